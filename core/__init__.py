@@ -1,0 +1,1 @@
+"""Types shared by every part of relwork: the paper record, link records and the exception hierarchy."""

@@ -1,0 +1,182 @@
+"""The records that flow through relwork.
+
+``Paper`` is what every loader yields. ``Link`` / ``Introduced`` / ``LinkedPaper`` are what the linker
+emits and the graph builder consumes; their JSON form is the output contract of ``relwork link``.
+All are plain picklable dataclasses so batches can cross process boundaries.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import asdict, dataclass, field
+
+RELATIONS = ("builds_on", "compares_to", "mentions")
+
+_ARXIV_NEW = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$", re.I)
+_ARXIV_OLD = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?([a-z][a-z.\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
+_DOI = re.compile(r"(10\.\d{4,9}/\S+)$")
+
+
+def normalize_arxiv_id(value: str | None) -> str | None:
+    """Return the versionless arXiv id ('1810.04805', 'cs/0601001') in ``value``, or None.
+
+    Accepts bare ids, 'arXiv:' prefixes, abs/pdf URLs and version suffixes.
+    """
+    if not value:
+        return None
+    text = value.strip().rstrip("/")
+    for pattern in (_ARXIV_NEW, _ARXIV_OLD):
+        match = pattern.search(text)
+        if match:
+            return match.group(1).lower() if "/" in match.group(1) else match.group(1)
+    return None
+
+
+def normalize_doi(value: str | None) -> str | None:
+    """Return the DOI in ``value`` lower-cased and without 'doi:' or resolver prefix, or None."""
+    if not value:
+        return None
+    match = _DOI.search(value.strip())
+    return match.group(1).lower().rstrip(".") if match else None
+
+
+def normalize_title(title: str) -> str:
+    """Title reduced to lower-case ASCII words: the key under which the same paper meets itself."""
+    text = unicodedata.normalize("NFKD", title)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return " ".join(re.findall(r"[a-z0-9]+", text))
+
+
+def title_key(title: str) -> str:
+    """Short stable id derived from the normalised title."""
+    return "title:" + hashlib.sha1(normalize_title(title).encode()).hexdigest()[:16]
+
+
+def make_paper_id(arxiv_id: str | None, doi: str | None, title: str) -> str:
+    """Paper id by priority: arXiv id (no version) > 'doi:' + DOI > title key."""
+    if arxiv_id:
+        return arxiv_id
+    if doi:
+        return "doi:" + doi
+    return title_key(title)
+
+
+@dataclass
+class Source:
+    """Where a record was read: file path, 1-based line (or entry start line) and loader format."""
+
+    file: str
+    line: int
+    format: str
+
+
+@dataclass
+class Paper:
+    """One paper, whatever format it came from."""
+
+    id: str
+    title: str
+    abstract: str
+    year: int | None = None
+    authors: list[str] = field(default_factory=list)
+    arxiv_id: str | None = None
+    doi: str | None = None
+    url: str | None = None
+    sources: list[Source] = field(default_factory=list)
+
+    @classmethod
+    def create(cls, title: str, abstract: str, *, source: Source | None = None, **fields) -> "Paper":
+        """Build a paper with normalised ids and the id chosen by priority."""
+        arxiv_id = normalize_arxiv_id(fields.pop("arxiv_id", None))
+        doi = normalize_doi(fields.pop("doi", None))
+        title = " ".join(title.split())
+        abstract = " ".join(abstract.split())
+        return cls(
+            id=make_paper_id(arxiv_id, doi, title),
+            title=title,
+            abstract=abstract,
+            arxiv_id=arxiv_id,
+            doi=doi,
+            sources=[source] if source else [],
+            **fields,
+        )
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "Paper":
+        data = dict(data)
+        data["sources"] = [Source(**s) for s in data.get("sources", [])]
+        return cls(**data)
+
+
+@dataclass
+class Link:
+    """One mention of a catalogued (or uncatalogued) method in a paper, with its typed relation.
+
+    ``start``/``end`` are character offsets into the field ('title' or 'abstract') after the paper
+    record's whitespace normalisation; ``evidence`` is the sentence holding the mention and ``cue`` the
+    word(s) that decided the relation ('' for a plain mention).
+    """
+
+    method: str
+    kind: str
+    relation: str
+    surface: str
+    field: str
+    start: int
+    end: int
+    evidence: str
+    cue: str = ""
+    confidence: float = 1.0
+
+
+@dataclass
+class Introduced:
+    """A name the paper itself proposes (kind 'method' or 'dataset')."""
+
+    name: str
+    kind: str = "method"
+    aliases: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+
+@dataclass
+class LinkedPaper:
+    """A paper with its introduced names and its links: the linker's output for one paper."""
+
+    paper: Paper
+    introduces: list[Introduced] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The ``relwork link --format jsonl`` object: the contract fields first, then the paper's."""
+        paper = self.paper.to_dict()
+        return {
+            "id": self.paper.id,
+            "title": self.paper.title,
+            "introduces": [asdict(i) for i in self.introduces],
+            "links": [asdict(link) for link in self.links],
+            "year": paper["year"],
+            "authors": paper["authors"],
+            "arxiv_id": paper["arxiv_id"],
+            "doi": paper["doi"],
+            "url": paper["url"],
+            "abstract": paper["abstract"],
+            "sources": paper["sources"],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "LinkedPaper":
+        paper = Paper.from_dict(
+            {k: data.get(k) for k in ("id", "title", "abstract", "year", "arxiv_id", "doi", "url")}
+            | {"authors": data.get("authors") or [], "sources": data.get("sources") or []}
+        )
+        return cls(
+            paper=paper,
+            introduces=[Introduced(**i) for i in data.get("introduces", [])],
+            links=[Link(**link) for link in data.get("links", [])],
+        )

@@ -1,0 +1,1 @@
+"""Entity linking: catalog, mention matching, introduced names and relation typing."""

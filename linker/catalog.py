@@ -1,0 +1,189 @@
+"""The method catalog: a packaged data file of named methods and datasets, plus users' own entries.
+
+The built-in catalog is every ``data/catalog-*.jsonl`` file in this package, one JSON object a line:
+
+    {"name": "BERT", "kind": "method", "area": "nlp", "year": 2018,
+     "aliases": ["Bidirectional Encoder Representations from Transformers"],
+     "paper": {"arxiv": "1810.04805", "title": "BERT: Pre-training of Deep Bidirectional ..."},
+     "parents": ["Transformer"], "ambiguous": false}
+
+``name`` is the canonical name and is kept apart from its aliases. ``kind`` is 'method' or 'dataset'.
+``ambiguous`` marks names that are also common words or other things (Adam, CLIP, OPT): they match only
+in their exact written case, and, when ``context`` lists words, only if one of them occurs in the paper.
+A user's ``--catalog FILE`` in the same format adds entries or replaces built-in ones of the same name.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from relwork.core.errors import CatalogError
+from relwork.core.records import normalize_arxiv_id
+
+KINDS = ("method", "dataset")
+_FIELDS = {"name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "note"}
+
+
+@dataclass
+class CatalogEntry:
+    """One named method or dataset."""
+
+    name: str
+    kind: str = "method"
+    area: str = ""
+    aliases: list[str] = field(default_factory=list)
+    year: int | None = None
+    paper: dict | None = None  # {"arxiv": "1810.04805", "title": "..."}
+    parents: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+    context: list[str] = field(default_factory=list)
+    note: str = ""
+
+    @property
+    def surfaces(self) -> list[str]:
+        """The canonical name followed by its aliases."""
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Catalog:
+    """Entries by canonical name, in file order."""
+
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[CatalogEntry]:
+        return iter(self.entries.values())
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.entries
+
+    def get(self, name: str) -> CatalogEntry | None:
+        return self.entries.get(name)
+
+    def add(self, entry: CatalogEntry) -> None:
+        """Add or replace (by canonical name) one entry."""
+        self.entries[entry.name] = entry
+
+
+def parse_entry(data: object, where: str) -> CatalogEntry:
+    """Validate one decoded JSON object; ``where`` ('file:line') goes into every error message."""
+    if not isinstance(data, dict):
+        raise CatalogError(f"{where}: expected a JSON object, got {type(data).__name__}")
+    unknown = set(data) - _FIELDS
+    if unknown:
+        raise CatalogError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    name = data.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise CatalogError(f"{where}: 'name' must be a non-empty string")
+    kind = data.get("kind", "method")
+    if kind not in KINDS:
+        raise CatalogError(f"{where}: {name}: 'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
+    for key in ("aliases", "parents", "context"):
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise CatalogError(f"{where}: {name}: '{key}' must be a list of non-empty strings")
+    year = data.get("year")
+    if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2100):
+        raise CatalogError(f"{where}: {name}: 'year' must be an integer year, got {year!r}")
+    paper = data.get("paper")
+    if paper is not None:
+        if not isinstance(paper, dict) or not isinstance(paper.get("title", ""), str):
+            raise CatalogError(f"{where}: {name}: 'paper' must be an object with 'arxiv' and/or 'title'")
+        arxiv = paper.get("arxiv")
+        if arxiv is not None and normalize_arxiv_id(arxiv) != arxiv:
+            raise CatalogError(f"{where}: {name}: invalid arXiv id {arxiv!r} (expected e.g. '1810.04805')")
+    return CatalogEntry(
+        name=name.strip(),
+        kind=kind,
+        area=data.get("area", ""),
+        aliases=[a.strip() for a in data.get("aliases", [])],
+        year=year,
+        paper=paper,
+        parents=list(data.get("parents", [])),
+        ambiguous=bool(data.get("ambiguous", False)),
+        context=list(data.get("context", [])),
+        note=data.get("note", ""),
+    )
+
+
+def parse_catalog(lines: Iterable[str], source: str) -> Iterator[CatalogEntry]:
+    """Entries from JSON Lines text; blank lines and lines starting with '#' are ignored."""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise CatalogError(f"{source}:{number}: invalid JSON: {exc.msg}") from exc
+        yield parse_entry(data, f"{source}:{number}")
+
+
+def builtin_files() -> list[Path]:
+    """The packaged catalog files, sorted by name."""
+    folder = resources.files("relwork.linker") / "data"
+    return sorted(Path(str(p)) for p in folder.iterdir() if re.fullmatch(r"catalog-.*\.jsonl", p.name))
+
+
+def read_catalog(path: str | Path) -> list[CatalogEntry]:
+    """Entries of one catalog file."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return list(parse_catalog(handle, str(path)))
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: catalog file not found") from None
+    except UnicodeDecodeError as exc:
+        raise CatalogError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+
+
+def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True) -> Catalog:
+    """The built-in catalog, then each ``extra`` file adding or overriding entries by name.
+
+    Raises CatalogError for a duplicate name inside one file, an alias claimed by two entries, or a
+    parent that names no entry.
+    """
+    files = builtin_files() if builtin else []
+    if extra is not None:
+        files += [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
+    catalog = Catalog()
+    builtin_names: set[str] = set()
+    for number, path in enumerate(files):
+        seen: set[str] = set()
+        for entry in read_catalog(path):
+            is_builtin = builtin and number < len(builtin_files())
+            if entry.name in seen or (is_builtin and entry.name in builtin_names):
+                raise CatalogError(f"{path}: duplicate entry {entry.name!r}")
+            seen.add(entry.name)
+            if is_builtin:
+                builtin_names.add(entry.name)
+            catalog.add(entry)
+    validate(catalog)
+    return catalog
+
+
+def alias_key(surface: str) -> str:
+    """Case-, space-, hyphen- and dash-insensitive key of a surface form ('Flash-Attention' -> 'flashattention')."""
+    return re.sub(r"[\s\-\u2010-\u2015_]+", "", surface.casefold())
+
+
+def validate(catalog: Catalog) -> None:
+    """Check cross-entry consistency: no surface key claimed twice, every parent exists."""
+    owner: dict[tuple[str, bool], str] = {}
+    for entry in catalog:
+        for surface in entry.surfaces:
+            key = (surface if entry.ambiguous else alias_key(surface), entry.ambiguous)
+            other = owner.setdefault(key, entry.name)
+            if other != entry.name:
+                raise CatalogError(f"alias {surface!r} is claimed by both {other!r} and {entry.name!r}")
+        for parent in entry.parents:
+            if parent not in catalog:
+                raise CatalogError(f"{entry.name!r}: parent {parent!r} is not in the catalog")

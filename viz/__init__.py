@@ -1,0 +1,1 @@
+"""Interactive HTML view of the graph (pyvis)."""
