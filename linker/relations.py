@@ -1,0 +1,348 @@
+"""Relation typing: how a paper relates to a method it mentions, decided from one sentence.
+
+``type_relation(sentence, start, end)`` returns ``builds_on`` (the paper uses / fine-tunes / extends / is
+based on the method), ``compares_to`` (evaluated against it, outperforms / matches / is faster than it, uses
+it as a baseline) or ``mentions`` (background), with the cue words that decided and a confidence.
+
+The rules, in the order they are tried:
+
+1. Scope. The sentence is cut into clauses at ';', 'but', 'whereas', 'while', 'although', 'however',
+   ', which' and ', and we/our/it/...'. Only cues in the mention's clause count, so in "BERT is popular,
+   but our model outperforms LSTMs" the cue 'outperforms' decides LSTMs and not BERT.
+2. The method as grammatical subject of a passive or role phrase right after it: "X is used as the
+   backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
+   Perfect or habitual passives ("X has been widely used") are background: mentions.
+3. The nearest cue before the mention in the clause (within ``_MAX_GAP`` words; list words and "such as",
+   "including" are transparent, so "outperforms BERT, RoBERTa and XLNet" decides all three). Negations
+   and contrasts ("unlike", "without", "instead of", "does not require") are cues too and decide
+   ``mentions``; being nearest they override a verb further left ("we train a model without X").
+   Verb cues need the paper as their subject: when the words before the verb name another method or prior
+   work ("Mamba outperforms Transformers", "previous methods use BERT") the relation is ``mentions``.
+4. Compounds attached to the mention ("X-based", "X-style", "X backbone", "our X") decide ``builds_on``
+   when the clause is about the paper's own work (we / our / the proposed / an introduced name).
+5. Otherwise ``mentions``.
+
+Everything is precompiled regular expressions over one sentence: no model, no tokenizer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..core.errors import InputError
+
+BUILDS_ON = "builds_on"
+COMPARES_TO = "compares_to"
+MENTIONS = "mentions"
+
+# How many words may separate a cue from the mention it governs (lists included).
+_MAX_GAP = 14
+
+
+@dataclass(frozen=True)
+class RelationResult:
+    """The relation of a paper to one mention, the cue words that decided it and a confidence in [0, 1]."""
+
+    relation: str
+    cue: str
+    confidence: float
+
+
+# ---------------------------------------------------------------------------------------------- scope
+
+_CLAUSE_BREAK = re.compile(
+    r"""
+    \s*;\s*
+    | \s*[,:]?\s+(?:but|whereas|although|though|yet|while|however)\b[,]?
+    | ,\s*(?:which|who)\b
+    | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)
+    | \s+and\s+(?=we\b)
+    | \s+(?:--|\u2014|\u2013)\s+
+    """,
+    re.X | re.I,
+)
+
+
+def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause ``[lo, hi)`` of ``sentence`` holding the mention ``[start, end)``."""
+    lo, hi = 0, len(sentence)
+    for match in _CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= start:
+            lo = match.end()
+        elif match.start() >= end:
+            hi = match.start()
+            break
+    return lo, hi
+
+
+# ----------------------------------------------------------------------------------- who is the subject
+
+_OWN = re.compile(
+    r"""\b(?:we|our|ours|us
+    |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture)
+    |(?:the|our)\s+(?:newly\s+)?proposed|proposed\s+(?:model|method|approach|framework|architecture|system)
+    |the\s+(?:present|current)\s+(?:study|work|paper|results?|findings|method|approach)
+    |(?:in\s+)?this\s+(?:paper|work|study)|the\s+resulting
+    |our\s+(?:results?|findings|data|model|method|approach))\b""",
+    re.X | re.I,
+)
+_OTHER = re.compile(
+    r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
+    |state[-\s]of[-\s]the[-\s]art|sota|baselines?|researchers|authors|they|their|studies|literature|et\s+al
+    |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
+    |increasingly|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
+    re.X | re.I,
+)
+# Name-like tokens (used when the caller does not pass the other mentions): all-caps, inner capitals,
+# digits, or a capitalised word that is not the first word of the sentence. Citation markers count.
+_NAMELIKE = re.compile(
+    r"\[[\d,\s\-\u2013]+\]|\(\s*[A-Z][^()]{0,60}\d{4}[a-z]?\s*\)|\b[A-Z][a-z]*[A-Z][\w\-]*|\b[A-Z]{2,}[\w\-]*"
+    r"|\b[A-Za-z]+-?\d[\w.\-]*|(?<=\w\s)[A-Z][a-z]+(?:former|Net|net|BERT|GPT)?\b"
+)
+_SENTENCE_START_WORDS = frozenset(
+    """the this these that those it its in on for our we results experiments extensive empirical evaluation
+    moreover furthermore however additionally specifically finally notably overall both all such each a an
+    with when while as by from to using compared unlike although despite here thus hence consequently
+    further also existing previous recent evaluations evaluated experimental comprehensive""".split()
+)
+_EMPTY_SUBJECT = re.compile(
+    r"^[\s,]*(?:(?:and|or|also|further|then|thereby|thus|significantly|substantially|consistently|even|"
+    r"can|could|may|might|will|would|to|which|that|who|not|only|still|largely|greatly|clearly|"
+    r"\w+ly)\b[\s,]*)*$",
+    re.I,
+)
+
+
+def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]) -> str:
+    """The first name of another method in ``text`` (which starts at ``base`` in the sentence), or ''."""
+    if others is not None:
+        for lo, hi in others:
+            if lo >= base and hi <= base + len(text):
+                name = text[lo - base : hi - base]
+                if name.lower() not in own:
+                    return name
+        return ""
+    for match in _NAMELIKE.finditer(text):
+        token = match.group(0)
+        if token.lower() in own or token.lower() in _SENTENCE_START_WORDS:
+            continue
+        return token
+    # A capitalised first word that is not an ordinary sentence opener ("Mamba outperforms ...").
+    first = re.match(r"\s*([A-Z][a-z]+)\b", text)
+    if base == 0 and first and first.group(1).lower() not in _SENTENCE_START_WORDS:
+        return first.group(1)
+    return ""
+
+
+def _owner(
+    sentence: str,
+    clause_lo: int,
+    cue_start: int,
+    others: Sequence[tuple[int, int]] | None,
+    own: Sequence[str],
+) -> str:
+    """Whose action a verb cue at ``cue_start`` describes: 'own', 'other' or 'unknown'.
+
+    The subject is the text right before the cue, back to the previous comma, 'that' or clause start; a
+    participle or coordinated verb ("..., outperforming X", "and outperforms X") takes the clause's first
+    words instead.
+    """
+    prefix = sentence[clause_lo:cue_start]
+    anchor = max(prefix.rfind(","), _last(prefix, r"\b(?:that|which|who)\b"))
+    region_lo = clause_lo + anchor + 1 if anchor >= 0 else clause_lo
+    region = sentence[region_lo:cue_start]
+    if _EMPTY_SUBJECT.match(region):
+        region_lo, region = clause_lo, prefix
+        if re.search(r"\b(?:that|which|who)\s*$", prefix, re.I) and _OWN.search(sentence, 0, cue_start):
+            return "own"
+    if _OWN.search(region) or any(name in region.lower() for name in own):
+        return "own"
+    if _OTHER.search(region) or _namelike_in(region, region_lo, others, own):
+        return "other"
+    return "unknown"
+
+
+def _last(text: str, pattern: str) -> int:
+    found = -1
+    for match in re.finditer(pattern, text, re.I):
+        found = match.start()
+    return found
+
+
+# ------------------------------------------------------------------------------------------------ cues
+
+@dataclass(frozen=True)
+class _Cue:
+    relation: str
+    confidence: float
+    needs_agent: bool  # a verb whose subject must be the paper itself
+    pattern: re.Pattern
+
+
+def _cue(relation: str, confidence: float, pattern: str, needs_agent: bool = True) -> _Cue:
+    return _Cue(relation, confidence, needs_agent, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I))
+
+
+# Cues that stand before the method they govern. Nearest one wins; order here does not matter.
+_PRE_CUES: tuple[_Cue, ...] = (
+    # negation, contrast and background: the method is not used
+    _cue(MENTIONS, 0.8, r"unlike|without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
+         r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on)"
+         r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
+         r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
+         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|popularized\s+by", False),
+    # comparison
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|outpac\w+|outstrip\w*|outdo\w*"
+         r"|rival(?:s|ed|ing|ling)?|(?:is|are|be|being|remains?|stays?)\s+competitive\s+(?:with|to|against)"
+         r"|competitive\s+(?:with|to|against)|on\s+par\s+with|(?:closes?|closing|narrows?)\s+the\s+gap\s+(?:with|to)"),
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|than|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)"
+         r"|in\s+comparison\s+(?:with|to)|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
+         r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
+         r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
+         r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
+         r"|improv\w+\s+(?:up)?on|benchmark\w*\s+against|(?:evaluated|tested|validated|assessed)\s+against|against"),
+    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", False),
+    _cue(COMPARES_TO, 0.7, r"consistent\s+with|in\s+(?:agreement|line|keeping)\s+with|agree\w*\s+(?:well\s+)?with"
+         r"|confirm\w*|corroborat\w*|contrary\s+to|contradict\w*|differ\w*\s+from"
+         r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
+         r"|(?:similar|comparable|consistent|analogous)\s+(?:results?|findings|values|observations?|trends?)"
+         r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies)"),
+    # building on
+    _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*|based)\s+(?:up)?on|on\s+top\s+of"
+         r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
+         r"|extend\w*|adapt\w*|modif\w*|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)"
+         r"|derived\s+from|adopted\s+from|modified\s+from|adapted\s+from"),
+    _cue(BUILDS_ON, 0.8, r"us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|adopt\w*|leverag\w*|exploit\w*|apply\w*|appl(?:y|ies|ied)"
+         r"|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*"
+         r"|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*|rel(?:y|ies|ied|ying)\s+on"
+         r"|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by"
+         r"|borrow\w*\s+(?:from)?|plug\w*\s+into|follow(?:s|ed|ing)?|according\s+to|as\s+(?:in|per|by)"
+         r"|as\s+(?:previously\s+)?(?:described|reported|detailed|outlined|proposed|suggested|recommended)\s+(?:in|by)?"
+         r"|similar\s+to|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)"),
+)
+# Words that may stand between a cue and the mention without breaking the cue's scope (beyond ordinary
+# noun-phrase words): list glue and example markers.
+_TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
+# Words between cue and mention that end its scope: a new finite clause or purpose.
+_SCOPE_STOP = re.compile(
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s",
+    re.I,
+)
+
+_PASSIVE_AUX = r"(?:is|are|was|were|be|being|been|can\s+be|could\s+be|will\s+be|may\s+be|must\s+be|has\s+been|have\s+been|had\s+been)"
+_HABITUAL = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:widely|commonly|often|typically|usually|frequently|extensively|increasingly|traditionally|generally|routinely|successfully)\b", re.I)
+_LIST_TAIL = r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?){0,5}?"
+_HEAD_NOUN = r"(?:\s+(?:models?|architectures?|networks?|encoders?|layers?|blocks?|variants?|family|methods?|algorithm|\(\w+\)|\[[\d,\s]+\]))?"
+
+# Patterns right after the mention (the method as subject or head of a role phrase).
+_POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
+    (COMPARES_TO, 0.9, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+|then\s+)?"
+        r"(?P<cue>(?:outperformed|surpassed|beaten|exceeded|outpaced|compared|benchmarked|evaluated\s+as\s+baselines?)"
+        r"(?:\s+(?:with|to|against|by))?)\b", re.I)),
+    (COMPARES_TO, 0.85, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
+    (BUILDS_ON, 0.85, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?"
+        r"(?P<cue>used|utili[sz]ed|employed|adopted|leveraged|applied|fine-?\s?tuned|finetuned|extended|adapted|modified|"
+        r"chosen|selected|trained|pre-?trained|initiali[sz]ed|incorporated|integrated|exploited|implemented|taken|"
+        r"combined|distill?ed|deployed|plugged|augmented)\b", re.I)),
+    (BUILDS_ON, 0.85, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:serves?|served|acts?|acted|is|are)?\s*as\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+        r"(?:\w+\s+)?(?:backbones?|encoders?|decoders?|base(?:\s+model)?|teachers?|students?|foundation|initiali[sz]ation"
+        r"|starting\s+point|feature\s+extractors?|tokeni[sz]ers?|generators?|retrievers?|policy|optimi[sz]er|"
+        r"reward\s+model|judge|backend|building\s+blocks?))\b", re.I)),
+)
+# Compounds that name a use of the method; decide builds_on only in clauses about the paper's own work.
+_COMPOUND = re.compile(
+    r"^(?P<cue>-?\s?(?:based|style|like|inspired|powered|driven|initiali[sz]ed|pre-?trained|fine-?tuned)\b"
+    r"|\s+(?:backbones?|encoders?|decoders?|teachers?|base\s+models?|checkpoints?|weights|embeddings|features"
+    r"|representations|tokeni[sz]ers?|initiali[sz]ation|architecture|blocks?|layers?)\b)",
+    re.I,
+)
+_OWN_DETERMINER = re.compile(r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$", re.I)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def type_relation(
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    others: Sequence[tuple[int, int]] | None = None,
+    own_names: Iterable[str] = (),
+) -> RelationResult:
+    """Relation of the paper to the method mentioned at ``sentence[start:end]``.
+
+    Parameters
+    ----------
+    sentence: the sentence holding the mention (an abstract sentence or a citation context).
+    start, end: character span of the mention (or citation marker) inside ``sentence``.
+    others: optional spans of the other method mentions in the same sentence. When given, they are what
+        counts as "another method" in a subject ("Mamba outperforms Transformers"); when omitted, name-like
+        tokens (acronyms, CamelCase, citation markers) are used instead.
+    own_names: names the paper introduces ("LATTE"): a subject naming one of them is the paper itself.
+
+    Returns a :class:`RelationResult`; ``cue`` is '' when no cue decided (plain mention).
+    Raises InputError for a span outside the sentence.
+    """
+    if not isinstance(sentence, str) or not (0 <= start < end <= len(sentence)):
+        length = len(sentence) if isinstance(sentence, str) else "?"
+        raise InputError(f"mention span [{start}, {end}) is not inside the sentence (length {length})")
+    own = tuple(name.lower() for name in own_names if name)
+    if others is not None:
+        others = [span for span in others if not (span[0] < end and start < span[1])]
+    lo, hi = _clause(sentence, start, end)
+    before = sentence[lo:start]
+    after = sentence[end:hi]
+
+    # 2. the method as subject of a passive or role phrase
+    for relation, confidence, pattern in _POST_CUES:
+        match = pattern.match(after)
+        if match:
+            cue = " ".join(match.group("cue").split())
+            if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
+                return RelationResult(MENTIONS, cue, 0.6)
+            return RelationResult(relation, cue, confidence)
+
+    # 3. the nearest governing cue before the mention
+    best = None
+    for cue in _PRE_CUES:
+        for match in cue.pattern.finditer(before):
+            if best is None or match.end() > best[1].end() or (
+                match.end() == best[1].end() and match.start() < best[1].start()
+            ):
+                best = (cue, match)
+    if best is not None:
+        cue, match = best
+        gap = before[match.end() :]
+        scoped = not _SCOPE_STOP.search(gap) and _words(_TRANSPARENT.sub(" ", gap)) <= _MAX_GAP
+        if scoped:
+            words = " ".join(match.group(0).split())
+            confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
+            if cue.needs_agent:
+                owner = _owner(sentence, lo, lo + match.start(), others, own)
+                if owner == "other":
+                    return RelationResult(MENTIONS, words, 0.6)
+                if owner == "unknown":
+                    confidence -= 0.1
+            return RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
+
+    # 4. compounds and own determiners attached to the mention
+    own_clause = bool(_OWN.search(sentence, lo, hi)) or any(name in sentence[lo:hi].lower() for name in own)
+    compound = _COMPOUND.match(after)
+    determiner = _OWN_DETERMINER.search(before)
+    if determiner:
+        return RelationResult(BUILDS_ON, " ".join(determiner.group("cue").split()), 0.75)
+    if compound:
+        words = "X" + " ".join(compound.group("cue").split()) if compound.group("cue").startswith("-") else compound.group("cue").strip()
+        if own_clause and not _OTHER.search(before):
+            return RelationResult(BUILDS_ON, words, 0.7)
+        return RelationResult(MENTIONS, words, 0.55)
+
+    return RelationResult(MENTIONS, "", 0.5)

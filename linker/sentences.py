@@ -1,0 +1,115 @@
+"""Regex sentence splitting for abstracts.
+
+Abstracts are short and regular, so a boundary rule plus an abbreviation guard is enough; no NLP model is
+loaded. A boundary is a '.', '!' or '?' (optionally followed by closing quotes/brackets) and whitespace,
+followed by something that can start a sentence (capital letter, digit, opening quote or bracket). It is
+rejected when the word before the period is a known abbreviation ("e.g.", "et al.", "Fig.", "vs."), a single
+initial ("J. Smith") or a dotted acronym ("U.S."). Periods without a following space ("3.5x", "v2.1",
+"GPT-3.5", "arxiv.org") never split. A period glued to a capitalised word after a lower-case word
+("adoption.In this paper") does split: that is a missing space, common in scraped abstracts.
+Blank lines always split.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from ..core.errors import InputError
+
+# Abbreviations after which a period does not end a sentence (compared lower-case, without the period).
+_ABBREVIATIONS = frozenset(
+    """
+    e.g eg i.e ie cf vs v viz al approx appx ca resp incl excl esp etc. fig figs eq eqs eqn sec sect secs
+    tab ch chap no nos vol vols pp p ref refs dr mr mrs ms prof st jr sr inc ltd co corp dept univ
+    min max avg std var est e.t.c op lit ed eds rev nat phys proc trans conf int
+    """.split()
+)
+# 'etc.' may or may not end a sentence: it ends one when followed by a capitalised pronoun/determiner.
+_ETC_SENTENCE_STARTERS = re.compile(r"(?:We|Our|This|These|The|In|It|Its|To|Finally|Moreover|However|Furthermore)\b")
+
+_BOUNDARY = re.compile(
+    r"""
+    (?P<end>[.!?]+["'\u201d\u2019)\]]*)      # terminal punctuation, closing quotes/brackets
+    (?P<gap>\s+)                              # whitespace
+    (?=["'\u201c\u2018(\[]?[A-Z0-9])          # a plausible sentence start
+    """,
+    re.X,
+)
+# A period glued to the next sentence: "adoption.In this" (lower-case word, period, capitalised word).
+_GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_URLISH = re.compile(r"(?:https?://|www\.|\w\.(?:com|org|io|net|ai)\b)", re.I)
+
+
+def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
+    """True when the period at ``text[dot]`` belongs to an abbreviation, not a sentence end."""
+    match = _WORD_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lstrip("([\"'\u201c")
+    low = word.lower()
+    if low in _ABBREVIATIONS:
+        return True
+    if low == "etc":
+        return not _ETC_SENTENCE_STARTERS.match(text, next_start)
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        return True  # an initial: "J. Smith", "A. Vaswani"
+    if re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # dotted acronym: "U.S.", "e.g" written "e.g.", "Ph.D."
+    return False
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the sentences in ``text``, in order.
+
+    Spans exclude surrounding whitespace and cover every non-space character of ``text`` exactly once,
+    so ``text[start:end]`` is the sentence and offsets of a mention map to a sentence with
+    :func:`sentence_at`.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"split_sentences expects a string, got {type(text).__name__}")
+    cuts: set[int] = set()
+    for match in _BOUNDARY.finditer(text):
+        dot = match.start("end")
+        next_start = match.end()
+        if text[dot] == "." and _is_abbreviation(text, dot, next_start):
+            continue
+        cuts.add(match.end("end"))
+    for match in _GLUED.finditer(text):
+        word = _WORD_BEFORE.search(text, 0, match.start())
+        if word and _URLISH.search(word.group(1) + text[match.start() : match.start() + 6]):
+            continue
+        cuts.add(match.end())
+    for match in _PARAGRAPH.finditer(text):
+        cuts.add(match.start())
+    spans: list[tuple[int, int]] = []
+    begin = 0
+    for cut in sorted(cuts) + [len(text)]:
+        chunk = text[begin:cut]
+        stripped = chunk.strip()
+        if stripped:
+            left = begin + (len(chunk) - len(chunk.lstrip()))
+            spans.append((left, left + len(stripped)))
+        begin = cut
+    return spans
+
+
+def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
+    """Index of the sentence in ``spans`` holding character ``offset``.
+
+    An offset in the whitespace between two sentences belongs to the sentence before it.
+    Raises InputError when ``spans`` is empty or the offset lies before the first / after the last span.
+    """
+    if not spans:
+        raise InputError(f"no sentences to look up offset {offset} in")
+    index = bisect_right([start for start, _ in spans], offset) - 1
+    if index < 0 or offset > spans[-1][1]:
+        raise InputError(f"offset {offset} is outside the text (sentences span {spans[0][0]}..{spans[-1][1]})")
+    return index
+
+
+def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The ``(start, end)`` span of the sentence holding character ``offset`` (see :func:`sentence_index`)."""
+    return spans[sentence_index(spans, offset)]
