@@ -1,0 +1,115 @@
+"""arXiv: the bulk metadata snapshot (Kaggle ``arxiv-metadata-oai-snapshot.json``) and API Atom feeds.
+
+Snapshot: JSON Lines with ``id``, ``title``, ``abstract``, ``authors`` / ``authors_parsed``, ``doi``,
+``versions`` and ``update_date``. The year is that of the first version (``versions[0].created``), the
+date the paper appeared, falling back to the id's YYMM prefix and then ``update_date``.
+
+Atom: responses of ``export.arxiv.org/api/query``, parsed with defusedxml (no entity expansion, no
+external entities). An error feed (one entry titled 'Error') becomes a Problem carrying arXiv's message.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Iterator
+from xml.parsers.expat import ErrorString
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from relwork.core.errors import InputError
+from relwork.core.records import Paper, normalize_arxiv_id
+from relwork.loaders._json import iter_json
+from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+ARXIV = "{http://arxiv.org/schemas/atom}"
+_NEW_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_OLD_ID = re.compile(r"/(\d{2})(\d{2})\d{3}$")
+_ENTRY_START = re.compile(r"<(?:[\w.-]+:)?entry[\s>]")
+
+
+def year_from_id(arxiv_id: str | None) -> int | None:
+    """The year encoded in an arXiv id's YYMM prefix ('1810.04805' -> 2018, 'cs/9901001' -> 1999)."""
+    if not arxiv_id:
+        return None
+    match = _NEW_ID.match(arxiv_id) or _OLD_ID.search(arxiv_id)
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return 1900 + yy if yy >= 91 else 2000 + yy
+
+
+def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Problem:
+    """Map one snapshot record to a Paper."""
+    arxiv_id = normalize_arxiv_id(str(record.get("id") or ""))
+    year = None
+    versions = record.get("versions")
+    if isinstance(versions, list) and versions and isinstance(versions[0], dict):
+        year = parse_year(versions[0].get("created"))
+    year = year or year_from_id(arxiv_id) or parse_year(record.get("update_date"))
+    # authors_parsed has the names with TeX accents already decoded; 'authors' keeps them as TeX
+    authors = parse_authors(record.get("authors_parsed")) or parse_authors(record.get("authors"))
+    return make_paper(
+        text,
+        line,
+        record.get("title"),
+        record.get("abstract"),
+        arxiv=arxiv_id,
+        doi=record.get("doi"),
+        year=year,
+        authors=authors,
+        url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None,
+    )
+
+
+def read_snapshot(text: TextFile) -> Iterator[Paper | Problem]:
+    """The Kaggle arXiv metadata snapshot, streamed line by line."""
+    for item in iter_json(text):
+        yield item if isinstance(item, Problem) else snapshot_record_to_paper(text, *item)
+
+
+def _text(element, tag: str) -> str:
+    child = element.find(tag)
+    return (child.text or "") if child is not None else ""
+
+
+def read_atom(text: TextFile) -> Iterator[Paper | Problem]:
+    """An arXiv API Atom feed; each ``<entry>`` is located by the line where it starts."""
+    document, starts = text.read_document()
+    entry_lines = [bisect_right(starts, match.start()) for match in _ENTRY_START.finditer(document)]
+    try:
+        root = ElementTree.fromstring(document)
+    except DefusedXmlException as err:
+        raise InputError(f"forbidden XML construct ({type(err).__name__})", text.path) from err
+    except ElementTree.ParseError as err:
+        line, column = err.position
+        raise InputError(f"malformed XML: {ErrorString(err.code)} (column {column + 1})", text.path, line) from err
+    if root.tag != f"{ATOM}feed":
+        raise InputError(f"not an Atom feed (root element <{root.tag.split('}')[-1]}>)", text.path, 1)
+    entries = root.findall(f"{ATOM}entry")
+    for index, entry in enumerate(entries):
+        line = entry_lines[index] if index < len(entry_lines) else 1
+        last = (entry_lines[index + 1] - 1) if index + 1 < len(entry_lines) else len(starts)
+        entry_id = _text(entry, f"{ATOM}id").strip()
+        if "/api/errors" in entry_id:
+            summary = " ".join(_text(entry, f"{ATOM}summary").split())
+            yield text.problem(line, f"arXiv API error: {summary}")
+            continue
+        url = next(
+            (link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel", "alternate") == "alternate"),
+            entry_id,
+        )
+        yield make_paper(
+            text,
+            line,
+            _text(entry, f"{ATOM}title"),
+            _text(entry, f"{ATOM}summary"),
+            last_line=last,
+            arxiv=entry_id,
+            doi=_text(entry, f"{ARXIV}doi"),
+            year=parse_year(_text(entry, f"{ATOM}published")),
+            authors=parse_authors([_text(author, f"{ATOM}name") for author in entry.findall(f"{ATOM}author")]),
+            url=url,
+        )

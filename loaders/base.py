@@ -1,0 +1,321 @@
+"""What every loader shares: the problem/report records, streaming text input and field helpers.
+
+A loader is a generator ``read(text: TextFile) -> Iterator[Paper | Problem]``: it yields a ``Paper`` for
+every good record and a ``Problem`` for every record it had to skip, and raises ``InputError`` only when
+the whole file is unusable. ``TextFile`` streams a (possibly gzipped) file line by line and decodes each
+line on its own, so one stray non-UTF-8 byte costs one record, not the file, and a 3 GB file is never
+held in memory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from relwork.core.errors import InputError
+from relwork.core.records import Paper, Source, normalize_arxiv_id, normalize_doi
+
+GZIP_MAGIC = b"\x1f\x8b"
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+
+
+@dataclass
+class Problem:
+    """A record (or a whole file, ``line=None``) that was skipped, and why."""
+
+    path: str
+    line: int | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.reason}"
+
+    def to_error(self) -> InputError:
+        return InputError(self.reason, self.path, self.line)
+
+
+@dataclass
+class FileReport:
+    """What loading one file did: records read, papers kept (new), merged (duplicates), skipped."""
+
+    path: str
+    format: str | None
+    read: int = 0
+    kept: int = 0
+    merged: int = 0
+    skipped: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["skipped"] = len(self.skipped)
+        data["problems"] = [asdict(p) for p in self.skipped]
+        return data
+
+
+@dataclass
+class LoadResult:
+    """The merged papers of one ``load_papers`` call and a report per file."""
+
+    papers: list[Paper]
+    files: list[FileReport]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for report in self.files for p in report.skipped]
+
+    @property
+    def ok(self) -> bool:
+        """True when every file was read and no record was skipped."""
+        return not self.problems
+
+    @property
+    def read(self) -> int:
+        return sum(r.read for r in self.files)
+
+    @property
+    def kept(self) -> int:
+        return sum(r.kept for r in self.files)
+
+    @property
+    def merged(self) -> int:
+        return sum(r.merged for r in self.files)
+
+    def to_dict(self) -> dict:
+        """The ``relwork load --json`` document."""
+        return {
+            "files": [r.to_dict() for r in self.files],
+            "total": {
+                "files": len(self.files),
+                "read": self.read,
+                "kept": self.kept,
+                "merged": self.merged,
+                "skipped": len(self.problems),
+                "papers": len(self.papers),
+            },
+            "ok": self.ok,
+        }
+
+
+def open_binary(path: str | Path):
+    """Open ``path`` for reading bytes, gunzipping transparently when it starts with the gzip magic.
+
+    Raises InputError for a missing file, a directory or an unreadable file.
+    """
+    name = str(path)
+    p = Path(path)
+    if not p.exists():
+        raise InputError("file not found", name)
+    if p.is_dir():
+        raise InputError("is a directory, not a file", name)
+    try:
+        handle = open(p, "rb")
+        magic = handle.read(2)
+        handle.seek(0)
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror or err}", name) from err
+    if magic == GZIP_MAGIC:
+        return gzip.GzipFile(fileobj=handle, mode="rb")
+    return handle
+
+
+def read_head(path: str | Path, size: int = 65536) -> bytes:
+    """The first ``size`` bytes of the (decompressed) file, for sniffing."""
+    with open_binary(path) as handle:
+        try:
+            return handle.read(size)
+        except (OSError, EOFError, zlib.error) as err:
+            raise InputError(f"corrupt gzip data: {err}", str(path)) from err
+
+
+class TextFile:
+    """A file read as numbered text lines, streamed, each line decoded as UTF-8 on its own.
+
+    A line with bytes that are not UTF-8 is still yielded (decoded with U+FFFD replacements) so that
+    parsers keep their place; its number and reason go to ``bad_lines`` and the loader skips the record
+    that holds it (see ``utf8_problem``).
+    """
+
+    def __init__(self, path: str | Path, format: str):
+        self.path = str(path)
+        self.format = format
+        self.bad_lines: dict[int, str] = {}
+        self.saw_text = False  # any non-blank line read: tells an empty file from one without records
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """Yield ``(line_number, text)`` without the line terminator; 1-based numbers."""
+        number = 0
+        with open_binary(self.path) as handle:
+            try:
+                for raw in handle:
+                    number += 1
+                    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                        raw = raw[3:]
+                    raw = raw.rstrip(b"\r\n")
+                    try:
+                        text = raw.decode("utf-8")
+                    except UnicodeDecodeError as err:
+                        self.bad_lines[number] = (
+                            f"bytes are not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
+                        )
+                        text = raw.decode("utf-8", errors="replace")
+                    if not self.saw_text and text.strip():
+                        self.saw_text = True
+                    yield number, text
+            except (OSError, EOFError, zlib.error) as err:
+                raise InputError(f"corrupt gzip data after line {number}: {err}", self.path) from err
+
+    def read_document(self) -> tuple[str, list[int]]:
+        """The whole file as one string (lines joined by '\\n') and the offset where each line starts.
+
+        Only for formats that are one document (a JSON array, an API page, an Atom feed).
+        """
+        parts: list[str] = []
+        starts: list[int] = []
+        offset = 0
+        for _, text in self.lines():
+            starts.append(offset)
+            parts.append(text)
+            offset += len(text) + 1
+        return "\n".join(parts), starts
+
+    def source(self, line: int) -> Source:
+        return Source(file=self.path, line=line, format=self.format)
+
+    def problem(self, line: int | None, reason: str) -> Problem:
+        return Problem(self.path, line, reason)
+
+    def utf8_problem(self, first: int, last: int | None = None) -> Problem | None:
+        """A Problem when any line in ``first..last`` held bytes that are not UTF-8, else None."""
+        for number in range(first, (last if last is not None else first) + 1):
+            if number in self.bad_lines:
+                return self.problem(number, self.bad_lines[number])
+        return None
+
+
+# ----------------------------------------------------------------------------------------------------
+# field helpers shared by the loaders
+
+_YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
+
+
+def parse_year(value: Any) -> int | None:
+    """A plausible year (1600-2199) from an int or the first 4-digit year in a date string."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int):
+        return value if 1600 <= value <= 2199 else None
+    if isinstance(value, float) and value.is_integer():
+        return parse_year(int(value))
+    if isinstance(value, str):
+        match = _YEAR.search(value)
+        return int(match.group(1)) if match else None
+    return None
+
+
+def _name_from_dict(item: dict) -> str:
+    for key in ("name", "display_name", "full_name", "fullName", "fullname", "literal"):
+        if isinstance(item.get(key), str) and item[key].strip():
+            return item[key]
+    if isinstance(item.get("author"), dict):
+        return _name_from_dict(item["author"])
+    for first, last in (("given", "family"), ("first", "last"), ("forename", "surname"), ("firstName", "lastName")):
+        if item.get(last):
+            return f"{item.get(first) or ''} {item[last]}".strip()
+    return ""
+
+
+def parse_authors(value: Any) -> list[str]:
+    """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
+    strings / dicts ({name}, {display_name}, {given, family}, {author: {...}})."""
+    names: list[str] = []
+    if isinstance(value, str):
+        text = value.strip()
+        if ";" in text:
+            names = text.split(";")
+        else:
+            parts = re.split(r"\s+and\s+", text)
+            if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
+                names = [" ".join(reversed([s.strip() for s in part.split(",")])) for part in parts]
+            else:
+                names = [name for part in parts for name in part.split(",")]
+    elif isinstance(value, list):
+        for item in value:
+            if isinstance(item, str):
+                names.append(item)
+            elif isinstance(item, dict):
+                names.append(_name_from_dict(item))
+            elif isinstance(item, list) and item and all(isinstance(s, str) for s in item):
+                # arXiv 'authors_parsed' style [last, first, suffix]
+                last, first, *rest = item + [""]
+                names.append(" ".join(s for s in (first, last, *rest) if s))
+    cleaned = [" ".join(name.split()) for name in names]
+    return [name for name in cleaned if name and name.lower().rstrip(".") not in ("et al", "others")]
+
+
+def text_value(value: Any) -> str:
+    """A string field that may come as a list of strings (CrossRef titles) or a number; '' if absent."""
+    if isinstance(value, list):
+        value = next((v for v in value if isinstance(v, str) and v.strip()), "")
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    return value if isinstance(value, str) else ""
+
+
+def split_ids(arxiv: Any = None, doi: Any = None) -> tuple[str | None, str | None]:
+    """Normalised (arxiv_id, doi); an arXiv DataCite DOI (10.48550/arXiv.X) also gives the arXiv id."""
+    arxiv_id = normalize_arxiv_id(text_value(arxiv)) if arxiv else None
+    doi_value = normalize_doi(text_value(doi)) if doi else None
+    if doi_value:
+        match = _ARXIV_DOI.match(doi_value)
+        if match and not arxiv_id:
+            arxiv_id = normalize_arxiv_id(match.group(1))
+    return arxiv_id, doi_value
+
+
+def make_paper(
+    text: TextFile,
+    line: int,
+    title: Any,
+    abstract: Any,
+    *,
+    last_line: int | None = None,
+    arxiv: Any = None,
+    doi: Any = None,
+    year: int | None = None,
+    authors: list[str] | None = None,
+    url: Any = None,
+) -> Paper | Problem:
+    """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
+
+    A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract.
+    """
+    bad = text.utf8_problem(line, last_line)
+    if bad:
+        return bad
+    title_text = " ".join(text_value(title).split())
+    abstract_text = " ".join(text_value(abstract).split())
+    if not title_text:
+        return text.problem(line, "record has no title")
+    if not abstract_text:
+        return text.problem(line, "record has no abstract")
+    arxiv_id, doi_value = split_ids(arxiv, doi)
+    url_text = text_value(url).strip() or None
+    return Paper.create(
+        title_text,
+        abstract_text,
+        source=text.source(line),
+        arxiv_id=arxiv_id,
+        doi=doi_value,
+        year=year,
+        authors=list(authors or []),
+        url=url_text,
+    )

@@ -1,0 +1,181 @@
+"""BibTeX (Zotero, Mendeley, JabRef, Google Scholar exports) with ``abstract`` fields.
+
+bibtexparser 1.x silently drops an entry it cannot parse, so the file is first split into entries here,
+line by line (streamed), by brace counting. Each entry is then parsed on its own, which gives every paper
+its first line and lets a malformed entry be reported with its line while the rest still loads. An entry
+whose braces never close ends where the next line starting with '@type{' begins.
+
+Field values are cleaned of braces and LaTeX (accents, escapes) with pylatexenc; math is kept verbatim.
+The arXiv id comes from ``eprint`` / ``arxivid`` / ``arxiv``, an arXiv ``journal`` note
+('arXiv preprint arXiv:2101.00001'), an arxiv.org ``url`` or the arXiv DataCite DOI.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Iterator
+
+import bibtexparser
+from bibtexparser.bparser import BibTexParser
+from pylatexenc.latex2text import LatexNodes2Text
+
+from relwork.core.records import Paper, normalize_arxiv_id
+from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
+
+_ENTRY_START = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
+_LINE_START = re.compile(r"^@\s*[A-Za-z][\w-]*\s*[{(]")
+_latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+# bibtexparser logs every entry it drops; the loader reports those itself
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+def latex_to_text(value: str) -> str:
+    """Braces and LaTeX markup removed, accents decoded: '{\\"U}ber {BERT}' -> 'Über BERT'."""
+    if "\\" not in value and "{" not in value and "~" not in value:
+        return value
+    try:
+        return _latex.latex_to_text(value)
+    except Exception:  # pylatexenc is lenient, but never let odd markup lose a record
+        return value.replace("{", "").replace("}", "")
+
+
+def _split_top(value: str, separator: re.Pattern) -> list[str]:
+    """Split on ``separator`` only outside braces."""
+    parts, depth, last = [], 0, 0
+    masked = []
+    for char in value:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth = max(0, depth - 1)
+        masked.append(char if depth == 0 else "\0")
+    masked_text = "".join(masked)
+    for match in separator.finditer(masked_text):
+        parts.append(value[last : match.start()])
+        last = match.end()
+    parts.append(value[last:])
+    return parts
+
+
+def bibtex_authors(value: str) -> list[str]:
+    """'Vaswani, Ashish and Shazeer, Noam and {OpenAI}' -> ['Ashish Vaswani', 'Noam Shazeer', 'OpenAI']."""
+    names = []
+    for raw in _split_top(value, re.compile(r"\s+and\s+", re.I)):
+        pieces = [p.strip() for p in _split_top(raw, re.compile(r","))]
+        if len(pieces) == 2:  # Last, First
+            raw = f"{pieces[1]} {pieces[0]}"
+        elif len(pieces) == 3:  # von Last, Jr, First
+            raw = f"{pieces[2]} {pieces[0]} {pieces[1]}"
+        name = " ".join(latex_to_text(raw).split())
+        if name and name.lower() != "others":
+            names.append(name)
+    return names
+
+
+def _entries(text: TextFile) -> Iterator[tuple[int, int, str, str] | Problem]:
+    """Split the file into entries: yield (first_line, last_line, type, entry_text) or a Problem."""
+    start, kind, closer, depth = 0, "", "}", 0
+    buffer: list[str] = []
+    for number, line in text.lines():
+        if buffer and _LINE_START.match(line):
+            yield text.problem(
+                start, f"malformed BibTeX entry: unbalanced braces (the entry is still open at line {number})"
+            )
+            buffer = []
+        pos = 0
+        while pos <= len(line):
+            if buffer:
+                begin, scan = pos, pos
+            else:
+                match = _ENTRY_START.search(line, pos)
+                if not match:
+                    break  # text between entries is a comment in BibTeX
+                start, kind, depth = number, match.group(1).lower(), 1
+                closer = "}" if match.group(2) == "{" else ")"
+                begin, scan = match.start(), match.end()
+            closed, depth = _close(line, scan, depth, closer)
+            if closed is None:
+                buffer.append(line[begin:])
+                break
+            buffer.append(line[begin : closed + 1])
+            yield start, number, kind, "\n".join(buffer)
+            buffer = []
+            pos = closed + 1
+    if buffer:
+        yield text.problem(start, "malformed BibTeX entry: unbalanced braces (the file ends inside the entry)")
+
+
+def _close(line: str, pos: int, depth: int, closer: str) -> tuple[int | None, int]:
+    """(index where the entry closes, 0) or (None, depth still open) scanning ``line`` from ``pos``."""
+    # like BibTeX itself, braces count even after a backslash ('\\{' must balance too)
+    for index in range(pos, len(line)):
+        char = line[index]
+        if char == "{":
+            depth += 1
+        elif char == "}" or (char == ")" and closer == ")" and depth == 1):
+            depth -= 1
+            if depth == 0:
+                return index, 0
+    return None, depth
+
+
+def _parse_entry(entry_text: str, strings: str) -> dict | None:
+    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
+    try:
+        database = bibtexparser.loads(strings + entry_text, parser=parser)
+    except Exception:  # bibtexparser raises assorted pyparsing/IndexError types on broken input
+        return None
+    return database.entries[0] if database.entries else None
+
+
+def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper | Problem:
+    """Map one parsed BibTeX entry (fields lower-cased) to a Paper."""
+    fields = {key.lower(): value for key, value in entry.items() if isinstance(value, str)}
+    clean = {key: " ".join(latex_to_text(value).split()) for key, value in fields.items() if key != "author"}
+    arxiv = None
+    eprint_type = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
+    for key in ("arxivid", "arxiv", "eprint", "journal", "note", "url", "howpublished"):
+        if key == "eprint" and eprint_type and eprint_type != "arxiv":
+            continue
+        arxiv = normalize_arxiv_id(fields.get(key, "").replace("\\_", "_"))
+        if arxiv and (key not in ("journal", "note", "url", "howpublished") or "arxiv" in fields[key].lower()):
+            break
+        arxiv = None
+    return make_paper(
+        text,
+        first,
+        clean.get("title"),
+        clean.get("abstract"),
+        last_line=last,
+        arxiv=arxiv,
+        doi=fields.get("doi", "").replace("\\_", "_"),
+        year=parse_year(fields.get("year")) or parse_year(fields.get("date")),
+        authors=bibtex_authors(fields.get("author", "")),
+        url=fields.get("url") or None,
+    )
+
+
+def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:
+    """Every entry of a BibTeX file as a Paper; @string macros apply, @comment/@preamble are skipped."""
+    strings: list[str] = []
+    for item in _entries(text):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        first, last, kind, entry_text = item
+        if kind in ("comment", "preamble"):
+            continue
+        bad = text.utf8_problem(first, last)
+        if bad:
+            yield bad
+            continue
+        if kind == "string":
+            strings.append(entry_text + "\n")
+            continue
+        entry = _parse_entry(entry_text, "".join(strings))
+        if entry is None:
+            head = entry_text.splitlines()[0][:60]
+            yield text.problem(first, f"malformed BibTeX entry: cannot parse '{head}'")
+            continue
+        yield entry_to_paper(text, first, last, entry)

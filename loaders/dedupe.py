@@ -1,0 +1,139 @@
+"""Identity and duplicates: many files in, one record per paper out.
+
+Two records are the same paper when they share the arXiv id (versions already stripped), the DOI, or
+the normalised title, and no identifier contradicts it: a title match is refused when both records have
+arXiv ids, or both have DOIs, that differ (two distinct papers can share a generic title). Keys are tried
+in that order; the first match wins.
+
+The merged record keeps the richest fields: the longest abstract, the longest author list, the earliest
+year (when the work first appeared), the first arXiv id / DOI / URL seen, and every source. Its id is
+recomputed by the usual priority, so a title-keyed HF record merged with its arXiv record takes the
+arXiv id.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+from relwork.core.errors import InputError
+from relwork.core.records import Paper, make_paper_id, normalize_title
+from relwork.loaders.base import FileReport, LoadResult, Problem
+from relwork.loaders.registry import detect_format, get_loader, iter_papers
+
+
+class PaperIndex:
+    """Papers merged by identity, in first-seen order."""
+
+    def __init__(self) -> None:
+        self.papers: list[Paper] = []
+        self._keys: dict[tuple[str, str], int] = {}
+
+    @staticmethod
+    def keys(paper: Paper) -> list[tuple[str, str]]:
+        keys = []
+        if paper.arxiv_id:
+            keys.append(("arxiv", paper.arxiv_id))
+        if paper.doi:
+            keys.append(("doi", paper.doi))
+        title = normalize_title(paper.title)
+        if title:
+            keys.append(("title", title))
+        return keys
+
+    def _conflicts(self, a: Paper, b: Paper) -> bool:
+        return bool(
+            (a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id) or (a.doi and b.doi and a.doi != b.doi)
+        )
+
+    def add(self, paper: Paper) -> bool:
+        """Add ``paper``; return True when it merged into a paper already present."""
+        for key in self.keys(paper):
+            index = self._keys.get(key)
+            if index is None:
+                continue
+            existing = self.papers[index]
+            if key[0] == "title" and self._conflicts(existing, paper):
+                continue
+            merge_into(existing, paper)
+            self._register(existing, index)
+            return True
+        self.papers.append(paper)
+        self._register(paper, len(self.papers) - 1)
+        return False
+
+    def _register(self, paper: Paper, index: int) -> None:
+        for key in self.keys(paper):
+            self._keys.setdefault(key, index)
+
+
+def merge_into(kept: Paper, other: Paper) -> Paper:
+    """Fold ``other`` into ``kept`` (in place), keeping the richest value of every field."""
+    if len(other.abstract) > len(kept.abstract):
+        kept.abstract = other.abstract
+    if len(other.authors) > len(kept.authors):
+        kept.authors = list(other.authors)
+    if other.year and (not kept.year or other.year < kept.year):
+        kept.year = other.year
+    kept.arxiv_id = kept.arxiv_id or other.arxiv_id
+    kept.doi = kept.doi or other.doi
+    kept.url = kept.url or other.url
+    kept.title = kept.title or other.title
+    kept.sources.extend(other.sources)
+    kept.id = make_paper_id(kept.arxiv_id, kept.doi, kept.title)
+    return kept
+
+
+def merge_papers(papers: Iterable[Paper]) -> list[Paper]:
+    """Merge duplicates in ``papers`` (any order of files/formats) into one record each."""
+    index = PaperIndex()
+    for paper in papers:
+        index.add(paper)
+    return index.papers
+
+
+def load_papers(
+    paths: Iterable[str | Path],
+    *,
+    format: str | None = None,
+    strict: bool = False,
+    progress: Callable[..., object] | None = None,
+) -> LoadResult:
+    """Load every file in ``paths`` (streamed), merge duplicates, and report per file.
+
+    Parameters: ``format`` forces one loader for all files (else each is detected); ``strict`` raises
+    InputError at the first problem instead of skipping; ``progress`` is called as ``progress(1)`` per
+    record read.
+    Raises InputError for an unknown ``format`` name, and in strict mode for any problem.
+    """
+    if format:
+        get_loader(format)  # an unknown name is a usage error: fail before reading anything
+    index = PaperIndex()
+    reports: list[FileReport] = []
+    for path in paths:
+        name = str(path)
+        report = FileReport(path=name, format=None)
+        reports.append(report)
+        seen = 0
+        try:
+            report.format = get_loader(format).name if format else detect_format(name)
+            for paper in iter_papers(name, format=report.format, problems=report.skipped, strict=strict):
+                if index.add(paper):
+                    report.merged += 1
+                else:
+                    report.kept += 1
+                if progress is not None:
+                    progress(1 + len(report.skipped) - seen)
+                seen = len(report.skipped)
+            fatal = None
+        except InputError as err:
+            if strict:
+                raise
+            fatal = Problem(err.path or name, err.line, err.reason)
+        if progress is not None and len(report.skipped) > seen:
+            progress(len(report.skipped) - seen)
+        # records read = papers yielded + records skipped; a Problem with line None is about the file
+        report.read = report.kept + report.merged + sum(1 for p in report.skipped if p.line is not None)
+        if fatal is not None:
+            report.skipped.append(fatal)
+    return LoadResult(papers=index.papers, files=reports)

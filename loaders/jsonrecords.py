@@ -1,0 +1,161 @@
+"""Generic records: a JSON array, JSON Lines or CSV/TSV with a title and an abstract per record.
+
+Field names are matched case-insensitively against the usual alternatives (``summary``, ``paperAbstract``,
+``publication_year``, ``published``, ...), so exports from most tools load without a mapping. An ``id``
+that is an arXiv id or a DOI is used as such; other ids are ignored (the paper id is always derived).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from typing import Any, Iterator
+
+from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi
+from relwork.loaders._json import iter_json
+from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+
+TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name")
+ABSTRACT_KEYS = (
+    "abstract", "summary", "paperabstract", "abstract_text", "abstracttext", "abstractnote",
+    "paper_abstract", "description", "abstract_inverted_index",
+)
+ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "id", "paper_id", "paperid", "identifier")
+DOI_KEYS = ("doi",)
+URL_KEYS = ("url", "link", "abs_url", "landing_page_url", "pdf_url", "href")
+YEAR_KEYS = (
+    "year", "publication_year", "pub_year", "published", "publication_date", "publicationdate",
+    "pub_date", "date", "published_date", "created", "issued", "update_date",
+)
+AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "authorships")
+
+_JATS_TAG = re.compile(r"</?jats:[^>]*>")
+
+
+def field_name(name: str) -> str:
+    """A header/key as matched: lower case, spaces and hyphens as '_' ('Abstract Text' -> 'abstract_text')."""
+    return re.sub(r"[\s\-]+", "_", name.strip().strip('"').strip().lower())
+
+
+def _pick(record: dict, lowered: dict[str, str], keys: tuple[str, ...]) -> Any:
+    """The first non-empty value under one of ``keys`` (case-insensitive)."""
+    for key in keys:
+        original = lowered.get(key)
+        if original is not None:
+            value = record[original]
+            if value not in (None, "", [], {}):
+                return value
+    return None
+
+
+def rebuild_inverted_abstract(index: dict) -> str:
+    """Rebuild an abstract from an inverted index {word: [positions]} (OpenAlex's form)."""
+    slots: dict[int, str] = {}
+    for word, positions in index.items():
+        for position in positions if isinstance(positions, list) else []:
+            if isinstance(position, int):
+                slots[position] = word
+    return " ".join(slots[i] for i in sorted(slots))
+
+
+def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int | None = None) -> Paper | Problem:
+    """Map a generic record (dict of field name -> value) to a Paper, or the Problem that skips it."""
+    lowered = {field_name(key): key for key in record if isinstance(key, str)}
+    abstract = _pick(record, lowered, ABSTRACT_KEYS)
+    if isinstance(abstract, dict):
+        abstract = rebuild_inverted_abstract(abstract)
+    if isinstance(abstract, str) and "<jats:" in abstract:
+        abstract = _JATS_TAG.sub(" ", abstract)
+    arxiv = doi = None
+    for key in ID_KEYS:
+        value = _pick(record, lowered, (key,))
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            value = str(value)
+            arxiv = arxiv or normalize_arxiv_id(value)
+            doi = doi or normalize_doi(value)
+    doi = _pick(record, lowered, DOI_KEYS) or doi
+    url = _pick(record, lowered, URL_KEYS)
+    if not arxiv and isinstance(url, str) and "arxiv.org/" in url:
+        arxiv = normalize_arxiv_id(url)
+    year = None
+    for key in YEAR_KEYS:
+        year = parse_year(_pick(record, lowered, (key,)))
+        if year:
+            break
+    return make_paper(
+        text,
+        line,
+        _pick(record, lowered, TITLE_KEYS),
+        abstract,
+        last_line=last_line,
+        arxiv=arxiv,
+        doi=doi,
+        year=year,
+        authors=parse_authors(_pick(record, lowered, AUTHOR_KEYS)),
+        url=url,
+    )
+
+
+def read_json(text: TextFile) -> Iterator[Paper | Problem]:
+    """Generic JSON array / JSON Lines / API-page records."""
+    for item in iter_json(text):
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield record_to_paper(text, *item)
+
+
+def _sniff_dialect(header: str) -> str:
+    counts = {delimiter: header.count(delimiter) for delimiter in (",", "\t", ";")}
+    return max(counts, key=counts.get)
+
+
+def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
+    """CSV or TSV with a header row (delimiter: the most frequent of ',', tab, ';' in the header).
+
+    Streamed row by row; a row may span lines (quoted newlines) and is located by its first line.
+    """
+    lines = text.lines()
+    header_line = None
+    for number, line in lines:
+        if line.strip():
+            header_line = (number, line)
+            break
+    if header_line is None:
+        return
+    delimiter = _sniff_dialect(header_line[1])
+    current = {"line": header_line[0]}
+
+    def feed():
+        yield header_line[1] + "\n"
+        for number, line in lines:
+            current["line"] = number
+            yield line + "\n"
+
+    reader = csv.reader(feed(), delimiter=delimiter, strict=True)
+    try:
+        header = [name.strip() for name in next(reader)]
+    except csv.Error as err:
+        yield text.problem(header_line[0], f"malformed CSV header: {err}")
+        return
+    row_start = current["line"] + 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            yield text.problem(row_start, f"malformed CSV row: {err}")
+            row_start = current["line"] + 1
+            continue
+        first, last = row_start, current["line"]
+        row_start = current["line"] + 1
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            bad = text.utf8_problem(first, last)
+            yield bad or text.problem(
+                first, f"malformed CSV row: expected {len(header)} fields, found {len(row)}"
+            )
+            continue
+        yield record_to_paper(text, first, dict(zip(header, row)), last_line=last)

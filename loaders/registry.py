@@ -1,0 +1,158 @@
+"""The loader registry: every format by name, format detection, and ``iter_papers`` for one file.
+
+Adding a format is one module with a ``read(text) -> Iterator[Paper | Problem]`` generator and one entry
+in ``LOADERS``, plus a rule in ``detect_format`` if it can be recognised from its content.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+from relwork.core.errors import InputError
+from relwork.core.records import Paper
+from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, openalex, s2
+from relwork.loaders.base import Problem, TextFile, read_head
+
+
+@dataclass(frozen=True)
+class Loader:
+    """A registered input format."""
+
+    name: str
+    read: Callable[[TextFile], Iterator[Paper | Problem]]
+    description: str
+
+
+LOADERS: dict[str, Loader] = {
+    loader.name: loader
+    for loader in (
+        Loader("hf-daily", hf_daily.read_hf_daily, "Hugging Face daily-papers listing text (title/abstract line pairs)"),
+        Loader("json", jsonrecords.read_json, "generic JSON array / JSON Lines records (title, abstract, ...)"),
+        Loader("csv", jsonrecords.read_csv, "generic CSV/TSV with a header row (title, abstract, ...)"),
+        Loader("arxiv", arxiv.read_snapshot, "arXiv metadata snapshot (Kaggle), JSON Lines"),
+        Loader("arxiv-atom", arxiv.read_atom, "arXiv API Atom XML response"),
+        Loader("s2", s2.read_s2, "Semantic Scholar Graph API pages {\"data\": [...]} or JSON Lines"),
+        Loader("openalex", openalex.read_openalex, "OpenAlex works, JSON Lines or API pages {\"results\": [...]}"),
+        Loader("bibtex", bibtex.read_bibtex, "BibTeX (Zotero / Mendeley / JabRef exports with abstracts)"),
+    )
+}
+
+
+def known_formats() -> str:
+    return ", ".join(sorted(LOADERS))
+
+
+def get_loader(name: str) -> Loader:
+    """The loader registered as ``name``; InputError naming the known formats otherwise."""
+    loader = LOADERS.get(name.strip().lower())
+    if loader is None:
+        raise InputError(f"unknown format '{name}'; known formats: {known_formats()}")
+    return loader
+
+
+_BIB_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
+_TITLE_NAMES = set(jsonrecords.TITLE_KEYS)
+_ABSTRACT_NAMES = set(jsonrecords.ABSTRACT_KEYS)
+
+
+def _json_flavour(head: str) -> str:
+    """Which JSON loader fits, from the keys visible in the first bytes."""
+    if '"abstract_inverted_index"' in head or "openalex.org/W" in head or '"authorships"' in head:
+        return "openalex"
+    if '"paperId"' in head or '"externalIds"' in head or '"corpusId"' in head:
+        return "s2"
+    if '"versions"' in head and ('"update_date"' in head or '"authors_parsed"' in head or '"submitter"' in head):
+        return "arxiv"
+    if '"authors_parsed"' in head or '"submitter"' in head:
+        return "arxiv"
+    return "json"
+
+
+def _csv_header(line: str) -> bool:
+    for delimiter in (",", "\t", ";"):
+        names = {jsonrecords.field_name(name) for name in line.split(delimiter)}
+        if len(names) > 1 and names & _TITLE_NAMES and names & _ABSTRACT_NAMES:
+            return True
+    return False
+
+
+def _looks_like_hf(lines: list[str]) -> bool:
+    if any(hf_daily.is_chrome(line) and len(line.strip()) > 8 for line in lines[:8]):
+        return True
+    content = [line for line in lines if not hf_daily.is_chrome(line)]
+    # title / abstract pairs: short line, then a longer one, and no structure of another format
+    return len(content) >= 2 and len(content[0]) <= hf_daily.MAX_TITLE and len(content[1]) > len(content[0])
+
+
+def detect_format(path: str | Path) -> str:
+    """The format name of ``path`` from its content (first 64 KB) and extension (``.gz`` looked through).
+
+    Raises InputError for a missing, empty or undetectable file.
+    """
+    name = str(path)
+    raw = read_head(path)
+    if not raw.strip():
+        raise InputError("file is empty", name)
+    if b"\0" in raw[:1024]:
+        raise InputError(f"cannot detect the format: binary data, not text (known formats: {known_formats()})", name)
+    head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    stripped = head.lstrip()
+    suffixes = [s.lower() for s in Path(name).suffixes if s.lower() != ".gz"]
+    ext = suffixes[-1] if suffixes else ""
+    if stripped.startswith("<"):
+        return "arxiv-atom"
+    if stripped[0] in "[{":
+        return _json_flavour(head)
+    if ext in (".bib", ".bibtex") or _BIB_ENTRY.search(head) and stripped[0] in "@%":
+        return "bibtex"
+    lines = [line for line in head.splitlines() if line.strip()]
+    if ext in (".csv", ".tsv") or _csv_header(lines[0]):
+        return "csv"
+    if _BIB_ENTRY.search(head):
+        return "bibtex"
+    if ext == ".txt" or _looks_like_hf(lines):
+        return "hf-daily"
+    raise InputError(f"cannot detect the format (use --format NAME; known formats: {known_formats()})", name)
+
+
+def iter_papers(
+    path: str | Path,
+    *,
+    format: str | None = None,
+    problems: list[Problem] | None = None,
+    strict: bool = False,
+) -> Iterator[Paper]:
+    """Stream the papers of one file, without merging duplicates.
+
+    A record that cannot be used is skipped and, if ``problems`` is given, recorded there; with
+    ``strict=True`` it raises InputError instead. A file that cannot be used at all (missing, empty,
+    undetectable, a JSON/XML document that does not parse) raises InputError.
+    """
+    name = str(path)
+    loader = get_loader(format) if format else get_loader(detect_format(name))
+    text = TextFile(name, loader.name)
+    found = 0
+    for item in loader.read(text):
+        if isinstance(item, Problem):
+            if strict:
+                raise item.to_error()
+            if problems is not None:
+                problems.append(item)
+            found += 1
+            continue
+        found += 1
+        yield item
+    if found == 0:
+        if not text.saw_text:
+            raise InputError("file is empty", name)
+        problem = Problem(name, None, f"no records found (read as {loader.name})")
+        if strict:
+            raise problem.to_error()
+        if problems is not None:
+            problems.append(problem)
+
+
+__all__ = ["LOADERS", "Loader", "detect_format", "get_loader", "iter_papers", "known_formats"]
