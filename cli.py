@@ -123,6 +123,59 @@ def info(message: str) -> None:
 
 # ---------------------------------------------------------------------------------------------------
 # load (loaders/)
+MAX_LISTED_PROBLEMS = 10
+
+
+@app.command("load")
+def load_command(
+    files: List[Path] = typer.Argument(..., help="Paper files in any supported format, optionally gzipped."),
+    format: Optional[str] = FORMAT_OPT,
+    strict: bool = STRICT_OPT,
+    as_json: bool = JSON_OPT,
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Also write the merged papers as JSON Lines to this file."
+    ),
+) -> None:
+    """Load paper files, merge duplicates, and report per file: read, kept, merged, skipped.
+
+    Formats: hf-daily, json, csv, arxiv, arxiv-atom, s2, openalex, bibtex (detected when --format is
+    omitted). Exit code 0 when every record loaded; 2 when any file or record was skipped (or, with
+    --strict, at the first problem).
+    """
+    from relwork.core.errors import InputError
+    from relwork.loaders import load_papers
+    from relwork.loaders.jsonrecords import write_jsonl
+
+    with handle_errors():
+        with progress_bar("Loading") as advance:
+            result = load_papers(files, format=format, strict=strict, progress=advance)
+        if output is not None:
+            write_jsonl(result.papers, output)
+        if as_json:
+            print_json(result.to_dict())
+        else:
+            rows = [[r.path, r.format or "-", r.read, r.kept, r.merged, len(r.skipped)] for r in result.files]
+            rows.append(["total", "", result.read, result.kept, result.merged, len(result.problems)])
+            print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
+            problems = result.problems
+            shown = problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]
+            for problem in shown:
+                err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+            if len(shown) < len(problems):
+                err.print(
+                    f"... and {len(problems) - len(shown)} more skipped; use -v to list them all",
+                    markup=False,
+                    highlight=False,
+                )
+            info(
+                f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
+                f"{result.merged} duplicates merged, {len(problems)} skipped"
+                + (f"; written to {output}" if output is not None else "")
+            )
+        if not result.ok:
+            raise typer.Exit(InputError.exit_code)
+
+
 # @@LOAD-COMMANDS@@
 
 # ---------------------------------------------------------------------------------------------------

@@ -8,9 +8,12 @@ that is an arXiv id or a DOI is used as such; other ids are ignored (the paper i
 from __future__ import annotations
 
 import csv
+import json
 import re
-from typing import Any, Iterator
+from pathlib import Path
+from typing import Any, Iterable, Iterator
 
+from relwork.core.errors import ExportError
 from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
@@ -159,3 +162,19 @@ def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
             )
             continue
         yield record_to_paper(text, first, dict(zip(header, row)), last_line=last)
+
+
+def write_jsonl(papers: Iterable[Paper], path: str | Path) -> int:
+    """Write papers as JSON Lines (``Paper.to_dict``), readable back with the ``json`` loader.
+
+    Returns the number written; raises ExportError when the file cannot be written.
+    """
+    count = 0
+    try:
+        with open(path, "w", encoding="utf-8") as handle:
+            for paper in papers:
+                handle.write(json.dumps(paper.to_dict(), ensure_ascii=False) + "\n")
+                count += 1
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write: {err.strerror or err}") from err
+    return count
