@@ -1,0 +1,532 @@
+"""Build the knowledge graph from linked papers (see ``graph/schema.py`` for the model).
+
+``build_graph`` turns the linker's ``LinkedPaper`` records into a ``networkx.MultiDiGraph``; it can add to an
+existing graph, and adding the same papers again changes nothing (every merge below is idempotent and does
+not depend on input order). ``build_from_files`` is the whole ``relwork build`` job: load, link, build.
+
+Decisions, in one place:
+- One node per paper. A record joins an existing Paper node with the same arXiv id, else the same DOI, else
+  the same normalised title (``normalize_title``) unless both carry different arXiv ids / DOIs. The node id
+  follows the merged record by priority arXiv > DOI > title key, so a corpus paper without an arXiv id that
+  *is* a catalogued origin paper ends up under the catalog's arXiv id (the node is relabelled if needed).
+- Merged paper fields: a corpus record wins over a catalog-only (external) one; otherwise what the node
+  already has is kept and only empty fields are filled, except: the longest abstract and the longest author
+  list win, the year is the earliest, sources are the sorted union, and ``external`` stays True only while
+  every record was catalog-only.
+- One Paper -> Method edge per (paper, method, type). Several mentions collapse into it: ``count`` is the
+  number of distinct mentions (field, start, end) in one record (the maximum over records of the same
+  paper, so re-adding a paper never inflates it), and the evidence kept is the strongest: title before
+  abstract before catalog, then higher confidence, then a cued mention before a plain one, then the
+  alphabetically first evidence sentence (a total order, hence order independence).
+- Method nodes: every method a paper links to or introduces, plus the catalog ancestors (``parents``
+  chain) of every catalogued method present, so lineage paths exist (Longformer -> Transformer). Catalog
+  entries nobody links are left out. ``DERIVED_FROM`` edges join present methods only.
+- Every catalogued method with a catalog ``paper`` gets that origin paper as a Paper node (external unless
+  a corpus paper merges with it) with an INTRODUCES edge (field 'catalog').
+- Citation-style Paper -> Paper edges are derived, after all papers are in, from the Paper -> Method
+  edges: P -[BUILDS_ON|COMPARES_TO|MENTIONS {via: M}]-> Q whenever P has that edge to M and Q introduces
+  M (never P -> P). They are recomputed from scratch on every build, so they never go stale.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, ContextManager, Iterable, Iterator
+
+import networkx as nx
+
+from relwork.core.errors import GraphError
+from relwork.core.records import (
+    LinkedPaper,
+    Link,
+    make_paper_id,
+    normalize_arxiv_id,
+    normalize_doi,
+    normalize_title,
+)
+from relwork.graph.schema import (
+    DERIVED_FROM,
+    FIELD_RANK,
+    INTRODUCES,
+    METHOD,
+    PAPER,
+    RELATION_TO_EDGE,
+    method_node,
+    paper_node,
+)
+
+CITATION_TYPES = tuple(RELATION_TO_EDGE.values())
+
+
+def new_graph() -> nx.MultiDiGraph:
+    """An empty relwork graph."""
+    return nx.MultiDiGraph()
+
+
+def build_graph(
+    linked: Iterable[LinkedPaper],
+    catalog: Any = None,
+    graph: nx.MultiDiGraph | None = None,
+    *,
+    progress: Callable[..., Any] | None = None,
+) -> nx.MultiDiGraph:
+    """Add linked papers to ``graph`` (a new graph when None) and return it.
+
+    ``catalog`` (a ``relwork.linker.catalog.Catalog``) supplies method kinds, aliases, years, parents and
+    origin papers; without it every method is described by what the links say. ``graph`` is changed in
+    place. ``progress(n)`` is called once per paper.
+    """
+    G = graph if graph is not None else new_graph()
+    builder = _Builder(G, catalog)
+    for record in linked:
+        if not isinstance(record, LinkedPaper):
+            raise GraphError(f"build_graph expects LinkedPaper records, got {type(record).__name__}")
+        builder.add_linked(record)
+        if progress:
+            progress(1)
+    builder.finish()
+    return G
+
+
+# ---------------------------------------------------------------------------------------------------
+# papers
+
+
+def _edge_strength(attrs: dict) -> tuple:
+    """Sort key of a link's evidence, strongest first (see the module docstring)."""
+    return (
+        FIELD_RANK.get(attrs.get("field") or "", len(FIELD_RANK)),
+        -float(attrs.get("confidence") or 0.0),
+        0 if attrs.get("cue") else 1,
+        attrs.get("evidence") or "",
+        attrs.get("surface") or "",
+    )
+
+
+def _merge_paper(old: dict, new: dict) -> dict:
+    """Merged attributes of two records of the same paper (rules in the module docstring)."""
+    if old.get("external") and not new.get("external"):
+        base, other = dict(new), old
+    else:
+        base, other = dict(old), new
+    for key in ("title", "url", "arxiv_id", "doi"):
+        if not base.get(key):
+            base[key] = other.get(key)
+    if len(other.get("abstract") or "") > len(base.get("abstract") or ""):
+        base["abstract"] = other["abstract"]
+    if len(other.get("authors") or []) > len(base.get("authors") or []):
+        base["authors"] = list(other["authors"])
+    external = bool(old.get("external")) and bool(new.get("external"))
+    if external or not (old.get("external") or new.get("external")):
+        years = [y for y in (old.get("year"), new.get("year")) if y is not None]
+        base["year"] = min(years) if years else None
+    elif base.get("year") is None:
+        base["year"] = other.get("year")
+    base["sources"] = _sources((old.get("sources") or []) + (new.get("sources") or []))
+    base["external"] = external
+    return base
+
+
+def _sources(items: Iterable[dict]) -> list[dict]:
+    """Distinct sources, sorted by (file, line, format)."""
+    keys = {(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in items}
+    return [{"file": f, "line": line, "format": fmt} for f, line, fmt in sorted(keys)]
+
+
+class _PaperIndex:
+    """Paper nodes by arXiv id, DOI and normalised title: how a record finds the node it belongs to."""
+
+    def __init__(self, G: nx.MultiDiGraph):
+        self.arxiv: dict[str, str] = {}
+        self.doi: dict[str, str] = {}
+        self.title: dict[str, set[str]] = defaultdict(set)
+        for node, attrs in G.nodes(data=True):
+            if attrs.get("label") == PAPER:
+                self.add(node, attrs)
+
+    def add(self, node: str, attrs: dict) -> None:
+        if attrs.get("arxiv_id"):
+            self.arxiv[attrs["arxiv_id"]] = node
+        if attrs.get("doi"):
+            self.doi[attrs["doi"]] = node
+        key = normalize_title(attrs.get("title") or "")
+        if key:
+            self.title[key].add(node)
+
+    def remove(self, node: str, attrs: dict) -> None:
+        if attrs.get("arxiv_id") and self.arxiv.get(attrs["arxiv_id"]) == node:
+            del self.arxiv[attrs["arxiv_id"]]
+        if attrs.get("doi") and self.doi.get(attrs["doi"]) == node:
+            del self.doi[attrs["doi"]]
+        self.title.get(normalize_title(attrs.get("title") or ""), set()).discard(node)
+
+    def find(self, G: nx.MultiDiGraph, attrs: dict) -> str | None:
+        arxiv, doi = attrs.get("arxiv_id"), attrs.get("doi")
+        if arxiv and arxiv in self.arxiv:
+            return self.arxiv[arxiv]
+        if doi and doi in self.doi:
+            return self.doi[doi]
+        key = normalize_title(attrs.get("title") or "")
+        compatible = []
+        for node in self.title.get(key, ()):
+            other = G.nodes[node]
+            if arxiv and other.get("arxiv_id") and other["arxiv_id"] != arxiv:
+                continue
+            if doi and other.get("doi") and other["doi"] != doi:
+                continue
+            compatible.append(node)
+        return min(compatible) if compatible else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# the builder
+
+
+class _Builder:
+    def __init__(self, G: nx.MultiDiGraph, catalog: Any):
+        self.G = G
+        self.catalog = catalog
+        self.papers = _PaperIndex(G)
+        self.surface_to_name: dict[str, str] = {}
+        self.exact_to_name: dict[str, str] = {}
+        if catalog is not None:
+            from relwork.linker.catalog import alias_key
+
+            self._alias_key = alias_key
+            for entry in catalog:
+                for surface in entry.surfaces:
+                    if entry.ambiguous:
+                        self.exact_to_name.setdefault(surface, entry.name)
+                    else:
+                        self.surface_to_name.setdefault(alias_key(surface), entry.name)
+
+    # -- names ---------------------------------------------------------------------------------------
+    def canonical(self, name: str) -> str:
+        """The catalog's canonical name for ``name`` (by name, alias or exact ambiguous surface), else name."""
+        if self.catalog is None:
+            return name
+        if name in self.catalog:
+            return name
+        if name in self.exact_to_name:
+            return self.exact_to_name[name]
+        return self.surface_to_name.get(self._alias_key(name), name)
+
+    def entry(self, name: str):
+        return self.catalog.get(name) if self.catalog is not None else None
+
+    # -- nodes ---------------------------------------------------------------------------------------
+    def add_paper(self, attrs: dict) -> str:
+        """Add or merge one paper record; returns its node id."""
+        G = self.G
+        found = self.papers.find(G, attrs)
+        if found is None:
+            merged = dict(attrs, sources=_sources(attrs.get("sources") or []))
+        else:
+            merged = _merge_paper(G.nodes[found], attrs)
+            self.papers.remove(found, G.nodes[found])
+        merged.pop("id", None)
+        node = paper_node(make_paper_id(merged.get("arxiv_id"), merged.get("doi"), merged.get("title") or ""))
+        if found is not None and found != node:
+            if node in G:  # cannot happen while the index is consistent; refuse rather than lose data
+                raise GraphError(f"cannot merge paper {found!r} into existing node {node!r}")
+            nx.relabel_nodes(G, {found: node}, copy=False)
+        if node in G:
+            G.nodes[node].clear()
+        G.add_node(node, **merged)
+        G.nodes[node]["label"] = PAPER
+        self.papers.add(node, G.nodes[node])
+        return node
+
+    def add_method(self, name: str, kind: str, aliases: Iterable[str] = ()) -> str:
+        """Add or merge one method node; catalog data wins over what a paper says."""
+        G = self.G
+        node = method_node(name)
+        entry = self.entry(name)
+        if entry is not None:
+            attrs = {
+                "label": METHOD,
+                "name": entry.name,
+                "kind": entry.kind,
+                "area": entry.area or "",
+                "aliases": list(entry.aliases),
+                "year": entry.year,
+                "catalogued": True,
+            }
+            G.add_node(node, **attrs)
+            return node
+        if node not in G:
+            G.add_node(node, label=METHOD, name=name, kind=kind or "uncatalogued", area="", aliases=[], year=None, catalogued=False)
+        known = G.nodes[node].setdefault("aliases", [])
+        for alias in aliases:
+            if alias and alias != name and alias not in known:
+                known.append(alias)
+        known.sort()
+        return node
+
+    def add_link_edge(self, source: str, target: str, etype: str, attrs: dict) -> None:
+        """Add or merge one Paper -> Method edge (key = type): max count, strongest evidence."""
+        G = self.G
+        attrs = dict(attrs, type=etype)
+        if G.has_edge(source, target, key=etype):
+            old = G.edges[source, target, etype]
+            count = max(old.get("count", 1), attrs.get("count", 1))
+            if _edge_strength(old) <= _edge_strength(attrs):
+                attrs = dict(old)
+            attrs["count"] = count
+            old.clear()
+        G.add_edge(source, target, key=etype, **attrs)
+
+    # -- records -------------------------------------------------------------------------------------
+    def add_linked(self, record: LinkedPaper) -> None:
+        paper = record.paper
+        attrs = {
+            "title": paper.title or "",
+            "abstract": paper.abstract or "",
+            "year": paper.year,
+            "authors": list(paper.authors or []),
+            "url": paper.url,
+            "arxiv_id": normalize_arxiv_id(paper.arxiv_id),
+            "doi": normalize_doi(paper.doi),
+            "sources": [
+                {"file": s.file, "line": s.line, "format": s.format} if not isinstance(s, dict) else dict(s)
+                for s in paper.sources
+            ],
+            "external": False,
+        }
+        node = self.add_paper(attrs)
+        for intro in record.introduces:
+            name = self.canonical(intro.name)
+            target = self.add_method(name, intro.kind, [intro.name, *intro.aliases])
+            in_title = bool(intro.evidence) and normalize_title(intro.evidence) == normalize_title(paper.title)
+            self.add_link_edge(
+                node,
+                target,
+                INTRODUCES,
+                {
+                    "evidence": intro.evidence or "",
+                    "cue": "",
+                    "field": "title" if in_title else "abstract",
+                    "confidence": 1.0,
+                    "surface": intro.name,
+                    "count": 1,
+                },
+            )
+        groups: dict[tuple[str, str], list[Link]] = defaultdict(list)
+        for link in record.links:
+            if link.relation not in RELATION_TO_EDGE:
+                raise GraphError(f"paper {paper.id}: unknown relation {link.relation!r} for {link.method!r}")
+            groups[(self.canonical(link.method), link.relation)].append(link)
+        for (name, relation), links in sorted(groups.items()):
+            target = self.add_method(name, links[0].kind, [link.surface for link in links if link.surface])
+            candidates = [
+                {
+                    "evidence": link.evidence or "",
+                    "cue": link.cue or "",
+                    "field": link.field or "",
+                    "confidence": float(link.confidence),
+                    "surface": link.surface or "",
+                }
+                for link in links
+            ]
+            best = min(candidates, key=_edge_strength)
+            best["count"] = len({(link.field, link.start, link.end) for link in links})
+            self.add_link_edge(node, target, RELATION_TO_EDGE[relation], best)
+
+    # -- after all records ---------------------------------------------------------------------------
+    def finish(self) -> None:
+        G = self.G
+        if self.catalog is not None:
+            self._add_lineage()
+            self._add_origin_papers()
+        self._method_years()
+        self._citation_edges()
+
+    def _add_lineage(self) -> None:
+        G = self.G
+        todo = [d["name"] for _, d in G.nodes(data=True) if d.get("label") == METHOD and d.get("catalogued")]
+        seen = set(todo)
+        while todo:
+            name = todo.pop()
+            entry = self.entry(name)
+            if entry is None:
+                continue
+            for parent in entry.parents:
+                if self.entry(parent) is None:
+                    continue
+                self.add_method(parent, "method")
+                G.add_edge(
+                    method_node(name),
+                    method_node(parent),
+                    key=DERIVED_FROM,
+                    type=DERIVED_FROM,
+                    evidence=f"The catalog lists {parent} as a parent of {name}.",
+                    cue="",
+                    field="catalog",
+                    confidence=1.0,
+                    surface=name,
+                )
+                if parent not in seen:
+                    seen.add(parent)
+                    todo.append(parent)
+
+    def _add_origin_papers(self) -> None:
+        G = self.G
+        methods = sorted(d["name"] for _, d in G.nodes(data=True) if d.get("label") == METHOD and d.get("catalogued"))
+        for name in methods:
+            entry = self.entry(name)
+            if entry is None or not entry.paper:
+                continue
+            arxiv = normalize_arxiv_id(entry.paper.get("arxiv"))
+            title = " ".join((entry.paper.get("title") or "").split()) or f"{entry.name} (arXiv {arxiv})"
+            if not arxiv and not entry.paper.get("title"):
+                continue
+            node = self.add_paper(
+                {
+                    "title": title,
+                    "abstract": "",
+                    "year": entry.year,
+                    "authors": [],
+                    "url": f"https://arxiv.org/abs/{arxiv}" if arxiv else None,
+                    "arxiv_id": arxiv,
+                    "doi": None,
+                    "sources": [],
+                    "external": True,
+                }
+            )
+            self.add_link_edge(
+                node,
+                method_node(name),
+                INTRODUCES,
+                {"evidence": title, "cue": "", "field": "catalog", "confidence": 1.0, "surface": name, "count": 1},
+            )
+
+    def _method_years(self) -> None:
+        """An uncatalogued method's year is the earliest year of a paper introducing it."""
+        G = self.G
+        for node, attrs in G.nodes(data=True):
+            if attrs.get("label") != METHOD or attrs.get("catalogued"):
+                continue
+            years = [
+                G.nodes[p].get("year")
+                for p, _, key in G.in_edges(node, keys=True)
+                if key == INTRODUCES and G.nodes[p].get("year") is not None
+            ]
+            attrs["year"] = min(years) if years else None
+
+    def _citation_edges(self) -> None:
+        G = self.G
+        stale = [
+            (u, v, k)
+            for u, v, k in G.edges(keys=True)
+            if G.nodes[u].get("label") == PAPER and G.nodes[v].get("label") == PAPER
+        ]
+        G.remove_edges_from(stale)
+        for method, attrs in list(G.nodes(data=True)):
+            if attrs.get("label") != METHOD:
+                continue
+            introducers = sorted({p for p, _, k in G.in_edges(method, keys=True) if k == INTRODUCES})
+            if not introducers:
+                continue
+            for p, _, key, data in list(G.in_edges(method, keys=True, data=True)):
+                if key not in CITATION_TYPES:
+                    continue
+                for q in introducers:
+                    if q == p:
+                        continue
+                    G.add_edge(
+                        p,
+                        q,
+                        key=f"{key}:{attrs['name']}",
+                        type=key,
+                        via=attrs["name"],
+                        evidence=data.get("evidence", ""),
+                        cue=data.get("cue", ""),
+                        field=data.get("field", ""),
+                        confidence=data.get("confidence", 1.0),
+                        surface=data.get("surface", ""),
+                    )
+
+
+# ---------------------------------------------------------------------------------------------------
+# summary and the whole build job
+
+
+def summarize(G: nx.MultiDiGraph) -> dict:
+    """Counts for the closing summary of ``relwork build``: papers, methods, edges by type."""
+    papers = [d for _, d in G.nodes(data=True) if d.get("label") == PAPER]
+    methods = [d for _, d in G.nodes(data=True) if d.get("label") == METHOD]
+    links: dict[str, int] = defaultdict(int)
+    citations: dict[str, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        if G.nodes[u].get("label") == PAPER and G.nodes[v].get("label") == PAPER:
+            citations[d["type"]] += 1
+        else:
+            links[d["type"]] += 1
+    return {
+        "papers": len(papers),
+        "external_papers": sum(1 for d in papers if d.get("external")),
+        "methods": len(methods),
+        "catalogued_methods": sum(1 for d in methods if d.get("catalogued")),
+        "edges": dict(sorted(links.items())),
+        "citations": dict(sorted(citations.items())),
+    }
+
+
+@dataclass
+class BuildResult:
+    """What ``build_from_files`` did: the graph, the loader's report and the counts before and after."""
+
+    graph: nx.MultiDiGraph
+    load: Any
+    linked: int
+    before: dict = field(default_factory=dict)
+    after: dict = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> list:
+        """Every record a loader skipped (``Problem(path, line, reason)``)."""
+        return [p for report in getattr(self.load, "files", []) for p in report.skipped]
+
+
+ProgressFactory = Callable[[str, "int | None"], ContextManager[Callable[..., Any]]]
+
+
+@contextlib.contextmanager
+def _no_progress(description: str, total: int | None = None) -> Iterator[Callable[..., Any]]:
+    yield lambda n=1: None
+
+
+def build_from_files(
+    inputs: Iterable[str | Path],
+    *,
+    catalog: str | Path | None = None,
+    format: str | None = None,
+    strict: bool = False,
+    update: str | Path | None = None,
+    progress: ProgressFactory | None = None,
+) -> BuildResult:
+    """Load, link and build: the ``relwork build`` job.
+
+    ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
+    add the papers to (papers already in it are merged, never duplicated). ``progress(description, total)``
+    is a context manager yielding an ``advance(n=1)`` callback, one per stage (e.g. the CLI's
+    ``progress_bar``).
+    """
+    from relwork.graph.io import load_graph
+    from relwork.linker import link_corpus, load_catalog
+    from relwork.loaders import load_papers
+
+    bar = progress or _no_progress
+    graph = load_graph(update) if update is not None else new_graph()
+    before = summarize(graph)
+    cat = load_catalog(catalog)
+    with bar("Loading", None) as advance:
+        loaded = load_papers([Path(p) for p in inputs], format=format, strict=strict, progress=advance)
+    with bar("Linking", len(loaded.papers)) as advance:
+        linked = link_corpus(loaded.papers, cat, progress=advance)
+    with bar("Building", len(linked)) as advance:
+        build_graph(linked, cat, graph, progress=advance)
+    return BuildResult(graph=graph, load=loaded, linked=len(linked), before=before, after=summarize(graph))
