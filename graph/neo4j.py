@@ -1,0 +1,547 @@
+"""Neo4j: write a relwork graph into a server, and run read queries (ad hoc or from the cookbook).
+
+The mapping, shared with the bulk formats (``graph/cypher_script.py``, ``graph/neo4j_csv.py``):
+- ``Paper`` nodes keyed by ``id`` (the paper id, without the ``paper:`` prefix), ``Method`` nodes keyed by
+  ``name``; both keys get a uniqueness constraint before anything is written.
+- Each networkx edge becomes one relationship of the edge's ``type``, identified by (type, ``key``) between
+  its two nodes: ``key`` is the networkx edge key ('BUILDS_ON', or 'BUILDS_ON:Mamba' for a citation-style
+  edge), so re-exporting merges instead of duplicating.
+- Properties: strings, numbers, booleans and lists of strings are stored as they are; ``None`` is left out;
+  anything else (``sources``, a list of dicts) is stored as JSON text.
+
+Labels and relationship types come only from ``graph/schema.py`` (a graph naming another is refused);
+every value travels as a query parameter, never inside query text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Callable, Iterable, Iterator
+
+import networkx as nx
+
+from relwork.core.errors import ExportError
+from relwork.graph.schema import EDGE_TYPES, METHOD, NODE_LABELS, PAPER
+
+DEFAULT_URI = "bolt://localhost:7687"
+DEFAULT_USER = "neo4j"
+DEFAULT_BATCH_SIZE = 2000
+KEY_PROPERTY = {PAPER: "id", METHOD: "name"}
+_NODE_PREFIX = {PAPER: "paper:", METHOD: "method:"}
+_PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+# ---------------------------------------------------------------------------------------------------
+# graph -> rows (shared by every Neo4j format)
+
+
+@dataclass
+class ExportRows:
+    """A graph as rows ready for Neo4j.
+
+    ``nodes[label]`` holds ``{"key": ..., "props": {...}}``; ``relationships[(type, start label, end
+    label)]`` holds ``{"start": key, "end": key, "key": edge key, "props": {...}}``.
+    """
+
+    nodes: dict[str, list[dict]] = field(default_factory=dict)
+    relationships: dict[tuple[str, str, str], list[dict]] = field(default_factory=dict)
+
+    @property
+    def node_count(self) -> int:
+        return sum(len(rows) for rows in self.nodes.values())
+
+    @property
+    def relationship_count(self) -> int:
+        return sum(len(rows) for rows in self.relationships.values())
+
+
+def to_property(value: Any) -> Any:
+    """A graph attribute as a Neo4j property value (None means: leave the property out)."""
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _properties(attrs: dict, drop: tuple[str, ...], where: str) -> dict:
+    props = {}
+    for name, value in attrs.items():
+        if name in drop:
+            continue
+        if not isinstance(name, str) or not _PROPERTY_NAME.match(name):
+            raise ExportError(f"{where}: attribute name {name!r} is not a valid Neo4j property name")
+        converted = to_property(value)
+        if converted is not None:
+            props[name] = converted
+    return props
+
+
+def _node_key(node: Any, attrs: dict) -> tuple[str, str]:
+    label = attrs.get("label")
+    if label not in NODE_LABELS:
+        raise ExportError(f"node {node!r}: label {label!r} is not one of relwork's labels {', '.join(NODE_LABELS)}")
+    key = attrs.get(KEY_PROPERTY[label])
+    if not isinstance(key, str) or not key:
+        prefix = _NODE_PREFIX[label]
+        if isinstance(node, str) and node.startswith(prefix):
+            key = node[len(prefix):]
+        else:
+            raise ExportError(f"node {node!r}: {label} without a '{KEY_PROPERTY[label]}' attribute")
+    return label, key
+
+
+def graph_rows(G: nx.MultiDiGraph) -> ExportRows:
+    """Turn a relwork graph into Neo4j rows, validating labels, types and property names.
+
+    Raises ``ExportError`` naming the node or edge whose label, type or attribute name is not relwork's.
+    """
+    rows = ExportRows(nodes={label: [] for label in NODE_LABELS})
+    keys: dict[Any, tuple[str, str]] = {}
+    for node, attrs in G.nodes(data=True):
+        label, key = _node_key(node, attrs)
+        keys[node] = (label, key)
+        props = _properties(attrs, ("label",), f"node {node!r}")
+        props[KEY_PROPERTY[label]] = key
+        rows.nodes[label].append({"key": key, "props": props})
+    for start, end, edge_key, attrs in G.edges(keys=True, data=True):
+        etype = attrs.get("type")
+        where = f"edge {start!r} -> {end!r} ({edge_key!r})"
+        if etype not in EDGE_TYPES:
+            raise ExportError(f"{where}: type {etype!r} is not one of relwork's types {', '.join(EDGE_TYPES)}")
+        (slabel, skey), (elabel, ekey) = keys[start], keys[end]
+        props = _properties(attrs, ("type",), where)
+        props["key"] = str(edge_key)
+        rows.relationships.setdefault((etype, slabel, elabel), []).append(
+            {"start": skey, "end": ekey, "key": str(edge_key), "props": props}
+        )
+    return rows
+
+
+def _batches(rows: list, size: int) -> Iterator[list]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+# Query text is built only from relwork's own constants (labels, types, key names); data are parameters.
+def constraint_queries() -> list[str]:
+    """Uniqueness constraints on the node keys, created before any write (idempotent)."""
+    return [
+        f"CREATE CONSTRAINT relwork_{label.lower()}_{KEY_PROPERTY[label]} IF NOT EXISTS "
+        f"FOR (n:{label}) REQUIRE n.{KEY_PROPERTY[label]} IS UNIQUE"
+        for label in NODE_LABELS
+    ]
+
+
+def node_merge_query(label: str) -> str:
+    """``UNWIND $rows`` query merging nodes of ``label`` on their key."""
+    if label not in NODE_LABELS:
+        raise ExportError(f"unknown node label {label!r}")
+    return f"UNWIND $rows AS row MERGE (n:{label} {{{KEY_PROPERTY[label]}: row.key}}) SET n += row.props"
+
+
+def relationship_merge_query(etype: str, start_label: str, end_label: str) -> str:
+    """``UNWIND $rows`` query merging relationships of ``etype`` on (type, key) between two keyed nodes."""
+    if etype not in EDGE_TYPES or start_label not in NODE_LABELS or end_label not in NODE_LABELS:
+        raise ExportError(f"unknown relationship {start_label}-[{etype}]->{end_label}")
+    return (
+        f"UNWIND $rows AS row "
+        f"MATCH (a:{start_label} {{{KEY_PROPERTY[start_label]}: row.start}}) "
+        f"MATCH (b:{end_label} {{{KEY_PROPERTY[end_label]}: row.end}}) "
+        f"MERGE (a)-[r:{etype} {{key: row.key}}]->(b) SET r += row.props"
+    )
+
+
+WIPE_QUERY = (
+    "MATCH (n) WHERE " + " OR ".join(f"n:{label}" for label in NODE_LABELS) + " "
+    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+)
+
+
+# ---------------------------------------------------------------------------------------------------
+# the driver
+
+
+@dataclass
+class Connection:
+    """Where and as whom to connect; ``database`` None means the server's default database."""
+
+    uri: str = DEFAULT_URI
+    user: str = DEFAULT_USER
+    password: str = ""
+    database: str | None = None
+
+    def describe(self) -> str:
+        return f"{self.uri}" + (f" (database {self.database!r})" if self.database else "")
+
+
+def _error_code(exc: Exception) -> str:
+    return getattr(exc, "code", None) or ""
+
+
+def _explain(exc: Exception, conn: Connection) -> str:
+    """A one-line reason for a driver/server error, without traceback noise."""
+    from neo4j import exceptions as ne
+
+    code = _error_code(exc)
+    if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
+        return f"Neo4j at {conn.uri} refused the credentials of user {conn.user!r} (wrong user name or password)"
+    if isinstance(exc, ne.ServiceUnavailable):
+        return f"cannot reach Neo4j at {conn.uri}: is the server running and is the address right? ({_first_line(exc)})"
+    if code == "Neo.ClientError.Database.DatabaseNotFound":
+        return f"Neo4j at {conn.uri} has no database {conn.database!r}"
+    if isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
+        return f"invalid Neo4j connection settings for {conn.uri!r}: {_first_line(exc)}"
+    if isinstance(exc, ne.Neo4jError):
+        return f"Neo4j error {code or type(exc).__name__}: {_first_line(exc)}"
+    return f"{type(exc).__name__}: {_first_line(exc)}"
+
+
+def _first_line(exc: Exception) -> str:
+    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
+    return text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+
+
+def _driver_errors() -> tuple[type[BaseException], ...]:
+    from neo4j import exceptions as ne
+
+    return (ne.Neo4jError, ne.DriverError, ValueError, OSError)
+
+
+def connect(conn: Connection):
+    """An open ``neo4j.Driver`` that has proven it can reach the server, log in and see the database.
+
+    Raises ``ExportError`` (server unreachable, wrong credentials, unknown database, bad URI).
+    """
+    from neo4j import GraphDatabase
+
+    try:
+        driver = GraphDatabase.driver(
+            conn.uri,
+            auth=(conn.user, conn.password),
+            connection_timeout=10,
+            max_transaction_retry_time=5,
+            notifications_min_severity="OFF",
+            user_agent="relwork",
+        )
+    except _driver_errors() as exc:
+        raise ExportError(_explain(exc, conn)) from exc
+    try:
+        driver.verify_connectivity()
+        # verify_connectivity does not check the database name; a trivial query does
+        driver.execute_query("RETURN 1", database_=conn.database)
+    except _driver_errors() as exc:
+        driver.close()
+        raise ExportError(_explain(exc, conn)) from exc
+    return driver
+
+
+@dataclass
+class ExportResult:
+    """What ``export_graph`` wrote, and what relwork's part of the database holds afterwards."""
+
+    nodes: int
+    relationships: int
+    batch_size: int
+    transactions: int
+    wiped: bool
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def export_graph(
+    G: nx.MultiDiGraph,
+    conn: Connection,
+    *,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    wipe: bool = False,
+    progress: Callable[..., Any] | None = None,
+) -> ExportResult:
+    """Write ``G`` into Neo4j: constraints, then nodes, then relationships, in batched MERGE transactions.
+
+    Idempotent: exporting the same graph again changes no counts, an updated graph adds only what is new.
+    ``wipe`` first deletes every Paper and Method node (and their relationships). ``progress(n)`` is called
+    with the number of nodes or relationships each committed batch wrote.
+
+    Raises ``ExportError``: unreachable server, wrong credentials, unknown database, or a failed write (the
+    message says how much was committed; re-running is safe since every write is a MERGE).
+    """
+    if batch_size < 1:
+        raise ExportError(f"batch size must be at least 1, got {batch_size}")
+    rows = graph_rows(G)
+    driver = connect(conn)
+    written_nodes = written_rels = transactions = 0
+    stage = "creating constraints"
+    try:
+        with driver.session(database=conn.database) as session:
+            if wipe:
+                stage = "wiping relwork's Paper and Method nodes"
+                session.run(WIPE_QUERY).consume()
+            stage = "creating constraints"
+            for query in constraint_queries():
+                session.run(query).consume()
+            for label, label_rows in rows.nodes.items():
+                stage = f"writing {label} nodes"
+                query = node_merge_query(label)
+                for batch in _batches(label_rows, batch_size):
+                    session.execute_write(_run_batch, query, batch)
+                    written_nodes += len(batch)
+                    transactions += 1
+                    if progress:
+                        progress(len(batch))
+            for (etype, slabel, elabel), rel_rows in sorted(rows.relationships.items()):
+                stage = f"writing {slabel}-[{etype}]->{elabel} relationships"
+                query = relationship_merge_query(etype, slabel, elabel)
+                for batch in _batches(rel_rows, batch_size):
+                    session.execute_write(_run_batch, query, batch)
+                    written_rels += len(batch)
+                    transactions += 1
+                    if progress:
+                        progress(len(batch))
+            counts = relwork_counts(session)
+    except _driver_errors() as exc:
+        raise ExportError(
+            f"export to {conn.describe()} failed while {stage}: {_explain(exc, conn)}. "
+            f"Committed before the failure: {written_nodes} of {rows.node_count} nodes and {written_rels} of "
+            f"{rows.relationship_count} relationships; re-running the export is safe (every write is a MERGE)"
+        ) from exc
+    finally:
+        driver.close()
+    return ExportResult(
+        nodes=written_nodes,
+        relationships=written_rels,
+        batch_size=batch_size,
+        transactions=transactions,
+        wiped=wipe,
+        counts=counts,
+    )
+
+
+def _run_batch(tx, query: str, batch: list[dict]) -> None:
+    tx.run(query, rows=batch).consume()
+
+
+def relwork_counts(session) -> dict[str, int]:
+    """Node counts per relwork label and relationship counts per relwork type, in the database."""
+    counts = {}
+    for label in NODE_LABELS:
+        counts[label] = session.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+    for etype in EDGE_TYPES:
+        counts[etype] = session.run(
+            f"MATCH (a)-[r:{etype}]->(b) WHERE (a:{PAPER} OR a:{METHOD}) AND (b:{PAPER} OR b:{METHOD}) "
+            "RETURN count(r) AS c"
+        ).single()["c"]
+    return counts
+
+
+def database_counts(conn: Connection) -> dict[str, int]:
+    """``relwork_counts`` for a connection (used by tests and the benchmark)."""
+    driver = connect(conn)
+    try:
+        with driver.session(database=conn.database) as session:
+            return relwork_counts(session)
+    except _driver_errors() as exc:
+        raise ExportError(_explain(exc, conn)) from exc
+    finally:
+        driver.close()
+
+
+def wipe_database(conn: Connection) -> None:
+    """Delete every Paper and Method node (with their relationships); other data is left alone."""
+    driver = connect(conn)
+    try:
+        with driver.session(database=conn.database) as session:
+            session.run(WIPE_QUERY).consume()
+    except _driver_errors() as exc:
+        raise ExportError(f"wiping {conn.describe()} failed: {_explain(exc, conn)}") from exc
+    finally:
+        driver.close()
+
+
+# ---------------------------------------------------------------------------------------------------
+# read queries
+
+
+@dataclass
+class QueryResult:
+    """Columns and plain-Python rows of a query (nodes, relationships and paths made JSON-friendly)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict]:
+        return [dict(zip(self.columns, row)) for row in self.rows]
+
+
+def plain_value(value: Any) -> Any:
+    """A Neo4j result value as plain JSON-able Python.
+
+    Nodes become their properties plus ``_labels``; relationships their properties plus ``_type``; paths
+    the list of their nodes' names (a Method's ``name``, a Paper's ``title``); temporal values ISO text.
+    """
+    from neo4j.graph import Node, Path, Relationship
+
+    if isinstance(value, Node):
+        return {"_labels": sorted(value.labels), **{k: plain_value(v) for k, v in value.items()}}
+    if isinstance(value, Relationship):
+        return {"_type": value.type, **{k: plain_value(v) for k, v in value.items()}}
+    if isinstance(value, Path):
+        return [n.get("name") or n.get("title") or n.get("id") for n in value.nodes]
+    if isinstance(value, (list, tuple)):
+        return [plain_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain_value(v) for k, v in value.items()}
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    iso = getattr(value, "iso_format", None)
+    return iso() if callable(iso) else str(value)
+
+
+def run_read_query(conn: Connection, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+    """Run ``query`` in a READ transaction and return its rows; the server refuses any write.
+
+    Raises ``ExportError`` for connection problems and for errors in the query (syntax, a write attempt).
+    """
+    from neo4j import RoutingControl
+
+    if not query.strip():
+        raise ExportError("the Cypher query is empty")
+    driver = connect(conn)
+    try:
+        records, _, keys = driver.execute_query(
+            query, parameters_=params or {}, routing_=RoutingControl.READ, database_=conn.database
+        )
+    except _driver_errors() as exc:
+        code = _error_code(exc)
+        if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Transaction.ForbiddenDueToTransactionType"):
+            raise ExportError(f"relwork cypher runs read-only queries; the server refused a write: {_first_line(exc)}") from exc
+        raise ExportError(_explain(exc, conn)) from exc
+    finally:
+        driver.close()
+    return QueryResult(columns=list(keys), rows=[[plain_value(v) for v in record.values()] for record in records])
+
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    """``name=value`` pairs as query parameters; a value that is valid JSON (42, true, ["a"]) is decoded.
+
+    Raises ``ExportError`` for a pair without '=' or with an invalid name.
+    """
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        name, sep, raw = pair.partition("=")
+        name = name.strip()
+        if not sep or not _PROPERTY_NAME.match(name):
+            raise ExportError(f"parameter {pair!r} is not of the form name=value")
+        try:
+            value = json.loads(raw)
+        except ValueError:
+            value = raw
+        params[name] = value
+    return params
+
+
+# ---------------------------------------------------------------------------------------------------
+# the cookbook: named read queries in graph/data/cookbook.cypher
+
+
+@dataclass
+class CookbookQuery:
+    """One named query of the cookbook: its parameters, what it answers, and its Cypher text."""
+
+    name: str
+    description: str
+    params: list[str]
+    query: str
+    networkx: str = ""
+    defaults: dict[str, Any] = field(default_factory=dict)
+
+
+_HEADER = re.compile(r"^//\s*(name|description|params|networkx|example):\s*(.*)$")
+
+
+def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, CookbookQuery]:
+    """Parse a cookbook file: blocks that start with ``// name: x`` header lines and end with ``;``.
+
+    Raises ``ExportError`` naming the line of a block without a name or a query, or a repeated name.
+    """
+    queries: dict[str, CookbookQuery] = {}
+    current: dict[str, Any] | None = None
+    body: list[str] = []
+
+    def close(line_no: int) -> None:
+        nonlocal current, body
+        if current is None:
+            return
+        query = "\n".join(body).strip().rstrip(";").strip()
+        if not query:
+            raise ExportError(f"{source}:{current['line']}: query {current['name']!r} has no Cypher text")
+        queries[current["name"]] = CookbookQuery(
+            name=current["name"],
+            description=current.get("description", ""),
+            params=current.get("params", []),
+            defaults=current.get("defaults", {}),
+            query=query,
+            networkx=current.get("networkx", ""),
+        )
+        current, body = None, []
+
+    for line_no, line in enumerate(text.splitlines(), 1):
+        header = _HEADER.match(line.strip())
+        if header and header.group(1) == "name":
+            close(line_no)
+            name = header.group(2).strip()
+            if name in queries:
+                raise ExportError(f"{source}:{line_no}: query name {name!r} is used twice")
+            current = {"name": name, "line": line_no}
+        elif header and current is not None and not body:
+            key, value = header.group(1), header.group(2).strip()
+            if key == "params":
+                # "a, b" or "limit=10": a default is JSON (10, "x", true)
+                current["params"], current["defaults"] = [], {}
+                for item in (p.strip() for p in value.split(",")):
+                    if not item:
+                        continue
+                    pname, has_default, raw = (part.strip() for part in item.partition("="))
+                    current["params"].append(pname)
+                    if has_default:
+                        try:
+                            current["defaults"][pname] = json.loads(raw)
+                        except ValueError as err:
+                            raise ExportError(f"{source}:{line_no}: default of {pname!r} is not JSON: {raw!r}") from err
+            else:
+                current[key] = (current.get(key, "") + " " + value).strip()
+        elif current is None:
+            if line.strip() and not line.strip().startswith("//"):
+                raise ExportError(f"{source}:{line_no}: Cypher text before the first '// name:' header")
+        elif line.strip().startswith("//") and not body:
+            continue
+        else:
+            body.append(line)
+            if line.rstrip().endswith(";"):
+                close(line_no)
+    close(0)
+    return queries
+
+
+def load_cookbook() -> dict[str, CookbookQuery]:
+    """The cookbook shipped with relwork (``relwork/graph/data/cookbook.cypher``)."""
+    text = resources.files("relwork.graph").joinpath("data/cookbook.cypher").read_text(encoding="utf-8")
+    return parse_cookbook(text)
+
+
+def run_cookbook(conn: Connection, name: str, params: dict[str, Any]) -> QueryResult:
+    """Run the cookbook query ``name`` with ``params`` (declared parameters without a default are required).
+
+    Raises ``ExportError`` for an unknown name or a missing parameter.
+    """
+    cookbook = load_cookbook()
+    if name not in cookbook:
+        raise ExportError(f"no cookbook query named {name!r}; known: {', '.join(sorted(cookbook))}")
+    entry = cookbook[name]
+    params = {**entry.defaults, **params}
+    missing = [p for p in entry.params if p not in params]
+    if missing:
+        raise ExportError(f"cookbook query {name!r} needs --param {', --param '.join(m + '=...' for m in missing)}")
+    return run_read_query(conn, entry.query, params)
