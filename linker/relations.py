@@ -136,6 +136,13 @@ def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None,
     return ""
 
 
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?P<aux>is|are|was|were|be|being|been)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?(?:\w+\s+)?$", re.I
+)
+_PAST_PASSIVE_END = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?\w+(?:ed|en|wn|un|ne|ut)\s*$", re.I)
+_PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?been\s+(?:\w+ly\s+)?$", re.I)
+
+
 def _owner(
     sentence: str,
     clause_lo: int,
@@ -147,9 +154,17 @@ def _owner(
 
     The subject is the text right before the cue, back to the previous comma, 'that' or clause start; a
     participle or coordinated verb ("..., outperforming X", "and outperforms X") takes the clause's first
-    words instead.
+    words instead. A passive cue ("X was used") has the writers as implicit agent: past passive is the
+    paper's own procedure, a perfect or habitual one ("has been widely used") is background.
     """
     prefix = sentence[clause_lo:cue_start]
+    if _PERFECT.search(prefix) or re.search(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", prefix, re.I):
+        return "other"
+    passive = _PASSIVE_BEFORE.search(prefix)
+    if passive and passive.group("aux").lower() in ("was", "were"):
+        return "own"
+    if _PAST_PASSIVE_END.search(prefix):
+        return "own"  # "... was done using X", "... were analysed according to X"
     anchor = max(prefix.rfind(","), _last(prefix, r"\b(?:that|which|who)\b"))
     region_lo = clause_lo + anchor + 1 if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
@@ -159,9 +174,22 @@ def _owner(
             return "own"
     if _OWN.search(region) or any(name in region.lower() for name in own):
         return "own"
-    if _OTHER.search(region) or _namelike_in(region, region_lo, others, own):
+    # Only the words next to the verb make its subject: "... of LaTeX formulae, the model outperforms".
+    tail = _tail_words(region, 6)
+    near = _tail_words(region, 3)
+    if _OTHER.search(tail) or _namelike_in(near, region_lo + len(region) - len(near), others, own):
         return "other"
+    if passive:
+        return "unknown"
     return "unknown"
+
+
+def _tail_words(text: str, count: int) -> str:
+    """The last ``count`` whitespace-separated words of ``text`` (with their original spacing)."""
+    parts = list(re.finditer(r"\S+", text))
+    if len(parts) <= count:
+        return text
+    return text[parts[-count].start():]
 
 
 def _last(text: str, pattern: str) -> int:
@@ -173,17 +201,28 @@ def _last(text: str, pattern: str) -> int:
 
 # ------------------------------------------------------------------------------------------------ cues
 
+# Who must be the subject of a cue for it to count: anyone ("unlike X", "consistent with X"), anyone but
+# another named method or prior work ("outperforms X", "fine-tunes X"), or the paper itself (ambiguous
+# everyday verbs: "uses", "improves", "following", which background sentences use all the time).
+ANY, NOT_OTHER, OWN = "any", "not_other", "own"
+
+
 @dataclass(frozen=True)
 class _Cue:
     relation: str
     confidence: float
-    needs_agent: bool  # a verb whose subject must be the paper itself
+    agent: str
+    max_gap: int
     pattern: re.Pattern
 
 
-def _cue(relation: str, confidence: float, pattern: str, needs_agent: bool = True) -> _Cue:
-    return _Cue(relation, confidence, needs_agent, re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I))
+def _cue(relation: str, confidence: float, pattern: str, agent: str = NOT_OTHER, max_gap: int = _MAX_GAP) -> _Cue:
+    compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
+    return _Cue(relation, confidence, agent, max_gap, compiled)
 
+
+_COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
+                r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
@@ -192,35 +231,44 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
-         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|popularized\s+by", False),
-    # comparison
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed\w*|outpac\w+|outstrip\w*|outdo\w*"
-         r"|rival(?:s|ed|ing|ling)?|(?:is|are|be|being|remains?|stays?)\s+competitive\s+(?:with|to|against)"
-         r"|competitive\s+(?:with|to|against)|on\s+par\s+with|(?:closes?|closing|narrows?)\s+the\s+gap\s+(?:with|to)"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|than|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)"
-         r"|in\s+comparison\s+(?:with|to)|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
+         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by", ANY),
+    # comparison of the paper's method or results with the cited one
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
+         r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|on\s+par\s+with"
+         r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+\w+){0,2}?\s+than"
+         r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
+         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
          r"|improv\w+\s+(?:up)?on|benchmark\w*\s+against|(?:evaluated|tested|validated|assessed)\s+against|against"),
-    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", False),
-    _cue(COMPARES_TO, 0.7, r"consistent\s+with|in\s+(?:agreement|line|keeping)\s+with|agree\w*\s+(?:well\s+)?with"
-         r"|confirm\w*|corroborat\w*|contrary\s+to|contradict\w*|differ\w*\s+from"
+    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY),
+    _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
+         r"|agree\w*\s+(?:well\s+)?with|confirm\w*|reconfirm\w*|corroborat\w*|contrary\s+to|contradict\w*"
+         r"|differ\w*\s+from|replicat\w+|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
-         r"|(?:similar|comparable|consistent|analogous)\s+(?:results?|findings|values|observations?|trends?)"
-         r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies)"),
-    # building on
-    _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*|based)\s+(?:up)?on|on\s+top\s+of"
+         r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
+         r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
+         ANY, 30),
+    # building on: specific verbs the paper's own work does
+    _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
-         r"|extend\w*|adapt\w*|modif\w*|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)"
-         r"|derived\s+from|adopted\s+from|modified\s+from|adapted\s+from"),
-    _cue(BUILDS_ON, 0.8, r"us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|adopt\w*|leverag\w*|exploit\w*|apply\w*|appl(?:y|ies|ied)"
-         r"|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*"
-         r"|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*|rel(?:y|ies|ied|ying)\s+on"
-         r"|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by"
-         r"|borrow\w*\s+(?:from)?|plug\w*\s+into|follow(?:s|ed|ing)?|according\s+to|as\s+(?:in|per|by)"
-         r"|as\s+(?:previously\s+)?(?:described|reported|detailed|outlined|proposed|suggested|recommended)\s+(?:in|by)?"
-         r"|similar\s+to|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)"),
+         r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
+         r"|adapted\s+from|modified\s+from|derived\s+from"),
+    # implicit own work in citation contexts: "as described in [5]", "as previously reported (12)"
+    _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|reported|detailed|outlined|published|performed"
+         r"|proposed|suggested|recommended|defined|explained|implemented|done|used|given|presented|established)"
+         r"(?:\s+(?:previously|before|earlier|elsewhere|in\s+detail))?(?:\s+(?:in|by))?"
+         r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)", ANY),
+    # building on: everyday verbs, only when the paper is the subject
+    _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*"
+         r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
+         r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
+         r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with"
+         r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
+         r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
+         r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
 # Words that may stand between a cue and the mention without breaking the cue's scope (beyond ordinary
 # noun-phrase words): list glue and example markers.
@@ -260,6 +308,21 @@ _COMPOUND = re.compile(
     r"^(?P<cue>-?\s?(?:based|style|like|inspired|powered|driven|initiali[sz]ed|pre-?trained|fine-?tuned)\b"
     r"|\s+(?:backbones?|encoders?|decoders?|teachers?|base\s+models?|checkpoints?|weights|embeddings|features"
     r"|representations|tokeni[sz]ers?|initiali[sz]ation|architecture|blocks?|layers?)\b)",
+    re.I,
+)
+_COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
+# Clauses that only survey or discuss methods: a mention there stays a mention.
+_SURVEY = re.compile(r"\b(?:survey\w*|review\w*|overview|taxonomy|categori[sz]\w*|summari[sz]\w*|discuss\w*)\b", re.I)
+_OWN_RESULTS = re.compile(
+    r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
+)
+# Past-tense passive of a procedure verb; background verbs (proposed, shown, reported ...) excluded.
+_PAST_PASSIVE = re.compile(
+    r"\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+|further\s+)?"
+    r"(?!(?:proposed|introduced|developed|designed|shown|reported|found|observed|published|invented|conceived|created"
+    r"|studied|known|considered|believed|thought|suggested|demonstrated|detected|associated|linked|related|seen"
+    r"|identified|described|discovered|noted|recognized|recognised|regarded|implicated|involved)\b)"
+    r"\w+(?:ed|en|wn|ne|ut|ght)\b",
     re.I,
 )
 _OWN_DETERMINER = re.compile(r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$", re.I)
@@ -321,28 +384,44 @@ def type_relation(
     if best is not None:
         cue, match = best
         gap = before[match.end() :]
-        scoped = not _SCOPE_STOP.search(gap) and _words(_TRANSPARENT.sub(" ", gap)) <= _MAX_GAP
+        scoped = not _SCOPE_STOP.search(gap) and _words(_TRANSPARENT.sub(" ", gap)) <= cue.max_gap
         if scoped:
             words = " ".join(match.group(0).split())
             confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
-            if cue.needs_agent:
+            if cue.agent != ANY:
                 owner = _owner(sentence, lo, lo + match.start(), others, own)
-                if owner == "other":
+                if owner == "other" or (owner == "unknown" and cue.agent == OWN):
                     return RelationResult(MENTIONS, words, 0.6)
                 if owner == "unknown":
                     confidence -= 0.1
             return RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
 
     # 4. compounds and own determiners attached to the mention
-    own_clause = bool(_OWN.search(sentence, lo, hi)) or any(name in sentence[lo:hi].lower() for name in own)
-    compound = _COMPOUND.match(after)
+    own_match = _OWN.search(sentence, lo, hi)
+    own_name = next((name for name in own if name in sentence[lo:hi].lower()), None)
+    surface = sentence[start:end]
+    compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(surface)
     determiner = _OWN_DETERMINER.search(before)
     if determiner:
         return RelationResult(BUILDS_ON, " ".join(determiner.group("cue").split()), 0.75)
     if compound:
-        words = "X" + " ".join(compound.group("cue").split()) if compound.group("cue").startswith("-") else compound.group("cue").strip()
-        if own_clause and not _OTHER.search(before):
+        cue_words = " ".join(compound.group("cue").split())
+        words = "X" + cue_words if cue_words.startswith("-") else cue_words
+        if (own_match or own_name) and not _OTHER.search(before):
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)
+
+    # 5. no cue governs the mention: the clause's own voice decides, weakly.
+    clause = sentence[lo:hi]
+    if not _SURVEY.search(clause) and not _OTHER.search(before):
+        if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
+            # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
+            return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
+        if own_match or own_name:
+            return RelationResult(BUILDS_ON, own_name or " ".join(own_match.group(0).split()), 0.55)
+        procedure = _PAST_PASSIVE.search(clause)
+        if procedure and not _OTHER.search(clause):
+            # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
+            return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
 
     return RelationResult(MENTIONS, "", 0.5)
