@@ -1,0 +1,465 @@
+"""Questions users ask of the graph, as plain functions ``f(G, ...)`` returning lists of plain dicts.
+
+Every function documents its ordering completely (ties included), because the Neo4j cookbook queries
+(``graph/data/cookbook*``) must give the same answers. Shared conventions:
+
+- A paper row has ``node`` (graph node id), ``id`` (paper id), ``title``, ``year``, ``external``; a method
+  row has ``node``, ``name``, ``kind``. Link details are ``type``, ``field``, ``evidence``, ``cue``,
+  ``confidence`` (and ``count`` on Paper -> Method edges).
+- "Strongest link" of a paper to a method: smallest (LINK_RANK[type], FIELD_RANK[field], -confidence),
+  where LINK_RANK is INTRODUCES 0 < BUILDS_ON 1 < COMPARES_TO 2 < MENTIONS 3 and FIELD_RANK title 0 <
+  abstract 1 < catalog 2.
+- "Newest first" sorts by year descending with unknown years last; "oldest first" by year ascending with
+  unknown years last. Final tie-breakers are the normalised title (``normalize_title``) and then the node id.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from typing import Any, Iterable
+
+import networkx as nx
+from rapidfuzz import fuzz, process
+
+from relwork.core.errors import GraphError
+from relwork.core.records import normalize_arxiv_id, normalize_doi, normalize_title
+from relwork.graph.schema import (
+    BUILDS_ON,
+    COMPARES_TO,
+    DERIVED_FROM,
+    FIELD_RANK,
+    INTRODUCES,
+    LINK_RANK,
+    MENTIONS,
+    METHOD,
+    PAPER,
+    method_node,
+    node_key,
+    paper_node,
+)
+
+LINK_TYPES = (INTRODUCES, BUILDS_ON, COMPARES_TO, MENTIONS)
+CITATION_TYPES = (BUILDS_ON, COMPARES_TO, MENTIONS)
+# rank of any edge when choosing the evidence for a path hop: links, then citation-style, then lineage
+_HOP_RANK = {**LINK_RANK, DERIVED_FROM: len(LINK_RANK)}
+FUZZY_ACCEPT = 90  # a fuzzy match at or above this score (0-100) resolves a name on its own
+FUZZY_SUGGEST = 60  # suggestions offered in the error message score at least this
+
+
+# ---------------------------------------------------------------------------------------------------
+# small helpers
+
+
+def _is(G: nx.MultiDiGraph, node: str, label: str) -> bool:
+    return G.nodes[node].get("label") == label
+
+
+def _papers(G: nx.MultiDiGraph) -> Iterable[str]:
+    return (n for n, d in G.nodes(data=True) if d.get("label") == PAPER)
+
+
+def _methods(G: nx.MultiDiGraph) -> Iterable[str]:
+    return (n for n, d in G.nodes(data=True) if d.get("label") == METHOD)
+
+
+def paper_row(G: nx.MultiDiGraph, node: str) -> dict:
+    """The standard description of a paper in query results."""
+    d = G.nodes[node]
+    return {"node": node, "id": node_key(node), "title": d.get("title", ""), "year": d.get("year"), "external": bool(d.get("external"))}
+
+
+def method_row(G: nx.MultiDiGraph, node: str) -> dict:
+    """The standard description of a method in query results."""
+    d = G.nodes[node]
+    return {"node": node, "name": d.get("name", node_key(node)), "kind": d.get("kind", "")}
+
+
+def link_row(attrs: dict) -> dict:
+    """The evidence of one edge."""
+    row = {k: attrs.get(k) for k in ("type", "field", "evidence", "cue", "confidence")}
+    if "count" in attrs:
+        row["count"] = attrs["count"]
+    if "via" in attrs:
+        row["via"] = attrs["via"]
+    return row
+
+
+def _strength(attrs: dict) -> tuple:
+    return (
+        _HOP_RANK.get(attrs.get("type"), len(_HOP_RANK)),
+        FIELD_RANK.get(attrs.get("field") or "", len(FIELD_RANK)),
+        -float(attrs.get("confidence") or 0.0),
+    )
+
+
+def _title_key(G: nx.MultiDiGraph, node: str) -> tuple:
+    return (normalize_title(G.nodes[node].get("title") or G.nodes[node].get("name") or ""), node)
+
+
+def _newest(G: nx.MultiDiGraph, node: str) -> tuple:
+    year = G.nodes[node].get("year")
+    return (year is None, -(year or 0))
+
+
+def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
+    year = G.nodes[node].get("year")
+    return (year is None, year or 0)
+
+
+def _paper_links(G: nx.MultiDiGraph, paper: str, method: str) -> list[dict]:
+    """Paper -> Method edges of one pair (attrs with type), strongest first."""
+    edges = [d for _, v, d in G.out_edges(paper, data=True) if v == method]
+    return sorted(edges, key=_strength)
+
+
+# ---------------------------------------------------------------------------------------------------
+# name resolution
+
+
+def _key(text: str) -> str:
+    from relwork.linker.catalog import alias_key
+
+    return alias_key(text)
+
+
+def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
+    """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
+    insensitive ('flash attention' -> FlashAttention), then a close fuzzy match.
+
+    Raises GraphError with up to three closest names when nothing matches well enough.
+    """
+    text = (name or "").strip()
+    if not text:
+        raise GraphError("empty method name")
+    if method_node(text) in G and _is(G, method_node(text), METHOD):
+        return method_node(text)
+    surfaces: dict[str, set[str]] = defaultdict(set)  # alias key -> method nodes
+    for node in _methods(G):
+        d = G.nodes[node]
+        for surface in [d.get("name") or node_key(node), *(d.get("aliases") or [])]:
+            surfaces[_key(surface)].add(node)
+    wanted = _key(text)
+    if wanted in surfaces:
+        return min(surfaces[wanted], key=lambda n: (not G.nodes[n].get("catalogued"), n))
+    matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
+    ranked: list[tuple[float, str]] = []
+    for surface, score, _ in matches:
+        for node in surfaces[surface]:
+            ranked.append((score, node))
+    best: dict[str, float] = {}
+    for score, node in ranked:
+        best[node] = max(best.get(node, 0.0), score)
+    order = sorted(best, key=lambda n: (-best[n], G.nodes[n].get("name", n)))
+    if order and best[order[0]] >= FUZZY_ACCEPT and (len(order) == 1 or best[order[1]] < best[order[0]]):
+        return order[0]
+    suggestions = [G.nodes[n].get("name", node_key(n)) for n in order[:3]]
+    hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
+    raise GraphError(f"no method named {text!r} in the graph{hint}")
+
+
+def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
+    """The Paper node a user means by ``ref``: node id, paper id, arXiv id or URL, DOI, exact title
+    (normalised), then a close fuzzy title match.
+
+    Raises GraphError with up to three closest titles when nothing matches well enough.
+    """
+    text = (ref or "").strip()
+    if not text:
+        raise GraphError("empty paper id or title")
+    for candidate in (text, paper_node(text)):
+        if candidate in G and _is(G, candidate, PAPER):
+            return candidate
+    arxiv, doi = normalize_arxiv_id(text), normalize_doi(text)
+    titles: dict[str, list[str]] = defaultdict(list)
+    for node in _papers(G):
+        d = G.nodes[node]
+        if arxiv and d.get("arxiv_id") == arxiv:
+            return node
+        if doi and d.get("doi") == doi:
+            return node
+        titles[normalize_title(d.get("title") or "")].append(node)
+    wanted = normalize_title(text)
+    if wanted in titles:
+        return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
+    matches = process.extract(wanted, list(titles), scorer=fuzz.WRatio, limit=5, score_cutoff=FUZZY_SUGGEST)
+    matches.sort(key=lambda m: (-m[1], m[0]))
+    if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
+        return min(titles[matches[0][0]])
+    suggestions = [f"{G.nodes[n].get('title')} [{node_key(n)}]" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
+    hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
+    raise GraphError(f"no paper matching {text!r} in the graph{hint}")
+
+
+# ---------------------------------------------------------------------------------------------------
+# bridges and paths
+
+
+def bridge(G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5) -> dict:
+    """Papers linked to both methods ``a`` and ``b``, best first; paths when no paper links both.
+
+    A paper's link to each method is its strongest edge (INTRODUCES, BUILDS_ON, COMPARES_TO or MENTIONS).
+    Papers are ordered by: the weaker of the two link types (LINK_RANK of the worse one, smaller first);
+    then the sum of both LINK_RANKs; then the sum of both FIELD_RANKs (title evidence first); then newest
+    first; then normalised title; then node id.
+
+    Returns ``{"a": name, "b": name, "papers": [paper row + "a": link, "b": link], "paths": [...]}``;
+    ``paths`` (see ``connecting_paths``) is filled only when ``papers`` is empty.
+    """
+    ma, mb = resolve_method(G, a), resolve_method(G, b)
+    if ma == mb:
+        raise GraphError(f"{a!r} and {b!r} are the same method ({G.nodes[ma]['name']}); name two different methods")
+    rows = []
+    for paper in sorted(set(G.predecessors(ma)) & set(G.predecessors(mb))):
+        if not _is(G, paper, PAPER):
+            continue
+        la, lb = _paper_links(G, paper, ma)[0], _paper_links(G, paper, mb)[0]
+        ra, rb = LINK_RANK[la["type"]], LINK_RANK[lb["type"]]
+        fa, fb = FIELD_RANK.get(la.get("field"), 3), FIELD_RANK.get(lb.get("field"), 3)
+        key = (max(ra, rb), ra + rb, fa + fb, *_newest(G, paper), *_title_key(G, paper))
+        rows.append((key, dict(paper_row(G, paper), a=link_row(la), b=link_row(lb))))
+    rows.sort(key=lambda r: r[0])
+    papers = [row for _, row in rows][:limit]
+    paths = [] if papers else connecting_paths(G, ma, mb, limit=max_paths)
+    return {"a": G.nodes[ma]["name"], "b": G.nodes[mb]["name"], "papers": papers, "paths": paths}
+
+
+def _node_row(G: nx.MultiDiGraph, node: str) -> dict:
+    return paper_row(G, node) | {"label": PAPER} if _is(G, node, PAPER) else method_row(G, node) | {"label": METHOD}
+
+
+def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int = 5) -> list[dict]:
+    """Shortest paths between two nodes, ignoring edge direction, with the evidence of every hop.
+
+    Each hop uses the strongest edge between its two nodes (either direction): smallest (rank, FIELD_RANK,
+    -confidence) with rank INTRODUCES 0, BUILDS_ON 1, COMPARES_TO 2, MENTIONS 3, DERIVED_FROM 4; then the
+    smaller edge key. Paths are ordered by the sum of their hop ranks, then by their node ids; at most
+    ``limit`` are returned (from the first 1000 shortest paths networkx yields). Returns ``[]`` when the
+    nodes are not connected; each path is ``{"length", "nodes": [node rows], "hops": [{"source",
+    "target", "key", ...link row}]}`` where source -> target is the edge's own direction.
+    """
+    U = G.to_undirected(as_view=True)
+    try:
+        candidates = list(itertools.islice(nx.all_shortest_paths(U, source, target), 1000))
+    except nx.NetworkXNoPath:
+        return []
+    except nx.NodeNotFound as exc:
+        raise GraphError(str(exc)) from exc
+    paths = []
+    for nodes in candidates:
+        hops, total = [], 0
+        for x, y in zip(nodes, nodes[1:]):
+            edges = [(x, y, k, d) for k, d in G.get_edge_data(x, y, default={}).items()]
+            edges += [(y, x, k, d) for k, d in G.get_edge_data(y, x, default={}).items()]
+            u, v, k, d = min(edges, key=lambda e: (_strength(e[3]), str(e[2])))
+            total += _HOP_RANK.get(d.get("type"), len(_HOP_RANK))
+            hops.append({"source": u, "target": v, "key": k, **link_row(d)})
+        paths.append(((total, nodes), {"length": len(hops), "nodes": [_node_row(G, n) for n in nodes], "hops": hops}))
+    paths.sort(key=lambda p: p[0])
+    return [p for _, p in paths[:limit]]
+
+
+def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
+    """The best shortest connection between two methods (first of ``connecting_paths``), or None."""
+    ma, mb = resolve_method(G, a), resolve_method(G, b)
+    if ma == mb:
+        raise GraphError(f"{a!r} and {b!r} are the same method ({G.nodes[ma]['name']})")
+    paths = connecting_paths(G, ma, mb, limit=1)
+    return paths[0] if paths else None
+
+
+# ---------------------------------------------------------------------------------------------------
+# methods
+
+
+def _relation_type(relation: str | None) -> str | None:
+    if relation is None:
+        return None
+    wanted = relation.strip().upper().replace("-", "_").replace(" ", "_")
+    if wanted not in LINK_TYPES:
+        raise GraphError(f"unknown relation {relation!r} (choose from {', '.join(t.lower() for t in LINK_TYPES)})")
+    return wanted
+
+
+def papers_for_method(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> list[dict]:
+    """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces'; None = the
+    first three) to the method, one row per (paper, type): paper row + link row.
+
+    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id.
+    """
+    node = resolve_method(G, name)
+    wanted = _relation_type(relation)
+    types = (wanted,) if wanted else CITATION_TYPES
+    rows = []
+    for paper, _, key, d in G.in_edges(node, keys=True, data=True):
+        if key in types and _is(G, paper, PAPER):
+            sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper))
+            rows.append((sort, paper_row(G, paper) | link_row(d)))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows]
+
+
+def method_report(G: nx.MultiDiGraph, name: str) -> dict:
+    """Everything about one method: its attributes, who introduced it, its catalog parents and children,
+    and the papers that build on / compare to / mention it (each list as ``papers_for_method``).
+
+    ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name.
+    """
+    node = resolve_method(G, name)
+    d = G.nodes[node]
+    by_name = lambda n: (G.nodes[n].get("name", n), n)  # noqa: E731
+    parents = sorted({v for _, v, k in G.out_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
+    children = sorted({u for u, _, k in G.in_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
+    return {
+        "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
+        "introduced_by": papers_for_method(G, node_key(node), "introduces"),
+        "parents": [method_row(G, n) for n in parents],
+        "children": [method_row(G, n) for n in children],
+        "builds_on": papers_for_method(G, node_key(node), "builds_on"),
+        "compares_to": papers_for_method(G, node_key(node), "compares_to"),
+        "mentions": papers_for_method(G, node_key(node), "mentions"),
+    }
+
+
+def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
+    """Methods most often compared against: method row + ``papers`` (distinct papers with a COMPARES_TO
+    edge to it), most first, then by name; methods nobody compares to are left out."""
+    rows = []
+    for node in _methods(G):
+        count = len({u for u, _, k in G.in_edges(node, keys=True) if k == COMPARES_TO})
+        if count:
+            rows.append(method_row(G, node) | {"papers": count})
+    rows.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
+    return rows[:limit]
+
+
+# ---------------------------------------------------------------------------------------------------
+# papers
+
+
+def citing_papers(G: nx.MultiDiGraph, paper: str) -> list[dict]:
+    """Papers with citation-style edges to ``paper`` (id or title): one row per citing paper with its
+    strongest ``type`` (BUILDS_ON > COMPARES_TO > MENTIONS) and ``via`` (sorted method names).
+
+    Ordered by LINK_RANK of type, then newest first, then normalised title, then node id.
+    """
+    node = resolve_paper(G, paper)
+    return _citation_rows(G, ((u, d) for u, _, d in G.in_edges(node, data=True) if _is(G, u, PAPER)))
+
+
+def cited_papers(G: nx.MultiDiGraph, paper: str) -> list[dict]:
+    """The papers ``paper`` points to citation-style (same rows and order as ``citing_papers``)."""
+    node = resolve_paper(G, paper)
+    return _citation_rows(G, ((v, d) for _, v, d in G.out_edges(node, data=True) if _is(G, v, PAPER)))
+
+
+def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> list[dict]:
+    best: dict[str, str] = {}
+    via: dict[str, set[str]] = defaultdict(set)
+    for other, d in edges:
+        via[other].add(d.get("via", ""))
+        if other not in best or LINK_RANK[d["type"]] < LINK_RANK[best[other]]:
+            best[other] = d["type"]
+    order = sorted(best, key=lambda n: (LINK_RANK[best[n]], *_newest(G, n), *_title_key(G, n)))
+    return [paper_row(G, n) | {"type": best[n], "via": sorted(via[n])} for n in order]
+
+
+def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
+    """Nearest papers to ``paper`` by shared methods: paper row + ``shared`` (sorted names of the methods
+    both papers have any Paper -> Method edge to) + ``citations`` (citation-style edges between the two,
+    either direction).
+
+    Ordered by number of shared methods (most first), then citations (most first), then newest first,
+    then normalised title, then node id. Papers sharing no method are left out.
+    """
+    node = resolve_paper(G, paper)
+    mine = {v for v in G.successors(node) if _is(G, v, METHOD)}
+    shared: dict[str, set[str]] = defaultdict(set)
+    for method in mine:
+        for other in G.predecessors(method):
+            if other != node and _is(G, other, PAPER):
+                shared[other].add(G.nodes[method]["name"])
+    rows = []
+    for other, names in shared.items():
+        citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
+        key = (-len(names), -citations, *_newest(G, other), *_title_key(G, other))
+        rows.append((key, paper_row(G, other) | {"shared": sorted(names), "citations": citations}))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows[:limit]]
+
+
+def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
+    """Everything about one paper: its attributes, what it introduces, its links to methods, the papers
+    it points to and that point to it (citation-style), and its nearest related papers.
+
+    ``introduces`` and ``links`` are method rows + link rows ordered by LINK_RANK, FIELD_RANK, method
+    name; ``cites`` / ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``.
+    """
+    node = resolve_paper(G, paper)
+    d = G.nodes[node]
+    links = []
+    for _, v, key, attrs in G.out_edges(node, keys=True, data=True):
+        if _is(G, v, METHOD):
+            sort = (LINK_RANK[key], FIELD_RANK.get(attrs.get("field"), 3), G.nodes[v].get("name", v))
+            links.append((sort, method_row(G, v) | link_row(attrs)))
+    links.sort(key=lambda r: r[0])
+    info = paper_row(G, node) | {k: d.get(k) for k in ("authors", "url", "arxiv_id", "doi", "abstract", "sources")}
+    return {
+        "paper": info,
+        "introduces": [row for _, row in links if row["type"] == INTRODUCES],
+        "links": [row for _, row in links if row["type"] != INTRODUCES],
+        "cites": cited_papers(G, node),
+        "cited_by": citing_papers(G, node),
+        "related": related_papers(G, node, limit=related),
+    }
+
+
+# ---------------------------------------------------------------------------------------------------
+# the whole graph
+
+
+def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
+    """Counts and leaders.
+
+    - ``nodes``: count by label; ``external_papers``; ``catalogued_methods``.
+    - ``edges``: Paper -> Method and Method -> Method edges by type; ``citations``: Paper -> Paper by type.
+    - ``top_methods``: method row + ``papers`` (distinct non-external papers with any edge to it), most
+      first, then by name, then node id; methods with no such paper left out.
+    - ``top_papers``: paper row + ``neighbours`` (distinct adjacent nodes, any type or direction), most
+      first, then normalised title, then node id; only non-external papers.
+    - ``components``: weakly connected components ``count``, ``largest`` (nodes), ``isolated`` nodes.
+    """
+    labels: dict[str, int] = defaultdict(int)
+    for _, d in G.nodes(data=True):
+        labels[d.get("label", "?")] += 1
+    edges: dict[str, int] = defaultdict(int)
+    citations: dict[str, int] = defaultdict(int)
+    for u, v, d in G.edges(data=True):
+        (citations if _is(G, u, PAPER) and _is(G, v, PAPER) else edges)[d.get("type", "?")] += 1
+    methods = []
+    for node in _methods(G):
+        count = len({u for u in G.predecessors(node) if _is(G, u, PAPER) and not G.nodes[u].get("external")})
+        if count:
+            methods.append(method_row(G, node) | {"papers": count})
+    methods.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
+    papers = []
+    for node in _papers(G):
+        if not G.nodes[node].get("external"):
+            neighbours = len(set(G.predecessors(node)) | set(G.successors(node)))
+            papers.append(((-neighbours, *_title_key(G, node)), paper_row(G, node) | {"neighbours": neighbours}))
+    papers.sort(key=lambda r: r[0])
+    components = [len(c) for c in nx.weakly_connected_components(G)] if len(G) else []
+    return {
+        "nodes": {label: labels.get(label, 0) for label in (PAPER, METHOD)},
+        "external_papers": sum(1 for n in _papers(G) if G.nodes[n].get("external")),
+        "catalogued_methods": sum(1 for n in _methods(G) if G.nodes[n].get("catalogued")),
+        "edges": dict(sorted(edges.items())),
+        "citations": dict(sorted(citations.items())),
+        "top_methods": methods[:top],
+        "top_papers": [row for _, row in papers[:top]],
+        "components": {
+            "count": len(components),
+            "largest": max(components, default=0),
+            "isolated": sum(1 for n in G if G.degree(n) == 0),
+        },
+    }
