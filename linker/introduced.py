@@ -1,0 +1,490 @@
+"""Names a paper introduces, and the "Long Form (LF)" definitions it makes.
+
+Two sources, both plain precompiled regular expressions (no model):
+
+* the title prefix before ':' when it looks like a name. A single word is a name unless it is a common
+  title word ("Survey:") or a plural of a known method ("Transformers:"); two or three words are a name
+  when the first is name-like (capital inside, digit: "DeepSpeed Inference") or the last is a method head
+  noun ("Swin Transformer", "Lean Attention"). Catchy phrases ("Hopping Too Late", "Bridging the Gap",
+  "Text Is All You Need") fail both tests.
+* abstract cues: a naming word ("dubbed", "called", "termed", "named", "namely", "coined") followed by a
+  capitalised phrase, or a proposal verb ("we propose / introduce / present / develop / design ...")
+  whose object is a name-like token, optionally after a determiner and adjectives ("we propose a novel
+  framework, X"); an apposition ("X, a novel ...") confirms a plain capitalised word ("Combiner").
+
+A long form with a parenthesised short form ("Simple-Mamba (S-Mamba)") gives the short form as name and the
+long form as alias. The kind is 'dataset' when the name or its clause says dataset / benchmark / corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from relwork.core.records import Introduced, Paper
+from relwork.linker.catalog import alias_key
+
+# Generic families and words that look like names but are not (annotation guidelines): never introduced,
+# never uncatalogued links.
+GENERIC = frozenset(
+    """
+    mha mhsa msa ai ml dl rl nlp cv asr tts nlu nlg qa ner pos mt nmt llm llms lm lms plm plms mllm mllms vlm vlms lvlm
+    lvlms slm slms cnn cnns rnn rnns gnn gnns mlp mlps ssm ssms moe gan gans vae vaes dnn dnns ann anns
+    snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
+    peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
+    kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi
+    transformer transformers attention
+    """.split()
+)
+
+STOP_TITLE_WORDS = frozenset(
+    """
+    survey review overview tutorial introduction preface position perspective editorial commentary
+    erratum correction abstract benchmarking revisiting rethinking towards toward beyond understanding
+    evaluating analysis report proceedings keynote foreword summary
+    """.split()
+)
+
+# Last words that make a two- or three-word capitalised title prefix a method name.
+HEAD_NOUNS = frozenset(
+    """
+    transformer transformers former attention network networks net nets retriever mixer encoder decoder
+    autoencoder diffusion tokenizer router adapter adapters prompting embedding embeddings gpt bert mamba
+    llama dataset benchmark corpus bench arena inference machine machines memory layer block unit units
+    """.split()
+)
+
+DATASET_WORDS = re.compile(
+    r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
+    re.I,
+)
+
+# A name-like token: a capital after the first character ("AlgoFormer", "LATTE", "idT5"), or a digit next
+# to letters ("M1", "P2AT"); hyphens and '^' may join parts ("IA-RED^2", "S-Mamba").
+_TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-\^+][A-Za-z0-9]+)*\+*"
+TOKEN_RE = re.compile(_TOKEN)
+
+
+def is_namelike(token: str) -> bool:
+    """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
+    if len(token) < 2 or alias_key(token) in GENERIC:
+        return False
+    if token.lower().rstrip("s") in GENERIC:
+        return False
+    letters = [c for c in token if c.isalpha()]
+    if not letters:
+        return False
+    if re.fullmatch(r"[A-Z]{2,}s", token):
+        return False  # a plural acronym names a class ('LLMs', 'NIDSs')
+    if any(c.isupper() for c in token[1:]):
+        # 'Set-Based', 'Cross-Layer' (title case of a hyphenated word) is not a name by itself
+        parts = re.split(r"[-\^+]", token)
+        if all(p[:1].isupper() and p[1:].islower() for p in parts if p) and len(parts) > 1:
+            return False
+        return True
+    return any(c.isdigit() for c in token)
+
+
+def is_capitalised(token: str) -> bool:
+    """'Combiner', 'Set-Based' (capitalised word) — a name only with a strong cue."""
+    return token[:1].isupper()
+
+
+@dataclass
+class Definition:
+    """'long form (SHORT)' or 'SHORT (long form)' found in a text."""
+
+    short: str
+    long: str
+    short_span: tuple[int, int]
+    long_span: tuple[int, int]
+
+
+_PAREN = re.compile(r"\(\s*(" + _TOKEN + r")\s*\)")
+_PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
+
+
+def _initials_match(short: str, long: str) -> bool:
+    """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
+    starting a word."""
+    s = [c.lower() for c in short if c.isalnum()]
+    text = long.lower()
+    if not s or len(text) <= len(s):
+        return False
+    si, li = len(s) - 1, len(text) - 1
+    while si >= 0:
+        c = s[si]
+        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return False
+        si -= 1
+        li -= 1
+    return True
+
+
+def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
+    """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
+    words = list(re.finditer(r"[^\s()]+", text[max(0, end - 200) : end]))
+    base = max(0, end - 200)
+    limit = min(len(words), len([c for c in short if c.isalnum()]) + 5)
+    first = short[0].lower()
+    for count in range(1, limit + 1):
+        word = words[-count]
+        if word.group()[0].lower() != first:
+            continue
+        start = base + word.start()
+        candidate = text[start:end].rstrip(" ,")
+        if _initials_match(short, candidate) and alias_key(candidate) != alias_key(short):
+            return start, start + len(candidate)
+    return None
+
+
+def find_definitions(text: str) -> list[Definition]:
+    """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text``."""
+    found = []
+    for match in _PAREN.finditer(text):
+        short = match.group(1)
+        if not any(c.isupper() for c in short) or len(short) > 20:
+            continue
+        span = _long_form_before(text, match.start(), short)
+        if span:
+            found.append(Definition(short, text[span[0] : span[1]], match.span(1), span))
+    for match in _PAREN_LONG.finditer(text):
+        short, long = match.group(1), match.group(2).strip()
+        if not is_namelike(short) or len(long.split()) < 2 or len(long) <= len(short):
+            continue
+        if _initials_match(short, long):
+            found.append(Definition(short, long, match.span(1), match.span(2)))
+    return found
+
+
+# ------------------------------------------------------------------------------------------------------
+# cues
+
+_PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
+_NAMING = re.compile(
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub))"
+    r"(?:\s+(?:it|them|this|our\s+\w+))?(?:\s+as)?[,:]?\s+"
+    r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
+)
+_PROPOSE = re.compile(
+    r"\b(?:we|this\s+(?:paper|work|study|article|thesis)|the\s+paper|here)\s+(?:(?!not\b)[a-z]+\s+){0,2}?"
+    r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
+    r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
+    r"designs|describes|contributes|curates|releases|offers)(?:d)?\b[,:]?\s+"
+    r"(?P<object>[^.;:]{0,160})",
+    re.I,
+)
+_CAP_PHRASE = r"(?:" + _TOKEN + r")(?:\s+[A-Z][\w\-\^+]*){0,3}"
+_APPOSITION = re.compile(
+    r"^(?:the\s+)?(?P<name>" + _CAP_PHRASE + r")\s*(?:\((?P<paren>[^()]{2,80})\)\s*)?,\s+(?:a|an|the|which|our|that)\b"
+)
+_NOUN_APPOSITION = re.compile(
+    r"\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
+    r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
+    r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
+    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b)"
+)
+_OUR = re.compile(
+    r"\b[Oo]ur\s+(?:(?:proposed|new|novel)\s+(?=[A-Z]|[a-z]+[A-Z0-9])|(?:[a-z\-]+\s+){0,4}?"
+    r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
+    r"s?,?\s+(?:the\s+)?)(?P<phrase>" + _CAP_PHRASE + r")"
+)
+_ACRONYM_IN = re.compile(r"\((?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
+_SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
+_STOP = frozenset(
+    "of for to on in with that which by from as and or into between over at through via using under "
+    "how what whether when where why this these those it its their".split()
+)
+
+
+def _clean_phrase(phrase: str) -> str:
+    """Trim a captured capitalised phrase to its name part (no trailing function words or punctuation)."""
+    words = phrase.split()
+    while words and (words[-1].lower() in _STOP or not words[-1][:1].isalnum()):
+        words.pop()
+    # the phrase stops at the first lower-case word that is not a connecting function word
+    kept = []
+    for word in words:
+        if word[:1].islower() and not is_namelike(word) and word.lower() not in ("of", "for", "and", "from", "with", "on", "in", "to"):
+            break
+        kept.append(word)
+    while kept and kept[-1].lower() in _STOP:
+        kept.pop()
+    return " ".join(kept).rstrip(".,")
+
+
+def _valid_name(name: str, strong: bool) -> bool:
+    """Is ``name`` (one or more words) acceptable as an introduced name under a strong/weak cue?"""
+    words = name.split()
+    if not words or len(words) > 6:
+        return False
+    if alias_key(name) in GENERIC or len(alias_key(name)) < 2:
+        return False
+    if any(is_namelike(w) for w in words):
+        return True
+    if not strong:
+        return False
+    if words[0].lower() in STOP_TITLE_WORDS or words[0].lower() in ("the", "a", "an", "this", "our", "we", "in", "it"):
+        return False
+    return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
+
+
+def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
+    """A parenthesised short form right after ``end``: "Simple-Mamba (S-Mamba)" -> ('S-Mamba', s, e)."""
+    match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
+    if match and is_namelike(match.group(1)):
+        return match.group(1), end + match.start(1), end + match.end(1)
+    return None
+
+
+def _kind(name: str, clause: str) -> str:
+    return "dataset" if DATASET_WORDS.search(name) or DATASET_WORDS.search(clause) else "method"
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    lo = max(text.rfind(". ", 0, start), text.rfind("; ", 0, start), -1) + 1
+    hi_candidates = [i for i in (text.find(". ", end), text.find("; ", end), text.find(", which", end)) if i != -1]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return text[lo:hi]
+
+
+def _coordinated(phrase: str) -> list[str]:
+    """'Attentive CNN and Paraformer' -> both names, when each side is a valid name on its own."""
+    parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", phrase) if p.strip()]
+    if len(parts) > 1 and all(_valid_name(p, strong=True) for p in parts):
+        return parts
+    return [phrase]
+
+
+def _singular(name: str) -> str:
+    """'Axial Transformers' -> 'Axial Transformer' (a name is singular; the plural stays an alias)."""
+    words = name.split()
+    last = words[-1]
+    if len(words) > 1 and last.lower().endswith("s") and last[:-1].lower() in HEAD_NOUNS:
+        return " ".join(words[:-1] + [last[:-1]])
+    return name
+
+
+def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
+    """Names in the object of a proposal verb starting at ``start``: (name, aliases, strong)."""
+    obj = text[start : start + 200]
+    end_stop = len(obj)
+    for match in re.finditer(r"[^\s,]+", obj):
+        if match.group().lower() in _STOP:
+            end_stop = match.start()
+            break
+    head = obj[:end_stop]
+    appos = _APPOSITION.match(obj)
+    if appos:
+        name = _clean_phrase(appos.group("name"))
+        paren = appos.group("paren")
+        if paren and is_namelike(paren.strip()) and _initials_match(paren.strip(), name):
+            return [(paren.strip(), [name], True)]
+        if name and (any(is_namelike(w) for w in name.split()) or name[:1].isupper()):
+            return [(name, [], True)]
+    # 'a novel Pooling Network (PoNet)': the first parenthesised short form before any stop word
+    for match in _ACRONYM_IN.finditer(head):
+        acr = match.group("acr")
+        if is_namelike(acr):
+            span = _long_form_before(text, start + match.start(), acr)
+            aliases = [text[span[0] : span[1]]] if span else []
+            return [(acr, aliases, True)]
+    # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
+    for match in _ACRONYM_IN.finditer(obj[:160]):
+        if re.search(r"[.;]", obj[: match.start()]):
+            break
+        acr = match.group("acr")
+        span = _long_form_before(text, start + match.start(), acr) if is_namelike(acr) else None
+        if span and re.search(r"[A-Z]", text[span[0] : span[1]]):
+            return [(acr, [text[span[0] : span[1]]], True)]
+    noun = _NOUN_APPOSITION.search(obj[:160])
+    if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
+        return [(noun.group("name"), [], True)]
+    skipped = 0
+    for match in re.finditer(r"[^\s,]+", head):
+        word = match.group().strip("\"'“”‘’`")
+        if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
+            skipped += 1
+            if skipped > 8:
+                break
+            continue
+        phrase_match = re.match(_PHRASE, obj[match.start() :])
+        phrase = _clean_phrase(phrase_match.group("phrase")) if phrase_match else word
+        if not phrase:
+            break
+        e = start + match.start() + len(phrase)
+        short = _short_after(text, e)
+        if short:
+            return [(short[0], [phrase], True)]
+        if _valid_name(phrase, strong=False):
+            if len(phrase.split()) == 1 or not skipped:
+                return [(phrase, [], False)]
+            for w in phrase.split():
+                if is_namelike(w):
+                    return [(w, [], False)]
+        break
+    return []
+
+
+def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
+    """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
+
+    ``known`` holds alias keys of catalogued names: a catalogued name counts as introduced only from the
+    title prefix or a direct cue ("We present BART, ..."), never when merely inside a proposal phrase.
+    """
+    known = known or set()
+    found: dict[str, Introduced] = {}
+    order: list[str] = []
+
+    def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None) -> None:
+        name = name.strip().strip("\"'“”‘’`,.()")
+        singular = _singular(name)
+        if singular != name:
+            aliases = [name, *(aliases or [])]
+            name = singular
+        key = alias_key(name)
+        if not key or key in GENERIC:
+            return
+        for existing in found.values():
+            if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases}:
+                for alias in aliases or []:
+                    if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
+                        existing.aliases.append(alias)
+                if kind == "dataset":
+                    existing.kind = "dataset"
+                return
+        found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
+        order.append(key)
+
+    abstract = _LATEX.sub(r"\1", paper.abstract)
+    title_name = title_prefix_name(paper.title, known) or title_lead_name(paper.title, abstract, known)
+    if title_name:
+        add(title_name, _kind(title_name, paper.title), paper.title)
+
+    for match in _NAMING.finditer(abstract):
+        phrase = _clean_phrase(match.group("phrase"))
+        clause = _clause_around(abstract, match.start(), match.end())
+        if re.search(
+            r"\b(?:existing|previous|prior|popular|well-known|so-called|commonly|widely|been|often|usually|also|"
+            r"phenomenon|problem|issue|effect|behaviou?r|property|condition|task|setting)\b\s*,?\s*(?:\w+\s+)?$",
+            abstract[max(0, match.start() - 60) : match.start()],
+            re.I,
+        ):
+            continue
+        acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))
+        if acr and is_namelike(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
+            span = _long_form_before(abstract, acr.start(), acr.group("acr"))
+            if span and span[0] >= match.start("phrase") - 1:
+                add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
+                continue
+        if not phrase:
+            continue
+        for part in _coordinated(phrase):
+            s = match.start("phrase") + match.group("phrase").find(part)
+            short = _short_after(abstract, s + len(part))
+            if short:
+                add(short[0], _kind(part, clause), clause.strip(), [part])
+            elif _valid_name(part, strong=True):
+                add(part, _kind(part, clause), clause.strip())
+
+    for match in _PROPOSE.finditer(abstract):
+        clause = _clause_around(abstract, match.start(), match.end())
+        for name, aliases, strong in _from_object(abstract, match.start("object")):
+            if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
+                continue
+            add(name, _kind(name, clause), clause.strip(), aliases)
+
+    for match in _OUR.finditer(abstract):
+        phrase = _clean_phrase(match.group("phrase"))
+        if phrase and phrase[:1].islower() and not is_namelike(phrase.split()[0]):
+            continue
+        if phrase and _valid_name(phrase, strong=True) and alias_key(phrase) not in known:
+            add(phrase, _kind(phrase, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
+
+    # definitions tie long and short forms: the short form is the name, the long form an alias
+    if found:
+        for definition in find_definitions(abstract):
+            short, long = alias_key(definition.short), alias_key(definition.long)
+            if short == long or len(definition.long.split()) > 10:
+                continue
+            if short in found and definition.long not in found[short].aliases:
+                found[short].aliases.append(definition.long)
+            if long in found:
+                intro = found.pop(long)
+                order.remove(long)
+                if short in found:
+                    found[short].aliases.extend(a for a in [intro.name, *intro.aliases] if a not in found[short].aliases)
+                    if intro.kind == "dataset":
+                        found[short].kind = "dataset"
+                elif is_namelike(definition.short):
+                    found[short] = Introduced(definition.short, intro.kind, [intro.name, *intro.aliases], intro.evidence)
+                    order.append(short)
+    # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
+    for long_key in list(order):
+        intro = found[long_key]
+        if len(intro.name.split()) < 2:
+            continue
+        for short_key in order:
+            short = found[short_key]
+            if short_key != long_key and " " not in short.name and _initials_match(short.name, intro.name):
+                short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
+                if intro.kind == "dataset":
+                    short.kind = "dataset"
+                del found[long_key]
+                order.remove(long_key)
+                break
+    return [found[k] for k in order]
+
+
+_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
+
+
+def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
+    """A CamelCase first title word that the abstract repeats ("MetaFormer Is Actually What You Need")."""
+    words = title.split()
+    if not words:
+        return None
+    word = words[0].strip(",.;:!?")
+    if not re.fullmatch(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*", word) or alias_key(word) in GENERIC:
+        return None
+    if known and alias_key(word) in known:
+        return None
+    return word if re.search(r"\b" + re.escape(word) + r"\b", abstract) else None
+
+
+def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None:
+    """The name in a title prefix before ':' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
+    if ":" not in title:
+        return None
+    prefix = title.split(":", 1)[0].strip()
+    words = prefix.split()
+    if not words or len(words) > 3:
+        return None
+    if words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]
+    if len(words) == 1:
+        word = words[0]
+        low = word.lower()
+        if low in STOP_TITLE_WORDS or alias_key(word) in GENERIC or not word[:1].isalnum():
+            return None
+        if known and low.endswith("s") and alias_key(word[:-1]) in known and alias_key(word) not in known:
+            return None  # 'Transformers:' is a plural of a known method
+        if is_namelike(word) or word[:1].isupper():
+            return word
+        return None
+    if any(w.lower() in STOP_TITLE_WORDS for w in words):
+        return None
+    last = words[-1].lower()
+    if last.endswith("s") and last[:-1] in HEAD_NOUNS:
+        return None  # a plural head ('Efficient Long-Range Transformers') describes a class, not a name
+    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    if is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
+        return " ".join(words)
+    if words[-1].lower() in HEAD_NOUNS and words[-1].lower() not in ("dataset", "benchmark", "corpus"):
+        return " ".join(words)
+    if words[-1].lower() in ("dataset", "benchmark", "corpus") and is_namelike(words[0]):
+        return " ".join(words[:-1])
+    return None

@@ -1,0 +1,332 @@
+"""Exact mention matching: one Aho-Corasick automaton over normalised text.
+
+Why this design: a regex alternation over thousands of names is hundreds of times too slow for arXiv-sized
+corpora (issue 7). Instead every catalog surface is expanded into its spelling variants once, and a single
+``ahocorasick_rs`` automaton scans each text.
+
+Normalisation (``normalize``) keeps offsets: the text is lower-cased and every character that is not an
+ASCII letter or digit becomes a space, one character for one. Patterns get the same treatment and a leading
+space, and the text gets a leading space too, so the automaton reports only matches that start a word
+("BERT" is never found inside "DistilBERT", "ColBERT" or "GottBERT").
+
+Rules applied to each candidate, on the original text:
+
+* the match must end a word; a plural "s" is absorbed ("Transformers", "LSTMs"), a possessive is not part
+  of the surface ("Mamba's" -> "Mamba"); a following letter or digit rejects it ("BERT4Rec", "BERTweet");
+* a hyphenated continuation is allowed only when it qualifies the method rather than naming another one:
+  a lower-case word ("BERT-based", "Mamba-like", "BERT-large"), a model size ("ViT-B", "Llama-2-7B"), or a
+  number of 10 or more (a depth such as "ResNet-50"). A small number is a version ("Mamba-2", "GPT-5") and
+  a capitalised word a different name ("ViT-CoMer"), so both reject the match;
+* a hyphenated prefix that is itself name-like (capital letter or digit: "S-Mamba", "IC-Mamba",
+  "Vision-Mamba", "M2-BERT", "Bio-xLSTM") makes the whole a different name; a lower-case prefix does not
+  ("non-Transformer");
+* acronym-like names (two or more capitals, such as "BERT", "ViT") do not match all-lower-case text;
+* ambiguous entries (common words such as "Adam") match only in their exact written case.
+
+Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
+characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beats "Transformer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import product
+from typing import Iterable
+
+import ahocorasick_rs
+
+from relwork.linker.catalog import Catalog, CatalogEntry
+
+# ------------------------------------------------------------------------------------------------------
+# normalisation
+
+_TABLE = {i: " " for i in range(128) if not chr(i).isalnum()}
+_TABLE.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+
+
+def normalize(text: str) -> str:
+    """Lower-case ASCII letters, every other non-alphanumeric ASCII character -> space; same length.
+
+    Non-ASCII characters are lower-cased one for one (a character whose lower case is longer, such as
+    'İ', keeps its first character) and non-letters among them (dashes, quotes) become spaces.
+    """
+    out = text.translate(_TABLE)
+    if out.isascii():
+        return out
+    chars = []
+    for ch in out:
+        if ch.isascii():
+            chars.append(ch)
+        elif ch.isalnum():
+            chars.append(ch.lower()[0])
+        else:
+            chars.append(" ")
+    return "".join(chars)
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})")
+_SEP = re.compile(r"[^0-9A-Za-z]+")
+
+
+def surface_tokens(surface: str) -> list[str]:
+    """Word pieces of a surface: split at non-alphanumerics and at CamelCase joints ('FlashAttention')."""
+    pieces = []
+    for part in _SEP.split(surface):
+        if part:
+            pieces.extend(p for p in _CAMEL.split(part) if p)
+    return pieces
+
+
+def variants(surface: str) -> set[str]:
+    """Normalised spellings of a surface: its pieces joined by nothing or by a space.
+
+    'FlashAttention' -> {'flashattention', 'flash attention'} (which also covers 'Flash-Attention' because
+    hyphens normalise to spaces). Names of more than four pieces get only the two uniform joins.
+    """
+    tokens = [t.lower() for t in surface_tokens(surface)]
+    if not tokens:
+        return set()
+    if len(tokens) > 4:
+        return {" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())}
+    found = {" ".join(normalize(surface).split())}
+    for joins in product(("", " "), repeat=len(tokens) - 1):
+        text = tokens[0]
+        for join, token in zip(joins, tokens[1:]):
+            text += join + token
+        found.add(text)
+    return found
+
+
+_LOWER_RUN = re.compile(r"[a-z]{3}")
+
+
+def is_acronym(surface: str) -> bool:
+    """Two or more capitals and no run of three lower-case letters: 'BERT', 'ViT', 'GPT-4', 'RoBERTa'.
+
+    Such names never match all-lower-case text ('bert', 'vit'); 'Vision Transformer' is no acronym.
+    """
+    return sum(c.isupper() for c in surface) >= 2 and not _LOWER_RUN.search(surface)
+
+
+# ------------------------------------------------------------------------------------------------------
+# suffix and prefix rules
+
+SIZE_WORDS = frozenset(
+    "base large small tiny mini medium huge giant xl xxl b l h s g t m ti".split()
+)
+_SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]|x?\d+x\d+|\d+/\d+")
+_TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+")
+
+
+def hyphen_suffix_ok(token: str) -> bool:
+    """Whether '<name>-<token>' still names <name> ('based', 'large', 'B', '7B', '50') or not ('2', 'CoMer')."""
+    if token.isdigit():
+        return int(token) >= 10
+    low = token.lower()
+    if low in SIZE_WORDS or _SIZE.fullmatch(low):
+        return True
+    return token.isalpha() and token.islower()
+
+
+def hyphen_prefix_ok(text: str, start: int) -> bool:
+    """Whether the hyphenated word before ``start`` ('non-' ok, 'S-' / 'IC-' / 'Vision-' not) keeps the name."""
+    i = start - 1  # text[i] == '-'
+    j = i
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    prefix = text[j:i]
+    if not prefix:
+        return True
+    return prefix.isalpha() and prefix.islower()
+
+
+_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What one normalised pattern points to: an entry, how it was written there, and its case rules."""
+
+    name: str
+    kind: str
+    surface: str
+    exact_case: bool  # ambiguous entry: the text must equal ``surface``
+    acronym: bool
+    context: tuple[str, ...] = ()
+
+
+@dataclass
+class Mention:
+    """A span of text resolved to a method: ``start``/``end`` index the original field text."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    surface: str
+    source: str = "exact"  # exact | alias | fuzzy | uncatalogued
+    score: float = 1.0
+
+
+class Matcher:
+    """Compiled exact matcher over a catalog (plus optional extra entries such as introduced names).
+
+    Build once; ``find(text)`` is then a single automaton pass plus a few checks per candidate.
+    Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
+    """
+
+    def __init__(self, entries: Iterable[CatalogEntry] | Catalog):
+        table: dict[str, list[Target]] = {}
+        for entry in entries:
+            for surface in entry.surfaces:
+                exact = entry.ambiguous
+                target = Target(
+                    name=entry.name,
+                    kind=entry.kind,
+                    surface=surface,
+                    exact_case=exact,
+                    acronym=is_acronym(surface),
+                    context=tuple(w.lower() for w in entry.context),
+                )
+                keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
+                for key in keys:
+                    if not key.strip():
+                        continue
+                    bucket = table.setdefault(key, [])
+                    if all(t.name != target.name or t.surface != surface for t in bucket):
+                        bucket.append(target)
+        self._table = table
+        self._compile()
+
+    def _compile(self) -> None:
+        self._keys = list(self._table)
+        self._targets = [self._table[k] for k in self._keys]
+        self._automaton = (
+            ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
+        )
+
+    def __getstate__(self) -> dict:
+        return {"_table": self._table}
+
+    def __setstate__(self, state: dict) -> None:
+        self._table = state["_table"]
+        self._compile()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def candidates(self, text: str, norm: str | None = None) -> list[Mention]:
+        """Every acceptable match in ``text`` (overlapping), before overlap resolution."""
+        if self._automaton is None or not text:
+            return []
+        if norm is None:
+            norm = normalize(text)
+        found: list[Mention] = []
+        for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
+            # offsets in the padded text: the leading space of the pattern sits at ``start``
+            s, e = start, end - 1  # into ``text``: the match is text[s:e]
+            after = accept_span(text, norm, s, e)
+            if after < 0:
+                continue
+            plural = after != e
+            written = text[s:e]
+            target = self._pick(self._targets[index], written, plural)
+            if target is None:
+                continue
+            found.append(Mention(s, after, target.name, target.kind, text[s:after]))
+        return found
+
+    @staticmethod
+    def _pick(targets: list[Target], written: str, plural: bool) -> Target | None:
+        """The target whose case rules accept ``written``; the one spelled exactly so is preferred."""
+        best = None
+        for target in targets:
+            if target.exact_case:
+                if written != target.surface or plural:
+                    continue
+            elif target.acronym and written.islower():
+                continue
+            if written == target.surface:
+                return target
+            if best is None:
+                best = target
+        return best
+
+    def find(self, text: str, norm: str | None = None, *, context: str | None = None) -> list[Mention]:
+        """Resolved, non-overlapping mentions in ``text`` ordered by position.
+
+        ``context`` is the lower-cased text in which an entry's context words are looked up (the whole
+        paper); entries with context words and none present are dropped.
+        """
+        return resolve_overlaps(self._context_filter(self.candidates(text, norm), context))
+
+    def _context_filter(self, mentions: list[Mention], context: str | None) -> list[Mention]:
+        if not mentions:
+            return mentions
+        kept = []
+        for mention in mentions:
+            words = self.context_words(mention.name)
+            if words and context is not None and not any(w in context for w in words):
+                continue
+            kept.append(mention)
+        return kept
+
+    def context_words(self, name: str) -> tuple[str, ...]:
+        """Context words of the entry ``name`` (empty when it has none)."""
+        cache = self.__dict__.setdefault("_context_cache", None)
+        if cache is None:
+            cache = {}
+            for targets in self._targets:
+                for t in targets:
+                    if t.context:
+                        cache[t.name] = t.context
+            self.__dict__["_context_cache"] = cache
+        return cache.get(name, ())
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Longest match first, then leftmost; a mention overlapping an already chosen one is dropped."""
+    if len(mentions) < 2:
+        return mentions
+    chosen: list[Mention] = []
+    for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
+            chosen.append(mention)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def accept_span(text: str, norm: str, s: int, e: int) -> int:
+    """End of the mention text[s:e] after the word-boundary, plural and hyphen rules, or -1 if rejected.
+
+    ``s`` must already start a word in ``norm``.
+    """
+    n = len(text)
+    after = e
+    if e < n and norm[e] != " ":
+        if norm[e] == "s" and (e + 1 == n or norm[e + 1] == " ") and text[e - 1].isalpha():
+            after = e + 1
+        else:
+            return -1
+    if s > 0 and text[s - 1] in _DASHES and not hyphen_prefix_ok(text, s):
+        return -1
+    if after + 1 < n and text[after] in _DASHES:
+        token = _TOKEN_AFTER.match(text, after + 1)
+        if token and not hyphen_suffix_ok(token.group()):
+            return -1
+    return after
+
+
+def find_surface(text: str, norm: str, key: str) -> list[tuple[int, int]]:
+    """Accepted occurrences of one normalised key (for per-paper aliases, which need no automaton)."""
+    spans = []
+    padded = " " + norm
+    needle = " " + key
+    i = padded.find(needle)
+    while i != -1:
+        end = accept_span(text, norm, i, i + len(key))
+        if end >= 0:
+            spans.append((i, end))
+        i = padded.find(needle, i + 1)
+    return spans
