@@ -184,6 +184,278 @@ def load_command(
 
 # ---------------------------------------------------------------------------------------------------
 # build, export graphml|gexf|csv, bridge, method, paper, stats (graph/)
+GRAPH_OPT = typer.Option(
+    Path("graph.json"), "--graph", "-g", envvar="RELWORK_GRAPH", help="Graph file to query (from `relwork build`)."
+)
+MAX_EVIDENCE = 160
+
+
+def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
+    """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole)."""
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _link_cell(link: dict) -> str:
+    return f"{link['type'].lower()} ({link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+
+
+def _node_name(row: dict) -> str:
+    if row.get("label") == "Method" or ("name" in row and "title" not in row):
+        return row.get("name", row.get("node", ""))
+    return row.get("title") or row.get("node", "")
+
+
+@app.command("build")
+def build_command(
+    inputs: List[Path] = typer.Argument(None, help="Paper files in any supported format, optionally gzipped."),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", help="Graph file to write (.json or .json.gz). Default: the --update graph, else graph.json."
+    ),
+    catalog: Optional[Path] = CATALOG_OPT,
+    format: Optional[str] = FORMAT_OPT,
+    strict: bool = STRICT_OPT,
+    update: Optional[Path] = typer.Option(
+        None, "--update", help="Add the inputs to this existing graph; papers already in it are merged, never duplicated."
+    ),
+    html: Optional[Path] = typer.Option(None, "--html", help="Also write the interactive HTML view to this file."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Load, link and build the knowledge graph of papers and methods, and save it.
+
+    Prints a summary: papers (and external origin papers from the catalog), methods, edges by type,
+    citation-style edges, and skipped records. Running it again with the same inputs and --update gives
+    the identical graph.
+    """
+    from relwork.graph.build import build_from_files
+    from relwork.graph.io import save_graph
+
+    with handle_errors():
+        if not inputs:
+            from relwork.core.errors import InputError
+
+            raise InputError("no input files given (e.g. relwork build examples/hf-papers/*.txt -o graph.json)")
+        target = output or update or Path("graph.json")
+        result = build_from_files(
+            inputs, catalog=catalog, format=format, strict=strict, update=update, progress=progress_bar
+        )
+        save_graph(result.graph, target)
+        if html is not None:
+            from relwork.viz import write_html
+
+            write_html(result.graph, html)
+        after, before = result.after, result.before
+        summary = {
+            "graph": str(target),
+            "papers_loaded": len(result.load.papers),
+            "skipped": len(result.skipped),
+            **after,
+            "added": {
+                "papers": after["papers"] - before.get("papers", 0),
+                "methods": after["methods"] - before.get("methods", 0),
+            },
+        }
+        if as_json:
+            print_json(summary | {"skipped_records": [str(p) for p in result.skipped]})
+            return
+        rows = [
+            ["papers", after["papers"], f"{after['external_papers']} external (origin papers from the catalog)"],
+            ["methods", after["methods"], f"{after['catalogued_methods']} catalogued"],
+        ]
+        rows += [[f"edges {etype}", count, "paper -> method" if etype != "DERIVED_FROM" else "method -> method"]
+                 for etype, count in after["edges"].items()]
+        rows += [[f"citations {etype}", count, "paper -> paper, via a method"] for etype, count in after["citations"].items()]
+        rows.append(["skipped records", len(result.skipped), "use -v to list them" if result.skipped and not State.verbose else ""])
+        print_table(f"Graph {target}", ["", "Count", "Note"], rows)
+        problems = result.skipped
+        for problem in problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]:
+            err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+        change = f" (+{summary['added']['papers']} papers, +{summary['added']['methods']} methods)" if update else ""
+        info(
+            f"Wrote {target}: {after['papers']} papers, {after['methods']} methods, "
+            f"{sum(after['edges'].values()) + sum(after['citations'].values())} edges{change}; "
+            f"{len(problems)} records skipped" + (f"; HTML view {html}" if html is not None else "")
+        )
+
+
+_EXPORT_HELP = {
+    "graphml": "Export the graph as GraphML (Gephi, Cytoscape, yEd); list attributes become JSON text.",
+    "gexf": "Export the graph as GEXF 1.2 (Gephi); node labels are paper titles and method names.",
+    "csv": "Export the graph as a directory with nodes.csv and edges.csv (spreadsheets, pandas).",
+}
+
+
+def _add_export_command(fmt: str) -> None:
+    def command(
+        graph: Path = typer.Argument(..., help="Graph file written by `relwork build`."),
+        output: Path = typer.Option(..., "--output", "-o", help="Output file (a directory for csv)."),
+    ) -> None:
+        from relwork.graph.io import export_graph
+
+        with handle_errors():
+            written = export_graph(graph, fmt, output)
+            info(f"Wrote {written}")
+
+    command.__doc__ = _EXPORT_HELP[fmt]
+    export_app.command(fmt)(command)
+
+
+for _fmt in ("graphml", "gexf", "csv"):
+    _add_export_command(_fmt)
+
+
+def _load(graph: Path) -> Any:
+    from relwork.graph.io import load_graph
+
+    return load_graph(graph)
+
+
+@app.command("bridge")
+def bridge_command(
+    a: str = typer.Argument(..., help="First method (name, alias, any case; close misspellings are resolved)."),
+    b: str = typer.Argument(..., help="Second method."),
+    graph: Path = GRAPH_OPT,
+    limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many papers."),
+    paths: int = typer.Option(5, "--paths", min=1, help="When no paper links both, show this many shortest paths."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Papers linked to both methods, best first; if none, the shortest paths connecting them.
+
+    Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
+    then newest first. Paths go through papers and methods, with the evidence for every hop.
+    """
+    from relwork.graph.queries import bridge
+
+    with handle_errors():
+        result = bridge(_load(graph), a, b, limit=limit, max_paths=paths)
+        if as_json:
+            print_json(result)
+            return
+        if result["papers"]:
+            rows = [
+                [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
+                for i, row in enumerate(result["papers"], 1)
+            ]
+            print_table(f"Papers bridging {result['a']} and {result['b']}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+            return
+        if not result["paths"]:
+            info(f"No paper links {result['a']} and {result['b']}, and no path connects them.")
+            return
+        info(f"No paper links both {result['a']} and {result['b']}; shortest connections:")
+        for i, path in enumerate(result["paths"], 1):
+            names = {row["node"]: _node_name(row) for row in path["nodes"]}
+            rows = [
+                [names[hop["source"]], hop["type"].lower() + (f" via {hop['via']}" if hop.get("via") else ""),
+                 names[hop["target"]], _short(hop.get("evidence"))]
+                for hop in path["hops"]
+            ]
+            print_table(f"Path {i} ({path['length']} hops)", ["From", "Relation", "To", "Evidence"], rows)
+
+
+@app.command("method")
+def method_command(
+    name: str = typer.Argument(..., help="Method name, alias, any case."),
+    graph: Path = GRAPH_OPT,
+    relation: Optional[str] = typer.Option(
+        None, "--relation", "-r", help="Only papers with this relation: builds_on, compares_to, mentions, introduces."
+    ),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Who introduced a method, and the papers that build on / compare to / mention it, oldest first."""
+    from relwork.graph.queries import method_report, papers_for_method
+
+    with handle_errors():
+        G = _load(graph)
+        if relation is not None:
+            rows = papers_for_method(G, name, relation)
+            if as_json:
+                print_json(rows)
+                return
+            print_table(f"{name}: {relation}", ["Year", "Paper", "Field", "Evidence"],
+                        [[r["year"] or "", r["title"], r["field"], _short(r["evidence"])] for r in rows])
+            return
+        report = method_report(G, name)
+        if as_json:
+            print_json(report)
+            return
+        m = report["method"]
+        out.print(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})",
+                  markup=False, highlight=False)
+        if m["aliases"]:
+            out.print("aliases: " + ", ".join(m["aliases"]), markup=False, highlight=False)
+        if report["parents"] or report["children"]:
+            out.print("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
+                      + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"),
+                      markup=False, highlight=False)
+        rows = []
+        for key in ("introduced_by", "builds_on", "compares_to", "mentions"):
+            for r in report[key]:
+                rows.append([key.replace("_", " "), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""),
+                             _short(r["evidence"])])
+        print_table(f"Papers linked to {m['name']}", ["Relation", "Year", "Paper", "Evidence"], rows)
+
+
+@app.command("paper")
+def paper_command(
+    ref: str = typer.Argument(..., help="Paper id, arXiv id or URL, DOI, or title (close matches are resolved)."),
+    graph: Path = GRAPH_OPT,
+    related: int = typer.Option(10, "--related", "-n", min=0, help="How many related papers to list."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """A paper's methods, what it introduces, citation-style links and nearest related papers.
+
+    Related papers are ranked by the number of methods they share with this one, then by the
+    citation-style edges between the two.
+    """
+    from relwork.graph.queries import paper_report
+
+    with handle_errors():
+        report = paper_report(_load(graph), ref, related=related)
+        if as_json:
+            print_json(report)
+            return
+        p = report["paper"]
+        out.print(f"{p['title']} [{p['id']}]" + (f" {p['year']}" if p["year"] else "") + (" (external)" if p["external"] else ""),
+                  markup=False, highlight=False)
+        links = report["introduces"] + report["links"]
+        print_table("Methods", ["Relation", "Method", "Field", "Evidence"],
+                    [[r["type"].lower(), r["name"], r["field"], _short(r["evidence"])] for r in links])
+        cites = [["->", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cites"]]
+        cites += [["<-", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cited_by"]]
+        if cites:
+            print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
+        if report["related"]:
+            print_table("Related papers", ["Shared", "Paper", "Year", "Methods"],
+                        [[len(r["shared"]), r["title"], r["year"] or "", ", ".join(r["shared"])] for r in report["related"]])
+
+
+@app.command("stats")
+def stats_command(
+    graph: Path = GRAPH_OPT,
+    top: int = typer.Option(10, "--top", "-n", min=1, help="How many methods and papers to list."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Counts by node and edge type, most-linked methods, most-connected papers, components."""
+    from relwork.graph.queries import graph_stats
+
+    with handle_errors():
+        stats = graph_stats(_load(graph), top=top)
+        if as_json:
+            print_json(stats)
+            return
+        rows = [[label, n] for label, n in stats["nodes"].items()]
+        rows += [["external papers", stats["external_papers"]], ["catalogued methods", stats["catalogued_methods"]]]
+        rows += [[f"edges {t}", n] for t, n in stats["edges"].items()]
+        rows += [[f"citations {t}", n] for t, n in stats["citations"].items()]
+        c = stats["components"]
+        rows += [["components", c["count"]], ["largest component", c["largest"]], ["isolated nodes", c["isolated"]]]
+        print_table(f"Graph {graph}", ["", "Count"], rows)
+        print_table("Most-linked methods", ["Method", "Kind", "Papers"],
+                    [[r["name"], r["kind"], r["papers"]] for r in stats["top_methods"]])
+        print_table("Most-connected papers", ["Paper", "Year", "Neighbours"],
+                    [[r["title"], r["year"] or "", r["neighbours"]] for r in stats["top_papers"]])
+
+
 # @@GRAPH-COMMANDS@@
 
 # ---------------------------------------------------------------------------------------------------

@@ -232,6 +232,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by", ANY),
+    # studying a method is not using it (surveys, analyses, probing papers)
+    _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|systematically|first|then|thoroughly|empirically|theoretically)\s+"
+         r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
+         r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|on\s+par\s+with"
@@ -325,6 +329,9 @@ _PAST_PASSIVE = re.compile(
     r"\w+(?:ed|en|wn|ne|ut|ght)\b",
     re.I,
 )
+_LONG_FORM = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|from|with|and|the|to|in|on)\s+)?){1,7}\($")
+# A capitalised cue counts only at the start of the sentence or after a colon/semicolon/bracket.
+_CAPITAL_OK = re.compile(r"(?:^|[:;(\[]|[.!?][\"')\]]*)\s*$")
 _OWN_DETERMINER = re.compile(r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$", re.I)
 
 
@@ -360,11 +367,69 @@ def type_relation(
     own = tuple(name.lower() for name in own_names if name)
     if others is not None:
         others = [span for span in others if not (span[0] < end and start < span[1])]
+    start = _long_form_start(sentence, start, end)
     lo, hi = _clause(sentence, start, end)
     before = sentence[lo:start]
     after = sentence[end:hi]
 
-    # 2. the method as subject of a passive or role phrase
+    # 3. the nearest governing cue before the mention; a verdict that the subject is someone else's
+    #    work is final, otherwise a passive with the method as subject (rule 2) is more specific.
+    pre = _governing_cue(sentence, lo, start, others, own)
+    if pre is not None and pre.relation == MENTIONS:
+        return pre
+    post = _post_cue(after)
+    if post is not None:
+        return post
+    if pre is not None:
+        return pre
+    return _uncued(sentence, lo, hi, start, end, own)
+
+
+def _long_form_start(sentence: str, start: int, end: int) -> int:
+    """Start of "Low-Rank Adaptation (LoRA)" when the mention is the acronym: its long form's words
+    ("Adaptation") must not act as cues."""
+    if sentence[end : end + 1] != ")" or sentence[start - 1 : start] != "(":
+        return start
+    match = _LONG_FORM.search(sentence, 0, start)
+    return match.start() if match else start
+
+
+def _governing_cue(
+    sentence: str, lo: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
+) -> RelationResult | None:
+    """Result of the nearest cue before the mention in its clause, or None when none governs it."""
+    before = sentence[lo:start]
+    best = None
+    for cue in _PRE_CUES:
+        for match in cue.pattern.finditer(before):
+            if match.group(0)[0].isupper() and not _CAPITAL_OK.search(sentence, 0, lo + match.start()):
+                continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
+            if best is None or match.end() > best[1].end() or (
+                match.end() == best[1].end() and match.start() < best[1].start()
+            ):
+                best = (cue, match)
+    if best is None:
+        return None
+    cue, match = best
+    gap = before[match.end() :]
+    opening = gap.rfind("(")
+    if opening >= 0 and ")" not in gap[opening:]:
+        gap = gap[:opening]  # the mention sits in a parenthesised list: count up to the parenthesis
+    if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", gap)) > cue.max_gap:
+        return None
+    words = " ".join(match.group(0).split())
+    confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
+    if cue.agent != ANY:
+        owner = _owner(sentence, lo, lo + match.start(), others, own)
+        if owner == "other" or (owner == "unknown" and cue.agent == OWN):
+            return RelationResult(MENTIONS, words, 0.6)
+        if owner == "unknown":
+            confidence -= 0.1
+    return RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
+
+
+def _post_cue(after: str) -> RelationResult | None:
+    """Rule 2: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
     for relation, confidence, pattern in _POST_CUES:
         match = pattern.match(after)
         if match:
@@ -372,48 +437,30 @@ def type_relation(
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
+    return None
 
-    # 3. the nearest governing cue before the mention
-    best = None
-    for cue in _PRE_CUES:
-        for match in cue.pattern.finditer(before):
-            if best is None or match.end() > best[1].end() or (
-                match.end() == best[1].end() and match.start() < best[1].start()
-            ):
-                best = (cue, match)
-    if best is not None:
-        cue, match = best
-        gap = before[match.end() :]
-        scoped = not _SCOPE_STOP.search(gap) and _words(_TRANSPARENT.sub(" ", gap)) <= cue.max_gap
-        if scoped:
-            words = " ".join(match.group(0).split())
-            confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
-            if cue.agent != ANY:
-                owner = _owner(sentence, lo, lo + match.start(), others, own)
-                if owner == "other" or (owner == "unknown" and cue.agent == OWN):
-                    return RelationResult(MENTIONS, words, 0.6)
-                if owner == "unknown":
-                    confidence -= 0.1
-            return RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
 
-    # 4. compounds and own determiners attached to the mention
-    own_match = _OWN.search(sentence, lo, hi)
-    own_name = next((name for name in own if name in sentence[lo:hi].lower()), None)
-    surface = sentence[start:end]
-    compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(surface)
+def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence[str]) -> RelationResult:
+    """Rules 4 and 5: no cue governs the mention; compounds, own determiners and the clause's voice decide."""
+    before = sentence[lo:start]
+    after = sentence[end:hi]
+    clause = sentence[lo:hi]
+    survey = _SURVEY.search(clause)
+    own_match = _OWN.search(sentence, lo, start)
+    own_name = next((name for name in own if name in before.lower()), None)
+    compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(sentence[start:end])
     determiner = _OWN_DETERMINER.search(before)
     if determiner:
         return RelationResult(BUILDS_ON, " ".join(determiner.group("cue").split()), 0.75)
     if compound:
         cue_words = " ".join(compound.group("cue").split())
         words = "X" + cue_words if cue_words.startswith("-") else cue_words
-        if (own_match or own_name) and not _OTHER.search(before):
+        own_clause = _OWN.search(clause) or any(name in clause.lower() for name in own)
+        if own_clause and not survey and not _OTHER.search(before):
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)
-
-    # 5. no cue governs the mention: the clause's own voice decides, weakly.
-    clause = sentence[lo:hi]
-    if not _SURVEY.search(clause) and not _OTHER.search(before):
+    # No cue: the clause's own voice decides, weakly.
+    if not survey and not _OTHER.search(before):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
             # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
@@ -423,5 +470,4 @@ def type_relation(
         if procedure and not _OTHER.search(clause):
             # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
             return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
-
     return RelationResult(MENTIONS, "", 0.5)
