@@ -123,7 +123,8 @@ def open_binary(path: str | Path):
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", name) from err
     if magic == GZIP_MAGIC:
-        return gzip.GzipFile(fileobj=handle, mode="rb")
+        handle.close()
+        return gzip.open(p, "rb")
     return handle
 
 

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from typing import Iterator
 
-import bibtexparser
 from bibtexparser.bparser import BibTexParser
 from pylatexenc.latex2text import LatexNodes2Text
 
@@ -120,13 +120,28 @@ def _close(line: str, pos: int, depth: int, closer: str) -> tuple[int | None, in
     return None, depth
 
 
-def _parse_entry(entry_text: str, strings: str) -> dict | None:
-    parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
-    try:
-        database = bibtexparser.loads(strings + entry_text, parser=parser)
-    except Exception:  # bibtexparser raises assorted pyparsing/IndexError types on broken input
-        return None
-    return database.entries[0] if database.entries else None
+class _EntryParser:
+    """One bibtexparser parser per file, fed one entry at a time: @string macros carry over, and the
+    parsed entries are taken out after each call so memory stays flat on big files."""
+
+    def __init__(self) -> None:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pyparsing deprecation noise from bibtexparser 1.4
+            self.parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)
+        self.parser.expect_multiple_parse = True
+
+    def parse(self, entry_text: str) -> dict | None:
+        database = self.parser.bib_database
+        database.entries.clear()
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                self.parser.parse(entry_text)
+        except Exception:  # bibtexparser raises assorted pyparsing/IndexError types on broken input
+            return None
+        entry = database.entries[0] if database.entries else None
+        database.entries.clear()
+        return entry
 
 
 def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper | Problem:
@@ -158,7 +173,7 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
 
 def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:
     """Every entry of a BibTeX file as a Paper; @string macros apply, @comment/@preamble are skipped."""
-    strings: list[str] = []
+    parser = _EntryParser()
     for item in _entries(text):
         if isinstance(item, Problem):
             yield item
@@ -171,9 +186,9 @@ def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:
             yield bad
             continue
         if kind == "string":
-            strings.append(entry_text + "\n")
+            parser.parse(entry_text)
             continue
-        entry = _parse_entry(entry_text, "".join(strings))
+        entry = parser.parse(entry_text)
         if entry is None:
             head = entry_text.splitlines()[0][:60]
             yield text.problem(first, f"malformed BibTeX entry: cannot parse '{head}'")
