@@ -6,8 +6,9 @@ The mapping, shared with the bulk formats (``graph/cypher_script.py``, ``graph/n
 - Each networkx edge becomes one relationship of the edge's ``type``, identified by (type, ``key``) between
   its two nodes: ``key`` is the networkx edge key ('BUILDS_ON', or 'BUILDS_ON:Mamba' for a citation-style
   edge), so re-exporting merges instead of duplicating.
-- Properties: strings, numbers, booleans and lists of strings are stored as they are; ``None`` is left out;
-  anything else (``sources``, a list of dicts) is stored as JSON text.
+- Properties: strings, numbers, booleans and lists of strings are stored as they are; ``None`` and empty
+  lists are left out (the same in all three formats); anything else (``sources``, a list of dicts) is stored
+  as JSON text.
 
 Labels and relationship types come only from ``graph/schema.py`` (a graph naming another is refused);
 every value travels as a query parameter, never inside query text.
@@ -63,7 +64,8 @@ def to_property(value: Any) -> Any:
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return list(value)
+        # an empty list is left out, as neo4j-admin import does with an empty array cell
+        return list(value) or None
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
 
 

@@ -1,0 +1,123 @@
+"""A Cypher script of a relwork graph, for ``cypher-shell -f graph.cypher`` (or Neo4j Browser).
+
+The script runs the same statements as ``relwork export neo4j`` (constraints, then ``UNWIND [...] AS row
+MERGE ...`` per batch), so running it twice, or after a driver export, changes nothing. Since a script
+cannot carry query parameters, the rows are written as Cypher literals, and every string is escaped so
+that no title or abstract can end its literal: quotes, backslashes and line breaks get backslash escapes
+(``\\'``, ``\\\\``, ``\\n``), and semicolons, slashes, asterisks, backticks and other control characters
+``\\uXXXX`` escapes. The statement text therefore never holds a bare quote, ``;``, ``//`` or ``*/`` coming
+from data, even for a tool that splits statements naively. Map keys are relwork's property names (checked identifiers).
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Any, Iterator
+
+import networkx as nx
+
+from relwork.core.errors import ExportError
+from relwork.graph.neo4j import (
+    _PROPERTY_NAME,
+    constraint_queries,
+    graph_rows,
+    node_merge_query,
+    relationship_merge_query,
+)
+
+SCRIPT_BATCH_SIZE = 500
+# Quotes and backslashes get the standard backslash escapes, never \uXXXX: Cypher decodes \uXXXX before
+# it tokenises (as Java does), so '\u0027' would close the literal. Everything written as \uXXXX below is
+# harmless once decoded inside a literal; it only keeps ';', comment markers and line breaks out of the text.
+_SIMPLE = {"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
+_UNICODE = set(";/*`\u2028\u2029\u0085")
+
+
+def cypher_string(text: str) -> str:
+    """``text`` as a single-quoted Cypher string literal that cannot break out of its quotes."""
+    parts = ["'"]
+    for char in text:
+        if char in _SIMPLE:
+            parts.append(_SIMPLE[char])
+        elif char in _UNICODE or ord(char) < 0x20 or 0x7F <= ord(char) < 0xA0:
+            parts.append(f"\\u{ord(char):04x}")
+        else:
+            parts.append(char)
+    parts.append("'")
+    return "".join(parts)
+
+
+def cypher_literal(value: Any) -> str:
+    """A Cypher literal for a row value: string, number, boolean, null, list or map."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "(0.0/0.0)"
+        if math.isinf(value):
+            return "(1.0/0.0)" if value > 0 else "(-1.0/0.0)"
+        return repr(value)
+    if isinstance(value, str):
+        return cypher_string(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(cypher_literal(v) for v in value) + "]"
+    if isinstance(value, dict):
+        items = []
+        for key, item in value.items():
+            if not isinstance(key, str) or not _PROPERTY_NAME.match(key):
+                raise ExportError(f"map key {key!r} is not a valid Cypher identifier")
+            items.append(f"{key}: {cypher_literal(item)}")
+        return "{" + ", ".join(items) + "}"
+    raise ExportError(f"cannot write a {type(value).__name__} value as Cypher: {value!r}")
+
+
+def _with_rows(query: str, rows: list[dict]) -> str:
+    prefix = "UNWIND $rows AS row"
+    assert query.startswith(prefix)
+    return f"UNWIND {cypher_literal(rows)} AS row{query[len(prefix):]};"
+
+
+def generate_cypher(G: nx.MultiDiGraph, batch_size: int = SCRIPT_BATCH_SIZE) -> Iterator[str]:
+    """The script's statements, one per line (each ends with ';'), comments first.
+
+    Raises ``ExportError`` if the graph holds a label, type or attribute name that is not relwork's.
+    """
+    if batch_size < 1:
+        raise ExportError(f"batch size must be at least 1, got {batch_size}")
+    rows = graph_rows(G)
+    yield (
+        f"// relwork graph: {rows.node_count} nodes, {rows.relationship_count} relationships. "
+        "Run: cypher-shell -a URI -u USER -p PASSWORD -f FILE"
+    )
+    yield "// Every write is a MERGE: running this script again changes nothing."
+    for query in constraint_queries():
+        yield query + ";"
+    for label, label_rows in rows.nodes.items():
+        for i in range(0, len(label_rows), batch_size):
+            yield _with_rows(node_merge_query(label), label_rows[i : i + batch_size])
+    for (etype, slabel, elabel), rel_rows in sorted(rows.relationships.items()):
+        query = relationship_merge_query(etype, slabel, elabel)
+        for i in range(0, len(rel_rows), batch_size):
+            yield _with_rows(query, rel_rows[i : i + batch_size])
+
+
+def write_cypher(G: nx.MultiDiGraph, path: str | Path, batch_size: int = SCRIPT_BATCH_SIZE) -> Path:
+    """Write ``generate_cypher(G)`` to ``path`` (UTF-8); returns the path.
+
+    Raises ``ExportError`` if the file cannot be written.
+    """
+    path = Path(path)
+    lines = list(generate_cypher(G, batch_size))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            for line in lines:
+                handle.write(line + "\n")
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write the Cypher script: {err.strerror or err}") from err
+    return path
