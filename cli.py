@@ -167,11 +167,15 @@ def load_command(
                     markup=False,
                     highlight=False,
                 )
-            info(
-                f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
-                f"{result.merged} duplicates merged, {len(problems)} skipped"
-                + (f"; written to {output}" if output is not None else "")
-            )
+            if not State.quiet:  # like info(), but never wrapped: scripts grep this line
+                err.print(
+                    f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
+                    f"{result.merged} duplicates merged, {len(problems)} skipped"
+                    + (f"; written to {output}" if output is not None else ""),
+                    markup=False,
+                    highlight=False,
+                    soft_wrap=True,
+                )
         if not result.ok:
             raise typer.Exit(InputError.exit_code)
 
