@@ -35,3 +35,36 @@ def seed_files() -> list[Path]:
 @pytest.fixture(scope="session")
 def fixtures_dir() -> Path:
     return FIXTURES
+
+
+# --- seed corpus through the real loaders, linker and graph builder (graph helper) --------------------
+@pytest.fixture(scope="session")
+def seed_papers(seed_files):
+    """The 200 distinct papers of the example corpus, as the loaders read them."""
+    from relwork.loaders import load_papers
+
+    return load_papers(seed_files).papers
+
+
+@pytest.fixture(scope="session")
+def seed_catalog():
+    """The built-in method catalog."""
+    from relwork.linker import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture(scope="session")
+def seed_linked(seed_papers, seed_catalog):
+    """The linker's output for the seed papers."""
+    from relwork.linker import link_corpus
+
+    return link_corpus(seed_papers, seed_catalog)
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_linked, seed_catalog):
+    """The graph of the seed corpus; shared, so tests must not change it (use ``seed_graph.copy()``)."""
+    from relwork.graph.build import build_graph
+
+    return build_graph(seed_linked, seed_catalog)
