@@ -90,7 +90,7 @@ _OWN = re.compile(
 )
 _OTHER = re.compile(
     r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
-    |state[-\s]of[-\s]the[-\s]art|sota|baselines?|researchers|authors|they|their|studies|literature|et\s+al
+    |baselines?|researchers|authors|they|their|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
     |increasingly|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
     re.X | re.I,
@@ -124,16 +124,27 @@ def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None,
                 if name.lower() not in own:
                     return name
         return ""
-    for match in _NAMELIKE.finditer(text):
-        token = match.group(0)
-        if token.lower() in own or token.lower() in _SENTENCE_START_WORDS:
-            continue
-        return token
-    # A capitalised first word that is not an ordinary sentence opener ("Mamba outperforms ...").
-    first = re.match(r"\s*([A-Z][a-z]+)\b", text)
-    if base == 0 and first and first.group(1).lower() not in _SENTENCE_START_WORDS:
-        return first.group(1)
+    # Without the other mentions, look at the subject's head: the last word before the verb, skipping
+    # auxiliaries and a generic head noun ("the Mamba model"); a name in parentheses is a modifier.
+    head = _SUBJECT_TAIL.sub("", text)
+    match = _NAMELIKE_HEAD.search(head)
+    if match:
+        token = match.group(1)
+        at_start = base + match.start(1) == 0
+        if token.lower() not in own and token.lower() not in _SENTENCE_START_WORDS:
+            if _NAMELIKE.fullmatch(token) and not token.isdigit():
+                return token
+            if at_start and token[:1].isupper():
+                return token  # a capitalised sentence-initial subject: "Mamba outperforms ..."
     return ""
+
+
+_SUBJECT_TAIL = re.compile(
+    r"(?:\s+(?:models?|architectures?|methods?|networks?|approach(?:es)?|variants?|family|framework|systems?"
+    r"|is|are|was|were|has|have|had|can|could|may|might|will|would|also|not|only|still|even|further|\w+ly))*\s*$",
+    re.I,
+)
+_NAMELIKE_HEAD = re.compile(r"(?:^|\s)(?!\()([\w][\w.\-']*)$")
 
 
 _PASSIVE_BEFORE = re.compile(
@@ -329,6 +340,16 @@ _PAST_PASSIVE = re.compile(
     r"\w+(?:ed|en|wn|ne|ut|ght)\b",
     re.I,
 )
+_ADJECTIVAL = re.compile(
+    r"\b(?:widely|commonly|popularly|frequently|extensively|often|previously|recently|originally|well|broadly|heavily)[\s-]+$",
+    re.I,
+)
+# "A BERT model ... and other BERT models trained for the problems were compared with each other".
+_FAR_PASSIVE_COMPARE = re.compile(
+    r"\b(?:are|were|is|was|been)\s+(?:\w+ly\s+)?(?P<cue>(?:compared|benchmarked|contrasted)(?:\s+(?:with|to|against))?)\b",
+    re.I,
+)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
 _LONG_FORM = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|from|with|and|the|to|in|on)\s+)?){1,7}\($")
 # A capitalised cue counts only at the start of the sentence or after a colon/semicolon/bracket.
 _CAPITAL_OK = re.compile(r"(?:^|[:;(\[]|[.!?][\"')\]]*)\s*$")
@@ -404,6 +425,8 @@ def _governing_cue(
         for match in cue.pattern.finditer(before):
             if match.group(0)[0].isupper() and not _CAPITAL_OK.search(sentence, 0, lo + match.start()):
                 continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
+            if _ADJECTIVAL.search(before, 0, match.start()):
+                continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
             if best is None or match.end() > best[1].end() or (
                 match.end() == best[1].end() and match.start() < best[1].start()
             ):
@@ -437,6 +460,9 @@ def _post_cue(after: str) -> RelationResult | None:
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
+    far = _FAR_PASSIVE_COMPARE.search(after)
+    if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
+        return RelationResult(COMPARES_TO, " ".join(far.group("cue").split()), 0.7)
     return None
 
 
