@@ -1,0 +1,409 @@
+"""The HTML view (viz/html.py): page generation, selection of what to draw, and the page itself in a real
+headless Chromium with networking off (tests marked ``browser``: they fail under CI and skip locally when
+chromium/chromedriver are missing; scripts/chromium.sh installs them).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import networkx as nx
+import pytest
+from typer.testing import CliRunner
+
+from relwork.cli import app
+from relwork.core.errors import ExportError, GraphError
+from relwork.graph import schema
+from relwork.graph.io import save_graph
+from relwork.viz import PHYSICS_MAX_NODES, generate_html, resolve_node, select_nodes, write_html
+from relwork.viz.html import script_json
+from relwork.viz.layout import layout_positions
+
+from conftest import ROOT, require_service
+
+XSS_TITLE = "<img src=x onerror=alert(1)></script><script>alert(2)</script> & \u2028 \"quoted\" 'single'"
+XSS_EVIDENCE = "Unlike </script><b onclick=alert(3)>Transformers</b>, we use <iframe src=javascript:alert(4)>."
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+
+
+def P(G: nx.MultiDiGraph, pid: str, title: str, year: int | None, *, external: bool = False, **extra) -> str:
+    node = schema.paper_node(pid)
+    G.add_node(node, label=schema.PAPER, title=title, abstract=extra.pop("abstract", ""), year=year,
+               authors=extra.pop("authors", []), url=extra.pop("url", None), arxiv_id=extra.pop("arxiv_id", None),
+               doi=extra.pop("doi", None), sources=[], external=external)
+    return node
+
+
+def M(G: nx.MultiDiGraph, name: str, kind: str = "method", aliases: tuple = (), year: int | None = None) -> str:
+    node = schema.method_node(name)
+    G.add_node(node, label=schema.METHOD, name=name, kind=kind, area="nlp", aliases=list(aliases), year=year,
+               catalogued=kind != "uncatalogued")
+    return node
+
+
+def link(G, paper, method, etype, evidence="", cue="", confidence=0.9):
+    name = G.nodes[method]["name"]
+    G.add_edge(paper, method, key=etype, type=etype, evidence=evidence, cue=cue, field="abstract",
+               confidence=confidence, surface=name, count=1)
+
+
+def hand_graph() -> nx.MultiDiGraph:
+    """A small graph by graph/schema.py: every node kind, every edge type, an XSS title and evidence."""
+    G = nx.MultiDiGraph()
+    longformer = M(G, "Longformer", aliases=("Long-Document Transformer",), year=2020)
+    mamba = M(G, "Mamba", aliases=("Mamba SSM", "selective state space model"), year=2023)
+    transformer = M(G, "Transformer", aliases=("Transformers",), year=2017)
+    lra = M(G, "LRA", kind="dataset", aliases=("Long Range Arena",), year=2020)
+    foonet = M(G, "FooNet", kind="uncatalogued")
+    G.add_edge(longformer, transformer, key=schema.DERIVED_FROM, type=schema.DERIVED_FROM, evidence="",
+               cue="", field="catalog", confidence=1.0, surface="")
+    e1 = P(G, "2004.05150", "Longformer: The Long-Document Transformer", 2020, external=True, arxiv_id="2004.05150")
+    e2 = P(G, "2312.00752", "Mamba: Linear-Time Sequence Modeling with Selective State Spaces", 2023,
+           external=True, arxiv_id="2312.00752")
+    for origin, method in ((e1, longformer), (e2, mamba)):
+        G.add_edge(origin, method, key=schema.INTRODUCES, type=schema.INTRODUCES, evidence="", cue="",
+                   field="catalog", confidence=1.0, surface=G.nodes[method]["name"])
+    p1 = P(G, "2401.00001", "Sparse attention for very long documents", 2024, arxiv_id="2401.00001",
+           authors=["Ada Lovelace", "Alan Turing"], abstract="We build on Longformer to extend context.")
+    link(G, p1, longformer, schema.BUILDS_ON, "We build on Longformer to extend the context to 64k tokens.", "build on")
+    link(G, p1, mamba, schema.COMPARES_TO, "Our model outperforms Mamba on long-range tasks.", "outperforms")
+    link(G, p1, lra, schema.MENTIONS, "We evaluate on the Long Range Arena benchmark.")
+    p2 = P(G, "2402.00002", "A state-space model for video understanding", 2023, arxiv_id="2402.00002")
+    link(G, p2, mamba, schema.BUILDS_ON, "Our encoder is based on Mamba blocks.", "based on")
+    link(G, p2, foonet, schema.INTRODUCES, "We introduce FooNet, a video state-space model.")
+    p3 = P(G, "doi:10.1000/xss", XSS_TITLE, 2022, doi="10.1000/xss", url="javascript:alert(5)")
+    link(G, p3, transformer, schema.MENTIONS, XSS_EVIDENCE)
+    P(G, "title:0123456789abcdef", "An undated workshop note on attention", None)
+    for src, dst, etype, via in ((p1, e1, schema.BUILDS_ON, "Longformer"), (p1, e2, schema.COMPARES_TO, "Mamba"),
+                                 (p2, e2, schema.BUILDS_ON, "Mamba")):
+        G.add_edge(src, dst, key=f"{etype}:{via}", type=etype, via=via)
+    return G
+
+
+def wide_graph(n_papers: int = PHYSICS_MAX_NODES + 60, n_methods: int = 25) -> nx.MultiDiGraph:
+    """A graph above the physics threshold: papers linking to two methods each, deterministic."""
+    G = nx.MultiDiGraph()
+    methods = [M(G, f"Method{i}", kind="dataset" if i % 5 == 0 else "method", year=2015 + i % 8) for i in range(n_methods)]
+    for i in range(n_papers):
+        paper = P(G, f"2301.{i:05d}", f"Paper number {i} on topic {i % 7}", 2018 + i % 7, arxiv_id=f"2301.{i:05d}")
+        link(G, paper, methods[i % n_methods], schema.BUILDS_ON, f"Paper {i} builds on Method{i % n_methods}.", "builds on")
+        link(G, paper, methods[(i * 7 + 3) % n_methods], schema.MENTIONS, f"Paper {i} mentions it.")
+    return G
+
+
+# ---------------------------------------------------------------------------------------------------
+# generation, without a browser
+
+
+@pytest.mark.parametrize("text", [XSS_TITLE, XSS_EVIDENCE, "</SCRIPT >", "a\u2029b", "<!-- x", "]]>&amp;"])
+def test_script_json_escapes_markup_characters(text):
+    encoded = script_json({"t": text})
+    assert not re.search("[<>&\u2028\u2029]", encoded)
+    assert json.loads(encoded) == {"t": text}
+
+
+def test_generate_html_is_self_contained():
+    page = generate_html(hand_graph())
+    assert not re.search(r"<script[^>]+src=|<link[^>]+href=|@import|url\(\s*['\"]?(https?:)?//", page, re.I)
+    assert not re.search(r"//(cdn|cdnjs|unpkg|fonts)\.", page, re.I)
+    assert len(re.findall(r"^<script", page, re.M)) == 3 and "vis.Network" in page
+    assert "sourceMappingURL" not in page  # DevTools would try to fetch the map
+    csp = html.unescape(re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page).group(1))
+    assert "default-src 'none'" in csp and "connect-src 'none'" in csp and "unsafe-eval" not in csp
+
+
+def test_generate_html_never_puts_untrusted_text_raw():
+    page = generate_html(hand_graph())
+    body = page[page.index('<script type="application/json"') :]
+    data_block = body[: body.index("</script>")]
+    assert "<img" not in page and "<iframe" not in page and "alert(2)" in page  # present only escaped
+    assert "\\u003cimg src=x onerror=alert(1)\\u003e" in data_block
+    assert "javascript:alert(5)" not in page  # a non-http(s) URL is dropped, not linked
+
+
+def test_generate_html_draws_every_node_and_edge_with_styles():
+    G = hand_graph()
+    data = json.loads(_data_block(generate_html(G)))
+    assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
+    shapes = {n["id"]: n["shape"] for n in data["nodes"]}
+    assert shapes["paper:2401.00001"] == "dot" and shapes["paper:2004.05150"] == "diamond"
+    assert shapes["method:Mamba"] == "triangle" and shapes["method:LRA"] == "square"
+    assert shapes["method:FooNet"] == "triangleDown"
+    sizes = {n["id"]: n["value"] for n in data["nodes"]}
+    assert sizes["method:Mamba"] > sizes["paper:title:0123456789abcdef"]
+    assert {r["type"] for r in data["relations"]} == set(schema.EDGE_TYPES)
+    assert all(n.get("title") is None for n in data["nodes"])  # tooltips are built as text in the page
+
+
+def test_write_html_returns_path_and_creates_file(tmp_path):
+    out = write_html(hand_graph(), tmp_path / "g.html")
+    assert out == tmp_path / "g.html" and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_write_html_unwritable_path_raises_export_error(tmp_path):
+    with pytest.raises(ExportError, match=r"missing-dir.*cannot write the HTML view"):
+        write_html(hand_graph(), tmp_path / "missing-dir" / "g.html")
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("long-document transformer", "method:Longformer"), ("MAMBA", "method:Mamba"),
+     ("2402.00002", "paper:2402.00002"), ("sparse attention for very long documents", "paper:2401.00001"),
+     ("method:LRA", "method:LRA")],
+)
+def test_resolve_node_by_alias_case_and_paper_ids(name, expected):
+    assert resolve_node(hand_graph(), name) == expected
+
+
+def test_resolve_node_unknown_name_raises_graph_error():
+    with pytest.raises(GraphError, match="no method named 'Perceiver'.*no paper matching 'Perceiver'"):
+        resolve_node(hand_graph(), "Perceiver")
+
+
+@pytest.mark.parametrize(
+    "focus, depth, expected",
+    [("Longformer", 1, {"method:Longformer", "paper:2401.00001", "paper:2004.05150", "method:Transformer"}),
+     ("Longformer", 0, {"method:Longformer"}),
+     ("FooNet", 2, {"method:FooNet", "paper:2402.00002", "method:Mamba", "paper:2312.00752"})],
+)
+def test_select_nodes_focus_keeps_depth_neighbourhood(focus, depth, expected):
+    assert set(select_nodes(hand_graph(), focus=focus, depth=depth)) == expected
+
+
+def test_select_nodes_max_nodes_keeps_most_connected_and_focus():
+    G = hand_graph()
+    top = set(select_nodes(G, max_nodes=3))
+    degree = dict(G.degree())
+    assert len(top) == 3 and min(degree[n] for n in top) >= max(degree[n] for n in set(G) - top)
+    assert "method:FooNet" in select_nodes(G, focus="FooNet", depth=3, max_nodes=2)
+
+
+@pytest.mark.parametrize("kwargs", [{"depth": -1}, {"max_nodes": 0}, {"depth": 1.5}])
+def test_select_nodes_bad_limits_raise_graph_error(kwargs):
+    with pytest.raises(GraphError, match="must be a whole number"):
+        select_nodes(hand_graph(), **kwargs)
+
+
+def test_layout_positions_covers_every_node_deterministically():
+    G = wide_graph()
+    first, second = layout_positions(G), layout_positions(G)
+    assert first == second and set(first) == set(G)
+    assert len(set(first.values())) == G.number_of_nodes()  # no two nodes on the same spot
+
+
+def test_generate_html_big_graph_switches_physics_off():
+    data = json.loads(_data_block(generate_html(wide_graph())))
+    assert data["options"]["physics"]["enabled"] is False and data["meta"]["physics"] is False
+    assert all("x" in n and "y" in n for n in data["nodes"])
+    small = json.loads(_data_block(generate_html(hand_graph())))
+    assert small["options"]["physics"]["enabled"] is True
+
+
+def test_cli_html_writes_page_and_reports_json(tmp_path):
+    graph = save_graph(hand_graph(), tmp_path / "g.json")
+    out = tmp_path / "view.html"
+    result = CliRunner().invoke(app, ["html", str(graph), "-o", str(out), "--focus", "mamba", "--depth", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["path"] == str(out) and report["bytes"] == out.stat().st_size
+    data = json.loads(_data_block(out.read_text(encoding="utf-8")))
+    assert {n["id"] for n in data["nodes"]} == {"method:Mamba", "paper:2401.00001", "paper:2402.00002", "paper:2312.00752"}
+
+
+@pytest.mark.parametrize(
+    "args, code, message",
+    [(["--focus", "Perceiver"], 4, "no method named 'Perceiver'"), (["--max-nodes", "0"], 2, "max-nodes")],
+)
+def test_cli_html_bad_arguments_exit_with_message(tmp_path, args, code, message):
+    graph = save_graph(hand_graph(), tmp_path / "g.json")
+    result = CliRunner().invoke(app, ["html", str(graph), "-o", str(tmp_path / "v.html"), *args])
+    assert result.exit_code == code and message in result.output
+    assert not (tmp_path / "v.html").exists()
+
+
+def _data_block(page: str) -> str:
+    start = page.index('<script type="application/json" id="rw-data">') + len('<script type="application/json" id="rw-data">')
+    return page[start : page.index("</script>", start)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# in headless Chromium, networking off
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_service(bool(CHROMIUM and CHROMEDRIVER), "chromium + chromedriver",
+                    "run `bash scripts/chromium.sh` (Debian packages chromium, chromium-driver)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="relwork-test-chrome-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage", "--disable-extensions", "--window-size=1400,900",
+                 "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                 f"--user-data-dir={profile}"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)  # never downloads a driver
+    driver.execute_cdp_cmd("Network.enable", {})
+    driver.execute_cdp_cmd("Network.emulateNetworkConditions",
+                           {"offline": True, "latency": 0, "downloadThroughput": 0, "uploadThroughput": 0})
+    yield driver
+    driver.quit()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def open_page(driver, path: Path, timeout: float = 60.0):
+    """Load ``path`` from disk, wait for window.relwork.ready; return (console errors, network URLs)."""
+    driver.get_log("browser")
+    driver.get_log("performance")
+    driver.get(path.resolve().as_uri())
+    deadline = time.monotonic() + timeout
+    while not driver.execute_script("return !!(window.relwork && window.relwork.ready)"):
+        assert time.monotonic() < deadline, "page never became ready"
+        time.sleep(0.05)
+    errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "ERROR")]
+    urls = []
+    for entry in driver.get_log("performance"):
+        message = json.loads(entry["message"])["message"]
+        if message["method"] == "Network.requestWillBeSent":
+            urls.append(message["params"]["request"]["url"])
+    return errors, urls
+
+
+@pytest.fixture(scope="module")
+def hand_page(tmp_path_factory):
+    return write_html(hand_graph(), tmp_path_factory.mktemp("html") / "hand graph.html")
+
+
+@pytest.mark.browser
+def test_page_draws_all_nodes_and_edges_offline_without_errors(browser, hand_page):
+    errors, urls = open_page(browser, hand_page)
+    assert errors == []
+    assert [u for u in urls if not u.startswith(("file:", "data:"))] == []
+    assert [u for u in urls if u.startswith("file:")] == [hand_page.resolve().as_uri()]
+    G = hand_graph()
+    drawn = browser.execute_script(
+        "var b = relwork.network.body; return [b.nodeIndices.length, b.edgeIndices.length, relwork.nodes.length, relwork.edges.length]")
+    assert drawn == [G.number_of_nodes(), G.number_of_edges()] * 2
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, expected", [("long range arena", "method:LRA"), ("mamba ssm", "method:Mamba"),
+                                             ("2402.00002", "paper:2402.00002")])
+def test_page_search_focuses_the_node(browser, hand_page, query, expected):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    open_page(browser, hand_page)
+    box = browser.find_element(By.ID, "rw-search")
+    box.clear()
+    box.send_keys(query)
+    first = browser.find_element(By.CSS_SELECTOR, "#rw-results li .rw-result-name").text
+    assert first == browser.execute_script("return relwork.info.get(arguments[0]).name", expected)
+    box.send_keys(Keys.ENTER)
+    time.sleep(0.6)  # the focus animation
+    selected, view, node = browser.execute_script(
+        "return [relwork.state.selected, relwork.network.getViewPosition(), relwork.network.getPosition(arguments[0])]",
+        expected)
+    assert selected == expected
+    assert abs(view["x"] - node["x"]) < 2 and abs(view["y"] - node["y"]) < 2
+    assert browser.find_element(By.CSS_SELECTOR, "#rw-details h2").text == browser.execute_script(
+        "return relwork.info.get(arguments[0]).name", expected)
+
+
+@pytest.mark.browser
+def test_page_filters_hide_relations_kinds_and_years(browser, hand_page):
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, hand_page)
+    G = hand_graph()
+    visible = "return [relwork.network.body.nodeIndices.slice().sort(), relwork.network.body.edgeIndices.length]"
+    mentions = browser.find_element(By.XPATH, "//div[@id='rw-relations']//label[span='mentions']/input")
+    mentions.click()
+    nodes, n_edges = browser.execute_script(visible)
+    assert len(nodes) == G.number_of_nodes()
+    assert n_edges == sum(1 for *_, t in G.edges(data="type") if t != schema.MENTIONS)
+    mentions.click()
+    browser.find_element(By.XPATH, "//div[@id='rw-kinds']//label[span='Dataset']/input").click()
+    nodes, n_edges = browser.execute_script(visible)
+    assert "method:LRA" not in nodes and len(nodes) == G.number_of_nodes() - 1
+    assert n_edges == G.number_of_edges() - G.degree("method:LRA")
+    browser.find_element(By.ID, "rw-reset").click()
+    browser.execute_script("relwork.setYears(2023, 2024, false)")
+    nodes, _ = browser.execute_script(visible)
+    assert set(nodes) == {n for n, y in G.nodes(data="year") if y is not None and 2023 <= y <= 2024}
+    counts = browser.find_element(By.ID, "rw-counts").text
+    assert counts.startswith(f"{len(nodes)} of {G.number_of_nodes()} nodes")
+
+
+@pytest.mark.browser
+def test_page_click_node_shows_evidence_and_highlights_neighbours(browser, hand_page):
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, hand_page)
+    target = "paper:2401.00001"
+    canvas = browser.find_element(By.CSS_SELECTOR, "#rw-graph canvas")
+    dx, dy = browser.execute_script(
+        "var n = relwork.network, p = n.canvasToDOM(n.getPosition(arguments[0])), c = arguments[1];"
+        "return [p.x - c.clientWidth / 2, p.y - c.clientHeight / 2]", target, canvas)
+    ActionChains(browser).move_to_element_with_offset(canvas, int(dx), int(dy)).click().perform()
+    panel = browser.find_element(By.ID, "rw-panel")
+    assert panel.is_displayed()
+    assert browser.execute_script("return relwork.state.selected") == target
+    text = panel.text
+    assert "Sparse attention for very long documents" in text and "2024" in text
+    assert "We build on Longformer to extend the context to 64k tokens." in text
+    assert "Our model outperforms Mamba on long-range tasks." in text
+    link = panel.find_element(By.CSS_SELECTOR, "a[href='https://arxiv.org/abs/2401.00001']")
+    assert link.text == "arXiv:2401.00001"
+    dimmed = set(browser.execute_script("return Array.from(relwork.state.dimmedNodes)"))
+    assert dimmed == set(hand_graph()) - {target, *hand_graph().successors(target)}
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "graph-selected.png"))
+
+
+@pytest.mark.browser
+def test_page_xss_title_and_evidence_stay_inert_text(browser, hand_page):
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    errors, _ = open_page(browser, hand_page)
+    node = "paper:doi:10.1000/xss"
+    browser.execute_script("relwork.selectNode(arguments[0], true)", node)
+    with pytest.raises(NoAlertPresentException):
+        browser.switch_to.alert.text  # noqa: B018 - touching it raises when there is no dialog
+    assert errors == []
+    counts = browser.execute_script(
+        "return [document.querySelectorAll('img, iframe, b').length, document.scripts.length]")
+    assert counts == [0, 3]
+    title = browser.find_element(By.CSS_SELECTOR, "#rw-details h2").get_attribute("textContent")
+    assert title == XSS_TITLE
+    assert XSS_EVIDENCE in browser.find_element(By.ID, "rw-details").get_attribute("textContent")
+    assert browser.find_elements(By.CSS_SELECTOR, "#rw-details a[href^='javascript']") == []
+    assert browser.execute_script("return relwork.nodes.get(arguments[0]).title", node).endswith(XSS_TITLE)
+
+
+@pytest.mark.browser
+def test_page_big_graph_fixed_layout_draws_everything(browser, tmp_path):
+    G = wide_graph()
+    path = write_html(G, tmp_path / "wide.html")
+    errors, urls = open_page(browser, path)
+    assert errors == [] and [u for u in urls if not u.startswith(("file:", "data:"))] == []
+    drawn = browser.execute_script(
+        "var b = relwork.network.body; return [b.nodeIndices.length, b.edgeIndices.length, relwork.network.physics.physicsEnabled]")
+    assert drawn == [G.number_of_nodes(), G.number_of_edges(), False]
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "graph-wide.png"))

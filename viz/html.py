@@ -1,0 +1,434 @@
+"""One self-contained, offline HTML page to explore a relwork graph (pyvis + vis-network).
+
+``write_html(G, path)`` turns the graph (graph/schema.py) into pyvis nodes and edges: shape and colour by
+node kind, size by degree, edge colour by relation, arrows for direction. The page is rendered from our own
+template (viz/static/template.html) instead of pyvis's, because pyvis's pulls Bootstrap and Tom Select from
+CDNs: vis-network's JS/CSS are inlined from the installed pyvis package, and the search box, filters,
+legend and side panel are a small plain-JS app (viz/static/relwork.js). Nothing is fetched from a network.
+
+Safety: titles, abstracts and evidence sentences are untrusted. They travel as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped, so no text
+can close the block; the page puts them on screen with ``textContent`` only, never as HTML; vis-network
+tooltips get plain strings (rendered as text) built in JS; links only ever point to http(s) URLs. A
+Content-Security-Policy allows only the page's own two scripts (by hash) and no network access at all.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlparse
+
+import networkx as nx
+
+from relwork import __version__
+from relwork.core.errors import ExportError, GraphError
+from relwork.graph import schema
+
+PHYSICS_MAX_NODES = 400  # above this, physics is off and the Python layout is final
+LABEL_CHARS = 42  # paper titles are cut to this many characters on the canvas (full title in the panel)
+MAX_AUTHORS = 12
+
+# node kind -> (legend text, vis-network shape, colour); papers are 'paper' or 'external', methods use their kind
+NODE_KINDS: dict[str, tuple[str, str, str]] = {
+    "paper": ("Paper", "dot", "#4e79a7"),
+    "external": ("Origin paper (from the catalog)", "diamond", "#9c755f"),
+    "method": ("Method", "triangle", "#f28e2b"),
+    "dataset": ("Dataset", "square", "#59a14f"),
+    "uncatalogued": ("Uncatalogued name", "triangleDown", "#a0a0a0"),
+}
+OTHER_KIND_COLOURS = ("#b07aa1", "#edc948", "#76b7b2", "#ff9da7", "#5d4e9e", "#e377c2")
+
+# edge type -> (legend text, colour)
+RELATIONS: dict[str, tuple[str, str]] = {
+    schema.INTRODUCES: ("introduces", "#7b3294"),
+    schema.BUILDS_ON: ("builds on", "#1a9850"),
+    schema.COMPARES_TO: ("compares to", "#d7191c"),
+    schema.MENTIONS: ("mentions", "#9e9e9e"),
+    schema.DERIVED_FROM: ("derived from", "#8c510a"),
+}
+
+_STATIC = resources.files("relwork.viz") / "static"
+_SAFE_ARXIV = re.compile(r"^[A-Za-z0-9.\-/]+$")
+_JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def write_html(
+    G: nx.MultiDiGraph,
+    path: str | Path,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    max_nodes: int | None = None,
+    physics: bool | None = None,
+) -> Path:
+    """Write the interactive page for ``G`` to ``path`` and return the path.
+
+    ``focus`` (a method name or alias, a paper title, arXiv id, DOI or node id) keeps the nodes within
+    ``depth`` links of it; ``max_nodes`` keeps the most connected nodes (the focus always stays).
+    ``physics`` None = vis-network physics on up to PHYSICS_MAX_NODES nodes, else the Python layout only.
+    Raises GraphError for an unknown focus or bad limits, ExportError when the file cannot be written.
+    """
+    path = Path(path)
+    page = generate_html(G, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
+    try:
+        path.write_text(page, encoding="utf-8")
+    except OSError as err:
+        raise ExportError(f"{path}: cannot write the HTML view: {err.strerror or err}") from err
+    return path
+
+
+def generate_html(
+    G: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    depth: int = 2,
+    max_nodes: int | None = None,
+    physics: bool | None = None,
+    title: str | None = None,
+) -> str:
+    """The page as a string (see write_html)."""
+    from jinja2 import Environment  # a pyvis dependency
+
+    nodes = select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes)
+    H = G.subgraph(nodes)
+    use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
+    data = graph_data(H, physics=use_physics)
+    data["meta"].update(
+        total_nodes=G.number_of_nodes(),
+        total_edges=G.number_of_edges(),
+        focus=data["meta"]["focus"] if focus is None else _focus_id(G, focus),
+        depth=depth if focus else None,
+        max_nodes=max_nodes,
+    )
+    heading = title or ("relwork graph" if focus is None else f"relwork graph around {focus}")
+    vis_js, vis_css = _vis_assets()
+    app_js = _script_text((_STATIC / "relwork.js").read_text(encoding="utf-8"))
+    app_css = (_STATIC / "relwork.css").read_text(encoding="utf-8").replace("</", "<\\/")
+    csp = (
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+        f"script-src {_sha256(vis_js)} {_sha256(app_js)}; connect-src 'none'; form-action 'none'; "
+        "base-uri 'none'"
+    )
+    template = Environment(autoescape=True).from_string((_STATIC / "template.html").read_text(encoding="utf-8"))
+    return template.render(
+        heading=heading,
+        csp=csp,
+        version=__version__,
+        vis_css=_markup(vis_css),
+        app_css=_markup(app_css),
+        vis_js=_markup(vis_js),
+        app_js=_markup(app_js),
+        data_json=_markup(script_json(data)),
+    )
+
+
+def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
+    """Everything the page needs: vis-network nodes/edges/options built with pyvis, legend, details."""
+    from pyvis.network import Network
+
+    net = Network(directed=True, cdn_resources="in_line")
+    net.node_ids = _IdList()  # pyvis checks membership in a list for every edge: O(n) -> O(1)
+    positions = _positions(H)
+    degree = dict(H.degree())
+    kinds: dict[str, dict[str, Any]] = {}
+    for node in sorted(H.nodes, key=str):
+        attrs = H.nodes[node]
+        kind = _kind_key(attrs)
+        style = kinds.setdefault(kind, _kind_style(kind, len(kinds)))
+        style["count"] += 1
+        colour = style["color"]
+        x, y = positions[node]
+        net.add_node(
+            str(node),
+            label=_label(node, attrs),
+            shape=style["shape"],
+            color={"background": colour, "border": _darker(colour),
+                   "highlight": {"background": colour, "border": "#000000"},
+                   "hover": {"background": colour, "border": "#000000"}},
+            value=degree[node] + 1,
+            x=x,
+            y=y,
+            rw=_node_details(node, attrs, kind, degree[node]),
+        )
+    relations: dict[str, dict[str, Any]] = {}
+    for i, (u, v, key, attrs) in enumerate(sorted(H.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))):
+        etype = str(attrs.get("type") or key)
+        label, colour = RELATIONS.get(etype, (etype.lower().replace("_", " "), "#607d8b"))
+        relations.setdefault(etype, {"type": etype, "label": label, "color": colour, "count": 0})["count"] += 1
+        paper_to_paper = H.nodes[u].get("label") == schema.PAPER and H.nodes[v].get("label") == schema.PAPER
+        net.add_edge(
+            str(u),
+            str(v),
+            id=f"e{i}",
+            color={"color": colour, "highlight": colour, "hover": colour, "opacity": 0.75},
+            dashes=[6, 4] if paper_to_paper else (etype == schema.DERIVED_FROM and [2, 3]) or False,
+            rw=_edge_details(etype, attrs, paper_to_paper),
+        )
+    big = H.number_of_nodes() > PHYSICS_MAX_NODES
+    net.options = _vis_options(physics=physics, big=big)
+    vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()
+    order = {k: i for i, k in enumerate(NODE_KINDS)}
+    rel_order = {k: i for i, k in enumerate(RELATIONS)}
+    return {
+        "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "focus": None,
+                 "version": __version__},
+        "kinds": sorted(kinds.values(), key=lambda k: (order.get(k["key"], len(order)), k["key"])),
+        "relations": sorted(relations.values(), key=lambda r: (rel_order.get(r["type"], len(rel_order)), r["type"])),
+        "nodes": vis_nodes,
+        "edges": vis_edges,
+        "options": json.loads(options_json),
+    }
+
+
+def select_nodes(
+    G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 2, max_nodes: int | None = None
+) -> list:
+    """The nodes to draw: the ``depth``-neighbourhood of ``focus`` (all when None), cut to ``max_nodes``.
+
+    The cut keeps the nodes of highest degree within the selection (ties by node id); the focus stays.
+    """
+    if not isinstance(G, nx.Graph):
+        raise GraphError(f"expected a networkx graph, got {type(G).__name__}")
+    if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
+        raise GraphError(f"depth must be a whole number >= 0, got {depth!r}")
+    if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1):
+        raise GraphError(f"max_nodes must be a whole number >= 1, got {max_nodes!r}")
+    center = None
+    if focus is not None:
+        center = _focus_id(G, focus)
+        reach = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
+        nodes = list(reach)
+    else:
+        nodes = list(G.nodes)
+    if max_nodes is not None and len(nodes) > max_nodes:
+        degree = dict(G.subgraph(nodes).degree())
+        ranked = sorted(nodes, key=lambda n: (n != center, -degree[n], str(n)))
+        nodes = ranked[:max_nodes]
+    return nodes
+
+
+def resolve_node(G: nx.MultiDiGraph, name: str) -> str:
+    """Node id for ``name``: a node id, else a method (graph.queries.resolve_method: name or alias, any
+    case), else a paper (graph.queries.resolve_paper: id, arXiv id, DOI or title), so names resolve exactly
+    as in ``relwork method`` / ``relwork paper``. Raises GraphError with both resolvers' suggestions.
+    """
+    from relwork.graph.queries import resolve_method, resolve_paper
+
+    text = str(name or "").strip()
+    if not text:
+        raise GraphError("focus must name a method or a paper, got an empty string")
+    if text in G:
+        return text
+    problems = []
+    for resolver in (resolve_method, resolve_paper):
+        try:
+            return resolver(G, text)
+        except GraphError as err:
+            problems.append(str(err))
+    raise GraphError("; ".join(problems))
+
+
+def script_json(data: Any) -> str:
+    """JSON that is safe inside a <script> element: no '<', '>', '&', U+2028 or U+2029 left raw."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return re.sub("[<>&\u2028\u2029]", lambda m: _JSON_ESCAPES[m.group(0)], text)
+
+
+# ---------------------------------------------------------------------------------------------------
+class _IdList(list):
+    """pyvis's node-id list with set-backed membership, so adding m edges is O(m), not O(n*m)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._members: set = set()
+
+    def append(self, item: Any) -> None:
+        self._members.add(item)
+        super().append(item)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+class _Markup(str):
+    """A string jinja must not escape (already escaped for its place in the page)."""
+
+    def __html__(self) -> str:
+        return self
+
+
+def _markup(text: str) -> _Markup:
+    return _Markup(text)
+
+
+def _focus_id(G: nx.MultiDiGraph, focus: str) -> str:
+    return resolve_node(G, focus)
+
+
+def _positions(H: nx.MultiDiGraph) -> dict:
+    from relwork.viz.layout import layout_positions
+
+    return layout_positions(H) if H.number_of_nodes() else {}
+
+
+def _kind_key(attrs: dict) -> str:
+    if attrs.get("label") == schema.PAPER or ("title" in attrs and "name" not in attrs):
+        return "external" if attrs.get("external") else "paper"
+    return str(attrs.get("kind") or "method")
+
+
+def _kind_style(kind: str, index: int) -> dict[str, Any]:
+    if kind in NODE_KINDS:
+        label, shape, colour = NODE_KINDS[kind]
+    else:
+        label, shape = kind.replace("_", " ").capitalize(), "star"
+        colour = OTHER_KIND_COLOURS[index % len(OTHER_KIND_COLOURS)]
+    return {"key": kind, "label": label, "shape": shape, "color": colour, "count": 0}
+
+
+def _label(node: Any, attrs: dict) -> str:
+    text = str(attrs.get("name") or attrs.get("title") or node)
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "\u2026"
+
+
+def _node_details(node: Any, attrs: dict, kind: str, degree: int) -> dict[str, Any]:
+    """Side-panel data of one node: only plain values, every string shown as text by the page."""
+    is_paper = kind in ("paper", "external")
+    details: dict[str, Any] = {"kind": kind, "degree": degree}
+    details["name"] = str(attrs.get("title") if is_paper else attrs.get("name") or node)
+    year = attrs.get("year")
+    if isinstance(year, int) or (isinstance(year, str) and year.isdigit()):
+        details["year"] = int(year)
+    if is_paper:
+        authors = [str(a) for a in (attrs.get("authors") or [])]
+        if authors:
+            details["authors"] = authors[:MAX_AUTHORS] + ([f"+{len(authors) - MAX_AUTHORS} more"] if len(authors) > MAX_AUTHORS else [])
+        links = _paper_links(attrs)
+        if links:
+            details["links"] = links
+        for field in ("arxiv_id", "doi"):
+            if attrs.get(field):
+                details[field] = str(attrs[field])
+        if attrs.get("abstract"):
+            details["abstract"] = str(attrs["abstract"])
+    else:
+        aliases = [str(a) for a in (attrs.get("aliases") or []) if str(a) != details["name"]]
+        if aliases:
+            details["aliases"] = aliases
+        if attrs.get("area"):
+            details["area"] = str(attrs["area"])
+        if attrs.get("catalogued") is False:
+            details["uncatalogued"] = True
+    details["search"] = " \u0001 ".join(
+        s.casefold() for s in [details["name"], *details.get("aliases", []), details.get("arxiv_id", ""),
+                               details.get("doi", ""), str(node)] if s
+    )
+    return details
+
+
+def _paper_links(attrs: dict) -> list[list[str]]:
+    """[text, url] pairs for a paper: its arXiv page, its DOI page, its own URL (http(s) only)."""
+    links = []
+    arxiv = attrs.get("arxiv_id")
+    if arxiv and _SAFE_ARXIV.match(str(arxiv)):
+        links.append([f"arXiv:{arxiv}", f"https://arxiv.org/abs/{arxiv}"])
+    doi = attrs.get("doi")
+    if doi:
+        links.append([f"doi:{doi}", "https://doi.org/" + quote(str(doi), safe="/:;()._-<>")])
+    url = attrs.get("url")
+    if url and urlparse(str(url)).scheme in ("http", "https") and all(str(url) != link[1] for link in links):
+        links.append([str(url), str(url)])
+    return links
+
+
+def _edge_details(etype: str, attrs: dict, paper_to_paper: bool) -> dict[str, Any]:
+    details: dict[str, Any] = {"type": etype}
+    if paper_to_paper:
+        details["p2p"] = True
+    for field in ("evidence", "cue", "field", "surface", "via"):
+        value = attrs.get(field)
+        if value not in (None, ""):
+            details[field] = str(value)
+    count = attrs.get("count")
+    if isinstance(count, int) and not isinstance(count, bool) and count > 1:
+        details["count"] = count
+    confidence = attrs.get("confidence")
+    if isinstance(confidence, (int, float)) and not isinstance(confidence, bool):
+        details["confidence"] = round(float(confidence), 3)
+    return details
+
+
+def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False},
+        "nodes": {
+            "borderWidth": 1,
+            "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
+                     "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "scaling": {"min": 7, "max": 42,
+                        "label": {"enabled": True, "min": 11, "max": 24, "drawThreshold": 7, "maxVisible": 28}},
+        },
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
+            "width": 1,
+            "selectionWidth": 2,
+            "hoverWidth": 1.5,
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.3},
+            "color": {"inherit": False},
+        },
+        "interaction": {
+            "hover": not big,
+            "tooltipDelay": 200,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "multiselect": False,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "forceAtlas2Based",
+            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80, "avoidOverlap": 0.3},
+            "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
+        },
+    }
+
+
+def _vis_assets() -> tuple[str, str]:
+    """vis-network's minified JS and CSS from the installed pyvis package (newest bundled version)."""
+    try:
+        lib = resources.files("pyvis") / "lib"
+        versions = sorted(
+            (p for p in lib.iterdir() if p.name.startswith("vis-") and (p / "vis-network.min.js").is_file()),
+            key=lambda p: [int(x) for x in re.findall(r"\d+", p.name)],
+        )
+        folder = versions[-1]
+        js = (folder / "vis-network.min.js").read_text(encoding="utf-8")
+        css = (folder / "vis-network.css").read_text(encoding="utf-8")
+    except (ModuleNotFoundError, OSError, IndexError) as err:
+        raise ExportError(f"cannot read vis-network from the installed pyvis package: {err}") from err
+    js = re.sub(r"^//# sourceMappingURL=.*$", "", js, flags=re.M)
+    css = re.sub(r"/\*# sourceMappingURL=.*?\*/", "", css)
+    return _script_text(js), css.replace("</", "<\\/")
+
+
+def _script_text(js: str) -> str:
+    """JS made safe to inline: '</script' cannot occur (a '<\\/' is the same string to JS)."""
+    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE)
+
+
+def _sha256(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
+
+
+def _darker(colour: str, factor: float = 0.7) -> str:
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#{:02x}{:02x}{:02x}".format(int(r * factor), int(g * factor), int(b * factor))

@@ -1,0 +1,438 @@
+/* relwork HTML view: search, filters, legend and details panel over a vis-network graph.
+ *
+ * Every string that comes from the data (titles, names, aliases, evidence) is put on screen with
+ * textContent or as a plain-string vis tooltip (which vis-network renders as text): never as HTML.
+ * Tests and the benchmark drive the page through window.relwork.
+ */
+(function () {
+  'use strict';
+
+  var data = JSON.parse(document.getElementById('rw-data').textContent);
+  var GLYPHS = { dot: '\u25CF', diamond: '\u25C6', triangle: '\u25B2', square: '\u25A0', triangleDown: '\u25BC', star: '\u2605' };
+  var DIM_NODE = { background: '#eceff3', border: '#d5dae1' };
+  var DIM_EDGE = { color: '#e4e7eb', highlight: '#e4e7eb', hover: '#e4e7eb', opacity: 0.6 };
+  var FONT = '#1f2933';
+  var DIM_FONT = '#c3c9d1';
+  var MAX_PANEL_LINKS = 300;
+  var MAX_RESULTS = 15;
+
+  var info = new Map();      // node id -> details (kind, name, year, authors, links, aliases, search, ...)
+  var edgeInfo = new Map();  // edge id -> {from, to, type, evidence, cue, field, confidence, surface, via, p2p}
+  var baseNode = new Map();  // node id -> original colour
+  var baseEdge = new Map();  // edge id -> original colour
+  var incident = new Map();  // node id -> [edge ids]
+  var kinds = new Map(data.kinds.map(function (k) { return [k.key, k]; }));
+  var relations = new Map(data.relations.map(function (r) { return [r.type, r]; }));
+
+  data.nodes.forEach(function (n) {
+    var d = n.rw; delete n.rw;
+    info.set(n.id, d);
+    baseNode.set(n.id, n.color);
+    incident.set(n.id, []);
+    n.title = tooltip(d);
+    n.font = { color: FONT };
+    n.hidden = false;
+  });
+  data.edges.forEach(function (e) {
+    var d = e.rw; delete e.rw;
+    d.from = e.from; d.to = e.to;
+    edgeInfo.set(e.id, d);
+    baseEdge.set(e.id, e.color);
+    incident.get(e.from).push(e.id);
+    if (e.to !== e.from) incident.get(e.to).push(e.id);
+    e.title = edgeTooltip(d);
+    e.hidden = false;
+  });
+
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var container = document.getElementById('rw-graph');
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+
+  var state = {
+    kinds: new Set(data.kinds.map(function (k) { return k.key; })),
+    relations: new Set(data.relations.map(function (r) { return r.type; })),
+    yearMin: null, yearMax: null, undated: true,
+    selected: null, dimmedNodes: new Set(), dimmedEdges: new Set(),
+    hiddenNodes: new Set(), hiddenEdges: new Set()
+  };
+  var years = [];
+  info.forEach(function (d) { if (typeof d.year === 'number') years.push(d.year); });
+  var yearLow = years.length ? Math.min.apply(null, years) : null;
+  var yearHigh = years.length ? Math.max.apply(null, years) : null;
+
+  var api = {
+    ready: false, network: network, nodes: nodes, edges: edges, data: data, state: state, info: info,
+    edgeInfo: edgeInfo, search: search, selectNode: selectNode, clearSelection: clearSelection,
+    applyFilters: applyFilters, setKind: setKind, setRelation: setRelation, setYears: setYears,
+    visibleNodeIds: function () { return nodes.getIds({ filter: function (n) { return !n.hidden; } }); },
+    visibleEdgeIds: function () { return edges.getIds({ filter: function (e) { return !e.hidden; } }); }
+  };
+  window.relwork = api;
+
+  // ---------------------------------------------------------------------------------------------
+  // text helpers (all data goes through textContent)
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function kindLabel(key) { var k = kinds.get(key); return k ? k.label : key; }
+  function tooltip(d) {
+    var head = kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '') + ' \u00B7 ' + d.degree + ' link' + (d.degree === 1 ? '' : 's');
+    return head + '\n' + d.name;
+  }
+  function edgeTooltip(d) {
+    var rel = relations.get(d.type);
+    var text = (rel ? rel.label : d.type) + (d.via ? ' (via ' + d.via + ')' : '');
+    if (d.evidence) text += '\n\u201C' + d.evidence + '\u201D';
+    return text;
+  }
+  function safeUrl(url) { return /^https?:\/\//i.test(url) ? url : null; }
+
+  // ---------------------------------------------------------------------------------------------
+  // legend + filters
+  function legendRow(parent, glyph, label, count, checked, onChange) {
+    var row = el('label');
+    var box = el('input'); box.type = 'checkbox'; box.checked = checked;
+    box.addEventListener('change', function () { onChange(box.checked); });
+    row.appendChild(box);
+    row.appendChild(glyph);
+    row.appendChild(el('span', null, label));
+    row.appendChild(el('span', 'rw-count', count));
+    parent.appendChild(row);
+    return box;
+  }
+  var kindBoxes = new Map();
+  var relationBoxes = new Map();
+  data.kinds.forEach(function (k) {
+    var glyph = el('span', 'rw-glyph', GLYPHS[k.shape] || '\u25CF');
+    glyph.style.color = k.color;
+    kindBoxes.set(k.key, legendRow(document.getElementById('rw-kinds'), glyph, k.label, k.count, true,
+      function (on) { setKind(k.key, on); }));
+  });
+  data.relations.forEach(function (r) {
+    var line = el('span', 'rw-line');
+    line.style.borderTopColor = r.color;
+    if (r.type === 'DERIVED_FROM') line.style.borderTopStyle = 'dotted';
+    relationBoxes.set(r.type, legendRow(document.getElementById('rw-relations'), line, r.label, r.count, true,
+      function (on) { setRelation(r.type, on); }));
+  });
+  var yearMinInput = document.getElementById('rw-year-min');
+  var yearMaxInput = document.getElementById('rw-year-max');
+  var undatedInput = document.getElementById('rw-undated');
+  if (yearLow !== null) {
+    yearMinInput.placeholder = yearMinInput.min = yearMaxInput.min = yearLow;
+    yearMaxInput.placeholder = yearMinInput.max = yearMaxInput.max = yearHigh;
+  }
+  function readYears() {
+    var low = parseInt(yearMinInput.value, 10), high = parseInt(yearMaxInput.value, 10);
+    setYears(isNaN(low) ? null : low, isNaN(high) ? null : high, undatedInput.checked);
+  }
+  yearMinInput.addEventListener('change', readYears);
+  yearMaxInput.addEventListener('change', readYears);
+  undatedInput.addEventListener('change', readYears);
+  document.getElementById('rw-reset').addEventListener('click', function () {
+    state.kinds = new Set(kinds.keys()); state.relations = new Set(relations.keys());
+    kindBoxes.forEach(function (b) { b.checked = true; });
+    relationBoxes.forEach(function (b) { b.checked = true; });
+    yearMinInput.value = ''; yearMaxInput.value = ''; undatedInput.checked = true;
+    setYears(null, null, true);
+  });
+
+  function setKind(key, on) { if (on) state.kinds.add(key); else state.kinds.delete(key); syncBox(kindBoxes, key, on); applyFilters(); }
+  function setRelation(type, on) { if (on) state.relations.add(type); else state.relations.delete(type); syncBox(relationBoxes, type, on); applyFilters(); }
+  function setYears(low, high, undated) {
+    state.yearMin = low; state.yearMax = high; state.undated = undated !== false;
+    yearMinInput.value = low === null ? '' : low; yearMaxInput.value = high === null ? '' : high;
+    undatedInput.checked = state.undated;
+    applyFilters();
+  }
+  function syncBox(boxes, key, on) { var b = boxes.get(key); if (b) b.checked = on; }
+
+  function nodeHidden(id) {
+    var d = info.get(id);
+    if (!state.kinds.has(d.kind)) return true;
+    if (typeof d.year !== 'number') return !state.undated;
+    return (state.yearMin !== null && d.year < state.yearMin) || (state.yearMax !== null && d.year > state.yearMax);
+  }
+
+  /** Hide nodes outside the kind/year filters and edges of unticked relations or touching a hidden node. */
+  function applyFilters() {
+    var nodeUpdates = [], edgeUpdates = [];
+    var hiddenNodes = new Set();
+    info.forEach(function (d, id) {
+      var hide = nodeHidden(id);
+      if (hide) hiddenNodes.add(id);
+      if (hide !== state.hiddenNodes.has(id)) nodeUpdates.push({ id: id, hidden: hide });
+    });
+    var hiddenEdges = new Set();
+    edgeInfo.forEach(function (d, id) {
+      var hide = !state.relations.has(d.type) || hiddenNodes.has(d.from) || hiddenNodes.has(d.to);
+      if (hide) hiddenEdges.add(id);
+      if (hide !== state.hiddenEdges.has(id)) edgeUpdates.push({ id: id, hidden: hide });
+    });
+    state.hiddenNodes = hiddenNodes; state.hiddenEdges = hiddenEdges;
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+    updateCounts();
+    if (state.selected !== null) renderPanel(state.selected);
+  }
+  function updateCounts() {
+    var shownNodes = info.size - state.hiddenNodes.size, shownEdges = edgeInfo.size - state.hiddenEdges.size;
+    var text = shownNodes + ' of ' + info.size + ' nodes \u00B7 ' + shownEdges + ' of ' + edgeInfo.size + ' links';
+    document.getElementById('rw-counts').textContent = text;
+  }
+  var meta = data.meta;
+  var notes = [];
+  if (meta.total_nodes > meta.nodes) notes.push('Showing ' + meta.nodes + ' of the graph\u2019s ' + meta.total_nodes + ' nodes' + (meta.max_nodes ? ' (the ' + meta.max_nodes + ' most connected)' : '') + '.');
+  if (meta.focus && info.has(meta.focus)) notes.push('Around \u201C' + info.get(meta.focus).name + '\u201D, ' + meta.depth + ' link' + (meta.depth === 1 ? '' : 's') + ' deep.');
+  if (!meta.physics) notes.push('Layout computed in advance; drag nodes to rearrange.');
+  document.getElementById('rw-info').textContent = notes.join(' ');
+
+  // ---------------------------------------------------------------------------------------------
+  // search
+  var searchInput = document.getElementById('rw-search');
+  var resultList = document.getElementById('rw-results');
+  var results = [], active = -1;
+
+  /** Node ids matching ``query`` best first: exact name, exact alias/id, prefix, word start, substring. */
+  function search(query) {
+    var q = String(query || '').trim().toLowerCase();
+    if (!q) return [];
+    var scored = [];
+    info.forEach(function (d, id) {
+      var name = d.name.toLowerCase();
+      var rank;
+      if (name === q) rank = 0;
+      else if (d.search.split(' \u0001 ').indexOf(q) >= 0) rank = 1;
+      else if (name.indexOf(q) === 0) rank = 2;
+      else if (d.search.indexOf(' ' + q) >= 0 || d.search.indexOf(q) === 0) rank = 3;
+      else if (d.search.indexOf(q) >= 0) rank = 4;
+      else return;
+      scored.push([rank, -d.degree, d.name, id]);
+    });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
+    return scored.map(function (s) { return s[3]; });
+  }
+  function showResults() {
+    results = search(searchInput.value).slice(0, MAX_RESULTS);
+    active = results.length ? 0 : -1;
+    resultList.textContent = '';
+    if (!searchInput.value.trim()) { resultList.hidden = true; return; }
+    if (!results.length) { resultList.appendChild(el('li', 'rw-empty', 'No match')); }
+    results.forEach(function (id, i) {
+      var d = info.get(id);
+      var item = el('li');
+      item.setAttribute('role', 'option');
+      item.setAttribute('aria-selected', i === active ? 'true' : 'false');
+      var glyph = el('span', 'rw-glyph', GLYPHS[kinds.get(d.kind).shape] || '\u25CF');
+      glyph.style.color = kinds.get(d.kind).color;
+      item.appendChild(glyph);
+      item.appendChild(el('span', 'rw-result-name', d.name));
+      item.appendChild(el('span', 'rw-result-kind', kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '')));
+      item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(id); });
+      resultList.appendChild(item);
+    });
+    resultList.hidden = false;
+  }
+  function markActive() {
+    Array.prototype.forEach.call(resultList.children, function (li, i) { li.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+    if (resultList.children[active]) resultList.children[active].scrollIntoView({ block: 'nearest' });
+  }
+  function pick(id) {
+    resultList.hidden = true;
+    searchInput.value = info.get(id).name;
+    selectNode(id, true);
+  }
+  searchInput.addEventListener('input', showResults);
+  searchInput.addEventListener('focus', function () { if (searchInput.value.trim()) showResults(); });
+  searchInput.addEventListener('blur', function () { resultList.hidden = true; });
+  searchInput.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown' && results.length) { active = (active + 1) % results.length; markActive(); ev.preventDefault(); }
+    else if (ev.key === 'ArrowUp' && results.length) { active = (active - 1 + results.length) % results.length; markActive(); ev.preventDefault(); }
+    else if (ev.key === 'Enter') { if (!results.length) showResults(); if (results.length) pick(results[Math.max(active, 0)]); ev.preventDefault(); }
+    else if (ev.key === 'Escape') { resultList.hidden = true; }
+  });
+
+  // ---------------------------------------------------------------------------------------------
+  // selection: neighbours highlighted, others dimmed, details in the side panel
+  function neighbourhood(id) {
+    var keepNodes = new Set([id]), keepEdges = new Set();
+    incident.get(id).forEach(function (eid) {
+      var d = edgeInfo.get(eid);
+      keepEdges.add(eid); keepNodes.add(d.from); keepNodes.add(d.to);
+    });
+    return { nodes: keepNodes, edges: keepEdges };
+  }
+  function dim(keep) {
+    var nodeUpdates = [], edgeUpdates = [];
+    var dimNodes = new Set(), dimEdges = new Set();
+    info.forEach(function (d, id) {
+      var off = keep !== null && !keep.nodes.has(id);
+      if (off) dimNodes.add(id);
+      if (off !== state.dimmedNodes.has(id)) {
+        nodeUpdates.push(off ? { id: id, color: DIM_NODE, font: { color: DIM_FONT } } : { id: id, color: baseNode.get(id), font: { color: FONT } });
+      }
+    });
+    edgeInfo.forEach(function (d, id) {
+      var off = keep !== null && !keep.edges.has(id);
+      if (off) dimEdges.add(id);
+      if (off !== state.dimmedEdges.has(id)) edgeUpdates.push({ id: id, color: off ? DIM_EDGE : baseEdge.get(id) });
+    });
+    state.dimmedNodes = dimNodes; state.dimmedEdges = dimEdges;
+    if (nodeUpdates.length) nodes.update(nodeUpdates);
+    if (edgeUpdates.length) edges.update(edgeUpdates);
+  }
+  /** Select node ``id``: highlight it and its neighbours, show its details; ``focus`` moves the view to it. */
+  function selectNode(id, focus) {
+    if (!info.has(id)) return false;
+    state.selected = id;
+    dim(neighbourhood(id));
+    network.selectNodes([id], true);
+    renderPanel(id);
+    if (focus) {
+      var scale = Math.max(network.getScale(), 1.0);
+      network.focus(id, { scale: scale, animation: info.size > 2000 ? false : { duration: 350, easingFunction: 'easeInOutQuad' } });
+    }
+    return true;
+  }
+  function clearSelection() {
+    state.selected = null;
+    dim(null);
+    network.unselectAll();
+    document.getElementById('rw-panel').hidden = true;
+  }
+  function showEdge(eid) {
+    var d = edgeInfo.get(eid);
+    state.selected = null;
+    dim({ nodes: new Set([d.from, d.to]), edges: new Set([eid]) });
+    var box = document.getElementById('rw-details');
+    box.textContent = '';
+    box.appendChild(el('h2', null, (relations.get(d.type) || { label: d.type }).label));
+    box.appendChild(linkItem(d, d.from, d.to, true, 'div'));
+    document.getElementById('rw-panel').hidden = false;
+  }
+
+  function relBadge(type) {
+    var rel = relations.get(type);
+    var badge = el('span', 'rw-rel', rel ? rel.label : type);
+    badge.style.background = rel ? rel.color : '#607d8b';
+    return badge;
+  }
+  function nodeButton(id) {
+    var button = el('button', 'rw-node-link', info.get(id).name);
+    button.type = 'button';
+    button.addEventListener('click', function () { selectNode(id, true); });
+    return button;
+  }
+  function linkItem(d, from, to, both, tag) {
+    var item = el(tag || 'li');
+    if (both) { item.appendChild(nodeButton(from)); item.appendChild(document.createTextNode(' ')); }
+    item.appendChild(relBadge(d.type));
+    item.appendChild(nodeButton(to));
+    if (d.evidence) item.appendChild(el('blockquote', 'rw-evidence', d.evidence));
+    var extra = [];
+    if (d.via) extra.push('through ' + d.via);
+    if (d.cue) extra.push('cue \u201C' + d.cue + '\u201D');
+    if (d.surface && d.surface !== info.get(to).name && d.surface !== info.get(from).name) extra.push('written \u201C' + d.surface + '\u201D');
+    if (d.field) extra.push('in ' + d.field);
+    if (d.count) extra.push(d.count + ' mentions');
+    if (typeof d.confidence === 'number') extra.push('confidence ' + d.confidence);
+    if (state.hiddenEdges.has(d.id)) extra.push('hidden by the filters');
+    if (extra.length) item.appendChild(el('div', 'rw-small', extra.join(' \u00B7 ')));
+    return item;
+  }
+  function renderPanel(id) {
+    var d = info.get(id);
+    var box = document.getElementById('rw-details');
+    box.textContent = '';
+    var kind = kinds.get(d.kind);
+    var badge = el('span', 'rw-badge');
+    var glyph = el('span', 'rw-glyph', GLYPHS[kind.shape] || '\u25CF');
+    glyph.style.color = kind.color;
+    badge.appendChild(glyph);
+    badge.appendChild(el('span', null, kind.label));
+    box.appendChild(badge);
+    box.appendChild(el('h2', 'rw-title', d.name));
+    var metaBits = [];
+    if (d.year) metaBits.push(String(d.year));
+    metaBits.push(d.degree + ' link' + (d.degree === 1 ? '' : 's'));
+    box.appendChild(el('div', 'rw-meta', metaBits.join(' \u00B7 ')));
+    if (state.hiddenNodes.has(id)) box.appendChild(el('div', 'rw-hidden-note', 'Hidden by the current filters.'));
+    if (d.authors) box.appendChild(el('div', 'rw-meta', d.authors.join(', ')));
+    if (d.aliases) box.appendChild(el('div', 'rw-meta', 'Also written: ' + d.aliases.join(', ')));
+    if (d.area) box.appendChild(el('div', 'rw-meta', 'Area: ' + d.area));
+    if (d.uncatalogued) box.appendChild(el('div', 'rw-meta', 'Not in the method catalog: named by the papers only.'));
+    if (d.links) {
+      var list = el('ul', 'rw-extlinks');
+      d.links.forEach(function (pair) {
+        var url = safeUrl(pair[1]);
+        if (!url) return;
+        var a = el('a', null, pair[0]);
+        a.href = url; a.target = '_blank'; a.rel = 'noopener noreferrer';
+        var li = el('li'); li.appendChild(a); list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    if (d.abstract) {
+      var details = el('details'); details.appendChild(el('summary', null, 'Abstract'));
+      details.appendChild(el('p', null, d.abstract));
+      box.appendChild(details);
+    }
+    var out = [], inc = [];
+    incident.get(id).forEach(function (eid) {
+      var e = edgeInfo.get(eid); e.id = eid;
+      (e.from === id ? out : inc).push(e);
+    });
+    var order = ['INTRODUCES', 'BUILDS_ON', 'COMPARES_TO', 'MENTIONS', 'DERIVED_FROM'];
+    function byType(a, b) { return order.indexOf(a.type) - order.indexOf(b.type) || (info.get(a.from === id ? a.to : a.from).name < info.get(b.from === id ? b.to : b.from).name ? -1 : 1); }
+    out.sort(byType); inc.sort(byType);
+    function section(title, items, outgoing) {
+      if (!items.length) return;
+      box.appendChild(el('h3', null, title + ' (' + items.length + ')'));
+      var list = el('ol', 'rw-links');
+      items.slice(0, MAX_PANEL_LINKS).forEach(function (e) {
+        list.appendChild(outgoing ? linkItem(e, e.from, e.to, false) : linkItem(e, e.from, e.to, true));
+      });
+      box.appendChild(list);
+      if (items.length > MAX_PANEL_LINKS) box.appendChild(el('p', 'rw-small', (items.length - MAX_PANEL_LINKS) + ' more not listed.'));
+    }
+    section('Links from here', out, true);
+    section('Links to here', inc, false);
+    document.getElementById('rw-panel').hidden = false;
+  }
+
+  network.on('click', function (params) {
+    if (params.nodes.length) selectNode(params.nodes[0], false);
+    else if (params.edges.length) showEdge(params.edges[0]);
+    else clearSelection();
+  });
+  document.getElementById('rw-close').addEventListener('click', clearSelection);
+  document.getElementById('rw-fit').addEventListener('click', function () { network.fit({ animation: false }); });
+
+  // ---------------------------------------------------------------------------------------------
+  // ready: after the first frame (fixed layout) or once physics has settled (then physics is switched off)
+  var loading = document.getElementById('rw-loading');
+  function markReady() {
+    network.once('afterDrawing', function () { api.ready = true; document.body.setAttribute('data-ready', 'true'); });
+    network.redraw();
+  }
+  updateCounts();
+  if (meta.physics && info.size > 1) {
+    loading.hidden = false;
+    network.on('stabilizationProgress', function (p) {
+      document.getElementById('rw-progress').textContent = Math.round(100 * p.iterations / p.total) + '%';
+    });
+    network.once('stabilizationIterationsDone', function () {
+      network.setOptions({ physics: { enabled: false } });
+      loading.hidden = true;
+      network.fit({ animation: false });
+      markReady();
+    });
+  } else {
+    network.fit({ animation: false });
+    markReady();
+  }
+})();
