@@ -468,6 +468,31 @@ def stats_command(
 
 # ---------------------------------------------------------------------------------------------------
 # html (viz/)
+@app.command("html")
+def html_cmd(
+    graph: Path = typer.Argument(..., help="Graph file written by `relwork build` (JSON, .json.gz)."),
+    output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias) or paper (title, arXiv id, DOI)."),
+    depth: int = typer.Option(2, "--depth", min=0, help="With --focus: how many links away from it to go."),
+    max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected nodes."),
+    physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Force vis-network physics on or off (default: on up to 400 nodes)."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Write an interactive, offline HTML view of a graph: search, filters, details with evidence."""
+    with handle_errors():
+        from relwork.graph.io import load_graph
+        from relwork.viz import write_html
+
+        G = load_graph(graph)
+        path = write_html(G, output, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
+        summary = {"path": str(path), "bytes": path.stat().st_size, "graph_nodes": G.number_of_nodes(),
+                   "graph_edges": G.number_of_edges()}
+        if as_json:
+            print_json(summary)
+        else:
+            info(f"Wrote {path} ({summary['bytes'] / 1e6:.1f} MB); open it in a browser, no network needed.")
+
+
 # @@HTML-COMMANDS@@
 
 
