@@ -15,6 +15,7 @@ from __future__ import annotations
 import logging
 import re
 import warnings
+from functools import lru_cache
 from typing import Iterator
 
 from bibtexparser.bparser import BibTexParser
@@ -30,6 +31,7 @@ _latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 
+@lru_cache(maxsize=65536)  # author names and journal strings repeat across a library
 def latex_to_text(value: str) -> str:
     """Braces and LaTeX markup removed, accents decoded: '{\\"U}ber {BERT}' -> 'Über BERT'."""
     if "\\" not in value and "{" not in value and "~" not in value:
@@ -147,7 +149,6 @@ class _EntryParser:
 def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper | Problem:
     """Map one parsed BibTeX entry (fields lower-cased) to a Paper."""
     fields = {key.lower(): value for key, value in entry.items() if isinstance(value, str)}
-    clean = {key: " ".join(latex_to_text(value).split()) for key, value in fields.items() if key != "author"}
     arxiv = None
     eprint_type = (fields.get("archiveprefix") or fields.get("eprinttype") or "").lower()
     for key in ("arxivid", "arxiv", "eprint", "journal", "note", "url", "howpublished"):
@@ -160,8 +161,8 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
     return make_paper(
         text,
         first,
-        clean.get("title"),
-        clean.get("abstract"),
+        latex_to_text(fields.get("title", "")),
+        latex_to_text(fields.get("abstract", "")),
         last_line=last,
         arxiv=arxiv,
         doi=fields.get("doi", "").replace("\\_", "_"),

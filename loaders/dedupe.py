@@ -106,6 +106,8 @@ def load_papers(
     record read.
     Raises InputError for an unknown ``format`` name, and in strict mode for any problem.
     """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
     if format:
         get_loader(format)  # an unknown name is a usage error: fail before reading anything
     index = PaperIndex()

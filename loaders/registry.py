@@ -96,6 +96,8 @@ def detect_format(path: str | Path) -> str:
     raw = read_head(path)
     if not raw.strip():
         raise InputError("file is empty", name)
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("text is UTF-16; convert it to UTF-8", name)
     if b"\0" in raw[:1024]:
         raise InputError(f"cannot detect the format: binary data, not text (known formats: {known_formats()})", name)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")

@@ -464,6 +464,7 @@ def test_iter_papers_bad_records_are_skipped_with_exact_message(tmp_path, name, 
         ("empty.jsonl", "", "empty.jsonl: file is empty"),
         ("blank.txt", "  \n\n\t\n", "blank.txt: file is empty"),
         ("notes.dat", "just some words\n", f"notes.dat: cannot detect the format (use --format NAME; known formats: {KNOWN})"),
+        ("utf16.csv", "title,abstract\nA,x\n".encode("utf-16"), "utf16.csv: text is UTF-16; convert it to UTF-8"),
         ("blob.bin", b"\x00\x01\x02binary", f"blob.bin: cannot detect the format: binary data, not text (known formats: {KNOWN})"),
         ("doc.json", '[\n {"title": "A", "abstract": "x"},\n {"title": "B" "abstract": "y"}\n]\n',
          "doc.json:3: malformed JSON document: Expecting ',' delimiter (column 16)"),
@@ -493,6 +494,11 @@ def test_load_papers_strict_raises_at_first_bad_record(tmp_path):
     with pytest.raises(InputError, match=r"r\.jsonl:2: record has no abstract$") as info:
         load_papers([path], strict=True)
     assert (info.value.path, info.value.line, info.value.reason) == (str(path), 2, "record has no abstract")
+
+
+def test_load_papers_accepts_a_single_path(seed_files):
+    result = load_papers(seed_files[0])
+    assert len(result.files) == 1 and len(result.papers) == 22
 
 
 def test_load_papers_unknown_format_fails_before_reading(tmp_path):
