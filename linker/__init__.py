@@ -1,1 +1,23 @@
-"""Entity linking: catalog, mention matching, introduced names and relation typing."""
+"""Entity linking: catalog, mention matching, introduced names and relation typing.
+
+Public API: ``load_catalog``, ``Linker``, ``link_corpus``, ``link_papers``, ``link_batch``,
+``collect_introduced``, ``type_relation``, ``evaluate``.
+"""
+
+from relwork.linker.catalog import Catalog, CatalogEntry, load_catalog
+from relwork.linker.pipeline import CorpusName, Linker, collect_introduced, link_batch, link_corpus, link_papers
+from relwork.linker.relations import RelationResult, type_relation
+
+__all__ = [
+    "Catalog",
+    "CatalogEntry",
+    "CorpusName",
+    "Linker",
+    "RelationResult",
+    "collect_introduced",
+    "link_batch",
+    "link_corpus",
+    "link_papers",
+    "load_catalog",
+    "type_relation",
+]

@@ -400,7 +400,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         phrase = _clean_phrase(match.group("phrase"))
         if phrase and phrase[:1].islower() and not is_namelike(phrase.split()[0]):
             continue
-        if phrase and _valid_name(phrase, strong=True) and alias_key(phrase) not in known:
+        in_title = alias_key(phrase) in alias_key(paper.title) if phrase else False
+        if phrase and _valid_name(phrase, strong=True) and (alias_key(phrase) not in known or in_title):
             add(phrase, _kind(phrase, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
     # definitions tie long and short forms: the short form is the name, the long form an alias

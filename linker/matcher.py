@@ -66,7 +66,7 @@ def normalize(text: str) -> str:
 
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})")
-_SEP = re.compile(r"[^0-9A-Za-z]+")
+_SEP = re.compile(r"[\W_]+")
 
 
 def surface_tokens(surface: str) -> list[str]:
@@ -93,6 +93,8 @@ def variants(surface: str) -> set[str]:
     for joins in product(("", " "), repeat=len(tokens) - 1):
         text = tokens[0]
         for join, token in zip(joins, tokens[1:]):
+            if not join and len(token) == 1 and token.isalpha():
+                join = " "  # 'Shap-E' must not become the word 'shape'
             text += join + token
         found.add(text)
     return found
@@ -243,7 +245,8 @@ class Matcher:
         best = None
         for target in targets:
             if target.exact_case:
-                if written != target.surface or plural:
+                # a plural of a common word ('Adams') is not the name, unless context words vouch for it
+                if written != target.surface or (plural and not target.context):
                     continue
             elif target.acronym and written.islower():
                 continue

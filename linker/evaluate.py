@@ -1,0 +1,266 @@
+"""Score linker output against a gold file (the format of ``shared/eval/dev_gold.jsonl``).
+
+Gold: one JSON object a line, ``{"pid", "title", "introduces": [{"name", "kind", "aliases"}],
+"links": [{"method", "surfaces", "relations", "evidence"}]}``. Gold records meet linked papers by
+normalised title; a gold paper with no linked paper counts all its links and names as missed.
+
+Definitions (all micro-averaged over the gold papers):
+
+* **method links**: per paper, the set of linked methods (canonical names) against the gold set. A name
+  matches when its alias key (case, space, hyphen-insensitive; a final plural 's' ignored) equals the gold
+  name's, or when both resolve to the same catalog entry (gold 'ViT' = catalog 'Vision Transformer').
+  Links of kind 'dataset' are not scored: datasets and benchmarks are not gold links.
+* **relation accuracy**: over correctly linked methods, the share whose predicted relation set equals the
+  gold set. The predicted set of a method is its builds_on / compares_to relations over all its mentions,
+  or {mentions} when it has neither. The confusion matrix counts (gold set, predicted set) pairs.
+* **introduced names**: a predicted name matches a gold one when the name or an alias of either has the
+  same alias key (one-to-one).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from relwork.core.errors import InputError
+from relwork.core.records import RELATIONS, LinkedPaper, normalize_title
+from relwork.linker.catalog import Catalog, alias_key
+
+STRONG = ("builds_on", "compares_to")
+
+
+@dataclass
+class GoldLink:
+    method: str
+    relations: list[str]
+    surfaces: list[str] = field(default_factory=list)
+    evidence: str = ""
+
+
+@dataclass
+class GoldPaper:
+    pid: object
+    title: str
+    links: list[GoldLink]
+    introduces: list[dict]
+
+
+def parse_gold(lines: Iterable[str], source: str) -> list[GoldPaper]:
+    """Gold records from JSON Lines; errors name the file and line."""
+    papers = []
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON: {exc.msg}", source, number) from exc
+        if not isinstance(data, dict) or not isinstance(data.get("title"), str):
+            raise InputError("a gold record needs a 'title' string", source, number)
+        links = []
+        for item in data.get("links", []):
+            if not isinstance(item, dict) or not isinstance(item.get("method"), str):
+                raise InputError("every gold link needs a 'method' string", source, number)
+            relations = item.get("relations") or ["mentions"]
+            bad = [r for r in relations if r not in RELATIONS]
+            if bad:
+                raise InputError(f"{where}: unknown relation(s) {', '.join(map(str, bad))}", source, number)
+            links.append(GoldLink(item["method"], list(relations), list(item.get("surfaces", [])), item.get("evidence", "")))
+        introduces = data.get("introduces", [])
+        if not isinstance(introduces, list) or not all(isinstance(i, dict) and "name" in i for i in introduces):
+            raise InputError("'introduces' must be a list of objects with a 'name'", source, number)
+        papers.append(GoldPaper(data.get("pid", number), data["title"], links, introduces))
+    return papers
+
+
+def read_gold(path: str | Path) -> list[GoldPaper]:
+    """Gold records of one file."""
+    path = Path(path)
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return parse_gold(handle, str(path))
+    except FileNotFoundError:
+        raise InputError("gold file not found", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", str(path)) from exc
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def to_dict(self) -> dict:
+        return {"tp": self.tp, "fp": self.fp, "fn": self.fn, "precision": round(self.precision, 4),
+                "recall": round(self.recall, 4), "f1": round(self.f1, 4)}
+
+
+@dataclass
+class Report:
+    """Scores, confusion matrix and errors of one evaluation."""
+
+    papers: int
+    missing_papers: list[str]
+    links: Score
+    relation_correct: int
+    relation_total: int
+    introduced: Score
+    confusion: dict[str, dict[str, int]]
+    errors: list[dict]
+
+    @property
+    def relation_accuracy(self) -> float:
+        return self.relation_correct / self.relation_total if self.relation_total else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "papers": self.papers,
+            "missing_papers": self.missing_papers,
+            "links": self.links.to_dict(),
+            "relations": {"correct": self.relation_correct, "total": self.relation_total,
+                          "accuracy": round(self.relation_accuracy, 4)},
+            "introduced": self.introduced.to_dict(),
+            "confusion": self.confusion,
+            "errors": self.errors,
+        }
+
+
+def relation_set(relations: Iterable[str]) -> tuple[str, ...]:
+    """builds_on / compares_to when present, else ('mentions',)."""
+    found = set(relations)
+    strong = tuple(r for r in STRONG if r in found)
+    return strong or ("mentions",)
+
+
+def _label(relations: tuple[str, ...]) -> str:
+    return "+".join(relations)
+
+
+class _Resolver:
+    """Maps a method name to a comparison key through the catalog (aliases -> canonical name)."""
+
+    def __init__(self, catalog: Catalog | None):
+        self.by_key: dict[str, str] = {}
+        if catalog is not None:
+            for entry in catalog:
+                for surface in entry.surfaces:
+                    self.by_key.setdefault(alias_key(surface), entry.name)
+
+    def key(self, name: str) -> str:
+        k = alias_key(name)
+        canonical = self.by_key.get(k) or (self.by_key.get(k[:-1]) if k.endswith("s") else None)
+        return alias_key(canonical) if canonical else (k[:-1] if k.endswith("s") and len(k) > 3 else k)
+
+
+def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None) -> Report:
+    """Score ``linked`` against ``gold`` (see module docstring for the definitions)."""
+    resolver = _Resolver(catalog)
+    by_title: dict[str, LinkedPaper] = {}
+    for paper in linked:
+        by_title.setdefault(normalize_title(paper.paper.title), paper)
+    links, intro = Score(), Score()
+    correct = total = 0
+    confusion: dict[str, dict[str, int]] = {}
+    errors: list[dict] = []
+    missing = []
+    for g in gold:
+        predicted = by_title.get(normalize_title(g.title))
+        if predicted is None:
+            missing.append(g.title)
+        pred_links = [link for link in (predicted.links if predicted else []) if link.kind != "dataset"]
+        pred: dict[str, list] = {}
+        for link in pred_links:
+            pred.setdefault(resolver.key(link.method), []).append(link)
+        gold_by_key = {resolver.key(link.method): link for link in g.links}
+        for key, glink in gold_by_key.items():
+            if key not in pred:
+                links.fn += 1
+                errors.append({"type": "missed", "pid": g.pid, "title": g.title, "method": glink.method,
+                               "gold": glink.relations, "evidence": glink.evidence})
+                continue
+            links.tp += 1
+            plinks = pred[key]
+            want = relation_set(glink.relations)
+            got = relation_set(link.relation for link in plinks)
+            confusion.setdefault(_label(want), Counter())[_label(got)] += 1
+            total += 1
+            if want == got:
+                correct += 1
+            else:
+                decisive = [l for l in plinks if l.relation in got] or plinks
+                errors.append({"type": "relation", "pid": g.pid, "title": g.title, "method": glink.method,
+                               "gold": list(want), "predicted": list(got),
+                               "cue": decisive[0].cue, "evidence": decisive[0].evidence,
+                               "gold_evidence": glink.evidence})
+        for key, plinks in pred.items():
+            if key not in gold_by_key:
+                links.fp += 1
+                errors.append({"type": "spurious", "pid": g.pid, "title": g.title, "method": plinks[0].method,
+                               "kind": plinks[0].kind, "surface": plinks[0].surface,
+                               "evidence": plinks[0].evidence})
+        # introduced names
+        gold_sets = [{alias_key(i["name"])} | {alias_key(a) for a in i.get("aliases", [])} for i in g.introduces]
+        used: set[int] = set()
+        for item in predicted.introduces if predicted else []:
+            keys = {alias_key(item.name)} | {alias_key(a) for a in item.aliases}
+            match = next((j for j, s in enumerate(gold_sets) if j not in used and keys & s), None)
+            if match is None:
+                intro.fp += 1
+                errors.append({"type": "introduced-spurious", "pid": g.pid, "title": g.title, "name": item.name,
+                               "evidence": item.evidence})
+            else:
+                used.add(match)
+                intro.tp += 1
+        for j, item in enumerate(g.introduces):
+            if j not in used:
+                intro.fn += 1
+                errors.append({"type": "introduced-missed", "pid": g.pid, "title": g.title, "name": item["name"]})
+    return Report(
+        papers=len(gold),
+        missing_papers=missing,
+        links=links,
+        relation_correct=correct,
+        relation_total=total,
+        introduced=intro,
+        confusion={k: dict(v) for k, v in sorted(confusion.items())},
+        errors=errors,
+    )
+
+
+def read_linked(path: str | Path) -> list[LinkedPaper]:
+    """LinkedPaper records from a ``relwork link`` JSON Lines output file."""
+    path = Path(path)
+    papers = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                if not line.strip():
+                    continue
+                try:
+                    papers.append(LinkedPaper.from_dict(json.loads(line)))
+                except (json.JSONDecodeError, TypeError, KeyError, AttributeError) as exc:
+                    raise InputError(f"not a 'relwork link' record ({exc})", str(path), number) from exc
+    except FileNotFoundError:
+        raise InputError("linked file not found", str(path)) from None
+    return papers
+
+
+__all__ = ["GoldPaper", "Report", "Score", "evaluate", "parse_gold", "read_gold", "read_linked", "relation_set", "asdict"]

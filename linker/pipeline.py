@@ -1,0 +1,380 @@
+"""Linking papers: exact matches, per-paper aliases, fuzzy and uncatalogued fallbacks, relation typing.
+
+``Linker(catalog)`` compiles everything once (automaton, fuzzy index) and links one paper at a time.
+``link_corpus`` links a list in two passes so that names introduced anywhere in the corpus link from every
+other paper; ``link_papers`` streams batches (optionally over worker processes) for files too big to hold.
+
+A batch is linked by ``link_batch(catalog, papers, introduced)``: a pure, picklable function of its
+arguments, so multiprocessing (or a distributed engine) can run it unchanged. The graph stays out of
+linking: linking emits ``LinkedPaper`` records and the graph builder consumes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Callable, Iterable, Iterator, Sequence
+
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
+from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
+from relwork.linker.fuzzy import FuzzyIndex
+from relwork.linker.introduced import GENERIC, detect_introduced, find_definitions
+from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps
+from relwork.linker.relations import type_relation
+from relwork.linker.sentences import split_sentences
+from relwork.linker.uncatalogued import find_uncatalogued
+
+# How much a mention's source lowers the relation's confidence.
+SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
+MIN_CORPUS_NAME = 3  # introduced names shorter than this ('M1', 'BT') do not link from other papers
+
+
+@dataclass(frozen=True)
+class CorpusName:
+    """A name introduced by a paper of the corpus, linkable from the other papers."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    paper_id: str = ""
+
+
+@dataclass
+class _Field:
+    name: str
+    text: str
+    norm: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+class Linker:
+    """Links papers against a catalog plus optional corpus names (see module docstring).
+
+    Picklable: the compiled matcher rebuilds its automaton on unpickling.
+    """
+
+    def __init__(
+        self,
+        catalog: Catalog,
+        *,
+        corpus_names: Iterable[CorpusName] = (),
+        fuzzy: bool = True,
+        uncatalogued: bool = True,
+    ):
+        self.catalog = catalog
+        known = self._keys(catalog)
+        entries = list(catalog)
+        self.origins: dict[str, str] = {}
+        for corpus_name in corpus_names:
+            key = alias_key(corpus_name.name)
+            if key in known or key in GENERIC or len(key) < MIN_CORPUS_NAME:
+                continue
+            aliases = [a for a in corpus_name.aliases if alias_key(a) not in known]
+            known.add(key)
+            known.update(alias_key(a) for a in aliases)
+            # introduced names are written as names: they match in their exact case only
+            entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
+            self.origins[corpus_name.name] = corpus_name.paper_id
+        self.known = known
+        # catalog entries know their introducing paper: that paper introduces them
+        self.introducing: dict[str, list[CatalogEntry]] = {}
+        for entry in catalog:
+            paper = entry.paper or {}
+            for key in (paper.get("arxiv"), normalize_title(paper.get("title") or "")):
+                if key:
+                    self.introducing.setdefault(key, []).append(entry)
+        self.matcher = Matcher(entries)
+        self.fuzzy = FuzzyIndex(catalog) if fuzzy else None
+        self.uncatalogued = uncatalogued
+        self._kind = {e.name: e.kind for e in entries}
+
+    @staticmethod
+    def _keys(catalog: Catalog) -> set[str]:
+        return {alias_key(s) for entry in catalog for s in entry.surfaces}
+
+    # --------------------------------------------------------------------------------------------------
+
+    def introduced(self, paper: Paper) -> list[Introduced]:
+        """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
+        introducing paper it is (matched by arXiv id or normalised title)."""
+        found = detect_introduced(paper, self.known)
+        entries = self.introducing.get(paper.arxiv_id or "", []) or self.introducing.get(normalize_title(paper.title), [])
+        if entries:
+            taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
+            for entry in entries:
+                if alias_key(entry.name) in taken:
+                    continue
+                aliases = [a for a in entry.aliases if alias_key(a) not in taken]
+                found.append(Introduced(entry.name, entry.kind, aliases, f"catalog: introduced by {paper.title}"))
+                taken.update(alias_key(n) for n in [entry.name, *aliases])
+        return found
+
+    def link(self, paper: Paper, introduces: list[Introduced] | None = None) -> LinkedPaper:
+        """Introduced names and typed links of one paper. ``introduces`` skips detection when given."""
+        if introduces is None:
+            introduces = self.introduced(paper)
+        own = {alias_key(i.name) for i in introduces} | {alias_key(a) for i in introduces for a in i.aliases}
+        own_names = [i.name for i in introduces]
+        fields = [
+            _Field("title", paper.title, normalize(paper.title)),
+            _Field("abstract", paper.abstract, normalize(paper.abstract)),
+        ]
+        context = fields[0].norm + " " + fields[1].norm
+        aliases = self._taught_aliases(fields, context)
+        for f in fields:
+            f.mentions = self._mentions(f, context, aliases, own)
+        links: list[Link] = []
+        for f in fields:
+            if f.mentions:
+                links.extend(self._type(f, own_names))
+        if introduces and links:
+            _named_after(links, introduces)
+        return LinkedPaper(paper=paper, introduces=introduces, links=links)
+
+    def _taught_aliases(self, fields: list[_Field], context: str) -> dict[str, tuple[str, str]]:
+        """Short forms an abstract defines for a known method: 'Vision Transformer (ViT)' -> {'vit': ViT}.
+
+        Either side may be the known one; the other becomes an alias of it for this paper only.
+        """
+        taught: dict[str, tuple[str, str]] = {}
+        text = fields[1].text
+        if "(" not in text:
+            return taught
+        for definition in find_definitions(text):
+            for known_part, other in ((definition.long, definition.short), (definition.short, definition.long)):
+                hits = self.matcher.find(known_part, context=context)
+                if len(hits) == 1 and hits[0].end - hits[0].start >= len(known_part.rstrip("s")) - 1:
+                    key = " ".join(normalize(other).split())
+                    if alias_key(other) not in self.known and key:
+                        taught[key] = (hits[0].name, hits[0].kind)
+                    break
+        return taught
+
+    def _mentions(
+        self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str]
+    ) -> list[Mention]:
+        mentions = self.matcher.candidates(f.text, f.norm)
+        for key, (name, kind) in aliases.items():
+            for s, e in find_surface(f.text, f.norm, key):
+                mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
+        if own:
+            masked = [
+                span
+                for intro_key in own
+                for span in _own_spans(f, intro_key)
+            ]
+            mentions = [
+                m
+                for m in mentions
+                if alias_key(m.name) not in own
+                and not any(m.start < e and s < m.end for s, e in masked)
+            ]
+        else:
+            masked = []
+        mentions = resolve_overlaps(self.matcher._context_filter(mentions, context))
+        taken = [(m.start, m.end) for m in mentions] + masked
+        extra: list[Mention] = []
+        if self.fuzzy is not None:
+            extra = [m for m in self.fuzzy.find(f.text, taken) if alias_key(m.name) not in own]
+            taken += [(m.start, m.end) for m in extra]
+        if self.uncatalogued:
+            extra += find_uncatalogued(f.text, taken, own | self.known)
+        if extra:
+            mentions = sorted(mentions + extra, key=lambda m: m.start)
+        return mentions
+
+    def _type(self, f: _Field, own_names: list[str]) -> Iterator[Link]:
+        spans = split_sentences(f.text) if f.name == "abstract" else [(0, len(f.text))]
+        if not spans:
+            spans = [(0, len(f.text))]
+        starts = [s for s, _ in spans]
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in f.mentions:
+            index = max(0, bisect_right(starts, m.start) - 1)
+            by_sentence.setdefault(index, []).append(m)
+        for index, mentions in by_sentence.items():
+            s0, e0 = spans[index]
+            sentence = f.text[s0:e0]
+            others = [(m.start - s0, m.end - s0) for m in mentions]
+            for m in mentions:
+                start, end = m.start - s0, min(m.end, e0) - s0
+                result = type_relation(sentence, start, end, others=others, own_names=own_names)
+                yield Link(
+                    method=m.name,
+                    kind=m.kind,
+                    relation=result.relation,
+                    surface=m.surface,
+                    field=f.name,
+                    start=m.start,
+                    end=m.end,
+                    evidence=sentence,
+                    cue=result.cue,
+                    confidence=round(result.confidence * SOURCE_CONFIDENCE.get(m.source, 1.0) * m.score, 3),
+                )
+
+
+def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
+    """A paper whose new name carries a linked method's name builds on it ('BiViT' -> ViT, 'HyenaDNA' ->
+    Hyena, 'S-Mamba' -> Mamba, 'EcoFormer' -> Transformer): when no mention says builds_on, the mention
+    nearest to the introduced name (same sentence, else the first one) is raised to builds_on."""
+    own = [alias_key(i.name) for i in introduces if i.kind != "dataset"]
+    by_method: dict[str, list[Link]] = {}
+    for link in links:
+        if link.kind != "dataset":
+            by_method.setdefault(link.method, []).append(link)
+    for method, method_links in by_method.items():
+        key = alias_key(method)
+        if len(key) < 3 or any(l.relation == "builds_on" for l in method_links):
+            continue
+        carrier = next(
+            (i for i, name in zip(introduces, own) if key in name and key != name or (key == "transformer" and name.endswith("former") and name != key)),
+            None,
+        )
+        if carrier is None:
+            continue
+        chosen = next((l for l in method_links if carrier.name in l.evidence), None)
+        if chosen is None:
+            chosen = next((l for l in method_links if l.relation == "mentions"), None)
+        if chosen is None:
+            continue
+        chosen.relation = "builds_on"
+        chosen.cue = f"named after it: {carrier.name}"
+        chosen.confidence = round(min(chosen.confidence, 0.7), 3)
+
+
+def _own_spans(f: _Field, key: str) -> list[tuple[int, int]]:
+    """Spans in a field that spell an own introduced name (its key without spaces or hyphens)."""
+    if not key or key not in f.norm.replace(" ", ""):
+        return []
+    spans = []
+    compact = []  # positions of the alphanumeric characters of the field
+    for i, c in enumerate(f.norm):
+        if c != " ":
+            compact.append(i)
+    text = "".join(f.norm[i] for i in compact)
+    pos = text.find(key)
+    while pos != -1:
+        s, e = compact[pos], compact[pos + len(key) - 1] + 1
+        if (s == 0 or f.norm[s - 1] == " ") and (e >= len(f.norm) or not f.norm[e].isalnum() or f.norm[e] == "s"):
+            spans.append((s, e))
+        pos = text.find(key, pos + 1)
+    return spans
+
+
+# ------------------------------------------------------------------------------------------------------
+# corpus-level functions
+
+
+def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[CorpusName]:
+    """CorpusName records from (paper id, introduced names) pairs; the first introducer of a name wins."""
+    seen: set[str] = set()
+    names = []
+    for paper_id, intros in linked_intros:
+        for intro in intros:
+            key = alias_key(intro.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+    return names
+
+
+def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
+    """First pass of a streaming run: the names every paper introduces (a small list, not the papers)."""
+    linker = Linker(catalog, fuzzy=False, uncatalogued=False)
+    pairs = []
+    for paper in papers:
+        pairs.append((paper.id, linker.introduced(paper)))
+        if progress:
+            progress(1)
+    return corpus_names(pairs)
+
+
+def link_corpus(
+    papers: Sequence[Paper], catalog: Catalog, *, progress: Callable | None = None
+) -> list[LinkedPaper]:
+    """Link every paper, in two passes: introduced names first (they join the catalog), then links.
+
+    A paper never links to a name it introduces itself; that name is in its ``introduces``.
+    """
+    detector = Linker(catalog, fuzzy=False, uncatalogued=False)
+    intros = [detector.introduced(p) for p in papers]
+    linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)))
+    out = []
+    for paper, introduced in zip(papers, intros):
+        out.append(linker.link(paper, introduced))
+        if progress:
+            progress(1)
+    return out
+
+
+_CACHE: dict[str, Linker] = {}
+
+
+def _fingerprint(catalog: Catalog, names: Sequence[CorpusName]) -> str:
+    return hashlib.sha1(pickle.dumps((list(catalog.entries.items()), list(names)))).hexdigest()
+
+
+def link_batch(catalog: Catalog, papers: Sequence[Paper], corpus: Sequence[CorpusName] = ()) -> list[LinkedPaper]:
+    """Link one batch: a pure function of its (picklable) arguments. The compiled Linker is cached per
+    process, keyed by the catalog's content, so repeated batches do not recompile."""
+    key = _fingerprint(catalog, corpus)
+    linker = _CACHE.get(key)
+    if linker is None:
+        _CACHE.clear()
+        linker = _CACHE[key] = Linker(catalog, corpus_names=corpus)
+    return [linker.link(p) for p in papers]
+
+
+_WORKER: dict[str, object] = {}
+
+
+def _worker_init(catalog: Catalog, corpus: Sequence[CorpusName]) -> None:
+    _WORKER["linker"] = Linker(catalog, corpus_names=corpus)
+
+
+def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
+    linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
+    return [linker.link(p) for p in papers]
+
+
+def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
+    iterator = iter(papers)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def link_papers(
+    papers: Iterable[Paper],
+    catalog: Catalog,
+    *,
+    workers: int = 1,
+    batch_size: int = 500,
+    introduced: Sequence[CorpusName] = (),
+    progress: Callable | None = None,
+) -> Iterator[LinkedPaper]:
+    """Stream linked papers in input order, batch by batch, over ``workers`` processes.
+
+    ``introduced`` are corpus names from a first pass (``collect_introduced``); without them only catalog
+    names link across papers. Memory stays bounded by ``workers * batch_size`` papers.
+    """
+    if workers <= 1:
+        linker = Linker(catalog, corpus_names=introduced)
+        for paper in papers:
+            yield linker.link(paper)
+            if progress:
+                progress(1)
+        return
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with context.Pool(workers, initializer=_worker_init, initargs=(catalog, list(introduced))) as pool:
+        for batch in pool.imap(_worker_batch, _batches(papers, batch_size)):
+            for linked in batch:
+                yield linked
+                if progress:
+                    progress(1)

@@ -1,0 +1,114 @@
+"""Prior methods no catalog knows yet ("Titans", "Monarch Mixer", "PVTv2"), linked at lower confidence.
+
+A name is linked as kind ``uncatalogued`` only when both hold:
+
+* it is name-like: CamelCase ("DeepTransformers", "MiniLMv2"), a family suffix ("-former", "-BERT",
+  "-Net", "-GPT", "-Mamba", "-LSTM", "-ViT", "-T5"), or letters with digits ("PVTv2", "S3D"); generic
+  families (CNN, LLM, SSM, MoE ...), software and organisations (PyTorch, OpenAI) never are;
+* it is used as a prior method: the object of a comparison or usage cue ("outperforms X", "compared with
+  X", "X and Y as baselines", "based on X", "built on X", "fine-tune X"), including a list after the cue
+  ("outperforms PVTv2, ResMLP and DeiT"), or the head of "the X model / architecture / baseline".
+
+Names the paper introduces and spans the exact stage already resolved are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from relwork.linker.catalog import alias_key
+from relwork.linker.introduced import GENERIC
+from relwork.linker.matcher import Mention
+
+CONFIDENCE = 0.5
+
+NOT_METHODS = frozenset(
+    alias_key(w)
+    for w in """
+    PyTorch TensorFlow JAX Keras HuggingFace GitHub OpenAI DeepMind Google Microsoft Meta NVIDIA YouTube LaTeX
+    ArXiv Wikipedia PubMed WordNet ImageNet ChatGPT-like MATLAB OpenCV SciPy NumPy CUDA cuDNN LinkedIn
+    iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
+    SoTA SOTA LLaMA-like GPUs TPUs
+    """.split()
+)
+
+_SUFFIX = re.compile(
+    r"(?:former|formers|bert|net|nets|gpt|mamba|lstm|vit|t5|llama|gan|vae|diffusion|rnn|cnn|mixer|coder|"
+    r"attention|transformer|xl|rec|seg|det|clip|sam|dino|nerf|gnn)$",
+    re.I,
+)
+_NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_CUE = re.compile(
+    r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:compared|comparison|comparable)\s+"
+    r"(?:with|to|against)|compare\s+(?:\w+\s+){0,3}?(?:with|to|against)|than|versus|vs\.?|against|over|"
+    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including)|based\s+on|built\s+(?:on|upon)|"
+    r"on\s+top\s+of|extends?|extending|fine-?tun(?:e|es|ed|ing)|initiali[sz]ed\s+(?:from|with)|"
+    r"distill(?:ed|ing)?\s+from)\s+"
+    r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
+    r"several|various|many|other|both|standard|vanilla|original|pretrained|pre-trained)\s+)*"
+)
+_HEAD = re.compile(
+    r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+(?:model|architecture|network|baseline|backbone)s?\b"
+)
+_AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?baselines?\b")
+_SIZE_SUFFIX = re.compile(r"-(?:[BSLHTG]\d*|Base|Large|Small|Tiny|XL|\d+[BMK])$", re.I)
+_LIST_ITEM = re.compile(r"(?P<name>" + _NAME + r")(?:\s*\[[\d,\s]+\])?(?:\s*\([^()]{0,40}\))?")
+_LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
+
+
+def is_method_like(token: str) -> bool:
+    """Name-like enough to be an uncatalogued method (see module docstring)."""
+    if len(token) < 3:
+        return False
+    key = alias_key(token)
+    if key in GENERIC or key.rstrip("s") in GENERIC or key in NOT_METHODS:
+        return False
+    if re.fullmatch(r"[A-Z]{2}[a-z]{3,}", token):
+        return False  # 'MObile', 'ATtention': letters capitalised to spell an acronym
+    if re.fullmatch(r"[A-Z]+s?", token):
+        return False  # plain acronyms (NER, LLMs) are too often generic
+    if re.fullmatch(r"[A-Z][a-z]+", token):
+        return bool(_SUFFIX.search(token)) and len(token) > 6  # 'Longformer'-like single words
+    if re.search(r"[a-z][A-Z]", token) or re.search(r"[A-Z]{2}[a-z]", token):
+        return True  # CamelCase: 'DeepSeek', 'ResMLP', 'BERTweet'
+    if re.search(r"[A-Za-z]\d|\d[A-Za-z]", token) and re.search(r"[A-Z]", token):
+        return not re.fullmatch(r"[A-Z]+-?\d+[A-Z]?", token) or bool(_SUFFIX.search(token.split("-")[0]))
+    return bool(_SUFFIX.search(token)) and any(c.isupper() for c in token)
+
+
+def find_uncatalogued(
+    text: str, taken: list[tuple[int, int]], exclude: set[str]
+) -> list[Mention]:
+    """Uncatalogued prior-method mentions in ``text``.
+
+    ``taken`` are spans already resolved (exact, alias, fuzzy); ``exclude`` holds alias keys that must not
+    be linked (the paper's own introduced names).
+    """
+    found: dict[int, Mention] = {}
+
+    def consider(name: str, s: int) -> None:
+        name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
+        e = s + len(name)
+        if not is_method_like(name) or alias_key(name) in exclude:
+            return
+        if alias_key(name).rstrip("s") in exclude:
+            return
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        found.setdefault(s, Mention(s, e, name, "uncatalogued", name, source="uncatalogued", score=CONFIDENCE))
+
+    for cue in _CUE.finditer(text):
+        pos = cue.end()
+        for _ in range(8):
+            item = _LIST_ITEM.match(text, pos)
+            if not item:
+                break
+            consider(item.group("name"), item.start("name"))
+            sep = _LIST_SEP.match(text, item.end())
+            if not sep:
+                break
+            pos = sep.end()
+    for regex in (_HEAD, _AS_BASELINE):
+        for match in regex.finditer(text):
+            consider(match.group("name"), match.start("name"))
+    return sorted(found.values(), key=lambda m: m.start)
