@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite on a fresh machine: installs relwork with its test extras, installs Debian's
+# chromium + chromedriver when missing, downloads (or reuses from ~/.cache/relwork) and starts a real
+# Neo4j server on loopback, runs pytest, and stops the server again.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
+bash scripts/chromium.sh
+bash scripts/neo4j.sh start
+trap 'bash scripts/neo4j.sh stop >/dev/null 2>&1 || true' EXIT
+# shellcheck disable=SC1091
+source scripts/neo4j.env 2>/dev/null || true
+python3 -m pytest "$@"
