@@ -1,0 +1,165 @@
+"""Graph persistence: exact round trips for native JSON (plain and gzip), GraphML, GEXF and CSV, and clear
+errors for files that are not relwork graphs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import networkx as nx
+import pytest
+
+from relwork.core.errors import ExportError, GraphError
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
+from relwork.graph.build import build_graph
+from relwork.graph.io import (
+    EXPORTERS,
+    export_graph,
+    load_graph,
+    read_csv,
+    read_gexf,
+    read_graphml,
+    save_graph,
+    write_csv,
+    write_gexf,
+    write_graphml,
+)
+from relwork.linker.catalog import load_catalog
+
+
+@pytest.fixture(scope="module")
+def small_graph():
+    """A graph whose text holds what flat formats find hard: quotes, commas, newlines-free unicode, markup."""
+    abstract = 'We propose "Für<b>Net</b>", which builds on BERT; unlike Mamba, it is fast, cheap & small.'
+    record = LinkedPaper(
+        Paper.create(
+            'Für<b>Net</b>: a "quoted", comma, title',
+            abstract,
+            source=Source("x,y.txt", 3, "hf-daily"),
+            authors=["Ada Lovelace", "Zoë Ünal"],
+            year=2024,
+        ),
+        [Introduced("FürNet", aliases=["FN"], evidence='We propose "Für<b>Net</b>"')],
+        [
+            Link("BERT", "method", "builds_on", "BERT", "abstract", 40, 44, abstract, "builds on", 0.85),
+            Link("Mamba", "method", "compares_to", "Mamba", "abstract", 60, 65, abstract, "unlike", 0.7),
+        ],
+    )
+    return build_graph([record], load_catalog())
+
+
+def _assert_same(G, H):
+    assert sorted(G.nodes) == sorted(H.nodes)
+    for node in G:
+        assert H.nodes[node] == G.nodes[node], node
+    assert sorted(G.edges(keys=True)) == sorted(H.edges(keys=True))
+    for u, v, k, d in G.edges(keys=True, data=True):
+        assert H.edges[u, v, k] == d, (u, v, k)
+    assert nx.utils.graphs_equal(G, H)
+
+
+@pytest.mark.parametrize("name", ["graph.json", "graph.json.gz", "nested/dir/graph.json"])
+def test_save_graph_round_trip_exact(tmp_path, small_graph, name):
+    path = save_graph(small_graph, tmp_path / name)
+    _assert_same(small_graph, load_graph(path))
+
+
+def test_save_graph_gzip_when_name_ends_in_gz(tmp_path, small_graph):
+    path = save_graph(small_graph, tmp_path / "g.json.gz")
+    assert path.read_bytes()[:2] == b"\x1f\x8b"
+    data = json.loads(gzip.decompress(path.read_bytes()))
+    assert (data["format"], data["version"]) == ("relwork-graph", 1)
+
+
+def test_save_graph_same_graph_same_bytes(tmp_path, small_graph):
+    a = save_graph(small_graph, tmp_path / "a.json.gz").read_bytes()
+    b = save_graph(small_graph.copy(), tmp_path / "b.json.gz").read_bytes()
+    assert a == b
+
+
+@pytest.mark.parametrize(
+    ("writer", "reader", "name"),
+    [(write_graphml, read_graphml, "g.graphml"), (write_gexf, read_gexf, "g.gexf"), (write_csv, read_csv, "csv")],
+)
+def test_flat_formats_round_trip_exact(tmp_path, small_graph, writer, reader, name):
+    out = writer(small_graph, tmp_path / name)
+    _assert_same(small_graph, reader(out))
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+def test_every_format_round_trips_the_seed_graph(tmp_path, seed_graph, fmt):
+    writer, reader, _ = EXPORTERS[fmt]
+    _assert_same(seed_graph, reader(writer(seed_graph, tmp_path / f"seed.{fmt}")))
+
+
+def test_seed_graph_native_round_trip(tmp_path, seed_graph):
+    _assert_same(seed_graph, load_graph(save_graph(seed_graph, tmp_path / "seed.json.gz")))
+
+
+def test_write_csv_columns(tmp_path, small_graph):
+    out = write_csv(small_graph, tmp_path / "csv")
+    nodes = (out / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    edges = (out / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0].startswith("id,label,")
+    assert edges[0].startswith("source,target,key,type,")
+    assert len(nodes) - 1 == small_graph.number_of_nodes()
+
+
+def test_write_gexf_labels_are_titles_and_names(tmp_path, small_graph):
+    text = write_gexf(small_graph, tmp_path / "g.gexf").read_text(encoding="utf-8")
+    assert 'label="BERT"' in text
+    assert 'label="Attention Is All You Need"' in text
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", r"not a relwork graph file \(invalid JSON at line 1"),
+        (b"{not json", r"invalid JSON at line 1"),
+        (b"\xff\xfe\x00", r"not UTF-8 text"),
+        (b'{"nodes": [], "edges": []}', r'not a relwork graph file \(no "format": "relwork-graph"\)'),
+        (b'{"format": "relwork-graph", "version": 9, "nodes": [], "edges": []}', r"version 9 is newer than this relwork reads \(1\)"),
+        (b'{"format": "relwork-graph", "version": "1", "nodes": [], "edges": []}', r"invalid graph format version '1'"),
+        (b'{"format": "relwork-graph", "version": 1, "nodes": {}, "edges": []}', r"'nodes' and 'edges' must be lists"),
+        (b'{"format": "relwork-graph", "version": 1, "nodes": [{"id": "x", "label": "Cat"}], "edges": []}', r"node 'x' has label 'Cat'"),
+        (
+            b'{"format": "relwork-graph", "version": 1, "nodes": [{"id": "a", "label": "Paper"}], '
+            b'"edges": [{"source": "a", "target": "b", "key": "K", "type": "MENTIONS"}]}',
+            r"edge 'a' -> 'b' \(K\) refers to missing node 'b'",
+        ),
+        (b"\x1f\x8b\x08\x00garbage", r"corrupt gzip data"),
+    ],
+)
+def test_load_graph_bad_file_names_file(tmp_path, content, message):
+    path = tmp_path / "bad.json"
+    path.write_bytes(content)
+    with pytest.raises(GraphError, match=rf"^{str(path)}: .*" + message):
+        load_graph(path)
+
+
+def test_load_graph_missing_file(tmp_path):
+    path = tmp_path / "missing.json"
+    with pytest.raises(GraphError, match=r"missing.json: graph file not found \(build one with `relwork build INPUTS -o "):
+        load_graph(path)
+
+
+@pytest.mark.parametrize(("reader", "content"), [(read_graphml, "<graphml><broken"), (read_gexf, "not xml at all")])
+def test_flat_readers_bad_file(tmp_path, reader, content):
+    path = tmp_path / "bad.xml"
+    path.write_text(content)
+    with pytest.raises(GraphError, match=r"bad.xml: not a readable (GraphML|GEXF) file"):
+        reader(path)
+
+
+def test_read_csv_edge_to_missing_node(tmp_path, small_graph):
+    out = write_csv(small_graph, tmp_path / "csv")
+    with (out / "edges.csv").open("a", encoding="utf-8") as handle:
+        handle.write("paper:nobody,method:BERT,MENTIONS,MENTIONS,,,,,,,\n")
+    with pytest.raises(GraphError, match=r"edges.csv:\d+: edge needs existing source and target and a key"):
+        read_csv(out)
+
+
+def test_export_graph_unknown_format(tmp_path, small_graph):
+    path = save_graph(small_graph, tmp_path / "g.json")
+    with pytest.raises(ExportError, match=r"unknown export format 'dot' \(choose from graphml, gexf, csv\)"):
+        export_graph(path, "dot", tmp_path / "g.dot")

@@ -1,0 +1,286 @@
+"""Queries over the graph: name resolution, bridges (ranking and path fallback), method and paper reports,
+stats. Orderings are asserted exactly, since the Neo4j cookbook must reproduce them."""
+
+from __future__ import annotations
+
+import pytest
+
+from relwork.core.errors import GraphError
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
+from relwork.graph.build import build_graph, summarize
+from relwork.graph.queries import (
+    bridge,
+    citing_papers,
+    connecting_paths,
+    graph_stats,
+    method_path,
+    method_report,
+    most_compared,
+    paper_report,
+    papers_for_method,
+    related_papers,
+    resolve_method,
+    resolve_paper,
+)
+from relwork.graph.schema import method_node, paper_node
+from relwork.linker.catalog import load_catalog
+
+
+def link(method, relation, field="abstract", confidence=0.9, evidence=None):
+    text = evidence or f"{relation} {method}"
+    return Link(method, "method", relation, method, field, 0, len(method), text, relation.split("_")[0], confidence)
+
+
+def record(title, year, *links, introduces=(), arxiv_id=None):
+    paper = Paper.create(title, "abstract text", source=Source("q.txt", year, "hf-daily"), year=year, arxiv_id=arxiv_id)
+    return LinkedPaper(paper, [Introduced(n, evidence=f"We propose {n}.") for n in introduces], list(links))
+
+
+P1 = record("Long context with Longformer", 2024, link("Longformer", "mentions", "title"), link("Mamba", "builds_on"))
+P2 = record("Hybrid attention and state spaces", 2025, link("Longformer", "builds_on"), link("Mamba", "builds_on"))
+P3 = record("A benchmark of long models", 2023, link("Longformer", "compares_to"), link("Mamba", "mentions"))
+P4 = record("Survey of efficient sequence models", 2022, link("Longformer", "mentions"), link("Mamba", "mentions"))
+P5 = record("Kernels for attention", 2024, link("Longformer", "mentions"), link("FlashAttention", "builds_on"))
+P9 = record("Sentiment with BERT", 2021, link("BERT", "builds_on"), introduces=["SentiBERT"], arxiv_id="2101.00009")
+P10 = record("Legal SentiBERT", 2022, link("SentiBERT", "compares_to"))
+RECORDS = [P1, P2, P3, P4, P5, P9, P10]
+
+
+@pytest.fixture(scope="module")
+def G():
+    return build_graph(RECORDS, load_catalog())
+
+
+def node(rec):
+    return paper_node(rec.paper.id)
+
+
+# ---------------------------------------------------------------------------------------------------
+# names
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Longformer", "Longformer"),
+        ("longformer", "Longformer"),
+        ("LONG-FORMER", "Longformer"),
+        ("flash attention", "FlashAttention"),
+        ("Flash-Attention", "FlashAttention"),
+        ("Mamba-1", "Mamba"),
+        ("s6", "Mamba"),
+        ("Longfromer", "Longformer"),
+        ("  Mamba ", "Mamba"),
+        ("sentibert", "SentiBERT"),
+    ],
+)
+def test_resolve_method_aliases_case_fuzzy(G, name, expected):
+    assert resolve_method(G, name) == method_node(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("Mambo", "no method named 'Mambo' in the graph; did you mean: Mamba?"),
+        ("Longform", "no method named 'Longform' in the graph; did you mean: Longformer?"),
+        ("quantum annealing", "no method named 'quantum annealing' in the graph"),
+        ("", "empty method name"),
+    ],
+)
+def test_resolve_method_unknown_suggests_closest(G, name, message):
+    with pytest.raises(GraphError) as info:
+        resolve_method(G, name)
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize(
+    "ref",
+    ["2101.00009", "arXiv:2101.00009v3", "https://arxiv.org/abs/2101.00009", "paper:2101.00009", "sentiment with bert",
+     "Sentiment with BERT!", "Sentiment with BRT"],
+)
+def test_resolve_paper_by_id_url_title_fuzzy(G, ref):
+    assert resolve_paper(G, ref) == paper_node("2101.00009")
+
+
+def test_resolve_paper_origin_paper_by_title(G):
+    assert resolve_paper(G, "Longformer: the long-document transformer") == paper_node("2004.05150")
+
+
+def test_resolve_paper_unknown(G):
+    with pytest.raises(GraphError, match=r"^no paper matching 'Completely unrelated zebra study' in the graph$"):
+        resolve_paper(G, "Completely unrelated zebra study")
+
+
+# ---------------------------------------------------------------------------------------------------
+# bridge
+
+
+def test_bridge_ranks_relation_then_field_then_recency(G):
+    result = bridge(G, "longformer", "mamba")
+    assert (result["a"], result["b"]) == ("Longformer", "Mamba")
+    assert [row["node"] for row in result["papers"]] == [node(P2), node(P1), node(P3), node(P4)]
+    first = result["papers"][0]
+    assert (first["a"]["type"], first["b"]["type"]) == ("BUILDS_ON", "BUILDS_ON")
+    assert result["papers"][1]["a"]["field"] == "title"
+    assert result["paths"] == []
+
+
+def test_bridge_title_evidence_beats_recency(G):
+    newer = record("Newer paper", 2026, link("Longformer", "mentions"), link("Mamba", "mentions"))
+    older = record("Older paper", 2020, link("Longformer", "mentions", "title"), link("Mamba", "mentions"))
+    H = build_graph([newer, older], load_catalog(), graph=G.copy())
+    order = [row["node"] for row in bridge(H, "Longformer", "Mamba")["papers"]]
+    assert order.index(node(older)) < order.index(node(newer)) < order.index(node(P4))
+
+
+def test_bridge_limit(G):
+    assert len(bridge(G, "Longformer", "Mamba", limit=2)["papers"]) == 2
+
+
+def test_bridge_falls_back_to_shortest_paths(G):
+    result = bridge(G, "BERT", "Mamba")
+    assert result["papers"] == []
+    paths = result["paths"]
+    # BERT -> Transformer <- Longformer <- paper -> Mamba, best-linked paper first
+    assert [p["nodes"][3]["node"] for p in paths] == [node(P2), node(P1), node(P3), node(P4)]
+    hops = paths[0]["hops"]
+    assert [(h["source"], h["type"], h["target"]) for h in hops] == [
+        (method_node("BERT"), "DERIVED_FROM", method_node("Transformer")),
+        (method_node("Longformer"), "DERIVED_FROM", method_node("Transformer")),
+        (node(P2), "BUILDS_ON", method_node("Longformer")),
+        (node(P2), "BUILDS_ON", method_node("Mamba")),
+    ]
+    assert all(h["evidence"] for h in hops)
+
+
+def test_bridge_same_method_twice(G):
+    with pytest.raises(GraphError, match=r"'S6' and 'mamba' are the same method \(Mamba\)"):
+        bridge(G, "S6", "mamba")
+
+
+def test_connecting_paths_not_connected():
+    lonely = record("Alone", 2020, link("LoRA", "mentions"))
+    other = record("Elsewhere", 2020, link("Longformer", "mentions"))
+    H = build_graph([lonely, other])
+    assert connecting_paths(H, method_node("LoRA"), method_node("Longformer")) == []
+
+
+def test_method_path_is_best_connecting_path(G):
+    path = method_path(G, "BERT", "Mamba")
+    assert path == bridge(G, "BERT", "Mamba")["paths"][0]
+    assert path["length"] == 4
+
+
+# ---------------------------------------------------------------------------------------------------
+# methods
+
+
+def test_papers_for_method_oldest_first(G):
+    rows = papers_for_method(G, "Longformer")
+    assert [(r["node"], r["type"]) for r in rows] == [
+        (node(P4), "MENTIONS"),
+        (node(P3), "COMPARES_TO"),
+        (node(P5), "MENTIONS"),  # 2024; 'kernels ...' before 'long context ...' by title
+        (node(P1), "MENTIONS"),
+        (node(P2), "BUILDS_ON"),
+    ]
+
+
+@pytest.mark.parametrize(("relation", "expected"), [("builds_on", [P2]), ("COMPARES_TO", [P3]), ("compares-to", [P3])])
+def test_papers_for_method_by_relation(G, relation, expected):
+    assert [r["node"] for r in papers_for_method(G, "Longformer", relation)] == [node(r) for r in expected]
+
+
+def test_papers_for_method_unknown_relation(G):
+    with pytest.raises(GraphError, match=r"unknown relation 'cites' \(choose from introduces, builds_on, compares_to, mentions\)"):
+        papers_for_method(G, "Longformer", "cites")
+
+
+def test_method_report_origin_parents_and_lists(G):
+    report = method_report(G, "longformer")
+    assert report["method"]["name"] == "Longformer" and report["method"]["catalogued"]
+    assert [r["node"] for r in report["introduced_by"]] == [paper_node("2004.05150")]
+    assert report["introduced_by"][0]["external"]
+    assert [p["name"] for p in report["parents"]] == ["Transformer"]
+    assert [r["node"] for r in report["builds_on"]] == [node(P2)]
+    assert [r["node"] for r in report["mentions"]] == [node(P4), node(P5), node(P1)]
+
+
+def test_method_report_corpus_introducer(G):
+    report = method_report(G, "SentiBERT")
+    assert [r["node"] for r in report["introduced_by"]] == [node(P9)]
+    assert [r["node"] for r in report["compares_to"]] == [node(P10)]
+
+
+def test_most_compared(G):
+    assert [(r["name"], r["papers"]) for r in most_compared(G)] == [("Longformer", 1), ("SentiBERT", 1)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# papers
+
+
+def test_citing_papers_strongest_type_then_newest(G):
+    rows = citing_papers(G, "2004.05150")
+    assert [(r["node"], r["type"], r["via"]) for r in rows] == [
+        (node(P2), "BUILDS_ON", ["Longformer"]),
+        (node(P3), "COMPARES_TO", ["Longformer"]),
+        (node(P5), "MENTIONS", ["Longformer"]),  # 2024; 'kernels ...' before 'long context ...'
+        (node(P1), "MENTIONS", ["Longformer"]),  # 2024
+        (node(P4), "MENTIONS", ["Longformer"]),  # 2022
+    ]
+
+
+def test_citing_papers_between_corpus_papers(G):
+    rows = citing_papers(G, "Sentiment with BERT")
+    assert [(r["node"], r["type"], r["via"]) for r in rows] == [(node(P10), "COMPARES_TO", ["SentiBERT"])]
+
+
+def test_related_papers_shared_methods_then_citations_then_newest(G):
+    rows = related_papers(G, node(P2))
+    assert [r["node"] for r in rows] == [
+        node(P1), node(P3), node(P4),  # share Longformer and Mamba; newest first
+        paper_node("2312.00752"), paper_node("2004.05150"),  # origin papers: 1 shared + 1 citation edge
+        node(P5),  # shares Longformer only
+    ]
+    assert rows[0]["shared"] == ["Longformer", "Mamba"] and rows[3]["citations"] == 1
+
+
+def test_paper_report(G):
+    report = paper_report(G, "Sentiment with BERT")
+    assert report["paper"]["id"] == "2101.00009"
+    assert [r["name"] for r in report["introduces"]] == ["SentiBERT"]
+    assert [(r["name"], r["type"]) for r in report["links"]] == [("BERT", "BUILDS_ON")]
+    assert [r["node"] for r in report["cites"]] == [paper_node("1810.04805")]
+    assert [r["node"] for r in report["cited_by"]] == [node(P10)]
+
+
+# ---------------------------------------------------------------------------------------------------
+# stats
+
+
+def test_graph_stats_counts_agree_with_summary(G):
+    stats, summary = graph_stats(G), summarize(G)
+    assert stats["nodes"] == {"Paper": summary["papers"], "Method": summary["methods"]}
+    assert stats["edges"] == summary["edges"] and stats["citations"] == summary["citations"]
+    assert stats["components"] == {"count": 1, "largest": G.number_of_nodes(), "isolated": 0}
+
+
+def test_graph_stats_leaders(G):
+    stats = graph_stats(G, top=3)
+    assert [(r["name"], r["papers"]) for r in stats["top_methods"]] == [("Longformer", 5), ("Mamba", 4), ("SentiBERT", 2)]
+    assert stats["top_papers"][0]["node"] in {node(P2), node(P1)}
+    assert len(stats["top_papers"]) == 3
+
+
+# ---------------------------------------------------------------------------------------------------
+# seed corpus, checked by hand against the abstracts
+
+
+def test_seed_bridge_every_paper_links_both(seed_graph):
+    stats = graph_stats(seed_graph, top=2)
+    a, b = (r["name"] for r in stats["top_methods"])
+    result = bridge(seed_graph, a, b)
+    for row in result["papers"]:
+        assert row["a"]["evidence"] and row["b"]["evidence"]
+        assert seed_graph.has_edge(row["node"], method_node(a)) and seed_graph.has_edge(row["node"], method_node(b))
