@@ -184,6 +184,117 @@ def load_command(
 
 # ---------------------------------------------------------------------------------------------------
 # link, evaluate (linker/)
+def _clip(text: str, width: int) -> str:
+    """One line of at most ``width`` characters."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 3] + "..."
+
+
+@app.command("link")
+def link_command(
+    files: List[Path] = typer.Argument(..., help="Paper files in any supported format, optionally gzipped."),
+    catalog: Optional[Path] = CATALOG_OPT,
+    output_format: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one object per paper) or json (one array)."),
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Input format name; detected from extension and content if omitted."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for linking."),
+    strict: bool = STRICT_OPT,
+    no_corpus: bool = typer.Option(False, "--no-corpus-names", help="Skip the first pass: names introduced in the input do not link across papers."),
+) -> None:
+    """Link papers to the methods they mention, introduce, build on and compare to.
+
+    Writes one JSON object per paper: id, title, introduces [{name, kind, aliases, evidence}] and links
+    [{method, kind, relation, surface, field, start, end, evidence, cue, confidence}] plus the paper's
+    fields. --format is the OUTPUT format; the input format is detected (or given with --input-format).
+    """
+    from relwork.linker import load_catalog
+    from relwork.linker.pipeline import link_files
+
+    with handle_errors():
+        loaded = load_catalog(catalog)
+        handle = output.open("w", encoding="utf-8") if output is not None else sys.stdout
+        try:
+            with progress_bar("Linking") as advance:
+                summary = link_files(
+                    files, handle, catalog=loaded, format=input_format, output_format=output_format,
+                    workers=workers, strict=strict, corpus=not no_corpus, progress=advance,
+                )
+        finally:
+            if output is not None:
+                handle.close()
+        for problem in summary.problems if State.verbose else summary.problems[:MAX_LISTED_PROBLEMS]:
+            err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+        info(
+            f"Linked {summary.papers} papers: {summary.links} links, {summary.introduced} introduced names "
+            f"({summary.corpus_names} linkable across the corpus); {len(summary.problems)} records skipped"
+            + (f"; wrote {output}" if output is not None else "")
+        )
+
+
+@app.command("evaluate")
+def evaluate_command(
+    gold: Path = typer.Argument(..., help="Gold file (JSON Lines: pid, title, introduces, links)."),
+    files: List[Path] = typer.Argument(None, help="Paper files to link and score (any supported format)."),
+    linked: Optional[Path] = typer.Option(None, "--linked", help="Score this 'relwork link' output instead of linking FILES."),
+    catalog: Optional[Path] = CATALOG_OPT,
+    input_format: Optional[str] = typer.Option(None, "--input-format", help="Input format of FILES; detected if omitted."),
+    errors: int = typer.Option(20, "--errors", help="How many errors to list (all with --json)."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
+
+    Gold records meet papers by normalised title. Dataset links are not scored. Also prints the
+    relation confusion matrix (gold set -> predicted set) and the first errors.
+    """
+    from relwork.core.errors import InputError
+    from relwork.linker import load_catalog
+    from relwork.linker.evaluate import evaluate, read_gold, read_linked
+    from relwork.linker.pipeline import link_corpus
+
+    with handle_errors():
+        gold_papers = read_gold(gold)
+        loaded = load_catalog(catalog)
+        if linked is not None:
+            predictions = read_linked(linked)
+        elif files:
+            from relwork.loaders import load_papers
+
+            with progress_bar("Loading") as advance:
+                papers = load_papers(files, format=input_format, progress=advance).papers
+            with progress_bar("Linking", total=len(papers)) as advance:
+                predictions = link_corpus(papers, loaded, progress=advance)
+        else:
+            raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
+        report = evaluate(gold_papers, predictions, loaded)
+        if as_json:
+            print_json(report.to_dict())
+            return
+        l, i = report.links, report.introduced
+        print_table(
+            f"Evaluation against {gold} ({report.papers} papers, {len(report.missing_papers)} not found)",
+            ["Measure", "Precision", "Recall", "F1", "Counts"],
+            [
+                ["method links", f"{l.precision:.3f}", f"{l.recall:.3f}", f"{l.f1:.3f}", f"tp {l.tp} fp {l.fp} fn {l.fn}"],
+                ["introduced names", f"{i.precision:.3f}", f"{i.recall:.3f}", f"{i.f1:.3f}", f"tp {i.tp} fp {i.fp} fn {i.fn}"],
+                ["relation accuracy", "", "", f"{report.relation_accuracy:.3f}", f"{report.relation_correct}/{report.relation_total}"],
+            ],
+        )
+        labels = sorted({k for k in report.confusion} | {p for row in report.confusion.values() for p in row})
+        print_table(
+            "Relations: gold (rows) -> predicted (columns)",
+            ["gold \\ predicted", *labels],
+            [[g, *[report.confusion.get(g, {}).get(p, 0) for p in labels]] for g in labels],
+        )
+        shown = report.errors[: max(0, errors)]
+        if shown:
+            print_table(
+                f"Errors (first {len(shown)} of {len(report.errors)})",
+                ["Type", "Paper", "Method / name", "Gold", "Predicted", "Evidence"],
+                [[e["type"], e["pid"], e.get("method") or e.get("name"), "+".join(e.get("gold", [])) if isinstance(e.get("gold"), list) else "",
+                  "+".join(e.get("predicted", [])), _clip(e.get("evidence") or "", 120)] for e in shown],
+            )
+
+
 # @@LINK-COMMANDS@@
 
 # ---------------------------------------------------------------------------------------------------
@@ -464,6 +575,134 @@ def stats_command(
 
 # ---------------------------------------------------------------------------------------------------
 # export neo4j|cypher|neo4j-csv, cypher (graph/neo4j)
+NEO4J_URI_OPT = typer.Option("bolt://localhost:7687", "--uri", envvar="NEO4J_URI", help="Neo4j bolt/neo4j URI.")
+NEO4J_USER_OPT = typer.Option("neo4j", "--user", "-u", envvar="NEO4J_USERNAME", help="Neo4j user name.")
+NEO4J_PASSWORD_OPT = typer.Option(
+    "", "--password", "-p", envvar="NEO4J_PASSWORD", help="Neo4j password (better: the NEO4J_PASSWORD variable)."
+)
+NEO4J_DATABASE_OPT = typer.Option(
+    None, "--database", "-d", envvar="NEO4J_DATABASE", help="Database name; the server's default if omitted."
+)
+
+
+def _neo4j_connection(uri: str, user: str, password: str, database: Optional[str]) -> Any:
+    from relwork.graph.neo4j import Connection
+
+    return Connection(uri=uri, user=user, password=password, database=database or None)
+
+
+@export_app.command("neo4j")
+def export_neo4j_command(
+    graph: Path = typer.Argument(..., help="Graph file written by `relwork build`."),
+    uri: str = NEO4J_URI_OPT,
+    user: str = NEO4J_USER_OPT,
+    password: str = NEO4J_PASSWORD_OPT,
+    database: Optional[str] = NEO4J_DATABASE_OPT,
+    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Rows per write transaction."),
+    wipe: bool = typer.Option(False, "--wipe", help="First delete every Paper and Method node (asks unless --yes)."),
+    yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before --wipe."),
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Write the graph into Neo4j with batched MERGE transactions (safe to repeat; adds only what is new)."""
+    from relwork.graph.neo4j import export_graph, graph_rows
+
+    with handle_errors():
+        conn = _neo4j_connection(uri, user, password, database)
+        G = _load(graph)
+        if wipe and not yes and not typer.confirm(
+            f"Delete every Paper and Method node in {conn.describe()} before exporting?", default=False, err=True
+        ):
+            err.print("Aborted: nothing was written.")
+            raise typer.Exit(1)
+        rows = graph_rows(G)
+        with progress_bar("Exporting to Neo4j", rows.node_count + rows.relationship_count) as advance:
+            result = export_graph(G, conn, batch_size=batch_size, wipe=wipe, progress=advance)
+        if as_json:
+            print_json(vars(result))
+            return
+        info(
+            f"Merged {result.nodes} nodes and {result.relationships} relationships into {conn.describe()} "
+            f"in {result.transactions} transactions"
+            + (" after wiping relwork's data" if result.wiped else "")
+            + "; the database now holds "
+            + ", ".join(f"{n} {name}" for name, n in result.counts.items() if n)
+        )
+
+
+@export_app.command("cypher")
+def export_cypher_command(
+    graph: Path = typer.Argument(..., help="Graph file written by `relwork build`."),
+    output: Path = typer.Option(..., "--output", "-o", help="Cypher script to write."),
+) -> None:
+    """Write a Cypher script (constraints + batched MERGE statements) for `cypher-shell -f`."""
+    from relwork.graph.cypher_script import write_cypher
+
+    with handle_errors():
+        written = write_cypher(_load(graph), output)
+        info(f"Wrote {written}; run it with: cypher-shell -a bolt://localhost:7687 -u neo4j -f {written}")
+
+
+@export_app.command("neo4j-csv")
+def export_neo4j_csv_command(
+    graph: Path = typer.Argument(..., help="Graph file written by `relwork build`."),
+    output: Path = typer.Option(..., "--output", "-o", help="Directory for the node and relationship CSV files."),
+    database: str = typer.Option("neo4j", "--database", "-d", help="Database name used in the printed command."),
+) -> None:
+    """Write node/relationship CSV files for `neo4j-admin database import full` and print the command."""
+    from relwork.graph.neo4j import constraint_queries
+    from relwork.graph.neo4j_csv import write_neo4j_csv
+
+    with handle_errors():
+        result = write_neo4j_csv(_load(graph), output, database=database)
+        info(
+            f"Wrote {len(result.node_files)} node files ({result.nodes} nodes) and {len(result.relationship_files)} "
+            f"relationship files ({result.relationships} relationships) to {result.directory}. With the database "
+            "stopped (or not yet created), import them with:"
+        )
+        out.print(result.command, markup=False, highlight=False, soft_wrap=True)
+        info("Then, once the server runs, add relwork's uniqueness constraints: " + "; ".join(constraint_queries()))
+
+
+@app.command("cypher")
+def cypher_command(
+    query: Optional[str] = typer.Argument(None, help="A read-only Cypher query (omit with --name or --list)."),
+    name: Optional[str] = typer.Option(None, "--name", "-n", help="Run this cookbook query instead."),
+    param: List[str] = typer.Option([], "--param", "-P", help="Query parameter name=value (value may be JSON); repeatable."),
+    list_queries: bool = typer.Option(False, "--list", help="List the cookbook queries and their parameters."),
+    uri: str = NEO4J_URI_OPT,
+    user: str = NEO4J_USER_OPT,
+    password: str = NEO4J_PASSWORD_OPT,
+    database: Optional[str] = NEO4J_DATABASE_OPT,
+    as_json: bool = JSON_OPT,
+) -> None:
+    """Run a read-only Cypher query (or a named cookbook query) on Neo4j and print the rows."""
+    from relwork.core.errors import InputError
+    from relwork.graph.neo4j import load_cookbook, parse_params, run_cookbook, run_read_query
+
+    with handle_errors():
+        if list_queries:
+            cookbook = load_cookbook()
+            if as_json:
+                print_json([vars(q) for q in cookbook.values()])
+                return
+            print_table("Cookbook queries (relwork cypher --name NAME --param ...)", ["Name", "Parameters", "Answers"],
+                        [[q.name, ", ".join(p + (f"={q.defaults[p]}" if p in q.defaults else "") for p in q.params),
+                          q.description] for q in cookbook.values()])
+            return
+        if (query is None) == (name is None):
+            raise InputError("give either a Cypher query or --name NAME (see --list)")
+        conn = _neo4j_connection(uri, user, password, database)
+        params = parse_params(param)
+        result = run_cookbook(conn, name, params) if name else run_read_query(conn, query, params)
+        if as_json:
+            print_json(result.records())
+            return
+        print_table(name or "Query result", result.columns,
+                    [[c if isinstance(c, (str, int, float)) or c is None else json.dumps(c, ensure_ascii=False) for c in row]
+                     for row in result.rows])
+        info(f"{len(result.rows)} rows")
+
+
 # @@NEO4J-COMMANDS@@
 
 # ---------------------------------------------------------------------------------------------------

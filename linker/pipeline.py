@@ -12,11 +12,13 @@ linking: linking emits ``LinkedPaper`` records and the graph builder consumes th
 from __future__ import annotations
 
 import hashlib
+import json
 import pickle
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence, TextIO
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -378,3 +380,137 @@ def link_papers(
                 yield linked
                 if progress:
                     progress(1)
+
+
+# ------------------------------------------------------------------------------------------------------
+# files: what ``relwork link`` runs
+
+OUTPUT_FORMATS = ("jsonl", "json")
+
+
+def linked_dict(linked: LinkedPaper) -> dict:
+    """``LinkedPaper.to_dict()`` without ``dataclasses.asdict``'s deep copies (same keys, same values)."""
+    paper = linked.paper
+    return {
+        "id": paper.id,
+        "title": paper.title,
+        "introduces": [dict(i.__dict__, aliases=list(i.aliases)) for i in linked.introduces],
+        "links": [dict(link.__dict__) for link in linked.links],
+        "year": paper.year,
+        "authors": list(paper.authors),
+        "arxiv_id": paper.arxiv_id,
+        "doi": paper.doi,
+        "url": paper.url,
+        "abstract": paper.abstract,
+        "sources": [dict(s.__dict__) for s in paper.sources],
+    }
+
+
+def _dumps(linked: LinkedPaper) -> str:
+    return json.dumps(linked_dict(linked), ensure_ascii=False)
+
+
+def _worker_lines(papers: list[Paper]) -> list[tuple[str, int, int]]:
+    linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
+    out = []
+    for paper in papers:
+        linked = linker.link(paper)
+        out.append((_dumps(linked), len(linked.links), len(linked.introduces)))
+    return out
+
+
+@dataclass
+class LinkSummary:
+    """What one ``link_files`` run did."""
+
+    papers: int = 0
+    links: int = 0
+    introduced: int = 0
+    corpus_names: int = 0
+    problems: list = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"papers": self.papers, "links": self.links, "introduced": self.introduced,
+                "corpus_names": self.corpus_names, "skipped": [str(p) for p in self.problems]}
+
+
+def link_files(
+    paths: Sequence[str | Path],
+    output: TextIO,
+    *,
+    catalog: Catalog,
+    format: str | None = None,
+    output_format: str = "jsonl",
+    workers: int = 1,
+    batch_size: int = 500,
+    strict: bool = False,
+    corpus: bool = True,
+    progress: Callable | None = None,
+) -> LinkSummary:
+    """Link paper files to ``output`` as JSON Lines (or one JSON array), streaming.
+
+    With ``corpus`` (default) the files are read twice: a first pass collects the names papers introduce,
+    so that other papers link to them; only those names stay in memory. Records a loader cannot use are
+    skipped and reported in the summary (``strict`` raises instead).
+    """
+    from relwork.core.errors import InputError
+    from relwork.loaders import iter_papers
+
+    if output_format not in OUTPUT_FORMATS:
+        raise InputError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
+    if workers < 1:
+        raise InputError(f"--workers must be at least 1, got {workers}")
+    summary = LinkSummary()
+    names: list[CorpusName] = []
+    if corpus:
+        first: list = []
+
+        def stream_first() -> Iterator[Paper]:
+            for path in paths:
+                yield from iter_papers(path, format=format, problems=first, strict=strict)
+
+        names = collect_introduced(stream_first(), catalog)
+        summary.problems = first
+    summary.corpus_names = len(names)
+
+    def stream() -> Iterator[Paper]:
+        for path in paths:
+            yield from iter_papers(path, format=format, problems=None if corpus else summary.problems, strict=strict)
+
+    array = output_format == "json"
+    if array:
+        output.write("[")
+
+    def emit(line: str, index: int) -> None:
+        if array:
+            output.write(("\n" if index == 0 else ",\n") + line)
+        else:
+            output.write(line + "\n")
+
+    if workers == 1:
+        linker = Linker(catalog, corpus_names=names)
+        for paper in stream():
+            linked = linker.link(paper)
+            emit(_dumps(linked), summary.papers)
+            summary.papers += 1
+            summary.links += len(linked.links)
+            summary.introduced += len(linked.introduces)
+            if progress:
+                progress(1)
+    else:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        with context.Pool(workers, initializer=_worker_init, initargs=(catalog, names)) as pool:
+            for lines in pool.imap(_worker_lines, _batches(stream(), batch_size)):
+                for line, n_links, n_introduced in lines:
+                    emit(line, summary.papers)
+                    summary.papers += 1
+                    summary.links += n_links
+                    summary.introduced += n_introduced
+                if progress:
+                    progress(len(lines))
+    if array:
+        output.write("\n]\n")
+    return summary
