@@ -80,6 +80,7 @@ def _csv_header(line: str) -> bool:
 
 
 def _looks_like_hf(lines: list[str]) -> bool:
+    """A daily-papers listing: its chrome near the top, or a short line followed by a longer one."""
     if any(hf_daily.is_chrome(line) and len(line.strip()) > 8 for line in lines[:8]):
         return True
     content = [line for line in lines if not hf_daily.is_chrome(line)]
@@ -102,13 +103,15 @@ def detect_format(path: str | Path) -> str:
         raise InputError(f"cannot detect the format: binary data, not text (known formats: {known_formats()})", name)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
     stripped = head.lstrip()
+    if not stripped:  # only a byte-order mark and whitespace
+        raise InputError("file is empty", name)
     suffixes = [s.lower() for s in Path(name).suffixes if s.lower() != ".gz"]
     ext = suffixes[-1] if suffixes else ""
     if stripped.startswith("<"):
         return "arxiv-atom"
     if stripped[0] in "[{":
         return _json_flavour(head)
-    if ext in (".bib", ".bibtex") or _BIB_ENTRY.search(head) and stripped[0] in "@%":
+    if ext in (".bib", ".bibtex") or (stripped[0] in "@%" and _BIB_ENTRY.search(head)):
         return "bibtex"
     lines = [line for line in head.splitlines() if line.strip()]
     if ext in (".csv", ".tsv") or _csv_header(lines[0]):
