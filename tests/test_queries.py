@@ -68,7 +68,7 @@ def node(rec):
         ("flash attention", "FlashAttention"),
         ("Flash-Attention", "FlashAttention"),
         ("Mamba-1", "Mamba"),
-        ("s6", "Mamba"),
+        ("mamba1", "Mamba"),
         ("Longfromer", "Longformer"),
         ("  Mamba ", "Mamba"),
         ("sentibert", "SentiBERT"),
@@ -154,8 +154,8 @@ def test_bridge_falls_back_to_shortest_paths(G):
 
 
 def test_bridge_same_method_twice(G):
-    with pytest.raises(GraphError, match=r"'S6' and 'mamba' are the same method \(Mamba\)"):
-        bridge(G, "S6", "mamba")
+    with pytest.raises(GraphError, match=r"'Mamba-1' and 'mamba' are the same method \(Mamba\)"):
+        bridge(G, "Mamba-1", "mamba")
 
 
 def test_connecting_paths_not_connected():
