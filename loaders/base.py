@@ -240,8 +240,12 @@ def parse_authors(value: Any) -> list[str]:
     names: list[str] = []
     if isinstance(value, str):
         text = value.strip()
-        if ";" in text:
-            names = text.split(";")
+        if ";" in text:  # 'A; B' or Zotero CSV's 'Last, First; Last, First'
+            parts = text.split(";")
+            if all(part.count(",") == 1 for part in parts if part.strip()):
+                names = [" ".join(reversed([s.strip() for s in part.split(",")])) for part in parts]
+            else:
+                names = parts
         else:
             parts = re.split(r"\s+and\s+", text)
             if len(parts) > 1 and all(part.count(",") == 1 for part in parts):

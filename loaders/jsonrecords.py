@@ -20,7 +20,7 @@ from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, p
 
 TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name")
 ABSTRACT_KEYS = (
-    "abstract", "summary", "paperabstract", "abstract_text", "abstracttext", "abstractnote",
+    "abstract", "summary", "paperabstract", "abstract_text", "abstracttext", "abstractnote", "abstract_note",
     "paper_abstract", "description", "abstract_inverted_index",
 )
 ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "id", "paper_id", "paperid", "identifier")

@@ -13,6 +13,7 @@ import pytest
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, Source
 from relwork.loaders import LOADERS, detect_format, iter_papers, load_papers, merge_papers
+from relwork.loaders.base import parse_authors
 from relwork.loaders.hf_daily import is_chrome
 from relwork.loaders.jsonrecords import write_jsonl
 
@@ -248,6 +249,36 @@ def test_csv_alternative_headers_and_quoted_newline():
     assert (longformer.id, longformer.year) == ("2004.05150", 2020)  # arXiv id from the arxiv.org URL
     assert longformer.authors == ["Iz Beltagy", "Matthew E. Peters", "Arman Cohan"]
     assert (reformer.id, reformer.sources[0].line) == ("2001.04451", 4)  # a row spanning 2 lines before it
+
+
+def test_csv_zotero_export():
+    assert detect_format(FIX / "zotero.csv") == "csv"
+    papers, problems = papers_of(FIX / "zotero.csv")
+    assert problems == []
+    sparse, linear = papers
+    assert (sparse.id, sparse.year, sparse.doi) == ("1904.10509", 2019, "10.48550/arxiv.1904.10509")
+    assert sparse.authors == ["Rewon Child", "Scott Gray", "Alec Radford", "Ilya Sutskever"]
+    assert linear.title == "Transformers are RNNs: Fast Autoregressive Transformers with Linear Attention"
+    assert linear.authors[-1] == "François Fleuret"
+    assert (linear.id.startswith("title:"), linear.year, linear.sources[0].line) == (True, 2020, 3)
+    assert linear.abstract.startswith("Transformers achieve remarkable performance")
+
+
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        ("Ashish Vaswani, Noam Shazeer and Niki Parmar", ["Ashish Vaswani", "Noam Shazeer", "Niki Parmar"]),
+        ("Vaswani, Ashish and Shazeer, Noam", ["Ashish Vaswani", "Noam Shazeer"]),
+        ("Child, Rewon; Gray, Scott", ["Rewon Child", "Scott Gray"]),
+        ("Tri Dao; Albert Gu", ["Tri Dao", "Albert Gu"]),
+        ("Iz Beltagy, et al.", ["Iz Beltagy"]),
+        ([{"name": "A B"}, {"given": "C", "family": "D"}, {"author": {"display_name": "E F"}}], ["A B", "C D", "E F"]),
+        ([["Ré", "Christopher", ""], ["Gu", "Albert", "Jr."]], ["Christopher Ré", "Albert Gu Jr."]),
+        (None, []),
+    ],
+)
+def test_parse_authors_forms(value, names):
+    assert parse_authors(value) == names
 
 
 def test_json_alternative_field_names():
