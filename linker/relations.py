@@ -69,6 +69,9 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause ``[lo, hi)`` of ``sentence`` holding the mention ``[start, end)``."""
     lo, hi = 0, len(sentence)
     for match in _CLAUSE_BREAK.finditer(sentence):
+        head = sentence[: match.start()]
+        if head.count("(") + head.count("[") > head.count(")") + head.count("]"):
+            continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
         if match.end() <= start:
             lo = match.end()
         elif match.start() >= end:
@@ -147,6 +150,13 @@ _SUBJECT_TAIL = re.compile(
 _NAMELIKE_HEAD = re.compile(r"(?:^|\s)(?!\()([\w][\w.\-']*)$")
 
 
+# Markers that the whole clause reports prior work, wherever they stand before the cue.
+_PRIOR = re.compile(
+    r"\b(?:(?:has|have|had)\s+(?:\w+ly\s+)?been\s+(?:shown|reported|demonstrated|found|observed|proposed)"
+    r"|previous(?:ly)?|prior\s+(?:work|studies|research|methods?|approaches|models?)|existing\s+(?:work|studies|methods?|approaches|models?)"
+    r"|et\s+al\b|researchers|the\s+literature)\b",
+    re.I,
+)
 _PASSIVE_BEFORE = re.compile(
     r"\b(?P<aux>is|are|was|were|be|being|been)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?(?:\w+\s+)?$", re.I
 )
@@ -185,6 +195,8 @@ def _owner(
             return "own"
     if _OWN.search(region) or any(name in region.lower() for name in own):
         return "own"
+    if _PRIOR.search(prefix) and not _OWN.search(prefix):
+        return "other"  # "xLSTM has been shown to perform favorably compared to Transformers"
     # Only the words next to the verb make its subject: "... of LaTeX formulae, the model outperforms".
     tail = _tail_words(region, 6)
     near = _tail_words(region, 3)

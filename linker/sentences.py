@@ -39,16 +39,22 @@ _BOUNDARY = re.compile(
 # A period glued to the next sentence: "adoption.In this" (lower-case word, period, capitalised word).
 _GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_WORD_BEFORE = re.compile(r"(\S+)$")
 _URLISH = re.compile(r"(?:https?://|www\.|\w\.(?:com|org|io|net|ai)\b)", re.I)
+
+
+def _word_before(text: str, index: int) -> str:
+    """The non-space run ending at ``index`` (scanning back, so each call is O(word length))."""
+    begin = index
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:index]
 
 
 def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     """True when the period at ``text[dot]`` belongs to an abbreviation, not a sentence end."""
-    match = _WORD_BEFORE.search(text, 0, dot)
-    if not match:
+    word = _word_before(text, dot).lstrip("([\"'\u201c")
+    if not word:
         return False
-    word = match.group(1).lstrip("([\"'\u201c")
     low = word.lower()
     if low in _ABBREVIATIONS:
         return True
@@ -78,8 +84,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         cuts.add(match.end("end"))
     for match in _GLUED.finditer(text):
-        word = _WORD_BEFORE.search(text, 0, match.start())
-        if word and _URLISH.search(word.group(1) + text[match.start() : match.start() + 6]):
+        word = _word_before(text, match.start())
+        if _URLISH.search(word + text[match.start() : match.start() + 6]):
             continue
         cuts.add(match.end())
     for match in _PARAGRAPH.finditer(text):
@@ -104,7 +110,7 @@ def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
     """
     if not spans:
         raise InputError(f"no sentences to look up offset {offset} in")
-    index = bisect_right([start for start, _ in spans], offset) - 1
+    index = bisect_right(spans, (offset, float("inf"))) - 1
     if index < 0 or offset > spans[-1][1]:
         raise InputError(f"offset {offset} is outside the text (sentences span {spans[0][0]}..{spans[-1][1]})")
     return index

@@ -1,0 +1,299 @@
+"""Relation typing on real sentences from the seed abstracts (examples/hf-papers) and citation contexts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from relwork.core.errors import InputError
+from relwork.linker.relations import RelationResult, type_relation
+from relwork.linker.sentences import sentence_at, split_sentences
+
+
+def _span(sentence: str, surface: str, occurrence: int = 0) -> tuple[int, int]:
+    """Span of the ``occurrence``-th whole-word ``surface`` in ``sentence``."""
+    hits = [m.span() for m in re.finditer(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)]
+    assert len(hits) > occurrence, f"{surface!r} not found in {sentence!r}"
+    return hits[occurrence]
+
+
+def _type(sentence: str, surface: str, occurrence: int = 0, own: tuple[str, ...] = ()) -> RelationResult:
+    start, end = _span(sentence, surface, occurrence)
+    return type_relation(sentence, start, end, own_names=own)
+
+
+def _seed_text(seed_files) -> str:
+    return "\n\n".join(path.read_text(encoding="utf-8") for path in seed_files)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "occurrence", "own", "cue"),
+    [
+        (
+            "LATTE improves the LaTeX source extraction accuracy of both LaTeX formulae and tables, outperforming "
+            "existing techniques as well as GPT-4V by at least 7.07% of exact match, with a success refinement "
+            "rate of 46.08% (formula) and 25.51% (table).",
+            "GPT-4V", 0, ("LATTE",), "outperforming",
+        ),
+        (
+            "Compared with the standard transformer and vanilla looped transformer, the proposed AlgoFormer can "
+            "achieve significantly higher expressiveness in algorithm representation when using the same number "
+            "of parameters.",
+            "looped transformer", 0, ("AlgoFormer",), "Compared with",
+        ),
+        (
+            "HyenaDNA scales sub-quadratically in sequence length (training up to 160x faster than Transformer), "
+            "uses single nucleotide tokens, and has full global context at each layer.",
+            "Transformer", 0, ("HyenaDNA",), "160x faster than",
+        ),
+        (
+            "RESULTS: The combination of fine-tuning and batch splitting allows IT5 to achieve notable results; it "
+            "performs on par with GPT-3.5 albeit its size being a thousand times smaller in terms of parameters.",
+            "GPT-3.5", 0, ("IT5",), "on par with",
+        ),
+        (
+            "We extend the \"stream-K\" style reduction of tiled calculation to self-attention to enable parallel "
+            "computation resulting in an average of 2.6x attention execution speedup over FlashAttention-2 and up "
+            "to 8.33x speedup for 512k context lengths.",
+            "FlashAttention-2", 0, (), "speedup over",
+        ),
+        (
+            "It matches the performance of RoBERTa with comparable training resources on GLUE and SQuAD, achieves "
+            "new state-of-the-art results on a range of abstractive dialogue, question answering, and "
+            "summarization tasks, with gains of up to 6 ROUGE.",
+            "RoBERTa", 0, ("BART",), "matches",
+        ),
+        (
+            "With GraphCodeBERT as the encoder, SEA achieves an overall mean reciprocal ranking score of 0.785, "
+            "which is 10.1% higher than GraphCodeBERT on the CodeSearchNet benchmark.",
+            "GraphCodeBERT", 1, ("SEA",), "10.1% higher than",
+        ),
+        (
+            "Performance is evaluated in terms of strict accuracy, F1, and format accuracy, and compared with the "
+            "widely used GPT-3.5 Large Language Model.",
+            "GPT-3.5", 0, (), "compared with",
+        ),
+        (
+            "A BERT model containing all classification problems and other BERT models trained specifically for "
+            "the problems were compared with each other in terms of performance and the space they occupied on "
+            "the server.",
+            "BERT", 0, (), "compared with",
+        ),
+    ],
+)
+def test_type_relation_compares_to_seed_cues(sentence, surface, occurrence, own, cue):
+    result = _type(sentence, surface, occurrence, own)
+    assert result.relation == "compares_to"
+    assert result.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "occurrence", "own", "cue"),
+    [
+        (
+            "In this paper, we introduce a novel hybrid linear RNN reasoning model, M1, built on the Mamba "
+            "architecture, which allows memory-efficient inference.",
+            "Mamba", 0, ("M1",), "built on",
+        ),
+        (
+            "In our approach, we utilize the original BERT model as the encoder, making only changes to the "
+            "decoder without altering the encoder.",
+            "BERT", 0, (), "as the encoder",
+        ),
+        (
+            "With GraphCodeBERT as the encoder, SEA achieves an overall mean reciprocal ranking score of 0.785, "
+            "which is 10.1% higher than GraphCodeBERT on the CodeSearchNet benchmark.",
+            "GraphCodeBERT", 0, ("SEA",), "as the encoder",
+        ),
+        (
+            "We propose Samba ASR, the first state-of-the-art Automatic Speech Recognition (ASR) model leveraging "
+            "the novel Mamba architecture as both encoder and decoder, built on the foundation of state-space "
+            "models (SSMs).",
+            "Mamba", 0, ("Samba ASR",), "as both encoder",
+        ),
+        (
+            "In this study, the mT5 model was adapted for only one language, Indonesian, resulting in a "
+            "pre-trained T5 model that was specific only for Indonesian with a smaller size.",
+            "mT5", 0, ("idT5",), "adapted",
+        ),
+        (
+            "Therefore, we present a plain, pre-training-free, and feature-enhanced ViT backbone with "
+            "Convolutional Multi-scale feature interaction, named ViT-CoMer, which facilitates bidirectional "
+            "interaction between CNN and transformer.",
+            "ViT", 0, ("ViT-CoMer",), "backbone",
+        ),
+        (
+            "Both decoders are built upon a scalable, transformer-based architecture and have been efficiently "
+            "trained on large-scale 3D datasets.",
+            "transformer", 0, (), "built upon",
+        ),
+    ],
+)
+def test_type_relation_builds_on_seed_cues(sentence, surface, occurrence, own, cue):
+    result = _type(sentence, surface, occurrence, own)
+    assert result.relation == "builds_on"
+    assert result.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # fine-tune shared by a list: every item builds on
+        ("For performance comparison, we fine-tuned this model and the mT5 model to the Sentiment Analysis (SA), "
+         "Question Generation (QG), and Question Answering (QA) tasks with the exact mechanism and dataset.", "mT5"),
+        ("We fine-tune BERT, RoBERTa and XLNet on SQuAD.", "BERT"),
+        ("We fine-tune BERT, RoBERTa and XLNet on SQuAD.", "RoBERTa"),
+        ("We fine-tune BERT, RoBERTa and XLNet on SQuAD.", "XLNet"),
+    ],
+)
+def test_type_relation_list_shares_fine_tune(sentence, surface):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", "fine-tuned" if "fine-tuned" in sentence else "fine-tune")
+
+
+@pytest.mark.parametrize(
+    "surface", ["PyTorch JIT", "TensorFlow XLA", "Tencent TurboTransformer", "NVIDIA FasterTransformer"]
+)
+def test_type_relation_list_shares_surpass(surface):
+    sentence = (
+        "The end-to-end performance of ByteTransformer for a forward BERT transformer surpasses state-of-the-art "
+        "transformer frameworks, such as PyTorch JIT, TensorFlow XLA, Tencent TurboTransformer, Microsoft "
+        "DeepSpeed-Inference and NVIDIA FasterTransformer, by 87%, 131%, 138%, 74% and 55%, respectively."
+    )
+    result = _type(sentence, surface, own=("ByteTransformer",))
+    assert (result.relation, result.cue) == ("compares_to", "surpasses")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        ("BERT (Bidirectional Encoder Representations from Transformers) has revolutionized the field of natural "
+         "language processing through its exceptional performance on numerous tasks.", "BERT", ""),
+        ("However, unlike traditional RNNs (e.g., LSTMs), these models cannot be updated efficiently with new "
+         "tokens, an important property in sequence modelling.", "LSTMs", "unlike"),
+        ("Recently, researchers have directly addressed the Transformer's limitation by designing lower-complexity "
+         "alternatives such as the Longformer, Reformer, Linformer, and Performer.", "Performer", ""),
+        ("Transformer-based networks such as ChatGPT have impacted the lives of common men.", "ChatGPT", ""),
+        ("Transformer-based large language models have achieved remarkable performance across various natural "
+         "language processing tasks.", "Transformer", "X-based"),
+        ("As a solution, Vaswani et al. introduced the Transformer, a model solely based on the attention "
+         "mechanism that is able to relate any two positions of the input sequence, hence modelling arbitrary "
+         "long dependencies.", "Transformer", ""),
+        ("Since the advent of BERT, pre-training has dominated NLP.", "BERT", "Since the advent of"),
+        ("We train a model without FlashAttention.", "FlashAttention", "without"),
+        ("We study the computational limits of Low-Rank Adaptation (LoRA) update for finetuning transformer-based "
+         "models using fine-grained complexity theory.", "LoRA", "We study"),
+        ("BERT has been widely used in NLP.", "BERT", "used"),
+    ],
+)
+def test_type_relation_background_is_mentions(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("mentions", cue)
+
+
+@pytest.mark.parametrize(
+    ("surface", "relation"),
+    [("BERT", "mentions"), ("LSTMs", "compares_to")],
+)
+def test_type_relation_cue_in_other_clause_does_not_count(surface, relation):
+    result = _type("BERT is popular, but our model outperforms LSTMs.", surface)
+    assert result.relation == relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "relation"),
+    [
+        # prior work compared with prior work is not the paper's comparison
+        ("Mamba outperforms Transformers on long sequences.", "Transformers", "mentions"),
+        ("Mamba outperforms Transformers on long sequences.", "Mamba", "mentions"),
+        ("Recently, the recurrent xLSTM architecture has been shown to perform favorably compared to "
+         "Transformers and modern state-space model (SSM) architectures in the natural language domain.",
+         "Transformers", "mentions"),
+        # the same verb with the paper as subject
+        ("Our model outperforms Transformers on long sequences.", "Transformers", "compares_to"),
+        ("Experimental results demonstrate the empirical superiority of the proposed transformer in that it "
+         "outperforms the standard transformer and vanilla looped transformer in some challenging tasks.",
+         "looped transformer", "compares_to"),
+    ],
+)
+def test_type_relation_subject_decides_comparisons(sentence, surface, relation):
+    assert _type(sentence, surface).relation == relation
+
+
+def test_type_relation_own_name_subject_needs_own_names():
+    sentence = "Experiments show that LATTE outperforms GPT-4V by at least 7.07% of exact match."
+    start, end = _span(sentence, "GPT-4V")
+    assert type_relation(sentence, start, end, own_names=["LATTE"]).relation == "compares_to"
+    # without knowing that LATTE is the paper's own name, a name-like subject reads as someone else's work
+    assert type_relation(sentence, start, end).relation == "mentions"
+    # the caller's list of the other method mentions settles it too: LATTE is not among them
+    assert type_relation(sentence, start, end, others=[]).relation == "compares_to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "relation"),
+    [
+        ("BERT is used as the backbone of our retriever.", "BERT", "builds_on"),
+        ("BERT and RoBERTa are compared on GLUE.", "BERT", "compares_to"),
+        ("The model is initialised from T5 and trained on C4.", "T5", "builds_on"),
+        ("We use RoBERTa as a baseline.", "RoBERTa", "compares_to"),
+    ],
+)
+def test_type_relation_passive_and_role_phrases(sentence, surface, relation):
+    assert _type(sentence, surface).relation == relation
+
+
+@pytest.mark.parametrize(
+    ("sentence", "marker", "relation"),
+    [
+        ("We used the method described in [12].", "[12]", "builds_on"),
+        ("Fractionation of chloroplasts into stroma and thylakoid fractions was carried out as described by "
+         "Ossenbühl and Nickelsen (2000).", "Ossenbühl and Nickelsen (2000)", "builds_on"),
+        ("Our results are consistent with [4].", "[4]", "compares_to"),
+        ("These results are consistent with those reported in other studies [Herck et al., 1998; Wu et al., 1999].",
+         "Wu et al., 1999", "compares_to"),
+        ("Smith et al. [4] showed that the disease is common.", "[4]", "mentions"),
+        ("Several studies have now shown that DNA methylation changes with age [9, 14, 33].", "[9, 14, 33]",
+         "mentions"),
+    ],
+)
+def test_type_relation_citation_contexts(sentence, marker, relation):
+    start = sentence.index(marker)
+    assert type_relation(sentence, start, start + len(marker)).relation == relation
+
+
+def test_type_relation_result_is_frozen_with_confidence():
+    result = _type("Our model outperforms BERT and RoBERTa on GLUE.", "RoBERTa")
+    assert isinstance(result, RelationResult)
+    assert 0.5 <= result.confidence <= 1.0
+    with pytest.raises(AttributeError):
+        result.relation = "mentions"  # type: ignore[misc]
+
+
+def test_type_relation_explicit_cue_more_confident_than_fallback():
+    strong = _type("Our model outperforms BERT on GLUE.", "BERT")
+    weak = _type("In this work, we present a simple approach to compress large Transformer based models.",
+                 "Transformer")
+    assert strong.confidence > weak.confidence
+
+
+@pytest.mark.parametrize(("start", "end"), [(-1, 3), (5, 5), (10, 200), (4, 2)])
+def test_type_relation_bad_span_raises_input_error(start, end):
+    with pytest.raises(InputError, match="not inside the sentence"):
+        type_relation("We fine-tune BERT.", start, end)
+
+
+def test_type_relation_runs_on_every_seed_sentence(seed_files):
+    """Every capitalised token of every seed sentence gets a valid relation (no crash, valid labels)."""
+    text = _seed_text(seed_files)
+    spans = split_sentences(text)
+    seen = set()
+    for match in re.finditer(r"\b[A-Z][\w\-.]*[A-Z0-9][\w\-]*", text):
+        lo, hi = sentence_at(spans, match.start())
+        if match.end() > hi:
+            continue
+        result = type_relation(text[lo:hi], match.start() - lo, match.end() - lo)
+        assert result.relation in ("builds_on", "compares_to", "mentions")
+        seen.add(result.relation)
+    assert seen == {"builds_on", "compares_to", "mentions"}

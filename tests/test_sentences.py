@@ -1,0 +1,116 @@
+"""Sentence splitting on real seed abstracts (abbreviations, decimals, URLs) and offset look-up."""
+
+from __future__ import annotations
+
+import pytest
+
+from relwork.core.errors import InputError
+from relwork.linker.sentences import sentence_at, sentence_index, split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+# Real abstract from examples/hf-papers (MiniLM), with "e.g.", "et al.," and "i.e." inside sentences.
+MINILM = (
+    "Pre-trained language models (e.g., BERT (Devlin et al., 2018) and its variants) have achieved remarkable "
+    "success in varieties of NLP tasks. However, these models usually consist of hundreds of millions of "
+    "parameters which brings challenges for fine-tuning and online serving in real-life applications due to "
+    "latency and capacity constraints. In this work, we present a simple and effective approach to compress "
+    "large Transformer (Vaswani et al., 2017) based pre-trained models, termed as deep self-attention "
+    "distillation. Furthermore, we introduce the scaled dot-product between values in the self-attention "
+    "module as the new deep self-attention knowledge, in addition to the attention distributions (i.e., the "
+    "scaled dot-product of queries and keys) that have been used in existing works."
+)
+
+
+def test_split_sentences_real_abstract_with_abbreviations():
+    sentences = _sentences(MINILM)
+    assert len(sentences) == 4
+    assert sentences[0].startswith("Pre-trained language models (e.g., BERT (Devlin et al., 2018)")
+    assert sentences[0].endswith("NLP tasks.")
+    assert sentences[2].endswith("termed as deep self-attention distillation.")
+    assert "(i.e., the scaled dot-product" in sentences[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # seed: "Vaswani et al. introduced" is one sentence
+        ("Recurrent neural networks are effective models to process sequences. As a solution, Vaswani et al. "
+         "introduced the Transformer, a model solely based on the attention mechanism.",
+         ["Recurrent neural networks are effective models to process sequences.",
+          "As a solution, Vaswani et al. introduced the Transformer, a model solely based on the attention "
+          "mechanism."]),
+        # seed: decimals with a unit ("2.6x", "8.33x") and a version with a hyphen ("FlashAttention-2")
+        ("We extend the stream-K style reduction to self-attention, resulting in an average of 2.6x attention "
+         "execution speedup over FlashAttention-2 and up to 8.33x speedup for 512k context lengths. Our "
+         "kernel is open source.",
+         ["We extend the stream-K style reduction to self-attention, resulting in an average of 2.6x attention "
+          "execution speedup over FlashAttention-2 and up to 8.33x speedup for 512k context lengths.",
+          "Our kernel is open source."]),
+        # seed: a URL ends the abstract, its dots never split
+        ("Results show the approach is effective. Code is available at https://github.com/rayleizhu/BiFormer.",
+         ["Results show the approach is effective.",
+          "Code is available at https://github.com/rayleizhu/BiFormer."]),
+        # seed: "e.g." followed by a lower-case word, and "etc." inside parentheses
+        ("The output is not degenerate (e.g. empty, repetitive, etc.). We also introduce two techniques.",
+         ["The output is not degenerate (e.g. empty, repetitive, etc.).", "We also introduce two techniques."]),
+        # seed: a period glued to the next sentence ("adoption.In this paper")
+        ("This stark disparity raise concerns and hinder their widespread adoption.In this paper, we focus on "
+         "integer multiplication.",
+         ["This stark disparity raise concerns and hinder their widespread adoption.",
+          "In this paper, we focus on integer multiplication."]),
+        # version numbers, GPT-3.5, Llama 2.7B, Fig., vs., No. and initials
+        ("We compare GPT-3.5 vs. Llama 2.7B (see Fig. 3 and Tab. 2) using toolkit v2.1. J. Smith helped. "
+         "It runs 3.5x faster than No. 4.",
+         ["We compare GPT-3.5 vs. Llama 2.7B (see Fig. 3 and Tab. 2) using toolkit v2.1.", "J. Smith helped.",
+          "It runs 3.5x faster than No. 4."]),
+        # question and exclamation marks, closing quotes
+        ('Can transformers count? We test "GPT-4." It fails! Results follow.',
+         ["Can transformers count?", 'We test "GPT-4."', "It fails!", "Results follow."]),
+        # "i.e." and "U.S." are not ends; a blank line always is
+        ("Models trained in the U.S. and elsewhere, i.e. Europe, agree\n\nA new paragraph starts here.",
+         ["Models trained in the U.S. and elsewhere, i.e. Europe, agree", "A new paragraph starts here."]),
+    ],
+)
+def test_split_sentences_boundaries(text, expected):
+    assert _sentences(text) == expected
+
+
+def test_split_sentences_spans_cover_text_without_whitespace(seed_files):
+    text = seed_files[0].read_text(encoding="utf-8")
+    spans = split_sentences(text)
+    assert spans == sorted(spans)
+    covered = "".join(text[start:end] for start, end in spans)
+    assert "".join(covered.split()) == "".join(text.split())
+    assert all(not text[start].isspace() and not text[end - 1].isspace() for start, end in spans)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  "])
+def test_split_sentences_empty_text(text):
+    assert split_sentences(text) == []
+
+
+def test_split_sentences_rejects_non_string():
+    with pytest.raises(InputError, match="expects a string"):
+        split_sentences(None)  # type: ignore[arg-type]
+
+
+def test_sentence_at_maps_offsets_to_sentences():
+    spans = split_sentences(MINILM)
+    offset = MINILM.index("Vaswani")
+    start, end = sentence_at(spans, offset)
+    assert MINILM[start:end].startswith("In this work, we present")
+    # whitespace between two sentences belongs to the sentence before it
+    gap = MINILM.index(" However,")
+    assert sentence_index(spans, gap) == 0
+    assert sentence_index(spans, 0) == 0
+    assert sentence_index(spans, len(MINILM)) == len(spans) - 1
+
+
+@pytest.mark.parametrize(("spans", "offset"), [([], 0), ([(5, 10)], 2), ([(0, 10)], 11)])
+def test_sentence_index_out_of_range_raises_input_error(spans, offset):
+    with pytest.raises(InputError):
+        sentence_index(spans, offset)
