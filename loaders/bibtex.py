@@ -154,7 +154,7 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
     for key in ("arxivid", "arxiv", "eprint", "journal", "note", "url", "howpublished"):
         if key == "eprint" and eprint_type and eprint_type != "arxiv":
             continue
-        arxiv = normalize_arxiv_id(fields.get(key, "").replace("\\_", "_"))
+        arxiv = normalize_arxiv_id(re.sub(r"\\url|[{}]", "", fields.get(key, "")).replace("\\_", "_"))
         if arxiv and (key not in ("journal", "note", "url", "howpublished") or "arxiv" in fields[key].lower()):
             break
         arxiv = None

@@ -41,13 +41,27 @@ LOADERS: dict[str, Loader] = {
 }
 
 
+# other names users type for the same formats
+ALIASES = {
+    "jsonl": "json",
+    "ndjson": "json",
+    "tsv": "csv",
+    "bib": "bibtex",
+    "atom": "arxiv-atom",
+    "semantic-scholar": "s2",
+    "semanticscholar": "s2",
+    "hf": "hf-daily",
+}
+
+
 def known_formats() -> str:
     return ", ".join(sorted(LOADERS))
 
 
 def get_loader(name: str) -> Loader:
     """The loader registered as ``name``; InputError naming the known formats otherwise."""
-    loader = LOADERS.get(name.strip().lower())
+    key = name.strip().lower()
+    loader = LOADERS.get(ALIASES.get(key, key))
     if loader is None:
         raise InputError(f"unknown format '{name}'; known formats: {known_formats()}")
     return loader
@@ -62,7 +76,7 @@ def _json_flavour(head: str) -> str:
     """Which JSON loader fits, from the keys visible in the first bytes."""
     if '"abstract_inverted_index"' in head or "openalex.org/W" in head or '"authorships"' in head:
         return "openalex"
-    if '"paperId"' in head or '"externalIds"' in head or '"corpusId"' in head:
+    if any(key in head for key in ('"paperId"', '"externalIds"', '"corpusId"', '"externalids"', '"corpusid"')):
         return "s2"
     if '"versions"' in head and ('"update_date"' in head or '"authors_parsed"' in head or '"submitter"' in head):
         return "arxiv"

@@ -327,6 +327,18 @@ def test_loaders_registry_names():
     assert ", ".join(sorted(LOADERS)) == KNOWN
 
 
+@pytest.mark.parametrize("alias, fixture", [("jsonl", "papers.json"), ("bib", "zotero.bib"), ("atom", "arxiv_atom.xml")])
+def test_iter_papers_format_aliases(alias, fixture):
+    assert [p.id for p in iter_papers(FIX / fixture, format=alias)] == [p.id for p in iter_papers(FIX / fixture)]
+
+
+def test_bibtex_arxiv_id_from_howpublished_url(tmp_path):
+    path = write(tmp_path, "scholar.bib", "@misc{k, title={T}, abstract={A.},\n"
+                 " howpublished = {\\url{https://arxiv.org/abs/2101.00001v2}}}\n")
+    (paper,) = iter_papers(path)
+    assert paper.id == "2101.00001"
+
+
 # ---------------------------------------------------------------------------------------------------
 # identity and duplicates
 
