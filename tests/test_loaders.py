@@ -317,6 +317,15 @@ def test_detect_format_by_content_and_through_gzip(tmp_path, fixture, fmt):
     assert [p.id for p in iter_papers(packed)] == [p.id for p in iter_papers(FIX / fixture)]
 
 
+def test_hf_daily_crlf_and_gzip_read_the_same(tmp_path, seed_files):
+    data = seed_files[0].read_bytes().replace(b"\n", b"\r\n")
+    path = write(tmp_path, "listing.txt.gz", gzip.compress(b"\xef\xbb\xbf" + data))
+    assert detect_format(path) == "hf-daily"
+    expected = [(p.title, p.abstract, p.sources[0].line) for p in iter_papers(seed_files[0])]
+    assert [(p.title, p.abstract, p.sources[0].line) for p in iter_papers(path)] == expected
+    assert len(expected) == 22
+
+
 def test_detect_format_hf_listing_without_extension(tmp_path, seed_files):
     plain = tmp_path / "listing"
     shutil.copy(seed_files[0], plain)
