@@ -46,7 +46,9 @@ def normalize_title(title: str) -> str:
     """Title reduced to lower-case ASCII words: the key under which the same paper meets itself."""
     text = unicodedata.normalize("NFKD", title)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return " ".join(re.findall(r"[a-z0-9]+", text))
+    words = re.findall(r"[a-z0-9]+", text)
+    # titles without ASCII letters or digits (e.g. Chinese) keep their own word characters
+    return " ".join(words) if words else " ".join(re.findall(r"\w+", text))
 
 
 def title_key(title: str) -> str:
