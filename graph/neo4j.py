@@ -6,6 +6,8 @@ The mapping, shared with the bulk formats (``graph/cypher_script.py``, ``graph/n
 - Each networkx edge becomes one relationship of the edge's ``type``, identified by (type, ``key``) between
   its two nodes: ``key`` is the networkx edge key ('BUILDS_ON', or 'BUILDS_ON:Mamba' for a citation-style
   edge), so re-exporting merges instead of duplicating.
+- ``Paper`` nodes also get ``norm_title`` (``normalize_title(title)``): the cookbook queries break ties on
+  it exactly as ``graph/queries.py`` does.
 - Properties: strings, numbers, booleans and lists of strings are stored as they are; ``None`` and empty
   lists are left out (the same in all three formats); anything else (``sources``, a list of dicts) is stored
   as JSON text.
@@ -25,11 +27,13 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from relwork.core.errors import ExportError
+from relwork.core.records import normalize_title
 from relwork.graph.schema import EDGE_TYPES, METHOD, NODE_LABELS, PAPER
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
 DEFAULT_BATCH_SIZE = 2000
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 KEY_PROPERTY = {PAPER: "id", METHOD: "name"}
 _NODE_PREFIX = {PAPER: "paper:", METHOD: "method:"}
 _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -108,6 +112,9 @@ def graph_rows(G: nx.MultiDiGraph) -> ExportRows:
         keys[node] = (label, key)
         props = _properties(attrs, ("label",), f"node {node!r}")
         props[KEY_PROPERTY[label]] = key
+        if label == PAPER:
+            # the normalised title: a lookup key, and the tie-breaker the query functions sort by
+            props["norm_title"] = normalize_title(props.get("title") or "")
         rows.nodes[label].append({"key": key, "props": props})
     for start, end, edge_key, attrs in G.edges(keys=True, data=True):
         etype = attrs.get("type")
@@ -220,6 +227,12 @@ def connect(conn: Connection):
     """
     from neo4j import GraphDatabase
 
+    scheme = conn.uri.partition("://")[0] if "://" in conn.uri else ""
+    if scheme not in URI_SCHEMES:
+        raise ExportError(
+            f"invalid Neo4j connection settings for {conn.uri!r}: the URI must start with one of "
+            + ", ".join(f"{s}://" for s in URI_SCHEMES)
+        )
     try:
         driver = GraphDatabase.driver(
             conn.uri,

@@ -1,0 +1,85 @@
+// relwork's Cypher cookbook: named read-only queries over a graph exported with `relwork export neo4j`.
+// Run one with `relwork cypher --name NAME --param name=value ...`; list them with `relwork cypher --list`.
+// Each block: `// name:`, `// description:`, `// params:` (a default is JSON after '='), `// networkx:` (the
+// function in relwork.graph.queries that gives the same rows in the same order), then the query, ending in ';'.
+// Methods are named by their canonical name or an exact alias; papers by id, arXiv id or exact title.
+// Ties are broken as the networkx functions do: newest/oldest first, then norm_title, then id.
+
+// name: bridge
+// description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest.
+// params: a, b
+// networkx: bridge(G, a, b)["papers"]
+MATCH (m:Method) WHERE m.name = $a OR $a IN coalesce(m.aliases, [])
+WITH m ORDER BY m.name <> $a, NOT coalesce(m.catalogued, false), m.name LIMIT 1
+WITH m AS ma
+MATCH (m:Method) WHERE m.name = $b OR $b IN coalesce(m.aliases, [])
+WITH ma, m ORDER BY m.name <> $b, NOT coalesce(m.catalogued, false), m.name LIMIT 1
+WITH ma, m AS mb
+WITH ma, mb, {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank,
+     {title: 0, abstract: 1, catalog: 2} AS fields
+MATCH (p:Paper)-[ra:INTRODUCES|BUILDS_ON|COMPARES_TO|MENTIONS]->(ma)
+WITH mb, rank, fields, p, ra ORDER BY rank[type(ra)]
+WITH mb, rank, fields, p, collect(ra)[0] AS la
+MATCH (p)-[rb:INTRODUCES|BUILDS_ON|COMPARES_TO|MENTIONS]->(mb)
+WITH rank, fields, p, la, rb ORDER BY rank[type(rb)]
+WITH rank, fields, p, la, collect(rb)[0] AS lb
+WITH p, la, lb, rank[type(la)] AS ra, rank[type(lb)] AS rb,
+     coalesce(fields[la.field], 3) + coalesce(fields[lb.field], 3) AS f
+RETURN p.id AS id, p.title AS title, p.year AS year,
+       type(la) AS a_type, la.field AS a_field, type(lb) AS b_type, lb.field AS b_field
+ORDER BY CASE WHEN ra > rb THEN ra ELSE rb END, ra + rb, f, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
+
+// name: builds_on
+// description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first.
+// params: method, relation="builds_on"
+// networkx: papers_for_method(G, method, relation)
+MATCH (m:Method) WHERE m.name = $method OR $method IN coalesce(m.aliases, [])
+WITH m ORDER BY m.name <> $method, NOT coalesce(m.catalogued, false), m.name LIMIT 1
+WITH m, toUpper(replace(replace(trim($relation), '-', '_'), ' ', '_')) AS wanted,
+     {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank
+MATCH (p:Paper)-[r]->(m)
+WHERE type(r) = wanted
+RETURN p.id AS id, p.title AS title, p.year AS year, type(r) AS type, r.field AS field, r.evidence AS evidence
+ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id;
+
+// name: most_compared
+// description: Methods most often compared against: number of distinct papers with a COMPARES_TO link.
+// params: limit=10
+// networkx: most_compared(G, limit)
+MATCH (p:Paper)-[:COMPARES_TO]->(m:Method)
+RETURN m.name AS name, m.kind AS kind, count(DISTINCT p) AS papers
+ORDER BY papers DESC, name
+LIMIT toInteger($limit);
+
+// name: method_path
+// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first.
+// params: a, b
+// networkx: method_path(G, a, b)
+MATCH (m:Method) WHERE m.name = $a OR $a IN coalesce(m.aliases, [])
+WITH m ORDER BY m.name <> $a, NOT coalesce(m.catalogued, false), m.name LIMIT 1
+WITH m AS ma
+MATCH (m:Method) WHERE m.name = $b OR $b IN coalesce(m.aliases, [])
+WITH ma, m ORDER BY m.name <> $b, NOT coalesce(m.catalogued, false), m.name LIMIT 1
+WITH ma, m AS mb
+MATCH path = allShortestPaths((ma)-[*..12]-(mb))
+WITH path, {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3, DERIVED_FROM: 4} AS rank
+WITH path, [r IN relationships(path) | rank[type(r)]] AS ranks,
+     [n IN nodes(path) | CASE WHEN n:Paper THEN 'paper:' + n.id ELSE 'method:' + n.name END] AS ids
+RETURN length(path) AS length,
+       [n IN nodes(path) | coalesce(n.name, n.title)] AS nodes,
+       [r IN relationships(path) | type(r)] AS types,
+       ids
+ORDER BY reduce(total = 0, x IN ranks | total + x), ids
+LIMIT 1;
+
+// name: citing_papers
+// description: Papers linked citation-style to a paper (they build on / compare to / mention a method it introduces), strongest link first, then newest.
+// params: paper
+// networkx: citing_papers(G, paper)
+MATCH (q:Paper) WHERE q.id = $paper OR q.arxiv_id = $paper OR q.title = $paper
+WITH q ORDER BY q.id <> $paper, coalesce(q.external, false), q.id LIMIT 1
+MATCH (p:Paper)-[r:BUILDS_ON|COMPARES_TO|MENTIONS]->(q)
+WITH p, r ORDER BY r.via
+WITH p, min({BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3}[type(r)]) AS rank, collect(DISTINCT r.via) AS via
+RETURN p.id AS id, p.title AS title, p.year AS year, ['BUILDS_ON', 'COMPARES_TO', 'MENTIONS'][rank - 1] AS type, via
+ORDER BY rank, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
