@@ -93,7 +93,7 @@ _OWN = re.compile(
 )
 _OTHER = re.compile(
     r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
-    |baselines?|researchers|authors|they|their|studies|literature|et\s+al
+    |baselines?|researchers|authors|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
     |increasingly|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
     re.X | re.I,
@@ -170,41 +170,82 @@ def _owner(
     cue_start: int,
     others: Sequence[tuple[int, int]] | None,
     own: Sequence[str],
+    clause_hi: int | None = None,
 ) -> str:
     """Whose action a verb cue at ``cue_start`` describes: 'own', 'other' or 'unknown'.
 
-    The subject is the text right before the cue, back to the previous comma, 'that' or clause start; a
-    participle or coordinated verb ("..., outperforming X", "and outperforms X") takes the clause's first
-    words instead. A passive cue ("X was used") has the writers as implicit agent: past passive is the
-    paper's own procedure, a perfect or habitual one ("has been widely used") is background.
+    The subject is the text right before the cue, back to the previous comma, 'that'/'which' or clause
+    start. A participle or coordinated verb ("..., outperforming X", "and outperforms X") takes the
+    clause's first words instead, a relative pronoun its antecedent, and a clause-initial participle
+    ("Using X, we ...") the subject after it. A passive cue ("X was used") has the writers as implicit
+    agent: past passive is the paper's own procedure, a perfect or habitual one ("has been widely used")
+    is background. A comparison reported by the paper ("we find that they outperform X") is its own.
     """
+    # Bracketed asides ("(up to 46.35 ROUGE-1, 77 BERTScore)") are blanked so they neither anchor nor name.
+    sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
     prefix = sentence[clause_lo:cue_start]
-    if _PERFECT.search(prefix) or re.search(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", prefix, re.I):
+    own_in_prefix = bool(_OWN.search(prefix)) or any(name in prefix.lower() for name in own)
+    if _PERFECT.search(prefix) or _HABITUAL_END.search(prefix):
         return "other"
     passive = _PASSIVE_BEFORE.search(prefix)
     if passive and passive.group("aux").lower() in ("was", "were"):
         return "own"
     if _PAST_PASSIVE_END.search(prefix):
         return "own"  # "... was done using X", "... were analysed according to X"
-    anchor = max(prefix.rfind(","), _last(prefix, r"\b(?:that|which|who)\b"))
-    region_lo = clause_lo + anchor + 1 if anchor >= 0 else clause_lo
+    anchor = -1
+    for match in _SUBJECT_ANCHOR.finditer(prefix):
+        anchor = match.end()
+    region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
-    if _EMPTY_SUBJECT.match(region):
+    if _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region):
+        if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
+            # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
+            rest = sentence[cue_start:clause_hi]
+            if _OWN.search(rest) or any(name in rest.lower() for name in own):
+                return "own"
+            return "unknown"
+        if own_in_prefix and not _PRIOR.search(prefix):
+            return "own"  # "we find that they outperform X", "a framework which integrates X"
         region_lo, region = clause_lo, prefix
-        if re.search(r"\b(?:that|which|who)\s*$", prefix, re.I) and _OWN.search(sentence, 0, cue_start):
-            return "own"
     if _OWN.search(region) or any(name in region.lower() for name in own):
         return "own"
-    if _PRIOR.search(prefix) and not _OWN.search(prefix):
+    if _REPORTED.search(prefix):
+        return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
+    if _PRIOR.search(prefix) and not own_in_prefix:
         return "other"  # "xLSTM has been shown to perform favorably compared to Transformers"
     # Only the words next to the verb make its subject: "... of LaTeX formulae, the model outperforms".
     tail = _tail_words(region, 6)
     near = _tail_words(region, 3)
     if _OTHER.search(tail) or _namelike_in(near, region_lo + len(region) - len(near), others, own):
         return "other"
-    if passive:
-        return "unknown"
+    if own_in_prefix:
+        return "own"  # "we propose MERLIN, a framework designed to train X"
     return "unknown"
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _mask_brackets(text: str) -> str:
+    """``text`` with closed (...) and [...] groups replaced by spaces of the same length."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _BRACKETED.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+_SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
+_PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
+_CLAUSE_OPENER = re.compile(r"\s*(?:when|while|after|before|once|if|by|through|upon|then|finally|first|second|third"
+                            r"|additionally|moreover|furthermore|specifically|in\s+particular|here)?[\s,]*", re.I)
+_HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", re.I)
+_REPORTED = re.compile(
+    r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
+    r"(?:\w+\s+){0,2}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
+    r"|\b(?:showing|demonstrating|revealing|confirming|indicating)\s+that\b",
+    re.I,
+)
 
 
 def _tail_words(text: str, count: int) -> str:
@@ -256,14 +297,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by", ANY),
     # studying a method is not using it (surveys, analyses, probing papers)
-    _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|systematically|first|then|thoroughly|empirically|theoretically)\s+"
+    _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
          r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
-         r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|on\s+par\s+with"
+         r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|(?:on|at)\s+par\s+with"
+         r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
+         r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+\w+){0,2}?\s+than"
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w-]+){0,6}?\s+than"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
@@ -282,7 +325,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
          r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
-         r"|adapted\s+from|modified\s+from|derived\s+from"),
+         r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
+         r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))"),
     # implicit own work in citation contexts: "as described in [5]", "as previously reported (12)"
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|reported|detailed|outlined|published|performed"
          r"|proposed|suggested|recommended|defined|explained|implemented|done|used|given|presented|established)"
@@ -337,6 +381,16 @@ _COMPOUND = re.compile(
     r"|representations|tokeni[sz]ers?|initiali[sz]ation|architecture|blocks?|layers?)\b)",
     re.I,
 )
+_SUBJECT_OF_COMPARISON = re.compile(
+    r"^(?:['\u2019]s)?(?:\s+(?:models?|architectures?|networks?|variants?|layers?))?\s+(?:\w+ly\s+|also\s+|still\s+)?"
+    r"(?P<cue>outperform(?:s|ed)?|surpass(?:es|ed)?|beat(?:s)?|exceed(?:s|ed)?|rival(?:s|ed)?|match(?:es|ed)?)\b",
+    re.I,
+)
+# "we show that the Transformer is capable of ...": the method is what the paper found something about.
+_REPORT_VERB_END = re.compile(
+    r"\b(?P<cue>(?:show|find|found|demonstrate|prove|observe|reveal)(?:s|ed|d)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
+    re.I,
+)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
 _SURVEY = re.compile(r"\b(?:survey\w*|review\w*|overview|taxonomy|categori[sz]\w*|summari[sz]\w*|discuss\w*)\b", re.I)
@@ -362,6 +416,9 @@ _FAR_PASSIVE_COMPARE = re.compile(
     re.I,
 )
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
+_DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
+_PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
+                         r"|combined|integrated|implemented|applied|fine-?tuned|finetuned|distill?ed|initiali[sz]ed)", re.I)
 _LONG_FORM = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|from|with|and|the|to|in|on)\s+)?){1,7}\($")
 # A capitalised cue counts only at the start of the sentence or after a colon/semicolon/bracket.
 _CAPITAL_OK = re.compile(r"(?:^|[:;(\[]|[.!?][\"')\]]*)\s*$")
@@ -407,7 +464,7 @@ def type_relation(
 
     # 3. the nearest governing cue before the mention; a verdict that the subject is someone else's
     #    work is final, otherwise a passive with the method as subject (rule 2) is more specific.
-    pre = _governing_cue(sentence, lo, start, others, own)
+    pre = _governing_cue(sentence, lo, hi, start, others, own)
     if pre is not None and pre.relation == MENTIONS:
         return pre
     post = _post_cue(after)
@@ -428,7 +485,7 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
 
 
 def _governing_cue(
-    sentence: str, lo: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
+    sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
 ) -> RelationResult | None:
     """Result of the nearest cue before the mention in its clause, or None when none governs it."""
     before = sentence[lo:start]
@@ -437,7 +494,9 @@ def _governing_cue(
         for match in cue.pattern.finditer(before):
             if match.group(0)[0].isupper() and not _CAPITAL_OK.search(sentence, 0, lo + match.start()):
                 continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
-            if _ADJECTIVAL.search(before, 0, match.start()):
+            if _ADJECTIVAL.search(before, 0, match.start()) or (
+                _DETERMINER_END.search(before, 0, match.start()) and _PARTICIPLE.fullmatch(match.group(0))
+            ):
                 continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
             if best is None or match.end() > best[1].end() or (
                 match.end() == best[1].end() and match.start() < best[1].start()
@@ -455,7 +514,7 @@ def _governing_cue(
     words = " ".join(match.group(0).split())
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
-        owner = _owner(sentence, lo, lo + match.start(), others, own)
+        owner = _owner(sentence, lo, lo + match.start(), others, own, hi)
         if owner == "other" or (owner == "unknown" and cue.agent == OWN):
             return RelationResult(MENTIONS, words, 0.6)
         if owner == "unknown":
@@ -490,6 +549,14 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     determiner = _OWN_DETERMINER.search(before)
     if determiner:
         return RelationResult(BUILDS_ON, " ".join(determiner.group("cue").split()), 0.75)
+    subject_of = _SUBJECT_OF_COMPARISON.match(after)
+    if subject_of:
+        # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":
+        # the method is the subject of someone's comparison, not the paper's baseline.
+        return RelationResult(MENTIONS, " ".join(subject_of.group("cue").split()), 0.6)
+    reported = _REPORT_VERB_END.search(before)
+    if reported and not compound:
+        return RelationResult(MENTIONS, " ".join(reported.group("cue").split()), 0.55)
     if compound:
         cue_words = " ".join(compound.group("cue").split())
         words = "X" + cue_words if cue_words.startswith("-") else cue_words
