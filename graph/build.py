@@ -38,7 +38,7 @@ from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 import networkx as nx
 
-from relwork.core.errors import GraphError
+from relwork.core.errors import GraphError, InputError
 from relwork.core.records import (
     LinkedPaper,
     Link,
@@ -511,7 +511,8 @@ def build_from_files(
     """Load, link and build: the ``relwork build`` job.
 
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
-    add the papers to (papers already in it are merged, never duplicated). ``progress(description, total)``
+    add the papers to (papers already in it are merged, never duplicated). Raises InputError when no paper
+    at all could be loaded (some skipped records are only reported). ``progress(description, total)``
     is a context manager yielding an ``advance(n=1)`` callback, one per stage (e.g. the CLI's
     ``progress_bar``).
     """
@@ -525,6 +526,10 @@ def build_from_files(
     cat = load_catalog(catalog)
     with bar("Loading", None) as advance:
         loaded = load_papers([Path(p) for p in inputs], format=format, strict=strict, progress=advance)
+    if not loaded.papers:
+        problems = [p for report in loaded.files for p in report.skipped]
+        first = f"; first problem: {problems[0]}" if problems else ""
+        raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
     with bar("Linking", len(loaded.papers)) as advance:
         linked = link_corpus(loaded.papers, cat, progress=advance)
     with bar("Building", len(linked)) as advance:

@@ -182,11 +182,12 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     wanted = normalize_title(text)
     if wanted in titles:
         return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
-    matches = process.extract(wanted, list(titles), scorer=fuzz.WRatio, limit=5, score_cutoff=FUZZY_SUGGEST)
+    # token_set_ratio: word order and extra words do not matter, so a title fragment finds its paper
+    matches = process.extract(wanted, list(titles), scorer=fuzz.token_set_ratio, limit=5, score_cutoff=FUZZY_SUGGEST)
     matches.sort(key=lambda m: (-m[1], m[0]))
     if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
         return min(titles[matches[0][0]])
-    suggestions = [f"{G.nodes[n].get('title')} [{node_key(n)}]" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
+    suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no paper matching {text!r} in the graph{hint}")
 
