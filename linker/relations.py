@@ -220,6 +220,8 @@ def _owner(
         return "other"
     if own_in_prefix:
         return "own"  # "we propose MERLIN, a framework designed to train X"
+    if _PRESENT_PASSIVE.search(prefix):
+        return "own"  # "details are represented by tokens generated using X": describing the method
     return "unknown"
 
 
@@ -235,6 +237,11 @@ def _mask_brackets(text: str) -> str:
     return text
 
 
+_PRESENT_PASSIVE = re.compile(
+    r"\b(?:is|are)\s+(?!(?:known|considered|believed|thought|regarded|seen|used|shown|widely|commonly|often|typically"
+    r"|usually|generally|still|not|also|very|more|less|able|capable|limited|based|likely|unlikely|due)\b)\w+(?:ed|en)\b",
+    re.I,
+)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
 _CLAUSE_OPENER = re.compile(r"\s*(?:when|while|after|before|once|if|by|through|upon|then|finally|first|second|third"
@@ -379,6 +386,23 @@ _COMPOUND = re.compile(
     r"^(?P<cue>-?\s?(?:based|style|like|inspired|powered|driven|initiali[sz]ed|pre-?trained|fine-?tuned)\b"
     r"|\s+(?:backbones?|encoders?|decoders?|teachers?|base\s+models?|checkpoints?|weights|embeddings|features"
     r"|representations|tokeni[sz]ers?|initiali[sz]ation|architecture|blocks?|layers?)\b)",
+    re.I,
+)
+_FINDING_AGREEMENT = re.compile(
+    r"\b(?:consistent|in\s+(?:line|agreement|accordance|keeping|conformity)|compatible|agree\w*|disagree\w*"
+    r"|comparable\s+(?:to|with)|similar\s+(?:to|results?|findings|observations?)|contrary|in\s+contrast|contradict\w*"
+    r"|support\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
+    r"|as\s+(?:also|previously)\s+(?:reported|observed|found|shown|described)|(?:lower|higher)\s+than\s+(?:those|that|what))\b",
+    re.I,
+)
+_OWN_FINDINGS = re.compile(
+    r"\b(?:our|the\s+(?:present|current))\s+(?:\w+\s+)?(?:results?|findings|data|study|observations?|work|investigation)"
+    r"|\b(?:this|these)\s+(?:results?|findings|observations?|data|study)|\bwe\s+(?:also\s+)?(?:found|observed|obtained|show)",
+    re.I,
+)
+_OTHERS_FINDINGS = re.compile(
+    r"\b(?:previous|prior|earlier|former|other|recent|published|several)\s+(?:\w+\s+)?(?:studies|reports?|findings|observations?"
+    r"|results|data|authors|work|literature|investigations?)",
     re.I,
 )
 _SUBJECT_OF_COMPARISON = re.compile(
@@ -564,6 +588,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         if own_clause and not survey and not _OTHER.search(before):
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)
+    # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
+    # in line with previous reports", "our results ..., as also reported in other studies") compares.
+    if _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
+        return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     # No cue: the clause's own voice decides, weakly.
     if not survey and not _OTHER.search(before):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
