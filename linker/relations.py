@@ -190,8 +190,8 @@ def _owner(
     passive = _PASSIVE_BEFORE.search(prefix)
     if passive and passive.group("aux").lower() in ("was", "were"):
         return "own"
-    if _PAST_PASSIVE_END.search(prefix):
-        return "own"  # "... was done using X", "... were analysed according to X"
+    if _PAST_PASSIVE_END.search(prefix) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
+        return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
         anchor = match.end()
@@ -338,7 +338,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|reported|detailed|outlined|published|performed"
          r"|proposed|suggested|recommended|defined|explained|implemented|done|used|given|presented|established)"
          r"(?:\s+(?:previously|before|earlier|elsewhere|in\s+detail))?(?:\s+(?:in|by))?"
-         r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)", ANY),
+         r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)"
+         r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
+         r"|techniques?|assays?|algorithms?)", ANY),
     # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
@@ -488,8 +490,8 @@ def type_relation(
 
     # 3. the nearest governing cue before the mention; a verdict that the subject is someone else's
     #    work is final, otherwise a passive with the method as subject (rule 2) is more specific.
-    pre = _governing_cue(sentence, lo, hi, start, others, own)
-    if pre is not None and pre.relation == MENTIONS:
+    pre, decisive = _governing_cue(sentence, lo, hi, start, others, own)
+    if pre is not None and decisive:
         return pre
     post = _post_cue(after)
     if post is not None:
@@ -510,8 +512,10 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
 
 def _governing_cue(
     sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
-) -> RelationResult | None:
-    """Result of the nearest cue before the mention in its clause, or None when none governs it."""
+) -> tuple[RelationResult | None, bool]:
+    """Result of the nearest cue before the mention in its clause (None when none governs it), and whether
+    it is decisive: a negation or analysis cue, or a verb whose subject is someone else's work. A verb
+    whose subject is merely unknown yields to a passive right after the mention ("Adam [17] was used")."""
     before = sentence[lo:start]
     best = None
     for cue in _PRE_CUES:
@@ -527,23 +531,26 @@ def _governing_cue(
             ):
                 best = (cue, match)
     if best is None:
-        return None
+        return None, False
     cue, match = best
     gap = before[match.end() :]
     opening = gap.rfind("(")
     if opening >= 0 and ")" not in gap[opening:]:
         gap = gap[:opening]  # the mention sits in a parenthesised list: count up to the parenthesis
     if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", gap)) > cue.max_gap:
-        return None
+        return None, False
     words = " ".join(match.group(0).split())
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
         owner = _owner(sentence, lo, lo + match.start(), others, own, hi)
-        if owner == "other" or (owner == "unknown" and cue.agent == OWN):
-            return RelationResult(MENTIONS, words, 0.6)
+        if owner == "other":
+            return RelationResult(MENTIONS, words, 0.6), True
+        if owner == "unknown" and cue.agent == OWN:
+            return RelationResult(MENTIONS, words, 0.55), False
         if owner == "unknown":
             confidence -= 0.1
-    return RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
+    result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
+    return result, cue.relation == MENTIONS
 
 
 def _post_cue(after: str) -> RelationResult | None:
