@@ -170,9 +170,12 @@ def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, buil
     return catalog
 
 
+_KEY_DROP = re.compile(r"[\s\-\u2010-\u2015_]+")
+
+
 def alias_key(surface: str) -> str:
     """Case-, space-, hyphen- and dash-insensitive key of a surface form ('Flash-Attention' -> 'flashattention')."""
-    return re.sub(r"[\s\-\u2010-\u2015_]+", "", surface.casefold())
+    return _KEY_DROP.sub("", surface.casefold())
 
 
 def validate(catalog: Catalog) -> None:

@@ -21,11 +21,11 @@ from typing import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from relwork.linker.catalog import CatalogEntry
-from relwork.linker.matcher import Mention
+from relwork.linker.matcher import Mention, normalize
 
 MIN_LENGTH = 8
 MIN_SCORE = 0.9
-_WORD = re.compile(r"[A-Za-z]{%d,}" % (MIN_LENGTH - 1))
+MAX_CACHE = 200_000
 
 
 def _deletions(word: str) -> set[str]:
@@ -48,6 +48,7 @@ class FuzzyIndex:
                 for variant in {key} | _deletions(key):
                     self._index.setdefault(variant, set()).add(target)
         self._prefixes = {k[:3] for k in self._index}
+        self._misses: set[str] = set()  # words known not to fuzzy-match (bounded cache)
 
     @staticmethod
     def eligible(surface: str) -> bool:
@@ -80,23 +81,52 @@ class FuzzyIndex:
                 best = (name, kind, score)
         return best
 
-    def find(self, text: str, taken: list[tuple[int, int]]) -> list[Mention]:
-        """Fuzzy mentions among the words of ``text`` outside the already matched spans ``taken``."""
+    def find(self, text: str, taken: list[tuple[int, int]], norm: str | None = None) -> list[Mention]:
+        """Fuzzy mentions among the words of ``text`` outside the already matched spans ``taken``.
+
+        Words are taken from the normalised text as a set; words already seen without a hit are skipped
+        by set difference (C speed), so the cost per abstract is a few new words, not every word.
+        """
         if not self._index:
             return []
+        if norm is None:
+            norm = normalize(text)
+        new = set(norm.split()) - self._misses
+        if not new:
+            return []
         found = []
-        for match in _WORD.finditer(text):
-            s, e = match.span()
-            if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+        for word in new:
+            hit = None
+            if len(word) >= MIN_LENGTH - 1 and word.isalpha() and word[:3] in self._prefixes:
+                hit = self.lookup(word) or (self.lookup(word[:-1]) if word.endswith("s") else None)
+            if hit is None:
+                if len(self._misses) > MAX_CACHE:
+                    self._misses.clear()
+                self._misses.add(word)
                 continue
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            word = match.group()
-            if not word[1:].islower():
-                continue
-            hit = self.lookup(word)
-            if hit is None and word.endswith("s"):
-                hit = self.lookup(word[:-1])
-            if hit:
-                found.append(Mention(s, e, hit[0], hit[1], word, source="fuzzy", score=round(hit[2], 3)))
+            for s, e in _word_spans(norm, word):
+                written = text[s:e]
+                if not written[1:].islower() or any(s < te and ts < e for ts, te in taken):
+                    continue
+                found.append(Mention(s, e, hit[0], hit[1], written, source="fuzzy", score=round(hit[2], 3)))
+        found.sort(key=lambda m: m.start)
         return found
+
+    def __getstate__(self) -> dict:
+        return {"_index": self._index, "_prefixes": self._prefixes}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state)
+        self._misses = set()
+
+
+def _word_spans(norm: str, word: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``word`` in the normalised text."""
+    spans = []
+    i = norm.find(word)
+    while i != -1:
+        e = i + len(word)
+        if (i == 0 or norm[i - 1] == " ") and (e == len(norm) or norm[e] == " "):
+            spans.append((i, e))
+        i = norm.find(word, i + 1)
+    return spans

@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from relwork.core.records import Introduced, Paper
+import ahocorasick_rs
+
 from relwork.linker.catalog import alias_key
+from relwork.linker.matcher import normalize
 
 # Generic families and words that look like names but are not (annotation guidelines): never introduced,
 # never uncatalogued links.
@@ -65,6 +69,7 @@ _TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-\^+][A-Za-z0-9]+)*\+*"
 TOKEN_RE = re.compile(_TOKEN)
 
 
+@lru_cache(maxsize=65536)
 def is_namelike(token: str) -> bool:
     """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
     if len(token) < 2 or alias_key(token) in GENERIC:
@@ -143,20 +148,27 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
 def find_definitions(text: str) -> list[Definition]:
     """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text``."""
     found = []
-    for match in _PAREN.finditer(text):
-        short = match.group(1)
-        if not any(c.isupper() for c in short) or len(short) > 20:
-            continue
-        span = _long_form_before(text, match.start(), short)
-        if span:
-            found.append(Definition(short, text[span[0] : span[1]], match.span(1), span))
-    for match in _PAREN_LONG.finditer(text):
-        short, long = match.group(1), match.group(2).strip()
-        if not is_namelike(short) or len(long.split()) < 2 or len(long) <= len(short):
-            continue
-        if _initials_match(short, long):
-            found.append(Definition(short, long, match.span(1), match.span(2)))
+    pos = text.find("(")
+    while pos != -1:
+        match = _PAREN.match(text, pos)
+        if match:
+            short = match.group(1)
+            if any(c.isupper() for c in short) and len(short) <= 20:
+                span = _long_form_before(text, match.start(), short)
+                if span:
+                    found.append(Definition(short, text[span[0] : span[1]], match.span(1), span))
+        else:
+            before = _TOKEN_BEFORE.search(text, max(0, pos - 40), pos)
+            close = text.find(")", pos, pos + 122)
+            if before and close != -1 and "(" not in text[pos + 1 : close]:
+                short, long = before.group(1), text[pos + 1 : close].strip()
+                if is_namelike(short) and len(long.split()) >= 2 and len(long) > len(short) and _initials_match(short, long):
+                    found.append(Definition(short, long, before.span(1), (pos + 1, close)))
+        pos = text.find("(", pos + 1)
     return found
+
+
+_TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -168,8 +180,10 @@ _NAMING = re.compile(
     r"(?:\s+(?:it|them|this|our\s+\w+))?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
+_SUBJECT = re.compile(
+    r"(?:\bwe|\bthis\s+(?:paper|work|study|article|thesis)|\bthe\s+paper|\bhere)\s+(?:(?!not\b)[a-z]+\s+){0,2}$", re.I
+)
 _PROPOSE = re.compile(
-    r"\b(?:we|this\s+(?:paper|work|study|article|thesis)|the\s+paper|here)\s+(?:(?!not\b)[a-z]+\s+){0,2}?"
     r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers)(?:d)?\b[,:]?\s+"
@@ -191,6 +205,28 @@ _OUR = re.compile(
     r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
     r"s?,?\s+(?:the\s+)?)(?P<phrase>" + _CAP_PHRASE + r")"
 )
+_NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
+    "we call", "we term", "we name", "we dub"]
+_PROPOSE_WORDS = (
+    "propose present introduce develop design devise build create construct release establish describe "
+    "contribute curate collect offer put forward"
+).split(" ")
+_TRIGGERS: dict[str, str] = {w: "naming" for w in _NAMING_WORDS}
+_TRIGGERS.update({w: "propose" for w in _PROPOSE_WORDS if w not in ("put", "forward")})
+_TRIGGERS["put forward"] = "propose"
+_TRIGGERS["our"] = "our"
+_TRIGGER_KEYS = list(_TRIGGERS)
+_TRIGGER_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _TRIGGER_KEYS])
+
+
+def _trigger_positions(text: str) -> dict[str, list[int]]:
+    """Word-start offsets of the cue words in ``text``, by cue type (one automaton pass, no regex scan)."""
+    found: dict[str, list[int]] = {"naming": [], "propose": [], "our": []}
+    for index, start, _ in _TRIGGER_AUTOMATON.find_matches_as_indexes(" " + normalize(text)):
+        found[_TRIGGERS[_TRIGGER_KEYS[index]]].append(start)
+    return found
+
+
 _ACRONYM_IN = re.compile(r"\((?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
@@ -358,12 +394,16 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = _LATEX.sub(r"\1", paper.abstract)
+    abstract = _LATEX.sub(r"\1", paper.abstract) if "\\" in paper.abstract else paper.abstract
     title_name = title_prefix_name(paper.title, known) or title_lead_name(paper.title, abstract, known)
     if title_name:
         add(title_name, _kind(title_name, paper.title), paper.title)
 
-    for match in _NAMING.finditer(abstract):
+    triggers = _trigger_positions(abstract)
+    for position in triggers["naming"]:
+        match = _NAMING.match(abstract, position)
+        if match is None:
+            continue
         phrase = _clean_phrase(match.group("phrase"))
         clause = _clause_around(abstract, match.start(), match.end())
         if re.search(
@@ -389,14 +429,20 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             elif _valid_name(part, strong=True):
                 add(part, _kind(part, clause), clause.strip())
 
-    for match in _PROPOSE.finditer(abstract):
+    for position in triggers["propose"]:
+        match = _PROPOSE.match(abstract, position)
+        if match is None or not _SUBJECT.search(abstract, max(0, position - 60), position):
+            continue
         clause = _clause_around(abstract, match.start(), match.end())
         for name, aliases, strong in _from_object(abstract, match.start("object")):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
             add(name, _kind(name, clause), clause.strip(), aliases)
 
-    for match in _OUR.finditer(abstract):
+    for position in triggers["our"]:
+        match = _OUR.match(abstract, position)
+        if match is None:
+            continue
         phrase = _clean_phrase(match.group("phrase"))
         if phrase and phrase[:1].islower() and not is_namelike(phrase.split()[0]):
             continue

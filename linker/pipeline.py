@@ -24,7 +24,7 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, detect_introduced, find_definitions
-from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps
+from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps, variants
 from relwork.linker.relations import type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import find_uncatalogued
@@ -42,6 +42,18 @@ class CorpusName:
     kind: str
     aliases: tuple[str, ...] = ()
     paper_id: str = ""
+
+
+class _Either:
+    """Membership in either of two sets, without building their union per paper."""
+
+    __slots__ = ("a", "b")
+
+    def __init__(self, a: set[str], b: set[str]):
+        self.a, self.b = a, b
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.a or key in self.b
 
 
 @dataclass
@@ -92,6 +104,7 @@ class Linker:
         self.fuzzy = FuzzyIndex(catalog) if fuzzy else None
         self.uncatalogued = uncatalogued
         self._kind = {e.name: e.kind for e in entries}
+        self._name_keys = {e.name: alias_key(e.name) for e in entries}
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -126,8 +139,9 @@ class Linker:
         ]
         context = fields[0].norm + " " + fields[1].norm
         aliases = self._taught_aliases(fields, context)
+        own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
         for f in fields:
-            f.mentions = self._mentions(f, context, aliases, own)
+            f.mentions = self._mentions(f, context, aliases, own, own_variants)
         links: list[Link] = []
         for f in fields:
             if f.mentions:
@@ -156,22 +170,19 @@ class Linker:
         return taught
 
     def _mentions(
-        self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str]
+        self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str], own_variants: list[str]
     ) -> list[Mention]:
         mentions = self.matcher.candidates(f.text, f.norm)
         for key, (name, kind) in aliases.items():
             for s, e in find_surface(f.text, f.norm, key):
                 mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
         if own:
-            masked = [
-                span
-                for intro_key in own
-                for span in _own_spans(f, intro_key)
-            ]
+            masked = _own_spans(f, own_variants)
+            keys = self._name_keys
             mentions = [
                 m
                 for m in mentions
-                if alias_key(m.name) not in own
+                if (keys.get(m.name) or keys.setdefault(m.name, alias_key(m.name))) not in own
                 and not any(m.start < e and s < m.end for s, e in masked)
             ]
         else:
@@ -180,10 +191,10 @@ class Linker:
         taken = [(m.start, m.end) for m in mentions] + masked
         extra: list[Mention] = []
         if self.fuzzy is not None:
-            extra = [m for m in self.fuzzy.find(f.text, taken) if alias_key(m.name) not in own]
+            extra = [m for m in self.fuzzy.find(f.text, taken, f.norm) if alias_key(m.name) not in own]
             taken += [(m.start, m.end) for m in extra]
         if self.uncatalogued:
-            extra += find_uncatalogued(f.text, taken, own | self.known)
+            extra += find_uncatalogued(f.text, taken, _Either(own, self.known), f.norm)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
         return mentions
@@ -247,22 +258,12 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
         chosen.confidence = round(min(chosen.confidence, 0.7), 3)
 
 
-def _own_spans(f: _Field, key: str) -> list[tuple[int, int]]:
-    """Spans in a field that spell an own introduced name (its key without spaces or hyphens)."""
-    if not key or key not in f.norm.replace(" ", ""):
-        return []
+def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
+    """Spans in a field that spell one of the paper's own introduced names (any spelling variant)."""
     spans = []
-    compact = []  # positions of the alphanumeric characters of the field
-    for i, c in enumerate(f.norm):
-        if c != " ":
-            compact.append(i)
-    text = "".join(f.norm[i] for i in compact)
-    pos = text.find(key)
-    while pos != -1:
-        s, e = compact[pos], compact[pos + len(key) - 1] + 1
-        if (s == 0 or f.norm[s - 1] == " ") and (e >= len(f.norm) or not f.norm[e].isalnum() or f.norm[e] == "s"):
-            spans.append((s, e))
-        pos = text.find(key, pos + 1)
+    for key in variants_of_own:
+        if key in f.norm:
+            spans.extend(find_surface(f.text, f.norm, key))
     return spans
 
 

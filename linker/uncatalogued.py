@@ -15,10 +15,13 @@ Names the paper introduces and spans the exact stage already resolved are skippe
 from __future__ import annotations
 
 import re
+from typing import Container
+
+import ahocorasick_rs
 
 from relwork.linker.catalog import alias_key
 from relwork.linker.introduced import GENERIC
-from relwork.linker.matcher import Mention
+from relwork.linker.matcher import Mention, normalize
 
 CONFIDENCE = 0.5
 
@@ -47,10 +50,22 @@ _CUE = re.compile(
     r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
     r"several|various|many|other|both|standard|vanilla|original|pretrained|pre-trained)\s+)*"
 )
-_HEAD = re.compile(
-    r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+(?:model|architecture|network|baseline|backbone)s?\b"
-)
-_AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?baselines?\b")
+_HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
+_AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
+
+# cue words located by one automaton pass over the normalised text; regexes then run anchored at them
+_CUE_WORDS = (
+    "outperform surpass beat compared comparison comparable compare than versus vs against over baseline "
+    "baselines such as including based on built on built upon on top of extend extends extending fine tune "
+    "fine tunes fine tuned fine tuning finetune finetunes finetuned finetuning initialized initialised "
+    "distilled distilling distill"
+).split(" ")
+_CUE_KEYS = ["outperform", "surpass", "beat", "compared", "comparison", "comparable", "compare", "than", "versus",
+             "vs", "against", "over", "baseline", "such as", "including", "based on", "built on", "built upon",
+             "on top of", "extend", "fine tun", "finetun", "initiali", "distill"]
+_HEAD_KEYS = ["model", "architecture", "network", "baseline", "backbone"]
+_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS])
+_N_CUES = len(_CUE_KEYS)
 _SIZE_SUFFIX = re.compile(r"-(?:[BSLHTG]\d*|Base|Large|Small|Tiny|XL|\d+[BMK])$", re.I)
 _LIST_ITEM = re.compile(r"(?P<name>" + _NAME + r")(?:\s*\[[\d,\s]+\])?(?:\s*\([^()]{0,40}\))?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
@@ -77,12 +92,13 @@ def is_method_like(token: str) -> bool:
 
 
 def find_uncatalogued(
-    text: str, taken: list[tuple[int, int]], exclude: set[str]
+    text: str, taken: list[tuple[int, int]], exclude: Container[str], norm: str | None = None
 ) -> list[Mention]:
     """Uncatalogued prior-method mentions in ``text``.
 
     ``taken`` are spans already resolved (exact, alias, fuzzy); ``exclude`` holds alias keys that must not
-    be linked (the paper's own introduced names).
+    be linked (the paper's own introduced names, catalogued names). ``norm`` is ``normalize(text)`` if
+    the caller has it.
     """
     found: dict[int, Mention] = {}
 
@@ -97,18 +113,26 @@ def find_uncatalogued(
             return
         found.setdefault(s, Mention(s, e, name, "uncatalogued", name, source="uncatalogued", score=CONFIDENCE))
 
-    for cue in _CUE.finditer(text):
-        pos = cue.end()
-        for _ in range(8):
-            item = _LIST_ITEM.match(text, pos)
-            if not item:
-                break
-            consider(item.group("name"), item.start("name"))
-            sep = _LIST_SEP.match(text, item.end())
-            if not sep:
-                break
-            pos = sep.end()
-    for regex in (_HEAD, _AS_BASELINE):
-        for match in regex.finditer(text):
-            consider(match.group("name"), match.start("name"))
+    hits = _AUTOMATON.find_matches_as_indexes(" " + (norm if norm is not None else normalize(text)))
+    for index, start, _ in hits:
+        if index < _N_CUES:
+            cue = _CUE.match(text, start)
+            if cue is None:
+                continue
+            pos = cue.end()
+            for _ in range(8):
+                item = _LIST_ITEM.match(text, pos)
+                if not item:
+                    break
+                consider(item.group("name"), item.start("name"))
+                sep = _LIST_SEP.match(text, item.end())
+                if not sep:
+                    break
+                pos = sep.end()
+        else:
+            window = max(0, start - 60)
+            for regex in (_HEAD, _AS_BASELINE):
+                match = regex.search(text, window, start)
+                if match:
+                    consider(match.group("name"), match.start("name"))
     return sorted(found.values(), key=lambda m: m.start)
