@@ -7,20 +7,29 @@ it as a baseline) or ``mentions`` (background), with the cue words that decided 
 The rules, in the order they are tried:
 
 1. Scope. The sentence is cut into clauses at ';', 'but', 'whereas', 'while', 'although', 'however',
-   ', which' and ', and we/our/it/...'. Only cues in the mention's clause count, so in "BERT is popular,
-   but our model outperforms LSTMs" the cue 'outperforms' decides LSTMs and not BERT.
-2. The method as grammatical subject of a passive or role phrase right after it: "X is used as the
+   ', which' and ', and we/our/it/...' (never inside brackets). Only cues in the mention's clause count,
+   so in "BERT is popular, but our model outperforms LSTMs" 'outperforms' decides LSTMs, not BERT. An
+   acronym in "Low-Rank Adaptation (LoRA)" is widened to its long form, whose words are not cues.
+2. The nearest cue before the mention in the clause (within ``_MAX_GAP`` words; list glue, "such as",
+   "including" and a parenthesised list are transparent, so "outperforms BERT, RoBERTa and XLNet" decides
+   all three). Negations and contrasts ("unlike", "without", "instead of", "does not require") and
+   analysis verbs ("we study", "to evaluate") decide ``mentions``; being nearest they override a verb
+   further left. Verb cues need the paper as subject (see ``_owner``): "Mamba outperforms Transformers",
+   "previous methods use BERT", "X has been shown to ... compared to Y" are someone else's, so
+   ``mentions``; "we find that they outperform X", "Using X, we ...", "X was used" are the paper's own.
+   Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject.
+3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
-   Perfect or habitual passives ("X has been widely used") are background: mentions.
-3. The nearest cue before the mention in the clause (within ``_MAX_GAP`` words; list words and "such as",
-   "including" are transparent, so "outperforms BERT, RoBERTa and XLNet" decides all three). Negations
-   and contrasts ("unlike", "without", "instead of", "does not require") are cues too and decide
-   ``mentions``; being nearest they override a verb further left ("we train a model without X").
-   Verb cues need the paper as their subject: when the words before the verb name another method or prior
-   work ("Mamba outperforms Transformers", "previous methods use BERT") the relation is ``mentions``.
-4. Compounds attached to the mention ("X-based", "X-style", "X backbone", "our X") decide ``builds_on``
-   when the clause is about the paper's own work (we / our / the proposed / an introduced name).
-5. Otherwise ``mentions``.
+   Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
+   (negation, someone else's subject) wins over this rule; a merely unattributed verb does not.
+4. Without a governing cue: "our X" builds on X; X as subject of a comparison or of a reported finding
+   ("we show that Transformers outperform ...") is ``mentions``; compounds ("X-based", "X-style",
+   "X backbone") build on X in clauses about the paper's own work (we / our / the proposed / an
+   introduced name) and are ``mentions`` elsewhere.
+5. Weak sentence-level fallbacks (confidence 0.5-0.55): a sentence setting the paper's findings beside
+   others' ("consistent with previous reports") compares; a clause voiced by the paper (we / our / an
+   introduced name before the mention, not a survey) builds on; a past-tense procedure ("was computed
+   in X") builds on. Otherwise ``mentions``.
 
 Everything is precompiled regular expressions over one sentence: no model, no tokenizer.
 """
