@@ -37,9 +37,9 @@ FORMAT_VERSION = 1
 
 def generate_json(G: nx.MultiDiGraph) -> dict:
     """The node-link document of ``G`` (sorted, versioned)."""
-    nodes = [dict(attrs, id=node) for node, attrs in sorted(G.nodes(data=True), key=lambda item: item[0])]
+    nodes = [{"id": node, **attrs} for node, attrs in sorted(G.nodes(data=True), key=lambda item: item[0])]
     edges = [
-        dict(attrs, source=u, target=v, key=k)
+        {"source": u, "target": v, "key": k, **attrs}
         for u, v, k, attrs in sorted(G.edges(keys=True, data=True), key=lambda e: (e[0], e[1], str(e[2])))
     ]
     return {
@@ -89,20 +89,27 @@ def parse_json(data: Any, source: str = "<graph>") -> nx.MultiDiGraph:
     return G
 
 
+def dumps_graph(G: nx.MultiDiGraph) -> str:
+    """The node-link JSON text: compact, one node or edge per line (small, and readable in a diff)."""
+    doc = generate_json(G)
+    compact = lambda item: json.dumps(item, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
+    head = {k: v for k, v in doc.items() if k not in ("nodes", "edges")}
+    parts = [compact(head)[:-1], ',\n"nodes":[\n', ",\n".join(map(compact, doc["nodes"]))]
+    parts += ['\n],\n"edges":[\n', ",\n".join(map(compact, doc["edges"])), "\n]}\n"]
+    return "".join(parts)
+
+
 def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write ``G`` as node-link JSON (gzip when the name ends in .gz); returns the path."""
     path = Path(path)
-    text = json.dumps(generate_json(G), ensure_ascii=False, indent=1)
-    data = text.encode("utf-8")
+    data = dumps_graph(G).encode("utf-8")
     try:
-        if path.parent and not path.parent.exists():
+        if not path.parent.exists():
             path.parent.mkdir(parents=True, exist_ok=True)
         if path.suffix == ".gz":
             # mtime=0: the same graph always gives the same bytes
-            with gzip.GzipFile(filename="", mode="wb", fileobj=path.open("wb"), mtime=0) as handle:
-                handle.write(data)
-        else:
-            path.write_bytes(data)
+            data = gzip.compress(data, compresslevel=6, mtime=0)
+        path.write_bytes(data)
     except OSError as exc:
         raise GraphError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
     return path
