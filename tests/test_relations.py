@@ -232,6 +232,50 @@ def test_type_relation_own_name_subject_needs_own_names():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface", "own", "relation", "cue"),
+    [
+        # seed sentences
+        ("We also show that bilingual models distilled from MMTs greatly outperform bilingual models trained "
+         "from scratch.", "MMTs", (), "builds_on", "distilled from"),
+        ("This paper presents MOAT, a family of neural networks that build on top of MObile convolution (i.e., "
+         "inverted residual blocks) and ATtention.", "MObile convolution", ("MOAT",), "builds_on", "build on"),
+        ("To this end, we introduce ECO-M2F or EffiCient TransfOrmer Encoders for Mask2Former-style models.",
+         "Mask2Former", ("ECO-M2F",), "builds_on", "X-style"),
+        ("We train a 1.3B model for 100B tokens and find that it outperforms recent linear-time baselines such "
+         "as Mamba and GLA in terms of perplexity and zero-shot performance on downstream tasks.", "GLA", (),
+         "compares_to", "baselines"),
+        ("With throughput speedup, we are able to achieve higher accuracy compared to DeepSeek R1 distilled "
+         "transformer reasoning models under a fixed generation time budget using self-consistency voting.",
+         "DeepSeek R1", (), "compares_to", "compared to"),
+        ("Using the GPT-2 model we achieve SOTA results on the WikiText103 (10.8 compared to SOTA perplexity of "
+         "15.8) and LAMBADA (66.5% compared to SOTA accuracy of 63.2%) datasets.", "GPT-2", (), "builds_on",
+         "Using"),
+        ("Our BERT model achieves SOTA results on the RACE dataset (90.9% compared to SOTA accuracy of 89.4%).",
+         "BERT", (), "builds_on", "Our"),
+        ("Initially, we apply channel-wise quantization and log2 quantization to BERT, respectively.", "BERT", (),
+         "builds_on", "apply"),
+        # cue families with no seed instance
+        ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
+         "does not require"),
+        ("Instead of FlashAttention, we rely on a simple chunked kernel.", "FlashAttention", (), "mentions",
+         "Instead of"),
+        ("The student is initialised from BERT-base and distilled from RoBERTa-large.", "BERT-base", (),
+         "builds_on", "initialised from"),
+        ("Our encoder reduces latency by 40% relative to Longformer.", "Longformer", (), "compares_to",
+         "relative to"),
+        ("We report accuracy of our model versus BigBird on long documents.", "BigBird", (), "compares_to",
+         "versus"),
+        ("We add a retrieval head on top of T5.", "T5", (), "builds_on", "on top of"),
+        ("Our model yields a 3-point improvement over DeBERTa on SuperGLUE.", "DeBERTa", (), "compares_to",
+         "improvement over"),
+    ],
+)
+def test_type_relation_cue_families(sentence, surface, own, relation, cue):
+    result = _type(sentence, surface, own=own)
+    assert (result.relation, result.cue) == (relation, cue)
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "relation"),
     [
         ("BERT is used as the backbone of our retriever.", "BERT", "builds_on"),
