@@ -714,7 +714,7 @@ def html_cmd(
     focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias) or paper (title, arXiv id, DOI)."),
     depth: int = typer.Option(2, "--depth", min=0, help="With --focus: how many links away from it to go."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected nodes."),
-    physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Force vis-network physics on or off (default: on up to 400 nodes)."),
+    physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Force vis-network physics on or off (default: on up to 800 nodes)."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Write an interactive, offline HTML view of a graph: search, filters, details with evidence."""

@@ -30,7 +30,7 @@ from relwork import __version__
 from relwork.core.errors import ExportError, GraphError
 from relwork.graph import schema
 
-PHYSICS_MAX_NODES = 400  # above this, physics is off and the Python layout is final
+PHYSICS_MAX_NODES = 800  # above this, physics is off and the Python layout is final
 LABEL_CHARS = 42  # paper titles are cut to this many characters on the canvas (full title in the panel)
 MAX_AUTHORS = 12
 

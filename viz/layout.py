@@ -19,6 +19,8 @@ import numpy as np
 EDGE_LENGTH = 70.0  # canvas pixels between two linked nodes (vis-network coordinates)
 EXACT_REPULSION_MAX = 1500
 REPULSION_SAMPLE = 500
+GRAVITY = 0.05
+MASS_EXPONENT = 1.0
 
 
 def layout_positions(G: nx.Graph, *, seed: int = 7, iterations: int = 80) -> dict[Hashable, tuple[float, float]]:
@@ -44,7 +46,7 @@ def _force_layout(U: nx.Graph, order: list, rng: np.random.Generator, iterations
     index = {node: i for i, node in enumerate(order)}
     sub = U.subgraph(order)
     edges = np.array([(index[u], index[v]) for u, v in sub.edges()], dtype=np.int64).reshape(-1, 2)
-    mass = np.array([sub.degree(node) + 1.0 for node in order])
+    mass = np.array([sub.degree(node) + 1.0 for node in order]) ** MASS_EXPONENT
     side = math.sqrt(n) * 2.0
     pos = rng.uniform(0.0, side, size=(n, 2))
     temperature = side / 8.0
@@ -59,7 +61,7 @@ def _force_layout(U: nx.Graph, order: list, rng: np.random.Generator, iterations
         pull = delta * dist[:, None]  # attraction d^2 / k with k = 1, along the edge
         np.subtract.at(disp, edges[:, 0], pull)
         np.add.at(disp, edges[:, 1], pull)
-        disp += (pos.mean(axis=0) - pos) * 0.01 * mass[:, None]  # weak gravity keeps leaves close
+        disp += (pos.mean(axis=0) - pos) * GRAVITY * mass[:, None]  # gravity keeps chains and leaves close
         length = np.sqrt((disp**2).sum(axis=1)) + 1e-9
         pos += disp / length[:, None] * np.minimum(length, temperature)[:, None]
         temperature = max(temperature - cooling, 0.01)
@@ -98,7 +100,9 @@ def _pack(boxes: list[tuple[list, np.ndarray]]) -> dict[Hashable, tuple[float, f
         size = coords.max(axis=0) - low
         sized.append((order, coords - low, size))
         total_area += (size[0] + gap) * (size[1] + gap)
-    row_width = max(math.sqrt(total_area) * 1.3, max(s[2][0] for s in sized) + gap)
+    # the widest component (normally the giant one) sets the row width: it gets a row of its own and the
+    # small components and isolated nodes fill rows underneath, instead of a strip beside it
+    row_width = max(math.sqrt(total_area), max(s[2][0] for s in sized) + gap)
     positions: dict[Hashable, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for order, coords, size in sized:
