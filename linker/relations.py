@@ -206,7 +206,7 @@ def _owner(
         anchor = match.end()
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
-    if _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region):
+    if _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
         if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
             # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
             rest = sentence[cue_start:clause_hi]
