@@ -205,6 +205,13 @@ _OUR = re.compile(
     r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
     r"s?,?\s+(?:the\s+)?)(?P<phrase>" + _CAP_PHRASE + r")"
 )
+# a naming cue about someone else's method or a phenomenon, not the paper's own name
+_NOT_OURS_NEAR = re.compile(
+    r"\b(?:been|often|usually|also|commonly|widely|phenomenon|problem|issue|effect|behaviou?r|property|condition|"
+    r"task|setting)\b\s*,?\s*(?:\w+\s+)?$",
+    re.I,
+)
+_NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
     "we call", "we term", "we name", "we dub"]
 _PROPOSE_WORDS = (
@@ -406,11 +413,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue
         phrase = _clean_phrase(match.group("phrase"))
         clause = _clause_around(abstract, match.start(), match.end())
-        if re.search(
-            r"\b(?:existing|previous|prior|popular|well-known|so-called|commonly|widely|been|often|usually|also|"
-            r"phenomenon|problem|issue|effect|behaviou?r|property|condition|task|setting)\b\s*,?\s*(?:\w+\s+)?$",
-            abstract[max(0, match.start() - 60) : match.start()],
-            re.I,
+        if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
+            abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
             continue
         acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))

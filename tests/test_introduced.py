@@ -1,0 +1,118 @@
+"""Introduced names: title prefixes, abstract cues, long/short forms, dataset kind, definitions.
+
+Titles and sentences are from the seed abstracts (examples/hf-papers).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from relwork.core.records import Paper
+from relwork.linker.catalog import alias_key
+from relwork.linker.introduced import detect_introduced, find_definitions, is_namelike, title_prefix_name
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("ColBERT: Efficient and Effective Passage Search via Contextualized Late Interaction over BERT", "ColBERT"),
+        ("Informer: Beyond Efficient Transformer for Long Sequence Time-Series Forecasting", "Informer"),
+        ("IA-RED^2: Interpretability-Aware Redundancy Reduction for Vision Transformers", "IA-RED^2"),
+        ("DeepSpeed Inference: Enabling Efficient Inference of Transformer Models at Unprecedented Scale",
+         "DeepSpeed Inference"),
+        ("Swin Transformer: Hierarchical Vision Transformer using Shifted Windows", "Swin Transformer"),
+        ("Hopping Too Late: Exploring the Limitations of Large Language Models on Multi-Hop Queries", None),
+        ("Bridging the Gap: Exploring the Capabilities of Bridge-Architectures for Complex Visual Reasoning Tasks",
+         None),
+        ("It's Never Too Late: Fusing Acoustic Information into Large Language Models for Automatic Speech "
+         "Recognition", None),
+        ("Text Is All You Need: Learning Language Representations for Sequential Recommendation", None),
+        ("Efficient Long-Range Transformers: You Need to Attend More, but Not Necessarily at Every Layer", None),
+        ("A Survey of Techniques for Optimizing Transformer Inference", None),
+    ],
+)
+def test_title_prefix_name(title, name):
+    assert title_prefix_name(title) == name
+
+
+def intro(title: str, abstract: str, known: set[str] | None = None):
+    return [(i.name, i.kind, i.aliases) for i in detect_introduced(Paper.create(title, abstract), known)]
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        ("To empower transformers with algorithmic capabilities, we design a novel transformer block, dubbed "
+         "Algorithm Transformer (abbreviated as AlgoFormer).",
+         [("AlgoFormer", "method", ["Algorithm Transformer"])]),
+        ("This paper proposes LATTE, the first iterative refinement framework for LaTeX recognition.",
+         [("LATTE", "method", [])]),
+        ("Therefore, we propose a Mamba-based model named Simple-Mamba (S-Mamba) for TSF.",
+         [("S-Mamba", "method", ["Simple-Mamba"])]),
+        ("To address these issues, we design an efficient transformer-based model for LSTF, named Informer, with "
+         "three distinctive characteristics.", [("Informer", "method", [])]),
+        ("Surprisingly, we observe that the derived model, termed as PoolFormer, achieves competitive performance.",
+         [("PoolFormer", "method", [])]),
+        ("In this paper, we introduce Cityscape-Adverse, a benchmark that employs diffusion-based image editing.",
+         [("Cityscape-Adverse", "dataset", [])]),
+        ("To address this challenge, we introduce a large-scale financial dataset, namely, Financial News and Stock "
+         "Price Integration Dataset (FNSPID).",
+         [("FNSPID", "dataset", ["Financial News and Stock Price Integration Dataset"])]),
+        ("Our model, the Routing Transformer, endows self-attention with a sparse routing module.",
+         [("Routing Transformer", "method", [])]),
+        ("We propose Axial Transformers, a self-attention-based autoregressive model for images.",
+         [("Axial Transformer", "method", ["Axial Transformers"])]),
+    ],
+)
+def test_detect_introduced_abstract_cues(abstract, expected):
+    assert intro("An untitled study", abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        "Specifically, we propose delta-view as feedback, which compares the differences between images.",
+        "In this paper, we find that the performance degradation is due to a phenomenon called Length Collapse.",
+        "They have been called Foundation Models.",
+        "We further compare our model with an existing low-rank factorization approach called Linformer.",
+        "We propose to use BERT for passage re-ranking.",
+        "In this paper, we propose a new direction to achieve this goal.",
+    ],
+)
+def test_detect_introduced_ignores_non_names(abstract):
+    assert intro("An untitled study", abstract) == []
+
+
+def test_detect_introduced_merges_title_and_abstract_forms():
+    title = "Long Range Arena: A Benchmark for Efficient Transformers"
+    abstract = ("This paper proposes a systematic and unified benchmark, LRA, specifically focused on evaluating "
+                "model quality under long-context scenarios.")
+    assert intro(title, abstract) == [("LRA", "dataset", ["Long Range Arena"])]
+
+
+def test_detect_introduced_catalogued_name_only_as_direct_object():
+    known = {alias_key("BART"), alias_key("BERT")}
+    abstract = "We present BART, a denoising autoencoder for pretraining sequence-to-sequence models."
+    assert [n for n, *_ in intro("BART: Denoising Sequence-to-Sequence Pre-training", abstract, known)] == ["BART"]
+    assert intro("A study", "We present a comparison of BERT models.", known) == []
+
+
+@pytest.mark.parametrize(
+    "text, pairs",
+    [
+        ("Although Vision Transformer (ViT) has achieved significant success", [("ViT", "Vision Transformer")]),
+        ("we introduce DrBERT (Decoder-refined BERT), a novel method", [("DrBERT", "Decoder-refined BERT")]),
+        ("a distribution (see Figure 2) is shown", []),
+    ],
+)
+def test_find_definitions(text, pairs):
+    assert [(d.short, d.long) for d in find_definitions(text)] == pairs
+
+
+@pytest.mark.parametrize(
+    "token, ok",
+    [("LATTE", True), ("AlgoFormer", True), ("M1", True), ("idT5", True), ("Combiner", False), ("LLMs", False),
+     ("CNN", False), ("Cross-Layer", False)],
+)
+def test_is_namelike(token, ok):
+    assert is_namelike(token) is ok

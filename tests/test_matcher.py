@@ -1,0 +1,165 @@
+"""Exact matching: spelling variants, compounds, boundaries, ambiguity and the overlap rule.
+
+Sentences are real ones from the seed abstracts (examples/hf-papers) unless marked otherwise.
+"""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from relwork.linker import load_catalog
+from relwork.linker.catalog import CatalogEntry
+from relwork.linker.matcher import Matcher, Mention, hyphen_suffix_ok, normalize, resolve_overlaps, variants
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return Matcher(load_catalog())
+
+
+def found(matcher, text):
+    return [(m.surface, m.name) for m in matcher.find(text)]
+
+
+def test_normalize_keeps_offsets():
+    text = "Flash‑Attention – “BERT’s” İstanbul"
+    norm = normalize(text)
+    assert len(norm) == len(text)
+    assert norm.startswith("flash attention")
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [
+        ("FlashAttention", {"flashattention", "flash attention"}),
+        ("GPT-4", {"gpt4", "gpt 4"}),
+        ("Shap-E", {"shap e"}),  # never the word 'shape'
+    ],
+)
+def test_variants_spellings(surface, expected):
+    assert variants(surface) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("after state-of-the-art optimization techniques such as Flash Attention are applied",
+         [("Flash Attention", "FlashAttention")]),
+        ("key-value tensor caching and FlashAttention computation have been proposed",
+         [("FlashAttention", "FlashAttention")]),
+        ("6x attention execution speedup over FlashAttention-2 and up to 8.",
+         [("FlashAttention-2", "FlashAttention-2")]),
+        ("we use Flash-Attention in every layer",  # constructed: the hyphenated spelling
+         [("Flash-Attention", "FlashAttention")]),
+    ],
+)
+def test_matcher_spelling_variants_and_longest_match(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Furthermore, we conduct extensive experiments to explore Mamba's potential in TSF tasks.",
+         [("Mamba", "Mamba")]),
+        ("Previous works try to explain this from the expressive power and capability perspectives that standard "
+         "transformers are capable of performing some algorithms.", [("transformers", "Transformer")]),
+        ("We also provide links to resources, including datasets and toolkits, for BERT-based IR systems.",
+         [("BERT", "BERT")]),
+        ("We also demonstrate the general applicability of our optimization methods to other BERT-like models, "
+         "including ALBERT, DistilBERT, and DeBERTa.",
+         [("BERT", "BERT"), ("ALBERT", "ALBERT"), ("DistilBERT", "DistilBERT"), ("DeBERTa", "DeBERTa")]),
+        ("Therefore, we propose a Mamba-based model named Simple-Mamba (S-Mamba) for TSF.", [("Mamba", "Mamba")]),
+        ("applying LRT to the existing BERT-base model can significantly reduce the computational costs",
+         [("BERT", "BERT")]),
+        ("language models including Bert-Mini, DistilBERT, Bert-Base, and BERT-Large.",
+         [("Bert", "BERT"), ("DistilBERT", "DistilBERT"), ("Bert", "BERT"), ("BERT", "BERT")]),
+    ],
+)
+def test_matcher_plurals_possessives_compounds(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Currently, no German single language RoBERTa model is yet published, which we introduce in this work "
+         "(GottBERT).", [("RoBERTa", "RoBERTa"), ("GottBERT", "GottBERT")]),
+        ("BERT4Rec: Sequential Recommendation with Bidirectional Encoder Representations from Transformer",
+         [("BERT4Rec", "BERT4Rec"), ("Bidirectional Encoder Representations from Transformer", "BERT")]),
+        ("Results show that ColBERT's effectiveness is competitive with existing BERT-based models",
+         [("ColBERT", "ColBERT"), ("BERT", "BERT")]),
+        ("Experiments on thirteen public datasets prove that S-Mamba maintains low computational overhead", []),
+        ("We present IC-Mamba, a novel state space model that forecasts social media engagement", []),
+        ("we compare Vision-Mamba and Mamba-2 with Mamba",  # constructed
+         [("Vision-Mamba", "Vision Mamba"), ("Mamba-2", "Mamba-2"), ("Mamba", "Mamba")]),
+        ("we compare Hyper-Mamba and Mamba-9 with Mamba", [("Mamba", "Mamba")]),  # constructed, uncatalogued
+        ("Therefore, we present a plain, pre-training-free, and feature-enhanced ViT backbone with Convolutional "
+         "Multi-scale feature interaction, named ViT-CoMer", [("ViT", "ViT")]),
+    ],
+)
+def test_matcher_never_inside_another_name(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Although Vision Transformer (ViT) has achieved significant success in computer vision",
+         [("Vision Transformer", "ViT"), ("ViT", "ViT")]),
+        ("As the core building block of vision transformers, attention is a powerful tool",
+         [("vision transformers", "ViT")]),
+    ],
+)
+def test_matcher_longest_match_wins(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("We train with Adam and a cosine schedule.", [("Adam", "Adam")]),
+        ("we adam the model", []),  # lower case: not the optimiser
+        ("the bert and vit models", []),  # acronyms never match all-lower-case text
+    ],
+)
+def test_matcher_case_rules(text, expected):
+    entries = [
+        CatalogEntry("Adam", ambiguous=True),
+        CatalogEntry("BERT"),
+        CatalogEntry("ViT", aliases=["Vision Transformer"]),
+    ]
+    assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == expected
+
+
+def test_matcher_context_words_gate_ambiguous_entries():
+    entries = [CatalogEntry("Hydra", ambiguous=True, context=["Mamba", "state space"])]
+    m = Matcher(entries)
+    assert m.find("Hydra heads everywhere", context="hydra heads everywhere") == []
+    text = "a natural bidirectional extension of the Mamba model (Hydra)"
+    assert [x.name for x in m.find(text, context=text.lower())] == ["Hydra"]
+
+
+@pytest.mark.parametrize(
+    "token, ok",
+    [("based", True), ("large", True), ("B", True), ("7B", True), ("50", True), ("2", False), ("CoMer", False)],
+)
+def test_hyphen_suffix_rule(token, ok):
+    assert hyphen_suffix_ok(token) is ok
+
+
+def test_resolve_overlaps_longest_then_leftmost():
+    a = Mention(0, 6, "A", "method", "x")
+    b = Mention(4, 14, "B", "method", "x")
+    c = Mention(12, 16, "C", "method", "x")
+    d = Mention(20, 24, "D", "method", "x")
+    e = Mention(22, 26, "E", "method", "x")
+    assert [m.name for m in resolve_overlaps([a, b, c, d, e])] == ["B", "D"]
+
+
+def test_matcher_pickles_and_rebuilds(matcher):
+    clone = pickle.loads(pickle.dumps(matcher))
+    text = "6x attention execution speedup over FlashAttention-2 and up to 8."
+    assert found(clone, text) == found(matcher, text)
