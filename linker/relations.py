@@ -328,11 +328,13 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
-         r"|improv\w+\s+(?:up)?on|benchmark\w*\s+against|(?:evaluated|tested|validated|assessed)\s+against|against"),
+         r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
+         r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY),
     _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
-         r"|agree\w*\s+(?:well\s+)?with|confirm\w*|reconfirm\w*|corroborat\w*|contrary\s+to|contradict\w*"
-         r"|differ\w*\s+from|replicat\w+|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
+         r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
+         r"|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
+         r"|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
          r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
          r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
