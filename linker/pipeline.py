@@ -164,15 +164,27 @@ class Linker:
                 hits = self.matcher.find(known_part, context=context)
                 if len(hits) == 1 and hits[0].end - hits[0].start >= len(known_part.rstrip("s")) - 1:
                     key = " ".join(normalize(other).split())
-                    if alias_key(other) not in self.known and key:
+                    # the paper's own definition wins over a catalog alias of another entry
+                    # ('Low-Rank Adaptation (LRA)' is LoRA here, not the Long Range Arena)
+                    if key and hits[0].name != self._owner_of(other):
                         taught[key] = (hits[0].name, hits[0].kind)
                     break
         return taught
+
+    def _owner_of(self, surface: str) -> str | None:
+        """The entry whose surface ``surface`` is (exact matcher lookup), or None."""
+        hits = self.matcher.find(surface)
+        return hits[0].name if len(hits) == 1 and hits[0].surface == surface else None
 
     def _mentions(
         self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str], own_variants: list[str]
     ) -> list[Mention]:
         mentions = self.matcher.candidates(f.text, f.norm)
+        if aliases:
+            mentions = [
+                m for m in mentions
+                if aliases.get(" ".join(normalize(m.surface).split()), (m.name,))[0] == m.name
+            ]
         for key, (name, kind) in aliases.items():
             for s, e in find_surface(f.text, f.norm, key):
                 mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))

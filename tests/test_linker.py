@@ -1,0 +1,166 @@
+"""The linking pipeline on seed papers: typed links, introduced names, corpus names, fallbacks, batches."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from relwork.core.records import LinkedPaper, Paper
+from relwork.linker import Linker, link_batch, link_corpus, link_papers, load_catalog
+from relwork.linker.fuzzy import FuzzyIndex
+from relwork.linker.pipeline import linked_dict
+from relwork.linker.uncatalogued import find_uncatalogued, is_method_like
+from relwork.loaders import load_papers
+
+from conftest import SEED_FILES
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def linker(catalog):
+    return Linker(catalog)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    return load_papers(SEED_FILES).papers
+
+
+@pytest.fixture(scope="module")
+def linked_seeds(seeds, catalog):
+    return {p.paper.title: p for p in link_corpus(seeds, catalog)}
+
+
+def by_title(linked_seeds, prefix: str) -> LinkedPaper:
+    return next(p for title, p in linked_seeds.items() if title.startswith(prefix))
+
+
+def relations(paper: LinkedPaper) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for link in paper.links:
+        out.setdefault(link.method, set()).add(link.relation)
+    return out
+
+
+def test_link_colbert_paper(linked_seeds):
+    paper = by_title(linked_seeds, "ColBERT: Efficient")
+    assert [i.name for i in paper.introduces] == ["ColBERT"]
+    rel = relations(paper)
+    assert "ColBERT" not in rel  # a paper never links to what it introduces
+    assert "builds_on" in rel["BERT"]
+
+
+def test_link_fields_offsets_evidence(linked_seeds):
+    paper = by_title(linked_seeds, "ColBERT: Efficient")
+    for link in paper.links:
+        text = paper.paper.title if link.field == "title" else paper.paper.abstract
+        assert text[link.start : link.end] == link.surface
+        assert link.surface in link.evidence
+        assert link.relation in ("builds_on", "compares_to", "mentions")
+        assert 0 < link.confidence <= 1
+
+
+def test_link_fuzzy_misspelling_in_bart_abstract(linked_seeds):
+    paper = by_title(linked_seeds, "BART: Denoising")
+    fuzzy = [link for link in paper.links if link.surface == "Tranformer"]
+    assert [(link.method, link.field) for link in fuzzy] == [("Transformer", "abstract")]
+    assert fuzzy[0].confidence < 1
+
+
+@pytest.mark.parametrize(
+    "word, name",
+    [("Tranformer", "Transformer"), ("Longfromer", None), ("Longfomer", "Longformer"), ("transformed", None),
+     ("informed", None), ("performers", None), ("DistilmBERT", None)],
+)
+def test_fuzzy_guards(catalog, word, name):
+    hit = FuzzyIndex(catalog).lookup(word) if word[1:].islower() else None
+    assert (hit[0] if hit else None) == name
+
+
+def test_fuzzy_never_for_acronyms(catalog):
+    index = FuzzyIndex(catalog)
+    assert not index.eligible("BERT") and not index.eligible("GPT-4") and index.eligible("Transformer")
+    assert index.find("We fine-tune BART and BERT.", []) == []
+
+
+def test_link_corpus_introduced_names_link_across_papers(seeds, catalog):
+    introducing = Paper.create(
+        "IC-Mamba: Forecasting Social Media Engagement",
+        "We present IC-Mamba, a novel state space model that forecasts social media engagement.",
+    )
+    citing = Paper.create(
+        "A study of engagement models",
+        "Our approach outperforms IC-Mamba on three datasets.",
+    )
+    first, second = link_corpus([introducing, citing], catalog)
+    assert [i.name for i in first.introduces] == ["IC-Mamba"]
+    assert all(link.method != "IC-Mamba" for link in first.links)
+    assert [(l.method, l.relation) for l in second.links if l.method == "IC-Mamba"] == [("IC-Mamba", "compares_to")]
+
+
+def test_link_taught_alias_from_definition(catalog):
+    paper = Paper.create(
+        "A study",
+        "We study Low-Rank Adaptation (LRA) for vision models. LRA is then applied to detection.",
+    )
+    # in the catalog LRA is the Long Range Arena; this paper's definition makes it LoRA here
+    linked = Linker(catalog).link(paper)
+    assert [l.method for l in linked.links if l.surface == "LRA"] == ["LoRA", "LoRA"]
+    other = Linker(catalog).link(Paper.create("A study", "We evaluate on LRA and report accuracy."))
+    assert [l.method for l in other.links] == ["Long Range Arena"]
+
+
+def test_link_uncatalogued_comparison(linker):
+    paper = Paper.create(
+        "Metric learning",
+        "Our method outperforms PVTv2-B0, ResMLP and MegaNetX on ImageNet, and compares favourably with CNNs.",
+    )
+    links = linker.link(paper).links
+    unc = [(l.method, l.kind) for l in links if l.kind == "uncatalogued"]
+    assert ("MegaNetX", "uncatalogued") in unc
+    assert all(l.method not in ("CNNs", "CNN") for l in links)
+    assert all(l.confidence <= 0.5 for l in links if l.kind == "uncatalogued")
+
+
+@pytest.mark.parametrize(
+    "token, ok",
+    [("MegaNetX", True), ("DeepTransformers", True), ("PVTv2", True), ("CNN", False), ("LLMs", False),
+     ("PyTorch", False), ("MObile", False), ("Titans", False), ("MoE", False)],
+)
+def test_uncatalogued_name_shape(token, ok):
+    assert is_method_like(token) is ok
+
+
+def test_uncatalogued_skips_introduced_and_taken():
+    text = "SlimFit outperforms MegaNetX and FooFormer."
+    found = find_uncatalogued(text, [(31, 40)], {"slimfit", "megafoo"})
+    assert [m.name for m in found] == ["MegaNetX"]
+
+
+def test_link_papers_streams_same_as_batch_and_workers(seeds, catalog):
+    sample = seeds[:40]
+    serial = [linked_dict(p) for p in link_papers(sample, catalog)]
+    batched = [linked_dict(p) for p in link_batch(catalog, sample)]
+    parallel = [linked_dict(p) for p in link_papers(sample, catalog, workers=2, batch_size=7)]
+    assert serial == batched == parallel
+
+
+def test_linked_dict_equals_contract(linked_seeds):
+    for paper in list(linked_seeds.values())[:20]:
+        assert linked_dict(paper) == paper.to_dict()
+
+
+def test_linker_pickles(linker, seeds):
+    clone = pickle.loads(pickle.dumps(linker))
+    assert linked_dict(clone.link(seeds[3])) == linked_dict(linker.link(seeds[3]))
+
+
+def test_link_no_generic_terms(linked_seeds):
+    generic = {"CNN", "RNN", "LLM", "SSM", "MoE", "attention", "self-attention", "GNN", "MLP"}
+    for paper in linked_seeds.values():
+        assert not generic & {l.method for l in paper.links}
