@@ -346,8 +346,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))"),
     # implicit own work in citation contexts: "as described in [5]", "as previously reported (12)"
-    _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|reported|detailed|outlined|published|performed"
-         r"|proposed|suggested|recommended|defined|explained|implemented|done|used|given|presented|established)"
+    _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|detailed|outlined|performed"
+         r"|recommended|implemented|done|used|established)"
          r"(?:\s+(?:previously|before|earlier|elsewhere|in\s+detail))?(?:\s+(?:in|by))?"
          r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)"
          r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
@@ -356,7 +356,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
          r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
-         r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with"
+         r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
@@ -548,7 +548,7 @@ def _governing_cue(
     opening = gap.rfind("(")
     if opening >= 0 and ")" not in gap[opening:]:
         gap = gap[:opening]  # the mention sits in a parenthesised list: count up to the parenthesis
-    if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", gap)) > cue.max_gap:
+    if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", _mask_brackets(gap))) > cue.max_gap:
         return None, False
     words = " ".join(match.group(0).split())
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
@@ -618,7 +618,8 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         if own_match or own_name:
             return RelationResult(BUILDS_ON, own_name or " ".join(own_match.group(0).split()), 0.55)
         procedure = _PAST_PASSIVE.search(clause)
-        if procedure and not _OTHER.search(clause):
+        # the clause without bracketed citations: "(Jensen et al., 2012)" is not a prior-work subject
+        if procedure and not _OTHER.search(_mask_brackets(before + " " + after)):
             # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
             return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
     return RelationResult(MENTIONS, "", 0.5)
