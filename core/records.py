@@ -17,6 +17,21 @@ RELATIONS = ("builds_on", "compares_to", "mentions")
 _ARXIV_NEW = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$", re.I)
 _ARXIV_OLD = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?([a-z][a-z.\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)$")
+# an id already in normal form (what loaders hand to ``Paper.create``) is returned without the searches
+_ARXIV_CANONICAL = re.compile(r"\d{4}\.\d{4,5}|[a-z][a-z.\-]+/\d{7}")
+_TITLE_WORDS = re.compile(r"[a-z0-9]+")
+_WORDS = re.compile(r"\w+")
+
+
+def squash_whitespace(text: str) -> str:
+    """``text`` with runs of whitespace as one space and no leading/trailing space (``" ".join(text.split())``).
+
+    Most abstracts are already in that form; two C-level scans prove it without splitting into words
+    (``isprintable`` is False for every whitespace character other than the ASCII space).
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def normalize_arxiv_id(value: str | None) -> str | None:
@@ -26,6 +41,8 @@ def normalize_arxiv_id(value: str | None) -> str | None:
     """
     if not value:
         return None
+    if _ARXIV_CANONICAL.fullmatch(value):
+        return value
     text = value.strip().rstrip("/")
     for pattern in (_ARXIV_NEW, _ARXIV_OLD):
         match = pattern.search(text)
@@ -44,11 +61,14 @@ def normalize_doi(value: str | None) -> str | None:
 
 def normalize_title(title: str) -> str:
     """Title reduced to lower-case ASCII words: the key under which the same paper meets itself."""
-    text = unicodedata.normalize("NFKD", title)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    words = re.findall(r"[a-z0-9]+", text)
+    if title.isascii():  # NFKD and the combining-mark filter change nothing in ASCII
+        text = title.lower()
+    else:
+        text = unicodedata.normalize("NFKD", title)
+        text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = _TITLE_WORDS.findall(text)
     # titles without ASCII letters or digits (e.g. Chinese) keep their own word characters
-    return " ".join(words) if words else " ".join(re.findall(r"\w+", text))
+    return " ".join(words) if words else " ".join(_WORDS.findall(text))
 
 
 def title_key(title: str) -> str:
@@ -93,8 +113,8 @@ class Paper:
         """Build a paper with normalised ids and the id chosen by priority."""
         arxiv_id = normalize_arxiv_id(fields.pop("arxiv_id", None))
         doi = normalize_doi(fields.pop("doi", None))
-        title = " ".join(title.split())
-        abstract = " ".join(abstract.split())
+        title = squash_whitespace(title)
+        abstract = squash_whitespace(abstract)
         return cls(
             id=make_paper_id(arxiv_id, doi, title),
             title=title,

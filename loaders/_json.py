@@ -26,6 +26,9 @@ def _records_of(value: Any) -> list[Any] | None:
     if isinstance(value, list):
         return value
     if isinstance(value, dict):
+        # the common case, one record per line: it has a title (pages have none) and no list key to check
+        if "title" in value:
+            return None
         for key in LIST_KEYS:
             if isinstance(value.get(key), list) and (
                 not value[key] or all(isinstance(item, dict) for item in value[key])
@@ -79,12 +82,12 @@ def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Probl
         yield from head
         yield from rest
 
+    bad_lines = text.bad_lines
     for number, line in all_lines():
-        if not line.strip():
+        if not line or line.isspace():
             continue
-        bad = text.utf8_problem(number)
-        if bad:
-            yield bad
+        if bad_lines and number in bad_lines:
+            yield text.utf8_problem(number)
             continue
         try:
             value = json.loads(line)
@@ -92,6 +95,9 @@ def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Probl
             detail = getattr(err, "msg", str(err))
             column = getattr(err, "colno", None)
             yield text.problem(number, f"malformed JSON: {detail} (column {column})")
+            continue
+        if type(value) is dict and "title" in value:  # one record per line: skip the page checks
+            yield number, value
             continue
         records = _records_of(value)
         for record in records if records is not None else [value]:

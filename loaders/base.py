@@ -206,6 +206,7 @@ class TextFile:
 # field helpers shared by the loaders
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
+_AND = re.compile(r"\s+and\s+")
 
 
 def parse_year(value: Any) -> int | None:
@@ -247,7 +248,7 @@ def parse_authors(value: Any) -> list[str]:
             else:
                 names = parts
         else:
-            parts = re.split(r"\s+and\s+", text)
+            parts = _AND.split(text) if "and" in text else [text]
             if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
                 names = [" ".join(reversed([s.strip() for s in part.split(",")])) for part in parts]
             else:
@@ -303,21 +304,23 @@ def make_paper(
 
     A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract.
     """
-    bad = text.utf8_problem(line, last_line)
-    if bad:
-        return bad
-    title_text = " ".join(text_value(title).split())
-    abstract_text = " ".join(text_value(abstract).split())
-    if not title_text:
+    if text.bad_lines:
+        bad = text.utf8_problem(line, last_line)
+        if bad:
+            return bad
+    title_text = title if type(title) is str else text_value(title)
+    abstract_text = abstract if type(abstract) is str else text_value(abstract)
+    # blank means only whitespace; Paper.create squashes the whitespace once (not here and there)
+    if not title_text or title_text.isspace():
         return text.problem(line, "record has no title")
-    if not abstract_text:
+    if not abstract_text or abstract_text.isspace():
         return text.problem(line, "record has no abstract")
     arxiv_id, doi_value = split_ids(arxiv, doi)
-    url_text = text_value(url).strip() or None
+    url_text = (url.strip() if type(url) is str else text_value(url).strip()) or None
     return Paper.create(
         title_text,
         abstract_text,
-        source=text.source(line),
+        source=Source(text.path, line, text.format),
         arxiv_id=arxiv_id,
         doi=doi_value,
         year=year,

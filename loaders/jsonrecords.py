@@ -35,20 +35,59 @@ AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "
 _JATS_TAG = re.compile(r"</?jats:[^>]*>")
 
 
+_SEPARATORS = re.compile(r"[\s\-]+")
+
+
 def field_name(name: str) -> str:
     """A header/key as matched: lower case, spaces and hyphens as '_' ('Abstract Text' -> 'abstract_text')."""
-    return re.sub(r"[\s\-]+", "_", name.strip().strip('"').strip().lower())
+    return _SEPARATORS.sub("_", name.strip().strip('"').strip().lower())
 
 
-def _pick(record: dict, lowered: dict[str, str], keys: tuple[str, ...]) -> Any:
-    """The first non-empty value under one of ``keys`` (case-insensitive)."""
-    for key in keys:
-        original = lowered.get(key)
-        if original is not None:
-            value = record[original]
-            if value not in (None, "", [], {}):
-                return value
+def _pick(record: dict, originals: tuple[str, ...]) -> Any:
+    """The first non-empty value under one of the record's own keys ``originals`` (in priority order)."""
+    for original in originals:
+        value = record[original]
+        if value not in (None, "", [], {}):
+            return value
     return None
+
+
+class _KeyPlan:
+    """For one set of record keys: the record's own keys that hold each field, in priority order.
+
+    Records of one file nearly always share their key set, so the case-insensitive name matching is done
+    once per key set instead of once per record.
+    """
+
+    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors")
+
+    def __init__(self, keys: tuple[str, ...]):
+        lowered = {field_name(key): key for key in keys if isinstance(key, str)}
+
+        def present(names: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(lowered[name] for name in names if name in lowered)
+
+        self.title = present(TITLE_KEYS)
+        self.abstract = present(ABSTRACT_KEYS)
+        self.ids = present(ID_KEYS)
+        self.doi = present(DOI_KEYS)
+        self.url = present(URL_KEYS)
+        self.years = present(YEAR_KEYS)
+        self.authors = present(AUTHOR_KEYS)
+
+
+_PLANS: dict[tuple, _KeyPlan] = {}
+_MAX_PLANS = 4096  # bounded: files whose records all differ in their keys do not grow memory
+
+
+def _plan(record: dict) -> _KeyPlan:
+    keys = tuple(record)
+    plan = _PLANS.get(keys)
+    if plan is None:
+        if len(_PLANS) >= _MAX_PLANS:
+            _PLANS.clear()
+        plan = _PLANS[keys] = _KeyPlan(keys)
+    return plan
 
 
 def rebuild_inverted_abstract(index: dict) -> str:
@@ -63,38 +102,40 @@ def rebuild_inverted_abstract(index: dict) -> str:
 
 def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int | None = None) -> Paper | Problem:
     """Map a generic record (dict of field name -> value) to a Paper, or the Problem that skips it."""
-    lowered = {field_name(key): key for key in record if isinstance(key, str)}
-    abstract = _pick(record, lowered, ABSTRACT_KEYS)
+    plan = _plan(record)
+    abstract = _pick(record, plan.abstract)
     if isinstance(abstract, dict):
         abstract = rebuild_inverted_abstract(abstract)
     if isinstance(abstract, str) and "<jats:" in abstract:
         abstract = _JATS_TAG.sub(" ", abstract)
     arxiv = doi = None
-    for key in ID_KEYS:
-        value = _pick(record, lowered, (key,))
+    for key in plan.ids:
+        value = record[key]
+        if value in (None, "", [], {}):
+            continue
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             value = str(value)
             arxiv = arxiv or normalize_arxiv_id(value)
             doi = doi or normalize_doi(value)
-    doi = _pick(record, lowered, DOI_KEYS) or doi
-    url = _pick(record, lowered, URL_KEYS)
+    doi = _pick(record, plan.doi) or doi
+    url = _pick(record, plan.url)
     if not arxiv and isinstance(url, str) and "arxiv.org/" in url:
         arxiv = normalize_arxiv_id(url)
     year = None
-    for key in YEAR_KEYS:
-        year = parse_year(_pick(record, lowered, (key,)))
+    for key in plan.years:
+        year = parse_year(record[key])
         if year:
             break
     return make_paper(
         text,
         line,
-        _pick(record, lowered, TITLE_KEYS),
+        _pick(record, plan.title),
         abstract,
         last_line=last_line,
         arxiv=arxiv,
         doi=doi,
         year=year,
-        authors=parse_authors(_pick(record, lowered, AUTHOR_KEYS)),
+        authors=parse_authors(_pick(record, plan.authors)),
         url=url,
     )
 
