@@ -407,3 +407,49 @@ def test_page_big_graph_fixed_layout_draws_everything(browser, tmp_path):
     assert drawn == [G.number_of_nodes(), G.number_of_edges(), False]
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "graph-wide.png"))
+
+
+# ---------------------------------------------------------------------------------------------------
+# the real seed graph (examples/hf-papers through loaders, linker and builder)
+
+
+@pytest.fixture(scope="module")
+def seed_page(seed_graph, tmp_path_factory):
+    return write_html(seed_graph, tmp_path_factory.mktemp("html") / "seed.html")
+
+
+@pytest.mark.browser
+def test_page_seed_graph_draws_everything_offline(browser, seed_graph, seed_page):
+    errors, urls = open_page(browser, seed_page, timeout=120)
+    assert errors == []
+    assert [u for u in urls if not u.startswith("data:")] == [seed_page.resolve().as_uri()]
+    drawn = browser.execute_script(
+        "var b = relwork.network.body; return [b.nodeIndices.length, b.edgeIndices.length]")
+    assert drawn == [seed_graph.number_of_nodes(), seed_graph.number_of_edges()]
+    kinds = browser.execute_script("return relwork.data.kinds.map(function (k) { return [k.key, k.count]; })")
+    assert dict(kinds)["paper"] == sum(1 for _, d in seed_graph.nodes(data=True)
+                                       if d["label"] == schema.PAPER and not d.get("external"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "graph.png"))
+
+
+@pytest.mark.browser
+def test_page_seed_search_by_alias_and_evidence_in_panel(browser, seed_graph, seed_page):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    methods = [(n, d) for n, d in seed_graph.nodes(data=True)
+               if d["label"] == schema.METHOD and d.get("aliases") and seed_graph.degree(n) < 300]  # all listed
+    node, attrs = max(methods, key=lambda item: (seed_graph.degree(item[0]), item[0]))
+    alias = attrs["aliases"][0]
+    open_page(browser, seed_page, timeout=120)
+    box = browser.find_element(By.ID, "rw-search")
+    box.send_keys(alias.swapcase())
+    box.send_keys(Keys.ENTER)
+    assert browser.execute_script("return relwork.state.selected") == node
+    panel = browser.find_element(By.ID, "rw-details").get_attribute("textContent")
+    assert attrs["name"] in panel
+    evidence = sorted(d["evidence"] for _, _, d in seed_graph.in_edges(node, data=True) if d.get("evidence"))
+    assert evidence and all(e in panel for e in evidence[:20])
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "graph-search.png"))

@@ -293,7 +293,8 @@
   var body = network.body;
   var direct = !!(body && body.nodes && body.edges && body.emitter && data.nodes.every(function (n) {
     var item = body.nodes[n.id];
-    return item && item.options && 'hidden' in item.options && item.labelModule && item.labelModule.fontOptions;
+    return item && item.options && 'hidden' in item.options && item.labelModule && item.labelModule.fontOptions &&
+      'labelDirty' in item.labelModule;
   }) && data.edges.every(function (e) {
     var item = body.edges[e.id];
     return item && item.options && item.options.color && 'opacity' in item.options.color;
@@ -318,6 +319,7 @@
         var item = body.nodes[c[0]];
         item.options.opacity = c[1] ? DIM_OPACITY : 1;
         item.labelModule.fontOptions.color = c[1] ? DIM_FONT : FONT;
+        item.labelModule.labelDirty = true;  // the label caches its coloured text blocks
       });
       edgeChanges.forEach(function (c) { body.edges[c[0]].options.color.opacity = c[1] ? DIM_EDGE_OPACITY : EDGE_OPACITY; });
       network.redraw();
