@@ -457,8 +457,15 @@ _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
                          r"|combined|integrated|implemented|applied|fine-?tuned|finetuned|distill?ed|initiali[sz]ed)", re.I)
 _LONG_FORM = re.compile(r"(?:[A-Z][\w\-]*\s+(?:(?:of|for|from|with|and|the|to|in|on)\s+)?){1,7}\($")
-# A capitalised cue counts only at the start of the sentence or after a colon/semicolon/bracket.
-_CAPITAL_OK = re.compile(r"(?:^|[:;(\[]|[.!?][\"')\]]*)\s*$")
+
+
+def _capital_ok(sentence: str, index: int) -> bool:
+    """A capitalised cue counts only at the start of the sentence or after a colon, semicolon, bracket
+    or sentence end (a title-case word elsewhere belongs to a name)."""
+    head = sentence[:index].rstrip()
+    return not head or head[-1] in ":;([" or head.rstrip("\"')]").endswith((".", "!", "?"))
+
+
 _OWN_DETERMINER = re.compile(r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$", re.I)
 
 
@@ -528,19 +535,20 @@ def _governing_cue(
     it is decisive: a negation or analysis cue, or a verb whose subject is someone else's work. A verb
     whose subject is merely unknown yields to a passive right after the mention ("Adam [17] was used")."""
     before = sentence[lo:start]
+    found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
+             for match in cue.pattern.finditer(before)]
     best = None
-    for cue in _PRE_CUES:
-        for match in cue.pattern.finditer(before):
-            if match.group(0)[0].isupper() and not _CAPITAL_OK.search(sentence, 0, lo + match.start()):
-                continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
-            if _ADJECTIVAL.search(before, 0, match.start()) or (
-                _DETERMINER_END.search(before, 0, match.start()) and _PARTICIPLE.fullmatch(match.group(0))
-            ):
-                continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
-            if best is None or match.end() > best[1].end() or (
-                match.end() == best[1].end() and match.start() < best[1].start()
-            ):
-                best = (cue, match)
+    # nearest first: the largest end, then the longest match
+    for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
+        if match.group(0)[0].isupper() and not _capital_ok(sentence, lo + match.start()):
+            continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
+        window = max(0, match.start() - 40)
+        if _ADJECTIVAL.search(before, window, match.start()) or (
+            _DETERMINER_END.search(before, window, match.start()) and _PARTICIPLE.fullmatch(match.group(0))
+        ):
+            continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
+        best = (_PRE_CUES[index], match)
+        break
     if best is None:
         return None, False
     cue, match = best
