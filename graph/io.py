@@ -8,6 +8,7 @@
   directory with ``nodes.csv`` and ``edges.csv``), each with a ``read_*`` that restores the original graph.
   These formats hold only scalars, so lists and dicts (authors, aliases, sources) are written as JSON text
   and ``None`` is left out; readers turn them back using the attribute types in ``graph/schema.py``.
+  XML cannot hold control characters: GraphML/GEXF replace them with U+FFFD (their one lossy step).
   GEXF reserves node ``id``/``label`` and edge ``type`` (directed/undirected), so there they are written as
   attributes ``paper_id``, ``node_label`` and ``edge_type`` (plus ``edge_key``), and the GEXF label is the
   paper title or method name.
@@ -18,6 +19,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import re
 import zlib
 from pathlib import Path
 from typing import Any, Callable
@@ -176,12 +178,21 @@ def restore_value(name: str, value: Any, types: dict[str, str], where: str) -> A
         raise GraphError(f"{where}: attribute {name!r} has invalid value {value!r}") from exc
 
 
+# characters XML 1.0 cannot hold at all (control characters, lone surrogates, U+FFFE/U+FFFF)
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: Any) -> Any:
+    """``value`` with XML-illegal characters replaced by U+FFFD (the only lossy step of GraphML/GEXF)."""
+    return _XML_ILLEGAL.sub("\ufffd", value) if isinstance(value, str) else value
+
+
 def _flat_graph(G: nx.MultiDiGraph) -> nx.MultiDiGraph:
     H = nx.MultiDiGraph()
     for node, attrs in G.nodes(data=True):
-        H.add_node(node, **{k: flatten_value(v) for k, v in attrs.items() if v is not None})
+        H.add_node(xml_safe(node), **{k: xml_safe(flatten_value(v)) for k, v in attrs.items() if v is not None})
     for u, v, k, attrs in G.edges(keys=True, data=True):
-        H.add_edge(u, v, key=k, **{a: flatten_value(x) for a, x in attrs.items() if x is not None})
+        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k), **{a: xml_safe(flatten_value(x)) for a, x in attrs.items() if x is not None})
     return H
 
 
@@ -254,11 +265,11 @@ def write_gexf(G: nx.MultiDiGraph, path: str | Path) -> Path:
     path = Path(path)
     H = nx.MultiDiGraph()
     for node, attrs in G.nodes(data=True):
-        flat = {_GEXF_NODE.get(k, k): flatten_value(v) for k, v in attrs.items() if v is not None}
-        H.add_node(node, label=_display(attrs, node), **flat)
+        flat = {_GEXF_NODE.get(k, k): xml_safe(flatten_value(v)) for k, v in attrs.items() if v is not None}
+        H.add_node(xml_safe(node), label=xml_safe(_display(attrs, node)), **flat)
     for u, v, k, attrs in G.edges(keys=True, data=True):
-        flat = {_GEXF_EDGE.get(a, a): flatten_value(x) for a, x in attrs.items() if x is not None}
-        H.add_edge(u, v, key=k, edge_key=k, **flat)
+        flat = {_GEXF_EDGE.get(a, a): xml_safe(flatten_value(x)) for a, x in attrs.items() if x is not None}
+        H.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(k), edge_key=xml_safe(k), **flat)
     return _write(path, lambda p: nx.write_gexf(H, p), "GEXF")
 
 

@@ -163,3 +163,15 @@ def test_export_graph_unknown_format(tmp_path, small_graph):
     path = save_graph(small_graph, tmp_path / "g.json")
     with pytest.raises(ExportError, match=r"unknown export format 'dot' \(choose from graphml, gexf, csv\)"):
         export_graph(path, "dot", tmp_path / "g.dot")
+
+
+@pytest.mark.parametrize(("writer", "reader"), [(write_graphml, read_graphml), (write_gexf, read_gexf)])
+def test_xml_formats_replace_control_characters(tmp_path, small_graph, writer, reader):
+    G = small_graph.copy()
+    node = next(n for n, d in G.nodes(data=True) if d["label"] == "Paper" and "Net" in d["title"])
+    G.nodes[node]["title"] = "bell\x07 and form\x0cfeed"
+    H = reader(writer(G, tmp_path / "ctl.xml"))
+    assert H.nodes[node]["title"] == "bell\ufffd and form\ufffdfeed"
+    # CSV and native JSON keep them
+    assert read_csv(write_csv(G, tmp_path / "csv")).nodes[node]["title"] == "bell\x07 and form\x0cfeed"
+    assert load_graph(save_graph(G, tmp_path / "g.json")).nodes[node]["title"] == "bell\x07 and form\x0cfeed"
