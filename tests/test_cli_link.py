@@ -1,0 +1,103 @@
+"""`relwork link` output contract and `relwork evaluate`: exit codes, exact messages, --catalog override."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from relwork.cli import app
+from relwork.core.records import LinkedPaper
+
+from conftest import FIXTURES
+
+runner = CliRunner()
+GOLD = FIXTURES / "linker" / "gold_small.jsonl"
+CONTRACT = ["id", "title", "introduces", "links", "year", "authors", "arxiv_id", "doi", "url", "abstract", "sources"]
+LINK_FIELDS = ["method", "kind", "relation", "surface", "field", "start", "end", "evidence", "cue", "confidence"]
+
+
+def run(*args: object):
+    return runner.invoke(app, [str(a) for a in args])
+
+
+def test_link_jsonl_contract(seed_files, tmp_path):
+    out = tmp_path / "linked.jsonl"
+    result = run("link", *seed_files, "--format", "jsonl", "-o", out)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.startswith("Linked 231 papers: ")
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 231
+    for record in records:
+        assert list(record) == CONTRACT
+        for link in record["links"]:
+            assert list(link) == LINK_FIELDS
+            assert link["relation"] in ("builds_on", "compares_to", "mentions")
+            text = record["title"] if link["field"] == "title" else record["abstract"]
+            assert text[link["start"] : link["end"]] == link["surface"]
+        for item in record["introduces"]:
+            assert list(item) == ["name", "kind", "aliases", "evidence"]
+        assert LinkedPaper.from_dict(record).to_dict() == record
+    colbert = next(r for r in records if r["title"].startswith("ColBERT:"))
+    assert [i["name"] for i in colbert["introduces"]] == ["ColBERT"]
+    assert "BERT" in {link["method"] for link in colbert["links"]}
+
+
+def test_link_stdout_json_array_and_workers(seed_files):
+    one = run("link", seed_files[0], "--format", "json")
+    two = run("link", seed_files[0], "--format", "json", "--workers", "2")
+    assert one.exit_code == 0 and two.exit_code == 0, one.stderr + two.stderr
+    assert json.loads(one.stdout) == json.loads(two.stdout)
+    assert len(json.loads(one.stdout)) == 22  # the papers of the first seed listing
+
+
+def test_link_catalog_override(tmp_path):
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text(json.dumps({"title": "Long-term memory", "abstract": "ATLAS further improves the long "
+                      "context performance of Titans, achieving +80% accuracy."}) + "\n", encoding="utf-8")
+    mine = tmp_path / "mine.jsonl"
+    mine.write_text(json.dumps({"name": "Titans", "kind": "method", "year": 2024}) + "\n", encoding="utf-8")
+    result = run("link", papers, "--catalog", mine, "--input-format", "json")
+    assert result.exit_code == 0, result.stderr
+    links = json.loads(result.stdout)["links"]
+    assert [(l["method"], l["kind"]) for l in links if l["surface"] == "Titans"] == [("Titans", "method")]
+
+
+def test_link_errors(tmp_path):
+    missing = run("link", tmp_path / "absent.jsonl")
+    assert missing.exit_code == 2
+    assert missing.stderr == f"Error: {tmp_path / 'absent.jsonl'}: file not found\n"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{oops\n", encoding="utf-8")
+    result = run("link", GOLD, "--catalog", bad)
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"Error: {bad}:1: invalid JSON")
+    fmt = run("link", GOLD, "--format", "xml")
+    assert fmt.exit_code == 2
+    assert "unknown output format 'xml' (choose from jsonl, json)" in fmt.stderr
+
+
+def test_evaluate_command_json(seed_files):
+    result = run("evaluate", GOLD, *seed_files, "--json")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["papers"] == 3
+    assert report["missing_papers"] == ["A paper that is not in the input"]
+    assert report["links"]["tp"] == 6
+    assert set(report) == {"papers", "missing_papers", "links", "relations", "introduced", "confusion", "errors"}
+
+
+def test_evaluate_command_table_from_linked_output(seed_files, tmp_path):
+    out = tmp_path / "linked.jsonl"
+    assert run("link", *seed_files, "-o", out).exit_code == 0
+    result = run("evaluate", GOLD, "--linked", out, "--errors", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "method links" in result.stdout and "relation accuracy" in result.stdout
+    assert "Errors (first 2 of" in result.stdout
+
+
+def test_evaluate_command_needs_input():
+    result = run("evaluate", GOLD)
+    assert result.exit_code == 2
+    assert result.stderr == "Error: give paper FILES to link, or --linked FILE with 'relwork link' output\n"
