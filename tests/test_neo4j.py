@@ -535,6 +535,31 @@ def test_cookbook_query_matches_networkx(neo4j, name, params, reference):
     assert run_cookbook(neo4j, name, params).rows == expected
 
 
+SEED_CASES = [
+    ("bridge", {"a": "Mamba", "b": "Transformer"}, _bridge_nx),
+    ("builds_on", {"method": "Transformer"}, _builds_on_nx),
+    ("builds_on", {"method": "BERT", "relation": "compares_to"}, _builds_on_nx),
+    ("most_compared", {"limit": 15}, _most_compared_nx),
+    ("method_path", {"a": "Mamba", "b": "BERT"}, _method_path_nx),
+    ("citing_papers", {"paper": "1706.03762"}, _citing_nx),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_graph(seed_files):
+    from relwork.graph.build import build_from_files
+
+    return build_from_files(seed_files).graph
+
+
+def test_cookbook_matches_networkx_on_the_seed_corpus(neo4j, seed_graph):
+    export_graph(seed_graph, neo4j)
+    for name, params, reference in SEED_CASES:
+        expected = reference(seed_graph, **params)
+        assert expected, f"{name} {params} has no answer on the seed corpus"
+        assert run_cookbook(neo4j, name, params).rows == expected, (name, params)
+
+
 def test_run_cookbook_names_missing_parameter_and_unknown_query(neo4j):
     with pytest.raises(ExportError, match=r"cookbook query 'bridge' needs --param b=\.\.\."):
         run_cookbook(neo4j, "bridge", {"a": "Mamba"})
