@@ -55,6 +55,7 @@ from relwork.graph.schema import (
     PAPER,
     RELATION_TO_EDGE,
     method_node,
+    node_key,
     paper_node,
 )
 
@@ -134,6 +135,15 @@ def _sources(items: Iterable[dict]) -> list[dict]:
     """Distinct sources, sorted by (file, line, format)."""
     keys = {(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in items}
     return [{"file": f, "line": line, "format": fmt} for f, line, fmt in sorted(keys)]
+
+
+def _paper_node_for(attrs: dict, fallback_id: str | None) -> str:
+    """Node id by priority arXiv id > DOI > title key; the record's own id for a record with none of them."""
+    if attrs.get("arxiv_id") or attrs.get("doi") or normalize_title(attrs.get("title") or ""):
+        return paper_node(make_paper_id(attrs.get("arxiv_id"), attrs.get("doi"), attrs.get("title") or ""))
+    if fallback_id:
+        return paper_node(fallback_id)
+    raise GraphError("a paper record has no title, arXiv id, DOI or id")
 
 
 class _PaperIndex:
@@ -219,16 +229,24 @@ class _Builder:
 
     # -- nodes ---------------------------------------------------------------------------------------
     def add_paper(self, attrs: dict) -> str:
-        """Add or merge one paper record; returns its node id."""
+        """Add or merge one paper record; returns its node id.
+
+        ``attrs`` may carry the record's own ``id``: it names the node only when the record has neither an
+        arXiv id, a DOI nor a title with any letters or digits.
+        """
         G = self.G
+        attrs = dict(attrs)
+        record_id = attrs.pop("id", None)
         found = self.papers.find(G, attrs)
+        if found is None:
+            candidate = _paper_node_for(attrs, record_id)
+            found = candidate if candidate in G else None
         if found is None:
             merged = dict(attrs, sources=_sources(attrs.get("sources") or []))
         else:
             merged = _merge_paper(G.nodes[found], attrs)
             self.papers.remove(found, G.nodes[found])
-        merged.pop("id", None)
-        node = paper_node(make_paper_id(merged.get("arxiv_id"), merged.get("doi"), merged.get("title") or ""))
+        node = _paper_node_for(merged, node_key(found) if found else record_id)
         if found is not None and found != node:
             if node in G:  # cannot happen while the index is consistent; refuse rather than lose data
                 raise GraphError(f"cannot merge paper {found!r} into existing node {node!r}")
@@ -283,6 +301,7 @@ class _Builder:
     def add_linked(self, record: LinkedPaper) -> None:
         paper = record.paper
         attrs = {
+            "id": paper.id,
             "title": paper.title or "",
             "abstract": paper.abstract or "",
             "year": paper.year,
@@ -337,7 +356,6 @@ class _Builder:
 
     # -- after all records ---------------------------------------------------------------------------
     def finish(self) -> None:
-        G = self.G
         if self.catalog is not None:
             self._add_lineage()
             self._add_origin_papers()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from typing import Any, Iterable
+from typing import Iterable
 
 import networkx as nx
 from rapidfuzz import fuzz, process

@@ -328,3 +328,16 @@ def test_seed_graph_has_citation_between_seed_papers(seed_graph):
     assert pairs, "expected at least one citation-style edge between two seed papers"
     for source, _, via, target in pairs:
         assert source != target
+
+
+def test_build_graph_untitled_papers_keep_their_own_ids(catalog):
+    a = LinkedPaper(Paper(id="custom:1", title="", abstract="x"), [], [link("BERT", "mentions", "x")])
+    b = LinkedPaper(Paper(id="custom:2", title="???", abstract="y"), [], [link("BERT", "mentions", "y")])
+    G = build_graph([a, b, a], catalog)
+    assert {"paper:custom:1", "paper:custom:2"} <= set(G)
+    assert G.has_edge("paper:custom:2", method_node("BERT"), MENTIONS)
+
+
+def test_build_graph_record_without_any_identity(catalog):
+    with pytest.raises(GraphError, match="a paper record has no title, arXiv id, DOI or id"):
+        build_graph([LinkedPaper(Paper(id="", title="", abstract="x"))], catalog)
