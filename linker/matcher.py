@@ -103,6 +103,18 @@ def variants(surface: str) -> set[str]:
 _LOWER_RUN = re.compile(r"[a-z]{3}")
 
 
+def is_descriptive(surface: str) -> bool:
+    """Two or more plain words ('Layer Normalization', 'Sliding Window Attention', 'Chain-of-Thought').
+
+    Written all lower case such a phrase describes a technique ("layer normalization", "sparse
+    transformer models"), which the annotation guidelines count as generic; capitalised it names the
+    method. Entries whose canonical name is coined ('LoRA' for 'low-rank adaptation', 'ViT' for 'vision
+    transformer') are not descriptive and match in any case.
+    """
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    return len(words) >= 2 and all(w.isalpha() and (w.islower() or (w[0].isupper() and w[1:].islower())) for w in words)
+
+
 def is_acronym(surface: str) -> bool:
     """Two or more capitals and no run of three lower-case letters: 'BERT', 'ViT', 'GPT-4', 'RoBERTa'.
 
@@ -117,7 +129,7 @@ def is_acronym(surface: str) -> bool:
 SIZE_WORDS = frozenset(
     "base large small tiny mini medium huge giant xl xxl b l h s g t m ti".split()
 )
-_SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]|x?\d+x\d+|\d+/\d+")
+_SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]|x?\d+x\d+|\d+/\d+|[bslhtgm]\d{1,3}")
 _TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+")
 
 
@@ -156,6 +168,7 @@ class Target:
     exact_case: bool  # ambiguous entry: the text must equal ``surface``
     acronym: bool
     context: tuple[str, ...] = ()
+    descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
 
 
 @dataclass
@@ -190,6 +203,7 @@ class Matcher:
                     exact_case=exact,
                     acronym=is_acronym(surface),
                     context=tuple(w.lower() for w in entry.context),
+                    descriptive=is_descriptive(surface) and is_descriptive(entry.name),
                 )
                 keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
                 for key in keys:
@@ -218,8 +232,12 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def candidates(self, text: str, norm: str | None = None) -> list[Mention]:
-        """Every acceptable match in ``text`` (overlapping), before overlap resolution."""
+    def candidates(self, text: str, norm: str | None = None, *, title_case: bool = False) -> list[Mention]:
+        """Every acceptable match in ``text`` (overlapping), before overlap resolution.
+
+        ``title_case``: the text is a Title Case title, where capitals say nothing, so descriptive names
+        ('Linear Transformers') are not matched in it.
+        """
         if self._automaton is None or not text:
             return []
         if norm is None:
@@ -233,17 +251,19 @@ class Matcher:
                 continue
             plural = after != e
             written = text[s:e]
-            target = self._pick(self._targets[index], written, plural)
+            target = self._pick(self._targets[index], written, plural, title_case)
             if target is None:
                 continue
             found.append(Mention(s, after, target.name, target.kind, text[s:after]))
         return found
 
     @staticmethod
-    def _pick(targets: list[Target], written: str, plural: bool) -> Target | None:
+    def _pick(targets: list[Target], written: str, plural: bool, title_case: bool = False) -> Target | None:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred."""
         best = None
         for target in targets:
+            if target.descriptive and (title_case or written.islower()):
+                continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
                 if written != target.surface or (plural and not target.context):
@@ -256,13 +276,15 @@ class Matcher:
                 best = target
         return best
 
-    def find(self, text: str, norm: str | None = None, *, context: str | None = None) -> list[Mention]:
+    def find(
+        self, text: str, norm: str | None = None, *, context: str | None = None, title_case: bool = False
+    ) -> list[Mention]:
         """Resolved, non-overlapping mentions in ``text`` ordered by position.
 
         ``context`` is the lower-cased text in which an entry's context words are looked up (the whole
         paper); entries with context words and none present are dropped.
         """
-        return resolve_overlaps(self._context_filter(self.candidates(text, norm), context))
+        return resolve_overlaps(self._context_filter(self.candidates(text, norm, title_case=title_case), context))
 
     def _context_filter(self, mentions: list[Mention], context: str | None) -> list[Mention]:
         if not mentions:

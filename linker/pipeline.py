@@ -44,6 +44,12 @@ class CorpusName:
     paper_id: str = ""
 
 
+def is_title_case(title: str) -> bool:
+    """Most words capitalised ('Parallelizing Linear Transformers with the Delta Rule')."""
+    words = [w for w in title.split() if w[:1].isalpha() and len(w) > 3]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
 class _Either:
     """Membership in either of two sets, without building their union per paper."""
 
@@ -119,9 +125,12 @@ class Linker:
         entries = self.introducing.get(paper.arxiv_id or "", []) or self.introducing.get(normalize_title(paper.title), [])
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
+            written = alias_key(paper.title + " " + paper.abstract)
             for entry in entries:
                 if alias_key(entry.name) in taken:
                     continue
+                if not any(alias_key(s) in written for s in entry.surfaces):
+                    continue  # introduced there, but this title and abstract never name it
                 aliases = [a for a in entry.aliases if alias_key(a) not in taken]
                 found.append(Introduced(entry.name, entry.kind, aliases, f"catalog: introduced by {paper.title}"))
                 taken.update(alias_key(n) for n in [entry.name, *aliases])
@@ -179,7 +188,7 @@ class Linker:
     def _mentions(
         self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str], own_variants: list[str]
     ) -> list[Mention]:
-        mentions = self.matcher.candidates(f.text, f.norm)
+        mentions = self.matcher.candidates(f.text, f.norm, title_case=f.name == "title" and is_title_case(f.text))
         if aliases:
             mentions = [
                 m for m in mentions

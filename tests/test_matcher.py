@@ -144,7 +144,7 @@ def test_matcher_context_words_gate_ambiguous_entries():
 
 @pytest.mark.parametrize(
     "token, ok",
-    [("based", True), ("large", True), ("B", True), ("7B", True), ("50", True), ("2", False), ("CoMer", False)],
+    [("based", True), ("large", True), ("B", True), ("7B", True), ("B24", True), ("50", True), ("2", False), ("CoMer", False)],
 )
 def test_hyphen_suffix_rule(token, ok):
     assert hyphen_suffix_ok(token) is ok
