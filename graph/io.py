@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import os
 import re
 import zlib
 from pathlib import Path
@@ -111,7 +112,10 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
         if path.suffix == ".gz":
             # mtime=0: the same graph always gives the same bytes
             data = gzip.compress(data, compresslevel=6, mtime=0)
-        path.write_bytes(data)
+        # write next to the target, then rename: an interrupted save never leaves half a graph behind
+        partial = path.with_name(path.name + ".partial")
+        partial.write_bytes(data)
+        os.replace(partial, path)
     except OSError as exc:
         raise GraphError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
     return path
