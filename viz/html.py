@@ -96,7 +96,7 @@ def generate_html(
     from jinja2 import Environment  # a pyvis dependency
 
     nodes = select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes)
-    H = G.subgraph(nodes)
+    H = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)  # views are slow to iterate
     use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
     data = graph_data(H, physics=use_physics)
     data["meta"].update(

@@ -18,7 +18,8 @@ import numpy as np
 
 EDGE_LENGTH = 70.0  # canvas pixels between two linked nodes (vis-network coordinates)
 EXACT_REPULSION_MAX = 1500
-REPULSION_SAMPLE = 500
+REPULSION_SAMPLE = 300
+BIG_COMPONENT_ITERATIONS = 50  # components above EXACT_REPULSION_MAX: each iteration costs more
 GRAVITY = 0.05
 MASS_EXPONENT = 1.0
 
@@ -33,7 +34,8 @@ def layout_positions(G: nx.Graph, *, seed: int = 7, iterations: int = 80) -> dic
     boxes = []
     for nodes in components:
         order = sorted(nodes, key=str)
-        coords = _force_layout(U, order, rng, iterations) * EDGE_LENGTH
+        steps = iterations if len(order) <= EXACT_REPULSION_MAX else min(iterations, BIG_COMPONENT_ITERATIONS)
+        coords = _force_layout(U, order, rng, steps) * EDGE_LENGTH
         boxes.append((order, coords))
     return _pack(boxes)
 
@@ -105,8 +107,8 @@ def _pack(boxes: list[tuple[list, np.ndarray]]) -> dict[Hashable, tuple[float, f
     row_width = max(math.sqrt(total_area), max(s[2][0] for s in sized) + gap)
     positions: dict[Hashable, tuple[float, float]] = {}
     x = y = row_height = 0.0
-    for order, coords, size in sized:
-        if x > 0 and x + size[0] > row_width:
+    for index, (order, coords, size) in enumerate(sized):
+        if x > 0 and (x + size[0] > row_width or index == 1):
             x, y, row_height = 0.0, y + row_height + gap, 0.0
         for node, (px, py) in zip(order, coords):
             positions[node] = (round(float(px + x), 1), round(float(py + y), 1))
