@@ -175,3 +175,17 @@ def test_xml_formats_replace_control_characters(tmp_path, small_graph, writer, r
     # CSV and native JSON keep them
     assert read_csv(write_csv(G, tmp_path / "csv")).nodes[node]["title"] == "bell\x07 and form\x0cfeed"
     assert load_graph(save_graph(G, tmp_path / "g.json")).nodes[node]["title"] == "bell\x07 and form\x0cfeed"
+
+
+def test_save_graph_unwritable_path(tmp_path, small_graph):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(GraphError, match=rf"^{blocker}/g.json: cannot write graph: "):
+        save_graph(small_graph, blocker / "g.json")
+
+
+def test_write_csv_unwritable_directory(tmp_path, small_graph):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    with pytest.raises(ExportError, match=rf"^{blocker}: cannot write CSV: "):
+        write_csv(small_graph, blocker)
