@@ -146,8 +146,11 @@ def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None,
         if token.lower() not in own and token.lower() not in _SENTENCE_START_WORDS:
             if _NAMELIKE.fullmatch(token) and not token.isdigit():
                 return token
-            if at_start and token[:1].isupper():
-                return token  # a capitalised sentence-initial subject: "Mamba outperforms ..."
+            previous = head[: match.start(1)].split()[-1:]
+            if token[:1].isupper() and not (previous and previous[0][:1].isupper()):
+                # a capitalised subject ("Mamba outperforms ...", "introduced Mamba, which"), but not the
+                # last word of a title-case long form ("Automatic Speech Recognition model leveraging")
+                return token
     return ""
 
 
@@ -207,6 +210,16 @@ def _owner(
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
     if _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
+        if not prefix.strip(" ,") and _RELATIVE_BREAK.search(sentence, 0, clause_lo):
+            # ", which augments X": the antecedent before the break is the subject
+            antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
+            if _OWN.search(antecedent) or any(name in antecedent.lower() for name in own):
+                return "own"
+            head = _tail_words(antecedent, 2)
+            base = clause_lo - len(sentence[max(0, clause_lo - 80) : clause_lo]) + len(antecedent) - len(head)
+            if _PRIOR.search(antecedent) or _OTHER.search(head) or _namelike_in(head, base, others, own):
+                return "other"  # "Recent work introduced Mamba, which outperforms Transformers"
+            return "unknown"
         if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
             # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
             rest = sentence[cue_start:clause_hi]
@@ -251,6 +264,7 @@ _PRESENT_PASSIVE = re.compile(
     r"|usually|generally|still|not|also|very|more|less|able|capable|limited|based|likely|unlikely|due)\b)\w+(?:ed|en)\b",
     re.I,
 )
+_RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s*$", re.I)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
 _CLAUSE_OPENER = re.compile(r"\s*(?:when|while|after|before|once|if|by|through|upon|then|finally|first|second|third"
@@ -313,6 +327,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by", ANY),
     # studying a method is not using it (surveys, analyses, probing papers)
+    _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
+         r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY),
     _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
          r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY),
@@ -321,6 +337,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|(?:on|at)\s+par\s+with"
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
          r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
+         r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w-]+){0,6}?\s+than"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
@@ -428,6 +445,7 @@ _REPORT_VERB_END = re.compile(
     r"\b(?P<cue>(?:show|find|found|demonstrate|prove|observe|reveal)(?:s|ed|d)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
     re.I,
 )
+_ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
 _SURVEY = re.compile(r"\b(?:survey\w*|review\w*|overview|taxonomy|categori[sz]\w*|summari[sz]\w*|discuss\w*)\b", re.I)
@@ -595,6 +613,9 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     survey = _SURVEY.search(clause)
     own_match = _OWN.search(sentence, lo, start)
     own_name = next((name for name in own if name in before.lower()), None)
+    absent = _ABSENT.match(after)
+    if absent:
+        return RelationResult(MENTIONS, "X" + absent.group("cue"), 0.75)  # "a transformer-free alternative"
     compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(sentence[start:end])
     determiner = _OWN_DETERMINER.search(before)
     if determiner:

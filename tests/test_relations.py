@@ -221,6 +221,17 @@ def test_type_relation_subject_decides_comparisons(sentence, surface, relation):
     assert _type(sentence, surface).relation == relation
 
 
+def test_type_relation_relative_clause_takes_antecedent_as_subject():
+    sentence = ("Specifically, inspired by the recent success of Legendre Memory Units (LMU) in sequence learning "
+                "tasks, we propose LMUFormer, which augments the LMU with convolutional patch embedding.")
+    start, end = _span(sentence, "LMU", 1)
+    assert type_relation(sentence, start, end, own_names=["LMUFormer"]) == RelationResult("builds_on", "augments", 0.8)
+    # "Mamba, which outperforms Transformers": the antecedent is prior work, so no comparison of the paper
+    sentence = "Recent work introduced Mamba, which outperforms Transformers on long sequences."
+    start, end = _span(sentence, "Transformers")
+    assert type_relation(sentence, start, end).relation == "mentions"
+
+
 def test_type_relation_own_name_subject_needs_own_names():
     sentence = "LATTE outperforms GPT-4V by at least 7.07% of exact match on formulae and tables."
     start, end = _span(sentence, "GPT-4V")
@@ -254,6 +265,17 @@ def test_type_relation_own_name_subject_needs_own_names():
          "BERT", (), "builds_on", "Our"),
         ("Initially, we apply channel-wise quantization and log2 quantization to BERT, respectively.", "BERT", (),
          "builds_on", "apply"),
+        ("Specifically, inspired by the recent success of Legendre Memory Units (LMU) in sequence learning "
+         "tasks, we propose LMUFormer, which augments the LMU with convolutional patch embedding and "
+         "convolutional channel mixer.", "LMU", ("LMUFormer",), "builds_on", "inspired by"),
+        ("This work highlights the viability of Mamba SSMs as a transformer-free alternative for efficient and "
+         "accurate ASR.", "transformer", (), "mentions", "X-free"),
+        ("We show how architectural modifications to a recurrent model can help push its performance toward "
+         "Transformer models while retaining its sequential processing capability.", "Transformer", (),
+         "compares_to", "performance toward"),
+        ("By carefully analyzing the internal computations of transformer-based LLMs, we discover that the "
+         "bridge entity is resolved in the early layers of the model.", "transformer", (), "mentions",
+         "By carefully analyzing"),
         # cue families with no seed instance
         ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
          "does not require"),
