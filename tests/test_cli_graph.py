@@ -207,9 +207,7 @@ def test_query_graph_from_environment(small_path):
 def test_method_json_and_table(seed_build):
     G = load_graph(seed_build[1])
     result = run("method", "flash attention", "-g", seed_build[1], "--json")
-    if "FlashAttention" not in {d.get("name") for _, d in G.nodes(data=True)}:
-        assert result.exit_code == 4
-        return
+    assert result.exit_code == 0
     assert json.loads(result.stdout) == method_report(G, "FlashAttention")
     table = run("method", "Mamba", "-g", seed_build[1])
     assert table.exit_code == 0 and "Papers linked to Mamba" in table.stdout and "derived from: S4" in table.stdout
