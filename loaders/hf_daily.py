@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from relwork.core.records import Paper
+from relwork.core.records import Paper, squash_whitespace
 from relwork.loaders.base import Problem, TextFile, make_paper
 
 CHROME = frozenset(
@@ -38,6 +38,7 @@ CHROME = frozenset(
     }
 )
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_LONGEST_CHROME = max(map(len, CHROME))  # longer lines (every abstract) skip the set lookup
 _DATE = re.compile(rf"^(?:{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?|\d{{4}}-\d{{2}}-\d{{2}})$", re.I)
 _COUNT = re.compile(r"^[\d,.]+k?$", re.I)  # upvote / comment counts
 MAX_TITLE = 300
@@ -45,9 +46,10 @@ MAX_TITLE = 300
 
 def is_chrome(line: str) -> bool:
     """True for a page-chrome line of the listing (not part of any paper)."""
-    text = " ".join(line.split())
-    lowered = text.lower()
-    return lowered in CHROME or bool(_DATE.match(text)) or bool(_COUNT.match(text))
+    text = squash_whitespace(line)
+    if len(text) <= _LONGEST_CHROME and text.lower() in CHROME:
+        return True
+    return bool(_DATE.match(text)) or bool(_COUNT.match(text))
 
 
 def read_hf_daily(text: TextFile) -> Iterator[Paper | Problem]:
