@@ -267,8 +267,12 @@ _PRESENT_PASSIVE = re.compile(
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s*$", re.I)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
-_CLAUSE_OPENER = re.compile(r"\s*(?:when|while|after|before|once|if|by|through|upon|then|finally|first|second|third"
-                            r"|additionally|moreover|furthermore|specifically|in\s+particular|here)?[\s,]*", re.I)
+_CLAUSE_OPENER = re.compile(
+    r"\s*(?:(?:when|while|after|before|once|if|by|through|upon|then|next|finally|first|second|third|additionally"
+    r"|moreover|furthermore|specifically|in\s+particular|here|for\s+example|for\s+instance|e\.g\.|in\s+addition"
+    r"|notably|thus|therefore|hence|consequently|overall|importantly|instead|similarly|likewise)[\s,]*)*",
+    re.I,
+)
 _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", re.I)
 _REPORTED = re.compile(
     r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
@@ -350,7 +354,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY),
     _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
          r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
-         r"|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
+         r"|at\s+variance\s+with|analogous\s+to|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
          r"|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
          r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
