@@ -48,6 +48,8 @@ MENTIONS = "mentions"
 
 # How many words may separate a cue from the mention it governs (lists included).
 _MAX_GAP = 14
+# How far back (characters) cues are searched: beyond any cue's word gap, bracketed asides included.
+_SCAN_CHARS = 600
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,12 @@ _CLAUSE_BREAK = re.compile(
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause ``[lo, hi)`` of ``sentence`` holding the mention ``[start, end)``."""
     lo, hi = 0, len(sentence)
+    depth, counted = 0, 0
     for match in _CLAUSE_BREAK.finditer(sentence):
-        head = sentence[: match.start()]
-        if head.count("(") + head.count("[") > head.count(")") + head.count("]"):
+        head = sentence[counted : match.start()]
+        depth += head.count("(") + head.count("[") - head.count(")") - head.count("]")
+        counted = match.start()
+        if depth > 0:
             continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
         if match.end() <= start:
             lo = match.end()
@@ -556,13 +561,15 @@ def _governing_cue(
     """Result of the nearest cue before the mention in its clause (None when none governs it), and whether
     it is decisive: a negation or analysis cue, or a verb whose subject is someone else's work. A verb
     whose subject is merely unknown yields to a passive right after the mention ("Adam [17] was used")."""
-    before = sentence[lo:start]
+    # Cues only govern within a few dozen words, so only the last _SCAN_CHARS characters are scanned.
+    scan_lo = max(lo, start - _SCAN_CHARS)
+    before = sentence[scan_lo:start]
     found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
              for match in cue.pattern.finditer(before)]
     best = None
     # nearest first: the largest end, then the longest match
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
-        if match.group(0)[0].isupper() and not _capital_ok(sentence, lo + match.start()):
+        if match.group(0)[0].isupper() and not _capital_ok(sentence, scan_lo + match.start()):
             continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()) or (
@@ -583,7 +590,7 @@ def _governing_cue(
     words = " ".join(match.group(0).split())
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
-        owner = _owner(sentence, lo, lo + match.start(), others, own, hi)
+        owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
         if owner == "other":
             return RelationResult(MENTIONS, words, 0.6), True
         if owner == "unknown" and cue.agent == OWN:
