@@ -147,7 +147,6 @@ def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None,
     match = _NAMELIKE_HEAD.search(head)
     if match:
         token = match.group(1)
-        at_start = base + match.start(1) == 0
         if token.lower() not in own and token.lower() not in _SENTENCE_START_WORDS:
             if _NAMELIKE.fullmatch(token) and not token.isdigit():
                 return token
@@ -293,13 +292,6 @@ def _tail_words(text: str, count: int) -> str:
     if len(parts) <= count:
         return text
     return text[parts[-count].start():]
-
-
-def _last(text: str, pattern: str) -> int:
-    found = -1
-    for match in re.finditer(pattern, text, re.I):
-        found = match.start()
-    return found
 
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -530,11 +522,10 @@ def type_relation(
         others = [span for span in others if not (span[0] < end and start < span[1])]
     start = _long_form_start(sentence, start, end)
     lo, hi = _clause(sentence, start, end)
-    before = sentence[lo:start]
     after = sentence[end:hi]
 
-    # 3. the nearest governing cue before the mention; a verdict that the subject is someone else's
-    #    work is final, otherwise a passive with the method as subject (rule 2) is more specific.
+    # Rule 2, the nearest governing cue before the mention: a verdict that the subject is someone
+    # else's work is final; otherwise a passive with the method as subject (rule 3) is more specific.
     pre, decisive = _governing_cue(sentence, lo, hi, start, others, own)
     if pre is not None and decisive:
         return pre
@@ -602,7 +593,7 @@ def _governing_cue(
 
 
 def _post_cue(after: str) -> RelationResult | None:
-    """Rule 2: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
+    """Rule 3: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
     for relation, confidence, pattern in _POST_CUES:
         match = pattern.match(after)
         if match:
