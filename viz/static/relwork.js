@@ -62,7 +62,7 @@
 
   var api = {
     ready: false, network: network, nodes: nodes, edges: edges, data: data, state: state, info: info,
-    edgeInfo: edgeInfo, search: search, selectNode: selectNode, clearSelection: clearSelection,
+    edgeInfo: edgeInfo, search: search, selectNode: selectNode, selectEdge: function (id) { showEdge(id); }, clearSelection: clearSelection,
     applyFilters: applyFilters, setKind: setKind, setRelation: setRelation, setYears: setYears,
     visibleNodeIds: function () { return Array.from(info.keys()).filter(function (id) { return !state.hiddenNodes.has(id); }); },
     visibleEdgeIds: function () { return Array.from(edgeInfo.keys()).filter(function (id) { return !state.hiddenEdges.has(id); }); }
@@ -355,6 +355,8 @@
   }
   function showEdge(eid) {
     var d = edgeInfo.get(eid);
+    if (!d) return;
+    d.id = eid;
     state.selected = null;
     dim({ nodes: new Set([d.from, d.to]), edges: new Set([eid]) });
     var box = document.getElementById('rw-details');
