@@ -8,7 +8,8 @@ Definitions (all micro-averaged over the gold papers):
 
 * **method links**: per paper, the set of linked methods (canonical names) against the gold set. A name
   matches when its alias key (case, space, hyphen-insensitive; a final plural 's' ignored) equals the gold
-  name's, or when both resolve to the same catalog entry (gold 'ViT' = catalog 'Vision Transformer').
+  name's, when both resolve to the same catalog entry (gold 'Vision Transformer' = catalog 'ViT'), or
+  when a surface the link was found at is one of the gold method's surfaces.
   Links of kind 'dataset' are not scored: datasets and benchmarks are not gold links.
 * **relation accuracy**: over correctly linked methods, the share whose predicted relation set equals the
   gold set. The predicted set of a method is its builds_on / compares_to relations over all its mentions,
@@ -190,6 +191,17 @@ def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cata
         for link in pred_links:
             pred.setdefault(resolver.key(link.method), []).append(link)
         gold_by_key = {resolver.key(link.method): link for link in g.links}
+        # a predicted method also matches a gold one when one of its surfaces is a gold surface of it
+        # (gold 'SDS' written 'Score Distillation Sampling (SDS)' = catalog 'Score Distillation Sampling')
+        by_surface = {alias_key(s): key for key, link in gold_by_key.items() for s in link.surfaces}
+        for key in list(pred):
+            if key in gold_by_key:
+                continue
+            for plink in pred[key]:
+                target = by_surface.get(alias_key(plink.surface))
+                if target is not None and target not in pred:
+                    pred[target] = pred.pop(key)
+                    break
         for key, glink in gold_by_key.items():
             if key not in pred:
                 links.fn += 1

@@ -115,6 +115,13 @@ def is_descriptive(surface: str) -> bool:
     return len(words) >= 2 and all(w.isalpha() and (w.islower() or (w[0].isupper() and w[1:].islower())) for w in words)
 
 
+def _capitalised_tail(written: str) -> bool:
+    """Every word after the first starts with a capital ('Layer Normalization', not 'Layer normalization':
+    a sentence-initial capital says nothing)."""
+    words = [w for w in re.split(r"[\s\-]+", written) if w]
+    return len(words) > 1 and all(w[:1].isupper() for w in words[1:])
+
+
 def is_acronym(surface: str) -> bool:
     """Two or more capitals and no run of three lower-case letters: 'BERT', 'ViT', 'GPT-4', 'RoBERTa'.
 
@@ -262,7 +269,7 @@ class Matcher:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred."""
         best = None
         for target in targets:
-            if target.descriptive and (title_case or written.islower()):
+            if target.descriptive and (title_case or not _capitalised_tail(written)):
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it

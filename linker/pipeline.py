@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
@@ -157,6 +158,8 @@ class Linker:
                 links.extend(self._type(f, own_names))
         if introduces and links:
             _named_after(links, introduces)
+        if links and TITLE_RULE:
+            _title_subject(links, paper.title)
         return LinkedPaper(paper=paper, introduces=introduces, links=links)
 
     def _taught_aliases(self, fields: list[_Field], context: str) -> dict[str, tuple[str, str]]:
@@ -248,6 +251,30 @@ class Linker:
                     cue=result.cue,
                     confidence=round(result.confidence * SOURCE_CONFIDENCE.get(m.source, 1.0) * m.score, 3),
                 )
+
+
+TITLE_RULE = True
+_NOT_OWN_WORK = re.compile(
+    r"\b(?:survey|review|overview|tutorial|primer|perspective|position|limits?|limitations|lessons|"
+    r"analysis|analyzing|analysing|understanding|explain\w*|interpret\w*|probing|revisit\w*|rethink\w*|"
+    r"evaluat\w*|benchmark\w*|comparison|comparative|study|investigat\w*|theory|theoretical|expressive|"
+    r"dissect\w*|insights?|what|why|how|when|do|does|can|is|are)\b",
+    re.I,
+)
+
+
+def _title_subject(links: list[Link], title: str) -> None:
+    """A method named in the title of a paper that presents its own work is what the paper builds on
+    ('Axial Attention in Multidimensional Transformers', 'SlimFit: ... Transformer-based Models'), unless
+    the title announces a survey, an analysis, an evaluation or a question. Only plain title mentions
+    (relation 'mentions', no cue) are raised, at a lower confidence."""
+    if _NOT_OWN_WORK.search(title):
+        return
+    for link in links:
+        if link.field == "title" and link.relation == "mentions" and not link.cue and link.kind != "dataset":
+            link.relation = "builds_on"
+            link.cue = "title"
+            link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 def _named_after(links: list[Link], introduces: list[Introduced]) -> None:

@@ -31,10 +31,33 @@ NOT_METHODS = frozenset(
     PyTorch TensorFlow JAX Keras HuggingFace GitHub OpenAI DeepMind Google Microsoft Meta NVIDIA YouTube LaTeX
     ArXiv Wikipedia PubMed WordNet ImageNet ChatGPT-like MATLAB OpenCV SciPy NumPy CUDA cuDNN LinkedIn
     iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
-    SoTA SOTA LLaMA-like GPUs TPUs
+    SoTA SOTA LLaMA-like GPUs TPUs Internet Ethernet Cabinet Planet Magnet LiDAR WeChat MySQL NoSQL MXNet
+    ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
+    kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme
     """.split()
 )
+ELEMENTS = frozenset(
+    """H He Li Be B C N O F Ne Na Mg Al Si P S Cl Ar K Ca Sc Ti V Cr Mn Fe Co Ni Cu Zn Ga Ge As Se Br Kr Rb Sr
+    Y Zr Nb Mo Tc Ru Rh Pd Ag Cd In Sn Sb Te I Xe Cs Ba La Ce Pr Nd Pm Sm Eu Gd Tb Dy Ho Er Tm Yb Lu Hf Ta W
+    Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu""".split()
+)
+_CHEMICAL = re.compile(r"(?:[A-Z][a-z]?(?:\d+(?:\.\d+)?)?)+")
 
+
+def is_chemical(token: str) -> bool:
+    """'AlGaN', 'ZnO', 'Ga2O3', 'In0.17Al0.83N': a formula of element symbols, not a model."""
+    if not _CHEMICAL.fullmatch(token):
+        return False
+    return all(sym in ELEMENTS for sym in re.findall(r"[A-Z][a-z]?", token))
+
+_GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
+_GENERIC_ALL = GENERIC | _GENERIC_PARTS
+# list cues ('such as', 'including') introduce methods only when the words before say so
+_LIST_CUES = ("such", "including")
+_METHOD_NOUNS = re.compile(
+    r"\b(?:models?|methods?|architectures?|baselines?|networks?|approaches|algorithms?|detectors?|backbones?|"
+    r"encoders?|frameworks?|systems?|techniques?|variants?|competitors?)\b[^.;]{0,30}$"
+)
 _SUFFIX = re.compile(
     r"(?:former|formers|bert|net|nets|gpt|mamba|lstm|vit|t5|llama|gan|vae|diffusion|rnn|cnn|mixer|coder|"
     r"attention|transformer|xl|rec|seg|det|clip|sam|dino|nerf|gnn)$",
@@ -78,6 +101,11 @@ def is_method_like(token: str) -> bool:
     key = alias_key(token)
     if key in GENERIC or key.rstrip("s") in GENERIC or key in NOT_METHODS:
         return False
+    if is_chemical(token):
+        return False
+    parts = re.split(r"-", token)
+    if len(parts) > 1 and (parts[-1].islower() or all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in parts)):
+        return False  # 'GaAs-based', 'CNN-RNN', 'LSTM-RNNs': compounds of a word or of generic parts
     if re.fullmatch(r"[A-Z]{2}[a-z]{3,}", token):
         return False  # 'MObile', 'ATtention': letters capitalised to spell an acronym
     if re.fullmatch(r"[A-Z]+s?", token):
@@ -118,6 +146,8 @@ def find_uncatalogued(
         if index < _N_CUES:
             cue = _CUE.match(text, start)
             if cue is None:
+                continue
+            if text.startswith(_LIST_CUES, start) and not _METHOD_NOUNS.search(text, max(0, start - 60), start):
                 continue
             pos = cue.end()
             for _ in range(8):

@@ -93,8 +93,6 @@ def test_matcher_plurals_possessives_compounds(matcher, text, expected):
          [("ColBERT", "ColBERT"), ("BERT", "BERT")]),
         ("Experiments on thirteen public datasets prove that S-Mamba maintains low computational overhead", []),
         ("We present IC-Mamba, a novel state space model that forecasts social media engagement", []),
-        ("we compare Vision-Mamba and Mamba-2 with Mamba",  # constructed
-         [("Vision-Mamba", "Vision Mamba"), ("Mamba-2", "Mamba-2"), ("Mamba", "Mamba")]),
         ("we compare Hyper-Mamba and Mamba-9 with Mamba", [("Mamba", "Mamba")]),  # constructed, uncatalogued
         ("Therefore, we present a plain, pre-training-free, and feature-enhanced ViT backbone with Convolutional "
          "Multi-scale feature interaction, named ViT-CoMer", [("ViT", "ViT")]),
@@ -131,6 +129,27 @@ def test_matcher_case_rules(text, expected):
         CatalogEntry("BERT"),
         CatalogEntry("ViT", aliases=["Vision Transformer"]),
     ]
+    assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == expected
+
+
+def test_matcher_hyphen_prefix_makes_another_name():
+    entries = [CatalogEntry("Mamba"), CatalogEntry("Mamba-2"), CatalogEntry("Vision Mamba", aliases=["Vim"])]
+    text = "we compare Vision-Mamba, S-Mamba and Mamba-2 with non-Mamba models and Mamba"  # constructed
+    assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == [
+        ("Vision-Mamba", "Vision Mamba"), ("Mamba-2", "Mamba-2"), ("Mamba", "Mamba"), ("Mamba", "Mamba")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Layer normalization is used in every block and sliding window attention too.", []),  # constructed
+        ("We apply Layer Normalization before attention.", [("Layer Normalization", "Layer Normalization")]),
+        ("low-rank adaptation (LoRA) is cheap", [("low-rank adaptation", "LoRA"), ("LoRA", "LoRA")]),
+    ],
+)
+def test_matcher_descriptive_names_need_capitals(text, expected):
+    entries = [CatalogEntry("Layer Normalization"), CatalogEntry("Sliding Window Attention"),
+               CatalogEntry("LoRA", aliases=["Low-Rank Adaptation"])]
     assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == expected
 
 
