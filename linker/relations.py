@@ -443,7 +443,7 @@ _SUBJECT_OF_COMPARISON = re.compile(
 )
 # "we show that the Transformer is capable of ...": the method is what the paper found something about.
 _REPORT_VERB_END = re.compile(
-    r"\b(?P<cue>(?:show|find|found|demonstrate|prove|observe|reveal)(?:s|ed|d)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
+    r"\b(?P<cue>(?:show|demonstrate|prove|reveal)(?:s|ed|d|n)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
     re.I,
 )
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
@@ -634,6 +634,8 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         cue_words = " ".join(compound.group("cue").split())
         words = "X" + cue_words if cue_words.startswith("-") else cue_words
         own_clause = _OWN.search(clause) or any(name in clause.lower() for name in own)
+        # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
+        own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
         if own_clause and not survey and not _OTHER.search(before):
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)

@@ -276,6 +276,13 @@ def test_type_relation_own_name_subject_needs_own_names():
         ("By carefully analyzing the internal computations of transformer-based LLMs, we discover that the "
          "bridge entity is resolved in the early layers of the model.", "transformer", (), "mentions",
          "By carefully analyzing"),
+        ("800 patient notes were annotated for SDoH categories, and several transformer-based models were "
+         "evaluated.", "transformer", (), "builds_on", "X-based"),
+        ("We experiment with multiple Transformer-based natural language classification as well as generative "
+         "models, and find that DeBERTa performs the best.", "DeBERTa", (), "builds_on", "We"),
+        ("In terms of expressiveness, we show that the Transformer is capable of executing path-finding by "
+         "embedding the adjacency and reachability matrices within its weights.", "Transformer", (), "mentions",
+         "show that"),
         # cue families with no seed instance
         ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
          "does not require"),
