@@ -81,6 +81,9 @@ def is_namelike(token: str) -> bool:
         return False
     if re.fullmatch(r"[A-Z]{2,}s", token):
         return False  # a plural acronym names a class ('LLMs', 'NIDSs')
+    tail = token.rsplit("-", 1)[-1] if "-" in token else ""
+    if len(tail) >= 3 and tail.isalpha() and tail.islower():
+        return False  # a compound adjective ('JND-based', 'BERT-like'), not a name
     if any(c.isupper() for c in token[1:]):
         # 'Set-Based', 'Cross-Layer' (title case of a hyphenated word) is not a name by itself
         parts = re.split(r"[-\^+]", token)
@@ -340,7 +343,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             break
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_namelike(acr) else None
-        if span and re.search(r"[A-Z]", text[span[0] : span[1]]):
+        lead = text[start : span[0]] if span else ""
+        if span and re.search(r"[A-Z]", text[span[0] : span[1]]) and not any(w in _STOP for w in lead.lower().split()):
             return [(acr, [text[span[0] : span[1]]], True)]
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):

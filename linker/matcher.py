@@ -122,6 +122,16 @@ def _capitalised_tail(written: str) -> bool:
     return len(words) > 1 and all(w[:1].isupper() for w in words[1:])
 
 
+def _acronym_case_ok(written: str, surface: str) -> bool:
+    """An acronym-like name is written as in the catalog, all upper case, or capitalised ('Bert-Base'):
+    'GaN' (gallium nitride) is not 'GAN', 'bert' is not 'BERT'."""
+    w, s = _ALNUM.sub("", written), _ALNUM.sub("", surface)
+    return w == s or w == s.upper() or w == s.capitalize()
+
+
+_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
 def is_acronym(surface: str) -> bool:
     """Two or more capitals and no run of three lower-case letters: 'BERT', 'ViT', 'GPT-4', 'RoBERTa'.
 
@@ -275,7 +285,7 @@ class Matcher:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
                 if written != target.surface or (plural and not target.context):
                     continue
-            elif target.acronym and written.islower():
+            elif target.acronym and not _acronym_case_ok(written, target.surface):
                 continue
             if written == target.surface:
                 return target

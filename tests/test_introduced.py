@@ -76,6 +76,9 @@ def test_detect_introduced_abstract_cues(abstract, expected):
         "They have been called Foundation Models.",
         "We further compare our model with an existing low-rank factorization approach called Linformer.",
         "We propose to use BERT for passage re-ranking.",
+        # arXiv 1812.xxxx (arxiv-amds123): an improvement of an existing method is not a new name
+        "We propose a novel probabilistic approach based on the Rapidly Exploring Random Tree algorithm (RRT) by "
+        "significantly improving its multi-robot variant for discrete environments.",
         "In this paper, we propose a new direction to achieve this goal.",
     ],
 )
@@ -112,7 +115,7 @@ def test_find_definitions(text, pairs):
 @pytest.mark.parametrize(
     "token, ok",
     [("LATTE", True), ("AlgoFormer", True), ("M1", True), ("idT5", True), ("Combiner", False), ("LLMs", False),
-     ("CNN", False), ("Cross-Layer", False)],
+     ("CNN", False), ("Cross-Layer", False), ("JND-based", False), ("Bio-xLSTM", True)],
 )
 def test_is_namelike(token, ok):
     assert is_namelike(token) is ok

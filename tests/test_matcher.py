@@ -121,12 +121,15 @@ def test_matcher_longest_match_wins(matcher, text, expected):
         ("We train with Adam and a cosine schedule.", [("Adam", "Adam")]),
         ("we adam the model", []),  # lower case: not the optimiser
         ("the bert and vit models", []),  # acronyms never match all-lower-case text
+        ("Spin orbit coupling in bulk ZnO and GaN", []),  # arXiv title: gallium nitride is not GAN
+        ("Bert-Base and BERT", [("Bert", "BERT"), ("BERT", "BERT")]),
     ],
 )
 def test_matcher_case_rules(text, expected):
     entries = [
         CatalogEntry("Adam", ambiguous=True),
         CatalogEntry("BERT"),
+        CatalogEntry("GAN"),
         CatalogEntry("ViT", aliases=["Vision Transformer"]),
     ]
     assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == expected
