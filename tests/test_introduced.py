@@ -76,7 +76,7 @@ def test_detect_introduced_abstract_cues(abstract, expected):
         "They have been called Foundation Models.",
         "We further compare our model with an existing low-rank factorization approach called Linformer.",
         "We propose to use BERT for passage re-ranking.",
-        # arXiv 1812.xxxx (arxiv-amds123): an improvement of an existing method is not a new name
+        # arxiv-amds123, "Improved Discrete RRT for ...": improving an existing method is no new name
         "We propose a novel probabilistic approach based on the Rapidly Exploring Random Tree algorithm (RRT) by "
         "significantly improving its multi-robot variant for discrete environments.",
         "In this paper, we propose a new direction to achieve this goal.",
