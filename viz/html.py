@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import re
 from importlib import resources
 from pathlib import Path
@@ -151,7 +152,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
             color={"background": colour, "border": _darker(colour),
                    "highlight": {"background": colour, "border": "#000000"},
                    "hover": {"background": colour, "border": "#000000"}},
-            value=degree[node] + 1,
+            value=round(math.sqrt(degree[node] + 1), 3),  # sqrt: one hub must not shrink everyone else
             x=x,
             y=y,
             rw=_node_details(node, attrs, kind, degree[node]),
@@ -373,8 +374,9 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 7, "max": 42,
-                        "label": {"enabled": True, "min": 11, "max": 24, "drawThreshold": 7, "maxVisible": 28}},
+            # hubs get big labels so that, zoomed out, the most connected names stay readable
+            "scaling": {"min": 9, "max": 50,
+                        "label": {"enabled": True, "min": 12, "max": 42, "drawThreshold": 6, "maxVisible": 30}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
