@@ -477,3 +477,21 @@ def test_page_click_edge_shows_its_evidence(browser, hand_page):
     assert "We introduce FooNet, a video state-space model." in details.text
     dimmed = set(browser.execute_script("return Array.from(relwork.state.dimmedNodes)"))
     assert dimmed == set(hand_graph()) - {"paper:2402.00002", "method:FooNet"}
+
+
+def test_generate_html_tolerates_bare_graphs():
+    G = nx.MultiDiGraph()
+    G.add_edge("a", "b")
+    G.add_edge(1, "a", key="BUILDS_ON:x")
+    data = json.loads(_data_block(generate_html(G)))
+    assert sorted(n["id"] for n in data["nodes"]) == ["1", "a", "b"]
+    assert sorted(r["type"] for r in data["relations"]) == ["BUILDS_ON", "LINK"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("graph", [nx.MultiDiGraph(), nx.MultiDiGraph([("method:A", "method:B")])],
+                         ids=["empty", "two-nodes"])
+def test_page_tiny_graphs_open_without_errors(browser, tmp_path, graph):
+    errors, urls = open_page(browser, write_html(graph, tmp_path / "tiny.html"))
+    assert errors == [] and [u for u in urls if not u.startswith(("file:", "data:"))] == []
+    assert browser.execute_script("return relwork.network.body.nodeIndices.length") == graph.number_of_nodes()

@@ -159,7 +159,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
         )
     relations: dict[str, dict[str, Any]] = {}
     for i, (u, v, key, attrs) in enumerate(sorted(H.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))):
-        etype = str(attrs.get("type") or key)
+        etype = str(attrs.get("type") or (key if isinstance(key, str) and key else "LINK")).split(":", 1)[0]
         label, colour = RELATIONS.get(etype, (etype.lower().replace("_", " "), "#607d8b"))
         relations.setdefault(etype, {"type": etype, "label": label, "color": colour, "count": 0})["count"] += 1
         paper_to_paper = H.nodes[u].get("label") == schema.PAPER and H.nodes[v].get("label") == schema.PAPER
