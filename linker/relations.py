@@ -66,7 +66,9 @@ class RelationResult:
 _CLAUSE_BREAK = re.compile(
     r"""
     \s*;\s*
-    | \s*[,:]?\s+(?:but|whereas|although|though|yet|while|however)\b[,]?
+    | \s*[,:]?\s+(?:but|whereas)\b[,]?
+    | \s*[,:]\s*(?:yet|while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
+    | \s+however,
     | ,\s*(?:which|who)\b
     | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)
     | \s+and\s+(?=we\b)
@@ -100,6 +102,7 @@ _OWN = re.compile(
     r"""\b(?:we|our|ours|us
     |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture)
     |(?:the|our)\s+(?:newly\s+)?proposed|proposed\s+(?:model|method|approach|framework|architecture|system)
+    |the\s+(?:presented|introduced|developed|described)\s+(?:system|model|method|approach|framework|architecture|algorithm|technique)
     |the\s+(?:present|current)\s+(?:study|work|paper|results?|findings|method|approach)
     |(?:in\s+)?this\s+(?:paper|work|study)|the\s+resulting
     |our\s+(?:results?|findings|data|model|method|approach))\b""",
@@ -339,6 +342,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
          r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
+         r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w-]+){0,6}?\s+than"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"

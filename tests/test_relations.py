@@ -283,6 +283,13 @@ def test_type_relation_own_name_subject_needs_own_names():
         ("In terms of expressiveness, we show that the Transformer is capable of executing path-finding by "
          "embedding the adjacency and reachability matrices within its weights.", "Transformer", (), "mentions",
          "show that"),
+        # held-out arXiv abstracts (../shared/data/arxiv-amds123)
+        ("Experimental results on real bike share and ride share datasets demonstrate the effectiveness of the "
+         "proposed model: FairST not only reduces the fairness gap by more than 80%, but can surprisingly "
+         "achieve better accuracy than state-of-the-art yet fairness-oblivious methods including LSTMs, "
+         "ConvLSTMs, and 3D CNN.", "LSTMs", ("FairST",), "compares_to", "better accuracy than"),
+        ("The presented system is based on text embeddings, namely NNLM and BERT.", "BERT", (), "builds_on",
+         "based on"),
         # cue families with no seed instance
         ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
          "does not require"),
