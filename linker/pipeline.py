@@ -24,7 +24,7 @@ from typing import Callable, Iterable, Iterator, Sequence, TextIO
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.introduced import GENERIC, detect_introduced, find_definitions
+from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
 from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps, variants
 from relwork.linker.relations import type_relation
 from relwork.linker.sentences import split_sentences
@@ -148,10 +148,14 @@ class Linker:
             _Field("abstract", paper.abstract, normalize(paper.abstract)),
         ]
         context = fields[0].norm + " " + fields[1].norm
-        aliases = self._taught_aliases(fields, context)
+        candidates = [
+            self.matcher.candidates(f.text, f.norm, title_case=f.name == "title" and is_title_case(f.text))
+            for f in fields
+        ]
+        aliases = self._taught_aliases(fields[1], candidates[1], context)
         own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
-        for f in fields:
-            f.mentions = self._mentions(f, context, aliases, own, own_variants)
+        for f, found in zip(fields, candidates):
+            f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
         links: list[Link] = []
         for f in fields:
             if f.mentions:
@@ -162,25 +166,37 @@ class Linker:
             _title_subject(links, paper.title)
         return LinkedPaper(paper=paper, introduces=introduces, links=links)
 
-    def _taught_aliases(self, fields: list[_Field], context: str) -> dict[str, tuple[str, str]]:
-        """Short forms an abstract defines for a known method: 'Vision Transformer (ViT)' -> {'vit': ViT}.
+    def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str]]:
+        """Forms an abstract defines for a known method, next to a mention of it in parentheses:
+        'Vision Transformer (ViT)', 'BERT (Bidirectional Encoder ...)', 'Low-Rank Adaptation (LRA)'.
 
-        Either side may be the known one; the other becomes an alias of it for this paper only.
+        The other form becomes an alias of the method for this paper only, even when the catalog gives it
+        to another entry ('LRA' is the Long Range Arena elsewhere). Only parentheses touching a mention are
+        looked at, so papers without such definitions cost nothing here.
         """
         taught: dict[str, tuple[str, str]] = {}
-        text = fields[1].text
-        if "(" not in text:
+        text = f.text
+        if "(" not in text or not candidates:
             return taught
-        for definition in find_definitions(text):
-            for known_part, other in ((definition.long, definition.short), (definition.short, definition.long)):
-                hits = self.matcher.find(known_part, context=context)
-                if len(hits) == 1 and hits[0].end - hits[0].start >= len(known_part.rstrip("s")) - 1:
-                    key = " ".join(normalize(other).split())
-                    # the paper's own definition wins over a catalog alias of another entry
-                    # ('Low-Rank Adaptation (LRA)' is LoRA here, not the Long Range Arena)
-                    if key and hits[0].name != self._owner_of(other):
-                        taught[key] = (hits[0].name, hits[0].kind)
-                    break
+        for m in resolve_overlaps(self.matcher._context_filter(list(candidates), context)):
+            other = None
+            opening = m.end + 1 if text.startswith(" (", m.end) else (m.end if text.startswith("(", m.end) else -1)
+            if opening != -1:
+                close = text.find(")", opening, opening + 125)
+                inner = text[opening + 1 : close].strip() if close != -1 else ""
+                if inner and "(" not in inner:
+                    if is_namelike(inner) and _initials_match(inner, m.surface):
+                        other = inner  # 'Low-Rank Adaptation (LRA)'
+                    elif len(inner.split()) >= 2 and _initials_match(m.surface, inner):
+                        other = inner  # 'BERT (Bidirectional Encoders for Transformers)'
+            elif m.start > 0 and text[m.start - 1] == "(" and text.startswith(")", m.end):
+                span = _long_form_before(text, m.start - 1, m.surface)
+                if span:
+                    other = text[span[0] : span[1]]  # 'Rotary Position Embedding (RoPE)'
+            if other:
+                key = " ".join(normalize(other).split())
+                if key and self._owner_of(other) != m.name:
+                    taught[key] = (m.name, m.kind)
         return taught
 
     def _owner_of(self, surface: str) -> str | None:
@@ -189,9 +205,14 @@ class Linker:
         return hits[0].name if len(hits) == 1 and hits[0].surface == surface else None
 
     def _mentions(
-        self, f: _Field, context: str, aliases: dict[str, tuple[str, str]], own: set[str], own_variants: list[str]
+        self,
+        f: _Field,
+        mentions: list[Mention],
+        context: str,
+        aliases: dict[str, tuple[str, str]],
+        own: set[str],
+        own_variants: list[str],
     ) -> list[Mention]:
-        mentions = self.matcher.candidates(f.text, f.norm, title_case=f.name == "title" and is_title_case(f.text))
         if aliases:
             mentions = [
                 m for m in mentions

@@ -15,6 +15,7 @@ Names the paper introduces and spans the exact stage already resolved are skippe
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Container
 
 import ahocorasick_rs
@@ -94,6 +95,7 @@ _LIST_ITEM = re.compile(r"(?P<name>" + _NAME + r")(?:\s*\[[\d,\s]+\])?(?:\s*\([^
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
 
 
+@lru_cache(maxsize=65536)
 def is_method_like(token: str) -> bool:
     """Name-like enough to be an uncatalogued method (see module docstring)."""
     if len(token) < 3:
