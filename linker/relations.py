@@ -105,7 +105,9 @@ _OWN = re.compile(
     |the\s+(?:presented|introduced|developed|described)\s+(?:system|model|method|approach|framework|architecture|algorithm|technique)
     |the\s+(?:present|current)\s+(?:study|work|paper|results?|findings|method|approach)
     |(?:in\s+)?this\s+(?:paper|work|study)|the\s+resulting
-    |our\s+(?:results?|findings|data|model|method|approach))\b""",
+    |our\s+(?:results?|findings|data|model|method|approach)
+    |^\s*(?:the|this)\s+(?:new|resulting|overall|whole|full|final)?\s*(?:model|network|architecture|system|framework
+        |approach|method|pipeline|detector|algorithm)\b)\b""",
     re.X | re.I,
 )
 _OTHER = re.compile(
@@ -344,7 +346,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w-]+){0,6}?\s+than"
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
@@ -375,7 +377,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
          r"|techniques?|assays?|algorithms?)", ANY),
     # building on: everyday verbs, only when the paper is the subject
-    _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*"
+    # building on: composition ("the model consists of a DenseNet and an LSTM"), unless the subject is prior work
+    _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of"),
+    _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
          r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
@@ -383,6 +387,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
+# A participle in front of the name ("the adapted Faster R-CNN", "a fine-tuned BERT") when no verb governs.
+_ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
+
 # Words that may stand between a cue and the mention without breaking the cue's scope (beyond ordinary
 # noun-phrase words): list glue and example markers.
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
@@ -561,18 +568,22 @@ def _governing_cue(
     before = sentence[scan_lo:start]
     found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
              for match in cue.pattern.finditer(before)]
-    best = None
+    best = attributive = None
     # nearest first: the largest end, then the longest match
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
         if match.group(0)[0].isupper() and not _capital_ok(sentence, scan_lo + match.start()):
             continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
         window = max(0, match.start() - 40)
-        if _ADJECTIVAL.search(before, window, match.start()) or (
-            _DETERMINER_END.search(before, window, match.start()) and _PARTICIPLE.fullmatch(match.group(0))
-        ):
+        if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
+        if _DETERMINER_END.search(before, window, match.start()) and _PARTICIPLE.fullmatch(match.group(0)):
+            # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
+            # transformer"), and only decides when there is none
+            attributive = attributive or (_ATTRIBUTIVE_CUE, match)
+            continue
         best = (_PRE_CUES[index], match)
         break
+    best = best or attributive
     if best is None:
         return None, False
     cue, match = best

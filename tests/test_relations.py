@@ -290,6 +290,17 @@ def test_type_relation_own_name_subject_needs_own_names():
          "ConvLSTMs, and 3D CNN.", "LSTMs", ("FairST",), "compares_to", "better accuracy than"),
         ("The presented system is based on text embeddings, namely NNLM and BERT.", "BERT", (), "builds_on",
          "based on"),
+        ("The model composes of two parts: a DenseNet for extracting invariant features, and a Long Short-Term "
+         "Memory network (LSTM) with an attention model incorporated for generating output text.", "DenseNet", (),
+         "builds_on", "composes of"),
+        ("Without bells and whistles, it achieves 2.5 points and 2.0 points higher Average Precision (AP) than "
+         "FPN Faster R-CNN and RetinaNet respectively on MSCOCO.", "RetinaNet", (), "compares_to",
+         "higher Average Precision (AP) than"),
+        ("The closed-form solution of the mathematical system, along with the initial output of the adapted "
+         "Faster R-CNN are then passed through a final ShiftNet network that refines the result.", "Faster R-CNN",
+         (), "builds_on", "adapted"),
+        ("We additionally characterize the robustness of the trained transformer to a variety of distribution "
+         "shifts.", "transformer", (), "mentions", "We additionally characterize"),
         # cue families with no seed instance
         ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
          "does not require"),
