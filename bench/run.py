@@ -1,75 +1,147 @@
-"""The whole performance benchmark in one command; prints a Markdown table.
+"""The whole performance benchmark (issue 7) in one command; prints a Markdown table.
 
-    python bench/run.py                       # defaults: link 100k, build 20k and 200k, workers 1 and 2
-    python bench/run.py --link-size 20000 --build-sizes 2000,20000
+    python bench/run.py --quick               # a few minutes: link 5k, RSS at 2k/10k, build 2k/10k
+    python bench/run.py                       # link 100k, RSS at 20k/200k, build 20k/200k (long)
+    python bench/run.py --link-size 20000 --memory-sizes 2000,20000 --build-sizes 2000,20000 --json out.json
 
-Measures, on corpora scaled from real abstracts by ``bench/corpus.py`` (cached in ~/.cache/relwork/bench):
-- ``relwork link`` end to end (read JSON Lines, link with the full catalog incl. introduced names,
-  relation typing and fuzzy fallback, write JSON Lines): abstracts/s and peak RSS, with 1 and N workers;
+Measures, on corpora scaled from real abstracts by ``bench/corpus.py`` (cached in ~/.cache/relwork/bench,
+keyed by size, seed and the generator's source, so a changed generator never reuses a stale corpus):
+
+- ``relwork link`` end to end (read JSON Lines, two passes, link with the full catalog incl. introduced
+  names, relation typing, fuzzy and uncatalogued fallbacks, write JSON Lines): abstracts/s by wall clock
+  and per CPU second, peak memory, with 1 and N workers; the output is checked to hold one line per record;
+- the fixed cost of one ``relwork link`` run (start-up, catalog, automaton) from a 20-record run, and the
+  marginal rate without it;
 - the same corpus through a spaCy blank-tokenizer + PhraseMatcher baseline with the same catalog surfaces
-  (matching only), and relwork's speed-up over it;
-- peak RSS of ``relwork link`` at two corpus sizes (it must not grow with the corpus);
-- ``relwork build`` wall time and peak RSS at several sizes.
-Every relwork measurement runs the real command in a subprocess; peak RSS is sampled over the whole
-process tree (workers included) every 20 ms.
+  (matching only, reading included), and relwork's speed-up over it;
+- peak memory of ``relwork link`` at several corpus sizes (it must not grow with the corpus);
+- ``relwork build`` wall time, CPU time and peak memory at several sizes.
+
+Each relwork measurement runs the real command in a subprocess. Memory is sampled over the whole process
+tree every 20 ms: RSS summed (an upper bound: forked workers share pages) and PSS summed (each shared page
+split between the processes sharing it; the fair total). CPU seconds are the children's rusage (user +
+system), so on a busy machine the per-CPU-second rates stay comparable while wall rates drop.
+The targets of issue 7 are checked at the end (PASS/FAIL/not measured).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import platform
+import resource
 import subprocess
 import sys
+import tempfile
 import time
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = Path(os.environ.get("RELWORK_CACHE", Path.home() / ".cache" / "relwork")) / "bench"
+TMP = Path(os.environ.get("TMPDIR", tempfile.gettempdir()))
 sys.path.insert(0, str(ROOT / "bench"))
 
+QUICK = {"link_size": 5000, "memory_sizes": "2000,10000", "build_sizes": "2000,10000"}
+FULL = {"link_size": 100_000, "memory_sizes": "20000,200000", "build_sizes": "20000,200000"}
+TARGETS = {"rate": 20_000, "spacy_ratio": 2.0, "scaling": 1.8, "rss_mb": 500, "build_s": 120, "build_mb": 4000}
 
-def corpus(n: int) -> Path:
-    """A cached corpus of ``n`` generated records."""
-    from corpus import generate  # bench/corpus.py
 
-    path = CACHE / f"corpus-{n}.jsonl"
+def corpus(n: int, seed: int = 0) -> Path:
+    """A cached corpus of ``n`` generated records (regenerated when bench/corpus.py changes)."""
+    import corpus as generator  # bench/corpus.py
+
+    version = hashlib.sha1(Path(generator.__file__).read_bytes()).hexdigest()[:8]
+    path = CACHE / f"corpus-{n}-s{seed}-{version}.jsonl"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as out:
-            for record in generate(n):
-                out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        generator.write(n, tmp, seed)
         tmp.rename(path)
     return path
 
 
-def measure(cmd: list[str]) -> tuple[float, float]:
-    """Run ``cmd``; return (wall seconds, peak RSS of the process tree in MB)."""
-    start = time.perf_counter()
-    proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    peak = 0
-    while proc.poll() is None:
-        try:
-            tree = [proc, *proc.children(recursive=True)]
-            peak = max(peak, sum(p.memory_info().rss for p in tree if p.is_running()))
-        except psutil.Error:
-            pass
-        time.sleep(0.02)
-    wall = time.perf_counter() - start
-    if proc.returncode not in (0, 2):  # 2: some records skipped, still a full run
-        raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr.read().decode()[-2000:]}")
-    return wall, peak / 1e6
+@dataclass
+class Run:
+    """One measured subprocess."""
+
+    wall: float  # seconds
+    cpu: float  # user + system seconds of the process and all its descendants
+    rss_mb: float  # peak of the summed RSS over the process tree
+    pss_mb: float  # peak of the summed PSS over the process tree
+
+
+def _pss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def measure(cmd: list[str]) -> Run:
+    """Run ``cmd``; return its wall time, CPU time and peak memory (see module docstring)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks on it
+        start = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
+        peak_rss = peak_pss = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in tree if p.is_running())
+                peak_rss = max(peak_rss, rss)
+                peak_pss = max(peak_pss, sum(_pss(p.pid) for p in tree))
+            except psutil.Error:
+                pass
+            time.sleep(0.02)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if proc.returncode not in (0, 2):  # 2: some records skipped, still a full run
+            errors.seek(0)
+            message = errors.read().decode(errors="replace")[-2000:]
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{message}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if not peak_pss:  # no /proc/*/smaps_rollup (not Linux): fall back to RSS
+        peak_pss = peak_rss
+    return Run(wall, cpu, peak_rss / 1e6, peak_pss / 1e6)
 
 
 def relwork(*args: str) -> list[str]:
     return [sys.executable, "-m", "relwork", "--quiet", *args]
 
 
-def spacy_baseline(path: Path) -> tuple[float, int]:
-    """Abstracts/s of spaCy's PhraseMatcher (blank English tokenizer, LOWER attr) over ``path``."""
+def count_lines(path: Path) -> int:
+    with path.open("rb") as handle:
+        return sum(1 for _ in handle)
+
+
+def link(path: Path, n: int, workers: int = 1) -> Run:
+    """``relwork link`` over ``path``; fails unless the output holds one line per record."""
+    out = TMP / f"relwork-bench-link-{os.getpid()}.jsonl"
+    try:
+        run = measure(relwork("link", str(path), "-o", str(out), "--workers", str(workers)))
+        written = count_lines(out)
+    finally:
+        out.unlink(missing_ok=True)
+    if written != n:
+        raise SystemExit(f"relwork link wrote {written} records for {n} in {path}")
+    return run
+
+
+def spacy_baseline(path: Path) -> tuple[float, float, int]:
+    """(abstracts per wall second, per CPU second, matches) of spaCy's PhraseMatcher over ``path``.
+
+    Blank English tokenizer, ``attr="LOWER"``, every catalog surface as a pattern; the timed loop reads and
+    parses the JSON Lines as relwork has to. Matching only: no relations, no introduced names.
+    """
     import spacy
     from spacy.matcher import PhraseMatcher
 
@@ -79,53 +151,141 @@ def spacy_baseline(path: Path) -> tuple[float, int]:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     for entry in load_catalog():
         matcher.add(entry.name, list(nlp.tokenizer.pipe(entry.surfaces)))
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     n = matches = 0
     with path.open(encoding="utf-8") as handle:
         texts = (r["title"] + "\n" + r["abstract"] for r in map(json.loads, handle))
         for doc in nlp.tokenizer.pipe(texts, batch_size=1000):
             matches += len(matcher(doc))
             n += 1
-    return n / (time.perf_counter() - start), matches
+    return n / (time.perf_counter() - start), n / (time.process_time() - cpu), matches
+
+
+def sizes(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s.strip()]
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="relwork performance benchmark")
-    parser.add_argument("--link-size", type=int, default=100_000)
-    parser.add_argument("--memory-sizes", default="20000,200000", help="corpus sizes for the link peak-RSS check")
-    parser.add_argument("--build-sizes", default="20000,200000")
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
+    parser = argparse.ArgumentParser(description="relwork performance benchmark (issue 7)")
+    parser.add_argument("--quick", action="store_true", help="small sizes: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
+    parser.add_argument("--link-size", type=int, help=f"records for the speed runs (default {FULL['link_size']})")
+    parser.add_argument("--memory-sizes", help=f"corpus sizes for the link peak-memory check (default {FULL['memory_sizes']})")
+    parser.add_argument("--build-sizes", help=f"corpus sizes for relwork build (default {FULL['build_sizes']})")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="workers for the scaling run")
+    parser.add_argument("--seed", type=int, default=0, help="corpus generator seed")
     parser.add_argument("--skip-spacy", action="store_true")
+    parser.add_argument("--json", type=Path, help="also write all measurements to this JSON file")
     args = parser.parse_args(argv)
-    out = Path(os.environ.get("TMPDIR", "/tmp")) / "relwork-bench.jsonl"
-    rows: list[tuple[str, str]] = [("machine", f"{os.cpu_count()} cores, Python {sys.version.split()[0]}")]
+    preset = QUICK if args.quick else FULL
+    link_size = args.link_size or preset["link_size"]
+    memory_sizes = sizes(args.memory_sizes or preset["memory_sizes"])
+    build_sizes = sizes(args.build_sizes or preset["build_sizes"])
+
+    machine = f"{os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}, load avg {os.getloadavg()[0]:.1f} at start"
+    rows: list[tuple[str, str]] = [("machine", machine)]
+    results: dict = {"machine": machine, "link_size": link_size}
 
     def report(name: str, value: str) -> None:
         rows.append((name, value))
         print(f"{name}: {value}", file=sys.stderr, flush=True)
 
-    link_corpus = corpus(args.link_size)
-    speeds = {}
-    for workers in sorted({1, args.workers}):
-        wall, rss = measure(relwork("link", str(link_corpus), "-o", str(out), "--workers", str(workers)))
-        speeds[workers] = args.link_size / wall
-        report(f"link {args.link_size:,} abstracts, {workers} worker(s)", f"{speeds[workers]:,.0f} abstracts/s, peak RSS {rss:,.0f} MB")
-    if args.workers > 1:
-        report(f"worker scaling 1 -> {args.workers}", f"{speeds[args.workers] / speeds[1]:.2f}x")
+    link_corpus = corpus(link_size, args.seed)
+    tiny = corpus(20, args.seed)
+    fixed = link(tiny, 20)
+    results["fixed"] = asdict(fixed)
+    report("relwork link fixed cost (20 records: start-up, catalog, automaton)", f"{fixed.wall:.2f} s wall, {fixed.cpu:.2f} CPU s")
+
+    speeds: dict[int, Run] = {}
+    speeds[1] = link(link_corpus, link_size, 1)
+    one = speeds[1]
+    marginal = link_size / max(one.cpu - fixed.cpu, 1e-9)
+    report(
+        f"link {link_size:,} abstracts, 1 worker",
+        f"{link_size / one.wall:,.0f} abstracts/s wall, {link_size / one.cpu:,.0f} per CPU s "
+        f"({marginal:,.0f} without the fixed cost), peak RSS {one.rss_mb:,.0f} MB",
+    )
     if not args.skip_spacy:
-        rate, _ = spacy_baseline(link_corpus)
-        report("spaCy PhraseMatcher baseline (matching only, 1 core)", f"{rate:,.0f} abstracts/s")
-        report("relwork link (1 worker, end to end) / spaCy", f"{speeds[1] / rate:.2f}x")
-    for n in [int(s) for s in args.memory_sizes.split(",") if s]:
-        wall, rss = measure(relwork("link", str(corpus(n)), "-o", str(out)))
-        report(f"link peak RSS at {n:,} abstracts", f"{rss:,.0f} MB ({n / wall:,.0f} abstracts/s)")
-    for n in [int(s) for s in args.build_sizes.split(",") if s]:
-        graph = Path(os.environ.get("TMPDIR", "/tmp")) / f"relwork-bench-{n}.json.gz"
-        wall, rss = measure(relwork("build", str(corpus(n)), "-o", str(graph)))
-        report(f"build {n:,} papers", f"{wall:,.1f} s, peak RSS {rss:,.0f} MB")
+        rate, cpu_rate, matches = spacy_baseline(link_corpus)
+        results["spacy"] = {"wall_rate": rate, "cpu_rate": cpu_rate, "matches": matches}
+        report("spaCy PhraseMatcher baseline (matching only, 1 core)", f"{rate:,.0f} abstracts/s wall, {cpu_rate:,.0f} per CPU s")
+        results["spacy_ratio"] = (link_size / one.wall) / rate
+        report(
+            "relwork link (1 worker, end to end) / spaCy",
+            f"{results['spacy_ratio']:.2f}x by wall clock, {(link_size / one.cpu) / cpu_rate:.2f}x per CPU s",
+        )
+    if args.workers > 1:
+        speeds[args.workers] = run = link(link_corpus, link_size, args.workers)
+        report(
+            f"link {link_size:,} abstracts, {args.workers} workers",
+            f"{link_size / run.wall:,.0f} abstracts/s wall, peak RSS {run.rss_mb:,.0f} MB (PSS {run.pss_mb:,.0f} MB)",
+        )
+        results["scaling"] = one.wall / run.wall
+        report(f"worker scaling 1 -> {args.workers} (wall clock)", f"{results['scaling']:.2f}x")
+    results["link"] = {str(w): asdict(r) for w, r in speeds.items()}
+
+    results["memory"] = {}
+    for n in memory_sizes:
+        run = link(corpus(n, args.seed), n)
+        results["memory"][str(n)] = asdict(run)
+        report(f"link peak memory at {n:,} abstracts", f"RSS {run.rss_mb:,.0f} MB, PSS {run.pss_mb:,.0f} MB ({n / run.wall:,.0f} abstracts/s wall)")
+
+    results["build"] = {}
+    for n in build_sizes:
+        graph = TMP / f"relwork-bench-{os.getpid()}-{n}.json.gz"
+        try:
+            run = measure(relwork("build", str(corpus(n, args.seed)), "-o", str(graph)))
+        finally:
+            graph.unlink(missing_ok=True)
+        results["build"][str(n)] = asdict(run)
+        report(f"build {n:,} papers", f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB")
+
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
         print(f"| {name} | {value} |")
+    print("\n| issue 7 target | status |\n|---|---|")
+    for name, status in check_targets(results, link_size).items():
+        print(f"| {name} | {status} |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2))
+
+
+def check_targets(results: dict, link_size: int) -> dict[str, str]:
+    """PASS / FAIL for each target of issue 7 that this run measured."""
+
+    def verdict(ok: bool, detail: str) -> str:
+        return f"{'PASS' if ok else 'FAIL'} ({detail})"
+
+    out: dict[str, str] = {}
+    one = results["link"]["1"]
+    rate = link_size / one["wall"]
+    out[f"link >= {TARGETS['rate']:,} abstracts/s, 1 core"] = verdict(rate >= TARGETS["rate"], f"{rate:,.0f}/s")
+    if "spacy_ratio" in results:
+        ratio = results["spacy_ratio"]
+        out[f">= {TARGETS['spacy_ratio']}x spaCy PhraseMatcher"] = verdict(ratio >= TARGETS["spacy_ratio"], f"{ratio:.2f}x")
+    if "scaling" in results:
+        out[f">= {TARGETS['scaling']}x with 2 workers"] = verdict(results["scaling"] >= TARGETS["scaling"], f"{results['scaling']:.2f}x")
+    memory = results["memory"]
+    if memory:
+        peaks = {int(n): r["pss_mb"] for n, r in memory.items()}
+        worst = max(peaks.values())
+        small, large = peaks[min(peaks)], peaks[max(peaks)]
+        growth = f"PSS {small:,.0f} MB at {min(peaks):,} -> {large:,.0f} MB at {max(peaks):,}"
+        out[f"link peak memory < {TARGETS['rss_mb']} MB"] = verdict(worst < TARGETS["rss_mb"], growth)
+        if len(peaks) > 1:
+            out["link peak memory independent of corpus size (< 25% growth)"] = verdict(large <= small * 1.25, growth)
+    builds = {int(n): r for n, r in results["build"].items()}
+    if 200_000 in builds:
+        run = builds[200_000]
+        ok = run["wall"] < TARGETS["build_s"] and run["rss_mb"] < TARGETS["build_mb"]
+        out["build 200k papers < 2 min and < 4 GB"] = verdict(ok, f"{run['wall']:.0f} s, {run['rss_mb']:,.0f} MB")
+    elif builds:
+        n = max(builds)
+        run = builds[n]
+        per_paper = run["wall"] / n
+        out["build 200k papers < 2 min and < 4 GB"] = (
+            f"not measured (at {n:,}: {run['wall']:.1f} s; linear extrapolation to 200k: {per_paper * 200_000:,.0f} s)"
+        )
+    return out
 
 
 if __name__ == "__main__":
