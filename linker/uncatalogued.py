@@ -145,6 +145,10 @@ def find_uncatalogued(
 
     hits = _AUTOMATON.find_matches_as_indexes(" " + (norm if norm is not None else normalize(text)))
     for index, start, _ in hits:
+        if index < _N_CUES and text.startswith("baseline", start):
+            match = _AS_BASELINE.search(text, max(0, start - 60), start)
+            if match:
+                consider(match.group("name"), match.start("name"))
         if index < _N_CUES:
             cue = _CUE.match(text, start)
             if cue is None:
@@ -162,9 +166,14 @@ def find_uncatalogued(
                     break
                 pos = sep.end()
         else:
-            window = max(0, start - 60)
-            for regex in (_HEAD, _AS_BASELINE):
-                match = regex.search(text, window, start)
+            # 'the X model': look at the word before the head noun first, the regex only if it is name-like
+            j = text.rfind(" ", 0, max(0, start - 1)) + 1
+            if is_method_like(text[j : start - 1].strip(".,;:()\"'")):
+                match = _HEAD.search(text, max(0, start - 60), start)
+                if match:
+                    consider(match.group("name"), match.start("name"))
+            elif text.startswith("baseline", start):
+                match = _AS_BASELINE.search(text, max(0, start - 60), start)
                 if match:
                     consider(match.group("name"), match.start("name"))
     return sorted(found.values(), key=lambda m: m.start)
