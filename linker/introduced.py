@@ -179,7 +179,8 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub))"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub)|"
+    r"contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|this|our\s+\w+))?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -216,7 +217,7 @@ _NOT_OURS_NEAR = re.compile(
 )
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub"]
+    "we call", "we term", "we name", "we dub", "contribution is", "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"

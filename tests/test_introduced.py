@@ -62,6 +62,9 @@ def intro(title: str, abstract: str, known: set[str] | None = None):
          [("Routing Transformer", "method", [])]),
         ("We propose Axial Transformers, a self-attention-based autoregressive model for images.",
          [("Axial Transformer", "method", ["Axial Transformers"])]),
+        # arxiv-amds123, "GP-SUM. Gaussian Processes Filtering of non-Gaussian Beliefs"
+        ("The main contribution is GP-SUM, a filtering algorithm tailored to dynamic systems.",
+         [("GP-SUM", "method", [])]),
     ],
 )
 def test_detect_introduced_abstract_cues(abstract, expected):
