@@ -218,8 +218,13 @@ def _owner(
         anchor = match.end()
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
-    if _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
-        if not prefix.strip(" ,") and _RELATIVE_BREAK.search(sentence, 0, clause_lo):
+    if (
+        _EMPTY_SUBJECT.match(region)
+        or _PRONOUN_SUBJECT.match(region)
+        or _CLAUSE_OPENER.fullmatch(prefix)
+        or (_AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo))
+    ):
+        if _AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo):
             # ", which augments X": the antecedent before the break is the subject
             antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
             if _OWN.search(antecedent) or any(name in antecedent.lower() for name in own):
@@ -273,6 +278,10 @@ _PRESENT_PASSIVE = re.compile(
     r"|usually|generally|still|not|also|very|more|less|able|capable|limited|based|likely|unlikely|due)\b)\w+(?:ed|en)\b",
     re.I,
 )
+_AUX_ONLY = re.compile(
+    r"[\s,]*(?:(?:is|are|was|were|be|been|being|has|have|had|can|could|may|might|will|would|also|then|further"
+    r"|not|only|\w+ly)\s+)*", re.I
+)
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s*$", re.I)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
@@ -285,7 +294,7 @@ _CLAUSE_OPENER = re.compile(
 _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", re.I)
 _REPORTED = re.compile(
     r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
-    r"(?:\w+\s+){0,2}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
+    r"(?:[\w-]+\s+){0,5}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
     r"|\b(?:showing|demonstrating|revealing|confirming|indicating)\s+that\b",
     re.I,
 )
@@ -385,8 +394,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
+         r"|(?:generated|produced|extracted|computed|learned|learnt|encoded|decoded|decoding|encoding)\s+(?:from|by|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
+_OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
 # A participle in front of the name ("the adapted Faster R-CNN", "a fine-tuned BERT") when no verb governs.
 _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 
@@ -496,7 +507,11 @@ def _capital_ok(sentence: str, index: int) -> bool:
     return not head or head[-1] in ":;([" or head.rstrip("\"')]").endswith((".", "!", "?"))
 
 
-_OWN_DETERMINER = re.compile(r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$", re.I)
+_OWN_DETERMINER = re.compile(
+    r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$"
+    r"|\b(?P<novel>(?:a|an|the|two|three|four|several|these)\s+(?:[\w-]+\s+)?(?:new|novel))(?:\s+[\w\-]+)?\s*$",
+    re.I,
+)
 
 
 def _words(text: str) -> int:
@@ -603,6 +618,8 @@ def _governing_cue(
             return RelationResult(MENTIONS, words, 0.55), False
         if owner == "unknown":
             confidence -= 0.1
+    if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
+        return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
 
@@ -636,7 +653,9 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(sentence[start:end])
     determiner = _OWN_DETERMINER.search(before)
     if determiner:
-        return RelationResult(BUILDS_ON, " ".join(determiner.group("cue").split()), 0.75)
+        # "our BERT encoder"; "three novel LSTM cell architectures" are new variants of the method
+        words = determiner.group("cue") or determiner.group("novel")
+        return RelationResult(BUILDS_ON, " ".join(words.split()), 0.75 if determiner.group("cue") else 0.65)
     subject_of = _SUBJECT_OF_COMPARISON.match(after)
     if subject_of:
         # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":

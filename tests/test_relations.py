@@ -301,6 +301,12 @@ def test_type_relation_own_name_subject_needs_own_names():
          (), "builds_on", "adapted"),
         ("We additionally characterize the robustness of the trained transformer to a variety of distribution "
          "shifts.", "transformer", (), "mentions", "We additionally characterize"),
+        ("In this part III paper, we present and evaluate two new LSTM model variants which dramatically reduce "
+         "the computational load while retaining comparable performance.", "LSTM", (), "builds_on", "two new"),
+        ("We propose a morphologically informed model for named entity recognition, which is based on LSTM-CRF "
+         "architecture and combines word embeddings.", "LSTM-CRF", (), "builds_on", "based on"),
+        ("The results on two patent corpora show that contextualized word representations generated from ELMo "
+         "substantially improve chemical NER performance.", "ELMo", (), "builds_on", "generated from"),
         # cue families with no seed instance
         ("Our method does not require FlashAttention and runs on CPUs.", "FlashAttention", (), "mentions",
          "does not require"),
