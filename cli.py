@@ -700,7 +700,7 @@ def cypher_command(
         print_table(name or "Query result", result.columns,
                     [[c if isinstance(c, (str, int, float)) or c is None else json.dumps(c, ensure_ascii=False) for c in row]
                      for row in result.rows])
-        info(f"{len(result.rows)} rows")
+        info(f"{len(result.rows)} row{'' if len(result.rows) == 1 else 's'}")
 
 
 # @@NEO4J-COMMANDS@@
