@@ -315,6 +315,7 @@ def export_graph(
                     transactions += 1
                     if progress:
                         progress(len(batch))
+            stage = "counting what the database holds (every write was committed)"
             counts = relwork_counts(session)
     except _driver_errors() as exc:
         raise ExportError(
