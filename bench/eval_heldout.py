@@ -1,0 +1,170 @@
+"""Score relwork's linker on the held-out gold sets (``bench/gold/heldout-*.jsonl``).
+
+Not a test: it builds the input records, links them with ``relwork.linker.pipeline.link_corpus`` (the
+same two-pass linking as ``relwork link``) and scores the result with ``relwork.linker.evaluate``:
+method-link precision / recall / F1, relation accuracy over correctly linked methods, introduced-name
+precision / recall / F1 and the relation confusion matrix, per set.
+
+Sets (see ``bench/gold/README.md`` for how they were made):
+
+* ``seeds``: the 108 papers of ``examples/hf-papers/*.txt`` that are not in the dev gold. All 200 seed
+  papers are linked together (as ``relwork link examples/hf-papers/*.txt`` does, so names introduced in
+  one paper can link in another); only the held-out ones are scored.
+* ``arxiv``: 40 arXiv abstracts (2017-2019, cs.CL/cs.CV/cs.AI) from ``shared/data/arxiv-amds123``. The
+  records are extracted by the gold ``pid`` (= arXiv id) into a temporary JSON Lines file that is removed
+  afterwards; the abstracts are never copied into the repository. ``--check-selection`` re-runs the
+  selection rule and checks that the gold ids are exactly the ones it picks.
+
+    python bench/eval_heldout.py                      # both sets
+    python bench/eval_heldout.py --set arxiv --errors 40
+    python bench/eval_heldout.py --json               # all numbers and every error
+    python bench/eval_heldout.py --check-selection
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+from relwork.core.errors import InputError, RelworkError
+from relwork.linker import load_catalog
+from relwork.linker.evaluate import Report, evaluate, read_gold
+from relwork.linker.pipeline import link_corpus
+from relwork.loaders import load_papers
+
+ROOT = Path(__file__).resolve().parents[1]
+GOLD = ROOT / "bench" / "gold"
+SEEDS = ROOT / "examples" / "hf-papers"
+ARXIV = ROOT.parent / "shared" / "data" / "arxiv-amds123"
+
+# Selection rule of the arXiv set (kept here so it can be re-checked): records whose first blog category is
+# cs.CL / cs.CV / cs.AI, first submitted 2017-2019 (id_year), whose abstract holds a model-like token
+# (CamelCase, an acronym of 3+ capitals, or a capitalised name with a version number) that is not a common
+# generic acronym; sorted by id, then random.Random(7).sample(..., 40).
+_GENERIC = {"CNN", "CNNS", "RNN", "RNNS", "NLP", "GAN", "GANS", "LLM", "MLP", "GPU", "GPUS", "CPU", "API", "SOTA",
+            "AI", "ML", "DNN", "DNNS", "RGB", "IOU", "MAP", "URL", "NER", "QA", "ASR", "MT", "NMT", "SVM", "HTTP",
+            "HTTPS", "PDF", "ROC", "AUC", "BLEU", "ROUGE", "FPS", "TPU"}
+_MODEL_LIKE = re.compile(
+    r"\b(?:[A-Z][a-z]+[A-Z][A-Za-z0-9]*|[A-Z]{2,}[a-z]+[A-Za-z0-9]*|[A-Z][A-Za-z]*-?\d+[A-Za-z]*|[A-Z]{3,}s?)\b"
+)
+SAMPLE_SEED, SAMPLE_SIZE = 7, 40
+
+
+def _arxiv_records(data: Path):
+    """Every record of the arxiv-amds123 JSON Lines files, with file and line for error messages."""
+    files = sorted(data.glob("*.jsonl"))
+    if not files:
+        raise InputError("no arxiv-amds123 *.jsonl files found", str(data))
+    for path in files:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, 1):
+                try:
+                    yield json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise InputError(f"invalid JSON: {exc.msg}", str(path), number) from exc
+
+
+def _model_like(text: str) -> bool:
+    return any(m.upper() not in _GENERIC and m.upper().rstrip("S") not in _GENERIC for m in _MODEL_LIKE.findall(text))
+
+
+def select_arxiv(data: Path = ARXIV) -> list[str]:
+    """The arXiv ids the selection rule picks (in sample order)."""
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and _model_like(r.get("abstract") or ""):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE)
+
+
+def score_seeds(catalog, gold_path: Path = GOLD / "heldout-seeds.jsonl", seeds: Path = SEEDS) -> Report:
+    """Link all seed listings together and score the held-out seed gold."""
+    files = sorted(seeds.glob("*.txt"))
+    if not files:
+        raise InputError("no seed listings (*.txt) found", str(seeds))
+    papers = load_papers(files).papers
+    return evaluate(read_gold(gold_path), link_corpus(papers, catalog), catalog)
+
+
+def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: Path = ARXIV) -> Report:
+    """Extract the gold's arXiv records by id into a temporary JSON Lines file, link them and score."""
+    gold = read_gold(gold_path)
+    wanted = {str(g.pid) for g in gold}
+    found = {}
+    for r in _arxiv_records(data):
+        if r.get("id") in wanted and r["id"] not in found:
+            found[r["id"]] = r
+    missing = sorted(wanted - set(found))
+    if missing:
+        raise InputError(f"arXiv ids of the gold not in the data: {', '.join(missing)}", str(data))
+    with tempfile.TemporaryDirectory(prefix="relwork-heldout-") as tmp:
+        path = Path(tmp) / "heldout-arxiv-input.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for g in gold:
+                out.write(json.dumps(found[str(g.pid)], ensure_ascii=False) + "\n")
+        papers = load_papers([path], format="json").papers
+    return evaluate(gold, link_corpus(papers, catalog), catalog)
+
+
+def _print(name: str, report: Report, errors: int) -> None:
+    l, i = report.links, report.introduced
+    print(f"== {name}: {report.papers} gold papers, {len(report.missing_papers)} not found in the linked input")
+    print(f"  method links      P {l.precision:.3f}  R {l.recall:.3f}  F1 {l.f1:.3f}   (tp {l.tp} fp {l.fp} fn {l.fn})")
+    print(f"  relation accuracy {report.relation_accuracy:.3f}   ({report.relation_correct}/{report.relation_total} correctly linked methods)")
+    print(f"  introduced names  P {i.precision:.3f}  R {i.recall:.3f}  F1 {i.f1:.3f}   (tp {i.tp} fp {i.fp} fn {i.fn})")
+    print("  relations, gold -> predicted: " + "; ".join(
+        f"{g} -> " + ", ".join(f"{p} {n}" for p, n in sorted(row.items())) for g, row in report.confusion.items()))
+    for e in report.errors[: max(0, errors)]:
+        what = e.get("method") or e.get("name")
+        rel = ""
+        if e["type"] == "relation":
+            rel = f" gold {'+'.join(e['gold'])} predicted {'+'.join(e['predicted'])}"
+        elif e["type"] == "missed":
+            rel = f" gold {'+'.join(e['gold'])}"
+        evidence = " ".join(str(e.get("evidence") or "").split())[:110]
+        print(f"  [{e['type']}] {e['pid']}: {what}{rel} | {evidence}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all"), default="all", help="which held-out set to score")
+    parser.add_argument("--errors", type=int, default=0, help="list the first N errors per set")
+    parser.add_argument("--json", action="store_true", help="print every number and every error as JSON")
+    parser.add_argument("--catalog", type=Path, default=None, help="extra catalog file (JSON Lines)")
+    parser.add_argument("--data", type=Path, default=ARXIV, help="arxiv-amds123 directory")
+    parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against the selection rule")
+    args = parser.parse_args(argv)
+    try:
+        if args.check_selection:
+            picked = select_arxiv(args.data)
+            gold_ids = [str(g.pid) for g in read_gold(GOLD / "heldout-arxiv.jsonl")]
+            same = picked == gold_ids
+            print(f"selection rule picks {len(picked)} ids; gold holds {len(gold_ids)}; identical and in order: {same}")
+            return 0 if same else 1
+        catalog = load_catalog(args.catalog)
+        reports = {}
+        if args.set in ("seeds", "all"):
+            reports["seeds"] = score_seeds(catalog)
+        if args.set in ("arxiv", "all"):
+            reports["arxiv"] = score_arxiv(catalog, data=args.data)
+    except RelworkError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2, ensure_ascii=False))
+    else:
+        for name, report in reports.items():
+            _print(name, report, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
