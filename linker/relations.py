@@ -340,7 +340,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
-         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by", ANY),
+         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
+         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY),
     # studying a method is not using it (surveys, analyses, probing papers)
     _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
          r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY),
@@ -394,7 +395,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
-         r"|(?:generated|produced|extracted|computed|learned|learnt|encoded|decoded|decoding|encoding)\s+(?:from|by|with|using)"
+         r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
@@ -406,7 +407,7 @@ _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
 # Words between cue and mention that end its scope: a new finite clause or purpose.
 _SCOPE_STOP = re.compile(
-    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s",
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b",
     re.I,
 )
 
@@ -471,7 +472,9 @@ _REPORT_VERB_END = re.compile(
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
-_SURVEY = re.compile(r"\b(?:survey\w*|review\w*|overview|taxonomy|categori[sz]\w*|summari[sz]\w*|discuss\w*)\b", re.I)
+_SURVEY = re.compile(
+    r"\b(?:survey\w*|review(?:s|ed|ing)?|overview|taxonomy|categori[sz]\w*|summari[sz](?:e|es|ed|ing)|discuss\w*)\b", re.I
+)
 _OWN_RESULTS = re.compile(
     r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
 )
@@ -508,7 +511,8 @@ def _capital_ok(sentence: str, index: int) -> bool:
 
 
 _OWN_DETERMINER = re.compile(
-    r"\b(?P<cue>our|the\s+proposed|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$"
+    r"\b(?P<cue>our|(?:the|these|those|two|three|four|other|several)\s+(?:other\s+|two\s+|three\s+)?proposed"
+    r"|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$"
     r"|\b(?P<novel>(?:a|an|the|two|three|four|several|these)\s+(?:[\w-]+\s+)?(?:new|novel))(?:\s+[\w\-]+)?\s*$",
     re.I,
 )
