@@ -15,6 +15,7 @@ import hashlib
 import json
 import pickle
 import re
+import tempfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import islice
@@ -74,7 +75,8 @@ class _Field:
 class Linker:
     """Links papers against a catalog plus optional corpus names (see module docstring).
 
-    Picklable: the compiled matcher rebuilds its automaton on unpickling.
+    Picklable: the compiled matcher rebuilds its automaton on unpickling. ``compile=False`` builds only
+    what introduced-name detection needs (no automaton), for a first pass over a corpus.
     """
 
     def __init__(
@@ -84,9 +86,13 @@ class Linker:
         corpus_names: Iterable[CorpusName] = (),
         fuzzy: bool = True,
         uncatalogued: bool = True,
+        compile: bool = True,
     ):
         self.catalog = catalog
         known = self._keys(catalog)
+        # introduced-name detection looks at catalog names only: corpus names are other papers' names,
+        # and a paper's own name must stay its own in the second pass
+        self.catalog_known = set(known)
         entries = list(catalog)
         self.origins: dict[str, str] = {}
         for corpus_name in corpus_names:
@@ -107,8 +113,8 @@ class Linker:
             for key in (paper.get("arxiv"), normalize_title(paper.get("title") or "")):
                 if key:
                     self.introducing.setdefault(key, []).append(entry)
-        self.matcher = Matcher(entries)
-        self.fuzzy = FuzzyIndex(catalog) if fuzzy else None
+        self.matcher = Matcher(entries) if compile else None
+        self.fuzzy = FuzzyIndex(catalog) if fuzzy and compile else None
         self.uncatalogued = uncatalogued
         self._kind = {e.name: e.kind for e in entries}
         self._name_keys = {e.name: alias_key(e.name) for e in entries}
@@ -122,7 +128,7 @@ class Linker:
     def introduced(self, paper: Paper) -> list[Introduced]:
         """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
         introducing paper it is (matched by arXiv id or normalised title)."""
-        found = detect_introduced(paper, self.known)
+        found = detect_introduced(paper, self.catalog_known)
         entries = self.introducing.get(paper.arxiv_id or "", []) or self.introducing.get(normalize_title(paper.title), [])
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
@@ -356,7 +362,7 @@ def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
     """First pass of a streaming run: the names every paper introduces (a small list, not the papers)."""
-    linker = Linker(catalog, fuzzy=False, uncatalogued=False)
+    linker = Linker(catalog, compile=False)
     pairs = []
     for paper in papers:
         pairs.append((paper.id, linker.introduced(paper)))
@@ -372,7 +378,7 @@ def link_corpus(
 
     A paper never links to a name it introduces itself; that name is in its ``introduces``.
     """
-    detector = Linker(catalog, fuzzy=False, uncatalogued=False)
+    detector = Linker(catalog, compile=False)
     intros = [detector.introduced(p) for p in papers]
     linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)))
     out = []
@@ -480,11 +486,11 @@ def _dumps(linked: LinkedPaper) -> str:
     return json.dumps(linked_dict(linked), ensure_ascii=False)
 
 
-def _worker_lines(papers: list[Paper]) -> list[tuple[str, int, int]]:
+def _worker_lines(pairs: list[tuple[Paper, list[Introduced] | None]]) -> list[tuple[str, int, int]]:
     linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
     out = []
-    for paper in papers:
-        linked = linker.link(paper)
+    for paper, intros in pairs:
+        linked = linker.link(paper, intros)
         out.append((_dumps(linked), len(linked.links), len(linked.introduces)))
     return out
 
@@ -532,21 +538,59 @@ def link_files(
         raise InputError(f"--workers must be at least 1, got {workers}")
     summary = LinkSummary()
     names: list[CorpusName] = []
-    if corpus:
-        first: list = []
-
-        def stream_first() -> Iterator[Paper]:
+    # pass 1 keeps only the names in memory; each paper's introduced list goes to a temporary file that
+    # pass 2 reads back in step, so detection runs once per paper and memory stays flat
+    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if corpus else None
+    try:
+        if spool is not None:
+            first: list = []
+            detector = Linker(catalog, compile=False)
+            pairs_seen: set[str] = set()
             for path in paths:
-                yield from iter_papers(path, format=format, problems=first, strict=strict)
+                for paper in iter_papers(path, format=format, problems=first, strict=strict):
+                    intros = detector.introduced(paper)
+                    spool.write(json.dumps([[i.name, i.kind, i.aliases, i.evidence] for i in intros]) + "\n")
+                    for intro in intros:
+                        key = alias_key(intro.name)
+                        if key not in pairs_seen:
+                            pairs_seen.add(key)
+                            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper.id))
+            summary.problems = first
+            spool.seek(0)
+        summary.corpus_names = len(names)
 
-        names = collect_introduced(stream_first(), catalog)
-        summary.problems = first
-    summary.corpus_names = len(names)
+        def stream() -> Iterator[tuple[Paper, list[Introduced] | None]]:
+            problems = None if spool is not None else summary.problems
+            for path in paths:
+                for paper in iter_papers(path, format=format, problems=problems, strict=strict):
+                    if spool is None:
+                        yield paper, None
+                        continue
+                    line = spool.readline()
+                    if not line:  # the file changed between the passes: detect again
+                        yield paper, None
+                        continue
+                    yield paper, [Introduced(n, k, list(a), e) for n, k, a, e in json.loads(line)]
 
-    def stream() -> Iterator[Paper]:
-        for path in paths:
-            yield from iter_papers(path, format=format, problems=None if corpus else summary.problems, strict=strict)
+        _write_linked(stream(), output, summary, catalog, names, output_format, workers, batch_size, progress)
+    finally:
+        if spool is not None:
+            spool.close()
+    return summary
 
+
+def _write_linked(
+    pairs: Iterator[tuple[Paper, list[Introduced] | None]],
+    output: TextIO,
+    summary: LinkSummary,
+    catalog: Catalog,
+    names: list[CorpusName],
+    output_format: str,
+    workers: int,
+    batch_size: int,
+    progress: Callable | None,
+) -> None:
+    """Second pass of ``link_files``: link and write, in one process or over ``workers``."""
     array = output_format == "json"
     if array:
         output.write("[")
@@ -559,8 +603,8 @@ def link_files(
 
     if workers == 1:
         linker = Linker(catalog, corpus_names=names)
-        for paper in stream():
-            linked = linker.link(paper)
+        for paper, intros in pairs:
+            linked = linker.link(paper, intros)
             emit(_dumps(linked), summary.papers)
             summary.papers += 1
             summary.links += len(linked.links)
@@ -573,7 +617,7 @@ def link_files(
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
         with context.Pool(workers, initializer=_worker_init, initargs=(catalog, names)) as pool:
-            for lines in pool.imap(_worker_lines, _batches(stream(), batch_size)):
+            for lines in pool.imap(_worker_lines, _batches(pairs, batch_size)):
                 for line, n_links, n_introduced in lines:
                     emit(line, summary.papers)
                     summary.papers += 1
@@ -583,4 +627,3 @@ def link_files(
                     progress(len(lines))
     if array:
         output.write("\n]\n")
-    return summary
