@@ -355,6 +355,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
+         r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
