@@ -8,7 +8,8 @@ citation-style edges through introduced methods.
 
 "Interactive" is measured in headless Debian chromium (scripts/chromium.sh), networking off: from
 ``driver.get(file://...)`` returning to the page's ``window.relwork.ready`` flag (set once vis-network has
-drawn the first frame), then the time of one search + focus + side panel round trip.
+drawn the first frame); then, each until the next frame is drawn, selecting the most connected node
+(highlight + zoom + side panel) and hiding the first node kind with its filter.
 
     python bench/bench_html.py                 # 200, 2000, 5000 nodes
     python bench/bench_html.py --sizes 500 --no-browser
@@ -112,12 +113,22 @@ def _time_browser(path: Path) -> dict:
                 raise RuntimeError("page not interactive after 120 s")
             time.sleep(0.02)
         interactive = time.perf_counter() - start
-        target = driver.execute_script("return window.relwork.nodes.getIds()[0]")
-        start = time.perf_counter()
-        driver.execute_script("window.relwork.selectNode(arguments[0], true)", target)
-        driver.execute_script("return document.getElementById('rw-panel').textContent.length")
-        click = time.perf_counter() - start
-        return {"load_s": round(loaded, 2), "interactive_s": round(interactive, 2), "select_s": round(click, 3)}
+        driver.set_script_timeout(120)
+        # the most connected node: the worst case for the side panel and the highlight
+        target = driver.execute_script(
+            "var best = null; relwork.info.forEach(function (d, id) {"
+            " if (best === null || d.degree > relwork.info.get(best).degree) best = id; }); return best")
+        until_drawn = (
+            "var done = arguments[arguments.length - 1], t = performance.now();"
+            "relwork.network.once('afterDrawing', function () { done(performance.now() - t); });"
+        )
+        select = driver.execute_async_script(until_drawn + "relwork.selectNode(arguments[0], true);", target)
+        driver.execute_script("relwork.clearSelection()")
+        time.sleep(0.5)
+        kind = driver.execute_script("return relwork.data.kinds[0].key")
+        filter_ms = driver.execute_async_script(until_drawn + "relwork.setKind(arguments[0], false);", kind)
+        return {"load_s": round(loaded, 2), "interactive_s": round(interactive, 2),
+                "select_s": round(select / 1000, 2), "filter_s": round(filter_ms / 1000, 2)}
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)

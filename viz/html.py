@@ -94,20 +94,23 @@ def generate_html(
     title: str | None = None,
 ) -> str:
     """The page as a string (see write_html)."""
-    from jinja2 import Environment  # a pyvis dependency
+    from jinja2 import Environment  # jinja2 and markupsafe come with pyvis
+    from markupsafe import Markup
 
     nodes = select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes)
     H = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)  # views are slow to iterate
     use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
     data = graph_data(H, physics=use_physics)
+    center = resolve_node(G, focus) if focus is not None else None
     data["meta"].update(
         total_nodes=G.number_of_nodes(),
         total_edges=G.number_of_edges(),
-        focus=data["meta"]["focus"] if focus is None else _focus_id(G, focus),
-        depth=depth if focus else None,
+        focus=None if center is None else str(center),
+        depth=depth if center is not None else None,
         max_nodes=max_nodes,
     )
-    heading = title or ("relwork graph" if focus is None else f"relwork graph around {focus}")
+    if title is None:
+        title = "relwork graph" if center is None else f"relwork graph around {_label(center, G.nodes[center])}"
     vis_js, vis_css = _vis_assets()
     app_js = _script_text((_STATIC / "relwork.js").read_text(encoding="utf-8"))
     app_css = (_STATIC / "relwork.css").read_text(encoding="utf-8").replace("</", "<\\/")
@@ -118,14 +121,15 @@ def generate_html(
     )
     template = Environment(autoescape=True).from_string((_STATIC / "template.html").read_text(encoding="utf-8"))
     return template.render(
-        heading=heading,
+        heading=title,
         csp=csp,
         version=__version__,
-        vis_css=_markup(vis_css),
-        app_css=_markup(app_css),
-        vis_js=_markup(vis_js),
-        app_js=_markup(app_js),
-        data_json=_markup(script_json(data)),
+        # already made safe for their place in the page (see _script_text, script_json)
+        vis_css=Markup(vis_css),
+        app_css=Markup(app_css),
+        vis_js=Markup(vis_js),
+        app_js=Markup(app_js),
+        data_json=Markup(script_json(data)),
     )
 
 
@@ -177,8 +181,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
     order = {k: i for i, k in enumerate(NODE_KINDS)}
     rel_order = {k: i for i, k in enumerate(RELATIONS)}
     return {
-        "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "focus": None,
-                 "version": __version__},
+        "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "version": __version__},
         "kinds": sorted(kinds.values(), key=lambda k: (order.get(k["key"], len(order)), k["key"])),
         "relations": sorted(relations.values(), key=lambda r: (rel_order.get(r["type"], len(rel_order)), r["type"])),
         "nodes": vis_nodes,
@@ -202,7 +205,7 @@ def select_nodes(
         raise GraphError(f"max_nodes must be a whole number >= 1, got {max_nodes!r}")
     center = None
     if focus is not None:
-        center = _focus_id(G, focus)
+        center = resolve_node(G, focus)
         reach = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
         nodes = list(reach)
     else:
@@ -255,21 +258,6 @@ class _IdList(list):
 
     def __contains__(self, item: object) -> bool:
         return item in self._members
-
-
-class _Markup(str):
-    """A string jinja must not escape (already escaped for its place in the page)."""
-
-    def __html__(self) -> str:
-        return self
-
-
-def _markup(text: str) -> _Markup:
-    return _Markup(text)
-
-
-def _focus_id(G: nx.MultiDiGraph, focus: str) -> str:
-    return resolve_node(G, focus)
 
 
 def _positions(H: nx.MultiDiGraph) -> dict:

@@ -306,7 +306,7 @@
       nodeChanges.forEach(function (c) { body.nodes[c[0]].options.hidden = c[1]; });
       edgeChanges.forEach(function (c) { body.edges[c[0]].options.hidden = c[1]; });
       body.emitter.emit('_dataChanged');
-      network.redraw();
+      body.emitter.emit('_requestRedraw');  // one frame for all changes, drawn when the browser is ready
     } else {
       if (nodeChanges.length) nodes.update(nodeChanges.map(function (c) { return { id: c[0], hidden: c[1] }; }));
       if (edgeChanges.length) edges.update(edgeChanges.map(function (c) { return { id: c[0], hidden: c[1] }; }));
@@ -322,7 +322,7 @@
         item.labelModule.labelDirty = true;  // the label caches its coloured text blocks
       });
       edgeChanges.forEach(function (c) { body.edges[c[0]].options.color.opacity = c[1] ? DIM_EDGE_OPACITY : EDGE_OPACITY; });
-      network.redraw();
+      body.emitter.emit('_requestRedraw');
     } else {
       if (nodeChanges.length) nodes.update(nodeChanges.map(function (c) {
         return { id: c[0], opacity: c[1] ? DIM_OPACITY : 1, font: { color: c[1] ? DIM_FONT : FONT } };
