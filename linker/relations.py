@@ -218,13 +218,9 @@ def _owner(
         anchor = match.end()
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
-    if (
-        _EMPTY_SUBJECT.match(region)
-        or _PRONOUN_SUBJECT.match(region)
-        or _CLAUSE_OPENER.fullmatch(prefix)
-        or (_AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo))
-    ):
-        if _AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo):
+    relative = bool(_AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo))
+    if relative or _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
+        if relative:
             # ", which augments X": the antecedent before the break is the subject
             antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
             if _OWN.search(antecedent) or any(name in antecedent.lower() for name in own):
