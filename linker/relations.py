@@ -376,16 +376,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
          r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))"),
-    # implicit own work in citation contexts: "as described in [5]", "as previously reported (12)"
+    # implicit own work in citation contexts: "as described in [5]", "as in [3]", "described previously (12)"
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|detailed|outlined|performed"
          r"|recommended|implemented|done|used|established)"
          r"(?:\s+(?:previously|before|earlier|elsewhere|in\s+detail))?(?:\s+(?:in|by))?"
          r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)"
          r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
          r"|techniques?|assays?|algorithms?)", ANY),
-    # building on: everyday verbs, only when the paper is the subject
     # building on: composition ("the model consists of a DenseNet and an LSTM"), unless the subject is prior work
     _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of"),
+    # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
          r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
