@@ -541,6 +541,8 @@ def type_relation(
     Returns a :class:`RelationResult`; ``cue`` is '' when no cue decided (plain mention).
     Raises InputError for a span outside the sentence.
     """
+    if not isinstance(start, int) or not isinstance(end, int):
+        raise InputError(f"mention span must be integer offsets, got [{start!r}, {end!r})")
     if not isinstance(sentence, str) or not (0 <= start < end <= len(sentence)):
         length = len(sentence) if isinstance(sentence, str) else "?"
         raise InputError(f"mention span [{start}, {end}) is not inside the sentence (length {length})")

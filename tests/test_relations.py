@@ -389,6 +389,11 @@ def test_type_relation_bad_span_raises_input_error(start, end):
         type_relation("We fine-tune BERT.", start, end)
 
 
+def test_type_relation_non_integer_span_raises_input_error():
+    with pytest.raises(InputError, match="integer offsets"):
+        type_relation("We fine-tune BERT.", 13.0, 17.0)  # type: ignore[arg-type]
+
+
 def test_type_relation_runs_on_every_seed_sentence(seed_files):
     """Every capitalised token of every seed sentence gets a valid relation (no crash, valid labels)."""
     text = _seed_text(seed_files)
