@@ -339,6 +339,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY),
     # studying a method is not using it (surveys, analyses, probing papers)
+    _cue(MENTIONS, 0.6, r"(?:investigation|examination|exploration|characteri[sz]ation|understanding)\s+(?:into|of)"
+         r"|(?:theoretical|empirical|systematic|comprehensive|mechanistic)\s+(?:analysis|analyses|study|studies|evaluation)\s+of",
+         ANY),
     _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
          r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY),
     _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
