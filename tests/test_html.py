@@ -137,6 +137,9 @@ def test_generate_html_draws_every_node_and_edge_with_styles():
     assert shapes["paper:2401.00001"] == "dot" and shapes["paper:2004.05150"] == "diamond"
     assert shapes["method:Mamba"] == "triangle" and shapes["method:LRA"] == "square"
     assert shapes["method:FooNet"] == "triangleDown"
+    groups = data["options"]["groups"]
+    assert {n["group"] for n in data["nodes"]} == set(groups) == {"paper", "external", "method", "dataset", "uncatalogued"}
+    assert len({g["color"]["background"] for g in groups.values()}) == len(groups)
     sizes = {n["id"]: n["value"] for n in data["nodes"]}
     assert sizes["method:Mamba"] > sizes["paper:title:0123456789abcdef"]
     assert {r["type"] for r in data["relations"]} == set(schema.EDGE_TYPES)

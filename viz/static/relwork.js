@@ -26,6 +26,7 @@
 
   data.nodes.forEach(function (n) {
     var d = n.rw; delete n.rw;
+    d.search = [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]).filter(Boolean).join(' \u0001 ').toLowerCase();
     info.set(n.id, d);
     incident.set(n.id, []);
     n.title = tooltip(d);
@@ -35,6 +36,8 @@
   data.edges.forEach(function (e) {
     var d = e.rw; delete e.rw;
     d.from = e.from; d.to = e.to;
+    var colour = (relations.get(d.type) || { color: '#607d8b' }).color;
+    e.color = { color: colour, highlight: colour, hover: colour, opacity: EDGE_OPACITY };
     edgeInfo.set(e.id, d);
     baseEdge.set(e.id, e.color);
     incident.get(e.from).push(e.id);
