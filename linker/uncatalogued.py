@@ -34,7 +34,7 @@ NOT_METHODS = frozenset(
     iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
     SoTA SOTA LLaMA-like GPUs TPUs Internet Ethernet Cabinet Planet Magnet LiDAR WeChat MySQL NoSQL MXNet
     ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
-    kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme
+    kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
     """.split()
 )
 ELEMENTS = frozenset(
@@ -121,6 +121,20 @@ def is_method_like(token: str) -> bool:
     return bool(_SUFFIX.search(token)) and any(c.isupper() for c in token)
 
 
+def _is_model_acronym(token: str) -> bool:
+    """An all-capitals name of 4+ letters that is no generic term ('PERQA', not 'LLMS' or 'BLEU')."""
+    key = alias_key(token)
+    return (
+        re.fullmatch(r"[A-Z][A-Z0-9]{3,}", token) is not None
+        and key not in GENERIC
+        and key not in NOT_METHODS
+        and key not in _METRICS
+    )
+
+
+_METRICS = frozenset("bleu rouge meteor cider spice bertscore wer cer mrr ndcg psnr ssim lpips fid auroc auprc".split())
+
+
 def find_uncatalogued(
     text: str, taken: list[tuple[int, int]], exclude: Container[str], norm: str | None = None
 ) -> list[Mention]:
@@ -132,10 +146,10 @@ def find_uncatalogued(
     """
     found: dict[int, Mention] = {}
 
-    def consider(name: str, s: int) -> None:
+    def consider(name: str, s: int, acronyms: bool = False) -> None:
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
-        if not is_method_like(name) or alias_key(name) in exclude:
+        if not (is_method_like(name) or (acronyms and _is_model_acronym(name))) or alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
             return
@@ -156,11 +170,13 @@ def find_uncatalogued(
             if text.startswith(_LIST_CUES, start) and not _METHOD_NOUNS.search(text, max(0, start - 60), start):
                 continue
             pos = cue.end()
+            # plain acronyms ('PERQA') only in a list of models: 'prior models such as PERQA'
+            listed = text.startswith(_LIST_CUES, start)
             for _ in range(8):
                 item = _LIST_ITEM.match(text, pos)
                 if not item:
                     break
-                consider(item.group("name"), item.start("name"))
+                consider(item.group("name"), item.start("name"), acronyms=listed)
                 sep = _LIST_SEP.match(text, item.end())
                 if not sep:
                     break

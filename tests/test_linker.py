@@ -136,6 +136,20 @@ def test_uncatalogued_name_shape(token, ok):
     assert is_method_like(token) is ok
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # seed abstract (VLMT): an acronym counts inside a list of models
+        ("On WebQA, it attains a QA score of 47.6, surpassing prior models such as PERQA by +3.2", ["PERQA"]),
+        ("We report metrics such as BLEU and ROUGE.", []),
+        ("Our method, used with SuperNetX as a baseline, is faster.", ["SuperNetX"]),  # constructed
+        ("Spin orbit coupling compared with AlGaN and ZnO layers", []),  # chemical formulas
+    ],
+)
+def test_uncatalogued_contexts(text, names):
+    assert [m.name for m in find_uncatalogued(text, [], set())] == names
+
+
 def test_uncatalogued_skips_introduced_and_taken():
     text = "SlimFit outperforms MegaNetX and FooFormer."
     found = find_uncatalogued(text, [(31, 40)], {"slimfit", "megafoo"})
