@@ -32,7 +32,7 @@ from relwork.core.errors import ExportError, GraphError
 from relwork.graph import schema
 
 PHYSICS_MAX_NODES = 800  # above this, physics is off and the Python layout is final
-LABEL_CHARS = 42  # paper titles are cut to this many characters on the canvas (full title in the panel)
+LABEL_CHARS = 50  # paper titles are cut to this many characters on the canvas (full title in the panel)
 MAX_AUTHORS = 12
 
 # node kind -> (legend text, vis-network shape, colour); papers are 'paper' or 'external', methods use their kind
@@ -172,8 +172,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
             dashes=[6, 4] if paper_to_paper else (etype == schema.DERIVED_FROM and [2, 3]) or False,
             rw=_edge_details(etype, attrs, paper_to_paper),
         )
-    big = H.number_of_nodes() > PHYSICS_MAX_NODES
-    net.options = _vis_options(physics=physics, big=big)
+    net.options = _vis_options(physics=physics, n_nodes=H.number_of_nodes())
     net.options["groups"] = {
         k["key"]: {"color": {"background": k["color"], "border": _darker(k["color"]),
                              "highlight": {"background": k["color"], "border": "#000000"},
@@ -353,17 +352,23 @@ def _edge_details(etype: str, attrs: dict, paper_to_paper: bool) -> dict[str, An
     return details
 
 
-def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
+def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
+    """vis-network options. Big graphs: straight edges, no hover, edges hidden while dragging (speed).
+    Hub labels grow with the graph so the most connected names stay readable when zoomed out, but stay
+    modest in small graphs where everything is labelled anyway."""
+    big = n_nodes > PHYSICS_MAX_NODES
+    label_max = 20 if n_nodes <= 60 else 30 if n_nodes <= 300 else 42
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False},
         "nodes": {
             "borderWidth": 1,
+            "widthConstraint": {"maximum": 150},  # long titles wrap onto a second line instead of running wide
             "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             # hubs get big labels so that, zoomed out, the most connected names stay readable
-            "scaling": {"min": 9, "max": 50,
-                        "label": {"enabled": True, "min": 12, "max": 42, "drawThreshold": 6, "maxVisible": 30}},
+            "scaling": {"min": 9, "max": 36 if n_nodes <= 60 else 50,
+                        "label": {"enabled": True, "min": 12, "max": label_max, "drawThreshold": 6, "maxVisible": 30}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},
@@ -385,7 +390,8 @@ def _vis_options(*, physics: bool, big: bool) -> dict[str, Any]:
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 80, "avoidOverlap": 0.3},
+            "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.005, "springLength": 140,
+                                 "avoidOverlap": 0.6},
             "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
         },
     }
