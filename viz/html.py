@@ -390,8 +390,11 @@ def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
         "physics": {
             "enabled": physics,
             "solver": "forceAtlas2Based",
+            # small graphs: room for every (wrapped) label; larger ones: compact enough to read when fitted
             "forceAtlas2Based": {"gravitationalConstant": -120, "centralGravity": 0.005, "springLength": 140,
-                                 "avoidOverlap": 0.6},
+                                 "avoidOverlap": 0.6} if n_nodes <= 150 else
+                                {"gravitationalConstant": -60, "centralGravity": 0.01, "springLength": 80,
+                                 "avoidOverlap": 0.3},
             "stabilization": {"enabled": True, "iterations": 250, "updateInterval": 50, "fit": True},
         },
     }
