@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> None:
             total, _ = run_link(path)
         finally:
             clock.uninstall()
-        print(f"\n| stage | CPU s | share | calls |\n|---|---:|---:|---:|")
+        print("\n| stage | CPU s | share | calls |\n|---|---:|---:|---:|")
         for label, *_ in STAGES:
             if label in clock.seconds:
                 seconds = clock.seconds[label]
