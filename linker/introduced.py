@@ -81,6 +81,8 @@ def is_namelike(token: str) -> bool:
         return False
     if re.fullmatch(r"[A-Z]{2,}s", token):
         return False  # a plural acronym names a class ('LLMs', 'NIDSs')
+    if re.fullmatch(r"\d+(?:st|nd|rd|th|s|k|K|M|B|D|x|X|px|fps|ms|GB|MB|TB|Hz|kHz)", token):
+        return False  # ordinals, counts and units ('7th', '3D', '16x', '100k')
     tail = token.rsplit("-", 1)[-1] if "-" in token else ""
     if len(tail) >= 3 and tail.isalpha() and tail.islower():
         return False  # a compound adjective ('JND-based', 'BERT-like'), not a name
@@ -91,6 +93,39 @@ def is_namelike(token: str) -> bool:
             return False
         return True
     return any(c.isdigit() for c in token)
+
+
+_COMPOUND_TAIL = re.compile(r"-[a-z]{3,}$")  # 'GAN-based', 'BERT-like': compound adjectives, not names
+_ENGLISH_ENDINGS = (
+    "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ics", "ism", "ical", "ive", "ous", "ful",
+    "less", "able", "ible", "ese", "ish", "ally", "ian", "ogy", "ures", "ized", "ised",
+)
+_COMMON_WORDS = frozenset(
+    """
+    simple general novel new efficient fast deep robust unified flexible generic adaptive dynamic elastic
+    english french german chinese spanish arabic russian korean hindi italian portuguese dutch urdu greek
+    turkish persian polish swedish vietnamese thai indonesian latin hebrew bengali
+    gaussian bayesian markov euclidean boolean linear neural hybrid sparse dense global local visual
+    retrieval flow attention memory learning network networks model models data language vision
+    """.split()
+)
+
+
+def plain_word_can_be_name(word: str) -> bool:
+    """Whether a plain capitalised word ('Informer', 'Combiner', 'Phenaki') may be a new name: not a common
+    adjective or language ('Simple', 'French') and not shaped like an English noun ('Localization')."""
+    low = word.lower()
+    if low in _COMMON_WORDS or low in STOP_TITLE_WORDS or alias_key(word) in GENERIC:
+        return False
+    if not (word[:1].isupper() and word[1:].islower() and word.isalpha()):
+        return True  # not a plain word: other tests decide
+    return len(low) >= 4 and not low.endswith(_ENGLISH_ENDINGS)
+
+
+def _distinctive(name: str) -> bool:
+    """A coined name that stays a name even in front of a noun ('the M2-BERT retrieval encoder'): it has a
+    digit or a CamelCase joint, unlike acronyms of techniques ('a new UAV benchmark')."""
+    return bool(re.search(r"\d|[a-z][A-Z]", name)) and alias_key(name) not in GENERIC
 
 
 def is_capitalised(token: str) -> bool:
@@ -239,6 +274,14 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
 
 
 _ACRONYM_IN = re.compile(r"\((?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
+_HEAD_WORDS = (
+    r"(?:model|framework|method|approach|system|dataset|database|benchmark|corpus|solver|detector|algorithm|"
+    r"architecture|network|module|pipeline|scheme|technique|tool|library|encoder|decoder|classifier|tracker|"
+    r"planner|controller|strategy|mechanism|loss|layer|block|version|variant|formulation|policy|agent|"
+    r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem)s?"
+)
+_MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,2}" + _HEAD_WORDS + r"\b)")
+_PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
     "of for to on in with that which by from as and or into between over at through via using under "
@@ -275,6 +318,8 @@ def _valid_name(name: str, strong: bool) -> bool:
         return False
     if words[0].lower() in STOP_TITLE_WORDS or words[0].lower() in ("the", "a", "an", "this", "our", "we", "in", "it"):
         return False
+    if len(words) == 1 and not plain_word_can_be_name(words[0]):
+        return False
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
@@ -284,6 +329,16 @@ def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     if match and is_namelike(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
     return None
+
+
+def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str]:
+    """The long form of a short form right after ``phrase``: the phrase when its initials spell the short
+    form ('Simple-Mamba (S-Mamba)'), else the Schwartz-Hearst long form before it, else none ('deep
+    CNNs (HD-CNNs)' must not make 'CNNs' an alias)."""
+    if _initials_match(short[0], phrase):
+        return [phrase]
+    span = _long_form_before(text, text.rfind("(", 0, short[1]), short[0])
+    return [text[span[0] : span[1]]] if span else []
 
 
 def _kind(name: str, clause: str) -> str:
@@ -329,15 +384,23 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         paren = appos.group("paren")
         if paren and is_namelike(paren.strip()) and _initials_match(paren.strip(), name):
             return [(paren.strip(), [name], True)]
-        if name and (any(is_namelike(w) for w in name.split()) or name[:1].isupper()):
+        if name and (
+            any(is_namelike(w) for w in name.split())
+            or (name[:1].isupper() and (" " in name or plain_word_can_be_name(name)))
+        ):
             return [(name, [], True)]
     # 'a novel Pooling Network (PoNet)': the first parenthesised short form before any stop word
     for match in _ACRONYM_IN.finditer(head):
         acr = match.group("acr")
-        if is_namelike(acr):
-            span = _long_form_before(text, start + match.start(), acr)
-            aliases = [text[span[0] : span[1]]] if span else []
-            return [(acr, aliases, True)]
+        if not is_namelike(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
+            continue
+        if _MODIFIED_NOUN.match(obj, match.end()):
+            continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
+        span = _long_form_before(text, start + match.start(), acr)
+        if span and span[0] < start:
+            continue
+        aliases = [text[span[0] : span[1]]] if span else []
+        return [(acr, aliases, True)]
     # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
     for match in _ACRONYM_IN.finditer(obj[:160]):
         if re.search(r"[.;]", obj[: match.start()]):
@@ -345,7 +408,13 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_namelike(acr) else None
         lead = text[start : span[0]] if span else ""
-        if span and re.search(r"[A-Z]", text[span[0] : span[1]]) and not any(w in _STOP for w in lead.lower().split()):
+        if (
+            span
+            and span[0] >= start
+            and re.search(r"[A-Z]", text[span[0] : span[1]])
+            and not any(w in _STOP for w in lead.lower().split())
+            and not _MODIFIED_NOUN.match(obj, match.end())
+        ):
             return [(acr, [text[span[0] : span[1]]], True)]
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
@@ -353,6 +422,12 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     skipped = 0
     for match in re.finditer(r"[^\s,]+", head):
         word = match.group().strip("\"'“”‘’`")
+        if word.startswith("("):
+            # 'a pipeline (You Only Look Twice, or YOLT)'
+            alt = _PAREN_OR.match(obj, match.start())
+            if alt and is_namelike(alt.group("name")):
+                return [(alt.group("name"), [alt.group("long").strip()], True)]
+            break
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
             if skipped > 8:
@@ -365,8 +440,11 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         e = start + match.start() + len(phrase)
         short = _short_after(text, e)
         if short:
-            return [(short[0], [phrase], True)]
+            return [(short[0], _long_forms(text, short, phrase), True)]
         if _valid_name(phrase, strong=False):
+            modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
+            if modifier and not _distinctive(phrase):
+                break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
             if len(phrase.split()) == 1 or not skipped:
                 return [(phrase, [], False)]
             for w in phrase.split():
@@ -393,8 +471,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
-        if not key or key in GENERIC:
+        if not key or key in GENERIC or _COMPOUND_TAIL.search(name) or name[:1].isdigit():
             return
+        aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
         for existing in found.values():
             if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases}:
                 for alias in aliases or []:
@@ -418,6 +497,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue
         phrase = _clean_phrase(match.group("phrase"))
         clause = _clause_around(abstract, match.start(), match.end())
+        if abstract[max(0, position - 3) : position].lower() == "so-":
+            continue  # 'a so-called Gaussian max-pooling'
         if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
             abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
@@ -430,11 +511,13 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 continue
         if not phrase:
             continue
+        if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()):
+            continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part))
             if short:
-                add(short[0], _kind(part, clause), clause.strip(), [part])
+                add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
             elif _valid_name(part, strong=True):
                 add(part, _kind(part, clause), clause.strip())
 
@@ -505,6 +588,8 @@ def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) 
     word = words[0].strip(",.;:!?")
     if not re.fullmatch(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*", word) or alias_key(word) in GENERIC:
         return None
+    if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", word):
+        return None  # a chemical formula ('AlN interlayer to improve ...')
     if known and alias_key(word) in known:
         return None
     return word if re.search(r"\b" + re.escape(word) + r"\b", abstract) else None
@@ -527,7 +612,7 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
             return None
         if known and low.endswith("s") and alias_key(word[:-1]) in known and alias_key(word) not in known:
             return None  # 'Transformers:' is a plural of a known method
-        if is_namelike(word) or word[:1].isupper():
+        if is_namelike(word) or (word[:1].isupper() and plain_word_can_be_name(word)):
             return word
         return None
     if any(w.lower() in STOP_TITLE_WORDS for w in words):

@@ -29,11 +29,20 @@ from relwork.linker.introduced import GENERIC, _initials_match, _long_form_befor
 from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps, variants
 from relwork.linker.relations import type_relation
 from relwork.linker.sentences import split_sentences
-from relwork.linker.uncatalogued import find_uncatalogued
+from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
 MIN_CORPUS_NAME = 3  # introduced names shorter than this ('M1', 'BT') do not link from other papers
+
+
+def corpus_linkable(name: str) -> bool:
+    """Whether another paper's introduced name is distinctive enough to link wherever it is written:
+    coined names with mixed case or digits ('ColBERT', 'IC-Mamba', 'M2-BERT', 'BT^2'). All-capitals words
+    ('ATLAS', 'SLAM', 'UAV') and plain words ('Flow', 'Informer') are too often something else."""
+    if alias_key(name) in NOT_METHODS or alias_key(name) in GENERIC or name[:1].isdigit() or re.fullmatch(r"[A-Z]?[a-z]+(?:[\s\-][A-Z]?[a-z]+)*", name):
+        return False
+    return bool(re.search(r"[a-z]", name) and re.search(r"[A-Z]", name[1:]) or re.search(r"\d", name))
 
 
 @dataclass(frozen=True)
@@ -97,9 +106,9 @@ class Linker:
         self.origins: dict[str, str] = {}
         for corpus_name in corpus_names:
             key = alias_key(corpus_name.name)
-            if key in known or key in GENERIC or len(key) < MIN_CORPUS_NAME:
+            if key in known or key in GENERIC or len(key) < MIN_CORPUS_NAME or not corpus_linkable(corpus_name.name):
                 continue
-            aliases = [a for a in corpus_name.aliases if alias_key(a) not in known]
+            aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
             known.add(key)
             known.update(alias_key(a) for a in aliases)
             # introduced names are written as names: they match in their exact case only
