@@ -498,3 +498,21 @@ def test_page_tiny_graphs_open_without_errors(browser, tmp_path, graph):
     errors, urls = open_page(browser, write_html(graph, tmp_path / "tiny.html"))
     assert errors == [] and [u for u in urls if not u.startswith(("file:", "data:"))] == []
     assert browser.execute_script("return relwork.network.body.nodeIndices.length") == graph.number_of_nodes()
+
+
+@pytest.mark.browser
+def test_page_focus_opens_with_the_focus_selected(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    G = hand_graph()
+    path = write_html(G, tmp_path / "focus.html", focus="selective state space model", depth=1)
+    errors, _ = open_page(browser, path)
+    assert errors == []
+    assert browser.execute_script("return relwork.state.selected") == "method:Mamba"
+    assert "Our encoder is based on Mamba blocks." in browser.find_element(By.ID, "rw-details").text
+    assert browser.execute_script("return relwork.network.body.nodeIndices.length") == 1 + len(
+        set(G.predecessors("method:Mamba")) | set(G.successors("method:Mamba")))
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    assert not browser.find_element(By.ID, "rw-panel").is_displayed()
+    assert browser.execute_script("return relwork.state.dimmedNodes.size") == 0

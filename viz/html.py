@@ -263,7 +263,10 @@ class _IdList(list):
 
 
 def _positions(H: nx.MultiDiGraph) -> dict:
-    from relwork.viz.layout import layout_positions
+    try:
+        from relwork.viz.layout import layout_positions
+    except ImportError as err:  # numpy
+        raise ExportError(f"the HTML view needs numpy for its layout ({err}); pip install numpy") from err
 
     return layout_positions(H) if H.number_of_nodes() else {}
 

@@ -467,12 +467,17 @@
     else clearSelection();
   });
   document.getElementById('rw-close').addEventListener('click', clearSelection);
+  document.addEventListener('keydown', function (ev) {
+    if (ev.key === 'Escape' && ev.target !== searchInput && state.selected !== null) clearSelection();
+  });
   document.getElementById('rw-fit').addEventListener('click', function () { network.fit({ animation: false }); });
 
   // ---------------------------------------------------------------------------------------------
   // ready: after the first frame (fixed layout) or once physics has settled (then physics is switched off)
   var loading = document.getElementById('rw-loading');
   function markReady() {
+    // a --focus page opens with the focus selected: its links and evidence are in the panel right away
+    if (meta.focus && info.has(meta.focus)) selectNode(meta.focus, false);
     network.once('afterDrawing', function () { api.ready = true; document.body.setAttribute('data-ready', 'true'); });
     network.redraw();
   }
