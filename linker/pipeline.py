@@ -45,6 +45,11 @@ def corpus_linkable(name: str) -> bool:
     return bool(re.search(r"[a-z]", name) and re.search(r"[A-Z]", name[1:]) or re.search(r"\d", name))
 
 
+def _corpus_name_ok(name: str) -> bool:
+    key = alias_key(name)
+    return key not in GENERIC and len(key) >= MIN_CORPUS_NAME and corpus_linkable(name)
+
+
 @dataclass(frozen=True)
 class CorpusName:
     """A name introduced by a paper of the corpus, linkable from the other papers."""
@@ -106,7 +111,7 @@ class Linker:
         self.origins: dict[str, str] = {}
         for corpus_name in corpus_names:
             key = alias_key(corpus_name.name)
-            if key in known or key in GENERIC or len(key) < MIN_CORPUS_NAME or not corpus_linkable(corpus_name.name):
+            if key in known or not _corpus_name_ok(corpus_name.name):
                 continue
             aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
             known.add(key)
@@ -566,7 +571,8 @@ def link_files(
                             names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper.id))
             summary.problems = first
             spool.seek(0)
-        summary.corpus_names = len(names)
+        catalog_keys = Linker._keys(catalog)
+        summary.corpus_names = sum(alias_key(n.name) not in catalog_keys and _corpus_name_ok(n.name) for n in names)
 
         def stream() -> Iterator[tuple[Paper, list[Introduced] | None]]:
             problems = None if spool is not None else summary.problems
