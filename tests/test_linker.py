@@ -9,7 +9,7 @@ import pytest
 from relwork.core.records import LinkedPaper, Paper
 from relwork.linker import Linker, link_batch, link_corpus, link_papers, load_catalog
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.pipeline import linked_dict
+from relwork.linker.pipeline import corpus_linkable, linked_dict
 from relwork.linker.uncatalogued import find_uncatalogued, is_method_like
 from relwork.loaders import load_papers
 
@@ -101,6 +101,24 @@ def test_link_corpus_introduced_names_link_across_papers(seeds, catalog):
     assert [i.name for i in first.introduces] == ["IC-Mamba"]
     assert all(link.method != "IC-Mamba" for link in first.links)
     assert [(l.method, l.relation) for l in second.links if l.method == "IC-Mamba"] == [("IC-Mamba", "compares_to")]
+
+
+@pytest.mark.parametrize(
+    "name, ok",
+    [("ColBERT", True), ("IC-Mamba", True), ("M2-BERT", True), ("BT^2", True), ("ATLAS", False), ("SLAM", False),
+     ("Flow", False), ("Informer", False), ("Policy Belief Learning", False), ("6-DOF", False), ("LiDAR", False)],
+)
+def test_corpus_linkable(name, ok):
+    assert corpus_linkable(name) is ok
+
+
+def test_link_corpus_all_capitals_names_stay_local(catalog):
+    introducing = Paper.create("ATLAS: Learning to Optimally Memorize the Context at Test Time",
+                               "To enhance all these three aspects, we present ATLAS, a long-term memory module.")
+    other = Paper.create("Particle physics", "We calibrate the ATLAS detector at the LHC.")
+    first, second = link_corpus([introducing, other], catalog)
+    assert [i.name for i in first.introduces] == ["ATLAS"]
+    assert all(link.method != "ATLAS" for link in second.links)
 
 
 def test_link_taught_alias_from_definition(catalog):
