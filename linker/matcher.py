@@ -20,7 +20,10 @@ Rules applied to each candidate, on the original text:
 * a hyphenated prefix that is itself name-like (capital letter or digit: "S-Mamba", "IC-Mamba",
   "Vision-Mamba", "M2-BERT", "Bio-xLSTM") makes the whole a different name; a lower-case prefix does not
   ("non-Transformer");
-* acronym-like names (two or more capitals, such as "BERT", "ViT") do not match all-lower-case text;
+* acronym-like names (two or more capitals, such as "BERT", "ViT") keep their capitals: written as in the
+  catalog, all upper case or capitalised ("Bert-Base"), never "bert" and never "GaN" (gallium nitride) for GAN;
+* descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
+  first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
 
 Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
