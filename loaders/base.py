@@ -241,8 +241,10 @@ def parse_authors(value: Any) -> list[str]:
     if value is None:
         return []
     names: list[str] = []
+    squashed = False  # names cut from a whitespace-squashed string only need their ends stripped
     if isinstance(value, str):
-        text = value.strip()
+        text = squash_whitespace(value)
+        squashed = True
         if ";" in text:  # 'A; B' or Zotero CSV's 'Last, First; Last, First'
             parts = text.split(";")
             if all(part.count(",") == 1 for part in parts if part.strip()):
@@ -259,14 +261,19 @@ def parse_authors(value: Any) -> list[str]:
         for item in value:
             if isinstance(item, str):
                 names.append(item)
+            elif isinstance(item, list):
+                if item and all(isinstance(s, str) for s in item):
+                    # arXiv 'authors_parsed' style [last, first, suffix]
+                    last, first, *rest = item + [""]
+                    names.append(" ".join([s for s in (first, last, *rest) if s]))
             elif isinstance(item, dict):
                 names.append(_name_from_dict(item))
-            elif isinstance(item, list) and item and all(isinstance(s, str) for s in item):
-                # arXiv 'authors_parsed' style [last, first, suffix]
-                last, first, *rest = item + [""]
-                names.append(" ".join(s for s in (first, last, *rest) if s))
-    cleaned = [" ".join(name.split()) for name in names]
-    return [name for name in cleaned if name and name.lower().rstrip(".") not in ("et al", "others")]
+    cleaned = [name.strip() for name in names] if squashed else [" ".join(name.split()) for name in names]
+    # only a name starting with e/E/o/O can be 'et al' / 'others' (lower-cased, trailing dots dropped)
+    return [
+        name for name in cleaned
+        if name and (name[0] not in "eEoO" or name.lower().rstrip(".") not in ("et al", "others"))
+    ]
 
 
 def text_value(value: Any) -> str:
