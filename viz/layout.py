@@ -102,13 +102,16 @@ def _pack(boxes: list[tuple[list, np.ndarray]]) -> dict[Hashable, tuple[float, f
         size = coords.max(axis=0) - low
         sized.append((order, coords - low, size))
         total_area += (size[0] + gap) * (size[1] + gap)
-    # the widest component (normally the giant one) sets the row width: it gets a row of its own and the
-    # small components and isolated nodes fill rows underneath, instead of a strip beside it
-    row_width = max(math.sqrt(total_area), max(s[2][0] for s in sized) + gap)
+    # rows about 1.6 times wider than high, to fill a screen; a giant component (half the area or more)
+    # gets a row of its own, so the small components and isolated nodes line up underneath it instead of
+    # in a strip beside it
+    row_width = max(math.sqrt(total_area) * 1.6, max(s[2][0] for s in sized) + gap)
+    first = sized[0][2]
+    giant = (first[0] + gap) * (first[1] + gap) >= 0.5 * total_area
     positions: dict[Hashable, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for index, (order, coords, size) in enumerate(sized):
-        if x > 0 and (x + size[0] > row_width or index == 1):
+        if x > 0 and (x + size[0] > row_width or (index == 1 and giant)):
             x, y, row_height = 0.0, y + row_height + gap, 0.0
         for node, (px, py) in zip(order, coords):
             positions[node] = (round(float(px + x), 1), round(float(py + y), 1))
