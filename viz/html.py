@@ -159,7 +159,8 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
             rw=_node_details(node, attrs, kind, degree[node]),
         )
     relations: dict[str, dict[str, Any]] = {}
-    for i, (u, v, key, attrs) in enumerate(sorted(H.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))):
+    ordered = sorted(H.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2])))
+    for i, (u, v, key, attrs) in enumerate(ordered):
         etype = str(attrs.get("type") or (key if isinstance(key, str) and key else "LINK")).split(":", 1)[0]
         label, colour = RELATIONS.get(etype, (etype.lower().replace("_", " "), "#607d8b"))
         # the page colours each edge from this legend entry (not repeated in every edge: 1.4 MB at 18k edges)
@@ -303,7 +304,8 @@ def _node_details(node: Any, attrs: dict, kind: str, degree: int) -> dict[str, A
     if is_paper:
         authors = [str(a) for a in (attrs.get("authors") or [])]
         if authors:
-            details["authors"] = authors[:MAX_AUTHORS] + ([f"+{len(authors) - MAX_AUTHORS} more"] if len(authors) > MAX_AUTHORS else [])
+            more = [f"+{len(authors) - MAX_AUTHORS} more"] if len(authors) > MAX_AUTHORS else []
+            details["authors"] = authors[:MAX_AUTHORS] + more
         links = _paper_links(attrs)
         if links:
             details["links"] = links
