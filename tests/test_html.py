@@ -91,10 +91,12 @@ def hand_graph() -> nx.MultiDiGraph:
 def wide_graph(n_papers: int = PHYSICS_MAX_NODES + 60, n_methods: int = 25) -> nx.MultiDiGraph:
     """A graph above the physics threshold: papers linking to two methods each, deterministic."""
     G = nx.MultiDiGraph()
-    methods = [M(G, f"Method{i}", kind="dataset" if i % 5 == 0 else "method", year=2015 + i % 8) for i in range(n_methods)]
+    methods = [M(G, f"Method{i}", kind="dataset" if i % 5 == 0 else "method", year=2015 + i % 8)
+               for i in range(n_methods)]
     for i in range(n_papers):
         paper = P(G, f"2301.{i:05d}", f"Paper number {i} on topic {i % 7}", 2018 + i % 7, arxiv_id=f"2301.{i:05d}")
-        link(G, paper, methods[i % n_methods], schema.BUILDS_ON, f"Paper {i} builds on Method{i % n_methods}.", "builds on")
+        link(G, paper, methods[i % n_methods], schema.BUILDS_ON, f"Paper {i} builds on Method{i % n_methods}.",
+             "builds on")
         link(G, paper, methods[(i * 7 + 3) % n_methods], schema.MENTIONS, f"Paper {i} mentions it.")
     return G
 
@@ -138,7 +140,8 @@ def test_generate_html_draws_every_node_and_edge_with_styles():
     assert shapes["method:Mamba"] == "triangle" and shapes["method:LRA"] == "square"
     assert shapes["method:FooNet"] == "triangleDown"
     groups = data["options"]["groups"]
-    assert {n["group"] for n in data["nodes"]} == set(groups) == {"paper", "external", "method", "dataset", "uncatalogued"}
+    assert {n["group"] for n in data["nodes"]} == set(groups)
+    assert set(groups) == {"paper", "external", "method", "dataset", "uncatalogued"}
     assert len({g["color"]["background"] for g in groups.values()}) == len(groups)
     sizes = {n["id"]: n["value"] for n in data["nodes"]}
     assert sizes["method:Mamba"] > sizes["paper:title:0123456789abcdef"]
@@ -218,7 +221,8 @@ def test_cli_html_writes_page_and_reports_json(tmp_path):
     report = json.loads(result.stdout)
     assert report["path"] == str(out) and report["bytes"] == out.stat().st_size
     data = json.loads(_data_block(out.read_text(encoding="utf-8")))
-    assert {n["id"] for n in data["nodes"]} == {"method:Mamba", "paper:2401.00001", "paper:2402.00002", "paper:2312.00752"}
+    assert {n["id"] for n in data["nodes"]} == {
+        "method:Mamba", "paper:2401.00001", "paper:2402.00002", "paper:2312.00752"}
 
 
 @pytest.mark.parametrize(
@@ -233,7 +237,8 @@ def test_cli_html_bad_arguments_exit_with_message(tmp_path, args, code, message)
 
 
 def _data_block(page: str) -> str:
-    start = page.index('<script type="application/json" id="rw-data">') + len('<script type="application/json" id="rw-data">')
+    tag = '<script type="application/json" id="rw-data">'
+    start = page.index(tag) + len(tag)
     return page[start : page.index("</script>", start)]
 
 
@@ -298,7 +303,8 @@ def test_page_draws_all_nodes_and_edges_offline_without_errors(browser, hand_pag
     assert [u for u in urls if u.startswith("file:")] == [hand_page.resolve().as_uri()]
     G = hand_graph()
     drawn = browser.execute_script(
-        "var b = relwork.network.body; return [b.nodeIndices.length, b.edgeIndices.length, relwork.nodes.length, relwork.edges.length]")
+        "var b = relwork.network.body;"
+        "return [b.nodeIndices.length, b.edgeIndices.length, relwork.nodes.length, relwork.edges.length]")
     assert drawn == [G.number_of_nodes(), G.number_of_edges()] * 2
 
 
@@ -407,7 +413,8 @@ def test_page_big_graph_fixed_layout_draws_everything(browser, tmp_path):
     errors, urls = open_page(browser, path)
     assert errors == [] and [u for u in urls if not u.startswith(("file:", "data:"))] == []
     drawn = browser.execute_script(
-        "var b = relwork.network.body; return [b.nodeIndices.length, b.edgeIndices.length, relwork.network.physics.physicsEnabled]")
+        "var b = relwork.network.body;"
+        "return [b.nodeIndices.length, b.edgeIndices.length, relwork.network.physics.physicsEnabled]")
     assert drawn == [G.number_of_nodes(), G.number_of_edges(), False]
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "graph-wide.png"))
