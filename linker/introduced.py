@@ -95,6 +95,7 @@ def is_namelike(token: str) -> bool:
     return any(c.isdigit() for c in token)
 
 
+_ODD_CHARS = re.compile(r"[\[\]{}_<>=\\|$~]")  # markup or formula debris ('[Time', 'Inv_')
 _COMPOUND_TAIL = re.compile(r"-[a-z]{3,}$")  # 'GAN-based', 'BERT-like': compound adjectives, not names
 _ENGLISH_ENDINGS = (
     "tion", "sion", "ment", "ness", "ity", "ing", "ance", "ence", "ics", "ism", "ical", "ive", "ous", "ful",
@@ -471,7 +472,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
-        if not key or key in GENERIC or _COMPOUND_TAIL.search(name) or name[:1].isdigit():
+        if not key or key in GENERIC or _COMPOUND_TAIL.search(name) or name[:1].isdigit() or _ODD_CHARS.search(name):
             return
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
         for existing in found.values():

@@ -21,7 +21,7 @@ Rules applied to each candidate, on the original text:
   "Vision-Mamba", "M2-BERT", "Bio-xLSTM") makes the whole a different name; a lower-case prefix does not
   ("non-Transformer");
 * acronym-like names (two or more capitals, such as "BERT", "ViT") keep their capitals: written as in the
-  catalog, all upper case or capitalised ("Bert-Base"), never "bert" and never "GaN" (gallium nitride) for GAN;
+  catalog, all upper case or capitalised (never "bert", "Lsun" (solar luminosity) or "GaN" (gallium nitride);
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
@@ -126,13 +126,14 @@ def _capitalised_tail(written: str) -> bool:
 
 
 def _acronym_case_ok(written: str, surface: str) -> bool:
-    """An acronym-like name is written as in the catalog, all upper case, or capitalised ('Bert-Base'):
-    'GaN' (gallium nitride) is not 'GAN', 'bert' is not 'BERT'."""
+    """An acronym-like name is written as in the catalog or all upper case: 'GaN' (gallium nitride) is not
+    'GAN', 'Lsun' (solar luminosity) is not 'LSUN', 'bert' is not 'BERT'."""
     w, s = _ALNUM.sub("", written), _ALNUM.sub("", surface)
-    return w == s or w == s.upper() or w == s.capitalize()
+    return w == s or w == s.upper()
 
 
 _ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_ODD_JOINS = re.compile(r"[\^=*\\|<>$]")
 
 
 def is_acronym(surface: str) -> bool:
@@ -271,6 +272,8 @@ class Matcher:
                 continue
             plural = after != e
             written = text[s:e]
+            if _ODD_JOINS.search(written):
+                continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
             target = self._pick(self._targets[index], written, plural, title_case)
             if target is None:
                 continue

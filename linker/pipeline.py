@@ -66,6 +66,9 @@ def is_title_case(title: str) -> bool:
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
+_CONTENT = re.compile(r"[a-z]{4,}")
+
+
 class _Either:
     """Membership in either of two sets, without building their union per paper."""
 
@@ -213,11 +216,27 @@ class Linker:
                 span = _long_form_before(text, m.start - 1, m.surface)
                 if span:
                     other = text[span[0] : span[1]]  # 'Rotary Position Embedding (RoPE)'
+                    if " ".join(normalize(m.surface).split()) in taught:
+                        continue  # already defined as another method's short form
+                    if self._foreign_definition(m.name, other):
+                        # 'Leiden Atomic and Molecular Database (LAMDA)' is not the LaMDA language model:
+                        # the acronym means something else in this paper
+                        taught[" ".join(normalize(m.surface).split())] = ("", "")
+                        continue
             if other:
                 key = " ".join(normalize(other).split())
                 if key and self._owner_of(other) != m.name:
                     taught[key] = (m.name, m.kind)
         return taught
+
+    def _foreign_definition(self, name: str, long_form: str) -> bool:
+        """A long form sharing no content word with the entry's names or its paper's title."""
+        entry = self.catalog.get(name)
+        if entry is None:
+            return False
+        words = set(_CONTENT.findall(long_form.lower()))
+        known = set(_CONTENT.findall(" ".join([*entry.surfaces, (entry.paper or {}).get("title") or ""]).lower()))
+        return bool(words) and not (words & known) and not any(w[:4] == k[:4] for w in words for k in known)
 
     def _owner_of(self, surface: str) -> str | None:
         """The entry whose surface ``surface`` is (exact matcher lookup), or None."""
@@ -239,6 +258,8 @@ class Linker:
                 if aliases.get(" ".join(normalize(m.surface).split()), (m.name,))[0] == m.name
             ]
         for key, (name, kind) in aliases.items():
+            if not name:
+                continue  # a catalog acronym this paper defines as something else
             for s, e in find_surface(f.text, f.norm, key):
                 mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
         if own:

@@ -133,6 +133,19 @@ def test_link_taught_alias_from_definition(catalog):
     assert [l.method for l in other.links] == ["Long Range Arena"]
 
 
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # arXiv astro-ph (arxiv-kaggle-head200): the paper defines LAMDA as something else
+        ("A computer program uses the Leiden Atomic and Molecular Database (LAMDA). LAMDA files are read.", []),
+        ("We use Rotary Positional Encodings (RoPE) in every layer.",  # constructed, a variant long form
+         [("RoPE", "Rotary Positional Encodings"), ("RoPE", "RoPE")]),
+    ],
+)
+def test_link_paper_definitions_decide_acronyms(linker, abstract, expected):
+    assert [(l.method, l.surface) for l in linker.link(Paper.create("A study", abstract)).links] == expected
+
+
 def test_link_uncatalogued_comparison(linker):
     paper = Paper.create(
         "Metric learning",
