@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from itertools import chain
 from typing import Any, Iterator
 
 from relwork.core.errors import InputError
@@ -78,12 +79,8 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
 
 
 def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Problem]:
-    def all_lines():
-        yield from head
-        yield from rest
-
     bad_lines = text.bad_lines
-    for number, line in all_lines():
+    for number, line in chain(head, rest):
         if not line or line.isspace():
             continue
         if bad_lines and number in bad_lines:

@@ -48,7 +48,8 @@ class PaperIndex:
 
     def add(self, paper: Paper) -> bool:
         """Add ``paper``; return True when it merged into a paper already present."""
-        for key in self.keys(paper):
+        keys = self.keys(paper)
+        for key in keys:
             index = self._keys.get(key)
             if index is None:
                 continue
@@ -59,11 +60,12 @@ class PaperIndex:
             self._register(existing, index)
             return True
         self.papers.append(paper)
-        self._register(paper, len(self.papers) - 1)
+        self._register(paper, len(self.papers) - 1, keys)
         return False
 
-    def _register(self, paper: Paper, index: int) -> None:
-        for key in self.keys(paper):
+    def _register(self, paper: Paper, index: int, keys: list[tuple[str, str]] | None = None) -> None:
+        """Index ``paper`` under its keys (``keys`` when already computed for it, as for a new paper)."""
+        for key in keys if keys is not None else self.keys(paper):
             self._keys.setdefault(key, index)
 
 
