@@ -523,3 +523,27 @@ def test_page_focus_opens_with_the_focus_selected(browser, tmp_path):
     browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
     assert not browser.find_element(By.ID, "rw-panel").is_displayed()
     assert browser.execute_script("return relwork.state.dimmedNodes.size") == 0
+
+
+@pytest.mark.browser
+def test_page_dataset_fallback_filters_and_highlights(browser, hand_page):
+    """The path used when vis-network's internals are not reachable (another vis version) works too."""
+    from selenium.webdriver.common.by import By
+
+    script = browser.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument",
+                                     {"source": "window.relworkDataSetUpdates = true;"})
+    try:
+        errors, _ = open_page(browser, hand_page)
+    finally:
+        browser.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": script["identifier"]})
+    assert errors == [] and browser.execute_script("return relwork.directUpdates") is False
+    G = hand_graph()
+    browser.find_element(By.XPATH, "//div[@id='rw-relations']//label[span='mentions']/input").click()
+    n_edges = browser.execute_script("return relwork.network.body.edgeIndices.length")
+    assert n_edges == sum(1 for *_, t in G.edges(data="type") if t != schema.MENTIONS)
+    browser.execute_script("relwork.selectNode('method:LRA', false)")
+    opacity = browser.execute_script(
+        "return [relwork.nodes.get('method:Mamba').opacity, relwork.nodes.get('paper:2401.00001').opacity]")
+    assert opacity[0] == 0.15 and opacity[1] in (None, 1)  # dimmed; a neighbour, untouched
+    browser.execute_script("relwork.clearSelection()")
+    assert browser.execute_script("return relwork.nodes.get('method:Mamba').opacity") == 1

@@ -292,9 +292,9 @@
   // (every item re-parses its options): seconds for a 5,000-node graph. When the network's own node and
   // edge objects are reachable (vis-network 9.x), the few drawing options involved (hidden, opacity,
   // colour opacity, label colour) are set on them directly and the view is refreshed once; otherwise
-  // (another vis-network version) the DataSets are used.
+  // (another vis-network version, or window.relworkDataSetUpdates set, as a test does) the DataSets are used.
   var body = network.body;
-  var direct = !!(body && body.nodes && body.edges && body.emitter && data.nodes.every(function (n) {
+  var direct = !window.relworkDataSetUpdates && !!(body && body.nodes && body.edges && body.emitter && data.nodes.every(function (n) {
     var item = body.nodes[n.id];
     return item && item.options && 'hidden' in item.options && item.labelModule && item.labelModule.fontOptions &&
       'labelDirty' in item.labelModule;
