@@ -282,6 +282,7 @@ _HEAD_WORDS = (
     r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem)s?"
 )
 _MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,2}" + _HEAD_WORDS + r"\b)")
+_TASK = re.compile(r"\b(?:task|problem|setting|challenge|phenomenon)\b")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
@@ -397,6 +398,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             continue
         if _MODIFIED_NOUN.match(obj, match.end()):
             continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
+        if _TASK.search(head, 0, match.start()):
+            continue  # 'we propose a new task: emotion-cause pair extraction (ECPE)': a task, not a method
         span = _long_form_before(text, start + match.start(), acr)
         if span and span[0] < start:
             continue

@@ -126,10 +126,15 @@ def _capitalised_tail(written: str) -> bool:
 
 
 def _acronym_case_ok(written: str, surface: str) -> bool:
-    """An acronym-like name is written as in the catalog or all upper case: 'GaN' (gallium nitride) is not
-    'GAN', 'Lsun' (solar luminosity) is not 'LSUN', 'bert' is not 'BERT'."""
+    """An acronym-like name is written as in the catalog, all upper case, or (mixed-case names only)
+    capitalised: 'Resnet' is ResNet, but 'GaN' (gallium nitride) is not GAN, 'Lsun' (solar luminosity) is
+    not LSUN and 'bert' is not BERT."""
     w, s = _ALNUM.sub("", written), _ALNUM.sub("", surface)
-    return w == s or w == s.upper()
+    if w == s or w == s.upper():
+        return True
+    # a coined mixed-case name may lose its inner capitals ('Resnet', 'U-net', 'Roberta'); an all-capitals
+    # acronym may not ('Lsun' is not LSUN, 'Bert' is also a first name)
+    return not s.isupper() and w == s.capitalize()
 
 
 _ALNUM = re.compile(r"[^0-9A-Za-z]+")

@@ -77,6 +77,8 @@ def test_detect_introduced_abstract_cues(abstract, expected):
         "Specifically, we propose delta-view as feedback, which compares the differences between images.",
         "In this paper, we find that the performance degradation is due to a phenomenon called Length Collapse.",
         "They have been called Foundation Models.",
+        # arxiv-amds123, "Emotion-Cause Pair Extraction": a new task is not a new method
+        "In this work, we propose a new task: emotion-cause pair extraction (ECPE), which aims to extract pairs.",
         "We further compare our model with an existing low-rank factorization approach called Linformer.",
         "We propose to use BERT for passage re-ranking.",
         # arxiv-amds123, "Improved Discrete RRT for ...": improving an existing method is no new name

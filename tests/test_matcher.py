@@ -123,6 +123,8 @@ def test_matcher_longest_match_wins(matcher, text, expected):
         ("the bert and vit models", []),  # acronyms never match all-lower-case text
         ("Spin orbit coupling in bulk ZnO and GaN", []),  # arXiv title: gallium nitride is not GAN
         ("Bert-Base and BERT", [("BERT", "BERT")]),
+        # arxiv-amds123: coined mixed-case names may lose inner capitals
+        ("this paper combines Resnet with U-net structure", [("Resnet", "ResNet"), ("U-net", "U-Net")]),
         ("L of about 10^12 Lsun", []),  # arXiv astro-ph: solar luminosity, not the LSUN dataset
     ],
 )
@@ -132,6 +134,8 @@ def test_matcher_case_rules(text, expected):
         CatalogEntry("BERT"),
         CatalogEntry("GAN"),
         CatalogEntry("LSUN", kind="dataset"),
+        CatalogEntry("ResNet"),
+        CatalogEntry("U-Net"),
         CatalogEntry("ViT", aliases=["Vision Transformer"]),
     ]
     assert [(m.surface, m.name) for m in Matcher(entries).find(text)] == expected
