@@ -598,7 +598,7 @@ def export_neo4j_command(
     user: str = NEO4J_USER_OPT,
     password: str = NEO4J_PASSWORD_OPT,
     database: Optional[str] = NEO4J_DATABASE_OPT,
-    batch_size: int = typer.Option(2000, "--batch-size", min=1, help="Rows per write transaction."),
+    batch_size: int = typer.Option(5000, "--batch-size", min=1, help="Rows per write transaction."),
     wipe: bool = typer.Option(False, "--wipe", help="First delete every Paper and Method node (asks unless --yes)."),
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before --wipe."),
     as_json: bool = JSON_OPT,

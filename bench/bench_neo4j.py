@@ -8,7 +8,8 @@ while catalogued methods (Transformer, BERT, ...) are shared by all copies.
 
 Steps, each on its own Neo4j 5.26 server started by ``scripts/neo4j.sh`` in a scratch home under
 ~/.cache/relwork/neo4j/bench (the test server is not touched):
-1. batch-size sweep: ``export_graph`` of a smaller replica (--sweep-papers) with each --batch-sizes value;
+1. batch-size sweep: ``export_graph`` of a smaller replica (--sweep-papers) with each --batch-sizes value,
+   after one untimed warm-up export;
 2. the full graph through ``export_graph`` with the best batch size of the sweep;
 3. the full graph through ``write_neo4j_csv`` + ``neo4j-admin database import full`` (then the server is
    started on the imported store and the counts are checked).
@@ -145,6 +146,8 @@ def main() -> None:
     server.run("start")
     conn = server.connection()
     try:
+        # warm-up (not timed): JIT, query plans, page cache; without it the first batch size looks worst
+        export_graph(G_sweep, conn, batch_size=sizes[0])
         for batch in sizes:
             wipe_database(conn)
             start = time.perf_counter()

@@ -32,7 +32,7 @@ from relwork.graph.schema import EDGE_TYPES, METHOD, NODE_LABELS, PAPER
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
-DEFAULT_BATCH_SIZE = 2000
+DEFAULT_BATCH_SIZE = 5000
 URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 KEY_PROPERTY = {PAPER: "id", METHOD: "name"}
 _NODE_PREFIX = {PAPER: "paper:", METHOD: "method:"}
