@@ -404,6 +404,24 @@ def test_page_xss_title_and_evidence_stay_inert_text(browser, hand_page):
     assert XSS_EVIDENCE in browser.find_element(By.ID, "rw-details").get_attribute("textContent")
     assert browser.find_elements(By.CSS_SELECTOR, "#rw-details a[href^='javascript']") == []
     assert browser.execute_script("return relwork.nodes.get(arguments[0]).title", node).endswith(XSS_TITLE)
+    # hovering shows vis-network's tooltip: plain text too
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = browser.find_element(By.CSS_SELECTOR, "#rw-graph canvas")
+    dx, dy = browser.execute_script(
+        "var n = relwork.network, p = n.canvasToDOM(n.getPosition(arguments[0])), c = arguments[1];"
+        "return [p.x - c.clientWidth / 2, p.y - c.clientHeight / 2]", node, canvas)
+    ActionChains(browser).move_to_element_with_offset(canvas, int(dx) + 1, int(dy) + 1).perform()
+    deadline = time.monotonic() + 5
+    tip, step = "", 1
+    while XSS_TITLE not in tip:
+        assert time.monotonic() < deadline, f"no tooltip with the title, got {tip!r}"
+        time.sleep(0.1)
+        step = -step  # jiggle in place: vis-network shows the tooltip after a pause of the pointer
+        ActionChains(browser).move_by_offset(step, 0).perform()
+        tip = browser.execute_script(
+            "var t = document.querySelector('div.vis-tooltip'); return t && t.style.visibility !== 'hidden' ? t.textContent : ''")
+    assert browser.execute_script("return document.querySelectorAll('img, iframe, b, script:not([type])').length") == 2
 
 
 @pytest.mark.browser
