@@ -281,7 +281,8 @@ _HEAD_WORDS = (
     r"planner|controller|strategy|mechanism|loss|layer|block|version|variant|formulation|policy|agent|"
     r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem)s?"
 )
-_MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,2}" + _HEAD_WORDS + r"\b)")
+_MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)")
+_EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
 _TASK = re.compile(r"\b(?:task|problem|setting|challenge|phenomenon)\b")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
@@ -529,6 +530,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         match = _PROPOSE.match(abstract, position)
         if match is None or not _SUBJECT.search(abstract, max(0, position - 60), position):
             continue
+        stop = abstract.rfind(". ", 0, position)
+        sentence_start = stop + 2 if stop != -1 else 0
+        if _EARLIER.search(abstract, sentence_start, position):
+            continue  # 'Recently, we proposed X': the authors' earlier work, not this paper's
         clause = _clause_around(abstract, match.start(), match.end())
         for name, aliases, strong in _from_object(abstract, match.start("object")):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):

@@ -68,12 +68,13 @@ def normalize(text: str) -> str:
     return "".join(chars)
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z]{2,}$)")
 _SEP = re.compile(r"[\W_]+")
 
 
 def surface_tokens(surface: str) -> list[str]:
-    """Word pieces of a surface: split at non-alphanumerics and at CamelCase joints ('FlashAttention')."""
+    """Word pieces of a surface: split at non-alphanumerics and at CamelCase joints ('FlashAttention',
+    'CycleGAN' -> 'Cycle', 'GAN', so that 'Cycle-GAN' is CycleGAN too)."""
     pieces = []
     for part in _SEP.split(surface):
         if part:

@@ -77,6 +77,9 @@ def test_detect_introduced_abstract_cues(abstract, expected):
         "Specifically, we propose delta-view as feedback, which compares the differences between images.",
         "In this paper, we find that the performance degradation is due to a phenomenon called Length Collapse.",
         "They have been called Foundation Models.",
+        # arxiv-amds123: the authors' earlier work, and a name modifying a noun
+        "Recently in statistical parametric speech synthesis, we proposed a continuous sinusoidal model (CSM).",
+        "This paper describes a simple UCCA semantic graph parsing approach.",
         # arxiv-amds123, "Emotion-Cause Pair Extraction": a new task is not a new method
         "In this work, we propose a new task: emotion-cause pair extraction (ECPE), which aims to extract pairs.",
         "We further compare our model with an existing low-rank factorization approach called Linformer.",

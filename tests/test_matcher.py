@@ -35,6 +35,7 @@ def test_normalize_keeps_offsets():
     [
         ("FlashAttention", {"flashattention", "flash attention"}),
         ("GPT-4", {"gpt4", "gpt 4"}),
+        ("CycleGAN", {"cyclegan", "cycle gan"}),  # 'Cycle-GAN' is CycleGAN
         ("Shap-E", {"shap e"}),  # never the word 'shape'
     ],
 )
