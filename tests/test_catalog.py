@@ -20,8 +20,9 @@ def catalog():
 
 def test_catalog_builtin_is_broad(catalog):
     kinds = {e.kind for e in catalog}
-    assert len(catalog) >= 1500
-    assert sum(e.kind == "method" for e in catalog) >= 500
+    # the issue asks for 500+; the packaged catalog reached about 2,900 entries (2,000+ methods)
+    assert len(catalog) >= 2500
+    assert sum(e.kind == "method" for e in catalog) >= 1800
     assert kinds == {"method", "dataset"}
 
 
