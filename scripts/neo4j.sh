@@ -132,6 +132,8 @@ start() {
     fi
     local log="$INSTANCE/logs/neo4j.log" before=0 t0=$SECONDS
     [[ -f "$log" ]] && before=$(wc -l <"$log")
+    # Neo4j recommends 40000 open files; raise the soft limit as far as the hard limit allows
+    ulimit -n 40000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     boot org.neo4j.server.startup.Neo4jBoot start >/dev/null
     while ((SECONDS - t0 < START_TIMEOUT)); do
         if bolt_open && tail -n +"$((before + 1))" "$log" 2>/dev/null | grep -q 'INFO  Started\.'; then
