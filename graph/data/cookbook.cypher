@@ -62,6 +62,8 @@ MATCH (m:Method) WHERE m.name = $b OR $b IN coalesce(m.aliases, [])
 WITH ma, m ORDER BY m.name <> $b, NOT coalesce(m.catalogued, false), m.name LIMIT 1
 WITH ma, m AS mb
 MATCH path = allShortestPaths((ma)-[*..12]-(mb))
+// like the networkx function, rank at most the first 1000 shortest paths (hubs make them countless)
+WITH path LIMIT 1000
 WITH path, {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3, DERIVED_FROM: 4} AS rank
 WITH path, [r IN relationships(path) | rank[type(r)]] AS ranks,
      [n IN nodes(path) | CASE WHEN n:Paper THEN 'paper:' + n.id ELSE 'method:' + n.name END] AS ids
