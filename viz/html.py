@@ -177,7 +177,9 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
     net.options["groups"] = {
         k["key"]: {"color": {"background": k["color"], "border": _darker(k["color"]),
                              "highlight": {"background": k["color"], "border": "#000000"},
-                             "hover": {"background": k["color"], "border": "#000000"}}}
+                             "hover": {"background": k["color"], "border": "#000000"}},
+                   # paper titles wrap onto more lines instead of running wide; names stay on one line
+                   **({"widthConstraint": {"maximum": 150}} if k["key"] in ("paper", "external") else {})}
         for k in kinds.values()
     }
     vis_nodes, vis_edges, _heading, _height, _width, options_json = net.get_network_data()
@@ -368,7 +370,6 @@ def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
         "layout": {"improvedLayout": False},
         "nodes": {
             "borderWidth": 1,
-            "widthConstraint": {"maximum": 150},  # long titles wrap onto a second line instead of running wide
             "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
             # hubs get big labels so that, zoomed out, the most connected names stay readable

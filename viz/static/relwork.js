@@ -235,7 +235,8 @@
       glyph.style.color = kinds.get(d.kind).color;
       item.appendChild(glyph);
       item.appendChild(el('span', 'rw-result-name', d.name));
-      item.appendChild(el('span', 'rw-result-kind', kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '')));
+      item.appendChild(el('span', 'rw-result-kind', kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '') +
+        (state.hiddenNodes.has(id) ? ' \u00B7 hidden by filters' : '')));
       item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(id); });
       resultList.appendChild(item);
     });
@@ -449,6 +450,16 @@
     function section(title, items, outgoing) {
       if (!items.length) return;
       box.appendChild(el('h3', null, title + ' (' + items.length + ')'));
+      var perType = new Map();
+      items.forEach(function (e) { perType.set(e.type, (perType.get(e.type) || 0) + 1); });
+      if (perType.size > 1) {
+        var summary = el('div', 'rw-summary');
+        perType.forEach(function (count, type) {
+          summary.appendChild(relBadge(type));
+          summary.lastChild.textContent += ' ' + count;
+        });
+        box.appendChild(summary);
+      }
       var list = el('ol', 'rw-links');
       items.slice(0, MAX_PANEL_LINKS).forEach(function (e) {
         list.appendChild(linkItem(e, e.from, e.to, outgoing ? 'to' : 'from'));
