@@ -12,7 +12,6 @@ import os
 import shutil
 import socket
 import subprocess
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -125,13 +124,16 @@ def make_graph(records) -> nx.MultiDiGraph:
     return build_graph(records, CATALOG)
 
 
-def evil_graph() -> nx.MultiDiGraph:
-    records = [
+def evil_records() -> list[LinkedPaper]:
+    return [
         _paper(title, 2020 + i, line=i + 1, authors=[f"Author {title[:8]}"],
                links=[_link("Transformer", "builds_on", f"Evidence: {title}")])
         for i, title in enumerate(EVIL_TITLES)
     ]
-    return make_graph(records)
+
+
+def evil_graph() -> nx.MultiDiGraph:
+    return make_graph(evil_records())
 
 
 def expected_counts(G: nx.MultiDiGraph) -> dict[str, int]:
@@ -357,14 +359,10 @@ def test_write_cypher_script_runs_in_cypher_shell(neo4j, tmp_path):
     for path in (script, evil, evil):  # the second run of the same script changes nothing
         done = cypher_shell("-f", str(path))
         assert done.returncode == 0, done.stderr
-    both = nx.compose(make_graph(base_records()), G)
-    assert database_counts(neo4j) == expected_counts(make_graph(base_records() + [
-        _paper(t, 2020 + i, line=i + 1, authors=[f"Author {t[:8]}"], links=[_link("Transformer", "builds_on", f"Evidence: {t}")])
-        for i, t in enumerate(EVIL_TITLES)
-    ]))
-    assert {k: v for k, v in stored_titles(neo4j).items() if v in EVIL_TITLES} == {
-        k: v for k, v in graph_titles(both).items() if v in EVIL_TITLES
-    }
+    # two scripts merged into one database hold what one build of both record sets holds
+    both = make_graph(base_records() + evil_records())
+    assert database_counts(neo4j) == expected_counts(both)
+    assert stored_titles(neo4j) == graph_titles(both)
     assert run_read_query(neo4j, "MATCH (n:Pwned) RETURN count(n)").rows == [[0]]
 
 
