@@ -19,6 +19,13 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set arxiv --errors 40
     python bench/eval_heldout.py --json               # all numbers and every error
     python bench/eval_heldout.py --check-selection
+    python bench/eval_heldout.py --set seeds --half odd --errors 40   # the tuning half of the seeds
+    python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
+
+Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
+held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
+individual errors are not printed unless ``--show-test-errors`` is given (meant for the final write-up
+only, never for tuning).
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from relwork.loaders import load_papers
 ROOT = Path(__file__).resolve().parents[1]
 GOLD = ROOT / "bench" / "gold"
 SEEDS = ROOT / "examples" / "hf-papers"
+DEV_GOLD = ROOT.parent / "shared" / "eval" / "dev_gold.jsonl"
 ARXIV = ROOT.parent / "shared" / "data" / "arxiv-amds123"
 
 # Selection rule of the arXiv set (kept here so it can be re-checked): records whose first blog category is
@@ -85,13 +93,43 @@ def select_arxiv(data: Path = ARXIV) -> list[str]:
     return random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE)
 
 
-def score_seeds(catalog, gold_path: Path = GOLD / "heldout-seeds.jsonl", seeds: Path = SEEDS) -> Report:
-    """Link all seed listings together and score the held-out seed gold."""
+def split_half(gold: list, half: str | None) -> list:
+    """The gold records of one half by ``pid`` parity ('odd' = tuning, 'even' = test); all when None."""
+    if half is None:
+        return gold
+    if half not in ("odd", "even"):
+        raise InputError(f"unknown half {half!r} (use 'odd' or 'even')")
+    want = 1 if half == "odd" else 0
+    out = []
+    for g in gold:
+        try:
+            pid = int(g.pid)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"--half needs integer pids; gold record {g.title!r} has pid {g.pid!r}") from exc
+        if pid % 2 == want:
+            out.append(g)
+    return out
+
+
+def link_seeds(catalog, seeds: Path = SEEDS) -> list:
+    """All seed listings linked together (as ``relwork link examples/hf-papers/*.txt`` does)."""
     files = sorted(seeds.glob("*.txt"))
     if not files:
         raise InputError("no seed listings (*.txt) found", str(seeds))
-    papers = load_papers(files).papers
-    return evaluate(read_gold(gold_path), link_corpus(papers, catalog), catalog)
+    return link_corpus(load_papers(files).papers, catalog)
+
+
+def score_seeds(catalog, gold_path: Path = GOLD / "heldout-seeds.jsonl", seeds: Path = SEEDS,
+                half: str | None = None, linked: list | None = None) -> Report:
+    """Link all seed listings together and score the held-out seed gold (optionally one pid half)."""
+    linked = link_seeds(catalog, seeds) if linked is None else linked
+    return evaluate(split_half(read_gold(gold_path), half), linked, catalog)
+
+
+def score_dev(catalog, gold_path: Path = DEV_GOLD, seeds: Path = SEEDS, linked: list | None = None) -> Report:
+    """Score the dev gold (the seed papers the rules were developed on)."""
+    linked = link_seeds(catalog, seeds) if linked is None else linked
+    return evaluate(read_gold(gold_path), linked, catalog)
 
 
 def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: Path = ARXIV) -> Report:
@@ -135,7 +173,12 @@ def _print(name: str, report: Report, errors: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all"), default="all", help="which held-out set to score")
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report"), default="all",
+                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
+    parser.add_argument("--half", choices=("odd", "even"), default=None,
+                        help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
+    parser.add_argument("--show-test-errors", action="store_true",
+                        help="also list errors of test data (seeds even half, arXiv); never use for tuning")
     parser.add_argument("--errors", type=int, default=0, help="list the first N errors per set")
     parser.add_argument("--json", action="store_true", help="print every number and every error as JSON")
     parser.add_argument("--catalog", type=Path, default=None, help="extra catalog file (JSON Lines)")
@@ -151,18 +194,38 @@ def main(argv: list[str] | None = None) -> int:
             return 0 if same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
+        test = set()
+        linked = link_seeds(catalog) if args.set in ("seeds", "all", "dev", "report") else None
+        if args.set in ("dev", "report"):
+            reports["dev"] = score_dev(catalog, linked=linked)
+        if args.set == "report":
+            reports["seeds-odd"] = score_seeds(catalog, half="odd", linked=linked)
+            reports["seeds-even"] = score_seeds(catalog, half="even", linked=linked)
+            test.add("seeds-even")
         if args.set in ("seeds", "all"):
-            reports["seeds"] = score_seeds(catalog)
-        if args.set in ("arxiv", "all"):
+            name = f"seeds-{args.half}" if args.half else "seeds"
+            reports[name] = score_seeds(catalog, half=args.half, linked=linked)
+            if args.half != "odd":
+                test.add(name)
+        if args.set in ("arxiv", "all", "report"):
             reports["arxiv"] = score_arxiv(catalog, data=args.data)
+            test.add("arxiv")
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    def hidden(name: str) -> bool:
+        return name in test and not args.show_test_errors
+
     if args.json:
-        print(json.dumps({name: r.to_dict() for name, r in reports.items()}, indent=2, ensure_ascii=False))
+        out = {}
+        for name, r in reports.items():
+            out[name] = r.to_dict()
+            if hidden(name):
+                out[name]["errors"] = f"{len(r.errors)} errors hidden (test data; --show-test-errors)"
+        print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for name, report in reports.items():
-            _print(name, report, args.errors)
+            _print(name, report, 0 if hidden(name) else args.errors)
     return 0
 
 
