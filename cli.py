@@ -15,6 +15,7 @@ from typing import Any, Iterator, List, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -72,7 +73,7 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except RelworkError as exc:
-        err.print(f"[red]Error:[/red] {exc}", markup=True, highlight=False, soft_wrap=True)
+        err.print("[red]Error:[/red] " + escape(str(exc)), highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         err.print("Interrupted.")
@@ -118,7 +119,7 @@ def _plain(value: Any) -> Any:
 def info(message: str) -> None:
     """A summary line on stderr unless --quiet."""
     if not State.quiet:
-        err.print(message, markup=False, highlight=False)
+        err.print(message, markup=False, highlight=False, soft_wrap=True)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -9,6 +9,4 @@ python3 -m pip install --quiet --disable-pip-version-check -e '.[test]'
 bash scripts/chromium.sh
 bash scripts/neo4j.sh start
 trap 'bash scripts/neo4j.sh stop >/dev/null 2>&1 || true' EXIT
-# shellcheck disable=SC1091
-source scripts/neo4j.env 2>/dev/null || true
 python3 -m pytest "$@"
