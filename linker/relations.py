@@ -696,3 +696,60 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
             # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
             return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
     return RelationResult(MENTIONS, "", 0.5)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Paper-level settling: relations are per paper and method in the gold, so a paper-level rule over all
+# mentions of a method is legitimate. The per-mention relation, cue and evidence stay in the output.
+
+# A title that announces an analysis, a survey or a question rather than the paper's own method.
+_ANALYSIS_TITLE = re.compile(
+    r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory"
+    r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+)\b"
+    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
+    r"|investigating|what|why|how|when|do|does|can|is|are)\b",
+    re.I,
+)
+# The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
+_OWN_METHOD_SAID = re.compile(
+    r"\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
+    r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel))",
+    re.I,
+)
+# The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
+# article analyzes ...", "we provide a review of ...".
+_ANALYSIS_ABSTRACT = re.compile(
+    r"\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
+    r"(?:stud(?:y|ies)|investigat\w+|analy[sz]\w+|examin\w+|prob(?:e|es|ing)\b|characteri[sz]\w+|review\w*|survey\w*"
+    r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform)s?\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
+    r"(?:review|survey|overview|analysis|study|investigation|examination))",
+    re.I,
+)
+
+
+def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> bool:
+    """A survey or analysis: it introduces no method of its own and its title or abstract says it studies,
+    reviews or analyses ("Small-scale proxies for ... training instabilities", "We study the computational
+    limits of LoRA"). The methods such a paper discusses are studied, not built on."""
+    if introduces_method or _OWN_METHOD_SAID.search(abstract):
+        return False
+    return bool(_ANALYSIS_TITLE.search(title) or _ANALYSIS_ABSTRACT.search(abstract))
+
+
+def settle_paper(linked) -> None:
+    """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
+
+    In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
+    their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
+    Idempotent, so applying it twice changes nothing.
+    """
+    paper = linked.paper
+    intro_method = any(i.kind != "dataset" for i in linked.introduces)
+    if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
+        return
+    for link in linked.links:
+        if link.relation == BUILDS_ON and link.kind != "dataset":
+            link.relation = MENTIONS
+            link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
+            link.confidence = round(min(link.confidence, 0.6), 3)

@@ -410,3 +410,65 @@ def test_type_relation_runs_on_every_seed_sentence(seed_files):
         assert result.relation in ("builds_on", "compares_to", "mentions")
         seen.add(result.relation)
     assert seen == {"builds_on", "compares_to", "mentions"}
+
+
+# --- paper-level settling: analyses and surveys study the methods they discuss ---------------------------
+
+from relwork.core.records import Paper  # noqa: E402
+from relwork.linker import load_catalog  # noqa: E402
+from relwork.linker.pipeline import link_corpus  # noqa: E402
+from relwork.linker.relations import is_analysis_paper, settle_paper  # noqa: E402
+
+_LORA_LIMITS = (
+    "Computational Limits of Low-Rank Adaptation (LoRA) for Transformer-Based Models",
+    "We study the computational limits of Low-Rank Adaptation (LoRA) update for finetuning transformer-based "
+    "models using fine-grained complexity theory. Our key observation is that the existence of low-rank "
+    "decompositions within the gradient computation of LoRA adaptation leads to possible algorithmic speedup.",
+)
+_HIERARCHICAL = (
+    "Hierarchical Autoregressive Transformers: Combining Byte-~and Word-Level Processing for Robust, Adaptable "
+    "Language Models",
+    "To overcome these limitations, we investigate a hierarchical architecture for autoregressive language "
+    "modelling that combines character-level and word-level processing. Additionally, during continued "
+    "pretraining on an out-of-domain language, our model trains almost twice as fast.",
+)
+
+
+@pytest.mark.parametrize(
+    "title, abstract, introduces_method, expected",
+    [
+        (*_LORA_LIMITS, False, True),
+        ("Small-scale proxies for large-scale Transformer training instabilities", "", False, True),
+        ("A Review of Bangla Natural Language Processing Tasks and the Utility of Transformer Models", "", False, True),
+        ("Can bidirectional encoder become the ultimate winner for downstream applications of foundation models?",
+         "This article analyzes one-way and bidirectional models based on GPT and BERT.", False, True),
+        # a method paper: 'our model', or a name of its own
+        (*_HIERARCHICAL, False, False),
+        ("Retrieval Head Mechanistically Explains Long-Context Factuality", "", True, False),
+        # 'Understanding' inside a task name is no analysis
+        ("Fine-tuning Transformer-based Encoder for Turkish Language Understanding Tasks", "", False, False),
+    ],
+)
+def test_is_analysis_paper_seed_titles(title, abstract, introduces_method, expected):
+    assert is_analysis_paper(title, abstract, introduces_method) is expected
+
+
+def test_settle_paper_analysis_lowers_builds_on_and_keeps_cue():
+    catalog = load_catalog()
+    (linked,) = link_corpus([Paper.create(*_LORA_LIMITS)], catalog)
+    before = {(l.method, l.cue) for l in linked.links if l.relation == "builds_on"}
+    assert before  # 'finetuning transformer-based models', 'Our ... LoRA' read as use, sentence by sentence
+    settle_paper(linked)
+    assert all(l.relation != "builds_on" for l in linked.links)
+    assert {l.cue for l in linked.links if l.cue.startswith("analysis")}
+    again = [(l.relation, l.cue) for l in linked.links]
+    settle_paper(linked)
+    assert [(l.relation, l.cue) for l in linked.links] == again  # idempotent
+
+
+def test_settle_paper_method_paper_unchanged():
+    catalog = load_catalog()
+    (linked,) = link_corpus([Paper.create(*_HIERARCHICAL)], catalog)
+    before = [(l.method, l.relation, l.cue) for l in linked.links]
+    settle_paper(linked)
+    assert [(l.method, l.relation, l.cue) for l in linked.links] == before
