@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import click
 import pytest
 import typer.main
 
@@ -17,11 +16,11 @@ ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-def _commands(group: click.Group, prefix: str = "relwork"):
+def _commands(group, prefix: str = "relwork"):
     for name, command in sorted(group.commands.items()):
         path = f"{prefix} {name}"
         yield path, command
-        if isinstance(command, click.Group):
+        if hasattr(command, "commands"):  # a sub-app such as `relwork export`
             yield from _commands(command, path)
 
 
