@@ -182,6 +182,16 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     return prefix.isalpha() and prefix.islower()
 
 
+_TAIL_RUN = re.compile(r"[+#]+(?![0-9A-Za-z])")
+_TAIL = re.compile(r"[+#]+$")
+
+
+def _name_tail(surface: str) -> str:
+    """The final '+' / '#' run of a surface ('PointNet++' -> '++', 'BERT' -> '')."""
+    match = _TAIL.search(surface.strip())
+    return match.group() if match else ""
+
+
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
@@ -196,6 +206,7 @@ class Target:
     acronym: bool
     context: tuple[str, ...] = ()
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
+    tail: str = ""  # a final '+' / '#' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
 
 
 @dataclass
@@ -231,6 +242,7 @@ class Matcher:
                     acronym=is_acronym(surface),
                     context=tuple(w.lower() for w in entry.context),
                     descriptive=is_descriptive(surface) and is_descriptive(entry.name),
+                    tail=_name_tail(surface),
                 )
                 keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
                 for key in keys:
@@ -280,17 +292,28 @@ class Matcher:
             written = text[s:e]
             if _ODD_JOINS.search(written):
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
-            target = self._pick(self._targets[index], written, plural, title_case)
+            tail = ""
+            if after == e and e < len(text) and text[e] in "+#":
+                run = _TAIL_RUN.match(text, e)
+                if run:
+                    tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
+            target = self._pick(self._targets[index], written, plural, title_case, tail)
             if target is None:
                 continue
-            found.append(Mention(s, after, target.name, target.kind, text[s:after]))
+            end = after + len(tail)
+            found.append(Mention(s, end, target.name, target.kind, text[s:end]))
         return found
 
     @staticmethod
-    def _pick(targets: list[Target], written: str, plural: bool, title_case: bool = False) -> Target | None:
-        """The target whose case rules accept ``written``; the one spelled exactly so is preferred."""
+    def _pick(
+        targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = ""
+    ) -> Target | None:
+        """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
+        ``tail`` is a '+' / '#' run ending the written name: only a surface ending in it matches."""
         best = None
         for target in targets:
+            if target.tail != tail:
+                continue
             if target.descriptive and (title_case or not _capitalised_tail(written)):
                 continue
             if target.exact_case:
@@ -316,25 +339,32 @@ class Matcher:
         return resolve_overlaps(self._context_filter(self.candidates(text, norm, title_case=title_case), context))
 
     def _context_filter(self, mentions: list[Mention], context: str | None) -> list[Mention]:
-        if not mentions:
+        """Drop mentions of entries with context words when none of them starts a word of ``context``
+        ('rl' is not found inside 'world'; 'forecast' still finds 'forecasting')."""
+        if not mentions or context is None:
             return mentions
+        padded = None
         kept = []
         for mention in mentions:
             words = self.context_words(mention.name)
-            if words and context is not None and not any(w in context for w in words):
-                continue
+            if words:
+                if padded is None:
+                    padded = " " + normalize(context)
+                if not any(w in padded for w in words):
+                    continue
             kept.append(mention)
         return kept
 
     def context_words(self, name: str) -> tuple[str, ...]:
-        """Context words of the entry ``name`` (empty when it has none)."""
+        """Context words of the entry ``name``, normalised with a leading space (empty when it has none)."""
         cache = self.__dict__.setdefault("_context_cache", None)
         if cache is None:
             cache = {}
             for targets in self._targets:
                 for t in targets:
                     if t.context:
-                        cache[t.name] = t.context
+                        # normalised and space-led, so that a context word must start a word
+                        cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache
         return cache.get(name, ())
 
@@ -359,7 +389,10 @@ def accept_span(text: str, norm: str, s: int, e: int) -> int:
     n = len(text)
     after = e
     if e < n and norm[e] != " ":
-        if norm[e] == "s" and (e + 1 == n or norm[e + 1] == " ") and text[e - 1].isalpha():
+        # a plural 's' is written lower case ('SDSS' is not SDS) after a word of two or more letters
+        # ('ImageNet as' is not ImageNet-A)
+        if text[e] == "s" and (e + 1 == n or norm[e + 1] == " ") and text[e - 1].isalpha() \
+                and e >= 2 and norm[e - 2] != " ":
             after = e + 1
         else:
             return -1
