@@ -17,6 +17,8 @@ import pickle
 import re
 import tempfile
 from bisect import bisect_right
+from collections import deque
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -442,16 +444,58 @@ def link_batch(catalog: Catalog, papers: Sequence[Paper], corpus: Sequence[Corpu
     return [linker.link(p) for p in papers]
 
 
+# What the worker processes of a pool work with: {"linker": Linker} or {"detector": Linker}.
 _WORKER: dict[str, object] = {}
 
 
-def _worker_init(catalog: Catalog, corpus: Sequence[CorpusName]) -> None:
-    _WORKER["linker"] = Linker(catalog, corpus_names=corpus)
+def _worker_init(role: str, linker: Linker) -> None:
+    _WORKER[role] = linker
+
+
+@contextmanager
+def _linker_pool(workers: int, role: str, linker: Linker) -> Iterator:
+    """A process pool whose workers hold ``linker`` as ``_WORKER[role]``.
+
+    With the ``fork`` start method (Linux) the linker is built once, here, and the workers inherit it
+    (copy-on-write: no pickling, no rebuild of the automaton and fuzzy index per worker); elsewhere it is
+    pickled to each worker's initializer.
+    """
+    import multiprocessing
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    if context.get_start_method() == "fork":
+        _WORKER[role] = linker
+        try:
+            with context.Pool(workers) as pool:
+                yield pool
+        finally:
+            _WORKER.pop(role, None)
+    else:
+        with context.Pool(workers, initializer=_worker_init, initargs=(role, linker)) as pool:
+            yield pool
+
+
+def _ordered_map(pool, function: Callable, batches: Iterable, window: int) -> Iterator:
+    """``function(batch)`` for each batch on ``pool``, results in input order, at most ``window`` batches
+    in flight. ``Pool.imap`` would read its whole input ahead (the corpus in memory); this does not."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(pool.apply_async(function, (batch,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()
 
 
 def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
     linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
     return [linker.link(p) for p in papers]
+
+
+def _worker_introduced(papers: list[Paper]) -> list[list[Introduced]]:
+    detector: Linker = _WORKER["detector"]  # type: ignore[assignment]
+    return [detector.introduced(p) for p in papers]
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -481,12 +525,8 @@ def link_papers(
             if progress:
                 progress(1)
         return
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with context.Pool(workers, initializer=_worker_init, initargs=(catalog, list(introduced))) as pool:
-        for batch in pool.imap(_worker_batch, _batches(papers, batch_size)):
+    with _linker_pool(workers, "linker", Linker(catalog, corpus_names=introduced)) as pool:
+        for batch in _ordered_map(pool, _worker_batch, _batches(papers, batch_size), 2 * workers):
             for linked in batch:
                 yield linked
                 if progress:
@@ -579,17 +619,15 @@ def link_files(
     try:
         if spool is not None:
             first: list = []
-            detector = Linker(catalog, compile=False)
+            papers = (p for path in paths for p in iter_papers(path, format=format, problems=first, strict=strict))
             pairs_seen: set[str] = set()
-            for path in paths:
-                for paper in iter_papers(path, format=format, problems=first, strict=strict):
-                    intros = detector.introduced(paper)
-                    spool.write(json.dumps([[i.name, i.kind, i.aliases, i.evidence] for i in intros]) + "\n")
-                    for intro in intros:
-                        key = alias_key(intro.name)
-                        if key not in pairs_seen:
-                            pairs_seen.add(key)
-                            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper.id))
+            for paper, intros in _introduced_stream(papers, catalog, workers, batch_size):
+                spool.write(json.dumps([[i.name, i.kind, i.aliases, i.evidence] for i in intros]) + "\n")
+                for intro in intros:
+                    key = alias_key(intro.name)
+                    if key not in pairs_seen:
+                        pairs_seen.add(key)
+                        names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper.id))
             summary.problems = first
             spool.seek(0)
         catalog_keys = Linker._keys(catalog)
@@ -613,6 +651,28 @@ def link_files(
         if spool is not None:
             spool.close()
     return summary
+
+
+def _introduced_stream(
+    papers: Iterable[Paper], catalog: Catalog, workers: int, batch_size: int
+) -> Iterator[tuple[Paper, list[Introduced]]]:
+    """First pass of ``link_files``: (paper, introduced names) in input order, detected in this process or
+    over ``workers`` processes (loading stays here; detection is most of the pass)."""
+    detector = Linker(catalog, compile=False)
+    if workers == 1:
+        for paper in papers:
+            yield paper, detector.introduced(paper)
+        return
+
+    def sent() -> Iterator[list[Paper]]:
+        for batch in _batches(papers, batch_size):
+            in_flight.append(batch)
+            yield batch
+
+    in_flight: deque[list[Paper]] = deque()
+    with _linker_pool(workers, "detector", detector) as pool:
+        for found in _ordered_map(pool, _worker_introduced, sent(), 2 * workers):
+            yield from zip(in_flight.popleft(), found)
 
 
 def _write_linked(
@@ -648,12 +708,8 @@ def _write_linked(
             if progress:
                 progress(1)
     else:
-        import multiprocessing
-
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        with context.Pool(workers, initializer=_worker_init, initargs=(catalog, names)) as pool:
-            for lines in pool.imap(_worker_lines, _batches(pairs, batch_size)):
+        with _linker_pool(workers, "linker", Linker(catalog, corpus_names=names)) as pool:
+            for lines in _ordered_map(pool, _worker_lines, _batches(pairs, batch_size), 2 * workers):
                 for line, n_links, n_introduced in lines:
                     emit(line, summary.papers)
                     summary.papers += 1
