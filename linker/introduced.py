@@ -459,6 +459,83 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     return []
 
 
+_LIST_GLUE = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
+
+
+def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
+    """Further 'Long Form (ACR)' definitions listed right after one ending at ``end`` (list glue only
+    between them): (acronym, long form) pairs."""
+    found = []
+    while True:
+        acr = _ACRONYM_IN.search(text, end, min(len(text), end + 90))
+        if not acr or re.search(r"[.;]", text[end : acr.start()]) or not is_namelike(acr.group("acr")):
+            return found
+        span = _long_form_before(text, acr.start(), acr.group("acr"))
+        if not span or span[0] < end or not _LIST_GLUE.fullmatch(text[end : span[0]]):
+            return found
+        found.append((acr.group("acr"), text[span[0] : span[1]]))
+        end = acr.end()
+
+
+_LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
+# 'We call this new approach pair-tuning.' (the name right before the sentence's punctuation)
+_WE_CALL = re.compile(
+    r"\b[Ww]e\s+(?:call|term|name|dub)\s+(?:this|these|the|our|such\s+an?)\s+(?:(?:new|novel|proposed|simple)\s+)?"
+    r"(?:[a-z\-]+\s+){0,2}?" + _HEAD_WORDS + r"\s+[\"“']?(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,3})[\"”']?\s*[.,;]"
+)
+# 'termed (as) deep self-attention distillation.' / 'coined ...' (strong naming words only)
+_TERMED = re.compile(
+    r"\b(?:termed|coined|dubbed)(?:\s+as)?\s+[\"“']?(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,3})[\"”']?\s*[.,;(]"
+)
+# 'we propose a novel "back-patching" analysis method': a quoted coinage in the object of a proposal
+_QUOTED_OBJECT = re.compile(
+    r"(?:(?:a|an|the|our)\s+)?(?:[a-z\-]+\s+){0,3}?[\"“](?P<name>[A-Za-z][\w\-]*(?:\s+[\w\-]+){0,3})[\"”]"
+)
+# 'we propose delta-view as feedback': a hyphenated coinage as the whole object
+_HYPHEN_OBJECT = re.compile(r"(?P<name>[a-z]+(?:-[a-z]+)+)\s+(?:as|to)\b")
+_QUOTED_HEAD = re.compile(
+    r"\s*(?:\(\w+\)\s*)?(?:,\s+(?:a|an)\b|[.;]|(?:[a-z\-]+\s+)?" + _HEAD_WORDS + r"\b|analysis\b|training\b|learning\b|tuning\b)"
+)
+_NOT_A_METHOD_BEFORE = re.compile(
+    r"\b(?:tasks?|problems?|settings?|challenges?|phenomen\w+|paradigms?|metrics?|measures?|effects?)\b[\s,]*(?:\w+\s+)?$", re.I
+)
+_NOT_COINED = re.compile(r"-(?:based|aware|free|level|wise|like|style|driven|guided|specific|agnostic|time|scale)$")
+
+
+def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[str, int]]:
+    """Coined names written in lower case, from the strongest cues only (see the patterns above)."""
+    found = []
+    for position in triggers["naming"]:
+        if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
+            continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
+        for pattern in (_WE_CALL, _TERMED):
+            match = pattern.match(text, position)
+            if match:
+                found.append((match.group("name"), match.start("name")))
+    for position in triggers["propose"]:
+        match = _PROPOSE.match(text, position)
+        if match is None or not _SUBJECT.search(text, max(0, position - 60), position):
+            continue
+        obj = match.start("object")
+        quoted = _QUOTED_OBJECT.match(text, obj)
+        if quoted:
+            # the quotes mark a coinage when a head noun or an apposition follows ('a novel "back-patching"
+            # analysis method', '"top-k pooling", a ...'), not '"ground-truth" alignments'
+            if _QUOTED_HEAD.match(text, quoted.end()):
+                found.append((quoted.group("name"), quoted.start("name")))
+            continue
+        hyphen = _HYPHEN_OBJECT.match(text, obj)
+        if hyphen and not _NOT_COINED.search(hyphen.group("name")):
+            found.append((hyphen.group("name"), hyphen.start("name")))
+    # a single plain word ('trajectories', 'negative') or a coordination ('top-down and flatten methods')
+    # is no coined name; a name-like token is handled by the other cues
+    return [
+        (n, s) for n, s in found
+        if alias_key(n) not in GENERIC and len(n) >= 4 and (" " in n or "-" in n) and " and " not in n
+        and " or " not in n and not _NOT_COINED.search(n)
+    ]
+
+
 def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -469,15 +546,17 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     found: dict[str, Introduced] = {}
     order: list[str] = []
 
-    def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None) -> None:
+    def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
         singular = _singular(name)
         if singular != name:
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
-        if not key or key in GENERIC or _COMPOUND_TAIL.search(name) or name[:1].isdigit() or _ODD_CHARS.search(name):
+        if not key or key in GENERIC or name[:1].isdigit() or _ODD_CHARS.search(name):
             return
+        if _COMPOUND_TAIL.search(name) and not coined:
+            return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
         for existing in found.values():
             if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases}:
@@ -513,11 +592,17 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             span = _long_form_before(abstract, acr.start(), acr.group("acr"))
             if span and span[0] >= match.start("phrase") - 1:
                 add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
+                # a list of definitions shares the naming word: 'namely the super high-performance
+                # Extractor (SHE), the higher-performance Extractor (HE), ... and the minimalist Extractor (ME)'
+                for acr, long_form in _listed_definitions(abstract, acr.end()):
+                    add(acr, _kind(acr, clause), clause.strip(), [long_form])
                 continue
         if not phrase:
             continue
         if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()):
             continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
+        if abstract.startswith("namely", position) and alias_key(phrase) in known:
+            continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part))
@@ -525,6 +610,12 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
             elif _valid_name(part, strong=True):
                 add(part, _kind(part, clause), clause.strip())
+
+    # lower-case coined names: 'We call this new approach pair-tuning', 'termed as deep self-attention
+    # distillation', 'we propose a novel "back-patching" analysis method', 'we propose delta-view as feedback'
+    for name, start in _lower_case_names(abstract, triggers):
+        if alias_key(name) not in known:
+            add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), coined=True)
 
     for position in triggers["propose"]:
         match = _PROPOSE.match(abstract, position)
@@ -604,11 +695,16 @@ def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) 
     return word if re.search(r"\b" + re.escape(word) + r"\b", abstract) else None
 
 
+_SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
+
+
 def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None:
     """The name in a title prefix before ':' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
     if ":" not in title:
         return None
-    prefix = title.split(":", 1)[0].strip()
+    prefix, rest = (part.strip() for part in title.split(":", 1))
+    if _SURVEY_TITLE.match(rest):
+        return None  # 'Mamba-360: Survey of State Space Models ...' names a survey, not a method
     words = prefix.split()
     if not words or len(words) > 3:
         return None

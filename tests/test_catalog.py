@@ -51,15 +51,23 @@ def test_catalog_arxiv_ids_valid_and_parents_exist(catalog):
 
 @pytest.mark.parametrize(
     "name, parent",
-    [("DistilBERT", "BERT"), ("FlashAttention-2", "FlashAttention"), ("RoBERTa", "BERT")],
+    [("DistilBERT", "BERT"), ("FlashAttention-2", "FlashAttention"), ("RoBERTa", "BERT"), ("3D U-Net", "U-Net"),
+     ("BiGRU", "GRU"), ("MBConv", "MobileNetV2"), ("RTD", "ELECTRA"), ("Looped Transformer", "Transformer")],
 )
 def test_catalog_lineage(catalog, name, parent):
     assert parent in catalog.get(name).parents
 
 
-@pytest.mark.parametrize("name", ["Adam", "CLIP"])
+@pytest.mark.parametrize("name", ["Adam", "CLIP", "WORLD", "STRAIGHT", "GER", "BCT", "SIRT"])
 def test_catalog_common_words_are_ambiguous(catalog, name):
     assert catalog.get(name).ambiguous
+
+
+def test_catalog_metrics_and_software_are_no_methods(catalog):
+    # a metric is an evaluation artefact (kind 'dataset', like FActScore); an inference engine is software
+    assert catalog.get("BERTScore").kind == "dataset"
+    assert catalog.get("vLLM") is None
+    assert "FLAIR" not in catalog.get("Flair").aliases  # an MRI sequence, or the NLP framework
 
 
 def _write(path: Path, *records: dict) -> Path:
