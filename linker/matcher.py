@@ -157,7 +157,8 @@ SIZE_WORDS = frozenset(
     "base large small tiny mini medium huge giant xl xxl b l h s g t m ti".split()
 )
 _SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]|x?\d+x\d+|\d+/\d+|[bslhtgm]\d{1,3}")
-_TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+")
+_SIZE_DECIMALS = re.compile(r"\.\d+[BbMmKk](?![A-Za-z])")
+_TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+(?:\.\d+[A-Za-z]*)?")  # 'B', '50', '1.1B' (a size), '3.5' (a version)
 
 
 def hyphen_suffix_ok(token: str) -> bool:
@@ -396,6 +397,8 @@ def accept_span(text: str, norm: str, s: int, e: int) -> int:
             after = e + 1
         else:
             return -1
+    if after + 1 < n and text[after] == "." and text[after - 1].isdigit() and _SIZE_DECIMALS.match(text, after):
+        return -1  # the number is a size: 'Mamba-2.8B' is a Mamba size, not Mamba-2 ('GPT 2.0' stays GPT-2)
     if s > 0 and text[s - 1] in _DASHES and not hyphen_prefix_ok(text, s):
         return -1
     if after + 1 < n and text[after] in _DASHES:

@@ -257,3 +257,19 @@ def test_matcher_context_words_start_a_word():
     m = Matcher([CatalogEntry("CoT", ambiguous=True, context=["chain-of-thought"])])
     text = "chain-of-thought prompting (CoT)"  # hyphenated context words match normalised text
     assert [x.name for x in m.find(text, context=normalize(text))] == ["CoT"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # held-out seed (EchoAtt): a decimal size after a hyphen still names the model
+        ("Our best results with TinyLLaMA-1.1B demonstrate that EchoAtt improves inference speed",
+         [("TinyLLaMA", "TinyLlama")]),
+        # a version number followed by a size is the base model's size, not the version
+        ("we train Mamba-2.8B from scratch", [("Mamba", "Mamba")]),
+        # dev seed (FlowTransformer): a version written with a decimal stays the version
+        ("common transformer architectures, such as GPT 2.0", [("GPT 2", "GPT-2")]),
+    ],
+)
+def test_matcher_decimal_sizes_and_versions(matcher, text, expected):
+    assert found(matcher, text) == expected
