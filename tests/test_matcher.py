@@ -268,7 +268,7 @@ def test_matcher_context_words_start_a_word():
         # a version number followed by a size is the base model's size, not the version
         ("we train Mamba-2.8B from scratch", [("Mamba", "Mamba")]),
         # dev seed (FlowTransformer): a version written with a decimal stays the version
-        ("common transformer architectures, such as GPT 2.0", [("GPT 2", "GPT-2")]),
+        ("various common architectures, such as GPT 2.0", [("GPT 2", "GPT-2")]),
     ],
 )
 def test_matcher_decimal_sizes_and_versions(matcher, text, expected):
