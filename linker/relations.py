@@ -338,6 +338,12 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY),
+    # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
+    # the way towards better understanding ... Transformer models", "to replace the original ... Transformer"
+    # (the gerunds that follow belong to the outlook: "opportunities for understanding and improving X")
+    _cue(MENTIONS, 0.65, r"(?:opportunit(?:y|ies)\s+for|future\s+(?:work|research|studies|directions?)\s+(?:on|in|for|of)"
+         r"|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:for|to(?:wards?)?))(?:\s+(?:\w+ly\s+)?\w+ing(?:\s+(?:and|or)\s+\w+ing)?)?"
+         r"|replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:original|standard|vanilla|conventional|existing|traditional)", ANY),
     # studying a method is not using it (surveys, analyses, probing papers)
     _cue(MENTIONS, 0.6, r"(?:investigation|examination|exploration|characteri[sz]ation|understanding)\s+(?:into|of)"
          r"|(?:theoretical|empirical|systematic|comprehensive|mechanistic)\s+(?:analysis|analyses|study|studies|evaluation)\s+of",
@@ -398,7 +404,19 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
+_BACKGROUND_PREDICATE = re.compile(
+    r"^(?:['\u2019]s)?" + r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?){0,5}?"
+    r"(?:\s+(?:models?|architectures?|networks?|variants?|family|methods?))?\s+(?P<cue>(?:have|has)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:shown|achieved|demonstrated|become|revolutioni[sz]ed|gained|emerged|attracted|dominated|brought|enabled"
+    r"|exhibited|transformed|advanced|set|led|made|been\s+(?:\w+ly\s+)?(?:shown|used|applied|adopted|proposed|deployed)))\b",
+    re.I,
+)
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
+_BARE_COMPARE = re.compile(r"compar(?:e|es|ing)", re.I)
+_COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
+_AGAINST_OWN = re.compile(
+    r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b)", re.I
+)
 # A participle in front of the name ("the adapted Faster R-CNN", "a fine-tuned BERT") when no verb governs.
 _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 
@@ -564,6 +582,11 @@ def type_relation(
     post = _post_cue(after)
     if post is not None:
         return post
+    background = _BACKGROUND_PREDICATE.match(after)
+    if background and not _OWN.search(sentence, lo, start) and not any(name in sentence[lo:start].lower() for name in own):
+        # "Pre-trained Transformer models such as BERT have shown great success": the method is the subject
+        # of a present-perfect claim about the field, whatever participle or compound stands before it
+        return RelationResult(MENTIONS, " ".join(background.group("cue").split()), 0.6)
     if pre is not None:
         return pre
     return _uncued(sentence, lo, hi, start, end, own)
@@ -626,6 +649,12 @@ def _governing_cue(
             confidence -= 0.1
     if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
         return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
+    if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
+        # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
+        # models": methods compared among themselves are the ones the paper runs, unless they are compared
+        # with the paper's own method ("we compare BERT with our model")
+        if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi):
+            return RelationResult(BUILDS_ON, f"{words} (among)", 0.6), False
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
 
@@ -734,7 +763,12 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     limits of LoRA"). The methods such a paper discusses are studied, not built on."""
     if introduces_method or _OWN_METHOD_SAID.search(abstract):
         return False
-    return bool(_ANALYSIS_TITLE.search(title) or _ANALYSIS_ABSTRACT.search(abstract))
+    if _ANALYSIS_TITLE.search(title):
+        return True
+    # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
+    # "We examine how resilient these methods are" follows an application paper's own experiments
+    match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
+    return bool(match and match.start() <= len(abstract) * 0.6)
 
 
 def settle_paper(linked) -> None:
@@ -753,3 +787,4 @@ def settle_paper(linked) -> None:
             link.relation = MENTIONS
             link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
             link.confidence = round(min(link.confidence, 0.6), 3)
+

