@@ -15,6 +15,7 @@ import hashlib
 import json
 import pickle
 import re
+import struct
 import tempfile
 from bisect import bisect_right
 from collections import deque
@@ -22,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence, TextIO
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -493,9 +494,16 @@ def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
     return [linker.link(p) for p in papers]
 
 
-def _worker_introduced(papers: list[Paper]) -> list[list[Introduced]]:
-    detector: Linker = _WORKER["detector"]  # type: ignore[assignment]
-    return [detector.introduced(p) for p in papers]
+def _worker_introduced(papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
+    return _introduce_batch(_WORKER["detector"], papers)  # type: ignore[arg-type]
+
+
+def _introduce_batch(detector: Linker, papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
+    """First pass over one batch: the batch and its papers' introduced names pickled for the second
+    pass, and the (paper id, names) pairs of the papers that introduce something."""
+    found = [detector.introduced(p) for p in papers]
+    blob = pickle.dumps((papers, found), protocol=pickle.HIGHEST_PROTOCOL)
+    return blob, [(p.id, i) for p, i in zip(papers, found) if i]
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -561,10 +569,19 @@ def _dumps(linked: LinkedPaper) -> str:
     return json.dumps(linked_dict(linked), ensure_ascii=False)
 
 
-def _worker_lines(pairs: list[tuple[Paper, list[Introduced] | None]]) -> list[tuple[str, int, int]]:
-    linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
+def _worker_lines(batch: bytes | list[Paper]) -> list[tuple[str, int, int]]:
+    return _link_lines(_WORKER["linker"], batch)  # type: ignore[arg-type]
+
+
+def _link_lines(linker: Linker, batch: bytes | list[Paper]) -> list[tuple[str, int, int]]:
+    """Second pass over one batch: (JSON line, links, introduced names) per paper. A batch is either a
+    first-pass blob (papers with their introduced names) or a list of papers (no first pass)."""
+    if isinstance(batch, bytes):
+        papers, found = pickle.loads(batch)
+    else:
+        papers, found = batch, [None] * len(batch)
     out = []
-    for paper, intros in pairs:
+    for paper, intros in zip(papers, found):
         linked = linker.link(paper, intros)
         out.append((_dumps(linked), len(linked.links), len(linked.introduces)))
     return out
@@ -600,9 +617,10 @@ def link_files(
 ) -> LinkSummary:
     """Link paper files to ``output`` as JSON Lines (or one JSON array), streaming.
 
-    With ``corpus`` (default) the files are read twice: a first pass collects the names papers introduce,
-    so that other papers link to them; only those names stay in memory. Records a loader cannot use are
-    skipped and reported in the summary (``strict`` raises instead).
+    With ``corpus`` (default) linking takes two passes: the first reads the files and collects the names
+    papers introduce, so that other papers link to them; only those names stay in memory, the parsed
+    papers wait in a temporary file for the second pass. Both passes run over ``workers`` processes.
+    Records a loader cannot use are skipped and reported in the summary (``strict`` raises instead).
     """
     from relwork.core.errors import InputError
     from relwork.loaders import iter_papers
@@ -613,109 +631,97 @@ def link_files(
         raise InputError(f"--workers must be at least 1, got {workers}")
     summary = LinkSummary()
     names: list[CorpusName] = []
-    # pass 1 keeps only the names in memory; each paper's introduced list goes to a temporary file that
-    # pass 2 reads back in step, so detection runs once per paper and memory stays flat
-    spool = tempfile.TemporaryFile("w+", encoding="utf-8") if corpus else None
-    try:
-        if spool is not None:
+    if corpus:
+        # pass 1 reads and parses the files once: each batch of papers goes, pickled with its papers'
+        # introduced names, to a temporary file that pass 2 links from. Only the names stay in memory;
+        # the temporary file is about as large as the input.
+        spool = tempfile.TemporaryFile()
+        try:
             first: list = []
             papers = (p for path in paths for p in iter_papers(path, format=format, problems=first, strict=strict))
-            pairs_seen: set[str] = set()
-            for paper, intros in _introduced_stream(papers, catalog, workers, batch_size):
-                spool.write(json.dumps([[i.name, i.kind, i.aliases, i.evidence] for i in intros]) + "\n")
-                for intro in intros:
-                    key = alias_key(intro.name)
-                    if key not in pairs_seen:
-                        pairs_seen.add(key)
-                        names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper.id))
+            seen: set[str] = set()
+            for blob, pairs in _first_pass(papers, catalog, workers, batch_size):
+                spool.write(_LENGTH.pack(len(blob)))
+                spool.write(blob)
+                for paper_id, intros in pairs:
+                    for intro in intros:
+                        key = alias_key(intro.name)
+                        if key not in seen:
+                            seen.add(key)
+                            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
             summary.problems = first
             spool.seek(0)
-        catalog_keys = Linker._keys(catalog)
-        summary.corpus_names = sum(alias_key(n.name) not in catalog_keys and _corpus_name_ok(n.name) for n in names)
-
-        def stream() -> Iterator[tuple[Paper, list[Introduced] | None]]:
-            problems = None if spool is not None else summary.problems
-            for path in paths:
-                for paper in iter_papers(path, format=format, problems=problems, strict=strict):
-                    if spool is None:
-                        yield paper, None
-                        continue
-                    line = spool.readline()
-                    if not line:  # the file changed between the passes: detect again
-                        yield paper, None
-                        continue
-                    yield paper, [Introduced(n, k, list(a), e) for n, k, a, e in json.loads(line)]
-
-        _write_linked(stream(), output, summary, catalog, names, output_format, workers, batch_size, progress)
-    finally:
-        if spool is not None:
+            catalog_keys = Linker._keys(catalog)
+            summary.corpus_names = sum(alias_key(n.name) not in catalog_keys and _corpus_name_ok(n.name) for n in names)
+            _write_linked(_read_spool(spool), output, summary, catalog, names, output_format, workers, progress)
+        finally:
             spool.close()
+    else:
+        papers = (p for path in paths for p in iter_papers(path, format=format, problems=summary.problems, strict=strict))
+        _write_linked(_batches(papers, batch_size), output, summary, catalog, names, output_format, workers, progress)
     return summary
 
 
-def _introduced_stream(
+_LENGTH = struct.Struct("<Q")
+
+
+def _read_spool(spool: BinaryIO) -> Iterator[bytes]:
+    """The first-pass blobs written to ``spool``, in order."""
+    while header := spool.read(_LENGTH.size):
+        (size,) = _LENGTH.unpack(header)
+        yield spool.read(size)
+
+
+def _first_pass(
     papers: Iterable[Paper], catalog: Catalog, workers: int, batch_size: int
-) -> Iterator[tuple[Paper, list[Introduced]]]:
-    """First pass of ``link_files``: (paper, introduced names) in input order, detected in this process or
-    over ``workers`` processes (loading stays here; detection is most of the pass)."""
+) -> Iterator[tuple[bytes, list[tuple[str, list[Introduced]]]]]:
+    """``_introduce_batch`` over the batches of ``papers``, in input order, in this process or over
+    ``workers`` processes (loading stays here; detection is most of the pass)."""
     detector = Linker(catalog, compile=False)
     if workers == 1:
-        for paper in papers:
-            yield paper, detector.introduced(paper)
-        return
-
-    def sent() -> Iterator[list[Paper]]:
         for batch in _batches(papers, batch_size):
-            in_flight.append(batch)
-            yield batch
-
-    in_flight: deque[list[Paper]] = deque()
+            yield _introduce_batch(detector, batch)
+        return
     with _linker_pool(workers, "detector", detector) as pool:
-        for found in _ordered_map(pool, _worker_introduced, sent(), 2 * workers):
-            yield from zip(in_flight.popleft(), found)
+        yield from _ordered_map(pool, _worker_introduced, _batches(papers, batch_size), 2 * workers)
 
 
 def _write_linked(
-    pairs: Iterator[tuple[Paper, list[Introduced] | None]],
+    batches: Iterable[bytes | list[Paper]],
     output: TextIO,
     summary: LinkSummary,
     catalog: Catalog,
     names: list[CorpusName],
     output_format: str,
     workers: int,
-    batch_size: int,
     progress: Callable | None,
 ) -> None:
     """Second pass of ``link_files``: link and write, in one process or over ``workers``."""
     array = output_format == "json"
     if array:
         output.write("[")
-
-    def emit(line: str, index: int) -> None:
-        if array:
-            output.write(("\n" if index == 0 else ",\n") + line)
-        else:
-            output.write(line + "\n")
-
+    linker = Linker(catalog, corpus_names=names)
     if workers == 1:
-        linker = Linker(catalog, corpus_names=names)
-        for paper, intros in pairs:
-            linked = linker.link(paper, intros)
-            emit(_dumps(linked), summary.papers)
-            summary.papers += 1
-            summary.links += len(linked.links)
-            summary.introduced += len(linked.introduces)
-            if progress:
-                progress(1)
+        _emit_all((_link_lines(linker, batch) for batch in batches), output, summary, array, progress)
     else:
-        with _linker_pool(workers, "linker", Linker(catalog, corpus_names=names)) as pool:
-            for lines in _ordered_map(pool, _worker_lines, _batches(pairs, batch_size), 2 * workers):
-                for line, n_links, n_introduced in lines:
-                    emit(line, summary.papers)
-                    summary.papers += 1
-                    summary.links += n_links
-                    summary.introduced += n_introduced
-                if progress:
-                    progress(len(lines))
+        with _linker_pool(workers, "linker", linker) as pool:
+            _emit_all(_ordered_map(pool, _worker_lines, batches, 2 * workers), output, summary, array, progress)
     if array:
         output.write("\n]\n")
+
+
+def _emit_all(
+    results: Iterable[list[tuple[str, int, int]]], output: TextIO, summary: LinkSummary, array: bool, progress: Callable | None
+) -> None:
+    """Write each batch's JSON lines (or array items) and count them into ``summary``."""
+    for lines in results:
+        for line, n_links, n_introduced in lines:
+            if array:
+                output.write(("\n" if summary.papers == 0 else ",\n") + line)
+            else:
+                output.write(line + "\n")
+            summary.papers += 1
+            summary.links += n_links
+            summary.introduced += n_introduced
+        if progress:
+            progress(len(lines))
