@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..core.errors import InputError
@@ -81,6 +82,20 @@ _CLAUSE_BREAK = re.compile(
 def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The clause ``[lo, hi)`` of ``sentence`` holding the mention ``[start, end)``."""
     lo, hi = 0, len(sentence)
+    for b_start, b_end in _clause_breaks(sentence):
+        if b_end <= start:
+            lo = b_end
+        elif b_start >= end:
+            hi = b_start
+            break
+    return lo, hi
+
+
+@lru_cache(maxsize=1024)
+def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
+    """Clause breaks of ``sentence`` outside brackets, computed once per sentence: the linker types every
+    mention of a sentence against the same text."""
+    breaks = []
     depth, counted = 0, 0
     for match in _CLAUSE_BREAK.finditer(sentence):
         head = sentence[counted : match.start()]
@@ -88,12 +103,8 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
         counted = match.start()
         if depth > 0:
             continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
-        if match.end() <= start:
-            lo = match.end()
-        elif match.start() >= end:
-            hi = match.start()
-            break
-    return lo, hi
+        breaks.append((match.start(), match.end()))
+    return tuple(breaks)
 
 
 # ----------------------------------------------------------------------------------- who is the subject
@@ -135,6 +146,22 @@ _EMPTY_SUBJECT = re.compile(
     r"\w+ly)\b[\s,]*)*$",
     re.I,
 )
+
+
+@lru_cache(maxsize=4096)
+def _own_regex(own: tuple[str, ...]) -> "re.Pattern | None":
+    """One pattern for the paper's own names, whole words only ('HE' must not be found inside 'the')."""
+    names = sorted({re.escape(n) for n in own if n}, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.I) if names else None
+
+
+def _own_in(text: str, own: Sequence[str]) -> "str | None":
+    """The first of the paper's own names written in ``text`` (lower case), or None."""
+    if not own:
+        return None
+    pattern = _own_regex(tuple(own))
+    match = pattern.search(text) if pattern else None
+    return match.group(0).lower() if match else None
 
 
 def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]) -> str:
@@ -205,7 +232,7 @@ def _owner(
     # Bracketed asides ("(up to 46.35 ROUGE-1, 77 BERTScore)") are blanked so they neither anchor nor name.
     sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
     prefix = sentence[clause_lo:cue_start]
-    own_in_prefix = bool(_OWN.search(prefix)) or any(name in prefix.lower() for name in own)
+    own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
     if _PERFECT.search(prefix) or _HABITUAL_END.search(prefix):
         return "other"
     passive = _PASSIVE_BEFORE.search(prefix)
@@ -223,7 +250,7 @@ def _owner(
         if relative:
             # ", which augments X": the antecedent before the break is the subject
             antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
-            if _OWN.search(antecedent) or any(name in antecedent.lower() for name in own):
+            if _OWN.search(antecedent) or _own_in(antecedent, own) is not None:
                 return "own"
             head = _tail_words(antecedent, 2)
             base = clause_lo - len(sentence[max(0, clause_lo - 80) : clause_lo]) + len(antecedent) - len(head)
@@ -233,13 +260,13 @@ def _owner(
         if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
             # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
             rest = sentence[cue_start:clause_hi]
-            if _OWN.search(rest) or any(name in rest.lower() for name in own):
+            if _OWN.search(rest) or _own_in(rest, own) is not None:
                 return "own"
             return "unknown"
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
         region_lo, region = clause_lo, prefix
-    if _OWN.search(region) or any(name in region.lower() for name in own):
+    if _OWN.search(region) or _own_in(region, own) is not None:
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
@@ -319,11 +346,14 @@ class _Cue:
     agent: str
     max_gap: int
     pattern: re.Pattern
+    needs: str = ""  # a lower-case word the text must contain for the pattern to match at all (speed)
 
 
-def _cue(relation: str, confidence: float, pattern: str, agent: str = NOT_OTHER, max_gap: int = _MAX_GAP) -> _Cue:
+def _cue(
+    relation: str, confidence: float, pattern: str, agent: str = NOT_OTHER, max_gap: int = _MAX_GAP, needs: str = ""
+) -> _Cue:
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
-    return _Cue(relation, confidence, agent, max_gap, compiled)
+    return _Cue(relation, confidence, agent, max_gap, compiled, needs)
 
 
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
@@ -355,14 +385,17 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
-         r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:with|to|against)|(?:on|at)\s+par\s+with"
+         r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
+         r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
          r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?|" + _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than"
+    # "X times faster than": the slowest pattern, tried only when 'than' is written
+    _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than"),
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
@@ -583,7 +616,7 @@ def type_relation(
     if post is not None:
         return post
     background = _BACKGROUND_PREDICATE.match(after)
-    if background and not _OWN.search(sentence, lo, start) and not any(name in sentence[lo:start].lower() for name in own):
+    if background and not _OWN.search(sentence, lo, start) and _own_in(sentence[lo:start], own) is None:
         # "Pre-trained Transformer models such as BERT have shown great success": the method is the subject
         # of a present-perfect claim about the field, whatever participle or compound stands before it
         return RelationResult(MENTIONS, " ".join(background.group("cue").split()), 0.6)
@@ -610,8 +643,9 @@ def _governing_cue(
     # Cues only govern within a few dozen words, so only the last _SCAN_CHARS characters are scanned.
     scan_lo = max(lo, start - _SCAN_CHARS)
     before = sentence[scan_lo:start]
+    lowered = before.lower()
     found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
-             for match in cue.pattern.finditer(before)]
+             if not cue.needs or cue.needs in lowered for match in cue.pattern.finditer(before)]
     best = attributive = None
     # nearest first: the largest end, then the longest match
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
@@ -681,7 +715,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     clause = sentence[lo:hi]
     survey = _SURVEY.search(clause)
     own_match = _OWN.search(sentence, lo, start)
-    own_name = next((name for name in own if name in before.lower()), None)
+    own_name = _own_in(before, own)
     absent = _ABSENT.match(after)
     if absent:
         return RelationResult(MENTIONS, "X" + absent.group("cue"), 0.75)  # "a transformer-free alternative"
@@ -702,7 +736,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     if compound:
         cue_words = " ".join(compound.group("cue").split())
         words = "X" + cue_words if cue_words.startswith("-") else cue_words
-        own_clause = _OWN.search(clause) or any(name in clause.lower() for name in own)
+        own_clause = _OWN.search(clause) or _own_in(clause, own) is not None
         # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
         own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
         if own_clause and not survey and not _OTHER.search(before):
