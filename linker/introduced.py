@@ -477,11 +477,43 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
         end = acr.end()
 
 
+_CAP_WORDS = r"(?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*"
+# 'a novel Straight-Through Factorizer (STF) algorithm': 'novel' makes a defined acronym the paper's own
+_NOVEL_DEFINED = re.compile(
+    r"\b(?:a|an|our)\s+(?:new|novel)\s+(?P<long>" + _CAP_WORDS + r")\s+\((?P<acr>" + _TOKEN + r")\)"
+)
+# 'a Global Context Enhancer is introduced': a capitalised multi-word name as subject of a proposal passive
+_PASSIVE_INTRODUCED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ur)\s+(?:new\s+|novel\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?:is|are)\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:introduced|proposed|designed|developed|devised)\b"
+)
+
+
+def _component_names(text: str) -> list[tuple[str, list[str], int]]:
+    """(name, aliases, start) of components named with 'a novel X (ACR)' or 'a X Y is introduced'."""
+    found = []
+    if "novel" in text or "new" in text:
+        for match in _NOVEL_DEFINED.finditer(text):
+            acr, long_form = match.group("acr"), match.group("long")
+            if is_namelike(acr) and _initials_match(acr, long_form):
+                found.append((acr, [long_form], match.start("acr")))
+    if "introduced" in text or "proposed" in text or "designed" in text or "developed" in text or "devised" in text:
+        for match in _PASSIVE_INTRODUCED.finditer(text):
+            name = match.group("name")
+            if _valid_name(name, strong=True):
+                found.append((name, [], match.start("name")))
+    return found
+
+
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 # 'We call this new approach pair-tuning.' (the name right before the sentence's punctuation)
 _WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|term|name|dub)\s+(?:this|these|the|our|such\s+an?)\s+(?:(?:new|novel|proposed|simple)\s+)?"
     r"(?:[a-z\-]+\s+){0,2}?" + _HEAD_WORDS + r"\s+[\"“']?(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,3})[\"”']?\s*[.,;]"
+)
+# 'which we dub retrieval heads.' (a relative clause naming what was just described)
+_WHICH_WE_CALL = re.compile(
+    r"\b[Ww]e\s+(?:call|term|name|dub)\s+[\"“']?(?!(?:a|an|the|this|these|it|them)\s)(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){1,3})[\"”']?\s*[.,;]"
 )
 # 'termed (as) deep self-attention distillation.' / 'coined ...' (strong naming words only)
 _TERMED = re.compile(
@@ -508,7 +540,10 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
     for position in triggers["naming"]:
         if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
             continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
-        for pattern in (_WE_CALL, _TERMED):
+        patterns = (_WE_CALL, _TERMED)
+        if text[max(0, position - 6) : position].lower().rstrip() == "which":
+            patterns = (_WHICH_WE_CALL,)
+        for pattern in patterns:
             match = pattern.match(text, position)
             if match:
                 found.append((match.group("name"), match.start("name")))
@@ -611,11 +646,21 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             elif _valid_name(part, strong=True):
                 add(part, _kind(part, clause), clause.strip())
 
+    # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
+    # 'a Global Context Enhancer is introduced'
+    for name, aliases, start in _component_names(abstract):
+        if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
+            add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
+
     # lower-case coined names: 'We call this new approach pair-tuning', 'termed as deep self-attention
     # distillation', 'we propose a novel "back-patching" analysis method', 'we propose delta-view as feedback'
     for name, start in _lower_case_names(abstract, triggers):
         if alias_key(name) not in known:
-            add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), coined=True)
+            words = name.split()
+            plural = len(words) > 1 and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1])
+            singular = " ".join(words[:-1] + [words[-1][:-1]]) if plural else name  # 'retrieval heads'
+            add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(),
+                [name] if plural else None, coined=True)
 
     for position in triggers["propose"]:
         match = _PROPOSE.match(abstract, position)

@@ -187,3 +187,27 @@ def test_title_prefix_of_a_survey_is_no_name():
                              "Sequence Modelling: Methods, Applications, and Challenges") is None
     assert title_prefix_name("ColBERT: Efficient and Effective Passage Search via Contextualized Late "
                              "Interaction over BERT") == "ColBERT"
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # dev seed (DSFormer): 'a novel' makes the defined acronym the paper's own
+        ("DSFormer addresses this issue through a novel Straight-Through Factorizer (STF) algorithm that jointly "
+         "learns all the weight factorizations.", [("STF", "method", ["Straight-Through Factorizer"])]),
+        # dev seed (P2AT): a capitalised component as subject of 'is introduced'
+        ("Meanwhile, a Global Context Enhancer is introduced to compensate for the inadequacy of concatenating "
+         "different semantic levels.", [("Global Context Enhancer", "method", [])]),
+        # dev seed (Retrieval Head): 'which we dub ...' in the plural gives the singular name
+        ("a special type of attention heads are largely responsible for retrieving information, which we dub "
+         "retrieval heads.", [("retrieval head", "method", ["retrieval heads"])]),
+    ],
+)
+def test_detect_introduced_components_named_in_passing(abstract, expected):
+    assert intro("An untitled study", abstract) == expected
+
+
+def test_detect_introduced_which_we_call_needs_a_bare_name():
+    # arxiv-amds123 1806.07409: 'which we call a steganogram decoder' describes, it does not name
+    assert intro("An untitled study", "we design a stand-alone adversarial module which we call a steganogram "
+                 "decoder. Finally, we test it.") == []
