@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import json
 import pickle
 
 import pytest
@@ -193,6 +195,60 @@ def test_link_papers_streams_same_as_batch_and_workers(seeds, catalog):
     batched = [linked_dict(p) for p in link_batch(catalog, sample)]
     parallel = [linked_dict(p) for p in link_papers(sample, catalog, workers=2, batch_size=7)]
     assert serial == batched == parallel
+
+
+def _link_files_text(paths, catalog, **options):
+    from relwork.linker.pipeline import link_files
+
+    out = io.StringIO()
+    summary = link_files(paths, out, catalog=catalog, **options)
+    return out.getvalue(), summary.to_dict()
+
+
+def test_link_files_same_output_for_workers_and_batches(catalog):
+    """The spooled two-pass run equals linking the same papers in memory, for any workers / batch size."""
+    from relwork.linker.pipeline import _dumps
+    from relwork.loaders import iter_papers
+
+    papers = [p for path in SEED_FILES for p in iter_papers(path)]
+    expected = "".join(_dumps(linked) + "\n" for linked in link_corpus(papers, catalog))
+    serial, summary = _link_files_text(SEED_FILES, catalog)
+    assert serial == expected
+    assert summary["papers"] == len(papers) == 231 and summary["corpus_names"] > 0
+    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}):
+        assert _link_files_text(SEED_FILES, catalog, **options) == (serial, summary)
+
+
+def test_link_files_workers_report_skipped_records(tmp_path, catalog):
+    path = tmp_path / "papers.jsonl"
+    good = {"title": "ColBERT: Efficient Passage Search", "abstract": "We adapt BERT to retrieval."}
+    path.write_text(json.dumps(good) + "\n" + "{oops\n" + json.dumps({"id": 3}) + "\n" + json.dumps(good) + "\n")
+    one = _link_files_text([path], catalog)
+    two = _link_files_text([path], catalog, workers=2, batch_size=1)
+    assert one == two
+    text, summary = two
+    assert summary["papers"] == 2 and len(text.splitlines()) == 2
+    assert [s.split(":")[1] for s in summary["skipped"]] == ["2", "3"]
+
+
+def test_ordered_map_keeps_order_and_bounds_reading_ahead():
+    import multiprocessing
+
+    from relwork.linker.pipeline import _ordered_map
+
+    pulled = []
+
+    def batches():
+        for i in range(20):
+            pulled.append(i)
+            yield [0] * i
+
+    with multiprocessing.get_context().Pool(2) as pool:
+        results = []
+        for result in _ordered_map(pool, len, batches(), 3):
+            assert len(pulled) - len(results) <= 3  # never more than the window ahead of the consumer
+            results.append(result)
+    assert results == list(range(20))
 
 
 def test_linked_dict_equals_contract(linked_seeds):

@@ -114,3 +114,24 @@ def test_sentence_at_maps_offsets_to_sentences():
 def test_sentence_index_out_of_range_raises_input_error(spans, offset):
     with pytest.raises(InputError):
         sentence_index(spans, offset)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        MINILM,
+        "Works well. Really? Yes! \"Quoted.\" (Bracketed.) Next.",
+        "adoption.In this paper, see arxiv.org/abs.X and www.site.com.Then more. U.S. Army. Fig. 3 shows it.",
+        "Dots... Many. a.. B. x.'.' Y. etc. We go. v2.1 and GPT-3.5. Done.",
+        "",
+        ".",
+        "No period at all",
+    ],
+)
+def test_matches_at_periods_equals_full_scan(text):
+    from relwork.linker.sentences import _BOUNDARY, _GLUED, _matches_at_periods
+
+    for pattern in (_BOUNDARY, _GLUED):
+        expected = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in _matches_at_periods(pattern, text, every="!" in text or "?" in text)] == expected
+        assert [m.span() for m in _matches_at_periods(pattern, text, every=True)] == expected
