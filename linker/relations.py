@@ -805,16 +805,51 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     return bool(match and match.start() <= len(abstract) * 0.6)
 
 
+_CARRIED_SUBJECT = re.compile(
+    r"^(?:It|They|The\s+(?:model|system|framework|network|architecture|approach|method|pipeline|algorithm|module)|"
+    r"This\s+(?:model|system|framework|network|architecture|approach|method|pipeline|algorithm|module))\s+"
+    r"(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+)?(?P<verb>\w+)"
+)
+_OWN_VERB = next(cue for cue in _PRE_CUES if cue.agent == OWN and cue.relation == BUILDS_ON)
+
+
+def _settle_carried_subjects(linked) -> None:
+    """'We present X, a system for ... . It uses a standard Transformer-based architecture': a sentence
+    whose subject is 'It' / 'The model' right after a sentence in the paper's own voice carries that
+    voice, so an everyday use verb it governs ('uses', 'employs', 'is based on') builds on the method."""
+    abstract = linked.paper.abstract or ""
+    own = tuple(i.name.lower() for i in linked.introduces if i.name)
+    for link in linked.links:
+        if link.field != "abstract" or link.relation != MENTIONS or not link.cue or link.kind == "dataset":
+            continue
+        if not _OWN_VERB.pattern.fullmatch(link.cue):
+            continue
+        subject = _CARRIED_SUBJECT.match(link.evidence)
+        if subject is None or subject.group("verb").lower() not in link.cue.lower().split()[:1]:
+            continue
+        at = abstract.find(link.evidence)
+        previous = abstract[max(0, abstract.rfind(". ", 0, max(0, at - 2)) + 1) : at] if at > 0 else ""
+        if previous and (_OWN.search(previous) or _own_in(previous, own) is not None):
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (carried subject)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
     In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
     their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
+    In other papers, a use verb whose subject ('It uses ...') continues the previous sentence's own voice
+    builds on the method (:func:`_settle_carried_subjects`).
     Idempotent, so applying it twice changes nothing.
     """
     paper = linked.paper
-    intro_method = any(i.kind != "dataset" for i in linked.introduces)
+    # a lower-case coinage ('retrieval head') names what an analysis found; a paper with a method of its own
+    # also says so ('we propose ...'), which is_analysis_paper checks
+    intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
+        _settle_carried_subjects(linked)
         return
     for link in linked.links:
         if link.relation == BUILDS_ON and link.kind != "dataset":

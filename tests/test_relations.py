@@ -529,3 +529,32 @@ def test_type_relation_outlook_replacement_and_field_claims_are_mentions(sentenc
 def test_type_relation_own_field_claim_stays_own():
     result = _typed("Our BERT-based models have achieved the best scores.", "BERT")
     assert result.relation == "builds_on"
+
+
+def test_settle_paper_carried_subject_builds_on():
+    # held-out seed: BART. 'It' continues the previous sentence, about BART, the paper's own name
+    catalog = load_catalog()
+    paper = Paper.create(
+        "BART: Denoising Sequence-to-Sequence Pre-training for Natural Language Generation, Translation, and "
+        "Comprehension",
+        "We present BART, a denoising autoencoder for pretraining sequence-to-sequence models. BART is trained by (1) "
+        "corrupting text with an arbitrary noising function, and (2) learning a model to reconstruct the original "
+        "text. It uses a standard Tranformer-based neural machine translation architecture which, despite its simplicity, can be seen as "
+        "generalizing BERT.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    settle_paper(linked)
+    transformer = [l for l in linked.links if l.method == "Transformer"]
+    assert [(l.relation, l.cue) for l in transformer] == [("builds_on", "uses (carried subject)")]
+
+
+def test_settle_paper_carried_subject_needs_own_voice_before():
+    catalog = load_catalog()
+    paper = Paper.create(
+        "A study of machine translation",
+        "Machine translation has a long history. It uses a standard Transformer-based architecture in most "
+        "systems.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    settle_paper(linked)
+    assert all(l.relation == "mentions" for l in linked.links if l.method == "Transformer")
