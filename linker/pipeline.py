@@ -11,6 +11,7 @@ linking: linking emits ``LinkedPaper`` records and the graph builder consumes th
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import pickle
@@ -467,10 +468,15 @@ def _linker_pool(workers: int, role: str, linker: Linker) -> Iterator:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
+        # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
+        # every inherited object and so copy the shared pages into each worker
+        gc.freeze()
         try:
             with context.Pool(workers) as pool:
+                gc.unfreeze()
                 yield pool
         finally:
+            gc.unfreeze()
             _WORKER.pop(role, None)
     else:
         with context.Pool(workers, initializer=_worker_init, initargs=(role, linker)) as pool:
