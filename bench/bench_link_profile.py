@@ -3,6 +3,7 @@
     python bench/bench_link_profile.py                      # 2,000 generated records, top 25 functions
     python bench/bench_link_profile.py corpus.jsonl -n 5000 --top 40 --sort cumulative
     python bench/bench_link_profile.py --stages-only        # only the per-stage table (no cProfile overhead)
+    python bench/bench_link_profile.py c.jsonl -n 20000 --stages-only --workers 2   # + worker scaling
 
 It runs exactly what ``relwork link`` runs (``linker.pipeline.link_files``: two passes over the file,
 loading, introduced-name detection, matching, fuzzy and uncatalogued fallbacks, relation typing, JSON
@@ -11,6 +12,9 @@ output to a throw-away buffer) and prints:
 * a stage table: CPU seconds spent inside each linker stage (time in a stage's own callees counts for the
   stage; a stage called from inside another counts once, for the outer one), measured by wrapping the
   stage functions, and the share of the total;
+* with ``--workers N``: the CPU of the main process and of the workers for an N-worker run, and the
+  speed-up N idle cores would give (CPU accounting, so it holds on a loaded machine where wall time
+  does not);
 * the top functions of a cProfile run (``--sort tottime`` by default), and the number of calls of
   ``re._compile`` (patterns compiled or looked up inside hot functions show up there).
 
@@ -154,6 +158,23 @@ def run_link(path: Path, workers: int = 1) -> tuple[float, int]:
     return time.process_time() - start, summary.papers
 
 
+def run_workers(path: Path, workers: int) -> dict:
+    """CPU of the main process and of the worker processes (reaped children) for one N-worker run."""
+    import resource
+
+    from relwork.linker import load_catalog
+    from relwork.linker.pipeline import link_files
+
+    def children() -> float:
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return usage.ru_utime + usage.ru_stime
+
+    child0, start, wall = children(), time.process_time(), time.perf_counter()
+    summary = link_files([str(path)], io.StringIO(), catalog=load_catalog(), workers=workers)
+    return {"main": time.process_time() - start, "workers": children() - child0,
+            "wall": time.perf_counter() - wall, "papers": summary.papers}
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, help="JSON Lines file (default: generated records)")
@@ -161,13 +182,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--sort", default="tottime", choices=["tottime", "cumulative", "ncalls"])
     parser.add_argument("--stages-only", action="store_true", help="skip the cProfile run")
+    parser.add_argument("--workers", type=int, default=0, help="also measure an N-worker run (CPU accounting)")
+    parser.add_argument("--repeat", type=int, default=1, help="uninstrumented runs: best of this many")
     args = parser.parse_args(argv)
 
     path = sample(args.corpus, args.n)
     try:
         run_link(sample_small := sample(args.corpus, 20))  # warm up imports and OS caches
         os.unlink(sample_small)
-        plain, papers = run_link(path)
+        plain, papers = min(run_link(path) for _ in range(max(1, args.repeat)))
         print(f"{papers:,} papers: {plain:.2f} CPU s, {papers / plain:,.0f} abstracts/s (no instrumentation)")
 
         clock = StageClock()
@@ -176,16 +199,29 @@ def main(argv: list[str] | None = None) -> None:
             total, _ = run_link(path)
         finally:
             clock.uninstall()
-        print("\n| stage | CPU s | share | calls |\n|---|---:|---:|---:|")
+        per = 1e6 / max(papers, 1)
+        print("\n| stage | CPU s | us/paper | share | calls |\n|---|---:|---:|---:|---:|")
         for label, *_ in STAGES:
             if label in clock.seconds:
                 seconds = clock.seconds[label]
-                print(f"| {label} | {seconds:.2f} | {seconds / total:.0%} | {clock.calls.get(label, '-')} |")
+                print(f"| {label} | {seconds:.2f} | {seconds * per:.0f} | {seconds / total:.0%} | {clock.calls.get(label, '-')} |")
         rest = total - sum(clock.seconds.values())
-        print(f"| other (pipeline glue, catalog, ...) | {rest:.2f} | {rest / total:.0%} | |")
-        print(f"| total (instrumented) | {total:.2f} | 100% | |")
+        print(f"| other (pipeline glue, spool, catalog, ...) | {rest:.2f} | {rest * per:.0f} | {rest / total:.0%} | |")
+        print(f"| total (instrumented) | {total:.2f} | {total * per:.0f} | 100% | |")
         for name in clock.missing:
             print(f"(stage function not found: {name})")
+
+        if args.workers > 1:
+            runs = [run_workers(path, args.workers) for _ in range(max(1, args.repeat))]
+            best = min(runs, key=lambda r: r["main"] + r["workers"])
+            total_n = best["main"] + best["workers"]
+            # on N idle cores the N workers and the main process (loading, spooling, writing) share them;
+            # the run takes at least the total over the cores and at least the main process's own CPU
+            ideal = max(total_n / args.workers, best["main"])
+            print(f"\n{args.workers} workers: main process {best['main']:.2f} CPU s, workers {best['workers']:.2f} CPU s, "
+                  f"total {total_n:.2f} (1 worker: {plain:.2f}, overhead {total_n / plain - 1:+.0%}); "
+                  f"speed-up on {args.workers} idle cores ~{plain / ideal:.2f}x; "
+                  f"wall here {best['wall']:.1f} s at load {os.getloadavg()[0]:.1f}")
 
         if not args.stages_only:
             profile = cProfile.Profile()
