@@ -372,6 +372,15 @@ def _singular(name: str) -> str:
     return name
 
 
+_TITLE_CASE_COINAGE = re.compile(r"[A-Z][a-z]+-[A-Za-z]+(?:\s+[A-Z][a-z]+){1,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+[A-Z][a-z]+-[A-Za-z]+")
+_HEAD_AFTER = re.compile(r"\s+" + _HEAD_WORDS + r"\b")
+_GENERIC_TECH_WORDS = frozenset(
+    """deep learning neural network networks convolutional recurrent graph attention reinforcement generative
+    adversarial machine transfer multi task self supervised semi unsupervised end to based aware level
+    scale wise stage shot modal language model models vision visual""".split()
+)
+
+
 def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     """Names in the object of a proposal verb starting at ``start``: (name, aliases, strong)."""
     obj = text[start : start + 200]
@@ -446,6 +455,11 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         short = _short_after(text, e)
         if short:
             return [(short[0], _long_forms(text, short, phrase), True)]
+        if _TITLE_CASE_COINAGE.fullmatch(phrase) and _HEAD_AFTER.match(obj, match.start() + len(phrase)) \
+                and not all(w.lower().strip("-") in _GENERIC_TECH_WORDS for w in re.split(r"[\s\-]+", phrase)):
+            # 'we propose a Cross-layer Binarization scheme': a hyphenated Title Case phrase before a head
+            # noun is a coined name ('a Deep Learning framework' is not: generic words only)
+            return [(phrase, [], True)]
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
             if modifier and not _distinctive(phrase):

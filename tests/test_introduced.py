@@ -211,3 +211,18 @@ def test_detect_introduced_which_we_call_needs_a_bare_name():
     # arxiv-amds123 1806.07409: 'which we call a steganogram decoder' describes, it does not name
     assert intro("An untitled study", "we design a stand-alone adversarial module which we call a steganogram "
                  "decoder. Finally, we test it.") == []
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # dev seed (BiViT): a hyphenated Title Case phrase before a head noun is a coined name
+        ("Second, to better exploit the information of the pretrained model and restore accuracy, we propose a "
+         "Cross-layer Binarization scheme and introduce learnable channel-wise scaling factors.",
+         ["Cross-layer Binarization"]),
+        # generic words only: no name
+        ("In this paper, we propose a Self-Supervised Learning framework for depth estimation.", []),
+    ],
+)
+def test_detect_introduced_title_case_coinage_before_head_noun(abstract, expected):
+    assert [n for n, _, _ in intro("An untitled study", abstract)] == expected
