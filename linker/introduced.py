@@ -622,6 +622,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     title_name = title_prefix_name(paper.title, known) or title_lead_name(paper.title, abstract, known)
     if title_name:
         add(title_name, _kind(title_name, paper.title), paper.title)
+        component = _title_component(paper.title, known)
+        if component:
+            add(component, "method", paper.title)
 
     triggers = _trigger_positions(abstract)
     for position in triggers["naming"]:
@@ -752,6 +755,27 @@ def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) 
     if known and alias_key(word) in known:
         return None
     return word if re.search(r"\b" + re.escape(word) + r"\b", abstract) else None
+
+
+_TITLE_WITH = re.compile(r"\b(?:with|via)\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})(?=\s*(?:$|[:,(]|\s+(?:for|and|in|on)\b))")
+
+
+def _title_component(title: str, known: "set[str] | None" = None) -> str | None:
+    """'BiFormer: Vision Transformer with Bi-Level Routing Attention': after the paper's own name, a
+    hyphenated Title Case phrase ending in a method head noun after 'with' / 'via' names its component."""
+    if ":" not in title:
+        return None
+    match = _TITLE_WITH.search(title.split(":", 1)[1])
+    if not match:
+        return None
+    name = match.group("name")
+    words = name.split()
+    if words[-1].lower() not in _COMPONENT_HEADS or "-" not in name or (known and alias_key(name) in known):
+        return None  # plural families ('Self-Attentive Neural Networks') and 'Linear-Time Inference' are no names
+    return name
+
+
+_COMPONENT_HEADS = frozenset("attention transformer former mixer layer block router adapter encoder decoder".split())
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)

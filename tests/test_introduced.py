@@ -226,3 +226,19 @@ def test_detect_introduced_which_we_call_needs_a_bare_name():
 )
 def test_detect_introduced_title_case_coinage_before_head_noun(abstract, expected):
     assert [n for n, _, _ in intro("An untitled study", abstract)] == expected
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # dev seed
+        ("BiFormer: Vision Transformer with Bi-Level Routing Attention", "Bi-Level Routing Attention"),
+        # arxiv-amds123: plural families and properties after 'with' / 'via' are no component names
+        ("AutoInt: Automatic Feature Interaction Learning via Self-Attentive Neural Networks", None),
+        ("Tetra-Tagging: Word-Synchronous Parsing with Linear-Time Inference", None),
+    ],
+)
+def test_title_component_after_own_name(title, expected):
+    from relwork.linker.introduced import _title_component
+
+    assert _title_component(title) == expected
