@@ -74,6 +74,11 @@ _CUE = re.compile(
     r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
     r"several|various|many|other|both|standard|vanilla|original|pretrained|pre-trained)\s+)*"
 )
+_PRIOR_APPOSITION = re.compile(
+    r"\b(?:previous|prior|earlier|recent|existing|concurrent)\s+(?:study|work|method|approach|model|framework|system)"
+    r"\s*,\s*(?:called\s+|named\s+|namely\s+|i\.e\.,?\s+)?(?P<name>" + _NAME + r")(?=\s*[,(])",
+    re.I,
+)
 _HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
 
@@ -192,4 +197,8 @@ def find_uncatalogued(
                 match = _AS_BASELINE.search(text, max(0, start - 60), start)
                 if match:
                     consider(match.group("name"), match.start("name"))
+    if "revious" in text or "rior" in text or "xisting" in text or "ecent" in text or "arlier" in text:
+        # 'A previous study, RefTeacher, makes the first attempt': prior work named in apposition
+        for match in _PRIOR_APPOSITION.finditer(text):
+            consider(match.group("name"), match.start("name"))
     return sorted(found.values(), key=lambda m: m.start)

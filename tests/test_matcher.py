@@ -273,3 +273,21 @@ def test_matcher_context_words_start_a_word():
 )
 def test_matcher_decimal_sizes_and_versions(matcher, text, expected):
     assert found(matcher, text) == expected
+
+
+# --- uncatalogued prior methods (kept here because tests/test_linker.py is shared; move it there if wanted) --
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # held-out seed (odd half) and arxiv-amds123 sentences: prior work named in apposition
+        ("A previous study, RefTeacher, makes the first attempt to tackle this task.", ["RefTeacher"]),
+        ("The very recent approach, LF-Net, successfully embeds the entire feature extraction pipeline.", ["LF-Net"]),
+        # a plain word in that place is no name
+        ("A previous study, however, makes the first attempt.", []),
+    ],
+)
+def test_find_uncatalogued_prior_work_apposition(text, names):
+    from relwork.linker.uncatalogued import find_uncatalogued
+
+    assert [m.name for m in find_uncatalogued(text, [], set())] == names
