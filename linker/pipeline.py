@@ -31,7 +31,7 @@ from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
 from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps, variants
-from relwork.linker.relations import type_relation
+from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
 
@@ -191,7 +191,9 @@ class Linker:
             _named_after(links, introduces)
         if links and TITLE_RULE:
             _title_subject(links, paper.title)
-        return LinkedPaper(paper=paper, introduces=introduces, links=links)
+        linked = LinkedPaper(paper=paper, introduces=introduces, links=links)
+        settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
+        return linked
 
     def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str]]:
         """Forms an abstract defines for a known method, next to a mention of it in parentheses:
