@@ -14,6 +14,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   records are extracted by the gold ``pid`` (= arXiv id) into a temporary JSON Lines file that is removed
   afterwards; the abstracts are never copied into the repository. ``--check-selection`` re-runs the
   selection rule and checks that the gold ids are exactly the ones it picks.
+* ``tune``: 60 more arXiv abstracts (``bench/gold/tune-arxiv.jsonl``), a TUNING set: same data, categories and
+  years as ``arxiv``, but the abstract must name a well-known model (``TUNE_NAMES``, whole word, case as
+  written), ``arxiv`` ids excluded; sorted by id, then random.Random(2026).sample(..., 60). Errors are shown.
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -21,6 +24,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --check-selection
     python bench/eval_heldout.py --set seeds --half odd --errors 40   # the tuning half of the seeds
     python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
+    python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
@@ -93,6 +97,29 @@ def select_arxiv(data: Path = ARXIV) -> list[str]:
             pool.append(r["id"])
     pool.sort()
     return random.Random(SAMPLE_SEED).sample(pool, SAMPLE_SIZE)
+
+
+# Selection rule of the arXiv tuning set (bench/gold/tune-arxiv.jsonl): as above, but instead of the model-like
+# token the abstract must contain one of these names as a whole word (case as written), and the held-out arXiv
+# ids are excluded; sorted by id, then random.Random(2026).sample(..., 60).
+TUNE_NAMES = ("BERT", "ELMo", "GPT", "Transformer", "LSTM", "GRU", "ResNet", "VGG", "U-Net", "GAN", "YOLO",
+              "Faster R-CNN", "Mask R-CNN", "word2vec", "GloVe", "seq2seq", "Adam", "DenseNet", "Inception",
+              "MobileNet", "DQN", "PPO", "CycleGAN", "Pix2Pix", "WaveNet", "Tacotron", "XLNet", "RoBERTa")
+_TUNE_NAME = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, TUNE_NAMES)) + r")(?![A-Za-z0-9])")
+TUNE_SEED, TUNE_SIZE = 2026, 60
+
+
+def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
+    """The arXiv ids the tuning-set rule picks (in sample order); held-out arXiv gold ids are excluded."""
+    exclude = {str(g.pid) for g in read_gold(heldout or GOLD / "heldout-arxiv.jsonl")}
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(TUNE_SEED).sample(pool, TUNE_SIZE)
 
 
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
@@ -187,7 +214,7 @@ def _print(name: str, report: Report, errors: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -205,7 +232,12 @@ def main(argv: list[str] | None = None) -> int:
             gold_ids = [str(g.pid) for g in read_gold(GOLD / "heldout-arxiv.jsonl")]
             same = picked == gold_ids
             print(f"selection rule picks {len(picked)} ids; gold holds {len(gold_ids)}; identical and in order: {same}")
-            return 0 if same else 1
+            tune_picked = select_tune(args.data)
+            tune_ids = [str(g.pid) for g in read_gold(GOLD / "tune-arxiv.jsonl")]
+            tune_same = tune_picked == tune_ids
+            print(f"tune: selection rule picks {len(tune_picked)} ids; gold holds {len(tune_ids)}; "
+                  f"identical and in order: {tune_same}")
+            return 0 if same and tune_same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
@@ -224,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.set in ("arxiv", "all", "report"):
             reports["arxiv"] = score_arxiv(catalog, data=args.data)
             test.add("arxiv")
+        if args.set == "tune":
+            reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
