@@ -56,6 +56,15 @@ STAGES = [
     ("sentence splitting", "relwork.linker.sentences", "split_sentences"),
     ("relation typing", "relwork.linker.relations", "type_relation"),
     ("JSON output", "relwork.linker.pipeline", "_dumps"),
+    ("taught aliases 'Name (ACR)'", "relwork.linker.pipeline", "Linker._taught_aliases"),
+    ("context filter (matcher)", "relwork.linker.matcher", "Matcher._context_filter"),
+    ("overlap resolution", "relwork.linker.matcher", "resolve_overlaps"),
+    ("own-name variants", "relwork.linker.matcher", "variants"),
+    ("normalize (outside stages)", "relwork.linker.matcher", "normalize"),
+    ("title case check", "relwork.linker.pipeline", "is_title_case"),
+    ("paper-level rules (settle_paper)", "relwork.linker.relations", "settle_paper"),
+    ("spool write (pickle.dumps)", "pickle", "dumps"),
+    ("spool read (pickle.loads)", "pickle", "loads"),
 ]
 
 
