@@ -722,6 +722,19 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 elif is_namelike(definition.short):
                     found[short] = Introduced(definition.short, intro.kind, [intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
+    # a catalogued name the catalog dates to a year before the paper is someone else's method that
+    # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
+    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it
+    if known and found and paper.year:
+        years = _catalog_years()
+        title_key = alias_key(title_name) if title_name else ""
+        for key in list(order):
+            intro = found[key]
+            keys = [alias_key(n) for n in [intro.name, *intro.aliases]]
+            dated = [years[k] for k in keys if k in known and k in years]
+            if dated and min(dated) < paper.year and key != title_key:
+                del found[key]
+                order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
     for long_key in list(order):
         intro = found[long_key]
@@ -737,6 +750,19 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 order.remove(long_key)
                 break
     return [found[k] for k in order]
+
+
+@lru_cache(maxsize=1)
+def _catalog_years() -> dict[str, int]:
+    """Alias key -> year of the built-in catalog's entries (first claim wins), for the date test above."""
+    from relwork.linker.catalog import load_catalog
+
+    years: dict[str, int] = {}
+    for entry in load_catalog():
+        if entry.year:
+            for surface in entry.surfaces:
+                years.setdefault(alias_key(surface), entry.year)
+    return years
 
 
 _LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")

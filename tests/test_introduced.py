@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from relwork.core.records import Paper
+from relwork.linker import load_catalog
 from relwork.linker.catalog import alias_key
 from relwork.linker.introduced import detect_introduced, find_definitions, is_namelike, title_prefix_name
 
@@ -242,3 +243,22 @@ def test_title_component_after_own_name(title, expected):
     from relwork.linker.introduced import _title_component
 
     assert _title_component(title) == expected
+
+
+@pytest.mark.parametrize(
+    "year, abstract, expected",
+    [
+        # arXiv abstracts of 2019 and 2018: the catalog dates DQN (2013) and WGAN (2017) earlier, so a
+        # definition in the paper's own voice recalls an existing method
+        (2019, "Therefore, we introduce deep Q-network (DQN) in a batch reinforcement learning framework.", []),
+        (2018, "The corresponding algorithm, called Wasserstein GAN (WGAN), hinges on the 1-Lipschitz continuity.",
+         []),
+        # without a year (seed listings) or for a name the catalog does not date earlier, the cue counts
+        (None, "Therefore, we introduce deep Q-network (DQN) in a batch reinforcement learning framework.", ["DQN"]),
+        (2019, "We propose a novel framework named Region-Aware Network (RANet) for pose estimation.", ["RANet"]),
+    ],
+)
+def test_detect_introduced_catalogued_earlier_is_not_introduced(year, abstract, expected):
+    known = {alias_key(s) for entry in load_catalog() for s in entry.surfaces}
+    paper = Paper(id="x", title="Untitled", abstract=abstract, year=year)
+    assert [i.name for i in detect_introduced(paper, known)] == expected
