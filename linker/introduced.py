@@ -95,6 +95,16 @@ def is_namelike(token: str) -> bool:
     return any(c.isdigit() for c in token)
 
 
+_PLURAL_ACRONYM = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s")
+
+
+def is_short_form(token: str) -> bool:
+    """A short form that can name a method when a long form defines it: a name-like token, or the plural
+    of one ('Threatened Markov Decision Processes (TMDPs)', 'Relativistic GANs (RGANs)'); a plural of a
+    generic family ('LLMs', 'CNNs') is neither."""
+    return is_namelike(token) or bool(_PLURAL_ACRONYM.fullmatch(token) and is_namelike(token[:-1]))
+
+
 _ODD_CHARS = re.compile(r"[\[\]{}_<>=\\|$~]")  # markup or formula debris ('[Time', 'Inv_')
 _COMPOUND_TAIL = re.compile(r"-[a-z]{3,}$")  # 'GAN-based', 'BERT-like': compound adjectives, not names
 _ENGLISH_ENDINGS = (
@@ -216,17 +226,35 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub)|"
-    r"contribution\s+is|contributions\s+are)"
-    r"(?:\s+(?:it|them|this|our\s+\w+))?(?:\s+as)?[,:]?\s+"
+    r"we\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
+    r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
 _SUBJECT = re.compile(
     r"(?:\bwe|\bthis\s+(?:paper|work|study|article|thesis)|\bthe\s+paper|\bhere)\s+(?:(?!not\b)[a-z]+\s+){0,2}$", re.I
 )
+# 'we overcome this problem by proposing SynGCN, a ...': a gerund after 'by' in a sentence in the paper's voice
+_BY_GERUND = re.compile(r"\bby\s+$")
+_GERUND = re.compile(r"[a-z]+ing\b")
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
+
+
+def _own_subject(text: str, position: int) -> bool:
+    """Whether the proposal verb at ``position`` has the paper as subject: 'we (also) propose', 'this paper
+    presents', or 'we ... by proposing' within the sentence."""
+    if _GERUND.match(text, position):
+        if not _BY_GERUND.search(text, max(0, position - 4), position):
+            return False
+        stop = max(text.rfind(". ", 0, position), 0)
+        return bool(_OWN_VOICE.search(text, stop, position))
+    return bool(_SUBJECT.search(text, max(0, position - 60), position))
+
+
 _PROPOSE = re.compile(
     r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
-    r"designs|describes|contributes|curates|releases|offers)(?:d)?\b[,:]?\s+"
+    r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
+    r"designing)(?:d)?\b[,:]?\s+"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
@@ -251,9 +279,10 @@ _NOT_OURS_NEAR = re.compile(
     r"task|setting)\b\s*,?\s*(?:\w+\s+)?$",
     re.I,
 )
+_SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "contribution is", "contributions are"]
+    "we call", "we term", "we name", "we dub", "we refer to", "contribution is", "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -261,6 +290,7 @@ _PROPOSE_WORDS = (
 _TRIGGERS: dict[str, str] = {w: "naming" for w in _NAMING_WORDS}
 _TRIGGERS.update({w: "propose" for w in _PROPOSE_WORDS if w not in ("put", "forward")})
 _TRIGGERS["put forward"] = "propose"
+_TRIGGERS.update({w: "propose" for w in ("proposing", "introducing", "presenting", "developing", "designing")})
 _TRIGGERS["our"] = "our"
 _TRIGGER_KEYS = list(_TRIGGERS)
 _TRIGGER_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _TRIGGER_KEYS])
@@ -279,7 +309,7 @@ _HEAD_WORDS = (
     r"(?:model|framework|method|approach|system|dataset|database|benchmark|corpus|solver|detector|algorithm|"
     r"architecture|network|module|pipeline|scheme|technique|tool|library|encoder|decoder|classifier|tracker|"
     r"planner|controller|strategy|mechanism|loss|layer|block|version|variant|formulation|policy|agent|"
-    r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem)s?"
+    r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem|scenario|setting)s?"
 )
 _MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)")
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
@@ -329,7 +359,7 @@ def _valid_name(name: str, strong: bool) -> bool:
 def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     """A parenthesised short form right after ``end``: "Simple-Mamba (S-Mamba)" -> ('S-Mamba', s, e)."""
     match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
-    if match and is_namelike(match.group(1)):
+    if match and is_short_form(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
     return None
 
@@ -394,7 +424,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     if appos:
         name = _clean_phrase(appos.group("name"))
         paren = appos.group("paren")
-        if paren and is_namelike(paren.strip()) and _initials_match(paren.strip(), name):
+        if paren and is_short_form(paren.strip()) and _initials_match(paren.strip(), name):
             return [(paren.strip(), [name], True)]
         if name and (
             any(is_namelike(w) for w in name.split())
@@ -404,7 +434,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     # 'a novel Pooling Network (PoNet)': the first parenthesised short form before any stop word
     for match in _ACRONYM_IN.finditer(head):
         acr = match.group("acr")
-        if not is_namelike(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
+        if not is_short_form(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
             continue
         if _MODIFIED_NOUN.match(obj, match.end()):
             continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
@@ -420,7 +450,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         if re.search(r"[.;]", obj[: match.start()]):
             break
         acr = match.group("acr")
-        span = _long_form_before(text, start + match.start(), acr) if is_namelike(acr) else None
+        span = _long_form_before(text, start + match.start(), acr) if is_short_form(acr) else None
         lead = text[start : span[0]] if span else ""
         if (
             span
@@ -482,7 +512,7 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
     found = []
     while True:
         acr = _ACRONYM_IN.search(text, end, min(len(text), end + 90))
-        if not acr or re.search(r"[.;]", text[end : acr.start()]) or not is_namelike(acr.group("acr")):
+        if not acr or re.search(r"[.;]", text[end : acr.start()]) or not is_short_form(acr.group("acr")):
             return found
         span = _long_form_before(text, acr.start(), acr.group("acr"))
         if not span or span[0] < end or not _LIST_GLUE.fullmatch(text[end : span[0]]):
@@ -509,7 +539,7 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     if "novel" in text or "new" in text:
         for match in _NOVEL_DEFINED.finditer(text):
             acr, long_form = match.group("acr"), match.group("long")
-            if is_namelike(acr) and _initials_match(acr, long_form):
+            if is_short_form(acr) and _initials_match(acr, long_form):
                 found.append((acr, [long_form], match.start("acr")))
     if "introduced" in text or "proposed" in text or "designed" in text or "developed" in text or "devised" in text:
         for match in _PASSIVE_INTRODUCED.finditer(text):
@@ -563,7 +593,7 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
                 found.append((match.group("name"), match.start("name")))
     for position in triggers["propose"]:
         match = _PROPOSE.match(text, position)
-        if match is None or not _SUBJECT.search(text, max(0, position - 60), position):
+        if match is None or not _own_subject(text, position):
             continue
         obj = match.start("object")
         quoted = _QUOTED_OBJECT.match(text, obj)
@@ -597,6 +627,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
+        if _PLURAL_ACRONYM.fullmatch(name) and is_namelike(name[:-1]):
+            aliases = [name, *(aliases or [])]
+            name = name[:-1]  # 'TMDPs' -> 'TMDP' (a name is singular; the plural stays an alias)
         singular = _singular(name)
         if singular != name:
             aliases = [name, *(aliases or [])]
@@ -640,7 +673,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         ):
             continue
         acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))
-        if acr and is_namelike(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
+        if acr and is_short_form(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
             span = _long_form_before(abstract, acr.start(), acr.group("acr"))
             if span and span[0] >= match.start("phrase") - 1:
                 add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
@@ -651,6 +684,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 continue
         if not phrase:
             continue
+        if _SETTING_AFTER.match(abstract, match.end("phrase")):
+            continue  # 'we refer to these as Anonymous MARL settings': a setting or task, not a method
         if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()):
             continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
         if abstract.startswith("namely", position) and alias_key(phrase) in known:
@@ -681,7 +716,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     for position in triggers["propose"]:
         match = _PROPOSE.match(abstract, position)
-        if match is None or not _SUBJECT.search(abstract, max(0, position - 60), position):
+        if match is None or not _own_subject(abstract, position):
             continue
         stop = abstract.rfind(". ", 0, position)
         sentence_start = stop + 2 if stop != -1 else 0
@@ -707,7 +742,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
         for definition in find_definitions(abstract):
-            short, long = alias_key(definition.short), alias_key(definition.long)
+            short_name, plural = definition.short, []
+            if _PLURAL_ACRONYM.fullmatch(short_name) and is_namelike(short_name[:-1]):
+                short_name, plural = short_name[:-1], [short_name]  # 'TMDPs' -> 'TMDP'
+            short, long = alias_key(short_name), alias_key(definition.long)
             if short == long or len(definition.long.split()) > 10:
                 continue
             if short in found and definition.long not in found[short].aliases:
@@ -719,8 +757,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                     found[short].aliases.extend(a for a in [intro.name, *intro.aliases] if a not in found[short].aliases)
                     if intro.kind == "dataset":
                         found[short].kind = "dataset"
-                elif is_namelike(definition.short):
-                    found[short] = Introduced(definition.short, intro.kind, [intro.name, *intro.aliases], intro.evidence)
+                elif is_short_form(definition.short):
+                    found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,

@@ -262,3 +262,29 @@ def test_detect_introduced_catalogued_earlier_is_not_introduced(year, abstract, 
     known = {alias_key(s) for entry in load_catalog() for s in entry.surfaces}
     paper = Paper(id="x", title="Untitled", abstract=abstract, year=year)
     assert [i.name for i in detect_introduced(paper, known)] == expected
+
+
+@pytest.mark.parametrize(
+    "abstract, expected",
+    [
+        # a plural short form gives the singular name; the plural and the long form are aliases
+        ("In this paper, we introduce Threatened Markov Decision Processes (TMDPs), which provide a framework "
+         "to support a decision maker against a potential adversary in RL.",
+         [("TMDP", ["TMDPs", "Threatened Markov Decision Processes"])]),
+        # 'we refer to ... as' names, and a list of definitions shares the cue
+        ("We generalize both approaches to non-standard GAN loss functions and we refer to them respectively as "
+         "Relativistic GANs (RGANs) and Relativistic average GANs (RaGANs).",
+         [("RGAN", ["RGANs", "Relativistic GANs"]), ("RaGAN", ["RaGANs", "Relativistic average GANs"])]),
+        # a gerund after 'by' in a sentence in the paper's own voice
+        ("In this paper, we overcome this problem by proposing SynGCN, a flexible Graph Convolution based method "
+         "for learning word embeddings.", [("SynGCN", [])]),
+        # not names: a plural generic family, 'refer to' without 'as', a setting, a scenario
+        ("We propose to fine-tune large language models (LLMs) on the task.", []),
+        ("In particular, we refer to Texel-Att, a recent texel-based descriptor.", []),
+        ("The agents are anonymous and therefore we refer to these as Anonymous MARL settings.", []),
+        ("We importantly advance prior arts by proposing a novel ZS-SBIR scenario.", []),
+    ],
+)
+def test_detect_introduced_plural_short_forms_refer_to_and_gerunds(abstract, expected):
+    paper = Paper(id="x", title="Untitled", abstract=abstract)
+    assert [(i.name, i.aliases) for i in detect_introduced(paper)] == expected
