@@ -647,7 +647,10 @@ def link_files(
         try:
             first: list = []
             papers = (p for path in paths for p in iter_papers(path, format=format, problems=first, strict=strict))
+            # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
+            # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
             seen: set[str] = set()
+            catalog_keys = Linker._keys(catalog)
             for blob, pairs in _first_pass(papers, catalog, workers, batch_size):
                 spool.write(_LENGTH.pack(len(blob)))
                 spool.write(blob)
@@ -656,11 +659,11 @@ def link_files(
                         key = alias_key(intro.name)
                         if key not in seen:
                             seen.add(key)
-                            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+                            if key not in catalog_keys and _corpus_name_ok(intro.name):
+                                names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
             summary.problems = first
             spool.seek(0)
-            catalog_keys = Linker._keys(catalog)
-            summary.corpus_names = sum(alias_key(n.name) not in catalog_keys and _corpus_name_ok(n.name) for n in names)
+            summary.corpus_names = len(names)
             _write_linked(_read_spool(spool), output, summary, catalog, names, output_format, workers, progress)
         finally:
             spool.close()
