@@ -36,7 +36,7 @@ GENERIC = frozenset(
     lvlms slm slms cnn cnns rnn rnns gnn gnns mlp mlps ssm ssms moe gan gans vae vaes dnn dnns ann anns
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
-    kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi
+    kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga
     transformer transformers attention
     """.split()
 )
@@ -549,6 +549,56 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     return found
 
 
+_PROPOSED_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$")
+_PASSIVE_AFTER = re.compile(
+    r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
+    r"(?:proposed|introduced|presented|designed|developed|devised)\b"
+)
+_SUBJECT_START = re.compile(r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur)\s+(?:[\w\-]+\s+){0,3}$")
+# the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
+# propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
+_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|devise)[sd]?"
+    r"\s+(?:(?:a|an|the|our|novel|new|simple)\s+){0,3}(?:\w+\s+of\s+(?:the\s+)?)?$"
+)
+_TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
+
+
+def _defined_own_names(text: str, title: str) -> list[tuple[str, list[str], int]]:
+    """(short form, [long form], start) of definitions 'Long Form (ACR)' that the paper marks as its own:
+
+    * 'the proposed Domain-Agnostic Module (DAM)', 'a novel ... (ACR)' (own-marking words right before);
+    * 'a self-guiding multimodal LSTM (sg-LSTM) image captioning model is proposed' (a passive proposal);
+    * 'We propose the stochastic latent actor-critic (SLAC) algorithm' in a paper titled 'Stochastic Latent
+      Actor-Critic: ...' (a proposal sentence defining what the title names).
+
+    Tasks and problems are excluded ('we study the problem of zero-shot sketch-based image retrieval').
+    """
+    if "(" not in text:
+        return []
+    title_key = alias_key(title)
+    found = []
+    for d in find_definitions(text):
+        if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in GENERIC:
+            continue  # only 'Long Form (ACR)'; 'ACR (long form)' names an existing thing as often as not
+        start, end = d.long_span
+        sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) != -1 else 0
+        before = text[sentence_start:start]
+        if _TASK.search(before[-60:]) or _SETTING_AFTER.match(text, d.short_span[1] + 1) \
+                or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
+            continue  # a task, a setting, or a technique the method is based on ('(DRL) based model')
+        after = d.short_span[1] + 1  # past ')'
+        long_key = alias_key(d.long)
+        own = (
+            _PROPOSED_BEFORE.search(before)
+            or (_SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after))
+            or (len(d.long.split()) >= 2 and title_key.startswith(long_key.rstrip("s")) and _PROPOSAL_BEFORE.search(before))
+        )
+        if own:
+            found.append((d.short, [d.long], d.short_span[0]))
+    return found
+
+
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 # 'We call this new approach pair-tuning.' (the name right before the sentence's punctuation)
 _WE_CALL = re.compile(
@@ -700,7 +750,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
-    for name, aliases, start in _component_names(abstract):
+    for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
 

@@ -288,3 +288,30 @@ def test_detect_introduced_catalogued_earlier_is_not_introduced(year, abstract, 
 def test_detect_introduced_plural_short_forms_refer_to_and_gerunds(abstract, expected):
     paper = Paper(id="x", title="Untitled", abstract=abstract)
     assert [(i.name, i.aliases) for i in detect_introduced(paper)] == expected
+
+
+@pytest.mark.parametrize(
+    "title, abstract, expected",
+    [
+        # own-marking words right before the definition (arXiv 1908.10489)
+        ("Domain-Agnostic Learning", "with the proposed Domain-Agnostic Module (DAM) and to preserve anatomical "
+         "information with the proposed Anatomy-Preserving Module (APM).", ["DAM", "APM"]),
+        # a passive proposal (arXiv 1709.05038)
+        ("Self-Guiding Multimodal LSTM", "In this paper, a self-guiding multimodal LSTM (sg-LSTM) image captioning "
+         "model is proposed to handle uncontrolled imbalanced data.", ["sg-LSTM"]),
+        # the proposal's object defines what the title names (arXiv 1907.00953, 1904.04745)
+        ("Stochastic Latent Actor-Critic: Deep Reinforcement Learning with a Latent Variable Model",
+         "We propose the stochastic latent actor-critic (SLAC) algorithm: a sample-efficient RL algorithm.", ["SLAC"]),
+        ("Cross-Modal Self-Attention Network for Referring Image Segmentation", "In this paper, we propose a "
+         "cross-modal self-attention (CMSA) module that captures the long-range dependencies.", ["CMSA"]),
+        # not own names: a technique the model is based on, a task, a method merely used
+        ("Deep Learning for Pathology", "We propose a novel deep reinforcement learning (DRL) based model.", []),
+        ("Sketch-Based Image Retrieval with X", "In this paper, we investigate the problem of sketch-based image "
+         "retrieval (SBIR), where human sketches are used as queries.", []),
+        ("Dynamic Time Warping for Gestures", "This paper presents a method for gesture recognition using "
+         "OpenPose and Dynamic Time Warping (DTW) in conjunction with a classifier.", []),
+    ],
+)
+def test_detect_introduced_definitions_marked_as_own(title, abstract, expected):
+    paper = Paper(id="x", title=title, abstract=abstract)
+    assert [i.name for i in detect_introduced(paper)] == expected
