@@ -768,7 +768,8 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory"
-    r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+)\b"
+    r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
+    r"|(?:effects?|impacts?|influence)\s+of)\b"
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,

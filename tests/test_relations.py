@@ -447,6 +447,9 @@ _HIERARCHICAL = (
         ("Retrieval Head Mechanistically Explains Long-Context Factuality", "", True, False),
         # 'Understanding' inside a task name is no analysis
         ("Fine-tuning Transformer-based Encoder for Turkish Language Understanding Tasks", "", False, False),
+        # a title about the effect of something on a method studies it (arXiv 1903.07288)
+        ("Effects of padding on LSTMs and CNNs", "", False, True),
+        ("Effects of padding on LSTMs and CNNs", "We propose a new padding scheme.", False, False),
     ],
 )
 def test_is_analysis_paper_seed_titles(title, abstract, introduces_method, expected):
