@@ -192,7 +192,8 @@ class Linker:
         if links and TITLE_RULE:
             _title_subject(links, paper.title)
         linked = LinkedPaper(paper=paper, introduces=introduces, links=links)
-        settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
+        if links:  # the paper-level rules only change links; their title/abstract scans cost ~35 us a paper
+            settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
         return linked
 
     def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str]]:
