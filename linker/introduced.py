@@ -702,7 +702,11 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         order.append(key)
 
     abstract = _LATEX.sub(r"\1", paper.abstract) if "\\" in paper.abstract else paper.abstract
-    title_name = title_prefix_name(paper.title, known) or title_lead_name(paper.title, abstract, known)
+    title_name = (
+        title_prefix_name(paper.title, known)
+        or title_lead_name(paper.title, abstract, known)
+        or title_whole_name(paper.title, known)
+    )
     if title_name:
         add(title_name, _kind(title_name, paper.title), paper.title)
         component = _title_component(paper.title, known)
@@ -869,6 +873,31 @@ def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) 
     if known and alias_key(word) in known:
         return None
     return word if re.search(r"\b" + re.escape(word) + r"\b", abstract) else None
+
+
+_NAME_ENDINGS = ("net", "nets", "gan", "gans", "former", "formers", "bert", "gpt", "autoencoder", "autoencoders",
+                 "transformer", "transformers", "network", "networks", "mixer", "augment", "machine", "machines")
+
+
+def title_whole_name(title: str, known: "set[str] | None" = None) -> str | None:
+    """A whole title of two or three Title Case words that ends like a model name: 'Bayesian GAN', 'No
+    New-Net', 'Fast AutoAugment', 'Stacked Capsule Autoencoders'. Generic phrases ('Deep Neural Networks')
+    and task titles ('Unsupervised Image Captioning') are not names."""
+    words = title.split()
+    if words and words[0] in ("The", "A", "An"):
+        words = words[1:]
+    if ":" in title or not 2 <= len(words) <= 3 or not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+        return None
+    if words[0].lower() in STOP_TITLE_WORDS or any(not re.fullmatch(r"[\w\-+]+", w) for w in words):
+        return None
+    last = words[-1]
+    if not (is_namelike(last) or alias_key(last).endswith(_NAME_ENDINGS) or alias_key(last) in GENERIC):
+        return None
+    parts = [p.lower() for w in words for p in w.split("-") if p]
+    if all(p in _GENERIC_TECH_WORDS or p.rstrip("s") in GENERIC or p in GENERIC for p in parts):
+        return None  # 'Deep Neural Networks', 'Graph Neural Networks'
+    name = " ".join(words)
+    return None if known and alias_key(_singular(name)) in known else name
 
 
 _TITLE_WITH = re.compile(r"\b(?:with|via)\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})(?=\s*(?:$|[:,(]|\s+(?:for|and|in|on)\b))")

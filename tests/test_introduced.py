@@ -10,7 +10,13 @@ import pytest
 from relwork.core.records import Paper
 from relwork.linker import load_catalog
 from relwork.linker.catalog import alias_key
-from relwork.linker.introduced import detect_introduced, find_definitions, is_namelike, title_prefix_name
+from relwork.linker.introduced import (
+    detect_introduced,
+    find_definitions,
+    is_namelike,
+    title_prefix_name,
+    title_whole_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -315,3 +321,20 @@ def test_detect_introduced_plural_short_forms_refer_to_and_gerunds(abstract, exp
 def test_detect_introduced_definitions_marked_as_own(title, abstract, expected):
     paper = Paper(id="x", title=title, abstract=abstract)
     assert [i.name for i in detect_introduced(paper)] == expected
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Bayesian GAN", "Bayesian GAN"),  # arXiv 1705.09558
+        ("No New-Net", "No New-Net"),  # arXiv 1809.10483
+        ("Fast AutoAugment", "Fast AutoAugment"),
+        ("The Deep Radar Detector", None),  # does not end like a model name
+        ("Deep Neural Networks", None),  # generic words only
+        ("Unsupervised Image Captioning", None),  # a task
+        ("Searching for MobileNetV3", None),  # not Title Case throughout
+        ("Bayesian GAN: A Study", None),  # a prefix title is title_prefix_name's business
+    ],
+)
+def test_title_whole_name(title, expected):
+    assert title_whole_name(title) == expected
