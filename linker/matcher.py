@@ -68,13 +68,14 @@ def normalize(text: str) -> str:
     return "".join(chars)
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z]{2,}$)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z]{2,}$)|(?<=[A-Za-z]{2})(?=[Vv]\d+$)")
 _SEP = re.compile(r"[\W_]+")
 
 
 def surface_tokens(surface: str) -> list[str]:
-    """Word pieces of a surface: split at non-alphanumerics and at CamelCase joints ('FlashAttention',
-    'CycleGAN' -> 'Cycle', 'GAN', so that 'Cycle-GAN' is CycleGAN too)."""
+    """Word pieces of a surface: split at non-alphanumerics, at CamelCase joints ('FlashAttention',
+    'CycleGAN' -> 'Cycle', 'GAN', so that 'Cycle-GAN' is CycleGAN too) and before a final version
+    ('MobileNetV2' -> 'Mobile', 'Net', 'V2', so that 'MobileNet-V2' and 'YOLO v3' match)."""
     pieces = []
     for part in _SEP.split(surface):
         if part:

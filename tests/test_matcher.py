@@ -291,3 +291,15 @@ def test_find_uncatalogued_prior_work_apposition(text, names):
     from relwork.linker.uncatalogued import find_uncatalogued
 
     assert [m.name for m in find_uncatalogued(text, [], set())] == names
+
+
+@pytest.mark.parametrize(
+    "surface, written",
+    [
+        ("MobileNetV2", "MobileNet-V2"),  # arXiv 1906.08305
+        ("YOLOv3", "YOLO v3"),
+        ("PVTv2", "PVT-v2"),
+    ],
+)
+def test_variants_final_version_may_be_separated(surface, written):
+    assert " ".join(normalize(written).split()) in variants(surface)
