@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 import networkx as nx
+from rapidfuzz import fuzz
 
 from relwork.core.errors import GraphError, InputError
 from relwork.core.records import (
@@ -145,6 +146,24 @@ def _paper_node_for(attrs: dict, fallback_id: str | None) -> str:
         return paper_node(fallback_id)
     raise GraphError("a paper record has no title, arXiv id, DOI or id")
 
+
+
+def _is_origin(entry, paper) -> bool:
+    """Whether ``paper`` is the catalog entry's introducing paper (same arXiv id or same title)."""
+    known = entry.paper or {}
+    arxiv = normalize_arxiv_id(known.get("arxiv"))
+    if arxiv and arxiv == normalize_arxiv_id(paper.arxiv_id):
+        return True
+    title = normalize_title(known.get("title") or "")
+    # catalog titles are curated by hand: a near-identical title, or the same title with a subtitle added
+    # (an extended version of the paper), still counts
+    own = normalize_title(paper.title or "")
+    return bool(title and own) and (fuzz.ratio(title, own) >= 90 or own.startswith(title) or title.startswith(own))
+
+
+def _clip_title(title: str, width: int = 60) -> str:
+    title = " ".join((title or "").split())
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 class _PaperIndex:
     """Paper nodes by arXiv id, DOI and normalised title: how a record finds the node it belongs to."""
@@ -318,6 +337,11 @@ class _Builder:
         node = self.add_paper(attrs)
         for intro in record.introduces:
             name = self.canonical(intro.name)
+            entry = self.entry(name)
+            if entry is not None and not _is_origin(entry, paper):
+                # a homonym: this paper's own "BCT" is not the catalog's BCT, so it gets its own node and
+                # papers that link to the catalog's method never get a citation edge to this paper
+                name = f"{intro.name} ({_clip_title(paper.title)})"
             target = self.add_method(name, intro.kind, [intro.name, *intro.aliases])
             in_title = bool(intro.evidence) and normalize_title(intro.evidence) == normalize_title(paper.title)
             self.add_link_edge(
