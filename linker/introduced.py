@@ -816,13 +816,17 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                     order.append(short)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
-    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it
+    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
+    # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
+    # (CDAN)'; CDAN is marked ambiguous in the catalog)
     if known and found and paper.year:
-        years = _catalog_years()
+        years, clashes = _catalog_years()
         title_key = alias_key(title_name) if title_name else ""
         for key in list(order):
             intro = found[key]
             keys = [alias_key(n) for n in [intro.name, *intro.aliases]]
+            if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
+                continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
             if dated and min(dated) < paper.year and key != title_key:
                 del found[key]
@@ -845,16 +849,20 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
 
 @lru_cache(maxsize=1)
-def _catalog_years() -> dict[str, int]:
-    """Alias key -> year of the built-in catalog's entries (first claim wins), for the date test above."""
+def _catalog_years() -> tuple[dict[str, int], frozenset[str]]:
+    """Alias key -> year of the built-in catalog's entries (first claim wins), and the keys of ambiguous
+    entries (acronyms that other methods share), for the date test above."""
     from relwork.linker.catalog import load_catalog
 
     years: dict[str, int] = {}
+    clashes = set()
     for entry in load_catalog():
-        if entry.year:
-            for surface in entry.surfaces:
+        for surface in entry.surfaces:
+            if entry.year:
                 years.setdefault(alias_key(surface), entry.year)
-    return years
+            if entry.ambiguous:
+                clashes.add(alias_key(surface))
+    return years, frozenset(clashes)
 
 
 _LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")

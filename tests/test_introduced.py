@@ -262,6 +262,9 @@ def test_title_component_after_own_name(title, expected):
         # without a year (seed listings) or for a name the catalog does not date earlier, the cue counts
         (None, "Therefore, we introduce deep Q-network (DQN) in a batch reinforcement learning framework.", ["DQN"]),
         (2019, "We propose a novel framework named Region-Aware Network (RANet) for pose estimation.", ["RANet"]),
+        # an ambiguous catalogued acronym with a long form the catalog does not know is another method
+        (2019, "In this paper, we introduce an end-to-end framework namely Continual Diversity Adversarial Network "
+         "(CDAN) for continual learning.", ["CDAN"]),
     ],
 )
 def test_detect_introduced_catalogued_earlier_is_not_introduced(year, abstract, expected):
