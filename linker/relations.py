@@ -836,6 +836,43 @@ def _settle_carried_subjects(linked) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
+_PROPOSAL_VOICE = re.compile(
+    r"\b(?:[Ww]e\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|present|introduce|develop|design|devise|describe)"
+    r"|(?:[Ii]n\s+)?[Tt]his\s+(?:paper|work|letter|article)\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|develop|describe))\w*\b"
+)
+
+
+# comparisons, findings about the method, keyword lists and links are no description of the paper's system
+_NOT_DESCRIPTION = re.compile(
+    r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
+    r"|index\s+terms|keywords|https?|github|code)\b",
+    re.I,
+)
+
+
+def _settle_method_description(linked) -> None:
+    """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
+    paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
+    work, describes the paper's own system, so the paper builds on the method."""
+    abstract = linked.paper.abstract or ""
+    first = _PROPOSAL_VOICE.search(abstract)
+    if first is None:
+        return
+    stop = abstract.find(". ", first.end())
+    if stop == -1:
+        return
+    for link in linked.links:
+        if link.field != "abstract" or link.relation != MENTIONS or link.cue or link.kind == "dataset":
+            continue
+        at = abstract.find(link.evidence)
+        if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
+                or _NOT_DESCRIPTION.search(link.evidence):
+            continue
+        link.relation = BUILDS_ON
+        link.cue = "(own method description)"
+        link.confidence = 0.5
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -851,6 +888,7 @@ def settle_paper(linked) -> None:
     intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_carried_subjects(linked)
+        _settle_method_description(linked)
         return
     for link in linked.links:
         if link.relation == BUILDS_ON and link.kind != "dataset":

@@ -560,3 +560,22 @@ def test_settle_paper_carried_subject_needs_own_voice_before():
     (linked,) = link_corpus([paper], catalog)
     settle_paper(linked)
     assert all(l.relation == "mentions" for l in linked.links if l.method == "Transformer")
+
+
+@pytest.mark.parametrize(
+    "abstract, relation",
+    [
+        # after the proposal, an uncued mention in a sentence about no one else's work describes the system
+        ("We propose a method for seizure detection from EEG. These bands then form a feature set that feeds "
+         "into an LSTM which discerns at each time point probability distributions.", "builds_on"),
+        # before the proposal, or in a comparison, or about others' work, it stays a mention
+        ("An LSTM which discerns probability distributions is common. We propose a method for seizure "
+         "detection from EEG.", "mentions"),
+        ("We propose a method for seizure detection. The result is at the level of an LSTM with attention.",
+         "mentions"),
+        ("We propose a method for seizure detection. Previous work feeds these bands into an LSTM.", "mentions"),
+    ],
+)
+def test_settle_paper_method_description_after_proposal(abstract, relation):
+    (linked,) = link_corpus([Paper.create("Untitled study", abstract)], load_catalog())
+    assert {l.relation for l in linked.links if l.method == "LSTM"} == {relation}
