@@ -836,16 +836,14 @@ def _settle_carried_subjects(linked) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
-_PROPOSAL_VOICE = re.compile(
-    r"\b(?:[Ww]e\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|present|introduce|develop|design|devise|describe)"
-    r"|(?:[Ii]n\s+)?[Tt]his\s+(?:paper|work|letter|article)\s+(?:\w+\s+){0,2}?(?:propose|present|introduce|develop|describe))\w*\b"
-)
+# the first sentence in the paper's own voice: 'we propose ...', 'We implement a framework ...', 'In this paper'
+_PROPOSAL_VOICE = re.compile(r"\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
 
 
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
-    r"|index\s+terms|keywords|https?|github|code)\b",
+    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code)\b",
     re.I,
 )
 
@@ -862,14 +860,17 @@ def _settle_method_description(linked) -> None:
     if stop == -1:
         return
     for link in linked.links:
-        if link.field != "abstract" or link.relation != MENTIONS or link.cue or link.kind == "dataset":
+        if link.field != "abstract" or link.relation != MENTIONS or link.kind == "dataset":
+            continue
+        # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
+        if link.cue and not (_OWN_VERB.pattern.fullmatch(link.cue) and link.confidence <= 0.55):
             continue
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
                 or _NOT_DESCRIPTION.search(link.evidence):
             continue
         link.relation = BUILDS_ON
-        link.cue = "(own method description)"
+        link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
         link.confidence = 0.5
 
 

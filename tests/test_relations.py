@@ -574,6 +574,9 @@ def test_settle_paper_carried_subject_needs_own_voice_before():
         ("We propose a method for seizure detection. The result is at the level of an LSTM with attention.",
          "mentions"),
         ("We propose a method for seizure detection. Previous work feeds these bands into an LSTM.", "mentions"),
+        # a use verb whose subject was unknown, after a sentence in the paper's voice (arXiv 1811.02480)
+        ("Contrary to most previous studies, we use an already available face landmark detector. The landmarks "
+         "are used by LSTM-based models to generate time-frequency masks.", "builds_on"),
     ],
 )
 def test_settle_paper_method_description_after_proposal(abstract, relation):
