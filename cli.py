@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any, Iterator, List, Optional
@@ -73,11 +75,43 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except RelworkError as exc:
-        err.print("[red]Error:[/red] " + escape(str(exc)), highlight=False, soft_wrap=True)
+        err.print("[red]Error:[/red] " + escape(safe_text(str(exc))), highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
+    except OSError as exc:  # a path the user gave that cannot be opened or written
+        where = f"{exc.filename}: " if exc.filename else ""
+        err.print("[red]Error:[/red] " + escape(safe_text(f"{where}{exc.strerror or exc}")), highlight=False, soft_wrap=True)
+        raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("Interrupted.")
         raise typer.Exit(130) from None
+
+
+@contextlib.contextmanager
+def atomic_output(path: Optional[Path]) -> Iterator[Any]:
+    """Yield a text handle for ``path`` (stdout when None) that replaces the file only on success.
+
+    A failed or interrupted run never leaves an empty or half-written file where a good one was.
+    """
+    if path is None:
+        yield sys.stdout
+        return
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.partial")
+    try:
+        handle = tmp.open("w", encoding="utf-8")
+    except OSError as exc:
+        from relwork.core.errors import ExportError
+
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        yield handle
+        handle.close()
+        os.replace(tmp, path)
+    finally:
+        if not handle.closed:
+            handle.close()
+        if tmp.exists():
+            tmp.unlink()
 
 
 @contextlib.contextmanager
@@ -110,21 +144,41 @@ def print_table(title: str, columns: List[str], rows: List[List[Any]]) -> None:
     out.print(table)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def safe_text(text: str) -> str:
+    """Text with terminal control characters (escape sequences, bells, C1 codes) removed.
+
+    Titles and abstracts are untrusted: printed raw, an ESC sequence could clear or retitle the terminal.
+    """
+    return _CONTROL.sub("", text)
+
+
 def _plain(value: Any) -> Any:
     from rich.text import Text
 
-    return Text("" if value is None else str(value))
+    return Text(safe_text("" if value is None else str(value)))
 
 
 def info(message: str) -> None:
     """A summary line on stderr unless --quiet."""
     if not State.quiet:
-        err.print(message, markup=False, highlight=False, soft_wrap=True)
+        err.print(safe_text(message), markup=False, highlight=False, soft_wrap=True)
 
 
 # ---------------------------------------------------------------------------------------------------
 # load (loaders/)
 MAX_LISTED_PROBLEMS = 10
+
+
+def report_skipped(problems: List[Any]) -> None:
+    """List skipped records on stderr: the first few, or all of them with --verbose."""
+    shown = problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]
+    for problem in shown:
+        err.print(f"skipped {safe_text(str(problem))}", markup=False, highlight=False, soft_wrap=True)
+    if len(shown) < len(problems):
+        err.print(f"... and {len(problems) - len(shown)} more skipped; use -v to list them all", markup=False, highlight=False)
 
 
 @app.command("load")
@@ -150,8 +204,10 @@ def load_command(
     with handle_errors():
         with progress_bar("Loading") as advance:
             result = load_papers(files, format=format, strict=strict, progress=advance)
-        if output is not None:
+        if output is not None and result.papers:
             write_jsonl(result.papers, output)
+        elif output is not None:
+            err.print(f"No paper loaded: {output} was left unchanged.", markup=False, highlight=False, soft_wrap=True)
         if as_json:
             print_json(result.to_dict())
         else:
@@ -159,20 +215,12 @@ def load_command(
             rows.append(["total", "", result.read, result.kept, result.merged, len(result.problems)])
             print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
             problems = result.problems
-            shown = problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]
-            for problem in shown:
-                err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
-            if len(shown) < len(problems):
-                err.print(
-                    f"... and {len(problems) - len(shown)} more skipped; use -v to list them all",
-                    markup=False,
-                    highlight=False,
-                )
+            report_skipped(problems)
             if not State.quiet:  # like info(), but never wrapped: scripts grep this line
                 err.print(
                     f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
                     f"{result.merged} duplicates merged, {len(problems)} skipped"
-                    + (f"; written to {output}" if output is not None else ""),
+                    + (f"; written to {output}" if output is not None and result.papers else ""),
                     markup=False,
                     highlight=False,
                     soft_wrap=True,
@@ -208,23 +256,22 @@ def link_command(
     [{method, kind, relation, surface, field, start, end, evidence, cue, confidence}] plus the paper's
     fields. --format is the OUTPUT format; the input format is detected (or given with --input-format).
     """
+    from relwork.core.errors import InputError
     from relwork.linker import load_catalog
     from relwork.linker.pipeline import link_files
 
     with handle_errors():
         loaded = load_catalog(catalog)
-        handle = output.open("w", encoding="utf-8") if output is not None else sys.stdout
-        try:
+        # the output replaces an existing file only when linking succeeded and produced papers
+        with atomic_output(output) as handle:
             with progress_bar("Linking") as advance:
                 summary = link_files(
                     files, handle, catalog=loaded, format=input_format, output_format=output_format,
                     workers=workers, strict=strict, corpus=not no_corpus, progress=advance,
                 )
-        finally:
-            if output is not None:
-                handle.close()
-        for problem in summary.problems if State.verbose else summary.problems[:MAX_LISTED_PROBLEMS]:
-            err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+            report_skipped(summary.problems)
+            if output is not None and summary.papers == 0:
+                raise InputError(f"no paper could be linked; {output} was left unchanged")
         info(
             f"Linked {summary.papers} papers: {summary.links} links, {summary.introduced} introduced names "
             f"({summary.corpus_names} linkable across the corpus); {len(summary.problems)} records skipped"
@@ -382,10 +429,10 @@ def build_command(
                  for etype, count in after["edges"].items()]
         rows += [[f"citations {etype}", count, "paper -> paper, via a method"] for etype, count in after["citations"].items()]
         rows.append(["skipped records", len(result.skipped), "use -v to list them" if result.skipped and not State.verbose else ""])
-        print_table(f"Graph {target}", ["", "Count", "Note"], rows)
+        if not State.quiet:
+            print_table(f"Graph {target}", ["", "Count", "Note"], rows)
         problems = result.skipped
-        for problem in problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]:
-            err.print(f"skipped {problem}", markup=False, highlight=False, soft_wrap=True)
+        report_skipped(problems)
         change = f" (+{summary['added']['papers']} papers, +{summary['added']['methods']} methods)" if update else ""
         info(
             f"Wrote {target}: {after['papers']} papers, {after['methods']} methods, "

@@ -26,7 +26,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 import networkx as nx
 
-from relwork.core.errors import ExportError
+from relwork.core.errors import ExportError, InputError
 from relwork.core.records import normalize_title
 from relwork.graph.schema import EDGE_TYPES, METHOD, NODE_LABELS, PAPER
 
@@ -449,7 +449,7 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         name, sep, raw = pair.partition("=")
         name = name.strip()
         if not sep or not _PROPERTY_NAME.match(name):
-            raise ExportError(f"parameter {pair!r} is not of the form name=value")
+            raise InputError(f"parameter {pair!r} is not of the form name=value")
         try:
             value = json.loads(raw)
         except ValueError:
@@ -550,14 +550,20 @@ def load_cookbook() -> dict[str, CookbookQuery]:
 def run_cookbook(conn: Connection, name: str, params: dict[str, Any]) -> QueryResult:
     """Run the cookbook query ``name`` with ``params`` (declared parameters without a default are required).
 
-    Raises ``ExportError`` for an unknown name or a missing parameter.
+    Raises ``InputError`` for an unknown name, an unknown or a missing parameter (user arguments, exit 2).
     """
     cookbook = load_cookbook()
     if name not in cookbook:
-        raise ExportError(f"no cookbook query named {name!r}; known: {', '.join(sorted(cookbook))}")
+        raise InputError(f"no cookbook query named {name!r}; known: {', '.join(sorted(cookbook))}")
     entry = cookbook[name]
+    unknown = [p for p in params if p not in entry.params]
+    if unknown:
+        raise InputError(
+            f"cookbook query {name!r} has no parameter {', '.join(map(repr, unknown))}; "
+            f"it takes: {', '.join(entry.params)}"
+        )
     params = {**entry.defaults, **params}
     missing = [p for p in entry.params if p not in params]
     if missing:
-        raise ExportError(f"cookbook query {name!r} needs --param {', --param '.join(m + '=...' for m in missing)}")
+        raise InputError(f"cookbook query {name!r} needs --param {', --param '.join(m + '=...' for m in missing)}")
     return run_read_query(conn, entry.query, params)

@@ -90,6 +90,11 @@ server.memory.pagecache.size=${NEO4J_PAGECACHE:-256m}
 server.jvm.additional=-XX:+UseG1GC
 server.jvm.additional=-XX:+ExitOnOutOfMemoryError
 dbms.usage_report.enabled=false
+# LOAD CSV may not read files of this machine nor fetch from any address: relwork never needs it, and a
+# read-only `relwork cypher` query must not become a way to read /etc/passwd
+server.directories.import=import
+dbms.security.allow_csv_import_from_file_urls=false
+internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0
 db.tx_log.rotation.retention_policy=1 files
 EOF
     write_env

@@ -18,7 +18,7 @@ import pytest
 from typer.testing import CliRunner
 
 from relwork.cli import app
-from relwork.core.errors import ExportError
+from relwork.core.errors import ExportError, InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
 from relwork.graph import queries
 from relwork.graph.build import build_graph
@@ -433,6 +433,16 @@ def test_write_neo4j_csv_picks_a_free_array_delimiter(tmp_path, authors, delimit
 # read queries and the cookbook
 
 
+@pytest.mark.parametrize("url,message", [
+    ("file:///etc/passwd", "allow_csv_import_from_file_urls' is false"),
+    ("http://127.0.0.1:9/x.csv", "is blocked via the configuration property"),
+])
+def test_scripts_server_refuses_load_csv_from_files_and_addresses(neo4j, url, message):
+    """scripts/neo4j.sh configures the server so a read query cannot read local files or fetch URLs."""
+    with pytest.raises(ExportError, match=message):
+        run_read_query(neo4j, f"LOAD CSV FROM '{url}' AS line RETURN line LIMIT 1", {})
+
+
 def test_run_read_query_refuses_writes(neo4j):
     with pytest.raises(ExportError, match="read-only queries; the server refused a write"):
         run_read_query(neo4j, "CREATE (n:Paper {id: 'x'}) RETURN n")
@@ -454,7 +464,7 @@ def test_parse_params_decodes_json_values(pairs, expected):
 
 @pytest.mark.parametrize("pair", ["novalue", "bad name=1", "=3"])
 def test_parse_params_rejects_malformed(pair):
-    with pytest.raises(ExportError, match="is not of the form name=value"):
+    with pytest.raises(InputError, match="is not of the form name=value"):
         parse_params([pair])
 
 
@@ -559,10 +569,12 @@ def test_cookbook_matches_networkx_on_the_seed_corpus(neo4j, seed_graph):
 
 
 def test_run_cookbook_names_missing_parameter_and_unknown_query(neo4j):
-    with pytest.raises(ExportError, match=r"cookbook query 'bridge' needs --param b=\.\.\."):
+    with pytest.raises(InputError, match=r"cookbook query 'bridge' needs --param b=\.\.\."):
         run_cookbook(neo4j, "bridge", {"a": "Mamba"})
-    with pytest.raises(ExportError, match="no cookbook query named 'nope'; known: bridge, builds_on"):
+    with pytest.raises(InputError, match="no cookbook query named 'nope'; known: bridge, builds_on"):
         run_cookbook(neo4j, "nope", {})
+    with pytest.raises(InputError, match="cookbook query 'builds_on' has no parameter 'name'; it takes: method, relation"):
+        run_cookbook(neo4j, "builds_on", {"name": "Mamba"})
 
 
 # ---------------------------------------------------------------------------------------------------
