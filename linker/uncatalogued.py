@@ -21,7 +21,7 @@ from typing import Container
 import ahocorasick_rs
 
 from relwork.linker.catalog import alias_key
-from relwork.linker.introduced import GENERIC
+from relwork.linker.introduced import DATASET_WORDS, GENERIC
 from relwork.linker.matcher import Mention, normalize
 
 CONFIDENCE = 0.5
@@ -79,6 +79,13 @@ _PRIOR_APPOSITION = re.compile(
     r"\s*,\s*(?:called\s+|named\s+|namely\s+|i\.e\.,?\s+)?(?P<name>" + _NAME + r")(?=\s*[,(])",
     re.I,
 )
+# 'we build ADMM-NN-S by extending ADMM-NN, a recently proposed joint weight pruning framework': a name in
+# apposition with 'a recently / previously proposed ...' or 'proposed by / in ...' is prior work
+_PROPOSED_APPOSITION = re.compile(
+    r"(?P<name>" + _NAME + r")\s*,\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:recently|previously)\s+(?:proposed|introduced|developed|published)"
+    r"|(?:recently\s+|previously\s+|originally\s+)?(?:proposed|introduced)\s+(?:by|in)\s)"
+)
+_DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
 _HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
 
@@ -127,10 +134,13 @@ def is_method_like(token: str) -> bool:
 
 
 def _is_model_acronym(token: str) -> bool:
-    """An all-capitals name of 4+ letters that is no generic term ('PERQA', not 'LLMS' or 'BLEU')."""
+    """An all-capitals name of 4+ letters that is no generic term ('PERQA', 'ADMM-NN', not 'LLMS', 'BLEU' or
+    'CNN-RNN')."""
     key = alias_key(token)
     return (
-        re.fullmatch(r"[A-Z][A-Z0-9]{3,}", token) is not None
+        (re.fullmatch(r"[A-Z][A-Z0-9]{3,}", token) is not None
+         or (re.fullmatch(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+", token) is not None and len(key) >= 4
+             and not all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in token.split("-"))))
         and key not in GENERIC
         and key not in NOT_METHODS
         and key not in _METRICS
@@ -201,4 +211,10 @@ def find_uncatalogued(
         # 'A previous study, RefTeacher, makes the first attempt': prior work named in apposition
         for match in _PRIOR_APPOSITION.finditer(text):
             consider(match.group("name"), match.start("name"))
+    if "proposed" in text or "introduced" in text or "developed" in text or "published" in text:
+        for match in _PROPOSED_APPOSITION.finditer(text):
+            window = text[max(0, match.start() - 40) : match.end() + 40]
+            if not (DATASET_WORDS.search(window) or _DATA_PARTS.search(window)):
+                # 'the "complex" subsets of WSC273, introduced by ...' is a dataset
+                consider(match.group("name"), match.start("name"), acronyms=True)
     return sorted(found.values(), key=lambda m: m.start)

@@ -285,6 +285,12 @@ def test_matcher_decimal_sizes_and_versions(matcher, text, expected):
         ("The very recent approach, LF-Net, successfully embeds the entire feature extraction pipeline.", ["LF-Net"]),
         # a plain word in that place is no name
         ("A previous study, however, makes the first attempt.", []),
+        # 'X, a recently proposed ...' / 'X, proposed by ...' (arXiv 1907.02124, 1311.2524)
+        ("we build ADMM-NN-S by extending and enhancing ADMM-NN, a recently proposed joint weight pruning and "
+         "quantization framework", ["ADMM-NN"]),
+        ("We also compare R-CNN to OverFeat, a recently proposed sliding-window detector.", ["OverFeat"]),
+        # ... but not a dataset introduced by someone
+        ('more robust on the "complex" subsets of WSC273, introduced by Trichelair et al. (2018).', []),
     ],
 )
 def test_find_uncatalogued_prior_work_apposition(text, names):
