@@ -95,13 +95,15 @@ def atomic_output(path: Optional[Path]) -> Iterator[Any]:
     if path is None:
         yield sys.stdout
         return
+    from relwork.core.errors import ExportError
+
     path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"{path}: cannot write: Is a directory")
     tmp = path.with_name(f".{path.name}.partial")
     try:
         handle = tmp.open("w", encoding="utf-8")
     except OSError as exc:
-        from relwork.core.errors import ExportError
-
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
     try:
         yield handle

@@ -1,0 +1,80 @@
+"""Behaviour every command shares: errors are one line with an exit code, outputs are replaced only on
+success, untrusted text never reaches the terminal as control codes or markup."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from relwork.cli import app, safe_text
+
+SEED = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))[0]
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", [["link"], ["load"]])
+def test_output_file_survives_a_run_that_loads_nothing(runner, tmp_path, command):
+    out = tmp_path / "keep.jsonl"
+    out.write_text("precious\n")
+    result = runner.invoke(app, [*command, str(tmp_path / "typo.txt"), "-o", str(out)])
+    assert result.exit_code == 2
+    assert out.read_text() == "precious\n"
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_link_output_written_whole_on_success(runner, tmp_path):
+    out = tmp_path / "linked.jsonl"
+    out.write_text("old\n")
+    result = runner.invoke(app, ["link", str(SEED), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert records and all({"id", "title", "links", "introduces"} <= set(r) for r in records)
+
+
+@pytest.mark.parametrize("target,message", [
+    ("missing-dir/x.jsonl", "missing-dir/x.jsonl: cannot write: No such file or directory"),
+    (".", ": cannot write: Is a directory"),
+])
+def test_unwritable_output_is_one_line_error(runner, tmp_path, monkeypatch, target, message):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["link", str(SEED), "-o", target])
+    assert result.exit_code == 5
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_catalog_that_is_a_directory_is_one_line_error(runner, tmp_path):
+    result = runner.invoke(app, ["link", str(SEED), "--catalog", str(tmp_path)])
+    assert result.exit_code in (2, 3)
+    assert result.output.startswith("Error: ") and "Traceback" not in result.output
+
+
+def test_error_text_with_rich_markup_is_printed_literally(runner, tmp_path):
+    graph = tmp_path / "graph.json"
+    assert runner.invoke(app, ["build", str(SEED), "-o", str(graph)]).exit_code == 0
+    result = runner.invoke(app, ["method", "[/x] [bold]y", "-g", str(graph)])
+    assert result.exit_code == 4
+    assert "no method named '[/x] [bold]y'" in result.output
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("title\x1b]0;pwned\x07 here", "title]0;pwned here"),
+    ("\x1b[2Jclear", "[2Jclear"),
+    ("c1\x9bcodes", "c1codes"),
+    ("tabs\tand\nnewlines stay", "tabs\tand\nnewlines stay"),
+])
+def test_safe_text_strips_terminal_control_characters(text, expected):
+    assert safe_text(text) == expected
+
+
+def test_quiet_build_prints_nothing(runner, tmp_path):
+    result = runner.invoke(app, ["-q", "build", str(SEED), "-o", str(tmp_path / "g.json")])
+    assert result.exit_code == 0
+    assert result.output == ""
