@@ -312,8 +312,9 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
     """``nodes.csv`` (id, label, attributes) and ``edges.csv`` (source, target, key, type, attributes).
 
     ``id`` is the node id; a paper's own id attribute is the ``paper_id`` column. Lists are JSON text; an
-    empty cell is '' for plain text attributes and None (or absent, on edges) otherwise. Returns the
-    directory.
+    empty cell is '' for plain text attributes and None (or absent, on edges) otherwise. Text starting
+    with = + - @ (a spreadsheet formula) or a quote gets a leading quote, removed again by ``read_csv``.
+    Returns the directory.
     """
     directory = Path(directory)
     nodes = [
@@ -336,7 +337,7 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
                 writer = csv.DictWriter(handle, fieldnames=columns)
                 writer.writeheader()
                 for row in rows:
-                    writer.writerow({c: "" if row.get(c) is None else flatten_value(row.get(c)) for c in columns})
+                    writer.writerow({c: "" if row.get(c) is None else _guard(flatten_value(row.get(c))) for c in columns})
 
     try:
         write(directory)
@@ -373,11 +374,23 @@ def read_csv(directory: str | Path) -> nx.MultiDiGraph:
     return _restored(H, str(directory))
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "'")
+
+
+def _guard(cell: Any) -> Any:
+    """Prefix a quote to text a spreadsheet would run as a formula ('=HYPERLINK(...)' in a title).
+
+    Text already starting with a quote is prefixed too, so ``_csv_cell`` can undo it exactly.
+    """
+    return "'" + cell if isinstance(cell, str) and cell.startswith(_FORMULA_START) else cell
+
+
 def _csv_cell(name: str, value: str | None, types: dict[str, str]) -> Any:
-    """A CSV cell as read: empty is '' for a plain 'str' attribute, else None (left out)."""
+    """A CSV cell as read: empty is '' for a plain 'str' attribute, else None (left out); a formula guard
+    quote written by ``_guard`` is removed."""
     if value is None or value == "":
         return "" if types.get(name) == "str" else None
-    return value
+    return value[1:] if value.startswith("'") else value
 
 
 # registry: format name -> (writer, reader, what the output path is)

@@ -3,6 +3,7 @@ errors for files that are not relwork graphs."""
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 
@@ -189,3 +190,16 @@ def test_write_csv_unwritable_directory(tmp_path, small_graph):
     blocker.write_text("not a directory")
     with pytest.raises(ExportError, match=rf"^{blocker}: cannot write CSV: "):
         write_csv(small_graph, blocker)
+
+
+@pytest.mark.parametrize("title", ['=HYPERLINK("http://evil","click")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "'quoted"])
+def test_csv_guards_formulas_and_round_trips_them(tmp_path, title):
+    record = LinkedPaper(Paper.create(title, "An abstract that builds on BERT.", year=2024), [], [
+        Link("BERT", "method", "builds_on", "BERT", "abstract", 34, 38, "An abstract that builds on BERT.", "builds on", 0.9),
+    ])
+    G = build_graph([record], load_catalog())
+    out = write_csv(G, tmp_path / "csv")
+    with (out / "nodes.csv").open(encoding="utf-8", newline="") as handle:
+        titles = [row["title"] for row in csv.DictReader(handle) if row["label"] == "Paper"]
+    assert "'" + title in titles  # a spreadsheet shows it as text, never runs it
+    _assert_same(G, read_csv(out))
