@@ -55,6 +55,11 @@ _GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
 # list cues ('such as', 'including') introduce methods only when the words before say so
 _LIST_CUES = ("such", "including")
+# a lower-case word after an acronym makes it a modifier ('SRAM operations', 'RGBT trackers'), not a name
+_NOUN_AFTER = re.compile(
+    r"\s+(?!(?:on|in|by|with|for|at|across|while|when|which|that|and|or|as|under|to|respectively|in|from)\b)[a-z]"
+)
+_COMPARE_CUES = ("outperform", "surpass", "beat", "compared", "comparison", "compare", "than", "versus", "vs", "against")
 _METHOD_NOUNS = re.compile(
     r"\b(?:models?|methods?|architectures?|baselines?|networks?|approaches|algorithms?|detectors?|backbones?|"
     r"encoders?|frameworks?|systems?|techniques?|variants?|competitors?)\b[^.;]{0,30}$"
@@ -187,11 +192,15 @@ def find_uncatalogued(
             pos = cue.end()
             # plain acronyms ('PERQA') only in a list of models: 'prior models such as PERQA'
             listed = text.startswith(_LIST_CUES, start)
-            for _ in range(8):
+            comparison = text.startswith(_COMPARE_CUES, start)
+            for index in range(8):
                 item = _LIST_ITEM.match(text, pos)
                 if not item:
                     break
-                consider(item.group("name"), item.start("name"), acronyms=listed)
+                # a plain acronym after a comparison cue only as a further item of a list of competitors
+                # ('outperformed CycleGAN, TD-GAN, and DADR')
+                further = comparison and index > 0 and not _NOUN_AFTER.match(text, item.end())
+                consider(item.group("name"), item.start("name"), acronyms=listed or further)
                 sep = _LIST_SEP.match(text, item.end())
                 if not sep:
                     break

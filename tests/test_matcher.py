@@ -289,7 +289,12 @@ def test_matcher_decimal_sizes_and_versions(matcher, text, expected):
         ("we build ADMM-NN-S by extending and enhancing ADMM-NN, a recently proposed joint weight pruning and "
          "quantization framework", ["ADMM-NN"]),
         ("We also compare R-CNN to OverFeat, a recently proposed sliding-window detector.", ["OverFeat"]),
-        # ... but not a dataset introduced by someone
+        # a plain acronym as a further item of a list of competitors (arXiv 1908.10489) ...
+        ("our DALACE model outperformed CycleGAN, TD-GAN ,and DADR on the data", ["CycleGAN", "TD-GAN", "DADR"]),
+        # ... but not as a modifier ('SRAM operations') or as the first item
+        ("higher energy consumption of off-chip DRAM accesses than arithmetic or SRAM operations", []),
+        ("our model outperformed DADR on the data", []),
+        # ... and not a dataset introduced by someone
         ('more robust on the "complex" subsets of WSC273, introduced by Trichelair et al. (2018).', []),
     ],
 )
