@@ -384,6 +384,7 @@ def build_command(
         None, "--update", help="Add the inputs to this existing graph; papers already in it are merged, never duplicated."
     ),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write the interactive HTML view to this file."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for linking."),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Load, link and build the knowledge graph of papers and methods, and save it.
@@ -402,7 +403,7 @@ def build_command(
             raise InputError("no input files given (e.g. relwork build examples/hf-papers/*.txt -o graph.json)")
         target = output or update or Path("graph.json")
         result = build_from_files(
-            inputs, catalog=catalog, format=format, strict=strict, update=update, progress=progress_bar
+            inputs, catalog=catalog, format=format, strict=strict, update=update, workers=workers, progress=progress_bar
         )
         save_graph(result.graph, target)
         if html is not None:

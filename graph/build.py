@@ -548,12 +548,14 @@ def build_from_files(
     format: str | None = None,
     strict: bool = False,
     update: str | Path | None = None,
+    workers: int = 1,
     progress: ProgressFactory | None = None,
 ) -> BuildResult:
     """Load, link and build: the ``relwork build`` job.
 
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
-    add the papers to (papers already in it are merged, never duplicated). Raises InputError when no paper
+    add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link.
+    Raises InputError when no paper
     at all could be loaded (some skipped records are only reported). ``progress(description, total)``
     is a context manager yielding an ``advance(n=1)`` callback, one per stage (e.g. the CLI's
     ``progress_bar``).
@@ -573,7 +575,7 @@ def build_from_files(
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
     with bar("Linking", len(loaded.papers)) as advance:
-        linked = link_corpus(loaded.papers, cat, progress=advance)
+        linked = link_corpus(loaded.papers, cat, workers=workers, progress=advance)
     with bar("Building", len(linked)) as advance:
         build_graph(linked, cat, graph, progress=advance)
     return BuildResult(graph=graph, load=loaded, linked=len(linked), before=before, after=summarize(graph))

@@ -414,12 +414,20 @@ def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: C
 
 
 def link_corpus(
-    papers: Sequence[Paper], catalog: Catalog, *, progress: Callable | None = None
+    papers: Sequence[Paper], catalog: Catalog, *, workers: int = 1, progress: Callable | None = None
 ) -> list[LinkedPaper]:
     """Link every paper, in two passes: introduced names first (they join the catalog), then links.
 
-    A paper never links to a name it introduces itself; that name is in its ``introduces``.
+    A paper never links to a name it introduces itself; that name is in its ``introduces``. With
+    ``workers > 1`` both passes run on a process pool; the result is the same as with one.
     """
+    if workers > 1:
+        pairs: list[tuple[str, list[Introduced]]] = []
+        with _linker_pool(workers, "detector", Linker(catalog, compile=False)) as pool:
+            for _, found in _ordered_map(pool, _worker_introduced, _batches(papers, 500), 2 * workers):
+                pairs.extend(found)
+        names = corpus_names(pairs)
+        return list(link_papers(papers, catalog, workers=workers, introduced=names, progress=progress))
     detector = Linker(catalog, compile=False)
     intros = [detector.introduced(p) for p in papers]
     linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)))

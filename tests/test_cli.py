@@ -78,3 +78,10 @@ def test_quiet_build_prints_nothing(runner, tmp_path):
     result = runner.invoke(app, ["-q", "build", str(SEED), "-o", str(tmp_path / "g.json")])
     assert result.exit_code == 0
     assert result.output == ""
+
+
+def test_build_with_workers_writes_the_same_graph(runner, tmp_path):
+    one, two = tmp_path / "one.json", tmp_path / "two.json"
+    assert runner.invoke(app, ["build", str(SEED), "-o", str(one)]).exit_code == 0
+    assert runner.invoke(app, ["build", str(SEED), "-o", str(two), "--workers", "2"]).exit_code == 0
+    assert one.read_bytes() == two.read_bytes()

@@ -265,3 +265,8 @@ def test_link_no_generic_terms(linked_seeds):
     generic = {"CNN", "RNN", "LLM", "SSM", "MoE", "attention", "self-attention", "GNN", "MLP"}
     for paper in linked_seeds.values():
         assert not generic & {l.method for l in paper.links}
+
+
+def test_link_corpus_with_workers_equals_one_process(seeds, catalog, linked_seeds):
+    parallel = link_corpus(seeds, catalog, workers=2)
+    assert [lp.to_dict() for lp in parallel] == [linked_seeds[p.title].to_dict() for p in seeds]
