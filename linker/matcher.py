@@ -32,6 +32,8 @@ characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beat
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from dataclasses import dataclass
 from itertools import product
@@ -375,11 +377,18 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Longest match first, then leftmost; a mention overlapping an already chosen one is dropped."""
     if len(mentions) < 2:
         return mentions
+    # chosen mentions never overlap, so kept sorted by start a new one only needs its two neighbours
+    # checked (a paper with thousands of mentions stays O(n log n))
     chosen: list[Mention] = []
+    starts: list[int] = []
     for mention in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
-        if all(mention.end <= c.start or mention.start >= c.end for c in chosen):
-            chosen.append(mention)
-    chosen.sort(key=lambda m: m.start)
+        i = bisect_left(starts, mention.start)
+        if i > 0 and chosen[i - 1].end > mention.start:
+            continue
+        if i < len(chosen) and chosen[i].start < mention.end:
+            continue
+        chosen.insert(i, mention)
+        starts.insert(i, mention.start)
     return chosen
 
 

@@ -314,3 +314,24 @@ def test_find_uncatalogued_prior_work_apposition(text, names):
 )
 def test_variants_final_version_may_be_separated(surface, written):
     assert " ".join(normalize(written).split()) in variants(surface)
+
+
+def _overlaps_reference(mentions):
+    """The documented rule spelled out: longest first, then leftmost, skipping anything overlapping."""
+    chosen = []
+    for m in sorted(mentions, key=lambda m: (m.start - m.end, m.start)):
+        if all(m.end <= c.start or m.start >= c.end for c in chosen):
+            chosen.append(m)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def test_resolve_overlaps_follows_the_rule_on_random_spans():
+    import random
+
+    from relwork.linker.matcher import Mention, resolve_overlaps
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        spans = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 120) for _ in range(rng.randint(0, 40)))]
+        mentions = [Mention(s, e, f"m{s}-{e}", "method", "x") for s, e in spans]
+        assert resolve_overlaps(mentions) == _overlaps_reference(mentions)
