@@ -267,11 +267,16 @@ def read_linked(path: str | Path) -> list[LinkedPaper]:
                 if not line.strip():
                     continue
                 try:
-                    papers.append(LinkedPaper.from_dict(json.loads(line)))
+                    data = json.loads(line)
+                    if not isinstance(data, dict) or not isinstance(data.get("title"), str) or not data.get("id"):
+                        raise TypeError("needs 'id' and 'title'")
+                    papers.append(LinkedPaper.from_dict(data))
                 except (json.JSONDecodeError, TypeError, KeyError, AttributeError) as exc:
                     raise InputError(f"not a 'relwork link' record ({exc})", str(path), number) from exc
     except FileNotFoundError:
         raise InputError("linked file not found", str(path)) from None
+    except UnicodeDecodeError as exc:
+        raise InputError(f"not UTF-8 text ({exc.reason})", str(path)) from exc
     return papers
 
 

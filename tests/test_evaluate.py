@@ -10,7 +10,7 @@ import pytest
 from relwork.core.errors import InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker import link_corpus, load_catalog
-from relwork.linker.evaluate import evaluate, parse_gold, read_gold, relation_set
+from relwork.linker.evaluate import evaluate, parse_gold, read_gold, read_linked, relation_set
 from relwork.loaders import load_papers
 
 from conftest import FIXTURES, SEED_FILES
@@ -97,3 +97,15 @@ def test_evaluate_dev_gold(catalog):
     assert report.missing_papers == []
     assert report.links.precision >= 0.9 and report.links.recall >= 0.9
     assert report.introduced.f1 >= 0.85
+
+
+@pytest.mark.parametrize("content,message", [
+    (b'{"id": "x", "title": "caf\xe9"}\n', "not UTF-8 text"),
+    (b'{"nodes": [], "links": []}\n', r":1: not a 'relwork link' record \(needs 'id' and 'title'\)"),
+    (b'{\n  "format": "relwork-graph"\n}\n', r":1: not a 'relwork link' record"),
+])
+def test_read_linked_names_the_file_and_line_of_bad_input(tmp_path, content, message):
+    path = tmp_path / "linked.jsonl"
+    path.write_bytes(content)
+    with pytest.raises(InputError, match=message):
+        read_linked(path)
