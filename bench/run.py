@@ -176,10 +176,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="workers for the scaling run")
     parser.add_argument("--seed", type=int, default=0, help="corpus generator seed")
     parser.add_argument("--repeat", type=int, default=1, help="speed runs (1 and N workers, spaCy): best of this many")
+    parser.add_argument("--build-workers", type=int, help="workers for relwork build (default: --workers)")
     parser.add_argument("--skip-spacy", action="store_true")
     parser.add_argument("--json", type=Path, help="also write all measurements to this JSON file")
     args = parser.parse_args(argv)
     preset = QUICK if args.quick else FULL
+    args.build_workers = args.build_workers or args.workers
     link_size = args.link_size or preset["link_size"]
     # an empty list ('--build-sizes ""') skips that part
     memory_sizes = sizes(preset["memory_sizes"] if args.memory_sizes is None else args.memory_sizes)
@@ -244,17 +246,21 @@ def main(argv: list[str] | None = None) -> None:
     for n in memory_sizes:
         run = link(corpus(n, args.seed), n)
         results["memory"][str(n)] = asdict(run)
-        report(f"link peak memory at {n:,} abstracts", f"RSS {run.rss_mb:,.0f} MB, PSS {run.pss_mb:,.0f} MB ({n / run.wall:,.0f} abstracts/s wall)")
+        report(f"link peak memory at {n:,} abstracts (1 worker)", f"RSS {run.rss_mb:,.0f} MB, PSS {run.pss_mb:,.0f} MB ({n / run.wall:,.0f} abstracts/s wall)")
 
     results["build"] = {}
+    # 'relwork build --workers' exists since 8c3980b; with one worker the option is left out
+    build_workers = ["--workers", str(args.build_workers)] if args.build_workers > 1 else []
     for n in build_sizes:
+        load = os.getloadavg()[0]
         graph = TMP / f"relwork-bench-{os.getpid()}-{n}.json.gz"
         try:
-            run = measure(relwork("build", str(corpus(n, args.seed)), "-o", str(graph)))
+            run = measure(relwork("build", str(corpus(n, args.seed)), "-o", str(graph), *build_workers))
         finally:
             graph.unlink(missing_ok=True)
         results["build"][str(n)] = asdict(run)
-        report(f"build {n:,} papers", f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB")
+        report(f"build {n:,} papers, {args.build_workers} worker(s) (load avg {load:.1f})",
+               f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB")
 
     print("| measurement | result |\n|---|---|")
     for name, value in rows:
