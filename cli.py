@@ -102,6 +102,7 @@ def atomic_output(path: Optional[Path]) -> Iterator[Any]:
         raise ExportError(f"{path}: cannot write: Is a directory")
     tmp = path.with_name(f".{path.name}.partial")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # like build -o out/graph.json
         handle = tmp.open("w", encoding="utf-8")
     except OSError as exc:
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
@@ -774,6 +775,8 @@ def html_cmd(
         from relwork.viz import write_html
 
         G = load_graph(graph)
+        if focus is None and depth != 2:
+            err.print("Note: --depth only applies with --focus; drawing the whole graph.", markup=False, highlight=False)
         path = write_html(G, output, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
         summary = {"path": str(path), "bytes": path.stat().st_size, "graph_nodes": G.number_of_nodes(),
                    "graph_edges": G.number_of_edges()}

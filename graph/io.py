@@ -117,7 +117,7 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
         partial.write_bytes(data)
         os.replace(partial, path)
     except OSError as exc:
-        raise GraphError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
+        raise ExportError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
     return path
 
 

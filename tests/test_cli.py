@@ -40,7 +40,7 @@ def test_link_output_written_whole_on_success(runner, tmp_path):
 
 
 @pytest.mark.parametrize("target,message", [
-    ("missing-dir/x.jsonl", "missing-dir/x.jsonl: cannot write: No such file or directory"),
+    ("/proc/x.jsonl", "/proc/x.jsonl: cannot write: No such file or directory"),
     (".", ": cannot write: Is a directory"),
 ])
 def test_unwritable_output_is_one_line_error(runner, tmp_path, monkeypatch, target, message):
@@ -85,3 +85,9 @@ def test_build_with_workers_writes_the_same_graph(runner, tmp_path):
     assert runner.invoke(app, ["build", str(SEED), "-o", str(one)]).exit_code == 0
     assert runner.invoke(app, ["build", str(SEED), "-o", str(two), "--workers", "2"]).exit_code == 0
     assert one.read_bytes() == two.read_bytes()
+
+
+def test_link_output_directories_are_created_like_build(runner, tmp_path):
+    out = tmp_path / "new" / "dir" / "linked.jsonl"
+    assert runner.invoke(app, ["link", str(SEED), "-o", str(out)]).exit_code == 0
+    assert out.read_text().count("\n") > 10

@@ -181,7 +181,7 @@ def test_xml_formats_replace_control_characters(tmp_path, small_graph, writer, r
 def test_save_graph_unwritable_path(tmp_path, small_graph):
     blocker = tmp_path / "file"
     blocker.write_text("not a directory")
-    with pytest.raises(GraphError, match=rf"^{blocker}/g.json: cannot write graph: "):
+    with pytest.raises(ExportError, match=rf"^{blocker}/g.json: cannot write graph: "):
         save_graph(small_graph, blocker / "g.json")
 
 
