@@ -640,8 +640,9 @@ def link_files(
     Records a loader cannot use are skipped and reported in the summary (``strict`` raises instead).
     """
     from relwork.core.errors import InputError
-    from relwork.loaders import iter_papers
+    from relwork.loaders import expand_paths, iter_papers
 
+    paths = expand_paths(paths)  # a directory stands for the files below it
     if output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
     if workers < 1:

@@ -7,13 +7,14 @@ Scholar), ``openalex`` and ``bibtex``. Files are streamed line by line and may b
 Public API:
 - ``iter_papers(path, *, format=None, problems=None, strict=False)`` streams one file, no merging;
 - ``load_papers(paths, *, format=None, strict=False, progress=None) -> LoadResult`` loads many files
-  and merges duplicates (same arXiv id, DOI or normalised title) into one record per paper;
+  and merges duplicates (same arXiv id, DOI or normalised title) into one record per paper; a
+  directory stands for the files below it (``expand_paths``);
 - ``detect_format(path)``, ``Problem``, ``FileReport``, ``LoadResult``.
 """
 
 from relwork.loaders.base import FileReport, LoadResult, Problem
 from relwork.loaders.dedupe import PaperIndex, load_papers, merge_papers
-from relwork.loaders.registry import LOADERS, Loader, detect_format, get_loader, iter_papers, known_formats
+from relwork.loaders.registry import LOADERS, Loader, detect_format, expand_paths, get_loader, iter_papers, known_formats
 
 __all__ = [
     "LOADERS",
@@ -23,6 +24,7 @@ __all__ = [
     "PaperIndex",
     "Problem",
     "detect_format",
+    "expand_paths",
     "get_loader",
     "iter_papers",
     "known_formats",

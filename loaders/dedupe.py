@@ -19,7 +19,7 @@ from typing import Callable, Iterable
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, make_paper_id, normalize_title
 from relwork.loaders.base import FileReport, LoadResult, Problem
-from relwork.loaders.registry import detect_format, get_loader, iter_papers
+from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
 class PaperIndex:
@@ -108,8 +108,7 @@ def load_papers(
     record read.
     Raises InputError for an unknown ``format`` name, and in strict mode for any problem.
     """
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
+    paths = expand_paths(paths)  # a directory stands for the files below it
     if format:
         get_loader(format)  # an unknown name is a usage error: fail before reading anything
     index = PaperIndex()

@@ -102,6 +102,26 @@ def _looks_like_hf(lines: list[str]) -> bool:
     return len(content) >= 2 and len(content[0]) <= hf_daily.MAX_TITLE and len(content[1]) > len(content[0])
 
 
+def expand_paths(paths) -> list[Path]:
+    """Input paths with every directory replaced by the files below it (sorted, hidden ones skipped).
+
+    A directory without files stays as it is, so loading it reports that it holds nothing to read.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    out: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            out.extend(files or [path])
+        else:
+            out.append(path)
+    return out
+
+
 def detect_format(path: str | Path) -> str:
     """The format name of ``path`` from its content (first 64 KB) and extension (``.gz`` looked through).
 

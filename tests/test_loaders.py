@@ -624,3 +624,16 @@ def test_iter_papers_memory_stays_flat_over_whole_file(tmp_path, fmt):
         tracemalloc.stop()
     assert count == 2_500
     assert peak < 500_000, peak
+
+
+def test_load_papers_directory_stands_for_its_files(seed_files):
+    """A directory loads every file below it, sorted: the example folder gives the same 200 papers."""
+    result = load_papers([seed_files[0].parent])
+    assert [r.path for r in result.files] == [str(p) for p in seed_files]
+    assert (len(result.papers), result.merged) == (200, 31)
+
+
+def test_load_papers_empty_directory_is_reported(tmp_path):
+    (tmp_path / ".hidden").write_text("not an input")
+    result = load_papers([tmp_path])
+    assert result.papers == [] and "is a directory, not a file" in str(result.problems[0])
