@@ -97,9 +97,20 @@ def _looks_like_hf(lines: list[str]) -> bool:
     """A daily-papers listing: its chrome near the top, or a short line followed by a longer one."""
     if any(hf_daily.is_chrome(line) and len(line.strip()) > 8 for line in lines[:8]):
         return True
-    content = [line for line in lines if not hf_daily.is_chrome(line)]
-    # title / abstract pairs: short line, then a longer one, and no structure of another format
-    return len(content) >= 2 and len(content[0]) <= hf_daily.MAX_TITLE and len(content[1]) > len(content[0])
+    content = [line.strip() for line in lines if not hf_daily.is_chrome(line)][:6]
+    # title / abstract pairs: a short plain line, then a paragraph of several sentences; prose such as a
+    # README (headings, bullets, short paragraphs) fails this and is reported as undetectable
+    pairs = list(zip(content[0::2], content[1::2]))
+    return bool(pairs) and all(_hf_pair(title, abstract) for title, abstract in pairs)
+
+
+def _hf_pair(title: str, abstract: str) -> bool:
+    return (
+        len(title) <= hf_daily.MAX_TITLE
+        and not title.startswith(("#", "-", "*", "|", "`", ">", "=", "[", "<"))
+        and len(abstract) >= 200
+        and abstract.count(". ") >= 1
+    )
 
 
 def expand_paths(paths) -> list[Path]:
@@ -152,7 +163,7 @@ def detect_format(path: str | Path) -> str:
         return "csv"
     if _BIB_ENTRY.search(head):
         return "bibtex"
-    if ext == ".txt" or _looks_like_hf(lines):
+    if _looks_like_hf(lines):
         return "hf-daily"
     raise InputError(f"cannot detect the format (use --format NAME; known formats: {known_formats()})", name)
 

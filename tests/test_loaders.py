@@ -637,3 +637,11 @@ def test_load_papers_empty_directory_is_reported(tmp_path):
     (tmp_path / ".hidden").write_text("not an input")
     result = load_papers([tmp_path])
     assert result.papers == [] and "is a directory, not a file" in str(result.problems[0])
+
+
+def test_detect_format_prose_text_is_not_a_daily_listing(tmp_path):
+    """A README saved as .txt used to be read as hundreds of junk title/abstract pairs."""
+    path = tmp_path / "notes.txt"
+    path.write_text("# relwork\n\nShort intro line.\n\n- a bullet\n- another bullet\n\n## Set-up\n\nRun it.\n")
+    with pytest.raises(InputError, match=r"notes.txt: cannot detect the format \(use --format NAME"):
+        detect_format(path)
