@@ -41,6 +41,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
+from ahocorasick_rs import AhoCorasick
+
 from ..core.errors import InputError
 
 BUILDS_ON = "builds_on"
@@ -347,13 +349,23 @@ class _Cue:
     max_gap: int
     pattern: re.Pattern
     needs: str = ""  # a lower-case word the text must contain for the pattern to match at all (speed)
+    # Lower-case fragments, one of which every match contains (speed: the pattern is only run on text holding
+    # one, found for all cues in one automaton pass). Empty: the pattern is always run. Single words only:
+    # the patterns allow any whitespace between words.
+    keys: tuple[str, ...] = ()
 
 
 def _cue(
-    relation: str, confidence: float, pattern: str, agent: str = NOT_OTHER, max_gap: int = _MAX_GAP, needs: str = ""
+    relation: str,
+    confidence: float,
+    pattern: str,
+    agent: str = NOT_OTHER,
+    max_gap: int = _MAX_GAP,
+    needs: str = "",
+    keys: str = "",
 ) -> _Cue:
     compiled = re.compile(r"(?<![\w-])(?:" + pattern + r")(?![\w-])", re.I)
-    return _Cue(relation, confidence, agent, max_gap, compiled, needs)
+    return _Cue(relation, confidence, agent, max_gap, compiled, needs, tuple(keys.split()))
 
 
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
@@ -367,22 +379,30 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
-         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY),
+         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
+         keys="unlike without instead rather opposed contrast require need use rely depend eliminat free alternative "
+         "advent introduction emergence release success populari pioneered failure limitations weaknesses "
+         "shortcomings vulnerabilit deficienc"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
     # the way towards better understanding ... Transformer models", "to replace the original ... Transformer"
     # (the gerunds that follow belong to the outlook: "opportunities for understanding and improving X")
     _cue(MENTIONS, 0.65, r"(?:opportunit(?:y|ies)\s+for|future\s+(?:work|research|studies|directions?)\s+(?:on|in|for|of)"
          r"|pav(?:e|es|ed|ing)\s+the\s+way\s+(?:for|to(?:wards?)?))(?:\s+(?:\w+ly\s+)?\w+ing(?:\s+(?:and|or)\s+\w+ing)?)?"
-         r"|replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:original|standard|vanilla|conventional|existing|traditional)", ANY),
+         r"|replac(?:e|es|ed|ing)\s+(?:the\s+)?(?:original|standard|vanilla|conventional|existing|traditional)", ANY,
+         keys="opportunit future pav replac"),
     # studying a method is not using it (surveys, analyses, probing papers)
     _cue(MENTIONS, 0.6, r"(?:investigation|examination|exploration|characteri[sz]ation|understanding)\s+(?:into|of)"
          r"|(?:theoretical|empirical|systematic|comprehensive|mechanistic)\s+(?:analysis|analyses|study|studies|evaluation)\s+of",
          ANY),
     _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
-         r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY),
+         r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY,
+         keys="analy studying investigating examining probing exploring evaluating benchmarking interpreting "
+         "revisiting characteri dissecting"),
     _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
          r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
-         r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY),
+         r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY,
+         keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
+         "explain characteri"),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
@@ -392,9 +412,11 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
-         r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)"),
+         r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
+         keys="outperform surpass beat exceed outpac outstrip outdo rival competitive comparable par accuracy "
+         "performance quality score result similar gap"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
-    _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than"),
+    _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
@@ -402,8 +424,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
          r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
-         r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)"),
-    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY),
+         r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
+         keys="match compar versus vs relative good fast accurate strong efficient effective over against improv"),
+    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
          r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
          r"|at\s+variance\s+with|analogous\s+to|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
@@ -411,13 +434,17 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
          r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
          r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
-         ANY, 30),
+         ANY, 30, keys="consistent agreement line keeping accordance conformity agree confirm corroborat contrary "
+         "contradict variance analogous differ replicat coincid opposite contrasting conflicting similar comparable "
+         "same identical support"),
     # building on: specific verbs the paper's own work does
     _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
          r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
          r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
-         r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))"),
+         r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
+         keys="tun built build top distil initiali continu train leverag adopt adapted modified derived add insert "
+         "attach append backbone encoder base teacher"),
     # implicit own work in citation contexts: "as described in [5]", "as in [3]", "described previously (12)"
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|detailed|outlined|performed"
          r"|recommended|implemented|done|used|established)"
@@ -426,7 +453,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
          r"|techniques?|assays?|algorithms?)", ANY),
     # building on: composition ("the model consists of a DenseNet and an LSTM"), unless the subject is prior work
-    _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of"),
+    _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of", keys="compos consist compris made"),
     # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
@@ -437,6 +464,31 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
 )
+
+
+def _cue_keys(cues: Sequence[_Cue]) -> tuple[AhoCorasick, tuple[int, ...], frozenset[int]]:
+    """One automaton over all cues' key fragments, which cue each fragment belongs to, and the cues
+    without keys (always run)."""
+    fragments = [(key, index) for index, cue in enumerate(cues) for key in cue.keys]
+    automaton = AhoCorasick([key for key, _ in fragments])
+    return automaton, tuple(index for _, index in fragments), frozenset(i for i, cue in enumerate(cues) if not cue.keys)
+
+
+_KEYS, _KEY_CUE, _KEYLESS = _cue_keys(_PRE_CUES)
+
+
+def _candidate_cues(lowered: str) -> "frozenset[int] | set[int]":
+    """Indexes of the cues that can match the lower-cased text ``lowered``: keyless cues and those with a
+    key fragment in it. Non-ASCII text gets all cues ('\u212a' matches 'k' case-insensitively)."""
+    if not lowered.isascii():
+        return _ALL_CUES
+    found = set(_KEYLESS)
+    for key, _start, _end in _KEYS.find_matches_as_indexes(lowered, overlapping=True):
+        found.add(_KEY_CUE[key])
+    return found
+
+
+_ALL_CUES = frozenset(range(len(_PRE_CUES)))
 _BACKGROUND_PREDICATE = re.compile(
     r"^(?:['\u2019]s)?" + r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?){0,5}?"
     r"(?:\s+(?:models?|architectures?|networks?|variants?|family|methods?))?\s+(?P<cue>(?:have|has)\s+(?:\w+ly\s+|also\s+)?"
@@ -644,8 +696,9 @@ def _governing_cue(
     scan_lo = max(lo, start - _SCAN_CHARS)
     before = sentence[scan_lo:start]
     lowered = before.lower()
+    candidates = _candidate_cues(lowered)
     found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
-             if not cue.needs or cue.needs in lowered for match in cue.pattern.finditer(before)]
+             if index in candidates and (not cue.needs or cue.needs in lowered) for match in cue.pattern.finditer(before)]
     best = attributive = None
     # nearest first: the largest end, then the longest match
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
