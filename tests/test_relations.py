@@ -582,3 +582,39 @@ def test_settle_paper_carried_subject_needs_own_voice_before():
 def test_settle_paper_method_description_after_proposal(abstract, relation):
     (linked,) = link_corpus([Paper.create("Untitled study", abstract)], load_catalog())
     assert {l.relation for l in linked.links if l.method == "LSTM"} == {relation}
+
+
+def test_candidate_cues_cover_every_cue_match(seed_files):
+    """The key-word prefilter never drops a cue whose pattern matches: every match on the seed abstracts
+    contains one of its cue's keys, and a cue left out of the candidates finds nothing."""
+    from relwork.linker.relations import _PRE_CUES, _candidate_cues
+
+    text = _seed_text(seed_files)
+    checked = 0
+    for lo, hi in split_sentences(text):
+        sentence = text[lo:hi]
+        candidates = _candidate_cues(sentence.lower())
+        for index, cue in enumerate(_PRE_CUES):
+            matches = list(cue.pattern.finditer(sentence))
+            if cue.keys:
+                for match in matches:
+                    assert any(key in match.group(0).lower() for key in cue.keys), (index, match.group(0))
+            if index not in candidates:
+                assert not matches, (index, sentence)
+            checked += len(matches)
+    assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "runs_all"),
+    [("Unlike BERT, we ...", False), ("It \u017furpa\u017f\u017fes BERT", True), ("We fine-tune BERT", False)],
+)
+def test_candidate_cues_non_ascii_runs_all(text, runs_all):
+    """Text that stays non-ASCII when lower-cased runs every cue: case-insensitive matching takes the long s
+    for an 's', so 'surpasses' written with it is still a cue."""
+    from relwork.linker.relations import _PRE_CUES, _candidate_cues
+
+    candidates = _candidate_cues(text.lower())
+    assert (len(candidates) == len(_PRE_CUES)) == runs_all
+    start = text.index("BERT")
+    assert (type_relation(text, start, start + 4).relation == "compares_to") == runs_all
