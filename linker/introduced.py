@@ -177,9 +177,12 @@ def _initials_match(short: str, long: str) -> bool:
     return True
 
 
+_WORD_NO_PAREN = re.compile(r"[^\s()]+")
+
+
 def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
-    words = list(re.finditer(r"[^\s()]+", text[max(0, end - 200) : end]))
+    words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
     base = max(0, end - 200)
     limit = min(len(words), len([c for c in short if c.isalnum()]) + 5)
     first = short[0].lower()
@@ -230,8 +233,9 @@ _NAMING = re.compile(
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
+    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _SUBJECT = re.compile(
-    r"(?:\bwe|\bthis\s+(?:paper|work|study|article|thesis)|\bthe\s+paper|\bhere)\s+(?:(?!not\b)[a-z]+\s+){0,2}$", re.I
+    r"(?=[wth])(?:\bwe|\bthis\s+(?:paper|work|study|article|thesis)|\bthe\s+paper|\bhere)\s+(?:(?!not\b)[a-z]+\s+){0,2}$", re.I
 )
 # 'we overcome this problem by proposing SynGCN, a ...': a gerund after 'by' in a sentence in the paper's voice
 _BY_GERUND = re.compile(r"\bby\s+$")
@@ -523,12 +527,14 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
 
 _CAP_WORDS = r"(?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*"
 # 'a novel Straight-Through Factorizer (STF) algorithm': 'novel' makes a defined acronym the paper's own
+    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _NOVEL_DEFINED = re.compile(
-    r"\b(?:a|an|our)\s+(?:new|novel)\s+(?P<long>" + _CAP_WORDS + r")\s+\((?P<acr>" + _TOKEN + r")\)"
+    r"(?=[ao])\b(?:a|an|our)\s+(?:new|novel)\s+(?P<long>" + _CAP_WORDS + r")\s+\((?P<acr>" + _TOKEN + r")\)"
 )
 # 'a Global Context Enhancer is introduced': a capitalised multi-word name as subject of a proposal passive
+    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _PASSIVE_INTRODUCED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ur)\s+(?:new\s+|novel\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:\([^()]{1,20}\)\s+)?"
+    r"(?=[AaOo])\b(?:[Aa]n?|[Oo]ur)\s+(?:new\s+|novel\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:\([^()]{1,20}\)\s+)?"
     r"(?:is|are)\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:introduced|proposed|designed|developed|devised)\b"
 )
 
@@ -536,7 +542,7 @@ _PASSIVE_INTRODUCED = re.compile(
 def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     """(name, aliases, start) of components named with 'a novel X (ACR)' or 'a X Y is introduced'."""
     found = []
-    if "novel" in text or "new" in text:
+    if "(" in text and ("novel" in text or "new" in text):
         for match in _NOVEL_DEFINED.finditer(text):
             acr, long_form = match.group("acr"), match.group("long")
             if is_short_form(acr) and _initials_match(acr, long_form):
