@@ -839,7 +839,7 @@ _ANALYSIS_TITLE = re.compile(
 )
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
 _OWN_METHOD_SAID = re.compile(
-    r"\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
     r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel))",
     re.I,
@@ -847,7 +847,7 @@ _OWN_METHOD_SAID = re.compile(
 # The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
 # article analyzes ...", "we provide a review of ...".
 _ANALYSIS_ABSTRACT = re.compile(
-    r"\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
+    r"(?=[wit])\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
     r"(?:stud(?:y|ies)|investigat\w+|analy[sz]\w+|examin\w+|prob(?:e|es|ing)\b|characteri[sz]\w+|review\w*|survey\w*"
     r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform)s?\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
     r"(?:review|survey|overview|analysis|study|investigation|examination))",
@@ -900,7 +900,7 @@ def _settle_carried_subjects(linked) -> None:
 
 
 # the first sentence in the paper's own voice: 'we propose ...', 'We implement a framework ...', 'In this paper'
-_PROPOSAL_VOICE = re.compile(r"\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
+_PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
 
 
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
