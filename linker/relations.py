@@ -915,6 +915,14 @@ def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
     work, describes the paper's own system, so the paper builds on the method."""
+    # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
+    candidates = [
+        link for link in linked.links
+        if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"
+        and not (link.cue and not (_OWN_VERB.pattern.fullmatch(link.cue) and link.confidence <= 0.55))
+    ]
+    if not candidates:
+        return  # nothing to settle: spare the abstract-wide search
     abstract = linked.paper.abstract or ""
     first = _PROPOSAL_VOICE.search(abstract)
     if first is None:
@@ -922,12 +930,7 @@ def _settle_method_description(linked) -> None:
     stop = abstract.find(". ", first.end())
     if stop == -1:
         return
-    for link in linked.links:
-        if link.field != "abstract" or link.relation != MENTIONS or link.kind == "dataset":
-            continue
-        # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
-        if link.cue and not (_OWN_VERB.pattern.fullmatch(link.cue) and link.confidence <= 0.55):
-            continue
+    for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
                 or _NOT_DESCRIPTION.search(link.evidence):
@@ -946,6 +949,9 @@ def settle_paper(linked) -> None:
     builds on the method (:func:`_settle_carried_subjects`).
     Idempotent, so applying it twice changes nothing.
     """
+    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and link.field == "abstract"))
+               for link in linked.links):
+        return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
     # a lower-case coinage ('retrieval head') names what an analysis found; a paper with a method of its own
     # also says so ('we propose ...'), which is_analysis_paper checks
