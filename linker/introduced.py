@@ -570,7 +570,9 @@ _PROPOSAL_BEFORE = re.compile(
 _TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
 
 
-def _defined_own_names(text: str, title: str) -> list[tuple[str, list[str], int]]:
+def _defined_own_names(
+    text: str, title: str, definitions: "list[Definition] | None" = None
+) -> list[tuple[str, list[str], int]]:
     """(short form, [long form], start) of definitions 'Long Form (ACR)' that the paper marks as its own:
 
     * 'the proposed Domain-Agnostic Module (DAM)', 'a novel ... (ACR)' (own-marking words right before);
@@ -579,12 +581,13 @@ def _defined_own_names(text: str, title: str) -> list[tuple[str, list[str], int]
       Actor-Critic: ...' (a proposal sentence defining what the title names).
 
     Tasks and problems are excluded ('we study the problem of zero-shot sketch-based image retrieval').
+    ``definitions``: ``find_definitions(text)`` when the caller has it already (it is the costly part).
     """
     if "(" not in text:
         return []
     title_key = alias_key(title)
     found = []
-    for d in find_definitions(text):
+    for d in find_definitions(text) if definitions is None else definitions:
         if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in GENERIC:
             continue  # only 'Long Form (ACR)'; 'ACR (long form)' names an existing thing as often as not
         start, end = d.long_span
@@ -760,7 +763,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
-    for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title)]:
+    definitions = find_definitions(abstract) if "(" in abstract else []  # used twice: computed once
+    for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
 
@@ -801,7 +805,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
-        for definition in find_definitions(abstract):
+        for definition in definitions:
             short_name, plural = definition.short, []
             if _PLURAL_ACRONYM.fullmatch(short_name) and is_namelike(short_name[:-1]):
                 short_name, plural = short_name[:-1], [short_name]  # 'TMDPs' -> 'TMDP'
