@@ -161,15 +161,26 @@ _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
-    s = [c.lower() for c in short if c.isalnum()]
+    return _initials_in([c.lower() for c in short if c.isalnum()], long)
+
+
+def _initials_in(s: list[str], long: str) -> bool:
+    """:func:`_initials_match` with the short form's lower-cased alphanumeric characters ``s`` given (a
+    caller trying several long forms for one short form computes them once)."""
     text = long.lower()
     if not s or len(text) <= len(s):
         return False
     si, li = len(s) - 1, len(text) - 1
     while si >= 0:
         c = s[si]
-        while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
-            li -= 1
+        if len(c) == 1:  # the same walk with str.rfind (a lower-cased character may be two: 'İ')
+            li = text.rfind(c, 0, li + 1)
+            if si == 0:
+                while li > 0 and text[li - 1].isalnum():
+                    li = text.rfind(c, 0, li)
+        else:
+            while li >= 0 and (text[li] != c or (si == 0 and li > 0 and text[li - 1].isalnum())):
+                li -= 1
         if li < 0:
             return False
         si -= 1
@@ -184,16 +195,21 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
     words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
     base = max(0, end - 200)
-    limit = min(len(words), len([c for c in short if c.isalnum()]) + 5)
+    chars = [c.lower() for c in short if c.isalnum()]
+    limit = min(len(words), len(chars) + 5)
     first = short[0].lower()
+    short_key = None
     for count in range(1, limit + 1):
         word = words[-count]
         if word.group()[0].lower() != first:
             continue
         start = base + word.start()
         candidate = text[start:end].rstrip(" ,")
-        if _initials_match(short, candidate) and alias_key(candidate) != alias_key(short):
-            return start, start + len(candidate)
+        if _initials_in(chars, candidate):
+            if short_key is None:
+                short_key = alias_key(short)
+            if alias_key(candidate) != short_key:
+                return start, start + len(candidate)
     return None
 
 

@@ -341,3 +341,23 @@ def test_detect_introduced_definitions_marked_as_own(title, abstract, expected):
 )
 def test_title_whole_name(title, expected):
     assert title_whole_name(title) == expected
+
+
+@pytest.mark.parametrize(
+    "short, long, expected",
+    [
+        ("LoRA", "Low-Rank Adaptation", True),
+        ("SSM", "state space model", True),
+        ("SSM", "a model of spaces", False),  # letters in order, but 's' does not start a word
+        ("BERT", "Bidirectional Encoder Representations from Transformers", True),
+        ("RL", "reinforcement", False),  # no 'l' in the long form
+        ("AB", "xaxb", False),  # the first letter must start a word
+        ("\u0130A", "\u0130stanbul Approach", False),  # 'İ' lower-cases to two characters: never matched
+        ("", "Low-Rank Adaptation", False),
+    ],
+)
+def test_initials_match_schwartz_hearst(short, long, expected):
+    """The short form's characters occur in order in the long form, the first at a word start."""
+    from relwork.linker.introduced import _initials_match
+
+    assert _initials_match(short, long) is expected
