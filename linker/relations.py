@@ -456,7 +456,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"(?:\s+(?:previously|before|earlier|elsewhere|in\s+detail))?(?:\s+(?:in|by))?"
          r"|(?:described|published|reported|detailed)\s+(?:previously|elsewhere|in\s+detail)|as\s+(?:in|per)"
          r"|previously\s+(?:described|published|established|validated)\s+(?:methods?|protocols?|procedures?|approach(?:es)?"
-         r"|techniques?|assays?|algorithms?)", ANY),
+         r"|techniques?|assays?|algorithms?)", ANY,
+         keys="described detailed outlined performed recommended implemented done used established published reported "
+         "previously in per"),
     # building on: composition ("the model consists of a DenseNet and an LSTM"), unless the subject is prior work
     _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of", keys="compos consist compris made"),
     # building on: everyday verbs, only when the paper is the subject
@@ -467,7 +469,11 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
-         r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN),
+         r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN,
+         keys="based extend adapt modif us utili employ add exploit appl incorporat integrat combin augment enhanc improv "
+         "implement instantiat train equip rel start replac basis powered driven enabled equipped inspired motivated "
+         "guided borrow plug follow according similar generated produced extracted computed encoded decoded decoding "
+         "encoding method procedure protocol approach technique algorithm code tool"),
 )
 
 
