@@ -31,7 +31,9 @@ The rules, in the order they are tried:
    introduced name before the mention, not a survey) builds on; a past-tense procedure ("was computed
    in X") builds on. Otherwise ``mentions``.
 
-Everything is precompiled regular expressions over one sentence: no model, no tokenizer.
+Everything is precompiled regular expressions over one sentence: no model, no tokenizer. For speed, one
+Aho-Corasick pass over the text before the mention picks the cue patterns that can match there (each cue
+lists key words, one of which every match contains); the others are not run.
 """
 
 from __future__ import annotations
