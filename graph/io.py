@@ -92,31 +92,52 @@ def parse_json(data: Any, source: str = "<graph>") -> nx.MultiDiGraph:
     return G
 
 
+def _compact(item: Any) -> str:
+    return json.dumps(item, ensure_ascii=False, separators=(",", ":"))
+
+
+def iter_graph_text(G: nx.MultiDiGraph):
+    """The node-link JSON text piece by piece: compact, one node or edge per line, sorted.
+
+    Saving streams these pieces, so a big graph is never held twice in memory as one string.
+    """
+    head = {"format": FORMAT_NAME, "version": FORMAT_VERSION, "directed": True, "multigraph": True, "graph": dict(G.graph)}
+    yield _compact(head)[:-1]
+    yield ',\n"nodes":[\n'
+    for index, node in enumerate(sorted(G.nodes)):
+        yield ("" if index == 0 else ",\n") + _compact({"id": node, **G.nodes[node]})
+    yield '\n],\n"edges":[\n'
+    for index, (u, v, k) in enumerate(sorted(G.edges(keys=True), key=lambda e: (e[0], e[1], str(e[2])))):
+        yield ("" if index == 0 else ",\n") + _compact({"source": u, "target": v, "key": k, **G.edges[u, v, k]})
+    yield "\n]}\n"
+
+
 def dumps_graph(G: nx.MultiDiGraph) -> str:
-    """The node-link JSON text: compact, one node or edge per line (small, and readable in a diff)."""
-    doc = generate_json(G)
-    compact = lambda item: json.dumps(item, ensure_ascii=False, separators=(",", ":"))  # noqa: E731
-    head = {k: v for k, v in doc.items() if k not in ("nodes", "edges")}
-    parts = [compact(head)[:-1], ',\n"nodes":[\n', ",\n".join(map(compact, doc["nodes"]))]
-    parts += ['\n],\n"edges":[\n', ",\n".join(map(compact, doc["edges"])), "\n]}\n"]
-    return "".join(parts)
+    """The node-link JSON text (small, and readable in a diff)."""
+    return "".join(iter_graph_text(G))
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
-    """Write ``G`` as node-link JSON (gzip when the name ends in .gz); returns the path."""
+    """Write ``G`` as node-link JSON (gzip when the name ends in .gz); returns the path.
+
+    The same graph always gives the same bytes (gzip without a timestamp); the file is written next to
+    the target and renamed, so an interrupted save never leaves half a graph behind.
+    """
     path = Path(path)
-    data = dumps_graph(G).encode("utf-8")
+    partial = path.with_name(path.name + ".partial")
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-        if path.suffix == ".gz":
-            # mtime=0: the same graph always gives the same bytes
-            data = gzip.compress(data, compresslevel=6, mtime=0)
-        # write next to the target, then rename: an interrupted save never leaves half a graph behind
-        partial = path.with_name(path.name + ".partial")
-        partial.write_bytes(data)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31) if path.suffix == ".gz" else None  # 31: gzip, mtime 0
+        with open(partial, "wb") as handle:
+            for piece in iter_graph_text(G):
+                data = piece.encode("utf-8")
+                handle.write(packer.compress(data) if packer else data)
+            if packer:
+                handle.write(packer.flush())
         os.replace(partial, path)
     except OSError as exc:
+        if partial.exists():
+            partial.unlink()
         raise ExportError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
     return path
 
