@@ -249,7 +249,7 @@ _NAMING = re.compile(
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _SUBJECT = re.compile(
     r"(?=[wth])(?:\bwe|\bthis\s+(?:paper|work|study|article|thesis)|\bthe\s+paper|\bhere)\s+(?:(?!not\b)[a-z]+\s+){0,2}$", re.I
 )
@@ -543,12 +543,12 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
 
 _CAP_WORDS = r"(?:[A-Z][\w\-]*\s+){0,5}[A-Z][\w\-]*"
 # 'a novel Straight-Through Factorizer (STF) algorithm': 'novel' makes a defined acronym the paper's own
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _NOVEL_DEFINED = re.compile(
     r"(?=[ao])\b(?:a|an|our)\s+(?:new|novel)\s+(?P<long>" + _CAP_WORDS + r")\s+\((?P<acr>" + _TOKEN + r")\)"
 )
 # 'a Global Context Enhancer is introduced': a capitalised multi-word name as subject of a proposal passive
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _PASSIVE_INTRODUCED = re.compile(
     r"(?=[AaOo])\b(?:[Aa]n?|[Oo]ur)\s+(?:new\s+|novel\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,4})\s+(?:\([^()]{1,20}\)\s+)?"
     r"(?:is|are)\s+(?:also\s+|further\s+|then\s+|additionally\s+)?(?:introduced|proposed|designed|developed|devised)\b"

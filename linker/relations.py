@@ -116,7 +116,7 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
 
 # ----------------------------------------------------------------------------------- who is the subject
 
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _OWN = re.compile(
     r"""(?=[woupti])\b(?:we|our|ours|us
     |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture)
@@ -558,7 +558,7 @@ _COMPOUND = re.compile(
     r"|representations|tokeni[sz]ers?|initiali[sz]ation|architecture|blocks?|layers?)\b)",
     re.I,
 )
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _FINDING_AGREEMENT = re.compile(
     r"(?=[ciadsrolh])\b(?:consistent|in\s+(?:line|agreement|accordance|keeping|conformity)|compatible|agree\w*|disagree\w*"
     r"|comparable\s+(?:to|with)|similar\s+(?:to|results?|findings|observations?)|contrary|in\s+contrast|contradict\w*"
@@ -582,7 +582,7 @@ _SUBJECT_OF_COMPARISON = re.compile(
     re.I,
 )
 # "we show that the Transformer is capable of ...": the method is what the paper found something about.
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _REPORT_VERB_END = re.compile(
     r"(?=[sdpr])\b(?P<cue>(?:show|demonstrate|prove|reveal)(?:s|ed|d|n)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
     re.I,
@@ -590,7 +590,7 @@ _REPORT_VERB_END = re.compile(
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _SURVEY = re.compile(
     r"(?=[sroctd])\b(?:survey\w*|review(?:s|ed|ing)?|overview|taxonomy|categori[sz]\w*|summari[sz](?:e|es|ed|ing)|discuss\w*)\b", re.I
 )
@@ -598,7 +598,7 @@ _OWN_RESULTS = re.compile(
     r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
 )
 # Past-tense passive of a procedure verb; background verbs (proposed, shown, reported ...) excluded.
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _PAST_PASSIVE = re.compile(
     r"(?=w)\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+|further\s+)?"
     r"(?!(?:proposed|introduced|developed|designed|shown|reported|found|observed|published|invented|conceived|created"
@@ -612,7 +612,7 @@ _ADJECTIVAL = re.compile(
     re.I,
 )
 # "A BERT model ... and other BERT models trained for the problems were compared with each other".
-    # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _FAR_PASSIVE_COMPARE = re.compile(
     r"(?=[awib])\b(?:are|were|is|was|been)\s+(?:\w+ly\s+)?(?P<cue>(?:compared|benchmarked|contrasted)(?:\s+(?:with|to|against))?)\b",
     re.I,
