@@ -75,7 +75,7 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except RelworkError as exc:
-        err.print("[red]Error:[/red] " + escape(safe_text(str(exc))), highlight=False, soft_wrap=True)
+        err.print("[red]Error:[/red] " + escape(_clip_message(safe_text(str(exc)))), highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
     except OSError as exc:  # a path the user gave that cannot be opened or written
         where = f"{exc.filename}: " if exc.filename else ""
@@ -148,6 +148,11 @@ def print_table(title: str, columns: List[str], rows: List[List[Any]]) -> None:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _clip_message(text: str, limit: int = 1000) -> str:
+    """An error message stays readable when it quotes a huge argument back."""
+    return text if len(text) <= limit else text[: limit - 30] + f" … ({len(text):,} characters)"
 
 
 def safe_text(text: str) -> str:

@@ -91,3 +91,11 @@ def test_link_output_directories_are_created_like_build(runner, tmp_path):
     out = tmp_path / "new" / "dir" / "linked.jsonl"
     assert runner.invoke(app, ["link", str(SEED), "-o", str(out)]).exit_code == 0
     assert out.read_text().count("\n") > 10
+
+
+def test_error_quoting_a_huge_argument_is_clipped(runner, tmp_path):
+    graph = tmp_path / "graph.json"
+    assert runner.invoke(app, ["build", str(SEED), "-o", str(graph)]).exit_code == 0
+    result = runner.invoke(app, ["method", "Mamba" * 20000, "-g", str(graph)])
+    assert result.exit_code == 4
+    assert len(result.output) < 1200 and "characters)" in result.output
