@@ -794,9 +794,19 @@ def html_cmd(
 # @@HTML-COMMANDS@@
 
 
+GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+
+
+def hoist_global_flags(argv: List[str]) -> List[str]:
+    """Move -q/-v written after the command name to the front: `relwork build -q ...` works too."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
+    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
+
+
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(args=hoist_global_flags(sys.argv[1:]), prog_name="relwork")
 
 
 if __name__ == "__main__":

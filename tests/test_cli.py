@@ -99,3 +99,24 @@ def test_error_quoting_a_huge_argument_is_clipped(runner, tmp_path):
     result = runner.invoke(app, ["method", "Mamba" * 20000, "-g", str(graph)])
     assert result.exit_code == 4
     assert len(result.output) < 1200 and "characters)" in result.output
+
+
+@pytest.mark.parametrize("argv,expected", [
+    (["build", "a.txt", "-q"], ["-q", "build", "a.txt"]),
+    (["-v", "load", "x"], ["-v", "load", "x"]),
+    (["link", "x", "--", "-q"], ["link", "x", "--", "-q"]),
+])
+def test_hoist_global_flags_moves_quiet_and_verbose_to_the_front(argv, expected):
+    from relwork.cli import hoist_global_flags
+
+    assert hoist_global_flags(argv) == expected
+
+
+def test_python_m_relwork_accepts_quiet_after_the_command(tmp_path):
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "relwork", "build", str(SEED), "-o", str(tmp_path / "g.json"), "-q"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and (tmp_path / "g.json").exists()
