@@ -169,6 +169,15 @@ def _plain(value: Any) -> Any:
     return Text(safe_text("" if value is None else str(value)))
 
 
+MAX_EVIDENCE = 160
+
+
+def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
+    """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole)."""
+    text = " ".join(str(text or "").split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def info(message: str) -> None:
     """A summary line on stderr unless --quiet."""
     if not State.quiet:
@@ -241,12 +250,6 @@ def load_command(
 
 # ---------------------------------------------------------------------------------------------------
 # link, evaluate (linker/)
-def _clip(text: str, width: int) -> str:
-    """One line of at most ``width`` characters."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= width else text[: width - 3] + "..."
-
-
 @app.command("link")
 def link_command(
     files: List[Path] = typer.Argument(..., help="Paper files in any supported format, optionally gzipped."),
@@ -347,7 +350,7 @@ def evaluate_command(
                 f"Errors (first {len(shown)} of {len(report.errors)})",
                 ["Type", "Paper", "Method / name", "Gold", "Predicted", "Evidence"],
                 [[e["type"], e["pid"], e.get("method") or e.get("name"), "+".join(e.get("gold", [])) if isinstance(e.get("gold"), list) else "",
-                  "+".join(e.get("predicted", [])), _clip(e.get("evidence") or "", 120)] for e in shown],
+                  "+".join(e.get("predicted", [])), _short(e.get("evidence"), 120)] for e in shown],
             )
 
 
@@ -358,13 +361,6 @@ def evaluate_command(
 GRAPH_OPT = typer.Option(
     Path("graph.json"), "--graph", "-g", envvar="RELWORK_GRAPH", help="Graph file to query (from `relwork build`)."
 )
-MAX_EVIDENCE = 160
-
-
-def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
-    """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole)."""
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _link_cell(link: dict) -> str:
