@@ -113,8 +113,25 @@ def _hf_pair(title: str, abstract: str) -> bool:
     )
 
 
+def _spool_stdin() -> Path:
+    """Standard input copied to a temporary file named 'stdin' (format detection needs to read the
+    start twice, which a pipe cannot); removed when the process ends."""
+    import atexit
+    import shutil
+    import sys
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="relwork-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    target = folder / "stdin"
+    with target.open("wb") as out:
+        shutil.copyfileobj(sys.stdin.buffer, out)
+    return target
+
+
 def expand_paths(paths) -> list[Path]:
-    """Input paths with every directory replaced by the files below it (sorted, hidden ones skipped).
+    """Input paths with every directory replaced by the files below it (sorted, hidden ones skipped),
+    and '-' by standard input.
 
     A directory without files stays as it is, so loading it reports that it holds nothing to read.
     """
@@ -122,7 +139,9 @@ def expand_paths(paths) -> list[Path]:
         paths = [paths]
     out: list[Path] = []
     for path in map(Path, paths):
-        if path.is_dir():
+        if str(path) == "-":
+            out.append(_spool_stdin())
+        elif path.is_dir():
             files = sorted(
                 p for p in path.rglob("*")
                 if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)

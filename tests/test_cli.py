@@ -120,3 +120,11 @@ def test_python_m_relwork_accepts_quiet_after_the_command(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout == "" and (tmp_path / "g.json").exists()
+
+
+def test_dash_reads_papers_from_standard_input(runner):
+    result = runner.invoke(app, ["load", "-", "--json"], input=SEED.read_bytes())
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["files"][0]["path"].endswith("stdin") and report["files"][0]["format"] == "hf-daily"
+    assert report["files"][0]["kept"] == 22
