@@ -297,24 +297,24 @@ def export_graph(
             stage = "creating constraints"
             for query in constraint_queries():
                 session.run(query).consume()
+            def write(query: str, all_rows: list) -> Iterator[int]:
+                """Commit ``all_rows`` in batches, yielding each batch's size once it is written."""
+                nonlocal transactions
+                for batch in _batches(all_rows, batch_size):
+                    session.execute_write(_run_batch, query, batch)
+                    transactions += 1
+                    if progress:
+                        progress(len(batch))
+                    yield len(batch)
+
             for label, label_rows in rows.nodes.items():
                 stage = f"writing {label} nodes"
-                query = node_merge_query(label)
-                for batch in _batches(label_rows, batch_size):
-                    session.execute_write(_run_batch, query, batch)
-                    written_nodes += len(batch)
-                    transactions += 1
-                    if progress:
-                        progress(len(batch))
+                for size in write(node_merge_query(label), label_rows):
+                    written_nodes += size
             for (etype, slabel, elabel), rel_rows in sorted(rows.relationships.items()):
                 stage = f"writing {slabel}-[{etype}]->{elabel} relationships"
-                query = relationship_merge_query(etype, slabel, elabel)
-                for batch in _batches(rel_rows, batch_size):
-                    session.execute_write(_run_batch, query, batch)
-                    written_rels += len(batch)
-                    transactions += 1
-                    if progress:
-                        progress(len(batch))
+                for size in write(relationship_merge_query(etype, slabel, elabel), rel_rows):
+                    written_rels += size
             stage = "counting what the database holds (every write was committed)"
             counts = relwork_counts(session)
     except _driver_errors() as exc:
