@@ -233,15 +233,11 @@ def load_command(
             print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
             problems = result.problems
             report_skipped(problems)
-            if not State.quiet:  # like info(), but never wrapped: scripts grep this line
-                err.print(
-                    f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
-                    f"{result.merged} duplicates merged, {len(problems)} skipped"
-                    + (f"; written to {output}" if output is not None and result.papers else ""),
-                    markup=False,
-                    highlight=False,
-                    soft_wrap=True,
-                )
+            info(  # never wrapped: scripts grep this line
+                f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
+                f"{result.merged} duplicates merged, {len(problems)} skipped"
+                + (f"; written to {output}" if output is not None and result.papers else "")
+            )
         if not result.ok:
             raise typer.Exit(InputError.exit_code)
 
