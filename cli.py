@@ -770,17 +770,21 @@ def html_cmd(
     with handle_errors():
         from relwork.graph.io import load_graph
         from relwork.viz import write_html
+        from relwork.viz.html import select_nodes
 
         G = load_graph(graph)
         if focus is None and depth != 2:
             err.print("Note: --depth only applies with --focus; drawing the whole graph.", markup=False, highlight=False)
         path = write_html(G, output, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
-        summary = {"path": str(path), "bytes": path.stat().st_size, "graph_nodes": G.number_of_nodes(),
-                   "graph_edges": G.number_of_edges()}
+        drawn = G.subgraph(select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes))
+        summary = {"path": str(path), "bytes": path.stat().st_size,
+                   "nodes": drawn.number_of_nodes(), "edges": drawn.number_of_edges(),
+                   "graph_nodes": G.number_of_nodes(), "graph_edges": G.number_of_edges()}
         if as_json:
             print_json(summary)
         else:
-            info(f"Wrote {path} ({summary['bytes'] / 1e6:.1f} MB); open it in a browser, no network needed.")
+            info(f"Wrote {path} ({summary['bytes'] / 1e6:.1f} MB, {summary['nodes']:,} of "
+                 f"{summary['graph_nodes']:,} nodes); open it in a browser, no network needed.")
 
 
 # @@HTML-COMMANDS@@

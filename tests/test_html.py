@@ -213,7 +213,7 @@ def test_generate_html_big_graph_switches_physics_off():
     assert small["options"]["physics"]["enabled"] is True
 
 
-def test_cli_html_writes_page_and_reports_json(tmp_path):
+def test_cli_html_writes_page_and_reports_drawn_counts_as_json(tmp_path):
     graph = save_graph(hand_graph(), tmp_path / "g.json")
     out = tmp_path / "view.html"
     result = CliRunner().invoke(app, ["html", str(graph), "-o", str(out), "--focus", "mamba", "--depth", "1", "--json"])
@@ -223,6 +223,8 @@ def test_cli_html_writes_page_and_reports_json(tmp_path):
     data = json.loads(_data_block(out.read_text(encoding="utf-8")))
     assert {n["id"] for n in data["nodes"]} == {
         "method:Mamba", "paper:2401.00001", "paper:2402.00002", "paper:2312.00752"}
+    assert report["nodes"] == len(data["nodes"]) == 4 and report["edges"] == len(data["edges"])
+    assert report["graph_nodes"] > report["nodes"]
 
 
 @pytest.mark.parametrize(
