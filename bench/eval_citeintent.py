@@ -75,50 +75,47 @@ def _type_in_context(text: str, start: int, end: int):
     return type_relation(text[lo:hi], start - lo, end - lo)
 
 
-def load_scicite(path: Path, half: str | None):
-    """Yield (gold, predicted RelationResult, context-with-marker) for SciCite records."""
+def _records(path: Path, dataset: str, fields):
+    """Yield (line number, fields(record)) for each JSON Lines record; a bad one names file and line."""
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
             try:
-                record = json.loads(line)
-                text = record["string"]
-                start, end = record["citeStart"], record["citeEnd"]
-                gold = SCICITE_MAP[record["label"]]
-                key = record.get("unique_id") or record["id"]
+                yield number, fields(json.loads(line))
             except (ValueError, KeyError, TypeError) as err:
-                raise InputError(f"bad SciCite record: {err}", str(path), number) from err
-            if not _in_half(key, half):
-                continue
-            if start != start or end != end:  # NaN: 13 records carry no marker offsets
-                result, context = _type_unmarked(text)
-                yield gold, result, context
-                continue
-            start, end = int(start), int(end)
-            if not (0 <= start < end <= len(text)):
-                raise InputError(f"citation span [{start}, {end}) outside the string", str(path), number)
-            result = _type_in_context(text, start, end)
-            yield gold, result, text[:start] + "<<" + text[start:end] + ">>" + text[end:]
+                raise InputError(f"bad {dataset} record: {err}", str(path), number) from err
+
+
+def load_scicite(path: Path, half: str | None):
+    """Yield (gold, predicted RelationResult, context-with-marker) for SciCite records."""
+    def fields(record):
+        return (record["string"], record["citeStart"], record["citeEnd"], SCICITE_MAP[record["label"]],
+                record.get("unique_id") or record["id"])
+
+    for number, (text, start, end, gold, key) in _records(path, "SciCite", fields):
+        if not _in_half(key, half):
+            continue
+        if start != start or end != end:  # NaN: 13 records carry no marker offsets
+            result, context = _type_unmarked(text)
+            yield gold, result, context
+            continue
+        start, end = int(start), int(end)
+        if not (0 <= start < end <= len(text)):
+            raise InputError(f"citation span [{start}, {end}) outside the string", str(path), number)
+        result = _type_in_context(text, start, end)
+        yield gold, result, text[:start] + "<<" + text[start:end] + ">>" + text[end:]
 
 
 def load_aclarc(path: Path, half: str | None):
     """Yield (gold, predicted RelationResult, context) for ACL-ARC records (see module doc for spans)."""
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                text = record["text"]
-                gold = ACLARC_MAP[record["label"]]
-            except (ValueError, KeyError, TypeError) as err:
-                raise InputError(f"bad ACL-ARC record: {err}", str(path), number) from err
-            if not _in_half(text, half):
-                continue
-            if text.strip():
-                result, context = _type_unmarked(text)
-                yield gold, result, context
+    def fields(record):
+        return record["text"], ACLARC_MAP[record["label"]]
+
+    for _number, (text, gold) in _records(path, "ACL-ARC", fields):
+        if _in_half(text, half) and text.strip():
+            result, context = _type_unmarked(text)
+            yield gold, result, context
 
 
 def _type_unmarked(text: str):
