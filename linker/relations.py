@@ -377,16 +377,28 @@ def _cue(
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
+# Improving a method's performance is applying the paper's technique to it ("improve detection accuracy of
+# DSSD", "replacing self-attention with SHE improves the performance of the Transformer"), unless the paper's
+# own named model is the subject: "ATLAS further improves the long context performance of Titans" compares.
+_IMPROVE_OF_CUE = _cue(BUILDS_ON, 0.8, r"improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of",
+                       max_gap=5,
+                       keys="improv")
+_NAMED_SUBJECT = re.compile(
+    r"[\s,]*(?:the\s+)?(?:proposed\s+)?(?P<name>[\w.\-]+)(?:\s+(?:model|method|framework|architecture|network|system))?"
+    r"(?:\s+(?:\w+ly|further|also|still|can|could|will|may))*\s*", re.I
+)
+
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
     _cue(MENTIONS, 0.8, r"unlike|without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
-         r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on)"
+         r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
-         keys="unlike without instead rather opposed contrast require need use rely depend eliminat free alternative "
+         keys="unlike without instead rather opposed contrast require need use rely depend have contain involve include "
+         "eliminat free alternative "
          "advent introduction emergence release success populari pioneered failure limitations weaknesses "
          "shortcomings vulnerabilit deficienc"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
@@ -412,21 +424,22 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "explain characteri"),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
+         r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
-         r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="outperform surpass beat exceed outpac outstrip outdo rival competitive comparable par accuracy "
+         keys="outperform surpass beat exceed outpac outstrip outdo win won rival competitive comparable par accuracy "
          "performance quality score result similar gap"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
+         r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
@@ -476,6 +489,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "implement instantiat train equip rel start replac basis powered driven enabled equipped inspired motivated "
          "guided borrow plug follow according similar generated produced extracted computed encoded decoded decoding "
          "encoding method procedure protocol approach technique algorithm code tool"),
+    _IMPROVE_OF_CUE,
 )
 
 
@@ -585,6 +599,15 @@ _SUBJECT_OF_COMPARISON = re.compile(
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _REPORT_VERB_END = re.compile(
     r"(?=[sdpr])\b(?P<cue>(?:show|demonstrate|prove|reveal)(?:s|ed|d|n)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
+    re.I,
+)
+# The paper's voice reporting a finding or an analysis, not an action on the method.
+_OWN_REPORT = re.compile(
+    r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:find|found|observe|observed|show|showed|demonstrate|demonstrated"
+    r"|confirm|confirmed|reveal|revealed)\s+that\b"
+    r"|\bour\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|stud(?:y|ies)|investigations?)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+    r"(?:find|found|show|showed|shows|reveal|reveals|revealed|unveil|unveils|unveiled|uncover|uncovers|uncovered|indicate"
+    r"|indicates|suggest|suggests|highlight|highlights|identif(?:y|ies|ied))\b",
     re.I,
 )
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
@@ -752,6 +775,12 @@ def _governing_cue(
             return RelationResult(MENTIONS, words, 0.55), False
         if owner == "unknown":
             confidence -= 0.1
+    if cue is _IMPROVE_OF_CUE and own:
+        region = _mask_brackets(sentence[lo : scan_lo + match.start()])
+        anchor = max((m.end() for m in _SUBJECT_ANCHOR.finditer(region)), default=0)
+        subject = _NAMED_SUBJECT.fullmatch(region, anchor)
+        if subject and subject.group("name").lower() in own:
+            return RelationResult(COMPARES_TO, words, round(confidence, 2)), False
     if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
         return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
@@ -822,6 +851,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
             # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
+        report = _OWN_REPORT.search(sentence, lo, start)
+        if report and not _OWN.search(sentence, report.end(), start) and _own_in(sentence[report.end():start], own) is None:
+            # "We find that ... misclassified by Inception-v3 also transfer to AlexNet", "our analyses unveil a
+            # limitation of Transformer": the paper's voice only reports a finding about the method
+            return RelationResult(MENTIONS, " ".join(report.group(0).split()), 0.5)
         if own_match or own_name:
             return RelationResult(BUILDS_ON, own_name or " ".join(own_match.group(0).split()), 0.55)
         procedure = _PAST_PASSIVE.search(clause)
