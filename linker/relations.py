@@ -438,7 +438,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
-         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
+         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
@@ -524,7 +524,7 @@ _BACKGROUND_PREDICATE = re.compile(
     re.I,
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
-_BARE_COMPARE = re.compile(r"compar(?:e|es|ing)", re.I)
+_BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
     r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b)", re.I
@@ -640,6 +640,16 @@ _FAR_PASSIVE_COMPARE = re.compile(
     r"(?=[awib])\b(?:are|were|is|was|been)\s+(?:\w+ly\s+)?(?P<cue>(?:compared|benchmarked|contrasted)(?:\s+(?:with|to|against))?)\b",
     re.I,
 )
+# A comparison phrase that can open a sentence ("Compared to X, Y is ...") and a verb right after the mention
+# that makes it the subject of the main clause.
+_FRONTED_COMPARE = re.compile(r"compared\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|relative\s+to", re.I)
+_SUBJECT_VERB = re.compile(
+    r"(?:-[\w.]+)?(?:\s*\([^()]*\))?(?:\s+(?:models?|variants?))?\s+(?:\w+ly\s+|also\s+|still\s+)?(?:is|are|was|were|has|have|had|can|could"
+    r"|achieves?|achieved|performs?|performed|shows?|showed|yields?|yielded|obtains?|obtained|reaches|reached|remains?"
+    r"|exhibits?|exhibited|requires?|required|gives?|gave|leads?|led|produces?|produced|outperforms?|outperformed)\b",
+    re.I,
+)
+_AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
@@ -702,7 +712,7 @@ def type_relation(
 
     # Rule 2, the nearest governing cue before the mention: a verdict that the subject is someone
     # else's work is final; otherwise a passive with the method as subject (rule 3) is more specific.
-    pre, decisive = _governing_cue(sentence, lo, hi, start, others, own)
+    pre, decisive = _governing_cue(sentence, lo, hi, start, others, own, end)
     if pre is not None and decisive:
         return pre
     post = _post_cue(after)
@@ -728,7 +738,8 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
 
 
 def _governing_cue(
-    sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
+    sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str],
+    end: int | None = None,
 ) -> tuple[RelationResult | None, bool]:
     """Result of the nearest cue before the mention in its clause (None when none governs it), and whether
     it is decisive: a negation or analysis cue, or a verb whose subject is someone else's work. A verb
@@ -766,6 +777,11 @@ def _governing_cue(
     if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", _mask_brackets(gap))) > cue.max_gap:
         return None, False
     words = " ".join(match.group(0).split())
+    if cue.relation == COMPARES_TO and end is not None and _FRONTED_COMPARE.fullmatch(words) \
+            and "," in _mask_brackets(gap) and _SUBJECT_VERB.match(sentence, end, hi):
+        # "compared to ELMo and BERT-base, BERT-large is better": past the comma the mention is the subject of
+        # the main clause, the side the comparison is about, not what it is compared with
+        return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
         owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
@@ -804,7 +820,12 @@ def _post_cue(after: str) -> RelationResult | None:
             return RelationResult(relation, cue, confidence)
     far = _FAR_PASSIVE_COMPARE.search(after)
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
-        return RelationResult(COMPARES_TO, " ".join(far.group("cue").split()), 0.7)
+        cue = " ".join(far.group("cue").split())
+        among = _AMONG.match(after, far.end())
+        if among:
+            # "A BERT model ... and other BERT models ... were compared with each other": the paper runs them all
+            return RelationResult(BUILDS_ON, f"{cue} {' '.join(among.group(0).split())} (among)", 0.6)
+        return RelationResult(COMPARES_TO, cue, 0.7)
     return None
 
 
@@ -982,6 +1003,23 @@ def _settle_method_description(linked) -> None:
         link.confidence = 0.5
 
 
+def _settle_variant_comparisons(linked) -> None:
+    """'compared to ELMo and BERT-base, BERT-large is better': when a sentence compares a method with one of its
+    own variants (the subject of the comparison is the same method), the paper runs both, so the compared
+    mention builds on the method rather than comparing with it."""
+    subjects = {(l.field, l.start, l.evidence, l.method) for l in linked.links if l.relation == MENTIONS and not l.cue}
+    if not subjects:
+        return
+    for link in linked.links:
+        if link.relation != COMPARES_TO or not _FRONTED_COMPARE.fullmatch(link.cue):
+            continue
+        if any(f == link.field and e == link.evidence and m == link.method and start > link.start
+               for f, start, e, m in subjects):
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (variants compared)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -998,12 +1036,15 @@ def settle_paper(linked) -> None:
     # a lower-case coinage ('retrieval head') names what an analysis found; a paper with a method of its own
     # also says so ('we propose ...'), which is_analysis_paper checks
     intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
+    _settle_variant_comparisons(linked)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
         return
     for link in linked.links:
-        if link.relation == BUILDS_ON and link.kind != "dataset":
+        # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
+        # are its tools, not what it studies
+        if link.relation == BUILDS_ON and link.kind != "dataset" and not link.cue.endswith("(among)"):
             link.relation = MENTIONS
             link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
             link.confidence = round(min(link.confidence, 0.6), 3)
