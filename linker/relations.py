@@ -46,6 +46,7 @@ from typing import Iterable, Sequence
 from ahocorasick_rs import AhoCorasick
 
 from ..core.errors import InputError
+from .sentences import split_sentences
 
 BUILDS_ON = "builds_on"
 COMPARES_TO = "compares_to"
@@ -1020,6 +1021,53 @@ def _settle_variant_comparisons(linked) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
+# "Massively multilingual Transformers (MMTs), such as mBERT and XLM-R": an acronym for a group of methods,
+# then the list of its members up to the mention (names, commas, 'and', bracketed acronyms only).
+_GROUP_BEFORE = re.compile(
+    r"\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)\s*,?\s*(?:such\s+as|like|e\.g\.,?|including)\s+"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+){0,3}(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$"
+)
+
+# "Massively multilingual Transformers (MMTs)": the method heads the group's long form.
+_GROUP_NAMED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)")
+
+
+def _settle_group_members(linked) -> None:
+    """'Massively multilingual Transformers (MMTs), such as mBERT and XLM-R, are widely used ... . We thus propose
+    to extract compressed models from MMTs': a background mention listed as a member of an acronym-named group,
+    or heading the group's long form, builds on the method when a later sentence of the abstract has the paper build on the group (the acronym
+    is typed like a mention; any builds_on counts)."""
+    abstract = linked.paper.abstract or ""
+    if "(" not in abstract:
+        return
+    own = tuple(i.name for i in linked.introduces if i.name)
+    spans = None
+    for link in linked.links:
+        if link.field != "abstract" or link.relation != MENTIONS or link.kind == "dataset":
+            continue
+        at = abstract.find(link.evidence)
+        if at < 0 or not (at <= link.start <= at + len(link.evidence)):
+            continue
+        group = _GROUP_BEFORE.search(link.evidence, 0, link.start - at) or _GROUP_NAMED.match(link.evidence, link.end - at)
+        if group is None:
+            continue
+        acronym = re.compile(r"(?<![\w-])" + re.escape(group.group("acr")) + r"s?(?![\w-])")
+        spans = spans if spans is not None else split_sentences(abstract)
+        for s_start, s_end in spans:
+            if s_start < at + len(link.evidence):
+                continue  # only later sentences: the paper's own work follows the background
+            sentence = abstract[s_start:s_end]
+            hit = acronym.search(sentence)
+            if hit is None:
+                continue
+            result = type_relation(sentence, hit.start(), hit.end(), own_names=own)
+            if result.relation == BUILDS_ON:
+                link.relation = BUILDS_ON
+                link.cue = f"{result.cue} (via {group.group('acr')})" if result.cue else f"via {group.group('acr')}"
+                link.confidence = round(min(link.confidence, 0.55), 3)
+                break
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -1040,6 +1088,7 @@ def settle_paper(linked) -> None:
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
+        _settle_group_members(linked)
         return
     for link in linked.links:
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
