@@ -1041,6 +1041,9 @@ def _settle_group_members(linked) -> None:
     if "(" not in abstract:
         return
     own = tuple(i.name for i in linked.introduces if i.name)
+    surfaces: dict[str, set[str]] = {}
+    for link in linked.links:
+        surfaces.setdefault(link.method, set()).add(link.surface.rstrip("s"))
     spans = None
     for link in linked.links:
         if link.field != "abstract" or link.relation != MENTIONS or link.kind == "dataset":
@@ -1049,8 +1052,8 @@ def _settle_group_members(linked) -> None:
         if at < 0 or not (at <= link.start <= at + len(link.evidence)):
             continue
         group = _GROUP_BEFORE.search(link.evidence, 0, link.start - at) or _GROUP_NAMED.match(link.evidence, link.end - at)
-        if group is None:
-            continue
+        if group is None or group.group("acr") in surfaces.get(link.method, ()):
+            continue  # "Vision Transformer (ViT)": the method's own acronym, typed where it is written
         acronym = re.compile(r"(?<![\w-])" + re.escape(group.group("acr")) + r"s?(?![\w-])")
         spans = spans if spans is not None else split_sentences(abstract)
         for s_start, s_end in spans:
