@@ -661,6 +661,8 @@ _SUBJECT_VERB = re.compile(
     r"|exhibits?|exhibited|requires?|required|gives?|gave|leads?|led|produces?|produced|outperforms?|outperformed)\b",
     re.I,
 )
+# An appositive relative clause right after the mention, up to the comma before the main clause's verb.
+_RELATIVE_SKIP = re.compile(r"\)?\s*,\s*(?:which|who)\s[^;()]{3,200}?,\s*(?=(?:is|are|was|were)\s)", re.I)
 _AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
@@ -728,6 +730,11 @@ def type_relation(
     if pre is not None and decisive:
         return pre
     post = _post_cue(after)
+    if post is None and hi < len(sentence):
+        # "BERT, which is a frequently preferred method for ..., is used": the main verb after a relative clause
+        relative = _RELATIVE_SKIP.match(sentence, end)
+        if relative:
+            post = _post_cue(" " + sentence[relative.end() :])
     if post is not None:
         return post
     background = _BACKGROUND_PREDICATE.match(after)
