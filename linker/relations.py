@@ -81,6 +81,7 @@ _CLAUSE_BREAK = re.compile(
     | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)
     | \s+and\s+(?=we\b)
     | \s+(?:--|\u2014|\u2013)\s+
+    | :\s*(?=\(?(?:i|1|a)\)\s)    # "outperforms the prior art: (i) it achieves ...": an enumeration of findings
     )
     """,
     re.X | re.I,
@@ -477,6 +478,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="tun built build top distil initiali continu train leverag adopt adapted modified derived add insert "
          "attach append backbone encoder base teacher"),
+    # the paper's technique applied on a model: "8x weight pruning on LeNet-5, AlexNet, and ResNet-50"
+    _cue(BUILDS_ON, 0.75, r"(?:pruning|compression|compressing|quantization|quantizing|sparsification|speed-?ups?"
+         r"|acceleration)\s+on", max_gap=6, keys="pruning compress quantiz sparsification speed acceleration"),
     # implicit own work in citation contexts: "as described in [5]", "as in [3]", "described previously (12)"
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|detailed|outlined|performed"
          r"|recommended|implemented|done|used|established)"
@@ -588,7 +592,7 @@ _COMPOUND = re.compile(
 _FINDING_AGREEMENT = re.compile(
     r"(?=[ciadsrolh])\b(?:consistent|in\s+(?:line|agreement|accordance|keeping|conformity)|compatible|agree\w*|disagree\w*"
     r"|comparable\s+(?:to|with)|similar\s+(?:to|results?|findings|observations?)|contrary|in\s+contrast|contradict\w*"
-    r"|support\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
+    r"|support(?!s\s+of\b)\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
     r"|as\s+(?:also|previously)\s+(?:reported|observed|found|shown|described)|(?:lower|higher)\s+than\s+(?:those|that|what))\b",
     re.I,
 )
