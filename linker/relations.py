@@ -665,6 +665,10 @@ _SUBJECT_VERB = re.compile(
     r"|exhibits?|exhibited|requires?|required|gives?|gave|leads?|led|produces?|produced|outperforms?|outperformed)\b",
     re.I,
 )
+_OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
+# numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
+_SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
+                        r"(?:[\w.\-]+(?:\s+\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$", re.I)
 # An appositive relative clause right after the mention, up to the comma before the main clause's verb.
 _RELATIVE_SKIP = re.compile(r"\)?\s*,\s*(?:which|who)\s[^;()]{3,200}?,\s*(?=(?:is|are|was|were)\s)", re.I)
 _AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
@@ -814,6 +818,12 @@ def _governing_cue(
             return RelationResult(MENTIONS, words, 0.55), False
         if owner == "unknown":
             confidence -= 0.1
+    if cue.relation == COMPARES_TO and words.lower().startswith("baseline") and _OUR_END.search(sentence, lo, scan_lo + match.start()):
+        # "Our baseline U-Net, which has only minor modifications": the paper's own baseline model, which it trains
+        return RelationResult(BUILDS_ON, f"our {words}", 0.6), False
+    if cue.relation == BUILDS_ON and _SCORES_BY.search(gap):
+        # "our model improved the DSC from 0.522, 0.719 and 0.742 by CycleGAN, TD-GAN, and DADR": scores of X
+        return RelationResult(COMPARES_TO, f"{words} ... by", 0.6), False
     if cue is _IMPROVE_OF_CUE and own:
         region = _mask_brackets(sentence[lo : scan_lo + match.start()])
         anchor = max((m.end() for m in _SUBJECT_ANCHOR.finditer(region)), default=0)
