@@ -665,6 +665,8 @@ _SUBJECT_VERB = re.compile(
     r"|exhibits?|exhibited|requires?|required|gives?|gave|leads?|led|produces?|produced|outperforms?|outperformed)\b",
     re.I,
 )
+_POSTMODIFIER = re.compile(r"(?:pre-?)?(?:trained|used|based\s+(?:up)?on|built\s+(?:up)?on|developed|designed)", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|we|they|it)\s+(?:\w+ly\s+)?$", re.I)
 _OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
 # numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
 _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
@@ -812,6 +814,13 @@ def _governing_cue(
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
         owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
+        if owner == "own" and cue.agent == OWN and _POSTMODIFIER.fullmatch(words):
+            # "We find that ... transfer to the YOLOv3 object detector trained on MS COCO": a participle after a
+            # noun inside a reported finding describes the method, not the paper's action
+            report = _OWN_REPORT.search(sentence, lo, scan_lo + match.start())
+            if report and not _AUX_BEFORE.search(sentence, 0, scan_lo + match.start()) \
+                    and not _OWN.search(sentence, report.end(), scan_lo + match.start()):
+                owner = "unknown"
         if owner == "other":
             return RelationResult(MENTIONS, words, 0.6), True
         if owner == "unknown" and cue.agent == OWN:
@@ -1029,7 +1038,7 @@ def _settle_method_description(linked) -> None:
     for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
-                or _NOT_DESCRIPTION.search(link.evidence):
+                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
