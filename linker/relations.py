@@ -667,6 +667,7 @@ _SUBJECT_VERB = re.compile(
 )
 _POSTMODIFIER = re.compile(r"(?:pre-?)?(?:trained|used|based\s+(?:up)?on|built\s+(?:up)?on|developed|designed)", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|we|they|it)\s+(?:\w+ly\s+)?$", re.I)
+_OWN_BASELINES = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,3}?baselines?$", re.I)
 _OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
 # numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
 _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
@@ -902,7 +903,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         own_clause = _OWN.search(clause) or _own_in(clause, own) is not None
         # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
         own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
-        if own_clause and not survey and not _OTHER.search(before):
+        # "we establish several baselines and present a technique that boosts ... transformer-based models":
+        # baselines the paper itself sets up are no one else's work
+        others_before = [m for m in _OTHER.finditer(before) if not _OWN_BASELINES.search(before, 0, m.end())]
+        if own_clause and not survey and not others_before:
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
@@ -946,7 +950,9 @@ _ANALYSIS_TITLE = re.compile(
 _OWN_METHOD_SAID = re.compile(
     r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
-    r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel))",
+    r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
+    r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
+    r"|algorithm|pipeline)\b)",
     re.I,
 )
 # The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
