@@ -451,8 +451,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
-         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
+         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
