@@ -1068,15 +1068,16 @@ def _settle_variant_comparisons(linked) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
-# "Massively multilingual Transformers (MMTs), such as mBERT and XLM-R": an acronym for a group of methods,
-# then the list of its members up to the mention (names, commas, 'and', bracketed acronyms only).
+# "Massively multilingual Transformers (MMTs), such as mBERT and XLM-R": an acronym for a group of methods (a
+# plural: "knowledge graph embedding (KGE), such as" names a task), then the list of its members up to the
+# mention (names, commas, 'and', bracketed acronyms only).
 _GROUP_BEFORE = re.compile(
-    r"\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)\s*,?\s*(?:such\s+as|like|e\.g\.,?|including)\s+"
+    r"(?:s\s+\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)|\s\((?P<acr2>[A-Z][A-Za-z]*[A-Z])s\))\s*,?\s*(?:such\s+as|like|e\.g\.,?|including)\s+"
     r"(?:[\w.\-]+(?:\s+[\w.\-]+){0,3}(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$"
 )
 
-# "Massively multilingual Transformers (MMTs)": the method heads the group's long form.
-_GROUP_NAMED = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)")
+# "Massively multilingual Transformers (MMTs)": the method heads the group's long form (a plural).
+_GROUP_NAMED = re.compile(r"(?<=s)\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)|\s*\((?P<acr2>[A-Z][A-Za-z]*[A-Z])s\)")
 
 
 def _settle_group_members(linked) -> None:
@@ -1099,9 +1100,10 @@ def _settle_group_members(linked) -> None:
         if at < 0 or not (at <= link.start <= at + len(link.evidence)):
             continue
         group = _GROUP_BEFORE.search(link.evidence, 0, link.start - at) or _GROUP_NAMED.match(link.evidence, link.end - at)
-        if group is None or group.group("acr") in surfaces.get(link.method, ()):
+        acr = group and (group.group("acr") or group.group("acr2"))
+        if group is None or acr in surfaces.get(link.method, ()):
             continue  # "Vision Transformer (ViT)": the method's own acronym, typed where it is written
-        acronym = re.compile(r"(?<![\w-])" + re.escape(group.group("acr")) + r"s?(?![\w-])")
+        acronym = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
         spans = spans if spans is not None else split_sentences(abstract)
         for s_start, s_end in spans:
             if s_start < at + len(link.evidence):
@@ -1113,7 +1115,7 @@ def _settle_group_members(linked) -> None:
             result = type_relation(sentence, hit.start(), hit.end(), own_names=own)
             if result.relation == BUILDS_ON:
                 link.relation = BUILDS_ON
-                link.cue = f"{result.cue} (via {group.group('acr')})" if result.cue else f"via {group.group('acr')}"
+                link.cue = f"{result.cue} (via {acr})" if result.cue else f"via {acr}"
                 link.confidence = round(min(link.confidence, 0.55), 3)
                 break
 
