@@ -460,14 +460,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="match compar versus vs relative good fast accurate strong efficient effective over against improv"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
-    _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
+    _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
+         r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
          r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
          r"|at\s+variance\s+with|analogous\s+to|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
          r"|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
          r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
          r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
-         ANY, 30, keys="consistent agreement line keeping accordance conformity agree confirm corroborat contrary "
+         ANY, 30, keys="observed found noted seen consistent agreement line keeping accordance conformity agree confirm corroborat contrary "
          "contradict variance analogous differ replicat coincid opposite contrasting conflicting similar comparable "
          "same identical support"),
     # building on: specific verbs the paper's own work does
