@@ -442,10 +442,11 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
+         r"|approach(?:es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:that|those)\s+of"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="outperform surpass beat exceed outpac outstrip outdo win won rival competitive comparable par accuracy "
+         keys="outperform surpass beat exceed outpac outstrip outdo win won approach rival competitive comparable par accuracy "
          "performance quality score result similar gap"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
@@ -621,7 +622,7 @@ _REPORT_VERB_END = re.compile(
 # The paper's voice reporting a finding or an analysis, not an action on the method.
 _OWN_REPORT = re.compile(
     r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:find|found|observe|observed|show|showed|demonstrate|demonstrated"
-    r"|confirm|confirmed|reveal|revealed)\s+that\b"
+    r"|confirm|confirmed|reveal|revealed|note|point\s+out|argue|prove|proved)\s+that\b"
     r"|\bour\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|stud(?:y|ies)|investigations?)\s+(?:\w+ly\s+|also\s+|further\s+)?"
     r"(?:find|found|show|showed|shows|reveal|reveals|revealed|unveil|unveils|unveiled|uncover|uncovers|uncovered|indicate"
     r"|indicates|suggest|suggests|highlight|highlights|identif(?:y|ies|ied))\b",
@@ -1018,7 +1019,8 @@ _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
-    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code)\b",
+    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code"
+    r"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:investigated|analy[sz]ed|examined|studied|explored))\b",
     re.I,
 )
 

@@ -49,6 +49,8 @@ def test_type_relation_improving_a_method(sentence, surface, own, relation, cue)
         ("Our baseline U-Net, which has only minor modifications, achieved competitive Dice scores.", "U-Net",
          "builds_on", "our baseline"),
         ("We compare our model against the baseline BERT.", "BERT", "compares_to", "baseline"),
+        ("In fact, the computational performance of our networks approaches for the first time that of LSTM "
+         "networks.", "LSTM", "compares_to", "approaches for the first time that of"),
         # a compression technique applied on models
         ("It achieves 36x and 8x overall weight pruning on AlexNet and ResNet-50 with no accuracy loss.",
          "ResNet-50", "builds_on", "pruning on"),
@@ -97,6 +99,7 @@ def test_type_relation_passive_use_after_relative_clause():
          "Our theoretical and empirical analyses further unveil"),
         ("We find that 99.9% of the poses misclassified by Inception-v3 also transfer to the AlexNet classifier.",
          "AlexNet", "We find that"),
+        ("We point out that LSTM is a special form of dRNN.", "LSTM", "We point out that"),
         # a participle in the finding describes the method, not the paper's action
         ("We find that 75.5% transfer to the YOLOv3 object detector trained on MS COCO and 60% to the Faster "
          "R-CNN detector trained on MS COCO.", "Faster R-CNN", "trained"),
