@@ -1128,8 +1128,12 @@ def settle_paper(linked) -> None:
 
     In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
     their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
-    In other papers, a use verb whose subject ('It uses ...') continues the previous sentence's own voice
-    builds on the method (:func:`_settle_carried_subjects`).
+    Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a method
+    compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other papers,
+    a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
+    (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
+    (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
+    (:func:`_settle_group_members`).
     Idempotent, so applying it twice changes nothing.
     """
     if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and link.field == "abstract"))
