@@ -46,6 +46,7 @@ from typing import Iterable, Sequence
 from ahocorasick_rs import AhoCorasick
 
 from ..core.errors import InputError
+from .sentences import split_sentences
 
 BUILDS_ON = "builds_on"
 COMPARES_TO = "compares_to"
@@ -80,6 +81,7 @@ _CLAUSE_BREAK = re.compile(
     | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)
     | \s+and\s+(?=we\b)
     | \s+(?:--|\u2014|\u2013)\s+
+    | :\s*(?=\(?(?:i|1|a)\)\s)    # "outperforms the prior art: (i) it achieves ...": an enumeration of findings
     )
     """,
     re.X | re.I,
@@ -111,7 +113,18 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
         if depth > 0:
             continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
         breaks.append((match.start(), match.end()))
+    concession = _CONCESSION.match(sentence)
+    if concession:
+        # "While pretrained Mamba models only reach 38% of comparable Transformer-based LLMs, we show ...": the
+        # fronted subordinate clause ends where the paper's own main clause starts
+        main = _OWN_MAIN_CLAUSE.search(sentence, concession.end())
+        if main and main.start() not in {b[0] for b in breaks}:
+            breaks = sorted([*breaks, (main.start(), main.end())])
     return tuple(breaks)
+
+
+_CONCESSION = re.compile(r"\s*(?:While|Although|Though|Whereas|Even\s+though|Despite)\b")
+_OWN_MAIN_CLAUSE = re.compile(r",\s*(?=(?:we|our|this\s+(?:paper|work|study))\b)", re.I)
 
 
 # ----------------------------------------------------------------------------------- who is the subject
@@ -133,7 +146,7 @@ _OTHER = re.compile(
     r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
     |baselines?|researchers|authors|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
-    |increasingly|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
+    |increasingly|already|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
     re.X | re.I,
 )
 # Name-like tokens (used when the caller does not pass the other mentions): all-caps, inner capitals,
@@ -377,16 +390,28 @@ def _cue(
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
+# Improving a method's performance is applying the paper's technique to it ("improve detection accuracy of
+# DSSD", "replacing self-attention with SHE improves the performance of the Transformer"), unless the paper's
+# own named model is the subject: "ATLAS further improves the long context performance of Titans" compares.
+_IMPROVE_OF_CUE = _cue(BUILDS_ON, 0.8, r"improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of",
+                       max_gap=5,
+                       keys="improv")
+_NAMED_SUBJECT = re.compile(
+    r"[\s,]*(?:the\s+)?(?:proposed\s+)?(?P<name>[\w.\-]+)(?:\s+(?:model|method|framework|architecture|network|system))?"
+    r"(?:\s+(?:\w+ly|further|also|still|can|could|will|may))*\s*", re.I
+)
+
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
     _cue(MENTIONS, 0.8, r"unlike|without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
-         r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on)"
+         r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
-         keys="unlike without instead rather opposed contrast require need use rely depend eliminat free alternative "
+         keys="unlike without instead rather opposed contrast require need use rely depend have contain involve include "
+         "eliminat free alternative "
          "advent introduction emergence release success populari pioneered failure limitations weaknesses "
          "shortcomings vulnerabilit deficienc"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
@@ -412,21 +437,23 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "explain characteri"),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
+         r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
          r"|(?:achiev\w+|retain\w*|recover\w*|reach\w*|attain\w*)\s+[^,;]{0,25}?\s+of\s+(?:the\s+)?(?:accuracy|performance|quality|scores?)\s+of"
-         r"|improv\w+\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:performance|accuracy|results?)\s+of"
          r"|(?:performance|accuracy|quality|results?)\s+(?:\w+\s+){0,2}?(?:toward|towards|close\s+to|closer\s+to|approaching)"
+         r"|approach(?:es|ed|ing)\s+(?:[\w-]+\s+){0,4}?(?:that|those)\s+of"
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="outperform surpass beat exceed outpac outstrip outdo rival competitive comparable par accuracy "
+         keys="outperform surpass beat exceed outpac outstrip outdo win won approach rival competitive comparable par accuracy "
          "performance quality score result similar gap"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
-         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?"
+         r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
+         r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
@@ -434,14 +461,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="match compar versus vs relative good fast accurate strong efficient effective over against improv"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
-    _cue(COMPARES_TO, 0.75, r"consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
+    _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
+         r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
          r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
          r"|at\s+variance\s+with|analogous\s+to|differ\w*\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
          r"|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"
          r"|(?:similar|comparable|consistent|analogous|same|identical)\s+(?:results?|findings|values|observations?|trends?|conclusions?)"
          r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
-         ANY, 30, keys="consistent agreement line keeping accordance conformity agree confirm corroborat contrary "
+         ANY, 30, keys="observed found noted seen consistent agreement line keeping accordance conformity agree confirm corroborat contrary "
          "contradict variance analogous differ replicat coincid opposite contrasting conflicting similar comparable "
          "same identical support"),
     # building on: specific verbs the paper's own work does
@@ -452,6 +480,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="tun built build top distil initiali continu train leverag adopt adapted modified derived add insert "
          "attach append backbone encoder base teacher"),
+    # the paper's technique applied on a model: "8x weight pruning on LeNet-5, AlexNet, and ResNet-50"
+    _cue(BUILDS_ON, 0.75, r"(?:pruning|compression|compressing|quantization|quantizing|sparsification|speed-?ups?"
+         r"|acceleration)\s+on", max_gap=6, keys="pruning compress quantiz sparsification speed acceleration"),
     # implicit own work in citation contexts: "as described in [5]", "as in [3]", "described previously (12)"
     _cue(BUILDS_ON, 0.8, r"as\s+(?:previously\s+|originally\s+)?(?:described|detailed|outlined|performed"
          r"|recommended|implemented|done|used|established)"
@@ -476,6 +507,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "implement instantiat train equip rel start replac basis powered driven enabled equipped inspired motivated "
          "guided borrow plug follow according similar generated produced extracted computed encoded decoded decoding "
          "encoding method procedure protocol approach technique algorithm code tool"),
+    _IMPROVE_OF_CUE,
 )
 
 
@@ -510,7 +542,7 @@ _BACKGROUND_PREDICATE = re.compile(
     re.I,
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
-_BARE_COMPARE = re.compile(r"compar(?:e|es|ing)", re.I)
+_BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
     r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b)", re.I
@@ -562,7 +594,7 @@ _COMPOUND = re.compile(
 _FINDING_AGREEMENT = re.compile(
     r"(?=[ciadsrolh])\b(?:consistent|in\s+(?:line|agreement|accordance|keeping|conformity)|compatible|agree\w*|disagree\w*"
     r"|comparable\s+(?:to|with)|similar\s+(?:to|results?|findings|observations?)|contrary|in\s+contrast|contradict\w*"
-    r"|support\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
+    r"|support(?!s\s+of\b)\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
     r"|as\s+(?:also|previously)\s+(?:reported|observed|found|shown|described)|(?:lower|higher)\s+than\s+(?:those|that|what))\b",
     re.I,
 )
@@ -585,6 +617,15 @@ _SUBJECT_OF_COMPARISON = re.compile(
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _REPORT_VERB_END = re.compile(
     r"(?=[sdpr])\b(?P<cue>(?:show|demonstrate|prove|reveal)(?:s|ed|d|n)?(?:\s+that)?)\s+(?:the\s+|a\s+|how\s+)?$",
+    re.I,
+)
+# The paper's voice reporting a finding or an analysis, not an action on the method.
+_OWN_REPORT = re.compile(
+    r"\bwe\s+(?:\w+ly\s+|also\s+|further\s+)?(?:find|found|observe|observed|show|showed|demonstrate|demonstrated"
+    r"|confirm|confirmed|reveal|revealed|note|point\s+out|argue|prove|proved)\s+that\b"
+    r"|\bour\s+(?:[\w-]+\s+){0,3}?(?:analys[ie]s|stud(?:y|ies)|investigations?)\s+(?:\w+ly\s+|also\s+|further\s+)?"
+    r"(?:find|found|show|showed|shows|reveal|reveals|revealed|unveil|unveils|unveiled|uncover|uncovers|uncovered|indicate"
+    r"|indicates|suggest|suggests|highlight|highlights|identif(?:y|ies|ied))\b",
     re.I,
 )
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
@@ -617,6 +658,25 @@ _FAR_PASSIVE_COMPARE = re.compile(
     r"(?=[awib])\b(?:are|were|is|was|been)\s+(?:\w+ly\s+)?(?P<cue>(?:compared|benchmarked|contrasted)(?:\s+(?:with|to|against))?)\b",
     re.I,
 )
+# A comparison phrase that can open a sentence ("Compared to X, Y is ...") and a verb right after the mention
+# that makes it the subject of the main clause.
+_FRONTED_COMPARE = re.compile(r"compared\s+(?:to|with|against)|in\s+comparison\s+(?:to|with)|relative\s+to", re.I)
+_SUBJECT_VERB = re.compile(
+    r"(?:-[\w.]+)?(?:\s*\([^()]*\))?(?:\s+(?:models?|variants?))?\s+(?:\w+ly\s+|also\s+|still\s+)?(?:is|are|was|were|has|have|had|can|could"
+    r"|achieves?|achieved|performs?|performed|shows?|showed|yields?|yielded|obtains?|obtained|reaches|reached|remains?"
+    r"|exhibits?|exhibited|requires?|required|gives?|gave|leads?|led|produces?|produced|outperforms?|outperformed)\b",
+    re.I,
+)
+_POSTMODIFIER = re.compile(r"(?:pre-?)?(?:trained|used|based\s+(?:up)?on|built\s+(?:up)?on|developed|designed)", re.I)
+_AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|we|they|it)\s+(?:\w+ly\s+)?$", re.I)
+_OWN_BASELINES = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,3}?baselines?$", re.I)
+_OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
+# numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
+_SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
+                        r"(?:[\w.\-]+(?:\s+\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$", re.I)
+# An appositive relative clause right after the mention, up to the comma before the main clause's verb.
+_RELATIVE_SKIP = re.compile(r"\)?\s*,\s*(?:which|who)\s[^;()]{3,200}?,\s*(?=(?:is|are|was|were)\s)", re.I)
+_AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
@@ -679,10 +739,15 @@ def type_relation(
 
     # Rule 2, the nearest governing cue before the mention: a verdict that the subject is someone
     # else's work is final; otherwise a passive with the method as subject (rule 3) is more specific.
-    pre, decisive = _governing_cue(sentence, lo, hi, start, others, own)
+    pre, decisive = _governing_cue(sentence, lo, hi, start, others, own, end)
     if pre is not None and decisive:
         return pre
     post = _post_cue(after)
+    if post is None and hi < len(sentence):
+        # "BERT, which is a frequently preferred method for ..., is used": the main verb after a relative clause
+        relative = _RELATIVE_SKIP.match(sentence, end)
+        if relative:
+            post = _post_cue(" " + sentence[relative.end() :])
     if post is not None:
         return post
     background = _BACKGROUND_PREDICATE.match(after)
@@ -705,7 +770,8 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
 
 
 def _governing_cue(
-    sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]
+    sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str],
+    end: int | None = None,
 ) -> tuple[RelationResult | None, bool]:
     """Result of the nearest cue before the mention in its clause (None when none governs it), and whether
     it is decisive: a negation or analysis cue, or a verb whose subject is someone else's work. A verb
@@ -743,15 +809,39 @@ def _governing_cue(
     if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", _mask_brackets(gap))) > cue.max_gap:
         return None, False
     words = " ".join(match.group(0).split())
+    if cue.relation == COMPARES_TO and end is not None and _FRONTED_COMPARE.fullmatch(words) \
+            and "," in _mask_brackets(gap) and _SUBJECT_VERB.match(sentence, end, hi):
+        # "compared to ELMo and BERT-base, BERT-large is better": past the comma the mention is the subject of
+        # the main clause, the side the comparison is about, not what it is compared with
+        return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     if cue.agent != ANY:
         owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
+        if owner == "own" and cue.agent == OWN and _POSTMODIFIER.fullmatch(words):
+            # "We find that ... transfer to the YOLOv3 object detector trained on MS COCO": a participle after a
+            # noun inside a reported finding describes the method, not the paper's action
+            report = _OWN_REPORT.search(sentence, lo, scan_lo + match.start())
+            if report and not _AUX_BEFORE.search(sentence, 0, scan_lo + match.start()) \
+                    and not _OWN.search(sentence, report.end(), scan_lo + match.start()):
+                owner = "unknown"
         if owner == "other":
             return RelationResult(MENTIONS, words, 0.6), True
         if owner == "unknown" and cue.agent == OWN:
             return RelationResult(MENTIONS, words, 0.55), False
         if owner == "unknown":
             confidence -= 0.1
+    if cue.relation == COMPARES_TO and words.lower().startswith("baseline") and _OUR_END.search(sentence, lo, scan_lo + match.start()):
+        # "Our baseline U-Net, which has only minor modifications": the paper's own baseline model, which it trains
+        return RelationResult(BUILDS_ON, f"our {words}", 0.6), False
+    if cue.relation == BUILDS_ON and _SCORES_BY.search(gap):
+        # "our model improved the DSC from 0.522, 0.719 and 0.742 by CycleGAN, TD-GAN, and DADR": scores of X
+        return RelationResult(COMPARES_TO, f"{words} ... by", 0.6), False
+    if cue is _IMPROVE_OF_CUE and own:
+        region = _mask_brackets(sentence[lo : scan_lo + match.start()])
+        anchor = max((m.end() for m in _SUBJECT_ANCHOR.finditer(region)), default=0)
+        subject = _NAMED_SUBJECT.fullmatch(region, anchor)
+        if subject and subject.group("name").lower() in own:
+            return RelationResult(COMPARES_TO, words, round(confidence, 2)), False
     if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
         return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
@@ -775,7 +865,12 @@ def _post_cue(after: str) -> RelationResult | None:
             return RelationResult(relation, cue, confidence)
     far = _FAR_PASSIVE_COMPARE.search(after)
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
-        return RelationResult(COMPARES_TO, " ".join(far.group("cue").split()), 0.7)
+        cue = " ".join(far.group("cue").split())
+        among = _AMONG.match(after, far.end())
+        if among:
+            # "A BERT model ... and other BERT models ... were compared with each other": the paper runs them all
+            return RelationResult(BUILDS_ON, f"{cue} {' '.join(among.group(0).split())} (among)", 0.6)
+        return RelationResult(COMPARES_TO, cue, 0.7)
     return None
 
 
@@ -810,7 +905,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         own_clause = _OWN.search(clause) or _own_in(clause, own) is not None
         # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
         own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
-        if own_clause and not survey and not _OTHER.search(before):
+        # "we establish several baselines and present a technique that boosts ... transformer-based models":
+        # baselines the paper itself sets up are no one else's work
+        others_before = [m for m in _OTHER.finditer(before) if not _OWN_BASELINES.search(before, 0, m.end())]
+        if own_clause and not survey and not others_before:
             return RelationResult(BUILDS_ON, words, 0.7)
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
@@ -822,6 +920,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
             # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
+        report = _OWN_REPORT.search(sentence, lo, start)
+        if report and not _OWN.search(sentence, report.end(), start) and _own_in(sentence[report.end():start], own) is None:
+            # "We find that ... misclassified by Inception-v3 also transfer to AlexNet", "our analyses unveil a
+            # limitation of Transformer": the paper's voice only reports a finding about the method
+            return RelationResult(MENTIONS, " ".join(report.group(0).split()), 0.5)
         if own_match or own_name:
             return RelationResult(BUILDS_ON, own_name or " ".join(own_match.group(0).split()), 0.55)
         procedure = _PAST_PASSIVE.search(clause)
@@ -849,7 +952,9 @@ _ANALYSIS_TITLE = re.compile(
 _OWN_METHOD_SAID = re.compile(
     r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
-    r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel))",
+    r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
+    r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
+    r"|algorithm|pipeline)\b)",
     re.I,
 )
 # The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
@@ -914,7 +1019,8 @@ _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
-    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code)\b",
+    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code"
+    r"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:investigated|analy[sz]ed|examined|studied|explored))\b",
     re.I,
 )
 
@@ -941,11 +1047,80 @@ def _settle_method_description(linked) -> None:
     for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
-                or _NOT_DESCRIPTION.search(link.evidence):
+                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
         link.confidence = 0.5
+
+
+def _settle_variant_comparisons(linked) -> None:
+    """'compared to ELMo and BERT-base, BERT-large is better': when a sentence compares a method with one of its
+    own variants (the subject of the comparison is the same method), the paper runs both, so the compared
+    mention builds on the method rather than comparing with it."""
+    subjects = {(l.field, l.start, l.evidence, l.method) for l in linked.links if l.relation == MENTIONS and not l.cue}
+    if not subjects:
+        return
+    for link in linked.links:
+        if link.relation != COMPARES_TO or not _FRONTED_COMPARE.fullmatch(link.cue):
+            continue
+        if any(f == link.field and e == link.evidence and m == link.method and start > link.start
+               for f, start, e, m in subjects):
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (variants compared)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
+
+
+# "Massively multilingual Transformers (MMTs), such as mBERT and XLM-R": an acronym for a group of methods (a
+# plural: "knowledge graph embedding (KGE), such as" names a task), then the list of its members up to the
+# mention (names, commas, 'and', bracketed acronyms only).
+_GROUP_BEFORE = re.compile(
+    r"(?:s\s+\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)|\s\((?P<acr2>[A-Z][A-Za-z]*[A-Z])s\))\s*,?\s*(?:such\s+as|like|e\.g\.,?|including)\s+"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+){0,3}(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*$"
+)
+
+# "Massively multilingual Transformers (MMTs)": the method heads the group's long form (a plural).
+_GROUP_NAMED = re.compile(r"(?<=s)\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)|\s*\((?P<acr2>[A-Z][A-Za-z]*[A-Z])s\)")
+
+
+def _settle_group_members(linked) -> None:
+    """'Massively multilingual Transformers (MMTs), such as mBERT and XLM-R, are widely used ... . We thus propose
+    to extract compressed models from MMTs': a background mention listed as a member of an acronym-named group,
+    or heading the group's long form, builds on the method when a later sentence of the abstract has the paper build on the group (the acronym
+    is typed like a mention; any builds_on counts)."""
+    abstract = linked.paper.abstract or ""
+    if "(" not in abstract:
+        return
+    own = tuple(i.name for i in linked.introduces if i.name)
+    surfaces: dict[str, set[str]] = {}
+    for link in linked.links:
+        surfaces.setdefault(link.method, set()).add(link.surface.rstrip("s"))
+    spans = None
+    for link in linked.links:
+        if link.field != "abstract" or link.relation != MENTIONS or link.kind == "dataset":
+            continue
+        at = abstract.find(link.evidence)
+        if at < 0 or not (at <= link.start <= at + len(link.evidence)):
+            continue
+        group = _GROUP_BEFORE.search(link.evidence, 0, link.start - at) or _GROUP_NAMED.match(link.evidence, link.end - at)
+        acr = group and (group.group("acr") or group.group("acr2"))
+        if group is None or acr in surfaces.get(link.method, ()):
+            continue  # "Vision Transformer (ViT)": the method's own acronym, typed where it is written
+        acronym = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
+        spans = spans if spans is not None else split_sentences(abstract)
+        for s_start, s_end in spans:
+            if s_start < at + len(link.evidence):
+                continue  # only later sentences: the paper's own work follows the background
+            sentence = abstract[s_start:s_end]
+            hit = acronym.search(sentence)
+            if hit is None:
+                continue
+            result = type_relation(sentence, hit.start(), hit.end(), own_names=own)
+            if result.relation == BUILDS_ON:
+                link.relation = BUILDS_ON
+                link.cue = f"{result.cue} (via {acr})" if result.cue else f"via {acr}"
+                link.confidence = round(min(link.confidence, 0.55), 3)
+                break
 
 
 def settle_paper(linked) -> None:
@@ -953,8 +1128,12 @@ def settle_paper(linked) -> None:
 
     In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
     their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
-    In other papers, a use verb whose subject ('It uses ...') continues the previous sentence's own voice
-    builds on the method (:func:`_settle_carried_subjects`).
+    Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a method
+    compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other papers,
+    a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
+    (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
+    (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
+    (:func:`_settle_group_members`).
     Idempotent, so applying it twice changes nothing.
     """
     if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and link.field == "abstract"))
@@ -964,12 +1143,16 @@ def settle_paper(linked) -> None:
     # a lower-case coinage ('retrieval head') names what an analysis found; a paper with a method of its own
     # also says so ('we propose ...'), which is_analysis_paper checks
     intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
+    _settle_variant_comparisons(linked)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
+        _settle_group_members(linked)
         return
     for link in linked.links:
-        if link.relation == BUILDS_ON and link.kind != "dataset":
+        # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
+        # are its tools, not what it studies
+        if link.relation == BUILDS_ON and link.kind != "dataset" and not link.cue.endswith("(among)"):
             link.relation = MENTIONS
             link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
             link.confidence = round(min(link.confidence, 0.6), 3)

@@ -74,12 +74,6 @@ def _seed_text(seed_files) -> str:
             "widely used GPT-3.5 Large Language Model.",
             "GPT-3.5", 0, (), "compared with",
         ),
-        (
-            "A BERT model containing all classification problems and other BERT models trained specifically for "
-            "the problems were compared with each other in terms of performance and the space they occupied on "
-            "the server.",
-            "BERT", 0, (), "compared with",
-        ),
     ],
 )
 def test_type_relation_compares_to_seed_cues(sentence, surface, occurrence, own, cue):

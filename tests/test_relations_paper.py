@@ -1,0 +1,82 @@
+"""Paper-level relation rules (relations.settle_paper) on whole seed papers, linked by the real pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from relwork.core.records import Paper
+from relwork.linker import load_catalog
+from relwork.linker.pipeline import link_corpus
+from relwork.linker.relations import settle_paper
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _relations(linked, method: str) -> set[str]:
+    return {l.relation for l in linked.links if l.method == method}
+
+
+def _seed_paper(seed_papers, title: str) -> Paper:
+    return next(p for p in seed_papers if p.title == title)
+
+
+def test_settle_paper_group_members_build_on_when_the_group_is_used(seed_papers, catalog):
+    # dev seed: 'Massively multilingual Transformers (MMTs), such as mBERT and XLM-R, are widely used ...' is
+    # background, but 'We thus propose to extract compressed, language-specific models from MMTs' uses the group
+    paper = _seed_paper(seed_papers, "Distilling Efficient Language-Specific Models for Cross-Lingual Transfer")
+    (linked,) = link_corpus([paper], catalog)
+    for method in ("mBERT", "XLM-R", "Transformer"):
+        assert _relations(linked, method) == {"builds_on"}, method
+    cues = {l.cue for l in linked.links if l.method in ("mBERT", "XLM-R")}
+    assert all("(via MMT)" in cue for cue in cues)
+    again = [(l.relation, l.cue) for l in linked.links]
+    settle_paper(linked)
+    assert [(l.relation, l.cue) for l in linked.links] == again  # idempotent
+
+
+def test_settle_paper_group_needs_a_later_use_of_the_group(catalog):
+    paper = Paper.create(
+        "A note on cross-lingual transfer",
+        "Massively multilingual Transformers (MMTs), such as mBERT and XLM-R, are widely used for cross-lingual "
+        "transfer learning. MMTs are expensive to deploy. We study the history of the field.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert _relations(linked, "mBERT") == {"mentions"}
+
+
+def test_settle_paper_a_methods_own_acronym_is_no_group(catalog):
+    paper = Paper.create(
+        "Untitled",
+        "Vision Transformer (ViT) has achieved significant success. We then use a ViT backbone for detection.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert not any("(via" in l.cue for l in linked.links)
+
+
+def test_settle_paper_variants_compared_build_on_the_method(catalog):
+    # 'compared to ELMo and BERT-base, BERT-large is better': BERT-base and BERT-large are both run by the paper
+    paper = Paper.create(
+        "BERT for coreference resolution",
+        "We apply BERT to coreference resolution, achieving strong improvements on the OntoNotes benchmark. "
+        "A qualitative analysis of model predictions indicates that, compared to ELMo and BERT-base, BERT-large "
+        "is particularly better at distinguishing between related but distinct entities.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert _relations(linked, "BERT") == {"builds_on", "mentions"}
+    assert _relations(linked, "ELMo") == {"compares_to"}
+    assert any(l.cue == "compared to (variants compared)" for l in linked.links if l.method == "BERT")
+
+
+def test_settle_paper_analysis_keeps_methods_run_side_by_side(catalog):
+    # an analysis paper that runs several methods as its tools ('we compared three architectures: ...')
+    paper = Paper.create(
+        "Understanding segmentation across datasets",
+        "We investigate how segmentation networks generalise across datasets. Especially, we compared three "
+        "CNN-based architectures: SegNet, U-Net, and pix2pix.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert _relations(linked, "U-Net") == {"builds_on"}
+    assert all(l.cue.endswith("(among)") for l in linked.links if l.method == "U-Net")
