@@ -59,7 +59,7 @@ HEAD_NOUNS = frozenset(
 )
 
 DATASET_WORDS = re.compile(
-    r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
+    r"\b(?:datasets?|databases?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
     re.I,
 )
 
@@ -161,7 +161,19 @@ _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
-    return _initials_in([c.lower() for c in short if c.isalnum()], long)
+    return _initials_in(_initial_chars(short), long)
+
+
+_NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
+
+
+def _initial_chars(short: str) -> list[str]:
+    """The lower-cased alphanumeric characters of a short form, a leading digit read as its number word's
+    initial ('2C-LSTM' for 'two-layer convolutional long short-term memory')."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    if chars and chars[0] in _NUMBER_INITIALS:
+        chars[0] = _NUMBER_INITIALS[chars[0]]
+    return chars
 
 
 def _initials_in(s: list[str], long: str) -> bool:
@@ -195,9 +207,9 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
     words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
     base = max(0, end - 200)
-    chars = [c.lower() for c in short if c.isalnum()]
+    chars = _initial_chars(short)
     limit = min(len(words), len(chars) + 5)
-    first = short[0].lower()
+    first = chars[0] if chars else ""
     short_key = None
     for count in range(1, limit + 1):
         word = words[-count]
@@ -274,7 +286,7 @@ _PROPOSE = re.compile(
     r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
-    r"designing)(?:d)?\b[,:]?\s+"
+    r"designing)(?:e?d)?\b[,:]?\s+"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
@@ -286,7 +298,8 @@ _NOUN_APPOSITION = re.compile(
     r"\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
     r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
     r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
-    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b)"
+    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b"
+    r"|\s+(?:model|method|framework|network|architecture|system|dataset|benchmark|corpus|algorithm)s?\b)"
 )
 _OUR = re.compile(
     r"\b[Oo]ur\s+(?:(?:proposed|new|novel)\s+(?=[A-Z]|[a-z]+[A-Z0-9])|(?:[a-z\-]+\s+){0,4}?"
@@ -456,8 +469,9 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         acr = match.group("acr")
         if not is_short_form(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
             continue
-        if _MODIFIED_NOUN.match(obj, match.end()):
+        if _MODIFIED_NOUN.match(obj, match.end()) and not _distinctive(acr):
             continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
+            # ('a two-layer convolutional long short-term memory (2C-LSTM) network' is a coined name)
         if _TASK.search(head, 0, match.start()):
             continue  # 'we propose a new task: emotion-cause pair extraction (ECPE)': a task, not a method
         span = _long_form_before(text, start + match.start(), acr)
@@ -475,7 +489,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         if (
             span
             and span[0] >= start
-            and re.search(r"[A-Z]", text[span[0] : span[1]])
+            and (re.search(r"[A-Z]", text[span[0] : span[1]]) or _DETERMINERS_ONLY.fullmatch(lead))
             and not any(w in _STOP for w in lead.lower().split())
             and not _MODIFIED_NOUN.match(obj, match.end())
         ):
@@ -521,6 +535,10 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
                     return [(w, [], False)]
         break
     return []
+
+
+# 'we establish a large-scale eye-tracking database of videos (LEDOV)': the long form is the whole object
+_DETERMINERS_ONLY = re.compile(r"(?:(?:a|an|the|our|novel|new)\s+)*", re.I)
 
 
 _LIST_GLUE = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
@@ -690,6 +708,37 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
     ]
 
 
+# 'our MEAL method', 'our ResNet-50 based MEAL achieves', 'our GIT decoder': a coined token the paper owns
+_OUR_WORDS = re.compile(r"[Oo]ur((?:\s+[\w\-]+){1,3})")
+_OUR_FOLLOW = re.compile(r"\s+(?:" + _HEAD_WORDS + r"|(?!based\b)[a-z]+(?:s|ed))\b|\s*[,.;]")
+_TASK_LONG_FORM = re.compile(r"(?:tion|sion|sis|ing|ment)s?$")
+
+
+def _our_token(text: str, position: int, title: str, known: "set[str]", definitions: list[Definition]) -> str | None:
+    """A name-like token the paper calls its own ('our MEAL method', 'our ResNet-50 based MEAL achieves'):
+    not catalogued, not generic, written more than once (a coinage is repeated; a one-off acronym of a
+    data type or a tool is not), and not defined as a task ('aspect-term sentiment analysis (ATSA)')."""
+    match = _OUR_WORDS.match(text, position)
+    if match is None:
+        return None
+    for word in re.finditer(r"[^\s]+", match.group(1)):
+        name = word.group()
+        if word.start() and name.lower() in _STOP:
+            return None
+        if _OUR_FOLLOW.match(text, match.start(1) + word.end()) and is_namelike(name):
+            break
+    else:
+        return None
+    key = alias_key(name)
+    if not is_namelike(name) or key in known or key in GENERIC or _COMPOUND_TAIL.search(name):
+        return None
+    if len(re.findall(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", title + " " + text)) < 2:
+        return None
+    if any(d.short == name and _TASK_LONG_FORM.search(d.long) for d in definitions):
+        return None
+    return name
+
+
 def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -710,7 +759,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
-        if not key or key in GENERIC or name[:1].isdigit() or _ODD_CHARS.search(name):
+        if not key or key in GENERIC or _ODD_CHARS.search(name) or (name[:1].isdigit() and not aliases):
+            return  # a digit-led name only with its long form ('two-layer ... memory (2C-LSTM)'), not '3D'
+        if name[:1].isdigit() and not _initials_match(name, aliases[0]):
             return
         if _COMPOUND_TAIL.search(name) and not coined:
             return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
@@ -726,7 +777,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = _LATEX.sub(r"\1", paper.abstract) if "\\" in paper.abstract else paper.abstract
+    abstract = _LATEX.sub(_latex_text, paper.abstract) if "\\" in paper.abstract else paper.abstract
     title_name = (
         title_prefix_name(paper.title, known)
         or title_lead_name(paper.title, abstract, known)
@@ -811,6 +862,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     for position in triggers["our"]:
         match = _OUR.match(abstract, position)
         if match is None:
+            owned = _our_token(abstract, position, paper.title, known, definitions)
+            if owned:
+                add(owned, _kind(owned, _clause_around(abstract, position, position + 40)),
+                    _clause_around(abstract, position, position + len(owned)).strip())
             continue
         phrase = _clean_phrase(match.group("phrase"))
         if phrase and phrase[:1].islower() and not is_namelike(phrase.split()[0]):
@@ -871,7 +926,25 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 del found[long_key]
                 order.remove(long_key)
                 break
+    for key in order:
+        _add_title_spelling(found[key], paper.title)
     return [found[k] for k in order]
+
+
+def _add_title_spelling(intro: Introduced, title: str) -> None:
+    """Add the title's spelling of a long form that abbreviates its tail: 'Two-layer Convolutional LSTM' for
+    'two-layer convolutional long short-term memory', 'Object-to-Motion CNN' for 'object-to-motion
+    convolutional neural network' (the title names the same method; its words must not link elsewhere)."""
+    for alias in list(intro.aliases):
+        words = alias.split()
+        for k in range(len(words) - 1, 0, -1):
+            head = r"\s+".join(map(re.escape, words[:k]))
+            match = re.search(r"(?<![\w\-])(?i:" + head + r")\s+(?P<acr>[A-Z][A-Z0-9\-]+)(?![\w\-])", title)
+            if match and _initials_match(match.group("acr"), " ".join(words[k:])):
+                spelling = match.group()
+                if spelling not in intro.aliases and alias_key(spelling) != alias_key(intro.name):
+                    intro.aliases.append(spelling)
+                return
 
 
 @lru_cache(maxsize=1)
@@ -891,7 +964,12 @@ def _catalog_years() -> tuple[dict[str, int], frozenset[str]]:
     return years, frozenset(clashes)
 
 
-_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
+def _latex_text(match: re.Match) -> str:
+    """The text of a LaTeX font command: '\\textbf{X}' and '{\\it X}' -> 'X'."""
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
 
 
 def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
