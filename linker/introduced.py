@@ -18,6 +18,7 @@ long form as alias. The kind is 'dataset' when the name or its clause says datas
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -161,7 +162,8 @@ _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
-    return _initials_in(_initial_chars(short), long)
+    chars = [c.lower() for c in short if c.isalnum()]
+    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long))
 
 
 _NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
@@ -169,7 +171,8 @@ _NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
 
 def _initial_chars(short: str) -> list[str]:
     """The lower-cased alphanumeric characters of a short form, a leading digit read as its number word's
-    initial ('2C-LSTM' for 'two-layer convolutional long short-term memory')."""
+    initial ('2C-LSTM' for 'two-layer convolutional long short-term memory'; callers try the digit itself
+    first, as in '1D-convolution capsule network (1D-ConvCapsNet)')."""
     chars = [c.lower() for c in short if c.isalnum()]
     if chars and chars[0] in _NUMBER_INITIALS:
         chars[0] = _NUMBER_INITIALS[chars[0]]
@@ -207,17 +210,20 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
     words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
     base = max(0, end - 200)
-    chars = _initial_chars(short)
+    chars = [c.lower() for c in short if c.isalnum()]
+    if not chars:
+        return None
+    number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
     limit = min(len(words), len(chars) + 5)
-    first = chars[0] if chars else ""
     short_key = None
     for count in range(1, limit + 1):
         word = words[-count]
-        if word.group()[0].lower() != first:
+        initial = word.group()[0].lower()
+        if initial != chars[0] and initial != number[0]:
             continue
         start = base + word.start()
         candidate = text[start:end].rstrip(" ,")
-        if _initials_in(chars, candidate):
+        if _initials_in(chars if initial == chars[0] else number, candidate):
             if short_key is None:
                 short_key = alias_key(short)
             if alias_key(candidate) != short_key:
@@ -256,8 +262,8 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub)|"
-    r"we\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -344,7 +350,9 @@ _HEAD_WORDS = (
     r"planner|controller|strategy|mechanism|loss|layer|block|version|variant|formulation|policy|agent|"
     r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem|scenario|setting)s?"
 )
-_MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)")
+_MODIFIED_NOUN = re.compile(
+    r"\s*(?:-\w|(?:(?!(?:including|using|with|for|and|or|of|to|in|on|that|which)\b)[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)"
+)
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
 _TASK = re.compile(r"\b(?:task|problem|setting|challenge|phenomenon)\b")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
@@ -394,6 +402,18 @@ def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
     if match and is_short_form(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
+    return None
+
+
+_OR_SHORT = re.compile(r",?\s+or\s+(" + _TOKEN + r")(?=\s*[,.;)]|\s+(?:for|which|that)\b)")
+
+
+def _or_short(text: str, end: int, phrase: str) -> tuple[str, int, int] | None:
+    """A short form given with 'or' after ``phrase`` ('called Cross-Entropy Guided Policies, or CGP,'):
+    the short form is the name when the phrase's initials spell it."""
+    match = _OR_SHORT.match(text, end)
+    if match and is_short_form(match.group(1)) and _initials_match(match.group(1), phrase):
+        return match.group(1), match.start(1), match.end(1)
     return None
 
 
@@ -481,8 +501,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         return [(acr, aliases, True)]
     # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
     for match in _ACRONYM_IN.finditer(obj[:160]):
-        if re.search(r"[.;]", obj[: match.start()]):
-            break
+        if re.search(r";|\.\s", obj[: match.start()]):
+            break  # the sentence ended ('i.e.,' does not end it)
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_short_form(acr) else None
         lead = text[start : span[0]] if span else ""
@@ -490,14 +510,14 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             span
             and span[0] >= start
             and (re.search(r"[A-Z]", text[span[0] : span[1]]) or _DETERMINERS_ONLY.fullmatch(lead))
-            and not any(w in _STOP for w in lead.lower().split())
+            and (not any(w in _STOP for w in lead.lower().split()) or _RESTATED.search(lead))
             and not _MODIFIED_NOUN.match(obj, match.end())
         ):
             return [(acr, [text[span[0] : span[1]]], True)]
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
-    skipped = 0
+    skipped, definite = 0, False
     for match in re.finditer(r"[^\s,]+", head):
         word = match.group().strip("\"'“”‘’`")
         if word.startswith("("):
@@ -508,6 +528,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             break
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
+            definite = skipped == 1 and word.lower() == "the"
             if skipped > 8:
                 break
             continue
@@ -526,8 +547,9 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             return [(phrase, [], True)]
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
-            if modifier and not _distinctive(phrase):
+            if modifier and not _distinctive(phrase) and not definite:
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
+                # ('describes the LIAAD system': the definite article makes it one named system)
             if len(phrase.split()) == 1 or not skipped:
                 return [(phrase, [], False)]
             for w in phrase.split():
@@ -537,6 +559,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     return []
 
 
+# '..., i.e., 1D-convolution capsule network (1D-ConvCapsNet)': the long form restates the proposal's object
+_RESTATED = re.compile(r"(?:\bi\.e\.|\bnamely|\bcalled|\bnamed)\s*,?\s*(?:the\s+|an?\s+)?$")
 # 'we establish a large-scale eye-tracking database of videos (LEDOV)': the long form is the whole object
 _DETERMINERS_ONLY = re.compile(r"(?:(?:a|an|the|our|novel|new)\s+)*", re.I)
 
@@ -589,12 +613,14 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     return found
 
 
-_PROPOSED_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$")
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$|(?:^|[.,;:]\s+)[Oo]ur\s+$"
+)
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
     r"(?:proposed|introduced|presented|designed|developed|devised)\b"
 )
-_SUBJECT_START = re.compile(r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur)\s+(?:[\w\-]+\s+){0,3}$")
+_SUBJECT_START = re.compile(r"(?:^|[,:]\s*)(?:(?:[Aa]n?|[Oo]ur)\s+)?(?:[\w\-]+\s+){0,3}$")
 # the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
 # propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
 _PROPOSAL_BEFORE = re.compile(
@@ -627,6 +653,8 @@ def _defined_own_names(
         start, end = d.long_span
         sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) != -1 else 0
         before = text[sentence_start:start]
+        if _EARLIER.search(before):
+            continue  # 'Recently, Query Embedding (QE) methods are proposed': someone else's
         if _TASK.search(before[-60:]) or _SETTING_AFTER.match(text, d.short_span[1] + 1) \
                 or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
             continue  # a task, a setting, or a technique the method is based on ('(DRL) based model')
@@ -651,6 +679,10 @@ _WE_CALL = re.compile(
 # 'which we dub retrieval heads.' (a relative clause naming what was just described)
 _WHICH_WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|term|name|dub)\s+[\"“']?(?!(?:a|an|the|this|these|it|them)\s)(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){1,3})[\"”']?\s*[.,;]"
+)
+# 'and hence we call these zoom-out features.': a pronoun object, then the coined name ending the clause
+_WE_CALL_PRONOUN = re.compile(
+    r"\b[Ww]e\s+(?:call|term|name|dub)\s+(?:this|these|it|them)\s+[\"“']?(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,2})[\"”']?\s*[.,;]"
 )
 # 'termed (as) deep self-attention distillation.' / 'coined ...' (strong naming words only)
 _TERMED = re.compile(
@@ -677,7 +709,7 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
     for position in triggers["naming"]:
         if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
             continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
-        patterns = (_WE_CALL, _TERMED)
+        patterns = (_WE_CALL, _WE_CALL_PRONOUN, _TERMED)
         if text[max(0, position - 6) : position].lower().rstrip() == "which":
             patterns = (_WHICH_WE_CALL,)
         for pattern in patterns:
@@ -778,6 +810,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         order.append(key)
 
     abstract = _LATEX.sub(_latex_text, paper.abstract) if "\\" in paper.abstract else paper.abstract
+    if "&" in abstract:
+        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     title_name = (
         title_prefix_name(paper.title, known)
         or title_lead_name(paper.title, abstract, known)
@@ -802,6 +836,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
             continue
+        if _TASK.match(abstract, match.start("phrase")):
+            continue  # 'We call this problem Unifying Heterogeneous Classifiers (UHC)': a problem's name
         acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))
         if acr and is_short_form(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
             span = _long_form_before(abstract, acr.start(), acr.group("acr"))
@@ -822,7 +858,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
-            short = _short_after(abstract, s + len(part))
+            short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
             elif _valid_name(part, strong=True):
@@ -926,6 +962,15 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 del found[long_key]
                 order.remove(long_key)
                 break
+    # a single word that opens another name's long form was cut from it ('Look' of 'Look, Read, Reason &
+    # Answer (LoRRA)')
+    for key in list(order):
+        if " " not in found[key].name and any(
+            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0]) == key for a in found[other].aliases)
+            for other in order
+        ):
+            del found[key]
+            order.remove(key)
     for key in order:
         _add_title_spelling(found[key], paper.title)
     return [found[k] for k in order]
