@@ -716,6 +716,7 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
             match = pattern.match(text, position)
             if match:
                 found.append((match.group("name"), match.start("name")))
+                break  # the first (most specific) pattern decides
     for position in triggers["propose"]:
         match = _PROPOSE.match(text, position)
         if match is None or not _own_subject(text, position):
@@ -966,7 +967,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     # Answer (LoRRA)')
     for key in list(order):
         if " " not in found[key].name and any(
-            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0]) == key for a in found[other].aliases)
+            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0].rstrip(",;:")) == key for a in found[other].aliases)
             for other in order
         ):
             del found[key]
