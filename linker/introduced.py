@@ -38,7 +38,7 @@ GENERIC = frozenset(
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga
-    transformer transformers attention
+    transformer transformers attention convnet convnets
     """.split()
 )
 
@@ -223,6 +223,8 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
             continue
         start = base + word.start()
         candidate = text[start:end].rstrip(" ,")
+        if ")" in candidate or "(" in candidate:
+            return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
         if _initials_in(chars if initial == chars[0] else number, candidate):
             if short_key is None:
                 short_key = alias_key(short)
@@ -275,6 +277,11 @@ _SUBJECT = re.compile(
 _BY_GERUND = re.compile(r"\bby\s+$")
 _GERUND = re.compile(r"[a-z]+ing\b")
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
+
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}[^s\W]s\b")
+_NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+(?:results|experiments|an?\s+(?:analysis|study|overview|survey))\b", re.I)
+_QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
 
 
 def _own_subject(text: str, position: int) -> bool:
@@ -526,6 +533,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             if alt and is_namelike(alt.group("name")):
                 return [(alt.group("name"), [alt.group("long").strip()], True)]
             break
+        if word.lower() in _PARTICIPLES:
+            break  # 'a new data set comprising LEGO Mindstorms': what follows is a part, not the name
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
             definite = skipped == 1 and word.lower() == "the"
@@ -565,7 +574,11 @@ _RESTATED = re.compile(r"(?:\bi\.e\.|\bnamely|\bcalled|\bnamed)\s*,?\s*(?:the\s+
 _DETERMINERS_ONLY = re.compile(r"(?:(?:a|an|the|our|novel|new)\s+)*", re.I)
 
 
-_LIST_GLUE = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
+_PARTS_CUE = re.compile(r"\b(?:composed\s+of|consist(?:s|ing)\s+of|compris(?:es|ing)|includ(?:es|ing)|contain(?:s|ing))\b")
+_PARTICIPLES = frozenset("comprising containing including using consisting involving featuring covering like such".split())
+
+
+_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
 
 
 def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
@@ -792,6 +805,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
+        if name.endswith("s") and alias_key(name[:-1]) in found:
+            aliases, name, key = [name, *(aliases or [])], found[alias_key(name[:-1])].name, alias_key(name[:-1])
         if not key or key in GENERIC or _ODD_CHARS.search(name) or (name[:1].isdigit() and not aliases):
             return  # a digit-led name only with its long form ('two-layer ... memory (2C-LSTM)'), not '3D'
         if name[:1].isdigit() and not _initials_match(name, aliases[0]):
@@ -842,7 +857,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))
         if acr and is_short_form(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
             span = _long_form_before(abstract, acr.start(), acr.group("acr"))
-            if span and span[0] >= match.start("phrase") - 1:
+            # the long form opens the named phrase or a part list ('named SGIFormer, ..., which is composed of
+            # the Semantic-guided Mix Query (SMQ)'), not 'called SMT-CBS reformulates the Conflict-based Search (CBS)'
+            lead = abstract[match.start("phrase") : span[0]] if span else ""
+            if span and span[0] >= match.start("phrase") - 1 and (len(lead.split()) <= 2 or _PARTS_CUE.search(lead)):
                 add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
                 # a list of definitions shares the naming word: 'namely the super high-performance
                 # Extractor (SHE), the higher-performance Extractor (HE), ... and the minimalist Extractor (ME)'
@@ -890,10 +908,16 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         sentence_start = stop + 2 if stop != -1 else 0
         if _EARLIER.search(abstract, sentence_start, position):
             continue  # 'Recently, we proposed X': the authors' earlier work, not this paper's
+        if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
+            continue  # 'we build upon SE-ResNeXt-50', 'Can we design a Convolutional Network (ConvNet) ...?'
         clause = _clause_around(abstract, match.start(), match.end())
         for name, aliases, strong in _from_object(abstract, match.start("object")):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
+            if not strong and _PLURAL_NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
+                d.short == name and d.short_span[0] < position and d.long.islower() for d in definitions
+            ):
+                continue  # 'error correction coding (ECC) ... We propose ECC schemes': a technique named before
             add(name, _kind(name, clause), clause.strip(), aliases)
 
     for position in triggers["our"]:
