@@ -284,6 +284,25 @@ _NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+
 _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
 
 
+def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
+    """A coinage built on a catalogued name in the proposal's clause ('we introduce a new compact model for
+    French FrALBERT which ...'): one CamelCase token, not catalogued itself, that extends a catalogued name
+    of four or more characters with a short prefix or a lower-case ending ('Fr' + 'ALBERT', 'ColBERT' + 'er').
+    Only when the object itself named nothing."""
+    end = min(len(text), start + 160)
+    stop = re.search(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s", text[start:end])
+    for match in re.finditer(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])", text[start : start + stop.start() if stop else end]):
+        token = match.group()
+        key = alias_key(token)
+        if key in known or key in GENERIC:
+            continue
+        prefixed = any(alias_key(token[i:]) in known for i in (1, 2, 3) if len(token) - i >= 4 and token[i].isupper())
+        suffixed = any(alias_key(token[:-i]) in known for i in (1, 2, 3) if len(token) - i >= 4 and token[-i:].islower())
+        if prefixed or suffixed:
+            return [(token, [], True)]
+    return []
+
+
 def _own_subject(text: str, position: int) -> bool:
     """Whether the proposal verb at ``position`` has the paper as subject: 'we (also) propose', 'this paper
     presents', or 'we ... by proposing' within the sentence."""
@@ -838,6 +857,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
+    introducing = title_introducing_name(paper.title, known)
+    if introducing:
+        add(introducing, _kind(introducing, paper.title), paper.title)
 
     triggers = _trigger_positions(abstract)
     for position in triggers["naming"]:
@@ -911,7 +933,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
             continue  # 'we build upon SE-ResNeXt-50', 'Can we design a Convolutional Network (ConvNet) ...?'
         clause = _clause_around(abstract, match.start(), match.end())
-        for name, aliases, strong in _from_object(abstract, match.start("object")):
+        for name, aliases, strong in _from_object(abstract, match.start("object")) or _derived_name(
+            abstract, match.start("object"), known
+        ):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
             if not strong and _PLURAL_NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
@@ -1101,6 +1125,22 @@ def _title_component(title: str, known: "set[str] | None" = None) -> str | None:
 
 
 _COMPONENT_HEADS = frozenset("attention transformer former mixer layer block router adapter encoder decoder".split())
+
+
+_TITLE_INTRODUCING = re.compile(
+    r"(?:Introducing|Presenting)\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+(?:of|for|and|[A-Z][\w\-]*)){0,5})"
+    r"(?=\s*(?:$|[:,]|--?\s|\s(?:with|for|in|to|via|and|as|[a-z]+ing)\b))"
+)
+
+
+def title_introducing_name(title: str, known: "set[str] | None" = None) -> str | None:
+    """The Title Case name after a title's opening 'Introducing' ('Introducing Neural Bag of Whole-Words with
+    ColBERTer: ...' -> 'Neural Bag of Whole-Words'): the title says in so many words that it is new."""
+    match = _TITLE_INTRODUCING.match(title)
+    if not match:
+        return None
+    name = match.group("name")
+    return None if (known and alias_key(name) in known) or alias_key(name) in GENERIC else name
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
