@@ -380,7 +380,8 @@ _MODIFIED_NOUN = re.compile(
     r"\s*(?:-\w|(?:(?!(?:including|using|with|for|and|or|of|to|in|on|that|which)\b)[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)"
 )
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
-_TASK = re.compile(r"\b(?:task|problem|setting|challenge|phenomenon)\b")
+_TASK = re.compile(r"(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
+
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
@@ -575,9 +576,10 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             return [(phrase, [], True)]
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
-            if modifier and not _distinctive(phrase) and not definite:
+            if modifier and definite:
+                return [(phrase, [], False)]  # 'describes the LIAAD system': the article makes it one system
+            if modifier and not _distinctive(phrase):
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
-                # ('describes the LIAAD system': the definite article makes it one named system)
             if len(phrase.split()) == 1 or not skipped:
                 return [(phrase, [], False)]
             for w in phrase.split():
@@ -652,7 +654,11 @@ _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
     r"(?:proposed|introduced|presented|designed|developed|devised)\b"
 )
-_SUBJECT_START = re.compile(r"(?:^|[,:]\s*)(?:(?:[Aa]n?|[Oo]ur)\s+)?(?:[\w\-]+\s+){0,3}$")
+_SUBJECT_START = re.compile(
+    r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
+    # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
+    r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
+)
 # the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
 # propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
 _PROPOSAL_BEFORE = re.compile(
@@ -788,8 +794,8 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
         return None
     for word in re.finditer(r"[^\s]+", match.group(1)):
         name = word.group()
-        if word.start() and name.lower() in _STOP:
-            return None
+        if word.start() and name.lower() in _STOP or re.fullmatch(r"[a-z]+[^s\W]s", name):
+            return None  # 'our experiments lattice-free MMI': a plural noun ends the phrase 'our' opens
         if _OUR_FOLLOW.match(text, match.start(1) + word.end()) and is_namelike(name):
             break
     else:
