@@ -318,7 +318,7 @@ _PROPOSE = re.compile(
     r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
-    r"designing)(?:e?d)?\b[,:]?\s+"
+    r"designing)(?:e?d)?\b(?:\s+and\s+(?:test|evaluat|validat|implement|train|releas)[a-z]*)?[,:]?\s+"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
@@ -336,7 +336,7 @@ _NOUN_APPOSITION = re.compile(
 _OUR = re.compile(
     r"\b[Oo]ur\s+(?:(?:proposed|new|novel)\s+(?=[A-Z]|[a-z]+[A-Z0-9])|(?:[a-z\-]+\s+){0,4}?"
     r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
-    r"s?,?\s+(?:the\s+)?)(?P<phrase>" + _CAP_PHRASE + r")"
+    r"s?,?\s+(?:the\s+)?\(?)(?P<phrase>" + _CAP_PHRASE + r")"
 )
 # a naming cue about someone else's method or a phenomenon, not the paper's own name
 _NOT_OURS_NEAR = re.compile(
@@ -382,6 +382,7 @@ _MODIFIED_NOUN = re.compile(
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
 _TASK = re.compile(r"(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
 
+_PAREN_IE = re.compile(r"\((?:i\.e\.|namely),?\s+(?P<names>[^()]{2,80})\)")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
@@ -552,6 +553,10 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             alt = _PAREN_OR.match(obj, match.start())
             if alt and is_namelike(alt.group("name")):
                 return [(alt.group("name"), [alt.group("long").strip()], True)]
+            listed = _PAREN_IE.match(obj, match.start())
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("names").strip()) if listed else []
+            if names and all(re.fullmatch(_TOKEN, n) and is_namelike(n) and _distinctive(n) for n in names):
+                return [(n, [], True) for n in names]  # 'ADMM methods (i.e., ZO-SVRG-ADMM and ZO-SAGA-ADMM)'
             break
         if word.lower() in _PARTICIPLES:
             break  # 'a new data set comprising LEGO Mindstorms': what follows is a part, not the name
@@ -810,6 +815,13 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
     return name
 
 
+# 'we call the network with this new architecture the Macaron Net.': the name closes the sentence
+_WE_CALL_THE = re.compile(
+    r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:the|this|these|our|such)\s[^.;:()]{0,80}?\s(?:the\s+|as\s+)"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.;]"
+)
+
+
 def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -832,10 +844,12 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         key = alias_key(name)
         if name.endswith("s") and alias_key(name[:-1]) in found:
             aliases, name, key = [name, *(aliases or [])], found[alias_key(name[:-1])].name, alias_key(name[:-1])
-        if not key or key in GENERIC or _ODD_CHARS.search(name) or (name[:1].isdigit() and not aliases):
-            return  # a digit-led name only with its long form ('two-layer ... memory (2C-LSTM)'), not '3D'
-        if name[:1].isdigit() and not _initials_match(name, aliases[0]):
+        if not key or key in GENERIC or _ODD_CHARS.search(name):
             return
+        if name[:1].isdigit() and (aliases and not _initials_match(name, aliases[0]) or not aliases and (
+                re.match(r"\d+[A-Za-z]?(?:-|$)", name) or not is_namelike(name))):
+            return  # digit-led: '3DSRnet', or with its long form ('two-layer ... memory (2C-LSTM)'); not '3D-CNN'
+
         if _COMPOUND_TAIL.search(name) and not coined:
             return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
@@ -850,7 +864,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = _LATEX.sub(_latex_text, paper.abstract) if "\\" in paper.abstract else paper.abstract
+    abstract = paper.abstract
+    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
+        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
     if "&" in abstract:
         abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     title_name = (
@@ -866,6 +882,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
+    for match in _WE_CALL_THE.finditer(abstract) if "all" in abstract else ():
+        name = _clean_phrase(match.group("name"))
+        if _valid_name(name, strong=True) and alias_key(name) not in known:
+            add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
     triggers = _trigger_positions(abstract)
     for position in triggers["naming"]:
@@ -909,11 +929,22 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             if short:
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
             elif _valid_name(part, strong=True):
-                add(part, _kind(part, clause), clause.strip())
+                # 'a challenging dataset, named JD-landmark': the naming word makes a hyphenated word a name
+                add(part, _kind(part, clause), clause.strip(), coined=bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", part))
+                    and not _NOT_COINED.search(part))
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
     definitions = find_definitions(abstract) if "(" in abstract else []  # used twice: computed once
+    # the title's prefix spelled out and abbreviated in the abstract: 'Unsupervised Temperature Scaling: ...'
+    # and 'Unsupervised Temperature Scaling (UTS) ...' -> UTS
+    parts = _title_split(paper.title) if definitions else None
+    if parts and len(parts[0].split()) >= 2:
+        prefix_key = alias_key(parts[0])
+        for d in definitions:
+            if alias_key(d.long) == prefix_key and is_short_form(d.short) and alias_key(d.short) not in known:
+                add(d.short, _kind(d.short, paper.title), paper.title, [d.long])
+                break
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -1069,7 +1100,7 @@ def _latex_text(match: re.Match) -> str:
     return match.group(1) if match.group(1) is not None else match.group(2)
 
 
-_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
+_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text|underline)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
 
 
 def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
@@ -1153,12 +1184,41 @@ _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|
 
 
 def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None:
-    """The name in a title prefix before ':' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
-    if ":" not in title:
+    """The name in a title prefix before ':' or ' -- ' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
+    parts = _title_split(title)
+    if parts is None:
         return None
-    prefix, rest = (part.strip() for part in title.split(":", 1))
+    prefix, rest = parts
     if _SURVEY_TITLE.match(rest):
         return None  # 'Mamba-360: Survey of State Space Models ...' names a survey, not a method
+    name = _prefix_name(prefix, known)
+    if name is None and _KIND_AFTER.match(rest) and _TITLE_CASE_NAME.fullmatch(prefix) and not prefix.split()[0].lower().endswith("ing") \
+            and not all(w.lower() in _GENERIC_TECH_WORDS or alias_key(w).rstrip("s") in GENERIC for w in re.split(r"[\s\-]+", prefix)):
+        # 'Hindi Visual Genome: A Dataset for ...', 'Merge and Label: A novel neural network architecture ...':
+        # the rest says what kind of thing the prefix names ('Bridging the Gap: ...' fails the Title Case test)
+        name = prefix if not (known and alias_key(prefix) in known) else None
+    return name
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
+_KIND_AFTER = re.compile(
+    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
+    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge)s?\b",
+    re.I,
+)
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]*)){0,3}")
+
+
+def _title_split(title: str) -> tuple[str, str] | None:
+    """(prefix, rest) of a title with a ':' or ' -- ' separator, else None."""
+    match = _TITLE_SEPARATOR.search(title)
+    if not match:
+        return None
+    return title[: match.start()].strip(), title[match.end() :].strip()
+
+
+def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
+    """The name a title prefix is, by its shape alone (see :func:`title_prefix_name`)."""
     words = prefix.split()
     if not words or len(words) > 3:
         return None
