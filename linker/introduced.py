@@ -582,7 +582,11 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
             if modifier and definite:
-                return [(phrase, [], False)]  # 'describes the LIAAD system': the article makes it one system
+                # 'describes the LIAAD system': the article makes it one system ('the French CASS dataset': CASS)
+                words = phrase.split()
+                while len(words) > 1 and words[0].lower() in _COMMON_WORDS:
+                    words.pop(0)
+                return [(" ".join(words), [], False)]
             if modifier and not _distinctive(phrase):
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
             if len(phrase.split()) == 1 or not skipped:
@@ -815,6 +819,13 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
     return name
 
 
+# 'a new evaluation protocol and associated dataset (VQA-Rephrasings)', 'a newly created one in this work
+# (SOEval)': a parenthesised name (not an abbreviation) of something new
+_NEW_NAMED = re.compile(
+    r"\b(?:new|novel|newly\s+(?:created|collected|constructed|built|curated|annotated|released))\s+"
+    r"(?:[\w\-]+\s+){0,5}?(?:dataset|benchmark|corpus|model|method|framework|architecture|one|suite|algorithm)s?"
+    r"(?:\s+in\s+this\s+(?:work|paper|study))?\s*\((?P<name>" + _TOKEN + r")\)"
+)
 # 'we call the network with this new architecture the Macaron Net.': the name closes the sentence
 _WE_CALL_THE = re.compile(
     r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:the|this|these|our|such)\s[^.;:()]{0,80}?\s(?:the\s+|as\s+)"
@@ -882,6 +893,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
+    for match in _NEW_NAMED.finditer(abstract) if "new" in abstract else ():
+        name = match.group("name")
+        if is_namelike(name) and alias_key(name) not in known and not _long_form_before(abstract, match.start("name") - 1, name):
+            add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
     for match in _WE_CALL_THE.finditer(abstract) if "all" in abstract else ():
         name = _clean_phrase(match.group("name"))
         if _valid_name(name, strong=True) and alias_key(name) not in known:
@@ -939,7 +954,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     # the title's prefix spelled out and abbreviated in the abstract: 'Unsupervised Temperature Scaling: ...'
     # and 'Unsupervised Temperature Scaling (UTS) ...' -> UTS
     parts = _title_split(paper.title) if definitions else None
-    if parts and len(parts[0].split()) >= 2:
+    if parts and len(parts[0].split()) >= 2 and not _SURVEY_TITLE.match(parts[1]):
         prefix_key = alias_key(parts[0])
         for d in definitions:
             if alias_key(d.long) == prefix_key and is_short_form(d.short) and alias_key(d.short) not in known:
@@ -1057,9 +1072,21 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         ):
             del found[key]
             order.remove(key)
-    for key in order:
+    for key in list(order):
         _add_title_spelling(found[key], paper.title)
+        for variant in _variants_in(abstract, found[key].name):
+            add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
     return [found[k] for k in order]
+
+
+def _variants_in(text: str, name: str) -> list[str]:
+    """Named variants of an introduced name the abstract presents as a family or model ('the tiny-MOAT
+    family', 'MOAT-XL models'); sizes written as plain suffixes ('BERT-base') are not looked for."""
+    if len(name) < 3 or " " in name or name not in text:
+        return []
+    pattern = r"(?<![\w\-])((?:[a-z]+-" + re.escape(name) + r")|(?:" + re.escape(name) + r"-[A-Z0-9]{1,3}))(?![\w\-])" \
+        r"(?=\s+(?:family|families|variants?|series))"
+    return list(dict.fromkeys(re.findall(pattern, text)))
 
 
 def _add_title_spelling(intro: Introduced, title: str) -> None:
@@ -1193,6 +1220,7 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
         return None  # 'Mamba-360: Survey of State Space Models ...' names a survey, not a method
     name = _prefix_name(prefix, known)
     if name is None and _KIND_AFTER.match(rest) and _TITLE_CASE_NAME.fullmatch(prefix) and not prefix.split()[0].lower().endswith("ing") \
+            and not _TASK_LONG_FORM.search(prefix.lower()) \
             and not all(w.lower() in _GENERIC_TECH_WORDS or alias_key(w).rstrip("s") in GENERIC for w in re.split(r"[\s\-]+", prefix)):
         # 'Hindi Visual Genome: A Dataset for ...', 'Merge and Label: A novel neural network architecture ...':
         # the rest says what kind of thing the prefix names ('Bridging the Gap: ...' fails the Title Case test)
@@ -1202,7 +1230,7 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
 
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
 _KIND_AFTER = re.compile(
-    r"(?:an?|the)\s+(?:[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
+    r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
     r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge)s?\b",
     re.I,
 )
