@@ -794,6 +794,19 @@ _OUR_FOLLOW = re.compile(r"\s+(?:" + _HEAD_WORDS + r"|(?!based\b)[a-z]+(?:s|ed))
 _TASK_LONG_FORM = re.compile(r"(?:tion|sion|sis|ing|ment)s?$")
 
 
+def _count_word(text: str, word: str) -> int:
+    """How often ``word`` occurs in ``text`` as a whole token (not inside 'X-based' or 'XNet')."""
+    count, start = 0, text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            count += 1
+        start = text.find(word, end)
+    return count
+
+
 def _our_token(text: str, position: int, title: str, known: "set[str]", definitions: list[Definition]) -> str | None:
     """A name-like token the paper calls its own ('our MEAL method', 'our ResNet-50 based MEAL achieves'):
     not catalogued, not generic, written more than once (a coinage is repeated; a one-off acronym of a
@@ -812,7 +825,7 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
     key = alias_key(name)
     if not is_namelike(name) or key in known or key in GENERIC or _COMPOUND_TAIL.search(name):
         return None
-    if len(re.findall(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", title + " " + text)) < 2:
+    if _count_word(title + " " + text, name) < 2:
         return None
     if any(d.short == name and _TASK_LONG_FORM.search(d.long) for d in definitions):
         return None
@@ -822,13 +835,13 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
 # 'a new evaluation protocol and associated dataset (VQA-Rephrasings)', 'a newly created one in this work
 # (SOEval)': a parenthesised name (not an abbreviation) of something new
 _NEW_NAMED = re.compile(
-    r"\b(?:new|novel|newly\s+(?:created|collected|constructed|built|curated|annotated|released))\s+"
+    r"(?=n)\b(?:new|novel|newly\s+(?:created|collected|constructed|built|curated|annotated|released))\s+"
     r"(?:[\w\-]+\s+){0,5}?(?:dataset|benchmark|corpus|model|method|framework|architecture|one|suite|algorithm)s?"
     r"(?:\s+in\s+this\s+(?:work|paper|study))?\s*\((?P<name>" + _TOKEN + r")\)"
 )
 # 'we call the network with this new architecture the Macaron Net.': the name closes the sentence
 _WE_CALL_THE = re.compile(
-    r"\b[Ww]e\s+(?:call|name|term|dub)\s+(?:the|this|these|our|such)\s[^.;:()]{0,80}?\s(?:the\s+|as\s+)"
+    r"[Ww]e\s+(?:call|name|term|dub)\s+(?:the|this|these|our|such)\s[^.;:()]{0,80}?\s(?:the\s+|as\s+)"
     r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.;]"
 )
 
@@ -893,16 +906,19 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
-    for match in _NEW_NAMED.finditer(abstract) if "new" in abstract else ():
+    triggers = _trigger_positions(abstract)
+    for match in _NEW_NAMED.finditer(abstract) if "new" in abstract and "(" in abstract else ():
         name = match.group("name")
         if is_namelike(name) and alias_key(name) not in known and not _long_form_before(abstract, match.start("name") - 1, name):
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
-    for match in _WE_CALL_THE.finditer(abstract) if "all" in abstract else ():
+    for position in triggers["naming"]:
+        match = _WE_CALL_THE.match(abstract, position)
+        if match is None:
+            continue
         name = _clean_phrase(match.group("name"))
         if _valid_name(name, strong=True) and alias_key(name) not in known:
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
-    triggers = _trigger_positions(abstract)
     for position in triggers["naming"]:
         match = _NAMING.match(abstract, position)
         if match is None:
@@ -1072,37 +1088,55 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         ):
             del found[key]
             order.remove(key)
+    variants = _variant_tokens(abstract) if order else []
     for key in list(order):
         _add_title_spelling(found[key], paper.title)
-        for variant in _variants_in(abstract, found[key].name):
-            add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
+        name = found[key].name
+        for variant in variants:
+            if len(name) >= 3 and " " not in name and _is_variant(variant, name):
+                add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
     return [found[k] for k in order]
 
 
-def _variants_in(text: str, name: str) -> list[str]:
-    """Named variants of an introduced name the abstract presents as a family or model ('the tiny-MOAT
-    family', 'MOAT-XL models'); sizes written as plain suffixes ('BERT-base') are not looked for."""
-    if len(name) < 3 or " " in name or name not in text:
+_VARIANT = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*-[\w\-]+)(?=\s+(?:family|families|variants?|series)\b)")
+
+
+def _variant_tokens(text: str) -> list[str]:
+    """Hyphenated tokens the abstract presents as a family or variant ('the tiny-MOAT family')."""
+    if "famil" not in text and "variant" not in text and "series" not in text:
         return []
-    pattern = r"(?<![\w\-])((?:[a-z]+-" + re.escape(name) + r")|(?:" + re.escape(name) + r"-[A-Z0-9]{1,3}))(?![\w\-])" \
-        r"(?=\s+(?:family|families|variants?|series))"
-    return list(dict.fromkeys(re.findall(pattern, text)))
+    return list(dict.fromkeys(_VARIANT.findall(text)))
+
+
+def _is_variant(token: str, name: str) -> bool:
+    """'tiny-MOAT' or 'MOAT-XL' for the introduced 'MOAT'; sizes written as plain suffixes ('BERT-base') are
+    not variants with their own name."""
+    head, _, tail = token.partition("-")
+    if token.endswith("-" + name):
+        return token[: -len(name) - 1].isalpha() and token[: -len(name) - 1].islower()
+    if token.startswith(name + "-"):
+        return bool(re.fullmatch(r"[A-Z0-9]{1,3}", token[len(name) + 1 :]))
+    return False
+
+
+_TITLE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]+(?![\w\-])")
 
 
 def _add_title_spelling(intro: Introduced, title: str) -> None:
     """Add the title's spelling of a long form that abbreviates its tail: 'Two-layer Convolutional LSTM' for
     'two-layer convolutional long short-term memory', 'Object-to-Motion CNN' for 'object-to-motion
     convolutional neural network' (the title names the same method; its words must not link elsewhere)."""
-    for alias in list(intro.aliases):
-        words = alias.split()
-        for k in range(len(words) - 1, 0, -1):
-            head = r"\s+".join(map(re.escape, words[:k]))
-            match = re.search(r"(?<![\w\-])(?i:" + head + r")\s+(?P<acr>[A-Z][A-Z0-9\-]+)(?![\w\-])", title)
-            if match and _initials_match(match.group("acr"), " ".join(words[k:])):
-                spelling = match.group()
-                if spelling not in intro.aliases and alias_key(spelling) != alias_key(intro.name):
-                    intro.aliases.append(spelling)
-                return
+    acronyms = [m for m in _TITLE_ACRONYM.finditer(title)] if intro.aliases else []
+    for alias in list(intro.aliases) if acronyms else ():
+        words = alias.lower().split()
+        for acr in acronyms:
+            before = title[: acr.start()].split()
+            for k in range(min(len(words) - 1, len(before)), 0, -1):
+                if [w.lower() for w in before[-k:]] == words[:k] and _initials_match(acr.group(), " ".join(words[k:])):
+                    spelling = " ".join(before[-k:] + [acr.group()])
+                    if spelling not in intro.aliases and alias_key(spelling) != alias_key(intro.name):
+                        intro.aliases.append(spelling)
+                    return
 
 
 @lru_cache(maxsize=1)
