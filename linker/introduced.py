@@ -38,7 +38,7 @@ GENERIC = frozenset(
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga
-    transformer transformers attention convnet convnets
+    transformer transformers attention convnet convnets dcnn dcnns
     """.split()
 )
 
@@ -558,8 +558,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             if names and all(re.fullmatch(_TOKEN, n) and is_namelike(n) and _distinctive(n) for n in names):
                 return [(n, [], True) for n in names]  # 'ADMM methods (i.e., ZO-SVRG-ADMM and ZO-SAGA-ADMM)'
             break
-        if word.lower() in _PARTICIPLES:
-            break  # 'a new data set comprising LEGO Mindstorms': what follows is a part, not the name
+        if word.lower() in _PARTICIPLES or word.endswith(("'s", "’s")):
+            break  # 'a new data set comprising LEGO Mindstorms', "describes NTT's submission": not the name
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
             definite = skipped == 1 and word.lower() == "the"
