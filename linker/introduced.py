@@ -18,6 +18,7 @@ long form as alias. The kind is 'dataset' when the name or its clause says datas
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -37,7 +38,7 @@ GENERIC = frozenset(
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga
-    transformer transformers attention
+    transformer transformers attention convnet convnets dcnn dcnns
     """.split()
 )
 
@@ -59,7 +60,7 @@ HEAD_NOUNS = frozenset(
 )
 
 DATASET_WORDS = re.compile(
-    r"\b(?:datasets?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
+    r"\b(?:datasets?|databases?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
     re.I,
 )
 
@@ -161,7 +162,21 @@ _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
-    return _initials_in([c.lower() for c in short if c.isalnum()], long)
+    chars = [c.lower() for c in short if c.isalnum()]
+    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long))
+
+
+_NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
+
+
+def _initial_chars(short: str) -> list[str]:
+    """The lower-cased alphanumeric characters of a short form, a leading digit read as its number word's
+    initial ('2C-LSTM' for 'two-layer convolutional long short-term memory'; callers try the digit itself
+    first, as in '1D-convolution capsule network (1D-ConvCapsNet)')."""
+    chars = [c.lower() for c in short if c.isalnum()]
+    if chars and chars[0] in _NUMBER_INITIALS:
+        chars[0] = _NUMBER_INITIALS[chars[0]]
+    return chars
 
 
 def _initials_in(s: list[str], long: str) -> bool:
@@ -196,16 +211,21 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
     base = max(0, end - 200)
     chars = [c.lower() for c in short if c.isalnum()]
+    if not chars:
+        return None
+    number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
     limit = min(len(words), len(chars) + 5)
-    first = short[0].lower()
     short_key = None
     for count in range(1, limit + 1):
         word = words[-count]
-        if word.group()[0].lower() != first:
+        initial = word.group()[0].lower()
+        if initial != chars[0] and initial != number[0]:
             continue
         start = base + word.start()
         candidate = text[start:end].rstrip(" ,")
-        if _initials_in(chars, candidate):
+        if ")" in candidate or "(" in candidate:
+            return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
+        if _initials_in(chars if initial == chars[0] else number, candidate):
             if short_key is None:
                 short_key = alias_key(short)
             if alias_key(candidate) != short_key:
@@ -244,8 +264,8 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|we\s+(?:call|term|name|dub)|"
-    r"we\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -257,6 +277,30 @@ _SUBJECT = re.compile(
 _BY_GERUND = re.compile(r"\bby\s+$")
 _GERUND = re.compile(r"[a-z]+ing\b")
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
+
+
+_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}[^s\W]s\b")
+_NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+(?:results|experiments|an?\s+(?:analysis|study|overview|survey))\b", re.I)
+_QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
+
+
+def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
+    """A coinage built on a catalogued name in the proposal's clause ('we introduce a new compact model for
+    French FrALBERT which ...'): one CamelCase token, not catalogued itself, that extends a catalogued name
+    of four or more characters with a short prefix or a lower-case ending ('Fr' + 'ALBERT', 'ColBERT' + 'er').
+    Only when the object itself named nothing."""
+    end = min(len(text), start + 160)
+    stop = re.search(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s", text[start:end])
+    for match in re.finditer(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])", text[start : start + stop.start() if stop else end]):
+        token = match.group()
+        key = alias_key(token)
+        if key in known or key in GENERIC:
+            continue
+        prefixed = any(alias_key(token[i:]) in known for i in (1, 2, 3) if len(token) - i >= 4 and token[i].isupper())
+        suffixed = any(alias_key(token[:-i]) in known for i in (1, 2, 3) if len(token) - i >= 4 and token[-i:].islower())
+        if prefixed or suffixed:
+            return [(token, [], True)]
+    return []
 
 
 def _own_subject(text: str, position: int) -> bool:
@@ -274,7 +318,7 @@ _PROPOSE = re.compile(
     r"(?P<verb>propose|present|introduce|develop|design|devise|build|create|construct|release|establish|"
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
-    r"designing)(?:d)?\b[,:]?\s+"
+    r"designing)(?:e?d)?\b(?:\s+and\s+(?:test|evaluat|validat|implement|train|releas)[a-z]*)?[,:]?\s+"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
@@ -286,12 +330,13 @@ _NOUN_APPOSITION = re.compile(
     r"\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
     r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
     r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
-    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b)"
+    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b"
+    r"|\s+(?:model|method|framework|network|architecture|system|dataset|benchmark|corpus|algorithm)s?\b)"
 )
 _OUR = re.compile(
     r"\b[Oo]ur\s+(?:(?:proposed|new|novel)\s+(?=[A-Z]|[a-z]+[A-Z0-9])|(?:[a-z\-]+\s+){0,4}?"
     r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
-    r"s?,?\s+(?:the\s+)?)(?P<phrase>" + _CAP_PHRASE + r")"
+    r"s?,?\s+(?:the\s+)?\(?)(?P<phrase>" + _CAP_PHRASE + r")"
 )
 # a naming cue about someone else's method or a phenomenon, not the paper's own name
 _NOT_OURS_NEAR = re.compile(
@@ -331,9 +376,13 @@ _HEAD_WORDS = (
     r"planner|controller|strategy|mechanism|loss|layer|block|version|variant|formulation|policy|agent|"
     r"generator|representation|embedding|filter|estimator|simulator|platform|engine|task|problem|scenario|setting)s?"
 )
-_MODIFIED_NOUN = re.compile(r"\s*(?:-\w|(?:[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)")
+_MODIFIED_NOUN = re.compile(
+    r"\s*(?:-\w|(?:(?!(?:including|using|with|for|and|or|of|to|in|on|that|which)\b)[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)"
+)
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
-_TASK = re.compile(r"\b(?:task|problem|setting|challenge|phenomenon)\b")
+_TASK = re.compile(r"(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
+
+_PAREN_IE = re.compile(r"\((?:i\.e\.|namely),?\s+(?P<names>[^()]{2,80})\)")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
 _SKIPPABLE = re.compile(r"^(?:a|an|the|our|two|three|novel|new|simple|first|general|unified)$", re.I)
 _STOP = frozenset(
@@ -381,6 +430,18 @@ def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
     if match and is_short_form(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
+    return None
+
+
+_OR_SHORT = re.compile(r",?\s+or\s+(" + _TOKEN + r")(?=\s*[,.;)]|\s+(?:for|which|that)\b)")
+
+
+def _or_short(text: str, end: int, phrase: str) -> tuple[str, int, int] | None:
+    """A short form given with 'or' after ``phrase`` ('called Cross-Entropy Guided Policies, or CGP,'):
+    the short form is the name when the phrase's initials spell it."""
+    match = _OR_SHORT.match(text, end)
+    if match and is_short_form(match.group(1)) and _initials_match(match.group(1), phrase):
+        return match.group(1), match.start(1), match.end(1)
     return None
 
 
@@ -456,8 +517,9 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         acr = match.group("acr")
         if not is_short_form(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
             continue
-        if _MODIFIED_NOUN.match(obj, match.end()):
+        if _MODIFIED_NOUN.match(obj, match.end()) and not _distinctive(acr):
             continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
+            # ('a two-layer convolutional long short-term memory (2C-LSTM) network' is a coined name)
         if _TASK.search(head, 0, match.start()):
             continue  # 'we propose a new task: emotion-cause pair extraction (ECPE)': a task, not a method
         span = _long_form_before(text, start + match.start(), acr)
@@ -467,23 +529,23 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         return [(acr, aliases, True)]
     # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
     for match in _ACRONYM_IN.finditer(obj[:160]):
-        if re.search(r"[.;]", obj[: match.start()]):
-            break
+        if re.search(r";|\.\s", obj[: match.start()]):
+            break  # the sentence ended ('i.e.,' does not end it)
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_short_form(acr) else None
         lead = text[start : span[0]] if span else ""
         if (
             span
             and span[0] >= start
-            and re.search(r"[A-Z]", text[span[0] : span[1]])
-            and not any(w in _STOP for w in lead.lower().split())
+            and (re.search(r"[A-Z]", text[span[0] : span[1]]) or _DETERMINERS_ONLY.fullmatch(lead))
+            and (not any(w in _STOP for w in lead.lower().split()) or _RESTATED.search(lead))
             and not _MODIFIED_NOUN.match(obj, match.end())
         ):
             return [(acr, [text[span[0] : span[1]]], True)]
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
-    skipped = 0
+    skipped, definite = 0, False
     for match in re.finditer(r"[^\s,]+", head):
         word = match.group().strip("\"'“”‘’`")
         if word.startswith("("):
@@ -491,9 +553,16 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             alt = _PAREN_OR.match(obj, match.start())
             if alt and is_namelike(alt.group("name")):
                 return [(alt.group("name"), [alt.group("long").strip()], True)]
+            listed = _PAREN_IE.match(obj, match.start())
+            names = re.split(r",\s*(?:and\s+)?|\s+and\s+", listed.group("names").strip()) if listed else []
+            if names and all(re.fullmatch(_TOKEN, n) and is_namelike(n) and _distinctive(n) for n in names):
+                return [(n, [], True) for n in names]  # 'ADMM methods (i.e., ZO-SVRG-ADMM and ZO-SAGA-ADMM)'
             break
+        if word.lower() in _PARTICIPLES or word.endswith(("'s", "’s")):
+            break  # 'a new data set comprising LEGO Mindstorms', "describes NTT's submission": not the name
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
+            definite = skipped == 1 and word.lower() == "the"
             if skipped > 8:
                 break
             continue
@@ -512,6 +581,12 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             return [(phrase, [], True)]
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
+            if modifier and definite:
+                # 'describes the LIAAD system': the article makes it one system ('the French CASS dataset': CASS)
+                words = phrase.split()
+                while len(words) > 1 and words[0].lower() in _COMMON_WORDS:
+                    words.pop(0)
+                return [(" ".join(words), [], False)]
             if modifier and not _distinctive(phrase):
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
             if len(phrase.split()) == 1 or not skipped:
@@ -523,7 +598,17 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     return []
 
 
-_LIST_GLUE = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
+# '..., i.e., 1D-convolution capsule network (1D-ConvCapsNet)': the long form restates the proposal's object
+_RESTATED = re.compile(r"(?:\bi\.e\.|\bnamely|\bcalled|\bnamed)\s*,?\s*(?:the\s+|an?\s+)?$")
+# 'we establish a large-scale eye-tracking database of videos (LEDOV)': the long form is the whole object
+_DETERMINERS_ONLY = re.compile(r"(?:(?:a|an|the|our|novel|new)\s+)*", re.I)
+
+
+_PARTS_CUE = re.compile(r"\b(?:composed\s+of|consist(?:s|ing)\s+of|compris(?:es|ing)|includ(?:es|ing)|contain(?:s|ing))\b")
+_PARTICIPLES = frozenset("comprising containing including using consisting involving featuring covering like such".split())
+
+
+_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
 
 
 def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
@@ -571,12 +656,18 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     return found
 
 
-_PROPOSED_BEFORE = re.compile(r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$")
+_PROPOSED_BEFORE = re.compile(
+    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$|(?:^|[.,;:]\s+)[Oo]ur\s+$"
+)
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
     r"(?:proposed|introduced|presented|designed|developed|devised)\b"
 )
-_SUBJECT_START = re.compile(r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur)\s+(?:[\w\-]+\s+){0,3}$")
+_SUBJECT_START = re.compile(
+    r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
+    # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
+    r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
+)
 # the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
 # propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
 _PROPOSAL_BEFORE = re.compile(
@@ -609,6 +700,8 @@ def _defined_own_names(
         start, end = d.long_span
         sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) != -1 else 0
         before = text[sentence_start:start]
+        if _EARLIER.search(before):
+            continue  # 'Recently, Query Embedding (QE) methods are proposed': someone else's
         if _TASK.search(before[-60:]) or _SETTING_AFTER.match(text, d.short_span[1] + 1) \
                 or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
             continue  # a task, a setting, or a technique the method is based on ('(DRL) based model')
@@ -633,6 +726,10 @@ _WE_CALL = re.compile(
 # 'which we dub retrieval heads.' (a relative clause naming what was just described)
 _WHICH_WE_CALL = re.compile(
     r"\b[Ww]e\s+(?:call|term|name|dub)\s+[\"“']?(?!(?:a|an|the|this|these|it|them)\s)(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){1,3})[\"”']?\s*[.,;]"
+)
+# 'and hence we call these zoom-out features.': a pronoun object, then the coined name ending the clause
+_WE_CALL_PRONOUN = re.compile(
+    r"\b[Ww]e\s+(?:call|term|name|dub)\s+(?:this|these|it|them)\s+[\"“']?(?P<name>" + _LOWER_WORD + r"(?:\s+" + _LOWER_WORD + r"){0,2})[\"”']?\s*[.,;]"
 )
 # 'termed (as) deep self-attention distillation.' / 'coined ...' (strong naming words only)
 _TERMED = re.compile(
@@ -659,13 +756,14 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
     for position in triggers["naming"]:
         if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
             continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
-        patterns = (_WE_CALL, _TERMED)
+        patterns = (_WE_CALL, _WE_CALL_PRONOUN, _TERMED)
         if text[max(0, position - 6) : position].lower().rstrip() == "which":
             patterns = (_WHICH_WE_CALL,)
         for pattern in patterns:
             match = pattern.match(text, position)
             if match:
                 found.append((match.group("name"), match.start("name")))
+                break  # the first (most specific) pattern decides
     for position in triggers["propose"]:
         match = _PROPOSE.match(text, position)
         if match is None or not _own_subject(text, position):
@@ -690,6 +788,64 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
     ]
 
 
+# 'our MEAL method', 'our ResNet-50 based MEAL achieves', 'our GIT decoder': a coined token the paper owns
+_OUR_WORDS = re.compile(r"[Oo]ur((?:\s+[\w\-]+){1,3})")
+_OUR_FOLLOW = re.compile(r"\s+(?:" + _HEAD_WORDS + r"|(?!based\b)[a-z]+(?:s|ed))\b|\s*[,.;]")
+_TASK_LONG_FORM = re.compile(r"(?:tion|sion|sis|ing|ment)s?$")
+
+
+def _count_word(text: str, word: str) -> int:
+    """How often ``word`` occurs in ``text`` as a whole token (not inside 'X-based' or 'XNet')."""
+    count, start = 0, text.find(word)
+    while start != -1:
+        end = start + len(word)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "-_") and not (after.isalnum() or after in "-_"):
+            count += 1
+        start = text.find(word, end)
+    return count
+
+
+def _our_token(text: str, position: int, title: str, known: "set[str]", definitions: list[Definition]) -> str | None:
+    """A name-like token the paper calls its own ('our MEAL method', 'our ResNet-50 based MEAL achieves'):
+    not catalogued, not generic, written more than once (a coinage is repeated; a one-off acronym of a
+    data type or a tool is not), and not defined as a task ('aspect-term sentiment analysis (ATSA)')."""
+    match = _OUR_WORDS.match(text, position)
+    if match is None:
+        return None
+    for word in re.finditer(r"[^\s]+", match.group(1)):
+        name = word.group()
+        if word.start() and name.lower() in _STOP or re.fullmatch(r"[a-z]+[^s\W]s", name):
+            return None  # 'our experiments lattice-free MMI': a plural noun ends the phrase 'our' opens
+        if _OUR_FOLLOW.match(text, match.start(1) + word.end()) and is_namelike(name):
+            break
+    else:
+        return None
+    key = alias_key(name)
+    if not is_namelike(name) or key in known or key in GENERIC or _COMPOUND_TAIL.search(name):
+        return None
+    if _count_word(title + " " + text, name) < 2:
+        return None
+    if any(d.short == name and _TASK_LONG_FORM.search(d.long) for d in definitions):
+        return None
+    return name
+
+
+# 'a new evaluation protocol and associated dataset (VQA-Rephrasings)', 'a newly created one in this work
+# (SOEval)': a parenthesised name (not an abbreviation) of something new
+_NEW_NAMED = re.compile(
+    r"(?=n)\b(?:new|novel|newly\s+(?:created|collected|constructed|built|curated|annotated|released))\s+"
+    r"(?:[\w\-]+\s+){0,5}?(?:dataset|benchmark|corpus|model|method|framework|architecture|one|suite|algorithm)s?"
+    r"(?:\s+in\s+this\s+(?:work|paper|study))?\s*\((?P<name>" + _TOKEN + r")\)"
+)
+# 'we call the network with this new architecture the Macaron Net.': the name closes the sentence
+_WE_CALL_THE = re.compile(
+    r"[Ww]e\s+(?:call|name|term|dub)\s+(?:the|this|these|our|such)\s[^.;:()]{0,80}?\s(?:the\s+|as\s+)"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s*[.;]"
+)
+
+
 def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -710,8 +866,14 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             aliases = [name, *(aliases or [])]
             name = singular
         key = alias_key(name)
-        if not key or key in GENERIC or name[:1].isdigit() or _ODD_CHARS.search(name):
+        if name.endswith("s") and alias_key(name[:-1]) in found:
+            aliases, name, key = [name, *(aliases or [])], found[alias_key(name[:-1])].name, alias_key(name[:-1])
+        if not key or key in GENERIC or _ODD_CHARS.search(name):
             return
+        if name[:1].isdigit() and (aliases and not _initials_match(name, aliases[0]) or not aliases and (
+                re.match(r"\d+[A-Za-z]?(?:-|$)", name) or not is_namelike(name))):
+            return  # digit-led: '3DSRnet', or with its long form ('two-layer ... memory (2C-LSTM)'); not '3D-CNN'
+
         if _COMPOUND_TAIL.search(name) and not coined:
             return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
@@ -726,7 +888,11 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = _LATEX.sub(r"\1", paper.abstract) if "\\" in paper.abstract else paper.abstract
+    abstract = paper.abstract
+    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
+        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
+    if "&" in abstract:
+        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     title_name = (
         title_prefix_name(paper.title, known)
         or title_lead_name(paper.title, abstract, known)
@@ -737,8 +903,22 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
-
+    introducing = title_introducing_name(paper.title, known)
+    if introducing:
+        add(introducing, _kind(introducing, paper.title), paper.title)
     triggers = _trigger_positions(abstract)
+    for match in _NEW_NAMED.finditer(abstract) if "new" in abstract and "(" in abstract else ():
+        name = match.group("name")
+        if is_namelike(name) and alias_key(name) not in known and not _long_form_before(abstract, match.start("name") - 1, name):
+            add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
+    for position in triggers["naming"]:
+        match = _WE_CALL_THE.match(abstract, position)
+        if match is None:
+            continue
+        name = _clean_phrase(match.group("name"))
+        if _valid_name(name, strong=True) and alias_key(name) not in known:
+            add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
+
     for position in triggers["naming"]:
         match = _NAMING.match(abstract, position)
         if match is None:
@@ -751,10 +931,15 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
             continue
+        if _TASK.match(abstract, match.start("phrase")):
+            continue  # 'We call this problem Unifying Heterogeneous Classifiers (UHC)': a problem's name
         acr = _ACRONYM_IN.search(abstract, match.end(), min(len(abstract), match.end() + 90))
         if acr and is_short_form(acr.group("acr")) and not re.search(r"[.;]", abstract[match.end() : acr.start()]):
             span = _long_form_before(abstract, acr.start(), acr.group("acr"))
-            if span and span[0] >= match.start("phrase") - 1:
+            # the long form opens the named phrase or a part list ('named SGIFormer, ..., which is composed of
+            # the Semantic-guided Mix Query (SMQ)'), not 'called SMT-CBS reformulates the Conflict-based Search (CBS)'
+            lead = abstract[match.start("phrase") : span[0]] if span else ""
+            if span and span[0] >= match.start("phrase") - 1 and (len(lead.split()) <= 2 or _PARTS_CUE.search(lead)):
                 add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
                 # a list of definitions shares the naming word: 'namely the super high-performance
                 # Extractor (SHE), the higher-performance Extractor (HE), ... and the minimalist Extractor (ME)'
@@ -771,15 +956,26 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
-            short = _short_after(abstract, s + len(part))
+            short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
             elif _valid_name(part, strong=True):
-                add(part, _kind(part, clause), clause.strip())
+                # 'a challenging dataset, named JD-landmark': the naming word makes a hyphenated word a name
+                add(part, _kind(part, clause), clause.strip(), coined=bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", part))
+                    and not _NOT_COINED.search(part))
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
     definitions = find_definitions(abstract) if "(" in abstract else []  # used twice: computed once
+    # the title's prefix spelled out and abbreviated in the abstract: 'Unsupervised Temperature Scaling: ...'
+    # and 'Unsupervised Temperature Scaling (UTS) ...' -> UTS
+    parts = _title_split(paper.title) if definitions else None
+    if parts and len(parts[0].split()) >= 2 and not _SURVEY_TITLE.match(parts[1]):
+        prefix_key = alias_key(parts[0])
+        for d in definitions:
+            if alias_key(d.long) == prefix_key and is_short_form(d.short) and alias_key(d.short) not in known:
+                add(d.short, _kind(d.short, paper.title), paper.title, [d.long])
+                break
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -802,15 +998,27 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         sentence_start = stop + 2 if stop != -1 else 0
         if _EARLIER.search(abstract, sentence_start, position):
             continue  # 'Recently, we proposed X': the authors' earlier work, not this paper's
+        if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
+            continue  # 'we build upon SE-ResNeXt-50', 'Can we design a Convolutional Network (ConvNet) ...?'
         clause = _clause_around(abstract, match.start(), match.end())
-        for name, aliases, strong in _from_object(abstract, match.start("object")):
+        for name, aliases, strong in _from_object(abstract, match.start("object")) or _derived_name(
+            abstract, match.start("object"), known
+        ):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
+            if not strong and _PLURAL_NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
+                d.short == name and d.short_span[0] < position and d.long.islower() for d in definitions
+            ):
+                continue  # 'error correction coding (ECC) ... We propose ECC schemes': a technique named before
             add(name, _kind(name, clause), clause.strip(), aliases)
 
     for position in triggers["our"]:
         match = _OUR.match(abstract, position)
         if match is None:
+            owned = _our_token(abstract, position, paper.title, known, definitions)
+            if owned:
+                add(owned, _kind(owned, _clause_around(abstract, position, position + 40)),
+                    _clause_around(abstract, position, position + len(owned)).strip())
             continue
         phrase = _clean_phrase(match.group("phrase"))
         if phrase and phrase[:1].islower() and not is_namelike(phrase.split()[0]):
@@ -871,7 +1079,64 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
                 del found[long_key]
                 order.remove(long_key)
                 break
+    # a single word that opens another name's long form was cut from it ('Look' of 'Look, Read, Reason &
+    # Answer (LoRRA)')
+    for key in list(order):
+        if " " not in found[key].name and any(
+            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0].rstrip(",;:")) == key for a in found[other].aliases)
+            for other in order
+        ):
+            del found[key]
+            order.remove(key)
+    variants = _variant_tokens(abstract) if order else []
+    for key in list(order):
+        _add_title_spelling(found[key], paper.title)
+        name = found[key].name
+        for variant in variants:
+            if len(name) >= 3 and " " not in name and _is_variant(variant, name):
+                add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
     return [found[k] for k in order]
+
+
+_VARIANT = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*-[\w\-]+)(?=\s+(?:family|families|variants?|series)\b)")
+
+
+def _variant_tokens(text: str) -> list[str]:
+    """Hyphenated tokens the abstract presents as a family or variant ('the tiny-MOAT family')."""
+    if "famil" not in text and "variant" not in text and "series" not in text:
+        return []
+    return list(dict.fromkeys(_VARIANT.findall(text)))
+
+
+def _is_variant(token: str, name: str) -> bool:
+    """'tiny-MOAT' or 'MOAT-XL' for the introduced 'MOAT'; sizes written as plain suffixes ('BERT-base') are
+    not variants with their own name."""
+    head, _, tail = token.partition("-")
+    if token.endswith("-" + name):
+        return token[: -len(name) - 1].isalpha() and token[: -len(name) - 1].islower()
+    if token.startswith(name + "-"):
+        return bool(re.fullmatch(r"[A-Z0-9]{1,3}", token[len(name) + 1 :]))
+    return False
+
+
+_TITLE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]+(?![\w\-])")
+
+
+def _add_title_spelling(intro: Introduced, title: str) -> None:
+    """Add the title's spelling of a long form that abbreviates its tail: 'Two-layer Convolutional LSTM' for
+    'two-layer convolutional long short-term memory', 'Object-to-Motion CNN' for 'object-to-motion
+    convolutional neural network' (the title names the same method; its words must not link elsewhere)."""
+    acronyms = [m for m in _TITLE_ACRONYM.finditer(title)] if intro.aliases else []
+    for alias in list(intro.aliases) if acronyms else ():
+        words = alias.lower().split()
+        for acr in acronyms:
+            before = title[: acr.start()].split()
+            for k in range(min(len(words) - 1, len(before)), 0, -1):
+                if [w.lower() for w in before[-k:]] == words[:k] and _initials_match(acr.group(), " ".join(words[k:])):
+                    spelling = " ".join(before[-k:] + [acr.group()])
+                    if spelling not in intro.aliases and alias_key(spelling) != alias_key(intro.name):
+                        intro.aliases.append(spelling)
+                    return
 
 
 @lru_cache(maxsize=1)
@@ -891,7 +1156,12 @@ def _catalog_years() -> tuple[dict[str, int], frozenset[str]]:
     return years, frozenset(clashes)
 
 
-_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text)\{([^{}]*)\}")
+def _latex_text(match: re.Match) -> str:
+    """The text of a LaTeX font command: '\\textbf{X}' and '{\\it X}' -> 'X'."""
+    return match.group(1) if match.group(1) is not None else match.group(2)
+
+
+_LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text|underline)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
 
 
 def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
@@ -955,16 +1225,62 @@ def _title_component(title: str, known: "set[str] | None" = None) -> str | None:
 _COMPONENT_HEADS = frozenset("attention transformer former mixer layer block router adapter encoder decoder".split())
 
 
+_TITLE_INTRODUCING = re.compile(
+    r"(?:Introducing|Presenting)\s+(?:the\s+)?(?P<name>[A-Z][\w\-]*(?:\s+(?:of|for|and|[A-Z][\w\-]*)){0,5})"
+    r"(?=\s*(?:$|[:,]|--?\s|\s(?:with|for|in|to|via|and|as|[a-z]+ing)\b))"
+)
+
+
+def title_introducing_name(title: str, known: "set[str] | None" = None) -> str | None:
+    """The Title Case name after a title's opening 'Introducing' ('Introducing Neural Bag of Whole-Words with
+    ColBERTer: ...' -> 'Neural Bag of Whole-Words'): the title says in so many words that it is new."""
+    match = _TITLE_INTRODUCING.match(title)
+    if not match:
+        return None
+    name = match.group("name")
+    return None if (known and alias_key(name) in known) or alias_key(name) in GENERIC else name
+
+
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
 
 
 def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None:
-    """The name in a title prefix before ':' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
-    if ":" not in title:
+    """The name in a title prefix before ':' or ' -- ' ("ColBERT: Efficient ..." -> 'ColBERT'), or None."""
+    parts = _title_split(title)
+    if parts is None:
         return None
-    prefix, rest = (part.strip() for part in title.split(":", 1))
+    prefix, rest = parts
     if _SURVEY_TITLE.match(rest):
         return None  # 'Mamba-360: Survey of State Space Models ...' names a survey, not a method
+    name = _prefix_name(prefix, known)
+    if name is None and _KIND_AFTER.match(rest) and _TITLE_CASE_NAME.fullmatch(prefix) and not prefix.split()[0].lower().endswith("ing") \
+            and not _TASK_LONG_FORM.search(prefix.lower()) \
+            and not all(w.lower() in _GENERIC_TECH_WORDS or alias_key(w).rstrip("s") in GENERIC for w in re.split(r"[\s\-]+", prefix)):
+        # 'Hindi Visual Genome: A Dataset for ...', 'Merge and Label: A novel neural network architecture ...':
+        # the rest says what kind of thing the prefix names ('Bridging the Gap: ...' fails the Title Case test)
+        name = prefix if not (known and alias_key(prefix) in known) else None
+    return name
+
+
+_TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
+_KIND_AFTER = re.compile(
+    r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
+    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge)s?\b",
+    re.I,
+)
+_TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]*)){0,3}")
+
+
+def _title_split(title: str) -> tuple[str, str] | None:
+    """(prefix, rest) of a title with a ':' or ' -- ' separator, else None."""
+    match = _TITLE_SEPARATOR.search(title)
+    if not match:
+        return None
+    return title[: match.start()].strip(), title[match.end() :].strip()
+
+
+def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
+    """The name a title prefix is, by its shape alone (see :func:`title_prefix_name`)."""
     words = prefix.split()
     if not words or len(words) > 3:
         return None
