@@ -360,7 +360,8 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
         if len(key) < 3 or any(l.relation == "builds_on" for l in method_links):
             continue
         carrier = next(
-            (i for i, name in zip(introduces, own) if key in name and key != name or (key == "transformer" and name.endswith("former") and name != key)),
+            (i for i, name in zip(introduces, own) if key in name and key != name or (key == "transformer" and name.endswith("former") and name != key
+             and not any(alias_key(m) != key and len(alias_key(m)) > 3 and alias_key(m) in name for m in by_method))),
             None,
         )
         if carrier is None:

@@ -298,6 +298,8 @@ def _owner(
     near = _tail_words(region, 3)
     if _OTHER.search(tail) or _namelike_in(near, region_lo + len(region) - len(near), others, own):
         return "other"
+    if not own_in_prefix and _FIELD_SUBJECT.match(region):
+        return "other"
     if own_in_prefix:
         return "own"  # "we propose MERLIN, a framework designed to train X"
     if _PRESENT_PASSIVE.search(prefix):
@@ -335,7 +337,15 @@ _CLAUSE_OPENER = re.compile(
     r"|notably|thus|therefore|hence|consequently|overall|importantly|instead|similarly|likewise)[\s,]*)*",
     re.I,
 )
-_HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively)\s+$", re.I)
+_HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively|mainly|mostly|largely|predominantly)\s+$", re.I)
+# A subject noun phrase that names the field or third parties, not the paper: "The dominant approaches for NER
+# mostly adopt X", "the existing models ... employ X", "current deep learning systems use X", "Many methods ...".
+_FIELD_SUBJECT = re.compile(
+    r"^\s*(?:the\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
+    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent)\b"
+    r"|(?:most|many)\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
+    re.I,
+)
 _REPORTED = re.compile(
     r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
@@ -536,7 +546,8 @@ def _candidate_cues(lowered: str) -> "frozenset[int] | set[int]":
 _ALL_CUES = frozenset(range(len(_PRE_CUES)))
 _BACKGROUND_PREDICATE = re.compile(
     r"^(?:['\u2019]s)?" + r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?){0,5}?"
-    r"(?:\s+(?:models?|architectures?|networks?|variants?|family|methods?))?\s+(?P<cue>(?:have|has)\s+(?:\w+ly\s+|also\s+)?"
+    r"(?:\s+\(\w[\w.\-]*\))?(?:\s+(?:models?|architectures?|networks?|variants?|family|methods?|nodes|units|cells|layers))?"
+    r"\)?,?\s+(?P<cue>(?:have|has)\s+(?:\w+ly\s+|also\s+)?"
     r"(?:shown|achieved|demonstrated|become|revolutioni[sz]ed|gained|emerged|attracted|dominated|brought|enabled"
     r"|exhibited|transformed|advanced|set|led|made|been\s+(?:\w+ly\s+)?(?:shown|used|applied|adopted|proposed|deployed)))\b",
     re.I,
@@ -560,7 +571,7 @@ _SCOPE_STOP = re.compile(
 )
 
 _PASSIVE_AUX = r"(?:is|are|was|were|be|being|been|can\s+be|could\s+be|will\s+be|may\s+be|must\s+be|has\s+been|have\s+been|had\s+been)"
-_HABITUAL = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:widely|commonly|often|typically|usually|frequently|extensively|increasingly|traditionally|generally|routinely|successfully)\b", re.I)
+_HABITUAL = re.compile(r"\b(?:has|have|had)\s+been\b|\b(?:widely|commonly|often|typically|usually|frequently|extensively|mainly|mostly|predominantly|increasingly|traditionally|generally|routinely|successfully)\b", re.I)
 _LIST_TAIL = r"(?:\s*(?:,|and|or|&)\s*(?:the\s+)?[\w.\-]+(?:\s+[\w.\-]+)?){0,5}?"
 _HEAD_NOUN = r"(?:\s+(?:models?|architectures?|networks?|encoders?|layers?|blocks?|variants?|family|methods?|algorithm|\(\w+\)|\[[\d,\s]+\]))?"
 

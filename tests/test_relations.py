@@ -612,3 +612,49 @@ def test_candidate_cues_non_ascii_runs_all(text, runs_all):
     assert (len(candidates) == len(_PRE_CUES)) == runs_all
     start = text.index("BERT")
     assert (type_relation(text, start, start + 4).relation == "compares_to") == runs_all
+
+
+# Background sentences of unlabelled arXiv abstracts (arxiv-amds123, not in any gold set) where the first
+# pass read a participle or a third party's verb as the paper's own use.
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        # a field-level claim whose subject list or appositive holds the method
+        ("Deep pre-training and fine-tuning models (like BERT, OpenAI GPT) have demonstrated excellent results "
+         "in question answering areas.", "BERT", "have demonstrated"),
+        ("Parallel deep learning architectures like fine-tuned BERT and MT-DNN, have quickly become the state of "
+         "the art, bypassing previous deep and shallow learning methods by a large margin.", "BERT", "have quickly become"),
+        ("Pre-training and fine-tuning, e.g., BERT, have achieved great success in language understanding by "
+         "transferring knowledge from rich-resource pre-training task to the low/zero-resource downstream tasks.",
+         "BERT", "have achieved"),
+        ("BERT, a pre-trained Transformer model, has achieved ground-breaking performance on multiple NLP tasks.",
+         "Transformer", "has achieved"),
+        # the subject names the field or third parties
+        ("The dominant approaches for named entity recognition (NER) mostly adopt complex recurrent neural "
+         "networks (RNN), e.g., long-short-term-memory (LSTM).", "LSTM", "adopt"),
+        ("However, for downstream computer vision tasks such as image captioning, image segmentation etc., the "
+         "current deep learning systems use an image classifier like VGG16, ResNet50, Inception-v3 etc. as a "
+         "feature extractor.", "ResNet50", "use"),
+        # a habitual passive
+        ("LSTM networks are mainly used for sequence modeling.", "LSTM", "used"),
+    ],
+)
+def test_type_relation_background_subjects_are_mentions(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert result.relation == "mentions"
+    assert result.cue == cue
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Pre-trained VGG19 network is used to extract features which are then followed by bagged decision tree "
+         "for features selection.", "VGG19"),
+        ("A CNN was constructed based on the deep residual network (ResNet) architecture and trained on simulated "
+         "images of star clusters.", "ResNet"),
+        ("Our system is based on the self-attentional Transformer networks, into which we integrated the most "
+         "recent effective strategies from academic research.", "Transformer"),
+    ],
+)
+def test_type_relation_own_procedure_in_passive_still_builds_on(sentence, surface):
+    assert _type(sentence, surface).relation == "builds_on"

@@ -80,3 +80,31 @@ def test_settle_paper_analysis_keeps_methods_run_side_by_side(catalog):
     (linked,) = link_corpus([paper], catalog)
     assert _relations(linked, "U-Net") == {"builds_on"}
     assert all(l.cue.endswith("(among)") for l in linked.links if l.method == "U-Net")
+
+
+_FORMER_ABSTRACT = (
+    "Transformer models have achieved strong results on long documents, but full attention is quadratic in the "
+    "sequence length. The Linformer approximates self-attention with a low-rank projection. {intro}"
+)
+
+
+def test_named_after_former_name_credits_the_former_it_carries_not_transformer(catalog):
+    # 'EffiLinformer' carries 'Linformer', so its '-former' ending comes from Linformer: the background
+    # sentence about Transformer models stays a mention
+    paper = Paper.create(
+        "EffiLinformer: Efficient Long-Document Classification",
+        _FORMER_ABSTRACT.format(intro="We propose EffiLinformer, which extends the Linformer with sparse global tokens."),
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert "builds_on" in _relations(linked, "Linformer")
+    assert "builds_on" not in _relations(linked, "Transformer")
+
+
+def test_named_after_plain_former_name_still_credits_transformer(catalog):
+    # 'EcoDocformer' carries no other linked method: a '-former' name builds on the Transformer
+    paper = Paper.create(
+        "EcoDocformer: Efficient Long-Document Classification",
+        _FORMER_ABSTRACT.format(intro="We propose EcoDocformer, an efficient model for long-document classification."),
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert "builds_on" in _relations(linked, "Transformer")
