@@ -24,6 +24,11 @@ def found(matcher, text):
     return [(m.surface, m.name) for m in matcher.find(text)]
 
 
+def test_normalize_ascii_maps_letters_to_lower_case_and_the_rest_to_spaces():
+    text = "".join(chr(i) for i in range(128)) + " Flash-Attention_2 (ViT)"
+    assert normalize(text) == "".join(c.lower() if c.isalnum() else " " for c in text)
+
+
 def test_normalize_keeps_offsets():
     text = "Flash‑Attention – “BERT’s” İstanbul"
     norm = normalize(text)
