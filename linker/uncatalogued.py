@@ -103,7 +103,7 @@ def _prior_appositions(text: str) -> list[re.Match]:
     The pattern opens with a case-insensitive alternation that the regex engine tries at every
     character (~37 us an abstract); the words are found in the lower-cased text instead and the pattern
     matched there, left to right and without overlaps, as ``finditer`` does."""
-    if _FOLDS_TO_ASCII.search(text):
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):  # (isascii is a flag: free; the search is not)
         return list(_PRIOR_APPOSITION.finditer(text))
     low = text.lower()
     starts = set()
