@@ -26,6 +26,7 @@ from relwork.linker.matcher import Mention, normalize
 MIN_LENGTH = 8
 MIN_SCORE = 0.9
 MAX_CACHE = 200_000
+_LONG_WORD = re.compile(r"[^ ]{%d,}" % (MIN_LENGTH - 1))
 
 
 def _deletions(word: str) -> set[str]:
@@ -84,14 +85,16 @@ class FuzzyIndex:
     def find(self, text: str, taken: list[tuple[int, int]], norm: str | None = None) -> list[Mention]:
         """Fuzzy mentions among the words of ``text`` outside the already matched spans ``taken``.
 
-        Words are taken from the normalised text as a set; words already seen without a hit are skipped
-        by set difference (C speed), so the cost per abstract is a few new words, not every word.
+        Words long enough to be misspelt names are taken from the normalised text as a set; words already
+        seen without a hit are skipped by set difference (C speed), so the cost per abstract is a few new
+        words, not every word.
         """
         if not self._index:
             return []
         if norm is None:
             norm = normalize(text)
-        new = set(norm.split()) - self._misses
+        # only words long enough to be looked up (a normalised text is alphanumeric runs between spaces)
+        new = set(_LONG_WORD.findall(norm)) - self._misses
         if not new:
             return []
         found = []

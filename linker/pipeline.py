@@ -115,7 +115,6 @@ class Linker:
         # and a paper's own name must stay its own in the second pass
         self.catalog_known = set(known)
         entries = list(catalog)
-        self.origins: dict[str, str] = {}
         for corpus_name in corpus_names:
             key = alias_key(corpus_name.name)
             if key in known or not _corpus_name_ok(corpus_name.name):
@@ -125,7 +124,6 @@ class Linker:
             known.update(alias_key(a) for a in aliases)
             # introduced names are written as names: they match in their exact case only
             entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
-            self.origins[corpus_name.name] = corpus_name.paper_id
         self.known = known
         # catalog entries know their introducing paper: that paper introduces them
         self.introducing: dict[str, list[CatalogEntry]] = {}
@@ -137,8 +135,8 @@ class Linker:
         self.matcher = Matcher(entries) if compile else None
         self.fuzzy = FuzzyIndex(catalog) if fuzzy and compile else None
         self.uncatalogued = uncatalogued
-        self._kind = {e.name: e.kind for e in entries}
-        self._name_keys = {e.name: alias_key(e.name) for e in entries}
+        # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
+        self._name_keys: dict[str, str] = {}
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -512,15 +510,17 @@ def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
     return [linker.link(p) for p in papers]
 
 
-def _worker_introduced(papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
+def _worker_introduced(batch: bytes | list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
+    papers = pickle.loads(batch) if isinstance(batch, bytes) else batch
     return _introduce_batch(_WORKER["detector"], papers)  # type: ignore[arg-type]
 
 
 def _introduce_batch(detector: Linker, papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
-    """First pass over one batch: the batch and its papers' introduced names pickled for the second
-    pass, and the (paper id, names) pairs of the papers that introduce something."""
+    """First pass over one batch: its papers' introduced names pickled for the second pass, and the
+    (paper id, names) pairs of the papers that introduce something. (The papers themselves are pickled
+    once, by the caller: a worker gets them pickled and need not pickle them again.)"""
     found = [detector.introduced(p) for p in papers]
-    blob = pickle.dumps((papers, found), protocol=pickle.HIGHEST_PROTOCOL)
+    blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
     return blob, [(p.id, i) for p, i in zip(papers, found) if i]
 
 
@@ -583,26 +583,37 @@ def linked_dict(linked: LinkedPaper) -> dict:
     }
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False)  # what json.dumps(..., ensure_ascii=False) builds per call
+
+
 def _dumps(linked: LinkedPaper) -> str:
-    return json.dumps(linked_dict(linked), ensure_ascii=False)
+    return _ENCODER.encode(linked_dict(linked))
 
 
-def _worker_lines(batch: bytes | list[Paper]) -> list[tuple[str, int, int]]:
-    return _link_lines(_WORKER["linker"], batch)  # type: ignore[arg-type]
+_Spooled = tuple[bytes, bytes]  # a first-pass batch: its papers and their introduced names, pickled
 
 
-def _link_lines(linker: Linker, batch: bytes | list[Paper]) -> list[tuple[str, int, int]]:
-    """Second pass over one batch: (JSON line, links, introduced names) per paper. A batch is either a
-    first-pass blob (papers with their introduced names) or a list of papers (no first pass)."""
-    if isinstance(batch, bytes):
-        papers, found = pickle.loads(batch)
+def _worker_lines(task: tuple[_Spooled | list[Paper], str]) -> tuple[str, int, int, int]:
+    return _link_lines(_WORKER["linker"], *task)  # type: ignore[arg-type]
+
+
+def _link_lines(linker: Linker, batch: _Spooled | list[Paper], separator: str) -> tuple[str, int, int, int]:
+    """Second pass over one batch: its papers' JSON objects joined by ``separator``, and the numbers of
+    papers, links and introduced names. A batch is either spooled by the first pass or a list of papers
+    (no first pass). One string a batch, not one a paper: little for a worker to send and the writer to
+    receive."""
+    if isinstance(batch, tuple):
+        papers, found = pickle.loads(batch[0]), pickle.loads(batch[1])
     else:
         papers, found = batch, [None] * len(batch)
-    out = []
+    lines = []
+    n_links = n_introduced = 0
     for paper, intros in zip(papers, found):
         linked = linker.link(paper, intros)
-        out.append((_dumps(linked), len(linked.links), len(linked.introduces)))
-    return out
+        lines.append(_dumps(linked))
+        n_links += len(linked.links)
+        n_introduced += len(linked.introduces)
+    return separator.join(lines), len(lines), n_links, n_introduced
 
 
 @dataclass
@@ -649,7 +660,6 @@ def link_files(
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
     summary = LinkSummary()
-    names: list[CorpusName] = []
     if corpus:
         # pass 1 reads and parses the files once: each batch of papers goes, pickled with its papers'
         # introduced names, to a temporary file that pass 2 links from. Only the names stay in memory;
@@ -660,11 +670,13 @@ def link_files(
             papers = (p for path in paths for p in iter_papers(path, format=format, problems=first, strict=strict))
             # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
             # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
+            names: list[CorpusName] = []
             seen: set[str] = set()
             catalog_keys = Linker._keys(catalog)
-            for blob, pairs in _first_pass(papers, catalog, workers, batch_size):
-                spool.write(_LENGTH.pack(len(blob)))
-                spool.write(blob)
+            for papers_blob, found_blob, pairs in _first_pass(papers, catalog, workers, batch_size):
+                for blob in (papers_blob, found_blob):
+                    spool.write(_LENGTH.pack(len(blob)))
+                    spool.write(blob)
                 for paper_id, intros in pairs:
                     for intro in intros:
                         key = alias_key(intro.name)
@@ -675,75 +687,91 @@ def link_files(
             summary.problems = first
             spool.seek(0)
             summary.corpus_names = len(names)
-            _write_linked(_read_spool(spool), output, summary, catalog, names, output_format, workers, progress)
+            del seen, catalog_keys  # only the compiled names stay in memory for the second pass
+            linker = Linker(catalog, corpus_names=names)
+            del names
+            _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress)
         finally:
             spool.close()
     else:
         papers = (p for path in paths for p in iter_papers(path, format=format, problems=summary.problems, strict=strict))
-        _write_linked(_batches(papers, batch_size), output, summary, catalog, names, output_format, workers, progress)
+        _write_linked(_batches(papers, batch_size), output, summary, Linker(catalog), output_format, workers, progress)
     return summary
 
 
 _LENGTH = struct.Struct("<Q")
 
 
-def _read_spool(spool: BinaryIO) -> Iterator[bytes]:
-    """The first-pass blobs written to ``spool``, in order."""
+def _read_spool(spool: BinaryIO) -> Iterator[_Spooled]:
+    """The first-pass batches written to ``spool`` (two blobs each), in order."""
     while header := spool.read(_LENGTH.size):
         (size,) = _LENGTH.unpack(header)
-        yield spool.read(size)
+        papers = spool.read(size)
+        (size,) = _LENGTH.unpack(spool.read(_LENGTH.size))
+        yield papers, spool.read(size)
 
 
 def _first_pass(
     papers: Iterable[Paper], catalog: Catalog, workers: int, batch_size: int
-) -> Iterator[tuple[bytes, list[tuple[str, list[Introduced]]]]]:
-    """``_introduce_batch`` over the batches of ``papers``, in input order, in this process or over
-    ``workers`` processes (loading stays here; detection is most of the pass)."""
+) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]]]]:
+    """(pickled papers, pickled introduced names, pairs) for each batch of ``papers``, in input order:
+    ``_introduce_batch`` in this process or over ``workers`` processes (loading stays here; detection is
+    most of the pass). A batch is pickled once, here: workers get it so and send back only the names."""
     detector = Linker(catalog, compile=False)
     if workers == 1:
         for batch in _batches(papers, batch_size):
-            yield _introduce_batch(detector, batch)
+            found_blob, pairs = _introduce_batch(detector, batch)
+            yield pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), found_blob, pairs
         return
+    in_flight: deque = deque()  # the pickled batches whose names are being detected, in order
+
+    def tasks() -> Iterator[bytes]:
+        for batch in _batches(papers, batch_size):
+            in_flight.append(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
+            yield in_flight[-1]
+
     with _linker_pool(workers, "detector", detector) as pool:
-        yield from _ordered_map(pool, _worker_introduced, _batches(papers, batch_size), 2 * workers)
+        for found_blob, pairs in _ordered_map(pool, _worker_introduced, tasks(), 2 * workers):
+            yield in_flight.popleft(), found_blob, pairs
 
 
 def _write_linked(
-    batches: Iterable[bytes | list[Paper]],
+    batches: Iterable[_Spooled | list[Paper]],
     output: TextIO,
     summary: LinkSummary,
-    catalog: Catalog,
-    names: list[CorpusName],
+    linker: Linker,
     output_format: str,
     workers: int,
     progress: Callable | None,
 ) -> None:
     """Second pass of ``link_files``: link and write, in one process or over ``workers``."""
     array = output_format == "json"
+    separator = ",\n" if array else "\n"
     if array:
         output.write("[")
-    linker = Linker(catalog, corpus_names=names)
     if workers == 1:
-        _emit_all((_link_lines(linker, batch) for batch in batches), output, summary, array, progress)
+        _emit_all((_link_lines(linker, batch, separator) for batch in batches), output, summary, array, progress)
     else:
         with _linker_pool(workers, "linker", linker) as pool:
-            _emit_all(_ordered_map(pool, _worker_lines, batches, 2 * workers), output, summary, array, progress)
+            tasks = ((batch, separator) for batch in batches)
+            _emit_all(_ordered_map(pool, _worker_lines, tasks, 2 * workers), output, summary, array, progress)
     if array:
         output.write("\n]\n")
 
 
 def _emit_all(
-    results: Iterable[list[tuple[str, int, int]]], output: TextIO, summary: LinkSummary, array: bool, progress: Callable | None
+    results: Iterable[tuple[str, int, int, int]], output: TextIO, summary: LinkSummary, array: bool, progress: Callable | None
 ) -> None:
     """Write each batch's JSON lines (or array items) and count them into ``summary``."""
-    for lines in results:
-        for line, n_links, n_introduced in lines:
-            if array:
-                output.write(("\n" if summary.papers == 0 else ",\n") + line)
-            else:
-                output.write(line + "\n")
-            summary.papers += 1
-            summary.links += n_links
-            summary.introduced += n_introduced
+    for text, n_papers, n_links, n_introduced in results:
+        if not n_papers:
+            continue
+        if array:
+            output.write(("\n" if summary.papers == 0 else ",\n") + text)
+        else:
+            output.write(text + "\n")
+        summary.papers += n_papers
+        summary.links += n_links
+        summary.introduced += n_introduced
         if progress:
-            progress(len(lines))
+            progress(n_papers)

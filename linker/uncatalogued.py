@@ -90,6 +90,67 @@ _PROPOSED_APPOSITION = re.compile(
     r"(?P<name>" + _NAME + r")\s*,\s+(?:(?:a|an|the)\s+(?:\w+\s+)?(?:recently|previously)\s+(?:proposed|introduced|developed|published)"
     r"|(?:recently\s+|previously\s+|originally\s+)?(?:proposed|introduced)\s+(?:by|in)\s)"
 )
+_PROPOSED_TAIL = re.compile(_PROPOSED_APPOSITION.pattern.split(r"\s*", 1)[1])  # from the comma on
+_PRIOR_WORDS = ("previous", "prior", "earlier", "recent", "existing", "concurrent")
+# the only characters that match an ASCII letter under re.I without lower-casing to it ('ſ' is 's')
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
+_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
+
+
+def _prior_appositions(text: str) -> list[re.Match]:
+    """``_PRIOR_APPOSITION.finditer(text)``, tried only where one of its first words starts.
+
+    The pattern opens with a case-insensitive alternation that the regex engine tries at every
+    character (~37 us an abstract); the words are found in the lower-cased text instead and the pattern
+    matched there, left to right and without overlaps, as ``finditer`` does."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):  # (isascii is a flag: free; the search is not)
+        return list(_PRIOR_APPOSITION.finditer(text))
+    low = text.lower()
+    starts = set()
+    for word in _PRIOR_WORDS:
+        i = low.find(word)
+        while i != -1:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    return _matches_from(_PRIOR_APPOSITION, text, sorted(starts))
+
+
+def _proposed_appositions(text: str) -> list[re.Match]:
+    """``_PROPOSED_APPOSITION.finditer(text)``, tried only before a comma that its tail (', a recently
+    proposed ...', ', introduced by ...') follows.
+
+    The pattern opens with a name, which the engine tries at every character (~250 us an abstract). Its
+    tail holds no comma, so each match ends at the first such tail after its name; the name is a run of
+    name characters ending just before the comma, where the pattern is then matched."""
+    starts = []
+    ends = {}
+    for tail in _PROPOSED_TAIL.finditer(text):
+        j = tail.start()
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        while j > 0 and text[j - 1] in _NAME_CHARS:
+            j -= 1
+        starts.append(j)
+        ends[j] = tail.end()
+    return _matches_from(_PROPOSED_APPOSITION, text, starts, ends)
+
+
+def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[int, int] | None = None) -> list[re.Match]:
+    """What ``pattern.finditer(text)`` yields when each of its matches begins at one of ``starts``
+    (ascending), or, given ``ends``, between a start and the next and ends by ``ends[start]``."""
+    out = []
+    pos = 0
+    for start in starts:
+        if ends is None:
+            match = pattern.match(text, start) if start >= pos else None
+        else:
+            match = pattern.search(text, max(start, pos), ends[start])
+        if match:
+            out.append(match)
+            pos = match.end()
+    return out
+
+
 _DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
 _HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
@@ -218,10 +279,10 @@ def find_uncatalogued(
                     consider(match.group("name"), match.start("name"))
     if "revious" in text or "rior" in text or "xisting" in text or "ecent" in text or "arlier" in text:
         # 'A previous study, RefTeacher, makes the first attempt': prior work named in apposition
-        for match in _PRIOR_APPOSITION.finditer(text):
+        for match in _prior_appositions(text):
             consider(match.group("name"), match.start("name"))
     if "proposed" in text or "introduced" in text or "developed" in text or "published" in text:
-        for match in _PROPOSED_APPOSITION.finditer(text):
+        for match in _proposed_appositions(text):
             window = text[max(0, match.start() - 40) : match.end() + 40]
             if not (DATASET_WORDS.search(window) or _DATA_PARTS.search(window)):
                 # 'the "complex" subsets of WSC273, introduced by ...' is a dataset

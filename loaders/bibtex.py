@@ -18,7 +18,6 @@ import warnings
 from functools import lru_cache
 from typing import Iterator
 
-from bibtexparser.bparser import BibTexParser
 from pylatexenc.latex2text import LatexNodes2Text
 
 from relwork.core.records import Paper, normalize_arxiv_id
@@ -127,6 +126,9 @@ class _EntryParser:
     parsed entries are taken out after each call so memory stays flat on big files."""
 
     def __init__(self) -> None:
+        # imported here: bibtexparser loads pyparsing (~50 ms), which no other input format needs
+        from bibtexparser.bparser import BibTexParser
+
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pyparsing deprecation noise from bibtexparser 1.4
             self.parser = BibTexParser(common_strings=True, ignore_nonstandard_types=False, interpolate_strings=True)

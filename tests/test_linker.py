@@ -219,6 +219,16 @@ def test_link_files_same_output_for_workers_and_batches(catalog):
         assert _link_files_text(SEED_FILES, catalog, **options) == (serial, summary)
 
 
+def test_link_files_json_array_same_for_workers_and_batches(catalog):
+    """Batches come back from the workers as one joined string each: the array's separators between
+    batches must be those within them."""
+    array, _ = _link_files_text(SEED_FILES, catalog, output_format="json")
+    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}):
+        assert _link_files_text(SEED_FILES, catalog, output_format="json", **options)[0] == array
+    lines, _ = _link_files_text(SEED_FILES, catalog, batch_size=5)
+    assert json.loads(array) == [json.loads(line) for line in lines.splitlines()]
+
+
 def test_link_files_workers_report_skipped_records(tmp_path, catalog):
     path = tmp_path / "papers.jsonl"
     good = {"title": "ColBERT: Efficient Passage Search", "abstract": "We adapt BERT to retrieval."}

@@ -6,6 +6,7 @@ Sentences are real ones from the seed abstracts (examples/hf-papers) unless mark
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +22,11 @@ def matcher():
 
 def found(matcher, text):
     return [(m.surface, m.name) for m in matcher.find(text)]
+
+
+def test_normalize_ascii_maps_letters_to_lower_case_and_the_rest_to_spaces():
+    text = "".join(chr(i) for i in range(128)) + " Flash-Attention_2 (ViT)"
+    assert normalize(text) == "".join(c.lower() if c.isalnum() else " " for c in text)
 
 
 def test_normalize_keeps_offsets():
@@ -302,6 +308,35 @@ def test_find_uncatalogued_prior_work_apposition(text, names):
     from relwork.linker.uncatalogued import find_uncatalogued
 
     assert [m.name for m in find_uncatalogued(text, [], set())] == names
+
+
+def _seed_texts():
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    return [t for p in load_papers(seeds).papers for t in (p.title, p.abstract)]
+
+
+def test_apposition_scans_find_what_finditer_finds():
+    """The anchored scans give ``finditer``'s matches (same spans, same order, no overlaps) on every seed
+    title and abstract, and on the corner cases: a match overlapping the next candidate, case variants,
+    'ſ' (which matches 's' under re.I) and names right before the comma or the tail."""
+    from relwork.linker import uncatalogued as u
+
+    texts = _seed_texts() + [
+        "A previous study, RefTeacher, makes it; PRIOR work, Foo-2, (and) previous work, A, previous work, B, C",
+        "a previouſ study, Foo, and earlier work, Bar.Baz, concurrent work, X1",
+        "We extend ADMM-NN, a recently proposed joint framework, and OverFeat , introduced by Y, and 3x,  "
+        "originally proposed in Z, and Net-, proposed in W, and a.b.c, the previously introduced thing",
+    ]
+    for text in texts:
+        assert [m.span("name") for m in u._prior_appositions(text)] == [
+            m.span("name") for m in u._PRIOR_APPOSITION.finditer(text)
+        ]
+        assert [m.span() for m in u._proposed_appositions(text)] == [
+            m.span() for m in u._PROPOSED_APPOSITION.finditer(text)
+        ]
+    assert sum(len(u._proposed_appositions(t)) + len(u._prior_appositions(t)) for t in texts[-3:]) >= 8
 
 
 @pytest.mark.parametrize(
