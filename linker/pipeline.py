@@ -353,13 +353,18 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
     for link in links:
         if link.kind != "dataset":
             by_method.setdefault(link.method, []).append(link)
+    keys = [alias_key(m) for m in by_method]
     for method, method_links in by_method.items():
         key = alias_key(method)
         if len(key) < 3 or any(l.relation == "builds_on" for l in method_links):
             continue
+        # a linked method whose longer name the new name carries is the one it is named after: 'Smooth
+        # Grad-CAM++' carries Grad-CAM, not the CAM inside it; 'BudgetLongformer' carries Longformer
         carrier = next(
-            (i for i, name in zip(introduces, own) if key in name and key != name or (key == "transformer" and name.endswith("former") and name != key
-             and not any(alias_key(m) != key and len(alias_key(m)) > 3 and alias_key(m) in name for m in by_method))),
+            (i for i, name in zip(introduces, own)
+             if (key in name and key != name or key == "transformer" and name.endswith("former") and name != key
+                 and not any(k != key and len(k) > 3 and k in name for k in keys))
+             and not any(k != key and key in k and k in name for k in keys)),
             None,
         )
         if carrier is None:

@@ -108,3 +108,32 @@ def test_named_after_plain_former_name_still_credits_transformer(catalog):
     )
     (linked,) = link_corpus([paper], catalog)
     assert "builds_on" in _relations(linked, "Transformer")
+
+
+def test_named_after_nested_name_credits_the_longer_method_it_carries(catalog):
+    # 'Smooth Grad-CAM++' carries Grad-CAM, and CAM only inside it: the background list of earlier methods keeps
+    # CAM a mention while Grad-CAM, the method the new name extends, is built on
+    paper = Paper.create(
+        "Smooth Grad-CAM++: An Enhanced Visualization Technique for Deep Convolutional Neural Network Models",
+        "Several methods have been proposed such as class activation map (CAM) and Gradient based Class Activation "
+        "Maps (Grad-CAM). These methods underperform on multiple objects. We propose Smooth Grad-CAM++, a technique "
+        "that combines gradient smoothing with saliency maps.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert {l.method for l in linked.links} >= {"CAM", "Grad-CAM"}
+    assert "builds_on" in _relations(linked, "Grad-CAM")
+    assert "builds_on" not in _relations(linked, "CAM")
+
+
+@pytest.mark.parametrize(
+    ("title", "method", "relation"),
+    [
+        # the dev gold's reading of title mentions: a paper presenting its own work builds on the method its
+        # title names; an analysis title leaves it a mention
+        ("M1: Towards Scalable Test-Time Compute with Mamba Reasoning Models", "Mamba", "builds_on"),
+        ("Small-scale proxies for large-scale Transformer training instabilities", "Transformer", "mentions"),
+    ],
+)
+def test_title_mentions_follow_the_gold_reading_of_own_work_and_analysis_titles(seed_papers, catalog, title, method, relation):
+    (linked,) = link_corpus([_seed_paper(seed_papers, title)], catalog)
+    assert {relation} == ({"builds_on"} & _relations(linked, method) or {"mentions"})
