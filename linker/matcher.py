@@ -122,11 +122,18 @@ def is_descriptive(surface: str) -> bool:
     return len(words) >= 2 and all(w.isalpha() and (w.islower() or (w[0].isupper() and w[1:].islower())) for w in words)
 
 
+# lower-case function words inside a capitalised name ('Chain-of-Thought', 'Room-to-Room', 'Tree of Thoughts')
+_NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by".split())
+
+
 def _capitalised_tail(written: str) -> bool:
-    """Every word after the first starts with a capital ('Layer Normalization', not 'Layer normalization':
-    a sentence-initial capital says nothing)."""
+    """Every word after the first starts with a capital or is a function word, and at least one does
+    ('Layer Normalization', 'Tree of Thoughts', 'Chain-of-Thought'; not 'Layer normalization' or
+    'Chain-of-thought': a sentence-initial capital says nothing)."""
     words = [w for w in re.split(r"[\s\-]+", written) if w]
-    return len(words) > 1 and all(w[:1].isupper() for w in words[1:])
+    return len(words) > 1 and any(w[:1].isupper() for w in words[1:]) and all(
+        w[:1].isupper() or w in _NAME_FUNCTION_WORDS for w in words[1:]
+    )
 
 
 def _acronym_case_ok(written: str, surface: str) -> bool:
