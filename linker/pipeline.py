@@ -30,7 +30,7 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
-from relwork.linker.matcher import Matcher, Mention, find_surface, is_descriptive, normalize, resolve_overlaps, variants
+from relwork.linker.matcher import Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
@@ -76,7 +76,7 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 _GENERIC_WORDS = frozenset(
     "deep neural network networks model models learning based method methods approach two three dimensional".split()
 )
-_NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by from".split())
+_NAME_FUNCTION_WORDS = frozenset("of to and the for in on over a an with by from".split())
 _FUNCTION_WORDS = re.compile(r"\b(?:" + "|".join(_NAME_FUNCTION_WORDS) + r")\b", re.I)
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
@@ -93,6 +93,14 @@ def _initials(long_form: str) -> str:
     if len(words) > 2 and words[-1].lower() in ("network", "networks", "model"):
         words.pop()  # 'Enhanced Deep Super-Resolution network' spells EDSR
     return "".join(w[0].upper() for w in words)
+
+
+def _loose_long_form(short: str, long_form: str) -> bool:
+    """A Schwartz-Hearst 'long form' that is a clause rather than a name: it has a comma, or more words
+    (function words aside) than the short form has capitals plus one ('use a deep learning architecture'
+    for U-Net, 'error on model decay, using a correlation filter' for ECO)."""
+    capitals = sum(c.isupper() for c in short) or 1
+    return "," in long_form or len(long_form.split()) - len(_FUNCTION_WORDS.findall(long_form)) > capitals + 1
 
 
 def _taught_case_ok(written: str, form: str) -> bool:
@@ -257,8 +265,10 @@ class Linker:
                 span = _long_form_before(text, m.start - 1, m.surface)
                 if span:
                     other = text[span[0] : span[1]]  # 'Rotary Position Embedding (RoPE)'
-                    if " ".join(normalize(m.surface).split()) in taught:
-                        continue  # already defined as another method's short form
+                    if " ".join(normalize(m.surface).split()) in taught or _loose_long_form(m.surface, other):
+                        # already defined as another method's short form; or no real long form ('we propose
+                        # to use a deep learning architecture (U-Net)'): the mention keeps its link
+                        continue
                     if self._foreign_definition(m.name, m.surface, other):
                         # 'Leiden Atomic and Molecular Database (LAMDA)' is not the LaMDA language model:
                         # the acronym means something else in this paper
@@ -275,23 +285,22 @@ class Linker:
         another meaning ('Leiden Atomic and Molecular Database (LAMDA)' is not LaMDA).
 
         The long form's content words are compared with the entry's evidence: its plain-word names, its
-        paper's title, its note and context words, and the long forms of the entries its names contain
+        paper's title, its note, and the long forms of the entries its names contain
         ('Convolutional LSTM': LSTM). Foreign when no word is shared or, for an entry with a long form
-        spelling the acronym, when most are missing ('Digital Image Processing (DIP)' is not Deep Image Prior). An entry with no evidence
-        beyond acronyms cannot be judged and keeps its link; a loose 'long form' (a clause with a comma,
-        more words than the acronym has capitals plus one: 'use a deep learning architecture (U-Net)') is
-        no definition.
+        spelling the acronym, when most are missing ('Digital Image Processing (DIP)' is not Deep Image
+        Prior). An entry with no evidence beyond acronyms cannot be judged and keeps its link, and so does
+        a long form holding one of the entry's multi-word context phrases.
         """
         entry = self.catalog.get(name)
-        if entry is None or "," in long_form:
-            return False
         words = {w for w in _CONTENT.findall(long_form.lower()) if w not in _GENERIC_WORDS}
-        capitals = sum(c.isupper() for c in short) or 1
-        if not words or len(long_form.split()) - len(_FUNCTION_WORDS.findall(long_form)) > capitals + 1:
+        if entry is None or not words:
             return False
         capital_letters = "".join(c for c in short if c.isupper())
         expansion = any(_initials(s) == capital_letters for s in entry.surfaces)
-        evidence = [(entry.paper or {}).get("title") or "", entry.note, *entry.context]
+        spelled = " ".join(normalize(long_form).split())
+        if any(" " in c and " ".join(normalize(c).split()) in spelled for c in entry.context):
+            return False  # 'global context network (GCNet)': the long form holds a context phrase of GCNet
+        evidence = [(entry.paper or {}).get("title") or "", entry.note]
         evidence += [s for s in entry.surfaces if _PLAIN_WORDS.fullmatch(s)]
         for token in {t for s in entry.surfaces for t in _NON_ALNUM.split(s) if len(t) > 1 and t.isupper()}:
             inner = self.catalog.get(token)  # 'Convolutional LSTM' contains LSTM: 'Long Short-Term Memory'
@@ -330,7 +339,8 @@ class Linker:
                 # Case title names the task ('... for Visual Relationship Detection')
                 continue
             for s, e in find_surface(f.text, f.norm, key):
-                if _taught_case_ok(f.text[s:e], form):
+                # in a Title Case title a method's long form is capitalised whatever the abstract wrote
+                if (title_case and not is_acronym(form)) or _taught_case_ok(f.text[s:e], form):
                     mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
         if own:
             masked = _own_spans(f, own_variants)
