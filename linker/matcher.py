@@ -218,6 +218,7 @@ class Target:
     context: tuple[str, ...] = ()
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
     tail: str = ""  # a final '+' / '#' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
+    parents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -254,6 +255,7 @@ class Matcher:
                     context=tuple(w.lower() for w in entry.context),
                     descriptive=is_descriptive(surface) and is_descriptive(entry.name),
                     tail=_name_tail(surface),
+                    parents=tuple(entry.parents),
                 )
                 keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
                 for key in keys:
@@ -293,6 +295,7 @@ class Matcher:
         if norm is None:
             norm = normalize(text)
         found: list[Mention] = []
+        shadows: list[tuple[int, int, Target]] = []
         for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
@@ -308,11 +311,17 @@ class Matcher:
                 run = _TAIL_RUN.match(text, e)
                 if run:
                     tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
-            target = self._pick(self._targets[index], written, plural, title_case, tail)
+            targets = self._targets[index]
+            target = self._pick(targets, written, plural, title_case, tail)
             if target is None:
+                shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
+                if shadow is not None:
+                    shadows.append((s, after + len(tail), shadow))
                 continue
             end = after + len(tail)
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
+        if shadows and found:
+            found = _unshadowed(found, shadows)
         return found
 
     @staticmethod
@@ -378,6 +387,18 @@ class Matcher:
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache
         return cache.get(name, ())
+
+
+def _unshadowed(found: list[Mention], shadows: list[tuple[int, int, Target]]) -> list[Mention]:
+    """Drop matches inside a descriptive name that is written generically ('spatial transformer network'
+    in lower case is no mention of Spatial Transformer Networks, nor of the Transformer it contains),
+    unless the inner method is one the named one derives from ('linear transformers' still mention the
+    Transformer)."""
+    return [
+        m for m in found
+        if not any(s <= m.start and m.end <= e and m.end - m.start < e - s and m.name != t.name and m.name not in t.parents
+                   for s, e, t in shadows)
+    ]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
