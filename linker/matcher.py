@@ -124,11 +124,18 @@ def is_descriptive(surface: str) -> bool:
     return len(words) >= 2 and all(w.isalpha() and (w.islower() or (w[0].isupper() and w[1:].islower())) for w in words)
 
 
+# lower-case function words inside a capitalised name ('Chain-of-Thought', 'Room-to-Room', 'Tree of Thoughts')
+_NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by".split())
+
+
 def _capitalised_tail(written: str) -> bool:
-    """Every word after the first starts with a capital ('Layer Normalization', not 'Layer normalization':
-    a sentence-initial capital says nothing)."""
+    """Every word after the first starts with a capital or is a function word, and at least one does
+    ('Layer Normalization', 'Tree of Thoughts', 'Chain-of-Thought'; not 'Layer normalization' or
+    'Chain-of-thought': a sentence-initial capital says nothing)."""
     words = [w for w in re.split(r"[\s\-]+", written) if w]
-    return len(words) > 1 and all(w[:1].isupper() for w in words[1:])
+    return len(words) > 1 and any(w[:1].isupper() for w in words[1:]) and all(
+        w[:1].isupper() or w in _NAME_FUNCTION_WORDS for w in words[1:]
+    )
 
 
 def _acronym_case_ok(written: str, surface: str) -> bool:
@@ -213,6 +220,7 @@ class Target:
     context: tuple[str, ...] = ()
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
     tail: str = ""  # a final '+' / '#' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
+    parents: tuple[str, ...] = ()
 
 
 @dataclass
@@ -249,6 +257,7 @@ class Matcher:
                     context=tuple(w.lower() for w in entry.context),
                     descriptive=is_descriptive(surface) and is_descriptive(entry.name),
                     tail=_name_tail(surface),
+                    parents=tuple(entry.parents),
                 )
                 keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
                 for key in keys:
@@ -288,6 +297,7 @@ class Matcher:
         if norm is None:
             norm = normalize(text)
         found: list[Mention] = []
+        shadows: list[tuple[int, int, Target]] = []
         for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
@@ -303,11 +313,17 @@ class Matcher:
                 run = _TAIL_RUN.match(text, e)
                 if run:
                     tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
-            target = self._pick(self._targets[index], written, plural, title_case, tail)
+            targets = self._targets[index]
+            target = self._pick(targets, written, plural, title_case, tail)
             if target is None:
+                shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
+                if shadow is not None:
+                    shadows.append((s, after + len(tail), shadow))
                 continue
             end = after + len(tail)
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
+        if shadows and found:
+            found = _unshadowed(found, shadows)
         return found
 
     @staticmethod
@@ -373,6 +389,18 @@ class Matcher:
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache
         return cache.get(name, ())
+
+
+def _unshadowed(found: list[Mention], shadows: list[tuple[int, int, Target]]) -> list[Mention]:
+    """Drop matches inside a descriptive name that is written generically ('spatial transformer network'
+    in lower case is no mention of Spatial Transformer Networks, nor of the Transformer it contains),
+    unless the inner method is one the named one derives from ('linear transformers' still mention the
+    Transformer)."""
+    return [
+        m for m in found
+        if not any(s <= m.start and m.end <= e and m.end - m.start < e - s and m.name != t.name and m.name not in t.parents
+                   for s, e, t in shadows)
+    ]
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:

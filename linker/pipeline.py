@@ -30,7 +30,7 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
-from relwork.linker.matcher import Matcher, Mention, find_surface, normalize, resolve_overlaps, variants
+from relwork.linker.matcher import Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
@@ -71,18 +71,59 @@ def is_title_case(title: str) -> bool:
 
 
 _CONTENT = re.compile(r"[a-z]{4,}")
+# words that say nothing about which method a long form spells out ('Deep Recurrent Quantization' vs DrQ's
+# 'Regularizing Deep Reinforcement Learning')
+_GENERIC_WORDS = frozenset(
+    "deep neural network networks model models learning based method methods approach two three dimensional".split()
+)
+_NAME_FUNCTION_WORDS = frozenset("of to and the for in on over a an with by from".split())
+_FUNCTION_WORDS = re.compile(r"\b(?:" + "|".join(_NAME_FUNCTION_WORDS) + r")\b", re.I)
+_NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
+
+
+_PLAIN_WORDS = re.compile(r"[A-Za-z][a-z]*(?:[\s\-]+[A-Za-z][a-z]*)+")  # 'Deep Image Prior', 'Deep Q-Network'
+
+
+def _initials(long_form: str) -> str:
+    """Upper-cased initials of a plain-word long form, function words skipped ('' for other surfaces):
+    'Deep Q-Network' -> 'DQN'."""
+    if not _PLAIN_WORDS.fullmatch(long_form):
+        return ""
+    words = [w for w in re.split(r"[\s\-]+", long_form) if w.lower() not in _NAME_FUNCTION_WORDS]
+    if len(words) > 2 and words[-1].lower() in ("network", "networks", "model"):
+        words.pop()  # 'Enhanced Deep Super-Resolution network' spells EDSR
+    return "".join(w[0].upper() for w in words)
+
+
+def _loose_long_form(short: str, long_form: str) -> bool:
+    """A Schwartz-Hearst 'long form' that is a clause rather than a name: it has a comma, or more words
+    (function words aside) than the short form has capitals plus one ('use a deep learning architecture'
+    for U-Net, 'error on model decay, using a correlation filter' for ECO)."""
+    capitals = sum(c.isupper() for c in short) or 1
+    return "," in long_form or len(long_form.split()) - len(_FUNCTION_WORDS.findall(long_form)) > capitals + 1
+
+
+def _taught_case_ok(written: str, form: str) -> bool:
+    """A form a paper defines matches in the case it was written there, all upper case, or with its first
+    letter's case changed: 'Inception Score (IS)' must not link every 'is', nor 'Visual Relationship
+    Detection (VRD)' the task words 'visual relationship detection'. A plural 's' is allowed."""
+    w, f = _NON_ALNUM.sub("", written), _NON_ALNUM.sub("", form)
+    if len(w) == len(f) + 1 and w.endswith("s"):
+        w = w[:-1]
+    return w == f or w == f.upper() or (len(f) > 1 and not f[1:].isupper() and w[1:] == f[1:] and w[:1].lower() == f[:1].lower())
 
 
 class _Either:
-    """Membership in either of two sets, without building their union per paper."""
+    """Membership in either of two sets, without building their union per paper; keys in ``not_b`` do
+    not count as members of ``b``."""
 
-    __slots__ = ("a", "b")
+    __slots__ = ("a", "b", "not_b")
 
-    def __init__(self, a: set[str], b: set[str]):
-        self.a, self.b = a, b
+    def __init__(self, a: set[str], b: set[str], not_b: set[str] | None = None):
+        self.a, self.b, self.not_b = a, b, not_b
 
     def __contains__(self, key: object) -> bool:
-        return key in self.a or key in self.b
+        return key in self.a or (key in self.b and not (self.not_b and key in self.not_b))
 
 
 @dataclass
@@ -194,15 +235,16 @@ class Linker:
             settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
         return linked
 
-    def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str]]:
+    def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str, str]]:
         """Forms an abstract defines for a known method, next to a mention of it in parentheses:
         'Vision Transformer (ViT)', 'BERT (Bidirectional Encoder ...)', 'Low-Rank Adaptation (LRA)'.
 
         The other form becomes an alias of the method for this paper only, even when the catalog gives it
         to another entry ('LRA' is the Long Range Arena elsewhere). Only parentheses touching a mention are
-        looked at, so papers without such definitions cost nothing here.
+        looked at, so papers without such definitions cost nothing here. Each taught key maps to (method,
+        kind, form as written in the definition): the form matches only in that case (see ``_taught_case_ok``).
         """
-        taught: dict[str, tuple[str, str]] = {}
+        taught: dict[str, tuple[str, str, str]] = {}
         text = f.text
         if "(" not in text or not candidates:
             return taught
@@ -221,27 +263,53 @@ class Linker:
                 span = _long_form_before(text, m.start - 1, m.surface)
                 if span:
                     other = text[span[0] : span[1]]  # 'Rotary Position Embedding (RoPE)'
-                    if " ".join(normalize(m.surface).split()) in taught:
-                        continue  # already defined as another method's short form
-                    if self._foreign_definition(m.name, other):
+                    if " ".join(normalize(m.surface).split()) in taught or _loose_long_form(m.surface, other):
+                        # already defined as another method's short form; or no real long form ('we propose
+                        # to use a deep learning architecture (U-Net)'): the mention keeps its link
+                        continue
+                    if self._foreign_definition(m.name, m.surface, other):
                         # 'Leiden Atomic and Molecular Database (LAMDA)' is not the LaMDA language model:
                         # the acronym means something else in this paper
-                        taught[" ".join(normalize(m.surface).split())] = ("", "")
+                        taught[" ".join(normalize(m.surface).split())] = ("", "", "")
                         continue
             if other:
                 key = " ".join(normalize(other).split())
                 if key and self._owner_of(other) != m.name:
-                    taught[key] = (m.name, m.kind)
+                    taught[key] = (m.name, m.kind, other)
         return taught
 
-    def _foreign_definition(self, name: str, long_form: str) -> bool:
-        """A long form sharing no content word with the entry's names or its paper's title."""
+    def _foreign_definition(self, name: str, short: str, long_form: str) -> bool:
+        """Whether a paper's definition 'Long Form (SHORT)' gives the catalog acronym ``short`` of ``name``
+        another meaning ('Leiden Atomic and Molecular Database (LAMDA)' is not LaMDA).
+
+        The long form's content words are compared with the entry's evidence: its plain-word names, its
+        paper's title, its note, and the long forms of the entries its names contain
+        ('Convolutional LSTM': LSTM). Foreign when no word is shared or, for an entry with a long form
+        spelling the acronym, when most are missing ('Digital Image Processing (DIP)' is not Deep Image
+        Prior). An entry with no evidence beyond acronyms cannot be judged and keeps its link, and so does
+        a long form holding one of the entry's multi-word context phrases.
+        """
         entry = self.catalog.get(name)
-        if entry is None:
+        words = {w for w in _CONTENT.findall(long_form.lower()) if w not in _GENERIC_WORDS}
+        if entry is None or not words:
             return False
-        words = set(_CONTENT.findall(long_form.lower()))
-        known = set(_CONTENT.findall(" ".join([*entry.surfaces, (entry.paper or {}).get("title") or ""]).lower()))
-        return bool(words) and not (words & known) and not any(w[:4] == k[:4] for w in words for k in known)
+        capital_letters = "".join(c for c in short if c.isupper())
+        expansion = any(_initials(s) == capital_letters for s in entry.surfaces)
+        spelled = " ".join(normalize(long_form).split())
+        if any(" " in c and " ".join(normalize(c).split()) in spelled for c in entry.context):
+            return False  # 'global context network (GCNet)': the long form holds a context phrase of GCNet
+        evidence = [(entry.paper or {}).get("title") or "", entry.note]
+        evidence += [s for s in entry.surfaces if _PLAIN_WORDS.fullmatch(s)]
+        for token in {t for s in entry.surfaces for t in _NON_ALNUM.split(s) if len(t) > 1 and t.isupper()}:
+            inner = self.catalog.get(token)  # 'Convolutional LSTM' contains LSTM: 'Long Short-Term Memory'
+            if inner is not None and inner is not entry:
+                evidence += [s for s in inner.surfaces if _PLAIN_WORDS.fullmatch(s)]
+        known = set(_CONTENT.findall(" ".join(evidence).lower())) - _GENERIC_WORDS
+        if not known:
+            return False  # nothing to compare the definition with
+        known.update(_CONTENT.findall(" ".join(entry.surfaces).lower()))
+        shared = sum(any(w[:4] == k[:4] or (len(w) >= 5 and w in k) for k in known) for w in words)
+        return shared == 0 or (expansion and 2 * shared < len(words))
 
     def _owner_of(self, surface: str) -> str | None:
         """The entry whose surface ``surface`` is (exact matcher lookup), or None."""
@@ -262,11 +330,16 @@ class Linker:
                 m for m in mentions
                 if aliases.get(" ".join(normalize(m.surface).split()), (m.name,))[0] == m.name
             ]
-        for key, (name, kind) in aliases.items():
-            if not name:
-                continue  # a catalog acronym this paper defines as something else
+        title_case = f.name == "title" and bool(aliases) and is_title_case(f.text)
+        for key, (name, kind, form) in aliases.items():
+            if not name or (title_case and kind == "dataset" and is_descriptive(form)):
+                # a catalog acronym this paper defines as something else; a dataset's long form in a Title
+                # Case title names the task ('... for Visual Relationship Detection')
+                continue
             for s, e in find_surface(f.text, f.norm, key):
-                mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
+                # in a Title Case title a method's long form is capitalised whatever the abstract wrote
+                if (title_case and not is_acronym(form)) or _taught_case_ok(f.text[s:e], form):
+                    mentions.append(Mention(s, e, name, kind, f.text[s:e], source="alias"))
         if own:
             masked = _own_spans(f, own_variants)
             keys = self._name_keys
@@ -278,14 +351,18 @@ class Linker:
             ]
         else:
             masked = []
-        mentions = resolve_overlaps(self.matcher._context_filter(mentions, context))
+        kept = self.matcher._context_filter(mentions, context)
+        # an entry held back for lack of context words leaves its name free for the paper's own use
+        # ('Global convolution Networks (GCNet)' is not the catalog's GCNet)
+        held = {alias_key(m.surface) for m in mentions if m not in kept} if len(kept) < len(mentions) else None
+        mentions = resolve_overlaps(kept)
         taken = [(m.start, m.end) for m in mentions] + masked
         extra: list[Mention] = []
         if self.fuzzy is not None:
             extra = [m for m in self.fuzzy.find(f.text, taken, f.norm) if alias_key(m.name) not in own]
             taken += [(m.start, m.end) for m in extra]
         if self.uncatalogued:
-            extra += find_uncatalogued(f.text, taken, _Either(own, self.known), f.norm)
+            extra += find_uncatalogued(f.text, taken, _Either(own, self.known, held), f.norm)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
         return mentions
