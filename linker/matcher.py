@@ -255,7 +255,7 @@ class Matcher:
                     exact_case=exact,
                     acronym=is_acronym(surface),
                     context=tuple(w.lower() for w in entry.context),
-                    descriptive=is_descriptive(surface) and is_descriptive(entry.name),
+                    descriptive=is_descriptive(surface) and is_descriptive(entry.name) and not surface.islower(),
                     tail=_name_tail(surface),
                     parents=tuple(entry.parents),
                 )
