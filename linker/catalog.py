@@ -22,8 +22,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from rapidfuzz import fuzz
+
 from relwork.core.errors import CatalogError
-from relwork.core.records import normalize_arxiv_id
+from relwork.core.records import normalize_arxiv_id, normalize_title
 
 KINDS = ("method", "dataset")
 _FIELDS = {"name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "note"}
@@ -49,6 +51,18 @@ class CatalogEntry:
         """The canonical name followed by its aliases."""
         return [self.name, *self.aliases]
 
+    def is_introduced_by(self, arxiv_id: str | None, title: str | None) -> bool:
+        """Whether the paper with this arXiv id and title is the entry's introducing paper.
+
+        The one rule the linker (which names a paper introduces) and the graph (whose node a name is) share:
+        the same arXiv id, or the same title up to small differences, or with a subtitle added or dropped
+        (catalog titles are curated by hand; extended versions add subtitles)."""
+        known = self.paper or {}
+        arxiv = normalize_arxiv_id(known.get("arxiv"))
+        if arxiv and arxiv == normalize_arxiv_id(arxiv_id):
+            return True
+        return _same_paper_title(known.get("title") or "", title or "")
+
 
 @dataclass
 class Catalog:
@@ -71,6 +85,52 @@ class Catalog:
     def add(self, entry: CatalogEntry) -> None:
         """Add or replace (by canonical name) one entry."""
         self.entries[entry.name] = entry
+
+
+def _same_paper_title(a: str, b: str) -> bool:
+    """Raw titles ``a`` and ``b`` name the same paper: equal up to a few typos (same number of words), or
+    one is the other's main title with a subtitle after ':' or a dash. A longer title that merely starts
+    with a famous one ("Attention Is All You Need in Speech Separation") is another paper."""
+    x, y = normalize_title(a), normalize_title(b)
+    if not (x and y):
+        return False
+    if x == y or (len(x.split()) == len(y.split()) and fuzz.ratio(x, y) >= 90):
+        return True
+    shorter, longer = (x, b) if len(x) <= len(y) else (y, a)
+    return any(normalize_title(longer[: cut.start()]) == shorter for cut in _SUBTITLE.finditer(longer))
+
+
+_SUBTITLE = re.compile(r"\s*[:\u2014]\s*|\s+[-\u2013]{1,2}\s+")
+_TITLE_KEY_WORDS = 3
+
+
+class OriginIndex:
+    """Catalog entries by their introducing paper, for finding the entries a paper introduces.
+
+    Candidates come from the arXiv id and from the first words of the normalised title (a near-identical
+    title or one with a subtitle shares them); ``CatalogEntry.is_introduced_by`` decides."""
+
+    def __init__(self, entries: Iterable[CatalogEntry]):
+        self._arxiv: dict[str, list[tuple[int, CatalogEntry]]] = {}
+        self._title: dict[str, list[tuple[int, CatalogEntry]]] = {}
+        for position, entry in enumerate(entries):
+            paper = entry.paper or {}
+            arxiv = normalize_arxiv_id(paper.get("arxiv"))
+            if arxiv:
+                self._arxiv.setdefault(arxiv, []).append((position, entry))
+            words = normalize_title(paper.get("title") or "").split()
+            if words:
+                self._title.setdefault(" ".join(words[:_TITLE_KEY_WORDS]), []).append((position, entry))
+
+    def entries_for(self, arxiv_id: str | None, title: str | None) -> list[CatalogEntry]:
+        """The entries whose introducing paper has this arXiv id or this title, in catalog order."""
+        words = normalize_title(title or "").split()
+        arxiv = normalize_arxiv_id(arxiv_id)
+        candidates = dict(self._arxiv.get(arxiv, ())) if arxiv else {}
+        for n in range(1, min(_TITLE_KEY_WORDS, len(words)) + 1):
+            candidates.update(self._title.get(" ".join(words[:n]), ()))
+        return [entry for _, entry in sorted(candidates.items(), key=lambda item: item[0])
+                if entry.is_introduced_by(arxiv_id, title)]
 
 
 def parse_entry(data: object, where: str) -> CatalogEntry:

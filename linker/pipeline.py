@@ -26,8 +26,8 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
-from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
-from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper
+from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
 from relwork.linker.matcher import Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants
@@ -167,12 +167,7 @@ class Linker:
             entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
         self.known = known
         # catalog entries know their introducing paper: that paper introduces them
-        self.introducing: dict[str, list[CatalogEntry]] = {}
-        for entry in catalog:
-            paper = entry.paper or {}
-            for key in (paper.get("arxiv"), normalize_title(paper.get("title") or "")):
-                if key:
-                    self.introducing.setdefault(key, []).append(entry)
+        self.origins = OriginIndex(catalog)
         self.matcher = Matcher(entries) if compile else None
         self.fuzzy = FuzzyIndex(catalog) if fuzzy and compile else None
         self.uncatalogued = uncatalogued
@@ -187,9 +182,9 @@ class Linker:
 
     def introduced(self, paper: Paper) -> list[Introduced]:
         """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
-        introducing paper it is (matched by arXiv id or normalised title)."""
+        introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         found = detect_introduced(paper, self.catalog_known)
-        entries = self.introducing.get(paper.arxiv_id or "", []) or self.introducing.get(normalize_title(paper.title), [])
+        entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
             written = alias_key(paper.title + " " + paper.abstract)

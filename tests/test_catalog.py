@@ -129,3 +129,42 @@ def test_catalog_user_file_errors_name_the_fault(tmp_path, line, message):
 def test_catalog_missing_user_file(tmp_path):
     with pytest.raises(CatalogError, match="catalog file not found"):
         load_catalog(tmp_path / "absent.jsonl")
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Mamba: Linear-Time Sequence Modeling with Selective State Spaces", True),
+        ("Mamba: Linear-Time Sequence Modelling with Selective State Spaces", True),  # a spelling variant
+        ("Mamba", True),  # the main title without its subtitle
+        ("Mamba: Linear-Time Sequence Modeling with Selective State Spaces -- extended version", True),
+        ("Mamba in Speech: Towards an Alternative to Self-Attention", False),
+        ("Vision Mamba: Efficient Visual Representation Learning with Bidirectional State Space Model", False),
+    ],
+)
+def test_entry_is_introduced_by_its_paper_title_or_a_subtitled_version(catalog, title, expected):
+    assert catalog.get("Mamba").is_introduced_by(None, title) is expected
+
+
+def test_entry_is_introduced_by_arxiv_id_with_or_without_version(catalog):
+    mamba = catalog.get("Mamba")
+    assert mamba.is_introduced_by("2312.00752v2", "some other listing title")
+    assert not mamba.is_introduced_by("2401.09417", "Vision Mamba")
+
+
+def test_famous_title_as_prefix_of_another_paper_is_not_its_origin(catalog):
+    transformer = catalog.get("Transformer")
+    assert transformer.is_introduced_by(None, "Attention Is All You Need")
+    assert not transformer.is_introduced_by(None, "Attention Is All You Need In Speech Separation")
+    assert not transformer.is_introduced_by(None, "Attention Is Not All You Need")
+
+
+def test_origin_index_finds_entries_by_id_or_title_in_catalog_order(catalog):
+    from relwork.linker.catalog import OriginIndex
+
+    index = OriginIndex(catalog)
+    by_title = index.entries_for(None, "Mamba: Linear-Time Sequence Modelling with Selective State Spaces")
+    assert "Mamba" in [entry.name for entry in by_title]
+    assert [entry.name for entry in index.entries_for("2312.00752", "")] == [e.name for e in by_title]
+    # a famous title as the prefix of another catalogued paper's title: that paper's entry only
+    assert [e.name for e in index.entries_for(None, "Attention Is All You Need In Speech Separation")] == ["SepFormer"]
