@@ -290,9 +290,13 @@ class _Builder:
         if key is None:
             key = normalize_title(attrs.get("title") or "")
         found = self.papers.find(G, attrs, key)
+        node = None
         if found is None:
             candidate = _paper_node_for(attrs, record_id, key)
-            found = candidate if candidate in G else None
+            if candidate in G:
+                found = candidate
+            else:
+                node = candidate  # a new paper: the merged record below has the same identity
         if found is None:
             merged = dict(attrs, sources=_sources(attrs.get("sources") or []))
         else:
@@ -301,7 +305,8 @@ class _Builder:
             self.papers.remove(found, old)
             if merged.get("title") != attrs.get("title"):
                 key = normalize_title(merged.get("title") or "")
-        node = _paper_node_for(merged, node_key(found) if found else record_id, key)
+        if node is None:
+            node = _paper_node_for(merged, node_key(found), key)
         if found is not None and found != node:
             if node in G:  # cannot happen while the index is consistent; refuse rather than lose data
                 raise GraphError(f"cannot merge paper {found!r} into existing node {node!r}")
@@ -346,8 +351,8 @@ class _Builder:
         """Add or merge one Paper -> Method edge (key = type): max count, strongest evidence."""
         G = self.G
         attrs = dict(attrs, type=etype)
-        if G.has_edge(source, target, key=etype):
-            old = G.edges[source, target, etype]
+        old = G.get_edge_data(source, target, etype)
+        if old is not None:
             count = max(old.get("count", 1), attrs.get("count", 1))
             if _edge_strength(old) <= _edge_strength(attrs):
                 attrs = dict(old)
