@@ -29,6 +29,7 @@ The targets of issue 7 are checked at the end (PASS/FAIL/not measured).
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
 import json
 import os
@@ -138,6 +139,26 @@ def link(path: Path, n: int, workers: int = 1) -> Run:
     if written != n:
         raise SystemExit(f"relwork link wrote {written} records for {n} in {path}")
     return run
+
+
+def build(path: Path, workers: int = 1) -> tuple[Run, int, int]:
+    """``relwork build`` over ``path`` into a gzip graph: the run, and the graph's node and edge counts.
+
+    The counts come from the saved file (one node or edge per line), read after the measured run.
+    """
+    graph = TMP / f"relwork-bench-build-{os.getpid()}.json.gz"
+    # 'relwork build --workers' exists since 8c3980b; with one worker the option is left out
+    options = ["--workers", str(workers)] if workers > 1 else []
+    try:
+        run = measure(relwork("build", str(path), "-o", str(graph), *options))
+        nodes = edges = 0
+        with gzip.open(graph, "rb") as handle:
+            for line in handle:
+                nodes += line.startswith(b'{"id":')
+                edges += line.startswith(b'{"source":')
+    finally:
+        graph.unlink(missing_ok=True)
+    return run, nodes, edges
 
 
 def spacy_baseline(path: Path) -> tuple[float, float, int]:
@@ -256,18 +277,13 @@ def main(argv: list[str] | None = None) -> None:
         report(f"link peak memory at {n:,} abstracts (1 worker)", f"RSS {run.rss_mb:,.0f} MB, PSS {run.pss_mb:,.0f} MB ({n / run.wall:,.0f} abstracts/s wall)")
 
     results["build"] = {}
-    # 'relwork build --workers' exists since 8c3980b; with one worker the option is left out
-    build_workers = ["--workers", str(args.build_workers)] if args.build_workers > 1 else []
     for n in build_sizes:
         load = os.getloadavg()[0]
-        graph = TMP / f"relwork-bench-{os.getpid()}-{n}.json.gz"
-        try:
-            run = measure(relwork("build", str(corpus(n, args.seed)), "-o", str(graph), *build_workers))
-        finally:
-            graph.unlink(missing_ok=True)
-        results["build"][str(n)] = asdict(run)
+        run, nodes, edges = build(corpus(n, args.seed), args.build_workers)
+        results["build"][str(n)] = asdict(run) | {"nodes": nodes, "edges": edges}
         report(f"build {n:,} papers, {args.build_workers} worker(s) (load avg {load:.1f})",
-               f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB")
+               f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB; "
+               f"graph {nodes:,} nodes, {edges:,} edges")
 
     print("| measurement | result |\n|---|---|")
     for name, value in rows:

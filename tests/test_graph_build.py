@@ -3,6 +3,7 @@ edges, lineage, idempotent updates; and the graph invariants on the seed corpus.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import Counter
 
@@ -11,7 +12,7 @@ import pytest
 
 from relwork.core.errors import GraphError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
-from relwork.graph.build import build_graph, summarize
+from relwork.graph.build import build_from_files, build_graph, gc_paused, summarize
 from relwork.graph.schema import (
     BUILDS_ON,
     COMPARES_TO,
@@ -359,3 +360,23 @@ def test_seed_graph_homonym_introduction_gets_no_citations(seed_graph):
     assert not [u for u, _, d in seed_graph.in_edges(blockwise, data=True) if d.get("via") == "BCT"]
     origins = [u for u, _, k in seed_graph.in_edges("method:BCT", keys=True) if k == INTRODUCES]
     assert [seed_graph.nodes[u]["arxiv_id"] for u in origins] == ["2003.11942"]
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_gc_paused_restores_the_collector_state(enabled):
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with pytest.raises(GraphError):
+            with gc_paused():
+                assert not gc.isenabled()
+                build_graph(["not a record"])
+        assert gc.isenabled() == enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_build_from_files_leaves_the_collector_on(tmp_path, seed_files):
+    assert gc.isenabled()
+    result = build_from_files(seed_files[:1])
+    assert result.after["papers"] > 0 and gc.isenabled()

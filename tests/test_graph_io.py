@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import zlib
 
 import networkx as nx
 import pytest
@@ -15,7 +16,9 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
 from relwork.graph.build import build_graph
 from relwork.graph.io import (
     EXPORTERS,
+    dumps_graph,
     export_graph,
+    generate_json,
     load_graph,
     read_csv,
     read_gexf,
@@ -91,6 +94,37 @@ def test_flat_formats_round_trip_exact(tmp_path, small_graph, writer, reader, na
 def test_every_format_round_trips_the_seed_graph(tmp_path, seed_graph, fmt):
     writer, reader, _ = EXPORTERS[fmt]
     _assert_same(seed_graph, reader(writer(seed_graph, tmp_path / f"seed.{fmt}")))
+
+
+def test_save_graph_text_is_the_sorted_node_link_document(seed_graph):
+    """The streamed text holds exactly ``generate_json``'s document: nodes by id, edges by (u, v, key)."""
+    assert json.loads(dumps_graph(seed_graph)) == generate_json(seed_graph)
+
+
+def test_save_graph_text_sorts_parallel_edges_by_key(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("paper:b", label="Paper")
+    G.add_node("paper:a", label="Paper")
+    for key in ("MENTIONS:Z", "BUILDS_ON:Y", "COMPARES_TO:X"):
+        G.add_edge("paper:b", "paper:a", key=key, type=key.split(":")[0])
+    G.add_edge("paper:a", "paper:b", key="MENTIONS:Z", type="MENTIONS")
+    data = json.loads(dumps_graph(G))
+    assert [(e["source"], e["key"]) for e in data["edges"]] == [
+        ("paper:a", "MENTIONS:Z"), ("paper:b", "BUILDS_ON:Y"), ("paper:b", "COMPARES_TO:X"), ("paper:b", "MENTIONS:Z")
+    ]
+    assert data == generate_json(G)
+
+
+@pytest.mark.parametrize("name", ["seed.json", "seed.json.gz"])
+def test_save_graph_bytes_do_not_depend_on_chunking(tmp_path, seed_graph, name):
+    """The seed graph (over 1 MB of text) is written in several chunks on the writer thread; the file
+    equals the whole text written (and gzip-compressed) in one piece."""
+    text = dumps_graph(seed_graph).encode("utf-8")
+    assert len(text) > 1 << 20
+    if name.endswith(".gz"):
+        packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+        text = packer.compress(text) + packer.flush()
+    assert save_graph(seed_graph, tmp_path / name).read_bytes() == text
 
 
 def test_seed_graph_native_round_trip(tmp_path, seed_graph):
