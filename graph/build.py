@@ -38,7 +38,6 @@ from pathlib import Path
 from typing import Any, Callable, ContextManager, Iterable, Iterator
 
 import networkx as nx
-from rapidfuzz import fuzz
 
 from relwork.core.errors import GraphError, InputError
 from relwork.core.records import (
@@ -171,19 +170,6 @@ def _paper_node_for(attrs: dict, fallback_id: str | None, title_key: str | None 
         return paper_node(fallback_id)
     raise GraphError("a paper record has no title, arXiv id, DOI or id")
 
-
-
-def _is_origin(entry, paper) -> bool:
-    """Whether ``paper`` is the catalog entry's introducing paper (same arXiv id or same title)."""
-    known = entry.paper or {}
-    arxiv = normalize_arxiv_id(known.get("arxiv"))
-    if arxiv and arxiv == normalize_arxiv_id(paper.arxiv_id):
-        return True
-    title = normalize_title(known.get("title") or "")
-    # catalog titles are curated by hand: a near-identical title, or the same title with a subtitle added
-    # (an extended version of the paper), still counts
-    own = normalize_title(paper.title or "")
-    return bool(title and own) and (fuzz.ratio(title, own) >= 90 or own.startswith(title) or title.startswith(own))
 
 
 def _clip_title(title: str, width: int = 60) -> str:
@@ -383,7 +369,7 @@ class _Builder:
         for intro in record.introduces:
             name = self.canonical(intro.name)
             entry = self.entry(name)
-            if entry is not None and not _is_origin(entry, paper):
+            if entry is not None and not entry.is_introduced_by(paper.arxiv_id, paper.title):
                 # a homonym: this paper's own "BCT" is not the catalog's BCT, so it gets its own node and
                 # papers that link to the catalog's method never get a citation edge to this paper
                 name = f"{intro.name} ({_clip_title(paper.title)})"
@@ -633,7 +619,8 @@ def build_from_files(
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory) -> BuildResult:
     from relwork.graph.io import load_graph
-    from relwork.linker import link_corpus, load_catalog
+    from relwork.linker import load_catalog
+    from relwork.linker.pipeline import iter_corpus
     from relwork.loaders import load_papers
 
     graph = load_graph(update) if update is not None else new_graph()
@@ -645,8 +632,15 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
-    with bar("Linking", len(loaded.papers)) as advance:
-        linked = link_corpus(loaded.papers, cat, workers=workers, progress=advance)
-    with bar("Building", len(linked)) as advance:
-        build_graph(linked, cat, graph, progress=advance)
-    return BuildResult(graph=graph, load=loaded, linked=len(linked), before=before, after=summarize(graph))
+    linked = 0
+
+    def counted(records: Iterable[LinkedPaper]) -> Iterator[LinkedPaper]:
+        nonlocal linked
+        for record in records:
+            linked += 1
+            yield record
+
+    # the graph grows while the workers link: records stream from the linker into the builder
+    with bar("Linking and building", len(loaded.papers)) as advance:
+        build_graph(counted(iter_corpus(loaded.papers, cat, workers=workers)), cat, graph, progress=advance)
+    return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph))

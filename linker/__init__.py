@@ -1,11 +1,13 @@
 """Entity linking: catalog, mention matching, introduced names and relation typing.
 
-Public API: ``load_catalog``, ``Linker``, ``link_corpus``, ``link_papers``, ``link_batch``,
+Public API: ``load_catalog``, ``Linker``, ``link_corpus`` (``iter_corpus`` streams it), ``link_papers``, ``link_batch``,
 ``collect_introduced``, ``type_relation``, ``evaluate``.
 """
 
 from relwork.linker.catalog import Catalog, CatalogEntry, load_catalog
-from relwork.linker.pipeline import CorpusName, Linker, collect_introduced, link_batch, link_corpus, link_papers
+from relwork.linker.pipeline import (
+    CorpusName, Linker, collect_introduced, iter_corpus, link_batch, link_corpus, link_papers,
+)
 from relwork.linker.relations import RelationResult, type_relation
 
 __all__ = [
@@ -16,6 +18,7 @@ __all__ = [
     "RelationResult",
     "collect_introduced",
     "link_batch",
+    "iter_corpus",
     "link_corpus",
     "link_papers",
     "load_catalog",

@@ -497,22 +497,30 @@ def link_corpus(
     A paper never links to a name it introduces itself; that name is in its ``introduces``. With
     ``workers > 1`` both passes run on a process pool; the result is the same as with one.
     """
+    return list(iter_corpus(papers, catalog, workers=workers, progress=progress))
+
+
+def iter_corpus(
+    papers: Sequence[Paper], catalog: Catalog, *, workers: int = 1, progress: Callable | None = None
+) -> Iterator[LinkedPaper]:
+    """``link_corpus`` as a generator: after the first pass (introduced names, which needs every paper),
+    linked papers come out in input order as they are linked, so a consumer (the graph builder) can work
+    while the workers link and never holds the whole list."""
     if workers > 1:
         pairs: list[tuple[str, list[Introduced]]] = []
         with _linker_pool(workers, "detector", Linker(catalog, compile=False)) as pool:
             for _, found in _ordered_map(pool, _worker_introduced, _batches(papers, 500), 2 * workers):
                 pairs.extend(found)
         names = corpus_names(pairs)
-        return list(link_papers(papers, catalog, workers=workers, introduced=names, progress=progress))
+        yield from link_papers(papers, catalog, workers=workers, introduced=names, progress=progress)
+        return
     detector = Linker(catalog, compile=False)
     intros = [detector.introduced(p) for p in papers]
     linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)))
-    out = []
     for paper, introduced in zip(papers, intros):
-        out.append(linker.link(paper, introduced))
+        yield linker.link(paper, introduced)
         if progress:
             progress(1)
-    return out
 
 
 _CACHE: dict[str, Linker] = {}

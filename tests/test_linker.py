@@ -197,6 +197,17 @@ def test_link_papers_streams_same_as_batch_and_workers(seeds, catalog):
     assert serial == batched == parallel
 
 
+def test_iter_corpus_yields_link_corpus_records_lazily_in_order(seeds, catalog):
+    from relwork.linker import iter_corpus
+
+    sample = seeds[:60]
+    expected = [linked_dict(p) for p in link_corpus(sample, catalog)]
+    stream = iter_corpus(sample, catalog, workers=2)
+    first = next(stream)  # a generator: records come out before the whole corpus is linked
+    assert [linked_dict(first)] + [linked_dict(p) for p in stream] == expected
+    assert [linked_dict(p) for p in iter_corpus(sample, catalog)] == expected
+
+
 def _link_files_text(paths, catalog, **options):
     from relwork.linker.pipeline import link_files
 
