@@ -17,6 +17,10 @@ Sets (see ``bench/gold/README.md`` for how they were made):
 * ``tune``: 60 more arXiv abstracts (``bench/gold/tune-arxiv.jsonl``), a TUNING set: same data, categories and
   years as ``arxiv``, but the abstract must name a well-known model (``TUNE_NAMES``, whole word, case as
   written), ``arxiv`` ids excluded; sorted by id, then random.Random(2026).sample(..., 60). Errors are shown.
+* ``silver``: 120 more arXiv abstracts (``bench/gold/silver-intro-arxiv.jsonl``), a TUNING set annotated for
+  introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
+  arXiv_CL/CV/AI category, dated 2017-2019, ids of both arXiv gold sets excluded; sorted by id, then
+  random.Random(2026).sample(..., 120).
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -25,6 +29,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set seeds --half odd --errors 40   # the tuning half of the seeds
     python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
     python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
+    python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
@@ -193,9 +198,14 @@ def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: P
     return evaluate(gold, _linked(papers, catalog), catalog)
 
 
-def _print(name: str, report: Report, errors: int) -> None:
+def _print(name: str, report: Report, errors: int, *, introduced_only: bool = False) -> None:
     l, i = report.links, report.introduced
     print(f"== {name}: {report.papers} gold papers, {len(report.missing_papers)} not found in the linked input")
+    if introduced_only:
+        print(f"  introduced names  P {i.precision:.3f}  R {i.recall:.3f}  F1 {i.f1:.3f}   (tp {i.tp} fp {i.fp} fn {i.fn})")
+        for e in [e for e in report.errors if e["type"].startswith("introduced")][: max(0, errors)]:
+            print(f"  [{e['type']}] {e['pid']}: {e.get('name')}")
+        return
     print(f"  method links      P {l.precision:.3f}  R {l.recall:.3f}  F1 {l.f1:.3f}   (tp {l.tp} fp {l.fp} fn {l.fn})")
     print(f"  relation accuracy {report.relation_accuracy:.3f}   ({report.relation_correct}/{report.relation_total} correctly linked methods)")
     print(f"  introduced names  P {i.precision:.3f}  R {i.recall:.3f}  F1 {i.f1:.3f}   (tp {i.tp} fp {i.fp} fn {i.fn})")
@@ -214,7 +224,7 @@ def _print(name: str, report: Report, errors: int) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -258,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
             test.add("arxiv")
         if args.set == "tune":
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
+        if args.set == "silver":
+            reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -277,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for name, report in reports.items():
-            _print(name, report, 0 if hidden(name) else args.errors)
+            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name == "silver")
     return 0
 
 
