@@ -658,3 +658,27 @@ def test_type_relation_background_subjects_are_mentions(sentence, surface, cue):
 )
 def test_type_relation_own_procedure_in_passive_still_builds_on(sentence, surface):
     assert _type(sentence, surface).relation == "builds_on"
+
+
+@pytest.mark.parametrize(
+    "text, own, found",
+    [
+        ("We build LATTE on top of BERT", ("latte",), "latte"),
+        ("the latter is slower than latte2", ("latte",), None),  # whole words only
+        ("the latter is slower than LATTE-2", ("latte",), "latte"),  # '-' ends a word
+        ("He and HE agree", ("he",), "he"),
+        ("our S-Mamba and Simple-Mamba (S-Mamba)", ("simple-mamba", "s-mamba"), "s-mamba"),
+        ("Simple-Mamba models", ("simple", "simple-mamba"), "simple-mamba"),  # the longest at the leftmost place
+        ("we extend ÉLAN and LATTE", ("élan", "latte"), "élan"),  # non-ASCII: the pattern path
+        ("x_latte latte_ latte", ("latte",), "latte"),
+        ("nothing here", ("", "latte"), None),
+    ],
+)
+def test_own_in_finds_the_leftmost_whole_word_own_name(text, own, found):
+    """The str.find scan for the paper's own names answers as the whole-word, case-blind pattern does."""
+    from relwork.linker.relations import _own_in, _own_regex
+
+    assert _own_in(text, own) == found
+    pattern = _own_regex(tuple(own))
+    match = pattern.search(text) if pattern else None
+    assert (match.group(0).lower() if match else None) == found
