@@ -687,23 +687,20 @@ def _novel_defined_starts(text: str) -> list[tuple[int, None]]:
     return [(s, None) for s in sorted(starts)]
 
 
+# read backwards from a participle: the run of characters a _PASSIVE_INTRODUCED match can hold before it
+# (in the reversed text, so a '(...)' group reads ')...(')
+_PASSIVE_RUN_REVERSED = re.compile(r"(?:[\w\s\-]|\)[^()]{0,21}\()*")
+
+
 def _passive_windows(text: str) -> list[tuple[int, int]]:
     """Where a :data:`_PASSIVE_INTRODUCED` match can lie: it ends with a proposal participle (and a word
     boundary after it) and before that holds only word characters, '-', whitespace and one '(...)' of at most
     20 characters, so it starts in the run of such characters before the participle."""
     windows = []
+    reversed_text = text[::-1]
     for verb, verb_end in _find_all(text, _PASSIVE_VERBS):
-        lo = verb
-        while lo > 0:
-            c = text[lo - 1]
-            if c.isalnum() or c in "_-" or c.isspace():
-                lo -= 1
-            elif c == ")" and (opening := text.rfind("(", max(0, lo - 23), lo - 1)) != -1 \
-                    and ")" not in text[opening + 1 : lo - 1]:
-                lo = opening
-            else:
-                break
-        windows.append((lo, min(len(text), verb_end + 1)))
+        run = _PASSIVE_RUN_REVERSED.match(reversed_text, len(text) - verb)
+        windows.append((verb - (run.end() - run.start()), min(len(text), verb_end + 1)))
     windows.sort()
     return windows
 

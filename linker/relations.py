@@ -142,8 +142,9 @@ _OWN = re.compile(
         |approach|method|pipeline|detector|algorithm)\b)\b""",
     re.X | re.I,
 )
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _OTHER = re.compile(
-    r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
+    r"""(?=[pertcbaslomwui])\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
     |baselines?|researchers|authors|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
     |increasingly|already|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
@@ -275,12 +276,12 @@ def _owner(
     sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
     prefix = sentence[clause_lo:cue_start]
     own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
-    if _PERFECT.search(prefix) or _HABITUAL_END.search(prefix):
+    if _search_end(_PERFECT, prefix, 4) or _search_end(_HABITUAL_END, prefix, 1):
         return "other"
-    passive = _PASSIVE_BEFORE.search(prefix)
+    passive = _search_end(_PASSIVE_BEFORE, prefix, 3)
     if passive and passive.group("aux").lower() in ("was", "were"):
         return "own"
-    if _PAST_PASSIVE_END.search(prefix) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
+    if _search_end(_PAST_PASSIVE_END, prefix, 3) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
         return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
@@ -377,10 +378,24 @@ _REPORTED = re.compile(
 
 def _tail_words(text: str, count: int) -> str:
     """The last ``count`` whitespace-separated words of ``text`` (with their original spacing)."""
-    parts = list(re.finditer(r"\S+", text))
+    return text[_tail_start(text, count) :]
+
+
+def _tail_start(text: str, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``text`` begin (0 when it has no more words).
+    str.rsplit and the regex '\\s' agree on what whitespace is."""
+    parts = text.rsplit(None, count)
     if len(parts) <= count:
-        return text
-    return text[parts[-count].start():]
+        return 0
+    rest = text[len(parts[0]) :]  # rsplit keeps the head as written, up to its last non-space
+    return len(text) - len(rest.lstrip())
+
+
+def _search_end(pattern: re.Pattern, text: str, words: int) -> "re.Match | None":
+    """``pattern.search(text)`` for a pattern anchored at the end ('$') whose matches span at most the last
+    ``words`` whitespace-separated words: searched from where they begin, not tried at every character
+    (the word before them still counts for '\\b')."""
+    return pattern.search(text, _tail_start(text, words))
 
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -918,7 +933,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     if absent:
         return RelationResult(MENTIONS, "X" + absent.group("cue"), 0.75)  # "a transformer-free alternative"
     compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(sentence[start:end])
-    determiner = _OWN_DETERMINER.search(before)
+    determiner = _search_end(_OWN_DETERMINER, before, 5)
     if determiner:
         # "our BERT encoder"; "three novel LSTM cell architectures" are new variants of the method
         words = determiner.group("cue") or determiner.group("novel")
@@ -928,7 +943,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":
         # the method is the subject of someone's comparison, not the paper's baseline.
         return RelationResult(MENTIONS, " ".join(subject_of.group("cue").split()), 0.6)
-    reported = _REPORT_VERB_END.search(before)
+    reported = _search_end(_REPORT_VERB_END, before, 3)
     if reported and not compound:
         return RelationResult(MENTIONS, " ".join(reported.group("cue").split()), 0.55)
     if compound:

@@ -682,3 +682,27 @@ def test_own_in_finds_the_leftmost_whole_word_own_name(text, own, found):
     pattern = _own_regex(tuple(own))
     match = pattern.search(text) if pattern else None
     assert (match.group(0).lower() if match else None) == found
+
+
+def test_end_anchored_patterns_searched_from_the_last_words_find_what_search_finds():
+    """The end-anchored subject patterns, searched only over the last few words, give ``search``'s match
+    on every prefix (ending after a word or a space) of the seed abstracts and on whitespace corner cases;
+    ``_tail_words`` gives the last words with their spacing."""
+    from pathlib import Path
+
+    from relwork.linker import relations as r
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    abstracts = [p.abstract for p in load_papers(seeds).papers][:12]
+    abstracts += ["It has\u00a0also been\nwidely\t", "the other proposed  X-Net   BERT \n", "was first computed\n", "we show that the "]
+    patterns = [(r._PERFECT, 4), (r._HABITUAL_END, 1), (r._PASSIVE_BEFORE, 3), (r._PAST_PASSIVE_END, 3),
+                (r._OWN_DETERMINER, 5), (r._REPORT_VERB_END, 3)]
+    for text in abstracts:
+        for cut in [i for i, c in enumerate(text) if c.isspace()] + [len(text)]:
+            for prefix in (text[:cut], text[: cut + 1]):
+                for pattern, words in patterns:
+                    full, tail = pattern.search(prefix), r._search_end(pattern, prefix, words)
+                    assert (full and (full.span(), full.groupdict())) == (tail and (tail.span(), tail.groupdict()))
+                parts = list(re.finditer(r"\S+", prefix))
+                assert r._tail_words(prefix, 3) == (prefix if len(parts) <= 3 else prefix[parts[-3].start() :])
