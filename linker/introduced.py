@@ -70,6 +70,11 @@ _TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-\^+][A-Za-z0-9]+)*\+*"
 TOKEN_RE = re.compile(_TOKEN)
 
 
+_PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
+_COUNT_OR_UNIT = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|B|D|x|X|px|fps|ms|GB|MB|TB|Hz|kHz)")
+_JOINTS = re.compile(r"[-\^+]")
+
+
 @lru_cache(maxsize=65536)
 def is_namelike(token: str) -> bool:
     """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
@@ -80,16 +85,16 @@ def is_namelike(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
-    if re.fullmatch(r"[A-Z]{2,}s", token):
+    if _PLURAL_CAPS.fullmatch(token):
         return False  # a plural acronym names a class ('LLMs', 'NIDSs')
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|s|k|K|M|B|D|x|X|px|fps|ms|GB|MB|TB|Hz|kHz)", token):
+    if _COUNT_OR_UNIT.fullmatch(token):
         return False  # ordinals, counts and units ('7th', '3D', '16x', '100k')
     tail = token.rsplit("-", 1)[-1] if "-" in token else ""
     if len(tail) >= 3 and tail.isalpha() and tail.islower():
         return False  # a compound adjective ('JND-based', 'BERT-like'), not a name
     if any(c.isupper() for c in token[1:]):
         # 'Set-Based', 'Cross-Layer' (title case of a hyphenated word) is not a name by itself
-        parts = re.split(r"[-\^+]", token)
+        parts = _JOINTS.split(token)
         if all(p[:1].isupper() and p[1:].islower() for p in parts if p) and len(parts) > 1:
             return False
         return True
@@ -134,10 +139,13 @@ def plain_word_can_be_name(word: str) -> bool:
     return len(low) >= 4 and not low.endswith(_ENGLISH_ENDINGS)
 
 
+_DIGIT_OR_JOINT = re.compile(r"\d|[a-z][A-Z]")
+
+
 def _distinctive(name: str) -> bool:
     """A coined name that stays a name even in front of a noun ('the M2-BERT retrieval encoder'): it has a
     digit or a CamelCase joint, unlike acronyms of techniques ('a new UAV benchmark')."""
-    return bool(re.search(r"\d|[a-z][A-Z]", name)) and alias_key(name) not in GENERIC
+    return bool(_DIGIT_OR_JOINT.search(name)) and alias_key(name) not in GENERIC
 
 
 def is_capitalised(token: str) -> bool:
@@ -284,14 +292,18 @@ _NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+
 _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
 
 
+_DERIVED_STOP = re.compile(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s")
+_CAMEL_TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])")
+
+
 def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
     """A coinage built on a catalogued name in the proposal's clause ('we introduce a new compact model for
     French FrALBERT which ...'): one CamelCase token, not catalogued itself, that extends a catalogued name
     of four or more characters with a short prefix or a lower-case ending ('Fr' + 'ALBERT', 'ColBERT' + 'er').
     Only when the object itself named nothing."""
     end = min(len(text), start + 160)
-    stop = re.search(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s", text[start:end])
-    for match in re.finditer(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])", text[start : start + stop.start() if stop else end]):
+    stop = _DERIVED_STOP.search(text[start:end])
+    for match in _CAMEL_TOKEN.finditer(text[start : start + stop.start() if stop else end]):
         token = match.group()
         key = alias_key(token)
         if key in known or key in GENERIC:
@@ -426,9 +438,12 @@ def _valid_name(name: str, strong: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
+_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
+
+
 def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     """A parenthesised short form right after ``end``: "Simple-Mamba (S-Mamba)" -> ('S-Mamba', s, e)."""
-    match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
+    match = _SHORT_AFTER.match(text[end:])
     if match and is_short_form(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
     return None
@@ -493,11 +508,14 @@ _GENERIC_TECH_WORDS = frozenset(
 )
 
 
+_OBJECT_WORD = re.compile(r"[^\s,]+")
+
+
 def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     """Names in the object of a proposal verb starting at ``start``: (name, aliases, strong)."""
     obj = text[start : start + 200]
     end_stop = len(obj)
-    for match in re.finditer(r"[^\s,]+", obj):
+    for match in _OBJECT_WORD.finditer(obj):
         if match.group().lower() in _STOP:
             end_stop = match.start()
             break
@@ -547,7 +565,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
     skipped, definite = 0, False
-    for match in re.finditer(r"[^\s,]+", head):
+    for match in _OBJECT_WORD.finditer(head):
         word = match.group().strip("\"'“”‘’`")
         if word.startswith("("):
             # 'a pipeline (You Only Look Twice, or YOLT)'
