@@ -19,6 +19,7 @@ long form as alias. The kind is 'dataset' when the name or its clause says datas
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -216,20 +217,20 @@ _WORD_NO_PAREN = re.compile(r"[^\s()]+")
 
 def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
-    words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
-    base = max(0, end - 200)
     chars = [c.lower() for c in short if c.isalnum()]
     if not chars:
         return None
     number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
-    limit = min(len(words), len(chars) + 5)
+    # the last len(chars) + 5 words of the 200 characters before ``end``, last first: read in the reversed
+    # window (a word is a maximal run, the same either way), so the regex stops after them
+    base = max(0, end - 200)
+    window = text[base:end][::-1]
     short_key = None
-    for count in range(1, limit + 1):
-        word = words[-count]
-        initial = word.group()[0].lower()
+    for word in itertools.islice(_WORD_NO_PAREN.finditer(window), len(chars) + 5):
+        initial = window[word.end() - 1].lower()
         if initial != chars[0] and initial != number[0]:
             continue
-        start = base + word.start()
+        start = base + len(window) - word.end()
         candidate = text[start:end].rstrip(" ,")
         if ")" in candidate or "(" in candidate:
             return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
