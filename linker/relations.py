@@ -645,6 +645,12 @@ _FINDING_AGREEMENT = re.compile(
     r"|as\s+(?:also|previously)\s+(?:reported|observed|found|shown|described)|(?:lower|higher)\s+than\s+(?:those|that|what))\b",
     re.I,
 )
+# a lower-case word that every match of _FINDING_AGREEMENT holds (see _may_hold)
+_AGREEMENT_WORDS = tuple(
+    """consistent line agreement accordance keeping conformity compatible agree comparable similar contrary contrast
+    contradict support confirm corroborat resembl coincid differ opposite reported observed found shown described
+    than""".split()
+)
 _OWN_FINDINGS = re.compile(
     r"\b(?:our|the\s+(?:present|current))\s+(?:\w+\s+)?(?:results?|findings|data|study|observations?|work|investigation)"
     r"|\b(?:this|these)\s+(?:results?|findings|observations?|data|study)|\bwe\s+(?:also\s+)?(?:found|observed|obtained|show)",
@@ -682,6 +688,19 @@ _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powere
 _SURVEY = re.compile(
     r"(?=[sroctd])\b(?:survey\w*|review(?:s|ed|ing)?|overview|taxonomy|categori[sz]\w*|summari[sz](?:e|es|ed|ing)|discuss\w*)\b", re.I
 )
+_SURVEY_WORDS = ("survey", "review", "overview", "taxonomy", "categori", "summari", "discuss")
+
+
+def _may_hold(text: str, words: "tuple[str, ...]") -> bool:
+    """False only when ``text`` holds none of ``words`` (lower case) in any case: a cheap test before a
+    case-blind pattern each of whose matches holds one of them. Non-ASCII text always passes ('\u017f'
+    matches 's' under re.I)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 _OWN_RESULTS = re.compile(
     r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
 )
@@ -926,7 +945,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     before = sentence[lo:start]
     after = sentence[end:hi]
     clause = sentence[lo:hi]
-    survey = _SURVEY.search(clause)
+    survey = _SURVEY.search(clause) if _may_hold(clause, _SURVEY_WORDS) else None
     own_match = _OWN.search(sentence, lo, start)
     own_name = _own_in(before, own)
     absent = _ABSENT.match(after)
@@ -960,7 +979,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
-    if _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
+    if _may_hold(sentence, _AGREEMENT_WORDS) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     # No cue: the clause's own voice decides, weakly.
     if not survey and not _OTHER.search(before):

@@ -706,3 +706,31 @@ def test_end_anchored_patterns_searched_from_the_last_words_find_what_search_fin
                     assert (full and (full.span(), full.groupdict())) == (tail and (tail.span(), tail.groupdict()))
                 parts = list(re.finditer(r"\S+", prefix))
                 assert r._tail_words(prefix, 3) == (prefix if len(parts) <= 3 else prefix[parts[-3].start() :])
+
+
+def test_word_prefilters_hold_for_every_match():
+    """Every match of the survey and finding-agreement patterns holds one of the words their cheap
+    prefilter looks for: on the seed abstracts and on one phrase per alternative of the patterns."""
+    from pathlib import Path
+
+    from relwork.linker import relations as r
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    texts = [p.abstract for p in load_papers(seeds).papers]
+    texts += [
+        "Surveys, a Review, an OVERVIEW, a taxonomy, we categorize, summarised and discussed",
+        "consistent; in line with; IN agreement; in accordance; in keeping; in conformity; compatible; agreed; "
+        "disagrees; comparable to; similar findings; contrary; in contrast; contradicts; supporting; confirmed; "
+        "corroborates; resembles; coincides; differs from; opposite results; as also reported; as previously "
+        "observed; as also found; as also shown; as previously described; lower than those; higher than what",
+    ]
+    hits = 0
+    for text in texts:
+        for pattern, words in ((r._SURVEY, r._SURVEY_WORDS), (r._FINDING_AGREEMENT, r._AGREEMENT_WORDS)):
+            for match in pattern.finditer(text):
+                hits += 1
+                assert r._may_hold(match.group(0), words), match.group(0)
+    assert hits >= 35
+    assert not r._may_hold("We fine-tune BERT on GLUE.", r._SURVEY_WORDS)
+    assert r._may_hold("a \u017furvey", r._SURVEY_WORDS)  # non-ASCII text is never ruled out
