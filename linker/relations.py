@@ -630,6 +630,16 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         r"|starting\s+point|feature\s+extractors?|tokeni[sz]ers?|generators?|retrievers?|policy|optimi[sz]er|"
         r"reward\s+model|judge|backend|building\s+blocks?))\b", re.I)),
 )
+# A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
+_POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated"),
+    ("baseline",),
+    ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
+     "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
+     "combined", "distil", "deployed", "plugged", "augmented"),
+    ("as",),
+)
+_FAR_PASSIVE_WORDS = ("compared", "benchmarked", "contrasted")
 # Compounds that name a use of the method; decide builds_on only in clauses about the paper's own work.
 _COMPOUND = re.compile(
     r"^(?P<cue>-?\s?(?:based|style|like|inspired|powered|driven|initiali[sz]ed|pre-?trained|fine-?tuned)\b"
@@ -922,14 +932,14 @@ def _governing_cue(
 
 def _post_cue(after: str) -> RelationResult | None:
     """Rule 3: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
-    for relation, confidence, pattern in _POST_CUES:
-        match = pattern.match(after)
+    for (relation, confidence, pattern), words in zip(_POST_CUES, _POST_CUE_WORDS):
+        match = pattern.match(after) if _may_hold(after, words) else None
         if match:
             cue = " ".join(match.group("cue").split())
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
-    far = _FAR_PASSIVE_COMPARE.search(after)
+    far = _FAR_PASSIVE_COMPARE.search(after) if _may_hold(after, _FAR_PASSIVE_WORDS) else None
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
         cue = " ".join(far.group("cue").split())
         among = _AMONG.match(after, far.end())

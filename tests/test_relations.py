@@ -732,5 +732,25 @@ def test_word_prefilters_hold_for_every_match():
                 hits += 1
                 assert r._may_hold(match.group(0), words), match.group(0)
     assert hits >= 35
+    # the role phrases after a mention ('X is used as', 'X as a baseline', 'X and Y were compared')
+    after = [
+        " was outperformed by", " were surpassed", " is beaten", " are exceeded", " was outpaced", " were compared with",
+        " are benchmarked", " were evaluated as baselines", ", a strong baseline", " serves as the baseline",
+        " models are then used", " was utilised", " is employed", " is adopted", " is leveraged", " is applied",
+        " is fine tuned", " is finetuned", " is extended", " is adapted", " is modified", " is chosen", " is selected",
+        " is pre-trained", " is initialized", " is incorporated", " is integrated", " is exploited", " is implemented",
+        " is taken", " is combined", " is distiled", " is deployed", " is plugged", " is augmented",
+        " serves as the backbone", " acts as a teacher", " as reward model", " and others were contrasted with",
+    ]
+    after += [a[i:] for a in texts[:40] for i in range(len(a)) if a[i].isspace()]
+    matched = set()
+    for text in after:
+        for index, ((_, _, pattern), words) in enumerate(zip(r._POST_CUES, r._POST_CUE_WORDS)):
+            if pattern.match(text):
+                matched.add(index)
+                assert r._may_hold(pattern.match(text).group(0), words), text
+        if r._FAR_PASSIVE_COMPARE.search(text):
+            assert r._may_hold(r._FAR_PASSIVE_COMPARE.search(text).group(0), r._FAR_PASSIVE_WORDS), text
+    assert matched == set(range(len(r._POST_CUES)))
     assert not r._may_hold("We fine-tune BERT on GLUE.", r._SURVEY_WORDS)
     assert r._may_hold("a \u017furvey", r._SURVEY_WORDS)  # non-ASCII text is never ruled out
