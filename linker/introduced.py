@@ -19,6 +19,7 @@ long form as alias. The kind is 'dataset' when the name or its clause says datas
 from __future__ import annotations
 
 import html
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +71,11 @@ _TOKEN = r"[A-Za-z0-9][A-Za-z0-9]*(?:[-\^+][A-Za-z0-9]+)*\+*"
 TOKEN_RE = re.compile(_TOKEN)
 
 
+_PLURAL_CAPS = re.compile(r"[A-Z]{2,}s")
+_COUNT_OR_UNIT = re.compile(r"\d+(?:st|nd|rd|th|s|k|K|M|B|D|x|X|px|fps|ms|GB|MB|TB|Hz|kHz)")
+_JOINTS = re.compile(r"[-\^+]")
+
+
 @lru_cache(maxsize=65536)
 def is_namelike(token: str) -> bool:
     """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
@@ -80,16 +86,16 @@ def is_namelike(token: str) -> bool:
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
-    if re.fullmatch(r"[A-Z]{2,}s", token):
+    if _PLURAL_CAPS.fullmatch(token):
         return False  # a plural acronym names a class ('LLMs', 'NIDSs')
-    if re.fullmatch(r"\d+(?:st|nd|rd|th|s|k|K|M|B|D|x|X|px|fps|ms|GB|MB|TB|Hz|kHz)", token):
+    if _COUNT_OR_UNIT.fullmatch(token):
         return False  # ordinals, counts and units ('7th', '3D', '16x', '100k')
     tail = token.rsplit("-", 1)[-1] if "-" in token else ""
     if len(tail) >= 3 and tail.isalpha() and tail.islower():
         return False  # a compound adjective ('JND-based', 'BERT-like'), not a name
     if any(c.isupper() for c in token[1:]):
         # 'Set-Based', 'Cross-Layer' (title case of a hyphenated word) is not a name by itself
-        parts = re.split(r"[-\^+]", token)
+        parts = _JOINTS.split(token)
         if all(p[:1].isupper() and p[1:].islower() for p in parts if p) and len(parts) > 1:
             return False
         return True
@@ -134,10 +140,13 @@ def plain_word_can_be_name(word: str) -> bool:
     return len(low) >= 4 and not low.endswith(_ENGLISH_ENDINGS)
 
 
+_DIGIT_OR_JOINT = re.compile(r"\d|[a-z][A-Z]")
+
+
 def _distinctive(name: str) -> bool:
     """A coined name that stays a name even in front of a noun ('the M2-BERT retrieval encoder'): it has a
     digit or a CamelCase joint, unlike acronyms of techniques ('a new UAV benchmark')."""
-    return bool(re.search(r"\d|[a-z][A-Z]", name)) and alias_key(name) not in GENERIC
+    return bool(_DIGIT_OR_JOINT.search(name)) and alias_key(name) not in GENERIC
 
 
 def is_capitalised(token: str) -> bool:
@@ -208,20 +217,20 @@ _WORD_NO_PAREN = re.compile(r"[^\s()]+")
 
 def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
-    words = list(_WORD_NO_PAREN.finditer(text[max(0, end - 200) : end]))
-    base = max(0, end - 200)
     chars = [c.lower() for c in short if c.isalnum()]
     if not chars:
         return None
     number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
-    limit = min(len(words), len(chars) + 5)
+    # the last len(chars) + 5 words of the 200 characters before ``end``, last first: read in the reversed
+    # window (a word is a maximal run, the same either way), so the regex stops after them
+    base = max(0, end - 200)
+    window = text[base:end][::-1]
     short_key = None
-    for count in range(1, limit + 1):
-        word = words[-count]
-        initial = word.group()[0].lower()
+    for word in itertools.islice(_WORD_NO_PAREN.finditer(window), len(chars) + 5):
+        initial = window[word.end() - 1].lower()
         if initial != chars[0] and initial != number[0]:
             continue
-        start = base + word.start()
+        start = base + len(window) - word.end()
         candidate = text[start:end].rstrip(" ,")
         if ")" in candidate or "(" in candidate:
             return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
@@ -284,14 +293,18 @@ _NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+
 _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
 
 
+_DERIVED_STOP = re.compile(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s")
+_CAMEL_TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])")
+
+
 def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
     """A coinage built on a catalogued name in the proposal's clause ('we introduce a new compact model for
     French FrALBERT which ...'): one CamelCase token, not catalogued itself, that extends a catalogued name
     of four or more characters with a short prefix or a lower-case ending ('Fr' + 'ALBERT', 'ColBERT' + 'er').
     Only when the object itself named nothing."""
     end = min(len(text), start + 160)
-    stop = re.search(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s", text[start:end])
-    for match in re.finditer(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])", text[start : start + stop.start() if stop else end]):
+    stop = _DERIVED_STOP.search(text[start:end])
+    for match in _CAMEL_TOKEN.finditer(text[start : start + stop.start() if stop else end]):
         token = match.group()
         key = alias_key(token)
         if key in known or key in GENERIC:
@@ -358,7 +371,8 @@ _TRIGGERS["put forward"] = "propose"
 _TRIGGERS.update({w: "propose" for w in ("proposing", "introducing", "presenting", "developing", "designing")})
 _TRIGGERS["our"] = "our"
 _TRIGGER_KEYS = list(_TRIGGERS)
-_TRIGGER_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _TRIGGER_KEYS])
+# a DFA: the fastest search of the automaton kinds for this handful of words (~1.5 us an abstract)
+_TRIGGER_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _TRIGGER_KEYS], implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _trigger_positions(text: str) -> dict[str, list[int]]:
@@ -425,9 +439,12 @@ def _valid_name(name: str, strong: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
+_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
+
+
 def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     """A parenthesised short form right after ``end``: "Simple-Mamba (S-Mamba)" -> ('S-Mamba', s, e)."""
-    match = re.match(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)", text[end:])
+    match = _SHORT_AFTER.match(text[end:])
     if match and is_short_form(match.group(1)):
         return match.group(1), end + match.start(1), end + match.end(1)
     return None
@@ -492,11 +509,14 @@ _GENERIC_TECH_WORDS = frozenset(
 )
 
 
+_OBJECT_WORD = re.compile(r"[^\s,]+")
+
+
 def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     """Names in the object of a proposal verb starting at ``start``: (name, aliases, strong)."""
     obj = text[start : start + 200]
     end_stop = len(obj)
-    for match in re.finditer(r"[^\s,]+", obj):
+    for match in _OBJECT_WORD.finditer(obj):
         if match.group().lower() in _STOP:
             end_stop = match.start()
             break
@@ -546,7 +566,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
     skipped, definite = 0, False
-    for match in re.finditer(r"[^\s,]+", head):
+    for match in _OBJECT_WORD.finditer(head):
         word = match.group().strip("\"'“”‘’`")
         if word.startswith("("):
             # 'a pipeline (You Only Look Twice, or YOLT)'
@@ -640,16 +660,80 @@ _PASSIVE_INTRODUCED = re.compile(
 )
 
 
+_PASSIVE_VERBS = ("introduced", "proposed", "designed", "developed", "devised")
+
+
+def _find_all(text: str, words: "tuple[str, ...]") -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each of ``words`` in ``text``, ascending (str.find, no regex)."""
+    found = []
+    for word in words:
+        i = text.find(word)
+        while i != -1:
+            found.append((i, i + len(word)))
+            i = text.find(word, i + 1)
+    found.sort()
+    return found
+
+
+def _matches_in(pattern: re.Pattern, text: str, windows: "list[tuple[int, int | None]]") -> list[re.Match]:
+    """What ``pattern.finditer(text)`` yields when each match starts at the start of one of ``windows``
+    (end None) or lies inside one ((start, end); starts ascending): the first match from each window's
+    start, or from the previous match's end. The regex then runs only there, not at every character;
+    lookarounds still see the text outside a window."""
+    out: list[re.Match] = []
+    pos = 0
+    for start, end in windows:
+        if end is None:
+            match = pattern.match(text, start) if start >= pos else None
+        else:
+            match = pattern.search(text, max(start, pos), end) if end > pos else None
+        if match:
+            out.append(match)
+            pos = match.end()
+    return out
+
+
+def _novel_defined_starts(text: str) -> list[tuple[int, None]]:
+    """Where a :data:`_NOVEL_DEFINED` match can start: at 'a', 'an' or 'our' before the whitespace in front
+    of 'new' / 'novel'."""
+    starts = set()
+    for i, _ in _find_all(text, ("new", "novel")):
+        k = i
+        while k > 0 and text[k - 1].isspace():
+            k -= 1
+        if k < i:
+            starts.update(s for s in (k - 3, k - 2, k - 1) if s >= 0)
+    return [(s, None) for s in sorted(starts)]
+
+
+# read backwards from a participle: the run of characters a _PASSIVE_INTRODUCED match can hold before it
+# (in the reversed text, so a '(...)' group reads ')...(')
+_PASSIVE_RUN_REVERSED = re.compile(r"(?:[\w\s\-]|\)[^()]{0,21}\()*")
+
+
+def _passive_windows(text: str) -> list[tuple[int, int]]:
+    """Where a :data:`_PASSIVE_INTRODUCED` match can lie: it ends with a proposal participle (and a word
+    boundary after it) and before that holds only word characters, '-', whitespace and one '(...)' of at most
+    20 characters, so it starts in the run of such characters before the participle."""
+    windows = []
+    reversed_text = text[::-1]
+    for verb, verb_end in _find_all(text, _PASSIVE_VERBS):
+        run = _PASSIVE_RUN_REVERSED.match(reversed_text, len(text) - verb)
+        windows.append((verb - (run.end() - run.start()), min(len(text), verb_end + 1)))
+    windows.sort()
+    return windows
+
+
 def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     """(name, aliases, start) of components named with 'a novel X (ACR)' or 'a X Y is introduced'."""
     found = []
     if "(" in text and ("novel" in text or "new" in text):
-        for match in _NOVEL_DEFINED.finditer(text):
+        for match in _matches_in(_NOVEL_DEFINED, text, _novel_defined_starts(text)):
             acr, long_form = match.group("acr"), match.group("long")
             if is_short_form(acr) and _initials_match(acr, long_form):
                 found.append((acr, [long_form], match.start("acr")))
     if "introduced" in text or "proposed" in text or "designed" in text or "developed" in text or "devised" in text:
-        for match in _PASSIVE_INTRODUCED.finditer(text):
+        for match in _matches_in(_PASSIVE_INTRODUCED, text, _passive_windows(text)):
             name = match.group("name")
             if _valid_name(name, strong=True):
                 found.append((name, [], match.start("name")))

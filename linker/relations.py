@@ -142,8 +142,9 @@ _OWN = re.compile(
         |approach|method|pipeline|detector|algorithm)\b)\b""",
     re.X | re.I,
 )
+# (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _OTHER = re.compile(
-    r"""\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
+    r"""(?=[pertcbaslomwui])\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
     |baselines?|researchers|authors|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
     |increasingly|already|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
@@ -180,9 +181,30 @@ def _own_in(text: str, own: Sequence[str]) -> "str | None":
     """The first of the paper's own names written in ``text`` (lower case), or None."""
     if not own:
         return None
+    if text.isascii() and all(name.isascii() for name in own):
+        # str.find instead of a pattern compiled per paper (every paper has its own names, so the pattern
+        # cache never hits: ~20 us a paper); same answer: the leftmost whole-word occurrence, the longest
+        # there (on ASCII text, '\w' is [A-Za-z0-9_] and re.I is lower-casing)
+        low, best_start, best_end = text.lower(), -1, -1
+        for name in own:
+            name = name.lower()
+            i = low.find(name) if name else -1
+            while i != -1:
+                e = i + len(name)
+                if not (_word_char(low, i - 1) or _word_char(low, e)):
+                    if best_start < 0 or i < best_start or (i == best_start and e > best_end):
+                        best_start, best_end = i, e
+                    break
+                i = low.find(name, i + 1)
+        return low[best_start:best_end] if best_start >= 0 else None
     pattern = _own_regex(tuple(own))
     match = pattern.search(text) if pattern else None
     return match.group(0).lower() if match else None
+
+
+def _word_char(text: str, i: int) -> bool:
+    """Whether ``text[i]`` exists and is a word character ('\\w' on ASCII text)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] == "_")
 
 
 def _namelike_in(text: str, base: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str]) -> str:
@@ -254,12 +276,12 @@ def _owner(
     sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
     prefix = sentence[clause_lo:cue_start]
     own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
-    if _PERFECT.search(prefix) or _HABITUAL_END.search(prefix):
+    if _search_end(_PERFECT, prefix, 4) or _search_end(_HABITUAL_END, prefix, 1):
         return "other"
-    passive = _PASSIVE_BEFORE.search(prefix)
+    passive = _search_end(_PASSIVE_BEFORE, prefix, 3)
     if passive and passive.group("aux").lower() in ("was", "were"):
         return "own"
-    if _PAST_PASSIVE_END.search(prefix) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
+    if _search_end(_PAST_PASSIVE_END, prefix, 3) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
         return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
@@ -356,10 +378,24 @@ _REPORTED = re.compile(
 
 def _tail_words(text: str, count: int) -> str:
     """The last ``count`` whitespace-separated words of ``text`` (with their original spacing)."""
-    parts = list(re.finditer(r"\S+", text))
+    return text[_tail_start(text, count) :]
+
+
+def _tail_start(text: str, count: int) -> int:
+    """Where the last ``count`` whitespace-separated words of ``text`` begin (0 when it has no more words).
+    str.rsplit and the regex '\\s' agree on what whitespace is."""
+    parts = text.rsplit(None, count)
     if len(parts) <= count:
-        return text
-    return text[parts[-count].start():]
+        return 0
+    rest = text[len(parts[0]) :]  # rsplit keeps the head as written, up to its last non-space
+    return len(text) - len(rest.lstrip())
+
+
+def _search_end(pattern: re.Pattern, text: str, words: int) -> "re.Match | None":
+    """``pattern.search(text)`` for a pattern anchored at the end ('$') whose matches span at most the last
+    ``words`` whitespace-separated words: searched from where they begin, not tried at every character
+    (the word before them still counts for '\\b')."""
+    return pattern.search(text, _tail_start(text, words))
 
 
 # ------------------------------------------------------------------------------------------------ cues
@@ -594,6 +630,16 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         r"|starting\s+point|feature\s+extractors?|tokeni[sz]ers?|generators?|retrievers?|policy|optimi[sz]er|"
         r"reward\s+model|judge|backend|building\s+blocks?))\b", re.I)),
 )
+# A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
+_POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
+    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated"),
+    ("baseline",),
+    ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
+     "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
+     "combined", "distil", "deployed", "plugged", "augmented"),
+    ("as",),
+)
+_FAR_PASSIVE_WORDS = ("compared", "benchmarked", "contrasted")
 # Compounds that name a use of the method; decide builds_on only in clauses about the paper's own work.
 _COMPOUND = re.compile(
     r"^(?P<cue>-?\s?(?:based|style|like|inspired|powered|driven|initiali[sz]ed|pre-?trained|fine-?tuned)\b"
@@ -608,6 +654,12 @@ _FINDING_AGREEMENT = re.compile(
     r"|support(?!s\s+of\b)\w*|confirm\w*|corroborat\w*|resembl\w*|coincid\w*|differ\w*\s+from|opposite\s+(?:to|results?|findings)"
     r"|as\s+(?:also|previously)\s+(?:reported|observed|found|shown|described)|(?:lower|higher)\s+than\s+(?:those|that|what))\b",
     re.I,
+)
+# a lower-case word that every match of _FINDING_AGREEMENT holds (see _may_hold)
+_AGREEMENT_WORDS = tuple(
+    """consistent line agreement accordance keeping conformity compatible agree comparable similar contrary contrast
+    contradict support confirm corroborat resembl coincid differ opposite reported observed found shown described
+    than""".split()
 )
 _OWN_FINDINGS = re.compile(
     r"\b(?:our|the\s+(?:present|current))\s+(?:\w+\s+)?(?:results?|findings|data|study|observations?|work|investigation)"
@@ -646,6 +698,19 @@ _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powere
 _SURVEY = re.compile(
     r"(?=[sroctd])\b(?:survey\w*|review(?:s|ed|ing)?|overview|taxonomy|categori[sz]\w*|summari[sz](?:e|es|ed|ing)|discuss\w*)\b", re.I
 )
+_SURVEY_WORDS = ("survey", "review", "overview", "taxonomy", "categori", "summari", "discuss")
+
+
+def _may_hold(text: str, words: "tuple[str, ...]") -> bool:
+    """False only when ``text`` holds none of ``words`` (lower case) in any case: a cheap test before a
+    case-blind pattern each of whose matches holds one of them. Non-ASCII text always passes ('\u017f'
+    matches 's' under re.I)."""
+    if not text.isascii():
+        return True
+    low = text.lower()
+    return any(word in low for word in words)
+
+
 _OWN_RESULTS = re.compile(
     r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
 )
@@ -867,14 +932,14 @@ def _governing_cue(
 
 def _post_cue(after: str) -> RelationResult | None:
     """Rule 3: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
-    for relation, confidence, pattern in _POST_CUES:
-        match = pattern.match(after)
+    for (relation, confidence, pattern), words in zip(_POST_CUES, _POST_CUE_WORDS):
+        match = pattern.match(after) if _may_hold(after, words) else None
         if match:
             cue = " ".join(match.group("cue").split())
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
-    far = _FAR_PASSIVE_COMPARE.search(after)
+    far = _FAR_PASSIVE_COMPARE.search(after) if _may_hold(after, _FAR_PASSIVE_WORDS) else None
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
         cue = " ".join(far.group("cue").split())
         among = _AMONG.match(after, far.end())
@@ -890,14 +955,14 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     before = sentence[lo:start]
     after = sentence[end:hi]
     clause = sentence[lo:hi]
-    survey = _SURVEY.search(clause)
+    survey = _SURVEY.search(clause) if _may_hold(clause, _SURVEY_WORDS) else None
     own_match = _OWN.search(sentence, lo, start)
     own_name = _own_in(before, own)
     absent = _ABSENT.match(after)
     if absent:
         return RelationResult(MENTIONS, "X" + absent.group("cue"), 0.75)  # "a transformer-free alternative"
     compound = _COMPOUND.match(after) or _COMPOUND_IN_SURFACE.search(sentence[start:end])
-    determiner = _OWN_DETERMINER.search(before)
+    determiner = _search_end(_OWN_DETERMINER, before, 5)
     if determiner:
         # "our BERT encoder"; "three novel LSTM cell architectures" are new variants of the method
         words = determiner.group("cue") or determiner.group("novel")
@@ -907,7 +972,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":
         # the method is the subject of someone's comparison, not the paper's baseline.
         return RelationResult(MENTIONS, " ".join(subject_of.group("cue").split()), 0.6)
-    reported = _REPORT_VERB_END.search(before)
+    reported = _search_end(_REPORT_VERB_END, before, 3)
     if reported and not compound:
         return RelationResult(MENTIONS, " ".join(reported.group("cue").split()), 0.55)
     if compound:
@@ -924,7 +989,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
-    if _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
+    if _may_hold(sentence, _AGREEMENT_WORDS) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     # No cue: the clause's own voice decides, weakly.
     if not survey and not _OTHER.search(before):

@@ -361,3 +361,34 @@ def test_initials_match_schwartz_hearst(short, long, expected):
     from relwork.linker.introduced import _initials_match
 
     assert _initials_match(short, long) is expected
+
+
+def _seed_texts() -> list[str]:
+    from pathlib import Path
+
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    return [t for p in load_papers(seeds).papers for t in (p.title, p.abstract)]
+
+
+def test_component_scans_find_what_finditer_finds():
+    """The component patterns, tried only where a match can lie (before 'new'/'novel', in the run before a
+    proposal participle), give ``finditer``'s matches on every seed title and abstract and on corner cases:
+    other whitespace, a short form in brackets before 'is', brackets that are too long or nested, and
+    participles glued to other words."""
+    from relwork.linker import introduced as i
+
+    texts = _seed_texts() + [
+        "We use a\tnovel  Straight-Through Factorizer (STF) algorithm; our new Pooling Network (PoNet), an new X (Y).",
+        "A Global Context Enhancer (GCE) is introduced. An Adaptive Fusion Block\n(a rather long aside here) is proposed.",
+        "Our new Dual Branch (DB (x)) is designed; a Foo Bar is reintroduced and a Baz Qux are developedly devised.",
+        "(A Cross Layer is proposed) then An Edge-Aware Module is further developed, a X-Y Z is devised",
+    ]
+    for text in texts:
+        novel = [(m.span(), m.groupdict()) for m in i._matches_in(i._NOVEL_DEFINED, text, i._novel_defined_starts(text))]
+        assert novel == [(m.span(), m.groupdict()) for m in i._NOVEL_DEFINED.finditer(text)]
+        passive = [(m.span(), m.groupdict()) for m in i._matches_in(i._PASSIVE_INTRODUCED, text, i._passive_windows(text))]
+        assert passive == [(m.span(), m.groupdict()) for m in i._PASSIVE_INTRODUCED.finditer(text)]
+    assert [n for n, _, _ in i._component_names(texts[-4])] == ["STF", "PoNet"]
+    assert [n for n, _, _ in i._component_names(texts[-3])] == ["Global Context Enhancer"]  # the aside is too long

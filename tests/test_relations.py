@@ -658,3 +658,99 @@ def test_type_relation_background_subjects_are_mentions(sentence, surface, cue):
 )
 def test_type_relation_own_procedure_in_passive_still_builds_on(sentence, surface):
     assert _type(sentence, surface).relation == "builds_on"
+
+
+@pytest.mark.parametrize(
+    "text, own, found",
+    [
+        ("We build LATTE on top of BERT", ("latte",), "latte"),
+        ("the latter is slower than latte2", ("latte",), None),  # whole words only
+        ("the latter is slower than LATTE-2", ("latte",), "latte"),  # '-' ends a word
+        ("He and HE agree", ("he",), "he"),
+        ("our S-Mamba and Simple-Mamba (S-Mamba)", ("simple-mamba", "s-mamba"), "s-mamba"),
+        ("Simple-Mamba models", ("simple", "simple-mamba"), "simple-mamba"),  # the longest at the leftmost place
+        ("we extend ÉLAN and LATTE", ("élan", "latte"), "élan"),  # non-ASCII: the pattern path
+        ("x_latte latte_ latte", ("latte",), "latte"),
+        ("nothing here", ("", "latte"), None),
+    ],
+)
+def test_own_in_finds_the_leftmost_whole_word_own_name(text, own, found):
+    """The str.find scan for the paper's own names answers as the whole-word, case-blind pattern does."""
+    from relwork.linker.relations import _own_in, _own_regex
+
+    assert _own_in(text, own) == found
+    pattern = _own_regex(tuple(own))
+    match = pattern.search(text) if pattern else None
+    assert (match.group(0).lower() if match else None) == found
+
+
+def test_end_anchored_patterns_searched_from_the_last_words_find_what_search_finds():
+    """The end-anchored subject patterns, searched only over the last few words, give ``search``'s match
+    on every prefix (ending after a word or a space) of the seed abstracts and on whitespace corner cases;
+    ``_tail_words`` gives the last words with their spacing."""
+    from pathlib import Path
+
+    from relwork.linker import relations as r
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    abstracts = [p.abstract for p in load_papers(seeds).papers][:12]
+    abstracts += ["It has\u00a0also been\nwidely\t", "the other proposed  X-Net   BERT \n", "was first computed\n", "we show that the "]
+    patterns = [(r._PERFECT, 4), (r._HABITUAL_END, 1), (r._PASSIVE_BEFORE, 3), (r._PAST_PASSIVE_END, 3),
+                (r._OWN_DETERMINER, 5), (r._REPORT_VERB_END, 3)]
+    for text in abstracts:
+        for cut in [i for i, c in enumerate(text) if c.isspace()] + [len(text)]:
+            for prefix in (text[:cut], text[: cut + 1]):
+                for pattern, words in patterns:
+                    full, tail = pattern.search(prefix), r._search_end(pattern, prefix, words)
+                    assert (full and (full.span(), full.groupdict())) == (tail and (tail.span(), tail.groupdict()))
+                parts = list(re.finditer(r"\S+", prefix))
+                assert r._tail_words(prefix, 3) == (prefix if len(parts) <= 3 else prefix[parts[-3].start() :])
+
+
+def test_word_prefilters_hold_for_every_match():
+    """Every match of the survey and finding-agreement patterns holds one of the words their cheap
+    prefilter looks for: on the seed abstracts and on one phrase per alternative of the patterns."""
+    from pathlib import Path
+
+    from relwork.linker import relations as r
+    from relwork.loaders import load_papers
+
+    seeds = sorted((Path(__file__).resolve().parent.parent / "examples" / "hf-papers").glob("*.txt"))
+    texts = [p.abstract for p in load_papers(seeds).papers]
+    texts += [
+        "Surveys, a Review, an OVERVIEW, a taxonomy, we categorize, summarised and discussed",
+        "consistent; in line with; IN agreement; in accordance; in keeping; in conformity; compatible; agreed; "
+        "disagrees; comparable to; similar findings; contrary; in contrast; contradicts; supporting; confirmed; "
+        "corroborates; resembles; coincides; differs from; opposite results; as also reported; as previously "
+        "observed; as also found; as also shown; as previously described; lower than those; higher than what",
+    ]
+    hits = 0
+    for text in texts:
+        for pattern, words in ((r._SURVEY, r._SURVEY_WORDS), (r._FINDING_AGREEMENT, r._AGREEMENT_WORDS)):
+            for match in pattern.finditer(text):
+                hits += 1
+                assert r._may_hold(match.group(0), words), match.group(0)
+    assert hits >= 35
+    # the role phrases after a mention ('X is used as', 'X as a baseline', 'X and Y were compared')
+    after = [
+        " was outperformed by", " were surpassed", " is beaten", " are exceeded", " was outpaced", " were compared with",
+        " are benchmarked", " were evaluated as baselines", ", a strong baseline", " serves as the baseline",
+        " models are then used", " was utilised", " is employed", " is adopted", " is leveraged", " is applied",
+        " is fine tuned", " is finetuned", " is extended", " is adapted", " is modified", " is chosen", " is selected",
+        " is pre-trained", " is initialized", " is incorporated", " is integrated", " is exploited", " is implemented",
+        " is taken", " is combined", " is distiled", " is deployed", " is plugged", " is augmented",
+        " serves as the backbone", " acts as a teacher", " as reward model", " and others were contrasted with",
+    ]
+    after += [a[i:] for a in texts[:40] for i in range(len(a)) if a[i].isspace()]
+    matched = set()
+    for text in after:
+        for index, ((_, _, pattern), words) in enumerate(zip(r._POST_CUES, r._POST_CUE_WORDS)):
+            if pattern.match(text):
+                matched.add(index)
+                assert r._may_hold(pattern.match(text).group(0), words), text
+        if r._FAR_PASSIVE_COMPARE.search(text):
+            assert r._may_hold(r._FAR_PASSIVE_COMPARE.search(text).group(0), r._FAR_PASSIVE_WORDS), text
+    assert matched == set(range(len(r._POST_CUES)))
+    assert not r._may_hold("We fine-tune BERT on GLUE.", r._SURVEY_WORDS)
+    assert r._may_hold("a \u017furvey", r._SURVEY_WORDS)  # non-ASCII text is never ruled out
