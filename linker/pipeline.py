@@ -563,6 +563,10 @@ def _linker_pool(workers: int, role: str, linker: Linker) -> Iterator:
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
+        if role == "detector":
+            from relwork.linker.introduced import _catalog_years
+
+            _catalog_years()  # loaded once here (cached); forked workers inherit it instead of each reloading
         # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
         # every inherited object and so copy the shared pages into each worker
         gc.freeze()
