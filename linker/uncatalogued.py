@@ -9,6 +9,11 @@ A name is linked as kind ``uncatalogued`` only when both hold:
   X", "X and Y as baselines", "based on X", "built on X", "fine-tune X"), including a list after the cue
   ("outperforms PVTv2, ResMLP and DeiT"), or the head of "the X model / architecture / baseline".
 
+A name the abstract defines ("Inception Recurrent Residual Convolutional Neural Network (IRRCNN)") needs
+less: any acronym of 3+ characters, when the long form ends in a method noun (network, model, GAN ...) or
+the short form is name-like, and the definition stands in a use or comparison context ("using ...",
+"inspired by ...", "compared with ...", "(X) model is used for ..."), without 'our' or 'the proposed'.
+
 Names the paper introduces and spans the exact stage already resolved are skipped.
 """
 
@@ -21,7 +26,7 @@ from typing import Container
 import ahocorasick_rs
 
 from relwork.linker.catalog import alias_key
-from relwork.linker.introduced import DATASET_WORDS, GENERIC
+from relwork.linker.introduced import DATASET_WORDS, GENERIC, Definition, find_definitions
 from relwork.linker.matcher import Mention, normalize
 
 CONFIDENCE = 0.5
@@ -151,6 +156,96 @@ def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[
     return out
 
 
+# 'using Collaborative Generative Adversarial Networks (CollaGAN)', 'inspired by ... Global Convolution
+# Networks (GCNet)', 'compared to the Recurrent Residual U-Net (R2U-Net)': a defined name used or compared with
+_USE_BEFORE = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|apply(?:ing)?|"
+    r"appl(?:ies|ied)|leverag(?:e|es|ed|ing)|based\s+(?:on|upon)|built\s+(?:up)?on|on\s+top\s+of|"
+    r"inspired\s+(?:by|from)|extend(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|"
+    r"(?:compared?|comparison|comparable|competitive)\s+(?:with|to|against)|outperform(?:s|ed|ing)?|"
+    r"surpass(?:es|ed|ing)?|than|versus|vs\.?|against|e\.g\.,?|such\s+as|including)\s+"
+    r"(?:(?:the|a|an|state-of-the-art|popular|well-known|existing|previous|prior|recent|recently|previously|"
+    r"proposed|introduced|developed|pre-?trained|standard|original|so-called|classic|classical|"
+    r"conventional|modified|improved|strong|powerful|famous|widely|used)\s+)*$",
+    re.I,
+)
+_USE_AFTER = re.compile(
+    r"\)?\s*(?:(?:models?|networks?|architectures?|algorithms?|methods?)\s+)?(?:is|are|was|were|has\s+been|"
+    r"have\s+been|had\s+been)\s+(?:(?!widely|commonly|often|extensively|frequently|generally|usually|typically)\w+ly\s+)?(?:used|adopted|employed|applied|utili[sz]ed|leveraged|"
+    r"fine-?tuned|chosen|selected)\b"
+)
+_METHOD_HEADS = frozenset(
+    """network net model machine gan transformer autoencoder encoder algorithm architecture classifier
+    regressor detector tracker filter forest optimizer optimization policy critic estimator sampler""".split()
+)
+# a plain acronym defined in the sentence that proposes the paper's method is too often that method
+_PROPOSAL = re.compile(r"\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I)
+# words a generic family's long form is made of; a long form with no other word names no one method
+_FAMILY_WORDS = frozenset(
+    """deep convolutional convolution neural network networks net nets recurrent spiking generative adversarial
+    autoencoder autoencoders auto encoder encoders decoder decoders variational denoising binarized binary graph
+    language model models fully connected feed forward feedforward artificial genetic evolutionary algorithm
+    algorithms probabilistic graphical machine machines learning multi layer layers multilayer perceptron
+    perceptrons long short term memory residual attention transformer transformers 1d 2d 3d dense sparse
+    bayesian hierarchical sequence sequential recursive capsule spatial temporal hybrid simple linear nonlinear
+    support vector logistic regression random decision tree trees forest forests large pre trained pretrained
+    based end to and of the a an with for""".split()
+)
+_NOUN_AFTER_DEFINITION = re.compile(r"\)?\s*(?:models?|networks?|architectures?|algorithms?)\b")
+_OWN_PROPOSED = re.compile(r"(?<!recently )(?<!previously )\b(?:proposed|introduced|developed)\b", re.I)
+
+
+def _defined_priors(text: str, taken: list[tuple[int, int]]) -> list[Definition]:
+    """Definitions 'Long Form (SHORT)' / 'SHORT (long form)' of a method the abstract uses or compares with.
+
+    The long form must end in a method noun or the short form be name-like; the clause before it must end in
+    a use or comparison cue ('using', 'inspired by', 'compared to the') or the definition be followed by
+    'is used / adopted / employed'; 'our ...' or 'the proposed ...' in the cue's clause is the paper's own
+    method. A long form one catalog mention already covers is that entry's."""
+    out = []
+    for d in find_definitions(text):
+        short = d.short
+        if not _definable(short):
+            continue
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", d.long)]
+        if not words or all(w in _FAMILY_WORDS for w in words):
+            continue  # 'deep convolutional spiking neural network (DCSNN)', 'Genetic Algorithm (GenAlg)': a family
+        after = _NOUN_AFTER_DEFINITION.match(text, max(d.long_span[1], d.short_span[1]))
+        if _singular(words[-1]) not in _METHOD_HEADS and not after:
+            continue  # 'inverse tone mapping (iTM)', 'functional magnetic resonance imaging (fMRI)'
+        ls, le = d.long_span
+        if any(ts <= ls and le <= te for ts, te in taken):
+            continue
+        first = min(ls, d.short_span[0])
+        last = max(le, d.short_span[1])
+        before = text[max(0, first - 80) : first]
+        cue = _USE_BEFORE.search(before)
+        if cue is not None and _OWN_PROPOSED.search(before, cue.start()):
+            continue  # 'using the proposed Deep Foo Network (DFN)' is the paper's own
+        if cue is None and not _USE_AFTER.match(text, last):
+            continue
+        if not is_method_like(short) and _PROPOSAL.search(text, text.rfind(". ", 0, first) + 1, first):
+            continue  # 'This paper proposes a ... method by using the Variational Autoencoder based on Transformer (VAET)'
+        out.append(d)
+    return out
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in _METHOD_HEADS else word
+
+
+def _definable(short: str) -> bool:
+    """A short form that can name a prior method once defined: name-like, or an acronym of 3+ characters
+    that is no generic family, software, metric or organisation."""
+    key = alias_key(short)
+    if key in GENERIC or key.rstrip("s") in GENERIC or key in NOT_METHODS or key in _METRICS or key in _GENERIC_ALL:
+        return False
+    if is_chemical(short) or re.search(r"[A-Z]s$", short):
+        return False  # a plural ('BCNNs', 'PGMs') names a class of models
+    return is_method_like(short) or (re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", short) is not None
+                                     and len(key) >= 3)
+
+
 _DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
 _HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
@@ -227,10 +322,12 @@ def find_uncatalogued(
     """
     found: dict[int, Mention] = {}
 
-    def consider(name: str, s: int, acronyms: bool = False) -> None:
+    def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
-        if not (is_method_like(name) or (acronyms and _is_model_acronym(name))) or alias_key(name) in exclude:
+        if not (is_method_like(name) or (acronyms and _is_model_acronym(name)) or (defined and _definable(name))):
+            return
+        if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
             return
@@ -287,4 +384,7 @@ def find_uncatalogued(
             if not (DATASET_WORDS.search(window) or _DATA_PARTS.search(window)):
                 # 'the "complex" subsets of WSC273, introduced by ...' is a dataset
                 consider(match.group("name"), match.start("name"), acronyms=True)
+    if "(" in text:
+        for definition in _defined_priors(text, taken):
+            consider(definition.short, definition.short_span[0], defined=True)
     return sorted(found.values(), key=lambda m: m.start)
