@@ -39,6 +39,7 @@ NOT_METHODS = frozenset(
     iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
     SoTA SOTA LLaMA-like GPUs TPUs Internet Ethernet Cabinet Planet Magnet LiDAR WeChat MySQL NoSQL MXNet
     ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
+    ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI
     RoI ConvNet ConvNets LfD DoF kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
     """.split()
 )
@@ -159,75 +160,109 @@ def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[
 # 'using Collaborative Generative Adversarial Networks (CollaGAN)', 'inspired by ... Global Convolution
 # Networks (GCNet)', 'compared to the Recurrent Residual U-Net (R2U-Net)': a defined name used or compared with
 _USE_BEFORE = re.compile(
-    r"\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|apply(?:ing)?|"
+    r"(?<!-)\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|apply(?:ing)?|"
     r"appl(?:ies|ied)|leverag(?:e|es|ed|ing)|based\s+(?:on|upon)|built\s+(?:up)?on|on\s+top\s+of|"
     r"inspired\s+(?:by|from)|extend(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|"
     r"(?:compared?|comparison|comparable|competitive)\s+(?:with|to|against)|outperform(?:s|ed|ing)?|"
     r"surpass(?:es|ed|ing)?|than|versus|vs\.?|against|e\.g\.,?|such\s+as|including)\s+"
     r"(?:(?:the|a|an|state-of-the-art|popular|well-known|existing|previous|prior|recent|recently|previously|"
-    r"proposed|introduced|developed|pre-?trained|standard|original|so-called|classic|classical|"
+    r"proposed|introduced|developed|pre-?trained|standard|original|classic|classical|"
     r"conventional|modified|improved|strong|powerful|famous|widely|used)\s+)*$",
     re.I,
 )
 _USE_AFTER = re.compile(
     r"\)?\s*(?:(?:models?|networks?|architectures?|algorithms?|methods?)\s+)?(?:is|are|was|were|has\s+been|"
-    r"have\s+been|had\s+been)\s+(?:(?!widely|commonly|often|extensively|frequently|generally|usually|typically)\w+ly\s+)?(?:used|adopted|employed|applied|utili[sz]ed|leveraged|"
-    r"fine-?tuned|chosen|selected)\b"
+    r"have\s+been|had\s+been)\s+(?:(?!widely|commonly|often|extensively|frequently|generally|usually|typically)"
+    r"\w+ly\s+)?(?:used|adopted|employed|applied|utili[sz]ed|leveraged|fine-?tuned|chosen|selected)\b"
 )
 _METHOD_HEADS = frozenset(
     """network net model machine gan transformer autoencoder encoder algorithm architecture classifier
     regressor detector tracker filter forest optimizer optimization policy critic estimator sampler""".split()
 )
-# a plain acronym defined in the sentence that proposes the paper's method is too often that method
-_PROPOSAL = re.compile(r"\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I)
-# words a generic family's long form is made of; a long form with no other word names no one method
+# words a family's long form is made of ('deep convolutional spiking neural network', 'Genetic Algorithm',
+# 'Agent Based Model'); a long form with no other word names no one method
 _FAMILY_WORDS = frozenset(
     """deep convolutional convolution neural network networks net nets recurrent spiking generative adversarial
     autoencoder autoencoders auto encoder encoders decoder decoders variational denoising binarized binary graph
     language model models fully connected feed forward feedforward artificial genetic evolutionary algorithm
     algorithms probabilistic graphical machine machines learning multi layer layers multilayer perceptron
-    perceptrons long short term memory residual attention transformer transformers 1d 2d 3d dense sparse
-    bayesian hierarchical sequence sequential recursive capsule spatial temporal hybrid simple linear nonlinear
-    support vector logistic regression random decision tree trees forest forests large pre trained pretrained
-    based end to and of the a an with for""".split()
+    perceptrons long short term memory dimensional bi directional bidirectional agent discriminator generator
+    residual attention transformer transformers 1d 2d 3d dense sparse bayesian hierarchical sequence sequential
+    recursive capsule spatial temporal hybrid simple linear nonlinear support vector logistic regression random
+    decision tree trees forest forests large pre trained pretrained based end to and of the a an with for""".split()
 )
-_NOUN_AFTER_DEFINITION = re.compile(r"\)?\s*(?:models?|networks?|architectures?|algorithms?)\b")
+_NOUN_AFTER_DEFINITION = re.compile(
+    r"\)?\s*(?:(?!to\b|and\b|or\b|of\b)[a-z]+\s+)?(?:models?|networks?|architectures?|algorithms?)\b"
+)
+_NEXT_ITEM = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+|a\s+|an\s+)?")
+_COMMONLY = re.compile(r"\b(?:widely|commonly|often|frequently|extensively|generally|usually|typically)\s+$", re.I)
+# the sentence that proposes the paper's method ('we propose', 'this paper presents', 'our method is based on')
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))\b")
+_PROPOSAL = re.compile(r"\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I)
+_OUR_METHOD = re.compile(
+    r"\b[Oo]ur\s+(?:\w+\s+)?(?:method|approach|model|framework|system|network|architecture|algorithm)\b"
+)
+_TITLE_WORD = r"(?:[A-Z0-9][\w'-]*|of|for|and|with|based|on|in|the|to|-)"
+_TITLE_CASE = re.compile(_TITLE_WORD + r"(?:\s+" + _TITLE_WORD + r")*")
 _OWN_PROPOSED = re.compile(r"(?<!recently )(?<!previously )\b(?:proposed|introduced|developed)\b", re.I)
 
 
-def _defined_priors(text: str, taken: list[tuple[int, int]]) -> list[Definition]:
+def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[str]) -> list[Definition]:
     """Definitions 'Long Form (SHORT)' / 'SHORT (long form)' of a method the abstract uses or compares with.
 
-    The long form must end in a method noun or the short form be name-like; the clause before it must end in
-    a use or comparison cue ('using', 'inspired by', 'compared to the') or the definition be followed by
-    'is used / adopted / employed'; 'our ...' or 'the proposed ...' in the cue's clause is the paper's own
-    method. A long form one catalog mention already covers is that entry's."""
-    out = []
+    The long form must end in a method noun (or a name-like short form be followed by one: '(CPoLS) model')
+    and hold a word beyond a family's vocabulary; the text before it must end in a use or comparison cue
+    ('using', 'inspired by', 'compared to the'; not 'commonly used'), continue a list of such definitions,
+    or a Title Case definition be followed by 'is used / adopted / employed'. The paper's own method is
+    kept out: 'the proposed ...' after the cue, a long form holding one of the paper's names ('stacked
+    CA-GANs (SCA-GAN)'), and, in a sentence where the paper proposes its method ('we propose a ... framework
+    based on a 3D Feature Pyramid Network (3DFPN)'), anything but a Title Case long form of a name-like
+    short form without 'a'/'an'. A long form one catalog mention covers is that entry's.
+    """
+    out: list[Definition] = []
     for d in find_definitions(text):
-        short = d.short
-        if not _definable(short):
+        if not _definable(d.short):
             continue
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", d.long)]
-        if not words or all(w in _FAMILY_WORDS for w in words):
+        if not words or all(w in _FAMILY_WORDS or w.isdigit() for w in words):
             continue  # 'deep convolutional spiking neural network (DCSNN)', 'Genetic Algorithm (GenAlg)': a family
-        after = _NOUN_AFTER_DEFINITION.match(text, max(d.long_span[1], d.short_span[1]))
-        if _singular(words[-1]) not in _METHOD_HEADS and not after:
-            continue  # 'inverse tone mapping (iTM)', 'functional magnetic resonance imaging (fMRI)'
-        ls, le = d.long_span
-        if any(ts <= ls and le <= te for ts, te in taken):
+        first, last = min(d.long_span[0], d.short_span[0]), max(d.long_span[1], d.short_span[1])
+        noun_after = _NOUN_AFTER_DEFINITION.match(text, last)
+        if _singular(words[-1]) not in _METHOD_HEADS and not (
+            noun_after and (is_method_like(d.short) or not noun_after.group().endswith("s"))
+        ):
+            continue  # 'inverse tone mapping (iTM)', 'machine reading comprehension (MRC) models'
+        if any(ts <= d.long_span[0] and d.long_span[1] <= te for ts, te in taken):
             continue
-        first = min(ls, d.short_span[0])
-        last = max(le, d.short_span[1])
+        if any(alias_key(w) in exclude or alias_key(w).rstrip("s") in exclude for w in d.long.split()):
+            continue
+        title_case = _TITLE_CASE.fullmatch(d.long) is not None
         before = text[max(0, first - 80) : first]
         cue = _USE_BEFORE.search(before)
-        if cue is not None and _OWN_PROPOSED.search(before, cue.start()):
-            continue  # 'using the proposed Deep Foo Network (DFN)' is the paper's own
-        if cue is None and not _USE_AFTER.match(text, last):
+        if cue is not None and (_OWN_PROPOSED.search(before, cue.start()) or _COMMONLY.search(before, 0, cue.start())):
+            continue  # 'using the proposed Deep Foo Network (DFN)'; 'commonly used ... (CNN-CRF) models'
+        # '... compared with the Classical Tsetlin Machine (CTM) and the Multiclass Tsetlin Machine (MTM)'
+        listed = bool(out) and _NEXT_ITEM.fullmatch(text, max(out[-1].long_span[1], out[-1].short_span[1]), first)
+        if cue is None and not listed and not ((title_case or is_method_like(d.short)) and _USE_AFTER.match(text, last)):
             continue
-        if not is_method_like(short) and _PROPOSAL.search(text, text.rfind(". ", 0, first) + 1, first):
-            continue  # 'This paper proposes a ... method by using the Variational Autoencoder based on Transformer (VAET)'
+        if _proposes_own(text[text.rfind(". ", 0, first) + 1 : first], d, title_case):
+            continue
         out.append(d)
     return out
+
+
+def _proposes_own(sentence: str, d: Definition, title_case: bool) -> bool:
+    """Whether a definition, in the sentence (up to it) where the paper proposes its method, is that method:
+    'we propose a ... framework based on a 3D Feature Pyramid Network (3DFPN)', 'This paper proposes a ...
+    method by using the Variational Autoencoder based on Transformer (VAET)', 'we introduce an MRI denoising
+    method based on the residual encoder-decoder Wasserstein generative adversarial network (RED-WGAN)'.
+    'we present a systematic approach using Collaborative Generative Adversarial Networks (CollaGAN)' is
+    not."""
+    indefinite = re.search(r"\b(?:a|an)\s+$", sentence) is not None
+    if _OWN_VOICE.search(sentence) and _PROPOSAL.search(sentence):
+        based = re.search(r"\b(?:based|built)\s+(?:up)?on\s+(?:the\s+)?$", sentence) is not None
+        return indefinite or not is_method_like(d.short) or (based and not title_case)
+    return indefinite and _OUR_METHOD.search(sentence) is not None
 
 
 def _singular(word: str) -> str:
@@ -242,6 +277,8 @@ def _definable(short: str) -> bool:
         return False
     if is_chemical(short) or re.search(r"[A-Z]s$", short):
         return False  # a plural ('BCNNs', 'PGMs') names a class of models
+    if all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in short.split("-")):
+        return False  # 'CNN-CRF' 
     return is_method_like(short) or (re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", short) is not None
                                      and len(key) >= 3)
 
@@ -385,6 +422,6 @@ def find_uncatalogued(
                 # 'the "complex" subsets of WSC273, introduced by ...' is a dataset
                 consider(match.group("name"), match.start("name"), acronyms=True)
     if "(" in text:
-        for definition in _defined_priors(text, taken):
+        for definition in _defined_priors(text, taken, exclude):
             consider(definition.short, definition.short_span[0], defined=True)
     return sorted(found.values(), key=lambda m: m.start)
