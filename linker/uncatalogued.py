@@ -60,7 +60,7 @@ def is_chemical(token: str) -> bool:
 _GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
 # list cues ('such as', 'including') introduce methods only when the words before say so
-_LIST_CUES = ("such", "including")
+_LIST_CUES = ("such", "including", "e.g.")
 # a lower-case word after an acronym makes it a modifier ('SRAM operations', 'RGBT trackers'), not a name
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|by|with|for|at|across|while|when|which|that|and|or|as|under|to|respectively|in|from)\b)[a-z]"
@@ -79,7 +79,7 @@ _NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _CUE = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:compared|comparison|comparable)\s+"
     r"(?:with|to|against)|compare\s+(?:\w+\s+){0,3}?(?:with|to|against)|than|versus|vs\.?|against|over|"
-    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including)|based\s+on|built\s+(?:on|upon)|"
+    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including|e\.g\.,?)|based\s+on|built\s+(?:on|upon)|"
     r"on\s+top\s+of|extends?|extending|fine-?tun(?:e|es|ed|ing)|initiali[sz]ed\s+(?:from|with)|"
     r"distill(?:ed|ing)?\s+from)\s+"
     r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
@@ -295,7 +295,7 @@ _CUE_WORDS = (
     "distilled distilling distill"
 ).split(" ")
 _CUE_KEYS = ["outperform", "surpass", "beat", "compared", "comparison", "comparable", "compare", "than", "versus",
-             "vs", "against", "over", "baseline", "such as", "including", "based on", "built on", "built upon",
+             "vs", "against", "over", "baseline", "such as", "including", "e g", "based on", "built on", "built upon",
              "on top of", "extend", "fine tun", "finetun", "initiali", "distill"]
 _HEAD_KEYS = ["model", "architecture", "network", "baseline", "backbone"]
 _AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS])
@@ -382,12 +382,19 @@ def find_uncatalogued(
             cue = _CUE.match(text, start)
             if cue is None:
                 continue
-            if text.startswith(_LIST_CUES, start) and not _METHOD_NOUNS.search(text, max(0, start - 60), start):
-                continue
+            if text.startswith(_LIST_CUES, start) and (
+                not _METHOD_NOUNS.search(text, max(0, start - 60), start)
+                or DATASET_WORDS.search(text, max(0, start - 40), start)
+            ):
+                continue  # 'on various public datasets, including LPW, COCO and MPIIGaze''
             pos = cue.end()
             # plain acronyms ('PERQA') only in a list of models: 'prior models such as PERQA'
             listed = text.startswith(_LIST_CUES, start)
             comparison = text.startswith(_COMPARE_CUES, start)
+            # a three-letter acronym in a list of models that names a catalogued one too: 'state-of-the-art NLU
+            # models (e.g., BERT and MAC)'
+            short: list[tuple[str, int]] = []
+            catalogued = False
             for index in range(8):
                 item = _LIST_ITEM.match(text, pos)
                 if not item:
@@ -395,11 +402,19 @@ def find_uncatalogued(
                 # a plain acronym after a comparison cue only as a further item of a list of competitors
                 # ('outperformed CycleGAN, TD-GAN, and DADR')
                 further = comparison and index > 0 and not _NOUN_AFTER.match(text, item.end())
-                consider(item.group("name"), item.start("name"), acronyms=listed or further)
+                name, s = item.group("name"), item.start("name")
+                consider(name, s, acronyms=listed or further)
+                if listed:
+                    catalogued = catalogued or any(ts <= s < te for ts, te in taken)
+                    if len(name) == 3 and name.isupper() and not _NOUN_AFTER.match(text, item.end()):
+                        short.append((name, s))
                 sep = _LIST_SEP.match(text, item.end())
                 if not sep:
                     break
                 pos = sep.end()
+            if catalogued:
+                for name, s in short:
+                    consider(name, s, defined=True)
         else:
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
