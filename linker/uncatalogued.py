@@ -39,7 +39,7 @@ NOT_METHODS = frozenset(
     iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
     SoTA SOTA LLaMA-like GPUs TPUs Internet Ethernet Cabinet Planet Magnet LiDAR WeChat MySQL NoSQL MXNet
     ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
-    ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI
+    ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI spaCy NLTK CoreNLP Stanza scikit-learn Gensim Weka
     RoI ConvNet ConvNets LfD DoF kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
     """.split()
 )
