@@ -159,17 +159,50 @@ def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[
 
 # 'using Collaborative Generative Adversarial Networks (CollaGAN)', 'inspired by ... Global Convolution
 # Networks (GCNet)', 'compared to the Recurrent Residual U-Net (R2U-Net)': a defined name used or compared with
-_USE_BEFORE = re.compile(
-    r"(?<!-)\b(?:us(?:e|es|ed|ing)|utili[sz](?:e|es|ed|ing)|employ(?:s|ed|ing)?|adopt(?:s|ed|ing)?|apply(?:ing)?|"
-    r"appl(?:ies|ied)|leverag(?:e|es|ed|ing)|based\s+(?:on|upon)|built\s+(?:up)?on|on\s+top\s+of|"
-    r"inspired\s+(?:by|from)|extend(?:s|ed|ing)?|fine-?tun(?:e|es|ed|ing)|"
-    r"(?:compared?|comparison|comparable|competitive)\s+(?:with|to|against)|outperform(?:s|ed|ing)?|"
-    r"surpass(?:es|ed|ing)?|than|versus|vs\.?|against|e\.g\.,?|such\s+as|including)\s+"
-    r"(?:(?:the|a|an|state-of-the-art|popular|well-known|existing|previous|prior|recent|recently|previously|"
-    r"proposed|introduced|developed|pre-?trained|standard|original|classic|classical|"
-    r"conventional|modified|improved|strong|powerful|famous|widely|used)\s+)*$",
-    re.I,
+_USE_WORDS = frozenset(
+    """use uses used using utilize utilizes utilized utilizing utilise utilises utilised utilising employ employs
+    employed employing adopt adopts adopted adopting apply applies applied applying leverage leverages leveraged
+    leveraging extend extends extended extending fine-tune fine-tunes fine-tuned fine-tuning finetune finetuned
+    finetuning outperform outperforms outperformed outperforming surpass surpasses surpassed surpassing than
+    versus vs vs. against e.g. e.g., including""".split()
 )
+_USE_PAIRS = frozenset(
+    tuple(p.split())
+    for p in """based on|based upon|built on|built upon|top of|inspired by|inspired from|such as|compared with|
+    compared to|compared against|compare with|compare to|comparison with|comparison to|comparable to|
+    comparable with|competitive with|competitive to""".replace("\n", "").split("|")
+)
+# words that may stand between the cue and the long form ('using the recently proposed ...')
+_USE_MODIFIERS = frozenset(
+    """the a an state-of-the-art popular well-known existing previous prior recent recently previously proposed
+    introduced developed pretrained pre-trained standard original classic classical conventional modified
+    improved strong powerful famous""".split()
+)
+_WORD = re.compile(r"\S+")
+
+
+def _use_cue(before: str) -> int | None:
+    """Where the use or comparison cue that ``before`` ends with (modifiers aside) starts, or None.
+
+    Reads the last words backwards instead of matching a regex that ends in '$' (which the engine would try
+    at every character of the window)."""
+    words = _WORD.findall(before)[-8:]
+    starts = []
+    pos = len(before)
+    for w in reversed(words):
+        pos = before.rfind(w, 0, pos)
+        starts.append(pos)
+    words = [w.lower().lstrip("(") for w in reversed(words)]  # last word first; '(e.g., BERT and ...'
+    for i, word in enumerate(words):
+        if word in _USE_WORDS:
+            return starts[i]
+        if i + 1 < len(words) and (words[i + 1], word) in _USE_PAIRS:
+            return starts[i + 1]
+        if word not in _USE_MODIFIERS:
+            break
+    return None
+
+
 _USE_AFTER = re.compile(
     r"\)?\s*(?:(?:models?|networks?|architectures?|algorithms?|methods?)\s+)?(?:is|are|was|were|has\s+been|"
     r"have\s+been|had\s+been)\s+(?:(?!widely|commonly|often|extensively|frequently|generally|usually|typically)"
@@ -220,9 +253,7 @@ def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[
     short form without 'a'/'an'. A long form one catalog mention covers is that entry's.
     """
     out: list[Definition] = []
-    for d in find_definitions(text):
-        if not _definable(d.short):
-            continue
+    for d in _candidate_definitions(text, exclude):
         words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", d.long)]
         if not words or all(w in _FAMILY_WORDS or w.isdigit() for w in words):
             continue  # 'deep convolutional spiking neural network (DCSNN)', 'Genetic Algorithm (GenAlg)': a family
@@ -238,16 +269,42 @@ def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[
             continue
         title_case = _TITLE_CASE.fullmatch(d.long) is not None
         before = text[max(0, first - 80) : first]
-        cue = _USE_BEFORE.search(before)
-        if cue is not None and (_OWN_PROPOSED.search(before, cue.start()) or _COMMONLY.search(before, 0, cue.start())):
+        cue = _use_cue(before)
+        if cue is not None and (_OWN_PROPOSED.search(before, cue) or _COMMONLY.search(before, 0, cue)):
             continue  # 'using the proposed Deep Foo Network (DFN)'; 'commonly used ... (CNN-CRF) models'
         # '... compared with the Classical Tsetlin Machine (CTM) and the Multiclass Tsetlin Machine (MTM)'
         listed = bool(out) and _NEXT_ITEM.fullmatch(text, max(out[-1].long_span[1], out[-1].short_span[1]), first)
-        if cue is None and not listed and not ((title_case or is_method_like(d.short)) and _USE_AFTER.match(text, last)):
+        used = (title_case or is_method_like(d.short)) and _USE_AFTER.match(text, last)
+        if cue is None and not listed and not used:
             continue
         if _proposes_own(text[text.rfind(". ", 0, first) + 1 : first], d, title_case):
             continue
         out.append(d)
+    return out
+
+
+_SHORT_IN_PAREN = re.compile(r"\(\s*([A-Za-z0-9][A-Za-z0-9-]*)\s*\)")
+_SHORT_BEFORE_PAREN = re.compile(r"([A-Za-z0-9][A-Za-z0-9-]*)\s+\($")
+
+
+def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definition]:
+    """``find_definitions(text)`` restricted to short forms that :func:`_definable` accepts and ``exclude``
+    lacks, computed only around the parentheses that hold or follow one (the long-form search is the
+    costly part, and most parentheses hold numbers, citations, generic or the paper's own acronyms)."""
+    out = []
+    pos = text.find("(")
+    while pos != -1:
+        inner = _SHORT_IN_PAREN.match(text, pos)
+        outer = None if inner else _SHORT_BEFORE_PAREN.search(text, max(0, pos - 40), pos + 1)
+        short = (inner or outer).group(1) if (inner or outer) else ""
+        if short and _definable(short) and alias_key(short) not in exclude:
+            base = max(0, pos - 200)
+            close = text.find(")", pos, pos + 122)
+            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1]):
+                if d.short == short and max(d.short_span[1], d.long_span[1]) > pos - base:
+                    shift = lambda span: (span[0] + base, span[1] + base)  # noqa: E731
+                    out.append(Definition(d.short, d.long, shift(d.short_span), shift(d.long_span)))
+        pos = text.find("(", pos + 1)
     return out
 
 
@@ -269,6 +326,7 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in _METHOD_HEADS else word
 
 
+@lru_cache(maxsize=65536)
 def _definable(short: str) -> bool:
     """A short form that can name a prior method once defined: name-like, or an acronym of 3+ characters
     that is no generic family, software, metric or organisation."""
