@@ -9,6 +9,11 @@ A name is linked as kind ``uncatalogued`` only when both hold:
   X", "X and Y as baselines", "based on X", "built on X", "fine-tune X"), including a list after the cue
   ("outperforms PVTv2, ResMLP and DeiT"), or the head of "the X model / architecture / baseline".
 
+A name the abstract defines ("Inception Recurrent Residual Convolutional Neural Network (IRRCNN)") needs
+less: any acronym of 3+ characters, when the long form ends in a method noun (network, model, GAN ...) or
+the short form is name-like, and the definition stands in a use or comparison context ("using ...",
+"inspired by ...", "compared with ...", "(X) model is used for ..."), without 'our' or 'the proposed'.
+
 Names the paper introduces and spans the exact stage already resolved are skipped.
 """
 
@@ -21,7 +26,7 @@ from typing import Container
 import ahocorasick_rs
 
 from relwork.linker.catalog import alias_key
-from relwork.linker.introduced import DATASET_WORDS, GENERIC
+from relwork.linker.introduced import DATASET_WORDS, GENERIC, Definition, find_definitions
 from relwork.linker.matcher import Mention, normalize
 
 CONFIDENCE = 0.5
@@ -34,6 +39,7 @@ NOT_METHODS = frozenset(
     iPhone iOS MacOS PowerPoint JavaScript TypeScript PostgreSQL MongoDB McDonald DeepSpeed Megatron
     SoTA SOTA LLaMA-like GPUs TPUs Internet Ethernet Cabinet Planet Magnet LiDAR WeChat MySQL NoSQL MXNet
     ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
+    ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI spaCy NLTK CoreNLP Stanza scikit-learn Gensim Weka
     RoI ConvNet ConvNets LfD DoF kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
     """.split()
 )
@@ -54,7 +60,7 @@ def is_chemical(token: str) -> bool:
 _GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
 # list cues ('such as', 'including') introduce methods only when the words before say so
-_LIST_CUES = ("such", "including")
+_LIST_CUES = ("such", "including", "e.g.")
 # a lower-case word after an acronym makes it a modifier ('SRAM operations', 'RGBT trackers'), not a name
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|by|with|for|at|across|while|when|which|that|and|or|as|under|to|respectively|in|from)\b)[a-z]"
@@ -73,7 +79,7 @@ _NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
 _CUE = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:compared|comparison|comparable)\s+"
     r"(?:with|to|against)|compare\s+(?:\w+\s+){0,3}?(?:with|to|against)|than|versus|vs\.?|against|over|"
-    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including)|based\s+on|built\s+(?:on|upon)|"
+    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including|e\.g\.,?)|based\s+on|built\s+(?:on|upon)|"
     r"on\s+top\s+of|extends?|extending|fine-?tun(?:e|es|ed|ing)|initiali[sz]ed\s+(?:from|with)|"
     r"distill(?:ed|ing)?\s+from)\s+"
     r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
@@ -151,6 +157,190 @@ def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[
     return out
 
 
+# 'using Collaborative Generative Adversarial Networks (CollaGAN)', 'inspired by ... Global Convolution
+# Networks (GCNet)', 'compared to the Recurrent Residual U-Net (R2U-Net)': a defined name used or compared with
+_USE_WORDS = frozenset(
+    """use uses used using utilize utilizes utilized utilizing utilise utilises utilised utilising employ employs
+    employed employing adopt adopts adopted adopting apply applies applied applying leverage leverages leveraged
+    leveraging extend extends extended extending fine-tune fine-tunes fine-tuned fine-tuning finetune finetuned
+    finetuning outperform outperforms outperformed outperforming surpass surpasses surpassed surpassing than
+    versus vs vs. against e.g. e.g., including""".split()
+)
+_USE_PAIRS = frozenset(
+    tuple(p.split())
+    for p in """based on|based upon|built on|built upon|top of|inspired by|inspired from|such as|compared with|
+    compared to|compared against|compare with|compare to|comparison with|comparison to|comparable to|
+    comparable with|competitive with|competitive to""".replace("\n", "").split("|")
+)
+# words that may stand between the cue and the long form ('using the recently proposed ...')
+_USE_MODIFIERS = frozenset(
+    """the a an state-of-the-art popular well-known existing previous prior recent recently previously proposed
+    introduced developed pretrained pre-trained standard original classic classical conventional modified
+    improved strong powerful famous""".split()
+)
+_WORD = re.compile(r"\S+")
+
+
+def _use_cue(before: str) -> int | None:
+    """Where the use or comparison cue that ``before`` ends with (modifiers aside) starts, or None.
+
+    Reads the last words backwards instead of matching a regex that ends in '$' (which the engine would try
+    at every character of the window)."""
+    words = _WORD.findall(before)[-8:]
+    starts = []
+    pos = len(before)
+    for w in reversed(words):
+        pos = before.rfind(w, 0, pos)
+        starts.append(pos)
+    words = [w.lower().lstrip("(") for w in reversed(words)]  # last word first; '(e.g., BERT and ...'
+    for i, word in enumerate(words):
+        if word in _USE_WORDS:
+            return starts[i]
+        if i + 1 < len(words) and (words[i + 1], word) in _USE_PAIRS:
+            return starts[i + 1]
+        if word not in _USE_MODIFIERS:
+            break
+    return None
+
+
+_USE_AFTER = re.compile(
+    r"\)?\s*(?:(?:models?|networks?|architectures?|algorithms?|methods?)\s+)?(?:is|are|was|were|has\s+been|"
+    r"have\s+been|had\s+been)\s+(?:(?!widely|commonly|often|extensively|frequently|generally|usually|typically)"
+    r"\w+ly\s+)?(?:used|adopted|employed|applied|utili[sz]ed|leveraged|fine-?tuned|chosen|selected)\b"
+)
+_METHOD_HEADS = frozenset(
+    """network net model machine gan transformer autoencoder encoder algorithm architecture classifier
+    regressor detector tracker filter forest optimizer optimization policy critic estimator sampler""".split()
+)
+# words a family's long form is made of ('deep convolutional spiking neural network', 'Genetic Algorithm',
+# 'Agent Based Model'); a long form with no other word names no one method
+_FAMILY_WORDS = frozenset(
+    """deep convolutional convolution neural network networks net nets recurrent spiking generative adversarial
+    autoencoder autoencoders auto encoder encoders decoder decoders variational denoising binarized binary graph
+    language model models fully connected feed forward feedforward artificial genetic evolutionary algorithm
+    algorithms probabilistic graphical machine machines learning multi layer layers multilayer perceptron
+    perceptrons long short term memory dimensional bi directional bidirectional agent discriminator generator
+    residual attention transformer transformers 1d 2d 3d dense sparse bayesian hierarchical sequence sequential
+    recursive capsule spatial temporal hybrid simple linear nonlinear support vector logistic regression random
+    decision tree trees forest forests large pre trained pretrained based end to and of the a an with for""".split()
+)
+_NOUN_AFTER_DEFINITION = re.compile(
+    r"\)?\s*(?:(?!to\b|and\b|or\b|of\b)[a-z]+\s+)?(?:models?|networks?|architectures?|algorithms?)\b"
+)
+_NEXT_ITEM = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+|a\s+|an\s+)?")
+_COMMONLY = re.compile(r"\b(?:widely|commonly|often|frequently|extensively|generally|usually|typically)\s+$", re.I)
+# the sentence that proposes the paper's method ('we propose', 'this paper presents', 'our method is based on')
+_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))\b")
+_PROPOSAL = re.compile(r"\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I)
+_OUR_METHOD = re.compile(
+    r"\b[Oo]ur\s+(?:\w+\s+)?(?:method|approach|model|framework|system|network|architecture|algorithm)\b"
+)
+_TITLE_WORD = r"(?:[A-Z0-9][\w'-]*|of|for|and|with|based|on|in|the|to|-)"
+_TITLE_CASE = re.compile(_TITLE_WORD + r"(?:\s+" + _TITLE_WORD + r")*")
+_OWN_PROPOSED = re.compile(r"(?<!recently )(?<!previously )\b(?:proposed|introduced|developed)\b", re.I)
+
+
+def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[str]) -> list[Definition]:
+    """Definitions 'Long Form (SHORT)' / 'SHORT (long form)' of a method the abstract uses or compares with.
+
+    The long form must end in a method noun (or a name-like short form be followed by one: '(CPoLS) model')
+    and hold a word beyond a family's vocabulary; the text before it must end in a use or comparison cue
+    ('using', 'inspired by', 'compared to the'; not 'commonly used'), continue a list of such definitions,
+    or a Title Case definition be followed by 'is used / adopted / employed'. The paper's own method is
+    kept out: 'the proposed ...' after the cue, a long form holding one of the paper's names ('stacked
+    CA-GANs (SCA-GAN)'), and, in a sentence where the paper proposes its method ('we propose a ... framework
+    based on a 3D Feature Pyramid Network (3DFPN)'), anything but a Title Case long form of a name-like
+    short form without 'a'/'an'. A long form one catalog mention covers is that entry's.
+    """
+    out: list[Definition] = []
+    for d in _candidate_definitions(text, exclude):
+        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", d.long)]
+        if not words or all(w in _FAMILY_WORDS or w.isdigit() for w in words):
+            continue  # 'deep convolutional spiking neural network (DCSNN)', 'Genetic Algorithm (GenAlg)': a family
+        first, last = min(d.long_span[0], d.short_span[0]), max(d.long_span[1], d.short_span[1])
+        noun_after = _NOUN_AFTER_DEFINITION.match(text, last)
+        if _singular(words[-1]) not in _METHOD_HEADS and not (
+            noun_after and (is_method_like(d.short) or not noun_after.group().endswith("s"))
+        ):
+            continue  # 'inverse tone mapping (iTM)', 'machine reading comprehension (MRC) models'
+        if any(ts <= d.long_span[0] and d.long_span[1] <= te for ts, te in taken):
+            continue
+        if any(alias_key(w) in exclude or alias_key(w).rstrip("s") in exclude for w in d.long.split()):
+            continue
+        title_case = _TITLE_CASE.fullmatch(d.long) is not None
+        before = text[max(0, first - 80) : first]
+        cue = _use_cue(before)
+        if cue is not None and (_OWN_PROPOSED.search(before, cue) or _COMMONLY.search(before, 0, cue)):
+            continue  # 'using the proposed Deep Foo Network (DFN)'; 'commonly used ... (CNN-CRF) models'
+        # '... compared with the Classical Tsetlin Machine (CTM) and the Multiclass Tsetlin Machine (MTM)'
+        listed = bool(out) and _NEXT_ITEM.fullmatch(text, max(out[-1].long_span[1], out[-1].short_span[1]), first)
+        used = (title_case or is_method_like(d.short)) and _USE_AFTER.match(text, last)
+        if cue is None and not listed and not used:
+            continue
+        if _proposes_own(text[text.rfind(". ", 0, first) + 1 : first], d, title_case):
+            continue
+        out.append(d)
+    return out
+
+
+_SHORT_IN_PAREN = re.compile(r"\(\s*([A-Za-z0-9][A-Za-z0-9-]*)\s*\)")
+_SHORT_BEFORE_PAREN = re.compile(r"([A-Za-z0-9][A-Za-z0-9-]*)\s+\($")
+
+
+def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definition]:
+    """``find_definitions(text)`` restricted to short forms that :func:`_definable` accepts and ``exclude``
+    lacks, computed only around the parentheses that hold or follow one (the long-form search is the
+    costly part, and most parentheses hold numbers, citations, generic or the paper's own acronyms)."""
+    out = []
+    pos = text.find("(")
+    while pos != -1:
+        inner = _SHORT_IN_PAREN.match(text, pos)
+        outer = None if inner else _SHORT_BEFORE_PAREN.search(text, max(0, pos - 40), pos + 1)
+        short = (inner or outer).group(1) if (inner or outer) else ""
+        if short and _definable(short) and alias_key(short) not in exclude:
+            base = max(0, pos - 200)
+            close = text.find(")", pos, pos + 122)
+            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1]):
+                if d.short == short and max(d.short_span[1], d.long_span[1]) > pos - base:
+                    shift = lambda span: (span[0] + base, span[1] + base)  # noqa: E731
+                    out.append(Definition(d.short, d.long, shift(d.short_span), shift(d.long_span)))
+        pos = text.find("(", pos + 1)
+    return out
+
+
+def _proposes_own(sentence: str, d: Definition, title_case: bool) -> bool:
+    """Whether a definition, in the sentence (up to it) where the paper proposes its method, is that method:
+    'we propose a ... framework based on a 3D Feature Pyramid Network (3DFPN)', 'This paper proposes a ...
+    method by using the Variational Autoencoder based on Transformer (VAET)', 'we introduce an MRI denoising
+    method based on the residual encoder-decoder Wasserstein generative adversarial network (RED-WGAN)'.
+    'we present a systematic approach using Collaborative Generative Adversarial Networks (CollaGAN)' is
+    not."""
+    indefinite = re.search(r"\b(?:a|an)\s+$", sentence) is not None
+    if _OWN_VOICE.search(sentence) and _PROPOSAL.search(sentence):
+        based = re.search(r"\b(?:based|built)\s+(?:up)?on\s+(?:the\s+)?$", sentence) is not None
+        return indefinite or not is_method_like(d.short) or (based and not title_case)
+    return indefinite and _OUR_METHOD.search(sentence) is not None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and word[:-1] in _METHOD_HEADS else word
+
+
+@lru_cache(maxsize=65536)
+def _definable(short: str) -> bool:
+    """A short form that can name a prior method once defined: name-like, or an acronym of 3+ characters
+    that is no generic family, software, metric or organisation."""
+    key = alias_key(short)
+    if key in GENERIC or key.rstrip("s") in GENERIC or key in NOT_METHODS or key in _METRICS or key in _GENERIC_ALL:
+        return False
+    if is_chemical(short) or re.search(r"[A-Z]s$", short):
+        return False  # a plural ('BCNNs', 'PGMs') names a class of models
+    if all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in short.split("-")):
+        return False  # 'CNN-CRF' 
+    return is_method_like(short) or (re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", short) is not None
+                                     and len(key) >= 3)
+
+
 _DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
 _HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
@@ -163,7 +353,7 @@ _CUE_WORDS = (
     "distilled distilling distill"
 ).split(" ")
 _CUE_KEYS = ["outperform", "surpass", "beat", "compared", "comparison", "comparable", "compare", "than", "versus",
-             "vs", "against", "over", "baseline", "such as", "including", "based on", "built on", "built upon",
+             "vs", "against", "over", "baseline", "such as", "including", "e g", "based on", "built on", "built upon",
              "on top of", "extend", "fine tun", "finetun", "initiali", "distill"]
 _HEAD_KEYS = ["model", "architecture", "network", "baseline", "backbone"]
 _AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS])
@@ -227,10 +417,12 @@ def find_uncatalogued(
     """
     found: dict[int, Mention] = {}
 
-    def consider(name: str, s: int, acronyms: bool = False) -> None:
+    def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
-        if not (is_method_like(name) or (acronyms and _is_model_acronym(name))) or alias_key(name) in exclude:
+        if not (is_method_like(name) or (acronyms and _is_model_acronym(name)) or (defined and _definable(name))):
+            return
+        if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
             return
@@ -248,12 +440,19 @@ def find_uncatalogued(
             cue = _CUE.match(text, start)
             if cue is None:
                 continue
-            if text.startswith(_LIST_CUES, start) and not _METHOD_NOUNS.search(text, max(0, start - 60), start):
-                continue
+            if text.startswith(_LIST_CUES, start) and (
+                not _METHOD_NOUNS.search(text, max(0, start - 60), start)
+                or DATASET_WORDS.search(text, max(0, start - 40), start)
+            ):
+                continue  # 'on various public datasets, including LPW, COCO and MPIIGaze''
             pos = cue.end()
             # plain acronyms ('PERQA') only in a list of models: 'prior models such as PERQA'
             listed = text.startswith(_LIST_CUES, start)
             comparison = text.startswith(_COMPARE_CUES, start)
+            # a three-letter acronym in a list of models that names a catalogued one too: 'state-of-the-art NLU
+            # models (e.g., BERT and MAC)'
+            short: list[tuple[str, int]] = []
+            catalogued = False
             for index in range(8):
                 item = _LIST_ITEM.match(text, pos)
                 if not item:
@@ -261,11 +460,19 @@ def find_uncatalogued(
                 # a plain acronym after a comparison cue only as a further item of a list of competitors
                 # ('outperformed CycleGAN, TD-GAN, and DADR')
                 further = comparison and index > 0 and not _NOUN_AFTER.match(text, item.end())
-                consider(item.group("name"), item.start("name"), acronyms=listed or further)
+                name, s = item.group("name"), item.start("name")
+                consider(name, s, acronyms=listed or further)
+                if listed:
+                    catalogued = catalogued or any(ts <= s < te for ts, te in taken)
+                    if len(name) == 3 and name.isupper() and not _NOUN_AFTER.match(text, item.end()):
+                        short.append((name, s))
                 sep = _LIST_SEP.match(text, item.end())
                 if not sep:
                     break
                 pos = sep.end()
+            if catalogued:
+                for name, s in short:
+                    consider(name, s, defined=True)
         else:
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
@@ -287,4 +494,7 @@ def find_uncatalogued(
             if not (DATASET_WORDS.search(window) or _DATA_PARTS.search(window)):
                 # 'the "complex" subsets of WSC273, introduced by ...' is a dataset
                 consider(match.group("name"), match.start("name"), acronyms=True)
+    if "(" in text:
+        for definition in _defined_priors(text, taken, exclude):
+            consider(definition.short, definition.short_span[0], defined=True)
     return sorted(found.values(), key=lambda m: m.start)
