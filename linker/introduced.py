@@ -510,6 +510,7 @@ _GENERIC_TECH_WORDS = frozenset(
 
 
 _OBJECT_WORD = re.compile(r"[^\s,]+")
+_SENTENCE_END = re.compile(r";|\.\s")
 
 
 def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
@@ -549,7 +550,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         return [(acr, aliases, True)]
     # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
     for match in _ACRONYM_IN.finditer(obj[:160]):
-        if re.search(r";|\.\s", obj[: match.start()]):
+        if _SENTENCE_END.search(obj, 0, match.start()):
             break  # the sentence ended ('i.e.,' does not end it)
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_short_form(acr) else None
@@ -876,6 +877,8 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
 _OUR_WORDS = re.compile(r"[Oo]ur((?:\s+[\w\-]+){1,3})")
 _OUR_FOLLOW = re.compile(r"\s+(?:" + _HEAD_WORDS + r"|(?!based\b)[a-z]+(?:s|ed))\b|\s*[,.;]")
 _TASK_LONG_FORM = re.compile(r"(?:tion|sion|sis|ing|ment)s?$")
+_NON_SPACE = re.compile(r"[^\s]+")
+_PLURAL_WORD = re.compile(r"[a-z]+[^s\W]s")
 
 
 def _count_word(text: str, word: str) -> int:
@@ -898,9 +901,9 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
     match = _OUR_WORDS.match(text, position)
     if match is None:
         return None
-    for word in re.finditer(r"[^\s]+", match.group(1)):
+    for word in _NON_SPACE.finditer(match.group(1)):
         name = word.group()
-        if word.start() and name.lower() in _STOP or re.fullmatch(r"[a-z]+[^s\W]s", name):
+        if word.start() and name.lower() in _STOP or _PLURAL_WORD.fullmatch(name):
             return None  # 'our experiments lattice-free MMI': a plural noun ends the phrase 'our' opens
         if _OUR_FOLLOW.match(text, match.start(1) + word.end()) and is_namelike(name):
             break
@@ -1251,15 +1254,19 @@ def _latex_text(match: re.Match) -> str:
 _LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text|underline)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
 
 
+_CAMEL_FIRST = re.compile(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*")
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+
+
 def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
     """A CamelCase first title word that the abstract repeats ("MetaFormer Is Actually What You Need")."""
     words = title.split()
     if not words:
         return None
     word = words[0].strip(",.;:!?")
-    if not re.fullmatch(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*", word) or alias_key(word) in GENERIC:
+    if not _CAMEL_FIRST.fullmatch(word) or alias_key(word) in GENERIC:
         return None
-    if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", word):
+    if _FORMULA.fullmatch(word):
         return None  # a chemical formula ('AlN interlayer to improve ...')
     if known and alias_key(word) in known:
         return None
