@@ -242,10 +242,11 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     return None
 
 
-def find_definitions(text: str) -> list[Definition]:
-    """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text``."""
+def find_definitions(text: str, start: int = 0) -> list[Definition]:
+    """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text`` at a parenthesis from ``start``
+    on (each parenthesis is read on its own; the long form before one may lie before ``start``)."""
     found = []
-    pos = text.find("(")
+    pos = text.find("(", start)
     while pos != -1:
         match = _PAREN.match(text, pos)
         if match:

@@ -314,7 +314,8 @@ def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definitio
         if short and _definable(short) and alias_key(short) not in exclude:
             base = max(0, pos - 200)
             close = text.find(")", pos, pos + 122)
-            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1]):
+            # a parenthesis before ``pos`` in the window defines nothing that reaches ``pos``: skipped
+            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1], pos - base):
                 if d.short == short and max(d.short_span[1], d.long_span[1]) > pos - base:
                     shift = lambda span: (span[0] + base, span[1] + base)  # noqa: E731
                     out.append(Definition(d.short, d.long, shift(d.short_span), shift(d.long_span)))
