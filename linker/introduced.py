@@ -242,10 +242,11 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     return None
 
 
-def find_definitions(text: str) -> list[Definition]:
-    """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text``."""
+def find_definitions(text: str, start: int = 0) -> list[Definition]:
+    """All 'Long Form (SHORT)' and 'SHORT (Long Form)' definitions in ``text`` at a parenthesis from ``start``
+    on (each parenthesis is read on its own; the long form before one may lie before ``start``)."""
     found = []
-    pos = text.find("(")
+    pos = text.find("(", start)
     while pos != -1:
         match = _PAREN.match(text, pos)
         if match:
@@ -339,8 +340,8 @@ _CAP_PHRASE = r"(?:" + _TOKEN + r")(?:\s+[A-Z][\w\-\^+]*){0,3}"
 _APPOSITION = re.compile(
     r"^(?:the\s+)?(?P<name>" + _CAP_PHRASE + r")\s*(?:\((?P<paren>[^()]{2,80})\)\s*)?,\s+(?:a|an|the|which|our|that)\b"
 )
-_NOUN_APPOSITION = re.compile(
-    r"\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
+_NOUN_APPOSITION = re.compile(  # (?=[...]): the letters the nouns start with, so the scan skips other positions
+    r"(?=[mfdbasnctlvpeo])\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
     r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
     r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
     r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b"
@@ -510,6 +511,7 @@ _GENERIC_TECH_WORDS = frozenset(
 
 
 _OBJECT_WORD = re.compile(r"[^\s,]+")
+_SENTENCE_END = re.compile(r";|\.\s")
 
 
 def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
@@ -549,7 +551,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         return [(acr, aliases, True)]
     # ... or further on when its long form is capitalised: 'MoE-LoRA with Layer-wise Expert Allocation (MoLA)'
     for match in _ACRONYM_IN.finditer(obj[:160]):
-        if re.search(r";|\.\s", obj[: match.start()]):
+        if _SENTENCE_END.search(obj, 0, match.start()):
             break  # the sentence ended ('i.e.,' does not end it)
         acr = match.group("acr")
         span = _long_form_before(text, start + match.start(), acr) if is_short_form(acr) else None
@@ -776,7 +778,7 @@ def _defined_own_names(
     """
     if "(" not in text:
         return []
-    title_key = alias_key(title)
+    title_key = None  # computed at the first definition that needs it (alias_key of a title: ~1 us)
     found = []
     for d in find_definitions(text) if definitions is None else definitions:
         if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in GENERIC:
@@ -790,12 +792,11 @@ def _defined_own_names(
                 or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
             continue  # a task, a setting, or a technique the method is based on ('(DRL) based model')
         after = d.short_span[1] + 1  # past ')'
-        long_key = alias_key(d.long)
-        own = (
-            _PROPOSED_BEFORE.search(before)
-            or (_SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after))
-            or (len(d.long.split()) >= 2 and title_key.startswith(long_key.rstrip("s")) and _PROPOSAL_BEFORE.search(before))
-        )
+        own = _PROPOSED_BEFORE.search(before) or (_SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after))
+        if not own and len(d.long.split()) >= 2:
+            if title_key is None:
+                title_key = alias_key(title)
+            own = title_key.startswith(alias_key(d.long).rstrip("s")) and _PROPOSAL_BEFORE.search(before)
         if own:
             found.append((d.short, [d.long], d.short_span[0]))
     return found
@@ -876,6 +877,8 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
 _OUR_WORDS = re.compile(r"[Oo]ur((?:\s+[\w\-]+){1,3})")
 _OUR_FOLLOW = re.compile(r"\s+(?:" + _HEAD_WORDS + r"|(?!based\b)[a-z]+(?:s|ed))\b|\s*[,.;]")
 _TASK_LONG_FORM = re.compile(r"(?:tion|sion|sis|ing|ment)s?$")
+_NON_SPACE = re.compile(r"[^\s]+")
+_PLURAL_WORD = re.compile(r"[a-z]+[^s\W]s")
 
 
 def _count_word(text: str, word: str) -> int:
@@ -898,9 +901,9 @@ def _our_token(text: str, position: int, title: str, known: "set[str]", definiti
     match = _OUR_WORDS.match(text, position)
     if match is None:
         return None
-    for word in re.finditer(r"[^\s]+", match.group(1)):
+    for word in _NON_SPACE.finditer(match.group(1)):
         name = word.group()
-        if word.start() and name.lower() in _STOP or re.fullmatch(r"[a-z]+[^s\W]s", name):
+        if word.start() and name.lower() in _STOP or _PLURAL_WORD.fullmatch(name):
             return None  # 'our experiments lattice-free MMI': a plural noun ends the phrase 'our' opens
         if _OUR_FOLLOW.match(text, match.start(1) + word.end()) and is_namelike(name):
             break
@@ -1251,15 +1254,19 @@ def _latex_text(match: re.Match) -> str:
 _LATEX = re.compile(r"\\(?:textbf|textit|emph|texttt|textsc|mathrm|mathbf|text|underline)\{([^{}]*)\}|\{\\(?:it|bf|em|sc|tt)\s+([^{}]*)\}")
 
 
+_CAMEL_FIRST = re.compile(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*")
+_FORMULA = re.compile(r"(?:[A-Z][a-z]?\d*)+")
+
+
 def title_lead_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
     """A CamelCase first title word that the abstract repeats ("MetaFormer Is Actually What You Need")."""
     words = title.split()
     if not words:
         return None
     word = words[0].strip(",.;:!?")
-    if not re.fullmatch(r"[A-Za-z][a-z]+[A-Z][A-Za-z0-9\-]*", word) or alias_key(word) in GENERIC:
+    if not _CAMEL_FIRST.fullmatch(word) or alias_key(word) in GENERIC:
         return None
-    if re.fullmatch(r"(?:[A-Z][a-z]?\d*)+", word):
+    if _FORMULA.fullmatch(word):
         return None  # a chemical formula ('AlN interlayer to improve ...')
     if known and alias_key(word) in known:
         return None
@@ -1435,6 +1442,20 @@ _METRIC_NAMED = re.compile(
 )
 
 
+_MORE_CUES = ("referred", "proposed ", "composed of", "consist of", "consists of", "compris", "new ", "novel ", "what we")
+# one automaton pass instead of a str.find / 'in' scan of the abstract per cue (~1 us each)
+_MORE_CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(_MORE_CUES, implementation=ahocorasick_rs.Implementation.DFA)
+
+
+def _more_cues(abstract: str) -> dict[str, list[int]]:
+    """Start offsets of each of :data:`_MORE_CUES` in ``abstract``, ascending (what repeated str.find gives;
+    no cue overlaps itself)."""
+    found: dict[str, list[int]] = {cue: [] for cue in _MORE_CUES}
+    for index, start, _ in _MORE_CUE_AUTOMATON.find_matches_as_indexes(abstract, overlapping=True):
+        found[_MORE_CUES[index]].append(start)
+    return found
+
+
 def _more_introduced(
     title: str, abstract: str, found: dict, known: "set[str]", definitions: list[Definition]
 ) -> list[tuple[str, str, str, list[str], bool]]:
@@ -1448,22 +1469,21 @@ def _more_introduced(
         key = alias_key(name)
         return is_short_form(name) and key not in known and key not in GENERIC and not _COMPOUND_TAIL.search(name)
 
-    if "referred" in abstract:
+    cues = _more_cues(abstract)
+    if cues["referred"]:
         for match in _REFERRED_AS.finditer(abstract):
             if fresh(match.group("name")):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((match.group("name"), _kind(match.group("name"), clause), clause.strip(), [], False))
-    at = abstract.find("proposed ")
-    while at != -1:
+    for at in cues["proposed "]:
         match = _PROPOSED_TOKEN.match(abstract, at) if _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
-        at = abstract.find("proposed ", at + 9)
         if match:
             name = match.group("name")
             if fresh(name) and is_namelike(name):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
     named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out}
-    has_parts_cue = "composed of" in abstract or "consist of" in abstract or "consists of" in abstract or "compris" in abstract
+    has_parts_cue = bool(cues["composed of"] or cues["consist of"] or cues["consists of"] or cues["compris"])
     for match in _OWN_PARTS_CUE.finditer(abstract) if has_parts_cue else ():
         start = max(abstract.rfind(". ", 0, match.start()) + 2, 0) if abstract.rfind(". ", 0, match.start()) != -1 else 0
         subject = abstract[start : match.start()]
@@ -1485,21 +1505,18 @@ def _more_introduced(
             for short, long_form in _listed_definitions(abstract, d.short_span[1] + 1):
                 if fresh(short) and _NOVEL_OR_OWN.search(abstract, max(0, d.long_span[0] - 40), d.long_span[0]):
                     out.append((short, "method", _clause_around(abstract, d.short_span[0], d.short_span[1]).strip(), [long_form], False))
-    for word in ("new ", "novel "):
-        at = abstract.find(word)
-        while at != -1:
-            match = _NEW_QUOTED.match(abstract, at) if at == 0 or not abstract[at - 1].isalnum() else None
-            at = abstract.find(word, at + len(word))
-            if match is None:
-                continue
-            name = match.group("name")
-            if alias_key(name) not in known and _valid_name(name, strong=True):
-                out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
+    for at in [*cues["new "], *cues["novel "]]:
+        match = _NEW_QUOTED.match(abstract, at) if at == 0 or not abstract[at - 1].isalnum() else None
+        if match is None:
+            continue
+        name = match.group("name")
+        if alias_key(name) not in known and _valid_name(name, strong=True):
+            out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
     title_match = _TITLE_DATASET.match(title)
     if title_match and alias_key(title_match.group("name")) not in known and _valid_name(title_match.group("name"), strong=True) \
             and not all(w.lower() in _GENERIC_TECH_WORDS for w in title_match.group("name").split()):
         out.append((title_match.group("name"), "dataset", title, [], False))
-    if "what we" in abstract:
+    if cues["what we"]:
         for match in _WHAT_WE_CALL.finditer(abstract):
             name = match.group("name")
             if alias_key(name) not in known and (" " in name or "-" in name) and not _NOT_COINED.search(name):

@@ -49,13 +49,27 @@ ELEMENTS = frozenset(
     Re Os Ir Pt Au Hg Tl Pb Bi Po At Rn Fr Ra Ac Th Pa U Np Pu""".split()
 )
 _CHEMICAL = re.compile(r"(?:[A-Z][a-z]?(?:\d+(?:\.\d+)?)?)+")
+# token shapes (precompiled: is_method_like and friends run for every candidate token; no re cache lookups)
+_ELEMENT_SYMBOL = re.compile(r"[A-Z][a-z]?")
+_ALNUM_WORD = re.compile(r"[A-Za-z0-9]+")
+_CAPITAL_PLURAL_END = re.compile(r"[A-Z]s$")
+_TWO_CAPITALS = re.compile(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")
+_SPELLED_CAPS = re.compile(r"[A-Z]{2}[a-z]{3,}")
+_PLAIN_ACRONYM = re.compile(r"[A-Z]+s?")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+")
+_CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")
+_LETTER_DIGIT = re.compile(r"[A-Za-z]\d|\d[A-Za-z]")
+_CAPITAL = re.compile(r"[A-Z]")
+_ACRONYM_NUMBER = re.compile(r"[A-Z]+-?\d+[A-Z]?")
+_LONG_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{3,}")
+_JOINED_ACRONYM = re.compile(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+")
 
 
 def is_chemical(token: str) -> bool:
     """'AlGaN', 'ZnO', 'Ga2O3', 'In0.17Al0.83N': a formula of element symbols, not a model."""
     if not _CHEMICAL.fullmatch(token):
         return False
-    return all(sym in ELEMENTS for sym in re.findall(r"[A-Z][a-z]?", token))
+    return all(sym in ELEMENTS for sym in _ELEMENT_SYMBOL.findall(token))
 
 _GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
@@ -254,7 +268,7 @@ def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[
     """
     out: list[Definition] = []
     for d in _candidate_definitions(text, exclude):
-        words = [w.lower() for w in re.findall(r"[A-Za-z0-9]+", d.long)]
+        words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
         if not words or all(w in _FAMILY_WORDS or w.isdigit() for w in words):
             continue  # 'deep convolutional spiking neural network (DCSNN)', 'Genetic Algorithm (GenAlg)': a family
         first, last = min(d.long_span[0], d.short_span[0]), max(d.long_span[1], d.short_span[1])
@@ -300,7 +314,8 @@ def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definitio
         if short and _definable(short) and alias_key(short) not in exclude:
             base = max(0, pos - 200)
             close = text.find(")", pos, pos + 122)
-            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1]):
+            # a parenthesis before ``pos`` in the window defines nothing that reaches ``pos``: skipped
+            for d in find_definitions(text[base : close + 1 if close != -1 else pos + 1], pos - base):
                 if d.short == short and max(d.short_span[1], d.long_span[1]) > pos - base:
                     shift = lambda span: (span[0] + base, span[1] + base)  # noqa: E731
                     out.append(Definition(d.short, d.long, shift(d.short_span), shift(d.long_span)))
@@ -333,11 +348,11 @@ def _definable(short: str) -> bool:
     key = alias_key(short)
     if key in GENERIC or key.rstrip("s") in GENERIC or key in NOT_METHODS or key in _METRICS or key in _GENERIC_ALL:
         return False
-    if is_chemical(short) or re.search(r"[A-Z]s$", short):
+    if is_chemical(short) or _CAPITAL_PLURAL_END.search(short):
         return False  # a plural ('BCNNs', 'PGMs') names a class of models
     if all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in short.split("-")):
         return False  # 'CNN-CRF' 
-    return is_method_like(short) or (re.fullmatch(r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*", short) is not None
+    return is_method_like(short) or (_TWO_CAPITALS.fullmatch(short) is not None
                                      and len(key) >= 3)
 
 
@@ -373,19 +388,19 @@ def is_method_like(token: str) -> bool:
         return False
     if is_chemical(token):
         return False
-    parts = re.split(r"-", token)
+    parts = token.split("-")
     if len(parts) > 1 and (parts[-1].islower() or all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in parts)):
         return False  # 'GaAs-based', 'CNN-RNN', 'LSTM-RNNs': compounds of a word or of generic parts
-    if re.fullmatch(r"[A-Z]{2}[a-z]{3,}", token):
+    if _SPELLED_CAPS.fullmatch(token):
         return False  # 'MObile', 'ATtention': letters capitalised to spell an acronym
-    if re.fullmatch(r"[A-Z]+s?", token):
+    if _PLAIN_ACRONYM.fullmatch(token):
         return False  # plain acronyms (NER, LLMs) are too often generic
-    if re.fullmatch(r"[A-Z][a-z]+", token):
+    if _CAPITALISED_WORD.fullmatch(token):
         return bool(_SUFFIX.search(token)) and len(token) > 6  # 'Longformer'-like single words
-    if re.search(r"[a-z][A-Z]", token) or re.search(r"[A-Z]{2}[a-z]", token):
+    if _CAMEL.search(token):
         return True  # CamelCase: 'DeepSeek', 'ResMLP', 'BERTweet'
-    if re.search(r"[A-Za-z]\d|\d[A-Za-z]", token) and re.search(r"[A-Z]", token):
-        return not re.fullmatch(r"[A-Z]+-?\d+[A-Z]?", token) or bool(_SUFFIX.search(token.split("-")[0]))
+    if _LETTER_DIGIT.search(token) and _CAPITAL.search(token):
+        return not _ACRONYM_NUMBER.fullmatch(token) or bool(_SUFFIX.search(token.split("-")[0]))
     return bool(_SUFFIX.search(token)) and any(c.isupper() for c in token)
 
 
@@ -394,8 +409,8 @@ def _is_model_acronym(token: str) -> bool:
     'CNN-RNN')."""
     key = alias_key(token)
     return (
-        (re.fullmatch(r"[A-Z][A-Z0-9]{3,}", token) is not None
-         or (re.fullmatch(r"[A-Z][A-Z0-9]+(?:-[A-Z0-9]+)+", token) is not None and len(key) >= 4
+        (_LONG_ACRONYM.fullmatch(token) is not None
+         or (_JOINED_ACRONYM.fullmatch(token) is not None and len(key) >= 4
              and not all(alias_key(p).rstrip("s") in _GENERIC_ALL for p in token.split("-"))))
         and key not in GENERIC
         and key not in NOT_METHODS
