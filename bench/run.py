@@ -19,8 +19,9 @@ keyed by size, seed and the generator's source, so a changed generator never reu
 - peak memory of ``relwork link`` at several corpus sizes (it must not grow with the corpus);
 - ``relwork build`` wall time, CPU time and peak memory at several sizes.
 
-Each relwork measurement runs the real command in a subprocess. Memory is sampled over the whole process
-tree (every 20 ms at first, slowing to every 250 ms in long runs): RSS summed (an upper bound: forked workers share pages) and PSS summed (each shared page
+Each relwork measurement runs the real command in a subprocess. The speed runs are only timed; in the
+memory and build runs memory is sampled over the whole process tree (every 20 ms at first, slowing to
+every 250 ms in long runs): RSS summed (an upper bound: forked workers share pages) and PSS summed (each shared page
 split between the processes sharing it; the fair total). CPU seconds are the children's rusage (user +
 system), so on a busy machine the per-CPU-second rates stay comparable while wall rates drop.
 The targets of issue 7 are checked at the end (PASS/FAIL/not measured).
@@ -89,13 +90,18 @@ def _pss(pid: int) -> int:
     return 0
 
 
-def measure(cmd: list[str]) -> Run:
-    """Run ``cmd``; return its wall time, CPU time and peak memory (see module docstring)."""
+def measure(cmd: list[str], *, memory: bool = True) -> Run:
+    """Run ``cmd``; return its wall time, CPU time and (``memory``) peak memory (see module docstring).
+
+    Without ``memory`` the run is only waited for: sampling PSS reads every process's page tables, which
+    on a 2-core machine busy with 2 workers took 15-25% of the wall time it was measuring."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryFile() as errors:  # a file, not a pipe: a chatty child never blocks on it
         start = time.perf_counter()
         proc = psutil.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors)
         peak_rss = peak_pss = 0
+        if not memory:
+            proc.wait()
         while proc.poll() is None:
             try:
                 tree = [proc, *proc.children(recursive=True)]
@@ -128,11 +134,12 @@ def count_lines(path: Path) -> int:
         return sum(1 for _ in handle)
 
 
-def link(path: Path, n: int, workers: int = 1) -> Run:
-    """``relwork link`` over ``path``; fails unless the output holds one line per record."""
+def link(path: Path, n: int, workers: int = 1, *, memory: bool = True) -> Run:
+    """``relwork link`` over ``path``; fails unless the output holds one line per record. ``memory=False``
+    for the speed runs: no sampler competes with the run for the cores."""
     out = TMP / f"relwork-bench-link-{os.getpid()}.jsonl"
     try:
-        run = measure(relwork("link", str(path), "-o", str(out), "--workers", str(workers)))
+        run = measure(relwork("link", str(path), "-o", str(out), "--workers", str(workers)), memory=memory)
         written = count_lines(out)
     finally:
         out.unlink(missing_ok=True)
@@ -220,7 +227,7 @@ def main(argv: list[str] | None = None) -> None:
 
     link_corpus = corpus(link_size, args.seed)
     tiny = corpus(20, args.seed)
-    fixed = link(tiny, 20)
+    fixed = link(tiny, 20, memory=False)
     results["fixed"] = asdict(fixed)
     report("relwork link fixed cost (20 records: start-up, catalog, automaton)", f"{fixed.wall:.2f} s wall, {fixed.cpu:.2f} CPU s")
 
@@ -231,7 +238,7 @@ def main(argv: list[str] | None = None) -> None:
     for _ in range(args.repeat):
         for workers in sorted({1, args.workers}):
             loads.setdefault(workers, []).append(os.getloadavg()[0])
-            run = link(link_corpus, link_size, workers)
+            run = link(link_corpus, link_size, workers, memory=False)
             if workers not in speeds or run.wall < speeds[workers].wall:
                 speeds[workers] = run
     load_note = f"best of {args.repeat}" if args.repeat > 1 else "one run"
@@ -240,15 +247,14 @@ def main(argv: list[str] | None = None) -> None:
     report(
         f"link {link_size:,} abstracts, 1 worker ({load_note}, load avg {', '.join(f'{x:.1f}' for x in loads[1])})",
         f"{link_size / one.wall:,.0f} abstracts/s wall, {link_size / one.cpu:,.0f} per CPU s "
-        f"({marginal:,.0f} without the fixed cost), peak RSS {one.rss_mb:,.0f} MB",
+        f"({marginal:,.0f} without the fixed cost)",
     )
     if args.workers > 1:
         run = speeds[args.workers]
         report(
             f"link {link_size:,} abstracts, {args.workers} workers ({load_note}, load avg "
             f"{', '.join(f'{x:.1f}' for x in loads[args.workers])})",
-            f"{link_size / run.wall:,.0f} abstracts/s wall, {link_size / run.cpu:,.0f} per CPU s, "
-            f"peak RSS {run.rss_mb:,.0f} MB (PSS {run.pss_mb:,.0f} MB)",
+            f"{link_size / run.wall:,.0f} abstracts/s wall, {link_size / run.cpu:,.0f} per CPU s",
         )
         results["scaling"] = one.wall / run.wall
         report(f"worker scaling 1 -> {args.workers} (wall clock)", f"{results['scaling']:.2f}x")
