@@ -26,7 +26,7 @@ from typing import Container
 import ahocorasick_rs
 
 from relwork.linker.catalog import alias_key
-from relwork.linker.introduced import DATASET_WORDS, GENERIC, Definition, find_definitions
+from relwork.linker.introduced import DATASET_WORDS, GENERIC, Definition, _matches_in, find_definitions
 from relwork.linker.matcher import Mention, normalize
 
 CONFIDENCE = 0.5
@@ -132,7 +132,7 @@ def _prior_appositions(text: str) -> list[re.Match]:
         while i != -1:
             starts.add(i)
             i = low.find(word, i + 1)
-    return _matches_from(_PRIOR_APPOSITION, text, sorted(starts))
+    return _matches_in(_PRIOR_APPOSITION, text, [(start, None) for start in sorted(starts)])
 
 
 def _proposed_appositions(text: str) -> list[re.Match]:
@@ -142,33 +142,15 @@ def _proposed_appositions(text: str) -> list[re.Match]:
     The pattern opens with a name, which the engine tries at every character (~250 us an abstract). Its
     tail holds no comma, so each match ends at the first such tail after its name; the name is a run of
     name characters ending just before the comma, where the pattern is then matched."""
-    starts = []
-    ends = {}
+    windows = []
     for tail in _PROPOSED_TAIL.finditer(text):
         j = tail.start()
         while j > 0 and text[j - 1].isspace():
             j -= 1
         while j > 0 and text[j - 1] in _NAME_CHARS:
             j -= 1
-        starts.append(j)
-        ends[j] = tail.end()
-    return _matches_from(_PROPOSED_APPOSITION, text, starts, ends)
-
-
-def _matches_from(pattern: re.Pattern, text: str, starts: list[int], ends: dict[int, int] | None = None) -> list[re.Match]:
-    """What ``pattern.finditer(text)`` yields when each of its matches begins at one of ``starts``
-    (ascending), or, given ``ends``, between a start and the next and ends by ``ends[start]``."""
-    out = []
-    pos = 0
-    for start in starts:
-        if ends is None:
-            match = pattern.match(text, start) if start >= pos else None
-        else:
-            match = pattern.search(text, max(start, pos), ends[start])
-        if match:
-            out.append(match)
-            pos = match.end()
-    return out
+        windows.append((j, tail.end()))
+    return _matches_in(_PROPOSED_APPOSITION, text, windows)
 
 
 # 'using Collaborative Generative Adversarial Networks (CollaGAN)', 'inspired by ... Global Convolution
