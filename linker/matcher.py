@@ -125,7 +125,7 @@ def is_descriptive(surface: str) -> bool:
 
 
 # lower-case function words inside a capitalised name ('Chain-of-Thought', 'Room-to-Room', 'Tree of Thoughts')
-_NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by".split())
+NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by".split())
 
 
 def _capitalised_tail(written: str) -> bool:
@@ -134,7 +134,7 @@ def _capitalised_tail(written: str) -> bool:
     'Chain-of-thought': a sentence-initial capital says nothing)."""
     words = [w for w in re.split(r"[\s\-]+", written) if w]
     return len(words) > 1 and any(w[:1].isupper() for w in words[1:]) and all(
-        w[:1].isupper() or w in _NAME_FUNCTION_WORDS for w in words[1:]
+        w[:1].isupper() or w in NAME_FUNCTION_WORDS for w in words[1:]
     )
 
 

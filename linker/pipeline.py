@@ -30,7 +30,9 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
-from relwork.linker.matcher import Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants
+from relwork.linker.matcher import (
+    NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
+)
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
@@ -76,8 +78,9 @@ _CONTENT = re.compile(r"[a-z]{4,}")
 _GENERIC_WORDS = frozenset(
     "deep neural network networks model models learning based method methods approach two three dimensional".split()
 )
-_NAME_FUNCTION_WORDS = frozenset("of to and the for in on over a an with by from".split())
-_FUNCTION_WORDS = re.compile(r"\b(?:" + "|".join(_NAME_FUNCTION_WORDS) + r")\b", re.I)
+# function words a long form's initials skip: those allowed inside names, and 'over' / 'from'
+_LONG_FORM_FUNCTION_WORDS = NAME_FUNCTION_WORDS | {"over", "from"}
+_FUNCTION_WORDS = re.compile(r"\b(?:" + "|".join(sorted(_LONG_FORM_FUNCTION_WORDS)) + r")\b", re.I)
 _NON_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 
@@ -89,7 +92,7 @@ def _initials(long_form: str) -> str:
     'Deep Q-Network' -> 'DQN'."""
     if not _PLAIN_WORDS.fullmatch(long_form):
         return ""
-    words = [w for w in re.split(r"[\s\-]+", long_form) if w.lower() not in _NAME_FUNCTION_WORDS]
+    words = [w for w in re.split(r"[\s\-]+", long_form) if w.lower() not in _LONG_FORM_FUNCTION_WORDS]
     if len(words) > 2 and words[-1].lower() in ("network", "networks", "model"):
         words.pop()  # 'Enhanced Deep Super-Resolution network' spells EDSR
     return "".join(w[0].upper() for w in words)
@@ -416,6 +419,19 @@ def _title_subject(links: list[Link], title: str) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
+def _carries(name: str, key: str, keys: list[str]) -> bool:
+    """Whether an introduced name (alias key ``name``) is named after the linked method ``key``, given the
+    keys of all linked methods: it holds the key ('-former' names hold the Transformer), unless a longer
+    linked name it holds is the one it is named after ('Smooth Grad-CAM++' carries Grad-CAM, not the CAM
+    inside it; 'BudgetLongformer' carries Longformer, not the Transformer)."""
+    if any(k != key and key in k and k in name for k in keys):
+        return False
+    if key in name and key != name:
+        return True
+    return (key == "transformer" and name.endswith("former") and name != key
+            and not any(k != key and len(k) > 3 and k in name for k in keys))
+
+
 def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
     """A paper whose new name carries a linked method's name builds on it ('BiViT' -> ViT, 'HyenaDNA' ->
     Hyena, 'S-Mamba' -> Mamba, 'EcoFormer' -> Transformer): when no mention says builds_on, the mention
@@ -430,15 +446,7 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
         key = alias_key(method)
         if len(key) < 3 or any(l.relation == "builds_on" for l in method_links):
             continue
-        # a linked method whose longer name the new name carries is the one it is named after: 'Smooth
-        # Grad-CAM++' carries Grad-CAM, not the CAM inside it; 'BudgetLongformer' carries Longformer
-        carrier = next(
-            (i for i, name in zip(introduces, own)
-             if (key in name and key != name or key == "transformer" and name.endswith("former") and name != key
-                 and not any(k != key and len(k) > 3 and k in name for k in keys))
-             and not any(k != key and key in k and k in name for k in keys)),
-            None,
-        )
+        carrier = next((i for i, name in zip(introduces, own) if _carries(name, key, keys)), None)
         if carrier is None:
             continue
         chosen = next((l for l in method_links if carrier.name in l.evidence), None)
