@@ -127,6 +127,30 @@ def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
     return random.Random(TUNE_SEED).sample(pool, TUNE_SIZE)
 
 
+# Selection rule of the second introduced-names silver set (bench/gold/silver-intro-arxiv-2.jsonl): first blog
+# category cs.CL / cs.CV / cs.AI / cs.RO / cs.SD, id_year 2017-2019, ids of every bench/gold/*.jsonl file
+# excluded (only their ids are read); sorted by id, then random.Random(2027).sample(..., 150).
+SILVER2_SEED, SILVER2_SIZE = 2027, 150
+SILVER2_CATEGORIES = ("arXiv_CL", "arXiv_CV", "arXiv_AI", "arXiv_RO", "arXiv_SD")
+
+
+def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the second silver set (in sample order); ids of every existing gold file are excluded."""
+    exclude = set()
+    for path in sorted(gold_dir.glob("*.jsonl")):
+        if path.name != "silver-intro-arxiv-2.jsonl":
+            with path.open(encoding="utf-8") as handle:
+                exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in SILVER2_CATEGORIES and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude:
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(SILVER2_SEED).sample(pool, SILVER2_SIZE)
+
+
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
 # the end of Linker.link, the bench applies it to the linked papers itself and says so.
 PIPELINE_SETTLES = "settle_paper" in Path(pipeline.__file__).read_text(encoding="utf-8")
