@@ -30,6 +30,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
     python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
+    python bench/eval_heldout.py --set silver2 --errors 40            # introduced names, 150 more arXiv papers
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
@@ -248,7 +249,8 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver",
+                                          "silver2"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -294,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
         if args.set == "silver":
             reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
+        if args.set == "silver2":
+            reports["silver2"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv-2.jsonl", data=args.data)
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -313,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for name, report in reports.items():
-            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name == "silver")
+            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in ("silver", "silver2"))
     return 0
 
 
