@@ -289,7 +289,8 @@ _GERUND = re.compile(r"[a-z]+ing\b")
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
 
 
-_PLURAL_NOUN_AFTER = re.compile(r"\s+[a-z]{3,}[^s\W]s\b")
+_NOUN_AFTER = re.compile(r"\s+[a-z]{4,}\b")
+_BASED_AFTER = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}(?:\s+|-)based\b")
 _NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+(?:results|experiments|an?\s+(?:analysis|study|overview|survey))\b", re.I)
 _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
 
@@ -319,13 +320,23 @@ def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, l
 
 def _own_subject(text: str, position: int) -> bool:
     """Whether the proposal verb at ``position`` has the paper as subject: 'we (also) propose', 'this paper
-    presents', or 'we ... by proposing' within the sentence."""
+    presents', 'we ... by proposing' or 'we formalize a ... framework, and propose' within the sentence."""
     if _GERUND.match(text, position):
         if not _BY_GERUND.search(text, max(0, position - 4), position):
             return False
         stop = max(text.rfind(". ", 0, position), 0)
         return bool(_OWN_VOICE.search(text, stop, position))
-    return bool(_SUBJECT.search(text, max(0, position - 60), position))
+    if _SUBJECT.search(text, max(0, position - 60), position):
+        return True
+    if _AND_VERB.search(text, max(0, position - 8), position):
+        stop = max(text.rfind(". ", 0, position), 0)
+        return bool(_WE_FIRST.search(text, stop, position))
+    return False
+
+
+# a second verb of the sentence's own subject: 'Hinted by this, we formalize a Linear Span framework, and propose'
+_AND_VERB = re.compile(r",?\s+and\s+$")
+_WE_FIRST = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:also\s+)?[a-z]{3,}\b")
 
 
 _PROPOSE = re.compile(
@@ -611,6 +622,8 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
                 return [(" ".join(words), [], False)]
             if modifier and not _distinctive(phrase):
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
+            if _BASED_AFTER.match(obj, match.start() + len(phrase)):
+                break  # 'a novel pivoted QR factorization based channel pruning technique': QR qualifies a noun
             if len(phrase.split()) == 1 or not skipped:
                 return [(phrase, [], False)]
             for w in phrase.split():
@@ -1093,10 +1106,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         ):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
-            if not strong and _PLURAL_NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
+            if not strong and _NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
                 d.short == name and d.short_span[0] < position and d.long.islower() for d in definitions
             ):
-                continue  # 'error correction coding (ECC) ... We propose ECC schemes': a technique named before
+                continue  # 'error correction coding (ECC) ... We propose ECC schemes', 'propose VC training': a technique named before
             add(name, _kind(name, clause), clause.strip(), aliases)
 
     for position in triggers["our"]:
@@ -1353,6 +1366,8 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
         # 'Hindi Visual Genome: A Dataset for ...', 'Merge and Label: A novel neural network architecture ...':
         # the rest says what kind of thing the prefix names ('Bridging the Gap: ...' fails the Title Case test)
         name = prefix if not (known and alias_key(prefix) in known) else None
+        if name and name.split()[0] in ("The", "A", "An") and len(name.split()) > 1:
+            name = name.split(" ", 1)[1]  # 'The Phoenix Drone: An Open-Source ... Platform' -> 'Phoenix Drone'
     return name
 
 
@@ -1420,8 +1435,10 @@ _PROPOSED_TOKEN = re.compile(r"proposed\s+(?P<name>" + _TOKEN + r")(?=\s+" + _HE
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
 # 'which is composed of two components, i.e., a detection network (DNet) and ...': the parts of the own method
 _OWN_PARTS_CUE = re.compile(r"(?=[aicC])\b(?:(?:is|are)\s+composed\s+of|consists?\s+of|comprises?|comprising)\b")
-_PARTS_LEAD = re.compile(r"(?:\s*(?:\w+\s+){0,2}?(?:components?|parts?|modules?|sub-?networks?|stages?|branches)\s*,?)?"
-                         r"\s*(?:i\.e\.,?|namely,?)?\s*(?:a|an|the|two|three|one)?\s*")
+# ('comprises two modules -- a Physics Inference Module (PIM) and ...', 'composed of two newly proposed modules:
+# one-to-many incremental line segment merging (OTM-ILSM) and ...')
+_PARTS_LEAD = re.compile(r"(?:\s*(?:\w+\s+){0,3}?(?:components?|parts?|modules?|sub-?networks?|stages?|branches)\s*[,:]?)?"
+                         r"\s*(?:--?|—|–)?\s*(?:i\.e\.,?|namely,?)?\s*(?:(?:a|an|the|two|three|one)(?=\s))?\s*")
 # 'we have engineered a new dataset 'Hishab'': a quoted name right after a new thing's noun
 _NEW_QUOTED = re.compile(
     r"(?=n)\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark|corpus|database|model|method|framework|"
