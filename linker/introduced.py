@@ -318,6 +318,15 @@ def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, l
     return []
 
 
+def _used_as_name(text: str, acr: str, end: int) -> bool:
+    """Whether the abstract goes on to use ``acr`` on its own at least twice after ``end`` ('a deconfounded
+    multi-agent environment reconstruction (DEMER) approach ... DEMER adopts ... we apply DEMER'): the paper
+    names its own method so; a technique's acronym ('a ... (MARL) framework', 'speech enhancement (SE) system'
+    ... 'SE systems') is repeated in front of a noun, if at all."""
+    return len(re.findall(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])(?!\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS
+                          + r"|based|performance)\b)", text[end:])) >= 2  # not 'SE systems', 'SE performance'
+
+
 def _own_subject(text: str, position: int) -> bool:
     """Whether the proposal verb at ``position`` has the paper as subject: 'we (also) propose', 'this paper
     presents', 'we ... by proposing' or 'we formalize a ... framework, and propose' within the sentence."""
@@ -328,7 +337,7 @@ def _own_subject(text: str, position: int) -> bool:
         return bool(_OWN_VOICE.search(text, stop, position))
     if _SUBJECT.search(text, max(0, position - 60), position):
         return True
-    if _AND_VERB.search(text, max(0, position - 8), position):
+    if _AND_VERB.search(text, max(0, position - 8), position) and _MAIN_PROPOSAL.match(text, position):
         stop = max(text.rfind(". ", 0, position), 0)
         return bool(_WE_FIRST.search(text, stop, position))
     return False
@@ -336,6 +345,7 @@ def _own_subject(text: str, position: int) -> bool:
 
 # a second verb of the sentence's own subject: 'Hinted by this, we formalize a Linear Span framework, and propose'
 _AND_VERB = re.compile(r",?\s+and\s+$")
+_MAIN_PROPOSAL = re.compile(r"(?:propose|introduce|present)[sd]?\b")  # not 'and construct accurate ... CAD models'
 _WE_FIRST = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:also\s+)?[a-z]{3,}\b")
 
 
@@ -550,7 +560,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
         acr = match.group("acr")
         if not is_short_form(acr) or any(is_namelike(w.strip("\"'(),")) for w in head[: match.start()].split()):
             continue
-        if _MODIFIED_NOUN.match(obj, match.end()) and not _distinctive(acr):
+        if _MODIFIED_NOUN.match(obj, match.end()) and not _distinctive(acr) and not _used_as_name(text, acr, start + match.end()):
             continue  # 'a multi-agent reinforcement learning (MARL) framework': a technique's acronym
             # ('a two-layer convolutional long short-term memory (2C-LSTM) network' is a coined name)
         if _TASK.search(head, 0, match.start()):
@@ -766,6 +776,9 @@ _SUBJECT_START = re.compile(
     r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
     # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
     r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
+    # 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
+    # opens the sentence (after at most a comma-led adverb)
+    r"|^(?:[A-Z][a-z]+ly,\s*)?$"
 )
 # the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
 # propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
@@ -805,7 +818,9 @@ def _defined_own_names(
                 or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
             continue  # a task, a setting, or a technique the method is based on ('(DRL) based model')
         after = d.short_span[1] + 1  # past ')'
-        own = _PROPOSED_BEFORE.search(before) or (_SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after))
+        # a plural acronym in a passive ('Memory-augmented neural networks (MANNs) are designed for ...') is a family
+        own = _PROPOSED_BEFORE.search(before) or (
+            _SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after) and not _PLURAL_ACRONYM.fullmatch(d.short))
         if not own and len(d.long.split()) >= 2:
             if title_key is None:
                 title_key = alias_key(title)
