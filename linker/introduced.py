@@ -1021,6 +1021,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
+    spelled = title_spelled_out_name(paper.title, known)
+    if spelled:
+        add(spelled[0], _kind(spelled[0], paper.title), paper.title, [spelled[1]])
     triggers = _trigger_positions(abstract)
     for match in _NEW_NAMED.finditer(abstract) if "new" in abstract and "(" in abstract else ():
         name = match.group("name")
@@ -1363,6 +1366,26 @@ def title_introducing_name(title: str, known: "set[str] | None" = None) -> str |
     return None if (known and alias_key(name) in known) or alias_key(name) in GENERIC else name
 
 
+_TITLE_OBJECT_NAME = re.compile(r"\b(?:with|on|of|using|via|for)\s+(?:the\s+)?(?P<name>" + _TOKEN + r")$")
+
+
+def title_spelled_out_name(title: str, known: "set[str] | None" = None) -> tuple[str, str] | None:
+    """(name, long form) when a title prefix ends in a short form that the rest spells out ('Self-Modifying
+    Morphology Experiments with DyRET: Dynamic Robot for Embodied Testing', 'Metric Learning With HORDE:
+    High-Order Regularizer for Deep Embeddings'): the title defines the name as its own."""
+    parts = _title_split(title)
+    if parts is None:
+        return None
+    match = _TITLE_OBJECT_NAME.search(parts[0])
+    rest = re.sub(r"^(?:the|a|an)\s+", "", parts[1], flags=re.I)
+    if not match or not is_short_form(match.group("name")) or len(rest.split()) > 8:
+        return None
+    name = match.group("name")
+    if (known and alias_key(name) in known) or alias_key(name) in GENERIC or name in rest or not _initials_match(name, rest):
+        return None
+    return name, rest
+
+
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
 
 
@@ -1376,7 +1399,7 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
         return None  # 'Mamba-360: Survey of State Space Models ...' names a survey, not a method
     name = _prefix_name(prefix, known)
     if name is None and _KIND_AFTER.match(rest) and _TITLE_CASE_NAME.fullmatch(prefix) and not prefix.split()[0].lower().endswith("ing") \
-            and not _TASK_LONG_FORM.search(prefix.lower()) \
+            and (not _TASK_LONG_FORM.search(prefix.lower()) or _NEW_METHOD_AFTER.match(rest)) \
             and not all(w.lower() in _GENERIC_TECH_WORDS or alias_key(w).rstrip("s") in GENERIC for w in re.split(r"[\s\-]+", prefix)):
         # 'Hindi Visual Genome: A Dataset for ...', 'Merge and Label: A novel neural network architecture ...':
         # the rest says what kind of thing the prefix names ('Bridging the Gap: ...' fails the Title Case test)
@@ -1386,6 +1409,10 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
     return name
 
 
+# 'Network Recasting: A Universal Method for ...', 'Homotopic Convex Transformation: A New Method to ...': a
+# prefix that reads like a task ('-ing', '-tion') still names the method the rest calls a method
+_NEW_METHOD_AFTER = re.compile(r"(?:an?|the)\s+(?:new|novel|universal|general|simple|unified|generic)\s+(?:[\w\-]+\s+){0,2}?"
+                               r"(?:method|approach|framework|algorithm|technique)\b", re.I)
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
 _KIND_AFTER = re.compile(
     r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
