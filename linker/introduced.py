@@ -323,8 +323,14 @@ def _used_as_name(text: str, acr: str, end: int) -> bool:
     multi-agent environment reconstruction (DEMER) approach ... DEMER adopts ... we apply DEMER'): the paper
     names its own method so; a technique's acronym ('a ... (MARL) framework', 'speech enhancement (SE) system'
     ... 'SE systems') is repeated in front of a noun, if at all."""
-    return len(re.findall(r"(?<![\w\-])" + re.escape(acr) + r"(?![\w\-])(?!\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS
-                          + r"|based|performance)\b)", text[end:])) >= 2  # not 'SE systems', 'SE performance'
+    bare, at = 0, text.find(acr, end)
+    while at != -1 and bare < 2:  # str.find, not a regex per acronym: no pattern compiled per paper
+        after = at + len(acr)
+        if not (text[at - 1 : at].isalnum() or text[at - 1 : at] == "-" or text[after : after + 1].isalnum()
+                or text[after : after + 1] == "-" or _NOUN_FOLLOWS.match(text, after)):
+            bare += 1
+        at = text.find(acr, after)
+    return bare >= 2
 
 
 def _own_subject(text: str, position: int) -> bool:
@@ -337,14 +343,13 @@ def _own_subject(text: str, position: int) -> bool:
         return bool(_OWN_VOICE.search(text, stop, position))
     if _SUBJECT.search(text, max(0, position - 60), position):
         return True
-    if _AND_VERB.search(text, max(0, position - 8), position) and _MAIN_PROPOSAL.match(text, position):
+    if text.startswith("and ", position - 4) and _MAIN_PROPOSAL.match(text, position):
         stop = max(text.rfind(". ", 0, position), 0)
         return bool(_WE_FIRST.search(text, stop, position))
     return False
 
 
 # a second verb of the sentence's own subject: 'Hinted by this, we formalize a Linear Span framework, and propose'
-_AND_VERB = re.compile(r",?\s+and\s+$")
 _MAIN_PROPOSAL = re.compile(r"(?:propose|introduce|present)[sd]?\b")  # not 'and construct accurate ... CAD models'
 _WE_FIRST = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:also\s+)?[a-z]{3,}\b")
 
@@ -415,6 +420,7 @@ _HEAD_WORDS = (
 _MODIFIED_NOUN = re.compile(
     r"\s*(?:-\w|(?:(?!(?:including|using|with|for|and|or|of|to|in|on|that|which)\b)[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)"
 )
+_NOUN_FOLLOWS = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS + r"|based|performance)\b")  # 'SE systems'
 _EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
 _TASK = re.compile(r"(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
 
@@ -776,10 +782,10 @@ _SUBJECT_START = re.compile(
     r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
     # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
     r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
-    # 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
-    # opens the sentence (after at most a comma-led adverb)
-    r"|^(?:[A-Z][a-z]+ly,\s*)?$"
 )
+# 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
+# opens the sentence (after at most a comma-led adverb)
+_ADVERB_OPENER = re.compile(r"(?:[A-Z][a-z]+ly,\s*)?")
 # the definition is the object of the proposal: 'we propose the ...', 'we propose a cross-modal ...', 'we
 # propose the framework of ...' (not 'we present a method ... using ... Dynamic Time Warping (DTW)')
 _PROPOSAL_BEFORE = re.compile(
@@ -820,7 +826,8 @@ def _defined_own_names(
         after = d.short_span[1] + 1  # past ')'
         # a plural acronym in a passive ('Memory-augmented neural networks (MANNs) are designed for ...') is a family
         own = _PROPOSED_BEFORE.search(before) or (
-            _SUBJECT_START.search(before) and _PASSIVE_AFTER.match(text, after) and not _PLURAL_ACRONYM.fullmatch(d.short))
+            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before)) and _PASSIVE_AFTER.match(text, after)
+            and not _PLURAL_ACRONYM.fullmatch(d.short))
         if not own and len(d.long.split()) >= 2:
             if title_key is None:
                 title_key = alias_key(title)
@@ -1366,6 +1373,7 @@ def title_introducing_name(title: str, known: "set[str] | None" = None) -> str |
     return None if (known and alias_key(name) in known) or alias_key(name) in GENERIC else name
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLE_OBJECT_NAME = re.compile(r"\b(?:with|on|of|using|via|for)\s+(?:the\s+)?(?P<name>" + _TOKEN + r")$")
 
 
@@ -1373,14 +1381,16 @@ def title_spelled_out_name(title: str, known: "set[str] | None" = None) -> tuple
     """(name, long form) when a title prefix ends in a short form that the rest spells out ('Self-Modifying
     Morphology Experiments with DyRET: Dynamic Robot for Embodied Testing', 'Metric Learning With HORDE:
     High-Order Regularizer for Deep Embeddings'): the title defines the name as its own."""
-    parts = _title_split(title)
+    parts = _title_split(title) if ":" in title or " --" in title or "—" in title or "–" in title else None
     if parts is None:
         return None
-    match = _TITLE_OBJECT_NAME.search(parts[0])
-    rest = re.sub(r"^(?:the|a|an)\s+", "", parts[1], flags=re.I)
-    if not match or not is_short_form(match.group("name")) or len(rest.split()) > 8:
+    words = parts[0].rsplit(None, 3)
+    if len(words) < 2 or not is_short_form(words[-1]) or not _TITLE_OBJECT_NAME.search(parts[0]):
         return None
-    name = match.group("name")
+    rest = _LEADING_ARTICLE.sub("", parts[1])
+    name = words[-1]
+    if len(rest.split()) > 8:
+        return None
     if (known and alias_key(name) in known) or alias_key(name) in GENERIC or name in rest or not _initials_match(name, rest):
         return None
     return name, rest
