@@ -378,6 +378,11 @@ _OUR = re.compile(
     r"(?:model|method|framework|architecture|approach|system|network|algorithm|variant|technique|dataset|benchmark)"
     r"s?,?\s+(?:the\s+)?\(?)(?P<phrase>" + _CAP_PHRASE + r")"
 )
+# 'Our model, Bounce and Learn, comprises ...': a Title Case name joined by 'and' / 'of' / 'for' between commas
+_OUR_JOINED_NAME = re.compile(
+    r"[Oo]ur\s+(?:proposed\s+)?(?:model|method|framework|approach|system|network|algorithm|architecture|dataset|benchmark)"
+    r"\s*,\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*\s+(?:and|&|of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2}),\s"
+)
 # a naming cue about someone else's method or a phenomenon, not the paper's own name
 _NOT_OURS_NEAR = re.compile(
     r"\b(?:been|often|usually|also|commonly|widely|phenomenon|problem|issue|effect|behaviou?r|property|condition|"
@@ -1138,6 +1143,10 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             add(name, _kind(name, clause), clause.strip(), aliases)
 
     for position in triggers["our"]:
+        joined = _OUR_JOINED_NAME.match(abstract, position)
+        if joined and alias_key(joined.group("name")) not in known:
+            add(joined.group("name"), _kind(joined.group("name"), joined.group()), _clause_around(abstract, position, joined.end()).strip())
+            continue
         match = _OUR.match(abstract, position)
         if match is None:
             owned = _our_token(abstract, position, paper.title, known, definitions)
@@ -1483,7 +1492,9 @@ _REFERRED_AS = re.compile(
 )
 # 'the proposed BSDH method', 'the proposed RDS network achieves', 'the proposed cPCA++ method'
 # (matched at each 'proposed ' the text holds, found with str.find: speed only)
-_PROPOSED_TOKEN = re.compile(r"proposed\s+(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b)")
+_PROPOSED_TOKEN = re.compile(r"proposed\s+(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
+# ('the proposed US-Nets and improved training techniques': a bare acronym after 'the proposed' when the abstract
+# defined it, 'universally slimmable networks (US-Nets)')
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
 # 'which is composed of two components, i.e., a detection network (DNet) and ...': the parts of the own method
 _OWN_PARTS_CUE = re.compile(r"(?=[aicC])\b(?:(?:is|are)\s+composed\s+of|consists?\s+of|comprises?|comprising)\b")
@@ -1548,7 +1559,7 @@ def _more_introduced(
         match = _PROPOSED_TOKEN.match(abstract, at) if _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
         if match:
             name = match.group("name")
-            if fresh(name) and is_namelike(name):
+            if fresh(name) and is_namelike(name) and (not match.group("bare") or any(d.short == name for d in definitions)):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
     named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out}
