@@ -797,6 +797,9 @@ _PROPOSAL_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|devise)[sd]?"
     r"\s+(?:(?:a|an|the|our|novel|new|simple)\s+){0,3}(?:\w+\s+of\s+(?:the\s+)?)?$"
 )
+_SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b")
+# 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
+_PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
 _TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
 
 
@@ -831,12 +834,17 @@ def _defined_own_names(
         after = d.short_span[1] + 1  # past ')'
         # a plural acronym in a passive ('Memory-augmented neural networks (MANNs) are designed for ...') is a family
         own = _PROPOSED_BEFORE.search(before) or (
-            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before)) and _PASSIVE_AFTER.match(text, after)
+            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long) and _PASSIVE_AFTER.match(text, after)
             and not _PLURAL_ACRONYM.fullmatch(d.short))
         if not own and len(d.long.split()) >= 2:
             if title_key is None:
                 title_key = alias_key(title)
-            own = title_key.startswith(alias_key(d.long).rstrip("s")) and _PROPOSAL_BEFORE.search(before)
+            # the title opens with the long form: proposed in so many words, or a model's name ('Masked Conditional
+            # Neural Networks for ...' and 'we explore ... the Masked ConditionaL Neural Network (MCLNN)')
+            own = title_key.startswith(alias_key(d.long).rstrip("s")) and (
+                _PROPOSAL_BEFORE.search(before)
+                or d.long.split()[-1].lower() in HEAD_NOUNS and not _PRIOR_WORK_AFTER.match(text, after)
+                and not _SURVEY_WORD.search(title))
         if own:
             found.append((d.short, [d.long], d.short_span[0]))
     return found
@@ -1507,6 +1515,12 @@ _NEW_QUOTED = re.compile(
     r"(?=n)\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark|corpus|database|model|method|framework|"
     r"architecture|algorithm|network)\s+[\"'“‘](?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})[\"'”’]"
 )
+# 'Based on the obtained City100 dataset', 'the proposed LaPa dataset', 'our new MRW dataset' (not 'a new UAV
+# benchmark': after 'a new' the word is as often the task or modality as the name)
+_OWN_DATASET_BEFORE = re.compile(
+    r"\b(?:[Tt]he\s+(?:obtained|collected|proposed|constructed|introduced|released|resulting|newly\s+\w+ed)|[Oo]ur\s+(?:new|novel|proposed))"
+    r"\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s$"
+)
 # 'The Wiki Music dataset: A tool for ...': a Title Case name before the dataset noun of a title prefix
 _TITLE_DATASET = re.compile(
     r"(?:The\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+(?:dataset|benchmark|corpus|database)\s*(?::|--|—)"
@@ -1592,6 +1606,13 @@ def _more_introduced(
         name = match.group("name")
         if alias_key(name) not in known and _valid_name(name, strong=True):
             out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
+    for noun in ("dataset", "benchmark", "corpus", "database"):
+        at = abstract.find(" " + noun)
+        while at != -1:
+            match = _OWN_DATASET_BEFORE.search(abstract, max(0, at - 90), at + 1)
+            if match and alias_key(match.group("name")) not in known and _valid_name(match.group("name"), strong=True):
+                out.append((match.group("name"), "dataset", _clause_around(abstract, match.start(), at).strip(), [], False))
+            at = abstract.find(" " + noun, at + 1)
     title_match = _TITLE_DATASET.match(title)
     if title_match and alias_key(title_match.group("name")) not in known and _valid_name(title_match.group("name"), strong=True) \
             and not all(w.lower() in _GENERIC_TECH_WORDS for w in title_match.group("name").split()):

@@ -141,3 +141,53 @@ def test_a_short_form_that_the_title_spells_out_is_introduced():
     assert title_spelled_out_name("Self-Modifying Morphology Experiments with DyRET: Dynamic Robot for Embodied Testing") == (
         "DyRET", "Dynamic Robot for Embodied Testing")
     assert title_spelled_out_name("Inconsistency Proofs for ASP: The ASP-DRUPE Format") is None
+
+
+def test_the_proposed_acronym_the_abstract_defined_is_introduced_even_bare():
+    # arXiv 1903.05134 (unlabelled precision sample)
+    abstract = (
+        "In this work, we propose a systematic approach to train universally slimmable networks (US-Nets), extending "
+        "slimmable networks to execute at arbitrary width. We also evaluate the proposed US-Nets and improved training "
+        "techniques on tasks of image super-resolution."
+    )
+    assert "US-Nets" in introduced("Universally Slimmable Networks and Improved Training Techniques", abstract)
+
+
+def test_our_model_with_a_joined_title_case_name_between_commas():
+    # arXiv 1904.06827
+    abstract = ("We introduce an approach to model surface properties governing bounces. Our model, Bounce and Learn, "
+                "comprises two modules.")
+    assert "Bounce and Learn" in introduced("Modeling Scene Dynamics with Real-World Bounces", abstract)
+
+
+def test_the_obtained_or_proposed_title_case_dataset_is_introduced():
+    # arXiv 1904.03378, 1811.12772 (unlabelled precision sample)
+    found = introduced("Camera Lens Super-Resolution", "Based on the obtained City100 dataset, we quantitatively analyze "
+                       "the performance of commonly-used synthetic degradation models.")
+    assert found.get("City100") == []
+    found = introduced("From Known to the Unknown", "Our approach shows significant improvements over state-of-the-art VQA "
+                       "models on the proposed Open-World VQA dataset and standard VQA datasets.")
+    assert "Open-World VQA" in found
+
+
+def test_a_new_modality_dataset_is_not_a_name():
+    assert introduced("Depth Completion", "We collect a new RGB-D dataset of indoor scenes.") == {}
+
+
+def test_a_definition_of_the_models_name_the_title_opens_with_is_introduced():
+    # arXiv 1802.05792 (unlabelled precision sample)
+    abstract = (
+        "In this work, we explore the ConditionaL Neural Network (CLNN) and the Masked ConditionaL Neural Network "
+        "(MCLNN) for multi-dimensional temporal signal recognition. The CLNN considers the inter-frame relationship."
+    )
+    assert introduced("Masked Conditional Neural Networks for Automatic Sound Events Recognition", abstract)["MCLNN"] == [
+        "Masked ConditionaL Neural Network"]
+
+
+def test_a_title_model_that_has_already_shown_results_is_someone_elses():
+    # arXiv 1802.09194 (unlabelled precision sample)
+    abstract = (
+        "Meanwhile, Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its consistent out-performance over "
+        "BLSTM in both word error rate (WER) and the runtime computation cost in speech recognition tasks."
+    )
+    assert "DFSMN" not in introduced("Deep Feed-forward Sequential Memory Networks for Speech Synthesis", abstract)
