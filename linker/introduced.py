@@ -274,7 +274,7 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
@@ -290,6 +290,8 @@ _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{4,}\b")
+# 'We present a UU-Net architecture': a hyphenated model-name ending makes a token in front of a noun a name
+_COINED_ENDINGS = ("-net", "-nets", "-gan", "-former", "-bert")
 _BASED_AFTER = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}(?:\s+|-)based\b")
 _NOT_A_PROPOSAL = re.compile(r"build(?:s|ing)?\s+(?:up)?on\b|present(?:s|ed)?\s+(?:results|experiments|an?\s+(?:analysis|study|overview|survey))\b", re.I)
 _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*\?")
@@ -616,7 +618,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             break  # 'a new data set comprising LEGO Mindstorms', "describes NTT's submission": not the name
         if _SKIPPABLE.match(word) or (word.islower() and not is_namelike(word)) or not word:
             skipped += 1
-            definite = skipped == 1 and word.lower() == "the"
+            definite = skipped == 1 and word.lower() == "the" or definite and word.lower() in ("new", "novel")
             if skipped > 8:
                 break
             continue
@@ -641,7 +643,7 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
                 while len(words) > 1 and words[0].lower() in _COMMON_WORDS:
                     words.pop(0)
                 return [(" ".join(words), [], False)]
-            if modifier and not _distinctive(phrase):
+            if modifier and not _distinctive(phrase) and not phrase.lower().endswith(_COINED_ENDINGS):
                 break  # 'a new UAV benchmark', 'a novel MPC framework': the token qualifies a noun
             if _BASED_AFTER.match(obj, match.start() + len(phrase)):
                 break  # 'a novel pivoted QR factorization based channel pruning technique': QR qualifies a noun
@@ -1513,7 +1515,8 @@ _PARTS_LEAD = re.compile(r"(?:\s*(?:\w+\s+){0,3}?(?:components?|parts?|modules?|
 # 'we have engineered a new dataset 'Hishab'': a quoted name right after a new thing's noun
 _NEW_QUOTED = re.compile(
     r"(?=n)\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark|corpus|database|model|method|framework|"
-    r"architecture|algorithm|network)\s+[\"'“‘](?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})[\"'”’]"
+    r"architecture|algorithm|network|function|module|approach|strategy|technique|mechanism)\s+(?:[\"'“‘]|``?)"
+    r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,2})[\"'”’]"
 )
 # 'Based on the obtained City100 dataset', 'the proposed LaPa dataset', 'our new MRW dataset' (not 'a new UAV
 # benchmark': after 'a new' the word is as often the task or modality as the name)

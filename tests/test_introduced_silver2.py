@@ -191,3 +191,32 @@ def test_a_title_model_that_has_already_shown_results_is_someone_elses():
         "BLSTM in both word error rate (WER) and the runtime computation cost in speech recognition tasks."
     )
     assert "DFSMN" not in introduced("Deep Feed-forward Sequential Memory Networks for Speech Synthesis", abstract)
+
+
+def test_backtick_quoted_names_after_a_novel_loss_or_method_are_introduced():
+    # arXiv 1909.00632 (unlabelled precision sample)
+    abstract = ("We introduce a searched network architecture `Efficient PolyFace' based on the Flops constraint, a novel "
+                "loss function `ArcNegFace', a novel frame aggregation method `QAN++', together with a bag of useful tricks.")
+    found = introduced("Towards Flops-constrained Face Recognition", abstract)
+    assert "ArcNegFace" in found and "QAN++" in found
+
+
+def test_denoted_by_names_the_proposed_method():
+    # arXiv 1907.12342 (unlabelled precision sample)
+    abstract = ("In this paper, we propose a meta learning method for performing task-driven video summarization, denoted "
+                "by MetaL-TDVS, to explicitly explore the video summarization mechanism.")
+    assert "MetaL-TDVS" in introduced("Meta Learning for Task-Driven Video Summarization", abstract)
+
+
+def test_a_net_named_token_in_front_of_architecture_is_a_name():
+    # arXiv 1904.02675 (unlabelled precision sample)
+    abstract = ("We present a UU-Net architecture inspired by U-net bridging the encoder and the decoder, UU-Net composed by "
+                "two U-Net liked modules.")
+    assert "UU-Net" in introduced("UU-Nets Connecting Discriminator and Generator for Image to Image Translation", abstract)
+
+
+def test_the_new_corpus_the_paper_presents_is_introduced():
+    # arXiv 1901.07786 (unlabelled precision sample)
+    abstract = "We also present the new RIA corpus and reach ROUGE-L F1-score 36.81 on it."
+    found = detect_introduced(Paper.create("Self-Attentive Model for Headline Generation", abstract), set(_known()))
+    assert [(i.name, i.kind) for i in found] == [("RIA", "dataset")]
