@@ -1520,9 +1520,9 @@ _NEW_QUOTED = re.compile(
 )
 # 'Based on the obtained City100 dataset', 'the proposed LaPa dataset', 'our new MRW dataset' (not 'a new UAV
 # benchmark': after 'a new' the word is as often the task or modality as the name)
-_OWN_DATASET_BEFORE = re.compile(
-    r"\b(?:[Tt]he\s+(?:obtained|collected|proposed|constructed|introduced|released|resulting|newly\s+\w+ed)|[Oo]ur\s+(?:new|novel|proposed))"
-    r"\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s$"
+_OWN_DATASET = re.compile(
+    r"(?P<cue>obtained|collected|constructed|proposed|new|novel)\s+(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})"
+    r"\s+(?:dataset|benchmark|corpus|database)\b"
 )
 # 'The Wiki Music dataset: A tool for ...': a Title Case name before the dataset noun of a title prefix
 _TITLE_DATASET = re.compile(
@@ -1539,7 +1539,8 @@ _METRIC_NAMED = re.compile(
 )
 
 
-_MORE_CUES = ("referred", "proposed ", "composed of", "consist of", "consists of", "compris", "new ", "novel ", "what we")
+_MORE_CUES = ("referred", "proposed ", "composed of", "consist of", "consists of", "compris", "new ", "novel ", "what we",
+              "obtained ", "collected ", "constructed ")
 # one automaton pass instead of a str.find / 'in' scan of the abstract per cue (~1 us each)
 _MORE_CUE_AUTOMATON = ahocorasick_rs.AhoCorasick(_MORE_CUES, implementation=ahocorasick_rs.Implementation.DFA)
 
@@ -1609,13 +1610,12 @@ def _more_introduced(
         name = match.group("name")
         if alias_key(name) not in known and _valid_name(name, strong=True):
             out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
-    for noun in ("dataset", "benchmark", "corpus", "database"):
-        at = abstract.find(" " + noun)
-        while at != -1:
-            match = _OWN_DATASET_BEFORE.search(abstract, max(0, at - 90), at + 1)
-            if match and alias_key(match.group("name")) not in known and _valid_name(match.group("name"), strong=True):
-                out.append((match.group("name"), "dataset", _clause_around(abstract, match.start(), at).strip(), [], False))
-            at = abstract.find(" " + noun, at + 1)
+    for at in [*cues["proposed "], *cues["obtained "], *cues["collected "], *cues["constructed "], *cues["new "], *cues["novel "]]:
+        before = _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at)
+        match = _OWN_DATASET.match(abstract, at) if before else None
+        if match and (match.group("cue") == "proposed" or (match.group("cue") in ("new", "novel")) == before.group().strip().lower().endswith("our")) \
+                and alias_key(match.group("name")) not in known and _valid_name(match.group("name"), strong=True):
+            out.append((match.group("name"), "dataset", _clause_around(abstract, at, match.end()).strip(), [], False))
     title_match = _TITLE_DATASET.match(title)
     if title_match and alias_key(title_match.group("name")) not in known and _valid_name(title_match.group("name"), strong=True) \
             and not all(w.lower() in _GENERIC_TECH_WORDS for w in title_match.group("name").split()):
