@@ -290,6 +290,7 @@ _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{4,}\b")
+_NAMED_DATASET = re.compile(r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+(?:Dataset|Benchmark|Corpus|Database|Treebank)")
 # 'We present a UU-Net architecture': a hyphenated model-name ending makes a token in front of a noun a name
 _COINED_ENDINGS = ("-net", "-nets", "-gan", "-former", "-bert")
 _BASED_AFTER = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}(?:\s+|-)based\b")
@@ -635,6 +636,11 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
             # 'we propose a Cross-layer Binarization scheme': a hyphenated Title Case phrase before a head
             # noun is a coined name ('a Deep Learning framework' is not: generic words only)
             return [(phrase, [], True)]
+        named_data = _NAMED_DATASET.fullmatch(phrase)
+        if named_data and _valid_name(named_data.group("name"), strong=True) and not all(
+                w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS for w in named_data.group("name").split()):
+            # 'we introduce the Bounce Dataset comprising ...': a capitalised dataset noun closes a Title Case name
+            return [(named_data.group("name"), [phrase], True)]
         if _valid_name(phrase, strong=False):
             modifier = skipped and _MODIFIED_NOUN.match(obj, match.start() + len(phrase))
             if modifier and definite:

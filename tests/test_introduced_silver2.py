@@ -220,3 +220,10 @@ def test_the_new_corpus_the_paper_presents_is_introduced():
     abstract = "We also present the new RIA corpus and reach ROUGE-L F1-score 36.81 on it."
     found = detect_introduced(Paper.create("Self-Attentive Model for Headline Generation", abstract), set(_known()))
     assert [(i.name, i.kind) for i in found] == [("RIA", "dataset")]
+
+
+def test_a_capitalised_dataset_noun_closes_a_title_case_dataset_name():
+    # arXiv 1904.06827
+    abstract = "To achieve our results, we introduce the Bounce Dataset comprising 5K RGB-D videos of bouncing trajectories."
+    found = detect_introduced(Paper.create("Modeling Scene Dynamics with Real-World Bounces", abstract), set(_known()))
+    assert [(i.name, i.kind, i.aliases) for i in found] == [("Bounce", "dataset", ["Bounce Dataset"])]
