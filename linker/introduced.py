@@ -1225,7 +1225,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue
         for short_key in order:
             short = found[short_key]
-            if short_key != long_key and " " not in short.name and _initials_match(short.name, intro.name):
+            # (a plain word of another kind is not a short form: the 'Bounce' dataset of 'Bounce and Learn')
+            if short_key != long_key and " " not in short.name and (is_short_form(short.name) or short.kind == intro.kind) \
+                    and _initials_match(short.name, intro.name):
                 short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
                 if intro.kind == "dataset":
                     short.kind = "dataset"

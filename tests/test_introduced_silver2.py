@@ -227,3 +227,11 @@ def test_a_capitalised_dataset_noun_closes_a_title_case_dataset_name():
     abstract = "To achieve our results, we introduce the Bounce Dataset comprising 5K RGB-D videos of bouncing trajectories."
     found = detect_introduced(Paper.create("Modeling Scene Dynamics with Real-World Bounces", abstract), set(_known()))
     assert [(i.name, i.kind, i.aliases) for i in found] == [("Bounce", "dataset", ["Bounce Dataset"])]
+
+
+def test_a_dataset_word_is_not_merged_into_the_method_name_it_opens():
+    # arXiv 1904.06827
+    abstract = ("Our model, Bounce and Learn, comprises two modules. To achieve our results, we introduce the Bounce Dataset "
+                "comprising 5K RGB-D videos of bouncing trajectories.")
+    found = {i.name: i.kind for i in detect_introduced(Paper.create("Modeling Scene Dynamics", abstract), set(_known()))}
+    assert found == {"Bounce": "dataset", "Bounce and Learn": "method"}
