@@ -129,19 +129,20 @@ def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
 
 
 # Selection rule of the second introduced-names silver set (bench/gold/silver-intro-arxiv-2.jsonl): first blog
-# category cs.CL / cs.CV / cs.AI / cs.RO / cs.SD, id_year 2017-2019, ids of every bench/gold/*.jsonl file
-# excluded (only their ids are read); sorted by id, then random.Random(2027).sample(..., 150).
+# category cs.CL / cs.CV / cs.AI / cs.RO / cs.SD, id_year 2017-2019, ids of every bench/gold file that existed
+# when it was drawn excluded (only their ids are read); sorted by id, then random.Random(2027).sample(..., 150).
 SILVER2_SEED, SILVER2_SIZE = 2027, 150
 SILVER2_CATEGORIES = ("arXiv_CL", "arXiv_CV", "arXiv_AI", "arXiv_RO", "arXiv_SD")
+SILVER2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl",
+                    "silver-intro-arxiv.jsonl", "tune-arxiv.jsonl")  # fixed: later gold files do not change the draw
 
 
 def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the second silver set (in sample order); ids of every existing gold file are excluded."""
+    """The arXiv ids of the second silver set (in sample order); ids of the gold files then existing are excluded."""
     exclude = set()
-    for path in sorted(gold_dir.glob("*.jsonl")):
-        if path.name != "silver-intro-arxiv-2.jsonl":
-            with path.open(encoding="utf-8") as handle:
-                exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
+    for name in SILVER2_EXCLUDED:
+        with (gold_dir / name).open(encoding="utf-8") as handle:
+            exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
     pool = []
     for r in _arxiv_records(data):
         category = (r.get("categories") or "").split()[:1]
@@ -273,7 +274,12 @@ def main(argv: list[str] | None = None) -> int:
             tune_same = tune_picked == tune_ids
             print(f"tune: selection rule picks {len(tune_picked)} ids; gold holds {len(tune_ids)}; "
                   f"identical and in order: {tune_same}")
-            return 0 if same and tune_same else 1
+            silver2_picked = select_silver2(args.data)
+            silver2_ids = [str(g.pid) for g in read_gold(GOLD / "silver-intro-arxiv-2.jsonl")]
+            silver2_same = silver2_picked == silver2_ids
+            print(f"silver2: selection rule picks {len(silver2_picked)} ids; gold holds {len(silver2_ids)}; "
+                  f"identical and in order: {silver2_same}")
+            return 0 if same and tune_same and silver2_same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
