@@ -474,16 +474,26 @@ def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
 
 def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[CorpusName]:
     """CorpusName records from (paper id, introduced names) pairs; the first introducer of a name wins."""
-    seen: set[str] = set()
-    names = []
+    names = _CorpusNames()
     for paper_id, intros in linked_intros:
+        names.add(paper_id, intros)
+    return names.names
+
+
+class _CorpusNames:
+    """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.names: list[CorpusName] = []
+
+    def add(self, paper_id: str, intros: list[Introduced]) -> None:
         for intro in intros:
             key = alias_key(intro.name)
-            if key in seen:
+            if key in self.seen:
                 continue
-            seen.add(key)
-            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
-    return names
+            self.seen.add(key)
+            self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
 
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
@@ -545,11 +555,14 @@ def _iter_corpus_pool(
     papers = papers if isinstance(papers, list) else list(papers)
     window = 2 * workers
     intros: list[list[Introduced]] = []
+    names = _CorpusNames()  # collected as batches come in: this process has nothing else to do in pass 1
     shared = _forks()
     with _linker_pool(workers, "detector", Linker(catalog, compile=False), (papers,)) as pool:
         for found in _ordered_map(pool, _worker_detect, _slices((papers,), batch_size, shared), window):
+            for i, introduced in enumerate(found, len(intros)):
+                names.add(papers[i].id, introduced)
             intros.extend(found)
-    linker = Linker(catalog, corpus_names=corpus_names(zip((p.id for p in papers), intros)))
+    linker = Linker(catalog, corpus_names=names.names)
     with _linker_pool(workers, "linker", linker, (papers, intros)) as pool:
         start = 0
         for batch in _ordered_map(pool, _worker_links, _slices((papers, intros), batch_size, shared), window):
