@@ -148,8 +148,9 @@ def link(path: Path, n: int, workers: int = 1, *, memory: bool = True) -> Run:
     return run
 
 
-def build(path: Path, workers: int = 1) -> tuple[Run, int, int]:
-    """``relwork build`` over ``path`` into a gzip graph: the run, and the graph's node and edge counts.
+def build(path: Path, workers: int = 1) -> tuple[Run, int, int, int]:
+    """``relwork build`` over ``path`` into a gzip graph: the run, the graph's node and edge counts, and
+    the file's size in bytes.
 
     The counts come from the saved file (one node or edge per line), read after the measured run.
     """
@@ -158,6 +159,7 @@ def build(path: Path, workers: int = 1) -> tuple[Run, int, int]:
     options = ["--workers", str(workers)] if workers > 1 else []
     try:
         run = measure(relwork("build", str(path), "-o", str(graph), *options))
+        size = graph.stat().st_size
         nodes = edges = 0
         with gzip.open(graph, "rb") as handle:
             for line in handle:
@@ -165,7 +167,7 @@ def build(path: Path, workers: int = 1) -> tuple[Run, int, int]:
                 edges += line.startswith(b'{"source":')
     finally:
         graph.unlink(missing_ok=True)
-    return run, nodes, edges
+    return run, nodes, edges, size
 
 
 def spacy_baseline(path: Path) -> tuple[float, float, int]:
@@ -285,11 +287,11 @@ def main(argv: list[str] | None = None) -> None:
     results["build"] = {}
     for n in build_sizes:
         load = os.getloadavg()[0]
-        run, nodes, edges = build(corpus(n, args.seed), args.build_workers)
-        results["build"][str(n)] = asdict(run) | {"nodes": nodes, "edges": edges}
+        run, nodes, edges, size = build(corpus(n, args.seed), args.build_workers)
+        results["build"][str(n)] = asdict(run) | {"nodes": nodes, "edges": edges, "gz_mb": size / 1e6}
         report(f"build {n:,} papers, {args.build_workers} worker(s) (load avg {load:.1f})",
                f"{run.wall:,.1f} s wall, {run.cpu:,.1f} CPU s, peak RSS {run.rss_mb:,.0f} MB; "
-               f"graph {nodes:,} nodes, {edges:,} edges")
+               f"graph {nodes:,} nodes, {edges:,} edges, {size / 1e6:,.1f} MB gzipped")
 
     print("| measurement | result |\n|---|---|")
     for name, value in rows:

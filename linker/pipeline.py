@@ -474,16 +474,26 @@ def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
 
 def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[CorpusName]:
     """CorpusName records from (paper id, introduced names) pairs; the first introducer of a name wins."""
-    seen: set[str] = set()
-    names = []
+    names = _CorpusNames()
     for paper_id, intros in linked_intros:
+        names.add(paper_id, intros)
+    return names.names
+
+
+class _CorpusNames:
+    """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.names: list[CorpusName] = []
+
+    def add(self, paper_id: str, intros: list[Introduced]) -> None:
         for intro in intros:
             key = alias_key(intro.name)
-            if key in seen:
+            if key in self.seen:
                 continue
-            seen.add(key)
-            names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
-    return names
+            self.seen.add(key)
+            self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
 
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
@@ -509,18 +519,18 @@ def link_corpus(
 
 
 def iter_corpus(
-    papers: Sequence[Paper], catalog: Catalog, *, workers: int = 1, progress: Callable | None = None
+    papers: Sequence[Paper],
+    catalog: Catalog,
+    *,
+    workers: int = 1,
+    progress: Callable | None = None,
+    batch_size: int = 500,
 ) -> Iterator[LinkedPaper]:
     """``link_corpus`` as a generator: after the first pass (introduced names, which needs every paper),
     linked papers come out in input order as they are linked, so a consumer (the graph builder) can work
-    while the workers link and never holds the whole list."""
+    while the workers link and never holds the whole list. ``batch_size`` papers make one pool task."""
     if workers > 1:
-        pairs: list[tuple[str, list[Introduced]]] = []
-        with _linker_pool(workers, "detector", Linker(catalog, compile=False)) as pool:
-            for _, found in _ordered_map(pool, _worker_introduced, _batches(papers, 500), 2 * workers):
-                pairs.extend(found)
-        names = corpus_names(pairs)
-        yield from link_papers(papers, catalog, workers=workers, introduced=names, progress=progress)
+        yield from _iter_corpus_pool(papers, catalog, workers, progress, batch_size)
         return
     detector = Linker(catalog, compile=False)
     intros = [detector.introduced(p) for p in papers]
@@ -529,6 +539,38 @@ def iter_corpus(
         yield linker.link(paper, introduced)
         if progress:
             progress(1)
+
+
+def _iter_corpus_pool(
+    papers: Sequence[Paper], catalog: Catalog, workers: int, progress: Callable | None, batch_size: int
+) -> Iterator[LinkedPaper]:
+    """``iter_corpus`` over a pool of ``workers`` processes.
+
+    Pass 1 detects every paper's introduced names; pass 2 links each paper with its names from pass 1
+    (detection runs once per paper). Little crosses the process boundary: with ``fork`` the workers
+    inherit the papers (and, in pass 2, their introduced names) and a task is only a slice (start, stop);
+    a worker sends back only what it found (names, then links), and the ``LinkedPaper`` is assembled
+    here around this process's own ``Paper``. Without ``fork`` a task carries its slice, pickled.
+    """
+    papers = papers if isinstance(papers, list) else list(papers)
+    window = 2 * workers
+    intros: list[list[Introduced]] = []
+    names = _CorpusNames()  # collected as batches come in: this process has nothing else to do in pass 1
+    shared = _forks()
+    with _linker_pool(workers, "detector", Linker(catalog, compile=False), (papers,)) as pool:
+        for found in _ordered_map(pool, _worker_detect, _slices((papers,), batch_size, shared), window):
+            for i, introduced in enumerate(found, len(intros)):
+                names.add(papers[i].id, introduced)
+            intros.extend(found)
+    linker = Linker(catalog, corpus_names=names.names)
+    with _linker_pool(workers, "linker", linker, (papers, intros)) as pool:
+        start = 0
+        for batch in _ordered_map(pool, _worker_links, _slices((papers, intros), batch_size, shared), window):
+            for links in batch:
+                yield LinkedPaper(paper=papers[start], introduces=intros[start], links=links)
+                start += 1
+                if progress:
+                    progress(1)
 
 
 _CACHE: dict[str, Linker] = {}
@@ -557,20 +599,32 @@ def _worker_init(role: str, linker: Linker) -> None:
     _WORKER[role] = linker
 
 
+def _pool_context():
+    """The multiprocessing context of the pools: ``fork`` where there is one (Linux), else the default."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+
+
+def _forks() -> bool:
+    """Whether pool workers are forked, so inherit what ``_linker_pool`` shares with them."""
+    return _pool_context().get_start_method() == "fork"
+
+
 @contextmanager
-def _linker_pool(workers: int, role: str, linker: Linker) -> Iterator:
-    """A process pool whose workers hold ``linker`` as ``_WORKER[role]``.
+def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequence, ...] = ()) -> Iterator:
+    """A process pool whose workers hold ``linker`` as ``_WORKER[role]`` (and, forked, ``columns``).
 
     With the ``fork`` start method (Linux) the linker is built once, here, and the workers inherit it
     (copy-on-write: no pickling, no rebuild of the automaton and fuzzy index per worker); elsewhere it is
-    pickled to each worker's initializer.
+    pickled to each worker's initializer. Forked workers also inherit ``columns`` (sequences aligned by
+    index, e.g. the papers and their introduced names) as ``_WORKER["columns"]``, so a task can name a
+    slice of them instead of carrying it (``_slices``).
     """
-    import multiprocessing
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = _pool_context()
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
+        _WORKER["columns"] = columns
         if role == "detector":
             from relwork.linker.introduced import _catalog_years
 
@@ -585,9 +639,30 @@ def _linker_pool(workers: int, role: str, linker: Linker) -> Iterator:
         finally:
             gc.unfreeze()
             _WORKER.pop(role, None)
+            _WORKER.pop("columns", None)
     else:
         with context.Pool(workers, initializer=_worker_init, initargs=(role, linker)) as pool:
             yield pool
+
+
+_Slice = tuple[int, int, "tuple[Sequence, ...] | None"]  # (start, stop, the columns' slices unless inherited)
+
+
+def _slices(columns: tuple[Sequence, ...], size: int, inherited: bool) -> Iterator[_Slice]:
+    """Tasks over aligned ``columns``, ``size`` rows each: (start, stop, None) when the workers inherited
+    the columns, else (start, stop, the rows themselves)."""
+    n = len(columns[0])
+    for start in range(0, n, size):
+        stop = min(start + size, n)
+        yield start, stop, None if inherited else tuple(column[start:stop] for column in columns)
+
+
+def _rows(task: _Slice) -> tuple[Sequence, ...]:
+    """The columns' rows a task (``_slices``) names, in a worker."""
+    start, stop, rows = task
+    if rows is not None:
+        return rows
+    return tuple(column[start:stop] for column in _WORKER["columns"])  # type: ignore[union-attr]
 
 
 def _ordered_map(pool, function: Callable, batches: Iterable, window: int) -> Iterator:
@@ -605,6 +680,21 @@ def _ordered_map(pool, function: Callable, batches: Iterable, window: int) -> It
 def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
     linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
     return [linker.link(p) for p in papers]
+
+
+def _worker_detect(task: _Slice) -> list[list[Introduced]]:
+    """Pass 1 of ``iter_corpus`` over a pool: the introduced names of each paper of a slice."""
+    detector: Linker = _WORKER["detector"]  # type: ignore[assignment]
+    (papers,) = _rows(task)
+    return [detector.introduced(p) for p in papers]
+
+
+def _worker_links(task: _Slice) -> list[list[Link]]:
+    """Pass 2 of ``iter_corpus`` over a pool: the links of each paper of a slice, linked with the names
+    pass 1 found (only the links go back: the caller has the paper and its names)."""
+    linker: Linker = _WORKER["linker"]  # type: ignore[assignment]
+    papers, intros = _rows(task)
+    return [linker.link(p, i).links for p, i in zip(papers, intros)]
 
 
 def _worker_introduced(batch: bytes | list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:

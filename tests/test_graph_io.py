@@ -16,6 +16,7 @@ from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
 from relwork.graph.build import build_graph
 from relwork.graph.io import (
     EXPORTERS,
+    GZIP_LEVEL,
     dumps_graph,
     export_graph,
     generate_json,
@@ -122,7 +123,7 @@ def test_save_graph_bytes_do_not_depend_on_chunking(tmp_path, seed_graph, name):
     text = dumps_graph(seed_graph).encode("utf-8")
     assert len(text) > 1 << 20
     if name.endswith(".gz"):
-        packer = zlib.compressobj(6, zlib.DEFLATED, 31)
+        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31)
         text = packer.compress(text) + packer.flush()
     assert save_graph(seed_graph, tmp_path / name).read_bytes() == text
 
