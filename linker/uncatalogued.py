@@ -71,7 +71,8 @@ def is_chemical(token: str) -> bool:
         return False
     return all(sym in ELEMENTS for sym in _ELEMENT_SYMBOL.findall(token))
 
-_GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
+# generic parts of compounds ('CNN-LSTM', 'Bi-RNN', 'BiLSTM-CRF'): the catalog links the families themselves
+_GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm lstm gru bi bilstm blstm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
 # list cues ('such as', 'including') introduce methods only when the words before say so
 _LIST_CUES = ("such", "including", "like", "e.g.")
@@ -370,7 +371,11 @@ def _definable(short: str) -> bool:
 
 
 _DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
-_HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
+# 'the hredGAN model', 'the state-of-the-art hredGAN architecture', 'the recent FMNet architecture'
+_HEAD = re.compile(
+    r"\b(?:the|a|an|our|their|its)\s+(?:(?:state-of-the-art|recent|popular|well-known|classic|classical|"
+    r"original|existing|standard|conventional|famous)\s+){0,2}(?P<name>" + _NAME + r")\s+$"
+)
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
 
 # cue words located by one automaton pass over the normalised text; regexes then run anchored at them
@@ -548,6 +553,23 @@ def _listed_with_methods(text: str, methods: list[tuple[int, int]], taken: list[
     return out
 
 
+_PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
+
+
+def _defined_as_family(text: str, acronym: str) -> bool:
+    """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
+    (SGAN)' names GANs, not one prior method."""
+    i = text.find("(" + acronym + ")")
+    if i == -1:
+        return False
+    base = max(0, i - 200)
+    for d in find_definitions(text[base : i + len(acronym) + 2], i - base):
+        if d.short == acronym:
+            words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
+            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS for w in words)
+    return False
+
+
 def find_uncatalogued(
     text: str,
     taken: list[tuple[int, int]],
@@ -567,8 +589,9 @@ def find_uncatalogued(
     def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
-        if not (is_method_like(name) or (acronyms and _is_model_acronym(name)) or (defined and _definable(name))):
-            return
+        if not (is_method_like(name) or (defined and _definable(name))):
+            if not (acronyms and _is_model_acronym(name)) or _defined_as_family(text, name):
+                return
         if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
