@@ -553,6 +553,49 @@ def _listed_with_methods(text: str, methods: list[tuple[int, int]], taken: list[
     return out
 
 
+# a name right before a citation is prior work: 'an efficient variant of FusionNet [12]', 'ADEM (Lowe et al.
+# 2017) formulated ...'; not a dataset it is evaluated on ('results on DAWNBench [5]', 'dataset, ProPara (...)')
+_CITATION = re.compile(
+    r"\s*(?:\((?:[A-Z][\w'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'-]+))?,?\s+(?:19|20)\d\d[a-z]?)(?:;[^()]{0,60})?\)"
+    r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\])"
+)
+_RESOURCE_WORDS = re.compile(r"\b(?:knowledge\s+(?:graphs?|bases?)|lexicons?|ontolog(?:y|ies)|resources?)\b", re.I)
+_EVALUATED_ON = re.compile(r"\b(?:results?|evaluat\w*|experiments?|tested|trained|accuracy|performance)\s+on\s+(?:the\s+)?$")
+
+
+def _cited_names(text: str) -> list[tuple[str, int]]:
+    """Name-like words that a citation ('[12]', '(Lowe et al., 2017)') follows, as (name, start)."""
+    out = []
+    for opener in ("[", "("):
+        i = text.find(opener)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            k = j
+            while k > 0 and text[k - 1] in _NAME_CHARS:
+                k -= 1
+            while k < j and not text[k].isalpha():
+                k += 1
+            if (
+                k < j
+                and text[j - 1] != "."  # 'framework NCNN. [31]' cites the sentence
+                and (opener == "[" or text.startswith(_CITE_STARTS, i + 1))
+                and _CITATION.match(text, j)
+            ):
+                before = text[max(0, k - 60) : k]
+                if not (
+                    DATASET_WORDS.search(before)
+                    or _RESOURCE_WORDS.search(before)
+                    or _EVALUATED_ON.search(before)
+                    or _OWN_PARTS.search(text, k, j + 40)
+                ):
+                    out.append((text[k:j], k))
+            i = text.find(opener, i + 1)
+    return out
+
+
+_CITE_STARTS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
 
 
@@ -685,5 +728,8 @@ def find_uncatalogued(
             consider(definition.short, definition.short_span[0], defined=True)
     if methods:
         for name, s in _listed_with_methods(text, methods, taken):
+            consider(name, s, acronyms=True)
+    if "[" in text or "et al" in text:
+        for name, s in _cited_names(text):
             consider(name, s, acronyms=True)
     return sorted(found.values(), key=lambda m: m.start)
