@@ -6,8 +6,11 @@ A name is linked as kind ``uncatalogued`` only when both hold:
   "-Net", "-GPT", "-Mamba", "-LSTM", "-ViT", "-T5"), or letters with digits ("PVTv2", "S3D"); generic
   families (CNN, LLM, SSM, MoE ...), software and organisations (PyTorch, OpenAI) never are;
 * it is used as a prior method: the object of a comparison or usage cue ("outperforms X", "compared with
-  X", "X and Y as baselines", "based on X", "built on X", "fine-tune X"), including a list after the cue
-  ("outperforms PVTv2, ResMLP and DeiT"), or the head of "the X model / architecture / baseline".
+  X", "X and Y as baselines", "based on X", "built on X", "fine-tune X", "methods like X"), including a list
+  after the cue ("outperforms PVTv2, ResMLP and DeiT") and a method noun in apposition ("compared with the
+  latest method SSCNet"), the head of "the (state-of-the-art) X model / architecture / baseline", an item of
+  a list that holds a catalogued method ("for Inception-V3, GNMT, and BigLSTM"), or the word a citation
+  follows ("a variant of FusionNet [12]", "ADEM (Lowe et al. 2017)").
 
 A name the abstract defines ("Inception Recurrent Residual Convolutional Neural Network (IRRCNN)") needs
 less: any acronym of 3+ characters, when the long form ends in a method noun (network, model, GAN ...) or
@@ -447,6 +450,13 @@ _LIST_HEAD_OTHER = re.compile(
     r"languages?|sensors?|cameras?|files?|formats?|tasks?|challenges?|competitions?|images?|videos?|"
     r"datasets?|databases?|benchmarks?|corpus|corpora)\b"
 )
+# words before a list or a citation that say it names no method ('lexicon based tools including VADER, Empath,
+# LIWC', 'the declarative planning language, such as STRIPS or PDDL', 'knowledge graphs: ATOMIC (Sap et al.)')
+_RESOURCE_WORDS = re.compile(
+    r"\b(?:knowledge\s+(?:graphs?|bases?)|lexicons?|ontolog(?:y|ies)|tools?|toolkits?|librar(?:y|ies)|"
+    r"software|packages?|languages?|platforms?)\b",
+    re.I,
+)
 _BEFORE_SEPARATORS = (",", " and", " or", "/")
 _BEFORE_WORDS = (", ", ",", " and ", " or ", "/")
 _AFTER_SEPARATORS = (",", "/")
@@ -519,7 +529,8 @@ def _listed_with_methods(text: str, methods: list[tuple[int, int]], taken: list[
             if not item:
                 break
             walked += 1
-            if not _CAPITAL_AFTER.match(text, item.end()):  # not 'FAST' of 'FAST QA'
+            if not _CAPITAL_AFTER.match(text, item.end()) and not text.startswith("+", item.end()):
+                # not 'FAST' of 'FAST QA', not 'LIWC' of 'LIWC+SVM'
                 items.append((item.group("name"), item.start("name")))
             pos = item.end()
         end = pos
@@ -542,7 +553,13 @@ def _listed_with_methods(text: str, methods: list[tuple[int, int]], taken: list[
             spans = set(methods)
             others = [span for span in taken if span not in spans]
         resolved_other = any(ts < s + len(n) and s < te for n, s in items for ts, te in others)
-        if resolved_other or DATASET_WORDS.search(text, max(0, first - 60), first) or _LIST_HEAD_OTHER.match(text, end):
+        before = text[max(0, first - 60) : first]
+        if (
+            resolved_other
+            or DATASET_WORDS.search(before)
+            or _RESOURCE_WORDS.search(before)
+            or _LIST_HEAD_OTHER.match(text, end)
+        ):
             continue
         token = text.rfind(" ", 0, first) + 1
         if "://" in text[token:end] or "www." in text[token:end]:
@@ -559,7 +576,6 @@ _CITATION = re.compile(
     r"\s*(?:\((?:[A-Z][\w'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'-]+))?,?\s+(?:19|20)\d\d[a-z]?)(?:;[^()]{0,60})?\)"
     r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\])"
 )
-_RESOURCE_WORDS = re.compile(r"\b(?:knowledge\s+(?:graphs?|bases?)|lexicons?|ontolog(?:y|ies)|resources?)\b", re.I)
 _EVALUATED_ON = re.compile(r"\b(?:results?|evaluat\w*|experiments?|tested|trained|accuracy|performance)\s+on\s+(?:the\s+)?$")
 
 

@@ -56,6 +56,14 @@ def test_name_listed_with_a_catalogued_method_links(linker, abstract, names):
         # 1906.06187: the first word of a two-word name
         ("We show that it outperforms two baselines -- BIDAF (Seo et al., 2016a) and FAST QA (Weissenborn et al., "
          "2017b) on a subset of the dataset.", "FAST"),
+        # 1907.02581, 1907.08352: tools and languages
+        ("Posts were represented using lexicon based tools including VADER, Empath, LIWC and also used pre-trained "
+         "artificial neural network models including DeepMoji, Universal Sentence Encoder, and GPT-1.", "LIWC"),
+        ("Most classical domain-model learning approaches output a domain model in the form of the declarative "
+         "planning language, such as STRIPS or PDDL, and solve new planning instances.", "PDDL"),
+        # 1906.02135: a part of a combined pipeline
+        ("It is at least 15 percentage points higher than traditional machine-learning methods (i.e. TF-IDF+SVM "
+         "and LIWC+SVM), and 7 percentage points higher than other deep-learning models (i.e. RNN, LSTM).", "LIWC"),
         # dev seed (SDoH extraction): two clauses joined by ', and' are no list
         ("Our best-performing models were fine-tuned Flan-T5 XL (macro-F1 0.71) for any SDoH, and Flan-T5 XXL "
          "(macro-F1 0.70) for adverse SDoH.", "SDoH"),
