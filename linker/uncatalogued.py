@@ -576,6 +576,7 @@ _CITATION = re.compile(
     r"\s*(?:\((?:[A-Z][\w'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'-]+))?,?\s+(?:19|20)\d\d[a-z]?)(?:;[^()]{0,60})?\)"
     r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\])"
 )
+_CITE_STARTS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # an author's name opens '(Lowe et al. 2017)'
 _EVALUATED_ON = re.compile(r"\b(?:results?|evaluat\w*|experiments?|tested|trained|accuracy|performance)\s+on\s+(?:the\s+)?$")
 
 
@@ -611,7 +612,6 @@ def _cited_names(text: str) -> list[tuple[str, int]]:
     return out
 
 
-_CITE_STARTS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
 
 
