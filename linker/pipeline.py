@@ -360,7 +360,8 @@ class Linker:
             extra = [m for m in self.fuzzy.find(f.text, taken, f.norm) if alias_key(m.name) not in own]
             taken += [(m.start, m.end) for m in extra]
         if self.uncatalogued:
-            extra += find_uncatalogued(f.text, taken, _Either(own, self.known, held), f.norm)
+            methods = [(m.start, m.end) for m in mentions if m.kind == "method"]
+            extra += find_uncatalogued(f.text, taken, _Either(own, self.known, held), f.norm, methods)
         if extra:
             mentions = sorted(mentions + extra, key=lambda m: m.start)
         return mentions

@@ -6,8 +6,11 @@ A name is linked as kind ``uncatalogued`` only when both hold:
   "-Net", "-GPT", "-Mamba", "-LSTM", "-ViT", "-T5"), or letters with digits ("PVTv2", "S3D"); generic
   families (CNN, LLM, SSM, MoE ...), software and organisations (PyTorch, OpenAI) never are;
 * it is used as a prior method: the object of a comparison or usage cue ("outperforms X", "compared with
-  X", "X and Y as baselines", "based on X", "built on X", "fine-tune X"), including a list after the cue
-  ("outperforms PVTv2, ResMLP and DeiT"), or the head of "the X model / architecture / baseline".
+  X", "X and Y as baselines", "based on X", "built on X", "fine-tune X", "methods like X"), including a list
+  after the cue ("outperforms PVTv2, ResMLP and DeiT") and a method noun in apposition ("compared with the
+  latest method SSCNet"), the head of "the (state-of-the-art) X model / architecture / baseline", an item of
+  a list that holds a catalogued method ("for Inception-V3, GNMT, and BigLSTM"), or the word a citation
+  follows ("a variant of FusionNet [12]", "ADEM (Lowe et al. 2017)").
 
 A name the abstract defines ("Inception Recurrent Residual Convolutional Neural Network (IRRCNN)") needs
 less: any acronym of 3+ characters, when the long form ends in a method noun (network, model, GAN ...) or
@@ -71,10 +74,11 @@ def is_chemical(token: str) -> bool:
         return False
     return all(sym in ELEMENTS for sym in _ELEMENT_SYMBOL.findall(token))
 
-_GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm".split())
+# generic parts of compounds ('CNN-LSTM', 'Bi-RNN', 'BiLSTM-CRF'): the catalog links the families themselves
+_GENERIC_PARTS = frozenset("encoder decoder seq2seq crf svm hmm lstm gru bi bilstm blstm".split())
 _GENERIC_ALL = GENERIC | _GENERIC_PARTS
 # list cues ('such as', 'including') introduce methods only when the words before say so
-_LIST_CUES = ("such", "including", "e.g.")
+_LIST_CUES = ("such", "including", "like", "e.g.")
 # a lower-case word after an acronym makes it a modifier ('SRAM operations', 'RGBT trackers'), not a name
 _NOUN_AFTER = re.compile(
     r"\s+(?!(?:on|in|by|with|for|at|across|while|when|which|that|and|or|as|under|to|respectively|in|from)\b)[a-z]"
@@ -90,15 +94,18 @@ _SUFFIX = re.compile(
     re.I,
 )
 _NAME = r"[A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*"
+_APPOSED_NOUN = r"(?:methods?|models?|networks?|detectors?|trackers?|architectures?|frameworks?|algorithms?|approach(?:es)?|baselines?|backbones?)"
 _CUE = re.compile(
     r"\b(?:outperform(?:s|ed|ing)?|surpass(?:es|ed|ing)?|beat(?:s|ing)?|(?:compared|comparison|comparable)\s+"
     r"(?:with|to|against)|compare\s+(?:\w+\s+){0,3}?(?:with|to|against)|than|versus|vs\.?|against|over|"
-    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including|e\.g\.,?)|based\s+on|built\s+(?:on|upon)|"
+    r"baselines?(?:\s+(?:such\s+as|including|like))?|(?:such\s+as|including|like|e\.g\.,?)|based\s+on|built\s+(?:on|upon)|"
     r"on\s+top\s+of|extends?|extending|fine-?tun(?:e|es|ed|ing)|initiali[sz]ed\s+(?:from|with)|"
     r"distill(?:ed|ing)?\s+from)\s+"
     r"(?:(?:the|a|an|strong|state-of-the-art|sota|existing|previous|recent|popular|prior|competitive|"
     r"several|various|many|other|both|standard|vanilla|original|pretrained|pre-trained)\s+)*"
 )
+# a method noun in apposition after the cue: 'compared with the latest method SSCNet', 'the popular detector YOLOv3'
+_APPOSED = re.compile(r"(?:(?!proposed\b|novel\b|new\b|our\b)[a-z][a-z-]*\s+){0,2}" + _APPOSED_NOUN + r"\s+(?=[A-Z])")
 _PRIOR_APPOSITION = re.compile(
     r"\b(?:previous|prior|earlier|recent|existing|concurrent)\s+(?:study|work|method|approach|model|framework|system)"
     r"\s*,\s*(?:called\s+|named\s+|namely\s+|i\.e\.,?\s+)?(?P<name>" + _NAME + r")(?=\s*[,(])",
@@ -112,27 +119,37 @@ _PROPOSED_APPOSITION = re.compile(
 )
 _PROPOSED_TAIL = re.compile(_PROPOSED_APPOSITION.pattern.split(r"\s*", 1)[1])  # from the comma on
 _PRIOR_WORDS = ("previous", "prior", "earlier", "recent", "existing", "concurrent")
+_PRIOR_NOUNS = ("study", "work", "method", "approach", "model", "framework", "system")
 # the only characters that match an ASCII letter under re.I without lower-casing to it ('ſ' is 's')
 _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
-def _prior_appositions(text: str) -> list[re.Match]:
+def _prior_appositions(
+    text: str, norm: str | None = None, starts: list[tuple[int, int]] | None = None
+) -> list[re.Match]:
     """``_PRIOR_APPOSITION.finditer(text)``, tried only where one of its first words starts.
 
     The pattern opens with a case-insensitive alternation that the regex engine tries at every
-    character (~37 us an abstract); the words are found in the lower-cased text instead and the pattern
-    matched there, left to right and without overlaps, as ``finditer`` does."""
+    character (~37 us an abstract); ``starts`` are where the cue automaton found those words ((start, length)
+    in ``norm``, the lower-cased text), and the pattern is matched only there, left to right and without
+    overlaps, as ``finditer`` does, when the word is followed by one of its nouns."""
     if not text.isascii() and _FOLDS_TO_ASCII.search(text):  # (isascii is a flag: free; the search is not)
         return list(_PRIOR_APPOSITION.finditer(text))
-    low = text.lower()
-    starts = set()
-    for word in _PRIOR_WORDS:
-        i = low.find(word)
-        while i != -1:
-            starts.add(i)
-            i = low.find(word, i + 1)
-    return _matches_in(_PRIOR_APPOSITION, text, [(start, None) for start in sorted(starts)])
+    if norm is None:
+        norm = normalize(text)
+    if starts is None:
+        hits = _AUTOMATON.find_matches_as_indexes(" " + norm)
+        starts = [(start, end - start - 1) for index, start, end in hits if index >= _N_HEADS]
+    windows: list[tuple[int, int | None]] = []
+    for start, length in starts:
+        j = start + length
+        if text[j : j + 1].isspace():
+            while text[j : j + 1].isspace():
+                j += 1
+            if norm.startswith(_PRIOR_NOUNS, j):
+                windows.append((start, None))
+    return _matches_in(_PRIOR_APPOSITION, text, windows)
 
 
 def _proposed_appositions(text: str) -> list[re.Match]:
@@ -280,7 +297,26 @@ def _defined_priors(text: str, taken: list[tuple[int, int]], exclude: Container[
 
 
 _SHORT_IN_PAREN = re.compile(r"\(\s*([A-Za-z0-9][A-Za-z0-9-]*)\s*\)")
-_SHORT_BEFORE_PAREN = re.compile(r"([A-Za-z0-9][A-Za-z0-9-]*)\s+\($")
+_SHORT_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-")
+
+
+def _short_before_paren(text: str, pos: int) -> str:
+    """The word before the parenthesis at ``pos`` ('SHORT (long form)'), within 40 characters, or ''.
+
+    The same as searching ``([A-Za-z0-9][A-Za-z0-9-]*)\\s+\\($`` in the 40 characters before, read backwards
+    by hand (the search would start at every one of them)."""
+    low = max(0, pos - 40)
+    j = pos
+    while j > low and text[j - 1].isspace():
+        j -= 1
+    if j == pos:
+        return ""
+    k = j
+    while k > low and text[k - 1] in _SHORT_CHARS:
+        k -= 1
+    while k < j and text[k] == "-":
+        k += 1
+    return text[k:j]
 
 
 def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definition]:
@@ -291,8 +327,7 @@ def _candidate_definitions(text: str, exclude: Container[str]) -> list[Definitio
     pos = text.find("(")
     while pos != -1:
         inner = _SHORT_IN_PAREN.match(text, pos)
-        outer = None if inner else _SHORT_BEFORE_PAREN.search(text, max(0, pos - 40), pos + 1)
-        short = (inner or outer).group(1) if (inner or outer) else ""
+        short = inner.group(1) if inner else _short_before_paren(text, pos)
         if short and _definable(short) and alias_key(short) not in exclude:
             base = max(0, pos - 200)
             close = text.find(")", pos, pos + 122)
@@ -339,7 +374,11 @@ def _definable(short: str) -> bool:
 
 
 _DATA_PARTS = re.compile(r"\b(?:subsets?|splits?|challenge|task|shared\s+task|data)\b", re.I)
-_HEAD = re.compile(r"\b(?:the|a|an|our|their|its)\s+(?P<name>" + _NAME + r")\s+$")
+# 'the hredGAN model', 'the state-of-the-art hredGAN architecture', 'the recent FMNet architecture'
+_HEAD = re.compile(
+    r"\b(?:the|a|an|our|their|its)\s+(?:(?:state-of-the-art|recent|popular|well-known|classic|classical|"
+    r"original|existing|standard|conventional|famous)\s+){0,2}(?P<name>" + _NAME + r")\s+$"
+)
 _AS_BASELINE = re.compile(r"(?P<name>" + _NAME + r")\s+(?:as|is|are)\s+(?:a\s+|the\s+|our\s+)?$")
 
 # cue words located by one automaton pass over the normalised text; regexes then run anchored at them
@@ -351,10 +390,11 @@ _CUE_WORDS = (
 ).split(" ")
 _CUE_KEYS = ["outperform", "surpass", "beat", "compared", "comparison", "comparable", "compare", "than", "versus",
              "vs", "against", "over", "baseline", "such as", "including", "e g", "based on", "built on", "built upon",
-             "on top of", "extend", "fine tun", "finetun", "initiali", "distill"]
+             "on top of", "extend", "fine tun", "finetun", "initiali", "distill", "like"]
 _HEAD_KEYS = ["model", "architecture", "network", "baseline", "backbone"]
-_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS])
+_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS + list(_PRIOR_WORDS)])
 _N_CUES = len(_CUE_KEYS)
+_N_HEADS = _N_CUES + len(_HEAD_KEYS)  # keys from here on are the first words of _PRIOR_APPOSITION
 _SIZE_SUFFIX = re.compile(r"-(?:[BSLHTG]\d*|Base|Large|Small|Tiny|XL|\d+[BMK])$", re.I)
 _LIST_ITEM = re.compile(r"(?P<name>" + _NAME + r")(?:\s*\[[\d,\s]+\])?(?:\s*\([^()]{0,40}\))?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
@@ -402,23 +442,215 @@ def _is_model_acronym(token: str) -> bool:
 
 _METRICS = frozenset("bleu rouge meteor cider spice bertscore wer cer mrr ndcg psnr ssim lpips fid auroc auprc".split())
 
+# 'for Inception-V3, GNMT, and BigLSTM', 'trackers: SRDCF and ECO', '(VoxResNet and 3D-U-Net)': a coordinated
+# list that holds a catalogued method lists methods; its other name-like items are prior methods too
+_ANCHOR_SEP = re.compile(r"(?:\s*\([^()]{0,40}\))?(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|\s*/\s*)")
+_LIST_HEAD_OTHER = re.compile(
+    r"\s+(?:features?|descriptors?|scores?|metrics?|measures?|data|libraries|library|toolkits?|tools?|packages?|"
+    r"languages?|sensors?|cameras?|files?|formats?|tasks?|challenges?|competitions?|images?|videos?|"
+    r"datasets?|databases?|benchmarks?|corpus|corpora)\b"
+)
+# words before a list or a citation that say it names no method ('lexicon based tools including VADER, Empath,
+# LIWC', 'the declarative planning language, such as STRIPS or PDDL', 'knowledge graphs: ATOMIC (Sap et al.)')
+_RESOURCE_WORDS = re.compile(
+    r"\b(?:knowledge\s+(?:graphs?|bases?)|lexicons?|ontolog(?:y|ies)|tools?|toolkits?|librar(?:y|ies)|"
+    r"software|packages?|languages?|platforms?)\b",
+    re.I,
+)
+_BEFORE_SEPARATORS = (",", " and", " or", "/")
+_BEFORE_WORDS = (", ", ",", " and ", " or ", "/")
+_AFTER_SEPARATORS = (",", "/")
+_AFTER_WORDS = (" and ", " or ", " (", " /")
+# the parts of the paper's own method: 'which consists of two parts i.e. Multipath DenseNet and SE-ConvNet',
+# 'combines two custom deep networks, ChArUcoNet and RefineNet', 'OpenPose and skeletonRetriever are proposed'
+_OWN_PARTS = re.compile(r"\b(?:consists?\s+of|composed\s+of|compris|custom|(?:is|are)\s+proposed)", re.I)
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+def _item_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The list item that a separator (', ', ' and ', ', or ', '/') before ``pos`` follows, as (name, start).
+
+    Read backwards by hand: a regex anchored at ``pos`` would be tried at every character before it."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    for sep in _BEFORE_SEPARATORS:
+        if text.endswith(sep, 0, j):
+            j -= len(sep)
+            break
+    else:
+        return None
+    if text.endswith(",", 0, j):  # 'A, B, and C'
+        j -= 1
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    if j > 0 and text[j - 1] == ")":  # 'MobileNet-SSD (v1 & v2), SqueezeDet'
+        open_ = text.rfind("(", max(0, j - 42), j)
+        if open_ == -1:
+            return None
+        j = open_
+        while j > 0 and text[j - 1] == " ":
+            j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _NAME_CHARS:
+        k -= 1
+    while k < j and not text[k].isalpha():
+        k += 1
+    name = text[k:j].rstrip(".")
+    return (name, k) if name else None
+
+
+def _listed_with_methods(text: str, methods: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[tuple[str, int]]:
+    """Name-like items of a list that holds a catalogued method (``methods`` spans), as (name, start).
+
+    A list that holds something else the linker resolved (a dataset), follows dataset words ('datasets such
+    as GAP, DPR, WNLI and WinoGender') or ends in a noun other than a method's ('LBP and LoG features') is
+    not a list of methods."""
+    out: list[tuple[str, int]] = []
+    seen: set[int] = set()
+    method_starts = {s for s, _ in methods}
+    others: list[tuple[int, int]] | None = None  # the resolved spans that are no catalogued method
+    for ms, me in methods:
+        if ms in seen:
+            continue
+        after = text[me : me + 1]
+        if not (
+            after in _AFTER_SEPARATORS
+            or (after == " " and text.startswith(_AFTER_WORDS, me))
+            or text.endswith(_BEFORE_WORDS, 0, ms)
+        ):
+            continue  # (checked by hand first: most catalogued mentions stand in no list)
+        items = [(text[ms:me], ms)]
+        walked = 1
+        pos = me
+        for _ in range(6):  # forward: ', GNMT, and BigLSTM'
+            sep = _ANCHOR_SEP.match(text, pos)
+            item = sep and _LIST_ITEM.match(text, sep.end())
+            if not item:
+                break
+            walked += 1
+            if not _CAPITAL_AFTER.match(text, item.end()) and not text.startswith("+", item.end()):
+                # not 'FAST' of 'FAST QA', not 'LIWC' of 'LIWC+SVM'
+                items.append((item.group("name"), item.start("name")))
+            pos = item.end()
+        end = pos
+        pos = ms
+        for _ in range(6):  # backward: 'Inception-V3, GNMT, and '
+            before = _item_before(text, pos)
+            if before is None:
+                break
+            items.insert(0, before)
+            walked += 1
+            pos = before[1]
+        if walked == 1 or (walked == 2 and "," in text[items[0][1] : items[-1][1]]):
+            continue  # two items joined by a comma are two clauses: 'for any SDoH, and Flan-T5 XXL
+        seen.update(s for _, s in items)
+        named = [(n, s) for n, s in items if s not in method_starts and (is_method_like(n) or _is_model_acronym(n))]
+        if not named:
+            continue
+        first = items[0][1]
+        if others is None:
+            spans = set(methods)
+            others = [span for span in taken if span not in spans]
+        resolved_other = any(ts < s + len(n) and s < te for n, s in items for ts, te in others)
+        before = text[max(0, first - 60) : first]
+        if (
+            resolved_other
+            or DATASET_WORDS.search(before)
+            or _RESOURCE_WORDS.search(before)
+            or _LIST_HEAD_OTHER.match(text, end)
+        ):
+            continue
+        token = text.rfind(" ", 0, first) + 1
+        if "://" in text[token:end] or "www." in text[token:end]:
+            continue  # 'https://github.com/PaddlePaddle/ERNIE'
+        if _OWN_PARTS.search(text, max(0, first - 100), end + 20):
+            continue
+        out += named
+    return out
+
+
+# a name right before a citation is prior work: 'an efficient variant of FusionNet [12]', 'ADEM (Lowe et al.
+# 2017) formulated ...'; not a dataset it is evaluated on ('results on DAWNBench [5]', 'dataset, ProPara (...)')
+_CITATION = re.compile(
+    r"\s*(?:\((?:[A-Z][\w'-]+(?:\s+(?:et\s+al\.?|and\s+[A-Z][\w'-]+))?,?\s+(?:19|20)\d\d[a-z]?)(?:;[^()]{0,60})?\)"
+    r"|\[\d+(?:\s*[,\u2013-]\s*\d+)*\])"
+)
+_CITE_STARTS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")  # an author's name opens '(Lowe et al. 2017)'
+_EVALUATED_ON = re.compile(r"\b(?:results?|evaluat\w*|experiments?|tested|trained|accuracy|performance)\s+on\s+(?:the\s+)?$")
+
+
+def _cited_names(text: str) -> list[tuple[str, int]]:
+    """Name-like words that a citation ('[12]', '(Lowe et al., 2017)') follows, as (name, start)."""
+    out = []
+    for opener in ("[", "("):
+        i = text.find(opener)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1] == " ":
+                j -= 1
+            k = j
+            while k > 0 and text[k - 1] in _NAME_CHARS:
+                k -= 1
+            while k < j and not text[k].isalpha():
+                k += 1
+            if (
+                k < j
+                and text[j - 1] != "."  # 'framework NCNN. [31]' cites the sentence
+                and (opener == "[" or text.startswith(_CITE_STARTS, i + 1))
+                and _CITATION.match(text, j)
+            ):
+                before = text[max(0, k - 60) : k]
+                if not (
+                    DATASET_WORDS.search(before)
+                    or _RESOURCE_WORDS.search(before)
+                    or _EVALUATED_ON.search(before)
+                    or _OWN_PARTS.search(text, k, j + 40)
+                ):
+                    out.append((text[k:j], k))
+            i = text.find(opener, i + 1)
+    return out
+
+
+_PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
+
+
+def _defined_as_family(text: str, acronym: str) -> bool:
+    """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
+    (SGAN)' names GANs, not one prior method."""
+    i = text.find("(" + acronym + ")")
+    if i == -1:
+        return False
+    base = max(0, i - 200)
+    for d in find_definitions(text[base : i + len(acronym) + 2], i - base):
+        if d.short == acronym:
+            words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
+            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS for w in words)
+    return False
+
 
 def find_uncatalogued(
-    text: str, taken: list[tuple[int, int]], exclude: Container[str], norm: str | None = None
+    text: str,
+    taken: list[tuple[int, int]],
+    exclude: Container[str],
+    norm: str | None = None,
+    methods: list[tuple[int, int]] | None = None,
 ) -> list[Mention]:
     """Uncatalogued prior-method mentions in ``text``.
 
     ``taken`` are spans already resolved (exact, alias, fuzzy); ``exclude`` holds alias keys that must not
     be linked (the paper's own introduced names, catalogued names). ``norm`` is ``normalize(text)`` if
-    the caller has it.
+    the caller has it; ``methods`` are the spans (among ``taken``) of catalogued methods, whose list
+    neighbours are prior methods.
     """
     found: dict[int, Mention] = {}
 
     def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
-        if not (is_method_like(name) or (acronyms and _is_model_acronym(name)) or (defined and _definable(name))):
-            return
+        if not (is_method_like(name) or (defined and _definable(name))):
+            if not (acronyms and _is_model_acronym(name)) or _defined_as_family(text, name):
+                return
         if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
@@ -427,25 +659,39 @@ def find_uncatalogued(
             return
         found.setdefault(s, Mention(s, e, name, "uncatalogued", name, source="uncatalogued", score=CONFIDENCE))
 
-    hits = _AUTOMATON.find_matches_as_indexes(" " + (norm if norm is not None else normalize(text)))
-    for index, start, _ in hits:
-        if index < _N_CUES and text.startswith("baseline", start):
-            match = _AS_BASELINE.search(text, max(0, start - 60), start)
-            if match:
-                consider(match.group("name"), match.start("name"))
+    if norm is None:
+        norm = normalize(text)
+    hits = _AUTOMATON.find_matches_as_indexes(" " + norm)
+    priors: list[tuple[int, int]] = []
+    for index, start, end in hits:
         if index < _N_CUES:
-            cue = _CUE.match(text, start)
+            subject = text
+            if text[start].isupper():
+                if start > 1 and text[start - 2] not in ".?!":
+                    continue  # a capitalised cue only opens a sentence ('Compared with ...'); not 'Against LiDAR-Based'
+                subject = text[:start] + text[start].lower() + text[start + 1 :]
+            head = subject[start : start + 12]
+            if head.startswith("baseline"):
+                match = _AS_BASELINE.search(text, max(0, start - 60), start)
+                if match:
+                    consider(match.group("name"), match.start("name"))
+            elif head.startswith("like") and not text[start + 5 : start + 6].isupper():
+                continue  # 'methods like GRAPPA, SPIRiT'; 'like' is mostly no cue
+            cue = _CUE.match(subject, start)
             if cue is None:
                 continue
-            if text.startswith(_LIST_CUES, start) and (
+            listed = head.startswith(_LIST_CUES)
+            if listed and (
                 not _METHOD_NOUNS.search(text, max(0, start - 60), start)
                 or DATASET_WORDS.search(text, max(0, start - 40), start)
             ):
                 continue  # 'on various public datasets, including LPW, COCO and MPIIGaze''
             pos = cue.end()
+            if text[pos : pos + 1].islower():
+                apposed = _APPOSED.match(text, pos)
+                pos = apposed.end() if apposed else pos
             # plain acronyms ('PERQA') only in a list of models: 'prior models such as PERQA'
-            listed = text.startswith(_LIST_CUES, start)
-            comparison = text.startswith(_COMPARE_CUES, start)
+            comparison = head.startswith(_COMPARE_CUES)
             # a three-letter acronym in a list of models that names a catalogued one too: 'state-of-the-art NLU
             # models (e.g., BERT and MAC)'
             short: list[tuple[str, int]] = []
@@ -470,6 +716,8 @@ def find_uncatalogued(
             if catalogued:
                 for name, s in short:
                     consider(name, s, defined=True)
+        elif index >= _N_HEADS:
+            priors.append((start, end - start - 1))
         else:
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
@@ -481,9 +729,9 @@ def find_uncatalogued(
                 match = _AS_BASELINE.search(text, max(0, start - 60), start)
                 if match:
                     consider(match.group("name"), match.start("name"))
-    if "revious" in text or "rior" in text or "xisting" in text or "ecent" in text or "arlier" in text:
+    if priors and ("revious" in text or "rior" in text or "xisting" in text or "ecent" in text or "arlier" in text):
         # 'A previous study, RefTeacher, makes the first attempt': prior work named in apposition
-        for match in _prior_appositions(text):
+        for match in _prior_appositions(text, norm, priors):
             consider(match.group("name"), match.start("name"))
     if "proposed" in text or "introduced" in text or "developed" in text or "published" in text:
         for match in _proposed_appositions(text):
@@ -494,4 +742,10 @@ def find_uncatalogued(
     if "(" in text:
         for definition in _defined_priors(text, taken, exclude):
             consider(definition.short, definition.short_span[0], defined=True)
+    if methods:
+        for name, s in _listed_with_methods(text, methods, taken):
+            consider(name, s, acronyms=True)
+    if "[" in text or "et al" in text:
+        for name, s in _cited_names(text):
+            consider(name, s, acronyms=True)
     return sorted(found.values(), key=lambda m: m.start)
