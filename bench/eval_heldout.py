@@ -127,6 +127,25 @@ def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
     return random.Random(TUNE_SEED).sample(pool, TUNE_SIZE)
 
 
+# Selection rule of the second arXiv tuning set (bench/gold/tune-arxiv-2.jsonl): the pool rule of select_tune,
+# with the ids of every bench/gold/*.jsonl file excluded; sorted by id, then random.Random(2028).sample(..., 60).
+TUNE2_SEED, TUNE2_SIZE, TUNE2_FILE = 2028, 60, "tune-arxiv-2.jsonl"
+
+
+def select_tune2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids the second tuning-set rule picks (in sample order); ids of all other gold files excluded."""
+    exclude = {str(g.pid) for path in sorted(gold_dir.glob("*.jsonl")) if path.name != TUNE2_FILE
+               for g in read_gold(path)}
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(TUNE2_SEED).sample(pool, TUNE2_SIZE)
+
+
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
 # the end of Linker.link, the bench applies it to the linked papers itself and says so.
 PIPELINE_SETTLES = "settle_paper" in Path(pipeline.__file__).read_text(encoding="utf-8")
