@@ -17,6 +17,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
 * ``tune``: 60 more arXiv abstracts (``bench/gold/tune-arxiv.jsonl``), a TUNING set: same data, categories and
   years as ``arxiv``, but the abstract must name a well-known model (``TUNE_NAMES``, whole word, case as
   written), ``arxiv`` ids excluded; sorted by id, then random.Random(2026).sample(..., 60). Errors are shown.
+* ``tune2``: 60 more arXiv abstracts (``bench/gold/tune-arxiv-2.jsonl``), a second TUNING set: the pool of
+  ``tune``, with the ids of every ``bench/gold/*.jsonl`` file excluded; sorted by id, then
+  random.Random(2028).sample(..., 60). Errors are shown.
 * ``silver``: 120 more arXiv abstracts (``bench/gold/silver-intro-arxiv.jsonl``), a TUNING set annotated for
   introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
   arXiv_CL/CV/AI category, dated 2017-2019, ids of both arXiv gold sets excluded; sorted by id, then
@@ -29,6 +32,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set seeds --half odd --errors 40   # the tuning half of the seeds
     python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
     python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
+    python bench/eval_heldout.py --set tune2 --errors 40              # the second 60-paper arXiv tuning set
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
@@ -243,7 +247,7 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "silver"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -266,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
             tune_same = tune_picked == tune_ids
             print(f"tune: selection rule picks {len(tune_picked)} ids; gold holds {len(tune_ids)}; "
                   f"identical and in order: {tune_same}")
-            return 0 if same and tune_same else 1
+            tune2_same = select_tune2(args.data) == [str(g.pid) for g in read_gold(GOLD / TUNE2_FILE)]
+            print(f"tune2: selection rule ids identical to the gold, in order: {tune2_same}")
+            return 0 if same and tune_same and tune2_same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
@@ -287,6 +293,8 @@ def main(argv: list[str] | None = None) -> int:
             test.add("arxiv")
         if args.set == "tune":
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
+        if args.set == "tune2":
+            reports["tune2"] = score_arxiv(catalog, gold_path=GOLD / TUNE2_FILE, data=args.data)
         if args.set == "silver":
             reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
     except RelworkError as exc:
