@@ -283,6 +283,8 @@ def _owner(
         return "own"
     if _search_end(_PAST_PASSIVE_END, prefix, 3) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
         return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
+    if not own_in_prefix and _search_end(_GENERIC_RELATIVE_END, prefix, 6):
+        return "other"  # "Approaches that fine-tune BERT achieve ...": the field's methods, not the paper
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
         anchor = match.end()
@@ -357,6 +359,12 @@ _CLAUSE_OPENER = re.compile(
     r"\s*(?:(?:when|while|after|before|once|if|by|through|upon|then|next|finally|first|second|third|additionally"
     r"|moreover|furthermore|specifically|in\s+particular|here|for\s+example|for\s+instance|e\.g\.|in\s+addition"
     r"|notably|thus|therefore|hence|consequently|overall|importantly|instead|similarly|likewise)[\s,]*)*",
+    re.I,
+)
+# A relative clause whose antecedent is a plural, generic class of methods: "approaches that fine-tune X".
+_GENERIC_RELATIVE_END = re.compile(
+    r"\b(?:approaches|methods|models|systems|works|studies|techniques|architectures|networks|algorithms|frameworks"
+    r"|papers|solutions|pipelines|detectors|classifiers|researchers|authors)\s+(?:that|which|who)\s+(?:\w+ly\s+|also\s+)?$",
     re.I,
 )
 _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively|mainly|mostly|largely|predominantly)\s+$", re.I)
@@ -497,7 +505,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
-         r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
+         r"|compared\s+(?:to|with|against)|comparisons?\s+(?:of\s+[^,;()]{1,40}?\s+)?(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
@@ -602,7 +610,9 @@ _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
 # Words between cue and mention that end its scope: a new finite clause or purpose.
 _SCOPE_STOP = re.compile(
-    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b",
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b"
+    # "Comparisons to a feedforward baseline suggest that ... the LSTM": the finding's own clause starts
+    r"|(?<![\w-])(?:suggest|show|indicate|demonstrate|reveal|confirm)(?:s|ed)?\s+that(?![\w-])",
     re.I,
 )
 
@@ -746,6 +756,7 @@ _SUBJECT_VERB = re.compile(
 _POSTMODIFIER = re.compile(r"(?:pre-?)?(?:trained|used|based\s+(?:up)?on|built\s+(?:up)?on|developed|designed)", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|we|they|it)\s+(?:\w+ly\s+)?$", re.I)
 _OWN_BASELINES = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,3}?baselines?$", re.I)
+_THAN_END = re.compile(r"\bthan\s+(?:by\s+)?$", re.I)
 _OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
 # numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
 _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
@@ -825,6 +836,12 @@ def type_relation(
         if relative:
             post = _post_cue(" " + sentence[relative.end() :])
     if post is not None:
+        if post.relation == BUILDS_ON:
+            habit = _background_opener(sentence, lo, start, own)
+            if habit:
+                # "Typically, BERT is fine-tuned on each task", "Recently, 3DMMs were used as generative models":
+                # the passive reports common practice or prior work, not the paper's procedure
+                return RelationResult(MENTIONS, f"{habit} ... {post.cue}", 0.6)
         return post
     background = _BACKGROUND_PREDICATE.match(after)
     if background and not _OWN.search(sentence, lo, start) and _own_in(sentence[lo:start], own) is None:
@@ -834,6 +851,23 @@ def type_relation(
     if pre is not None:
         return pre
     return _uncued(sentence, lo, hi, start, end, own)
+
+
+# Sentence adverbs that set a clause in the field's practice or history rather than in the paper's own work.
+_BACKGROUND_ADVERB = re.compile(
+    r"(?=[rtcugofwhin])\b(?:recently|traditionally|conventionally|typically|usually|commonly|generally|often|frequently"
+    r"|widely|historically|in\s+practice|in\s+the\s+past|nowadays|so\s+far|to\s+date)\b",
+    re.I,
+)
+
+
+def _background_opener(sentence: str, lo: int, start: int, own: Sequence[str]) -> str:
+    """The background adverb in the clause before the mention ('Typically,', 'Recently,'), when the clause
+    does not speak of the paper's own work; '' otherwise."""
+    match = _BACKGROUND_ADVERB.search(sentence, lo, start)
+    if match is None or _OWN.search(sentence, lo, start) or _own_in(sentence[lo:start], own) is not None:
+        return ""
+    return " ".join(match.group(0).split())
 
 
 def _long_form_start(sentence: str, start: int, end: int) -> int:
@@ -909,6 +943,9 @@ def _governing_cue(
     if cue.relation == COMPARES_TO and words.lower().startswith("baseline") and _OUR_END.search(sentence, lo, scan_lo + match.start()):
         # "Our baseline U-Net, which has only minor modifications": the paper's own baseline model, which it trains
         return RelationResult(BUILDS_ON, f"our {words}", 0.6), False
+    if cue.relation == BUILDS_ON and cue.agent == OWN and _THAN_END.search(before, max(0, match.start() - 12), match.start()):
+        # "better than using well-known approaches such as CCNN": the use is the other side of a comparison
+        return RelationResult(COMPARES_TO, f"than {words}", 0.6), False
     if cue.relation == BUILDS_ON and _SCORES_BY.search(gap):
         # "our model improved the DSC from 0.522, 0.719 and 0.742 by CycleGAN, TD-GAN, and DADR": scores of X
         return RelationResult(COMPARES_TO, f"{words} ... by", 0.6), False
@@ -1095,8 +1132,16 @@ _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
-    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code"
+    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code|resembl\w*"
     r"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:investigated|analy[sz]ed|examined|studied|explored))\b",
+    re.I,
+)
+
+
+# The method as subject of a present-perfect claim: "Unitary RNNs have increased accuracy somewhat ...".
+_PERFECT_PREDICATE = re.compile(
+    r"(?:['\u2019]?s)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:models?|networks?|methods?|architectures?))?\s+(?:has|have)\s+"
+    r"(?:\w+ly\s+|also\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b",
     re.I,
 )
 
@@ -1123,6 +1168,7 @@ def _settle_method_description(linked) -> None:
     for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
+                or _FIELD_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
                 or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
             continue
         link.relation = BUILDS_ON
