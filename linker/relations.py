@@ -283,7 +283,7 @@ def _owner(
         return "own"
     if _search_end(_PAST_PASSIVE_END, prefix, 3) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
         return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
-    if not own_in_prefix and _search_end(_GENERIC_RELATIVE_END, prefix, 6):
+    if not own_in_prefix and _GENERIC_RELATIVE_SUBJECT.fullmatch(prefix):
         return "other"  # "Approaches that fine-tune BERT achieve ...": the field's methods, not the paper
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
@@ -307,6 +307,16 @@ def _owner(
             rest = sentence[cue_start:clause_hi]
             if _OWN.search(rest) or _own_in(rest, own) is not None:
                 return "own"
+            comma = _mask_brackets(rest).find(",")
+            if comma >= 0:
+                # "Building on BERT, recent works have proposed ...": the subject after the phrase is the field's
+                subject = rest[comma + 1 :]
+                if _FIELD_SUBJECT.match(subject) or _OTHER.search(_head_words(subject, 3)) or _PRIOR.search(_head_words(subject, 4)):
+                    return "other"
+            elif _EVALUATIVE_PREDICATE.search(rest):
+                # "Fine-tuning BERT is computationally expensive", "Distilling from GPT-4 is a popular strategy": the
+                # gerund phrase is the subject of a judgement about common practice
+                return "other"
             return "unknown"
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
@@ -361,18 +371,30 @@ _CLAUSE_OPENER = re.compile(
     r"|notably|thus|therefore|hence|consequently|overall|importantly|instead|similarly|likewise)[\s,]*)*",
     re.I,
 )
-# A relative clause whose antecedent is a plural, generic class of methods: "approaches that fine-tune X".
-_GENERIC_RELATIVE_END = re.compile(
-    r"\b(?:approaches|methods|models|systems|works|studies|techniques|architectures|networks|algorithms|frameworks"
-    r"|papers|solutions|pipelines|detectors|classifiers|researchers|authors)\s+(?:that|which|who)\s+(?:\w+ly\s+|also\s+)?$",
+# A clause-initial subject that is a plural, generic class of methods with a relative clause: "Approaches that
+# fine-tune X", "However, most methods which rely on X".
+_GENERIC_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?:(?:however|moreover|furthermore|recently|currently|nowadays|traditionally|typically|in\s+practice|thus|hence)\s*,?\s*)?"
+    r"(?:(?:the|most|many|several|some|other|such|these|those|all|existing|current|recent|prior|previous)\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|techniques|architectures|networks|algorithms"
+    r"|frameworks|papers|solutions|pipelines|detectors|classifiers|researchers|authors)\s+(?:that|which|who)\s+"
+    r"(?:\w+ly\s+|also\s+)?",
+    re.I,
+)
+# A judgement about a practice as a whole: "... is costly", "... remains an open problem", "... is a popular strategy".
+_EVALUATIVE_PREDICATE = re.compile(
+    r"\b(?:is|are|remains?|becomes?|has\s+become)\s+(?:\w+ly\s+|still\s+|often\s+|also\s+|not\s+)*(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?(?:popular|common|standard|prevalent|dominant|widespread|typical|de\s+facto|expensive|costly|challenging"
+    r"|difficult|hard|infeasible|impractical|prohibitive|non-?trivial|open|unclear|problematic|time-consuming|inefficient"
+    r"|unstable|slow|resource-intensive|memory-intensive|error-prone|suboptimal|sub-optimal)\b",
     re.I,
 )
 _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively|mainly|mostly|largely|predominantly)\s+$", re.I)
 # A subject noun phrase that names the field or third parties, not the paper: "The dominant approaches for NER
 # mostly adopt X", "the existing models ... employ X", "current deep learning systems use X", "Many methods ...".
 _FIELD_SUBJECT = re.compile(
-    r"^\s*(?:the\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
-    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent)\b"
+    r"^\s*(?:the\s+|an?\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
+    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent|common|usual)\b"
     r"|(?:most|many)\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,
 )
@@ -382,6 +404,11 @@ _REPORTED = re.compile(
     r"|\b(?:showing|demonstrating|revealing|confirming|indicating)\s+that\b",
     re.I,
 )
+
+
+def _head_words(text: str, count: int) -> str:
+    """The first ``count`` whitespace-separated words of ``text``."""
+    return " ".join(text.split(None, count)[:count])
 
 
 def _tail_words(text: str, count: int) -> str:
@@ -610,9 +637,7 @@ _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
 # Words between cue and mention that end its scope: a new finite clause or purpose.
 _SCOPE_STOP = re.compile(
-    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b"
-    # "Comparisons to a feedforward baseline suggest that ... the LSTM": the finding's own clause starts
-    r"|(?<![\w-])(?:suggest|show|indicate|demonstrate|reveal|confirm)(?:s|ed)?\s+that(?![\w-])",
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b",
     re.I,
 )
 
@@ -1064,6 +1089,11 @@ _ANALYSIS_TITLE = re.compile(
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
 _OWN_METHOD_SAID = re.compile(
     r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
+    # new data, metrics or findings are no method of the paper's own
+    r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
+    r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
+    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
     r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
     r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
@@ -1146,6 +1176,15 @@ _PERFECT_PREDICATE = re.compile(
 )
 
 
+# A sentence whose subject is the field's current or earlier work ("State-of-the-art methods explore ..."); not
+# "Standard architectures, like ResNet, are extended ...", which the paper does.
+_PRIOR_SUBJECT = re.compile(
+    r"\s*(?:the\s+|most\s+|many\s+)?(?:existing|current|previous|prior|state-of-the-art|recent|conventional|traditional"
+    r"|mainstream|dominant|prevailing|popular)\b",
+    re.I,
+)
+
+
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
@@ -1168,7 +1207,7 @@ def _settle_method_description(linked) -> None:
     for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
-                or _FIELD_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
+                or _PRIOR_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
                 or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
             continue
         link.relation = BUILDS_ON
