@@ -862,7 +862,7 @@ def type_relation(
             post = _post_cue(" " + sentence[relative.end() :])
     if post is not None:
         if post.relation == BUILDS_ON:
-            habit = _background_opener(sentence, lo, start, own)
+            habit = _background_opener(sentence, lo, start, own) or _class_example(sentence, lo, start, after)
             if habit:
                 # "Typically, BERT is fine-tuned on each task", "Recently, 3DMMs were used as generative models":
                 # the passive reports common practice or prior work, not the paper's procedure
@@ -893,6 +893,27 @@ def _background_opener(sentence: str, lo: int, start: int, own: Sequence[str]) -
     if match is None or _OWN.search(sentence, lo, start) or _own_in(sentence[lo:start], own) is not None:
         return ""
     return " ".join(match.group(0).split())
+
+
+# "Pre-trained models like BERT are fine-tuned ...": the mention is an example of a class that is the subject.
+_EXAMPLE_SUBJECT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,5}?[\w-]+s(?:\s*\([\w-]+\))?\s*,?\s*\(?(?:such\s+as|like|e\.g\.,?|including)\s+"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+)?(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*",
+    re.I,
+)
+_PRESENT_AUX = re.compile(r"[^.;]{0,80}?\b(?:is|are|can|may|might|could)\b", re.I)
+
+
+def _class_example(sentence: str, lo: int, start: int, after: str) -> str:
+    """'such as' when the mention is an example in a generic plural subject ("Open models such as Llama-2 are
+    trained on trillions of tokens") and the passive after it is present or modal: a claim about the class.
+    '' otherwise (past tense "were fine-tuned" is the paper's procedure)."""
+    if not _EXAMPLE_SUBJECT.fullmatch(sentence, lo, start) or _OWN.search(sentence, lo, start):
+        return ""
+    aux = _PRESENT_AUX.match(after)
+    if aux is None or re.search(r"\b(?:was|were)\b", aux.group(0), re.I):
+        return ""
+    return "such as"
 
 
 def _long_form_start(sentence: str, start: int, end: int) -> int:
@@ -1079,9 +1100,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
-    r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory"
+    r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory|taxonom\w*"
+    r"|benchmark(?:s|ing)?|comparative|exploring"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
-    r"|(?:effects?|impacts?|influence)\s+of)\b"
+    r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
