@@ -395,7 +395,8 @@ _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|freque
 _FIELD_SUBJECT = re.compile(
     r"^\s*(?:the\s+|an?\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
     r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent|common|usual)\b"
-    r"|(?:most|many)\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
+    r"|(?:most|many|numerous|various|(?:an?\s+)?(?:wide\s+|large\s+|broad\s+|growing\s+)?(?:array|range|variety|number|host|body|family)\s+of)"
+    r"\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,
 )
 _REPORTED = re.compile(
@@ -1237,6 +1238,31 @@ def _settle_method_description(linked) -> None:
         link.confidence = 0.5
 
 
+def _settle_motivation(linked) -> None:
+    """'Semantic segmentation has achieved huge progress via adopting deep FCNs. ... In this paper, we ...': a
+    use typed in a sentence before the paper first speaks in its own voice (we ..., in this paper, this work),
+    which itself names neither the paper nor its new names, tells the field's story, so it is background.
+    Uses carried by the paper's new name (cue 'named after it') stay."""
+    candidates = [link for link in linked.links if link.field == "abstract" and link.relation == BUILDS_ON
+                  and link.kind != "dataset" and not link.cue.startswith("named after")]
+    if not candidates:
+        return
+    abstract = linked.paper.abstract or ""
+    first = _PROPOSAL_VOICE.search(abstract)
+    if first is None:
+        return  # no own voice to set the background apart from
+    own = tuple(i.name for i in linked.introduces if i.name)
+    for link in candidates:
+        at = abstract.find(link.evidence)
+        if at < 0 or at + len(link.evidence) > first.start():
+            continue
+        if _OWN.search(link.evidence) or _own_in(link.evidence, own) is not None:
+            continue
+        link.relation = MENTIONS
+        link.cue = f"background: {link.cue}" if link.cue else "background"
+        link.confidence = round(min(link.confidence, 0.6), 3)
+
+
 def _settle_variant_comparisons(linked) -> None:
     """'compared to ELMo and BERT-base, BERT-large is better': when a sentence compares a method with one of its
     own variants (the subject of the comparison is the same method), the paper runs both, so the compared
@@ -1328,6 +1354,7 @@ def settle_paper(linked) -> None:
     intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
     _settle_variant_comparisons(linked)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
+        _settle_motivation(linked)
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
         _settle_group_members(linked)
