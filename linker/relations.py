@@ -1361,8 +1361,9 @@ def settle_paper(linked) -> None:
         return
     for link in linked.links:
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
-        # are its tools, not what it studies
-        if link.relation == BUILDS_ON and link.kind != "dataset" and not link.cue.endswith("(among)"):
+        # are its tools, not what it studies; comparisons between the models it studies ("a performance gap
+        # between BERT and a graph neural network") are findings of the study, not baselines of its own method
+        if link.relation in (BUILDS_ON, COMPARES_TO) and link.kind != "dataset" and not link.cue.endswith("(among)"):
             link.relation = MENTIONS
             link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
             link.confidence = round(min(link.confidence, 0.6), 3)
