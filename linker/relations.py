@@ -22,6 +22,8 @@ The rules, in the order they are tried:
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
    (negation, someone else's subject) wins over this rule; a merely unattributed verb does not.
+   A use whose subject is the field is background: "Typically, X is fine-tuned", "LLMs like X are used as
+   judges", "Approaches that fine-tune X", "Building on X, recent works ...", "Fine-tuning X is expensive".
 4. Without a governing cue: "our X" builds on X; X as subject of a comparison or of a reported finding
    ("we show that Transformers outperform ...") is ``mentions``; compounds ("X-based", "X-style",
    "X backbone") build on X in clauses about the paper's own work (we / our / the proposed / an
@@ -1182,6 +1184,14 @@ def _settle_carried_subjects(linked) -> None:
 _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
 
 
+@lru_cache(maxsize=256)
+def _first_own_voice(abstract: str) -> int:
+    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``), or -1; cached because two
+    paper-level rules ask for the same abstract."""
+    match = _PROPOSAL_VOICE.search(abstract)
+    return match.start() if match else -1
+
+
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
@@ -1221,10 +1231,10 @@ def _settle_method_description(linked) -> None:
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
     abstract = linked.paper.abstract or ""
-    first = _PROPOSAL_VOICE.search(abstract)
-    if first is None:
+    first = _first_own_voice(abstract)
+    if first < 0:
         return
-    stop = abstract.find(". ", first.end())
+    stop = abstract.find(". ", first + 1)
     if stop == -1:
         return
     for link in candidates:
@@ -1248,13 +1258,17 @@ def _settle_motivation(linked) -> None:
     if not candidates:
         return
     abstract = linked.paper.abstract or ""
-    first = _PROPOSAL_VOICE.search(abstract)
-    if first is None:
+    if _PROPOSAL_VOICE.search(abstract, 0, min(link.start for link in candidates)):
+        return  # the paper speaks before its first use (most abstracts): a short search settles it
+    first = _first_own_voice(abstract)
+    if first < 0:
         return  # no own voice to set the background apart from
     own = tuple(i.name for i in linked.introduces if i.name)
     for link in candidates:
+        if link.start >= first:
+            continue  # most uses: after the paper has spoken (spares the search for the sentence)
         at = abstract.find(link.evidence)
-        if at < 0 or at + len(link.evidence) > first.start():
+        if at < 0 or at + len(link.evidence) > first:
             continue
         if _OWN.search(link.evidence) or _own_in(link.evidence, own) is not None:
             continue
@@ -1336,10 +1350,11 @@ def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
     In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
-    their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
-    Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a method
-    compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other papers,
-    a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
+    their ``builds_on`` and ``compares_to`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and
+    the evidence. Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a
+    method compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other
+    papers, uses typed in motivation sentences before the paper's own voice are background
+    (:func:`_settle_motivation`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
     (:func:`_settle_group_members`).

@@ -151,3 +151,19 @@ def test_use_after_the_papers_voice_is_not_motivation(seed_papers, catalog):
     (linked,) = link_corpus([paper], catalog)
     assert "builds_on" in _relations(linked, "Transformer")
     assert not any(l.cue.startswith("background") for l in linked.links)
+
+
+def test_analysis_paper_comparisons_between_studied_models_are_mentions(catalog):
+    # an arXiv analysis abstract (1903.03260): the RNNG is compared with the LSTMs the study examines, not with a
+    # method of the paper's own
+    paper = Paper.create(
+        "Neural Language Models as Psycholinguistic Subjects: Representations of Syntactic State",
+        "To do so, we examine model behavior on artificial sentences containing a variety of syntactically complex "
+        "structures. We find evidence that the LSTMs trained on large datasets represent syntactic state over large "
+        "spans of text in a way that is comparable to the RNNG, while the LSTM trained on the small dataset does "
+        "not or does so only weakly.",
+    )
+    assert is_analysis_paper(paper.title, paper.abstract, False)
+    (linked,) = link_corpus([paper], catalog)
+    rnng = [l for l in linked.links if l.method == "RNNG"]
+    assert rnng and all(l.relation == "mentions" and l.cue.startswith("analysis:") for l in rnng)
