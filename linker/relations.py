@@ -396,7 +396,8 @@ _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|freque
 # mostly adopt X", "the existing models ... employ X", "current deep learning systems use X", "Many methods ...".
 _FIELD_SUBJECT = re.compile(
     r"^\s*(?:the\s+|an?\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
-    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent|common|usual)\b"
+    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent|common|usual"
+    r"|modern|contemporary|today['\u2019]s)(?!\w)"
     r"|(?:most|many|numerous|various|(?:an?\s+)?(?:wide\s+|large\s+|broad\s+|growing\s+)?(?:array|range|variety|number|host|body|family)\s+of)"
     r"\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,

@@ -81,6 +81,7 @@ def test_own_voice_seed_sentences_keep_builds_on(seed_text, sentence, surface, r
         ("Approaches that fine-tune BERT achieve state-of-the-art results on many benchmarks.", "BERT", "fine-tune"),
         ("Building on BERT, recent works have proposed many variants.", "BERT", "Building on"),
         ("Fine-tuning BERT is computationally expensive.", "BERT", "Fine-tuning"),
+        ("Modern large language models are built on the Transformer architecture.", "Transformer", "built on"),
     ],
 )
 def test_field_practice_is_background(sentence, surface, cue):
