@@ -1347,6 +1347,91 @@ def _settle_group_members(linked) -> None:
                 break
 
 
+# A mention that is an example in a list: "(e.g., ELMo, BERT)", "such as word2vec and FastText"; matched from
+# where a list opener stands (found with str.rfind) to the mention.
+_EXAMPLE_LIST = re.compile(
+    r"(?:such\s+as|like|e\.g\.,?|for\s+example,?|including|\()\s*"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+){0,3}(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*",
+    re.I,
+)
+_LIST_OPENERS = ("such as", "like", "e.g.", "for example", "including", "(")
+
+
+def _listed_example(text: str, lo: int, start: int) -> bool:
+    """Whether the mention at ``start`` closes an example list opened in ``text[lo:start]``."""
+    low = text[lo:start].lower()
+    for opener in _LIST_OPENERS:
+        i = low.rfind(opener)
+        if i >= 0 and _EXAMPLE_LIST.fullmatch(text, lo + i, start):
+            return True
+    return False
+# A later reference back to the listed methods as a class: "these new models", "related methods, described above".
+# Matched only where the words that open it stand (found with str.find): a scan of the abstract costs ~100 us.
+_ANAPHOR_AT = re.compile(
+    r"(?:these|those|the\s+(?:above|aforementioned))\s+(?:\w+\s+){0,2}?(?:models|methods|approaches|representations"
+    r"|embeddings|architectures|techniques|algorithms|networks)\b",
+    re.I,
+)
+_DESCRIBED_ABOVE = re.compile(r"\b(?:models|methods|approaches|techniques)\s*,?\s+(?:described|mentioned|discussed|listed)\s+above$", re.I)
+_ANAPHOR_OPENERS = ("these ", "those ", "the above ", "the aforementioned ")
+
+
+def _anaphors(abstract: str) -> list[tuple[int, int]]:
+    """Spans of the back-references to a class of methods in ``abstract``, in text order."""
+    low = abstract.lower()
+    found = []
+    for opener in _ANAPHOR_OPENERS:
+        i = low.find(opener)
+        while i >= 0:
+            match = _ANAPHOR_AT.match(abstract, i)
+            if match and (i == 0 or not low[i - 1].isalnum()):
+                found.append(match.span())
+            i = low.find(opener, i + 1)
+    i = low.find(" above")
+    while i >= 0:
+        match = _DESCRIBED_ABOVE.search(abstract, max(0, i - 40), i + 6)
+        if match:
+            found.append(match.span())
+        i = low.find(" above", i + 1)
+    return sorted(found)
+
+
+def _settle_anaphora(linked) -> None:
+    """'Recently, more advanced embedding methods (e.g., ELMo, BERT) have pushed the state of the art. ... The
+    purpose of this study is to explore ... utilizing these new models': a background mention listed as an
+    example takes the relation the paper's later sentence gives the class back-referred to ('these models',
+    'the methods described above'), when that is a use or a comparison decided by an explicit cue (confidence
+    0.8 or more); the first such sentence decides."""
+    listed = [link for link in linked.links
+              if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"]
+    abstract = linked.paper.abstract or ""
+    anaphors = _anaphors(abstract) if listed else []
+    if not anaphors:
+        return  # no back-reference (most papers)
+    own = tuple(i.name for i in linked.introduces if i.name)
+    spans = None
+    for link in listed:
+        if link.start >= anaphors[-1][0]:
+            continue
+        at = abstract.find(link.evidence)
+        if at < 0 or not (at <= link.start <= at + len(link.evidence)) \
+                or not _listed_example(abstract, max(at, link.start - 120), link.start):
+            continue
+        spans = spans if spans is not None else split_sentences(abstract)
+        for a_start, a_end in anaphors:
+            if a_start < at + len(link.evidence):
+                continue  # only later sentences refer back
+            s_start, s_end = next(span for span in spans if span[0] <= a_start < span[1])
+            sentence = abstract[s_start:s_end]
+            result = type_relation(sentence, a_start - s_start, a_end - s_start, own_names=own)
+            # a decided use or comparison only: "Different from these methods, we ..." is a contrast (0.75)
+            if result.relation != MENTIONS and result.confidence >= 0.8:
+                link.relation = result.relation
+                link.cue = f"{result.cue} (via '{' '.join(abstract[a_start:a_end].split())}')"
+                link.confidence = round(min(link.confidence, 0.5), 3)
+            break
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -1374,6 +1459,7 @@ def settle_paper(linked) -> None:
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
         _settle_group_members(linked)
+        _settle_anaphora(linked)
         return
     for link in linked.links:
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")

@@ -168,3 +168,30 @@ def test_analysis_paper_comparisons_between_studied_models_are_mentions(catalog)
     (linked,) = link_corpus([paper], catalog)
     rnng = [l for l in linked.links if l.method == "RNNG"]
     assert rnng and all(l.relation == "mentions" and l.cue.startswith("analysis:") for l in rnng)
+
+
+def test_listed_examples_take_the_relation_of_a_later_back_reference(catalog):
+    # an arXiv abstract (1905.08772), shortened: SVM is listed as background, and 'outperform these models'
+    # later compares the paper's classifier with the listed class
+    paper = Paper.create(
+        "A Text Classification Framework for Simple and Effective Early Depression Detection Over Social Media "
+        "Streams",
+        "However, most standard and state-of-the-art supervised machine learning models (such as SVM, MNB, Neural "
+        "Networks, etc.) are not well suited to deal with this scenario. In this paper we introduce SS3, a novel "
+        "supervised learning model for text classification. Experimental results show that our classifier was able "
+        "to outperform these models and standard classifiers.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    svm = [l for l in linked.links if l.method == "SVM"]
+    assert svm and {l.relation for l in svm} == {"compares_to"}
+    assert all("(via 'these models')" in l.cue for l in svm)
+
+
+def test_a_contrast_with_these_methods_is_no_comparison(catalog):
+    paper = Paper.create(
+        "Untitled",
+        "The deep ConvNets based object detectors mainly focus on regressing the coordinates of bounding box, "
+        "e.g., Faster-R-CNN, YOLO and SSD. Different from these methods, we predict object masks directly.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert {l.relation for l in linked.links if l.method == "YOLO"} == {"mentions"}
