@@ -1440,7 +1440,8 @@ def settle_paper(linked) -> None:
     the evidence. Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a
     method compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other
     papers, uses typed in motivation sentences before the paper's own voice are background
-    (:func:`_settle_motivation`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
+    (:func:`_settle_motivation`), listed examples follow a later back-reference to their class
+    (:func:`_settle_anaphora`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
     (:func:`_settle_group_members`).
