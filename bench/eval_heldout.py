@@ -18,7 +18,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   years as ``arxiv``, but the abstract must name a well-known model (``TUNE_NAMES``, whole word, case as
   written), ``arxiv`` ids excluded; sorted by id, then random.Random(2026).sample(..., 60). Errors are shown.
 * ``tune2``: 60 more arXiv abstracts (``bench/gold/tune-arxiv-2.jsonl``), a second TUNING set: the pool of
-  ``tune``, with the ids of every ``bench/gold/*.jsonl`` file excluded; sorted by id, then
+  ``tune``, with the ids of the five earlier ``bench/gold`` files excluded (``TUNE2_EXCLUDED``); sorted by id, then
   random.Random(2028).sample(..., 60). Errors are shown.
 * ``silver``: 120 more arXiv abstracts (``bench/gold/silver-intro-arxiv.jsonl``), a TUNING set annotated for
   introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
@@ -132,14 +132,16 @@ def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
 
 
 # Selection rule of the second arXiv tuning set (bench/gold/tune-arxiv-2.jsonl): the pool rule of select_tune,
-# with the ids of every bench/gold/*.jsonl file excluded; sorted by id, then random.Random(2028).sample(..., 60).
+# with the ids of every gold file that existed when it was drawn excluded (listed, so later gold files do not
+# change the draw); sorted by id, then random.Random(2028).sample(..., 60).
 TUNE2_SEED, TUNE2_SIZE, TUNE2_FILE = 2028, 60, "tune-arxiv-2.jsonl"
+TUNE2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl", "silver-intro-arxiv.jsonl",
+                  "tune-arxiv.jsonl")
 
 
 def select_tune2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids the second tuning-set rule picks (in sample order); ids of all other gold files excluded."""
-    exclude = {str(g.pid) for path in sorted(gold_dir.glob("*.jsonl")) if path.name != TUNE2_FILE
-               for g in read_gold(path)}
+    """The arXiv ids the second tuning-set rule picks (in sample order); ids of the earlier gold files excluded."""
+    exclude = {str(g.pid) for name in TUNE2_EXCLUDED for g in read_gold(gold_dir / name)}
     pool = []
     for r in _arxiv_records(data):
         category = (r.get("categories") or "").split()[:1]
