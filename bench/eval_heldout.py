@@ -17,6 +17,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
 * ``tune``: 60 more arXiv abstracts (``bench/gold/tune-arxiv.jsonl``), a TUNING set: same data, categories and
   years as ``arxiv``, but the abstract must name a well-known model (``TUNE_NAMES``, whole word, case as
   written), ``arxiv`` ids excluded; sorted by id, then random.Random(2026).sample(..., 60). Errors are shown.
+* ``tune2``: 60 more arXiv abstracts (``bench/gold/tune-arxiv-2.jsonl``), a second TUNING set: the pool of
+  ``tune``, with the ids of the five earlier ``bench/gold`` files excluded (``TUNE2_EXCLUDED``); sorted by id, then
+  random.Random(2028).sample(..., 60). Errors are shown.
 * ``silver``: 120 more arXiv abstracts (``bench/gold/silver-intro-arxiv.jsonl``), a TUNING set annotated for
   introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
   arXiv_CL/CV/AI category, dated 2017-2019, ids of both arXiv gold sets excluded; sorted by id, then
@@ -29,6 +32,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set seeds --half odd --errors 40   # the tuning half of the seeds
     python bench/eval_heldout.py --set dev --errors 40                # the dev gold (shared/eval)
     python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
+    python bench/eval_heldout.py --set tune2 --errors 40              # the second 60-paper arXiv tuning set
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
     python bench/eval_heldout.py --set silver2 --errors 40            # introduced names, 150 more arXiv papers
 
@@ -153,6 +157,27 @@ def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return random.Random(SILVER2_SEED).sample(pool, SILVER2_SIZE)
 
 
+# Selection rule of the second arXiv tuning set (bench/gold/tune-arxiv-2.jsonl): the pool rule of select_tune,
+# with the ids of every gold file that existed when it was drawn excluded (listed, so later gold files do not
+# change the draw); sorted by id, then random.Random(2028).sample(..., 60).
+TUNE2_SEED, TUNE2_SIZE, TUNE2_FILE = 2028, 60, "tune-arxiv-2.jsonl"
+TUNE2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl", "silver-intro-arxiv.jsonl",
+                  "tune-arxiv.jsonl")
+
+
+def select_tune2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids the second tuning-set rule picks (in sample order); ids of the earlier gold files excluded."""
+    exclude = {str(g.pid) for name in TUNE2_EXCLUDED for g in read_gold(gold_dir / name)}
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(TUNE2_SEED).sample(pool, TUNE2_SIZE)
+
+
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
 # the end of Linker.link, the bench applies it to the linked papers itself and says so.
 PIPELINE_SETTLES = "settle_paper" in Path(pipeline.__file__).read_text(encoding="utf-8")
@@ -250,7 +275,7 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "silver",
                                           "silver2"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
@@ -279,7 +304,9 @@ def main(argv: list[str] | None = None) -> int:
             silver2_same = silver2_picked == silver2_ids
             print(f"silver2: selection rule picks {len(silver2_picked)} ids; gold holds {len(silver2_ids)}; "
                   f"identical and in order: {silver2_same}")
-            return 0 if same and tune_same and silver2_same else 1
+            tune2_same = select_tune2(args.data) == [str(g.pid) for g in read_gold(GOLD / TUNE2_FILE)]
+            print(f"tune2: selection rule ids identical to the gold, in order: {tune2_same}")
+            return 0 if same and tune_same and silver2_same and tune2_same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
@@ -300,6 +327,8 @@ def main(argv: list[str] | None = None) -> int:
             test.add("arxiv")
         if args.set == "tune":
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
+        if args.set == "tune2":
+            reports["tune2"] = score_arxiv(catalog, gold_path=GOLD / TUNE2_FILE, data=args.data)
         if args.set == "silver":
             reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
         if args.set == "silver2":

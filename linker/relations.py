@@ -22,6 +22,8 @@ The rules, in the order they are tried:
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
    (negation, someone else's subject) wins over this rule; a merely unattributed verb does not.
+   A use whose subject is the field is background: "Typically, X is fine-tuned", "LLMs like X are used as
+   judges", "Approaches that fine-tune X", "Building on X, recent works ...", "Fine-tuning X is expensive".
 4. Without a governing cue: "our X" builds on X; X as subject of a comparison or of a reported finding
    ("we show that Transformers outperform ...") is ``mentions``; compounds ("X-based", "X-style",
    "X backbone") build on X in clauses about the paper's own work (we / our / the proposed / an
@@ -283,6 +285,8 @@ def _owner(
         return "own"
     if _search_end(_PAST_PASSIVE_END, prefix, 3) or (_PAST_PASSIVE.search(prefix) and not _PRIOR.search(prefix)):
         return "own"  # "... was done using X", "patients were assessed ... using X": the paper's procedure
+    if not own_in_prefix and _GENERIC_RELATIVE_SUBJECT.fullmatch(prefix):
+        return "other"  # "Approaches that fine-tune BERT achieve ...": the field's methods, not the paper
     anchor = -1
     for match in _SUBJECT_ANCHOR.finditer(prefix):
         anchor = match.end()
@@ -305,6 +309,16 @@ def _owner(
             rest = sentence[cue_start:clause_hi]
             if _OWN.search(rest) or _own_in(rest, own) is not None:
                 return "own"
+            comma = _mask_brackets(rest).find(",")
+            if comma >= 0:
+                # "Building on BERT, recent works have proposed ...": the subject after the phrase is the field's
+                subject = rest[comma + 1 :]
+                if _FIELD_SUBJECT.match(subject) or _OTHER.search(_head_words(subject, 3)) or _PRIOR.search(_head_words(subject, 4)):
+                    return "other"
+            elif _EVALUATIVE_PREDICATE.search(rest):
+                # "Fine-tuning BERT is computationally expensive", "Distilling from GPT-4 is a popular strategy": the
+                # gerund phrase is the subject of a judgement about common practice
+                return "other"
             return "unknown"
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
@@ -359,13 +373,33 @@ _CLAUSE_OPENER = re.compile(
     r"|notably|thus|therefore|hence|consequently|overall|importantly|instead|similarly|likewise)[\s,]*)*",
     re.I,
 )
+# A clause-initial subject that is a plural, generic class of methods with a relative clause: "Approaches that
+# fine-tune X", "However, most methods which rely on X".
+_GENERIC_RELATIVE_SUBJECT = re.compile(
+    r"\s*(?:(?:however|moreover|furthermore|recently|currently|nowadays|traditionally|typically|in\s+practice|thus|hence)\s*,?\s*)?"
+    r"(?:(?:the|most|many|several|some|other|such|these|those|all|existing|current|recent|prior|previous)\s+)*"
+    r"(?:[\w-]+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|techniques|architectures|networks|algorithms"
+    r"|frameworks|papers|solutions|pipelines|detectors|classifiers|researchers|authors)\s+(?:that|which|who)\s+"
+    r"(?:\w+ly\s+|also\s+)?",
+    re.I,
+)
+# A judgement about a practice as a whole: "... is costly", "... remains an open problem", "... is a popular strategy".
+_EVALUATIVE_PREDICATE = re.compile(
+    r"\b(?:is|are|remains?|becomes?|has\s+become)\s+(?:\w+ly\s+|still\s+|often\s+|also\s+|not\s+)*(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+)?(?:popular|common|standard|prevalent|dominant|widespread|typical|de\s+facto|expensive|costly|challenging"
+    r"|difficult|hard|infeasible|impractical|prohibitive|non-?trivial|open|unclear|problematic|time-consuming|inefficient"
+    r"|unstable|slow|resource-intensive|memory-intensive|error-prone|suboptimal|sub-optimal)\b",
+    re.I,
+)
 _HABITUAL_END = re.compile(r"\b(?:widely|commonly|often|typically|usually|frequently|extensively|mainly|mostly|largely|predominantly)\s+$", re.I)
 # A subject noun phrase that names the field or third parties, not the paper: "The dominant approaches for NER
 # mostly adopt X", "the existing models ... employ X", "current deep learning systems use X", "Many methods ...".
 _FIELD_SUBJECT = re.compile(
-    r"^\s*(?:the\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
-    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent)\b"
-    r"|(?:most|many)\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
+    r"^\s*(?:the\s+|an?\s+|most\s+|many\s+(?:of\s+the\s+)?)?(?:(?:existing|current|dominant|mainstream|prevailing|prevalent"
+    r"|conventional|traditional|previous|prior|popular|standard|typical|classical|state-of-the-art|recent|common|usual"
+    r"|modern|contemporary|today['\u2019]s)(?!\w)"
+    r"|(?:most|many|numerous|various|(?:an?\s+)?(?:wide\s+|large\s+|broad\s+|growing\s+)?(?:array|range|variety|number|host|body|family)\s+of)"
+    r"\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,
 )
 _REPORTED = re.compile(
@@ -374,6 +408,11 @@ _REPORTED = re.compile(
     r"|\b(?:showing|demonstrating|revealing|confirming|indicating)\s+that\b",
     re.I,
 )
+
+
+def _head_words(text: str, count: int) -> str:
+    """The first ``count`` whitespace-separated words of ``text``."""
+    return " ".join(text.split(None, count)[:count])
 
 
 def _tail_words(text: str, count: int) -> str:
@@ -497,7 +536,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
-         r"|compared\s+(?:to|with|against)|comparisons?\s+(?:with|to|against)|in\s+comparison\s+(?:with|to)"
+         r"|compared\s+(?:to|with|against)|comparisons?\s+(?:of\s+[^,;()]{1,40}?\s+)?(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
@@ -746,6 +785,7 @@ _SUBJECT_VERB = re.compile(
 _POSTMODIFIER = re.compile(r"(?:pre-?)?(?:trained|used|based\s+(?:up)?on|built\s+(?:up)?on|developed|designed)", re.I)
 _AUX_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|we|they|it)\s+(?:\w+ly\s+)?$", re.I)
 _OWN_BASELINES = re.compile(r"\b(?:we|our)\s+(?:\w+\s+){0,3}?baselines?$", re.I)
+_THAN_END = re.compile(r"\bthan\s+(?:by\s+)?$", re.I)
 _OUR_END = re.compile(r"\bour\s+(?:\w+\s+)?$", re.I)
 # numbers (scores) attributed to the method right before it: "from 0.522, 0.719 and 0.742 by CycleGAN"
 _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achieved\s+|reported\s+)?by\s+"
@@ -825,6 +865,12 @@ def type_relation(
         if relative:
             post = _post_cue(" " + sentence[relative.end() :])
     if post is not None:
+        if post.relation == BUILDS_ON:
+            habit = _background_opener(sentence, lo, start, own) or _class_example(sentence, lo, start, after)
+            if habit:
+                # "Typically, BERT is fine-tuned on each task", "Recently, 3DMMs were used as generative models":
+                # the passive reports common practice or prior work, not the paper's procedure
+                return RelationResult(MENTIONS, f"{habit} ... {post.cue}", 0.6)
         return post
     background = _BACKGROUND_PREDICATE.match(after)
     if background and not _OWN.search(sentence, lo, start) and _own_in(sentence[lo:start], own) is None:
@@ -834,6 +880,44 @@ def type_relation(
     if pre is not None:
         return pre
     return _uncued(sentence, lo, hi, start, end, own)
+
+
+# Sentence adverbs that set a clause in the field's practice or history rather than in the paper's own work.
+_BACKGROUND_ADVERB = re.compile(
+    r"(?=[rtcugofwhin])\b(?:recently|traditionally|conventionally|typically|usually|commonly|generally|often|frequently"
+    r"|widely|historically|in\s+practice|in\s+the\s+past|nowadays|so\s+far|to\s+date)\b",
+    re.I,
+)
+
+
+def _background_opener(sentence: str, lo: int, start: int, own: Sequence[str]) -> str:
+    """The background adverb in the clause before the mention ('Typically,', 'Recently,'), when the clause
+    does not speak of the paper's own work; '' otherwise."""
+    match = _BACKGROUND_ADVERB.search(sentence, lo, start)
+    if match is None or _OWN.search(sentence, lo, start) or _own_in(sentence[lo:start], own) is not None:
+        return ""
+    return " ".join(match.group(0).split())
+
+
+# "Pre-trained models like BERT are fine-tuned ...": the mention is an example of a class that is the subject.
+_EXAMPLE_SUBJECT = re.compile(
+    r"\s*(?:[\w-]+\s+){0,5}?[\w-]+s(?:\s*\([\w-]+\))?\s*,?\s*\(?(?:such\s+as|like|e\.g\.,?|including)\s+"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+)?(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*",
+    re.I,
+)
+_PRESENT_AUX = re.compile(r"[^.;]{0,80}?\b(?:is|are|can|may|might|could)\b", re.I)
+
+
+def _class_example(sentence: str, lo: int, start: int, after: str) -> str:
+    """'such as' when the mention is an example in a generic plural subject ("Open models such as Llama-2 are
+    trained on trillions of tokens") and the passive after it is present or modal: a claim about the class.
+    '' otherwise (past tense "were fine-tuned" is the paper's procedure)."""
+    if not _EXAMPLE_SUBJECT.fullmatch(sentence, lo, start) or _OWN.search(sentence, lo, start):
+        return ""
+    aux = _PRESENT_AUX.match(after)
+    if aux is None or re.search(r"\b(?:was|were)\b", aux.group(0), re.I):
+        return ""
+    return "such as"
 
 
 def _long_form_start(sentence: str, start: int, end: int) -> int:
@@ -909,6 +993,9 @@ def _governing_cue(
     if cue.relation == COMPARES_TO and words.lower().startswith("baseline") and _OUR_END.search(sentence, lo, scan_lo + match.start()):
         # "Our baseline U-Net, which has only minor modifications": the paper's own baseline model, which it trains
         return RelationResult(BUILDS_ON, f"our {words}", 0.6), False
+    if cue.relation == BUILDS_ON and cue.agent == OWN and _THAN_END.search(before, max(0, match.start() - 12), match.start()):
+        # "better than using well-known approaches such as CCNN": the use is the other side of a comparison
+        return RelationResult(COMPARES_TO, f"than {words}", 0.6), False
     if cue.relation == BUILDS_ON and _SCORES_BY.search(gap):
         # "our model improved the DSC from 0.522, 0.719 and 0.742 by CycleGAN, TD-GAN, and DADR": scores of X
         return RelationResult(COMPARES_TO, f"{words} ... by", 0.6), False
@@ -1017,9 +1104,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
-    r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory"
+    r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory|taxonom\w*"
+    r"|benchmark(?:s|ing)?|comparative|exploring"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
-    r"|(?:effects?|impacts?|influence)\s+of)\b"
+    r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
@@ -1027,6 +1115,11 @@ _ANALYSIS_TITLE = re.compile(
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
 _OWN_METHOD_SAID = re.compile(
     r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
+    # new data, metrics or findings are no method of the paper's own
+    r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
+    r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
+    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
     r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
     r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
@@ -1092,11 +1185,36 @@ def _settle_carried_subjects(linked) -> None:
 _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
 
 
+@lru_cache(maxsize=256)
+def _first_own_voice(abstract: str) -> int:
+    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``), or -1; cached because two
+    paper-level rules ask for the same abstract."""
+    match = _PROPOSAL_VOICE.search(abstract)
+    return match.start() if match else -1
+
+
 # comparisons, findings about the method, keyword lists and links are no description of the paper's system
 _NOT_DESCRIPTION = re.compile(
     r"\b(?:than|superior|inferior|better|worse|level\s+of|vs|versus|outperform\w*|compar\w+|reveal\w*|essentially"
-    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code"
+    r"|however|despite|avoid\w*|unlike|instead|index\s+terms|keywords|https?|github|code|resembl\w*"
     r"|(?:is|are|was|were|been)\s+(?:\w+ly\s+)?(?:investigated|analy[sz]ed|examined|studied|explored))\b",
+    re.I,
+)
+
+
+# The method as subject of a present-perfect claim: "Unitary RNNs have increased accuracy somewhat ...".
+_PERFECT_PREDICATE = re.compile(
+    r"(?:['\u2019]?s)?(?:\s*\([^()]{1,40}\))?(?:\s+(?:models?|networks?|methods?|architectures?))?\s+(?:has|have)\s+"
+    r"(?:\w+ly\s+|also\s+)?(?:been\s+)?\w+(?:ed|en|wn)\b",
+    re.I,
+)
+
+
+# A sentence whose subject is the field's current or earlier work ("State-of-the-art methods explore ..."); not
+# "Standard architectures, like ResNet, are extended ...", which the paper does.
+_PRIOR_SUBJECT = re.compile(
+    r"\s*(?:the\s+|most\s+|many\s+)?(?:existing|current|previous|prior|state-of-the-art|recent|conventional|traditional"
+    r"|mainstream|dominant|prevailing|popular)\b",
     re.I,
 )
 
@@ -1114,20 +1232,50 @@ def _settle_method_description(linked) -> None:
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
     abstract = linked.paper.abstract or ""
-    first = _PROPOSAL_VOICE.search(abstract)
-    if first is None:
+    first = _first_own_voice(abstract)
+    if first < 0:
         return
-    stop = abstract.find(". ", first.end())
+    stop = abstract.find(". ", first + 1)
     if stop == -1:
         return
     for link in candidates:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
+                or _PRIOR_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
                 or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
         link.confidence = 0.5
+
+
+def _settle_motivation(linked) -> None:
+    """'Semantic segmentation has achieved huge progress via adopting deep FCNs. ... In this paper, we ...': a
+    use typed in a sentence before the paper first speaks in its own voice (we ..., in this paper, this work),
+    which itself names neither the paper nor its new names, tells the field's story, so it is background.
+    Uses carried by the paper's new name (cue 'named after it') stay."""
+    candidates = [link for link in linked.links if link.field == "abstract" and link.relation == BUILDS_ON
+                  and link.kind != "dataset" and not link.cue.startswith("named after")]
+    if not candidates:
+        return
+    abstract = linked.paper.abstract or ""
+    if _PROPOSAL_VOICE.search(abstract, 0, min(link.start for link in candidates)):
+        return  # the paper speaks before its first use (most abstracts): a short search settles it
+    first = _first_own_voice(abstract)
+    if first < 0:
+        return  # no own voice to set the background apart from
+    own = tuple(i.name for i in linked.introduces if i.name)
+    for link in candidates:
+        if link.start >= first:
+            continue  # most uses: after the paper has spoken (spares the search for the sentence)
+        at = abstract.find(link.evidence)
+        if at < 0 or at + len(link.evidence) > first:
+            continue
+        if _OWN.search(link.evidence) or _own_in(link.evidence, own) is not None:
+            continue
+        link.relation = MENTIONS
+        link.cue = f"background: {link.cue}" if link.cue else "background"
+        link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 def _settle_variant_comparisons(linked) -> None:
@@ -1199,14 +1347,105 @@ def _settle_group_members(linked) -> None:
                 break
 
 
+# A mention that is an example in a list: "(e.g., ELMo, BERT)", "such as word2vec and FastText"; matched from
+# where a list opener stands (found with str.rfind) to the mention.
+_EXAMPLE_LIST = re.compile(
+    r"(?:such\s+as|like|e\.g\.,?|for\s+example,?|including|\()\s*"
+    r"(?:[\w.\-]+(?:\s+[\w.\-]+){0,3}(?:\s*\([\w.\-]+\))?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+))*",
+    re.I,
+)
+_LIST_OPENERS = ("such as", "like", "e.g.", "for example", "including", "(")
+
+
+def _listed_example(text: str, lo: int, start: int) -> bool:
+    """Whether the mention at ``start`` closes an example list opened in ``text[lo:start]``."""
+    low = text[lo:start].lower()
+    for opener in _LIST_OPENERS:
+        i = low.rfind(opener)
+        if i >= 0 and _EXAMPLE_LIST.fullmatch(text, lo + i, start):
+            return True
+    return False
+# A later reference back to the listed methods as a class: "these new models", "related methods, described above".
+# Matched only where 'these' / 'those' / 'above' stand (found with str.find): a regex scan of the abstract costs
+# ~100 us.
+_ANAPHOR_AT = re.compile(
+    r"(?:these|those|the\s+above)\s+(?:\w+\s+){0,2}?(?:models|methods|approaches|representations|embeddings"
+    r"|architectures|techniques|algorithms|networks)\b",
+    re.I,
+)
+_DESCRIBED_ABOVE = re.compile(r"\b(?:models|methods|approaches|techniques)\s*,?\s+(?:described|mentioned|discussed|listed)\s+$", re.I)
+
+
+def _anaphors(abstract: str) -> list[tuple[int, int]]:
+    """Spans of the back-references to a class of methods in ``abstract`` ("these models", "the above methods",
+    "methods described above"), in text order."""
+    low = abstract.lower()
+    found = []
+    for opener in ("these ", "those "):
+        i = low.find(opener)
+        while i >= 0:
+            match = _ANAPHOR_AT.match(abstract, i) if i == 0 or not low[i - 1].isalnum() else None
+            if match:
+                found.append(match.span())
+            i = low.find(opener, i + 1)
+    i = low.find("above")
+    while i >= 0:
+        match = _ANAPHOR_AT.match(abstract, i - 4) if low[max(0, i - 4) : i] == "the " else None
+        described = None if match else _DESCRIBED_ABOVE.search(abstract, max(0, i - 40), i)
+        if match:
+            found.append(match.span())
+        elif described:
+            found.append((described.start(), i + 5))
+        i = low.find("above", i + 1)
+    return sorted(found)
+
+
+def _settle_anaphora(linked) -> None:
+    """'Recently, more advanced embedding methods (e.g., ELMo, BERT) have pushed the state of the art. ... The
+    purpose of this study is to explore ... utilizing these new models': a background mention listed as an
+    example takes the relation the paper's later sentence gives the class back-referred to ('these models',
+    'the methods described above'), when that is a use or a comparison decided by an explicit cue (confidence
+    0.8 or more); the first such sentence decides."""
+    listed = [link for link in linked.links
+              if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"]
+    abstract = linked.paper.abstract or ""
+    anaphors = _anaphors(abstract) if listed else []
+    if not anaphors:
+        return  # no back-reference (most papers)
+    own = tuple(i.name for i in linked.introduces if i.name)
+    spans = None
+    for link in listed:
+        if link.start >= anaphors[-1][0]:
+            continue
+        at = abstract.find(link.evidence)
+        if at < 0 or not (at <= link.start <= at + len(link.evidence)) \
+                or not _listed_example(abstract, max(at, link.start - 120), link.start):
+            continue
+        spans = spans if spans is not None else split_sentences(abstract)
+        for a_start, a_end in anaphors:
+            if a_start < at + len(link.evidence):
+                continue  # only later sentences refer back
+            s_start, s_end = next(span for span in spans if span[0] <= a_start < span[1])
+            sentence = abstract[s_start:s_end]
+            result = type_relation(sentence, a_start - s_start, a_end - s_start, own_names=own)
+            # a decided use or comparison only: "Different from these methods, we ..." is a contrast (0.75)
+            if result.relation != MENTIONS and result.confidence >= 0.8:
+                link.relation = result.relation
+                link.cue = f"{result.cue} (via '{' '.join(abstract[a_start:a_end].split())}')"
+                link.confidence = round(min(link.confidence, 0.5), 3)
+            break
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
     In an analysis or survey paper (:func:`is_analysis_paper`) the methods it studies are ``mentions``:
-    their ``builds_on`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and the evidence.
-    Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a method
-    compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other papers,
-    a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
+    their ``builds_on`` and ``compares_to`` mentions are lowered, keeping the cue (prefixed ``analysis:``) and
+    the evidence. Methods the study runs side by side (cue ending '(among)') stay ``builds_on``. In every paper, a
+    method compared with its own variant is run, not compared (:func:`_settle_variant_comparisons`). In other
+    papers, uses typed in motivation sentences before the paper's own voice are background
+    (:func:`_settle_motivation`), listed examples follow a later back-reference to their class
+    (:func:`_settle_anaphora`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
     (:func:`_settle_group_members`).
@@ -1221,14 +1460,17 @@ def settle_paper(linked) -> None:
     intro_method = any(i.kind != "dataset" and not i.name.islower() for i in linked.introduces)
     _settle_variant_comparisons(linked)
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
+        _settle_motivation(linked)
         _settle_carried_subjects(linked)
         _settle_method_description(linked)
         _settle_group_members(linked)
+        _settle_anaphora(linked)
         return
     for link in linked.links:
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
-        # are its tools, not what it studies
-        if link.relation == BUILDS_ON and link.kind != "dataset" and not link.cue.endswith("(among)"):
+        # are its tools, not what it studies; comparisons between the models it studies ("a performance gap
+        # between BERT and a graph neural network") are findings of the study, not baselines of its own method
+        if link.relation in (BUILDS_ON, COMPARES_TO) and link.kind != "dataset" and not link.cue.endswith("(among)"):
             link.relation = MENTIONS
             link.cue = f"analysis: {link.cue}" if link.cue else "analysis"
             link.confidence = round(min(link.confidence, 0.6), 3)
