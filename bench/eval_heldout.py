@@ -153,6 +153,37 @@ def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return random.Random(SILVER2_SEED).sample(pool, SILVER2_SIZE)
 
 
+# Selection rule of the second arXiv TEST set (bench/gold/heldout-arxiv-2.jsonl): the pool rule of the tuning set
+# (first category cs.CL / cs.CV / cs.AI, id_year 2017-2019, a TUNE_NAMES name as a whole word), ids of every
+# gold file that existed when it was drawn excluded (only their ids are read; tune-arxiv-2.jsonl was another
+# helper's unmerged tuning set, read from its worktree until it is merged); sorted by id, then
+# random.Random(2029).sample(..., 80).
+HELDOUT2_SEED, HELDOUT2_SIZE = 2029, 80
+HELDOUT2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl",
+                     "silver-intro-arxiv.jsonl", "silver-intro-arxiv-2.jsonl", "tune-arxiv.jsonl",
+                     "tune-arxiv-2.jsonl")  # fixed: later gold files do not change the draw
+UNMERGED_GOLD = ROOT.parent / "wt-rel" / "bench" / "gold"
+
+
+def select_heldout2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the second arXiv test set (in sample order); ids of the gold files then existing are excluded."""
+    exclude = set()
+    for name in HELDOUT2_EXCLUDED:
+        path = gold_dir / name
+        if not path.exists() and (UNMERGED_GOLD / name).exists():
+            path = UNMERGED_GOLD / name
+        with path.open(encoding="utf-8") as handle:
+            exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(HELDOUT2_SEED).sample(pool, HELDOUT2_SIZE)
+
+
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
 # the end of Linker.link, the bench applies it to the linked papers itself and says so.
 PIPELINE_SETTLES = "settle_paper" in Path(pipeline.__file__).read_text(encoding="utf-8")
