@@ -21,6 +21,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
   arXiv_CL/CV/AI category, dated 2017-2019, ids of both arXiv gold sets excluded; sorted by id, then
   random.Random(2026).sample(..., 120).
+* ``arxiv2``: 80 more arXiv abstracts (``bench/gold/heldout-arxiv-2.jsonl``), a second TEST set, fully annotated
+  (links, relations, introduced names): the pool rule of ``tune``, ids of every gold file of the time excluded
+  (``HELDOUT2_EXCLUDED``); sorted by id, then random.Random(2029).sample(..., 80). Errors hidden like ``arxiv``.
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -31,9 +34,10 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set tune --errors 40               # the 60-paper arXiv tuning set
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
     python bench/eval_heldout.py --set silver2 --errors 40            # introduced names, 150 more arXiv papers
+    python bench/eval_heldout.py --set arxiv2                         # second arXiv test set: numbers only
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
-held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
+held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
 individual errors are not printed unless ``--show-test-errors`` is given (meant for the final write-up
 only, never for tuning).
 """
@@ -156,8 +160,8 @@ def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
 # Selection rule of the second arXiv TEST set (bench/gold/heldout-arxiv-2.jsonl): the pool rule of the tuning set
 # (first category cs.CL / cs.CV / cs.AI, id_year 2017-2019, a TUNE_NAMES name as a whole word), ids of every
 # gold file that existed when it was drawn excluded (only their ids are read; tune-arxiv-2.jsonl was another
-# helper's unmerged tuning set, read from its worktree until it is merged); sorted by id, then
-# random.Random(2029).sample(..., 80).
+# helper's tuning set, drawn at the same time; read from that helper's worktree until it is merged here);
+# sorted by id, then random.Random(2029).sample(..., 80).
 HELDOUT2_SEED, HELDOUT2_SIZE = 2029, 80
 HELDOUT2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl",
                      "silver-intro-arxiv.jsonl", "silver-intro-arxiv-2.jsonl", "tune-arxiv.jsonl",
@@ -172,6 +176,8 @@ def select_heldout2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
         path = gold_dir / name
         if not path.exists() and (UNMERGED_GOLD / name).exists():
             path = UNMERGED_GOLD / name
+        if not path.exists():
+            raise InputError(f"gold file {name} (excluded from the arxiv2 draw) not found", str(gold_dir))
         with path.open(encoding="utf-8") as handle:
             exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
     pool = []
@@ -282,17 +288,17 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "silver",
-                                          "silver2"), default="all",
-                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
+                                          "silver2", "arxiv2"), default="all",
+                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
     parser.add_argument("--show-test-errors", action="store_true",
-                        help="also list errors of test data (seeds even half, arXiv); never use for tuning")
+                        help="also list errors of test data (seeds even half, arXiv, arXiv 2); never use for tuning")
     parser.add_argument("--errors", type=int, default=0, help="list the first N errors per set")
     parser.add_argument("--json", action="store_true", help="print every number and every error as JSON")
     parser.add_argument("--catalog", type=Path, default=None, help="extra catalog file (JSON Lines)")
     parser.add_argument("--data", type=Path, default=ARXIV, help="arxiv-amds123 directory")
-    parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against the selection rule")
+    parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against their selection rules")
     args = parser.parse_args(argv)
     try:
         if args.check_selection:
@@ -310,7 +316,12 @@ def main(argv: list[str] | None = None) -> int:
             silver2_same = silver2_picked == silver2_ids
             print(f"silver2: selection rule picks {len(silver2_picked)} ids; gold holds {len(silver2_ids)}; "
                   f"identical and in order: {silver2_same}")
-            return 0 if same and tune_same and silver2_same else 1
+            heldout2_picked = select_heldout2(args.data)
+            heldout2_ids = [str(g.pid) for g in read_gold(GOLD / "heldout-arxiv-2.jsonl")]
+            heldout2_same = heldout2_picked == heldout2_ids
+            print(f"arxiv2: selection rule picks {len(heldout2_picked)} ids; gold holds {len(heldout2_ids)}; "
+                  f"identical and in order: {heldout2_same}")
+            return 0 if same and tune_same and silver2_same and heldout2_same else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
@@ -329,6 +340,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.set in ("arxiv", "all", "report"):
             reports["arxiv"] = score_arxiv(catalog, data=args.data)
             test.add("arxiv")
+        if args.set in ("arxiv2", "report"):
+            reports["arxiv2"] = score_arxiv(catalog, gold_path=GOLD / "heldout-arxiv-2.jsonl", data=args.data)
+            test.add("arxiv2")
         if args.set == "tune":
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
         if args.set == "silver":
