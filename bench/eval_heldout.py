@@ -24,6 +24,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   introduced names only (its ``links`` are empty, so only the introduced-name line is printed): any
   arXiv_CL/CV/AI category, dated 2017-2019, ids of both arXiv gold sets excluded; sorted by id, then
   random.Random(2026).sample(..., 120).
+* ``arxiv2``: 80 more arXiv abstracts (``bench/gold/heldout-arxiv-2.jsonl``), a second TEST set, fully annotated
+  (links, relations, introduced names): the pool rule of ``tune``, ids of every gold file of the time excluded
+  (``HELDOUT2_EXCLUDED``); sorted by id, then random.Random(2029).sample(..., 80). Errors hidden like ``arxiv``.
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -35,9 +38,10 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set tune2 --errors 40              # the second 60-paper arXiv tuning set
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
     python bench/eval_heldout.py --set silver2 --errors 40            # introduced names, 150 more arXiv papers
+    python bench/eval_heldout.py --set arxiv2                         # second arXiv test set: numbers only
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
-held-out seeds only. The EVEN-pid half and the arXiv set are test data: score them to report, but their
+held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
 individual errors are not printed unless ``--show-test-errors`` is given (meant for the final write-up
 only, never for tuning).
 """
@@ -119,63 +123,72 @@ _TUNE_NAME = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(map(re.escape, TUNE_NA
 TUNE_SEED, TUNE_SIZE = 2026, 60
 
 
+def _gold_ids(names: tuple[str, ...], gold_dir: Path) -> set[str]:
+    """The pids of the named gold files (only their ids are read: test files are excluded, never looked into)."""
+    ids: set[str] = set()
+    for name in names:
+        path = gold_dir / name
+        if not path.exists():
+            raise InputError(f"gold file {name} (excluded from a draw) not found", str(gold_dir))
+        ids.update(str(g.pid) for g in read_gold(path))
+    return ids
+
+
+def _draw(data: Path, exclude: set[str], seed: int, size: int, *, categories=("arXiv_CL", "arXiv_CV", "arXiv_AI"),
+          named: bool = True) -> list[str]:
+    """The shared draw: first blog category in ``categories``, id_year 2017-2019, not excluded and (``named``)
+    naming a TUNE_NAMES model as a whole word; sorted by id, then random.Random(seed).sample(pool, size)."""
+    pool = []
+    for r in _arxiv_records(data):
+        category = (r.get("categories") or "").split()[:1]
+        if category and category[0] in categories and 2017 <= (r.get("id_year") or 0) <= 2019 \
+                and r["id"] not in exclude and (not named or _TUNE_NAME.search(r.get("abstract") or "")):
+            pool.append(r["id"])
+    pool.sort()
+    return random.Random(seed).sample(pool, size)
+
+
 def select_tune(data: Path = ARXIV, heldout: Path | None = None) -> list[str]:
     """The arXiv ids the tuning-set rule picks (in sample order); held-out arXiv gold ids are excluded."""
     exclude = {str(g.pid) for g in read_gold(heldout or GOLD / "heldout-arxiv.jsonl")}
-    pool = []
-    for r in _arxiv_records(data):
-        category = (r.get("categories") or "").split()[:1]
-        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
-                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
-            pool.append(r["id"])
-    pool.sort()
-    return random.Random(TUNE_SEED).sample(pool, TUNE_SIZE)
+    return _draw(data, exclude, TUNE_SEED, TUNE_SIZE)
 
 
-# Selection rule of the second introduced-names silver set (bench/gold/silver-intro-arxiv-2.jsonl): first blog
-# category cs.CL / cs.CV / cs.AI / cs.RO / cs.SD, id_year 2017-2019, ids of every bench/gold file that existed
-# when it was drawn excluded (only their ids are read); sorted by id, then random.Random(2027).sample(..., 150).
+# The later sets exclude the ids of every gold file that existed when they were drawn. The lists are fixed, so
+# a gold file added later does not change an earlier draw.
+_FIRST_GOLD = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl", "silver-intro-arxiv.jsonl",
+               "tune-arxiv.jsonl")
+
+# Second introduced-names silver set (bench/gold/silver-intro-arxiv-2.jsonl): first blog category cs.CL / cs.CV /
+# cs.AI / cs.RO / cs.SD, no name required; random.Random(2027), 150 papers.
 SILVER2_SEED, SILVER2_SIZE = 2027, 150
 SILVER2_CATEGORIES = ("arXiv_CL", "arXiv_CV", "arXiv_AI", "arXiv_RO", "arXiv_SD")
-SILVER2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl",
-                    "silver-intro-arxiv.jsonl", "tune-arxiv.jsonl")  # fixed: later gold files do not change the draw
+SILVER2_EXCLUDED = _FIRST_GOLD
+
+# Second arXiv tuning set (bench/gold/tune-arxiv-2.jsonl): the pool rule of select_tune; random.Random(2028), 60.
+TUNE2_SEED, TUNE2_SIZE, TUNE2_FILE = 2028, 60, "tune-arxiv-2.jsonl"
+TUNE2_EXCLUDED = _FIRST_GOLD
+
+# Second arXiv TEST set (bench/gold/heldout-arxiv-2.jsonl): the pool rule of select_tune, the two sets above
+# excluded too (all three were drawn the same day); random.Random(2029), 80.
+HELDOUT2_SEED, HELDOUT2_SIZE, HELDOUT2_FILE = 2029, 80, "heldout-arxiv-2.jsonl"
+HELDOUT2_EXCLUDED = _FIRST_GOLD + ("silver-intro-arxiv-2.jsonl", "tune-arxiv-2.jsonl")
 
 
 def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the second silver set (in sample order); ids of the gold files then existing are excluded."""
-    exclude = set()
-    for name in SILVER2_EXCLUDED:
-        with (gold_dir / name).open(encoding="utf-8") as handle:
-            exclude.update(str(json.loads(line)["pid"]) for line in handle if line.strip())
-    pool = []
-    for r in _arxiv_records(data):
-        category = (r.get("categories") or "").split()[:1]
-        if category and category[0] in SILVER2_CATEGORIES and 2017 <= (r.get("id_year") or 0) <= 2019 \
-                and r["id"] not in exclude:
-            pool.append(r["id"])
-    pool.sort()
-    return random.Random(SILVER2_SEED).sample(pool, SILVER2_SIZE)
-
-
-# Selection rule of the second arXiv tuning set (bench/gold/tune-arxiv-2.jsonl): the pool rule of select_tune,
-# with the ids of every gold file that existed when it was drawn excluded (listed, so later gold files do not
-# change the draw); sorted by id, then random.Random(2028).sample(..., 60).
-TUNE2_SEED, TUNE2_SIZE, TUNE2_FILE = 2028, 60, "tune-arxiv-2.jsonl"
-TUNE2_EXCLUDED = ("agreement-seeds-even.jsonl", "heldout-arxiv.jsonl", "heldout-seeds.jsonl", "silver-intro-arxiv.jsonl",
-                  "tune-arxiv.jsonl")
+    """The arXiv ids of the second silver set (in sample order)."""
+    return _draw(data, _gold_ids(SILVER2_EXCLUDED, gold_dir), SILVER2_SEED, SILVER2_SIZE,
+                 categories=SILVER2_CATEGORIES, named=False)
 
 
 def select_tune2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids the second tuning-set rule picks (in sample order); ids of the earlier gold files excluded."""
-    exclude = {str(g.pid) for name in TUNE2_EXCLUDED for g in read_gold(gold_dir / name)}
-    pool = []
-    for r in _arxiv_records(data):
-        category = (r.get("categories") or "").split()[:1]
-        if category and category[0] in ("arXiv_CL", "arXiv_CV", "arXiv_AI") and 2017 <= (r.get("id_year") or 0) <= 2019 \
-                and r["id"] not in exclude and _TUNE_NAME.search(r.get("abstract") or ""):
-            pool.append(r["id"])
-    pool.sort()
-    return random.Random(TUNE2_SEED).sample(pool, TUNE2_SIZE)
+    """The arXiv ids of the second tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE2_EXCLUDED, gold_dir), TUNE2_SEED, TUNE2_SIZE)
+
+
+def select_heldout2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the second arXiv test set (in sample order)."""
+    return _draw(data, _gold_ids(HELDOUT2_EXCLUDED, gold_dir), HELDOUT2_SEED, HELDOUT2_SIZE)
 
 
 # relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
@@ -276,37 +289,31 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "silver",
-                                          "silver2"), default="all",
-                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv)")
+                                          "silver2", "arxiv2"), default="all",
+                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
     parser.add_argument("--show-test-errors", action="store_true",
-                        help="also list errors of test data (seeds even half, arXiv); never use for tuning")
+                        help="also list errors of test data (seeds even half, arXiv, arXiv 2); never use for tuning")
     parser.add_argument("--errors", type=int, default=0, help="list the first N errors per set")
     parser.add_argument("--json", action="store_true", help="print every number and every error as JSON")
     parser.add_argument("--catalog", type=Path, default=None, help="extra catalog file (JSON Lines)")
     parser.add_argument("--data", type=Path, default=ARXIV, help="arxiv-amds123 directory")
-    parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against the selection rule")
+    parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against their selection rules")
     args = parser.parse_args(argv)
     try:
         if args.check_selection:
-            picked = select_arxiv(args.data)
-            gold_ids = [str(g.pid) for g in read_gold(GOLD / "heldout-arxiv.jsonl")]
-            same = picked == gold_ids
-            print(f"selection rule picks {len(picked)} ids; gold holds {len(gold_ids)}; identical and in order: {same}")
-            tune_picked = select_tune(args.data)
-            tune_ids = [str(g.pid) for g in read_gold(GOLD / "tune-arxiv.jsonl")]
-            tune_same = tune_picked == tune_ids
-            print(f"tune: selection rule picks {len(tune_picked)} ids; gold holds {len(tune_ids)}; "
-                  f"identical and in order: {tune_same}")
-            silver2_picked = select_silver2(args.data)
-            silver2_ids = [str(g.pid) for g in read_gold(GOLD / "silver-intro-arxiv-2.jsonl")]
-            silver2_same = silver2_picked == silver2_ids
-            print(f"silver2: selection rule picks {len(silver2_picked)} ids; gold holds {len(silver2_ids)}; "
-                  f"identical and in order: {silver2_same}")
-            tune2_same = select_tune2(args.data) == [str(g.pid) for g in read_gold(GOLD / TUNE2_FILE)]
-            print(f"tune2: selection rule ids identical to the gold, in order: {tune2_same}")
-            return 0 if same and tune_same and silver2_same and tune2_same else 1
+            checks = [("arxiv", select_arxiv, "heldout-arxiv.jsonl"), ("tune", select_tune, "tune-arxiv.jsonl"),
+                      ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
+                      ("arxiv2", select_heldout2, HELDOUT2_FILE)]
+            ok = True
+            for name, select, gold_file in checks:
+                picked = select(args.data)
+                gold_ids = [str(g.pid) for g in read_gold(GOLD / gold_file)]
+                ok &= picked == gold_ids
+                print(f"{name}: selection rule picks {len(picked)} ids; gold holds {len(gold_ids)}; "
+                      f"identical and in order: {picked == gold_ids}")
+            return 0 if ok else 1
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
@@ -325,6 +332,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.set in ("arxiv", "all", "report"):
             reports["arxiv"] = score_arxiv(catalog, data=args.data)
             test.add("arxiv")
+        if args.set in ("arxiv2", "report"):
+            reports["arxiv2"] = score_arxiv(catalog, gold_path=GOLD / "heldout-arxiv-2.jsonl", data=args.data)
+            test.add("arxiv2")
         if args.set == "tune":
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
         if args.set == "tune2":
