@@ -195,3 +195,23 @@ def test_a_contrast_with_these_methods_is_no_comparison(catalog):
     )
     (linked,) = link_corpus([paper], catalog)
     assert {l.relation for l in linked.links if l.method == "YOLO"} == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    "sentence, surface",
+    [
+        # arXiv 1905.13577
+        ("Different from DARTS, NASP reformulates the search process as an optimization problem with a "
+         "constraint that only one operation is allowed to be updated.", "DARTS"),
+        # arXiv 1906.09573
+        ("Different from existing neural vocoders such as WaveNet, SampleRNN and WaveRNN which directly generate "
+         "waveform samples using single neural networks, our model uses a source-filter structure.", "SampleRNN"),
+    ],
+)
+def test_different_from_opening_a_clause_is_a_contrast_not_a_comparison(sentence, surface):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue.lower()) == ("mentions", "different from")
+
+
+def test_results_that_differ_from_a_method_still_compare_to_it():
+    assert _type("Our results differ from those of BERT on the SQuAD benchmark.", "BERT").relation == "compares_to"
