@@ -125,6 +125,19 @@ _FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f]")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-")
 
 
+def _name_before(text: str, j: int) -> tuple[int, int]:
+    """(start, end) of the name-like word that ends at ``j`` once spaces before ``j`` are skipped; start ==
+    end when there is none. Read backwards by hand: a regex anchored there would be tried at every character."""
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1] in _NAME_CHARS:
+        k -= 1
+    while k < j and not text[k].isalpha():
+        k += 1
+    return k, j
+
+
 def _prior_appositions(
     text: str, norm: str | None = None, starts: list[tuple[int, int]] | None = None
 ) -> list[re.Match]:
@@ -489,13 +502,7 @@ def _item_before(text: str, pos: int) -> tuple[str, int] | None:
         if open_ == -1:
             return None
         j = open_
-        while j > 0 and text[j - 1] == " ":
-            j -= 1
-    k = j
-    while k > 0 and text[k - 1] in _NAME_CHARS:
-        k -= 1
-    while k < j and not text[k].isalpha():
-        k += 1
+    k, j = _name_before(text, j)
     name = text[k:j].rstrip(".")
     return (name, k) if name else None
 
@@ -586,14 +593,7 @@ def _cited_names(text: str) -> list[tuple[str, int]]:
     for opener in ("[", "("):
         i = text.find(opener)
         while i != -1:
-            j = i
-            while j > 0 and text[j - 1] == " ":
-                j -= 1
-            k = j
-            while k > 0 and text[k - 1] in _NAME_CHARS:
-                k -= 1
-            while k < j and not text[k].isalpha():
-                k += 1
+            k, j = _name_before(text, i)
             if (
                 k < j
                 and text[j - 1] != "."  # 'framework NCNN. [31]' cites the sentence
