@@ -893,10 +893,22 @@ _NOT_A_METHOD_BEFORE = re.compile(
 _NOT_COINED = re.compile(r"-(?:based|aware|free|level|wise|like|style|driven|guided|specific|agnostic|time|scale)$")
 
 
-def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[str, int]]:
-    """Coined names written in lower case, from the strongest cues only (see the patterns above)."""
+def _own_proposals(text: str, positions: list[int]) -> list[tuple[int, re.Match]]:
+    """(position, :data:`_PROPOSE` match) of the proposal cues at ``positions`` whose subject is the paper
+    ('we propose ...'); computed once a paper for both readers of proposal objects."""
+    out = []
+    for position in positions:
+        match = _PROPOSE.match(text, position)
+        if match is not None and _own_subject(text, position):
+            out.append((position, match))
+    return out
+
+
+def _lower_case_names(text: str, naming: list[int], proposals: list[tuple[int, re.Match]]) -> list[tuple[str, int]]:
+    """Coined names written in lower case, from the strongest cues only (see the patterns above), at the
+    naming cues ``naming`` and the paper's own proposals (:func:`_own_proposals`)."""
     found = []
-    for position in triggers["naming"]:
+    for position in naming:
         if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
             continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
         patterns = (_WE_CALL, _WE_CALL_PRONOUN, _TERMED)
@@ -907,10 +919,7 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
             if match:
                 found.append((match.group("name"), match.start("name")))
                 break  # the first (most specific) pattern decides
-    for position in triggers["propose"]:
-        match = _PROPOSE.match(text, position)
-        if match is None or not _own_subject(text, position):
-            continue
+    for _, match in proposals:
         obj = match.start("object")
         quoted = _QUOTED_OBJECT.match(text, obj)
         if quoted:
@@ -1130,7 +1139,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # lower-case coined names: 'We call this new approach pair-tuning', 'termed as deep self-attention
     # distillation', 'we propose a novel "back-patching" analysis method', 'we propose delta-view as feedback'
-    for name, start in _lower_case_names(abstract, triggers):
+    proposals = _own_proposals(abstract, triggers["propose"])
+    for name, start in _lower_case_names(abstract, triggers["naming"], proposals):
         if alias_key(name) not in known:
             words = name.split()
             plural = len(words) > 1 and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1])
@@ -1138,10 +1148,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(),
                 [name] if plural else None, coined=True)
 
-    for position in triggers["propose"]:
-        match = _PROPOSE.match(abstract, position)
-        if match is None or not _own_subject(abstract, position):
-            continue
+    for position, match in proposals:
         stop = abstract.rfind(". ", 0, position)
         sentence_start = stop + 2 if stop != -1 else 0
         if _EARLIER.search(abstract, sentence_start, position):
