@@ -1599,8 +1599,9 @@ def _more_introduced(
             if fresh(name) and is_namelike(name) and (not match.group("bare") or any(d.short == name for d in definitions)):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
-    named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out}
     has_parts_cue = bool(cues["composed of"] or cues["consist of"] or cues["consists of"] or cues["compris"])
+    # the names found so far: read only by the parts and listed-definition rules below
+    named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out} if has_parts_cue or definitions else set()
     for match in _OWN_PARTS_CUE.finditer(abstract) if has_parts_cue else ():
         start = max(abstract.rfind(". ", 0, match.start()) + 2, 0) if abstract.rfind(". ", 0, match.start()) != -1 else 0
         subject = abstract[start : match.start()]
