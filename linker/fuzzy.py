@@ -49,6 +49,9 @@ class FuzzyIndex:
                 for variant in {key} | _deletions(key):
                     self._index.setdefault(variant, set()).add(target)
         self._prefixes = {k[:3] for k in self._index}
+        # (first three, last two letters) of the surfaces: a word sharing neither pair with any surface has
+        # no candidate that passes lookup's test, so most words stop there without their deletion set
+        self._ends = {(key[:3], key[-2:]) for targets in self._index.values() for key, _, _ in targets}
         self._misses: set[str] = set()  # words known not to fuzzy-match (bounded cache)
 
     @staticmethod
@@ -66,7 +69,7 @@ class FuzzyIndex:
     def lookup(self, word: str) -> tuple[str, str, float] | None:
         """(canonical name, kind, score) for a misspelt ``word``, or None."""
         low = word.lower()
-        if len(low) < MIN_LENGTH - 1 or low[:3] not in self._prefixes:
+        if len(low) < MIN_LENGTH - 1 or low[:3] not in self._prefixes or (low[:3], low[-2:]) not in self._ends:
             return None
         candidates: set[tuple[str, str, str]] = set()
         for variant in {low} | _deletions(low):
@@ -116,7 +119,7 @@ class FuzzyIndex:
         return found
 
     def __getstate__(self) -> dict:
-        return {"_index": self._index, "_prefixes": self._prefixes}
+        return {"_index": self._index, "_prefixes": self._prefixes, "_ends": self._ends}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state)

@@ -286,7 +286,7 @@ _SUBJECT = re.compile(
 # 'we overcome this problem by proposing SynGCN, a ...': a gerund after 'by' in a sentence in the paper's voice
 _BY_GERUND = re.compile(r"\bby\s+$")
 _GERUND = re.compile(r"[a-z]+ing\b")
-_OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
+_OWN_VOICE = re.compile(r"(?=[WwTtOo])\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article)|[Oo]ur)\b")
 
 
 _NOUN_AFTER = re.compile(r"\s+[a-z]{4,}\b")
@@ -429,8 +429,9 @@ _MODIFIED_NOUN = re.compile(
     r"\s*(?:-\w|(?:(?!(?:including|using|with|for|and|or|of|to|in|on|that|which)\b)[a-z][\w\-]*\s+){0,3}" + _HEAD_WORDS + r"\b)"
 )
 _NOUN_FOLLOWS = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS + r"|based|performance)\b")  # 'SE systems'
-_EARLIER = re.compile(r"\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
-_TASK = re.compile(r"(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
+# the lookaheads on the letters a match starts with (here and in _TASK, _OWN_VOICE) only speed up the scan
+_EARLIER = re.compile(r"(?=[RrPpEeIi])\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
+_TASK = re.compile(r"(?=[tpsc])(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
 
 _PAREN_IE = re.compile(r"\((?:i\.e\.|namely),?\s+(?P<names>[^()]{2,80})\)")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
@@ -832,7 +833,8 @@ def _defined_own_names(
         if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in GENERIC:
             continue  # only 'Long Form (ACR)'; 'ACR (long form)' names an existing thing as often as not
         start, end = d.long_span
-        sentence_start = max(text.rfind(". ", 0, start) + 2, 0) if text.rfind(". ", 0, start) != -1 else 0
+        stop = text.rfind(". ", 0, start)
+        sentence_start = stop + 2 if stop != -1 else 0
         before = text[sentence_start:start]
         if _EARLIER.search(before):
             continue  # 'Recently, Query Embedding (QE) methods are proposed': someone else's
@@ -891,10 +893,22 @@ _NOT_A_METHOD_BEFORE = re.compile(
 _NOT_COINED = re.compile(r"-(?:based|aware|free|level|wise|like|style|driven|guided|specific|agnostic|time|scale)$")
 
 
-def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[str, int]]:
-    """Coined names written in lower case, from the strongest cues only (see the patterns above)."""
+def _own_proposals(text: str, positions: list[int]) -> list[tuple[int, re.Match]]:
+    """(position, :data:`_PROPOSE` match) of the proposal cues at ``positions`` whose subject is the paper
+    ('we propose ...'); computed once a paper for both readers of proposal objects."""
+    out = []
+    for position in positions:
+        match = _PROPOSE.match(text, position)
+        if match is not None and _own_subject(text, position):
+            out.append((position, match))
+    return out
+
+
+def _lower_case_names(text: str, naming: list[int], proposals: list[tuple[int, re.Match]]) -> list[tuple[str, int]]:
+    """Coined names written in lower case, from the strongest cues only (see the patterns above), at the
+    naming cues ``naming`` and the paper's own proposals (:func:`_own_proposals`)."""
     found = []
-    for position in triggers["naming"]:
+    for position in naming:
         if _NOT_A_METHOD_BEFORE.search(text, max(0, position - 40), position):
             continue  # 'a class of problems termed ...', 'This paradigm, termed ...'
         patterns = (_WE_CALL, _WE_CALL_PRONOUN, _TERMED)
@@ -905,10 +919,7 @@ def _lower_case_names(text: str, triggers: dict[str, list[int]]) -> list[tuple[s
             if match:
                 found.append((match.group("name"), match.start("name")))
                 break  # the first (most specific) pattern decides
-    for position in triggers["propose"]:
-        match = _PROPOSE.match(text, position)
-        if match is None or not _own_subject(text, position):
-            continue
+    for _, match in proposals:
         obj = match.start("object")
         quoted = _QUOTED_OBJECT.match(text, obj)
         if quoted:
@@ -1128,7 +1139,8 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # lower-case coined names: 'We call this new approach pair-tuning', 'termed as deep self-attention
     # distillation', 'we propose a novel "back-patching" analysis method', 'we propose delta-view as feedback'
-    for name, start in _lower_case_names(abstract, triggers):
+    proposals = _own_proposals(abstract, triggers["propose"])
+    for name, start in _lower_case_names(abstract, triggers["naming"], proposals):
         if alias_key(name) not in known:
             words = name.split()
             plural = len(words) > 1 and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1])
@@ -1136,10 +1148,7 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(),
                 [name] if plural else None, coined=True)
 
-    for position in triggers["propose"]:
-        match = _PROPOSE.match(abstract, position)
-        if match is None or not _own_subject(abstract, position):
-            continue
+    for position, match in proposals:
         stop = abstract.rfind(". ", 0, position)
         sentence_start = stop + 2 if stop != -1 else 0
         if _EARLIER.search(abstract, sentence_start, position):
@@ -1461,6 +1470,8 @@ _TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]
 
 def _title_split(title: str) -> tuple[str, str] | None:
     """(prefix, rest) of a title with a ':' or ' -- ' separator, else None."""
+    if ":" not in title and "--" not in title and "—" not in title and "–" not in title:
+        return None  # every separator holds one of these: most titles skip the regex scan
     match = _TITLE_SEPARATOR.search(title)
     if not match:
         return None
@@ -1588,8 +1599,9 @@ def _more_introduced(
             if fresh(name) and is_namelike(name) and (not match.group("bare") or any(d.short == name for d in definitions)):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
-    named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out}
     has_parts_cue = bool(cues["composed of"] or cues["consist of"] or cues["consists of"] or cues["compris"])
+    # the names found so far: read only by the parts and listed-definition rules below
+    named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out} if has_parts_cue or definitions else set()
     for match in _OWN_PARTS_CUE.finditer(abstract) if has_parts_cue else ():
         start = max(abstract.rfind(". ", 0, match.start()) + 2, 0) if abstract.rfind(". ", 0, match.start()) != -1 else 0
         subject = abstract[start : match.start()]
