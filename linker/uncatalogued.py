@@ -612,12 +612,15 @@ def _cited_names(text: str) -> list[tuple[str, int]]:
     return out
 
 
-_PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
+# words that make a family's spelled-out form no more specific: 'standard GAN', 'multi-class CNN'
+_PLAIN_MODIFIERS = frozenset(
+    "standard vanilla plain basic conventional traditional classical classic original single class label".split()
+)
 
 
 def _defined_as_family(text: str, acronym: str) -> bool:
     """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
-    (SGAN)' names GANs, not one prior method."""
+    (SGAN)' names GANs, and 'multi-class CNN (MC-CNN)' a plain CNN classifier, not one prior method."""
     i = text.find("(" + acronym + ")")
     if i == -1:
         return False
@@ -625,7 +628,7 @@ def _defined_as_family(text: str, acronym: str) -> bool:
     for d in find_definitions(text[base : i + len(acronym) + 2], i - base):
         if d.short == acronym:
             words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
-            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS for w in words)
+            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS or w in GENERIC for w in words)
     return False
 
 
@@ -651,6 +654,8 @@ def find_uncatalogued(
         if not (is_method_like(name) or (defined and _definable(name))):
             if not (acronyms and _is_model_acronym(name)) or _defined_as_family(text, name):
                 return
+        elif "(" + name + ")" in text and _defined_as_family(text, name):
+            return  # a name-like short form of a family: 'multi-class CNN (MC-CNN)'
         if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:
