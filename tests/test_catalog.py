@@ -182,6 +182,9 @@ def test_origin_index_finds_entries_by_id_or_title_in_catalog_order(catalog):
         # coined names of two plain words are the name only as written: 'word pieces' is the phrase
         ("we find that randomizing the order of word pieces dramatically reduces validation accuracy", []),
         ("deep face verification models of which the inference stage occurs on cloud platform", []),
+        # a longer name holding a catalogued one is its own method (unlabelled arXiv 1906.10882)
+        ("our algorithm computes dense correspondence fields using SIFT flow between gradient representations",
+         ["SIFT Flow"]),
         # a proper noun inside a lower-case technique name: written so in the catalog, it matches so
         ("all the popular memory networks: neural stack and neural Turing machine and their variants",
          ["Neural Turing Machine"]),
