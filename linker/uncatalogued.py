@@ -45,7 +45,7 @@ NOT_METHODS = frozenset(
     ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI spaCy NLTK CoreNLP Stanza scikit-learn Gensim Weka
     RoI ConvNet ConvNets LfD DoF kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
     OpenMP OpenCL OpenGL OpenBLAS OpenStreetMap WebGL WebAssembly LabVIEW Simulink ArcGIS TensorRT ARKit ARCore
-    CRFSuite LIBSVM LIBLINEAR MFCC MFCCs GMM GMMs
+    CRFSuite LIBSVM LIBLINEAR MFCC MFCCs
     """.split()
 )
 ELEMENTS = frozenset(
