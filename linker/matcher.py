@@ -255,7 +255,8 @@ class Matcher:
                     exact_case=exact,
                     acronym=is_acronym(surface),
                     context=tuple(w.lower() for w in entry.context),
-                    descriptive=is_descriptive(surface) and is_descriptive(entry.name) and not surface.islower(),
+                    # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
+                    descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
                     tail=_name_tail(surface),
                     parents=tuple(entry.parents),
                 )
@@ -377,6 +378,12 @@ class Matcher:
                     padded = " " + normalize(context)
                 if not any(w in padded for w in words):
                     continue
+            sense = OTHER_SENSES.get(mention.name)
+            if sense is not None and mention.surface[:1].islower():
+                if padded is None:
+                    padded = " " + normalize(context)
+                if any(w in padded for w in sense[0]) and not any(w in padded for w in sense[1]):
+                    continue
             kept.append(mention)
         return kept
 
@@ -392,6 +399,20 @@ class Matcher:
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache
         return cache.get(name, ())
+
+
+# catalog names that are also an everyday noun of another field, written in lower case: (words of that field,
+# words of the method's own field), normalised and space-led. The other sense is read when the paper has the
+# first and none of the second ('transmission lines and transformers' of a power network, 'a limiting
+# transformer' of a grid, are no Transformer models).
+OTHER_SENSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "Transformer": (
+        (" power grid", " power network", " power system", " transmission line", " substation", " grid stability",
+         " voltage"),
+        (" self attention", " attention mechanism", " attention based", " multi head", " encoder", " decoder",
+         " language model", " pre train", " pretrain", " token", " bert"),
+    ),
+}
 
 
 def _unshadowed(found: list[Mention], shadows: list[tuple[int, int, Target]]) -> list[Mention]:

@@ -44,6 +44,8 @@ NOT_METHODS = frozenset(
     ReID CIDEr METEOR SPICE PhD MSc BSc ImageNet-like Seq2Seq seq2seq Encoder-Decoder JavaScript GitLab
     ODE ODEs PDE PDEs SDE SDEs fMRI EEG MRI spaCy NLTK CoreNLP Stanza scikit-learn Gensim Weka
     RoI ConvNet ConvNets LfD DoF kNN BoW AutoML OpenIE coNP NP-hard NP-complete eXtreme JPEG PNG MPEG HEVC GIF MP3 HTML XML JSON SQL
+    OpenMP OpenCL OpenGL OpenBLAS OpenStreetMap WebGL WebAssembly LabVIEW Simulink ArcGIS TensorRT ARKit ARCore
+    CRFSuite LIBSVM LIBLINEAR MFCC MFCCs
     """.split()
 )
 ELEMENTS = frozenset(
@@ -612,12 +614,15 @@ def _cited_names(text: str) -> list[tuple[str, int]]:
     return out
 
 
-_PLAIN_MODIFIERS = frozenset("standard vanilla plain basic conventional traditional classical classic original".split())
+# words that make a family's spelled-out form no more specific: 'standard GAN', 'multi-class CNN'
+_PLAIN_MODIFIERS = frozenset(
+    "standard vanilla plain basic conventional traditional classical classic original single class label".split()
+)
 
 
 def _defined_as_family(text: str, acronym: str) -> bool:
     """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
-    (SGAN)' names GANs, not one prior method."""
+    (SGAN)' names GANs, and 'multi-class CNN (MC-CNN)' a plain CNN classifier, not one prior method."""
     i = text.find("(" + acronym + ")")
     if i == -1:
         return False
@@ -625,7 +630,7 @@ def _defined_as_family(text: str, acronym: str) -> bool:
     for d in find_definitions(text[base : i + len(acronym) + 2], i - base):
         if d.short == acronym:
             words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
-            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS for w in words)
+            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS or w in GENERIC for w in words)
     return False
 
 
@@ -651,6 +656,8 @@ def find_uncatalogued(
         if not (is_method_like(name) or (defined and _definable(name))):
             if not (acronyms and _is_model_acronym(name)) or _defined_as_family(text, name):
                 return
+        elif "(" + name + ")" in text and _defined_as_family(text, name):
+            return  # a name-like short form of a family: 'multi-class CNN (MC-CNN)'
         if alias_key(name) in exclude:
             return
         if alias_key(name).rstrip("s") in exclude:

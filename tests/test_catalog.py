@@ -168,3 +168,30 @@ def test_origin_index_finds_entries_by_id_or_title_in_catalog_order(catalog):
     assert [entry.name for entry in index.entries_for("2312.00752", "")] == [e.name for e in by_title]
     # a famous title as the prefix of another catalogued paper's title: that paper's entry only
     assert [e.name for e in index.entries_for(None, "Attention Is All You Need In Speech Separation")] == ["SepFormer"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # bidirectional LSTMs are LSTM variants, like a model size (gold convention)
+        ("Further use of bidirectional long short-term memory (Bi-LSTM) networks allow implicit feature extraction.",
+         ["LSTM"]),
+        ("The first model is a multitask end-to-end BLSTM-CRF network.", ["BiLSTM-CRF"]),
+        # 'OpenAI Transformer' is the original GPT, not a Transformer mention
+        ("three pretrained encoders, including the popular OpenAI Transformer and BERT", ["GPT", "BERT"]),
+        # coined names of two plain words are the name only as written: 'word pieces' is the phrase
+        ("we find that randomizing the order of word pieces dramatically reduces validation accuracy", []),
+        ("deep face verification models of which the inference stage occurs on cloud platform", []),
+        # a longer name holding a catalogued one is its own method (unlabelled arXiv 1906.10882)
+        ("our algorithm computes dense correspondence fields using SIFT flow between gradient representations",
+         ["SIFT Flow"]),
+        # a proper noun inside a lower-case technique name: written so in the catalog, it matches so
+        ("all the popular memory networks: neural stack and neural Turing machine and their variants",
+         ["Neural Turing Machine"]),
+        ("To further improve the sliced Wasserstein distance we then analyze its projection complexity",
+         ["sliced Wasserstein distance"]),
+    ],
+)
+def test_catalog_variants_and_plain_phrases_on_arxiv_tuning_sentences(catalog, sentence, expected):
+    linked = Linker(catalog).link(Paper(id="x", title="", abstract=sentence))
+    assert list(dict.fromkeys(link.method for link in linked.links)) == expected

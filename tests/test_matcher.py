@@ -370,3 +370,27 @@ def test_resolve_overlaps_follows_the_rule_on_random_spans():
         spans = [(s, s + rng.randint(1, 12)) for s in (rng.randint(0, 120) for _ in range(rng.randint(0, 40)))]
         mentions = [Mention(s, e, f"m{s}-{e}", "method", "x") for s, e in spans]
         assert resolve_overlaps(mentions) == _overlaps_reference(mentions)
+
+
+def test_matcher_lower_case_first_surface_matches_as_written():
+    # constructed: the catalog writes 'latent Dirichlet allocation' lower-case first, so it is meant in lower case
+    entries = [CatalogEntry("Latent Dirichlet Allocation", aliases=["latent Dirichlet allocation"])]
+    assert found(Matcher(entries), "combines dynamic latent Dirichlet allocation (D-LDA) and word embeddings") == [
+        ("latent Dirichlet allocation", "Latent Dirichlet Allocation")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # unlabelled arXiv abstracts: the power-network sense of 'transformer'
+        ("This paper investigates how to release power networks where the parameters of transmission lines and "
+         "transformers are obfuscated.", []),
+        ("power grid operators need realistic information to identify potential weak points such as a limiting "
+         "transformer.", []),
+        # the method's own words keep it, and so does its written capital
+        ("A transformer encoder forecasts the load of the power grid.", ["Transformer"]),
+        ("We forecast the load of the power grid with a Transformer.", ["Transformer"]),
+    ],
+)
+def test_matcher_other_sense_of_a_common_noun_is_told_by_the_papers_words(matcher, text, expected):
+    assert [m.name for m in matcher.find(text, context=text.lower())] == expected

@@ -94,3 +94,13 @@ def test_three_letter_acronym_in_eg_list_beside_a_catalogued_model_links(linker)
 def test_list_after_dataset_words_links_no_uncatalogued_name(linker):
     abstract = "We evaluate the proposed method on various public datasets, including LPW, COCO and MPIIGaze."
     assert _uncatalogued(linker, abstract) == {}
+
+
+def test_name_like_short_form_of_a_plain_family_links_nothing(linker):
+    # arXiv tuning set: 'multi-class CNN (MC-CNN)' is the plain softmax CNN baseline, not one prior method
+    abstract = ("We compared the evaluation results of TRk-CNN with Ranking-CNN (Rk-CNN) and multi-class CNN (MC-CNN) "
+                "using the DenseNet as the backbone CNN model. Based on average accuracy, TRk-CNN is 8.04% and 9.54% "
+                "higher than Rk-CNN and MC-CNN.")
+    linked = linker.link(Paper(id="x", title="A study", abstract=abstract))
+    assert "MC-CNN" not in {link.method for link in linked.links}
+    assert "Rk-CNN" in _uncatalogued(linker, abstract)

@@ -80,6 +80,14 @@ def test_name_listed_with_a_catalogued_method_links(linker, abstract, names):
         # 1906.02135: a part of a combined pipeline
         ("It is at least 15 percentage points higher than traditional machine-learning methods (i.e. TF-IDF+SVM "
          "and LIWC+SVM), and 7 percentage points higher than other deep-learning models (i.e. RNN, LSTM).", "LIWC"),
+        # 1906.08911, 1907.04100, 1902.10649, 1907.06129: software, frameworks and audio features
+        ("A more viable approach is to extend the OpenMP standard to allow for users to define loop scheduling "
+         "strategies.", "OpenMP"),
+        ("While calibration data is available on some devices through Augmented Reality (AR) frameworks like "
+         "ARCore and ARKit, for most cameras this information is not available.", "ARKit"),
+        ("And, 4x reduction in training time compared to CRFSuite OWL-QN for NER.", "CRFSuite"),
+        ("The following best classification performances measured by F1 score on dedicated test set were achieved: "
+         "XGBoost (0.733) using AF and MFCC, DenseNet (0.621) using MFCC.", "MFCC"),
         # dev seed (SDoH extraction): two clauses joined by ', and' are no list
         ("Our best-performing models were fine-tuned Flan-T5 XL (macro-F1 0.71) for any SDoH, and Flan-T5 XXL "
          "(macro-F1 0.70) for adverse SDoH.", "SDoH"),
