@@ -48,6 +48,8 @@ def corpus_linkable(name: str) -> bool:
     ('ATLAS', 'SLAM', 'UAV') and plain words ('Flow', 'Informer') are too often something else."""
     if alias_key(name) in NOT_METHODS or alias_key(name) in GENERIC or name[:1].isdigit() or re.fullmatch(r"[A-Z]?[a-z]+(?:[\s\-][A-Z]?[a-z]+)*", name):
         return False
+    if name[:1].islower() and " " in name:  # a phrase opening with a lower-case word ('on GitHub'), not a coined name
+        return False
     return bool(re.search(r"[a-z]", name) and re.search(r"[A-Z]", name[1:]) or re.search(r"\d", name))
 
 

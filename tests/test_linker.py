@@ -108,7 +108,8 @@ def test_link_corpus_introduced_names_link_across_papers(seeds, catalog):
 @pytest.mark.parametrize(
     "name, ok",
     [("ColBERT", True), ("IC-Mamba", True), ("M2-BERT", True), ("BT^2", True), ("ATLAS", False), ("SLAM", False),
-     ("Flow", False), ("Informer", False), ("Policy Belief Learning", False), ("6-DOF", False), ("LiDAR", False)],
+     ("Flow", False), ("Informer", False), ("Policy Belief Learning", False), ("6-DOF", False), ("LiDAR", False),
+     ("on GitHub", False), ("mBERT", True)],
 )
 def test_corpus_linkable(name, ok):
     assert corpus_linkable(name) is ok
