@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from relwork.core.records import Introduced, Paper
 import ahocorasick_rs
@@ -989,13 +990,83 @@ _WE_CALL_THE = re.compile(
 )
 
 
-def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
+# an own noun phrase right before a definition's long form: 'we propose a novel dynamic threshold detector
+# (DTD)', 'a multi-adversarial Faster-RCNN (MAF)' after 'propose'; not 'a novel detector for multiple-input
+# multiple-output (MIMO)' nor 'the first use of Dynamic Mode Decomposition (DMD)'
+_OWNED_BEFORE = re.compile(
+    r"\b(?:novel|new|proposed|our|propos(?:e|es|ed|ing)|present(?:s|ed)?|introduc(?:e|es|ed|ing)|called|named|termed|dubbed)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?!(?:for|of|in|to|with|on|by|from|and|or|use|first)\b)[\w\-]+\s+){0,3}$"
+)
+_PROCESS_ENDING = re.compile(r"(?:tion|sion|ment|ing|ance|ence)s?$")
+
+
+# 'we present three models namely, B-LSTM, AB-LSTM and Joint AB-LSTM': a counted own list of names
+_COUNTED_OWN = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
+    r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
+)
+_LIST_ITEM = re.compile(r"[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
+    """The names of a counted own list after 'namely' ('we present three models namely, B-LSTM, AB-LSTM and
+    Joint AB-LSTM'): the count and the proposal verb make each name the paper's own, catalogued or not
+    (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
+    for position in positions:
+        if not text.startswith("namely", position) or not _COUNTED_OWN.search(text, max(0, position - 90), position):
+            continue
+        names, at = [], position + 6 + (text[position + 6 : position + 7] == ",")
+        while True:
+            at += len(text[at:]) - len(text[at:].lstrip())
+            item = _LIST_ITEM.match(text, at)
+            if item is None or not any(is_namelike(w) for w in item.group().split()):
+                return []
+            names.append(item.group())
+            separator = _LIST_SEPARATOR.match(text, item.end())
+            if separator is None:
+                break
+            at = separator.end()
+        return names if len(names) >= 2 else []
+    return []
+
+
+def _owned_definition(text: str, d: Definition) -> bool:
+    """Whether the abstract writes the long form of definition ``d`` as its own new thing: a proposal or
+    naming word opens the noun phrase the long form ends, and the long form names a thing, not a process
+    ('a new deep-learning-based metal artifact reduction (MAR) approach' names a task). Needed before a
+    catalogued acronym is read as the paper's own."""
+    start = d.long_span[0]
+    window = text[max(0, start - 80) : start]
+    return bool(_OWNED_BEFORE.search(window)) and not _PROCESS_ENDING.search(d.long.split()[-1].lower())
+
+
+def detect_introduced(
+    paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None
+) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
     ``known`` holds alias keys of catalogued names: a catalogued name counts as introduced only from the
     title prefix or a direct cue ("We present BART, ..."), never when merely inside a proposal phrase.
+    ``foreign(short, long)`` says whether the abstract's definition 'long (short)' of a catalogued short
+    form gives it another meaning than the catalog's; such a short form is not known in this paper, so the
+    paper's own coinage of it is found as any other (the catalog's LaMDA does not hide a paper's 'Leiden
+    Atomic and Molecular Database (LAMDA)').
     """
     known = known or set()
+    abstract = paper.abstract
+    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
+        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
+    if "&" in abstract:
+        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
+    definitions = find_definitions(abstract) if "(" in abstract else []  # used three times: computed once
+    if foreign is not None and known:
+        redefined = {
+            alias_key(d.short) for d in definitions
+            if alias_key(d.short) in known and _owned_definition(abstract, d) and foreign(d.short, d.long)
+        }
+        if redefined:
+            known = known - redefined
     found: dict[str, Introduced] = {}
     order: list[str] = []
 
@@ -1031,11 +1102,6 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = paper.abstract
-    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
-        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
-    if "&" in abstract:
-        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     title_name = (
         title_prefix_name(paper.title, known)
         or title_lead_name(paper.title, abstract, known)
@@ -1065,9 +1131,12 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         if _valid_name(name, strong=True) and alias_key(name) not in known:
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
+    listed = _counted_own_list(abstract, triggers["naming"])
+    for name in listed:
+        add(name, "method", _clause_around(abstract, abstract.find(name), abstract.find(name) + len(name)).strip())
     for position in triggers["naming"]:
         match = _NAMING.match(abstract, position)
-        if match is None:
+        if match is None or (listed and abstract.startswith("namely", position)):
             continue
         phrase = _clean_phrase(match.group("phrase"))
         clause = _clause_around(abstract, match.start(), match.end())
@@ -1112,7 +1181,6 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
-    definitions = find_definitions(abstract) if "(" in abstract else []  # used twice: computed once
     # the title's prefix spelled out and abbreviated in the abstract: 'Unsupervised Temperature Scaling: ...'
     # and 'Unsupervised Temperature Scaling (UTS) ...' -> UTS
     parts = _title_split(paper.title) if definitions else None
@@ -1523,8 +1591,9 @@ _PARTS_LEAD = re.compile(r"(?:\s*(?:\w+\s+){0,3}?(?:components?|parts?|modules?|
 # 'we have engineered a new dataset 'Hishab'': a quoted name right after a new thing's noun
 _NEW_QUOTED = re.compile(
     r"(?=n)\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark|corpus|database|model|method|framework|"
-    r"architecture|algorithm|network|function|module|approach|strategy|technique|mechanism)\s+(?:[\"'“‘]|``?)"
+    r"architecture|algorithm|network|function|module|approach|strategy|technique|mechanism)s?\s+(?:[\"'“‘]|``?)"
     r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,2})[\"'”’]"
+    r"(?:\s+and\s+(?:[\"'“‘]|``?)(?P<second>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,2})[\"'”’])?"
 )
 # 'Based on the obtained City100 dataset', 'the proposed LaPa dataset', 'our new MRW dataset' (not 'a new UAV
 # benchmark': after 'a new' the word is as often the task or modality as the name)
@@ -1615,9 +1684,9 @@ def _more_introduced(
         match = _NEW_QUOTED.match(abstract, at) if at == 0 or not abstract[at - 1].isalnum() else None
         if match is None:
             continue
-        name = match.group("name")
-        if alias_key(name) not in known and _valid_name(name, strong=True):
-            out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
+        for name in filter(None, (match.group("name"), match.group("second"))):  # 'two new encoding methods "A" and "B"'
+            if alias_key(name) not in known and _valid_name(name, strong=True):
+                out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
     for at in [*cues["proposed "], *cues["obtained "], *cues["collected "], *cues["constructed "], *cues["new "], *cues["novel "]]:
         before = _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at)
         match = _OWN_DATASET.match(abstract, at) if before else None

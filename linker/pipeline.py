@@ -29,7 +29,9 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
+from relwork.linker.introduced import (
+    GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike, is_short_form,
+)
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
 )
@@ -176,6 +178,7 @@ class Linker:
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
+        self._short_entries: dict[str, list[str]] | None = None  # short-form key -> entry names, on first use
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -186,7 +189,7 @@ class Linker:
     def introduced(self, paper: Paper) -> list[Introduced]:
         """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
         introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
-        found = detect_introduced(paper, self.catalog_known)
+        found = detect_introduced(paper, self.catalog_known, self._redefined)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
@@ -275,6 +278,19 @@ class Linker:
                 if key and self._owner_of(other) != m.name:
                     taught[key] = (m.name, m.kind, other)
         return taught
+
+    def _redefined(self, short: str, long_form: str) -> bool:
+        """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning
+        than every entry that has it (``_foreign_definition``): the paper may then introduce its own SHORT,
+        and its mentions do not link the catalog's."""
+        if self._short_entries is None:
+            self._short_entries = {}
+            for entry in self.catalog:
+                for s in entry.surfaces:
+                    if is_short_form(s):
+                        self._short_entries.setdefault(alias_key(s), []).append(entry.name)
+        names = self._short_entries.get(alias_key(short))
+        return bool(names) and all(self._foreign_definition(name, short, long_form) for name in names)
 
     def _foreign_definition(self, name: str, short: str, long_form: str) -> bool:
         """Whether a paper's definition 'Long Form (SHORT)' gives the catalog acronym ``short`` of ``name``
