@@ -322,6 +322,28 @@ def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, l
     return []
 
 
+_NOVEL_EXTENDED = re.compile(
+    r"(?:a|an|the)\s+(?:novel|new)\s+(?P<mod>[a-z][a-z\-]{2,})\s+(?P<base>[A-Z][\w\-]*[A-Z][\w\-]*)\s+"
+    r"(?:network|architecture|model|framework)\b"
+)
+
+
+def _title_extended_name(title: str, text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
+    """A catalogued name with one modifier, proposed as new and written as a name in the title: 'we propose a
+    novel warp LSTM network' under the title '... by Warp LSTM', 'a novel recurrent U-Net architecture' under
+    'Recurrent U-Net for ...'. The title's spelling is the name; tried before the object's other readings, which
+    would take the catalogued base ('U-Net') for the proposal."""
+    match = _NOVEL_EXTENDED.match(text, start)
+    if match is None or alias_key(match.group("base")) not in known or match.group("mod") in _COMMON_WORDS:
+        return []
+    words = title.split()
+    for left, right in zip(words, words[1:]):
+        if left.lower() == match.group("mod") and left[:1].isupper() and right.rstrip(":,") == match.group("base"):
+            name = f"{left} {right.rstrip(':,')}"
+            return [(name, [text[match.start("mod") : match.end()]], True)] if alias_key(name) not in known else []
+    return []
+
+
 def _used_as_name(text: str, acr: str, end: int) -> bool:
     """Whether the abstract goes on to use ``acr`` on its own at least twice after ``end`` ('a deconfounded
     multi-agent environment reconstruction (DEMER) approach ... DEMER adopts ... we apply DEMER'): the paper
@@ -994,7 +1016,7 @@ _WE_CALL_THE = re.compile(
 # (DTD)', 'a multi-adversarial Faster-RCNN (MAF)' after 'propose'; not 'a novel detector for multiple-input
 # multiple-output (MIMO)' nor 'the first use of Dynamic Mode Decomposition (DMD)'
 _OWNED_BEFORE = re.compile(
-    r"\b(?:novel|new|proposed|our|propos(?:e|es|ed|ing)|present(?:s|ed)?|introduc(?:e|es|ed|ing)|called|named|termed|dubbed)"
+    r"(?=[nopictd])\b(?:novel|new|proposed|our|propos(?:e|es|ed|ing)|present(?:s|ed)?|introduc(?:e|es|ed|ing)|called|named|termed|dubbed)"
     r"\s+(?:(?:a|an|the)\s+)?(?:(?!(?:for|of|in|to|with|on|by|from|and|or|use|first)\b)[\w\-]+\s+){0,3}$"
 )
 _PROCESS_ENDING = re.compile(r"(?:tion|sion|ment|ing|ance|ence)s?$")
@@ -1215,9 +1237,9 @@ def detect_introduced(
         if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
             continue  # 'we build upon SE-ResNeXt-50', 'Can we design a Convolutional Network (ConvNet) ...?'
         clause = _clause_around(abstract, match.start(), match.end())
-        for name, aliases, strong in _from_object(abstract, match.start("object")) or _derived_name(
-            abstract, match.start("object"), known
-        ):
+        for name, aliases, strong in _title_extended_name(paper.title, abstract, match.start("object"), known) or _from_object(
+            abstract, match.start("object")
+        ) or _derived_name(abstract, match.start("object"), known):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
             if not strong and _NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(

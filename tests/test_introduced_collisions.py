@@ -93,3 +93,19 @@ def test_a_counted_own_list_after_namely_introduces_each_model():
     found = [i.name for i in detect_introduced(_paper("Drug-Drug Interaction Extraction", abstract, 2017), set(_known()))]
     assert "AB-LSTM" in found
     assert "LSTM" not in found
+
+
+def test_a_novel_modified_catalogued_network_takes_the_titles_spelling_as_its_name():
+    # arXiv 1905.03922 and 1906.04913: the title writes the name, the abstract proposes it in lower case
+    warp = _paper(
+        "Spatio-temporal Video Re-localization by Warp LSTM",
+        "To accurately localize the desired tubelets in the reference video, we propose a novel warp LSTM network, "
+        "which propagates the spatio-temporal information for a long period.",
+    )
+    recurrent = _paper(
+        "Recurrent U-Net for Resource-Constrained Segmentation",
+        "In this paper, we introduce a novel recurrent U-Net architecture that preserves the compactness of the "
+        "original U-Net, while substantially increasing its performance.",
+    )
+    assert {i.name: i.aliases for i in detect_introduced(warp, set(_known()))} == {"Warp LSTM": ["warp LSTM network"]}
+    assert [i.name for i in detect_introduced(recurrent, set(_known()))] == ["Recurrent U-Net"]
