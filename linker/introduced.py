@@ -501,6 +501,11 @@ def _valid_name(name: str, strong: bool) -> bool:
 _SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
 
 
+# lower-case words that continue a naming cue's capitalised phrase up to its short form: ' motion prediction
+# GAN' before ', or BiHMP-GAN' or ' (ACR)'
+_LOWER_RUN = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}(?:\s+[A-Z][\w\-]*)?(?=\s+\(|,?\s+or\s)")
+
+
 def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
     """A parenthesised short form right after ``end``: "Simple-Mamba (S-Mamba)" -> ('S-Mamba', s, e)."""
     match = _SHORT_AFTER.match(text[end:])
@@ -695,7 +700,8 @@ _PARTS_CUE = re.compile(r"\b(?:composed\s+of|consist(?:s|ing)\s+of|compris(?:es|
 _PARTICIPLES = frozenset("comprising containing including using consisting involving featuring covering like such".split())
 
 
-_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
+# (one modifier may precede the next long form: '(DNet) and an encoder-decoder estimation network (ENet)')
+_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][a-z\-]+\s+)?")
 
 
 def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
@@ -1053,14 +1059,33 @@ def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
     return []
 
 
-def _owned_definition(text: str, d: Definition) -> bool:
-    """Whether the abstract writes the long form of definition ``d`` as its own new thing: a proposal or
-    naming word opens the noun phrase the long form ends, and the long form names a thing, not a process
-    ('a new deep-learning-based metal artifact reduction (MAR) approach' names a task). Needed before a
-    catalogued acronym is read as the paper's own."""
-    start = d.long_span[0]
-    window = text[max(0, start - 80) : start]
-    return bool(_OWNED_BEFORE.search(window)) and not _PROCESS_ENDING.search(d.long.split()[-1].lower())
+def _owned_definitions(text: str, definitions: list[Definition]) -> list[Definition]:
+    """The definitions the abstract writes as its own new things: a proposal or naming word opens the noun
+    phrase the long form ends, or an own method's part list does ('composed of two components, i.e., a
+    detection network (DNet) and ...'), or the definition continues a list of owned ones ('a Physics
+    Inference Module (PIM) and a Visual Inference Module (VIM)'); and the long form names a thing, not a
+    process ('a new deep-learning-based metal artifact reduction (MAR) approach' names a task). Needed before
+    a catalogued acronym is read as the paper's own."""
+    owned: list[Definition] = []
+    for d in definitions:
+        start = d.long_span[0]
+        if d.long_span[1] > d.short_span[0] or _PROCESS_ENDING.search(d.long.split()[-1].lower()):
+            continue
+        window = text[max(0, start - 80) : start]
+        listed = owned and _LIST_CONTINUES.fullmatch(text, owned[-1].short_span[1], start)
+        if listed or _OWNED_BEFORE.search(window) or _PARTS_BEFORE.search(window):
+            owned.append(d)
+    return owned
+
+
+# the lead of an own method's part list right before a long form
+_PARTS_BEFORE = re.compile(
+    r"(?=[cC])(?:composed\s+of|consists?\s+of|compris(?:es|ing|e))\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:components?|modules?|parts?|sub-?networks?|branches|stages?)\s*[,:]?\s*(?:--?|—|–)?\s*"
+    r"(?:i\.e\.,?|namely,?)?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}$"
+)
+# between one definition's short form and the next long form of a list: '(PIM) and a '
+_LIST_CONTINUES = re.compile(r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}")
 
 
 def detect_introduced(
@@ -1083,9 +1108,10 @@ def detect_introduced(
         abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     definitions = find_definitions(abstract) if "(" in abstract else []  # used three times: computed once
     if foreign is not None and known:
+        catalogued = [alias_key(d.short) in known for d in definitions]
         redefined = {
-            alias_key(d.short) for d in definitions
-            if alias_key(d.short) in known and _owned_definition(abstract, d) and foreign(d.short, d.long)
+            alias_key(d.short) for d in (_owned_definitions(abstract, definitions) if any(catalogued) else ())
+            if alias_key(d.short) in known and foreign(d.short, d.long)
         }
         if redefined:
             known = known - redefined
@@ -1191,6 +1217,13 @@ def detect_introduced(
             continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
         if abstract.startswith("namely", position) and alias_key(phrase) in known:
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
+        run = _LOWER_RUN.match(abstract, match.end("phrase"))
+        if run:  # 'called Bidirectional Human motion prediction GAN, or BiHMP-GAN': the name runs on in lower case
+            extended = abstract[match.start("phrase") : run.end()]
+            short = _short_after(abstract, run.end()) or _or_short(abstract, run.end(), extended)
+            if short and _initials_match(short[0], extended):
+                add(short[0], _kind(extended, clause), clause.strip(), [extended])
+                continue
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)

@@ -29,9 +29,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.introduced import (
-    GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike, is_short_form,
-)
+from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
 )
@@ -178,7 +176,7 @@ class Linker:
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
-        self._short_entries: dict[str, list[str]] | None = None  # short-form key -> entry names, on first use
+        self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -287,8 +285,7 @@ class Linker:
             self._short_entries = {}
             for entry in self.catalog:
                 for s in entry.surfaces:
-                    if is_short_form(s):
-                        self._short_entries.setdefault(alias_key(s), []).append(entry.name)
+                    self._short_entries.setdefault(alias_key(s), []).append(entry.name)
         names = self._short_entries.get(alias_key(short))
         return bool(names) and all(self._foreign_definition(name, short, long_form) for name in names)
 

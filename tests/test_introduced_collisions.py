@@ -109,3 +109,27 @@ def test_a_novel_modified_catalogued_network_takes_the_titles_spelling_as_its_na
     )
     assert {i.name: i.aliases for i in detect_introduced(warp, set(_known()))} == {"Warp LSTM": ["warp LSTM network"]}
     assert [i.name for i in detect_introduced(recurrent, set(_known()))] == ["Recurrent U-Net"]
+
+
+def test_a_part_of_an_own_method_keeps_an_acronym_the_catalog_gives_another_method():
+    # arXiv 1904.08056; the catalog's ENet is the real-time segmentation network of 2016
+    paper = _paper(
+        "DENet: A Universal Network for Counting Crowd with Varying Densities and Scales",
+        "In this paper, we propose a simple but an efficient and effective network, named DENet, which is composed "
+        "of two components, i.e., a detection network (DNet) and an encoder-decoder estimation network (ENet). We "
+        "first use DNet to detect and count individuals.",
+    )
+    found = {i.name: i.aliases for i in _linker().introduced(paper)}
+    assert found["DNet"] == ["detection network"]
+    assert found["ENet"] == ["estimation network"]
+
+
+def test_a_named_phrase_running_on_in_lower_case_to_its_short_form_names_the_short_form():
+    # arXiv 1812.02591: not 'Bidirectional Human'
+    abstract = (
+        "Devoid of this, we propose a novel probabilistic generative approach called Bidirectional Human motion "
+        "prediction GAN, or BiHMP-GAN. To be able to generate multiple probable human-pose sequences, we introduce "
+        "a random extrinsic factor r."
+    )
+    found = {i.name: i.aliases for i in detect_introduced(_paper("BiHMP-GAN: Bidirectional 3D Human Motion Prediction GAN", abstract), set(_known()))}
+    assert found == {"BiHMP-GAN": ["Bidirectional Human motion prediction GAN"]}
