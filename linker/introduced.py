@@ -23,6 +23,7 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Callable
 
 from relwork.core.records import Introduced, Paper
 import ahocorasick_rs
@@ -321,6 +322,28 @@ def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, l
     return []
 
 
+_NOVEL_EXTENDED = re.compile(
+    r"(?:a|an|the)\s+(?:novel|new)\s+(?P<mod>[a-z][a-z\-]{2,})\s+(?P<base>[A-Z][\w\-]*[A-Z][\w\-]*)\s+"
+    r"(?:network|architecture|model|framework)\b"
+)
+
+
+def _title_extended_name(title: str, text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
+    """A catalogued name with one modifier, proposed as new and written as a name in the title: 'we propose a
+    novel warp LSTM network' under the title '... by Warp LSTM', 'a novel recurrent U-Net architecture' under
+    'Recurrent U-Net for ...'. The title's spelling is the name; tried before the object's other readings, which
+    would take the catalogued base ('U-Net') for the proposal."""
+    match = _NOVEL_EXTENDED.match(text, start)
+    if match is None or alias_key(match.group("base")) not in known or match.group("mod") in _COMMON_WORDS:
+        return []
+    words = title.split()
+    for left, right in zip(words, words[1:]):
+        if left.lower() == match.group("mod") and left[:1].isupper() and right.rstrip(":,") == match.group("base"):
+            name = f"{left} {right.rstrip(':,')}"
+            return [(name, [text[match.start("mod") : match.end()]], True)] if alias_key(name) not in known else []
+    return []
+
+
 def _used_as_name(text: str, acr: str, end: int) -> bool:
     """Whether the abstract goes on to use ``acr`` on its own at least twice after ``end`` ('a deconfounded
     multi-agent environment reconstruction (DEMER) approach ... DEMER adopts ... we apply DEMER'): the paper
@@ -477,6 +500,11 @@ def _valid_name(name: str, strong: bool) -> bool:
 
 
 _SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
+
+
+# lower-case words that continue a naming cue's capitalised phrase up to its short form: ' motion prediction
+# GAN' before ', or BiHMP-GAN' or ' (ACR)'
+_LOWER_RUN = re.compile(r"(?:\s+[a-z][\w\-]*){1,3}(?:\s+[A-Z][\w\-]*)?(?=\s+\(|,?\s+or\s)")
 
 
 def _short_after(text: str, end: int) -> tuple[str, int, int] | None:
@@ -673,7 +701,8 @@ _PARTS_CUE = re.compile(r"\b(?:composed\s+of|consist(?:s|ing)\s+of|compris(?:es|
 _PARTICIPLES = frozenset("comprising containing including using consisting involving featuring covering like such".split())
 
 
-_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?")
+# (one modifier may precede the next long form: '(DNet) and an encoder-decoder estimation network (ENet)')
+_LIST_GLUE = re.compile(r"(?:\s+[a-z]+)?\s*,?\s*(?:and\s+|or\s+)?(?:the\s+|a\s+|an\s+)?(?:[a-z][a-z\-]+\s+)?")
 
 
 def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
@@ -1000,13 +1029,103 @@ _WE_CALL_THE = re.compile(
 )
 
 
-def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Introduced]:
+# an own noun phrase right before a definition's long form: 'we propose a novel dynamic threshold detector
+# (DTD)', 'a multi-adversarial Faster-RCNN (MAF)' after 'propose'; not 'a novel detector for multiple-input
+# multiple-output (MIMO)' nor 'the first use of Dynamic Mode Decomposition (DMD)'
+_OWNED_BEFORE = re.compile(
+    r"(?=[nopictd])\b(?:novel|new|proposed|our|propos(?:e|es|ed|ing)|present(?:s|ed)?|introduc(?:e|es|ed|ing)|called|named|termed|dubbed)"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?!(?:for|of|in|to|with|on|by|from|and|or|use|first)\b)[\w\-]+\s+){0,3}$"
+)
+_PROCESS_ENDING = re.compile(r"(?:tion|sion|ment|ing|ance|ence)s?$")
+
+
+# 'we present three models namely, B-LSTM, AB-LSTM and Joint AB-LSTM': a counted own list of names
+_COUNTED_OWN = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
+    r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
+)
+_LIST_ITEM = re.compile(r"[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
+    """The names of a counted own list after 'namely' ('we present three models namely, B-LSTM, AB-LSTM and
+    Joint AB-LSTM'): the count and the proposal verb make each name the paper's own, catalogued or not
+    (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
+    for position in positions:
+        if not text.startswith("namely", position) or not _COUNTED_OWN.search(text, max(0, position - 90), position):
+            continue
+        names, at = [], position + 6 + (text[position + 6 : position + 7] == ",")
+        while True:
+            at += len(text[at:]) - len(text[at:].lstrip())
+            item = _LIST_ITEM.match(text, at)
+            if item is None or not any(is_namelike(w) for w in item.group().split()):
+                return []
+            names.append(item.group())
+            separator = _LIST_SEPARATOR.match(text, item.end())
+            if separator is None:
+                break
+            at = separator.end()
+        return names if len(names) >= 2 else []
+    return []
+
+
+def _owned_definitions(text: str, definitions: list[Definition]) -> list[Definition]:
+    """The definitions the abstract writes as its own new things: a proposal or naming word opens the noun
+    phrase the long form ends, or an own method's part list does ('composed of two components, i.e., a
+    detection network (DNet) and ...'), or the definition continues a list of owned ones ('a Physics
+    Inference Module (PIM) and a Visual Inference Module (VIM)'); and the long form names a thing, not a
+    process ('a new deep-learning-based metal artifact reduction (MAR) approach' names a task). Needed before
+    a catalogued acronym is read as the paper's own."""
+    owned: list[Definition] = []
+    for d in definitions:
+        start = d.long_span[0]
+        if d.long_span[1] > d.short_span[0] or _PROCESS_ENDING.search(d.long.split()[-1].lower()):
+            continue
+        window = text[max(0, start - 80) : start]
+        listed = owned and _LIST_CONTINUES.fullmatch(text, owned[-1].short_span[1], start)
+        if listed or _OWNED_BEFORE.search(window) or _PARTS_BEFORE.search(window):
+            owned.append(d)
+    return owned
+
+
+# the lead of an own method's part list right before a long form
+_PARTS_BEFORE = re.compile(
+    r"(?=[cC])(?:composed\s+of|consists?\s+of|compris(?:es|ing|e))\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:components?|modules?|parts?|sub-?networks?|branches|stages?)\s*[,:]?\s*(?:--?|—|–)?\s*"
+    r"(?:i\.e\.,?|namely,?)?\s*(?:a|an|the)\s+(?:[\w\-]+\s+){0,2}$"
+)
+# between one definition's short form and the next long form of a list: '(PIM) and a '
+_LIST_CONTINUES = re.compile(r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}")
+
+
+def detect_introduced(
+    paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None
+) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
     ``known`` holds alias keys of catalogued names: a catalogued name counts as introduced only from the
     title prefix or a direct cue ("We present BART, ..."), never when merely inside a proposal phrase.
+    ``foreign(short, long)`` says whether the abstract's definition 'long (short)' of a catalogued short
+    form gives it another meaning than the catalog's; such a short form is not known in this paper, so the
+    paper's own coinage of it is found as any other (the catalog's LaMDA does not hide a paper's 'Leiden
+    Atomic and Molecular Database (LAMDA)').
     """
     known = known or set()
+    abstract = paper.abstract
+    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
+        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
+    if "&" in abstract:
+        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
+    definitions = find_definitions(abstract) if "(" in abstract else []  # used three times: computed once
+    if foreign is not None and known:
+        catalogued = [alias_key(d.short) in known for d in definitions]
+        redefined = {
+            alias_key(d.short) for d in (_owned_definitions(abstract, definitions) if any(catalogued) else ())
+            if alias_key(d.short) in known and foreign(d.short, d.long)
+        }
+        if redefined:
+            known = known - redefined
     found: dict[str, Introduced] = {}
     order: list[str] = []
 
@@ -1042,11 +1161,6 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
 
-    abstract = paper.abstract
-    if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
-        abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
-    if "&" in abstract:
-        abstract = html.unescape(abstract)  # 'Look, Read, Reason &amp; Answer (LoRRA)' in arXiv listings
     title_name = (
         title_prefix_name(paper.title, known)
         or title_lead_name(paper.title, abstract, known)
@@ -1076,9 +1190,12 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         if _valid_name(name, strong=True) and alias_key(name) not in known:
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
+    listed = _counted_own_list(abstract, triggers["naming"])
+    for name in listed:
+        add(name, "method", _clause_around(abstract, abstract.find(name), abstract.find(name) + len(name)).strip())
     for position in triggers["naming"]:
         match = _NAMING.match(abstract, position)
-        if match is None:
+        if match is None or (listed and abstract.startswith("namely", position)):
             continue
         phrase = _clean_phrase(match.group("phrase"))
         clause = _clause_around(abstract, match.start(), match.end())
@@ -1111,6 +1228,13 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
             continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
         if abstract.startswith("namely", position) and alias_key(phrase) in known:
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
+        run = _LOWER_RUN.match(abstract, match.end("phrase"))
+        if run:  # 'called Bidirectional Human motion prediction GAN, or BiHMP-GAN': the name runs on in lower case
+            extended = abstract[match.start("phrase") : run.end()]
+            short = _short_after(abstract, run.end()) or _or_short(abstract, run.end(), extended)
+            if short and _initials_match(short[0], extended):
+                add(short[0], _kind(extended, clause), clause.strip(), [extended])
+                continue
         for part in _coordinated(phrase):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
@@ -1123,7 +1247,6 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
 
     # components the paper names in passing: 'through a novel Straight-Through Factorizer (STF) algorithm',
     # 'a Global Context Enhancer is introduced'
-    definitions = find_definitions(abstract) if "(" in abstract else []  # used twice: computed once
     # the title's prefix spelled out and abbreviated in the abstract: 'Unsupervised Temperature Scaling: ...'
     # and 'Unsupervised Temperature Scaling (UTS) ...' -> UTS
     parts = _title_split(paper.title) if definitions else None
@@ -1156,9 +1279,9 @@ def detect_introduced(paper: Paper, known: "set[str] | None" = None) -> list[Int
         if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
             continue  # 'we build upon SE-ResNeXt-50', 'Can we design a Convolutional Network (ConvNet) ...?'
         clause = _clause_around(abstract, match.start(), match.end())
-        for name, aliases, strong in _from_object(abstract, match.start("object")) or _derived_name(
-            abstract, match.start("object"), known
-        ):
+        for name, aliases, strong in _title_extended_name(paper.title, abstract, match.start("object"), known) or _from_object(
+            abstract, match.start("object")
+        ) or _derived_name(abstract, match.start("object"), known):
             if alias_key(name) in known and not strong and not abstract[match.start("object") :].startswith(name):
                 continue
             if not strong and _NOUN_AFTER.match(abstract, abstract.find(name, match.start("object")) + len(name)) and any(
@@ -1534,8 +1657,9 @@ _PARTS_LEAD = re.compile(r"(?:\s*(?:\w+\s+){0,3}?(?:components?|parts?|modules?|
 # 'we have engineered a new dataset 'Hishab'': a quoted name right after a new thing's noun
 _NEW_QUOTED = re.compile(
     r"(?=n)\b(?:new|novel)\s+(?:[\w\-]+\s+){0,2}?(?:dataset|benchmark|corpus|database|model|method|framework|"
-    r"architecture|algorithm|network|function|module|approach|strategy|technique|mechanism)\s+(?:[\"'“‘]|``?)"
+    r"architecture|algorithm|network|function|module|approach|strategy|technique|mechanism)s?\s+(?:[\"'“‘]|``?)"
     r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,2})[\"'”’]"
+    r"(?:\s+and\s+(?:[\"'“‘]|``?)(?P<second>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,2})[\"'”’])?"
 )
 # 'Based on the obtained City100 dataset', 'the proposed LaPa dataset', 'our new MRW dataset' (not 'a new UAV
 # benchmark': after 'a new' the word is as often the task or modality as the name)
@@ -1627,9 +1751,9 @@ def _more_introduced(
         match = _NEW_QUOTED.match(abstract, at) if at == 0 or not abstract[at - 1].isalnum() else None
         if match is None:
             continue
-        name = match.group("name")
-        if alias_key(name) not in known and _valid_name(name, strong=True):
-            out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
+        for name in filter(None, (match.group("name"), match.group("second"))):  # 'two new encoding methods "A" and "B"'
+            if alias_key(name) not in known and _valid_name(name, strong=True):
+                out.append((name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip(), [], False))
     for at in [*cues["proposed "], *cues["obtained "], *cues["collected "], *cues["constructed "], *cues["new "], *cues["novel "]]:
         before = _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at)
         match = _OWN_DATASET.match(abstract, at) if before else None

@@ -178,6 +178,7 @@ class Linker:
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
+        self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -188,7 +189,7 @@ class Linker:
     def introduced(self, paper: Paper) -> list[Introduced]:
         """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
         introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
-        found = detect_introduced(paper, self.catalog_known)
+        found = detect_introduced(paper, self.catalog_known, self._redefined)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
@@ -277,6 +278,18 @@ class Linker:
                 if key and self._owner_of(other) != m.name:
                     taught[key] = (m.name, m.kind, other)
         return taught
+
+    def _redefined(self, short: str, long_form: str) -> bool:
+        """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning
+        than every entry that has it (``_foreign_definition``): the paper may then introduce its own SHORT,
+        and its mentions do not link the catalog's."""
+        if self._short_entries is None:
+            self._short_entries = {}
+            for entry in self.catalog:
+                for s in entry.surfaces:
+                    self._short_entries.setdefault(alias_key(s), []).append(entry.name)
+        names = self._short_entries.get(alias_key(short))
+        return bool(names) and all(self._foreign_definition(name, short, long_form) for name in names)
 
     def _foreign_definition(self, name: str, short: str, long_form: str) -> bool:
         """Whether a paper's definition 'Long Form (SHORT)' gives the catalog acronym ``short`` of ``name``
