@@ -39,7 +39,7 @@ GENERIC = frozenset(
     lvlms slm slms cnn cnns rnn rnns gnn gnns mlp mlps ssm ssms moe gan gans vae vaes dnn dnns ann anns
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
-    kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga
+    kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga e2e
     transformer transformers attention convnet convnets dcnn dcnns
     """.split()
 )
@@ -1129,6 +1129,15 @@ def detect_introduced(
     found: dict[str, Introduced] = {}
     order: list[str] = []
 
+    def _as_catalogued(short: str, long_form: str) -> bool:
+        """A catalogued short form whose long form holds a catalogued long form of two or more words ('a deep
+        Residual Network (ResNet)'): the known method, picked by name, not the paper's own coinage."""
+        if alias_key(short) not in known:
+            return False
+        words = long_form.split()
+        return any(alias_key(" ".join(words[i:j])) in known
+                   for i in range(len(words)) for j in range(i + 2, len(words) + 1))
+
     def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
         if _PLURAL_ACRONYM.fullmatch(name) and is_namelike(name[:-1]):
@@ -1214,11 +1223,15 @@ def detect_introduced(
             # the Semantic-guided Mix Query (SMQ)'), not 'called SMT-CBS reformulates the Conflict-based Search (CBS)'
             lead = abstract[match.start("phrase") : span[0]] if span else ""
             if span and span[0] >= match.start("phrase") - 1 and (len(lead.split()) <= 2 or _PARTS_CUE.search(lead)):
-                add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
+                # a catalogued acronym defined as the catalog defines it is the known method picked by name
+                # ('namely, a Long Short-Term Memory neural network (LSTM), and a deep Residual Network (ResNet)')
+                if not _as_catalogued(acr.group("acr"), abstract[span[0] : span[1]]):
+                    add(acr.group("acr"), _kind(acr.group("acr"), clause), clause.strip(), [abstract[span[0] : span[1]]])
                 # a list of definitions shares the naming word: 'namely the super high-performance
                 # Extractor (SHE), the higher-performance Extractor (HE), ... and the minimalist Extractor (ME)'
                 for acr, long_form in _listed_definitions(abstract, acr.end()):
-                    add(acr, _kind(acr, clause), clause.strip(), [long_form])
+                    if not _as_catalogued(acr, long_form):
+                        add(acr, _kind(acr, clause), clause.strip(), [long_form])
                 continue
         if not phrase:
             continue
