@@ -1105,7 +1105,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory|taxonom\w*"
-    r"|benchmark(?:s|ing)?|comparative|exploring"
+    r"|benchmark(?:s|ing)?|comparative|exploring|empirical\s+(?:study|evaluation|investigation)"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
@@ -1137,14 +1137,47 @@ _ANALYSIS_ABSTRACT = re.compile(
 )
 
 
+# A title that names the means of the work ("Detecting Syntactic Change Using a Neural Part-of-Speech Tagger",
+# "Rethinking Monocular Depth Estimation with Adversarial Training"): what follows is the paper's tool.
+_TITLE_TOOL = re.compile(r"\b(?:using|with|via|through|based\s+on)\b", re.I)
+# A title that names an application ("Generative Adversarial Networks for Operational Scenario Planning")
+_TITLE_PURPOSE = re.compile(r"\bfor\b", re.I)
+# 'rethinking / revisiting X' is an analysis unless the title names the new means ('... with Y')
+_RETHINK = re.compile(r"re(?:think|visit)\w*", re.I)
+
+
+def _title_tool_at(title: str) -> int:
+    """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
+    none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
+    it ('... with Y: an analysis') belongs to the object."""
+    analysis = _ANALYSIS_TITLE.search(title)
+    tool = _TITLE_TOOL.search(title, analysis.end() if analysis else 0)
+    return tool.start() if tool else -1
+
+
+def _analysis_title(title: str) -> bool:
+    """The title announces an analysis, survey or question; 'Rethinking / Revisiting X with Y' announces Y, a
+    new means, so it is a method paper's title."""
+    for match in _ANALYSIS_TITLE.finditer(title):
+        if not (_RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end())):
+            return True
+    return False
+
+
 def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> bool:
     """A survey or analysis: it introduces no method of its own and its title or abstract says it studies,
     reviews or analyses ("Small-scale proxies for ... training instabilities", "We study the computational
-    limits of LoRA"). The methods such a paper discusses are studied, not built on."""
+    limits of LoRA"). The methods such a paper discusses are studied, not built on.
+
+    An abstract's 'we investigate / analyze' alone does not make an analysis when the title names the paper's
+    means or application ('Detecting Syntactic Change Using a Neural Part-of-Speech Tagger', 'GANs for Operational
+    Scenario Planning'): such a paper studies what its tool does, so the tool is built on."""
     if introduces_method or _OWN_METHOD_SAID.search(abstract):
         return False
-    if _ANALYSIS_TITLE.search(title):
+    if _analysis_title(title):
         return True
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
+        return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
     match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
@@ -1466,7 +1499,13 @@ def settle_paper(linked) -> None:
         _settle_group_members(linked)
         _settle_anaphora(linked)
         return
+    # the means a study names in its title ('A Comparative Study of Feature Selection Methods ... Using Support
+    # Vector Machine') are its tools, built on, not studied
+    tool_at = _title_tool_at(paper.title or "")
+    tools = {link.method for link in linked.links if tool_at >= 0 and link.field == "title" and link.start > tool_at}
     for link in linked.links:
+        if link.method in tools:
+            continue
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
         # are its tools, not what it studies; comparisons between the models it studies ("a performance gap
         # between BERT and a graph neural network") are findings of the study, not baselines of its own method
