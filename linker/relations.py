@@ -340,6 +340,10 @@ def _owner(
         return "own"  # "we propose MERLIN, a framework designed to train X"
     if _PRESENT_PASSIVE.search(prefix):
         return "own"  # "details are represented by tokens generated using X": describing the method
+    if passive and passive.group("aux").lower() in ("is", "are") and _PARTICIPLE_CUE.match(sentence, cue_start):
+        # the cue is a present passive whose subject is neither the field nor prior work (checked above):
+        # "Visual features are extracted with X", "The encoder is pre-trained with X" describe the paper's system
+        return "own"
     return "unknown"
 
 
@@ -355,6 +359,7 @@ def _mask_brackets(text: str) -> str:
     return text
 
 
+_PARTICIPLE_CUE = re.compile(r"(?:pre-?|re-?)?\w+(?:ed|en)\b", re.I)  # 'extracted with', 'pre-trained' (not 'similar to')
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?!(?:known|considered|believed|thought|regarded|seen|used|shown|widely|commonly|often|typically"
     r"|usually|generally|still|not|also|very|more|less|able|capable|limited|based|likely|unlikely|due)\b)\w+(?:ed|en)\b",

@@ -138,3 +138,32 @@ def test_type_relation_colon_enumeration_ends_the_comparison():
     sentence = ("Our results show that our method consistently outperforms the prior art: (i) it achieves 8x "
                 "overall weight pruning on AlexNet with no accuracy loss.")
     assert _typed(sentence, "AlexNet").relation == "builds_on"
+
+
+# --- present passives describing the paper's own pipeline ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, surface, cue",
+    [
+        # arXiv-style pipeline descriptions without 'we' (cf. 1808.07528 'is stabilized using spectral normalization')
+        ("Visual features are extracted with VGG-16 pretrained on ImageNet.", "VGG-16", "extracted with"),
+        ("The encoder is pre-trained with BERT and fine-tuned on the task.", "BERT", "pre-trained"),
+        # arXiv 1907.02549: 'The algorithms are trained on different-sized subsets of the MNIST and Omniglot data sets.'
+        ("The algorithms are trained on different-sized subsets of the MNIST and Omniglot data sets.", "MNIST", "trained"),
+    ],
+)
+def test_present_passive_use_describes_the_papers_pipeline(sentence, surface, cue):
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", cue)
+
+
+def test_present_passive_rule_needs_a_participle_cue():
+    # arXiv 1807.09647: 'it is similar to other well-known methods ... including Q-learning' is no use
+    result = _typed("K-learning can be interpreted as mirror descent in the policy space, and it is similar to other "
+                    "well-known methods in the literature, including Q-learning, soft-Q-learning, and maximum entropy "
+                    "policy gradient.", "Q-learning")
+    assert result.relation == "mentions"
+
+
+def test_habitual_present_passive_stays_background():
+    assert _typed("Features are typically extracted with SIFT.", "SIFT").relation == "mentions"
