@@ -736,6 +736,12 @@ _OWN_REPORT = re.compile(
     re.I,
 )
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
+# the phrase of a compound ('a ResNet backbone', 'a Q-learning-based method for ...') as subject of a present passive
+_COMPOUND_PASSIVE = re.compile(
+    r"[^,;:()]{0,120}?\b(?:is|are)\s+(?:then\s+|first\s+|further\s+|also\s+)?(?:used|adopted|employed|utili[sz]ed|applied"
+    r"|developed|designed|trained|built|implemented|proposed|introduced|presented|constructed|exploited|leveraged)\b",
+    re.I,
+)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -1073,6 +1079,12 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         own_clause = _OWN.search(clause) or _own_in(clause, own) is not None
         # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
         own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
+        # so is a present passive the compound's phrase is the subject of: "A ResNet backbone is adopted to encode
+        # each image", "A Q-learning-based method ... is developed and studied" (not "... are commonly used")
+        own_clause = own_clause or bool(
+            _COMPOUND_PASSIVE.match(after) and not _HABITUAL.search(clause) and not _OTHER.search(_mask_brackets(clause))
+            and not _FIELD_SUBJECT.match(before)
+        )
         # "we establish several baselines and present a technique that boosts ... transformer-based models":
         # baselines the paper itself sets up are no one else's work
         others_before = [m for m in _OTHER.finditer(before) if not _OWN_BASELINES.search(before, 0, m.end())]

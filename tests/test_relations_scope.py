@@ -167,3 +167,23 @@ def test_present_passive_rule_needs_a_participle_cue():
 
 def test_habitual_present_passive_stays_background():
     assert _typed("Features are typically extracted with SIFT.", "SIFT").relation == "mentions"
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, cue",
+    [
+        # arXiv 1809.06646
+        ("A Q-learning-based method for adaptive optimal control of partially observable episodic fixed-horizon "
+         "manufacturing processes is developed and studied.", "Q-learning", "X-based"),
+        # arXiv 1907.08823
+        ("An algorithm that considers an advantage actor-critic architecture augmented with this scheme is proposed, "
+         "and we give guarantees on its convergence.", "advantage actor-critic", "architecture"),
+    ],
+)
+def test_compound_subject_of_present_passive_builds_on(sentence, surface, cue):
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", cue)
+
+
+def test_compound_with_habitual_present_passive_stays_background():
+    assert _typed("BERT-based encoders are commonly used for retrieval.", "BERT").relation == "mentions"
