@@ -570,6 +570,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="tun built build top distil initiali continu train leverag adopt adapted modified derived add insert "
          "attach append backbone encoder base teacher"),
+    # the paper's technique applied with a method: "the discrete policy achieves significant performance gains with
+    # state-of-the-art on-policy optimization algorithms (PPO, TRPO, ACKTR)"
+    _cue(BUILDS_ON, 0.75, r"(?:improvements?|gains?|boosts?|speed-?ups?)\s+(?:when\s+(?:combined|used|applied)\s+)?with(?!\s+respect\s+to)",
+         keys="improvement gain boost speed"),
     # the paper's technique applied on a model: "8x weight pruning on LeNet-5, AlexNet, and ResNet-50"
     _cue(BUILDS_ON, 0.75, r"(?:pruning|compression|compressing|quantization|quantizing|sparsification|speed-?ups?"
          r"|acceleration)\s+on", max_gap=6, keys="pruning compress quantiz sparsification speed acceleration"),

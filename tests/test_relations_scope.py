@@ -187,3 +187,12 @@ def test_compound_subject_of_present_passive_builds_on(sentence, surface, cue):
 
 def test_compound_with_habitual_present_passive_stays_background():
     assert _typed("BERT-based encoders are commonly used for retrieval.", "BERT").relation == "mentions"
+
+
+def test_gains_with_a_method_apply_the_papers_technique_to_it():
+    # arXiv 1901.10500
+    sentence = ("We show that the discrete policy achieves significant performance gains with state-of-the-art "
+                "on-policy optimization algorithms (PPO, TRPO, ACKTR) especially on high-dimensional tasks.")
+    assert (_typed(sentence, "ACKTR").relation, _typed(sentence, "ACKTR").cue) == ("builds_on", "gains with")
+    # 'with respect to' measures against the method
+    assert "with" not in _typed("We obtain improvements with respect to BERT on all tasks.", "BERT").cue
