@@ -1459,7 +1459,7 @@ def _settle_anaphora(linked) -> None:
     purpose of this study is to explore ... utilizing these new models': a background mention listed as an
     example takes the relation the paper's later sentence gives the class back-referred to ('these models',
     'the methods described above'), when that is a use or a comparison decided by an explicit cue (confidence
-    0.8 or more); the first such sentence decides."""
+    0.8 or more); the first back-reference typed with confidence (0.75 or more) decides."""
     listed = [link for link in linked.links
               if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"]
     abstract = linked.paper.abstract or ""
@@ -1482,6 +1482,8 @@ def _settle_anaphora(linked) -> None:
             s_start, s_end = next(span for span in spans if span[0] <= a_start < span[1])
             sentence = abstract[s_start:s_end]
             result = type_relation(sentence, a_start - s_start, a_end - s_start, own_names=own)
+            if result.confidence < 0.75:
+                continue  # undecided ('how to integrate these representations' has no subject): the next one may tell
             # a decided use or comparison only: "Different from these methods, we ..." is a contrast (0.75)
             if result.relation != MENTIONS and result.confidence >= 0.8:
                 link.relation = result.relation

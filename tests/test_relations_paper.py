@@ -196,3 +196,21 @@ def test_analysis_paper_keeps_the_tool_its_title_names(catalog):
     (linked,) = link_corpus([paper], catalog)
     assert "builds_on" in _relations(linked, "SVM")
     assert not any(l.cue.startswith("analysis") for l in linked.links if l.method == "SVM")
+
+
+def test_undecided_back_reference_lets_a_later_one_decide(catalog):
+    # arXiv 1902.08691: 'how to integrate these representations' has no subject (undecided); the next
+    # back-reference, 'utilizing these new models', is the study's use of the listed ELMo and BERT
+    paper = Paper.create(
+        "Enhancing Clinical Concept Extraction with Contextual Embedding",
+        "Recently, however, more advanced embedding methods and representations (e.g., ELMo, BERT) have further "
+        "pushed the state-of-the-art in NLP. While these certainly improve clinical concept extraction as well, there "
+        "are no commonly agreed upon best practices for how to integrate these representations for extracting "
+        "concepts. The purpose of this study, then, is to explore the space of possible options in utilizing these "
+        "new models, including comparing these to more traditional word embedding methods (word2vec, GloVe, "
+        "fastText).",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    for method in ("ELMo", "BERT"):
+        assert _relations(linked, method) == {"builds_on"}, method
+        assert all("via 'these new models'" in l.cue for l in linked.links if l.method == method)
