@@ -1129,7 +1129,7 @@ _ANALYSIS_TITLE = re.compile(
     r"|benchmark(?:s|ing)?|comparative|exploring|empirical\s+(?:study|evaluation|investigation)"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
-    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
+    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|(?:[\w-]+\s+)?stud(?:y|ies)\b|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
 )
@@ -1165,6 +1165,19 @@ _TITLE_TOOL = re.compile(r"\b(?:using|with|via|through|based\s+on)\b", re.I)
 _TITLE_PURPOSE = re.compile(r"\bfor\b", re.I)
 # 'rethinking / revisiting X' is an analysis unless the title names the new means ('... with Y')
 _RETHINK = re.compile(r"re(?:think|visit)\w*", re.I)
+# 'X: A Study on Y' is an analysis unless the title names an application or its means before it ('GANs for Operational
+# Scenario Planning ...: A Study on Wind and Photovoltaic', 'Voice Pathology Detection Using Deep Learning: a Preliminary
+# Study' apply their methods); 'A Study with <objectives>' after it names the study's conditions
+_STUDY = re.compile(r"(?::\s*)?(?:an?\s+)?(?:(?!empirical\b|comparative\b|systematic\b)[\w-]+\s+)?stud(?:y|ies)", re.I)
+
+
+# a use whose purpose is the study itself: "we use canonical correlation analysis (CCA) and mutual information
+# estimators to study how information flows across Transformer layers"
+_STUDY_PURPOSE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?"
+    r"(?:study|analy[sz]e|investigate|probe|measure|examine|quantify|visuali[sz]e|characteri[sz]e|understand|explain|interpret)\b",
+    re.I,
+)
 
 
 def _title_tool_at(title: str) -> int:
@@ -1178,10 +1191,13 @@ def _title_tool_at(title: str) -> int:
 
 def _analysis_title(title: str) -> bool:
     """The title announces an analysis, survey or question; 'Rethinking / Revisiting X with Y' announces Y, a
-    new means, so it is a method paper's title."""
+    new means, so it is a method paper's title, and 'X for Y: A Study on Z' an application of X."""
     for match in _ANALYSIS_TITLE.finditer(title):
-        if not (_RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end())):
-            return True
+        if _RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end()):
+            continue
+        if _STUDY.fullmatch(match.group(0)) and (_TITLE_PURPOSE.search(title) or _TITLE_TOOL.search(title, 0, match.start())):
+            continue
+        return True
     return False
 
 
@@ -1526,9 +1542,12 @@ def settle_paper(linked) -> None:
     # Vector Machine') are its tools, built on, not studied
     tool_at = _title_tool_at(paper.title or "")
     tools = {link.method for link in linked.links if tool_at >= 0 and link.field == "title" and link.start > tool_at}
+    abstract = paper.abstract or ""
     for link in linked.links:
         if link.method in tools:
             continue
+        if link.relation == BUILDS_ON and link.field == "abstract" and _STUDY_PURPOSE.match(abstract, link.end):
+            continue  # "we use canonical correlation analysis ... to study how information flows": the study's tool
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
         # are its tools, not what it studies; comparisons between the models it studies ("a performance gap
         # between BERT and a graph neural network") are findings of the study, not baselines of its own method

@@ -162,6 +162,13 @@ from relwork.linker.relations import is_analysis_paper  # noqa: E402
         # arXiv 1903.03260: no means or application in the title; the abstract frames a study
         ("Neural Language Models as Psycholinguistic Subjects: Representations of Syntactic State",
          "To do so, we examine model behavior on artificial sentences.", True),
+        # 'X: A Study ...' is an analysis (arXiv 1909.01380), unless the title names an application or its means
+        # before it (arXiv 1906.00662, 1907.05905)
+        ("The Bottom-up Evolution of Representations in the Transformer: A Study with Machine Translation and Language "
+         "Modeling Objectives", "", True),
+        ("Generative Adversarial Networks for Operational Scenario Planning of Renewable Energy Farms: A Study on Wind "
+         "and Photovoltaic", "", False),
+        ("Voice Pathology Detection Using Deep Learning: a Preliminary Study", "", False),
         # an analysis title keeps its analysis even when it names a means (arXiv 1901.03438)
         ("Grammatical Analysis of Pretrained Sentence Encoders with Acceptability Judgments", "", True),
     ],
@@ -214,3 +221,18 @@ def test_undecided_back_reference_lets_a_later_one_decide(catalog):
     for method in ("ELMo", "BERT"):
         assert _relations(linked, method) == {"builds_on"}, method
         assert all("via 'these new models'" in l.cue for l in linked.links if l.method == method)
+
+
+def test_analysis_paper_keeps_a_use_whose_purpose_is_the_study(catalog):
+    # arXiv 1909.01380: CCA is the tool of the study ('we use ... to study'); the Transformer is what it studies
+    paper = Paper.create(
+        "The Bottom-up Evolution of Representations in the Transformer: A Study with Machine Translation and Language "
+        "Modeling Objectives",
+        "In this work, we use canonical correlation analysis and mutual information estimators to study how "
+        "information flows across Transformer layers and how this process depends on the choice of learning "
+        "objective. We focus on the Transformers for our analysis as they have been shown effective on various tasks.",
+    )
+    assert is_analysis_paper(paper.title, paper.abstract, False)
+    (linked,) = link_corpus([paper], catalog)
+    assert _relations(linked, "CCA") == {"builds_on"}
+    assert _relations(linked, "Transformer") == {"mentions"}
