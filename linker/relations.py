@@ -1508,6 +1508,23 @@ def _settle_anaphora(linked) -> None:
             break
 
 
+_TITLE_COMPOUND_CUE = re.compile(r"(?:X-)?(?:based|powered|driven)", re.I)
+
+
+def _settle_title_means(linked) -> None:
+    """A title is the paper speaking ('Robust Anomaly Detection in Images using Adversarial Autoencoders',
+    'Automatic Cloud Resource Scaling Algorithm based on LSTM', 'LSTM based Similarity Measurement'): a use verb
+    or compound there, left unattributed sentence by sentence (a title has no subject), is the paper's own use.
+    Called for papers that are no analysis (:func:`is_analysis_paper`)."""
+    for link in linked.links:
+        if link.field != "title" or link.relation != MENTIONS or link.kind == "dataset" or not link.cue:
+            continue
+        if _OWN_VERB.pattern.fullmatch(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (title)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -1523,7 +1540,7 @@ def settle_paper(linked) -> None:
     (:func:`_settle_group_members`).
     Idempotent, so applying it twice changes nothing.
     """
-    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and link.field == "abstract"))
+    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and (link.field == "abstract" or link.cue)))
                for link in linked.links):
         return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
@@ -1534,6 +1551,7 @@ def settle_paper(linked) -> None:
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_motivation(linked)
         _settle_carried_subjects(linked)
+        _settle_title_means(linked)
         _settle_method_description(linked)
         _settle_group_members(linked)
         _settle_anaphora(linked)

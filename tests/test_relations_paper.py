@@ -236,3 +236,27 @@ def test_analysis_paper_keeps_a_use_whose_purpose_is_the_study(catalog):
     (linked,) = link_corpus([paper], catalog)
     assert _relations(linked, "CCA") == {"builds_on"}
     assert _relations(linked, "Transformer") == {"mentions"}
+
+
+@pytest.mark.parametrize(
+    "title, method",
+    [
+        ("Robust Anomaly Detection in Images using Adversarial Autoencoders", "AAE"),  # arXiv 1901.06355
+        ("Object detection on aerial imagery using CenterNet", "CenterNet"),  # arXiv 1908.08244
+        ("LSTM based Similarity Measurement with Spectral Clustering for Speaker Diarization", "LSTM"),  # 1907.10393
+    ],
+)
+def test_title_naming_the_papers_means_builds_on_them(catalog, title, method):
+    # the title speaks for the paper: 'using X' / 'X based' there is its own use, even when the abstract (here
+    # empty) never repeats the method
+    (linked,) = link_corpus([Paper.create(title, "")], catalog)
+    assert _relations(linked, method) == {"builds_on"}
+    assert all(l.cue.endswith("(title)") for l in linked.links if l.method == method)
+
+
+def test_title_use_in_an_analysis_paper_stays_studied(catalog):
+    # arXiv 1907.07672: 'Analysis of Word Embeddings using Fuzzy Clustering' studies the embeddings; the title
+    # rule only speaks for papers that are no analysis
+    (linked,) = link_corpus([Paper.create("Analysis of Word Embeddings using Fuzzy Clustering",
+                                          "We use GloVe embeddings in this analysis.")], catalog)
+    assert "builds_on" not in _relations(linked, "GloVe")
