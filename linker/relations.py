@@ -340,7 +340,7 @@ def _owner(
         return "own"  # "we propose MERLIN, a framework designed to train X"
     if _PRESENT_PASSIVE.search(prefix):
         return "own"  # "details are represented by tokens generated using X": describing the method
-    if passive and passive.group("aux").lower() in ("is", "are") and _PARTICIPLE_CUE.match(sentence, cue_start):
+    if _search_end(_PRESENT_AUX_END, prefix, 3) and _PARTICIPLE_CUE.match(sentence, cue_start):
         # the cue is a present passive whose subject is neither the field nor prior work (checked above):
         # "Visual features are extracted with X", "The encoder is pre-trained with X" describe the paper's system
         return "own"
@@ -359,6 +359,8 @@ def _mask_brackets(text: str) -> str:
     return text
 
 
+# 'is / are' right before the cue, adverbs aside ('are then extracted with'; not 'are methods based on')
+_PRESENT_AUX_END = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?$", re.I)
 _PARTICIPLE_CUE = re.compile(r"(?:pre-?|re-?)?\w+(?:ed|en)\b", re.I)  # 'extracted with', 'pre-trained' (not 'similar to')
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?!(?:known|considered|believed|thought|regarded|seen|used|shown|widely|commonly|often|typically"
@@ -1129,7 +1131,8 @@ _ANALYSIS_TITLE = re.compile(
     r"|benchmark(?:s|ing)?|comparative|exploring|empirical\s+(?:study|evaluation|investigation)"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
-    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|(?:[\w-]+\s+)?stud(?:y|ies)\b|understanding|explaining|interpreting|probing"
+    r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
+    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
 )
@@ -1168,7 +1171,7 @@ _RETHINK = re.compile(r"re(?:think|visit)\w*", re.I)
 # 'X: A Study on Y' is an analysis unless the title names an application or its means before it ('GANs for Operational
 # Scenario Planning ...: A Study on Wind and Photovoltaic', 'Voice Pathology Detection Using Deep Learning: a Preliminary
 # Study' apply their methods); 'A Study with <objectives>' after it names the study's conditions
-_STUDY = re.compile(r"(?::\s*)?(?:an?\s+)?(?:(?!empirical\b|comparative\b|systematic\b)[\w-]+\s+)?stud(?:y|ies)", re.I)
+_STUDY = re.compile(r"(?::\s*)?(?:an?\s+)?(?:(?!empirical\b|comparative\b|systematic\b)[\w-]+\s+)?stud(?:y|ies)(?:\s+(?:of|on|into|in))?", re.I)
 
 
 # a use whose purpose is the study itself: "we use canonical correlation analysis (CCA) and mutual information

@@ -196,3 +196,10 @@ def test_gains_with_a_method_apply_the_papers_technique_to_it():
     assert (_typed(sentence, "ACKTR").relation, _typed(sentence, "ACKTR").cue) == ("builds_on", "gains with")
     # 'with respect to' measures against the method
     assert "with" not in _typed("We obtain improvements with respect to BERT on all tasks.", "BERT").cue
+
+
+def test_present_passive_needs_the_auxiliary_right_before_the_cue():
+    # seed (Triplane Meets Gaussian Splatting): 'are methods based on' is a copula with a noun, no passive
+    result = _typed("Prominent among these are methods based on Score Distillation Sampling (SDS) and the adaptation "
+                    "of diffusion models in the 3D domain.", "Score Distillation Sampling")
+    assert result.relation == "mentions"
