@@ -340,6 +340,10 @@ def _owner(
         return "own"  # "we propose MERLIN, a framework designed to train X"
     if _PRESENT_PASSIVE.search(prefix):
         return "own"  # "details are represented by tokens generated using X": describing the method
+    if _search_end(_PRESENT_AUX_END, prefix, 3) and _PARTICIPLE_CUE.match(sentence, cue_start):
+        # the cue is a present passive whose subject is neither the field nor prior work (checked above):
+        # "Visual features are extracted with X", "The encoder is pre-trained with X" describe the paper's system
+        return "own"
     return "unknown"
 
 
@@ -355,6 +359,9 @@ def _mask_brackets(text: str) -> str:
     return text
 
 
+# 'is / are' right before the cue, adverbs aside ('are then extracted with'; not 'are methods based on')
+_PRESENT_AUX_END = re.compile(r"\b(?:is|are)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?$", re.I)
+_PARTICIPLE_CUE = re.compile(r"(?:pre-?|re-?)?\w+(?:ed|en)\b", re.I)  # 'extracted with', 'pre-trained' (not 'similar to')
 _PRESENT_PASSIVE = re.compile(
     r"\b(?:is|are)\s+(?!(?:known|considered|believed|thought|regarded|seen|used|shown|widely|commonly|often|typically"
     r"|usually|generally|still|not|also|very|more|less|able|capable|limited|based|likely|unlikely|due)\b)\w+(?:ed|en)\b",
@@ -565,6 +572,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="tun built build top distil initiali continu train leverag adopt adapted modified derived add insert "
          "attach append backbone encoder base teacher"),
+    # the paper's technique applied with a method: "the discrete policy achieves significant performance gains with
+    # state-of-the-art on-policy optimization algorithms (PPO, TRPO, ACKTR)"
+    _cue(BUILDS_ON, 0.75, r"(?:improvements?|gains?|boosts?|speed-?ups?)\s+(?:when\s+(?:combined|used|applied)\s+)?with(?!\s+respect\s+to)",
+         keys="improvement gain boost speed"),
     # the paper's technique applied on a model: "8x weight pruning on LeNet-5, AlexNet, and ResNet-50"
     _cue(BUILDS_ON, 0.75, r"(?:pruning|compression|compressing|quantization|quantizing|sparsification|speed-?ups?"
          r"|acceleration)\s+on", max_gap=6, keys="pruning compress quantiz sparsification speed acceleration"),
@@ -731,6 +742,12 @@ _OWN_REPORT = re.compile(
     re.I,
 )
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
+# the phrase of a compound ('a ResNet backbone', 'a Q-learning-based method for ...') as subject of a present passive
+_COMPOUND_PASSIVE = re.compile(
+    r"[^,;:()]{0,120}?\b(?:is|are)\s+(?:then\s+|first\s+|further\s+|also\s+)?(?:used|adopted|employed|utili[sz]ed|applied"
+    r"|developed|designed|trained|built|implemented|proposed|introduced|presented|constructed|exploited|leveraged)\b",
+    re.I,
+)
 _COMPOUND_IN_SURFACE = re.compile(r"(?P<cue>-(?:based|style|like|inspired|powered|driven))$", re.I)
 # Clauses that only survey or discuss methods: a mention there stays a mention.
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -1068,6 +1085,12 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         own_clause = _OWN.search(clause) or _own_in(clause, own) is not None
         # a past-tense procedure is the paper's own too: "several transformer-based models were evaluated"
         own_clause = own_clause or (_PAST_PASSIVE.search(clause) and not _OTHER.search(_mask_brackets(clause)))
+        # so is a present passive the compound's phrase is the subject of: "A ResNet backbone is adopted to encode
+        # each image", "A Q-learning-based method ... is developed and studied" (not "... are commonly used")
+        own_clause = own_clause or bool(
+            _COMPOUND_PASSIVE.match(after) and not _HABITUAL.search(clause) and not _OTHER.search(_mask_brackets(clause))
+            and not _FIELD_SUBJECT.match(before)
+        )
         # "we establish several baselines and present a technique that boosts ... transformer-based models":
         # baselines the paper itself sets up are no one else's work
         others_before = [m for m in _OTHER.finditer(before) if not _OWN_BASELINES.search(before, 0, m.end())]
@@ -1105,9 +1128,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory|taxonom\w*"
-    r"|benchmark(?:s|ing)?|comparative|exploring"
+    r"|benchmark(?:s|ing)?|comparative|exploring|empirical\s+(?:study|evaluation|investigation)"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
+    r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
@@ -1137,14 +1161,63 @@ _ANALYSIS_ABSTRACT = re.compile(
 )
 
 
+# A title that names the means of the work ("Detecting Syntactic Change Using a Neural Part-of-Speech Tagger",
+# "Rethinking Monocular Depth Estimation with Adversarial Training"): what follows is the paper's tool.
+_TITLE_TOOL = re.compile(r"\b(?:using|with|via|through|based\s+on)\b", re.I)
+# A title that names an application ("Generative Adversarial Networks for Operational Scenario Planning")
+_TITLE_PURPOSE = re.compile(r"\bfor\b", re.I)
+# 'rethinking / revisiting X' is an analysis unless the title names the new means ('... with Y')
+_RETHINK = re.compile(r"re(?:think|visit)\w*", re.I)
+# 'X: A Study on Y' is an analysis unless the title names an application or its means before it ('GANs for Operational
+# Scenario Planning ...: A Study on Wind and Photovoltaic', 'Voice Pathology Detection Using Deep Learning: a Preliminary
+# Study' apply their methods); 'A Study with <objectives>' after it names the study's conditions
+_STUDY = re.compile(r"(?::\s*)?(?:an?\s+)?(?:(?!empirical\b|comparative\b|systematic\b)[\w-]+\s+)?stud(?:y|ies)(?:\s+(?:of|on|into|in))?", re.I)
+
+
+# a use whose purpose is the study itself: "we use canonical correlation analysis (CCA) and mutual information
+# estimators to study how information flows across Transformer layers"
+_STUDY_PURPOSE = re.compile(
+    r"(?:\s*\([^()]{1,30}\))?(?:\s+(?:and|or)\s+[\w-]+(?:\s+[\w-]+){0,3}?)?\s+(?:in\s+order\s+)?to\s+(?:\w+ly\s+)?"
+    r"(?:study|analy[sz]e|investigate|probe|measure|examine|quantify|visuali[sz]e|characteri[sz]e|understand|explain|interpret)\b",
+    re.I,
+)
+
+
+def _title_tool_at(title: str) -> int:
+    """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
+    none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
+    it ('... with Y: an analysis') belongs to the object."""
+    analysis = _ANALYSIS_TITLE.search(title)
+    tool = _TITLE_TOOL.search(title, analysis.end() if analysis else 0)
+    return tool.start() if tool else -1
+
+
+def _analysis_title(title: str) -> bool:
+    """The title announces an analysis, survey or question; 'Rethinking / Revisiting X with Y' announces Y, a
+    new means, so it is a method paper's title, and 'X for Y: A Study on Z' an application of X."""
+    for match in _ANALYSIS_TITLE.finditer(title):
+        if _RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end()):
+            continue
+        if _STUDY.fullmatch(match.group(0)) and (_TITLE_PURPOSE.search(title) or _TITLE_TOOL.search(title, 0, match.start())):
+            continue
+        return True
+    return False
+
+
 def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> bool:
     """A survey or analysis: it introduces no method of its own and its title or abstract says it studies,
     reviews or analyses ("Small-scale proxies for ... training instabilities", "We study the computational
-    limits of LoRA"). The methods such a paper discusses are studied, not built on."""
+    limits of LoRA"). The methods such a paper discusses are studied, not built on.
+
+    An abstract's 'we investigate / analyze' alone does not make an analysis when the title names the paper's
+    means or application ('Detecting Syntactic Change Using a Neural Part-of-Speech Tagger', 'GANs for Operational
+    Scenario Planning'): such a paper studies what its tool does, so the tool is built on."""
     if introduces_method or _OWN_METHOD_SAID.search(abstract):
         return False
-    if _ANALYSIS_TITLE.search(title):
+    if _analysis_title(title):
         return True
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
+        return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
     match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
@@ -1405,7 +1478,7 @@ def _settle_anaphora(linked) -> None:
     purpose of this study is to explore ... utilizing these new models': a background mention listed as an
     example takes the relation the paper's later sentence gives the class back-referred to ('these models',
     'the methods described above'), when that is a use or a comparison decided by an explicit cue (confidence
-    0.8 or more); the first such sentence decides."""
+    0.8 or more); the first back-reference typed with confidence (0.75 or more) decides."""
     listed = [link for link in linked.links
               if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"]
     abstract = linked.paper.abstract or ""
@@ -1428,12 +1501,31 @@ def _settle_anaphora(linked) -> None:
             s_start, s_end = next(span for span in spans if span[0] <= a_start < span[1])
             sentence = abstract[s_start:s_end]
             result = type_relation(sentence, a_start - s_start, a_end - s_start, own_names=own)
+            if result.confidence < 0.75:
+                continue  # undecided ('how to integrate these representations' has no subject): the next one may tell
             # a decided use or comparison only: "Different from these methods, we ..." is a contrast (0.75)
             if result.relation != MENTIONS and result.confidence >= 0.8:
                 link.relation = result.relation
                 link.cue = f"{result.cue} (via '{' '.join(abstract[a_start:a_end].split())}')"
                 link.confidence = round(min(link.confidence, 0.5), 3)
             break
+
+
+_TITLE_COMPOUND_CUE = re.compile(r"(?:X-)?(?:based|powered|driven)", re.I)
+
+
+def _settle_title_means(linked) -> None:
+    """A title is the paper speaking ('Robust Anomaly Detection in Images using Adversarial Autoencoders',
+    'Automatic Cloud Resource Scaling Algorithm based on LSTM', 'LSTM based Similarity Measurement'): a use verb
+    or compound there, left unattributed sentence by sentence (a title has no subject), is the paper's own use.
+    Called for papers that are no analysis (:func:`is_analysis_paper`)."""
+    for link in linked.links:
+        if link.field != "title" or link.relation != MENTIONS or link.kind == "dataset" or not link.cue:
+            continue
+        if _OWN_VERB.pattern.fullmatch(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (title)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 def settle_paper(linked) -> None:
@@ -1451,7 +1543,7 @@ def settle_paper(linked) -> None:
     (:func:`_settle_group_members`).
     Idempotent, so applying it twice changes nothing.
     """
-    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and link.field == "abstract"))
+    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and (link.field == "abstract" or link.cue)))
                for link in linked.links):
         return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
@@ -1462,11 +1554,21 @@ def settle_paper(linked) -> None:
     if not is_analysis_paper(paper.title or "", paper.abstract or "", intro_method):
         _settle_motivation(linked)
         _settle_carried_subjects(linked)
+        _settle_title_means(linked)
         _settle_method_description(linked)
         _settle_group_members(linked)
         _settle_anaphora(linked)
         return
+    # the means a study names in its title ('A Comparative Study of Feature Selection Methods ... Using Support
+    # Vector Machine') are its tools, built on, not studied
+    tool_at = _title_tool_at(paper.title or "")
+    tools = {link.method for link in linked.links if tool_at >= 0 and link.field == "title" and link.start > tool_at}
+    abstract = paper.abstract or ""
     for link in linked.links:
+        if link.method in tools:
+            continue
+        if link.relation == BUILDS_ON and link.field == "abstract" and _STUDY_PURPOSE.match(abstract, link.end):
+            continue  # "we use canonical correlation analysis ... to study how information flows": the study's tool
         # methods the study runs side by side ("we compared three architectures: SegNet, U-Net, and pix2pix")
         # are its tools, not what it studies; comparisons between the models it studies ("a performance gap
         # between BERT and a graph neural network") are findings of the study, not baselines of its own method

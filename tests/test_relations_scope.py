@@ -138,3 +138,68 @@ def test_type_relation_colon_enumeration_ends_the_comparison():
     sentence = ("Our results show that our method consistently outperforms the prior art: (i) it achieves 8x "
                 "overall weight pruning on AlexNet with no accuracy loss.")
     assert _typed(sentence, "AlexNet").relation == "builds_on"
+
+
+# --- present passives describing the paper's own pipeline ------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, surface, cue",
+    [
+        # arXiv-style pipeline descriptions without 'we' (cf. 1808.07528 'is stabilized using spectral normalization')
+        ("Visual features are extracted with VGG-16 pretrained on ImageNet.", "VGG-16", "extracted with"),
+        ("The encoder is pre-trained with BERT and fine-tuned on the task.", "BERT", "pre-trained"),
+        # arXiv 1907.02549: 'The algorithms are trained on different-sized subsets of the MNIST and Omniglot data sets.'
+        ("The algorithms are trained on different-sized subsets of the MNIST and Omniglot data sets.", "MNIST", "trained"),
+    ],
+)
+def test_present_passive_use_describes_the_papers_pipeline(sentence, surface, cue):
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", cue)
+
+
+def test_present_passive_rule_needs_a_participle_cue():
+    # arXiv 1807.09647: 'it is similar to other well-known methods ... including Q-learning' is no use
+    result = _typed("K-learning can be interpreted as mirror descent in the policy space, and it is similar to other "
+                    "well-known methods in the literature, including Q-learning, soft-Q-learning, and maximum entropy "
+                    "policy gradient.", "Q-learning")
+    assert result.relation == "mentions"
+
+
+def test_habitual_present_passive_stays_background():
+    assert _typed("Features are typically extracted with SIFT.", "SIFT").relation == "mentions"
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, cue",
+    [
+        # arXiv 1809.06646
+        ("A Q-learning-based method for adaptive optimal control of partially observable episodic fixed-horizon "
+         "manufacturing processes is developed and studied.", "Q-learning", "X-based"),
+        # arXiv 1907.08823
+        ("An algorithm that considers an advantage actor-critic architecture augmented with this scheme is proposed, "
+         "and we give guarantees on its convergence.", "advantage actor-critic", "architecture"),
+    ],
+)
+def test_compound_subject_of_present_passive_builds_on(sentence, surface, cue):
+    result = _typed(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", cue)
+
+
+def test_compound_with_habitual_present_passive_stays_background():
+    assert _typed("BERT-based encoders are commonly used for retrieval.", "BERT").relation == "mentions"
+
+
+def test_gains_with_a_method_apply_the_papers_technique_to_it():
+    # arXiv 1901.10500
+    sentence = ("We show that the discrete policy achieves significant performance gains with state-of-the-art "
+                "on-policy optimization algorithms (PPO, TRPO, ACKTR) especially on high-dimensional tasks.")
+    assert (_typed(sentence, "ACKTR").relation, _typed(sentence, "ACKTR").cue) == ("builds_on", "gains with")
+    # 'with respect to' measures against the method
+    assert "with" not in _typed("We obtain improvements with respect to BERT on all tasks.", "BERT").cue
+
+
+def test_present_passive_needs_the_auxiliary_right_before_the_cue():
+    # seed (Triplane Meets Gaussian Splatting): 'are methods based on' is a copula with a noun, no passive
+    result = _typed("Prominent among these are methods based on Score Distillation Sampling (SDS) and the adaptation "
+                    "of diffusion models in the 3D domain.", "Score Distillation Sampling")
+    assert result.relation == "mentions"
