@@ -20,8 +20,10 @@ the linker is judged by (see that module's docstring):
     python bench/agreement.py --linker                          # also relwork vs A1 and vs A2
     python bench/agreement.py --errors 100                      # list the disagreements A1 vs A2
     python bench/agreement.py A.jsonl B.jsonl --half odd --json
+    python bench/agreement.py bench/gold/heldout-arxiv-2.jsonl bench/gold/agreement-arxiv-2.jsonl --all --linker
 
-Only papers present in both files are compared (restricted further by ``--half``).
+Only papers present in both files are compared (restricted further by ``--half``; arXiv gold, whose pids are
+arXiv ids, needs ``--all``).
 """
 
 from __future__ import annotations
@@ -74,7 +76,37 @@ def kappa(confusion: dict[str, dict[str, int]]) -> float:
 
 def restrict(gold: list[GoldPaper], titles: set[str], half: str | None) -> list[GoldPaper]:
     want = {"odd": 1, "even": 0}.get(half)
+    odd_pids = [str(g.pid) for g in gold if not str(g.pid).isdigit()]
+    if want is not None and odd_pids:
+        raise RelworkError(f"--half needs integer pids (seed gold); use --all for arXiv gold (pid {odd_pids[0]!r})")
     return [g for g in gold if normalize_title(g.title) in titles and (want is None or int(g.pid) % 2 == want)]
+
+
+def link_for(gold: list[GoldPaper], catalog) -> list[LinkedPaper]:
+    """relwork's links for the gold's papers, linked as the held-out bench links them.
+
+    Seed gold (integer pids) -> the seed listings; arXiv gold (arXiv ids as pids) -> those records of the
+    arxiv-amds123 data, taken by id and linked together, as ``eval_heldout.score_arxiv`` does.
+    """
+    sys.path.insert(0, str(ROOT / "bench"))
+    import tempfile
+
+    from eval_heldout import ARXIV, InputError, _arxiv_records, _linked, link_seeds, load_papers
+
+    if all(str(g.pid).isdigit() for g in gold):
+        return link_seeds(catalog)
+    wanted = {str(g.pid) for g in gold}
+    found = {}
+    for r in _arxiv_records(ARXIV):
+        if r.get("id") in wanted:
+            found.setdefault(r["id"], r)
+    if wanted - set(found):
+        raise InputError(f"arXiv ids of the gold not in the data: {', '.join(sorted(wanted - set(found)))}", str(ARXIV))
+    with tempfile.TemporaryDirectory(prefix="relwork-agreement-") as tmp:
+        path = Path(tmp) / "arxiv-input.jsonl"
+        path.write_text("".join(json.dumps(found[str(g.pid)], ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+        papers = load_papers([path], format="json").papers
+    return _linked(papers, catalog)
 
 
 def row(name: str, r: Report) -> dict:
@@ -91,7 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--half", choices=("odd", "even"), default="even", help="pid half to compare (default even)")
     parser.add_argument("--all", action="store_true", help="compare every common paper, ignore --half")
     parser.add_argument("--linker", action="store_true",
-                        help="also link examples/hf-papers/*.txt with relwork and score it against A and against B")
+                        help="also link the papers with relwork (seed gold: examples/hf-papers/*.txt; arXiv gold: "
+                             "its records of the arxiv-amds123 data, by id) and score it against A and against B")
     parser.add_argument("--catalog", default=None, help="extra catalog file (as eval_heldout.py)")
     parser.add_argument("--errors", type=int, default=0, help="print up to N disagreements of A vs B")
     parser.add_argument("--json", action="store_true", help="print all numbers as JSON")
@@ -104,10 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         gold_a, gold_b = restrict(gold_a, common, half), restrict(gold_b, common, half)
         reports = {"A1 vs A2": evaluate(gold_a, gold_as_linked(gold_b), catalog)}
         if args.linker:
-            sys.path.insert(0, str(ROOT / "bench"))
-            from eval_heldout import link_seeds  # same linking (and settle_paper) as the held-out bench
-
-            linked = link_seeds(catalog)
+            linked = link_for(gold_a, catalog)  # same linking (and settle_paper) as the held-out bench
             reports["linker vs A1"] = evaluate(gold_a, linked, catalog)
             reports["linker vs A2"] = evaluate(gold_b, linked, catalog)
     except RelworkError as exc:
