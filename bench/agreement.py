@@ -89,24 +89,11 @@ def link_for(gold: list[GoldPaper], catalog) -> list[LinkedPaper]:
     arxiv-amds123 data, taken by id and linked together, as ``eval_heldout.score_arxiv`` does.
     """
     sys.path.insert(0, str(ROOT / "bench"))
-    import tempfile
-
-    from eval_heldout import ARXIV, InputError, _arxiv_records, _linked, link_seeds, load_papers
+    from eval_heldout import link_arxiv, link_seeds
 
     if all(str(g.pid).isdigit() for g in gold):
         return link_seeds(catalog)
-    wanted = {str(g.pid) for g in gold}
-    found = {}
-    for r in _arxiv_records(ARXIV):
-        if r.get("id") in wanted:
-            found.setdefault(r["id"], r)
-    if wanted - set(found):
-        raise InputError(f"arXiv ids of the gold not in the data: {', '.join(sorted(wanted - set(found)))}", str(ARXIV))
-    with tempfile.TemporaryDirectory(prefix="relwork-agreement-") as tmp:
-        path = Path(tmp) / "arxiv-input.jsonl"
-        path.write_text("".join(json.dumps(found[str(g.pid)], ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
-        papers = load_papers([path], format="json").papers
-    return _linked(papers, catalog)
+    return link_arxiv(gold, catalog)
 
 
 def row(name: str, r: Report) -> dict:

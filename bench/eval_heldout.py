@@ -242,9 +242,9 @@ def score_dev(catalog, gold_path: Path = DEV_GOLD, seeds: Path = SEEDS, linked: 
     return evaluate(read_gold(gold_path), linked, catalog)
 
 
-def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: Path = ARXIV) -> Report:
-    """Extract the gold's arXiv records by id into a temporary JSON Lines file, link them and score."""
-    gold = read_gold(gold_path)
+def link_arxiv(gold: list, catalog, data: Path = ARXIV) -> list:
+    """The gold's arXiv records, taken from ``data`` by id (in gold order) and linked together; the records go
+    through a temporary JSON Lines file that is removed afterwards (no abstract is kept in the repository)."""
     wanted = {str(g.pid) for g in gold}
     found = {}
     for r in _arxiv_records(data):
@@ -259,7 +259,13 @@ def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: P
             for g in gold:
                 out.write(json.dumps(found[str(g.pid)], ensure_ascii=False) + "\n")
         papers = load_papers([path], format="json").papers
-    return evaluate(gold, _linked(papers, catalog), catalog)
+    return _linked(papers, catalog)
+
+
+def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: Path = ARXIV) -> Report:
+    """Link the gold's arXiv records (``link_arxiv``) and score them."""
+    gold = read_gold(gold_path)
+    return evaluate(gold, link_arxiv(gold, catalog, data), catalog)
 
 
 def _print(name: str, report: Report, errors: int, *, introduced_only: bool = False) -> None:
