@@ -651,6 +651,8 @@ def find_uncatalogued(
     found: dict[int, Mention] = {}
 
     def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
+        if name.islower():
+            return  # no capital letter: never method-like, definable or an acronym (most list items: 'the')
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
         if not (is_method_like(name) or (defined and _definable(name))):
