@@ -426,13 +426,14 @@ def _title_subject(links: list[Link], title: str) -> None:
     ('Axial Attention in Multidimensional Transformers', 'SlimFit: ... Transformer-based Models'), unless
     the title announces a survey, an analysis, an evaluation or a question. Only plain title mentions
     (relation 'mentions', no cue) are raised, at a lower confidence."""
-    if _NOT_OWN_WORK.search(title):
+    plain = [link for link in links
+             if link.field == "title" and link.relation == "mentions" and not link.cue and link.kind != "dataset"]
+    if not plain or _NOT_OWN_WORK.search(title):  # the title search (~5 us) only when a link could change
         return
-    for link in links:
-        if link.field == "title" and link.relation == "mentions" and not link.cue and link.kind != "dataset":
-            link.relation = "builds_on"
-            link.cue = "title"
-            link.confidence = round(min(link.confidence, 0.6), 3)
+    for link in plain:
+        link.relation = "builds_on"
+        link.cue = "title"
+        link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 def _carries(name: str, key: str, keys: list[str]) -> bool:

@@ -730,7 +730,8 @@ def find_uncatalogued(
         else:
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
-            if is_method_like(text[j : start - 1].strip(".,;:()\"'")):
+            word = text[j : start - 1]
+            if not word.islower() and is_method_like(word.strip(".,;:()\"'")):  # lower case: never name-like
                 match = _HEAD.search(text, max(0, start - 60), start)
                 if match:
                     consider(match.group("name"), match.start("name"))
