@@ -651,6 +651,8 @@ def find_uncatalogued(
     found: dict[int, Mention] = {}
 
     def consider(name: str, s: int, acronyms: bool = False, defined: bool = False) -> None:
+        if name.islower():
+            return  # no capital letter: never method-like, definable or an acronym (most list items: 'the')
         name = _SIZE_SUFFIX.sub("", name.rstrip(".-"))
         e = s + len(name)
         if not (is_method_like(name) or (defined and _definable(name))):
@@ -728,7 +730,8 @@ def find_uncatalogued(
         else:
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
-            if is_method_like(text[j : start - 1].strip(".,;:()\"'")):
+            word = text[j : start - 1]
+            if not word.islower() and is_method_like(word.strip(".,;:()\"'")):  # lower case: never name-like
                 match = _HEAD.search(text, max(0, start - 60), start)
                 if match:
                     consider(match.group("name"), match.start("name"))
