@@ -23,12 +23,12 @@ import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, Iterable
 
 from relwork.core.records import Introduced, Paper
 import ahocorasick_rs
 
-from relwork.linker.catalog import alias_key
+from relwork.linker.catalog import CatalogEntry, alias_key
 from relwork.linker.matcher import normalize
 
 # Generic families and words that look like names but are not (annotation guidelines): never introduced,
@@ -1100,7 +1100,8 @@ _LIST_CONTINUES = re.compile(r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)
 
 
 def detect_introduced(
-    paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None
+    paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
+    years: "CatalogYears | None" = None,
 ) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -1109,7 +1110,8 @@ def detect_introduced(
     ``foreign(short, long)`` says whether the abstract's definition 'long (short)' of a catalogued short
     form gives it another meaning than the catalog's; such a short form is not known in this paper, so the
     paper's own coinage of it is found as any other (the catalog's LaMDA does not hide a paper's 'Leiden
-    Atomic and Molecular Database (LAMDA)').
+    Atomic and Molecular Database (LAMDA)'). ``years`` (``catalog_years`` of the catalog ``known`` comes from;
+    default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
     abstract = paper.abstract
@@ -1352,7 +1354,7 @@ def detect_introduced(
     # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
     # (CDAN)'; CDAN is marked ambiguous in the catalog)
     if known and found and paper.year:
-        years, clashes = _catalog_years()
+        years, clashes = years or _catalog_years()
         title_key = alias_key(title_name) if title_name else ""
         for key in list(order):
             intro = found[key]
@@ -1439,21 +1441,29 @@ def _add_title_spelling(intro: Introduced, title: str) -> None:
                     return
 
 
-@lru_cache(maxsize=1)
-def _catalog_years() -> tuple[dict[str, int], frozenset[str]]:
-    """Alias key -> year of the built-in catalog's entries (first claim wins), and the keys of ambiguous
-    entries (acronyms that other methods share), for the date test above."""
-    from relwork.linker.catalog import load_catalog
+CatalogYears = tuple[dict[str, int], frozenset[str]]
 
+
+def catalog_years(entries: Iterable[CatalogEntry]) -> CatalogYears:
+    """Alias key -> year of the entries (first claim wins), and the keys of ambiguous entries (acronyms that
+    other methods share), for the date test above."""
     years: dict[str, int] = {}
     clashes = set()
-    for entry in load_catalog():
+    for entry in entries:
         for surface in entry.surfaces:
             if entry.year:
                 years.setdefault(alias_key(surface), entry.year)
             if entry.ambiguous:
                 clashes.add(alias_key(surface))
     return years, frozenset(clashes)
+
+
+@lru_cache(maxsize=1)
+def _catalog_years() -> CatalogYears:
+    """``catalog_years`` of the built-in catalog: the default when a caller passes no catalog of its own."""
+    from relwork.linker.catalog import load_catalog
+
+    return catalog_years(load_catalog())
 
 
 def _latex_text(match: re.Match) -> str:

@@ -29,7 +29,15 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.introduced import GENERIC, _initials_match, _long_form_before, detect_introduced, is_namelike
+from relwork.linker.introduced import (
+    GENERIC,
+    CatalogYears,
+    _initials_match,
+    _long_form_before,
+    catalog_years,
+    detect_introduced,
+    is_namelike,
+)
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
 )
@@ -179,6 +187,7 @@ class Linker:
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
         self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
+        self._years: CatalogYears | None = None  # catalog_years(catalog), on first use
 
     @staticmethod
     def _keys(catalog: Catalog) -> set[str]:
@@ -189,7 +198,9 @@ class Linker:
     def introduced(self, paper: Paper) -> list[Introduced]:
         """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
         introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
-        found = detect_introduced(paper, self.catalog_known, self._redefined)
+        if self._years is None:  # the date test reads this linker's catalog, --catalog entries included
+            self._years = catalog_years(self.catalog)
+        found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
@@ -642,10 +653,8 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
         _WORKER["columns"] = columns
-        if role == "detector":
-            from relwork.linker.introduced import _catalog_years
-
-            _catalog_years()  # loaded once here (cached); forked workers inherit it instead of each reloading
+        if role == "detector" and linker._years is None:
+            linker._years = catalog_years(linker.catalog)  # once here; forked workers inherit it
         # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
         # every inherited object and so copy the shared pages into each worker
         gc.freeze()

@@ -392,3 +392,18 @@ def test_component_scans_find_what_finditer_finds():
         assert passive == [(m.span(), m.groupdict()) for m in i._PASSIVE_INTRODUCED.finditer(text)]
     assert [n for n, _, _ in i._component_names(texts[-4])] == ["STF", "PoNet"]
     assert [n for n, _, _ in i._component_names(texts[-3])] == ["Global Context Enhancer"]  # the aside is too long
+
+
+
+def test_a_user_catalog_entry_dated_before_the_paper_is_not_introduced_by_it(tmp_path):
+    # a seed sentence; a user catalog (--catalog) that dates BiCA to 2016 makes it someone else's for a 2025
+    # paper that only names it in the abstract, as the built-in catalog's years do for its own names
+    from relwork.linker import Linker, load_catalog
+
+    extra = tmp_path / "mine.jsonl"
+    extra.write_text('{"name": "BiCA", "kind": "method", "year": 2016}\n', encoding="utf-8")
+    paper = Paper.create("Untitled", "To overcome this challenge, we introduce BiCA, a transformer encoder-decoder pipeline "
+                         "that engages in 3D dense captioning for each object with Bi-directional Contextual Attention.",
+                         year=2025)
+    assert [i.name for i in Linker(load_catalog()).introduced(paper)] == ["BiCA"]
+    assert [i.name for i in Linker(load_catalog(extra)).introduced(paper)] == []
