@@ -44,6 +44,7 @@ from relwork.linker.matcher import (
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
+from relwork.loaders.base import LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
@@ -723,11 +724,6 @@ def _worker_links(task: _Slice) -> list[list[Link]]:
     return [linker.link(p, i).links for p, i in zip(papers, intros)]
 
 
-def _worker_introduced(batch: bytes | list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
-    papers = pickle.loads(batch) if isinstance(batch, bytes) else batch
-    return _introduce_batch(_WORKER["detector"], papers)  # type: ignore[arg-type]
-
-
 def _introduce_batch(detector: Linker, papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
     """First pass over one batch: its papers' introduced names pickled for the second pass, and the
     (paper id, names) pairs of the papers that introduce something. (The papers themselves are pickled
@@ -881,14 +877,13 @@ def link_files(
         # the temporary file is about as large as the input.
         spool = tempfile.TemporaryFile()
         try:
-            first: list = []
-            papers = (p for path in paths for p in iter_papers(path, format=format, problems=first, strict=strict))
             # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
             # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
             names: list[CorpusName] = []
             seen: set[str] = set()
             catalog_keys = Linker._keys(catalog)
-            for papers_blob, found_blob, pairs in _first_pass(papers, catalog, workers, batch_size):
+            tasks = _first_tasks(paths, format, strict, batch_size)
+            for papers_blob, found_blob, pairs in _first_pass(tasks, catalog, workers, summary.problems, strict):
                 for blob in (papers_blob, found_blob):
                     spool.write(_LENGTH.pack(len(blob)))
                     spool.write(blob)
@@ -899,7 +894,6 @@ def link_files(
                             seen.add(key)
                             if key not in catalog_keys and _corpus_name_ok(intro.name):
                                 names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
-            summary.problems = first
             spool.seek(0)
             summary.corpus_names = len(names)
             del seen, catalog_keys  # only the compiled names stay in memory for the second pass
@@ -926,28 +920,103 @@ def _read_spool(spool: BinaryIO) -> Iterator[_Spooled]:
         yield papers, spool.read(size)
 
 
+# A first-pass task: ("papers", a batch parsed here (pickled for a worker), the problems met reading it), or
+# ("lines", path, format, first line number, raw lines, whether they end the file) for a worker to parse.
+_FirstTask = tuple
+
+
+def _first_tasks(paths: Sequence[Path], format: str | None, strict: bool, batch_size: int) -> Iterator[_FirstTask]:
+    """The first pass's tasks over ``paths``, in input order. A JSON Lines file of the JSON loaders goes
+    out as raw lines, parsed by whichever process detects their names (with ``strict``, which stops at the
+    first bad record, every file is parsed here); other files are parsed here, batch by batch."""
+    from relwork.loaders.registry import file_loader, iter_papers, read_in_chunks
+
+    for path in paths:
+        loader = file_loader(path, format)
+        if not strict and read_in_chunks(path, loader):
+            raw = TextFile(str(path), loader.name).raw_lines()
+            first, chunk = 1, list(islice(raw, batch_size))
+            while chunk:
+                following = list(islice(raw, batch_size))
+                yield "lines", str(path), loader.name, first, chunk, not following
+                first, chunk = first + len(chunk), following
+            continue
+        problems: list = []
+        taken = 0
+        for batch in _batches(iter_papers(path, format=loader.name, problems=problems, strict=strict), batch_size):
+            yield "papers", batch, problems[taken:]
+            taken = len(problems)
+        if len(problems) > taken:  # problems after the last paper ('no records found')
+            yield "papers", [], problems[taken:]
+
+
+def _worker_first(task: _FirstTask) -> tuple:
+    return _first_batch(_WORKER["detector"], task)  # type: ignore[arg-type]
+
+
+def _first_batch(detector: Linker, task: _FirstTask) -> tuple:
+    """One first-pass task: (papers pickled, or None when the caller has them; their introduced names
+    pickled; (paper id, names) pairs; the problems; how many records; whether the lines had any text)."""
+    if task[0] == "papers":
+        papers = pickle.loads(task[1]) if isinstance(task[1], bytes) else task[1]
+        return (None, *_introduce_batch(detector, papers), [], 0, True)
+    from relwork.loaders.registry import read_chunk
+
+    _, path, format, first, raw, _last = task
+    chunk = LineChunk(path, format, first, raw)
+    papers, problems, found = read_chunk(chunk)
+    blob = pickle.dumps(papers, protocol=pickle.HIGHEST_PROTOCOL)
+    return (blob, *_introduce_batch(detector, papers), problems, found, chunk.saw_text)
+
+
 def _first_pass(
-    papers: Iterable[Paper], catalog: Catalog, workers: int, batch_size: int
+    tasks: Iterable[_FirstTask], catalog: Catalog, workers: int, problems: list, strict: bool
 ) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]]]]:
-    """(pickled papers, pickled introduced names, pairs) for each batch of ``papers``, in input order:
-    ``_introduce_batch`` in this process or over ``workers`` processes (loading stays here; detection is
-    most of the pass). A batch is pickled once, here: workers get it so and send back only the names."""
+    """(pickled papers, pickled introduced names, pairs) for each task (``_first_tasks``), in input order:
+    ``_first_batch`` in this process or over ``workers`` processes. Skipped records go to ``problems``
+    in input order, as ``iter_papers`` reports them."""
+    from relwork.loaders.registry import no_records
+
     detector = Linker(catalog, compile=False)
-    if workers == 1:
-        for batch in _batches(papers, batch_size):
-            found_blob, pairs = _introduce_batch(detector, batch)
-            yield pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL), found_blob, pairs
-        return
-    in_flight: deque = deque()  # the pickled batches whose names are being detected, in order
+    in_flight: deque = deque()  # per task: its papers pickled here (or None), the problems met reading them
 
-    def tasks() -> Iterator[bytes]:
-        for batch in _batches(papers, batch_size):
-            in_flight.append(pickle.dumps(batch, protocol=pickle.HIGHEST_PROTOCOL))
-            yield in_flight[-1]
+    def sent() -> Iterator[_FirstTask]:
+        for task in tasks:
+            if task[0] == "papers":
+                blob = pickle.dumps(task[1], protocol=pickle.HIGHEST_PROTOCOL)
+                in_flight.append((blob, task[2], None))
+                yield task if workers == 1 else ("papers", blob)
+            else:
+                in_flight.append((None, (), task))
+                yield task
 
-    with _linker_pool(workers, "detector", detector) as pool:
-        for found_blob, pairs in _ordered_map(pool, _worker_introduced, tasks(), 2 * workers):
-            yield in_flight.popleft(), found_blob, pairs
+    found = saw_text = 0  # over the chunks of the file being read in chunks
+    with _pool_or_none(workers, "detector", detector) as pool:
+        if pool is None:
+            results = (_first_batch(detector, task) for task in sent())
+        else:
+            results = _ordered_map(pool, _worker_first, sent(), 2 * workers)
+        for papers_blob, found_blob, pairs, chunk_problems, chunk_found, chunk_text in results:
+            blob, read_problems, chunk = in_flight.popleft()
+            problems.extend(read_problems)
+            problems.extend(chunk_problems)
+            if chunk is not None:
+                found, saw_text = found + chunk_found, saw_text or chunk_text
+                if chunk[-1]:  # the file's last chunk
+                    if not found:
+                        no_records(chunk[1], chunk[2], saw_text, strict, problems)
+                    found = saw_text = 0
+            yield papers_blob or blob, found_blob, pairs
+
+
+@contextmanager
+def _pool_or_none(workers: int, role: str, linker: Linker):
+    """``_linker_pool`` for more than one worker, else None (work in this process)."""
+    if workers <= 1:
+        yield None
+    else:
+        with _linker_pool(workers, role, linker) as pool:
+            yield pool
 
 
 def _write_linked(

@@ -62,6 +62,9 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
 
     Raises InputError when the file is one JSON document that does not parse.
     """
+    if text.json_lines:  # a LineChunk of a file already known to be JSON Lines
+        yield from _iter_lines(text, (), text.lines())
+        return
     lines = text.lines()
     head: list[tuple[int, str]] = []
     for number, line in lines:
@@ -76,6 +79,16 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
     else:
         lines.close()
         yield from _iter_document(text)
+
+
+def is_json_lines_file(text: TextFile) -> bool:
+    """Whether ``iter_json`` reads this file as JSON Lines (the same test on its first non-blank lines)."""
+    lines = text.lines()
+    try:
+        head = [item for item, _ in zip((item for item in lines if item[1].strip()), range(2))]
+    finally:
+        lines.close()
+    return bool(head) and _is_json_lines(head)
 
 
 def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Problem]:

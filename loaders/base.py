@@ -151,28 +151,39 @@ class TextFile:
         self.bad_lines: dict[int, str] = {}
         self.saw_text = False  # any non-blank line read: tells an empty file from one without records
 
-    def lines(self) -> Iterator[tuple[int, str]]:
-        """Yield ``(line_number, text)`` without the line terminator; 1-based numbers."""
+    json_lines = False  # a LineChunk: lines known to be JSON Lines (see loaders._json.iter_json)
+
+    def raw_lines(self) -> Iterator[bytes]:
+        """The file's lines as bytes, terminators kept (``decode`` turns one into text)."""
         number = 0
         with open_binary(self.path) as handle:
             try:
                 for raw in handle:
                     number += 1
-                    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
-                        raw = raw[3:]
-                    raw = raw.rstrip(b"\r\n")
-                    try:
-                        text = raw.decode("utf-8")
-                    except UnicodeDecodeError as err:
-                        self.bad_lines[number] = (
-                            f"bytes are not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
-                        )
-                        text = raw.decode("utf-8", errors="replace")
-                    if not self.saw_text and text and not text.isspace():
-                        self.saw_text = True
-                    yield number, text
+                    yield raw
             except (OSError, EOFError, zlib.error) as err:
                 raise InputError(f"corrupt gzip data after line {number}: {err}", self.path) from err
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        """Yield ``(line_number, text)`` without the line terminator; 1-based numbers."""
+        decode = self.decode
+        for number, raw in enumerate(self.raw_lines(), 1):
+            yield number, decode(number, raw)
+
+    def decode(self, number: int, raw: bytes) -> str:
+        """Line ``number`` as text: terminator (and a BOM on line 1) dropped, bytes that are not UTF-8
+        replaced and noted in ``bad_lines``."""
+        if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+            raw = raw[3:]
+        raw = raw.rstrip(b"\r\n")
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError as err:
+            self.bad_lines[number] = f"bytes are not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
+            text = raw.decode("utf-8", errors="replace")
+        if not self.saw_text and text and not text.isspace():
+            self.saw_text = True
+        return text
 
     def read_document(self) -> tuple[str, list[int]]:
         """The whole file as one string (lines joined by '\\n') and the offset where each line starts.
@@ -200,6 +211,24 @@ class TextFile:
             if number in self.bad_lines:
                 return self.problem(number, self.bad_lines[number])
         return None
+
+
+class LineChunk(TextFile):
+    """Consecutive raw lines of a JSON Lines file, starting at line ``first``, read as the whole file's
+    ``TextFile`` reads them: the file's loader parses a chunk to the same records, line numbers and problems,
+    so that worker processes can parse a big file chunk by chunk (``relwork link --workers``)."""
+
+    json_lines = True
+
+    def __init__(self, path: str | Path, format: str, first: int, raw: list[bytes]):
+        super().__init__(path, format)
+        self.first = first
+        self.raw = raw
+
+    def lines(self) -> Iterator[tuple[int, str]]:
+        decode = self.decode
+        for number, raw in enumerate(self.raw, self.first):
+            yield number, decode(number, raw)
 
 
 # ----------------------------------------------------------------------------------------------------

@@ -14,7 +14,8 @@ from typing import Callable, Iterator
 from relwork.core.errors import InputError
 from relwork.core.records import Paper
 from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, openalex, s2
-from relwork.loaders.base import Problem, TextFile, read_head
+from relwork.loaders._json import is_json_lines_file
+from relwork.loaders.base import LineChunk, Problem, TextFile, read_head
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def iter_papers(
     undetectable, a JSON/XML document that does not parse) raises InputError.
     """
     name = str(path)
-    loader = get_loader(format) if format else get_loader(detect_format(name))
+    loader = file_loader(name, format)
     text = TextFile(name, loader.name)
     found = 0
     for item in loader.read(text):
@@ -215,13 +216,42 @@ def iter_papers(
         found += 1
         yield item
     if found == 0:
-        if not text.saw_text:
-            raise InputError("file is empty", name)
-        problem = Problem(name, None, f"no records found (read as {loader.name})")
-        if strict:
-            raise problem.to_error()
-        if problems is not None:
-            problems.append(problem)
+        no_records(name, loader.name, text.saw_text, strict, problems)
+
+
+def file_loader(path: str | Path, format: str | None = None) -> Loader:
+    """The loader for one file: ``format`` if given, else the detected one."""
+    return get_loader(format) if format else get_loader(detect_format(str(path)))
+
+
+def no_records(name: str, format: str, saw_text: bool, strict: bool, problems: list[Problem] | None) -> None:
+    """A file that gave no records: InputError when it has no text, else a Problem (raised when strict)."""
+    if not saw_text:
+        raise InputError("file is empty", name)
+    problem = Problem(name, None, f"no records found (read as {format})")
+    if strict:
+        raise problem.to_error()
+    if problems is not None:
+        problems.append(problem)
+
+
+# formats read through ``loaders._json.iter_json``: a JSON Lines file of theirs parses chunk by chunk
+# (``loaders.base.LineChunk``), each chunk giving what the same lines give when the whole file is read
+CHUNKED_FORMATS = frozenset({"json", "arxiv", "s2", "openalex"})
+
+
+def read_in_chunks(path: str | Path, loader: Loader) -> bool:
+    """Whether ``path`` can be parsed chunk by chunk: a JSON Lines file of a ``CHUNKED_FORMATS`` loader."""
+    return loader.name in CHUNKED_FORMATS and is_json_lines_file(TextFile(str(path), loader.name))
+
+
+def read_chunk(chunk: LineChunk) -> tuple[list[Paper], list[Problem], int]:
+    """A chunk's papers and problems, as ``iter_papers`` would stream them, and how many records it held."""
+    papers: list[Paper] = []
+    problems: list[Problem] = []
+    for item in get_loader(chunk.format).read(chunk):
+        (problems if isinstance(item, Problem) else papers).append(item)
+    return papers, problems, len(papers) + len(problems)
 
 
 __all__ = ["LOADERS", "Loader", "detect_format", "get_loader", "iter_papers", "known_formats"]
