@@ -727,7 +727,7 @@ def _worker_links(task: _Slice) -> list[list[Link]]:
 def _introduce_batch(detector: Linker, papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
     """First pass over one batch: its papers' introduced names pickled for the second pass, and the
     (paper id, names) pairs of the papers that introduce something. (The papers themselves are pickled
-    once, by the caller: a worker gets them pickled and need not pickle them again.)"""
+    once, by whoever parsed them: see ``_first_batch``.)"""
     found = [detector.introduced(p) for p in papers]
     blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
     return blob, [(p.id, i) for p, i in zip(papers, found) if i]
