@@ -510,11 +510,14 @@ def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[
 
 
 class _CorpusNames:
-    """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running."""
+    """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running.
+    With ``keep``, a name's key is still claimed by its first introducer, but only the names ``keep``
+    accepts are held (``link_files``: only those the Linker will use, so memory grows with them alone)."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep: Callable[[str], bool] | None = None) -> None:
         self.seen: set[str] = set()
         self.names: list[CorpusName] = []
+        self.keep = keep
 
     def add(self, paper_id: str, intros: list[Introduced]) -> None:
         for intro in intros:
@@ -522,7 +525,8 @@ class _CorpusNames:
             if key in self.seen:
                 continue
             self.seen.add(key)
-            self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+            if self.keep is None or self.keep(intro.name):
+                self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
 
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
@@ -879,26 +883,19 @@ def link_files(
         try:
             # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
             # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
-            names: list[CorpusName] = []
-            seen: set[str] = set()
             catalog_keys = Linker._keys(catalog)
+            names = _CorpusNames(keep=lambda name: alias_key(name) not in catalog_keys and _corpus_name_ok(name))
             tasks = _first_tasks(paths, format, strict, batch_size)
             for papers_blob, found_blob, pairs in _first_pass(tasks, catalog, workers, summary.problems, strict):
                 for blob in (papers_blob, found_blob):
                     spool.write(_LENGTH.pack(len(blob)))
                     spool.write(blob)
                 for paper_id, intros in pairs:
-                    for intro in intros:
-                        key = alias_key(intro.name)
-                        if key not in seen:
-                            seen.add(key)
-                            if key not in catalog_keys and _corpus_name_ok(intro.name):
-                                names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+                    names.add(paper_id, intros)
             spool.seek(0)
-            summary.corpus_names = len(names)
-            del seen, catalog_keys  # only the compiled names stay in memory for the second pass
-            linker = Linker(catalog, corpus_names=names)
-            del names
+            summary.corpus_names = len(names.names)
+            linker = Linker(catalog, corpus_names=names.names)
+            del names, catalog_keys  # only the compiled names stay in memory for the second pass
             _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress)
         finally:
             spool.close()
