@@ -66,12 +66,7 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
         yield from _iter_lines(text, (), text.lines())
         return
     lines = text.lines()
-    head: list[tuple[int, str]] = []
-    for number, line in lines:
-        if line.strip():
-            head.append((number, line))
-            if len(head) == 2:
-                break
+    head = _head(lines)
     if not head:
         return
     if _is_json_lines(head):
@@ -82,13 +77,24 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
 
 
 def is_json_lines_file(text: TextFile) -> bool:
-    """Whether ``iter_json`` reads this file as JSON Lines (the same test on its first non-blank lines)."""
+    """Whether ``iter_json`` reads this file as JSON Lines (the same test on the same head)."""
     lines = text.lines()
     try:
-        head = [item for item, _ in zip((item for item in lines if item[1].strip()), range(2))]
+        head = _head(lines)
     finally:
         lines.close()
     return bool(head) and _is_json_lines(head)
+
+
+def _head(lines: Iterator[tuple[int, str]], size: int = 2) -> list[tuple[int, str]]:
+    """The first ``size`` non-blank numbered lines, read from ``lines`` and no further (the rest stays unread)."""
+    head: list[tuple[int, str]] = []
+    for number, line in lines:
+        if line.strip():
+            head.append((number, line))
+            if len(head) == size:
+                break
+    return head
 
 
 def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Problem]:
