@@ -27,6 +27,9 @@ Sets (see ``bench/gold/README.md`` for how they were made):
 * ``arxiv2``: 80 more arXiv abstracts (``bench/gold/heldout-arxiv-2.jsonl``), a second TEST set, fully annotated
   (links, relations, introduced names): the pool rule of ``tune``, ids of every gold file of the time excluded
   (``HELDOUT2_EXCLUDED``); sorted by id, then random.Random(2029).sample(..., 80). Errors hidden like ``arxiv``.
+* ``tune3`` / ``silver3``: a third round of TUNING sets drawn in the fourth session (``TUNE3_*``, ``SILVER3_*``):
+  80 fully annotated papers by the pool rule of ``tune`` and 150 introduced-names-only papers by the pool rule of
+  ``silver2``, every earlier gold file excluded.
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -39,6 +42,8 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set silver --errors 40             # introduced names, 120 arXiv papers
     python bench/eval_heldout.py --set silver2 --errors 40            # introduced names, 150 more arXiv papers
     python bench/eval_heldout.py --set arxiv2                         # second arXiv test set: numbers only
+    python bench/eval_heldout.py --set tune3 --errors 40              # the third arXiv tuning set (80 papers)
+    python bench/eval_heldout.py --set silver3 --errors 40            # introduced names, 150 more arXiv papers
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
@@ -175,6 +180,30 @@ HELDOUT2_SEED, HELDOUT2_SIZE, HELDOUT2_FILE = 2029, 80, "heldout-arxiv-2.jsonl"
 HELDOUT2_EXCLUDED = _FIRST_GOLD + ("silver-intro-arxiv-2.jsonl", "tune-arxiv-2.jsonl")
 
 
+# Third round (drawn 2026-11-26, fourth session), both TUNING sets; every gold file of the time is excluded:
+# ``tune3``: the pool rule of select_tune, random.Random(2030), 80 papers, fully annotated (links, relations,
+# introduced names); ``silver3``: the pool rule of silver2 (no name required), tune3's draw excluded too,
+# random.Random(2031), 150 papers, introduced names only.
+_SECOND_GOLD = _FIRST_GOLD + ("silver-intro-arxiv-2.jsonl", "tune-arxiv-2.jsonl", HELDOUT2_FILE,
+                              "agreement-arxiv-2.jsonl")
+TUNE3_SEED, TUNE3_SIZE, TUNE3_FILE = 2030, 80, "tune-arxiv-3.jsonl"
+TUNE3_EXCLUDED = _SECOND_GOLD
+SILVER3_SEED, SILVER3_SIZE, SILVER3_FILE = 2031, 150, "silver-intro-arxiv-3.jsonl"
+SILVER3_EXCLUDED = _SECOND_GOLD
+
+
+def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the third tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE3_EXCLUDED, gold_dir), TUNE3_SEED, TUNE3_SIZE)
+
+
+def select_silver3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the third introduced-names silver set (in sample order)."""
+    exclude = _gold_ids(SILVER3_EXCLUDED, gold_dir) | set(select_tune3(data, gold_dir))
+    return _draw(data, exclude, SILVER3_SEED, SILVER3_SIZE,
+                 categories=SILVER2_CATEGORIES, named=False)
+
+
 def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the second silver set (in sample order)."""
     return _draw(data, _gold_ids(SILVER2_EXCLUDED, gold_dir), SILVER2_SEED, SILVER2_SIZE,
@@ -294,8 +323,8 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "silver",
-                                          "silver2", "arxiv2"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "tune3",
+                                          "silver", "silver2", "silver3", "arxiv2"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -311,7 +340,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.check_selection:
             checks = [("arxiv", select_arxiv, "heldout-arxiv.jsonl"), ("tune", select_tune, "tune-arxiv.jsonl"),
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
-                      ("arxiv2", select_heldout2, HELDOUT2_FILE)]
+                      ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
+                      ("silver3", select_silver3, SILVER3_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 picked = select(args.data)
@@ -345,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
             reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
         if args.set == "tune2":
             reports["tune2"] = score_arxiv(catalog, gold_path=GOLD / TUNE2_FILE, data=args.data)
+        if args.set == "tune3":
+            reports["tune3"] = score_arxiv(catalog, gold_path=GOLD / TUNE3_FILE, data=args.data)
+        if args.set == "silver3":
+            reports["silver3"] = score_arxiv(catalog, gold_path=GOLD / SILVER3_FILE, data=args.data)
         if args.set == "silver":
             reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
         if args.set == "silver2":
@@ -368,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for name, report in reports.items():
-            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in ("silver", "silver2"))
+            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in ("silver", "silver2", "silver3"))
     return 0
 
 
