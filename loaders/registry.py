@@ -176,6 +176,10 @@ def detect_format(path: str | Path) -> str:
         return "arxiv-atom"
     if stripped[0] in "[{":
         return _json_flavour(head)
+    if ext in (".jsonl", ".ndjson"):
+        # JSON Lines by name whose first line is broken: read it as such, so that line is reported and skipped
+        # and the good lines after it are kept
+        return _json_flavour(head)
     if ext in (".bib", ".bibtex") or (stripped[0] in "@%" and _BIB_ENTRY.search(head)):
         return "bibtex"
     lines = [line for line in head.splitlines() if line.strip()]
@@ -185,7 +189,7 @@ def detect_format(path: str | Path) -> str:
         return "bibtex"
     if _looks_like_hf(lines):
         return "hf-daily"
-    raise InputError(f"cannot detect the format (use --format NAME; known formats: {known_formats()})", name)
+    raise InputError(f"cannot detect the format (name it: --format NAME, or --input-format NAME for link and evaluate; known formats: {known_formats()})", name)
 
 
 def iter_papers(

@@ -89,7 +89,7 @@ def test_load_undetectable_file(tmp_path):
     result = run("load", path)
     assert result.exit_code == 2
     assert result.stderr.splitlines()[0] == (
-        f"skipped {path}: cannot detect the format (use --format NAME; known formats: {KNOWN})"
+        f"skipped {path}: cannot detect the format (name it: --format NAME, or --input-format NAME for link and evaluate; known formats: {KNOWN})"
     )
 
 

@@ -491,6 +491,12 @@ def test_load_papers_progress_counts_every_record(tmp_path, seed_files):
             ["array.json:3: record has no title", "array.json:4: record is not a JSON object but int"],
         ),
         (
+            "first-line-broken.jsonl",
+            'title,abstract\n{"title": "A", "abstract": "x"}\n{"title": "B", "abstract": "y"}\n',
+            ["A", "B"],
+            ["first-line-broken.jsonl:1: malformed JSON: Expecting value (column 1)"],
+        ),
+        (
             "only-chrome.txt",
             "new\n\nSubscribe\n\nDaily Papers\n\nMar 11\n",
             [],
@@ -516,7 +522,7 @@ def test_iter_papers_bad_records_are_skipped_with_exact_message(tmp_path, name, 
         ("empty.jsonl", "", "empty.jsonl: file is empty"),
         ("blank.txt", "  \n\n\t\n", "blank.txt: file is empty"),
         ("bom.json", b"\xef\xbb\xbf\n", "bom.json: file is empty"),
-        ("notes.dat", "just some words\n", f"notes.dat: cannot detect the format (use --format NAME; known formats: {KNOWN})"),
+        ("notes.dat", "just some words\n", f"notes.dat: cannot detect the format (name it: --format NAME, or --input-format NAME for link and evaluate; known formats: {KNOWN})"),
         ("utf16.csv", "title,abstract\nA,x\n".encode("utf-16"), "utf16.csv: text is UTF-16; convert it to UTF-8"),
         ("blob.bin", b"\x00\x01\x02binary", f"blob.bin: cannot detect the format: binary data, not text (known formats: {KNOWN})"),
         ("doc.json", '[\n {"title": "A", "abstract": "x"},\n {"title": "B" "abstract": "y"}\n]\n',
@@ -643,5 +649,5 @@ def test_detect_format_prose_text_is_not_a_daily_listing(tmp_path):
     """A README saved as .txt used to be read as hundreds of junk title/abstract pairs."""
     path = tmp_path / "notes.txt"
     path.write_text("# relwork\n\nShort intro line.\n\n- a bullet\n- another bullet\n\n## Set-up\n\nRun it.\n")
-    with pytest.raises(InputError, match=r"notes.txt: cannot detect the format \(use --format NAME"):
+    with pytest.raises(InputError, match=r"notes.txt: cannot detect the format \(name it: --format NAME"):
         detect_format(path)
