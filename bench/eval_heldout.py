@@ -344,6 +344,9 @@ def main(argv: list[str] | None = None) -> int:
                       ("silver3", select_silver3, SILVER3_FILE)]
             ok = True
             for name, select, gold_file in checks:
+                if not (GOLD / gold_file).exists():
+                    print(f"{name}: {gold_file} not annotated yet; skipped")
+                    continue
                 picked = select(args.data)
                 gold_ids = [str(g.pid) for g in read_gold(GOLD / gold_file)]
                 ok &= picked == gold_ids
