@@ -1182,6 +1182,10 @@ def detect_introduced(
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
+    else:
+        repeated = title_repeated_name(paper.title, abstract, known)
+        if repeated:
+            add(repeated, _kind(repeated, paper.title), paper.title)
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
@@ -1338,6 +1342,8 @@ def detect_introduced(
                 continue
             if short in found and definition.long not in found[short].aliases:
                 found[short].aliases.append(definition.long)
+            if long in found and short not in found and not is_short_form(definition.short):
+                continue  # a generic short form ('Sparse Shift Layer (SSL)'): the long form stays the name
             if long in found:
                 intro = found.pop(long)
                 order.remove(long)
@@ -1578,6 +1584,82 @@ def title_spelled_out_name(title: str, known: "set[str] | None" = None) -> tuple
     return name, rest
 
 
+# the title's lead phrase: before ':' / ' -- ' (a prefix), or before the first 'for' / 'with' / 'via' ... (a lead)
+_TITLE_LEAD = re.compile(r"(?P<lead>[^:]+?)(?:(?P<prefix>\s*:\s|\s+(?:--|—|–)\s)|\s+(?:for|with|via|by|using|in|on|to|from|through)\s)")
+_LEAD_WORD = re.compile(r"[A-Za-z0-9][\w\-+]*|of|for|and|by|from")
+# the paper's own voice right before the repeated lead: 'We present Hyperdrive: ...', 'Our Structure Tree-LSTM
+# implements ...', 'We call our framework `soft rasterizer''
+_OWN_CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|present|introduce|develop|design|devise|build|construct|collect|create|curate|release|assemble)[sd]?"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?"
+    r"|(?P<naming>\b(?:called|termed|named|dubbed|coined|referred\s+to\s+as|we\s+(?:call|term|name|dub|coin)\s+(?:it|this|our\s+\w+|the\s+\w+)?\s*)\s+(?:as\s+)?(?:the\s+)?))"
+    r"[\"'`“‘$]*$"
+)
+# the repeated lead names a task, a problem or a metric ('We introduce visual deprojection: the task of ...')
+_NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+\s+)?(?:task|problem|setting|metric|measure)\b"
+                               r"|as\s+(?:a|an|the)\s+(?:\w+\s+)?(?:task|problem|metric|measure|score)\b)")
+# after a lead written in lower case: its own clause ends or an apposition follows ('We present flow-guided feature
+# aggregation, an accurate ...', 'we introduce neural stethoscopes as a framework')
+_LEAD_ENDS = re.compile(r"[\"'”’]*\s*(?:[,:;.]|\((?!\s*[a-z])|as\s+(?:a|an)\b|which\b|that\b)")
+# the name runs on past the lead ('Priority Inheritance with Backtracking (PIBT)', 'Cascaded Context Pyramid Network')
+_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+(?:with|for|from|of|by)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]")
+_GENERIC_HEADS = frozenset("approach system method algorithm model framework scheme strategy technique problem task challenge "
+                           "solution study analysis lessons guarantees baseline".split())
+
+
+def title_repeated_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
+    """The title's lead phrase when the abstract repeats it as the paper's own thing ('Hyperdrive: A ... Engine' and
+    'We present Hyperdrive: a BWN accelerator', 'Flow-Guided Feature Aggregation for Video Object Detection' and 'We
+    present flow-guided feature aggregation, an accurate ... framework'): the shape of the lead alone says too little
+    ('Visual Deprojection', 'Depth Restoration'); its repetition right after 'we propose / our / termed' does. A
+    lead before 'for ...' (not a ':' prefix) counts only when the abstract keeps the title's capitals, names it
+    ('called X') or closes its clause after it; a lead of generic words ('Deep Learning Approach', 'Knowledge
+    Distillation': its initials are a generic acronym) or one that names a task or a metric is no name."""
+    match = _TITLE_LEAD.match(title)
+    if match is None:
+        return None
+    lead, prefix = match.group("lead").strip(), bool(match.group("prefix"))
+    words = lead.split()
+    if not 1 <= len(words) <= 5 or not all(_LEAD_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
+        return None
+    first, last = words[0].lower(), words[-1].lower()
+    if first in STOP_TITLE_WORDS or first in _STOP or first in ("the", "a", "an", "is", "are", "can", "do", "does", "learning", "towards"):
+        return None
+    if len(words) == 1 and not (is_namelike(words[0]) or plain_word_can_be_name(words[0])):
+        return None  # 'Guarantees', 'Lessons', 'Parenting'
+    key = alias_key(lead)
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", lead) if w).lower()
+    if key in GENERIC or initials in GENERIC or (known and key in known) or all(
+            w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS or alias_key(w).rstrip("s") in GENERIC
+            or w.lower() in _STOP for w in re.split(r"[\s\-]+", lead)):
+        return None
+    generic_head = last.rstrip("s") in _GENERIC_HEADS or last in _GENERIC_HEADS
+    low, needle = abstract.lower(), lead.lower()
+    at = low.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if not (at and (low[at - 1].isalnum() or low[at - 1] == "-") or end < len(low) and (low[end].isalnum() or low[end] == "-")):
+            written = abstract[at:end]
+            cue = _OWN_CUE_BEFORE.search(abstract, max(0, at - 60), at)
+            as_title = written == lead and any(c.isupper() for c in lead[1:])
+            if cue and cue.group("naming") and (_NOT_OURS_NEAR.search(abstract, max(0, cue.start() - 40), cue.start())
+                                                or _NOT_A_METHOD_BEFORE.search(abstract, max(0, cue.start() - 40), cue.start())):
+                cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
+            if len(words) == 1 and not _distinctive(lead) and _HEAD_AFTER.match(abstract, end):
+                cue = None  # 'a novel MPC framework': the word qualifies a noun
+            short = _SHORT_AFTER.match(abstract, end) if cue else None
+            if short and not (short.group(1)[:1].lower() == lead[:1].lower() and _initials_match(short.group(1), lead)):
+                cue = None  # 'a novel noise adaptive speech enhancement (SE) system': the short form says what it is
+            if cue and not _NOT_A_NAME_AFTER.match(abstract, end) and not _RUNS_ON.match(abstract, end) and (
+                    as_title or not generic_head and (
+                        prefix and not (written.islower() and _HEAD_AFTER.match(abstract, end))
+                        or cue.group("naming")
+                        or _LEAD_ENDS.match(abstract, end))):
+                return lead
+        at = low.find(needle, end)
+    return None
+
+
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
 
 
@@ -1624,6 +1706,10 @@ def _title_split(title: str) -> tuple[str, str] | None:
     return title[: match.start()].strip(), title[match.end() :].strip()
 
 
+_VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")  # 'HWNet v2'
+_PLAIN_TITLE_WORD = re.compile(r"[\w\-+]+")
+
+
 def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
     """The name a title prefix is, by its shape alone (see :func:`title_prefix_name`)."""
     words = prefix.split()
@@ -1646,9 +1732,14 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
     last = words[-1].lower()
     if last.endswith("s") and last[:-1] in HEAD_NOUNS:
         return None  # a plural head ('Efficient Long-Range Transformers') describes a class, not a name
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+    if not all(w[:1].isupper() or w[:1].isdigit() or _VERSION_WORD.fullmatch(w) for w in words):
         return None
     if is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
+        return " ".join(words)  # 'DeepSpeed Inference', 'HWNet v2'
+    if is_namelike(words[-1]) and not _VERSION_WORD.fullmatch(words[-1]) and not _PLURAL_CAPS.fullmatch(words[-1]) \
+            and not words[0].lower().endswith("ing") and all(_PLAIN_TITLE_WORD.fullmatch(w) for w in words):
+        # 'Gaussian YOLOv3', 'Structure Tree-LSTM': a modifier and a name ('Explaining AlphaGo' is a gerund's
+        # object, "Hello, It's GPT-2" a phrase)
         return " ".join(words)
     if words[-1].lower() in HEAD_NOUNS and words[-1].lower() not in ("dataset", "benchmark", "corpus"):
         return " ".join(words)
