@@ -1182,10 +1182,8 @@ def detect_introduced(
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
-    else:
-        repeated = title_repeated_name(paper.title, abstract, known)
-        if repeated:
-            add(repeated, _kind(repeated, paper.title), paper.title)
+    for repeated in title_repeated_names(paper.title, abstract, known, lead_too=not title_name):
+        add(repeated, _kind(repeated, paper.title), paper.title)
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
@@ -1379,8 +1377,8 @@ def detect_introduced(
         for short_key in order:
             short = found[short_key]
             # (a plain word of another kind is not a short form: the 'Bounce' dataset of 'Bounce and Learn')
-            if short_key != long_key and " " not in short.name and (is_short_form(short.name) or short.kind == intro.kind) \
-                    and _initials_match(short.name, intro.name):
+            if short_key != long_key and (" " not in short.name and (is_short_form(short.name) or short.kind == intro.kind)
+                                          and _initials_match(short.name, intro.name) or _shared_lead_short(short.name, intro.name)):
                 short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
                 if intro.kind == "dataset":
                     short.kind = "dataset"
@@ -1404,6 +1402,15 @@ def detect_introduced(
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
     return [found[k] for k in order]
+
+
+def _shared_lead_short(short: str, long: str) -> bool:
+    """'Neural SDE' for 'Neural Stochastic Differential Equation': the same leading words, then a short form that
+    the rest of the long form spells."""
+    words, long_words = short.split(), long.split()
+    lead = len(words) - 1
+    return 1 <= lead < len(long_words) - 1 and words[:lead] == long_words[:lead] and is_short_form(words[-1]) \
+        and _initials_match(words[-1], " ".join(long_words[lead:]))
 
 
 _VARIANT = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*-[\w\-]+)(?=\s+(?:family|families|variants?|series)\b)")
@@ -1602,62 +1609,93 @@ _NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+
 # aggregation, an accurate ...', 'we introduce neural stethoscopes as a framework')
 _LEAD_ENDS = re.compile(r"[\"'”’]*\s*(?:[,:;.]|\((?!\s*[a-z])|as\s+(?:a|an)\b|which\b|that\b)")
 # the name runs on past the lead ('Priority Inheritance with Backtracking (PIBT)', 'Cascaded Context Pyramid Network')
-_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+(?:with|for|from|of|by)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]")
+_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+[a-z]+\s*\(|\s+(?:with|for|from|of|by|and)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]")
 _GENERIC_HEADS = frozenset("approach system method algorithm model framework scheme strategy technique problem task challenge "
                            "solution study analysis lessons guarantees baseline".split())
 
 
-def title_repeated_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
-    """The title's lead phrase when the abstract repeats it as the paper's own thing ('Hyperdrive: A ... Engine' and
-    'We present Hyperdrive: a BWN accelerator', 'Flow-Guided Feature Aggregation for Video Object Detection' and 'We
-    present flow-guided feature aggregation, an accurate ... framework'): the shape of the lead alone says too little
-    ('Visual Deprojection', 'Depth Restoration'); its repetition right after 'we propose / our / termed' does. A
-    lead before 'for ...' (not a ':' prefix) counts only when the abstract keeps the title's capitals, names it
-    ('called X') or closes its clause after it; a lead of generic words ('Deep Learning Approach', 'Knowledge
-    Distillation': its initials are a generic acronym) or one that names a task or a metric is no name."""
-    match = _TITLE_LEAD.match(title)
-    if match is None:
-        return None
-    lead, prefix = match.group("lead").strip(), bool(match.group("prefix"))
-    words = lead.split()
-    if not 1 <= len(words) <= 5 or not all(_LEAD_WORD.fullmatch(w) for w in words) or not words[0][:1].isupper():
-        return None
-    first, last = words[0].lower(), words[-1].lower()
+def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = None, lead_too: bool = True) -> list[str]:
+    """Title phrases the abstract repeats as the paper's own thing: the lead ('Hyperdrive: A ... Engine' and 'We
+    present Hyperdrive: a BWN accelerator', 'Flow-Guided Feature Aggregation for Video Object Detection' and 'We
+    present flow-guided feature aggregation, an accurate ... framework') and what follows 'with / via / using / by'
+    ('Long-Range Indoor Navigation with PRM-RL' and 'We achieve this with PRM-RL, a hierarchical robot navigation
+    method', '... using switching density networks' and 'This paper introduces switching density networks, which').
+    The shape of a title phrase alone says too little ('Visual Deprojection', 'Depth Restoration'); its repetition
+    right after 'we propose / our / termed' or before ', a ... method' does. ``lead_too``: False when the title
+    prefix gave a name already."""
+    found = []
+    lead = _TITLE_LEAD.match(title) if lead_too else None
+    candidates = [(lead.group("lead").strip(), bool(lead.group("prefix")), False)] if lead else []
+    if " " in title:
+        candidates.extend((m.group("tail"), False, True) for m in _TITLE_TAIL.finditer(title))
+    for phrase, prefix, tail in candidates:
+        if _title_phrase_ok(phrase, tail, known) and _repeated_as_own(phrase, prefix, abstract):
+            found.append(phrase)
+    return found
+
+
+# what follows 'with / via / using / by / through' in a title, up to the next function word or the end
+_TITLE_TAIL = re.compile(
+    r"\b(?:with|via|using|by|through)\s+(?:(?:a|an|the)\s+)?(?:(?:[Nn]ovel|[Nn]ew)\s+)?(?P<tail>(?!(?:a|an|the|deep|neural)\b)[\w\-+]+(?:\s+(?!(?:for|in|on|to|from|with|"
+    r"via|using|by|under|at|as|and|of|the|a|an)\b)[\w\-+]+){0,4})(?=\s*$|\s*[:,.?]|\s+(?:for|in|on|to|from|with|via|using|by|under|at|as|and|of)\b)"
+)
+# 'We achieve this with PRM-RL, a hierarchical robot navigation method': an apposition says what the name is
+_KIND_APPOSITION = re.compile(r"[\"'”’]*\s*,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + _HEAD_WORDS + r"\b")
+
+
+def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None") -> bool:
+    """A title phrase that may be a name: not generic words ('Deep Learning Approach'; 'Knowledge Distillation': its
+    initials are a generic acronym), not catalogued, not a plain English word ('Guarantees'). A lead must open
+    with a capital; a phrase after 'with' may be written in lower case ('... using switching density networks')."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or not all(_LEAD_WORD.fullmatch(w) for w in words) or not (tail or words[0][:1].isupper()):
+        return False
+    first = words[0].lower()
     if first in STOP_TITLE_WORDS or first in _STOP or first in ("the", "a", "an", "is", "are", "can", "do", "does", "learning", "towards"):
-        return None
-    if len(words) == 1 and not (is_namelike(words[0]) or plain_word_can_be_name(words[0])):
-        return None  # 'Guarantees', 'Lessons', 'Parenting'
-    key = alias_key(lead)
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", lead) if w).lower()
-    if key in GENERIC or initials in GENERIC or (known and key in known) or all(
-            w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS or alias_key(w).rstrip("s") in GENERIC
-            or w.lower() in _STOP for w in re.split(r"[\s\-]+", lead)):
-        return None
-    generic_head = last.rstrip("s") in _GENERIC_HEADS or last in _GENERIC_HEADS
-    low, needle = abstract.lower(), lead.lower()
+        return False
+    if len(words) == 1 and not (is_namelike(words[0]) or (not tail and plain_word_can_be_name(words[0]))):
+        return False  # 'Guarantees', 'Lessons', 'Parenting'
+    key = alias_key(phrase)
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", phrase) if w).lower()
+    return not (key in GENERIC or initials in GENERIC or (known and (key in known or key.rstrip("s") in known)) or all(
+        w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS or alias_key(w).rstrip("s") in GENERIC
+        or w.lower() in _STOP for w in re.split(r"[\s\-]+", phrase)))
+
+
+def _repeated_as_own(phrase: str, prefix: bool, abstract: str) -> bool:
+    """Whether the abstract writes ``phrase`` (a title phrase) as the paper's own: after an own cue ('we propose',
+    'our', 'termed') and not naming a task, a metric or a longer name ('Priority Inheritance with Backtracking
+    (PIBT)'); a phrase that is not a ':' prefix counts only when the abstract keeps the title's capitals, names it
+    ('called X'), closes its clause after it or says what it is (', a ... method')."""
+    words = phrase.split()
+    generic_head = words[-1].lower().rstrip("s") in _GENERIC_HEADS or words[-1].lower() in _GENERIC_HEADS
+    low, needle = abstract.lower(), phrase.lower()
     at = low.find(needle)
     while at != -1:
         end = at + len(needle)
         if not (at and (low[at - 1].isalnum() or low[at - 1] == "-") or end < len(low) and (low[end].isalnum() or low[end] == "-")):
             written = abstract[at:end]
             cue = _OWN_CUE_BEFORE.search(abstract, max(0, at - 60), at)
-            as_title = written == lead and any(c.isupper() for c in lead[1:])
+            as_title = written == phrase and any(c.isupper() for c in phrase[1:])
             if cue and cue.group("naming") and (_NOT_OURS_NEAR.search(abstract, max(0, cue.start() - 40), cue.start())
                                                 or _NOT_A_METHOD_BEFORE.search(abstract, max(0, cue.start() - 40), cue.start())):
                 cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
-            if len(words) == 1 and not _distinctive(lead) and _HEAD_AFTER.match(abstract, end):
+            if len(words) == 1 and not _distinctive(phrase) and _HEAD_AFTER.match(abstract, end):
                 cue = None  # 'a novel MPC framework': the word qualifies a noun
             short = _SHORT_AFTER.match(abstract, end) if cue else None
-            if short and not (short.group(1)[:1].lower() == lead[:1].lower() and _initials_match(short.group(1), lead)):
+            if short and not (short.group(1)[:1].lower() == phrase[:1].lower() and _initials_match(short.group(1), phrase)):
                 cue = None  # 'a novel noise adaptive speech enhancement (SE) system': the short form says what it is
             if cue and not _NOT_A_NAME_AFTER.match(abstract, end) and not _RUNS_ON.match(abstract, end) and (
                     as_title or not generic_head and (
                         prefix and not (written.islower() and _HEAD_AFTER.match(abstract, end))
                         or cue.group("naming")
                         or _LEAD_ENDS.match(abstract, end))):
-                return lead
+                return True
+            if not generic_head and (len(words) > 1 or is_namelike(phrase)) and _KIND_APPOSITION.match(abstract, end) \
+                    and not _NOT_OURS_CLAUSE.search(abstract, end, end + 40):
+                return True  # 'PRM-RL, a hierarchical robot navigation method'
         at = low.find(needle, end)
-    return None
+    return False
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
