@@ -276,7 +276,7 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
-    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+to\s+as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -418,7 +418,7 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "contribution is", "contributions are"]
+    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "contribution is", "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -815,7 +815,8 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
 
 
 _PROPOSED_BEFORE = re.compile(
-    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$|(?:^|[.,;:]\s+)[Oo]ur\s+$"
+    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
+    r"|(?:^|[.,;:]\s+)[Oo]ur\s+$"
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
@@ -1214,6 +1215,11 @@ def detect_introduced(
         clause = _clause_around(abstract, match.start(), match.end())
         if abstract[max(0, position - 3) : position].lower() == "so-":
             continue  # 'a so-called Gaussian max-pooling'
+        # 'referred to as' names anything ('The automated home referred to as Smart Home'): a name-like word or a
+        # defined short form only ('a framework ..., referred to as LR-LSSVM'), and not the authors' earlier work
+        referred = abstract.startswith("referred", position)
+        if referred and _EARLIER.search(abstract, max(abstract.rfind(". ", 0, position), 0), position):
+            continue
         if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
             abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
@@ -1257,7 +1263,7 @@ def detect_introduced(
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
-            elif _valid_name(part, strong=True):
+            elif _valid_name(part, strong=True) and not (referred and not any(is_namelike(w) for w in part.split())):
                 # 'a challenging dataset, named JD-landmark': the naming word makes a hyphenated word a name
                 add(part, _kind(part, clause), clause.strip(), coined=bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", part))
                     and not _NOT_COINED.search(part))
@@ -1796,7 +1802,8 @@ _REFERRED_AS = re.compile(
 )
 # 'the proposed BSDH method', 'the proposed RDS network achieves', 'the proposed cPCA++ method'
 # (matched at each 'proposed ' the text holds, found with str.find: speed only)
-_PROPOSED_TOKEN = re.compile(r"proposed\s+(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
+_PROPOSED_TOKEN = re.compile(r"proposed\s+(?:(?:method|model|framework|network|architecture|approach|algorithm|system)\s*,?\s+)?"
+                             r"(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
 # ('the proposed US-Nets and improved training techniques': a bare acronym after 'the proposed' when the abstract
 # defined it, 'universally slimmable networks (US-Nets)')
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
