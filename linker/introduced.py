@@ -274,10 +274,14 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 # cues
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
+# the nouns 'we call this <noun> X' may name (the full list, _HEAD_WORDS, follows below)
+_HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
+                     r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+to\s+as|contribution\s+is|contributions\s+are)"
-    r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
+    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
+    r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -842,6 +846,9 @@ _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|be
 _TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
 
 
+_WORD_PARTS = re.compile(r"[\s\-]+")
+
+
 def _defined_own_names(
     text: str, title: str, definitions: "list[Definition] | None" = None
 ) -> list[tuple[str, list[str], int]]:
@@ -876,7 +883,7 @@ def _defined_own_names(
         own = _PROPOSED_BEFORE.search(before) or (
             (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long) and _PASSIVE_AFTER.match(text, after)
             and not _PLURAL_ACRONYM.fullmatch(d.short))
-        if not own and len(d.long.split()) >= 2:
+        if not own and len(_WORD_PARTS.split(d.long)) >= 2:  # 'wide-residual-inception (WR-Inception)' has three
             if title_key is None:
                 title_key = alias_key(title)
             # the title opens with the long form: proposed in so many words, or a model's name ('Masked Conditional
