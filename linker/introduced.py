@@ -1169,8 +1169,12 @@ def detect_introduced(
         if _COMPOUND_TAIL.search(name) and not coined:
             return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
+        stem = alias_key(_DATASET_NOUN_TAIL.sub("", name))  # 'EuroCity Persons Dataset' is 'EuroCity Persons'
         for existing in found.values():
-            if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases}:
+            if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases} or (
+                    stem and (stem == alias_key(existing.name) or alias_key(_DATASET_NOUN_TAIL.sub("", existing.name)) == key)):
+                if key != alias_key(existing.name) and name not in existing.aliases:
+                    existing.aliases.append(name)
                 for alias in aliases or []:
                     if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
                         existing.aliases.append(alias)
@@ -1426,6 +1430,9 @@ def _shared_lead_short(short: str, long: str) -> bool:
         and _initials_match(words[-1], " ".join(long_words[lead:]))
 
 
+_DATASET_NOUN_TAIL = re.compile(r"\s+(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus|[Dd]atabase)$")
+
+
 _VARIANT = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*-[\w\-]+)(?=\s+(?:family|families|variants?|series)\b)")
 
 
@@ -1605,7 +1612,7 @@ def title_spelled_out_name(title: str, known: "set[str] | None" = None) -> tuple
 
 
 # the title's lead phrase: before ':' / ' -- ' (a prefix), or before the first 'for' / 'with' / 'via' ... (a lead)
-_TITLE_LEAD = re.compile(r"(?P<lead>[^:]+?)(?:(?P<prefix>\s*:\s|\s+(?:--|—|–)\s)|\s+(?:for|with|via|by|using|in|on|to|from|through)\s)")
+_TITLE_LEAD = re.compile(r"(?P<lead>[^:]+?)(?:(?P<prefix>\s*:\s|\s+(?:--|—|–)\s)|\s+(?i:for|with|via|by|using|in|on|to|from|through)\s)")
 _LEAD_WORD = re.compile(r"[A-Za-z0-9][\w\-+]*|of|for|and|by|from")
 # the paper's own voice right before the repeated lead: 'We present Hyperdrive: ...', 'Our Structure Tree-LSTM
 # implements ...', 'We call our framework `soft rasterizer''
@@ -1639,8 +1646,9 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
     found = []
     lead = _TITLE_LEAD.match(title) if lead_too else None
     candidates = [(lead.group("lead").strip(), bool(lead.group("prefix")), False)] if lead else []
-    if " " in title:
-        candidates.extend((m.group("tail"), False, True) for m in _TITLE_TAIL.finditer(title))
+    if " " in title:  # ('Using Persistent Homology to ...', 'DSReg: Using ...' name the tool a study uses)
+        candidates.extend((m.group("tail"), False, True) for m in _TITLE_TAIL.finditer(title)
+                          if m.start() and title[: m.start()].rstrip()[-1:] not in (":", "-"))
     for phrase, prefix, tail in candidates:
         if _title_phrase_ok(phrase, tail, known) and _repeated_as_own(phrase, prefix, abstract):
             found.append(phrase)
@@ -1649,8 +1657,8 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
 
 # what follows 'with / via / using / by / through' in a title, up to the next function word or the end
 _TITLE_TAIL = re.compile(
-    r"\b(?:with|via|using|by|through)\s+(?:(?:a|an|the)\s+)?(?:(?:[Nn]ovel|[Nn]ew)\s+)?(?P<tail>(?!(?:a|an|the|deep|neural)\b)[\w\-+]+(?:\s+(?!(?:for|in|on|to|from|with|"
-    r"via|using|by|under|at|as|and|of|the|a|an)\b)[\w\-+]+){0,4})(?=\s*$|\s*[:,.?]|\s+(?:for|in|on|to|from|with|via|using|by|under|at|as|and|of)\b)"
+    r"\b(?i:with|via|using|by|through)\s+(?i:(?:a|an|the)\s+)?(?i:(?:novel|new)\s+)?(?P<tail>(?!(?i:a|an|the)\b|(?:deep|neural)\b)[\w\-+]+(?:\s+(?!(?i:for|in|on|to|from|with|"
+    r"via|using|by|under|at|as|and|of|the|a|an)\b)[\w\-+]+){0,4})(?=\s*$|\s*[:,.?]|\s+(?i:for|in|on|to|from|with|via|using|by|under|at|as|and|of)\b)"
 )
 # 'We achieve this with PRM-RL, a hierarchical robot navigation method': an apposition says what the name is
 _KIND_APPOSITION = re.compile(r"[\"'”’]*\s*,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + _HEAD_WORDS + r"\b")
@@ -1704,7 +1712,7 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str) -> bool:
                         or cue.group("naming")
                         or _LEAD_ENDS.match(abstract, end))):
                 return True
-            if not generic_head and (len(words) > 1 or is_namelike(phrase)) and _KIND_APPOSITION.match(abstract, end) \
+            if (any(is_namelike(w) for w in words) or prefix and not generic_head) and _KIND_APPOSITION.match(abstract, end) \
                     and not _NOT_OURS_CLAUSE.search(abstract, end, end + 40):
                 return True  # 'PRM-RL, a hierarchical robot navigation method'
         at = low.find(needle, end)
@@ -1757,6 +1765,7 @@ def _title_split(title: str) -> tuple[str, str] | None:
     return title[: match.start()].strip(), title[match.end() :].strip()
 
 
+_MODEL_FAMILIES = frozenset("gan vae cnn rnn gnn mlp dnn snn".split())  # 'Perturbative GAN:' names one GAN
 _VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")  # 'HWNet v2'
 _PLAIN_TITLE_WORD = re.compile(r"[\w\-+]+")
 
@@ -1787,7 +1796,9 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
         return None
     if is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
         return " ".join(words)  # 'DeepSpeed Inference', 'HWNet v2'
-    if is_namelike(words[-1]) and not _VERSION_WORD.fullmatch(words[-1]) and not _PLURAL_CAPS.fullmatch(words[-1]) \
+    last_family = alias_key(words[-1]) in _MODEL_FAMILIES and not all(
+        w.lower() in _GENERIC_TECH_WORDS or alias_key(w) in GENERIC for w in words[:-1])  # 'Perturbative GAN'
+    if (is_namelike(words[-1]) and not _VERSION_WORD.fullmatch(words[-1]) and not _PLURAL_CAPS.fullmatch(words[-1]) or last_family) \
             and not words[0].lower().endswith("ing") and all(_PLAIN_TITLE_WORD.fullmatch(w) for w in words):
         # 'Gaussian YOLOv3', 'Structure Tree-LSTM': a modifier and a name ('Explaining AlphaGo' is a gerund's
         # object, "Hello, It's GPT-2" a phrase)
