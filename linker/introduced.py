@@ -1244,6 +1244,8 @@ def detect_introduced(
             # the Semantic-guided Mix Query (SMQ)'), not 'called SMT-CBS reformulates the Conflict-based Search (CBS)'
             lead = abstract[match.start("phrase") : span[0]] if span else ""
             if span and span[0] >= match.start("phrase") - 1 and (len(lead.split()) <= 2 or _PARTS_CUE.search(lead)):
+                if len(lead.split()) > 2 and phrase and " " not in phrase and is_namelike(phrase) and alias_key(phrase) not in known:
+                    add(phrase, _kind(phrase, clause), clause.strip())  # the named whole before its parts
                 # a catalogued acronym defined as the catalog defines it is the known method picked by name
                 # ('namely, a Long Short-Term Memory neural network (LSTM), and a deep Residual Network (ResNet)')
                 if not _as_catalogued(acr.group("acr"), abstract[span[0] : span[1]]):
