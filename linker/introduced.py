@@ -1190,7 +1190,11 @@ def detect_introduced(
         or title_whole_name(paper.title, known)
     )
     if title_name:
-        add(title_name, _kind(title_name, paper.title), paper.title)
+        parts = _title_split(paper.title)
+        full = _LEADING_ARTICLE.sub("", parts[0]) if parts else ""
+        # 'The EuroCity Persons Dataset: ...' names 'EuroCity Persons'; the title's form stays an alias
+        spelled = [full] if full != title_name and _DATASET_NOUN_TAIL.sub("", full) == title_name else None
+        add(title_name, _kind(title_name, paper.title), paper.title, spelled)
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
@@ -1751,6 +1755,8 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
         name = prefix if not (known and alias_key(prefix) in known) else None
         if name and name.split()[0] in ("The", "A", "An") and len(name.split()) > 1:
             name = name.split(" ", 1)[1]  # 'The Phoenix Drone: An Open-Source ... Platform' -> 'Phoenix Drone'
+        if name and " " in name:
+            name = _DATASET_NOUN_TAIL.sub("", name)  # 'The EuroCity Persons Dataset: ...' -> 'EuroCity Persons'
     return name
 
 
@@ -1806,6 +1812,8 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
         return None  # a plural head ('Efficient Long-Range Transformers') describes a class, not a name
     if not all(w[:1].isupper() or w[:1].isdigit() or _VERSION_WORD.fullmatch(w) for w in words):
         return None
+    if words[-1].lower() in ("dataset", "benchmark", "corpus") and is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
+        return " ".join(words[:-1])  # 'EuroCity Persons Dataset': the dataset's name is 'EuroCity Persons'
     if is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
         return " ".join(words)  # 'DeepSpeed Inference', 'HWNet v2'
     last_family = alias_key(words[-1]) in _MODEL_FAMILIES and not all(
