@@ -830,6 +830,8 @@ _SUBJECT_START = re.compile(
     r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
     # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
     r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
+    # 'In this paper a doubly attentive transformer machine translation model (DATNMT) is presented'
+    r"|^[Ii]n\s+this\s+(?:paper|work|study|article)\s*,?\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}$"
 )
 # 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
 # opens the sentence (after at most a comma-led adverb)
@@ -1637,7 +1639,7 @@ _NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+
 # aggregation, an accurate ...', 'we introduce neural stethoscopes as a framework')
 _LEAD_ENDS = re.compile(r"[\"'”’]*\s*(?:[,:;.]|\((?!\s*[a-z])|as\s+(?:a|an)\b|which\b|that\b)")
 # the name runs on past the lead ('Priority Inheritance with Backtracking (PIBT)', 'Cascaded Context Pyramid Network')
-_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+[a-z]+\s*\(|\s+(?:with|for|from|of|by|and)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]")
+_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+[a-z]+\s*\(|\s+(?:with|for|from|of|by|and)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]|\s+[a-z\-]+\s+[A-Z][\w\-]*\s+[A-Z]")
 _GENERIC_HEADS = frozenset("approach system method algorithm model framework scheme strategy technique problem task challenge "
                            "solution study analysis lessons guarantees baseline".split())
 
@@ -1656,6 +1658,8 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
         return found
     lead = _TITLE_LEAD_END.search(title) if lead_too else None
     candidates = [(title[: lead.start()].strip(), bool(lead.group("prefix")), False)] if lead and lead.start() else []
+    if lead_too and lead is None and title.count(" ") <= 3:
+        candidates.append((title.strip(), False, False))  # a whole short title ('Mapped Convolutions')
     lowered = title.lower()
     if any(word in lowered for word in _TAIL_WORDS):  # ('Using Persistent Homology to ...', 'DSReg: Using ...'
         # name the tool a study uses)
@@ -1663,6 +1667,8 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
                           if m.start() and title[: m.start()].rstrip()[-1:] not in (":", "-"))
     low = abstract.lower()
     for phrase, prefix, tail in candidates:
+        if phrase.endswith("s") and not phrase.endswith("ss") and phrase.lower() not in low:
+            phrase = phrase[:-1]  # 'Mapped Convolutions' and 'Our mapped convolution decouples ...'
         # most title phrases are not in the abstract at all: that test first (a substring test, ~0.1 us)
         if phrase.lower() in low and _title_phrase_ok(phrase, tail, known) and _repeated_as_own(phrase, prefix, abstract, low):
             found.append(phrase)
@@ -1691,10 +1697,12 @@ def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None") -> bool:
     if len(words) == 1 and not (is_namelike(words[0]) or (not tail and plain_word_can_be_name(words[0]))):
         return False  # 'Guarantees', 'Lessons', 'Parenting'
     key = alias_key(phrase)
-    initials = "".join(w[0] for w in re.split(r"[\s\-]+", phrase) if w).lower()
+    parts = _WORD_PARTS.split(phrase)
+    initials = "".join(w[0] for w in parts if w).lower()
+    # (a catalogued word counts as generic here: 'LSTM Neural Networks' is LSTM)
     return not (key in GENERIC or initials in GENERIC or (known and (key in known or key.rstrip("s") in known)) or all(
         w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS or alias_key(w).rstrip("s") in GENERIC
-        or w.lower() in _STOP for w in re.split(r"[\s\-]+", phrase)))
+        or w.lower() in _STOP or (known and is_namelike(w) and alias_key(w) in known) for w in parts))
 
 
 def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool:
