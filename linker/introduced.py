@@ -635,6 +635,10 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
+    lower = _LOWER_APPOSITION.match(obj)
+    if lower and (" " in lower.group("name") or "-" in lower.group("name")) and not _NOT_COINED.search(lower.group("name")) \
+            and not any(w in _STOP or w in ("first", "time", "way") for w in lower.group("name").split()):
+        return [(lower.group("name"), [], True)]  # 'we introduce randomized layer normalization, a novel ... regularizer'
     skipped, definite = 0, False
     for match in _OBJECT_WORD.finditer(head):
         word = match.group().strip("\"'“”‘’`")
@@ -695,6 +699,14 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     return []
 
 
+# 'We introduce randomized layer normalization, a novel powerful regularizer': a lower-case object that an apposition
+# calls new is a coined name (not 'a novel task / class of ...')
+_LOWER_APPOSITION = re.compile(
+    r"(?:the\s+)?(?P<name>(?!(?:a|an|our|this|these|two|three|several|new|novel)\s)[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}),\s+"
+    r"(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:new|novel)\s+"
+    r"(?!(?:[\w\-]+\s+)?(?:task|problem|setting|perspective|view|paradigm|class|type|kind|form|way|direction|insight|"
+    r"representation|formulation|notion|concept)s?\b)"
+)
 # '..., i.e., 1D-convolution capsule network (1D-ConvCapsNet)': the long form restates the proposal's object
 _RESTATED = re.compile(r"(?:\bi\.e\.|\bnamely|\bcalled|\bnamed)\s*,?\s*(?:the\s+|an?\s+)?$")
 # 'we establish a large-scale eye-tracking database of videos (LEDOV)': the long form is the whole object
