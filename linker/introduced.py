@@ -1682,7 +1682,7 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
         if phrase.endswith("s") and not phrase.endswith("ss") and phrase.lower() not in low:
             phrase = phrase[:-1]  # 'Mapped Convolutions' and 'Our mapped convolution decouples ...'
         # most title phrases are not in the abstract at all: that test first (a substring test, ~0.1 us)
-        if phrase.lower() in low and _title_phrase_ok(phrase, tail, known) and _repeated_as_own(phrase, prefix, abstract, low):
+        if phrase.lower() in low and _title_phrase_ok(phrase, tail, known, prefix) and _repeated_as_own(phrase, prefix, abstract, low):
             found.append(phrase)
     return found
 
@@ -1696,7 +1696,7 @@ _TITLE_TAIL = re.compile(
 _KIND_APPOSITION = re.compile(r"[\"'”’]*\s*,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + _HEAD_WORDS + r"\b")
 
 
-def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None") -> bool:
+def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None", prefix: bool = False) -> bool:
     """A title phrase that may be a name: not generic words ('Deep Learning Approach'; 'Knowledge Distillation': its
     initials are a generic acronym), not catalogued, not a plain English word ('Guarantees'). A lead must open
     with a capital; a phrase after 'with' may be written in lower case ('... using switching density networks')."""
@@ -1706,8 +1706,9 @@ def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None") -> bool:
     first = words[0].lower()
     if first in STOP_TITLE_WORDS or first in _STOP or first in ("the", "a", "an", "is", "are", "can", "do", "does", "learning", "towards"):
         return False
-    if len(words) == 1 and not (is_namelike(words[0]) or (not tail and plain_word_can_be_name(words[0]))):
-        return False  # 'Guarantees', 'Lessons', 'Parenting'
+    if len(words) == 1 and not (is_namelike(words[0]) or (not tail and plain_word_can_be_name(words[0]))
+                                or prefix and words[0].isalpha() and len(words[0]) >= 5):
+        return False  # 'Guarantees', 'Lessons' before 'for ...' (a ':' prefix may be a coined word: 'Hyperdrive:')
     key = alias_key(phrase)
     parts = _WORD_PARTS.split(phrase)
     initials = "".join(w[0] for w in parts if w).lower()
@@ -1739,6 +1740,8 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
                 cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
             if len(words) == 1 and not _distinctive(phrase) and _HEAD_AFTER.match(abstract, end):
                 cue = None  # 'a novel MPC framework': the word qualifies a noun
+            if len(words) == 1 and not is_namelike(phrase) and not plain_word_can_be_name(phrase) and written != phrase:
+                cue = None  # a plain English word ('Hyperdrive:') counts only written as the title's capitalised name
             short = _SHORT_AFTER.match(abstract, end) if cue else None
             if short and not (short.group(1)[:1].lower() == phrase[:1].lower() and _initials_match(short.group(1), phrase)):
                 cue = None  # 'a novel noise adaptive speech enhancement (SE) system': the short form says what it is
