@@ -1671,19 +1671,22 @@ def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = N
     lead = _TITLE_LEAD_END.search(title) if lead_too else None
     candidates = [(title[: lead.start()].strip(), bool(lead.group("prefix")), False)] if lead and lead.start() else []
     if lead_too and lead is None and title.count(" ") <= 3:
-        candidates.append((title.strip(), False, False))  # a whole short title ('Mapped Convolutions')
+        candidates.append((title.strip(), True, False))  # a whole short title ('Mapped Convolutions')
     lowered = title.lower()
     if any(word in lowered for word in _TAIL_WORDS):  # ('Using Persistent Homology to ...', 'DSReg: Using ...'
         # name the tool a study uses)
         candidates.extend((m.group("tail"), False, True) for m in _TITLE_TAIL.finditer(title)
                           if m.start() and title[: m.start()].rstrip()[-1:] not in (":", "-"))
     low = abstract.lower()
-    for phrase, prefix, tail in candidates:
-        if phrase.endswith("s") and not phrase.endswith("ss") and phrase.lower() not in low:
-            phrase = phrase[:-1]  # 'Mapped Convolutions' and 'Our mapped convolution decouples ...'
-        # most title phrases are not in the abstract at all: that test first (a substring test, ~0.1 us)
-        if phrase.lower() in low and _title_phrase_ok(phrase, tail, known, prefix) and _repeated_as_own(phrase, prefix, abstract, low):
-            found.append(phrase)
+    for title_phrase, prefix, tail in candidates:
+        forms = [title_phrase]
+        if title_phrase.endswith("s") and not title_phrase.endswith("ss"):
+            forms.append(title_phrase[:-1])  # 'Mapped Convolutions' and 'Our mapped convolution decouples ...'
+        for phrase in forms:
+            # most title phrases are not in the abstract at all: that test first (a substring test, ~0.1 us)
+            if phrase.lower() in low and _title_phrase_ok(phrase, tail, known, prefix) and _repeated_as_own(phrase, prefix, abstract, low):
+                found.append(phrase)
+                break
     return found
 
 
