@@ -389,6 +389,8 @@ _PROPOSE = re.compile(
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
     r"designing)(?:e?d)?\b(?:\s+and\s+(?:test|evaluat|validat|implement|train|releas)[a-z]*)?[,:]?\s+"
+    # ('we propose in this paper a Symmetry-constrained Rectification Network (ScRN)')
+    r"(?:(?:here|in\s+this\s+(?:paper|work|study|article|letter))\s*,?\s+)?"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
