@@ -274,10 +274,14 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 # cues
 
 _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|for|and|from|with))*)"
+# the nouns 'we call this <noun> X' may name (the full list, _HEAD_WORDS, follows below)
+_HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
+                     r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
-    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|contribution\s+is|contributions\s+are)"
-    r"(?:\s+(?:it|them|this|these|our\s+\w+))?(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+to\s+as|contribution\s+is|contributions\s+are)"
+    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
+    r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -385,6 +389,8 @@ _PROPOSE = re.compile(
     r"describe|contribute|curate|collect|offer|put\s+forward|proposes|presents|introduces|develops|"
     r"designs|describes|contributes|curates|releases|offers|proposing|introducing|presenting|developing|"
     r"designing)(?:e?d)?\b(?:\s+and\s+(?:test|evaluat|validat|implement|train|releas)[a-z]*)?[,:]?\s+"
+    # ('we propose in this paper a Symmetry-constrained Rectification Network (ScRN)')
+    r"(?:(?:here|in\s+this\s+(?:paper|work|study|article|letter))\s*,?\s+)?"
     r"(?P<object>[^.;:]{0,160})",
     re.I,
 )
@@ -418,7 +424,7 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "contribution is", "contributions are"]
+    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "contribution is", "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -631,6 +637,10 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     noun = _NOUN_APPOSITION.search(obj[:160])
     if noun and is_namelike(noun.group("name")) and not re.search(r"[.;]", obj[: noun.start()]):
         return [(noun.group("name"), [], True)]
+    lower = _LOWER_APPOSITION.match(obj)
+    if lower and (" " in lower.group("name") or "-" in lower.group("name")) and not _NOT_COINED.search(lower.group("name")) \
+            and not any(w in _STOP or w in ("first", "time", "way") for w in lower.group("name").split()):
+        return [(lower.group("name"), [], True)]  # 'we introduce randomized layer normalization, a novel ... regularizer'
     skipped, definite = 0, False
     for match in _OBJECT_WORD.finditer(head):
         word = match.group().strip("\"'“”‘’`")
@@ -691,6 +701,14 @@ def _from_object(text: str, start: int) -> list[tuple[str, list[str], bool]]:
     return []
 
 
+# 'We introduce randomized layer normalization, a novel powerful regularizer': a lower-case object that an apposition
+# calls new is a coined name (not 'a novel task / class of ...')
+_LOWER_APPOSITION = re.compile(
+    r"(?:the\s+)?(?P<name>(?!(?:a|an|our|this|these|two|three|several|new|novel)\s)[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,3}),\s+"
+    r"(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:new|novel)\s+"
+    r"(?!(?:[\w\-]+\s+)?(?:task|problem|setting|perspective|view|paradigm|class|type|kind|form|way|direction|insight|"
+    r"representation|formulation|notion|concept)s?\b)"
+)
 # '..., i.e., 1D-convolution capsule network (1D-ConvCapsNet)': the long form restates the proposal's object
 _RESTATED = re.compile(r"(?:\bi\.e\.|\bnamely|\bcalled|\bnamed)\s*,?\s*(?:the\s+|an?\s+)?$")
 # 'we establish a large-scale eye-tracking database of videos (LEDOV)': the long form is the whole object
@@ -815,7 +833,8 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
 
 
 _PROPOSED_BEFORE = re.compile(
-    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel))\s+(?:[a-z\-]+\s+)?$|(?:^|[.,;:]\s+)[Oo]ur\s+$"
+    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
+    r"|(?:^|[.,;:]\s+)[Oo]ur\s+$"
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
@@ -825,6 +844,8 @@ _SUBJECT_START = re.compile(
     r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
     # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
     r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
+    # 'In this paper a doubly attentive transformer machine translation model (DATNMT) is presented'
+    r"|^[Ii]n\s+this\s+(?:paper|work|study|article)\s*,?\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}$"
 )
 # 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
 # opens the sentence (after at most a comma-led adverb)
@@ -839,6 +860,9 @@ _SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b"
 # 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
 _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
 _TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
+
+
+_WORD_PARTS = re.compile(r"[\s\-]+")
 
 
 def _defined_own_names(
@@ -875,7 +899,7 @@ def _defined_own_names(
         own = _PROPOSED_BEFORE.search(before) or (
             (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long) and _PASSIVE_AFTER.match(text, after)
             and not _PLURAL_ACRONYM.fullmatch(d.short))
-        if not own and len(d.long.split()) >= 2:
+        if not own and len(_WORD_PARTS.split(d.long)) >= 2:  # 'wide-residual-inception (WR-Inception)' has three
             if title_key is None:
                 title_key = alias_key(title)
             # the title opens with the long form: proposed in so many words, or a model's name ('Masked Conditional
@@ -1161,8 +1185,12 @@ def detect_introduced(
         if _COMPOUND_TAIL.search(name) and not coined:
             return  # 'GAN-based' (a coined lower-case name such as 'pair-tuning' came from a naming cue)
         aliases = [a for a in aliases or [] if alias_key(a) not in GENERIC and alias_key(a).rstrip("s") not in GENERIC]
+        stem = alias_key(_DATASET_NOUN_TAIL.sub("", name))  # 'EuroCity Persons Dataset' is 'EuroCity Persons'
         for existing in found.values():
-            if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases}:
+            if key == alias_key(existing.name) or key in {alias_key(a) for a in existing.aliases} or (
+                    stem and (stem == alias_key(existing.name) or alias_key(_DATASET_NOUN_TAIL.sub("", existing.name)) == key)):
+                if key != alias_key(existing.name) and name not in existing.aliases:
+                    existing.aliases.append(name)
                 for alias in aliases or []:
                     if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
                         existing.aliases.append(alias)
@@ -1178,10 +1206,16 @@ def detect_introduced(
         or title_whole_name(paper.title, known)
     )
     if title_name:
-        add(title_name, _kind(title_name, paper.title), paper.title)
+        parts = _title_split(paper.title)
+        full = _LEADING_ARTICLE.sub("", parts[0]) if parts else ""
+        # 'The EuroCity Persons Dataset: ...' names 'EuroCity Persons'; the title's form stays an alias
+        spelled = [full] if full != title_name and _DATASET_NOUN_TAIL.sub("", full) == title_name else None
+        add(title_name, _kind(title_name, paper.title), paper.title, spelled)
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
+    for repeated in title_repeated_names(paper.title, abstract, known, lead_too=not title_name):
+        add(repeated, _kind(repeated, paper.title), paper.title)
     introducing = title_introducing_name(paper.title, known)
     if introducing:
         add(introducing, _kind(introducing, paper.title), paper.title)
@@ -1212,6 +1246,11 @@ def detect_introduced(
         clause = _clause_around(abstract, match.start(), match.end())
         if abstract[max(0, position - 3) : position].lower() == "so-":
             continue  # 'a so-called Gaussian max-pooling'
+        # 'referred to as' names anything ('The automated home referred to as Smart Home'): a name-like word or a
+        # defined short form only ('a framework ..., referred to as LR-LSSVM'), and not the authors' earlier work
+        referred = abstract.startswith("referred", position)
+        if referred and _EARLIER.search(abstract, max(abstract.rfind(". ", 0, position), 0), position):
+            continue
         if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
             abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
         ):
@@ -1225,6 +1264,8 @@ def detect_introduced(
             # the Semantic-guided Mix Query (SMQ)'), not 'called SMT-CBS reformulates the Conflict-based Search (CBS)'
             lead = abstract[match.start("phrase") : span[0]] if span else ""
             if span and span[0] >= match.start("phrase") - 1 and (len(lead.split()) <= 2 or _PARTS_CUE.search(lead)):
+                if len(lead.split()) > 2 and phrase and " " not in phrase and is_namelike(phrase) and alias_key(phrase) not in known:
+                    add(phrase, _kind(phrase, clause), clause.strip())  # the named whole before its parts
                 # a catalogued acronym defined as the catalog defines it is the known method picked by name
                 # ('namely, a Long Short-Term Memory neural network (LSTM), and a deep Residual Network (ResNet)')
                 if not _as_catalogued(acr.group("acr"), abstract[span[0] : span[1]]):
@@ -1255,7 +1296,7 @@ def detect_introduced(
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:
                 add(short[0], _kind(part, clause), clause.strip(), _long_forms(abstract, short, part))
-            elif _valid_name(part, strong=True):
+            elif _valid_name(part, strong=True) and not (referred and not any(is_namelike(w) for w in part.split())):
                 # 'a challenging dataset, named JD-landmark': the naming word makes a hyphenated word a name
                 add(part, _kind(part, clause), clause.strip(), coined=bool(re.fullmatch(r"[A-Z][\w]*-[a-z]+", part))
                     and not _NOT_COINED.search(part))
@@ -1338,6 +1379,8 @@ def detect_introduced(
                 continue
             if short in found and definition.long not in found[short].aliases:
                 found[short].aliases.append(definition.long)
+            if long in found and short not in found and not is_short_form(definition.short):
+                continue  # a generic short form ('Sparse Shift Layer (SSL)'): the long form stays the name
             if long in found:
                 intro = found.pop(long)
                 order.remove(long)
@@ -1373,8 +1416,8 @@ def detect_introduced(
         for short_key in order:
             short = found[short_key]
             # (a plain word of another kind is not a short form: the 'Bounce' dataset of 'Bounce and Learn')
-            if short_key != long_key and " " not in short.name and (is_short_form(short.name) or short.kind == intro.kind) \
-                    and _initials_match(short.name, intro.name):
+            if short_key != long_key and (" " not in short.name and (is_short_form(short.name) or short.kind == intro.kind)
+                                          and _initials_match(short.name, intro.name) or _shared_lead_short(short.name, intro.name)):
                 short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
                 if intro.kind == "dataset":
                     short.kind = "dataset"
@@ -1398,6 +1441,18 @@ def detect_introduced(
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
     return [found[k] for k in order]
+
+
+def _shared_lead_short(short: str, long: str) -> bool:
+    """'Neural SDE' for 'Neural Stochastic Differential Equation': the same leading words, then a short form that
+    the rest of the long form spells."""
+    words, long_words = short.split(), long.split()
+    lead = len(words) - 1
+    return 1 <= lead < len(long_words) - 1 and words[:lead] == long_words[:lead] and is_short_form(words[-1]) \
+        and _initials_match(words[-1], " ".join(long_words[lead:]))
+
+
+_DATASET_NOUN_TAIL = re.compile(r"\s+(?:[Dd]ataset|[Bb]enchmark|[Cc]orpus|[Dd]atabase)$")
 
 
 _VARIANT = re.compile(r"(?<![\w\-])([A-Za-z0-9][\w\-]*-[\w\-]+)(?=\s+(?:family|families|variants?|series)\b)")
@@ -1578,6 +1633,136 @@ def title_spelled_out_name(title: str, known: "set[str] | None" = None) -> tuple
     return name, rest
 
 
+# the title's lead phrase: before ':' / ' -- ' (a prefix), or before the first 'for' / 'with' / 'via' ... (a lead)
+_TITLE_LEAD_END = re.compile(r"(?=[\s:])(?P<prefix>\s*:\s|\s+(?:--|—|–)\s)|\s+(?i:for|with|via|by|using|in|on|to|from|through)\s")
+_TAIL_WORDS = (" with ", " via ", " using ", " by ", " through ")
+_LEAD_WORD = re.compile(r"[A-Za-z0-9][\w\-+]*|of|for|and|by|from")
+# the paper's own voice right before the repeated lead: 'We present Hyperdrive: ...', 'Our Structure Tree-LSTM
+# implements ...', 'We call our framework `soft rasterizer''
+_OWN_CUE_BEFORE = re.compile(
+    r"(?:\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|present|introduce|develop|design|devise|build|construct|collect|create|curate|release|assemble)[sd]?"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?"
+    r"|(?P<naming>\b(?:called|termed|named|dubbed|coined|referred\s+to\s+as|we\s+(?:call|term|name|dub|coin)\s+(?:it|this|our\s+\w+|the\s+\w+)?\s*)\s+(?:as\s+)?(?:the\s+)?))"
+    r"[\"'`“‘$]*$"
+)
+_CUE_KEYS = ("we ", "this ", "our ", "propos", "call", "term", "name", "dub", "coin", "referred")
+# the repeated lead names a task, a problem or a metric ('We introduce visual deprojection: the task of ...')
+_NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+\s+)?(?:task|problem|setting|metric|measure)\b"
+                               r"|as\s+(?:a|an|the)\s+(?:\w+\s+)?(?:task|problem|metric|measure|score)\b)")
+# after a lead written in lower case: its own clause ends or an apposition follows ('We present flow-guided feature
+# aggregation, an accurate ...', 'we introduce neural stethoscopes as a framework')
+_LEAD_ENDS = re.compile(r"[\"'”’]*\s*(?:[,:;.]|\((?!\s*[a-z])|as\s+(?:a|an)\b|which\b|that\b)")
+# the name runs on past the lead ('Priority Inheritance with Backtracking (PIBT)', 'Cascaded Context Pyramid Network')
+_RUNS_ON = re.compile(r"\s+(?:(?:with|for|from|of|and|on|in|by|via)\s+)?[A-Z]|-|\s+[a-z]+\s*\(|\s+(?:with|for|from|of|by|and)\s+[\w\s\-]{1,40}\(|\s+[a-z]+\s+(?:with|of|for)\s+[A-Z]|\s+[a-z\-]+\s+[A-Z][\w\-]*\s+[A-Z]")
+_GENERIC_HEADS = frozenset("approach system method algorithm model framework scheme strategy technique problem task challenge "
+                           "solution study analysis lessons guarantees baseline".split())
+
+
+def title_repeated_names(title: str, abstract: str, known: "set[str] | None" = None, lead_too: bool = True) -> list[str]:
+    """Title phrases the abstract repeats as the paper's own thing: the lead ('Hyperdrive: A ... Engine' and 'We
+    present Hyperdrive: a BWN accelerator', 'Flow-Guided Feature Aggregation for Video Object Detection' and 'We
+    present flow-guided feature aggregation, an accurate ... framework') and what follows 'with / via / using / by'
+    ('Long-Range Indoor Navigation with PRM-RL' and 'We achieve this with PRM-RL, a hierarchical robot navigation
+    method', '... using switching density networks' and 'This paper introduces switching density networks, which').
+    The shape of a title phrase alone says too little ('Visual Deprojection', 'Depth Restoration'); its repetition
+    right after 'we propose / our / termed' or before ', a ... method' does. ``lead_too``: False when the title
+    prefix gave a name already."""
+    found: list[str] = []
+    if " " not in title:
+        return found
+    lead = _TITLE_LEAD_END.search(title) if lead_too else None
+    candidates = [(title[: lead.start()].strip(), bool(lead.group("prefix")), False)] if lead and lead.start() else []
+    if lead_too and lead is None and title.count(" ") <= 3:
+        candidates.append((title.strip(), True, False))  # a whole short title ('Mapped Convolutions')
+    lowered = title.lower()
+    if any(word in lowered for word in _TAIL_WORDS):  # ('Using Persistent Homology to ...', 'DSReg: Using ...'
+        # name the tool a study uses)
+        candidates.extend((m.group("tail"), False, True) for m in _TITLE_TAIL.finditer(title)
+                          if m.start() and title[: m.start()].rstrip()[-1:] not in (":", "-"))
+    low = abstract.lower()
+    for title_phrase, prefix, tail in candidates:
+        forms = [title_phrase]
+        if title_phrase.endswith("s") and not title_phrase.endswith("ss"):
+            forms.append(title_phrase[:-1])  # 'Mapped Convolutions' and 'Our mapped convolution decouples ...'
+        for phrase in forms:
+            # most title phrases are not in the abstract at all: that test first (a substring test, ~0.1 us)
+            if phrase.lower() in low and _title_phrase_ok(phrase, tail, known, prefix) and _repeated_as_own(phrase, prefix, abstract, low):
+                found.append(phrase)
+                break
+    return found
+
+
+# what follows 'with / via / using / by / through' in a title, up to the next function word or the end
+_TITLE_TAIL = re.compile(
+    r"\b(?i:with|via|using|by|through)\s+(?i:(?:a|an|the)\s+)?(?i:(?:novel|new)\s+)?(?P<tail>(?!(?i:a|an|the)\b|(?:deep|neural)\b)[\w\-+]+(?:\s+(?!(?i:for|in|on|to|from|with|"
+    r"via|using|by|under|at|as|and|of|the|a|an)\b)[\w\-+]+){0,4})(?=\s*$|\s*[:,.?]|\s+(?i:for|in|on|to|from|with|via|using|by|under|at|as|and|of)\b)"
+)
+# 'We achieve this with PRM-RL, a hierarchical robot navigation method': an apposition says what the name is
+_KIND_APPOSITION = re.compile(r"[\"'”’]*\s*,\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?" + _HEAD_WORDS + r"\b")
+
+
+def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None", prefix: bool = False) -> bool:
+    """A title phrase that may be a name: not generic words ('Deep Learning Approach'; 'Knowledge Distillation': its
+    initials are a generic acronym), not catalogued, not a plain English word ('Guarantees'). A lead must open
+    with a capital; a phrase after 'with' may be written in lower case ('... using switching density networks')."""
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or not all(_LEAD_WORD.fullmatch(w) for w in words) or not (tail or words[0][:1].isupper()):
+        return False
+    first = words[0].lower()
+    if first in STOP_TITLE_WORDS or first in _STOP or first in ("the", "a", "an", "is", "are", "can", "do", "does", "learning", "towards"):
+        return False
+    if len(words) == 1 and not (is_namelike(words[0]) or (not tail and plain_word_can_be_name(words[0]))
+                                or prefix and words[0].isalpha() and len(words[0]) >= 5):
+        return False  # 'Guarantees', 'Lessons' before 'for ...' (a ':' prefix may be a coined word: 'Hyperdrive:')
+    key = alias_key(phrase)
+    parts = _WORD_PARTS.split(phrase)
+    initials = "".join(w[0] for w in parts if w).lower()
+    # (a catalogued word counts as generic here: 'LSTM Neural Networks' is LSTM)
+    return not (key in GENERIC or initials in GENERIC or (known and (key in known or key.rstrip("s") in known)) or all(
+        w.lower() in _GENERIC_TECH_WORDS or w.lower() in _COMMON_WORDS or alias_key(w).rstrip("s") in GENERIC
+        or w.lower() in _STOP or (known and is_namelike(w) and alias_key(w) in known) for w in parts))
+
+
+def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool:
+    """Whether the abstract writes ``phrase`` (a title phrase) as the paper's own: after an own cue ('we propose',
+    'our', 'termed') and not naming a task, a metric or a longer name ('Priority Inheritance with Backtracking
+    (PIBT)'); a phrase that is not a ':' prefix counts only when the abstract keeps the title's capitals, names it
+    ('called X'), closes its clause after it or says what it is (', a ... method'). ``low``: ``abstract.lower()``."""
+    words = phrase.split()
+    generic_head = words[-1].lower().rstrip("s") in _GENERIC_HEADS or words[-1].lower() in _GENERIC_HEADS
+    needle = phrase.lower()
+    at = low.find(needle)
+    while at != -1:
+        end = at + len(needle)
+        if not (at and (low[at - 1].isalnum() or low[at - 1] == "-") or end < len(low) and (low[end].isalnum() or low[end] == "-")):
+            written = abstract[at:end]
+            window = low[max(0, at - 60) : at]
+            # (the words every cue holds, tested first: the regex search of the window is the costly part)
+            cue = _OWN_CUE_BEFORE.search(abstract, max(0, at - 60), at) if any(w in window for w in _CUE_KEYS) else None
+            as_title = written == phrase and any(c.isupper() for c in phrase[1:])
+            if cue and cue.group("naming") and (_NOT_OURS_NEAR.search(abstract, max(0, cue.start() - 40), cue.start())
+                                                or _NOT_A_METHOD_BEFORE.search(abstract, max(0, cue.start() - 40), cue.start())):
+                cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
+            if len(words) == 1 and not _distinctive(phrase) and _HEAD_AFTER.match(abstract, end):
+                cue = None  # 'a novel MPC framework': the word qualifies a noun
+            if len(words) == 1 and not is_namelike(phrase) and not plain_word_can_be_name(phrase) and written != phrase:
+                cue = None  # a plain English word ('Hyperdrive:') counts only written as the title's capitalised name
+            short = _SHORT_AFTER.match(abstract, end) if cue else None
+            if short and not (short.group(1)[:1].lower() == phrase[:1].lower() and _initials_match(short.group(1), phrase)):
+                cue = None  # 'a novel noise adaptive speech enhancement (SE) system': the short form says what it is
+            if cue and not _NOT_A_NAME_AFTER.match(abstract, end) and not _RUNS_ON.match(abstract, end) and (
+                    as_title or not generic_head and (
+                        prefix and not (written.islower() and _HEAD_AFTER.match(abstract, end))
+                        or cue.group("naming")
+                        or _LEAD_ENDS.match(abstract, end))):
+                return True
+            if (any(is_namelike(w) for w in words) or prefix and not generic_head) and _KIND_APPOSITION.match(abstract, end) \
+                    and not _NOT_OURS_CLAUSE.search(abstract, end, end + 40):
+                return True  # 'PRM-RL, a hierarchical robot navigation method'
+        at = low.find(needle, end)
+    return False
+
+
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
 
 
@@ -1598,6 +1783,8 @@ def title_prefix_name(title: str, known: "set[str] | None" = None) -> str | None
         name = prefix if not (known and alias_key(prefix) in known) else None
         if name and name.split()[0] in ("The", "A", "An") and len(name.split()) > 1:
             name = name.split(" ", 1)[1]  # 'The Phoenix Drone: An Open-Source ... Platform' -> 'Phoenix Drone'
+        if name and " " in name:
+            name = _DATASET_NOUN_TAIL.sub("", name)  # 'The EuroCity Persons Dataset: ...' -> 'EuroCity Persons'
     return name
 
 
@@ -1624,6 +1811,11 @@ def _title_split(title: str) -> tuple[str, str] | None:
     return title[: match.start()].strip(), title[match.end() :].strip()
 
 
+_MODEL_FAMILIES = frozenset("gan vae cnn rnn gnn mlp dnn snn".split())  # 'Perturbative GAN:' names one GAN
+_VERSION_WORD = re.compile(r"v\d+(?:\.\d+)*")  # 'HWNet v2'
+_PLAIN_TITLE_WORD = re.compile(r"[\w\-+]+")
+
+
 def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
     """The name a title prefix is, by its shape alone (see :func:`title_prefix_name`)."""
     words = prefix.split()
@@ -1646,9 +1838,18 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
     last = words[-1].lower()
     if last.endswith("s") and last[:-1] in HEAD_NOUNS:
         return None  # a plural head ('Efficient Long-Range Transformers') describes a class, not a name
-    if not all(w[:1].isupper() or w[:1].isdigit() for w in words):
+    if not all(w[:1].isupper() or w[:1].isdigit() or _VERSION_WORD.fullmatch(w) for w in words):
         return None
+    if words[-1].lower() in ("dataset", "benchmark", "corpus") and is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
+        return " ".join(words[:-1])  # 'EuroCity Persons Dataset': the dataset's name is 'EuroCity Persons'
     if is_namelike(words[0]) and not alias_key(words[0]) in GENERIC:
+        return " ".join(words)  # 'DeepSpeed Inference', 'HWNet v2'
+    last_family = alias_key(words[-1]) in _MODEL_FAMILIES and not all(
+        w.lower() in _GENERIC_TECH_WORDS or alias_key(w) in GENERIC for w in words[:-1])  # 'Perturbative GAN'
+    if (is_namelike(words[-1]) and not _VERSION_WORD.fullmatch(words[-1]) and not _PLURAL_CAPS.fullmatch(words[-1]) or last_family) \
+            and not words[0].lower().endswith("ing") and all(_PLAIN_TITLE_WORD.fullmatch(w) for w in words):
+        # 'Gaussian YOLOv3', 'Structure Tree-LSTM': a modifier and a name ('Explaining AlphaGo' is a gerund's
+        # object, "Hello, It's GPT-2" a phrase)
         return " ".join(words)
     if words[-1].lower() in HEAD_NOUNS and words[-1].lower() not in ("dataset", "benchmark", "corpus"):
         return " ".join(words)
@@ -1667,7 +1868,8 @@ _REFERRED_AS = re.compile(
 )
 # 'the proposed BSDH method', 'the proposed RDS network achieves', 'the proposed cPCA++ method'
 # (matched at each 'proposed ' the text holds, found with str.find: speed only)
-_PROPOSED_TOKEN = re.compile(r"proposed\s+(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
+_PROPOSED_TOKEN = re.compile(r"proposed\s+(?:(?:method|model|framework|network|architecture|approach|algorithm|system)\s*,?\s+)?"
+                             r"(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
 # ('the proposed US-Nets and improved training techniques': a bare acronym after 'the proposed' when the abstract
 # defined it, 'universally slimmable networks (US-Nets)')
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
