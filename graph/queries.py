@@ -15,7 +15,9 @@ Every function documents its ordering completely (ties included), because the Ne
 
 from __future__ import annotations
 
+import functools
 import itertools
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -123,39 +125,109 @@ def _key(text: str) -> str:
     return alias_key(text)
 
 
+# trailing words that name a checkpoint of a method, not another method: 'BERT-base', 'Llama-2-70b-chat'
+_CHECKPOINT_WORD = re.compile(
+    r"(?i)^(?:base|large|small|tiny|mini|medium|xl|xxl|xxxl|huge|giant|uncased|cased|chat|instruct|it|hf"
+    r"|\d+(?:\.\d+)?[bmk])$"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _method_surfaces(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """alias key -> Method nodes with that name or alias."""
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for node in _methods(G):
+        d = G.nodes[node]
+        for surface in [d.get("name") or node_key(node), *(d.get("aliases") or [])]:
+            surfaces[_key(surface)].add(node)
+    return surfaces
+
+
+def _exact_or_variant(text: str, keys: dict | set) -> str | None:
+    """The key in ``keys`` that ``text`` names exactly, as a plural ('LSTMs') or as a checkpoint of it
+    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too."""
+    words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    while words:
+        key = _key(" ".join(words))
+        for candidate in (key, key[:-1] if len(key) > 3 and key.endswith("s") else None):
+            if candidate and candidate in keys:
+                return candidate
+        # a catalogued name is never a checkpoint of a shorter one ('Transformer-XL' is not Transformer)
+        if len(words) == 1 or not _CHECKPOINT_WORD.match(words[-1]) or key in _catalog_by_key():
+            return None
+        words.pop()
+    return None
+
+
+def _typo_of(wanted: str, surface: str) -> bool:
+    """Whether a fuzzy match of key ``wanted`` to key ``surface`` can be a typo rather than another method:
+    the same numbers ('FlashAttention-3' is not FlashAttention-2, 'Mamba-3' not Mamba) and not one name
+    extended by two or more characters ('TransformerXL' is not Transformer; 'Mambaa' is a typo)."""
+    if _DIGITS.findall(wanted) != _DIGITS.findall(surface):
+        return False
+    short, long = sorted((wanted, surface), key=len)
+    return not (len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short)))
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog_by_key() -> dict:
+    """alias key -> entry of the built-in catalog ({} if it cannot be read): for hints and checkpoints."""
+    try:
+        from relwork.linker.catalog import load_catalog
+
+        return {_key(surface): entry for entry in load_catalog() for surface in entry.surfaces}
+    except Exception:  # noqa: BLE001 - used for hints only; a graph query must not fail on the catalog
+        return {}
+
+
+def _catalog_note(text: str) -> str:
+    """' (the catalog knows X ...)' when the built-in catalog has the name that the graph lacks."""
+    by_key = _catalog_by_key()
+    key = _exact_or_variant(text, by_key)
+    if key is None:
+        return ""
+    entry = by_key[key]
+    about = ", ".join(str(x) for x in (entry.kind, entry.area, entry.year) if x)
+    return f" (the catalog knows {entry.name} ({about}), but no paper in this graph links to it)"
+
+
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
-    insensitive ('flash attention' -> FlashAttention), then a close fuzzy match.
+    insensitive ('flash attention' -> FlashAttention), then a plural or a checkpoint of a name ('LSTMs',
+    'BERT-base', 'Llama-2-7B'), then a close fuzzy match that can only be a typo: the same numbers, and
+    not a longer name ('Mamba-3', 'Transformer-XL' never resolve to Mamba, Transformer).
 
-    Raises GraphError with up to three closest names when nothing matches well enough.
+    Raises GraphError with up to three closest names when nothing matches well enough, and says so when
+    the built-in catalog knows the name but no paper in the graph links to it.
     """
     text = (name or "").strip()
     if not text:
         raise GraphError("empty method name")
     if method_node(text) in G and _is(G, method_node(text), METHOD):
         return method_node(text)
-    surfaces: dict[str, set[str]] = defaultdict(set)  # alias key -> method nodes
-    for node in _methods(G):
-        d = G.nodes[node]
-        for surface in [d.get("name") or node_key(node), *(d.get("aliases") or [])]:
-            surfaces[_key(surface)].add(node)
+    surfaces = _method_surfaces(G)
+    found = _exact_or_variant(text, surfaces)
+    if found is not None:
+        return min(surfaces[found], key=lambda n: (not G.nodes[n].get("catalogued"), n))
     wanted = _key(text)
-    if wanted in surfaces:
-        return min(surfaces[wanted], key=lambda n: (not G.nodes[n].get("catalogued"), n))
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
-    ranked: list[tuple[float, str]] = []
+    best: dict[str, float] = {}
+    typo: dict[str, bool] = {}
     for surface, score, _ in matches:
         for node in surfaces[surface]:
-            ranked.append((score, node))
-    best: dict[str, float] = {}
-    for score, node in ranked:
-        best[node] = max(best.get(node, 0.0), score)
+            if score > best.get(node, -1.0):
+                best[node], typo[node] = score, _typo_of(wanted, surface)
     order = sorted(best, key=lambda n: (-best[n], G.nodes[n].get("name", n)))
-    if order and best[order[0]] >= FUZZY_ACCEPT and (len(order) == 1 or best[order[1]] < best[order[0]]):
+    if (
+        order
+        and best[order[0]] >= FUZZY_ACCEPT
+        and typo[order[0]]
+        and (len(order) == 1 or best[order[1]] < best[order[0]])
+    ):
         return order[0]
     suggestions = [G.nodes[n].get("name", node_key(n)) for n in order[:3]]
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-    raise GraphError(f"no method named {text!r} in the graph{hint}")
+    raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
 
 
 def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:

@@ -94,6 +94,42 @@ def test_resolve_method_unknown_suggests_closest(G, name, message):
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [("BERT-large", "BERT"), ("bert-base-uncased", "BERT"), ("Llama-2-70b-chat", "Llama-2"), ("GPT-2 XL", "GPT-2"),
+     ("LSTMs", "LSTM"), ("Transformers", "Transformer"), ("Mambaa", "Mamba")],
+)
+def test_resolve_method_checkpoint_plural_and_typo_names(seed_graph, name, expected):
+    """What papers write ('we fine-tune BERT-large') names the method the linker links."""
+    assert resolve_method(seed_graph, name) == method_node(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "known", "near"),
+    [
+        ("Mamba-3", "Mamba-3", "Mamba, Mamba-2"),
+        ("FlashAttention-3", "FlashAttention-3", "FlashAttention, FlashAttention-2"),
+        ("Transformer-XL", "Transformer-XL", "Transformer"),
+        ("transformer xl", "Transformer-XL", "Transformer"),
+        ("Llama-3", "Llama-3", "LLaMA, Llama-2"),
+    ],
+)
+def test_resolve_method_never_takes_another_version_or_a_longer_name(seed_graph, name, known, near):
+    """The seed graph has Mamba, FlashAttention(-2), Transformer and LLaMA but none of these: a fuzzy match
+    that differs in a number or adds a word is another method, so it is an error naming both."""
+    with pytest.raises(GraphError) as info:
+        resolve_method(seed_graph, name)
+    message = str(info.value)
+    assert message.startswith(f"no method named {name!r} in the graph (the catalog knows {known} (")
+    assert "but no paper in this graph links to it); did you mean: " + near in message
+
+
+def test_resolve_method_catalogued_but_unlinked_name_says_so(seed_graph):
+    with pytest.raises(GraphError, match=r"^no method named 'word2vec' in the graph \(the catalog knows word2vec "
+                       r"\(method, nlp, 2013\), but no paper in this graph links to it\); did you mean: wav2vec\?$"):
+        resolve_method(seed_graph, "word2vec")
+
+
+@pytest.mark.parametrize(
     "ref",
     ["2101.00009", "arXiv:2101.00009v3", "https://arxiv.org/abs/2101.00009", "paper:2101.00009", "sentiment with bert",
      "Sentiment with BERT!", "Sentiment with BRT"],
