@@ -230,9 +230,21 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
 
 
+def _introducer(G: nx.MultiDiGraph, name: str) -> str | None:
+    """The one paper that introduces the method ``name`` (exact name, alias, plural or checkpoint), if
+    exactly one does: 'BERT' -> the BERT paper, even when the graph knows it only from the catalog."""
+    surfaces = _method_surfaces(G)
+    key = _exact_or_variant(name, surfaces)
+    if key is None:
+        return None
+    papers = {u for m in surfaces[key] for u, _, k in G.in_edges(m, keys=True) if k == INTRODUCES and _is(G, u, PAPER)}
+    return papers.pop() if len(papers) == 1 else None
+
+
 def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     """The Paper node a user means by ``ref``: node id, paper id, arXiv id or URL, DOI, exact title
-    (normalised), then a close fuzzy title match.
+    (normalised), then the paper that introduced the method ``ref`` names ('BERT', 'Mamba-2'), then a close
+    fuzzy title match (a fragment of the title is enough).
 
     Raises GraphError with up to three closest titles when nothing matches well enough.
     """
@@ -254,6 +266,9 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     wanted = normalize_title(text)
     if wanted in titles:
         return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
+    introducer = _introducer(G, text)
+    if introducer is not None:
+        return introducer
     # token_set_ratio: word order and extra words do not matter, so a title fragment finds its paper
     matches = process.extract(wanted, list(titles), scorer=fuzz.token_set_ratio, limit=5, score_cutoff=FUZZY_SUGGEST)
     matches.sort(key=lambda m: (-m[1], m[0]))

@@ -138,6 +138,17 @@ def test_resolve_paper_by_id_url_title_fuzzy(G, ref):
     assert resolve_paper(G, ref) == paper_node("2101.00009")
 
 
+@pytest.mark.parametrize(
+    ("ref", "arxiv"),
+    [("BERT", "1810.04805"), ("mamba", "2312.00752"), ("Mamba-2", "2405.21060"), ("Transformers", "1706.03762"),
+     ("Hydra", "2407.09941")],
+)
+def test_resolve_paper_by_the_method_it_introduced(seed_graph, ref, arxiv):
+    """'relwork paper BERT' is the BERT paper, not an error listing every title with 'BERT' in it; Mamba-2's
+    paper is titled 'Transformers are SSMs'; Hydra is introduced by a seed paper."""
+    assert resolve_paper(seed_graph, ref) == paper_node(arxiv)
+
+
 def test_resolve_paper_origin_paper_by_title(G):
     assert resolve_paper(G, "Longformer: the long-document transformer") == paper_node("2004.05150")
 
