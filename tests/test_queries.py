@@ -283,7 +283,7 @@ def test_citing_papers_between_corpus_papers(G):
     assert [(r["node"], r["type"], r["via"]) for r in rows] == [(node(P10), "COMPARES_TO", ["SentiBERT"])]
 
 
-def test_related_papers_shared_methods_then_citations_then_newest(G):
+def test_related_papers_score_then_citations_then_newest(G):
     rows = related_papers(G, node(P2))
     assert [r["node"] for r in rows] == [
         node(P1), node(P3), node(P4),  # share Longformer and Mamba; newest first
@@ -291,6 +291,26 @@ def test_related_papers_shared_methods_then_citations_then_newest(G):
         node(P5),  # shares Longformer only
     ]
     assert rows[0]["shared"] == ["Longformer", "Mamba"] and rows[3]["citations"] == 1
+
+
+def test_related_papers_rare_shared_methods_count_more(seed_graph):
+    """Hydra builds on Mamba and compares to BERT on GLUE. Mamba-360 (a Mamba survey) shares Mamba, ImageNet
+    and Transformer with it; FlexiBERT shares BERT, GLUE and Transformer. Counting shared methods ties them
+    (and newest-first put FlexiBERT first); Mamba is the rarer, so Mamba-360 comes first."""
+    import math
+
+    rows = related_papers(seed_graph, "2407.09941", limit=1000)
+    titles = [r["title"] for r in rows]
+    survey = next(i for i, t in enumerate(titles) if t.startswith("Mamba-360"))
+    flexi = next(i for i, t in enumerate(titles) if t.startswith("FlexiBERT"))
+    assert rows[survey]["shared"] == ["ImageNet", "Mamba", "Transformer"]
+    assert rows[flexi]["shared"] == ["BERT", "GLUE", "Transformer"]
+    assert survey < flexi and rows[survey]["score"] > rows[flexi]["score"]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    papers = sum(1 for _, d in seed_graph.nodes(data=True) if d["label"] == "Paper")
+    only_transformer = next(r for r in rows if r["shared"] == ["Transformer"])
+    users = sum(1 for u in seed_graph.predecessors(method_node("Transformer")) if seed_graph.nodes[u]["label"] == "Paper")
+    assert only_transformer["score"] == round(math.log(papers / users), 3)
 
 
 def test_paper_report(G):
