@@ -361,7 +361,8 @@ def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
 # methods
 
 
-def _relation_type(relation: str | None) -> str | None:
+def relation_type(relation: str | None) -> str | None:
+    """The edge type a user means by ``relation`` ('builds_on', 'Compares-To'); None stays None."""
     if relation is None:
         return None
     wanted = relation.strip().upper().replace("-", "_").replace(" ", "_")
@@ -377,7 +378,7 @@ def papers_for_method(G: nx.MultiDiGraph, name: str, relation: str | None = None
     Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id.
     """
     node = resolve_method(G, name)
-    wanted = _relation_type(relation)
+    wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
     for paper, _, key, d in G.in_edges(node, keys=True, data=True):
