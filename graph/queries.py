@@ -322,7 +322,9 @@ def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int
 
     Each hop uses the strongest edge between its two nodes (either direction): smallest (rank, FIELD_RANK,
     -confidence) with rank INTRODUCES 0, BUILDS_ON 1, COMPARES_TO 2, MENTIONS 3, DERIVED_FROM 4; then the
-    smaller edge key. Paths are ordered by the sum of their hop ranks, then by their node ids; at most
+    smaller edge key. Paths are ordered by the sum of their hop ranks, then by the summed degree of the
+    nodes between the two ends (a path through a specific paper says more than one through a hub such
+    as Transformer, which hundreds of papers mention), then by their node ids; at most
     ``limit`` are returned (from the first 1000 shortest paths networkx yields). Returns ``[]`` when the
     nodes are not connected; each path is ``{"length", "nodes": [node rows], "hops": [{"source",
     "target", "key", ...link row}]}`` where source -> target is the edge's own direction.
@@ -343,7 +345,8 @@ def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int
             u, v, k, d = min(edges, key=lambda e: (_strength(e[3]), str(e[2])))
             total += _HOP_RANK.get(d.get("type"), len(_HOP_RANK))
             hops.append({"source": u, "target": v, "key": k, **link_row(d)})
-        paths.append(((total, nodes), {"length": len(hops), "nodes": [_node_row(G, n) for n in nodes], "hops": hops}))
+        hubs = sum(G.degree(n) for n in nodes[1:-1])
+        paths.append(((total, hubs, nodes), {"length": len(hops), "nodes": [_node_row(G, n) for n in nodes], "hops": hops}))
     paths.sort(key=lambda p: p[0])
     return [p for _, p in paths[:limit]]
 

@@ -562,6 +562,7 @@ SEED_CASES = [
     ("builds_on", {"method": "BERT", "relation": "compares_to"}, _builds_on_nx),
     ("most_compared", {"limit": 15}, _most_compared_nx),
     ("method_path", {"a": "Mamba", "b": "BERT"}, _method_path_nx),
+    ("method_path", {"a": "S4", "b": "Longformer"}, _method_path_nx),  # equal hop ranks: the hub-free path
     ("citing_papers", {"paper": "1706.03762"}, _citing_nx),
 ]
 

@@ -384,6 +384,21 @@ def test_seed_bridge_longformer_mamba_falls_back_to_paths(seed_graph):
             assert seed_graph.edges[hop["source"], hop["target"], hop["key"]]["evidence"] == hop["evidence"]
 
 
+def test_seed_paths_prefer_specific_nodes_to_hubs(seed_graph):
+    """S4 and Longformer: through the S4 paper and the Long Range Arena paper (which evaluates Longformer)
+    ranks the same by hop types as through Transformer (Longformer's catalog parent, linked by ~300 papers);
+    the specific connection comes first, and among equal hop ranks hub degrees never go down."""
+    paths = connecting_paths(seed_graph, method_node("S4"), method_node("Longformer"), limit=10)
+    middle = [row.get("title") or row.get("name") for row in paths[0]["nodes"][1:-1]]
+    assert middle == ["Efficiently Modeling Long Sequences with Structured State Spaces",
+                      "Long Range Arena: A Benchmark for Efficient Transformers"]
+    assert all(method_node("Transformer") != row["node"] for row in paths[0]["nodes"])
+    rank = {"INTRODUCES": 0, "BUILDS_ON": 1, "COMPARES_TO": 2, "MENTIONS": 3, "DERIVED_FROM": 4}
+    keys = [(sum(rank[h["type"]] for h in p["hops"]), sum(seed_graph.degree(r["node"]) for r in p["nodes"][1:-1]))
+            for p in paths]
+    assert keys == sorted(keys) and keys[1][0] == keys[0][0] and keys[1][1] > keys[0][1]
+
+
 def test_seed_citing_papers_of_s4_paper(seed_graph):
     """S4WM ('Facing Off World Model Backbones') proposes a world model 'compatible with ... S4', and the S4
     paper is itself a seed: it merges with the catalog's origin paper and is cited through S4."""

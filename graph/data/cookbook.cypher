@@ -56,7 +56,7 @@ ORDER BY papers DESC, name
 LIMIT toInteger($limit);
 
 // name: method_path
-// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first.
+// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first, then the least connected nodes in between (no hubs).
 // params: a, b
 // resolve: a=method, b=method
 // networkx: method_path(G, a, b)
@@ -76,7 +76,7 @@ RETURN length(path) AS length,
        [n IN nodes(path) | coalesce(n.name, n.title)] AS nodes,
        [r IN relationships(path) | type(r)] AS types,
        ids
-ORDER BY reduce(total = 0, x IN ranks | total + x), ids
+ORDER BY reduce(total = 0, x IN ranks | total + x), reduce(hubs = 0, n IN nodes(path)[1..-1] | hubs + COUNT { (n)--() }), ids
 LIMIT 1;
 
 // name: citing_papers
