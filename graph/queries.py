@@ -214,10 +214,11 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
     best: dict[str, float] = {}
     typo: dict[str, bool] = {}
+    via: dict[str, str] = {}  # node -> key of its surface that matched best
     for surface, score, _ in matches:
         for node in surfaces[surface]:
             if score > best.get(node, -1.0):
-                best[node], typo[node] = score, _typo_of(wanted, surface)
+                best[node], typo[node], via[node] = score, _typo_of(wanted, surface), surface
     order = sorted(best, key=lambda n: (-best[n], G.nodes[n].get("name", n)))
     if (
         order
@@ -226,9 +227,19 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
         and (len(order) == 1 or best[order[1]] < best[order[0]])
     ):
         return order[0]
-    suggestions = [G.nodes[n].get("name", node_key(n)) for n in order[:3]]
+    suggestions = [_suggestion(G, n, via[n]) for n in order[:3]]
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
+
+
+def _suggestion(G: nx.MultiDiGraph, node: str, key: str) -> str:
+    """A method's name, with the alias that matched when that was not the name: 'PlaNet (Recurrent
+    State-Space Model)' explains why PlaNet is offered for 'state space model'."""
+    name = G.nodes[node].get("name", node_key(node))
+    if _key(name) == key:
+        return name
+    alias = next((a for a in G.nodes[node].get("aliases") or [] if _key(a) == key), None)
+    return f"{name} ({alias})" if alias else name
 
 
 def _introducer(G: nx.MultiDiGraph, name: str) -> str | None:

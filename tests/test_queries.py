@@ -123,6 +123,14 @@ def test_resolve_method_never_takes_another_version_or_a_longer_name(seed_graph,
     assert "but no paper in this graph links to it); did you mean: " + near in message
 
 
+def test_resolve_method_suggestions_show_the_alias_that_matched(seed_graph):
+    """No method is called 'state space models'; the suggestions say which alias made them close."""
+    with pytest.raises(GraphError) as info:
+        resolve_method(seed_graph, "state space models")
+    assert "HiSS (Hierarchical State-Space Models)" in str(info.value)
+    assert "GSS (Gated State Spaces)" in str(info.value)
+
+
 def test_resolve_method_catalogued_but_unlinked_name_says_so(seed_graph):
     with pytest.raises(GraphError, match=r"^no method named 'word2vec' in the graph \(the catalog knows word2vec "
                        r"\(method, nlp, 2013\), but no paper in this graph links to it\); did you mean: wav2vec\?$"):
