@@ -385,27 +385,50 @@ def relation_type(relation: str | None) -> str | None:
     return wanted
 
 
-def papers_for_method(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> list[dict]:
+def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
+    """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
+    Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
+    node = resolve_method(G, name)
+    seen, todo = {node}, [node]
+    while todo:
+        for child, _, key in G.in_edges(todo.pop(), keys=True):
+            if key == DERIVED_FROM and child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return [node] + sorted(seen - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
+
+
+def papers_for_method(
+    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
+) -> list[dict]:
     """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces'; None = the
     first three) to the method, one row per (paper, type): paper row + link row.
 
-    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id.
+    ``family=True`` also takes the method's catalog derivatives (``method_family``: 'what builds on Mamba'
+    then includes the papers on Mamba-2 or Vim); each row then names its ``method``, one row per (paper,
+    type, method).
+
+    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id (then method
+    name).
     """
-    node = resolve_method(G, name)
+    nodes = method_family(G, name) if family else [resolve_method(G, name)]
     wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
-    for paper, _, key, d in G.in_edges(node, keys=True, data=True):
-        if key in types and _is(G, paper, PAPER):
-            sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper))
-            rows.append((sort, paper_row(G, paper) | link_row(d)))
+    for node in nodes:
+        method = G.nodes[node].get("name", node_key(node))
+        for paper, _, key, d in G.in_edges(node, keys=True, data=True):
+            if key in types and _is(G, paper, PAPER):
+                sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper), method)
+                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if family else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
-def method_report(G: nx.MultiDiGraph, name: str) -> dict:
+def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
-    and the papers that build on / compare to / mention it (each list as ``papers_for_method``).
+    and the papers that build on / compare to / mention it (each list as ``papers_for_method``, with
+    ``family`` as there; ``introduced_by`` is always the method's own).
 
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name.
     """
@@ -414,14 +437,15 @@ def method_report(G: nx.MultiDiGraph, name: str) -> dict:
     by_name = lambda n: (G.nodes[n].get("name", n), n)  # noqa: E731
     parents = sorted({v for _, v, k in G.out_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
     children = sorted({u for u, _, k in G.in_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
+    canonical = node_key(node)
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
-        "introduced_by": papers_for_method(G, node_key(node), "introduces"),
+        "introduced_by": papers_for_method(G, canonical, "introduces"),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "builds_on": papers_for_method(G, node_key(node), "builds_on"),
-        "compares_to": papers_for_method(G, node_key(node), "compares_to"),
-        "mentions": papers_for_method(G, node_key(node), "mentions"),
+        "builds_on": papers_for_method(G, canonical, "builds_on", family=family),
+        "compares_to": papers_for_method(G, canonical, "compares_to", family=family),
+        "mentions": papers_for_method(G, canonical, "mentions", family=family),
     }
 
 

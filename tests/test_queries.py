@@ -13,6 +13,7 @@ from relwork.graph.queries import (
     citing_papers,
     connecting_paths,
     graph_stats,
+    method_family,
     method_path,
     method_report,
     most_compared,
@@ -405,6 +406,19 @@ def test_seed_paths_prefer_specific_nodes_to_hubs(seed_graph):
     keys = [(sum(rank[h["type"]] for h in p["hops"]), sum(seed_graph.degree(r["node"]) for r in p["nodes"][1:-1]))
             for p in paths]
     assert keys == sorted(keys) and keys[1][0] == keys[0][0] and keys[1][1] > keys[0][1]
+
+
+def test_seed_family_takes_catalog_derivatives(seed_graph):
+    """'Which papers compare against FlashAttention?': Lean Attention compares to FlashAttention-2, a
+    catalog derivative; only family=True finds it, and the row says through which method."""
+    assert method_family(seed_graph, "mamba") == [method_node(n) for n in ("Mamba", "Hydra", "Mamba-2")]
+    assert papers_for_method(seed_graph, "FlashAttention", "compares_to") == []
+    rows = papers_for_method(seed_graph, "FlashAttention", "compares_to", family=True)
+    assert [(r["title"][:14], r["method"]) for r in rows] == [("Lean Attention", "FlashAttention-2")]
+    plain = papers_for_method(seed_graph, "Mamba", "builds_on")
+    family = papers_for_method(seed_graph, "Mamba", "builds_on", family=True)
+    assert "method" not in plain[0] and {r["node"] for r in plain} <= {r["node"] for r in family}
+    assert method_report(seed_graph, "Mamba", family=True)["builds_on"] == family
 
 
 def test_seed_citing_papers_of_s4_paper(seed_graph):
