@@ -149,6 +149,18 @@ def expected_counts(G: nx.MultiDiGraph) -> dict[str, int]:
 # the server
 
 
+def test_neo4j_script_config_text_runs_no_commands():
+    """The conf and env files are written from unquoted heredocs, where a backquote or $( runs a command
+    (a comment quoting `relwork cypher` ran it at every start): only ${VAR} expansions may appear there."""
+    import re
+
+    text = SCRIPT.read_text(encoding="utf-8")
+    bodies = re.findall(r"<<EOF\n(.*?)\nEOF\n", text, re.S)
+    assert len(bodies) == 2
+    for body in bodies:
+        assert "`" not in body and "$(" not in body
+
+
 def _script_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "NEO4J_USERNAME")}
     return env | extra
