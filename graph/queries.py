@@ -255,8 +255,9 @@ def _introducer(G: nx.MultiDiGraph, name: str) -> str | None:
 
 def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     """The Paper node a user means by ``ref``: node id, paper id, arXiv id or URL, DOI, exact title
-    (normalised), then the paper that introduced the method ``ref`` names ('BERT', 'Mamba-2'), then a close
-    fuzzy title match (a fragment of the title is enough).
+    (normalised), then a close fuzzy title match with a unique best (a fragment of the title is enough:
+    'delta rule'), then the one paper that introduced the method ``ref`` names ('BERT', which many titles
+    contain; 'Mamba-2', whose paper is titled 'Transformers are SSMs').
 
     Raises GraphError with up to three closest titles when nothing matches well enough.
     """
@@ -278,14 +279,15 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     wanted = normalize_title(text)
     if wanted in titles:
         return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
-    introducer = _introducer(G, text)
-    if introducer is not None:
-        return introducer
     # token_set_ratio: word order and extra words do not matter, so a title fragment finds its paper
     matches = process.extract(wanted, list(titles), scorer=fuzz.token_set_ratio, limit=5, score_cutoff=FUZZY_SUGGEST)
     matches.sort(key=lambda m: (-m[1], m[0]))
     if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
         return min(titles[matches[0][0]])
+    # a method name that is no single title's fragment ('BERT' is in many titles): its introducing paper
+    introducer = _introducer(G, text)
+    if introducer is not None:
+        return introducer
     suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no paper matching {text!r} in the graph{hint}")

@@ -158,6 +158,13 @@ def test_resolve_paper_by_the_method_it_introduced(seed_graph, ref, arxiv):
     assert resolve_paper(seed_graph, ref) == paper_node(arxiv)
 
 
+def test_resolve_paper_unique_title_fragment_beats_the_method_route(seed_graph):
+    """'delta rule' is in one title (DeltaNet's parallel training paper); the delta rule method's own origin
+    paper ('Adaptive Switching Circuits') is only the answer when no single title matches."""
+    assert seed_graph.nodes[resolve_paper(seed_graph, "delta rule")]["title"].startswith(
+        "Parallelizing Linear Transformers with the Delta Rule")
+
+
 def test_resolve_paper_origin_paper_by_title(G):
     assert resolve_paper(G, "Longformer: the long-document transformer") == paper_node("2004.05150")
 
