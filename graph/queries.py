@@ -194,7 +194,8 @@ def _catalog_note(text: str) -> str:
 
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
-    insensitive ('flash attention' -> FlashAttention), then a plural or a checkpoint of a name ('LSTMs',
+    insensitive ('flash attention' -> FlashAttention; of several methods so named, the catalogued one, and
+    an error naming them all when there is no single catalogued one), then a plural or a checkpoint of a name ('LSTMs',
     'BERT-base', 'Llama-2-7B'), then a close fuzzy match that can only be a typo: the same numbers, and
     not a longer name ('Mamba-3', 'Transformer-XL' never resolve to Mamba, Transformer).
 
@@ -209,7 +210,13 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     surfaces = _method_surfaces(G)
     found = _exact_or_variant(text, surfaces)
     if found is not None:
-        return min(surfaces[found], key=lambda n: (not G.nodes[n].get("catalogued"), n))
+        nodes = sorted(surfaces[found])
+        catalogued = [n for n in nodes if G.nodes[n].get("catalogued")]
+        if len(nodes) == 1 or len(catalogued) == 1:
+            return catalogued[0] if catalogued else nodes[0]
+        # two papers' own 'CRNN's, neither the catalog's: picking one would answer for the other
+        names = "; ".join(G.nodes[n].get("name", node_key(n)) for n in nodes)
+        raise GraphError(f"{text!r} names {len(nodes)} different methods in the graph: {names}; give the full name")
     wanted = _key(text)
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
     best: dict[str, float] = {}

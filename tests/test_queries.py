@@ -132,6 +132,23 @@ def test_resolve_method_suggestions_show_the_alias_that_matched(seed_graph):
     assert "GSS (Gated State Spaces)" in str(info.value)
 
 
+def test_resolve_method_two_uncatalogued_homonyms_is_an_error_naming_both():
+    """Two papers each introduce their own CRNN (as in arXiv 2019: sound classification, dialogue acts); the
+    catalog has none, so 'CRNN' must not silently answer for one of them. A catalogued homonym still wins."""
+    records = [
+        record("Sub-Spectrogram Segmentation for Environmental Sound Classification", 2019, introduces=["CRNN"]),
+        record("Modeling Long-Range Context for Concurrent Dialogue Acts Recognition", 2019, introduces=["CRNN"]),
+        record("Sentiment with BERT", 2021, link("BERT", "builds_on"), introduces=["BERT"]),
+    ]
+    H = build_graph(records, load_catalog())
+    with pytest.raises(GraphError, match=r"^'crnn' names 2 different methods in the graph: CRNN \(Modeling Long-Range "
+                       r"Context for Concurrent Dialogue Acts Re…\); CRNN \(Sub-Spectrogram .*; give the full name$"):
+        resolve_method(H, "crnn")
+    full = "CRNN (Modeling Long-Range Context for Concurrent Dialogue Acts Re…)"
+    assert resolve_method(H, full) == method_node(full)
+    assert resolve_method(H, "bert") == method_node("BERT")
+
+
 def test_resolve_method_catalogued_but_unlinked_name_says_so(seed_graph):
     with pytest.raises(GraphError, match=r"^no method named 'word2vec' in the graph \(the catalog knows word2vec "
                        r"\(method, nlp, 2013\), but no paper in this graph links to it\); did you mean: wav2vec\?$"):
