@@ -195,9 +195,9 @@ def _catalog_note(text: str) -> str:
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
     insensitive ('flash attention' -> FlashAttention; of several methods so named, the catalogued one, and
-    an error naming them all when there is no single catalogued one), then a plural or a checkpoint of a name ('LSTMs',
-    'BERT-base', 'Llama-2-7B'), then a close fuzzy match that can only be a typo: the same numbers, and
-    not a longer name ('Mamba-3', 'Transformer-XL' never resolve to Mamba, Transformer).
+    an error naming them all when there is no single catalogued one), then a plural or a checkpoint of a
+    name ('LSTMs', 'BERT-base', 'Llama-2-7B'), then a close fuzzy match that can only be a typo: the same
+    numbers, and not a longer name ('Mamba-3', 'Transformer-XL' never resolve to Mamba, Transformer).
 
     Raises GraphError with up to three closest names when nothing matches well enough, and says so when
     the built-in catalog knows the name but no paper in the graph links to it.
