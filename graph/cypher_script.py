@@ -18,6 +18,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from relwork.core.errors import ExportError
+from relwork.graph.io import TEXT_ERRORS
 from relwork.graph.neo4j import (
     _PROPERTY_NAME,
     constraint_queries,
@@ -115,7 +116,7 @@ def write_cypher(G: nx.MultiDiGraph, path: str | Path, batch_size: int = SCRIPT_
     lines = list(generate_cypher(G, batch_size))
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
+        with path.open("w", encoding="utf-8", errors=TEXT_ERRORS, newline="\n") as handle:
             for line in lines:
                 handle.write(line + "\n")
     except OSError as err:

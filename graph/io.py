@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import json
@@ -34,6 +35,20 @@ from relwork.graph.schema import EDGE_ATTRS, METHOD, METHOD_ATTRS, PAPER, PAPER_
 
 FORMAT_NAME = "relwork-graph"
 FORMAT_VERSION = 1
+
+# Every text file relwork writes (graph, HTML, Cypher, CSV) is UTF-8 with this error handler: a lone
+# surrogate (JSON input may carry "\\ud800", which Python decodes to a str UTF-8 cannot encode) becomes
+# U+FFFD instead of stopping the write with a UnicodeEncodeError. Valid text is untouched.
+TEXT_ERRORS = "relwork.replace-surrogates"
+
+
+def _replace_unencodable(err: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(err, UnicodeEncodeError) or err.encoding.replace("-", "").lower() != "utf8":
+        raise err
+    return "\ufffd".encode("utf-8") * (err.end - err.start), err.end  # bytes: the codec takes only ASCII str
+
+
+codecs.register_error(TEXT_ERRORS, _replace_unencodable)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -157,10 +172,10 @@ def _chunks(pieces: Iterable[str], size: int = 1 << 20) -> Iterator[bytes]:
         batch.append(piece)
         length += len(piece)
         if length >= size:
-            yield "".join(batch).encode("utf-8")
+            yield "".join(batch).encode("utf-8", TEXT_ERRORS)
             batch, length = [], 0
     if batch:
-        yield "".join(batch).encode("utf-8")
+        yield "".join(batch).encode("utf-8", TEXT_ERRORS)
 
 
 def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
@@ -410,7 +425,7 @@ def write_csv(G: nx.MultiDiGraph, directory: str | Path) -> Path:
             ("edges.csv", edges, ["source", "target", "key", "type"]),
         ):
             columns = _columns(rows, first)
-            with (folder / name).open("w", encoding="utf-8", newline="") as handle:
+            with (folder / name).open("w", encoding="utf-8", errors=TEXT_ERRORS, newline="") as handle:
                 writer = csv.DictWriter(handle, fieldnames=columns)
                 writer.writeheader()
                 for row in rows:

@@ -439,10 +439,15 @@ def run_read_query(conn: Connection, query: str, params: dict[str, Any] | None =
     return QueryResult(columns=list(keys), rows=[[plain_value(v) for v in record.values()] for record in records])
 
 
-def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
-    """``name=value`` pairs as query parameters; a value that is valid JSON (42, true, ["a"]) is decoded.
+# a new-style arXiv id ('1706.03762', '2101.00010v2') is a paper id, not the number JSON would make of it
+_ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}(?:v\d+)?$")
 
-    Raises ``ExportError`` for a pair without '=' or with an invalid name.
+
+def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
+    """``name=value`` pairs as query parameters; a value that is valid JSON (42, true, ["a"]) is decoded,
+    except an arXiv id ('1706.03762' stays text: as a number it would match no paper id).
+
+    Raises ``InputError`` for a pair without '=' or with an invalid name.
     """
     params: dict[str, Any] = {}
     for pair in pairs:
@@ -450,6 +455,9 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
         name = name.strip()
         if not sep or not _PROPERTY_NAME.match(name):
             raise InputError(f"parameter {pair!r} is not of the form name=value")
+        if _ARXIV_ID.match(raw.strip()):
+            params[name] = raw.strip()
+            continue
         try:
             value = json.loads(raw)
         except ValueError:
@@ -472,9 +480,11 @@ class CookbookQuery:
     query: str
     networkx: str = ""
     defaults: dict[str, Any] = field(default_factory=dict)
+    resolve: dict[str, str] = field(default_factory=dict)  # parameter -> 'method', 'paper' or 'relation'
 
 
-_HEADER = re.compile(r"^//\s*(name|description|params|networkx|example):\s*(.*)$")
+_HEADER = re.compile(r"^//\s*(name|description|params|networkx|example|resolve):\s*(.*)$")
+RESOLVE_KINDS = ("method", "paper", "relation")
 
 
 def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, CookbookQuery]:
@@ -500,6 +510,7 @@ def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, Cook
             defaults=current.get("defaults", {}),
             query=query,
             networkx=current.get("networkx", ""),
+            resolve=current.get("resolve", {}),
         )
         current, body = None, []
 
@@ -526,6 +537,17 @@ def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, Cook
                             current["defaults"][pname] = json.loads(raw)
                         except ValueError as err:
                             raise ExportError(f"{source}:{line_no}: default of {pname!r} is not JSON: {raw!r}") from err
+            elif key == "resolve":
+                # "a=method, b=method": parameters resolved like `relwork method` / `relwork paper` names
+                current["resolve"] = {}
+                for item in (p.strip() for p in value.split(",") if p.strip()):
+                    pname, _, kind = (part.strip() for part in item.partition("="))
+                    if kind not in RESOLVE_KINDS or pname not in current.get("params", []):
+                        raise ExportError(
+                            f"{source}:{line_no}: resolve item {item!r} must be a declared parameter = "
+                            f"{' / '.join(RESOLVE_KINDS)}"
+                        )
+                    current["resolve"][pname] = kind
             else:
                 current[key] = (current.get(key, "") + " " + value).strip()
         elif current is None:
@@ -566,4 +588,61 @@ def run_cookbook(conn: Connection, name: str, params: dict[str, Any]) -> QueryRe
     missing = [p for p in entry.params if p not in params]
     if missing:
         raise InputError(f"cookbook query {name!r} needs --param {', --param '.join(m + '=...' for m in missing)}")
-    return run_read_query(conn, entry.query, params)
+    return run_read_query(conn, entry.query, resolve_params(conn, entry.resolve, params))
+
+
+def resolve_params(conn: Connection, kinds: dict[str, str], params: dict[str, Any]) -> dict[str, Any]:
+    """``params`` with each method, paper or relation named as ``relwork method`` / ``relwork paper`` name
+    them ('mamba', 'Mambaa', 'BERT-large' -> the canonical name; a title fragment -> the paper id;
+    'compares-to' -> 'compares_to'), so a cookbook query answers like its networkx function instead of
+    returning no rows. Raises ``GraphError`` (closest names suggested) for a name the database lacks.
+
+    An exact canonical name or paper id costs one small query; anything else reads the Method names and
+    aliases (and for a paper the Paper ids, titles and INTRODUCES links) once and resolves them in Python.
+    """
+    from relwork.graph import queries
+
+    resolved = dict(params)
+    lookup: nx.MultiDiGraph | None = None
+    for name, kind in kinds.items():
+        value = resolved.get(name)
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise InputError(f"--param {name} must name a {kind}, got {value!r}")
+        if kind == "relation":
+            resolved[name] = queries.relation_type(value).lower()
+            continue
+        exact = (
+            "MATCH (m:Method {name: $value}) RETURN m.name LIMIT 1"
+            if kind == "method"
+            else "MATCH (p:Paper) WHERE p.id = $value RETURN p.id LIMIT 1"
+        )
+        found = run_read_query(conn, exact, {"value": value}).rows
+        if found:
+            continue
+        if lookup is None or (kind == "paper" and not lookup.graph.get("papers")):
+            lookup = _lookup_graph(conn, papers=kind == "paper")
+        if kind == "method":
+            resolved[name] = lookup.nodes[queries.resolve_method(lookup, value)]["name"]
+        else:
+            resolved[name] = lookup.nodes[queries.resolve_paper(lookup, value)]["paper_id"]
+    return resolved
+
+
+def _lookup_graph(conn: Connection, *, papers: bool) -> nx.MultiDiGraph:
+    """The part of the exported graph that names resolve against: Method names, aliases and catalogued
+    flags; with ``papers`` also Paper ids, titles, arXiv ids, DOIs and the INTRODUCES links."""
+    G = nx.MultiDiGraph(papers=papers)
+    rows = run_read_query(conn, "MATCH (m:Method) RETURN m.name, m.aliases, m.catalogued").rows
+    for method, aliases, catalogued in rows:
+        G.add_node(_NODE_PREFIX[METHOD] + method, label=METHOD, name=method, aliases=aliases or [], catalogued=bool(catalogued))
+    if papers:
+        query = "MATCH (p:Paper) RETURN p.id, p.title, p.arxiv_id, p.doi, p.external"
+        for pid, title, arxiv, doi, external in run_read_query(conn, query).rows:
+            G.add_node(_NODE_PREFIX[PAPER] + pid, label=PAPER, paper_id=pid, title=title or "", arxiv_id=arxiv, doi=doi,
+                       external=bool(external))
+        query = "MATCH (p:Paper)-[:INTRODUCES]->(m:Method) RETURN p.id, m.name"
+        for pid, method in run_read_query(conn, query).rows:
+            G.add_edge(_NODE_PREFIX[PAPER] + pid, _NODE_PREFIX[METHOD] + method, key="INTRODUCES", type="INTRODUCES")
+    return G

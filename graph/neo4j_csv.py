@@ -23,6 +23,7 @@ from typing import Any
 import networkx as nx
 
 from relwork.core.errors import ExportError
+from relwork.graph.io import TEXT_ERRORS
 from relwork.graph.neo4j import KEY_PROPERTY, graph_rows
 
 _DELIMITERS = (";", "|", "\x1f")
@@ -105,7 +106,7 @@ def _choose_delimiter(rows_by_file: list[list[dict]]) -> str:
 
 def _write_file(path: Path, header: list[str], lines: list[str]) -> None:
     try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
+        with path.open("w", encoding="utf-8", errors=TEXT_ERRORS, newline="") as handle:
             handle.write(",".join(header) + "\n")
             for line in lines:
                 handle.write(line + "\n")

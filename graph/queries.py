@@ -15,7 +15,10 @@ Every function documents its ordering completely (ties included), because the Ne
 
 from __future__ import annotations
 
+import functools
 import itertools
+import math
+import re
 from collections import defaultdict
 from typing import Iterable
 
@@ -123,44 +126,145 @@ def _key(text: str) -> str:
     return alias_key(text)
 
 
+# trailing words that name a checkpoint of a method, not another method: 'BERT-base', 'Llama-2-70b-chat'
+_CHECKPOINT_WORD = re.compile(
+    r"(?i)^(?:base|large|small|tiny|mini|medium|xl|xxl|xxxl|huge|giant|uncased|cased|chat|instruct|it|hf"
+    r"|\d+(?:\.\d+)?[bmk])$"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+def _method_surfaces(G: nx.MultiDiGraph) -> dict[str, set[str]]:
+    """alias key -> Method nodes with that name or alias."""
+    surfaces: dict[str, set[str]] = defaultdict(set)
+    for node in _methods(G):
+        d = G.nodes[node]
+        for surface in [d.get("name") or node_key(node), *(d.get("aliases") or [])]:
+            surfaces[_key(surface)].add(node)
+    return surfaces
+
+
+def _exact_or_variant(text: str, keys: dict | set) -> str | None:
+    """The key in ``keys`` that ``text`` names exactly, as a plural ('LSTMs') or as a checkpoint of it
+    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too."""
+    words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    while words:
+        key = _key(" ".join(words))
+        for candidate in (key, key[:-1] if len(key) > 3 and key.endswith("s") else None):
+            if candidate and candidate in keys:
+                return candidate
+        # a catalogued name is never a checkpoint of a shorter one ('Transformer-XL' is not Transformer)
+        if len(words) == 1 or not _CHECKPOINT_WORD.match(words[-1]) or key in _catalog_by_key():
+            return None
+        words.pop()
+    return None
+
+
+def _typo_of(wanted: str, surface: str) -> bool:
+    """Whether a fuzzy match of key ``wanted`` to key ``surface`` can be a typo rather than another method:
+    the same numbers ('FlashAttention-3' is not FlashAttention-2, 'Mamba-3' not Mamba) and not one name
+    extended by two or more characters ('TransformerXL' is not Transformer; 'Mambaa' is a typo)."""
+    if _DIGITS.findall(wanted) != _DIGITS.findall(surface):
+        return False
+    short, long = sorted((wanted, surface), key=len)
+    return not (len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short)))
+
+
+@functools.lru_cache(maxsize=1)
+def _catalog_by_key() -> dict:
+    """alias key -> entry of the built-in catalog ({} if it cannot be read): for hints and checkpoints."""
+    try:
+        from relwork.linker.catalog import load_catalog
+
+        return {_key(surface): entry for entry in load_catalog() for surface in entry.surfaces}
+    except Exception:  # noqa: BLE001 - used for hints only; a graph query must not fail on the catalog
+        return {}
+
+
+def _catalog_note(text: str) -> str:
+    """' (the catalog knows X ...)' when the built-in catalog has the name that the graph lacks."""
+    by_key = _catalog_by_key()
+    key = _exact_or_variant(text, by_key)
+    if key is None:
+        return ""
+    entry = by_key[key]
+    about = ", ".join(str(x) for x in (entry.kind, entry.area, entry.year) if x)
+    return f" (the catalog knows {entry.name} ({about}), but no paper in this graph links to it)"
+
+
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
-    insensitive ('flash attention' -> FlashAttention), then a close fuzzy match.
+    insensitive ('flash attention' -> FlashAttention; of several methods so named, the catalogued one, and
+    an error naming them all when there is no single catalogued one), then a plural or a checkpoint of a
+    name ('LSTMs', 'BERT-base', 'Llama-2-7B'), then a close fuzzy match that can only be a typo: the same
+    numbers, and not a longer name ('Mamba-3', 'Transformer-XL' never resolve to Mamba, Transformer).
 
-    Raises GraphError with up to three closest names when nothing matches well enough.
+    Raises GraphError with up to three closest names when nothing matches well enough, and says so when
+    the built-in catalog knows the name but no paper in the graph links to it.
     """
     text = (name or "").strip()
     if not text:
         raise GraphError("empty method name")
     if method_node(text) in G and _is(G, method_node(text), METHOD):
         return method_node(text)
-    surfaces: dict[str, set[str]] = defaultdict(set)  # alias key -> method nodes
-    for node in _methods(G):
-        d = G.nodes[node]
-        for surface in [d.get("name") or node_key(node), *(d.get("aliases") or [])]:
-            surfaces[_key(surface)].add(node)
+    surfaces = _method_surfaces(G)
+    found = _exact_or_variant(text, surfaces)
+    if found is not None:
+        nodes = sorted(surfaces[found])
+        catalogued = [n for n in nodes if G.nodes[n].get("catalogued")]
+        if len(nodes) == 1 or len(catalogued) == 1:
+            return catalogued[0] if catalogued else nodes[0]
+        # two papers' own 'CRNN's, neither the catalog's: picking one would answer for the other
+        names = "; ".join(G.nodes[n].get("name", node_key(n)) for n in nodes)
+        raise GraphError(f"{text!r} names {len(nodes)} different methods in the graph: {names}; give the full name")
     wanted = _key(text)
-    if wanted in surfaces:
-        return min(surfaces[wanted], key=lambda n: (not G.nodes[n].get("catalogued"), n))
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
-    ranked: list[tuple[float, str]] = []
+    best: dict[str, float] = {}
+    typo: dict[str, bool] = {}
+    via: dict[str, str] = {}  # node -> key of its surface that matched best
     for surface, score, _ in matches:
         for node in surfaces[surface]:
-            ranked.append((score, node))
-    best: dict[str, float] = {}
-    for score, node in ranked:
-        best[node] = max(best.get(node, 0.0), score)
+            if score > best.get(node, -1.0):
+                best[node], typo[node], via[node] = score, _typo_of(wanted, surface), surface
     order = sorted(best, key=lambda n: (-best[n], G.nodes[n].get("name", n)))
-    if order and best[order[0]] >= FUZZY_ACCEPT and (len(order) == 1 or best[order[1]] < best[order[0]]):
+    if (
+        order
+        and best[order[0]] >= FUZZY_ACCEPT
+        and typo[order[0]]
+        and (len(order) == 1 or best[order[1]] < best[order[0]])
+    ):
         return order[0]
-    suggestions = [G.nodes[n].get("name", node_key(n)) for n in order[:3]]
+    suggestions = [_suggestion(G, n, via[n]) for n in order[:3]]
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
-    raise GraphError(f"no method named {text!r} in the graph{hint}")
+    raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
+
+
+def _suggestion(G: nx.MultiDiGraph, node: str, key: str) -> str:
+    """A method's name, with the alias that matched when that was not the name: 'PlaNet (Recurrent
+    State-Space Model)' explains why PlaNet is offered for 'state space model'."""
+    name = G.nodes[node].get("name", node_key(node))
+    if _key(name) == key:
+        return name
+    alias = next((a for a in G.nodes[node].get("aliases") or [] if _key(a) == key), None)
+    return f"{name} ({alias})" if alias else name
+
+
+def _introducer(G: nx.MultiDiGraph, name: str) -> str | None:
+    """The one paper that introduces the method ``name`` (exact name, alias, plural or checkpoint), if
+    exactly one does: 'BERT' -> the BERT paper, even when the graph knows it only from the catalog."""
+    surfaces = _method_surfaces(G)
+    key = _exact_or_variant(name, surfaces)
+    if key is None:
+        return None
+    papers = {u for m in surfaces[key] for u, _, k in G.in_edges(m, keys=True) if k == INTRODUCES and _is(G, u, PAPER)}
+    return papers.pop() if len(papers) == 1 else None
 
 
 def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     """The Paper node a user means by ``ref``: node id, paper id, arXiv id or URL, DOI, exact title
-    (normalised), then a close fuzzy title match.
+    (normalised), then a close fuzzy title match with a unique best (a fragment of the title is enough:
+    'delta rule'), then the one paper that introduced the method ``ref`` names ('BERT', which many titles
+    contain; 'Mamba-2', whose paper is titled 'Transformers are SSMs').
 
     Raises GraphError with up to three closest titles when nothing matches well enough.
     """
@@ -187,6 +291,10 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     matches.sort(key=lambda m: (-m[1], m[0]))
     if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
         return min(titles[matches[0][0]])
+    # a method name that is no single title's fragment ('BERT' is in many titles): its introducing paper
+    introducer = _introducer(G, text)
+    if introducer is not None:
+        return introducer
     suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no paper matching {text!r} in the graph{hint}")
@@ -234,7 +342,9 @@ def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int
 
     Each hop uses the strongest edge between its two nodes (either direction): smallest (rank, FIELD_RANK,
     -confidence) with rank INTRODUCES 0, BUILDS_ON 1, COMPARES_TO 2, MENTIONS 3, DERIVED_FROM 4; then the
-    smaller edge key. Paths are ordered by the sum of their hop ranks, then by their node ids; at most
+    smaller edge key. Paths are ordered by the sum of their hop ranks, then by the summed degree of the
+    nodes between the two ends (a path through a specific paper says more than one through a hub such
+    as Transformer, which hundreds of papers mention), then by their node ids; at most
     ``limit`` are returned (from the first 1000 shortest paths networkx yields). Returns ``[]`` when the
     nodes are not connected; each path is ``{"length", "nodes": [node rows], "hops": [{"source",
     "target", "key", ...link row}]}`` where source -> target is the edge's own direction.
@@ -255,7 +365,8 @@ def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int
             u, v, k, d = min(edges, key=lambda e: (_strength(e[3]), str(e[2])))
             total += _HOP_RANK.get(d.get("type"), len(_HOP_RANK))
             hops.append({"source": u, "target": v, "key": k, **link_row(d)})
-        paths.append(((total, nodes), {"length": len(hops), "nodes": [_node_row(G, n) for n in nodes], "hops": hops}))
+        hubs = sum(G.degree(n) for n in nodes[1:-1])
+        paths.append(((total, hubs, nodes), {"length": len(hops), "nodes": [_node_row(G, n) for n in nodes], "hops": hops}))
     paths.sort(key=lambda p: p[0])
     return [p for _, p in paths[:limit]]
 
@@ -273,7 +384,8 @@ def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
 # methods
 
 
-def _relation_type(relation: str | None) -> str | None:
+def relation_type(relation: str | None) -> str | None:
+    """The edge type a user means by ``relation`` ('builds_on', 'Compares-To'); None stays None."""
     if relation is None:
         return None
     wanted = relation.strip().upper().replace("-", "_").replace(" ", "_")
@@ -282,27 +394,50 @@ def _relation_type(relation: str | None) -> str | None:
     return wanted
 
 
-def papers_for_method(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> list[dict]:
+def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
+    """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
+    Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
+    node = resolve_method(G, name)
+    seen, todo = {node}, [node]
+    while todo:
+        for child, _, key in G.in_edges(todo.pop(), keys=True):
+            if key == DERIVED_FROM and child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return [node] + sorted(seen - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
+
+
+def papers_for_method(
+    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
+) -> list[dict]:
     """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces'; None = the
     first three) to the method, one row per (paper, type): paper row + link row.
 
-    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id.
+    ``family=True`` also takes the method's catalog derivatives (``method_family``: 'what builds on Mamba'
+    then includes the papers on Mamba-2 or Vim); each row then names its ``method``, one row per (paper,
+    type, method).
+
+    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id (then method
+    name).
     """
-    node = resolve_method(G, name)
-    wanted = _relation_type(relation)
+    nodes = method_family(G, name) if family else [resolve_method(G, name)]
+    wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
-    for paper, _, key, d in G.in_edges(node, keys=True, data=True):
-        if key in types and _is(G, paper, PAPER):
-            sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper))
-            rows.append((sort, paper_row(G, paper) | link_row(d)))
+    for node in nodes:
+        method = G.nodes[node].get("name", node_key(node))
+        for paper, _, key, d in G.in_edges(node, keys=True, data=True):
+            if key in types and _is(G, paper, PAPER):
+                sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper), method)
+                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if family else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
-def method_report(G: nx.MultiDiGraph, name: str) -> dict:
+def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
-    and the papers that build on / compare to / mention it (each list as ``papers_for_method``).
+    and the papers that build on / compare to / mention it (each list as ``papers_for_method``, with
+    ``family`` as there; ``introduced_by`` is always the method's own).
 
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name.
     """
@@ -311,14 +446,15 @@ def method_report(G: nx.MultiDiGraph, name: str) -> dict:
     by_name = lambda n: (G.nodes[n].get("name", n), n)  # noqa: E731
     parents = sorted({v for _, v, k in G.out_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
     children = sorted({u for u, _, k in G.in_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
+    canonical = node_key(node)
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
-        "introduced_by": papers_for_method(G, node_key(node), "introduces"),
+        "introduced_by": papers_for_method(G, canonical, "introduces"),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "builds_on": papers_for_method(G, node_key(node), "builds_on"),
-        "compares_to": papers_for_method(G, node_key(node), "compares_to"),
-        "mentions": papers_for_method(G, node_key(node), "mentions"),
+        "builds_on": papers_for_method(G, canonical, "builds_on", family=family),
+        "compares_to": papers_for_method(G, canonical, "compares_to", family=family),
+        "mentions": papers_for_method(G, canonical, "mentions", family=family),
     }
 
 
@@ -366,25 +502,33 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
 
 
 def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
-    """Nearest papers to ``paper`` by shared methods: paper row + ``shared`` (sorted names of the methods
-    both papers have any Paper -> Method edge to) + ``citations`` (citation-style edges between the two,
-    either direction).
+    """Nearest papers to ``paper`` by shared methods, rare methods counting most: paper row + ``shared``
+    (sorted names of the methods both papers have any Paper -> Method edge to) + ``score`` + ``citations``
+    (citation-style edges between the two, either direction).
 
-    Ordered by number of shared methods (most first), then citations (most first), then newest first,
-    then normalised title, then node id. Papers sharing no method are left out.
+    ``score`` sums, over the shared methods, log(P / n) where P is the number of papers in the graph and n
+    the number of papers linked to the method (an inverse document frequency), rounded to 3 decimals:
+    sharing Mamba says more than sharing Transformer or ImageNet, which half the papers mention.
+    Ordered by score (highest first), then citations (most first), then newest first, then normalised
+    title, then node id. Papers sharing no method are left out.
     """
     node = resolve_paper(G, paper)
     mine = {v for v in G.successors(node) if _is(G, v, METHOD)}
+    total = sum(1 for _ in _papers(G))
     shared: dict[str, set[str]] = defaultdict(set)
+    weight: dict[str, float] = defaultdict(float)
     for method in mine:
-        for other in G.predecessors(method):
-            if other != node and _is(G, other, PAPER):
-                shared[other].add(G.nodes[method]["name"])
+        linked = {u for u in G.predecessors(method) if _is(G, u, PAPER)}
+        idf = math.log(total / len(linked))
+        for other in linked - {node}:
+            shared[other].add(G.nodes[method]["name"])
+            weight[other] += idf
     rows = []
     for other, names in shared.items():
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
-        key = (-len(names), -citations, *_newest(G, other), *_title_key(G, other))
-        rows.append((key, paper_row(G, other) | {"shared": sorted(names), "citations": citations}))
+        score = round(weight[other], 3)
+        key = (-score, -citations, *_newest(G, other), *_title_key(G, other))
+        rows.append((key, paper_row(G, other) | {"shared": sorted(names), "score": score, "citations": citations}))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows[:limit]]
 

@@ -91,7 +91,7 @@ server.jvm.additional=-XX:+UseG1GC
 server.jvm.additional=-XX:+ExitOnOutOfMemoryError
 dbms.usage_report.enabled=false
 # LOAD CSV may not read files of this machine nor fetch from any address: relwork never needs it, and a
-# read-only `relwork cypher` query must not become a way to read /etc/passwd
+# read-only 'relwork cypher' query must not become a way to read /etc/passwd
 server.directories.import=import
 dbms.security.allow_csv_import_from_file_urls=false
 internal.dbms.cypher_ip_blocklist=0.0.0.0/0,::/0

@@ -238,3 +238,27 @@ def test_csv_guards_formulas_and_round_trips_them(tmp_path, title):
         titles = [row["title"] for row in csv.DictReader(handle) if row["label"] == "Paper"]
     assert "'" + title in titles  # a spreadsheet shows it as text, never runs it
     _assert_same(G, read_csv(out))
+
+
+def test_every_writer_replaces_a_lone_surrogate_from_json_input(tmp_path):
+    r"""JSON text may hold "\ud800", which Python decodes to a str UTF-8 cannot encode: the graph, HTML,
+    Cypher and CSV writers put U+FFFD there instead of failing with a UnicodeEncodeError."""
+    from relwork.graph.cypher_script import write_cypher
+    from relwork.graph.neo4j_csv import write_neo4j_csv
+    from relwork.linker import link_corpus
+    from relwork.loaders import load_papers
+    from relwork.viz import write_html
+
+    source = tmp_path / "odd.jsonl"
+    # in the title only: the linker's own handling of such abstracts is the loaders' and linker's business
+    source.write_text('{"id": "2401.00001", "title": "Broken \\ud800 text from BERT", "abstract": "We fine-tune BERT."}\n')
+    catalog = load_catalog()
+    G = build_graph(link_corpus(load_papers([source]).papers, catalog), catalog)
+    H = load_graph(save_graph(G, tmp_path / "g.json.gz"))
+    assert H.nodes["paper:2401.00001"]["title"] == "Broken \ufffd text from BERT"
+    assert "Broken \ufffd text" in write_html(G, tmp_path / "g.html").read_text(encoding="utf-8")
+    assert "Broken \ufffd text" in write_cypher(G, tmp_path / "g.cypher").read_text(encoding="utf-8")
+    write_csv(G, tmp_path / "csv")
+    assert "Broken \ufffd text" in (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8")
+    write_neo4j_csv(G, tmp_path / "neo4j")
+    assert "Broken \ufffd text" in (tmp_path / "neo4j" / "nodes_Paper.csv").read_text(encoding="utf-8")

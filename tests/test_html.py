@@ -131,6 +131,14 @@ def test_generate_html_never_puts_untrusted_text_raw():
     assert "javascript:alert(5)" not in page  # a non-http(s) URL is dropped, not linked
 
 
+def test_generate_html_focus_heading_escapes_the_focused_title():
+    """--focus puts the node's label in <title> and <h1>, outside the JSON block: escaped there as HTML."""
+    page = generate_html(hand_graph(), focus="paper:doi:10.1000/xss")
+    assert "<img" not in page and "<script>alert" not in page
+    assert "<title>relwork graph around &lt;img src=x onerror=alert(1)&gt;&lt;/script&gt;" in page
+    assert '<h1 id="rw-heading">relwork graph around &lt;img src=x onerror=alert(1)&gt;' in page
+
+
 def test_generate_html_draws_every_node_and_edge_with_styles():
     G = hand_graph()
     data = json.loads(_data_block(generate_html(G)))

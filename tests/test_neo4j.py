@@ -149,6 +149,18 @@ def expected_counts(G: nx.MultiDiGraph) -> dict[str, int]:
 # the server
 
 
+def test_neo4j_script_config_text_runs_no_commands():
+    """The conf and env files are written from unquoted heredocs, where a backquote or $( runs a command
+    (a comment quoting `relwork cypher` ran it at every start): only ${VAR} expansions may appear there."""
+    import re
+
+    text = SCRIPT.read_text(encoding="utf-8")
+    bodies = re.findall(r"<<EOF\n(.*?)\nEOF\n", text, re.S)
+    assert len(bodies) == 2
+    for body in bodies:
+        assert "`" not in body and "$(" not in body
+
+
 def _script_env(**extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NEO4J_URI", "NEO4J_USERNAME")}
     return env | extra
@@ -462,6 +474,12 @@ def test_parse_params_decodes_json_values(pairs, expected):
     assert parse_params(pairs) == expected
 
 
+def test_parse_params_keeps_arxiv_ids_as_text():
+    """JSON would make 1706.03762 a float (and 2101.00010 the float 2101.0001): no paper id matches it."""
+    assert parse_params(["paper=1706.03762", "q=2101.00010v2", "x=1706.5"]) == {
+        "paper": "1706.03762", "q": "2101.00010v2", "x": 1706.5}
+
+
 @pytest.mark.parametrize("pair", ["novalue", "bad name=1", "=3"])
 def test_parse_params_rejects_malformed(pair):
     with pytest.raises(InputError, match="is not of the form name=value"):
@@ -475,6 +493,10 @@ def test_parse_params_rejects_malformed(pair):
         ("// name: a\n// params: x\n", "cookbook.cypher:1: query 'a' has no Cypher text"),
         ("// name: a\nRETURN 1;\n// name: a\nRETURN 2;", "cookbook.cypher:3: query name 'a' is used twice"),
         ("// name: a\n// params: n=ten\nRETURN 1;", "cookbook.cypher:2: default of 'n' is not JSON"),
+        ("// name: a\n// params: x\n// resolve: y=method\nRETURN 1;",
+         "cookbook.cypher:3: resolve item 'y=method' must be a declared parameter = method / paper / relation"),
+        ("// name: a\n// params: x\n// resolve: x=tool\nRETURN 1;",
+         "cookbook.cypher:3: resolve item 'x=tool' must be a declared parameter"),
     ],
 )
 def test_parse_cookbook_reports_bad_blocks(text, message):
@@ -486,6 +508,9 @@ def test_load_cookbook_has_the_documented_queries():
     cookbook = load_cookbook()
     assert list(cookbook) == ["bridge", "builds_on", "most_compared", "method_path", "citing_papers"]
     assert cookbook["most_compared"].defaults == {"limit": 10}
+    assert cookbook["bridge"].resolve == {"a": "method", "b": "method"}
+    assert cookbook["builds_on"].resolve == {"method": "method", "relation": "relation"}
+    assert cookbook["citing_papers"].resolve == {"paper": "paper"}
     assert all(q.networkx and q.description and q.query for q in cookbook.values())
 
 
@@ -549,6 +574,7 @@ SEED_CASES = [
     ("builds_on", {"method": "BERT", "relation": "compares_to"}, _builds_on_nx),
     ("most_compared", {"limit": 15}, _most_compared_nx),
     ("method_path", {"a": "Mamba", "b": "BERT"}, _method_path_nx),
+    ("method_path", {"a": "S4", "b": "Longformer"}, _method_path_nx),  # equal hop ranks: the hub-free path
     ("citing_papers", {"paper": "1706.03762"}, _citing_nx),
 ]
 
@@ -566,6 +592,42 @@ def test_cookbook_matches_networkx_on_the_seed_corpus(neo4j, seed_graph):
         expected = reference(seed_graph, **params)
         assert expected, f"{name} {params} has no answer on the seed corpus"
         assert run_cookbook(neo4j, name, params).rows == expected, (name, params)
+
+
+# names as a user types them: each resolves as relwork method / relwork paper resolve it
+SEED_NAME_CASES = [
+    ("builds_on", ["method=mamba"], _builds_on_nx),
+    ("builds_on", ["method=Mambaa", "relation=Compares-To"], _builds_on_nx),
+    ("bridge", ["a=transformers", "b=MAMBA"], _bridge_nx),
+    ("method_path", ["a=bert-large", "b=flash attention"], _method_path_nx),
+    ("citing_papers", ["paper=1706.03762"], _citing_nx),  # the README's example: an arXiv id, not a float
+    ("citing_papers", ["paper=Transformer"], _citing_nx),  # the paper that introduced it
+    ("citing_papers", ["paper=efficiently modeling long sequences"], _citing_nx),
+]
+
+
+def test_cookbook_resolves_names_like_the_query_functions(neo4j, seed_graph):
+    """Lower case, aliases, typos, checkpoints, arXiv ids and title fragments returned no rows at all."""
+    export_graph(seed_graph, neo4j)
+    for name, pairs, reference in SEED_NAME_CASES:
+        params = parse_params(pairs)
+        expected = reference(seed_graph, **params)
+        assert expected, f"{name} {pairs} has no answer on the seed corpus"
+        assert run_cookbook(neo4j, name, params).rows == expected, (name, pairs)
+
+
+def test_cookbook_unknown_names_fail_like_the_query_functions(neo4j, seed_graph):
+    from relwork.core.errors import GraphError
+
+    export_graph(seed_graph, neo4j)
+    with pytest.raises(GraphError, match=r"^no method named 'Mambo' in the graph; did you mean: Mamba, "):
+        run_cookbook(neo4j, "builds_on", {"method": "Mambo"})
+    with pytest.raises(GraphError, match=r"^unknown relation 'compare_to' \(choose from introduces, builds_on, "):
+        run_cookbook(neo4j, "builds_on", {"method": "Mamba", "relation": "compare_to"})
+    with pytest.raises(GraphError, match=r"^no paper matching 'Completely unrelated zebra study' in the graph$"):
+        run_cookbook(neo4j, "citing_papers", {"paper": "Completely unrelated zebra study"})
+    with pytest.raises(InputError, match=r"^--param a must name a method, got \['Mamba'\]$"):
+        run_cookbook(neo4j, "bridge", {"a": ["Mamba"], "b": "BERT"})
 
 
 def test_run_cookbook_names_missing_parameter_and_unknown_query(neo4j):

@@ -13,6 +13,7 @@ from relwork.graph.queries import (
     citing_papers,
     connecting_paths,
     graph_stats,
+    method_family,
     method_path,
     method_report,
     most_compared,
@@ -94,12 +95,91 @@ def test_resolve_method_unknown_suggests_closest(G, name, message):
 
 
 @pytest.mark.parametrize(
+    ("name", "expected"),
+    [("BERT-large", "BERT"), ("bert-base-uncased", "BERT"), ("Llama-2-70b-chat", "Llama-2"), ("GPT-2 XL", "GPT-2"),
+     ("LSTMs", "LSTM"), ("Transformers", "Transformer"), ("Mambaa", "Mamba")],
+)
+def test_resolve_method_checkpoint_plural_and_typo_names(seed_graph, name, expected):
+    """What papers write ('we fine-tune BERT-large') names the method the linker links."""
+    assert resolve_method(seed_graph, name) == method_node(expected)
+
+
+@pytest.mark.parametrize(
+    ("name", "known", "near"),
+    [
+        ("Mamba-3", "Mamba-3", "Mamba, Mamba-2"),
+        ("FlashAttention-3", "FlashAttention-3", "FlashAttention, FlashAttention-2"),
+        ("Transformer-XL", "Transformer-XL", "Transformer"),
+        ("transformer xl", "Transformer-XL", "Transformer"),
+        ("Llama-3", "Llama-3", "LLaMA, Llama-2"),
+    ],
+)
+def test_resolve_method_never_takes_another_version_or_a_longer_name(seed_graph, name, known, near):
+    """The seed graph has Mamba, FlashAttention(-2), Transformer and LLaMA but none of these: a fuzzy match
+    that differs in a number or adds a word is another method, so it is an error naming both."""
+    with pytest.raises(GraphError) as info:
+        resolve_method(seed_graph, name)
+    message = str(info.value)
+    assert message.startswith(f"no method named {name!r} in the graph (the catalog knows {known} (")
+    assert "but no paper in this graph links to it); did you mean: " + near in message
+
+
+def test_resolve_method_suggestions_show_the_alias_that_matched(seed_graph):
+    """No method is called 'state space models'; the suggestions say which alias made them close."""
+    with pytest.raises(GraphError) as info:
+        resolve_method(seed_graph, "state space models")
+    assert "HiSS (Hierarchical State-Space Models)" in str(info.value)
+    assert "GSS (Gated State Spaces)" in str(info.value)
+
+
+def test_resolve_method_two_uncatalogued_homonyms_is_an_error_naming_both():
+    """Two papers each introduce their own CRNN (as in arXiv 2019: sound classification, dialogue acts); the
+    catalog has none, so 'CRNN' must not silently answer for one of them. A catalogued homonym still wins."""
+    records = [
+        record("Sub-Spectrogram Segmentation for Environmental Sound Classification", 2019, introduces=["CRNN"]),
+        record("Modeling Long-Range Context for Concurrent Dialogue Acts Recognition", 2019, introduces=["CRNN"]),
+        record("Sentiment with BERT", 2021, link("BERT", "builds_on"), introduces=["BERT"]),
+    ]
+    H = build_graph(records, load_catalog())
+    with pytest.raises(GraphError, match=r"^'crnn' names 2 different methods in the graph: CRNN \(Modeling Long-Range "
+                       r"Context for Concurrent Dialogue Acts Re…\); CRNN \(Sub-Spectrogram .*; give the full name$"):
+        resolve_method(H, "crnn")
+    full = "CRNN (Modeling Long-Range Context for Concurrent Dialogue Acts Re…)"
+    assert resolve_method(H, full) == method_node(full)
+    assert resolve_method(H, "bert") == method_node("BERT")
+
+
+def test_resolve_method_catalogued_but_unlinked_name_says_so(seed_graph):
+    with pytest.raises(GraphError, match=r"^no method named 'word2vec' in the graph \(the catalog knows word2vec "
+                       r"\(method, nlp, 2013\), but no paper in this graph links to it\); did you mean: wav2vec\?$"):
+        resolve_method(seed_graph, "word2vec")
+
+
+@pytest.mark.parametrize(
     "ref",
     ["2101.00009", "arXiv:2101.00009v3", "https://arxiv.org/abs/2101.00009", "paper:2101.00009", "sentiment with bert",
      "Sentiment with BERT!", "Sentiment with BRT"],
 )
 def test_resolve_paper_by_id_url_title_fuzzy(G, ref):
     assert resolve_paper(G, ref) == paper_node("2101.00009")
+
+
+@pytest.mark.parametrize(
+    ("ref", "arxiv"),
+    [("BERT", "1810.04805"), ("mamba", "2312.00752"), ("Mamba-2", "2405.21060"), ("Transformers", "1706.03762"),
+     ("Hydra", "2407.09941")],
+)
+def test_resolve_paper_by_the_method_it_introduced(seed_graph, ref, arxiv):
+    """'relwork paper BERT' is the BERT paper, not an error listing every title with 'BERT' in it; Mamba-2's
+    paper is titled 'Transformers are SSMs'; Hydra is introduced by a seed paper."""
+    assert resolve_paper(seed_graph, ref) == paper_node(arxiv)
+
+
+def test_resolve_paper_unique_title_fragment_beats_the_method_route(seed_graph):
+    """'delta rule' is in one title (DeltaNet's parallel training paper); the delta rule method's own origin
+    paper ('Adaptive Switching Circuits') is only the answer when no single title matches."""
+    assert seed_graph.nodes[resolve_paper(seed_graph, "delta rule")]["title"].startswith(
+        "Parallelizing Linear Transformers with the Delta Rule")
 
 
 def test_resolve_paper_origin_paper_by_title(G):
@@ -236,7 +316,7 @@ def test_citing_papers_between_corpus_papers(G):
     assert [(r["node"], r["type"], r["via"]) for r in rows] == [(node(P10), "COMPARES_TO", ["SentiBERT"])]
 
 
-def test_related_papers_shared_methods_then_citations_then_newest(G):
+def test_related_papers_score_then_citations_then_newest(G):
     rows = related_papers(G, node(P2))
     assert [r["node"] for r in rows] == [
         node(P1), node(P3), node(P4),  # share Longformer and Mamba; newest first
@@ -244,6 +324,26 @@ def test_related_papers_shared_methods_then_citations_then_newest(G):
         node(P5),  # shares Longformer only
     ]
     assert rows[0]["shared"] == ["Longformer", "Mamba"] and rows[3]["citations"] == 1
+
+
+def test_related_papers_rare_shared_methods_count_more(seed_graph):
+    """Hydra builds on Mamba and compares to BERT on GLUE. Mamba-360 (a Mamba survey) shares Mamba, ImageNet
+    and Transformer with it; FlexiBERT shares BERT, GLUE and Transformer. Counting shared methods ties them
+    (and newest-first put FlexiBERT first); Mamba is the rarer, so Mamba-360 comes first."""
+    import math
+
+    rows = related_papers(seed_graph, "2407.09941", limit=1000)
+    titles = [r["title"] for r in rows]
+    survey = next(i for i, t in enumerate(titles) if t.startswith("Mamba-360"))
+    flexi = next(i for i, t in enumerate(titles) if t.startswith("FlexiBERT"))
+    assert rows[survey]["shared"] == ["ImageNet", "Mamba", "Transformer"]
+    assert rows[flexi]["shared"] == ["BERT", "GLUE", "Transformer"]
+    assert survey < flexi and rows[survey]["score"] > rows[flexi]["score"]
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+    papers = sum(1 for _, d in seed_graph.nodes(data=True) if d["label"] == "Paper")
+    only_transformer = next(r for r in rows if r["shared"] == ["Transformer"])
+    users = sum(1 for u in seed_graph.predecessors(method_node("Transformer")) if seed_graph.nodes[u]["label"] == "Paper")
+    assert only_transformer["score"] == round(math.log(papers / users), 3)
 
 
 def test_paper_report(G):
@@ -315,6 +415,34 @@ def test_seed_bridge_longformer_mamba_falls_back_to_paths(seed_graph):
         assert path["length"] == shortest == len(path["hops"])
         for hop in path["hops"]:
             assert seed_graph.edges[hop["source"], hop["target"], hop["key"]]["evidence"] == hop["evidence"]
+
+
+def test_seed_paths_prefer_specific_nodes_to_hubs(seed_graph):
+    """S4 and Longformer: through the S4 paper and the Long Range Arena paper (which evaluates Longformer)
+    ranks the same by hop types as through Transformer (Longformer's catalog parent, linked by ~300 papers);
+    the specific connection comes first, and among equal hop ranks hub degrees never go down."""
+    paths = connecting_paths(seed_graph, method_node("S4"), method_node("Longformer"), limit=10)
+    middle = [row.get("title") or row.get("name") for row in paths[0]["nodes"][1:-1]]
+    assert middle == ["Efficiently Modeling Long Sequences with Structured State Spaces",
+                      "Long Range Arena: A Benchmark for Efficient Transformers"]
+    assert all(method_node("Transformer") != row["node"] for row in paths[0]["nodes"])
+    rank = {"INTRODUCES": 0, "BUILDS_ON": 1, "COMPARES_TO": 2, "MENTIONS": 3, "DERIVED_FROM": 4}
+    keys = [(sum(rank[h["type"]] for h in p["hops"]), sum(seed_graph.degree(r["node"]) for r in p["nodes"][1:-1]))
+            for p in paths]
+    assert keys == sorted(keys) and keys[1][0] == keys[0][0] and keys[1][1] > keys[0][1]
+
+
+def test_seed_family_takes_catalog_derivatives(seed_graph):
+    """'Which papers compare against FlashAttention?': Lean Attention compares to FlashAttention-2, a
+    catalog derivative; only family=True finds it, and the row says through which method."""
+    assert method_family(seed_graph, "mamba") == [method_node(n) for n in ("Mamba", "Hydra", "Mamba-2")]
+    assert papers_for_method(seed_graph, "FlashAttention", "compares_to") == []
+    rows = papers_for_method(seed_graph, "FlashAttention", "compares_to", family=True)
+    assert [(r["title"][:14], r["method"]) for r in rows] == [("Lean Attention", "FlashAttention-2")]
+    plain = papers_for_method(seed_graph, "Mamba", "builds_on")
+    family = papers_for_method(seed_graph, "Mamba", "builds_on", family=True)
+    assert "method" not in plain[0] and {r["node"] for r in plain} <= {r["node"] for r in family}
+    assert method_report(seed_graph, "Mamba", family=True)["builds_on"] == family
 
 
 def test_seed_citing_papers_of_s4_paper(seed_graph):

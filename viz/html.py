@@ -30,6 +30,7 @@ import networkx as nx
 from relwork import __version__
 from relwork.core.errors import ExportError, GraphError
 from relwork.graph import schema
+from relwork.graph.io import TEXT_ERRORS
 
 PHYSICS_MAX_NODES = 800  # above this, physics is off and the Python layout is final
 LABEL_CHARS = 50  # paper titles are cut to this many characters on the canvas (full title in the panel)
@@ -78,7 +79,7 @@ def write_html(
     path = Path(path)
     page = generate_html(G, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
     try:
-        path.write_text(page, encoding="utf-8")
+        path.write_text(page, encoding="utf-8", errors=TEXT_ERRORS)
     except OSError as err:
         raise ExportError(f"{path}: cannot write the HTML view: {err.strerror or err}") from err
     return path

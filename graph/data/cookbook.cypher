@@ -2,12 +2,15 @@
 // Run one with `relwork cypher --name NAME --param name=value ...`; list them with `relwork cypher --list`.
 // Each block: `// name:`, `// description:`, `// params:` (a default is JSON after '='), `// networkx:` (the
 // function in relwork.graph.queries that gives the same rows in the same order), then the query, ending in ';'.
-// Methods are named by their canonical name or an exact alias; papers by id, arXiv id or exact title.
+// Methods are named by their canonical name or an exact alias; papers by id, arXiv id or exact title. A
+// `// resolve:` header makes `relwork cypher --name` resolve those parameters first, as `relwork method` and
+// `relwork paper` do (any case, aliases, close misspellings, title fragments), or fail naming the closest.
 // Ties are broken as the networkx functions do: newest/oldest first, then norm_title, then id.
 
 // name: bridge
 // description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest.
 // params: a, b
+// resolve: a=method, b=method
 // networkx: bridge(G, a, b)["papers"]
 MATCH (m:Method) WHERE m.name = $a OR $a IN coalesce(m.aliases, [])
 WITH m ORDER BY m.name <> $a, NOT coalesce(m.catalogued, false), m.name LIMIT 1
@@ -32,6 +35,7 @@ ORDER BY CASE WHEN ra > rb THEN ra ELSE rb END, ra + rb, f, p.year IS NULL, -coa
 // name: builds_on
 // description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first.
 // params: method, relation="builds_on"
+// resolve: method=method, relation=relation
 // networkx: papers_for_method(G, method, relation)
 MATCH (m:Method) WHERE m.name = $method OR $method IN coalesce(m.aliases, [])
 WITH m ORDER BY m.name <> $method, NOT coalesce(m.catalogued, false), m.name LIMIT 1
@@ -52,8 +56,9 @@ ORDER BY papers DESC, name
 LIMIT toInteger($limit);
 
 // name: method_path
-// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first.
+// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first, then the least connected nodes in between (no hubs).
 // params: a, b
+// resolve: a=method, b=method
 // networkx: method_path(G, a, b)
 MATCH (m:Method) WHERE m.name = $a OR $a IN coalesce(m.aliases, [])
 WITH m ORDER BY m.name <> $a, NOT coalesce(m.catalogued, false), m.name LIMIT 1
@@ -71,12 +76,13 @@ RETURN length(path) AS length,
        [n IN nodes(path) | coalesce(n.name, n.title)] AS nodes,
        [r IN relationships(path) | type(r)] AS types,
        ids
-ORDER BY reduce(total = 0, x IN ranks | total + x), ids
+ORDER BY reduce(total = 0, x IN ranks | total + x), reduce(hubs = 0, n IN nodes(path)[1..-1] | hubs + COUNT { (n)--() }), ids
 LIMIT 1;
 
 // name: citing_papers
 // description: Papers linked citation-style to a paper (they build on / compare to / mention a method it introduces), strongest link first, then newest.
 // params: paper
+// resolve: paper=paper
 // networkx: citing_papers(G, paper)
 MATCH (q:Paper) WHERE q.id = $paper OR q.arxiv_id = $paper OR q.title = $paper
 WITH q ORDER BY q.id <> $paper, coalesce(q.external, false), q.id LIMIT 1
