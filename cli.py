@@ -526,22 +526,35 @@ def method_command(
     relation: Optional[str] = typer.Option(
         None, "--relation", "-r", help="Only papers with this relation: builds_on, compares_to, mentions, introduces."
     ),
+    family: bool = typer.Option(
+        False, "--family", help="Also the method's catalog derivatives (Mamba: Mamba-2, Vim, ...); rows name their method."
+    ),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Who introduced a method, and the papers that build on / compare to / mention it, oldest first."""
-    from relwork.graph.queries import method_report, papers_for_method
+    from relwork.graph.queries import method_report, papers_for_method, resolve_method
 
     with handle_errors():
         G = _load(graph)
         if relation is not None:
-            rows = papers_for_method(G, name, relation)
+            rows = papers_for_method(G, name, relation, family=family)
             if as_json:
                 print_json(rows)
                 return
-            print_table(f"{name}: {relation}", ["Year", "Paper", "Field", "Evidence"],
-                        [[r["year"] or "", r["title"], r["field"], _short(r["evidence"])] for r in rows])
+            method = G.nodes[resolve_method(G, name)]["name"]
+            what = f"{method} and its derivatives" if family else method
+            if not rows:
+                info(f"No paper in the graph has a {relation} link to {what}.")
+                return
+            columns = ["Year", "Paper", "Field", "Evidence"]
+            cells = [[r["year"] or "", r["title"], r["field"], _short(r["evidence"])] for r in rows]
+            if family:
+                columns.insert(1, "Method")
+                for cell, r in zip(cells, rows):
+                    cell.insert(1, r["method"])
+            print_table(f"{what}: {relation}", columns, cells)
             return
-        report = method_report(G, name)
+        report = method_report(G, name, family=family)
         if as_json:
             print_json(report)
             return
@@ -557,9 +570,15 @@ def method_command(
         rows = []
         for key in ("introduced_by", "builds_on", "compares_to", "mentions"):
             for r in report[key]:
-                rows.append([key.replace("_", " "), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""),
-                             _short(r["evidence"])])
-        print_table(f"Papers linked to {m['name']}", ["Relation", "Year", "Paper", "Evidence"], rows)
+                row = [key.replace("_", " "), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""),
+                       _short(r["evidence"])]
+                if family:
+                    row.insert(1, r.get("method") or m["name"])
+                rows.append(row)
+        columns = ["Relation", "Year", "Paper", "Evidence"]
+        if family:
+            columns.insert(1, "Method")
+        print_table(f"Papers linked to {m['name']}" + (" and its derivatives" if family else ""), columns, rows)
 
 
 @app.command("paper")
@@ -571,8 +590,9 @@ def paper_command(
 ) -> None:
     """A paper's methods, what it introduces, citation-style links and nearest related papers.
 
-    Related papers are ranked by the number of methods they share with this one, then by the
-    citation-style edges between the two.
+    Related papers are ranked by the methods they share with this one, rare methods counting most
+    (score: the sum of log(papers / papers linked to the method)), then by the citation-style edges
+    between the two.
     """
     from relwork.graph.queries import paper_report
 
@@ -592,8 +612,8 @@ def paper_command(
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
-            print_table("Related papers", ["Shared", "Paper", "Year", "Methods"],
-                        [[len(r["shared"]), r["title"], r["year"] or "", ", ".join(r["shared"])] for r in report["related"]])
+            print_table("Related papers", ["Score", "Paper", "Year", "Shared methods"],
+                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", ", ".join(r["shared"])] for r in report["related"]])
 
 
 @app.command("stats")

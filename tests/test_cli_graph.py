@@ -14,7 +14,7 @@ from relwork.cli import app
 from relwork.core.records import Link, LinkedPaper, Paper, Source
 from relwork.graph.build import build_graph
 from relwork.graph.io import EXPORTERS, load_graph, save_graph
-from relwork.graph.queries import bridge, graph_stats, method_report, paper_report
+from relwork.graph.queries import bridge, graph_stats, method_report, paper_report, papers_for_method
 from relwork.linker.catalog import load_catalog
 
 runner = CliRunner()
@@ -218,6 +218,27 @@ def test_method_relation_filter(small_path):
     assert [row["title"] for row in json.loads(result.stdout)] == ["Hybrid models"]
 
 
+def test_method_relation_table_names_the_resolved_method_and_says_when_nothing_links(small_path):
+    table = run("method", "mamba", "-r", "compares_to", "-g", small_path)
+    assert table.exit_code == 0 and "Mamba: compares_to" in table.stdout and "Hybrid models" in table.stdout
+    empty = run("method", "longformers", "-r", "compares_to", "-g", small_path)
+    assert empty.exit_code == 0
+    assert "No paper in the graph has a compares_to link to Longformer." in " ".join((empty.stdout + empty.stderr).split())
+
+
+def test_method_family_adds_derivative_papers_with_a_method_column(seed_build):
+    # "which papers compare against FlashAttention?": in the seeds only through FlashAttention-2
+    G = load_graph(seed_build[1])
+    assert papers_for_method(G, "FlashAttention", "compares_to") == []
+    family = papers_for_method(G, "FlashAttention", "compares_to", family=True)
+    assert family and {row["method"] for row in family} == {"FlashAttention-2"}
+    result = run("method", "flash attention", "-r", "compares_to", "--family", "-g", seed_build[1], "--json")
+    assert json.loads(result.stdout) == json.loads(json.dumps(family))
+    table = run("method", "FlashAttention", "-r", "compares_to", "--family", "-g", seed_build[1])
+    assert "FlashAttention and its derivatives: compares_to" in table.stdout
+    assert "Method" in table.stdout and family[0]["title"].split()[0] in table.stdout
+
+
 def test_paper_json_and_table(seed_build):
     G = load_graph(seed_build[1])
     result = run("paper", "2111.00396", "-g", seed_build[1], "--json")
@@ -226,6 +247,7 @@ def test_paper_json_and_table(seed_build):
     table = run("paper", "Efficiently Modeling Long Sequences with Structured State Spaces", "-g", seed_build[1])
     assert table.exit_code == 0
     assert "Citation-style links" in table.stdout and "Related papers" in table.stdout
+    assert "Score" in table.stdout and "Shared methods" in table.stdout
 
 
 def test_stats_table(seed_build):
