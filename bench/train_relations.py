@@ -33,7 +33,8 @@ The rules were tuned on dev, seeds odd, tune and tune2, so their numbers there a
 annotated blind after the rules, the one fair fold.
 
     python bench/train_relations.py                       # both learners, CV table
-    python bench/train_relations.py --learner lr --l2 0.03 --threshold 0.6 --show-flips
+    python bench/train_relations.py --nested              # lr, decision settings chosen by an inner CV per fold
+    python bench/train_relations.py --learner lr --max-rule-confidence 0.61 --keep-remote --show-flips
     python bench/train_relations.py --drop l:,r:,l1:,r1:  # ablation: no words around the mention
 """
 
@@ -227,7 +228,7 @@ def features(link, ctx: PaperContext) -> list[str]:
 
 
 def _sets(catalog) -> dict[str, tuple[list, list]]:
-    """Tuning set name -> (gold records, linked papers), all linked with the rules alone."""
+    """Tuning set name -> (gold records, linked papers), linked as ``bench/eval_heldout.py`` links them."""
     seeds = heldout.link_seeds(catalog)
     out = {"dev": (read_gold(heldout.DEV_GOLD), seeds),
            "seeds-odd": (heldout.split_half(read_gold(heldout.GOLD / "heldout-seeds.jsonl"), "odd"), seeds)}
@@ -241,7 +242,8 @@ def _sets(catalog) -> dict[str, tuple[list, list]]:
 
 def pairs(gold: list, linked: list, catalog) -> list[tuple[object, tuple[str, ...], list]]:
     """(linked paper, gold relation set, predicted links) for every gold method the linker found, matched as
-    :func:`relwork.linker.evaluate.evaluate` matches them (alias key, catalog entry, or a gold surface)."""
+    :func:`relwork.linker.evaluate.evaluate` matches them (alias key, catalog entry, or a gold surface; the same
+    steps, since evaluate does not expose its pairing)."""
     resolver = _Resolver(catalog)
     by_title = {}
     for paper in linked:
@@ -471,9 +473,42 @@ def cross_validate(data: dict[str, list], kind: str, args) -> dict[str, tuple[in
     return table
 
 
+# Decision settings the nested CV chooses among (training does not depend on them), most conservative first so
+# that ties go to the smaller change: (threshold, max rule confidence, keep remote decisions).
+SETTINGS = [(t, c, k) for c in (0.61, 1.01) for k in (True, False) for t in (0.6, 0.5)]
+
+
+def nested_cross_validate(data: dict[str, list], args) -> dict[str, tuple[int, int, int]]:
+    """Leave-one-set-out with the decision settings chosen inside each outer fold by leave-one-set-out over the
+    remaining sets, so the held-out score includes the choice of settings (no peeking at the held-out set)."""
+    table = {}
+    for held in data:
+        rest = {name: rows for name, rows in data.items() if name != held}
+        inner_weights = {}
+        for inner in rest:
+            rows = [row for name, set_rows in rest.items() if name != inner for row in set_rows]
+            inner_weights[inner] = train_lr(rows, args).weights
+        def inner_score(setting):
+            t, c, k = setting
+            return sum(accuracy(rest[inner], Model(inner_weights[inner], t, c, k)) for inner in rest)
+        best = max(SETTINGS, key=lambda setting: (inner_score(setting), -SETTINGS.index(setting)))
+        baseline = sum(accuracy(rows, None) for rows in rest.values())
+        weights = train_lr([row for rows in rest.values() for row in rows], args).weights
+        model = Model(weights, *best)
+        table[held] = (accuracy(data[held], None), accuracy(data[held], model), len(data[held]))
+        print(f"  without {held}: inner CV picks threshold {best[0]}, rule confidence < {best[1]}, remote kept {best[2]}"
+              f" ({baseline} -> {inner_score(best)} inner methods)")
+    print(f"  {'held out':10s} {'methods':>7s} {'rules':>7s} {'rules+lr':>13s}")
+    for held, (r, m, t) in [*table.items(), ("all", tuple(map(sum, zip(*table.values()))))]:
+        print(f"  {held:10s} {t:7d} {r / t:7.3f} {m / t:13.3f}   ({r} -> {m})")
+    return table
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--learner", choices=("lr", "priors", "both"), default="both")
+    parser.add_argument("--nested", action="store_true",
+                        help="lr: choose threshold / rule confidence / remote decisions by an inner CV per outer fold")
     parser.add_argument("--l2", type=float, default=0.03, help="lr: L2 penalty per example")
     parser.add_argument("--threshold", type=float, default=0.6, help="lr: probability needed to overrule the rules")
     parser.add_argument("--max-rule-confidence", type=float, default=1.01,
@@ -493,6 +528,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, rows in data.items():
         print(f"{name}: {len(rows)} correctly linked methods, {sum(len(links) for _w, links in rows)} links; gold "
               + ", ".join(f"{'+'.join(k)} {v}" for k, v in sorted(Counter(w for w, _l in rows).items())))
+    if args.nested:
+        print(f"nested leave-one-set-out CV, rules + lr (l2 {args.l2}; decision settings chosen per fold):")
+        nested_cross_validate(data, args)
+        return 0
     for kind in ("lr", "priors") if args.learner == "both" else (args.learner,):
         what = (f"l2 {args.l2}, threshold {args.threshold}, rule confidence < {args.max_rule_confidence}"
                 f"{', remote decisions kept' if args.keep_remote else ''}" if kind == "lr" else f"min gain {args.min_gain}")
