@@ -149,7 +149,7 @@ _OTHER = re.compile(
     r"""(?=[pertcbaslomwui])\b(?:prior|previous|previously|existing|earlier|recent|recently|conventional|traditional|competing
     |baselines?|researchers|authors|studies|literature|et\s+al
     |others|many|most|widely|widespread|popular|popularity|commonly|typically|often|usually
-    |increasingly|already|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
+    |increasingly|already|currently|other|these\s+(?:models|methods|approaches)|such\s+(?:models|methods|approaches))\b""",
     re.X | re.I,
 )
 # Name-like tokens (used when the caller does not pass the other mentions): all-caps, inner capitals,

@@ -215,3 +215,18 @@ def test_different_from_opening_a_clause_is_a_contrast_not_a_comparison(sentence
 
 def test_results_that_differ_from_a_method_still_compare_to_it():
     assert _type("Our results differ from those of BERT on the SQuAD benchmark.", "BERT").relation == "compares_to"
+
+
+# arXiv 1901.07124 (tune3): "currently" marks the field's practice, like "typically" or "commonly"
+CURRENTLY_USED = ("The sampling schemes currently used in deep learning, such as Spatial Transformer Networks, rely on "
+                  "bilinear interpolation, which performs poorly under severe scale changes.")
+
+
+def test_currently_used_is_the_fields_practice_not_the_papers_use(catalog):
+    result = _type(CURRENTLY_USED, "Spatial Transformer Networks")
+    assert (result.relation, result.cue) == ("mentions", "used")
+    # nor does the paper-level rule for the paper's own method description raise it once the paper has spoken
+    paper = Paper.create("Untitled", "In this paper, we propose a new sampling method for image transformation. "
+                         + CURRENTLY_USED)
+    (linked,) = link_corpus([paper], catalog)
+    assert _relations(linked, "Spatial Transformer Network") == {"mentions"}
