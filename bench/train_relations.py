@@ -53,8 +53,7 @@ from typing import Sequence
 
 from relwork.core.records import normalize_title
 from relwork.linker import load_catalog
-from relwork.linker.catalog import alias_key
-from relwork.linker.evaluate import _Resolver, read_gold, relation_set
+from relwork.linker.evaluate import MethodMatcher, by_normalised_title, read_gold, relation_set
 from relwork.linker.relations import BUILDS_ON, COMPARES_TO, MENTIONS, _first_own_voice, is_analysis_paper
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -241,32 +240,16 @@ def _sets(catalog) -> dict[str, tuple[list, list]]:
 
 
 def pairs(gold: list, linked: list, catalog) -> list[tuple[object, tuple[str, ...], list]]:
-    """(linked paper, gold relation set, predicted links) for every gold method the linker found, matched as
-    :func:`relwork.linker.evaluate.evaluate` matches them (alias key, catalog entry, or a gold surface; the same
-    steps, since evaluate does not expose its pairing)."""
-    resolver = _Resolver(catalog)
-    by_title = {}
-    for paper in linked:
-        by_title.setdefault(normalize_title(paper.paper.title), paper)
+    """(linked paper, gold relation set, predicted links) for every gold method the linker found, paired by
+    :class:`relwork.linker.evaluate.MethodMatcher`, as ``evaluate`` pairs them."""
+    matcher = MethodMatcher(catalog)
+    by_title = by_normalised_title(linked)
     out = []
     for g in gold:
         paper = by_title.get(normalize_title(g.title))
         if paper is None:
             continue
-        pred: dict[str, list] = {}
-        for link in paper.links:
-            if link.kind != "dataset":
-                pred.setdefault(resolver.key(link.method), []).append(link)
-        gold_by_key = {resolver.key(link.method): link for link in g.links}
-        by_surface = {alias_key(s): key for key, link in gold_by_key.items() for s in link.surfaces}
-        for key in list(pred):
-            if key in gold_by_key:
-                continue
-            for plink in pred[key]:
-                target = by_surface.get(alias_key(plink.surface))
-                if target is not None and target not in pred:
-                    pred[target] = pred.pop(key)
-                    break
+        gold_by_key, pred = matcher.match(g, paper)
         for key, glink in gold_by_key.items():
             if key in pred:
                 out.append((paper, relation_set(glink.relations), pred[key]))

@@ -171,12 +171,47 @@ class _Resolver:
         return alias_key(canonical) if canonical else (k[:-1] if k.endswith("s") and len(k) > 3 else k)
 
 
-def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None) -> Report:
-    """Score ``linked`` against ``gold`` (see module docstring for the definitions)."""
-    resolver = _Resolver(catalog)
+class MethodMatcher:
+    """Pairs a gold paper's methods with a linked paper's links, as ``evaluate`` scores them: by comparison key
+    (alias key through the catalog), else by a gold surface the link was found at."""
+
+    def __init__(self, catalog: Catalog | None = None):
+        self.resolver = _Resolver(catalog)
+
+    def match(self, gold: GoldPaper, predicted: LinkedPaper | None) -> tuple[dict[str, GoldLink], dict[str, list]]:
+        """(gold links by key, predicted non-dataset links by key); equal keys are the same method."""
+        key = self.resolver.key
+        pred: dict[str, list] = {}
+        for link in predicted.links if predicted else []:
+            if link.kind != "dataset":
+                pred.setdefault(key(link.method), []).append(link)
+        gold_by_key = {key(link.method): link for link in gold.links}
+        # a predicted method also matches a gold one when one of its surfaces is a gold surface of it
+        # (gold 'SDS' written 'Score Distillation Sampling (SDS)' = catalog 'Score Distillation Sampling')
+        by_surface = {alias_key(s): k for k, link in gold_by_key.items() for s in link.surfaces}
+        for k in list(pred):
+            if k in gold_by_key:
+                continue
+            for plink in pred[k]:
+                target = by_surface.get(alias_key(plink.surface))
+                if target is not None and target not in pred:
+                    pred[target] = pred.pop(k)
+                    break
+        return gold_by_key, pred
+
+
+def by_normalised_title(linked: Iterable[LinkedPaper]) -> dict[str, LinkedPaper]:
+    """Linked papers by normalised title (the first of equal titles), the way gold records meet them."""
     by_title: dict[str, LinkedPaper] = {}
     for paper in linked:
         by_title.setdefault(normalize_title(paper.paper.title), paper)
+    return by_title
+
+
+def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None) -> Report:
+    """Score ``linked`` against ``gold`` (see module docstring for the definitions)."""
+    matcher = MethodMatcher(catalog)
+    by_title = by_normalised_title(linked)
     links, intro = Score(), Score()
     correct = total = 0
     confusion: dict[str, dict[str, int]] = {}
@@ -186,22 +221,7 @@ def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cata
         predicted = by_title.get(normalize_title(g.title))
         if predicted is None:
             missing.append(g.title)
-        pred_links = [link for link in (predicted.links if predicted else []) if link.kind != "dataset"]
-        pred: dict[str, list] = {}
-        for link in pred_links:
-            pred.setdefault(resolver.key(link.method), []).append(link)
-        gold_by_key = {resolver.key(link.method): link for link in g.links}
-        # a predicted method also matches a gold one when one of its surfaces is a gold surface of it
-        # (gold 'SDS' written 'Score Distillation Sampling (SDS)' = catalog 'Score Distillation Sampling')
-        by_surface = {alias_key(s): key for key, link in gold_by_key.items() for s in link.surfaces}
-        for key in list(pred):
-            if key in gold_by_key:
-                continue
-            for plink in pred[key]:
-                target = by_surface.get(alias_key(plink.surface))
-                if target is not None and target not in pred:
-                    pred[target] = pred.pop(key)
-                    break
+        gold_by_key, pred = matcher.match(g, predicted)
         for key, glink in gold_by_key.items():
             if key not in pred:
                 links.fn += 1
