@@ -1123,6 +1123,37 @@ _PARTS_BEFORE = re.compile(
 _LIST_CONTINUES = re.compile(r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}")
 
 
+# what a definition used as a modifier is followed by: a noun it qualifies ('(DRL) solution', '(DRL) routerless
+# design'); not a verb, a participle or a function word ('(MRL), where', '(ASP) extended by')
+_QUALIFIED_NOUN = re.compile(
+    r"\s+(?!(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|does|do|did|to|and|"
+    r"or|of|for|in|on|with|by|that|which|where|who|whose|as|at|from|into|via|using|than|while|when|but|the|a|an|its|"
+    r"their|this|these|also|not|only|such|both|each|then|thus|so|we|it)\b)[a-z][a-z\-]*[a-z]\b(?<!ed)(?<!ly)"
+)
+
+
+def _drop_technique_acronyms(abstract: str, definitions: list[Definition], found: dict, order: list[str], title_key: str) -> None:
+    """Drop introduced acronyms whose every definition in the abstract spells a generic technique in generic
+    words and qualifies what follows: 'a Deep Reinforcement Learning (DRL) based solution', 'a deep
+    reinforcement learning (DRL) solution', 'the proposed deep reinforcement learning (DRL) routerless design'.
+    What the paper proposes is the noun the acronym qualifies; the acronym names the field it works in, which
+    every such paper would otherwise 'introduce' (and other papers would link to all of them). A coined long
+    form ('an occlusion-guided compact template learning (OGCTL) approach', 'double reinforcement learning
+    (DRL)') and the title's name stay introduced."""
+    for key in list(order):
+        if key == title_key:
+            continue
+        short = found[key].name
+        own = [d for d in definitions if d.short == short or d.short == short + "s"]
+        if own and all(
+            all(w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()))
+            and (_TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _QUALIFIED_NOUN.match(abstract, d.short_span[1] + 1))
+            for d in own
+        ):
+            del found[key]
+            order.remove(key)
+
+
 def detect_introduced(
     paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
     years: "CatalogYears | None" = None,
@@ -1391,6 +1422,8 @@ def detect_introduced(
                 elif is_short_form(definition.short):
                     found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
+    if found and definitions:
+        _drop_technique_acronyms(abstract, definitions, found, order, alias_key(title_name) if title_name else "")
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
     # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
