@@ -216,6 +216,48 @@ def _initials_in(s: list[str], long: str) -> bool:
 _WORD_NO_PAREN = re.compile(r"[^\s()]+")
 
 
+# words a long form may add or drop at its end and still spell the same thing ('hierarchical recurrent
+# encoder-decoder network', 'Liver Tumor Segmentation Challenge' / 'Benchmark')
+_TRAILING_HEADS = frozenset(
+    "network model method framework module challenge benchmark dataset algorithm system approach architecture "
+    "measure metric score data task technique scheme".split()
+)
+_LONG_FORM_SPLIT = re.compile(r"[\s\-/]+")
+_LONG_FORM_SKIP = frozenset("a an the of for and to in on with by from over via based".split())
+
+
+def _reading(long_form: str) -> tuple[str, ...]:
+    """A long form's content words, lower-cased and singular, trailing head nouns dropped: what it means."""
+    words = []
+    for word in _LONG_FORM_SPLIT.split(long_form.lower()):
+        word = "".join(c for c in word if c.isalnum())
+        if word and word not in _LONG_FORM_SKIP:
+            words.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    while len(words) > 1 and words[-1] in _TRAILING_HEADS:
+        words.pop()
+    return tuple(words)
+
+
+def long_forms_agree(a: str, b: str) -> bool:
+    """Whether two long forms of one acronym spell the same thing, up to case, hyphens, plurals, function words
+    and trailing words ('quasi-periodic WaveNet' and 'Quasi-Periodic WaveNet Vocoder'): 'learning-to-rank' and
+    'Learning to Rank' agree; 'learning to rank' and 'left-to-right' do not, nor 'Classical Tsetlin Machine'
+    and 'Convolutional Tsetlin Machine'."""
+    x, y = _reading(a), _reading(b)
+    if len(x) > len(y):
+        x, y = y, x
+    return x == y or (len(x) >= 2 and y[: len(x)] == x)
+
+
+def long_forms_of(name: str, aliases: "Iterable[str]") -> list[str]:
+    """The aliases of an introduced acronym that spell it out ('plug-and-play' for PnP), not those that
+    merely contain it ('Edge SLAM')."""
+    key = alias_key(name)
+    return [a for a in aliases if _LONG_FORM_SPLIT.search(a.strip()) and key not in alias_key(a) and _initials_match(name, a)]
+
+
+
+
 def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
     chars = [c.lower() for c in short if c.isalnum()]
