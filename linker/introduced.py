@@ -173,7 +173,8 @@ def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
     chars = [c.lower() for c in short if c.isalnum()]
-    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long))
+    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long)) or (
+        (spelled := _spelled_digits(chars)) is not None and _initials_in(spelled, long))
 
 
 _NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
@@ -187,6 +188,17 @@ def _initial_chars(short: str) -> list[str]:
     if chars and chars[0] in _NUMBER_INITIALS:
         chars[0] = _NUMBER_INITIALS[chars[0]]
     return chars
+
+
+_DIGIT_WORDS = {"2": "t", "4": "f"}  # 'L2R': 'learning-to-rank', 'left-to-right'; 'B4': 'before'
+
+
+def _spelled_digits(chars: list[str]) -> list[str] | None:
+    """``chars`` with an inner '2' or '4' read as the initial of 'to' / 'for' ('l2r' -> 'ltr'), or None when
+    there is none."""
+    if not any(c in _DIGIT_WORDS for c in chars[1:-1]):
+        return None
+    return chars[:1] + [_DIGIT_WORDS.get(c, c) for c in chars[1:-1]] + chars[-1:]
 
 
 def _initials_in(s: list[str], long: str) -> bool:
@@ -264,6 +276,7 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     if not chars:
         return None
     number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
+    spelled = _spelled_digits(chars)
     # the last len(chars) + 5 words of the 200 characters before ``end``, last first: read in the reversed
     # window (a word is a maximal run, the same either way), so the regex stops after them
     base = max(0, end - 200)
@@ -277,7 +290,8 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
         candidate = text[start:end].rstrip(" ,")
         if ")" in candidate or "(" in candidate:
             return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
-        if _initials_in(chars if initial == chars[0] else number, candidate):
+        if _initials_in(chars if initial == chars[0] else number, candidate) or (
+                spelled is not None and initial == chars[0] and _initials_in(spelled, candidate)):
             if short_key is None:
                 short_key = alias_key(short)
             if alias_key(candidate) != short_key:
