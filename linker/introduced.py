@@ -174,7 +174,7 @@ def _initials_match(short: str, long: str) -> bool:
     starting a word."""
     chars = [c.lower() for c in short if c.isalnum()]
     return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long)) or (
-        (spelled := _spelled_digits(chars)) is not None and _initials_in(spelled, long))
+        ("2" in short or "4" in short) and (spelled := _spelled_digits(chars)) is not None and _initials_in(spelled, long))
 
 
 _NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
@@ -276,7 +276,7 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
     if not chars:
         return None
     number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
-    spelled = _spelled_digits(chars)
+    spelled = _spelled_digits(chars) if "2" in short or "4" in short else None
     # the last len(chars) + 5 words of the 200 characters before ``end``, last first: read in the reversed
     # window (a word is a maximal run, the same either way), so the regex stops after them
     base = max(0, end - 200)
