@@ -1188,20 +1188,30 @@ _QUALIFIED_NOUN = re.compile(
 )
 
 
-def _drop_technique_acronyms(abstract: str, definitions: list[Definition], found: dict, order: list[str], title_key: str) -> None:
+def _drop_technique_acronyms(
+    abstract: str, definitions: list[Definition], found: dict, order: list[str], title: str, title_name: str | None
+) -> None:
     """Drop introduced acronyms whose every definition in the abstract spells a generic technique in generic
     words and qualifies what follows: 'a Deep Reinforcement Learning (DRL) based solution', 'a deep
     reinforcement learning (DRL) solution', 'the proposed deep reinforcement learning (DRL) routerless design'.
     What the paper proposes is the noun the acronym qualifies; the acronym names the field it works in, which
     every such paper would otherwise 'introduce' (and other papers would link to all of them). A coined long
     form ('an occlusion-guided compact template learning (OGCTL) approach', 'double reinforcement learning
-    (DRL)') and the title's name stay introduced."""
+    (DRL)') stays introduced, and so do the title's name and a long form the title is ('Model-Based Task
+    Transfer Learning' and 'a model-based task transfer learning (MBTTL) method is presented')."""
+    name_key = alias_key(title_name) if title_name else ""
+    titled = None  # alias keys of the title and its prefix, on first need
     for key in list(order):
-        if key == title_key:
-            continue
         short = found[key].name
         own = [d for d in definitions if d.short == short or d.short == short + "s"]
-        if own and all(
+        if not own or key == name_key:
+            continue
+        if titled is None:
+            parts = _title_split(title)
+            titled = {alias_key(title), alias_key(parts[0]) if parts else ""}
+        if any(alias_key(d.long) in titled for d in own):
+            continue
+        if all(
             all(w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()))
             and (_TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _QUALIFIED_NOUN.match(abstract, d.short_span[1] + 1))
             for d in own
@@ -1479,7 +1489,7 @@ def detect_introduced(
                     found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
     if found and definitions:
-        _drop_technique_acronyms(abstract, definitions, found, order, alias_key(title_name) if title_name else "")
+        _drop_technique_acronyms(abstract, definitions, found, order, paper.title, title_name)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
     # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
