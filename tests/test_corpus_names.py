@@ -144,3 +144,38 @@ def test_generic_technique_acronym_qualifying_a_noun_is_not_introduced(abstract)
 def test_coined_acronym_is_still_introduced(abstract, name):
     paper = Paper(id="x", title="Estimation and recognition", abstract=abstract)
     assert name in [i.name for i in detect_introduced(paper)]
+
+
+def test_uncatalogued_acronym_defined_otherwise_is_renamed_by_its_own_long_form(catalog):
+    # arXiv 1904.08364 introduces ACE; arXiv 1906.11818 (excerpt) uses another ACE
+    aggregation = Paper(
+        id="1904.08364",
+        title="Aggregation Cross-Entropy for Sequence Recognition",
+        abstract="In this paper, we propose a novel method, aggregation cross-entropy (ACE), for sequence recognition "
+        "from a brand new perspective. The ACE loss function exhibits competitive performance to CTC.",
+        year=2019,
+    )
+    citing = Paper(
+        id="1906.11818",
+        title="More chemical detection through less sampling",
+        abstract="Each of these datasets contains the release of a chemical simulant, such as glacial acetic acid, "
+        "triethyl phospate, and sulfur hexafluoride, and in all cases we use the adaptive coherence estimator (ACE) "
+        "to detect a target signal in the hyperspectral data cube.",
+        year=2019,
+    )
+    alone = _linked(catalog, citing)["1906.11818"]
+    assert "ACE" in [link.method for link in alone.links]  # an uncatalogued mention on its own
+    linked = _linked(catalog, aggregation, citing)["1906.11818"]
+    assert [(link.method, link.surface) for link in linked.links if "ACE" in link.method] == [
+        ("ACE (adaptive coherence estimator)", "ACE")
+    ]
+
+
+def test_generic_long_form_the_title_is_stays_introduced():
+    # arXiv 1903.07003 (excerpt)
+    paper = Paper(
+        id="1903.07003",
+        title="Model-Based Task Transfer Learning",
+        abstract="A model-based task transfer learning (MBTTL) method is presented.",
+    )
+    assert "MBTTL" in [i.name for i in detect_introduced(paper)]
