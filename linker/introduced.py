@@ -173,7 +173,8 @@ def _initials_match(short: str, long: str) -> bool:
     """Schwartz-Hearst test: the short form's characters occur in order in the long form, the first one
     starting a word."""
     chars = [c.lower() for c in short if c.isalnum()]
-    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long))
+    return _initials_in(chars, long) or (chars[:1] != (number := _initial_chars(short))[:1] and _initials_in(number, long)) or (
+        ("2" in short or "4" in short) and (spelled := _spelled_digits(chars)) is not None and _initials_in(spelled, long))
 
 
 _NUMBER_INITIALS = dict(zip("123456789", "ottffssen"))  # 'one' ... 'nine'
@@ -187,6 +188,17 @@ def _initial_chars(short: str) -> list[str]:
     if chars and chars[0] in _NUMBER_INITIALS:
         chars[0] = _NUMBER_INITIALS[chars[0]]
     return chars
+
+
+_DIGIT_WORDS = {"2": "t", "4": "f"}  # 'L2R': 'learning-to-rank', 'left-to-right'; 'B4': 'before'
+
+
+def _spelled_digits(chars: list[str]) -> list[str] | None:
+    """``chars`` with an inner '2' or '4' read as the initial of 'to' / 'for' ('l2r' -> 'ltr'), or None when
+    there is none."""
+    if not any(c in _DIGIT_WORDS for c in chars[1:-1]):
+        return None
+    return chars[:1] + [_DIGIT_WORDS.get(c, c) for c in chars[1:-1]] + chars[-1:]
 
 
 def _initials_in(s: list[str], long: str) -> bool:
@@ -216,12 +228,55 @@ def _initials_in(s: list[str], long: str) -> bool:
 _WORD_NO_PAREN = re.compile(r"[^\s()]+")
 
 
+# words a long form may add or drop at its end and still spell the same thing ('hierarchical recurrent
+# encoder-decoder network', 'Liver Tumor Segmentation Challenge' / 'Benchmark')
+_TRAILING_HEADS = frozenset(
+    "network model method framework module challenge benchmark dataset algorithm system approach architecture "
+    "measure metric score data task technique scheme".split()
+)
+_LONG_FORM_SPLIT = re.compile(r"[\s\-/]+")
+_LONG_FORM_SKIP = frozenset("a an the of for and to in on with by from over via based".split())
+
+
+def _reading(long_form: str) -> tuple[str, ...]:
+    """A long form's content words, lower-cased and singular, trailing head nouns dropped: what it means."""
+    words = []
+    for word in _LONG_FORM_SPLIT.split(long_form.lower()):
+        word = "".join(c for c in word if c.isalnum())
+        if word and word not in _LONG_FORM_SKIP:
+            words.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
+    while len(words) > 1 and words[-1] in _TRAILING_HEADS:
+        words.pop()
+    return tuple(words)
+
+
+def long_forms_agree(a: str, b: str) -> bool:
+    """Whether two long forms of one acronym spell the same thing, up to case, hyphens, plurals, function words
+    and trailing words ('quasi-periodic WaveNet' and 'Quasi-Periodic WaveNet Vocoder'): 'learning-to-rank' and
+    'Learning to Rank' agree; 'learning to rank' and 'left-to-right' do not, nor 'Classical Tsetlin Machine'
+    and 'Convolutional Tsetlin Machine'."""
+    x, y = _reading(a), _reading(b)
+    if len(x) > len(y):
+        x, y = y, x
+    return x == y or (len(x) >= 2 and y[: len(x)] == x)
+
+
+def long_forms_of(name: str, aliases: "Iterable[str]") -> list[str]:
+    """The aliases of an introduced acronym that spell it out ('plug-and-play' for PnP), not those that
+    merely contain it ('Edge SLAM')."""
+    key = alias_key(name)
+    return [a for a in aliases if _LONG_FORM_SPLIT.search(a.strip()) and key not in alias_key(a) and _initials_match(name, a)]
+
+
+
+
 def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None:
     """The shortest word sequence ending at ``end`` whose initials spell ``short`` (Schwartz-Hearst)."""
     chars = [c.lower() for c in short if c.isalnum()]
     if not chars:
         return None
     number = _initial_chars(short) if chars[:1] and chars[0].isdigit() else chars
+    spelled = _spelled_digits(chars) if "2" in short or "4" in short else None
     # the last len(chars) + 5 words of the 200 characters before ``end``, last first: read in the reversed
     # window (a word is a maximal run, the same either way), so the regex stops after them
     base = max(0, end - 200)
@@ -235,7 +290,8 @@ def _long_form_before(text: str, end: int, short: str) -> tuple[int, int] | None
         candidate = text[start:end].rstrip(" ,")
         if ")" in candidate or "(" in candidate:
             return None  # a long form never spans another parenthesis ('... 29.49 (ASR) and 17.95 (STR)')
-        if _initials_in(chars if initial == chars[0] else number, candidate):
+        if _initials_in(chars if initial == chars[0] else number, candidate) or (
+                spelled is not None and initial == chars[0] and _initials_in(spelled, candidate)):
             if short_key is None:
                 short_key = alias_key(short)
             if alias_key(candidate) != short_key:
@@ -1123,6 +1179,47 @@ _PARTS_BEFORE = re.compile(
 _LIST_CONTINUES = re.compile(r"\)\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}")
 
 
+# what a definition used as a modifier is followed by: a noun it qualifies ('(DRL) solution', '(DRL) routerless
+# design'); not a verb, a participle or a function word ('(MRL), where', '(ASP) extended by')
+_QUALIFIED_NOUN = re.compile(
+    r"\s+(?!(?:is|are|was|were|be|been|has|have|had|can|could|may|might|will|would|should|must|does|do|did|to|and|"
+    r"or|of|for|in|on|with|by|that|which|where|who|whose|as|at|from|into|via|using|than|while|when|but|the|a|an|its|"
+    r"their|this|these|also|not|only|such|both|each|then|thus|so|we|it)\b)[a-z][a-z\-]*[a-z]\b(?<!ed)(?<!ly)"
+)
+
+
+def _drop_technique_acronyms(
+    abstract: str, definitions: list[Definition], found: dict, order: list[str], title: str, title_name: str | None
+) -> None:
+    """Drop introduced acronyms whose every definition in the abstract spells a generic technique in generic
+    words and qualifies what follows: 'a Deep Reinforcement Learning (DRL) based solution', 'a deep
+    reinforcement learning (DRL) solution', 'the proposed deep reinforcement learning (DRL) routerless design'.
+    What the paper proposes is the noun the acronym qualifies; the acronym names the field it works in, which
+    every such paper would otherwise 'introduce' (and other papers would link to all of them). A coined long
+    form ('an occlusion-guided compact template learning (OGCTL) approach', 'double reinforcement learning
+    (DRL)') stays introduced, and so do the title's name and a long form the title is ('Model-Based Task
+    Transfer Learning' and 'a model-based task transfer learning (MBTTL) method is presented')."""
+    name_key = alias_key(title_name) if title_name else ""
+    titled = None  # alias keys of the title and its prefix, on first need
+    for key in list(order):
+        short = found[key].name
+        own = [d for d in definitions if d.short == short or d.short == short + "s"]
+        if not own or key == name_key:
+            continue
+        if titled is None:
+            parts = _title_split(title)
+            titled = {alias_key(title), alias_key(parts[0]) if parts else ""}
+        if any(alias_key(d.long) in titled for d in own):
+            continue
+        if all(
+            all(w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()))
+            and (_TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _QUALIFIED_NOUN.match(abstract, d.short_span[1] + 1))
+            for d in own
+        ):
+            del found[key]
+            order.remove(key)
+
+
 def detect_introduced(
     paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
     years: "CatalogYears | None" = None,
@@ -1391,6 +1488,8 @@ def detect_introduced(
                 elif is_short_form(definition.short):
                     found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
+    if found and definitions:
+        _drop_technique_acronyms(abstract, definitions, found, order, paper.title, title_name)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
     # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does

@@ -21,7 +21,7 @@ import tempfile
 from bisect import bisect_right
 from collections import deque
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
@@ -36,7 +36,11 @@ from relwork.linker.introduced import (
     _long_form_before,
     catalog_years,
     detect_introduced,
+    find_definitions,
     is_namelike,
+    is_short_form,
+    long_forms_agree,
+    long_forms_of,
 )
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
@@ -127,6 +131,15 @@ def _taught_case_ok(written: str, form: str) -> bool:
     return w == f or w == f.upper() or (len(f) > 1 and not f[1:].isupper() and w[1:] == f[1:] and w[:1].lower() == f[:1].lower())
 
 
+def _conflicting(readings: list[tuple[str, list[str]]]) -> bool:
+    """Whether two papers introduce one acronym with long forms that do not agree ('aggregation
+    cross-entropy (ACE)', 'adaptive context encoding (ACE)'); a paper without a long form agrees with all."""
+    spelled = [forms for _, forms in readings if forms]
+    return any(
+        not any(long_forms_agree(a, b) for a in x for b in y) for i, x in enumerate(spelled) for y in spelled[i + 1 :]
+    )
+
+
 class _Either:
     """Membership in either of two sets, without building their union per paper; keys in ``not_b`` do
     not count as members of ``b``."""
@@ -170,8 +183,26 @@ class Linker:
         # and a paper's own name must stay its own in the second pass
         self.catalog_known = set(known)
         entries = list(catalog)
+        corpus_names = list(corpus_names)
+        # what each corpus acronym, as written ('NoC' is not 'NOC'), means to each paper introducing it:
+        # (paper id, long forms)
+        self._readings: dict[str, list[tuple[str, list[str]]]] = {}
+        for corpus_name in corpus_names:
+            if is_short_form(corpus_name.name) and alias_key(corpus_name.name) not in known:
+                self._readings.setdefault(corpus_name.name, []).append(
+                    (corpus_name.paper_id, long_forms_of(corpus_name.name, corpus_name.aliases)))
+        ambiguous = {alias_key(name) for name, readings in self._readings.items() if _conflicting(readings)}
+        claimed: set[str] = set()  # a name links to its first introducer, the later ones only add readings
         for corpus_name in corpus_names:
             key = alias_key(corpus_name.name)
+            if key in claimed:
+                continue
+            claimed.add(key)
+            if key in ambiguous:
+                # several papers introduce it with different long forms: a mention cannot say whose it is, so
+                # it links to none (the key stays known: not even an uncatalogued link joins them in a graph)
+                known.add(key)
+                continue
             if key in known or not _corpus_name_ok(corpus_name.name):
                 continue
             aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
@@ -235,6 +266,8 @@ class Linker:
         own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
         for f, found in zip(fields, candidates):
             f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
+        if self._readings:
+            self._own_readings(paper, fields)
         links: list[Link] = []
         for f in fields:
             if f.mentions:
@@ -290,6 +323,31 @@ class Linker:
                 if key and self._owner_of(other) != m.name:
                     taught[key] = (m.name, m.kind, other)
         return taught
+
+    def _own_readings(self, paper: Paper, fields: list[_Field]) -> None:
+        """Mentions of an acronym other corpus papers introduce, which this paper defines itself: they are
+        that name only when the long forms agree (``long_forms_agree``). Else a corpus name's mention is
+        dropped ('learning-to-rank (L2R)' is not the left-to-right L2R decoding of another paper) and an
+        uncatalogued one is renamed by this paper's long form ('ACE (adaptive coherence estimator)'), so
+        that it is no mention of the other papers' ACE. Costs a dict lookup per mention; the abstract's
+        definitions are read only when a mention hits another paper's acronym."""
+        readings, definitions = self._readings, None
+        for f in fields:
+            kept = []
+            for m in f.mentions:
+                others = [forms for pid, forms in readings.get(m.name, ()) if pid != paper.id]
+                if not others:
+                    kept.append(m)
+                    continue
+                if definitions is None:
+                    definitions = find_definitions(paper.abstract) if "(" in paper.abstract else []
+                # (a clause caught as a long form, 'clusters. Then another GNN for ...', says nothing)
+                mine = [d.long for d in definitions if d.short in (m.name, m.name + "s") and not _loose_long_form(d.short, d.long)]
+                if not mine or any(long_forms_agree(a, b) for a in mine for forms in others for b in forms):
+                    kept.append(m)
+                elif m.source == "uncatalogued":
+                    kept.append(replace(m, name=f"{m.name} ({' '.join(mine[0].split())})"))
+            f.mentions = kept
 
     def _redefined(self, short: str, long_form: str) -> bool:
         """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning
@@ -502,7 +560,8 @@ def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
 
 
 def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[CorpusName]:
-    """CorpusName records from (paper id, introduced names) pairs; the first introducer of a name wins."""
+    """CorpusName records from (paper id, introduced names) pairs, in order. A name links to its first
+    introducer; the later ones are listed too, so that the Linker sees every long form an acronym is given."""
     names = _CorpusNames()
     for paper_id, intros in linked_intros:
         names.add(paper_id, intros)
@@ -512,21 +571,26 @@ def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[
 class _CorpusNames:
     """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running.
     With ``keep``, a name's key is still claimed by its first introducer, but only the names ``keep``
-    accepts are held (``link_files``: only those the Linker will use, so memory grows with them alone)."""
+    accepts are held (``link_files``: only those the Linker will use, so memory grows with them alone),
+    plus the acronyms spelled out by a long form, whose readings the Linker compares. ``linkable`` counts
+    the distinct names ``keep`` accepts."""
 
     def __init__(self, keep: Callable[[str], bool] | None = None) -> None:
         self.seen: set[str] = set()
         self.names: list[CorpusName] = []
+        self.linkable = 0
         self.keep = keep
 
     def add(self, paper_id: str, intros: list[Introduced]) -> None:
         for intro in intros:
             key = alias_key(intro.name)
-            if key in self.seen:
-                continue
+            first = key not in self.seen
             self.seen.add(key)
-            if self.keep is None or self.keep(intro.name):
-                self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+            if (self.keep is None or self.keep(intro.name)) and first:
+                self.linkable += 1
+            elif self.keep is not None and not (is_short_form(intro.name) and long_forms_of(intro.name, intro.aliases)):
+                continue
+            self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
 
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
@@ -893,7 +957,7 @@ def link_files(
                 for paper_id, intros in pairs:
                     names.add(paper_id, intros)
             spool.seek(0)
-            summary.corpus_names = len(names.names)
+            summary.corpus_names = names.linkable
             linker = Linker(catalog, corpus_names=names.names)
             del names, catalog_keys  # only the compiled names stay in memory for the second pass
             _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress)

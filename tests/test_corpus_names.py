@@ -1,0 +1,181 @@
+"""Cross-paper links of acronyms introduced in the corpus: only where the long forms agree (arXiv excerpts)."""
+
+import pytest
+
+from relwork.core.records import Paper
+from relwork.linker import load_catalog
+from relwork.linker.introduced import detect_introduced, find_definitions, long_forms_agree
+from relwork.linker.pipeline import link_corpus
+
+# arXiv 1812.08350 (title and first sentences of the abstract)
+PLUG_AND_PLAY = Paper(
+    id="1812.08350",
+    title="Plug-and-Play: Improve Depth Estimation via Sparse Data Propagation",
+    abstract="We propose a novel plug-and-play (PnP) module for improving depth prediction with taking arbitrary "
+    "patterns of sparse depths as input. Given any pre-trained depth prediction model, our PnP module updates the "
+    "intermediate feature map such that the model outputs new depths consistent with the given sparse depths.",
+    year=2019,
+)
+# arXiv 1904.12735 (excerpt): PnP is Perspective-n-Point here
+PERSPECTIVE_N_POINT = Paper(
+    id="1904.12735",
+    title="DeepHMap++: Combined Projection Grouping and Correspondence Learning for Full DoF Pose Estimation",
+    abstract="Instead of directly feeding 2D-3D correspondences to the perspective-n-point (PnP) algorithm, multiple "
+    "correspondence hypotheses are sampled. We compare our pipeline with PnP on the LINEMOD dataset.",
+    year=2019,
+)
+# arXiv 1905.05406 (excerpt): a bare mention
+BARE_PNP = Paper(
+    id="1905.05406",
+    title="Plug-and-Play Methods Provably Converge with Properly Trained Denoisers",
+    abstract="Although PnP has been recently studied extensively with great empirical success, theoretical analysis "
+    "addressing even the most basic question of convergence has been insufficient.",
+    year=2019,
+)
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    return load_catalog()
+
+
+def _linked(catalog, *papers):
+    return {lp.paper.id: lp for lp in link_corpus(list(papers), catalog)}
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        ("learning-to-rank", "Learning to Rank", True),
+        ("Network-on-Chip", "networks-on-chip", True),
+        ("quasi-periodic WaveNet", "Quasi-Periodic WaveNet Vocoder", True),
+        ("hierarchical recurrent encoder-decoder network", "Hierarchical Recurrent Encoder-Decoder", True),
+        ("learning-to-rank", "left-to-right", False),
+        ("Classical Tsetlin Machine", "Convolutional Tsetlin Machine", False),
+        ("perspective-n-point", "plug-and-play", False),
+    ],
+)
+def test_long_forms_agree_up_to_case_hyphens_plurals_and_trailing_words(a, b, agree):
+    assert long_forms_agree(a, b) is agree
+
+
+def test_find_definitions_reads_an_inner_2_as_to():
+    found = find_definitions("We achieve this by using a real-time online learning-to-rank (L2R) algorithm that ...")
+    assert [(d.short, d.long) for d in found] == [("L2R", "learning-to-rank")]
+    found = find_definitions("we enable the left-to-right (L2R) and right-to-left (R2L) generation")
+    assert [(d.short, d.long) for d in found] == [("L2R", "left-to-right"), ("R2L", "right-to-left")]
+
+
+def test_corpus_acronym_does_not_link_from_a_paper_defining_it_otherwise(catalog):
+    linked = _linked(catalog, PLUG_AND_PLAY, PERSPECTIVE_N_POINT, BARE_PNP)
+    assert "PnP" in [i.name for i in linked["1812.08350"].introduces]
+    # 'perspective-n-point (PnP)' is not the plug-and-play module, spelled out or not
+    assert not [link for link in linked["1904.12735"].links if link.method == "PnP"]
+    # a bare mention still links to the one paper introducing it
+    assert [link.surface for link in linked["1905.05406"].links if link.method == "PnP"] == ["PnP"]
+
+
+def test_corpus_acronym_links_from_a_paper_defining_it_the_same_way(catalog):
+    citing = Paper(
+        id="x1",
+        title="Sparse depth completion",
+        abstract="We plug the Plug-and-Play (PnP) module into a monocular depth network and compare it with "
+        "two depth completion methods.",
+        year=2019,
+    )
+    linked = _linked(catalog, PLUG_AND_PLAY, citing)
+    assert "PnP" in [link.method for link in linked["x1"].links]
+
+
+def test_acronym_introduced_with_conflicting_long_forms_links_from_no_other_paper(catalog):
+    # arXiv 1908.03850 and 1901.01569 (excerpts): two different SGGANs
+    self_growing = Paper(
+        id="1908.03850",
+        title="Semi-Supervised Self-Growing Generative Adversarial Networks for Image Recognition",
+        abstract="In this paper, we propose a semi-supervised and generative approach, namely the semi-supervised "
+        "self-growing generative adversarial network (SGGAN).",
+        year=2019,
+    )
+    segmentation_guided = Paper(
+        id="1901.01569",
+        title="Segmentation Guided Image-to-Image Translation with Adversarial Networks",
+        abstract="To address these challenge, we propose a novel Segmentation Guided Generative Adversarial Networks "
+        "(SGGAN), which leverages semantic segmentation to further boost the generation performance.",
+        year=2019,
+    )
+    citing = Paper(
+        id="x2",
+        title="Image translation",
+        abstract="Our model outperforms SGGAN and StarGAN on the CelebA dataset.",
+        year=2019,
+    )
+    linked = _linked(catalog, self_growing, segmentation_guided, citing)
+    assert all("SGGAN" in [i.name for i in linked[p].introduces] for p in ("1908.03850", "1901.01569"))
+    assert not [link for link in linked["x2"].links if link.method.startswith("SGGAN")]
+
+
+@pytest.mark.parametrize(
+    "abstract",
+    [
+        # arXiv 1810.03679, 1908.03440, 1905.04423 (excerpts)
+        "We model this problem in a multi-agent environment and propose a Deep Reinforcement Learning (DRL) based solution.",
+        "In this paper, we propose a deep reinforcement learning (DRL) solution to the grasping problem using 2.5D "
+        "images as the only source of information.",
+        "Experimental results show that, compared with conventional mesh, the proposed deep reinforcement learning "
+        "(DRL) routerless design achieves a 3.25x increase in throughput.",
+    ],
+)
+def test_generic_technique_acronym_qualifying_a_noun_is_not_introduced(abstract):
+    paper = Paper(id="x", title="Load balancing for ultra-dense networks", abstract=abstract)
+    assert "DRL" not in [i.name for i in detect_introduced(paper)]
+
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        # arXiv 1908.08526, 1907.06725 (excerpts): coined long forms stay introduced
+        ("We develop a new estimator based on cross-fold estimation of q-functions and marginalized density ratios, "
+         "which we term double reinforcement learning (DRL).", "DRL"),
+        ("In this paper we demonstrate the application and effectiveness of a new approach called mutual "
+         "reinforcement learning (MRL), where both humans and autonomous agents act as reinforcement learners in a "
+         "skill transfer scenario.", "MRL"),
+    ],
+)
+def test_coined_acronym_is_still_introduced(abstract, name):
+    paper = Paper(id="x", title="Estimation and recognition", abstract=abstract)
+    assert name in [i.name for i in detect_introduced(paper)]
+
+
+def test_uncatalogued_acronym_defined_otherwise_is_renamed_by_its_own_long_form(catalog):
+    # arXiv 1904.08364 introduces ACE; arXiv 1906.11818 (excerpt) uses another ACE
+    aggregation = Paper(
+        id="1904.08364",
+        title="Aggregation Cross-Entropy for Sequence Recognition",
+        abstract="In this paper, we propose a novel method, aggregation cross-entropy (ACE), for sequence recognition "
+        "from a brand new perspective. The ACE loss function exhibits competitive performance to CTC.",
+        year=2019,
+    )
+    citing = Paper(
+        id="1906.11818",
+        title="More chemical detection through less sampling",
+        abstract="Each of these datasets contains the release of a chemical simulant, such as glacial acetic acid, "
+        "triethyl phospate, and sulfur hexafluoride, and in all cases we use the adaptive coherence estimator (ACE) "
+        "to detect a target signal in the hyperspectral data cube.",
+        year=2019,
+    )
+    alone = _linked(catalog, citing)["1906.11818"]
+    assert "ACE" in [link.method for link in alone.links]  # an uncatalogued mention on its own
+    linked = _linked(catalog, aggregation, citing)["1906.11818"]
+    assert [(link.method, link.surface) for link in linked.links if "ACE" in link.method] == [
+        ("ACE (adaptive coherence estimator)", "ACE")
+    ]
+
+
+def test_generic_long_form_the_title_is_stays_introduced():
+    # arXiv 1903.07003 (excerpt)
+    paper = Paper(
+        id="1903.07003",
+        title="Model-Based Task Transfer Learning",
+        abstract="A model-based task transfer learning (MBTTL) method is presented.",
+    )
+    assert "MBTTL" in [i.name for i in detect_introduced(paper)]
