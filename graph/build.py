@@ -25,13 +25,16 @@ Decisions, in one place:
   a corpus paper merges with it) with an INTRODUCES edge (field 'catalog').
 - Citation-style Paper -> Paper edges are derived, after all papers are in, from the Paper -> Method
   edges: P -[BUILDS_ON|COMPARES_TO|MENTIONS {via: M}]-> Q whenever P has that edge to M and Q introduces
-  M (never P -> P). They are recomputed from scratch on every build, so they never go stale.
+  M (never P -> P). When several papers introduce M, only the earliest (arXiv id month, else year; undated
+  last) is its introducer; and no edge points from a paper to one first submitted after it (when both
+  dates are known). They are recomputed from scratch on every build, so they never go stale.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -504,6 +507,11 @@ class _Builder:
             introducers = sorted(p for p, keys in incoming.items() if INTRODUCES in keys)
             if not introducers:
                 continue
+            if len(introducers) > 1:
+                # several papers introduce one name (the linker already leaves unlinked a name introduced with
+                # conflicting long forms): the earliest dated one is its introducer, the others re-use it
+                introducers = [min(introducers, key=lambda q: (_submitted(G.nodes[q]) is None,
+                                                               _submitted(G.nodes[q]) or (0, 0), q))]
             name = attrs["name"]
             # Paper -> Paper edges only: the edges into this method, read here, do not change
             for p, keys in incoming.items():
@@ -521,12 +529,35 @@ class _Builder:
                     }
                     citation = f"{key}:{name}"
                     for q in introducers:
-                        if q != p:
+                        if q != p and not _submitted_before(G.nodes[p], G.nodes[q]):
                             G.add_edge(p, q, key=citation, **edge)
 
 
 # ---------------------------------------------------------------------------------------------------
 # summary and the whole build job
+
+
+_NEW_ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$")
+
+
+def _submitted(attrs: dict) -> tuple[int, int] | None:
+    """(year, month) a paper was first submitted: from a new-style arXiv id, else (year, 0); None unknown."""
+    match = _NEW_ARXIV_ID.match(attrs.get("arxiv_id") or "")
+    if match:
+        return 2000 + int(match.group(1)), int(match.group(2))
+    year = attrs.get("year")
+    return (year, 0) if year else None
+
+
+def _submitted_before(p: dict, q: dict) -> bool:
+    """Whether paper ``p`` was surely first submitted before ``q`` (so it cannot cite it): both dates known,
+    and by month when both months are, else by year."""
+    a, b = _submitted(p), _submitted(q)
+    if a is None or b is None:
+        return False
+    if a[1] and b[1]:
+        return a < b
+    return a[0] < b[0]
 
 
 def _labels(G: nx.MultiDiGraph) -> dict:

@@ -178,6 +178,31 @@ def test_build_graph_citation_style_edges_follow_introducers(catalog):
     assert not any(u == v for u, v in G.edges())
 
 
+def test_build_graph_no_citation_to_a_paper_first_submitted_later(catalog):
+    """A 2018 paper's own 'Pythia v0.1' is not the 2023 Pythia suite: the link stays, the citation does not
+    (arXiv ids give the submission month); an undated paper keeps its citation."""
+    sentence = "This document describes Pythia v0.1, the winning entry from Facebook AI Research."
+    pythia_2018 = paper("Pythia v0.1: the Winning Entry to the VQA Challenge 2018", sentence,
+                        links=[link("Pythia", "mentions", sentence)], arxiv_id="1807.09956", year=2018)
+    undated = paper("Scaling suites", "We train on the Pythia suite.",
+                    links=[link("Pythia", "builds_on", "We train on the Pythia suite.", cue="train on")])
+    G = build_graph([pythia_2018, undated], catalog)
+    origin = paper_node("2304.01373")
+    assert G.has_edge(paper_node("1807.09956"), method_node("Pythia"), MENTIONS)
+    assert not G.has_edge(paper_node("1807.09956"), origin)
+    assert G.has_edge(paper_node(undated.paper.id), origin, "BUILDS_ON:Pythia")
+
+
+def test_build_graph_several_introducers_of_a_name_cite_only_the_earliest(catalog):
+    later = paper("FooNet again", "We propose FooNet for speech.", introduces=[("FooNet", "We propose FooNet for speech.")],
+                  arxiv_id="2405.00002", year=2024)
+    G = build_graph([*RECORDS, later], catalog)
+    user = paper_node(USES_FOONET.paper.id)
+    assert G.has_edge(user, paper_node("2401.00001"), "COMPARES_TO:FooNet")
+    assert not G.has_edge(user, paper_node("2405.00002"))
+    assert G.has_edge(paper_node("2405.00002"), method_node("FooNet"), INTRODUCES)
+
+
 def test_build_graph_no_self_citation_when_paper_mentions_its_own_method(catalog):
     record = paper(
         "FooNet",
