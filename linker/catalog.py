@@ -209,8 +209,13 @@ def read_catalog(path: str | Path) -> list[CatalogEntry]:
         raise CatalogError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True) -> Catalog:
+def load_catalog(
+    extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True, cache: bool = True
+) -> Catalog:
     """The built-in catalog, then each ``extra`` file adding or overriding entries by name.
+
+    With ``cache`` the parsed catalog comes, compiled, from the disk cache when the same files were loaded
+    before (``relwork.linker.compiled``: keyed by the files' bytes and relwork's code, never stale).
 
     Raises CatalogError for a duplicate name inside one file, an alias claimed by two entries, or a
     parent that names no entry.
@@ -219,12 +224,21 @@ def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, buil
     n_builtin = len(files)  # listed once: listing the package folder per entry cost 0.1 s per load
     if extra is not None:
         files += [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
+    if cache:
+        from relwork.linker.compiled import cached_load  # compiled.py builds on this module
+
+        return cached_load(files, n_builtin, lambda: _load_files(files, n_builtin))
+    return _load_files(files, n_builtin)
+
+
+def _load_files(files: list[Path], n_builtin: int) -> Catalog:
+    """Parse and validate catalog files; the first ``n_builtin`` are the built-in ones."""
     catalog = Catalog()
     builtin_names: set[str] = set()
     for number, path in enumerate(files):
         seen: set[str] = set()
         for entry in read_catalog(path):
-            is_builtin = builtin and number < n_builtin
+            is_builtin = number < n_builtin
             if entry.name in seen or (is_builtin and entry.name in builtin_names):
                 raise CatalogError(f"{path}: duplicate entry {entry.name!r}")
             seen.add(entry.name)

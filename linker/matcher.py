@@ -236,6 +236,34 @@ class Mention:
     score: float = 1.0
 
 
+def build_table(entries: Iterable[CatalogEntry], table: dict[str, list[Target]]) -> dict[str, list[Target]]:
+    """Add the normalised patterns of ``entries`` (every spelling variant of every surface) to ``table``:
+    pattern -> the targets it names, in entry order."""
+    for entry in entries:
+        for surface in entry.surfaces:
+            exact = entry.ambiguous
+            target = Target(
+                name=entry.name,
+                kind=entry.kind,
+                surface=surface,
+                exact_case=exact,
+                acronym=is_acronym(surface),
+                context=tuple(w.lower() for w in entry.context),
+                # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
+                descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
+                tail=_name_tail(surface),
+                parents=tuple(entry.parents),
+            )
+            keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
+            for key in keys:
+                if not key.strip():
+                    continue
+                bucket = table.setdefault(key, [])
+                if all(t.name != target.name or t.surface != surface for t in bucket):
+                    bucket.append(target)
+    return table
+
+
 class Matcher:
     """Compiled exact matcher over a catalog (plus optional extra entries such as introduced names).
 
@@ -243,30 +271,16 @@ class Matcher:
     Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
     """
 
-    def __init__(self, entries: Iterable[CatalogEntry] | Catalog):
-        table: dict[str, list[Target]] = {}
-        for entry in entries:
-            for surface in entry.surfaces:
-                exact = entry.ambiguous
-                target = Target(
-                    name=entry.name,
-                    kind=entry.kind,
-                    surface=surface,
-                    exact_case=exact,
-                    acronym=is_acronym(surface),
-                    context=tuple(w.lower() for w in entry.context),
-                    # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
-                    descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
-                    tail=_name_tail(surface),
-                    parents=tuple(entry.parents),
-                )
-                keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
-                for key in keys:
-                    if not key.strip():
-                        continue
-                    bucket = table.setdefault(key, [])
-                    if all(t.name != target.name or t.surface != surface for t in bucket):
-                        bucket.append(target)
+    def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
+        """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
+        ``entries`` are added to, in a copy; the same table as building from both in that order."""
+        entries = list(entries)
+        if base is None:
+            table = build_table(entries, {})
+        elif entries:
+            table = build_table(entries, {key: list(targets) for key, targets in base.items()})
+        else:
+            table = base  # never changed after construction: shared
         self._table = table
         self._compile()
 

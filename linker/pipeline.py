@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
-from relwork.linker.catalog import Catalog, CatalogEntry, OriginIndex, alias_key
-from relwork.linker.fuzzy import FuzzyIndex
+from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
+from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import (
     GENERIC,
     CatalogYears,
@@ -165,11 +165,12 @@ class Linker:
         compile: bool = True,
     ):
         self.catalog = catalog
-        known = self._keys(catalog)
+        compiled = compiled_catalog(catalog)  # shared by linkers of the same catalog content
+        known = set(compiled.keys)
         # introduced-name detection looks at catalog names only: corpus names are other papers' names,
         # and a paper's own name must stay its own in the second pass
         self.catalog_known = set(known)
-        entries = list(catalog)
+        entries = []
         for corpus_name in corpus_names:
             key = alias_key(corpus_name.name)
             if key in known or not _corpus_name_ok(corpus_name.name):
@@ -181,9 +182,10 @@ class Linker:
             entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
         self.known = known
         # catalog entries know their introducing paper: that paper introduces them
-        self.origins = OriginIndex(catalog)
-        self.matcher = Matcher(entries) if compile else None
-        self.fuzzy = FuzzyIndex(catalog) if fuzzy and compile else None
+        self.origins = compiled.origins
+        # the corpus names are added to a copy of the catalog's pattern table (same table as building both)
+        self.matcher = Matcher(entries, base=compiled.table) if compile else None
+        self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
@@ -191,8 +193,9 @@ class Linker:
         self._years: CatalogYears | None = None  # catalog_years(catalog), on first use
 
     @staticmethod
-    def _keys(catalog: Catalog) -> set[str]:
-        return {alias_key(s) for entry in catalog for s in entry.surfaces}
+    def _keys(catalog: Catalog) -> frozenset[str]:
+        """Alias keys of every catalog surface."""
+        return compiled_catalog(catalog).keys
 
     # --------------------------------------------------------------------------------------------------
 
