@@ -28,10 +28,19 @@ def squash_whitespace(text: str) -> str:
 
     Most abstracts are already in that form; two C-level scans prove it without splitting into words
     (``isprintable`` is False for every whitespace character other than the ASCII space).
+
+    A lone surrogate (JSON input can spell one, '\\ud800', and no UTF-8 text can hold it) becomes U+FFFD, so
+    the text can be matched and written; a printable text has none, so the common path never looks.
     """
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_arxiv_id(value: str | None) -> str | None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import os
 import pickle
 import re
 import struct
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
+
+import orjson
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -799,27 +802,32 @@ def linked_dict(linked: LinkedPaper) -> dict:
     }
 
 
-# what json.dumps(..., ensure_ascii=False) builds per call, without the circular-reference check: a record
-# is a tree of fresh dicts and lists, and the check costs ~2 us a paper (same text)
-_ENCODER = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+# A record that orjson refuses (a lone surrogate, e.g. a JSON input's "\ud800" in an author name: UTF-8 has no
+# such character) is written by the standard library with that character escaped; same compact layout.
+_FALLBACK = json.JSONEncoder(ensure_ascii=True, check_circular=False, separators=(",", ":"))
 
 
-def _dumps(linked: LinkedPaper) -> str:
-    return _ENCODER.encode(linked_dict(linked))
+def _dumps(linked: LinkedPaper) -> bytes:
+    """One output record as compact UTF-8 JSON. orjson: ~5 us a paper against ~19 for ``json`` (issue 7)."""
+    record = linked_dict(linked)
+    try:
+        return orjson.dumps(record)
+    except orjson.JSONEncodeError:
+        return _FALLBACK.encode(record).encode("ascii")
 
 
 _Spooled = tuple[bytes, bytes]  # a first-pass batch: its papers and their introduced names, pickled
 
 
-def _worker_lines(task: tuple[_Spooled | list[Paper], str]) -> tuple[str, int, int, int]:
+def _worker_lines(task: tuple[_Spooled | list[Paper], bytes]) -> tuple[bytes, int, int, int]:
     return _link_lines(_WORKER["linker"], *task)  # type: ignore[arg-type]
 
 
-def _link_lines(linker: Linker, batch: _Spooled | list[Paper], separator: str) -> tuple[str, int, int, int]:
-    """Second pass over one batch: its papers' JSON objects joined by ``separator``, and the numbers of
-    papers, links and introduced names. A batch is either spooled by the first pass or a list of papers
-    (no first pass). One string a batch, not one a paper: little for a worker to send and the writer to
-    receive."""
+def _link_lines(linker: Linker, batch: _Spooled | list[Paper], separator: bytes) -> tuple[bytes, int, int, int]:
+    """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
+    of papers, links and introduced names. A batch is either spooled by the first pass or a list of papers
+    (no first pass). One bytes object a batch, not one string a paper: little for a worker to send and the
+    writer to receive, and nothing to encode again on the way out."""
     if isinstance(batch, tuple):
         papers, found = pickle.loads(batch[0]), pickle.loads(batch[1])
     else:
@@ -1030,30 +1038,46 @@ def _write_linked(
 ) -> None:
     """Second pass of ``link_files``: link and write, in one process or over ``workers``."""
     array = output_format == "json"
-    separator = ",\n" if array else "\n"
+    separator = b",\n" if array else b"\n"
+    write = _byte_writer(output)
     if array:
-        output.write("[")
+        write(b"[")
     if workers == 1:
-        _emit_all((_link_lines(linker, batch, separator) for batch in batches), output, summary, array, progress)
+        _emit_all((_link_lines(linker, batch, separator) for batch in batches), write, summary, array, progress)
     else:
         with _linker_pool(workers, "linker", linker) as pool:
             tasks = ((batch, separator) for batch in batches)
-            _emit_all(_ordered_map(pool, _worker_lines, tasks, 2 * workers), output, summary, array, progress)
+            _emit_all(_ordered_map(pool, _worker_lines, tasks, 2 * workers), write, summary, array, progress)
     if array:
-        output.write("\n]\n")
+        write(b"\n]\n")
+
+
+def _byte_writer(output: TextIO) -> Callable[[bytes], object]:
+    """Writes UTF-8 bytes to ``output``: straight to its binary buffer when it is a UTF-8 text file that
+    does not translate newlines (no decoding and encoding again), else decoded through the text layer."""
+    buffer = getattr(output, "buffer", None)
+    encoding = (getattr(output, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    if buffer is None or encoding != "utf8" or os.linesep != "\n":
+        return lambda data: output.write(data.decode("utf-8"))
+    output.flush()  # what was written as text so far goes first
+    return buffer.write
 
 
 def _emit_all(
-    results: Iterable[tuple[str, int, int, int]], output: TextIO, summary: LinkSummary, array: bool, progress: Callable | None
+    results: Iterable[tuple[bytes, int, int, int]],
+    write: Callable[[bytes], object],
+    summary: LinkSummary,
+    array: bool,
+    progress: Callable | None,
 ) -> None:
     """Write each batch's JSON lines (or array items) and count them into ``summary``."""
     for text, n_papers, n_links, n_introduced in results:
         if not n_papers:
             continue
         if array:
-            output.write(("\n" if summary.papers == 0 else ",\n") + text)
+            write((b"\n" if summary.papers == 0 else b",\n") + text)
         else:
-            output.write(text + "\n")
+            write(text + b"\n")
         summary.papers += n_papers
         summary.links += n_links
         summary.introduced += n_introduced

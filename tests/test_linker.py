@@ -223,7 +223,7 @@ def test_link_files_same_output_for_workers_and_batches(catalog):
     from relwork.loaders import iter_papers
 
     papers = [p for path in SEED_FILES for p in iter_papers(path)]
-    expected = "".join(_dumps(linked) + "\n" for linked in link_corpus(papers, catalog))
+    expected = "".join(_dumps(linked).decode() + "\n" for linked in link_corpus(papers, catalog))
     serial, summary = _link_files_text(SEED_FILES, catalog)
     assert serial == expected
     assert summary["papers"] == len(papers) == 231 and summary["corpus_names"] > 0
