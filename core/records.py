@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 
 RELATIONS = ("builds_on", "compares_to", "mentions")
 
@@ -66,6 +67,16 @@ def normalize_doi(value: str | None) -> str | None:
         return None
     match = _DOI.search(value.strip())
     return match.group(1).lower().rstrip(".") if match else None
+
+
+def title_head(title: str, n: int) -> list[str]:
+    """The first ``n`` words of ``normalize_title(title)`` (fewer if it has fewer; [''] for no words),
+    without normalising the rest of an ASCII title."""
+    if title.isascii():
+        words = [m.group() for m in islice(_TITLE_WORDS.finditer(title.lower()), n)]
+        if words:
+            return words
+    return normalize_title(title).split(" ", n)[:n]
 
 
 def normalize_title(title: str) -> str:

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from relwork.core.errors import CatalogError
-from relwork.core.records import normalize_arxiv_id, normalize_title
+from relwork.core.records import normalize_arxiv_id, normalize_title, title_head
 
 KINDS = ("method", "dataset")
 _FIELDS = {"name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "note"}
@@ -122,14 +122,19 @@ class OriginIndex:
             words = normalize_title(paper.get("title") or "").split()
             if words:
                 self._title.setdefault(" ".join(words[:_TITLE_KEY_WORDS]), []).append((position, entry))
+        # first words of the keys: most papers' titles start with none of them and need no further lookup
+        self._first = {key.split(" ", 1)[0] for key in self._title}
 
     def entries_for(self, arxiv_id: str | None, title: str | None) -> list[CatalogEntry]:
         """The entries whose introducing paper has this arXiv id or this title, in catalog order."""
-        words = normalize_title(title or "").split()
-        arxiv = normalize_arxiv_id(arxiv_id)
+        arxiv = normalize_arxiv_id(arxiv_id) if arxiv_id else None
         candidates = dict(self._arxiv.get(arxiv, ())) if arxiv else {}
-        for n in range(1, min(_TITLE_KEY_WORDS, len(words)) + 1):
-            candidates.update(self._title.get(" ".join(words[:n]), ()))
+        words = title_head(title or "", _TITLE_KEY_WORDS)
+        if words[0] in self._first:  # the title keys are its first one, two and three words
+            for n in range(1, len(words) + 1):
+                candidates.update(self._title.get(" ".join(words[:n]), ()))
+        if not candidates:
+            return []
         return [entry for _, entry in sorted(candidates.items(), key=lambda item: item[0])
                 if entry.is_introduced_by(arxiv_id, title)]
 
