@@ -31,7 +31,7 @@ import orjson
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
-from relwork.linker.compiled import compiled_catalog
+from relwork.linker.compiled import CompiledCatalog, compiled_catalog
 from relwork.linker.introduced import (
     GENERIC,
     CatalogYears,
@@ -166,9 +166,12 @@ class Linker:
         fuzzy: bool = True,
         uncatalogued: bool = True,
         compile: bool = True,
+        compiled: CompiledCatalog | None = None,
     ):
+        """``compiled``: ``compiled_catalog(catalog)`` when the caller has it already (a two-pass run builds
+        two linkers from one catalog: one fingerprint of its content, not two)."""
         self.catalog = catalog
-        compiled = compiled_catalog(catalog)  # shared by linkers of the same catalog content
+        compiled = compiled or compiled_catalog(catalog)  # shared by linkers of the same catalog content
         known = set(compiled.keys)
         # introduced-name detection looks at catalog names only: corpus names are other papers' names,
         # and a paper's own name must stay its own in the second pass
@@ -194,11 +197,6 @@ class Linker:
         self._name_keys: dict[str, str] = {}
         self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
         self._years: CatalogYears | None = None  # catalog_years(catalog), on first use
-
-    @staticmethod
-    def _keys(catalog: Catalog) -> frozenset[str]:
-        """Alias keys of every catalog surface."""
-        return compiled_catalog(catalog).keys
 
     # --------------------------------------------------------------------------------------------------
 
@@ -571,9 +569,10 @@ def iter_corpus(
     if workers > 1:
         yield from _iter_corpus_pool(papers, catalog, workers, progress, batch_size)
         return
-    detector = Linker(catalog, compile=False)
+    compiled = compiled_catalog(catalog)
+    detector = Linker(catalog, compile=False, compiled=compiled)
     intros = [detector.introduced(p) for p in papers]
-    linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)))
+    linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)), compiled=compiled)
     for paper, introduced in zip(papers, intros):
         yield linker.link(paper, introduced)
         if progress:
@@ -596,12 +595,13 @@ def _iter_corpus_pool(
     intros: list[list[Introduced]] = []
     names = _CorpusNames()  # collected as batches come in: this process has nothing else to do in pass 1
     shared = _forks()
-    with _linker_pool(workers, "detector", Linker(catalog, compile=False), (papers,)) as pool:
+    compiled = compiled_catalog(catalog)
+    with _linker_pool(workers, "detector", Linker(catalog, compile=False, compiled=compiled), (papers,)) as pool:
         for found in _ordered_map(pool, _worker_detect, _slices((papers,), batch_size, shared), window):
             for i, introduced in enumerate(found, len(intros)):
                 names.add(papers[i].id, introduced)
             intros.extend(found)
-    linker = Linker(catalog, corpus_names=names.names)
+    linker = Linker(catalog, corpus_names=names.names, compiled=compiled)
     with _linker_pool(workers, "linker", linker, (papers, intros)) as pool:
         start = 0
         for batch in _ordered_map(pool, _worker_links, _slices((papers, intros), batch_size, shared), window):
@@ -894,10 +894,11 @@ def link_files(
         try:
             # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
             # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
-            catalog_keys = Linker._keys(catalog)
+            compiled = compiled_catalog(catalog)
+            catalog_keys = compiled.keys
             names = _CorpusNames(keep=lambda name: alias_key(name) not in catalog_keys and _corpus_name_ok(name))
             tasks = _first_tasks(paths, format, strict, batch_size)
-            for papers_blob, found_blob, pairs in _first_pass(tasks, catalog, workers, summary.problems, strict):
+            for papers_blob, found_blob, pairs in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict):
                 for blob in (papers_blob, found_blob):
                     spool.write(_LENGTH.pack(len(blob)))
                     spool.write(blob)
@@ -905,7 +906,7 @@ def link_files(
                     names.add(paper_id, intros)
             spool.seek(0)
             summary.corpus_names = len(names.names)
-            linker = Linker(catalog, corpus_names=names.names)
+            linker = Linker(catalog, corpus_names=names.names, compiled=compiled)
             del names, catalog_keys  # only the compiled names stay in memory for the second pass
             _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress)
         finally:
@@ -978,14 +979,15 @@ def _first_batch(detector: Linker, task: _FirstTask) -> tuple:
 
 
 def _first_pass(
-    tasks: Iterable[_FirstTask], catalog: Catalog, workers: int, problems: list, strict: bool
+    tasks: Iterable[_FirstTask], catalog: Catalog, compiled: CompiledCatalog, workers: int, problems: list,
+    strict: bool,
 ) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]]]]:
     """(pickled papers, pickled introduced names, pairs) for each task (``_first_tasks``), in input order:
     ``_first_batch`` in this process or over ``workers`` processes. Skipped records go to ``problems``
     in input order, as ``iter_papers`` reports them."""
     from relwork.loaders.registry import no_records
 
-    detector = Linker(catalog, compile=False)
+    detector = Linker(catalog, compile=False, compiled=compiled)
     in_flight: deque = deque()  # per task: its papers pickled here (or None), the problems met reading them
 
     def sent() -> Iterator[_FirstTask]:
