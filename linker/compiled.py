@@ -29,6 +29,7 @@ from collections import OrderedDict
 from pathlib import Path
 from typing import Callable
 
+from relwork.core.gctools import gc_paused
 from relwork.linker.catalog import Catalog, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.matcher import Target, build_table
@@ -54,7 +55,8 @@ class CompiledCatalog:
     def table(self) -> dict[str, list[Target]]:
         """The matcher's patterns of the catalog entries (shared: ``Matcher`` copies it before adding)."""
         if self._table is None:
-            self._table = build_table(self._entries or [], {})
+            with gc_paused():
+                self._table = build_table(self._entries or [], {})
             self._release()
         return self._table
 
@@ -146,14 +148,15 @@ def cached_load(files: list[Path], n_builtin: int, load: Callable[[], Catalog]) 
     except OSError:
         return load()  # an unreadable file: the plain load raises the error that names it
     path = folder / f"catalog-{key}.pickle"
-    hit = _read(path, key)
-    if hit is not None:
-        catalog, fingerprint_, compiled = hit
-        _remember(fingerprint_, compiled)
-        return catalog
-    catalog = load()
-    compiled = compiled_catalog(catalog)
-    compiled.build_all()
+    with gc_paused():  # ~100,000 objects that all stay alive
+        hit = _read(path, key)
+        if hit is not None:
+            catalog, fingerprint_, compiled = hit
+            _remember(fingerprint_, compiled)
+            return catalog
+        catalog = load()
+        compiled = compiled_catalog(catalog)
+        compiled.build_all()
     _write(folder, path, (CACHE_FORMAT, key, catalog, fingerprint(catalog), compiled))
     return catalog
 

@@ -41,6 +41,7 @@ from typing import Iterable
 
 import ahocorasick_rs
 
+from relwork.core.gctools import gc_paused
 from relwork.linker.catalog import Catalog, CatalogEntry
 
 # ------------------------------------------------------------------------------------------------------
@@ -236,9 +237,12 @@ class Mention:
     score: float = 1.0
 
 
-def build_table(entries: Iterable[CatalogEntry], table: dict[str, list[Target]]) -> dict[str, list[Target]]:
+def build_table(
+    entries: Iterable[CatalogEntry], table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None
+) -> dict[str, list[Target]]:
     """Add the normalised patterns of ``entries`` (every spelling variant of every surface) to ``table``:
-    pattern -> the targets it names, in entry order."""
+    pattern -> the targets it names, in entry order. ``table`` may start as a shallow copy of ``shared``,
+    whose target lists are then copied before one is added to, never changed."""
     for entry in entries:
         for surface in entry.surfaces:
             exact = entry.ambiguous
@@ -260,6 +264,8 @@ def build_table(entries: Iterable[CatalogEntry], table: dict[str, list[Target]])
                     continue
                 bucket = table.setdefault(key, [])
                 if all(t.name != target.name or t.surface != surface for t in bucket):
+                    if shared is not None and bucket is shared.get(key):
+                        table[key] = bucket = list(bucket)
                     bucket.append(target)
     return table
 
@@ -275,14 +281,15 @@ class Matcher:
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
         ``entries`` are added to, in a copy; the same table as building from both in that order."""
         entries = list(entries)
-        if base is None:
-            table = build_table(entries, {})
-        elif entries:
-            table = build_table(entries, {key: list(targets) for key, targets in base.items()})
-        else:
-            table = base  # never changed after construction: shared
-        self._table = table
-        self._compile()
+        with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
+            if base is None:
+                table = build_table(entries, {})
+            elif entries:
+                table = build_table(entries, dict(base), shared=base)
+            else:
+                table = base  # never changed after construction: shared
+            self._table = table
+            self._compile()
 
     def _compile(self) -> None:
         self._keys = list(self._table)

@@ -85,9 +85,13 @@ def test_catalog_changed_in_place_gets_its_own_compiled_table(cache):
 
 def test_matcher_over_a_base_table_equals_one_built_from_all_entries():
     catalog = load_catalog()
-    extra = [CatalogEntry("NeoLATTE", aliases=["Neo-LATTE"], ambiguous=True), CatalogEntry("BERTology")]
+    extra = [CatalogEntry("NeoLATTE", aliases=["Neo-LATTE"], ambiguous=True), CatalogEntry("BERTology"),
+             CatalogEntry("Bert", ambiguous=True)]
     whole = Matcher([*catalog, *extra])
-    added = Matcher(extra, base=compiled_catalog(catalog).table)
+    base = compiled_catalog(catalog).table
+    before = {key: list(targets) for key, targets in base.items()}
+    added = Matcher(extra, base=base)
     assert sorted(added._table) == sorted(whole._table)
     assert all(added._table[key] == targets for key, targets in whole._table.items())
-    assert len(compiled_catalog(catalog).table) < len(added._table)  # the shared base is left as it was
+    assert base == before  # the shared base is left as it was ('bert' gained a target in the copy only)
+    assert len(added._table["bert"]) == len(before["bert"]) + 1
