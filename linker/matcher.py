@@ -36,6 +36,7 @@ from bisect import bisect_left
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Iterable
 
@@ -88,17 +89,19 @@ def surface_tokens(surface: str) -> list[str]:
     return pieces
 
 
-def variants(surface: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def variants(surface: str) -> frozenset[str]:
     """Normalised spellings of a surface: its pieces joined by nothing or by a space.
 
     'FlashAttention' -> {'flashattention', 'flash attention'} (which also covers 'Flash-Attention' because
     hyphens normalise to spaces). Names of more than four pieces get only the two uniform joins.
+    Memoised (bounded): the linker asks again for the spellings of a paper's own names (~7 us a paper).
     """
     tokens = [t.lower() for t in surface_tokens(surface)]
     if not tokens:
-        return set()
+        return frozenset()
     if len(tokens) > 4:
-        return {" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())}
+        return frozenset({" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())})
     found = {" ".join(normalize(surface).split())}
     for joins in product(("", " "), repeat=len(tokens) - 1):
         text = tokens[0]
@@ -107,7 +110,7 @@ def variants(surface: str) -> set[str]:
                 join = " "  # 'Shap-E' must not become the word 'shape'
             text += join + token
         found.add(text)
-    return found
+    return frozenset(found)
 
 
 _LOWER_RUN = re.compile(r"[a-z]{3}")
