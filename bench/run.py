@@ -47,7 +47,10 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parent.parent
-CACHE = Path(os.environ.get("RELWORK_CACHE", Path.home() / ".cache" / "relwork")) / "bench"
+# RELWORK_CACHE names relwork's cache folder ('off' turns relwork's catalog cache off, not this one)
+_CACHE_SETTING = os.environ.get("RELWORK_CACHE", "").strip()
+CACHE = (Path(_CACHE_SETTING) if _CACHE_SETTING.lower() not in ("", "off", "0", "no", "false")
+         else Path.home() / ".cache" / "relwork") / "bench"
 TMP = Path(os.environ.get("TMPDIR", tempfile.gettempdir()))
 sys.path.insert(0, str(ROOT / "bench"))
 
