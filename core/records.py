@@ -11,6 +11,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 
 RELATIONS = ("builds_on", "compares_to", "mentions")
 
@@ -28,10 +29,19 @@ def squash_whitespace(text: str) -> str:
 
     Most abstracts are already in that form; two C-level scans prove it without splitting into words
     (``isprintable`` is False for every whitespace character other than the ASCII space).
+
+    A lone surrogate (JSON input can spell one, '\\ud800', and no UTF-8 text can hold it) becomes U+FFFD, so
+    the text can be matched and written; a printable text has none, so the common path never looks.
     """
     if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
-    return " ".join(text.split())
+    text = " ".join(text.split())
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def normalize_arxiv_id(value: str | None) -> str | None:
@@ -57,6 +67,16 @@ def normalize_doi(value: str | None) -> str | None:
         return None
     match = _DOI.search(value.strip())
     return match.group(1).lower().rstrip(".") if match else None
+
+
+def title_head(title: str, n: int) -> list[str]:
+    """The first ``n`` words of ``normalize_title(title)`` (fewer if it has fewer; [''] for no words),
+    without normalising the rest of an ASCII title."""
+    if title.isascii():
+        words = [m.group() for m in islice(_TITLE_WORDS.finditer(title.lower()), n)]
+        if words:
+            return words
+    return normalize_title(title).split(" ", n)[:n]
 
 
 def normalize_title(title: str) -> str:

@@ -26,7 +26,7 @@ from typing import Iterable, Iterator
 from rapidfuzz import fuzz
 
 from relwork.core.errors import CatalogError
-from relwork.core.records import normalize_arxiv_id, normalize_title
+from relwork.core.records import normalize_arxiv_id, normalize_title, title_head
 
 KINDS = ("method", "dataset")
 _FIELDS = {"name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "note"}
@@ -122,14 +122,19 @@ class OriginIndex:
             words = normalize_title(paper.get("title") or "").split()
             if words:
                 self._title.setdefault(" ".join(words[:_TITLE_KEY_WORDS]), []).append((position, entry))
+        # first words of the keys: most papers' titles start with none of them and need no further lookup
+        self._first = {key.split(" ", 1)[0] for key in self._title}
 
     def entries_for(self, arxiv_id: str | None, title: str | None) -> list[CatalogEntry]:
         """The entries whose introducing paper has this arXiv id or this title, in catalog order."""
-        words = normalize_title(title or "").split()
-        arxiv = normalize_arxiv_id(arxiv_id)
+        arxiv = normalize_arxiv_id(arxiv_id) if arxiv_id else None
         candidates = dict(self._arxiv.get(arxiv, ())) if arxiv else {}
-        for n in range(1, min(_TITLE_KEY_WORDS, len(words)) + 1):
-            candidates.update(self._title.get(" ".join(words[:n]), ()))
+        words = title_head(title or "", _TITLE_KEY_WORDS)
+        if words[0] in self._first:  # the title keys are its first one, two and three words
+            for n in range(1, len(words) + 1):
+                candidates.update(self._title.get(" ".join(words[:n]), ()))
+        if not candidates:
+            return []
         return [entry for _, entry in sorted(candidates.items(), key=lambda item: item[0])
                 if entry.is_introduced_by(arxiv_id, title)]
 
@@ -209,8 +214,13 @@ def read_catalog(path: str | Path) -> list[CatalogEntry]:
         raise CatalogError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
 
 
-def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True) -> Catalog:
+def load_catalog(
+    extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True, cache: bool = True
+) -> Catalog:
     """The built-in catalog, then each ``extra`` file adding or overriding entries by name.
+
+    With ``cache`` the parsed catalog comes, compiled, from the disk cache when the same files were loaded
+    before (``relwork.linker.compiled``: keyed by the files' bytes and relwork's code, never stale).
 
     Raises CatalogError for a duplicate name inside one file, an alias claimed by two entries, or a
     parent that names no entry.
@@ -219,12 +229,21 @@ def load_catalog(extra: str | Path | Iterable[str | Path] | None = None, *, buil
     n_builtin = len(files)  # listed once: listing the package folder per entry cost 0.1 s per load
     if extra is not None:
         files += [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
+    if cache:
+        from relwork.linker.compiled import cached_load  # compiled.py builds on this module
+
+        return cached_load(files, n_builtin, lambda: _load_files(files, n_builtin))
+    return _load_files(files, n_builtin)
+
+
+def _load_files(files: list[Path], n_builtin: int) -> Catalog:
+    """Parse and validate catalog files; the first ``n_builtin`` are the built-in ones."""
     catalog = Catalog()
     builtin_names: set[str] = set()
     for number, path in enumerate(files):
         seen: set[str] = set()
         for entry in read_catalog(path):
-            is_builtin = builtin and number < n_builtin
+            is_builtin = number < n_builtin
             if entry.name in seen or (is_builtin and entry.name in builtin_names):
                 raise CatalogError(f"{path}: duplicate entry {entry.name!r}")
             seen.add(entry.name)

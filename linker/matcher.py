@@ -36,11 +36,13 @@ from bisect import bisect_left
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import product
 from typing import Iterable
 
 import ahocorasick_rs
 
+from relwork.core.gctools import gc_paused
 from relwork.linker.catalog import Catalog, CatalogEntry
 
 # ------------------------------------------------------------------------------------------------------
@@ -87,17 +89,19 @@ def surface_tokens(surface: str) -> list[str]:
     return pieces
 
 
-def variants(surface: str) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def variants(surface: str) -> frozenset[str]:
     """Normalised spellings of a surface: its pieces joined by nothing or by a space.
 
     'FlashAttention' -> {'flashattention', 'flash attention'} (which also covers 'Flash-Attention' because
     hyphens normalise to spaces). Names of more than four pieces get only the two uniform joins.
+    Memoised (bounded): the linker asks again for the spellings of a paper's own names (~7 us a paper).
     """
     tokens = [t.lower() for t in surface_tokens(surface)]
     if not tokens:
-        return set()
+        return frozenset()
     if len(tokens) > 4:
-        return {" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())}
+        return frozenset({" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())})
     found = {" ".join(normalize(surface).split())}
     for joins in product(("", " "), repeat=len(tokens) - 1):
         text = tokens[0]
@@ -106,7 +110,7 @@ def variants(surface: str) -> set[str]:
                 join = " "  # 'Shap-E' must not become the word 'shape'
             text += join + token
         found.add(text)
-    return found
+    return frozenset(found)
 
 
 _LOWER_RUN = re.compile(r"[a-z]{3}")
@@ -236,6 +240,39 @@ class Mention:
     score: float = 1.0
 
 
+def build_table(
+    entries: Iterable[CatalogEntry], table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None
+) -> dict[str, list[Target]]:
+    """Add the normalised patterns of ``entries`` (every spelling variant of every surface) to ``table``:
+    pattern -> the targets it names, in entry order. ``table`` may start as a shallow copy of ``shared``,
+    whose target lists are then copied before one is added to, never changed."""
+    for entry in entries:
+        for surface in entry.surfaces:
+            exact = entry.ambiguous
+            target = Target(
+                name=entry.name,
+                kind=entry.kind,
+                surface=surface,
+                exact_case=exact,
+                acronym=is_acronym(surface),
+                context=tuple(w.lower() for w in entry.context),
+                # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
+                descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
+                tail=_name_tail(surface),
+                parents=tuple(entry.parents),
+            )
+            keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
+            for key in keys:
+                if not key.strip():
+                    continue
+                bucket = table.setdefault(key, [])
+                if all(t.name != target.name or t.surface != surface for t in bucket):
+                    if shared is not None and bucket is shared.get(key):
+                        table[key] = bucket = list(bucket)
+                    bucket.append(target)
+    return table
+
+
 class Matcher:
     """Compiled exact matcher over a catalog (plus optional extra entries such as introduced names).
 
@@ -243,32 +280,19 @@ class Matcher:
     Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
     """
 
-    def __init__(self, entries: Iterable[CatalogEntry] | Catalog):
-        table: dict[str, list[Target]] = {}
-        for entry in entries:
-            for surface in entry.surfaces:
-                exact = entry.ambiguous
-                target = Target(
-                    name=entry.name,
-                    kind=entry.kind,
-                    surface=surface,
-                    exact_case=exact,
-                    acronym=is_acronym(surface),
-                    context=tuple(w.lower() for w in entry.context),
-                    # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
-                    descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
-                    tail=_name_tail(surface),
-                    parents=tuple(entry.parents),
-                )
-                keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
-                for key in keys:
-                    if not key.strip():
-                        continue
-                    bucket = table.setdefault(key, [])
-                    if all(t.name != target.name or t.surface != surface for t in bucket):
-                        bucket.append(target)
-        self._table = table
-        self._compile()
+    def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
+        """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
+        ``entries`` are added to, in a copy; the same table as building from both in that order."""
+        entries = list(entries)
+        with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
+            if base is None:
+                table = build_table(entries, {})
+            elif entries:
+                table = build_table(entries, dict(base), shared=base)
+            else:
+                table = base  # never changed after construction: shared
+            self._table = table
+            self._compile()
 
     def _compile(self) -> None:
         self._keys = list(self._table)

@@ -18,16 +18,22 @@ import warnings
 from functools import lru_cache
 from typing import Iterator
 
-from pylatexenc.latex2text import LatexNodes2Text
-
 from relwork.core.records import Paper, normalize_arxiv_id
 from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
 
 _ENTRY_START = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
 _LINE_START = re.compile(r"^@\s*[A-Za-z][\w-]*\s*[{(]")
-_latex = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 # bibtexparser logs every entry it drops; the loader reports those itself
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@lru_cache(maxsize=1)
+def _latex():
+    """The LaTeX-to-text converter, made on first use: pylatexenc takes ~10 ms to import, which only BibTeX
+    input needs (every other loader is imported with this one)."""
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 
 
 @lru_cache(maxsize=65536)  # author names and journal strings repeat across a library
@@ -36,7 +42,7 @@ def latex_to_text(value: str) -> str:
     if "\\" not in value and "{" not in value and "~" not in value:
         return value
     try:
-        return _latex.latex_to_text(value)
+        return _latex().latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but never let odd markup lose a record
         return value.replace("{", "").replace("}", "")
 

@@ -195,3 +195,14 @@ def test_origin_index_finds_entries_by_id_or_title_in_catalog_order(catalog):
 def test_catalog_variants_and_plain_phrases_on_arxiv_tuning_sentences(catalog, sentence, expected):
     linked = Linker(catalog).link(Paper(id="x", title="", abstract=sentence))
     assert list(dict.fromkeys(link.method for link in linked.links)) == expected
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding", "Über-Net: Ä Straße",
+     "日本語のタイトル", "--- !!! ---", "", "Mamba", "ColBERT"],
+)
+def test_title_head_is_the_start_of_the_normalised_title(title):
+    from relwork.core.records import normalize_title, title_head
+
+    assert title_head(title, 3) == normalize_title(title).split(" ")[:3]

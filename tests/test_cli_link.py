@@ -101,3 +101,18 @@ def test_evaluate_command_needs_input():
     result = run("evaluate", GOLD)
     assert result.exit_code == 2
     assert result.stderr == "Error: give paper FILES to link, or --linked FILE with 'relwork link' output\n"
+
+
+def test_link_json_input_with_lone_surrogates_is_linked_and_written(tmp_path):
+    """JSON can spell a lone surrogate ('\\ud800'), which no UTF-8 text holds: in a title or abstract it
+    becomes U+FFFD (so the text can be matched), elsewhere the record is written with it escaped."""
+    papers = tmp_path / "papers.jsonl"
+    papers.write_text('{"title": "Long-term \\ud800 memory", "abstract": "We fine-tune BERT \\udc80 on it.", '
+                      '"authors": ["A. \\ud800uthor"]}\n', encoding="utf-8")
+    out = tmp_path / "linked.jsonl"
+    result = run("link", papers, "-o", out)
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["title"] == "Long-term \ufffd memory"
+    assert [link["method"] for link in record["links"]] == ["BERT"]
+    assert record["authors"] == ["A. \ud800uthor"]

@@ -223,11 +223,13 @@ def test_link_files_same_output_for_workers_and_batches(catalog):
     from relwork.loaders import iter_papers
 
     papers = [p for path in SEED_FILES for p in iter_papers(path)]
-    expected = "".join(_dumps(linked) + "\n" for linked in link_corpus(papers, catalog))
+    expected = "".join(_dumps(linked).decode() + "\n" for linked in link_corpus(papers, catalog))
     serial, summary = _link_files_text(SEED_FILES, catalog)
     assert serial == expected
     assert summary["papers"] == len(papers) == 231 and summary["corpus_names"] > 0
-    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}):
+    # 231 papers: with 5 a batch the last batch holds one paper, and the last two batches go to the two
+    # workers in halves (one of them empty)
+    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}, {"workers": 2, "batch_size": 5}):
         assert _link_files_text(SEED_FILES, catalog, **options) == (serial, summary)
 
 
@@ -235,7 +237,7 @@ def test_link_files_json_array_same_for_workers_and_batches(catalog):
     """Batches come back from the workers as one joined string each: the array's separators between
     batches must be those within them."""
     array, _ = _link_files_text(SEED_FILES, catalog, output_format="json")
-    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}):
+    for options in ({"batch_size": 3}, {"workers": 2, "batch_size": 7}, {"workers": 2, "batch_size": 5}):
         assert _link_files_text(SEED_FILES, catalog, output_format="json", **options)[0] == array
     lines, _ = _link_files_text(SEED_FILES, catalog, batch_size=5)
     assert json.loads(array) == [json.loads(line) for line in lines.splitlines()]
