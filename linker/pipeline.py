@@ -51,6 +51,7 @@ from relwork.linker.matcher import (
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
+from relwork.loaders.arxiv import year_from_id
 from relwork.loaders.base import LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
@@ -276,6 +277,8 @@ class Linker:
         for f in fields:
             if f.mentions:
                 links.extend(self._type(f, own_names))
+        if links:
+            links = self._drop_anachronisms(paper, links)
         if introduces and links:
             _named_after(links, introduces)
         if links and TITLE_RULE:
@@ -284,6 +287,18 @@ class Linker:
         if links:  # the paper-level rules only change links; their title/abstract scans cost ~35 us a paper
             settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
         return linked
+
+    def _drop_anachronisms(self, paper: Paper, links: list[Link]) -> list[Link]:
+        """Links to catalog methods from years after the paper are homonyms: a 2018 'Pythia v0.1' is not the
+        2023 Pythia suite, a 2019 'SOT' (Solar Optical Telescope) not Skeleton-of-Thought. Dropped when the
+        entry's year is more than one year after the paper's (arXiv id year, else its year; a conference year
+        may trail the preprint by one); undated papers keep every link."""
+        year = year_from_id(paper.arxiv_id) or paper.year
+        if not year:
+            return links
+        get = self.catalog.get
+        return [link for link in links
+                if (entry := get(link.method)) is None or not entry.year or entry.year <= year + 1]
 
     def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str, str]]:
         """Forms an abstract defines for a known method, next to a mention of it in parentheses:

@@ -149,6 +149,18 @@ def test_link_paper_definitions_decide_acronyms(linker, abstract, expected):
     assert [(l.method, l.surface) for l in linker.link(Paper.create("A study", abstract)).links] == expected
 
 
+@pytest.mark.parametrize(
+    "arxiv_id, year, linked",
+    [("1807.09956", None, False), (None, 2018, False), (None, 2024, True), (None, None, True)],
+)
+def test_link_drops_catalog_methods_younger_than_the_paper(linker, arxiv_id, year, linked):
+    # arXiv 1807.09956: its own 'Pythia v0.1' (2018) is not the Pythia suite of 2023
+    paper = Paper.create("Pythia v0.1: the Winning Entry to the VQA Challenge 2018",
+                         "This document describes Pythia v0.1, the winning entry from Facebook AI Research (FAIR)'s "
+                         "A-STAR team to the VQA Challenge 2018.", arxiv_id=arxiv_id, year=year)
+    assert ("Pythia" in {link.method for link in linker.link(paper).links}) is linked
+
+
 def test_link_uncatalogued_comparison(linker):
     paper = Paper.create(
         "Metric learning",
