@@ -404,7 +404,8 @@ def build_command(
     citation-style edges, and skipped records. Running it again with the same inputs and --update gives
     the identical graph.
     """
-    from relwork.graph.build import build_from_files, gc_paused
+    from relwork.core.gctools import gc_paused
+    from relwork.graph.build import build_from_files
     from relwork.graph.io import save_graph
 
     with handle_errors():

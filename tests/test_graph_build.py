@@ -12,7 +12,8 @@ import pytest
 
 from relwork.core.errors import GraphError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
-from relwork.graph.build import build_from_files, build_graph, gc_paused, summarize
+from relwork.core.gctools import gc_paused
+from relwork.graph.build import build_from_files, build_graph, summarize
 from relwork.graph.schema import (
     BUILDS_ON,
     COMPARES_TO,
