@@ -505,7 +505,10 @@ _NOT_OWN_WORK = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|perspective|position|limits?|limitations|lessons|"
     r"analysis|analyzing|analysing|understanding|explain\w*|interpret\w*|probing|revisit\w*|rethink\w*|"
     r"evaluat\w*|benchmark\w*|comparison|comparative|study|investigat\w*|theory|theoretical|expressive|"
-    r"dissect\w*|insights?|what|why|how|when|do|does|can|is|are)\b",
+    r"dissect\w*|insights?|what|why|how|when)\b"
+    # a yes/no question opens the title or its part after a colon ('Is Mamba Effective for ...?'); inside a
+    # statement these verbs ask nothing ('signSGD with Majority Vote is Communication Efficient ...')
+    r"|(?:^|[:?]\s*)(?:do|does|can|is|are)\b",
     re.I,
 )
 

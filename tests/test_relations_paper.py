@@ -260,3 +260,17 @@ def test_title_use_in_an_analysis_paper_stays_studied(catalog):
     (linked,) = link_corpus([Paper.create("Analysis of Word Embeddings using Fuzzy Clustering",
                                           "We use GloVe embeddings in this analysis.")], catalog)
     assert "builds_on" not in _relations(linked, "GloVe")
+
+
+@pytest.mark.parametrize(
+    "title, method, relation",
+    [
+        # arXiv 1810.05291: a statement title, 'is' asks nothing; the paper's own algorithm is signSGD
+        ("signSGD with Majority Vote is Communication Efficient And Fault Tolerant", "signSGD", "builds_on"),
+        # a yes/no question opening the title keeps the method studied (seed 'Is Mamba Effective ...?')
+        ("Is Mamba Effective for Time Series Forecasting?", "Mamba", "mentions"),
+    ],
+)
+def test_title_verbs_ask_a_question_only_where_one_opens(catalog, title, method, relation):
+    (linked,) = link_corpus([Paper.create(title, "")], catalog)
+    assert _relations(linked, method) == {relation}
