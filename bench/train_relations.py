@@ -450,10 +450,15 @@ def cross_validate(data: dict[str, list], kind: str, args) -> dict[str, tuple[in
                     mark = "fixed" if after == want else "broke" if before == want else "still wrong"
                     print(f"  [{held} {mark}] gold {'+'.join(want)} rules {'+'.join(before)} {kind} {'+'.join(after)}"
                           f" | cues: {' / '.join(l.cue for l in links)} | {links[0].where}")
+    print_table(table, kind)
+    return table
+
+
+def print_table(table: dict[str, tuple[int, int, int]], kind: str) -> None:
+    """The CV table: per held-out set (and all), methods, rules' accuracy and rules + ``kind``'s."""
     print(f"  {'held out':10s} {'methods':>7s} {'rules':>7s} {'rules+' + kind:>13s}")
     for held, (r, m, t) in [*table.items(), ("all", tuple(map(sum, zip(*table.values()))))]:
         print(f"  {held:10s} {t:7d} {r / t:7.3f} {m / t:13.3f}   ({r} -> {m})")
-    return table
 
 
 # Decision settings the nested CV chooses among (training does not depend on them), most conservative first so
@@ -481,9 +486,7 @@ def nested_cross_validate(data: dict[str, list], args) -> dict[str, tuple[int, i
         table[held] = (accuracy(data[held], None), accuracy(data[held], model), len(data[held]))
         print(f"  without {held}: inner CV picks threshold {best[0]}, rule confidence < {best[1]}, remote kept {best[2]}"
               f" ({baseline} -> {inner_score(best)} inner methods)")
-    print(f"  {'held out':10s} {'methods':>7s} {'rules':>7s} {'rules+lr':>13s}")
-    for held, (r, m, t) in [*table.items(), ("all", tuple(map(sum, zip(*table.values()))))]:
-        print(f"  {held:10s} {t:7d} {r / t:7.3f} {m / t:13.3f}   ({r} -> {m})")
+    print_table(table, "lr")
     return table
 
 
