@@ -199,12 +199,12 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     return prefix.isalpha() and prefix.islower()
 
 
-_TAIL_RUN = re.compile(r"[+#]+(?![0-9A-Za-z])")
-_TAIL = re.compile(r"[+#]+$")
+_TAIL_RUN = re.compile(r"[+#*]+(?![0-9A-Za-z])")
+_TAIL = re.compile(r"[+#*]+$")
 
 
 def _name_tail(surface: str) -> str:
-    """The final '+' / '#' run of a surface ('PointNet++' -> '++', 'BERT' -> '')."""
+    """The final '+' / '#' / '*' run of a surface ('PointNet++' -> '++', 'RRT*' -> '*', 'BERT' -> '')."""
     match = _TAIL.search(surface.strip())
     return match.group() if match else ""
 
@@ -223,7 +223,7 @@ class Target:
     acronym: bool
     context: tuple[str, ...] = ()
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
-    tail: str = ""  # a final '+' / '#' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
+    tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
 
 
@@ -297,6 +297,8 @@ class Matcher:
     def _compile(self) -> None:
         self._keys = list(self._table)
         self._targets = [self._table[k] for k in self._keys]
+        # keys all of whose names end in a symbol run ('A*' is the key 'a'): skipped at once without one
+        self._tailed = [all(t.tail for t in targets) for targets in self._targets]
         self._automaton = (
             ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
         )
@@ -329,6 +331,8 @@ class Matcher:
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
             if e < n and norm[e] != " " and text[e] != "s":
                 continue  # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+            if self._tailed[index] and (e >= n or text[e] not in "+#*"):
+                continue  # only names ending in a symbol run here ('A*' is the key 'a') and the text has none
             after = accept_span(text, norm, s, e)
             if after < 0:
                 continue
@@ -337,11 +341,13 @@ class Matcher:
             if _ODD_JOINS.search(written):
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
             tail = ""
-            if after == e and e < len(text) and text[e] in "+#":
+            targets = self._targets[index]
+            if after == e and e < n and text[e] in "+#*":
                 run = _TAIL_RUN.match(text, e)
                 if run:
                     tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
-            targets = self._targets[index]
+                    if tail[0] == "*" and all(t.tail != tail for t in targets):
+                        tail = ""  # a star no catalogued name ends in is a footnote mark ('BERT*')
             target = self._pick(targets, written, plural, title_case, tail)
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
@@ -359,7 +365,7 @@ class Matcher:
         targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = ""
     ) -> Target | None:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
-        ``tail`` is a '+' / '#' run ending the written name: only a surface ending in it matches."""
+        ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches."""
         best = None
         for target in targets:
             if target.tail != tail:
@@ -368,11 +374,11 @@ class Matcher:
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
-                if written != target.surface or (plural and not target.context):
+                if written + tail != target.surface or (plural and not target.context):
                     continue
             elif target.acronym and not _acronym_case_ok(written, target.surface):
                 continue
-            if written == target.surface:
+            if written + tail == target.surface:
                 return target
             if best is None:
                 best = target

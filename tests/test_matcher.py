@@ -227,6 +227,31 @@ def test_matcher_plus_tail_needs_an_entry_ending_so():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1904.11102: a star ends the name; RRT alone is another entry
+        ("configuration space, where popular pathfinding methods such as A*, RRT*, get exponentially more "
+         "computationally expensive", [("A*", "A*"), ("RRT*", "RRT*")]),
+        # 1904.02851
+        ("Building on RRT*, we then develop a sampling-based motion planner", [("RRT*", "RRT*")]),
+        # a name written with its '+' apart from the digit ('UNet 3+') is that entry, not U-Net
+        ("the segmentation network UNet 3+ and its predecessor UNet++",
+         [("UNet 3+", "UNet 3+"), ("UNet++", "UNet++")]),
+    ],
+)
+def test_matcher_star_tail_is_part_of_the_name(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_matcher_star_no_entry_ends_in_is_a_footnote_mark():
+    m = Matcher([CatalogEntry("BERT"), CatalogEntry("A*", ambiguous=True)])
+    assert found(m, "BERT* and RoBERTa* are marked with a star") == [("BERT", "BERT")]
+    # 'A*' needs its star: the word 'a' is never the name
+    assert found(m, "a planner is a search over a graph") == []
+    assert found(m, "A planner is A* search") == [("A*", "A*")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # astro-ph/0208095: 'SDSS' is not the plural of SDS
