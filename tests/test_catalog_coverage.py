@@ -37,7 +37,12 @@ def _linked(linker: Linker, sentence: str) -> set[str]:
         ("Compared to the previous state-of-the-art AutoML-based pruning methods, like AMC and NetAdapt, we "
          "achieve higher or comparable accuracy under various conditions.", {"AMC", "NetAdapt"}),
         ("The generality and efficiency of the proposed framework is illustrated by integrating our "
-         "contributions into two state-of-the-art CF trackers: SRDCF and ECO.", {"ECO"}),
+         "contributions into two state-of-the-art CF trackers: SRDCF and ECO.", {"SRDCF", "ECO"}),
+        # 1902.02476, 1906.01504: SGD, its long form in any case
+        ("Stochastic Weight Averaging (SWA), which computes the first moment of stochastic gradient descent "
+         "(SGD) iterates with a modified learning rate schedule", {"Stochastic Weight Averaging", "SGD"}),
+        ("We propose a new metaheuristic training scheme that combines Stochastic Gradient Descent (SGD) and "
+         "Discrete Optimization in an unconventional way.", {"SGD"}),
         ("Using the Gibson simulator, we verify that our approach outperforms relevant baselines and is able to "
          "navigate in both seen and unseen environments.", {"Gibson"}),
         ("We demonstrate the power of complexification through the NeuroEvolution of Augmenting Topologies "
