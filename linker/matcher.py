@@ -14,14 +14,17 @@ Rules applied to each candidate, on the original text:
 * the match must end a word; a plural "s" is absorbed ("Transformers", "LSTMs"), a possessive is not part
   of the surface ("Mamba's" -> "Mamba"); a following letter or digit rejects it ("BERT4Rec", "BERTweet");
 * a hyphenated continuation is allowed only when it qualifies the method rather than naming another one:
-  a lower-case word ("BERT-based", "Mamba-like", "BERT-large"), a model size ("ViT-B", "Llama-2-7B"), or a
-  number of 10 or more (a depth such as "ResNet-50"). A small number is a version ("Mamba-2", "GPT-5") and
-  a capitalised word a different name ("ViT-CoMer"), so both reject the match;
+  a lower-case word ("BERT-based", "Mamba-like", "BERT-large"), a model size ("ViT-B", "Llama-2-7B"), a
+  width multiplier ("MobileNet-0.25") or a number of 10 or more (a depth such as "ResNet-50"). A small
+  number is a version ("Mamba-2", "GPT-5") and a capitalised word a different name ("ViT-CoMer"), so both
+  reject the match;
 * a hyphenated prefix that is itself name-like (capital letter or digit: "S-Mamba", "IC-Mamba",
   "Vision-Mamba", "M2-BERT", "Bio-xLSTM") makes the whole a different name; a lower-case prefix does not
   ("non-Transformer");
 * acronym-like names (two or more capitals, such as "BERT", "ViT") keep their capitals: written as in the
-  catalog, all upper case or capitalised (never "bert", "Lsun" (solar luminosity) or "GaN" (gallium nitride);
+  catalog, all upper case or capitalised (never "bert", "Lsun" (solar luminosity) or "GaN" (gallium
+  nitride)), or all lower case with a depth or version joined to it as code writes model names ("resnet50",
+  "vgg-16", "yolov3");
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
@@ -155,6 +158,20 @@ def _acronym_case_ok(written: str, surface: str) -> bool:
 
 
 _ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_LOWER_VERSIONED = re.compile(r"[a-z]{3,}-?(?:\d+|v\d+)")
+_DASH_VERSION = re.compile(r"[\-\u2010\u2011](?:\d{2,}|v\d+)(?![0-9A-Za-z])")
+
+
+def lowercase_versioned(written: str, text: str, end: int) -> bool:
+    """Whether a name is written all lower case with a depth or version number glued or hyphenated to it,
+    as code and model hubs write it ('resnet50', 'vgg-16', 'yolov3', 'resnet-101', 'gpt2'): a spelling of
+    the acronym-like name ResNet / VGG / YOLOv3 that the case rule alone would refuse. Three or more
+    letters: 's4' or 't5' written so may be anything."""
+    if not written.islower():
+        return False
+    if _LOWER_VERSIONED.fullmatch(written):
+        return True
+    return written.isalpha() and len(written) >= 3 and _DASH_VERSION.match(text, end) is not None
 _ODD_JOINS = re.compile(r"[\^=*\\|<>$]")
 
 
@@ -178,9 +195,12 @@ _TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+(?:\.\d+[A-Za-z]*)?")  # 'B', '50', '1.1
 
 
 def hyphen_suffix_ok(token: str) -> bool:
-    """Whether '<name>-<token>' still names <name> ('based', 'large', 'B', '7B', '50') or not ('2', 'CoMer')."""
+    """Whether '<name>-<token>' still names <name> ('based', 'large', 'B', '7B', '50', '0.25') or not ('2',
+    'CoMer', '3.5')."""
     if token.isdigit():
         return int(token) >= 10
+    if token.startswith("0.") and token[2:].isdigit():
+        return True  # a width multiplier ('MobileNet-0.25'); no version starts at 0.
     low = token.lower()
     if low in SIZE_WORDS or _SIZE.fullmatch(low):
         return True
@@ -348,7 +368,10 @@ class Matcher:
                     tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
                     if tail[0] == "*" and all(t.tail != tail for t in targets):
                         tail = ""  # a star no catalogued name ends in is a footnote mark ('BERT*')
-            target = self._pick(targets, written, plural, title_case, tail)
+            versioned = False
+            if written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
+                versioned = lowercase_versioned(written, text, e)
+            target = self._pick(targets, written, plural, title_case, tail, versioned)
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
                 if shadow is not None:
@@ -362,10 +385,13 @@ class Matcher:
 
     @staticmethod
     def _pick(
-        targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = ""
+        targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = "",
+        versioned: bool = False,
     ) -> Target | None:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
-        ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches."""
+        ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches.
+        ``versioned``: written all lower case with a depth or version ('resnet50', 'vgg-16'), which an
+        acronym-like name may be."""
         best = None
         for target in targets:
             if target.tail != tail:
@@ -376,7 +402,7 @@ class Matcher:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
                 if written + tail != target.surface or (plural and not target.context):
                     continue
-            elif target.acronym and not _acronym_case_ok(written, target.surface):
+            elif target.acronym and not versioned and not _acronym_case_ok(written, target.surface):
                 continue
             if written + tail == target.surface:
                 return target

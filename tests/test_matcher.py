@@ -252,6 +252,39 @@ def test_matcher_star_no_entry_ends_in_is_a_footnote_mark():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1810.05291, 1907.03465, 1908.08594: model names as code writes them
+        ("led to a 25% reduction in time for training resnet50 on Imagenet",
+         [("resnet50", "ResNet"), ("Imagenet", "ImageNet")]),
+        ("experiment shows that our model with resnet101 backbone can achieve 57.79 % mAP", [("resnet101", "ResNet")]),
+        ("OpenAI's gpt2 pre-trained 345M parameter language model", [("gpt2", "GPT-2")]),
+        ("a vgg-16 feature extractor", [("vgg-16", "VGG")]),
+        # no depth or version: lower case stays no name ('bert', 'vgg'); two letters say too little
+        ("the bert of the vgg group", []),
+    ],
+)
+def test_matcher_lower_case_name_with_depth_or_version(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1904.03624, 1906.02256: a width multiplier qualifies the base model
+        ("Results on a very compact network (MobileNet-0.25), which can be used on mobile devices",
+         [("MobileNet", "MobileNet")]),
+        ("3% absolute top-1 improvement for MobileNetV1-0.25 and 2.5% for ShuffleNet V2-0.5",
+         [("MobileNetV1", "MobileNet"), ("ShuffleNet V2", "ShuffleNet V2")]),
+        # a decimal that does not start at 0 is a version
+        ("compared with GPT-3.5", [("GPT-3.5", "GPT-3.5")]),
+    ],
+)
+def test_matcher_width_multiplier_keeps_the_base_model(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # astro-ph/0208095: 'SDSS' is not the plural of SDS
