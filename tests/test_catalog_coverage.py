@@ -43,6 +43,10 @@ def _linked(linker: Linker, sentence: str) -> set[str]:
          "(SGD) iterates with a modified learning rate schedule", {"Stochastic Weight Averaging", "SGD"}),
         ("We propose a new metaheuristic training scheme that combines Stochastic Gradient Descent (SGD) and "
          "Discrete Optimization in an unconventional way.", {"SGD"}),
+        # 1812.00527: a coined technique the catalog also lists in lower case, as abstracts write it (unlike
+        # a generic 'layer normalization')
+        ("To increase the flexibility of the model, we then use deformable convolution to deal with different "
+         "nuclei irregular shapes.", {"Deformable Convolution"}),
         ("Using the Gibson simulator, we verify that our approach outperforms relevant baselines and is able to "
          "navigate in both seen and unseen environments.", {"Gibson"}),
         ("We demonstrate the power of complexification through the NeuroEvolution of Augmenting Topologies "
