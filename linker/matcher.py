@@ -245,6 +245,7 @@ class Target:
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
     tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
+    own_context: bool = False  # ``context`` belongs to this surface only (the entry's ``alias_context``)
 
 
 @dataclass
@@ -268,14 +269,16 @@ def build_table(
     whose target lists are then copied before one is added to, never changed."""
     for entry in entries:
         for surface in entry.surfaces:
-            exact = entry.ambiguous
+            own = entry.alias_context.get(surface)  # an alias with its own context words is exact-case too
+            exact = entry.ambiguous or own is not None
             target = Target(
                 name=entry.name,
                 kind=entry.kind,
                 surface=surface,
                 exact_case=exact,
                 acronym=is_acronym(surface),
-                context=tuple(w.lower() for w in entry.context),
+                context=tuple(w.lower() for w in (own or entry.context)),
+                own_context=own is not None,
                 # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
                 descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
                 tail=_name_tail(surface),
@@ -317,6 +320,13 @@ class Matcher:
     def _compile(self) -> None:
         self._keys = list(self._table)
         self._targets = [self._table[k] for k in self._keys]
+        # name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)
+        self._surface_context: dict[str, dict[str, tuple[str, ...]]] = {}
+        for key, targets in zip(self._keys, self._targets):
+            for t in targets:
+                if t.own_context:
+                    words = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+                    self._surface_context.setdefault(t.name, {})[key] = words
         # keys all of whose names end in a symbol run ('A*' is the key 'a'): skipped at once without one
         self._tailed = [all(t.tail for t in targets) for targets in self._targets]
         self._automaton = (
@@ -429,6 +439,8 @@ class Matcher:
         kept = []
         for mention in mentions:
             words = self.context_words(mention.name)
+            if self._surface_context and mention.name in self._surface_context:
+                words = self._surface_context[mention.name].get(" ".join(normalize(mention.surface).split()), words)
             if words:
                 if padded is None:
                     padded = " " + normalize(context)
@@ -450,7 +462,7 @@ class Matcher:
             cache = {}
             for targets in self._targets:
                 for t in targets:
-                    if t.context:
+                    if t.context and not t.own_context:
                         # normalised and space-led, so that a context word must start a word
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache
