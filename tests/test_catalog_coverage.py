@@ -47,6 +47,12 @@ def _linked(linker: Linker, sentence: str) -> set[str]:
         # a generic 'layer normalization')
         ("To increase the flexibility of the model, we then use deformable convolution to deal with different "
          "nuclei irregular shapes.", {"Deformable Convolution"}),
+        # tune-arxiv-3: 1805.11954, 1811.10792, 1906.09840 (named prior methods the tuning gold links)
+        ("Compared to the benchmark GARCH model, our forecast is more accurate", {"GARCH"}),
+        ("This paper studies Stochastic Gradient Push (SGP), which combines PushSum with stochastic gradient "
+         "updates.", {"PushSum"}),
+        ("We demonstrate our method with various generative image modeling applications, and show superior "
+         "performance in a comparative user study with prior art iGAN.", {"iGAN"}),
         ("Using the Gibson simulator, we verify that our approach outperforms relevant baselines and is able to "
          "navigate in both seen and unseen environments.", {"Gibson"}),
         ("We demonstrate the power of complexification through the NeuroEvolution of Augmenting Topologies "
