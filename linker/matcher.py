@@ -28,6 +28,7 @@ Rules applied to each candidate, on the original text:
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
+* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention.
 
 Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
 characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beats "Transformer").
@@ -205,6 +206,16 @@ def hyphen_suffix_ok(token: str) -> bool:
     if low in SIZE_WORDS or _SIZE.fullmatch(low):
         return True
     return token.isalpha() and token.islower()
+
+
+_URL_START = re.compile(r"(?:[a-z]+://|www\.)", re.I)
+
+
+def in_url(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is inside a web address ('https://github.com/x/ERNIE', 'www.x.org/BERT'):
+    everything from the last space before it is one token holding '://' or 'www.'."""
+    token = text[text.rfind(" ", 0, start) + 1 : start]
+    return _URL_START.search(token) is not None
 
 
 def hyphen_prefix_ok(text: str, start: int) -> bool:
@@ -388,6 +399,8 @@ class Matcher:
                     shadows.append((s, after + len(tail), shadow))
                 continue
             end = after + len(tail)
+            if s >= 4 and text[s - 1] in "/.=_-" and in_url(text, s):
+                continue  # 'https://github.com/PaddlePaddle/ERNIE' is an address, not a mention of ERNIE
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
         if shadows and found:
             found = _unshadowed(found, shadows)

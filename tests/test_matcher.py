@@ -285,6 +285,21 @@ def test_matcher_width_multiplier_keeps_the_base_model(matcher, text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1907.12412 (tune-arxiv-3): a repository address names no method; the prose mention still does
+        ("The source codes and pre-trained models have been released at https://github.com/PaddlePaddle/ERNIE.",
+         []),
+        # 1903.11027, 1810.07366
+        ("development kit, and more information are available at www.nuscenes.org.", []),
+        ("Resources are available: https://github.com/ymcui/cmrc2018 for CMRC 2018", [("CMRC 2018", "CMRC 2018")]),
+    ],
+)
+def test_matcher_skips_names_inside_web_addresses(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # astro-ph/0208095: 'SDSS' is not the plural of SDS
