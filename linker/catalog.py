@@ -10,6 +10,8 @@ The built-in catalog is every ``data/catalog-*.jsonl`` file in this package, one
 ``name`` is the canonical name and is kept apart from its aliases. ``kind`` is 'method' or 'dataset'.
 ``ambiguous`` marks names that are also common words or other things (Adam, CLIP, OPT): they match only
 in their exact written case, and, when ``context`` lists words, only if one of them occurs in the paper.
+``alias_context`` does the same for single aliases of an otherwise plain entry: {"NIC": ["captioning"]} makes
+the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper.
 A user's ``--catalog FILE`` in the same format adds entries or replaces built-in ones of the same name.
 """
 
@@ -29,7 +31,9 @@ from relwork.core.errors import CatalogError
 from relwork.core.records import normalize_arxiv_id, normalize_title, title_head
 
 KINDS = ("method", "dataset")
-_FIELDS = {"name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "note"}
+_FIELDS = {
+    "name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "alias_context", "note"
+}
 
 
 @dataclass
@@ -45,6 +49,7 @@ class CatalogEntry:
     parents: list[str] = field(default_factory=list)
     ambiguous: bool = False
     context: list[str] = field(default_factory=list)
+    alias_context: dict[str, list[str]] = field(default_factory=dict)  # alias -> its own context words
     note: str = ""
 
     @property
@@ -156,6 +161,12 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise CatalogError(f"{where}: {name}: '{key}' must be a list of non-empty strings")
+    alias_context = data.get("alias_context", {})
+    if not isinstance(alias_context, dict) or not all(
+        a in data.get("aliases", []) and isinstance(w, list) and w and all(isinstance(x, str) and x.strip() for x in w)
+        for a, w in alias_context.items()
+    ):
+        raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings")
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2100):
         raise CatalogError(f"{where}: {name}: 'year' must be an integer year, got {year!r}")
@@ -176,6 +187,7 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         parents=list(data.get("parents", [])),
         ambiguous=bool(data.get("ambiguous", False)),
         context=list(data.get("context", [])),
+        alias_context={a.strip(): list(w) for a, w in alias_context.items()},
         note=data.get("note", ""),
     )
 
@@ -272,7 +284,8 @@ def validate(catalog: Catalog) -> None:
     owner: dict[tuple[str, bool], str] = {}
     for entry in catalog:
         for surface in entry.surfaces:
-            key = (surface if entry.ambiguous else alias_key(surface), entry.ambiguous)
+            exact = entry.ambiguous or surface in entry.alias_context
+            key = (surface if exact else alias_key(surface), exact)
             other = owner.setdefault(key, entry.name)
             if other != entry.name:
                 raise CatalogError(f"alias {surface!r} is claimed by both {other!r} and {entry.name!r}")

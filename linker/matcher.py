@@ -14,17 +14,21 @@ Rules applied to each candidate, on the original text:
 * the match must end a word; a plural "s" is absorbed ("Transformers", "LSTMs"), a possessive is not part
   of the surface ("Mamba's" -> "Mamba"); a following letter or digit rejects it ("BERT4Rec", "BERTweet");
 * a hyphenated continuation is allowed only when it qualifies the method rather than naming another one:
-  a lower-case word ("BERT-based", "Mamba-like", "BERT-large"), a model size ("ViT-B", "Llama-2-7B"), or a
-  number of 10 or more (a depth such as "ResNet-50"). A small number is a version ("Mamba-2", "GPT-5") and
-  a capitalised word a different name ("ViT-CoMer"), so both reject the match;
+  a lower-case word ("BERT-based", "Mamba-like", "BERT-large"), a model size ("ViT-B", "Llama-2-7B"), a
+  width multiplier ("MobileNet-0.25") or a number of 10 or more (a depth such as "ResNet-50"). A small
+  number is a version ("Mamba-2", "GPT-5") and a capitalised word a different name ("ViT-CoMer"), so both
+  reject the match;
 * a hyphenated prefix that is itself name-like (capital letter or digit: "S-Mamba", "IC-Mamba",
   "Vision-Mamba", "M2-BERT", "Bio-xLSTM") makes the whole a different name; a lower-case prefix does not
   ("non-Transformer");
 * acronym-like names (two or more capitals, such as "BERT", "ViT") keep their capitals: written as in the
-  catalog, all upper case or capitalised (never "bert", "Lsun" (solar luminosity) or "GaN" (gallium nitride);
+  catalog, all upper case or capitalised (never "bert", "Lsun" (solar luminosity) or "GaN" (gallium
+  nitride)), or all lower case with a depth or version joined to it as code writes model names ("resnet50",
+  "vgg-16", "yolov3");
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
+* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention.
 
 Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
 characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beats "Transformer").
@@ -155,6 +159,20 @@ def _acronym_case_ok(written: str, surface: str) -> bool:
 
 
 _ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_LOWER_VERSIONED = re.compile(r"[a-z]{3,}-?(?:\d+|v\d+)")
+_DASH_VERSION = re.compile(r"[\-\u2010\u2011](?:\d{2,}|v\d+)(?![0-9A-Za-z])")
+
+
+def lowercase_versioned(written: str, text: str, end: int) -> bool:
+    """Whether a name is written all lower case with a depth or version number glued or hyphenated to it,
+    as code and model hubs write it ('resnet50', 'vgg-16', 'yolov3', 'resnet-101', 'gpt2'): a spelling of
+    the acronym-like name ResNet / VGG / YOLOv3 that the case rule alone would refuse. Three or more
+    letters: 's4' or 't5' written so may be anything."""
+    if not written.islower():
+        return False
+    if _LOWER_VERSIONED.fullmatch(written):
+        return True
+    return written.isalpha() and len(written) >= 3 and _DASH_VERSION.match(text, end) is not None
 _ODD_JOINS = re.compile(r"[\^=*\\|<>$]")
 
 
@@ -178,13 +196,26 @@ _TOKEN_AFTER = re.compile(r"[0-9A-Za-z]+(?:\.\d+[A-Za-z]*)?")  # 'B', '50', '1.1
 
 
 def hyphen_suffix_ok(token: str) -> bool:
-    """Whether '<name>-<token>' still names <name> ('based', 'large', 'B', '7B', '50') or not ('2', 'CoMer')."""
+    """Whether '<name>-<token>' still names <name> ('based', 'large', 'B', '7B', '50', '0.25') or not ('2',
+    'CoMer', '3.5')."""
     if token.isdigit():
         return int(token) >= 10
+    if token.startswith("0.") and token[2:].isdigit():
+        return True  # a width multiplier ('MobileNet-0.25'); no version starts at 0.
     low = token.lower()
     if low in SIZE_WORDS or _SIZE.fullmatch(low):
         return True
     return token.isalpha() and token.islower()
+
+
+_URL_START = re.compile(r"(?:[a-z]+://|www\.)", re.I)
+
+
+def in_url(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is inside a web address ('https://github.com/x/ERNIE', 'www.x.org/BERT'):
+    everything from the last space before it is one token holding '://' or 'www.'."""
+    token = text[text.rfind(" ", 0, start) + 1 : start]
+    return _URL_START.search(token) is not None
 
 
 def hyphen_prefix_ok(text: str, start: int) -> bool:
@@ -199,12 +230,12 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     return prefix.isalpha() and prefix.islower()
 
 
-_TAIL_RUN = re.compile(r"[+#]+(?![0-9A-Za-z])")
-_TAIL = re.compile(r"[+#]+$")
+_TAIL_RUN = re.compile(r"[+#*]+(?![0-9A-Za-z])")
+_TAIL = re.compile(r"[+#*]+$")
 
 
 def _name_tail(surface: str) -> str:
-    """The final '+' / '#' run of a surface ('PointNet++' -> '++', 'BERT' -> '')."""
+    """The final '+' / '#' / '*' run of a surface ('PointNet++' -> '++', 'RRT*' -> '*', 'BERT' -> '')."""
     match = _TAIL.search(surface.strip())
     return match.group() if match else ""
 
@@ -223,8 +254,9 @@ class Target:
     acronym: bool
     context: tuple[str, ...] = ()
     descriptive: bool = False  # 'Layer Normalization': plain words, never matched all-lower-case
-    tail: str = ""  # a final '+' / '#' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
+    tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
+    own_context: bool = False  # ``context`` belongs to this surface only (the entry's ``alias_context``)
 
 
 @dataclass
@@ -248,14 +280,16 @@ def build_table(
     whose target lists are then copied before one is added to, never changed."""
     for entry in entries:
         for surface in entry.surfaces:
-            exact = entry.ambiguous
+            own = entry.alias_context.get(surface)  # an alias with its own context words is exact-case too
+            exact = entry.ambiguous or own is not None
             target = Target(
                 name=entry.name,
                 kind=entry.kind,
                 surface=surface,
                 exact_case=exact,
                 acronym=is_acronym(surface),
-                context=tuple(w.lower() for w in entry.context),
+                context=tuple(w.lower() for w in (own or entry.context)),
+                own_context=own is not None,
                 # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
                 descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
                 tail=_name_tail(surface),
@@ -297,6 +331,15 @@ class Matcher:
     def _compile(self) -> None:
         self._keys = list(self._table)
         self._targets = [self._table[k] for k in self._keys]
+        # name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)
+        self._surface_context: dict[str, dict[str, tuple[str, ...]]] = {}
+        for key, targets in zip(self._keys, self._targets):
+            for t in targets:
+                if t.own_context:
+                    words = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+                    self._surface_context.setdefault(t.name, {})[key] = words
+        # keys all of whose names end in a symbol run ('A*' is the key 'a'): skipped at once without one
+        self._tailed = [all(t.tail for t in targets) for targets in self._targets]
         self._automaton = (
             ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
         )
@@ -329,6 +372,8 @@ class Matcher:
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
             if e < n and norm[e] != " " and text[e] != "s":
                 continue  # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+            if self._tailed[index] and (e >= n or text[e] not in "+#*"):
+                continue  # only names ending in a symbol run here ('A*' is the key 'a') and the text has none
             after = accept_span(text, norm, s, e)
             if after < 0:
                 continue
@@ -337,18 +382,25 @@ class Matcher:
             if _ODD_JOINS.search(written):
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
             tail = ""
-            if after == e and e < len(text) and text[e] in "+#":
+            targets = self._targets[index]
+            if after == e and e < n and text[e] in "+#*":
                 run = _TAIL_RUN.match(text, e)
                 if run:
                     tail = run.group()  # 'PointNet++' is not PointNet, 'LoRA+' is not LoRA
-            targets = self._targets[index]
-            target = self._pick(targets, written, plural, title_case, tail)
+                    if tail[0] == "*" and all(t.tail != tail for t in targets):
+                        tail = ""  # a star no catalogued name ends in is a footnote mark ('BERT*')
+            versioned = False
+            if written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
+                versioned = lowercase_versioned(written, text, e)
+            target = self._pick(targets, written, plural, title_case, tail, versioned)
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
                 if shadow is not None:
                     shadows.append((s, after + len(tail), shadow))
                 continue
             end = after + len(tail)
+            if s >= 4 and text[s - 1] in "/.=_-" and in_url(text, s):
+                continue  # 'https://github.com/PaddlePaddle/ERNIE' is an address, not a mention of ERNIE
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
         if shadows and found:
             found = _unshadowed(found, shadows)
@@ -356,10 +408,13 @@ class Matcher:
 
     @staticmethod
     def _pick(
-        targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = ""
+        targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = "",
+        versioned: bool = False,
     ) -> Target | None:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
-        ``tail`` is a '+' / '#' run ending the written name: only a surface ending in it matches."""
+        ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches.
+        ``versioned``: written all lower case with a depth or version ('resnet50', 'vgg-16'), which an
+        acronym-like name may be."""
         best = None
         for target in targets:
             if target.tail != tail:
@@ -368,11 +423,11 @@ class Matcher:
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
-                if written != target.surface or (plural and not target.context):
+                if written + tail != target.surface or (plural and not target.context):
                     continue
-            elif target.acronym and not _acronym_case_ok(written, target.surface):
+            elif target.acronym and not versioned and not _acronym_case_ok(written, target.surface):
                 continue
-            if written == target.surface:
+            if written + tail == target.surface:
                 return target
             if best is None:
                 best = target
@@ -397,6 +452,8 @@ class Matcher:
         kept = []
         for mention in mentions:
             words = self.context_words(mention.name)
+            if self._surface_context and mention.name in self._surface_context:
+                words = self._surface_context[mention.name].get(" ".join(normalize(mention.surface).split()), words)
             if words:
                 if padded is None:
                     padded = " " + normalize(context)
@@ -418,7 +475,7 @@ class Matcher:
             cache = {}
             for targets in self._targets:
                 for t in targets:
-                    if t.context:
+                    if t.context and not t.own_context:
                         # normalised and space-led, so that a context word must start a word
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
             self.__dict__["_context_cache"] = cache

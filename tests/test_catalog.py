@@ -117,6 +117,8 @@ def test_catalog_user_file_adds_and_overrides(tmp_path):
         ("{not json", r"mine.jsonl:1: invalid JSON"),
         ('{"name": "X", "parents": ["NoSuchMethod"]}', r"'X': parent 'NoSuchMethod' is not in the catalog"),
         ('{"name": "RoBERTa2", "aliases": ["Distil-BERT"]}', r"alias 'Distil-BERT' is claimed by both"),
+        ('{"name": "X", "aliases": ["Y"], "alias_context": {"Z": ["w"]}}',
+         r"mine.jsonl:1: X: 'alias_context' must map aliases to lists of non-empty strings"),
     ],
 )
 def test_catalog_user_file_errors_name_the_fault(tmp_path, line, message):
@@ -124,6 +126,24 @@ def test_catalog_user_file_errors_name_the_fault(tmp_path, line, message):
     path.write_text(line + "\n", encoding="utf-8")
     with pytest.raises(CatalogError, match=message):
         load_catalog(path)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # 1805.09019 (tune-arxiv-3): an alias with its own context words needs them in the paper
+        ("In image captioning, our basic model is around 3 times faster than NIC (an LSTM-based model) during "
+         "training time.", {"Show and Tell", "LSTM"}),
+        # 1908.08590: a network interface card, no captioning in sight
+        ("As we enter the era of network acceleration, we need to investigate which tasks to offload to the NIC",
+         set()),
+        # the entry's other surfaces need no context
+        ("We compare with Show and Tell.", {"Show and Tell"}),
+    ],
+)
+def test_catalog_alias_context_gates_only_that_alias(catalog, sentence, expected):
+    linked = Linker(catalog).link(Paper(id="x", title="A study", abstract=sentence))
+    assert {link.method for link in linked.links} == expected
 
 
 def test_catalog_missing_user_file(tmp_path):

@@ -37,7 +37,22 @@ def _linked(linker: Linker, sentence: str) -> set[str]:
         ("Compared to the previous state-of-the-art AutoML-based pruning methods, like AMC and NetAdapt, we "
          "achieve higher or comparable accuracy under various conditions.", {"AMC", "NetAdapt"}),
         ("The generality and efficiency of the proposed framework is illustrated by integrating our "
-         "contributions into two state-of-the-art CF trackers: SRDCF and ECO.", {"ECO"}),
+         "contributions into two state-of-the-art CF trackers: SRDCF and ECO.", {"SRDCF", "ECO"}),
+        # 1902.02476, 1906.01504: SGD, its long form in any case
+        ("Stochastic Weight Averaging (SWA), which computes the first moment of stochastic gradient descent "
+         "(SGD) iterates with a modified learning rate schedule", {"Stochastic Weight Averaging", "SGD"}),
+        ("We propose a new metaheuristic training scheme that combines Stochastic Gradient Descent (SGD) and "
+         "Discrete Optimization in an unconventional way.", {"SGD"}),
+        # 1812.00527: a coined technique the catalog also lists in lower case, as abstracts write it (unlike
+        # a generic 'layer normalization')
+        ("To increase the flexibility of the model, we then use deformable convolution to deal with different "
+         "nuclei irregular shapes.", {"Deformable Convolution"}),
+        # tune-arxiv-3: 1805.11954, 1811.10792, 1906.09840 (named prior methods the tuning gold links)
+        ("Compared to the benchmark GARCH model, our forecast is more accurate", {"GARCH"}),
+        ("This paper studies Stochastic Gradient Push (SGP), which combines PushSum with stochastic gradient "
+         "updates.", {"PushSum"}),
+        ("We demonstrate our method with various generative image modeling applications, and show superior "
+         "performance in a comparative user study with prior art iGAN.", {"iGAN"}),
         ("Using the Gibson simulator, we verify that our approach outperforms relevant baselines and is able to "
          "navigate in both seen and unseen environments.", {"Gibson"}),
         ("We demonstrate the power of complexification through the NeuroEvolution of Augmenting Topologies "

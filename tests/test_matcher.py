@@ -227,6 +227,79 @@ def test_matcher_plus_tail_needs_an_entry_ending_so():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1904.11102: a star ends the name; RRT alone is another entry
+        ("configuration space, where popular pathfinding methods such as A*, RRT*, get exponentially more "
+         "computationally expensive", [("A*", "A*"), ("RRT*", "RRT*")]),
+        # 1904.02851
+        ("Building on RRT*, we then develop a sampling-based motion planner", [("RRT*", "RRT*")]),
+        # a name written with its '+' apart from the digit ('UNet 3+') is that entry, not U-Net
+        ("the segmentation network UNet 3+ and its predecessor UNet++",
+         [("UNet 3+", "UNet 3+"), ("UNet++", "UNet++")]),
+    ],
+)
+def test_matcher_star_tail_is_part_of_the_name(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+def test_matcher_star_no_entry_ends_in_is_a_footnote_mark():
+    m = Matcher([CatalogEntry("BERT"), CatalogEntry("A*", ambiguous=True)])
+    assert found(m, "BERT* and RoBERTa* are marked with a star") == [("BERT", "BERT")]
+    # 'A*' needs its star: the word 'a' is never the name
+    assert found(m, "a planner is a search over a graph") == []
+    assert found(m, "A planner is A* search") == [("A*", "A*")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1810.05291, 1907.03465, 1908.08594: model names as code writes them
+        ("led to a 25% reduction in time for training resnet50 on Imagenet",
+         [("resnet50", "ResNet"), ("Imagenet", "ImageNet")]),
+        ("experiment shows that our model with resnet101 backbone can achieve 57.79 % mAP", [("resnet101", "ResNet")]),
+        ("OpenAI's gpt2 pre-trained 345M parameter language model", [("gpt2", "GPT-2")]),
+        ("a vgg-16 feature extractor", [("vgg-16", "VGG")]),
+        # no depth or version: lower case stays no name ('bert', 'vgg'); two letters say too little
+        ("the bert of the vgg group", []),
+    ],
+)
+def test_matcher_lower_case_name_with_depth_or_version(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1904.03624, 1906.02256: a width multiplier qualifies the base model
+        ("Results on a very compact network (MobileNet-0.25), which can be used on mobile devices",
+         [("MobileNet", "MobileNet")]),
+        ("3% absolute top-1 improvement for MobileNetV1-0.25 and 2.5% for ShuffleNet V2-0.5",
+         [("MobileNetV1", "MobileNet"), ("ShuffleNet V2", "ShuffleNet V2")]),
+        # a decimal that does not start at 0 is a version
+        ("compared with GPT-3.5", [("GPT-3.5", "GPT-3.5")]),
+    ],
+)
+def test_matcher_width_multiplier_keeps_the_base_model(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 1907.12412 (tune-arxiv-3): a repository address names no method; the prose mention still does
+        ("The source codes and pre-trained models have been released at https://github.com/PaddlePaddle/ERNIE.",
+         []),
+        # 1903.11027, 1810.07366
+        ("development kit, and more information are available at www.nuscenes.org.", []),
+        ("Resources are available: https://github.com/ymcui/cmrc2018 for CMRC 2018", [("CMRC 2018", "CMRC 2018")]),
+    ],
+)
+def test_matcher_skips_names_inside_web_addresses(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # astro-ph/0208095: 'SDSS' is not the plural of SDS
