@@ -21,7 +21,7 @@ from typing import Iterable
 from rapidfuzz.distance import Levenshtein
 
 from relwork.linker.catalog import CatalogEntry
-from relwork.linker.matcher import Mention, normalize
+from relwork.linker.matcher import Mention, in_url, normalize
 
 MIN_LENGTH = 8
 MIN_SCORE = 0.9
@@ -114,6 +114,8 @@ class FuzzyIndex:
                 written = text[s:e]
                 if not written[1:].islower() or any(s < te and ts < e for ts, te in taken):
                     continue
+                if s >= 4 and text[s - 1] in "/.=_-" and in_url(text, s):
+                    continue  # a path or host name of a web address, as for exact matches
                 found.append(Mention(s, e, hit[0], hit[1], written, source="fuzzy", score=round(hit[2], 3)))
         found.sort(key=lambda m: m.start)
         return found

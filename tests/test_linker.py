@@ -84,6 +84,13 @@ def test_fuzzy_guards(catalog, word, name):
     assert (hit[0] if hit else None) == name
 
 
+def test_fuzzy_skips_words_of_web_addresses(catalog):
+    # the seeds' misspelling 'Tranformer' is found in prose, never inside a repository path
+    index = FuzzyIndex(catalog)
+    assert [m.name for m in index.find("We build on the Tranformer model.", [])] == ["Transformer"]
+    assert index.find("Code is at https://github.com/foo/Tranformer today.", []) == []
+
+
 def test_fuzzy_never_for_acronyms(catalog):
     index = FuzzyIndex(catalog)
     assert not index.eligible("BERT") and not index.eligible("GPT-4") and index.eligible("Transformer")
