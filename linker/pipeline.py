@@ -83,6 +83,7 @@ class CorpusName:
     kind: str
     aliases: tuple[str, ...] = ()
     paper_id: str = ""
+    field_term: bool = False  # spelled out by FIELD_TERM_DEFINERS other papers: no paper's name (_CorpusNames)
 
 
 def is_title_case(title: str) -> bool:
@@ -206,9 +207,10 @@ class Linker:
             if key in claimed:
                 continue
             claimed.add(key)
-            if key in ambiguous:
-                # several papers introduce it with different long forms: a mention cannot say whose it is, so
-                # it links to none (the key stays known: not even an uncatalogued link joins them in a graph)
+            if key in ambiguous or (corpus_name.field_term and _corpus_name_ok(corpus_name.name)):
+                # several papers introduce it with different long forms, or it is a field term many papers
+                # spell out: a mention cannot say whose it is, so it links to none (the key stays known: not
+                # even an uncatalogued link joins them in a graph)
                 known.add(key)
                 continue
             if key in known or not _corpus_name_ok(corpus_name.name):
@@ -581,13 +583,46 @@ def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
 # corpus-level functions
 
 
-def corpus_names(linked_intros: Iterable[tuple[str, list[Introduced]]]) -> list[CorpusName]:
+def corpus_names(
+    linked_intros: Iterable[tuple[str, list[Introduced]]], definitions: Iterable[tuple[str, str]] = ()
+) -> list[CorpusName]:
     """CorpusName records from (paper id, introduced names) pairs, in order. A name links to its first
-    introducer; the later ones are listed too, so that the Linker sees every long form an acronym is given."""
+    introducer; the later ones are listed too, so that the Linker sees every long form an acronym is given.
+    ``definitions``: every paper's ``defined_acronyms``, which mark field terms (``_CorpusNames``)."""
     names = _CorpusNames()
     for paper_id, intros in linked_intros:
         names.add(paper_id, intros)
-    return names.names
+    names.define(definitions)
+    return names.corpus()
+
+
+# A corpus name that this many papers besides its introducer spell out with an agreeing long form is a field
+# term ('structure from motion (SfM)', 'mean intersection over union (mIoU)'), not that paper's coinage.
+# On the 19,355 arxiv-amds123 abstracts: with 2 or more, 9 names, all field terms or names several papers
+# coin alike; with exactly 1, as many coinages (QPNet, re-spelled by its authors' follow-up) as field terms.
+FIELD_TERM_DEFINERS = 2
+_DEFINED_SHORT = re.compile(r"\(([^()\s]{3,20})\)")
+
+
+def defined_acronyms(paper: Paper, intros: list[Introduced]) -> list[tuple[str, str]]:
+    """The ('Long Form (SHORT)') definitions in ``paper``'s abstract of acronyms that could be corpus names
+    (mixed case or digits: ``_corpus_name_ok``) and that it does not introduce (``intros``: those count in
+    ``_CorpusNames.add``), as (alias key, long form), once each. A cheap scan for such a parenthesis comes
+    first: most abstracts have none, and need no ``find_definitions``."""
+    text = paper.abstract
+    if "(" not in text:
+        return []
+    start = next((m.start() for m in _DEFINED_SHORT.finditer(text) if _corpus_name_ok(m.group(1))), -1)
+    if start == -1:
+        return []
+    own = {alias_key(i.name) for i in intros}
+    found = {(key, _form(d.long)) for d in find_definitions(text, start)
+             if (key := alias_key(d.short)) not in own and _corpus_name_ok(d.short)}
+    return sorted(found)
+
+
+def _form(long_form: str) -> str:
+    return " ".join(long_form.lower().split())
 
 
 class _CorpusNames:
@@ -595,35 +630,74 @@ class _CorpusNames:
     With ``keep``, a name's key is still claimed by its first introducer, but only the names ``keep``
     accepts are held (``link_files``: only those the Linker will use, so memory grows with them alone),
     plus the acronyms spelled out by a long form, whose readings the Linker compares. ``linkable`` counts
-    the distinct names ``keep`` accepts."""
+    the distinct names ``keep`` accepts.
+
+    ``define`` counts the papers spelling out each acronym with each long form (counts, not papers: memory
+    grows with the distinct definitions). ``corpus()`` marks a field term: a name that at least
+    FIELD_TERM_DEFINERS papers other than its first introducer define with a long form agreeing with the
+    introducer's (any long form, when the introducer gives none: a title name). No paper's mention of it
+    links there; the introducer keeps it in its own ``introduces``."""
 
     def __init__(self, keep: Callable[[str], bool] | None = None) -> None:
         self.seen: set[str] = set()
         self.names: list[CorpusName] = []
         self.linkable = 0
         self.keep = keep
+        self.definitions: dict[str, dict[str, int]] = {}  # alias key -> long form -> papers defining it so
 
     def add(self, paper_id: str, intros: list[Introduced]) -> None:
         for intro in intros:
             key = alias_key(intro.name)
             first = key not in self.seen
             self.seen.add(key)
+            if not first and is_short_form(intro.name):  # a later introducer spells it out too (or not)
+                self.define((key, _form(f)) for f in long_forms_of(intro.name, intro.aliases)[:1])
             if (self.keep is None or self.keep(intro.name)) and first:
                 self.linkable += 1
             elif self.keep is not None and not (is_short_form(intro.name) and long_forms_of(intro.name, intro.aliases)):
                 continue
             self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
 
+    def define(self, definitions: Iterable[tuple[str, str]]) -> None:
+        """Count (alias key, long form) definitions: ``defined_acronyms`` of each paper, once a paper, and the
+        long forms of names a paper introduces after another paper did."""
+        for key, long_form in definitions:
+            forms = self.definitions.setdefault(key, {})
+            forms[long_form] = forms.get(long_form, 0) + 1
+
+    def _field_term(self, name: CorpusName) -> bool:
+        forms = self.definitions.get(alias_key(name.name))
+        if not forms:
+            return False
+        own = long_forms_of(name.name, name.aliases)
+        if not own:
+            return sum(forms.values()) >= FIELD_TERM_DEFINERS
+        return sum(n for form, n in forms.items() if any(long_forms_agree(form, o) for o in own)) >= FIELD_TERM_DEFINERS
+
+    def corpus(self) -> list[CorpusName]:
+        """The names, each first introducer's marked ``field_term`` when it is one."""
+        first: set[str] = set()
+        out = []
+        for name in self.names:
+            key = alias_key(name.name)
+            if key not in first and key in self.definitions and self._field_term(name):
+                name = replace(name, field_term=True)
+            first.add(key)
+            out.append(name)
+        return out
+
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
     """First pass of a streaming run: the names every paper introduces (a small list, not the papers)."""
     linker = Linker(catalog, compile=False)
-    pairs = []
+    names = _CorpusNames()
     for paper in papers:
-        pairs.append((paper.id, linker.introduced(paper)))
+        intros = linker.introduced(paper)
+        names.add(paper.id, intros)
+        names.define(defined_acronyms(paper, intros))
         if progress:
             progress(1)
-    return corpus_names(pairs)
+    return names.corpus()
 
 
 def link_corpus(
@@ -654,7 +728,8 @@ def iter_corpus(
     compiled = compiled_catalog(catalog)
     detector = Linker(catalog, compile=False, compiled=compiled)
     intros = [detector.introduced(p) for p in papers]
-    linker = Linker(catalog, corpus_names=corpus_names((p.id, i) for p, i in zip(papers, intros)), compiled=compiled)
+    definitions = (d for p, i in zip(papers, intros) for d in defined_acronyms(p, i))
+    linker = Linker(catalog, corpus_names=corpus_names(zip((p.id for p in papers), intros), definitions), compiled=compiled)
     for paper, introduced in zip(papers, intros):
         yield linker.link(paper, introduced)
         if progress:
@@ -679,11 +754,12 @@ def _iter_corpus_pool(
     shared = _forks()
     compiled = compiled_catalog(catalog)
     with _linker_pool(workers, "detector", Linker(catalog, compile=False, compiled=compiled), (papers,)) as pool:
-        for found in _ordered_map(pool, _worker_detect, _slices((papers,), batch_size, shared), window):
+        for found, definitions in _ordered_map(pool, _worker_detect, _slices((papers,), batch_size, shared), window):
             for i, introduced in enumerate(found, len(intros)):
                 names.add(papers[i].id, introduced)
+            names.define(definitions)
             intros.extend(found)
-    linker = Linker(catalog, corpus_names=names.names, compiled=compiled)
+    linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled)
     with _linker_pool(workers, "linker", linker, (papers, intros)) as pool:
         start = 0
         for batch in _ordered_map(pool, _worker_links, _slices((papers, intros), batch_size, shared), window):
@@ -801,11 +877,13 @@ def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:
     return [linker.link(p) for p in papers]
 
 
-def _worker_detect(task: _Slice) -> list[list[Introduced]]:
-    """Pass 1 of ``iter_corpus`` over a pool: the introduced names of each paper of a slice."""
+def _worker_detect(task: _Slice) -> tuple[list[list[Introduced]], list[tuple[str, str]]]:
+    """Pass 1 of ``iter_corpus`` over a pool: the introduced names of each paper of a slice, and the
+    slice's ``defined_acronyms``."""
     detector: Linker = _WORKER["detector"]  # type: ignore[assignment]
     (papers,) = _rows(task)
-    return [detector.introduced(p) for p in papers]
+    found = [detector.introduced(p) for p in papers]
+    return found, [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
 
 
 def _worker_links(task: _Slice) -> list[list[Link]]:
@@ -816,13 +894,15 @@ def _worker_links(task: _Slice) -> list[list[Link]]:
     return [linker.link(p, i).links for p, i in zip(papers, intros)]
 
 
-def _introduce_batch(detector: Linker, papers: list[Paper]) -> tuple[bytes, list[tuple[str, list[Introduced]]]]:
-    """First pass over one batch: its papers' introduced names pickled for the second pass, and the
-    (paper id, names) pairs of the papers that introduce something. (The papers themselves are pickled
-    once, by whoever parsed them: see ``_first_batch``.)"""
+def _introduce_batch(
+    detector: Linker, papers: list[Paper]
+) -> tuple[bytes, list[tuple[str, list[Introduced]]], list[tuple[str, str]]]:
+    """First pass over one batch: its papers' introduced names pickled for the second pass, the
+    (paper id, names) pairs of the papers that introduce something, and the batch's ``defined_acronyms``.
+    (The papers themselves are pickled once, by whoever parsed them: see ``_first_batch``.)"""
     found = [detector.introduced(p) for p in papers]
     blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-    return blob, [(p.id, i) for p, i in zip(papers, found) if i]
+    return blob, [(p.id, i) for p, i in zip(papers, found) if i], [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
@@ -988,16 +1068,19 @@ def link_files(
             names = _CorpusNames(keep=lambda name: alias_key(name) not in catalog_keys and _corpus_name_ok(name))
             tasks = _first_tasks(paths, format, strict, batch_size)
             spooled = 0
-            for papers_blob, found_blob, pairs in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict):
+            for papers_blob, found_blob, pairs, definitions in _first_pass(
+                tasks, catalog, compiled, workers, summary.problems, strict
+            ):
                 for blob in (papers_blob, found_blob):
                     spool.write(_LENGTH.pack(len(blob)))
                     spool.write(blob)
                 spooled += 1
                 for paper_id, intros in pairs:
                     names.add(paper_id, intros)
+                names.define(definitions)
             spool.seek(0)
             summary.corpus_names = names.linkable
-            linker = Linker(catalog, corpus_names=names.names, compiled=compiled)
+            linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled)
             del names, catalog_keys  # only the compiled names stay in memory for the second pass
             _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress, spooled)
         finally:
@@ -1056,7 +1139,8 @@ def _worker_first(task: _FirstTask) -> tuple:
 
 def _first_batch(detector: Linker, task: _FirstTask) -> tuple:
     """One first-pass task: (papers pickled, or None when the caller has them; their introduced names
-    pickled; (paper id, names) pairs; the problems; how many records; whether the lines had any text)."""
+    pickled; (paper id, names) pairs; their ``defined_acronyms``; the problems; how many records; whether
+    the lines had any text)."""
     if task[0] == "papers":
         papers = pickle.loads(task[1]) if isinstance(task[1], bytes) else task[1]
         return (None, *_introduce_batch(detector, papers), [], 0, True)
@@ -1072,8 +1156,8 @@ def _first_batch(detector: Linker, task: _FirstTask) -> tuple:
 def _first_pass(
     tasks: Iterable[_FirstTask], catalog: Catalog, compiled: CompiledCatalog, workers: int, problems: list,
     strict: bool,
-) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]]]]:
-    """(pickled papers, pickled introduced names, pairs) for each task (``_first_tasks``), in input order:
+) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]], list[tuple[str, str]]]]:
+    """(pickled papers, pickled introduced names, pairs, definitions) for each task (``_first_tasks``), in input order:
     ``_first_batch`` in this process or over ``workers`` processes. Skipped records go to ``problems``
     in input order, as ``iter_papers`` reports them."""
     from relwork.loaders.registry import no_records
@@ -1097,7 +1181,7 @@ def _first_pass(
             results = (_first_batch(detector, task) for task in sent())
         else:
             results = _ordered_map(pool, _worker_first, sent(), 2 * workers)
-        for papers_blob, found_blob, pairs, chunk_problems, chunk_found, chunk_text in results:
+        for papers_blob, found_blob, pairs, definitions, chunk_problems, chunk_found, chunk_text in results:
             blob, read_problems, chunk = in_flight.popleft()
             problems.extend(read_problems)
             problems.extend(chunk_problems)
@@ -1107,7 +1191,7 @@ def _first_pass(
                     if not found:
                         no_records(chunk[1], chunk[2], saw_text, strict, problems)
                     found = saw_text = 0
-            yield papers_blob or blob, found_blob, pairs
+            yield papers_blob or blob, found_blob, pairs, definitions
 
 
 @contextmanager
