@@ -179,3 +179,83 @@ def test_generic_long_form_the_title_is_stays_introduced():
         abstract="A model-based task transfer learning (MBTTL) method is presented.",
     )
     assert "MBTTL" in [i.name for i in detect_introduced(paper)]
+
+
+# arXiv 1903.03943 (title and excerpt): detection credits it with SfM, a field term
+DIFFERENTIAL_SFM = Paper(
+    id="1903.03943",
+    title="Rolling-Shutter-Aware Differential SfM and Image Rectification",
+    abstract="In this paper, we develop a modified differential Structure from Motion (SfM) algorithm that can "
+    "estimate relative pose from two consecutive frames despite of Rolling Shutter (RS) artifacts. Experiments on "
+    "both synthetic and real RS images show that our RS-aware differential SfM algorithm produces more accurate "
+    "results on relative pose estimation and 3D reconstruction from images distorted by RS effect compared to "
+    "standard SfM algorithms that assume a GS camera model.",
+    year=2019,
+)
+# arXiv 1901.03916 and 1902.10733 (excerpts): other papers spelling SfM out the same way
+LIGHT_FIELD_FEATURES = Paper(
+    id="1901.03916",
+    title="LiFF: Light Field Features in Scale and Depth",
+    abstract="This is particularly useful for structure from motion (SfM) and other tasks that match features "
+    "across viewpoints of a scene. We demonstrate significantly improved 3D reconstructions via SfM when using "
+    "LiFF instead of the leading 2D or 4D features.",
+    year=2019,
+)
+BATHYMETRY = Paper(
+    id="1902.10733",
+    title="Shallow Water Bathymetry Mapping from UAV Imagery based on Machine Learning",
+    abstract="UAV imagery processed with Structure from Motion (SfM) and Multi View Stereo (MVS) techniques can "
+    "provide a low-cost alternative to established shallow seabed mapping techniques offering as well the "
+    "important visual information.",
+    year=2019,
+)
+# arXiv 1903.00820 (excerpt): PnP is Perspective-n-Point here too
+RELATIVE_POSE = Paper(
+    id="1903.00820",
+    title="Robot-to-Robot Relative Pose Estimation using Humans as Markers",
+    abstract="Afterwards, the follower robots match the corresponding 2D projections on their respective "
+    "calibrated cameras and find their relative poses by solving the perspective-n-point (PnP) problem.",
+    year=2019,
+)
+
+
+def _linked_to(linked, name):
+    return {lp.paper.id for lp in linked if any(link.method == name for link in lp.links)}
+
+
+def test_acronym_two_other_papers_spell_out_alike_is_a_field_term_linking_from_no_paper(catalog):
+    linked = link_corpus([DIFFERENTIAL_SFM, LIGHT_FIELD_FEATURES, BATHYMETRY], catalog)
+    assert _linked_to(linked, "SfM") == set()
+    assert [i.name for i in linked[0].introduces] == ["SfM"]  # the paper's own output keeps what it says
+
+
+def test_acronym_one_other_paper_spells_out_still_links_to_its_introducer(catalog):
+    linked = link_corpus([DIFFERENTIAL_SFM, LIGHT_FIELD_FEATURES], catalog)
+    assert _linked_to(linked, "SfM") == {LIGHT_FIELD_FEATURES.id}
+
+
+def test_other_papers_spelling_an_acronym_otherwise_do_not_make_it_a_field_term(catalog):
+    linked = link_corpus([PLUG_AND_PLAY, PERSPECTIVE_N_POINT, RELATIVE_POSE, BARE_PNP], catalog)
+    assert _linked_to(linked, "PnP") == {BARE_PNP.id}
+
+
+def test_field_terms_are_the_same_with_one_or_two_workers(catalog):
+    papers = [DIFFERENTIAL_SFM, LIGHT_FIELD_FEATURES, BATHYMETRY, PLUG_AND_PLAY, BARE_PNP]
+    one = [lp.to_dict() for lp in link_corpus(papers, catalog)]
+    assert [lp.to_dict() for lp in link_corpus(papers, catalog, workers=2)] == one
+
+
+def test_relwork_link_files_drop_field_terms_too(catalog, tmp_path):
+    import io
+    import json
+
+    from relwork.linker.pipeline import link_files
+
+    path = tmp_path / "papers.jsonl"
+    papers = [DIFFERENTIAL_SFM, LIGHT_FIELD_FEATURES, BATHYMETRY]
+    path.write_text("".join(json.dumps({"id": p.id, "title": p.title, "abstract": p.abstract}) + "\n" for p in papers))
+    out = io.StringIO()
+    link_files([path], out, catalog=catalog)
+    records = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [r["id"] for r in records if any(link["method"] == "SfM" for link in r["links"])] == []
+    assert [i["name"] for i in records[0]["introduces"]] == ["SfM"]
