@@ -729,7 +729,8 @@ def iter_corpus(
     detector = Linker(catalog, compile=False, compiled=compiled)
     intros = [detector.introduced(p) for p in papers]
     definitions = (d for p, i in zip(papers, intros) for d in defined_acronyms(p, i))
-    linker = Linker(catalog, corpus_names=corpus_names(zip((p.id for p in papers), intros), definitions), compiled=compiled)
+    names = corpus_names(zip((p.id for p in papers), intros), definitions)
+    linker = Linker(catalog, corpus_names=names, compiled=compiled)
     for paper, introduced in zip(papers, intros):
         yield linker.link(paper, introduced)
         if progress:
@@ -902,7 +903,8 @@ def _introduce_batch(
     (The papers themselves are pickled once, by whoever parsed them: see ``_first_batch``.)"""
     found = [detector.introduced(p) for p in papers]
     blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-    return blob, [(p.id, i) for p, i in zip(papers, found) if i], [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
+    definitions = [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
+    return blob, [(p.id, i) for p, i in zip(papers, found) if i], definitions
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
