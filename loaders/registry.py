@@ -38,7 +38,7 @@ LOADERS: dict[str, Loader] = {
         Loader("s2", s2.read_s2, "Semantic Scholar Graph API pages {\"data\": [...]} or JSON Lines"),
         Loader("openalex", openalex.read_openalex, "OpenAlex works, JSON Lines or API pages {\"results\": [...]}"),
         Loader("bibtex", bibtex.read_bibtex, "BibTeX (Zotero / Mendeley / JabRef exports with abstracts)"),
-        Loader("ris", ris.read_ris, "RIS (Zotero / Mendeley / EndNote / Web of Science / Scopus / IEEE / PubMed exports)"),
+        Loader("ris", ris.read_ris, "RIS (Zotero / Mendeley / EndNote / Web of Science / Scopus / PubMed exports)"),
     )
 }
 

@@ -136,7 +136,8 @@ def _records(text: TextFile) -> Iterator[tuple[int, int, dict[str, list[str]]] |
         tag, value = tagged
         if tag == "TY":
             if start is not None:
-                yield broken or text.problem(start, f"RIS record has no ER line (the next record starts at line {number})")
+                reason = f"RIS record has no ER line (the next record starts at line {number})"
+                yield broken or text.problem(start, reason)
             start, fields, last_tag, broken = number, {"TY": [value]}, "TY", None
             continue
         if start is None:
