@@ -2,7 +2,8 @@
 
 Formats (``LOADERS``): ``hf-daily`` (Hugging Face daily-papers listing text), ``json`` and ``csv``
 (generic records), ``arxiv`` (Kaggle metadata snapshot) and ``arxiv-atom`` (API feeds), ``s2`` (Semantic
-Scholar), ``openalex`` and ``bibtex``. Files are streamed line by line and may be gzipped.
+Scholar), ``openalex``, ``bibtex`` and ``ris`` (reference-manager exports). Files are streamed line by line
+and may be gzipped.
 
 Public API:
 - ``iter_papers(path, *, format=None, problems=None, strict=False)`` streams one file, no merging;

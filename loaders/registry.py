@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper
-from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, openalex, s2
+from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, openalex, ris, s2
 from relwork.loaders._json import is_json_lines_file
 from relwork.loaders.base import LineChunk, Problem, TextFile, read_head
 
@@ -38,6 +38,7 @@ LOADERS: dict[str, Loader] = {
         Loader("s2", s2.read_s2, "Semantic Scholar Graph API pages {\"data\": [...]} or JSON Lines"),
         Loader("openalex", openalex.read_openalex, "OpenAlex works, JSON Lines or API pages {\"results\": [...]}"),
         Loader("bibtex", bibtex.read_bibtex, "BibTeX (Zotero / Mendeley / JabRef exports with abstracts)"),
+        Loader("ris", ris.read_ris, "RIS (Zotero / Mendeley / EndNote / Web of Science / Scopus / PubMed exports)"),
     )
 }
 
@@ -68,6 +69,7 @@ def get_loader(name: str) -> Loader:
     return loader
 
 
+_RIS_START = re.compile(r"TY  -(?:[ \t]|\r?$)", re.M)
 _BIB_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 _TITLE_NAMES = set(jsonrecords.TITLE_KEYS)
 _ABSTRACT_NAMES = set(jsonrecords.ABSTRACT_KEYS)
@@ -182,6 +184,8 @@ def detect_format(path: str | Path) -> str:
         return _json_flavour(head)
     if ext in (".bib", ".bibtex") or (stripped[0] in "@%" and _BIB_ENTRY.search(head)):
         return "bibtex"
+    if ext == ".ris" or _RIS_START.match(stripped):
+        return "ris"
     lines = [line for line in head.splitlines() if line.strip()]
     if ext in (".csv", ".tsv") or _csv_header(lines[0]):
         return "csv"
