@@ -44,6 +44,13 @@ def squash_whitespace(text: str) -> str:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def richer_authors(a: list[str], b: list[str]) -> list[str]:
+    """The more informative of two author lists of one paper: more names, then more characters (full names
+    over initials: 'Sukjun Hwang' over 'S. Hwang'), then sort order, so merging records gives the same list
+    in any order."""
+    return max(a or [], b or [], key=lambda names: (len(names), sum(map(len, names)), list(names)))
+
+
 def normalize_arxiv_id(value: str | None) -> str | None:
     """Return the versionless arXiv id ('1810.04805', 'cs/0601001') in ``value``, or None.
 

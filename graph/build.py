@@ -10,7 +10,7 @@ Decisions, in one place:
   follows the merged record by priority arXiv > DOI > title key, so a corpus paper without an arXiv id that
   *is* a catalogued origin paper ends up under the catalog's arXiv id (the node is relabelled if needed).
 - Merged paper fields: a corpus record wins over a catalog-only (external) one; otherwise what the node
-  already has is kept and only empty fields are filled, except: the longest abstract and the longest author
+  already has is kept and only empty fields are filled, except: the longest abstract and the richest author
   list win, the year is the earliest, sources are the sorted union, and ``external`` stays True only while
   every record was catalog-only.
 - One Paper -> Method edge per (paper, method, type). Several mentions collapse into it: ``count`` is the
@@ -50,6 +50,7 @@ from relwork.core.records import (
     normalize_arxiv_id,
     normalize_doi,
     normalize_title,
+    richer_authors,
 )
 from relwork.graph.schema import (
     DERIVED_FROM,
@@ -123,8 +124,7 @@ def _merge_paper(old: dict, new: dict) -> dict:
             base[key] = other.get(key)
     if len(other.get("abstract") or "") > len(base.get("abstract") or ""):
         base["abstract"] = other["abstract"]
-    if len(other.get("authors") or []) > len(base.get("authors") or []):
-        base["authors"] = list(other["authors"])
+    base["authors"] = list(richer_authors(base.get("authors") or [], other.get("authors") or []))
     external = bool(old.get("external")) and bool(new.get("external"))
     if external or not (old.get("external") or new.get("external")):
         years = [y for y in (old.get("year"), new.get("year")) if y is not None]

@@ -5,7 +5,7 @@ the normalised title, and no identifier contradicts it: a title match is refused
 arXiv ids, or both have DOIs, that differ (two distinct papers can share a generic title). Keys are tried
 in that order; the first match wins.
 
-The merged record keeps the richest fields: the longest abstract, the longest author list, the earliest
+The merged record keeps the richest fields: the longest abstract, the longest author list (then the one with fuller names), the earliest
 year (when the work first appeared), the first arXiv id / DOI / URL seen, and every source. Its id is
 recomputed by the usual priority, so a title-keyed HF record merged with its arXiv record takes the
 arXiv id.
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, make_paper_id, normalize_title
+from relwork.core.records import Paper, make_paper_id, normalize_title, richer_authors
 from relwork.loaders.base import FileReport, LoadResult, Problem
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
@@ -73,8 +73,7 @@ def merge_into(kept: Paper, other: Paper) -> Paper:
     """Fold ``other`` into ``kept`` (in place), keeping the richest value of every field."""
     if len(other.abstract) > len(kept.abstract):
         kept.abstract = other.abstract
-    if len(other.authors) > len(kept.authors):
-        kept.authors = list(other.authors)
+    kept.authors = list(richer_authors(kept.authors, other.authors))
     if other.year and (not kept.year or other.year < kept.year):
         kept.year = other.year
     kept.arxiv_id = kept.arxiv_id or other.arxiv_id

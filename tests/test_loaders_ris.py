@@ -234,3 +234,11 @@ def test_ris_memory_stays_flat_over_whole_file(tmp_path):
         tracemalloc.stop()
     assert count == 2_500
     assert peak < 500_000, peak
+
+
+@pytest.mark.parametrize("order", [("scopus.ris", "zotero.ris"), ("zotero.ris", "scopus.ris")])
+def test_merged_paper_keeps_full_author_names_whatever_the_file_order(order):
+    # Scopus exports initials ('Hwang, S.'), Zotero full names: the merged Hydra keeps the full names
+    result = load_papers([FIX / name for name in order])
+    hydra = next(p for p in result.papers if p.title.startswith("Hydra"))
+    assert hydra.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]
