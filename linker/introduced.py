@@ -62,7 +62,7 @@ HEAD_NOUNS = frozenset(
 )
 
 DATASET_WORDS = re.compile(
-    r"\b(?:datasets?|databases?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
+    r"(?=[abcdlst])\b(?:datasets?|databases?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
     re.I,
 )
 

@@ -74,6 +74,7 @@ class RelationResult:
 _CLAUSE_BREAK = re.compile(
     r"""
     (?=[\s;,:])    # every break starts with one of these; saying so first makes the scan ~2.5x faster
+    (?=\s*[;,:]|\s+(?:but|whereas|however|and|--|\u2014|\u2013))    # and goes on so: ~1.35x faster again
     (?:
     \s*;\s*
     | \s*[,:]?\s+(?:but|whereas)\b[,]?
@@ -529,7 +530,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY,
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
-         "explain characteri"),
+         "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
     _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
@@ -569,7 +570,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|support\w*\s+(?:the\s+)?(?:previous|earlier|prior|recent|findings|results|observations?|studies|reports?)",
          ANY, 30, keys="<observed <found <noted <seen <consistent <agreement <line> <keeping <accordance <conformity <agree "
          "confirm <corroborat <contrary <contradict <variance <analogous <differ <replicat <coincid <opposite <contrasting "
-         "<conflicting <similar <comparable <same> <identical <support"),
+         "<conflicting <similar <comparable <same> <identical <support", first="acdiors"),
     # building on: specific verbs the paper's own work does
     _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
