@@ -888,20 +888,20 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
     return found
 
 
-_PROPOSED_BEFORE = re.compile(
-    r"\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
-    r"|(?:^|[.,;:]\s+)[Oo]ur\s+$"
+_PROPOSED_BEFORE = re.compile(  # (?=[...]): the characters a match starts with (speed)
+    r"(?=[TtOoAan.,;:])(?:\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
+    r"|(?:^|[.,;:]\s+)[Oo]ur\s+$)"
 )
 _PASSIVE_AFTER = re.compile(
     r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:also\s+|further\s+|then\s+|first\s+)?"
     r"(?:proposed|introduced|presented|designed|developed|devised)\b"
 )
-_SUBJECT_START = re.compile(
-    r"(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
+_SUBJECT_START = re.compile(  # every match starts at the text's start or at ',' / ':' (said first: speed)
+    r"(?:^|(?=[,:]))(?:(?:^|[,:]\s*)(?:[Aa]n?|[Oo]ur|[Tt]he)\s+(?:[\w\-]+\s+){0,3}$"
     # 'Firstly, multiple description generator network (MDGN) is designed': a step of the paper's own method
     r"|^(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]inal|[Tt]hen|[Nn]ext|[Ll]ast)\w*\s*,?\s*(?:(?:an?|the|our)\s+)?(?:[\w\-]+\s+){0,3}$"
     # 'In this paper a doubly attentive transformer machine translation model (DATNMT) is presented'
-    r"|^[Ii]n\s+this\s+(?:paper|work|study|article)\s*,?\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}$"
+    r"|^[Ii]n\s+this\s+(?:paper|work|study|article)\s*,?\s*(?:an?|the|our)\s+(?:[\w\-]+\s+){0,3}$)"
 )
 # 'Specifically, Convolutional Iterative Soft Thresholding Algorithm (CISTA) is introduced': the definition
 # opens the sentence (after at most a comma-led adverb)
