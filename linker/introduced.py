@@ -361,6 +361,7 @@ _QUESTION = re.compile(r"(?:[Cc]an|[Cc]ould|[Hh]ow|[Dd]o|[Ss]hould)\s+we\b[^.?]*
 
 _DERIVED_STOP = re.compile(r"[.;:]\s|\s(?:using|based|with|from|than|over|against|including|such|like|on)\s")
 _CAMEL_TOKEN = re.compile(r"(?<![\w\-])[A-Za-z][A-Za-z]*[a-z][A-Z][A-Za-z]*(?![\w\-])")
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")  # in every CamelCase token; absent from 94% of proposal objects
 
 
 def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, list[str], bool]]:
@@ -370,7 +371,8 @@ def _derived_name(text: str, start: int, known: "set[str]") -> list[tuple[str, l
     Only when the object itself named nothing."""
     end = min(len(text), start + 160)
     stop = _DERIVED_STOP.search(text[start:end])
-    for match in _CAMEL_TOKEN.finditer(text[start : start + stop.start() if stop else end]):
+    window = text[start : start + stop.start() if stop else end]
+    for match in _CAMEL_TOKEN.finditer(window) if _LOWER_UPPER.search(window) else ():
         token = match.group()
         key = alias_key(token)
         if key in known or key in GENERIC:
