@@ -1076,14 +1076,15 @@ def _governing_cue(
 
 def _post_cue(after: str) -> RelationResult | None:
     """Rule 3: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
+    low = after.lower() if after.isascii() else None  # _may_hold's test, lower-casing once for all cues
     for (relation, confidence, pattern), words in zip(_POST_CUES, _POST_CUE_WORDS):
-        match = pattern.match(after) if _may_hold(after, words) else None
+        match = pattern.match(after) if low is None or any(word in low for word in words) else None
         if match:
             cue = " ".join(match.group("cue").split())
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
-    far = _FAR_PASSIVE_COMPARE.search(after) if _may_hold(after, _FAR_PASSIVE_WORDS) else None
+    far = _FAR_PASSIVE_COMPARE.search(after) if low is None or any(word in low for word in _FAR_PASSIVE_WORDS) else None
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
         cue = " ".join(far.group("cue").split())
         among = _AMONG.match(after, far.end())
