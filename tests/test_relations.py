@@ -580,7 +580,8 @@ def test_settle_paper_method_description_after_proposal(abstract, relation):
 
 def test_candidate_cues_cover_every_cue_match(seed_files):
     """The key-word prefilter never drops a cue whose pattern matches: every match on the seed abstracts
-    contains one of its cue's keys, and a cue left out of the candidates finds nothing."""
+    holds its cue's keys by itself (word starts and ends included), and a cue left out of the candidates
+    finds nothing."""
     from relwork.linker.relations import _PRE_CUES, _candidate_cues
 
     text = _seed_text(seed_files)
@@ -592,11 +593,32 @@ def test_candidate_cues_cover_every_cue_match(seed_files):
             matches = list(cue.pattern.finditer(sentence))
             if cue.keys:
                 for match in matches:
-                    assert any(key in match.group(0).lower() for key in cue.keys), (index, match.group(0))
+                    assert index in _candidate_cues(match.group(0).lower()), (index, match.group(0))
             if index not in candidates:
                 assert not matches, (index, sentence)
             checked += len(matches)
     assert checked > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "selected"),
+    [
+        ("we thus focus on various models such as", False),  # 'us' inside words is no use of a method
+        ("we use models such as", True),
+        ("results in this paper are reported in", False),  # 'in' alone is no "as in [3]"
+        ("the protocol was performed as in", True),
+        ("moreover, however", False),
+    ],
+)
+def test_candidate_cues_keys_are_whole_words(text, selected):
+    """Short keys count only where a match can start or end: 'us' inside "thus" or "focus", "in" without "as"
+    before it and "over" inside "moreover" run no cue pattern."""
+    from relwork.linker.relations import _PRE_CUES, _candidate_cues
+
+    runnable = {index for index in _candidate_cues(text) if _PRE_CUES[index].keys}
+    matching = {index for index, cue in enumerate(_PRE_CUES) if cue.keys and cue.pattern.search(text)}
+    assert matching <= runnable
+    assert bool(runnable) == selected
 
 
 @pytest.mark.parametrize(
