@@ -68,6 +68,26 @@ def normalize_arxiv_id(value: str | None) -> str | None:
     return None
 
 
+# the YYMM an arXiv id starts with: '1810.04805', 'cs/9901001'
+_ID_MONTH_NEW = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
+_ID_MONTH_OLD = re.compile(r"/(\d{2})(\d{2})\d{3}$")
+
+
+def arxiv_month(arxiv_id: str | None) -> tuple[int, int] | None:
+    """(year, month) of an arXiv id's YYMM prefix ('1810.04805' -> (2018, 10), 'cs/9901001' -> (1999, 1))."""
+    match = (_ID_MONTH_NEW.match(arxiv_id) or _ID_MONTH_OLD.search(arxiv_id)) if arxiv_id else None
+    if not match:
+        return None
+    yy = int(match.group(1))
+    return (1900 + yy if yy >= 91 else 2000 + yy), int(match.group(2))
+
+
+def first_submitted(arxiv_id: str | None, year: int | None) -> tuple[int, int] | None:
+    """When a paper first appeared, as (year, month): from its arXiv id, else (year, 0) from its record's
+    year (month unknown), else None."""
+    return arxiv_month(arxiv_id) or ((year, 0) if year else None)
+
+
 def normalize_doi(value: str | None) -> str | None:
     """Return the DOI in ``value`` lower-cased and without 'doi:' or resolver prefix, or None."""
     if not value:

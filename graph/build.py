@@ -33,7 +33,6 @@ Decisions, in one place:
 from __future__ import annotations
 
 import contextlib
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +45,7 @@ from relwork.core.gctools import gc_paused
 from relwork.core.records import (
     LinkedPaper,
     Link,
+    first_submitted,
     make_paper_id,
     normalize_arxiv_id,
     normalize_doi,
@@ -482,6 +482,15 @@ class _Builder:
         labels = _labels(G)
         stale = [(u, v, k) for u, v, k in G.edges(keys=True) if labels[u] == PAPER and labels[v] == PAPER]
         G.remove_edges_from(stale)
+        dates: dict[str, tuple[int, int] | None] = {}
+
+        def submitted(paper: str) -> tuple[int, int] | None:
+            """(year, month) the paper first appeared (``first_submitted``; month 0 unknown), once a node."""
+            if paper not in dates:
+                node = G.nodes[paper]
+                dates[paper] = first_submitted(node.get("arxiv_id"), node.get("year"))
+            return dates[paper]
+
         for method, attrs in G.nodes(data=True):
             if attrs.get("label") != METHOD:
                 continue
@@ -492,8 +501,7 @@ class _Builder:
             if len(introducers) > 1:
                 # several papers introduce one name (the linker already leaves unlinked a name introduced with
                 # conflicting long forms): the earliest dated one is its introducer, the others re-use it
-                introducers = [min(introducers, key=lambda q: (_submitted(G.nodes[q]) is None,
-                                                               _submitted(G.nodes[q]) or (0, 0), q))]
+                introducers = [min(introducers, key=lambda q: (submitted(q) is None, submitted(q) or (0, 0), q))]
             name = attrs["name"]
             # Paper -> Paper edges only: the edges into this method, read here, do not change
             for p, keys in incoming.items():
@@ -511,7 +519,7 @@ class _Builder:
                     }
                     citation = f"{key}:{name}"
                     for q in introducers:
-                        if q != p and not _submitted_before(G.nodes[p], G.nodes[q]):
+                        if q != p and not _submitted_before(submitted(p), submitted(q)):
                             G.add_edge(p, q, key=citation, **edge)
 
 
@@ -519,22 +527,10 @@ class _Builder:
 # summary and the whole build job
 
 
-_NEW_ARXIV_ID = re.compile(r"(\d{2})(\d{2})\.\d{4,5}(?:v\d+)?$")
-
-
-def _submitted(attrs: dict) -> tuple[int, int] | None:
-    """(year, month) a paper was first submitted: from a new-style arXiv id, else (year, 0); None unknown."""
-    match = _NEW_ARXIV_ID.match(attrs.get("arxiv_id") or "")
-    if match:
-        return 2000 + int(match.group(1)), int(match.group(2))
-    year = attrs.get("year")
-    return (year, 0) if year else None
-
-
-def _submitted_before(p: dict, q: dict) -> bool:
-    """Whether paper ``p`` was surely first submitted before ``q`` (so it cannot cite it): both dates known,
-    and by month when both months are, else by year."""
-    a, b = _submitted(p), _submitted(q)
+def _submitted_before(a: tuple[int, int] | None, b: tuple[int, int] | None) -> bool:
+    """Whether a paper first submitted at ``a`` (year, month; month 0 unknown) surely came before one
+    submitted at ``b`` (so it cannot cite it): both dates known, and by month when both months are, else by
+    year."""
     if a is None or b is None:
         return False
     if a[1] and b[1]:

@@ -29,7 +29,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
-from relwork.core.records import Introduced, Link, LinkedPaper, Paper
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.compiled import CompiledCatalog, compiled_catalog
 from relwork.linker.introduced import (
@@ -51,7 +51,6 @@ from relwork.linker.matcher import (
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
-from relwork.loaders.arxiv import year_from_id
 from relwork.loaders.base import LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
@@ -295,9 +294,10 @@ class Linker:
         2023 Pythia suite, a 2019 'SOT' (Solar Optical Telescope) not Skeleton-of-Thought. Dropped when the
         entry's year is more than one year after the paper's (arXiv id year, else its year; a conference year
         may trail the preprint by one); undated papers keep every link."""
-        year = year_from_id(paper.arxiv_id) or paper.year
-        if not year:
+        submitted = first_submitted(paper.arxiv_id, paper.year)
+        if submitted is None:
             return links
+        year = submitted[0]
         get = self.catalog.get
         return [link for link in links
                 if (entry := get(link.method)) is None or not entry.year or entry.year <= year + 1]

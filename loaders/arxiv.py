@@ -16,26 +16,19 @@ from typing import Iterator
 from xml.parsers.expat import ErrorString
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, normalize_arxiv_id
+from relwork.core.records import Paper, arxiv_month, normalize_arxiv_id
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
-_NEW_ID = re.compile(r"^(\d{2})(\d{2})\.\d{4,5}$")
-_OLD_ID = re.compile(r"/(\d{2})(\d{2})\d{3}$")
 _ENTRY_START = re.compile(r"<(?:[\w.-]+:)?entry[\s>]")
 
 
 def year_from_id(arxiv_id: str | None) -> int | None:
     """The year encoded in an arXiv id's YYMM prefix ('1810.04805' -> 2018, 'cs/9901001' -> 1999)."""
-    if not arxiv_id:
-        return None
-    match = _NEW_ID.match(arxiv_id) or _OLD_ID.search(arxiv_id)
-    if not match:
-        return None
-    yy = int(match.group(1))
-    return 1900 + yy if yy >= 91 else 2000 + yy
+    month = arxiv_month(arxiv_id)
+    return month[0] if month else None
 
 
 def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Problem:
