@@ -621,6 +621,11 @@ def defined_acronyms(paper: Paper, intros: list[Introduced]) -> list[tuple[str, 
     return sorted(found)
 
 
+def batch_definitions(papers: Sequence[Paper], intros: Sequence[list[Introduced]]) -> list[tuple[str, str]]:
+    """The ``defined_acronyms`` of a batch's papers, each with its introduced names, in order."""
+    return [d for paper, found in zip(papers, intros) for d in defined_acronyms(paper, found)]
+
+
 def _form(long_form: str) -> str:
     return " ".join(long_form.lower().split())
 
@@ -728,8 +733,7 @@ def iter_corpus(
     compiled = compiled_catalog(catalog)
     detector = Linker(catalog, compile=False, compiled=compiled)
     intros = [detector.introduced(p) for p in papers]
-    definitions = (d for p, i in zip(papers, intros) for d in defined_acronyms(p, i))
-    names = corpus_names(zip((p.id for p in papers), intros), definitions)
+    names = corpus_names(zip((p.id for p in papers), intros), batch_definitions(papers, intros))
     linker = Linker(catalog, corpus_names=names, compiled=compiled)
     for paper, introduced in zip(papers, intros):
         yield linker.link(paper, introduced)
@@ -884,7 +888,7 @@ def _worker_detect(task: _Slice) -> tuple[list[list[Introduced]], list[tuple[str
     detector: Linker = _WORKER["detector"]  # type: ignore[assignment]
     (papers,) = _rows(task)
     found = [detector.introduced(p) for p in papers]
-    return found, [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
+    return found, batch_definitions(papers, found)
 
 
 def _worker_links(task: _Slice) -> list[list[Link]]:
@@ -903,8 +907,7 @@ def _introduce_batch(
     (The papers themselves are pickled once, by whoever parsed them: see ``_first_batch``.)"""
     found = [detector.introduced(p) for p in papers]
     blob = pickle.dumps(found, protocol=pickle.HIGHEST_PROTOCOL)
-    definitions = [d for p, i in zip(papers, found) for d in defined_acronyms(p, i)]
-    return blob, [(p.id, i) for p, i in zip(papers, found) if i], definitions
+    return blob, [(p.id, i) for p, i in zip(papers, found) if i], batch_definitions(papers, found)
 
 
 def _batches(papers: Iterable[Paper], size: int) -> Iterator[list[Paper]]:
