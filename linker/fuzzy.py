@@ -114,7 +114,7 @@ class FuzzyIndex:
                 written = text[s:e]
                 if not written[1:].islower() or any(s < te and ts < e for ts, te in taken):
                     continue
-                if s >= 4 and text[s - 1] in "/.=_-" and in_url(text, s):
+                if in_url(text, s):
                     continue  # a path or host name of a web address, as for exact matches
                 found.append(Mention(s, e, hit[0], hit[1], written, source="fuzzy", score=round(hit[2], 3)))
         found.sort(key=lambda m: m.start)

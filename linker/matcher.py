@@ -213,7 +213,10 @@ _URL_START = re.compile(r"(?:[a-z]+://|www\.)", re.I)
 
 def in_url(text: str, start: int) -> bool:
     """Whether the word at ``start`` is inside a web address ('https://github.com/x/ERNIE', 'www.x.org/BERT'):
-    everything from the last space before it is one token holding '://' or 'www.'."""
+    it follows a path or host character, and everything from the last space before it is one token holding
+    '://' or 'www.'. (The character test first: most words pass it and need no search.)"""
+    if start < 4 or text[start - 1] not in "/.=_-":
+        return False
     token = text[text.rfind(" ", 0, start) + 1 : start]
     return _URL_START.search(token) is not None
 
@@ -399,7 +402,7 @@ class Matcher:
                     shadows.append((s, after + len(tail), shadow))
                 continue
             end = after + len(tail)
-            if s >= 4 and text[s - 1] in "/.=_-" and in_url(text, s):
+            if in_url(text, s):
                 continue  # 'https://github.com/PaddlePaddle/ERNIE' is an address, not a mention of ERNIE
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
         if shadows and found:
