@@ -204,6 +204,13 @@ def select_silver3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
                  categories=SILVER2_CATEGORIES, named=False)
 
 
+# The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
+# names only.
+TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
+               "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+SILVER_SETS = ("silver", "silver2", "silver3")
+
+
 def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the second silver set (in sample order)."""
     return _draw(data, _gold_ids(SILVER2_EXCLUDED, gold_dir), SILVER2_SEED, SILVER2_SIZE,
@@ -323,8 +330,7 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", "tune", "tune2", "tune3",
-                                          "silver", "silver2", "silver3", "arxiv2"), default="all",
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", *TUNING_SETS, "arxiv2"), default="all",
                         help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2)")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
@@ -374,18 +380,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.set in ("arxiv2", "report"):
             reports["arxiv2"] = score_arxiv(catalog, gold_path=GOLD / "heldout-arxiv-2.jsonl", data=args.data)
             test.add("arxiv2")
-        if args.set == "tune":
-            reports["tune"] = score_arxiv(catalog, gold_path=GOLD / "tune-arxiv.jsonl", data=args.data)
-        if args.set == "tune2":
-            reports["tune2"] = score_arxiv(catalog, gold_path=GOLD / TUNE2_FILE, data=args.data)
-        if args.set == "tune3":
-            reports["tune3"] = score_arxiv(catalog, gold_path=GOLD / TUNE3_FILE, data=args.data)
-        if args.set == "silver3":
-            reports["silver3"] = score_arxiv(catalog, gold_path=GOLD / SILVER3_FILE, data=args.data)
-        if args.set == "silver":
-            reports["silver"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv.jsonl", data=args.data)
-        if args.set == "silver2":
-            reports["silver2"] = score_arxiv(catalog, gold_path=GOLD / "silver-intro-arxiv-2.jsonl", data=args.data)
+        if args.set in TUNING_SETS:
+            reports[args.set] = score_arxiv(catalog, gold_path=GOLD / TUNING_SETS[args.set], data=args.data)
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -405,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(out, indent=2, ensure_ascii=False))
     else:
         for name, report in reports.items():
-            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in ("silver", "silver2", "silver3"))
+            _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in SILVER_SETS)
     return 0
 
 
