@@ -11,7 +11,7 @@ import networkx as nx
 import pytest
 
 from relwork.core.errors import GraphError
-from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source, first_submitted
 from relwork.core.gctools import gc_paused
 from relwork.graph.build import build_from_files, build_graph, summarize
 from relwork.graph.schema import (
@@ -406,3 +406,13 @@ def test_build_from_files_leaves_the_collector_on(tmp_path, seed_files):
     assert gc.isenabled()
     result = build_from_files(seed_files[:1])
     assert result.after["papers"] > 0 and gc.isenabled()
+
+
+@pytest.mark.parametrize(
+    "arxiv_id, year, submitted",
+    [("1807.09956", 2019, (2018, 7)), ("cs/9901001", None, (1999, 1)), (None, 2024, (2024, 0)),
+     ("not an id", None, None), (None, None, None)],
+)
+def test_first_submitted_reads_the_arxiv_id_month_else_the_year(arxiv_id, year, submitted):
+    # the date both the linker's and the graph's date rules compare: the id's YYMM beats a later record year
+    assert first_submitted(arxiv_id, year) == submitted
