@@ -2,7 +2,7 @@
 
 Formats (``LOADERS``): ``hf-daily`` (Hugging Face daily-papers listing text), ``json`` and ``csv``
 (generic records), ``arxiv`` (Kaggle metadata snapshot) and ``arxiv-atom`` (API feeds), ``s2`` (Semantic
-Scholar), ``openalex``, ``bibtex`` and ``ris`` (reference-manager exports). Files are streamed line by line
+Scholar), ``openalex``, ``bibtex``, ``ris``, ``medline`` (PubMed) and ``wos`` (Web of Science) (reference-manager and database exports). Files are streamed line by line
 and may be gzipped.
 
 Public API:

@@ -13,7 +13,7 @@ from typing import Callable, Iterator
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper
-from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, openalex, ris, s2
+from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, medline, openalex, ris, s2, wos
 from relwork.loaders._json import is_json_lines_file
 from relwork.loaders.base import LineChunk, Problem, TextFile, read_head
 
@@ -39,6 +39,8 @@ LOADERS: dict[str, Loader] = {
         Loader("openalex", openalex.read_openalex, "OpenAlex works, JSON Lines or API pages {\"results\": [...]}"),
         Loader("bibtex", bibtex.read_bibtex, "BibTeX (Zotero / Mendeley / JabRef exports with abstracts)"),
         Loader("ris", ris.read_ris, "RIS (Zotero / Mendeley / EndNote / Web of Science / Scopus / PubMed exports)"),
+        Loader("medline", medline.read_medline, "MEDLINE / PubMed format (.nbib: PubMed 'Save -> PubMed format')"),
+        Loader("wos", wos.read_wos, "Web of Science plain text export (savedrecs.txt)"),
     )
 }
 
@@ -53,6 +55,9 @@ ALIASES = {
     "semantic-scholar": "s2",
     "semanticscholar": "s2",
     "hf": "hf-daily",
+    "nbib": "medline",
+    "pubmed": "medline",
+    "web-of-science": "wos",
 }
 
 
@@ -70,6 +75,9 @@ def get_loader(name: str) -> Loader:
 
 
 _RIS_START = re.compile(r"TY  -(?:[ \t]|\r?$)", re.M)
+_MEDLINE_START = re.compile(r"PMID- ?\d")
+# 'FN Clarivate Analytics Web of Science' then 'VR 1.0'; or a record's 'PT J' followed by a field line
+_WOS_START = re.compile(r"FN [^\r\n]*\r?\nVR |PT [A-Z]{1,2}\r?\n[A-Z][A-Z0-9] ")
 _BIB_ENTRY = re.compile(r"^\s*@\s*[A-Za-z]+\s*[{(]", re.M)
 _TITLE_NAMES = set(jsonrecords.TITLE_KEYS)
 _ABSTRACT_NAMES = set(jsonrecords.ABSTRACT_KEYS)
@@ -186,6 +194,10 @@ def detect_format(path: str | Path) -> str:
         return "bibtex"
     if ext == ".ris" or _RIS_START.match(stripped):
         return "ris"
+    if ext in (".nbib", ".medline") or _MEDLINE_START.match(stripped):
+        return "medline"
+    if _WOS_START.match(stripped):
+        return "wos"
     lines = [line for line in head.splitlines() if line.strip()]
     if ext in (".csv", ".tsv") or _csv_header(lines[0]):
         return "csv"

@@ -11,7 +11,7 @@ from relwork.cli import app
 
 runner = CliRunner()
 FIX = Path(__file__).resolve().parent / "fixtures" / "loaders"
-KNOWN = "arxiv, arxiv-atom, bibtex, csv, hf-daily, json, openalex, ris, s2"
+KNOWN = "arxiv, arxiv-atom, bibtex, csv, hf-daily, json, medline, openalex, ris, s2, wos"
 
 
 def run(*args: str):
@@ -78,9 +78,9 @@ def test_load_strict_stops_at_first_problem(tmp_path):
 
 
 def test_load_unknown_format_name():
-    result = run("load", "--format", "nbib", FIX / "papers.json")
+    result = run("load", "--format", "endnote-xml", FIX / "papers.json")
     assert result.exit_code == 2
-    assert result.stderr == f"Error: unknown format 'nbib'; known formats: {KNOWN}\n"
+    assert result.stderr == f"Error: unknown format 'endnote-xml'; known formats: {KNOWN}\n"
 
 
 def test_load_undetectable_file(tmp_path):

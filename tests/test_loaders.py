@@ -19,7 +19,7 @@ from relwork.loaders.jsonrecords import write_jsonl
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "loaders"
 KAGGLE_HEAD = Path("/work/shared/data/arxiv-kaggle-head200/arxiv-metadata-oai-snapshot.head200.json")
-KNOWN = "arxiv, arxiv-atom, bibtex, csv, hf-daily, json, openalex, ris, s2"
+KNOWN = "arxiv, arxiv-atom, bibtex, csv, hf-daily, json, medline, openalex, ris, s2, wos"
 
 
 def papers_of(path, **kwargs) -> tuple[list[Paper], list]:
@@ -561,8 +561,8 @@ def test_load_papers_accepts_a_single_path(seed_files):
 
 
 def test_load_papers_unknown_format_fails_before_reading(tmp_path):
-    with pytest.raises(InputError, match=f"^unknown format 'nbib'; known formats: {KNOWN}$"):
-        load_papers([tmp_path / "missing.nbib"], format="nbib")
+    with pytest.raises(InputError, match=f"^unknown format 'endnote-xml'; known formats: {KNOWN}$"):
+        load_papers([tmp_path / "missing.xml"], format="endnote-xml")
 
 
 def test_load_papers_forced_format_on_wrong_content(tmp_path, seed_files):
