@@ -18,19 +18,19 @@ from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
 
-TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name")
+TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name", "ti")  # TI: Web of Science tab-delimited
 ABSTRACT_KEYS = (
     "abstract", "summary", "paperabstract", "abstract_text", "abstracttext", "abstractnote", "abstract_note",
-    "paper_abstract", "description", "abstract_inverted_index",
+    "paper_abstract", "description", "abstract_inverted_index", "ab",
 )
 ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "id", "paper_id", "paperid", "identifier")
-DOI_KEYS = ("doi",)
+DOI_KEYS = ("doi", "di")
 URL_KEYS = ("url", "link", "abs_url", "landing_page_url", "pdf_url", "href")
 YEAR_KEYS = (
     "year", "publication_year", "pub_year", "published", "publication_date", "publicationdate",
-    "pub_date", "date", "published_date", "created", "issued", "update_date",
+    "pub_date", "date", "published_date", "created", "issued", "update_date", "py",
 )
-AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "authorships")
+AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "authorships", "af", "au")
 
 _JATS_TAG = re.compile(r"</?jats:[^>]*>")
 

@@ -188,3 +188,12 @@ def test_medline_and_wos_memory_stays_flat_over_whole_file(tmp_path, name, recor
         tracemalloc.stop()
     assert count == 2_500
     assert peak < 500_000, peak
+
+
+def test_wos_tab_delimited_export_reads_as_csv_with_field_codes(seed_files):
+    path = FIX / "wos" / "savedrecs-tab.txt"
+    assert detect_format(path) == "csv"
+    (paper,) = iter_papers(path)
+    assert (paper.id, paper.title, paper.year, paper.doi) == ("2407.09941", HYDRA, 2024, "10.48550/arxiv.2407.09941")
+    assert paper.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]  # AF before AU
+    assert paper.abstract == seed_abstract(seed_files, HYDRA)
