@@ -30,6 +30,8 @@ Sets (see ``bench/gold/README.md`` for how they were made):
 * ``tune3`` / ``silver3``: a third round of TUNING sets drawn in the fourth session (``TUNE3_*``, ``SILVER3_*``):
   80 fully annotated papers by the pool rule of ``tune`` and 150 introduced-names-only papers by the pool rule of
   ``silver2``, every earlier gold file excluded.
+* ``tune4``: a fourth 80-paper TUNING set (``TUNE4_*``, sixth session), fully annotated: the pool rule of ``tune``,
+  every earlier gold file excluded (tune3 and silver3 too); random.Random(2032).sample(..., 80).
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -44,6 +46,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set arxiv2                         # second arXiv test set: numbers only
     python bench/eval_heldout.py --set tune3 --errors 40              # the third arXiv tuning set (80 papers)
     python bench/eval_heldout.py --set silver3 --errors 40            # introduced names, 150 more arXiv papers
+    python bench/eval_heldout.py --set tune4 --errors 40              # the fourth arXiv tuning set (80 papers)
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
@@ -192,6 +195,13 @@ SILVER3_SEED, SILVER3_SIZE, SILVER3_FILE = 2031, 150, "silver-intro-arxiv-3.json
 SILVER3_EXCLUDED = _SECOND_GOLD
 
 
+# Fourth arXiv tuning set (drawn 2026-11-26, sixth session; its first score is the blind estimate, then it is
+# tuning data): the pool rule of select_tune, every gold file of the time excluded; random.Random(2032), 80 papers,
+# fully annotated (links, relations, introduced names).
+TUNE4_SEED, TUNE4_SIZE, TUNE4_FILE = 2032, 80, "tune-arxiv-4.jsonl"
+TUNE4_EXCLUDED = _SECOND_GOLD + (TUNE3_FILE, SILVER3_FILE)
+
+
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
     return _draw(data, _gold_ids(TUNE3_EXCLUDED, gold_dir), TUNE3_SEED, TUNE3_SIZE)
@@ -204,10 +214,15 @@ def select_silver3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
                  categories=SILVER2_CATEGORIES, named=False)
 
 
+def select_tune4(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the fourth tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE4_EXCLUDED, gold_dir), TUNE4_SEED, TUNE4_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
-               "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune4": TUNE4_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
 
 
@@ -347,7 +362,7 @@ def main(argv: list[str] | None = None) -> int:
             checks = [("arxiv", select_arxiv, "heldout-arxiv.jsonl"), ("tune", select_tune, "tune-arxiv.jsonl"),
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
-                      ("silver3", select_silver3, SILVER3_FILE)]
+                      ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
