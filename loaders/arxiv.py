@@ -18,7 +18,7 @@ from xml.parsers.expat import ErrorString
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_month, normalize_arxiv_id
 from relwork.loaders._json import iter_json
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -56,8 +56,7 @@ def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper |
 
 def read_snapshot(text: TextFile) -> Iterator[Paper | Problem]:
     """The Kaggle arXiv metadata snapshot, streamed line by line."""
-    for item in iter_json(text):
-        yield item if isinstance(item, Problem) else snapshot_record_to_paper(text, *item)
+    return papers_from(text, iter_json(text), snapshot_record_to_paper)
 
 
 def _text(element, tag: str) -> str:

@@ -14,7 +14,7 @@ import re
 import zlib
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, Source, make_paper_id, normalize_arxiv_id, normalize_doi, squash_whitespace
@@ -369,3 +369,11 @@ def make_paper(
         url_text,
         [Source(text.path, line, text.format)],
     )
+
+
+def papers_from(text: TextFile, records: Iterable, to_paper: Callable[..., "Paper | Problem"]) -> Iterator["Paper | Problem"]:
+    """A loader's output from its record splitter: each Problem as it is, each record (a tuple of
+    ``to_paper``'s arguments after ``text``) mapped to a Paper or the Problem that skips it."""
+    for item in records:
+        yield item if isinstance(item, Problem) else to_paper(text, *item)
+

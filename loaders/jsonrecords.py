@@ -16,7 +16,7 @@ from typing import Any, Iterable, Iterator
 from relwork.core.errors import ExportError
 from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi
 from relwork.loaders._json import iter_json
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 
 TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name", "ti")  # TI: Web of Science tab-delimited
 ABSTRACT_KEYS = (
@@ -142,11 +142,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
 
 def read_json(text: TextFile) -> Iterator[Paper | Problem]:
     """Generic JSON array / JSON Lines / API-page records."""
-    for item in iter_json(text):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield record_to_paper(text, *item)
+    return papers_from(text, iter_json(text), record_to_paper)
 
 
 def _sniff_dialect(header: str) -> str:

@@ -20,7 +20,7 @@ import re
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_year
 from relwork.loaders.ris import ris_authors
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{0,3}) *- ?(.*)$")
@@ -141,8 +141,4 @@ def _records(text: TextFile) -> Iterator[tuple[int, int, list[tuple[str, str]]] 
 
 def read_medline(text: TextFile) -> Iterator[Paper | Problem]:
     """Every record of a MEDLINE/PubMed file as a Paper, or the Problem that skips it."""
-    for item in _records(text):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield record_to_paper(text, *item)
+    return papers_from(text, _records(text), record_to_paper)

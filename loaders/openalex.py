@@ -11,7 +11,7 @@ from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
 from relwork.loaders._json import iter_json
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 from relwork.loaders.jsonrecords import rebuild_inverted_abstract
 
 
@@ -52,5 +52,4 @@ def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | P
 
 def read_openalex(text: TextFile) -> Iterator[Paper | Problem]:
     """OpenAlex works as JSON Lines or API result pages."""
-    for item in iter_json(text):
-        yield item if isinstance(item, Problem) else openalex_record_to_paper(text, *item)
+    return papers_from(text, iter_json(text), openalex_record_to_paper)

@@ -22,7 +22,7 @@ import re
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_year
 
 _TAG_LINE = re.compile(r"([A-Za-z][A-Za-z0-9])  -(?:[ \t](.*))?$")
 # the tags of the RIS specification (and the common exporters' additions): a line that starts with one of
@@ -157,8 +157,4 @@ def _records(text: TextFile) -> Iterator[tuple[int, int, dict[str, list[str]]] |
 
 def read_ris(text: TextFile) -> Iterator[Paper | Problem]:
     """Every record of a RIS file as a Paper, or the Problem that skips it."""
-    for item in _records(text):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield record_to_paper(text, *item)
+    return papers_from(text, _records(text), record_to_paper)

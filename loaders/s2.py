@@ -12,7 +12,7 @@ from typing import Iterator
 
 from relwork.core.records import Paper
 from relwork.loaders._json import iter_json
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_authors, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 
 
 def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Problem:
@@ -40,5 +40,4 @@ def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Probl
 
 def read_s2(text: TextFile) -> Iterator[Paper | Problem]:
     """Semantic Scholar API pages or JSON Lines of paper objects."""
-    for item in iter_json(text):
-        yield item if isinstance(item, Problem) else s2_record_to_paper(text, *item)
+    return papers_from(text, iter_json(text), s2_record_to_paper)

@@ -19,7 +19,7 @@ import re
 from typing import Iterator
 
 from relwork.core.records import Paper
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_year
 from relwork.loaders.ris import ris_authors
 
 _FIELD = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?$")
@@ -92,8 +92,4 @@ def _records(text: TextFile) -> Iterator[tuple[int, int, dict[str, list[str]]] |
 
 def read_wos(text: TextFile) -> Iterator[Paper | Problem]:
     """Every record of a Web of Science plain-text export as a Paper, or the Problem that skips it."""
-    for item in _records(text):
-        if isinstance(item, Problem):
-            yield item
-        else:
-            yield record_to_paper(text, *item)
+    return papers_from(text, _records(text), record_to_paper)

@@ -68,3 +68,17 @@ def seed_graph(seed_linked, seed_catalog):
     from relwork.graph.build import build_graph
 
     return build_graph(seed_linked, seed_catalog)
+
+
+@pytest.fixture(scope="session")
+def seed_abstract():
+    """The abstract a seed listing gives a title (the line after the blank line under it)."""
+
+    def find(title: str) -> str:
+        for path in SEED_FILES:
+            lines = path.read_text(encoding="utf-8").splitlines()
+            if title in lines:
+                return lines[lines.index(title) + 2]
+        raise AssertionError(f"no seed paper titled {title!r}")
+
+    return find

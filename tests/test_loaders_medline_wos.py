@@ -19,12 +19,6 @@ TSF = "Is Mamba Effective for Time Series Forecasting?"
 runner = CliRunner()
 
 
-def seed_abstract(seed_files, title: str) -> str:
-    for path in seed_files:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        if title in lines:
-            return lines[lines.index(title) + 2]
-    raise AssertionError(title)
 
 
 def load(tmp_path: Path, body: str, name: str):
@@ -37,17 +31,17 @@ def load(tmp_path: Path, body: str, name: str):
 
 # ---------------------------------------------------------------------------------------------------- MEDLINE
 
-def test_medline_pubmed_export_fields_and_wrapped_abstract(seed_files):
+def test_medline_pubmed_export_fields_and_wrapped_abstract(seed_abstract):
     hydra, tsf = iter_papers(FIX / "medline" / "pubmed.nbib")
     assert (hydra.id, hydra.title, hydra.year, hydra.doi) == ("2407.09941", HYDRA, 2024, "10.48550/arxiv.2407.09941")
     assert hydra.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]  # FAU, not the 'Hwang S' AU
     assert hydra.url == "https://pubmed.ncbi.nlm.nih.gov/39012345/"
-    assert hydra.abstract == seed_abstract(seed_files, HYDRA)  # 6-space continuation lines joined
+    assert hydra.abstract == seed_abstract(HYDRA)  # 6-space continuation lines joined
     assert (hydra.sources[0].line, hydra.sources[0].format) == (2, "medline")
     # no FAU: the AU initials as written, the collective author in its place; DOI from the '[doi]' AID
     assert tsf.authors == ["Wang Z", "Kong F", "Time Series Forecasting Consortium"]
     assert (tsf.id, tsf.arxiv_id, tsf.year, tsf.sources[0].line) == ("doi:10.1016/j.neucom.2024.01234", None, 2025, 42)
-    assert tsf.abstract == seed_abstract(seed_files, TSF)
+    assert tsf.abstract == seed_abstract(TSF)
 
 
 @pytest.mark.parametrize(
@@ -87,17 +81,17 @@ def test_medline_arxiv_id_from_typed_identifier(tmp_path):
 
 # ---------------------------------------------------------------------------------------------------- Web of Science
 
-def test_wos_export_fields_authors_per_line_and_text_wrapping(seed_files):
+def test_wos_export_fields_authors_per_line_and_text_wrapping(seed_abstract):
     hydra, tsf = iter_papers(FIX / "wos" / "savedrecs.txt")
     assert (hydra.id, hydra.title, hydra.year, hydra.arxiv_id) == ("2407.09941", HYDRA, 2024, "2407.09941")
     assert hydra.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]  # AF, one per line
-    assert hydra.abstract == seed_abstract(seed_files, HYDRA)  # 3-space continuations of AB are one text
+    assert hydra.abstract == seed_abstract(HYDRA)  # 3-space continuations of AB are one text
     assert hydra.url == "https://www.webofscience.com/wos/woscc/full-record/WOS:001234567800001"
     assert (hydra.sources[0].line, hydra.sources[0].format) == (3, "wos")
     # no AF: the AU 'Last, I' forms, then the group author; year from the early-access date
     assert tsf.authors == ["Z Wang", "F Kong", "Time Series Forecasting Consortium"]
     assert (tsf.year, tsf.doi) == (2024, "10.1016/j.neucom.2024.01234")
-    assert tsf.abstract == seed_abstract(seed_files, TSF)
+    assert tsf.abstract == seed_abstract(TSF)
 
 
 def test_wos_bad_records_are_skipped_with_exact_message(tmp_path):
@@ -190,10 +184,10 @@ def test_medline_and_wos_memory_stays_flat_over_whole_file(tmp_path, name, recor
     assert peak < 500_000, peak
 
 
-def test_wos_tab_delimited_export_reads_as_csv_with_field_codes(seed_files):
+def test_wos_tab_delimited_export_reads_as_csv_with_field_codes(seed_abstract):
     path = FIX / "wos" / "savedrecs-tab.txt"
     assert detect_format(path) == "csv"
     (paper,) = iter_papers(path)
     assert (paper.id, paper.title, paper.year, paper.doi) == ("2407.09941", HYDRA, 2024, "10.48550/arxiv.2407.09941")
     assert paper.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]  # AF before AU
-    assert paper.abstract == seed_abstract(seed_files, HYDRA)
+    assert paper.abstract == seed_abstract(HYDRA)

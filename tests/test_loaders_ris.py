@@ -21,13 +21,6 @@ LEAN = "Lean Attention: Hardware-Aware Scalable Attention Mechanism for the Deco
 runner = CliRunner()
 
 
-def seed_abstract(seed_files, title: str) -> str:
-    """The abstract the daily listing gives ``title`` (the line after the blank line under it)."""
-    for path in seed_files:
-        lines = path.read_text(encoding="utf-8").splitlines()
-        if title in lines:
-            return lines[lines.index(title) + 2]
-    raise AssertionError(title)
 
 
 def load(tmp_path: Path, body: str | bytes, name: str = "refs.ris"):
@@ -38,7 +31,7 @@ def load(tmp_path: Path, body: str | bytes, name: str = "refs.ris"):
     return path, papers, [str(p).replace(f"{path}:", "") for p in problems]
 
 
-def test_ris_zotero_export_fields_with_bom_and_crlf(seed_files):
+def test_ris_zotero_export_fields_with_bom_and_crlf(seed_abstract):
     raw = (FIX / "zotero.ris").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbfTY  - JOUR\r\n")
     hydra, tsf = iter_papers(FIX / "zotero.ris")
@@ -46,27 +39,27 @@ def test_ris_zotero_export_fields_with_bom_and_crlf(seed_files):
         "2407.09941", HYDRA, 2024, "10.48550/arxiv.2407.09941", "http://arxiv.org/abs/2407.09941"
     )
     assert hydra.authors == ["Sukjun Hwang", "Aakash Lahoti", "Tri Dao", "Albert Gu"]
-    assert hydra.abstract == seed_abstract(seed_files, HYDRA)
+    assert hydra.abstract == seed_abstract(HYDRA)
     assert (hydra.sources[0].line, hydra.sources[0].format) == (1, "ris")
     # the arXiv id from a versioned arxiv.org URL; T2 'arXiv' (the journal) is not the title
     assert (tsf.id, tsf.title, tsf.doi, tsf.sources[0].line) == ("2403.11144", TSF, None, 23)
-    assert tsf.abstract == seed_abstract(seed_files, TSF)
+    assert tsf.abstract == seed_abstract(TSF)
 
 
-def test_ris_scopus_export_initials_and_no_arxiv_id(seed_files):
+def test_ris_scopus_export_initials_and_no_arxiv_id(seed_abstract):
     (paper,) = iter_papers(FIX / "scopus.ris")
     assert paper.title == HYDRA and paper.year == 2024 and paper.arxiv_id is None and paper.doi is None
     assert paper.authors == ["S. Hwang", "A. Lahoti", "T. Dao", "A. Gu"]
     assert paper.url.startswith("https://www.scopus.com/inward/record.uri?eid=")
-    assert paper.abstract == seed_abstract(seed_files, HYDRA)
+    assert paper.abstract == seed_abstract(HYDRA)
 
 
-def test_ris_endnote_wrapped_abstract_joins_continuation_lines(seed_files):
+def test_ris_endnote_wrapped_abstract_joins_continuation_lines(seed_abstract):
     lines = (FIX / "endnote.ris").read_text(encoding="utf-8").splitlines()
     assert sum(1 for line in lines if line and line[2:6] != "  - ") > 10  # the abstract is wrapped
     (paper,) = iter_papers(FIX / "endnote.ris")
     assert (paper.id, paper.title, paper.year) == ("2405.10480", LEAN, 2024)  # T1, ID, Y1 '2024///'
-    assert paper.abstract == seed_abstract(seed_files, LEAN)  # N2 and its continuation lines
+    assert paper.abstract == seed_abstract(LEAN)  # N2 and its continuation lines
     assert paper.authors == ["Rya Sanovar", "Srikant Bharadwaj", "Renee St. Amant", "Victor Rühle", "Saravan Rajmohan"]
 
 
