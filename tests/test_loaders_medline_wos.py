@@ -162,11 +162,12 @@ def test_cli_link_runs_on_medline_and_wos(tmp_path, path):
 @pytest.mark.parametrize(
     "name, record",
     [
+        ("big.ris", "TY  - JOUR\nTI  - Paper {i}\nAU  - Dao, Tri\nPY  - 2022\nAB  - {abstract}\n{abstract}\nER  - \n\n"),
         ("big.nbib", "PMID- {i}\nTI  - Paper {i}\nFAU - Dao, Tri\nDP  - 2022 May\nAB  - {abstract}\n      {abstract}\n\n"),
         ("savedrecs.txt", "PT J\nAF Dao, Tri\n   Gu, Albert\nTI Paper {i}\nPY 2022\nAB {abstract}\n   {abstract}\nER\n\n"),
     ],
 )
-def test_medline_and_wos_memory_stays_flat_over_whole_file(tmp_path, name, record):
+def test_tagged_formats_stream_with_flat_memory(tmp_path, name, record):
     import tracemalloc
 
     abstract = "An abstract line that is long enough to look like one, about transformers and recurrence. " * 4
