@@ -7,11 +7,17 @@ citation edge to the paper. Two kinds of such names are recognisable without the
 
 * **An edition of a catalogued dataset, benchmark or challenge**: a catalogued dataset name plus a year
   ("Pascal VOC 2012", "SemEval 2019", "ISIC-2017", "iWildCam 2019"). The edition belongs to the dataset;
-  a paper introduces it only when it is the catalog's introducing paper of that dataset, or when its title
-  names the edition's challenge or dataset ("The iWildCam 2019 Challenge Dataset"). A task of an edition
-  ("SemEval-2019 Task 6") is a name of its own and is left alone.
+  a paper introduces it only when it is the catalog's introducing paper of that dataset or when it sets up
+  the edition: its title names the edition's challenge or dataset ("The iWildCam 2019 Challenge Dataset"),
+  or opens with the edition while the abstract reports who took part ("ASVspoof 2019: Future Horizons ...";
+  "DCASE 2019: CNN depth analysis ..." is a participant's). A task of an edition ("SemEval-2019 Task 6") is a
+  name of its own and is left alone.
 * **Hardware**: a name the paper writes as a robot, satellite or similar device ("the quadrupedal robot
-  ANYmal", "a PR2 robot", "Sentinel-2 imagery") is the platform it works on.
+  ANYmal", "a PR2 robot", "Sentinel-2 imagery"), or as the source of its images ("Sentinel-2 image
+  patches", "CT images"), is the platform it works on; unless its title names it ("Raven: Open Surgical
+  Robotic Platforms" presents that platform). And a paper that writes another paper's introduced name as a
+  device ("on a PR2 robot") means the device, not that paper's coinage ("probabilistic recursive reasoning
+  (PR2)"): its mentions of the name link to nothing (``device_mentions``).
 """
 
 from __future__ import annotations
@@ -32,9 +38,15 @@ _ORGANISER_TITLE_WORDS = re.compile(r"\s+(?:challenge|competition|dataset|benchm
 _PARTICIPATION = re.compile(r"\b(?:participants|participating|participation|participated|submissions)\b|\bteams\b")
 
 # devices a paper runs on: 'a PR2 robot', 'ANYmal quadruped robot', 'Sentinel-2 imagery', 'the humanoid robot NAO'
-_DEVICE = r"(?:robots?|humanoids?|quadrupeds?|manipulators?|satellites?|imagery|images?|missions?|rovers?|drones?)"
+_DEVICE_AFTER = re.compile(
+    r"(?:(?:humanoid|quadruped|quadrupedal|legged|mobile|service|dual-arm|research|robotic)\s+)?"
+    r"(?:robots?|humanoids?|quadrupeds?|manipulators?|satellites?|imagery|missions?|rovers?|drones?)\b",
+    re.I,
+)
 _DEVICE_BEFORE = re.compile(r"(?:robot|humanoid|quadruped|quadrupedal|manipulator|satellites?|rover|drone)\s+$", re.I)
-_DEVICE_WORD = re.compile(r"(?:(?:humanoid|quadruped|quadrupedal|legged|mobile|service|dual-arm|research|robotic)\s+)?" + _DEVICE + r"\b", re.I)
+# what a paper's own images come from: 'Sentinel-2 image patches', 'CT images' (never what the paper introduces;
+# a mention of another paper's dataset, 'Hotels-50K images', still links that dataset)
+_IMAGES_AFTER = re.compile(r"images?\b", re.I)
 
 
 class DatasetEditions:
@@ -80,16 +92,18 @@ def _organiser(name: str, paper: Paper) -> bool:
         _PARTICIPATION.search(paper.abstract))
 
 
-def _written_as_device(name: str, text: str) -> bool:
+def _written_as_device(name: str, text: str, images: bool = False) -> bool:
     """Whether ``text`` writes ``name`` as a device: followed by 'robot', 'satellite', 'imagery' ...
-    ('a PR2 robot', 'Sentinel-2 imagery') or right after one ('the quadrupedal robot ANYmal')."""
+    ('a PR2 robot', 'Sentinel-2 imagery') or right after one ('the quadrupedal robot ANYmal'); with
+    ``images`` also followed by 'image(s)' ('590,326 Sentinel-2 image patches')."""
     start = 0
     while (at := text.find(name, start)) != -1:
         start = at + len(name)
         if (at and (text[at - 1].isalnum() or text[at - 1] == "-")) or (start < len(text) and (text[start].isalnum() or text[start] == "-")):
             continue  # part of a longer token
-        rest = text[start : start + 40]
-        if rest[:1] == " " and _DEVICE_WORD.match(rest, 1):
+        if text.startswith(" ", start) and (
+            _DEVICE_AFTER.match(text, start + 1) or (images and _IMAGES_AFTER.match(text, start + 1))
+        ):
             return True
         if _DEVICE_BEFORE.search(text, max(0, at - 25), at):
             return True
@@ -109,7 +123,7 @@ def drop_used_names(paper: Paper, found: list[Introduced], editions: DatasetEdit
             continue
         if text is None:
             text = paper.title + " . " + paper.abstract
-        if intro.evidence != paper.title and _written_as_device(intro.name, text):
+        if intro.evidence != paper.title and _written_as_device(intro.name, text, images=True):
             continue
         kept.append(intro)
     return kept
