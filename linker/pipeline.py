@@ -237,8 +237,9 @@ class Linker:
     # --------------------------------------------------------------------------------------------------
 
     def introduced(self, paper: Paper) -> list[Introduced]:
-        """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
-        introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
+        """Names ``paper`` introduces: title prefix and abstract cues, less the names it uses (``drop_used_names``:
+        editions of catalogued datasets, devices), plus the catalog entries whose introducing paper it is
+        (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         if self._years is None:  # the date test reads this linker's catalog, --catalog entries included
             self._years = catalog_years(self.catalog)
         found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
