@@ -51,6 +51,7 @@ from relwork.linker.matcher import (
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
+from relwork.linker.used_names import DatasetEditions, device_mentions, drop_used_names
 from relwork.loaders.base import LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
@@ -220,6 +221,7 @@ class Linker:
             # introduced names are written as names: they match in their exact case only
             entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
         self.known = known
+        self._corpus_entries = {entry.name for entry in entries}
         # catalog entries know their introducing paper: that paper introduces them
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both)
@@ -230,15 +232,20 @@ class Linker:
         self._name_keys: dict[str, str] = {}
         self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
         self._years: CatalogYears | None = None  # catalog_years(catalog), on first use
+        self._editions: DatasetEditions | None = None  # catalogued datasets by surface, on first use
 
     # --------------------------------------------------------------------------------------------------
 
     def introduced(self, paper: Paper) -> list[Introduced]:
-        """Names ``paper`` introduces: title prefix and abstract cues, plus the catalog entries whose
-        introducing paper it is (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
+        """Names ``paper`` introduces: title prefix and abstract cues, less the names it uses (``drop_used_names``:
+        editions of catalogued datasets, devices), plus the catalog entries whose introducing paper it is
+        (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         if self._years is None:  # the date test reads this linker's catalog, --catalog entries included
             self._years = catalog_years(self.catalog)
         found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
+        if self._editions is None:
+            self._editions = DatasetEditions(self.catalog)
+        found = drop_used_names(paper, found, self._editions)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
@@ -272,6 +279,8 @@ class Linker:
         own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
         for f, found in zip(fields, candidates):
             f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
+        if self._corpus_entries:
+            self._drop_devices(paper, fields)
         if self._readings:
             self._own_readings(paper, fields)
         links: list[Link] = []
@@ -369,6 +378,17 @@ class Linker:
                 elif m.source == "uncatalogued":
                     kept.append(replace(m, name=f"{m.name} ({' '.join(mine[0].split())})"))
             f.mentions = kept
+
+    def _drop_devices(self, paper: Paper, fields: list[_Field]) -> None:
+        """Mentions of another paper's introduced name that this paper writes as a device ('a PR2 robot'):
+        there the name is that robot or satellite, not the other paper's coinage (``device_mentions``)."""
+        surfaces = {m.surface: m.name for f in fields for m in f.mentions if m.name in self._corpus_entries}
+        if not surfaces:
+            return
+        devices = {surfaces[s] for s in device_mentions(surfaces, paper.title, paper.abstract)}
+        if devices:
+            for f in fields:
+                f.mentions = [m for m in f.mentions if m.name not in devices]
 
     def _redefined(self, short: str, long_form: str) -> bool:
         """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning
