@@ -502,6 +502,8 @@ class _Builder:
                 # several papers introduce one name (the linker already leaves unlinked a name introduced with
                 # conflicting long forms): the earliest dated one is its introducer, the others re-use it
                 introducers = [min(introducers, key=lambda q: (submitted(q) is None, submitted(q) or (0, 0), q))]
+            if not attrs.get("catalogued") and _used_before(incoming, introducers[0], submitted):
+                continue  # papers dated before its introducer already use the name: not that paper's coinage
             name = attrs["name"]
             # Paper -> Paper edges only: the edges into this method, read here, do not change
             for p, keys in incoming.items():
@@ -536,6 +538,16 @@ def _submitted_before(a: tuple[int, int] | None, b: tuple[int, int] | None) -> b
     if a[1] and b[1]:
         return a < b
     return a[0] < b[0]
+
+
+def _used_before(incoming: dict, introducer: str, submitted: Callable[[str], tuple[int, int] | None]) -> bool:
+    """Whether a paper surely submitted before ``introducer`` links the name: then the name was in use
+    already (another group's homonym, a field term) and ``introducer`` did not coin it."""
+    first = submitted(introducer)
+    return first is not None and any(
+        p != introducer and any(k in CITATION_TYPES for k in keys) and _submitted_before(submitted(p), first)
+        for p, keys in incoming.items()
+    )
 
 
 def _labels(G: nx.MultiDiGraph) -> dict:

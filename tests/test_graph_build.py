@@ -204,6 +204,27 @@ def test_build_graph_several_introducers_of_a_name_cite_only_the_earliest(catalo
     assert G.has_edge(paper_node("2405.00002"), method_node("FooNet"), INTRODUCES)
 
 
+def test_build_graph_no_citation_through_a_name_earlier_papers_already_use(catalog):
+    """A 2018 paper 'introducing' LocNet is not its coiner when a 2017 paper already compares to a LocNet
+    (another group's homonym): nobody's mention of LocNet cites the 2018 paper; the links stay."""
+    own = "We propose LocNet, a network that localises keypoints."
+    coined_2018 = paper("LocNet: keypoint localisation", own, introduces=[("LocNet", own)], arxiv_id="1803.00001", year=2018)
+    earlier = "Our detector outperforms LocNet on PASCAL VOC."
+    user_2017 = paper("Better boxes", earlier, links=[link("LocNet", "compares_to", earlier, cue="outperforms")],
+                      arxiv_id="1706.00002", year=2017)
+    later = "We build on LocNet for localisation."
+    user_2019 = paper("Keypoints again", later, links=[link("LocNet", "builds_on", later, cue="build on")],
+                      arxiv_id="1905.00003", year=2019)
+    G = build_graph([coined_2018, user_2017, user_2019], catalog)
+    coiner = paper_node("1803.00001")
+    assert G.has_edge(paper_node("1905.00003"), method_node("LocNet"), BUILDS_ON)
+    assert not G.has_edge(paper_node("1905.00003"), coiner)
+    assert not G.has_edge(paper_node("1706.00002"), coiner)
+    # without the earlier user, the later one cites the introducer
+    G = build_graph([coined_2018, user_2019], catalog)
+    assert G.has_edge(paper_node("1905.00003"), coiner, "BUILDS_ON:LocNet")
+
+
 def test_build_graph_no_self_citation_when_paper_mentions_its_own_method(catalog):
     record = paper(
         "FooNet",
