@@ -118,6 +118,8 @@ def variants(surface: str) -> frozenset[str]:
                     join = " "  # 'Shap-E' must not become the word 'shape'
                 text += join + token
             found.add(text)
+        if not _single_letter(tokens[-1]) and any(_single_letter(t) for t in tokens[1:-1]):
+            found.add("".join(tokens))  # an inner letter may join up when everything does: 'FasterRCNN', 'MaskRCNN'
     if len(tokens) > 1 and _VERSION_TOKEN.fullmatch(tokens[-1]):
         # a final version written apart from its 'v' or spelled out: 'Inception V.3', 'YOLO version 3'
         head, number = " ".join(tokens[:-1]), tokens[-1][1:]
@@ -126,6 +128,10 @@ def variants(surface: str) -> frozenset[str]:
 
 
 _VERSION_TOKEN = re.compile(r"v\d+")
+
+
+def _single_letter(token: str) -> bool:
+    return len(token) == 1 and token.isalpha()
 
 
 _LOWER_RUN = re.compile(r"[a-z]{3}")

@@ -85,6 +85,9 @@ def test_split_pieces_and_spelled_versions_link(linker, sentence, expected):
 def test_version_variants_are_written_apart_or_spelled_out():
     assert {"inception v 3", "inception version 3", "inception v3", "inceptionv3"} <= variants("Inception-v3")
     assert {"pica net", "picanet"} <= variants("PiCANet")
+    # an inner single letter joins up only when everything does; a final one never ('Shap-E' is not 'shape')
+    assert "fasterrcnn" in variants("Faster R-CNN") and "fasterr cnn" not in variants("Faster R-CNN")
+    assert "shape" not in variants("Shap-E")
 
 
 @pytest.mark.parametrize(
