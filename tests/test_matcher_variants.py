@@ -127,6 +127,13 @@ def test_gan_metrics_are_unscored_entries_not_inception_models(linker):
          {"Non-local Neural Network", "Grad-CAM"}),
         ("Specifically, the introduced model can be formed by batch normalizing the inputs at each recurrence loop.",
          {"Batch Normalization"}),
+        ("Lastly, focal loss is utilized to solve the problem of remarkably imbalance of the tumor regions and "
+         "background.", {"Focal Loss"}),
+        ("Specifically, we first employ a gradient reversal layer to remove variations across different channels.",
+         {"Gradient Reversal Layer"}),
+        ("To exploit this dynamically provided information, we adapt a state-of-the-art VQA model with two techniques "
+         "from the recent meta learning literature, namely prototypical networks and meta networks.",
+         {"Prototypical Networks"}),
     ],
 )
 def test_named_techniques_written_as_phrases_link(linker, sentence, expected):
