@@ -78,14 +78,17 @@ def normalize(text: str) -> str:
     return "".join(chars)
 
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z]{2,}$)|(?<=[A-Za-z]{2})(?=[Vv]\d+$)")
+_CAMEL = re.compile(
+    r"(?<=[a-z])(?=[A-Z][a-z]{2})|(?<=[a-z]{3})(?=[A-Z]{2,}$)|(?<=[A-Za-z]{2})(?=[Vv]\d+$)|(?<=[A-Z0-9])(?=Net$)"
+)
 _SEP = re.compile(r"[\W_]+")
 
 
 def surface_tokens(surface: str) -> list[str]:
     """Word pieces of a surface: split at non-alphanumerics, at CamelCase joints ('FlashAttention',
-    'CycleGAN' -> 'Cycle', 'GAN', so that 'Cycle-GAN' is CycleGAN too) and before a final version
-    ('MobileNetV2' -> 'Mobile', 'Net', 'V2', so that 'MobileNet-V2' and 'YOLO v3' match)."""
+    'CycleGAN' -> 'Cycle', 'GAN', so that 'Cycle-GAN' is CycleGAN too), before a final version
+    ('MobileNetV2' -> 'Mobile', 'Net', 'V2', so that 'MobileNet-V2' and 'YOLO v3' match) and before a final
+    'Net' after a capital or digit ('PiCANet' -> 'PiCA', 'Net'; 'R3Net': 'PiCA-Net' and 'R3-Net' match)."""
     pieces = []
     for part in _SEP.split(surface):
         if part:
@@ -105,16 +108,30 @@ def variants(surface: str) -> frozenset[str]:
     if not tokens:
         return frozenset()
     if len(tokens) > 4:
-        return frozenset({" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())})
-    found = {" ".join(normalize(surface).split())}
-    for joins in product(("", " "), repeat=len(tokens) - 1):
-        text = tokens[0]
-        for join, token in zip(joins, tokens[1:]):
-            if not join and len(token) == 1 and token.isalpha():
-                join = " "  # 'Shap-E' must not become the word 'shape'
-            text += join + token
-        found.add(text)
+        found = {" ".join(tokens), "".join(tokens), " ".join(normalize(surface).split())}
+    else:
+        found = {" ".join(normalize(surface).split())}
+        for joins in product(("", " "), repeat=len(tokens) - 1):
+            text = tokens[0]
+            for join, token in zip(joins, tokens[1:]):
+                if not join and len(token) == 1 and token.isalpha():
+                    join = " "  # 'Shap-E' must not become the word 'shape'
+                text += join + token
+            found.add(text)
+        if not _single_letter(tokens[-1]) and any(_single_letter(t) for t in tokens[1:-1]):
+            found.add("".join(tokens))  # an inner letter may join up when everything does: 'FasterRCNN', 'MaskRCNN'
+    if len(tokens) > 1 and _VERSION_TOKEN.fullmatch(tokens[-1]):
+        # a final version written apart from its 'v' or spelled out: 'Inception V.3', 'YOLO version 3'
+        head, number = " ".join(tokens[:-1]), tokens[-1][1:]
+        found.update((f"{head} v {number}", f"{head} version {number}"))
     return frozenset(found)
+
+
+_VERSION_TOKEN = re.compile(r"v\d+")
+
+
+def _single_letter(token: str) -> bool:
+    return len(token) == 1 and token.isalpha()
 
 
 _LOWER_RUN = re.compile(r"[a-z]{3}")
@@ -151,6 +168,8 @@ def _acronym_case_ok(written: str, surface: str) -> bool:
     capitalised: 'Resnet' is ResNet, but 'GaN' (gallium nitride) is not GAN, 'Lsun' (solar luminosity) is
     not LSUN and 'bert' is not BERT."""
     w, s = _ALNUM.sub("", written), _ALNUM.sub("", surface)
+    if "ersion" in w:
+        w = _SPELLED_VERSION.sub("v", w)  # 'YOLO version 3' is written as YOLOv3
     if w == s or w == s.upper():
         return True
     # a coined mixed-case name may lose its inner capitals ('Resnet', 'U-net', 'Roberta'); an all-capitals
@@ -159,6 +178,7 @@ def _acronym_case_ok(written: str, surface: str) -> bool:
 
 
 _ALNUM = re.compile(r"[^0-9A-Za-z]+")
+_SPELLED_VERSION = re.compile(r"[Vv]ersion(?=\d)")
 _LOWER_VERSIONED = re.compile(r"[a-z]{3,}-?(?:\d+|v\d+)")
 _DASH_VERSION = re.compile(r"[\-\u2010\u2011](?:\d{2,}|v\d+)(?![0-9A-Za-z])")
 
@@ -203,7 +223,7 @@ def hyphen_suffix_ok(token: str) -> bool:
     if token.startswith("0.") and token[2:].isdigit():
         return True  # a width multiplier ('MobileNet-0.25'); no version starts at 0.
     low = token.lower()
-    if low in SIZE_WORDS or _SIZE.fullmatch(low):
+    if low in SIZE_WORDS or low in QUALIFIER_WORDS or _SIZE.fullmatch(low):
         return True
     return token.isalpha() and token.islower()
 
@@ -221,8 +241,14 @@ def in_url(text: str, start: int) -> bool:
     return _URL_START.search(token) is not None
 
 
+# speed and size qualifiers that make a light version of a model, not another name: 'Tiny-YOLO', 'Fast-YOLO',
+# 'YOLO-Lite' are YOLO
+QUALIFIER_WORDS = frozenset("tiny fast lite light mini small micro nano slim".split())
+
+
 def hyphen_prefix_ok(text: str, start: int) -> bool:
-    """Whether the hyphenated word before ``start`` ('non-' ok, 'S-' / 'IC-' / 'Vision-' not) keeps the name."""
+    """Whether the hyphenated word before ``start`` ('non-', 'Tiny-' ok, 'S-' / 'IC-' / 'Vision-' not) keeps
+    the name."""
     i = start - 1  # text[i] == '-'
     j = i
     while j > 0 and text[j - 1].isalnum():
@@ -230,7 +256,7 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     prefix = text[j:i]
     if not prefix:
         return True
-    return prefix.isalpha() and prefix.islower()
+    return prefix.isalpha() and (prefix.islower() or prefix.lower() in QUALIFIER_WORDS)
 
 
 _TAIL_RUN = re.compile(r"[+#*]+(?![0-9A-Za-z])")
@@ -368,6 +394,7 @@ class Matcher:
         if norm is None:
             norm = normalize(text)
         found: list[Mention] = []
+        pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
         shadows: list[tuple[int, int, Target]] = []
         n = len(text)
         for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
@@ -378,8 +405,15 @@ class Matcher:
             if self._tailed[index] and (e >= n or text[e] not in "+#*"):
                 continue  # only names ending in a symbol run here ('A*' is the key 'a') and the text has none
             after = accept_span(text, norm, s, e)
+            compound = False
             if after < 0:
-                continue
+                if not ((s > 0 and text[s - 1] in _DASHES) or (e + 1 < n and text[e + (text[e] == "s")] in _DASHES)):
+                    continue
+                # refused for a hyphenated neighbour only: kept aside in case that neighbour is a name too
+                after = accept_span(text, norm, s, e, hyphens=False)
+                if after < 0:
+                    continue
+                compound = True
             plural = after != e
             written = text[s:e]
             if _ODD_JOINS.search(written):
@@ -404,7 +438,13 @@ class Matcher:
             end = after + len(tail)
             if in_url(text, s):
                 continue  # 'https://github.com/PaddlePaddle/ERNIE' is an address, not a mention of ERNIE
+            if compound:
+                if target.kind == "method":
+                    pending.append(Mention(s, end, target.name, target.kind, text[s:end]))
+                continue
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
+        if pending:
+            found.extend(_compound_parts(text, found, pending))
         if shadows and found:
             found = _unshadowed(found, shadows)
         return found
@@ -530,10 +570,33 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return chosen
 
 
-def accept_span(text: str, norm: str, s: int, e: int) -> int:
+def _compound_parts(text: str, found: list[Mention], pending: list[Mention]) -> list[Mention]:
+    """The ``pending`` names (refused for a hyphenated neighbour) whose neighbours are method names too: both
+    halves of a backbone-detector or encoder-decoder compound ('MobileNet-SSD', 'VGG-SSD', 'CNN-LSTM',
+    'ResNet-50-FPN') are mentions, while 'ViT-CoMer' or 'S-Mamba' stay one uncatalogued name. A neighbour
+    may carry a depth or size ('ResNet-50-FPN')."""
+    methods = [m for m in found if m.kind == "method"] + pending
+    starts = {m.start for m in methods}
+    ends = set()
+    for m in methods:
+        ends.add(m.end)
+        size = _TOKEN_AFTER.match(text, m.end + 1) if m.end + 1 < len(text) and text[m.end] in _DASHES else None
+        if size and hyphen_suffix_ok(size.group()) and not size.group().isalpha():
+            ends.add(size.end())  # 'ResNet-50' ends after its depth
+    kept = []
+    for m in pending:
+        before = m.start > 0 and text[m.start - 1] in _DASHES
+        after = m.end < len(text) and text[m.end] in _DASHES
+        if (before or after) and (not before or m.start - 1 in ends) and (not after or m.end + 1 in starts):
+            kept.append(m)
+    return kept
+
+
+def accept_span(text: str, norm: str, s: int, e: int, hyphens: bool = True) -> int:
     """End of the mention text[s:e] after the word-boundary, plural and hyphen rules, or -1 if rejected.
 
-    ``s`` must already start a word in ``norm``.
+    ``s`` must already start a word in ``norm``. ``hyphens=False`` skips the rules for hyphenated words
+    before and after.
     """
     n = len(text)
     after = e
@@ -547,6 +610,8 @@ def accept_span(text: str, norm: str, s: int, e: int) -> int:
             return -1
     if after + 1 < n and text[after] == "." and text[after - 1].isdigit() and _SIZE_DECIMALS.match(text, after):
         return -1  # the number is a size: 'Mamba-2.8B' is a Mamba size, not Mamba-2 ('GPT 2.0' stays GPT-2)
+    if not hyphens:
+        return after
     if s > 0 and text[s - 1] in _DASHES and not hyphen_prefix_ok(text, s):
         return -1
     if after + 1 < n and text[after] in _DASHES:
