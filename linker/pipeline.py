@@ -432,7 +432,7 @@ class Linker:
         if not known:
             return False  # nothing to compare the definition with
         known.update(_CONTENT.findall(" ".join(entry.surfaces).lower()))
-        shared = sum(any(w[:4] == k[:4] or (len(w) >= 5 and w in k) for k in known) for w in words)
+        shared = sum(any(_same_stem(w, k) or (len(w) >= 5 and w in k) for k in known) for w in words)
         return shared == 0 or (expansion and 2 * shared < len(words))
 
     def _owner_of(self, surface: str) -> str | None:
@@ -533,6 +533,14 @@ _NOT_OWN_WORK = re.compile(
     r"|(?:^|[:?]\s*)(?:do|does|can|is|are)\b",
     re.I,
 )
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two words sharing a stem: a common prefix of 4+ letters that leaves at most 3 letters of the shorter
+    word ('networks'/'network', 'detection'/'detector'), not only a shared opening ('transcribing' /
+    'transformer')."""
+    n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    return n >= 4 and n >= min(len(a), len(b)) - 3
 
 
 def _title_subject(links: list[Link], title: str) -> None:

@@ -156,6 +156,35 @@ def test_link_paper_definitions_decide_acronyms(linker, abstract, expected):
     assert [(l.method, l.surface) for l in linker.link(Paper.create("A study", abstract)).links] == expected
 
 
+def test_link_paper_definition_sharing_only_a_word_opening_is_foreign(linker):
+    """arXiv 1905.10954: 'Transcribing' only opens like 'Transformer' (no shared stem), so the paper's own
+    'Spotlight Transcribing Network (STN)' is not the catalog's Spatial Transformer Network."""
+    paper = Paper.create(
+        "Transcribing Content from Structural Images with Spotlight Mechanism",
+        (
+        'Transcribing content from structural images, e.g., writing notes from music scores, is a challenging'
+        ' task as not only the content objects should be recognized, but the internal structure should also '
+        'be preserved. Existing image recognition methods mainly work on images with simple content (e.g., '
+        'text lines with characters), but are not capable to identify ones with more complex content (e.g., '
+        'structured symbols), which often follow a fine-grained grammar. To this end, in this paper, we '
+        'propose a hierarchical Spotlight Transcribing Network (STN) framework followed by a two-stage '
+        '"where-to-what" solution. Specifically, we first decide "where-to-look" through a novel spotlight '
+        'mechanism to focus on different areas of the original image following its structure. Then, we decide'
+        ' "what-to-write" by developing a GRU based network with the spotlight areas for transcribing the '
+        'content accordingly. Moreover, we propose two implementations on the basis of STN, i.e., STNM and '
+        'STNR, where the spotlight movement follows the Markov property and Recurrent modeling, respectively.'
+        ' We also design a reinforcement method to refine the framework by self-improving the spotlight '
+        'mechanism. We conduct extensive experiments on many structural image datasets, where the results '
+        'clearly demonstrate the effectiveness of STN framework.'
+        ),
+        arxiv_id="1905.10954",
+        year=2019,
+    )
+    linked = linker.link(paper)
+    assert [l.method for l in linked.links] == ["GRU"]
+    assert "STN" in [i.name for i in linked.introduces]
+
+
 @pytest.mark.parametrize(
     "arxiv_id, year, linked",
     [("1807.09956", None, False), (None, 2018, False), (None, 2024, True), (None, None, True)],
