@@ -719,6 +719,19 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         r"(?:\w+\s+)?(?:backbones?|encoders?|decoders?|base(?:\s+model)?|teachers?|students?|foundation|initiali[sz]ation"
         r"|starting\s+point|feature\s+extractors?|tokeni[sz]ers?|generators?|retrievers?|policy|optimi[sz]er|"
         r"reward\s+model|judge|backend|building\s+blocks?))\b", re.I)),
+    # a passive with a purpose infinitive describes a step of the paper's pipeline, whatever the verb: "LSTM is
+    # explored to model the sequential dependencies", "a word level LSTM encoder is conducted to obtain ...";
+    # not verbs of knowledge or description ("X is known / designed / shown to"), nor a past "was proposed to"
+    (BUILDS_ON, 0.7, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+(?:(?:is|are)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?"
+        r"|(?:was|were)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?(?!(?:introduced|presented)\b))"
+        r"(?P<cue>(?!(?:known|shown|believed|thought|expected|supposed|said|reported|found|considered|claimed|designed"
+        r"|proposed|developed|invented|created|proven|proved|guaranteed|observed|assumed|argued|demonstrated|compared"
+        r"|limited|restricted|related|linked|connected|exposed|subjected|devoted|dedicated|attributed|assigned|inclined"
+        r"|committed|forced|required|needed|allowed|tied|bound|opposed|doomed|meant|intended|seen|given|written|able"
+        r"|predicted|estimated|likened|equivalent|sensitive)\b)[a-z][a-z-]*(?:ed|en)\s+to)\s+(?:\w+ly\s+)?"
+        r"(?!(?:the|a|an|be|its|their|this|these|those|that|other|each|all|any|some|such|many|most|our|his|her|them|it"
+        r"|one|two|three|\d+)\b)[a-z]+\b")),
 )
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
@@ -728,6 +741,7 @@ _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
      "combined", "distil", "deployed", "plugged", "augmented"),
     ("as",),
+    ("to",),
 )
 _FAR_PASSIVE_WORDS = ("compared", "benchmarked", "contrasted")
 # Compounds that name a use of the method; decide builds_on only in clauses about the paper's own work.
