@@ -878,6 +878,8 @@ def _capital_ok(sentence: str, index: int) -> bool:
     return not head or head[-1] in ":;([" or head.rstrip("\"')]").endswith((".", "!", "?"))
 
 
+# the paper's named method paired with the mention: "ESE-Seg with YOLOv3", "DND on top of a"
+_OWN_NAME_WITH = re.compile(r"(?<![\w.\-])(?P<name>[\w.\-]+)\s+(?:with|using|\+|on\s+top\s+of)\s+(?:the\s+|an?\s+)?$", re.I)
 _OWN_DETERMINER = re.compile(
     r"\b(?P<cue>our|(?:the|these|those|two|three|four|other|several)\s+(?:other\s+|two\s+|three\s+)?proposed"
     r"|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$"
@@ -1126,6 +1128,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         # "our BERT encoder"; "three novel LSTM cell architectures" are new variants of the method
         words = determiner.group("cue") or determiner.group("novel")
         return RelationResult(BUILDS_ON, " ".join(words.split()), 0.75 if determiner.group("cue") else 0.65)
+    paired = own and _search_end(_OWN_NAME_WITH, before, 4)
+    if paired and paired.group("name").lower() in own:
+        # "ESE-Seg with YOLOv3 outperforms Mask R-CNN": the paper's named method run with the method, as "our model
+        # with X" is (the determiner rule above)
+        return RelationResult(BUILDS_ON, " ".join(paired.group(0).split()), 0.7)
     subject_of = _SUBJECT_OF_COMPARISON.match(after)
     if subject_of:
         # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":
