@@ -324,7 +324,7 @@ def _owner(
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
         region_lo, region = clause_lo, prefix
-    if _OWN.search(region) or _own_in(region, own) is not None:
+    if _OWN.search(region) or _own_in(region, own) is not None or _ORDINAL_SUBJECT.fullmatch(region):
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
@@ -383,6 +383,14 @@ _CLAUSE_OPENER = re.compile(
 )
 # A clause-initial subject that is a plural, generic class of methods with a relative clause: "Approaches that
 # fine-tune X", "However, most methods which rely on X".
+# An ordinal subject names one part of what the paper enumerates: "we propose three approaches ...; the second uses
+# ELMo embeddings ...; the third approach uses BERT", "The first stage fine-tunes X".
+_ORDINAL_SUBJECT = re.compile(
+    r"\s*(?:and\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|final|former|latter)\s+(?:(?:[\w-]+\s+)?(?:one|approach|method"
+    r"|model|stage|step|phase|module|component|branch|network|variant|part|system|strategy|technique|algorithm|framework"
+    r"|sub-?network|experiment|setting)s?\s+)?(?:\w+ly\s+|also\s+|then\s+|further\s+)*",
+    re.I,
+)
 _GENERIC_RELATIVE_SUBJECT = re.compile(
     r"\s*(?:(?:however|moreover|furthermore|recently|currently|nowadays|traditionally|typically|in\s+practice|thus|hence)\s*,?\s*)?"
     r"(?:(?:the|most|many|several|some|other|such|these|those|all|existing|current|recent|prior|previous)\s+)*"
