@@ -613,12 +613,20 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
-         r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN,
+         r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)"
+         # the paper's technique acting on a model, its target ("we compress VGG-16", "attacks GPT-2", "accelerates
+         # the training of ResNet"); a gerund only before its object ("pruning VGG-16", not "pruning schemes on X"),
+         # and what the paper's data flows into ("features that feed into a bidirectional LSTM layer")
+         r"|compress(?:es|ed)?|prune[sd]?|quanti[sz](?:e|es|ed)|sparsif(?:y|ies|ied)|binari[sz](?:e|es|ed)|accelerat(?:e|es|ed)"
+         r"|attack(?:s|ed)?|fool(?:s|ed)?|(?:compressing|pruning|quanti[sz]ing|sparsifying|binari[sz]ing|accelerating|attacking"
+         r"|fooling)(?=\s+(?:(?:the|a|an)\s+)?(?:(?:pre-?)?trained\s+|training\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d]))"
+         r"|speed(?:s|ing)?\s+up|fe(?:d|eds?|eding)\s+(?:in)?to|pass(?:es|ed|ing)?\s+(?:through|into)|improvements?\s+(?:of|to)", OWN,
          keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <augment "
          "<enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip <rely <relie "
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
-         "<procedure <protocol <approach <technique <algorithm <code <tool", first="abcdefgimoprstu"),
+         "<procedure <protocol <approach <technique <algorithm <code <tool <compress <prun <quanti <sparsif <binari "
+         "<accelerat <attack <fool <speed <fed <feed <pass", first="abcdefgimopqrstu"),
     _IMPROVE_OF_CUE,
 )
 
