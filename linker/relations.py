@@ -41,7 +41,7 @@ lists key words, one of which every match contains); the others are not run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -1589,6 +1589,64 @@ def _settle_anaphora(linked) -> None:
             break
 
 
+# A back-reference to the very methods named before, as the object of a comparison: "combine their predictions ...
+# that can outperform both models", "outperforming the individual detectors", "BioBERT significantly outperforms
+# them". Generic objects ("baseline models", "the original model") are left alone: they may be other systems.
+_REFERENT_ANAPHOR = re.compile(
+    r"(?<![\w-])(?:both(?:\s+(?:of\s+them|models|methods|networks|detectors|systems|architectures|approaches|classifiers)"
+    r"|(?=\s*[,.;:)]|\s+(?:by|on|in|across|at|under|for|while)\b))"
+    r"|them|each\s+of\s+them|either\s+(?:of\s+them|model|method|network)"
+    r"|the\s+individual\s+(?:[\w-]+\s+)?(?:models|methods|networks|detectors|systems|classifiers|components))(?![\w-])",
+    re.I,
+)
+_REFERENT_WORDS = ("both", "them", "either", "individual")
+
+
+def _settle_referent_comparisons(linked) -> None:
+    """'We compare two popular segmentation frameworks, U-Net and Mask-RCNN ... we develop an ensemble model to combine
+    their predictions that can outperform both models': the paper builds on the methods and then compares with them
+    by a back-reference. A comparison (typed like a mention, confidence 0.8 or more) whose object is 'both models',
+    'them' or 'the individual detectors' adds ``compares_to`` for the methods the paper builds on in the nearest
+    sentence before it that builds on any ('both': exactly two). The added link repeats the referent mention's
+    surface and span, with the comparing sentence as evidence."""
+    abstract = linked.paper.abstract or ""
+    if not _may_hold(abstract, _REFERENT_WORDS):
+        return
+    used = [link for link in linked.links if link.field == "abstract" and link.relation == BUILDS_ON and link.kind != "dataset"]
+    if not used:
+        return
+    compared = {link.method for link in linked.links if link.relation == COMPARES_TO}
+    own = tuple(i.name for i in linked.introduces if i.name)
+    spans = None
+    for anaphor in _REFERENT_ANAPHOR.finditer(abstract):
+        spans = spans if spans is not None else split_sentences(abstract)
+        s_start, s_end = next(((a, b) for a, b in spans if a <= anaphor.start() < b), (0, len(abstract)))
+        before = [link for link in used if link.start < anaphor.start()]
+        if not before:
+            continue
+        sentence = abstract[s_start:s_end]
+        result = type_relation(sentence, anaphor.start() - s_start, anaphor.end() - s_start, own_names=own)
+        if result.relation != COMPARES_TO or result.confidence < 0.8 \
+                or result.cue.split()[-1].lower() not in _tail_words(sentence[: anaphor.start() - s_start], 4).lower():
+            continue  # the comparison must govern the back-reference itself, not a phrase further on
+        # the referents: the methods built on in the nearest sentence (or this one, before the anaphor) that has any
+        last = max(link.start for link in before)
+        r_start = next((a for a, b in spans if a <= last < b), 0)
+        referents = {}
+        for link in before:
+            if link.start >= r_start:
+                referents.setdefault(link.method, link)
+        if anaphor.group(0).lower().startswith("both") and len(referents) != 2:
+            continue
+        word = " ".join(anaphor.group(0).split())
+        for method, link in referents.items():
+            if method in compared:
+                continue
+            compared.add(method)
+            linked.links.append(replace(link, relation=COMPARES_TO, evidence=sentence, cue=f"{result.cue} (via '{word}')",
+                                        confidence=round(min(result.confidence, 0.55), 3)))
+
+
 _TITLE_COMPOUND_CUE = re.compile(r"(?:X-)?(?:based|powered|driven)", re.I)
 
 
@@ -1636,6 +1694,7 @@ def settle_paper(linked) -> None:
         _settle_method_description(linked)
         _settle_group_members(linked)
         _settle_anaphora(linked)
+        _settle_referent_comparisons(linked)
         return
     # the means a study names in its title ('A Comparative Study of Feature Selection Methods ... Using Support
     # Vector Machine') are its tools, built on, not studied
