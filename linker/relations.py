@@ -1210,18 +1210,27 @@ _ANALYSIS_TITLE = re.compile(
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
-    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
+    # 'Analysis of X', 'Performance Analysis of X', 'Analyzing X'; not a task named 'Sentiment Analysis on IMDB ...'
+    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analys[ie]s(?:\s+of\b|\s*$)|analy[sz](?:ing|es|e)\b|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
 )
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
 _OWN_METHOD_SAID = re.compile(
-    r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    r"(?=[wtoa])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
     # new data, metrics or findings are no method of the paper's own
     r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
     r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
     r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
+    # "This work investigates an alternative model ... and proposes a novel architecture", "An encoder-decoder model
+    # with ... is proposed", "This paper describes the development of a real-time HRI system"
+    r"|(?:this|the\s+present|the\s+current)\s+(?:paper|work|article|letter|report|research|thesis|study)\s+(?:[^\s.;]+\s+){0,12}?"
+    r"(?:(?:propos|introduc|develop|design|devis)(?:es|ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?|describes\s+the\s+development\s+of\s+)"
+    r"(?:an?\s+(?:[\w-]+\s+){0,5}?)?(?:method|technique|approach|framework|model|architecture|algorithm|pipeline|system|network"
+    r"|scheme|strategy)s?\b"
+    r"|an?\s+(?:[\w-]+\s+){0,5}?(?:method|technique|approach|framework|model|architecture|algorithm|pipeline|system|network|scheme)"
+    r"\s+(?:[\w-]+\s+){0,8}?(?:is|are)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?(?:proposed|introduced|presented|developed)\b(?!\s+(?:by|in)\b)"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
     r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
     r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
@@ -1261,6 +1270,28 @@ _STUDY_PURPOSE = re.compile(
 )
 
 
+# Analysis words that also name a topic ('quantum many-body dynamics', 'a decision mechanism', 'material properties'):
+# no analysis when the title starts with a task verb ('Predicting ...') or names its means before them ('... based on ...')
+_TOPIC_WORD = re.compile(r"mechanis\w+|emergen\w+|dynamics|properties|phenomen\w+|theory|limits|limitations|proxies|trade-?offs?"
+                         r"|insights?|lessons", re.I)
+# a title part that names the paper's method: '...? A Variational Approach to ...', ': A Novel Framework for ...'
+_METHOD_TITLE = re.compile(
+    r"(?:^|[:?]\s*)(?:an?|the)\s+(?:(?!(?:survey|review|study|analysis|comparison|evaluation|benchmark|overview)\b)[\w-]+\s+){0,4}"
+    r"(?:approach|method|framework|model|architecture|algorithm|network|system|pipeline|technique)\b",
+    re.I,
+)
+# verbs of what a method does, as a title's first word ('Predicting ...', 'Improving ...'); not 'Learning', which also
+# opens analyses ('Learning dynamics of ...')
+_TASK_GERUND = re.compile(
+    r"predicting|detecting|improving|generating|recogni[sz]ing|classifying|segmenting|estimating|tracking|translating"
+    r"|forecasting|boosting|enhancing|accelerating|compressing|reducing|extracting|automating|synthesi[sz]ing|denoising"
+    r"|locali[sz]ing|identifying|retrieving|parsing|summari[sz]ing|answering|solving|optimi[sz]ing|speeding|scaling"
+    r"|leveraging|exploiting|incorporating|integrating|combining|fusing|adapting|transferring|distilling|pruning"
+    r"|quanti[sz]ing|defending|attacking|fooling|generali[sz]ing|aligning|matching|reconstructing|completing",
+    re.I,
+)
+
+
 def _title_tool_at(title: str) -> int:
     """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
     none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
@@ -1270,12 +1301,27 @@ def _title_tool_at(title: str) -> int:
     return tool.start() if tool else -1
 
 
+def _task_title(title: str) -> bool:
+    """The title (or its part after a colon) starts with a verb of a task, not of an analysis: 'Predicting ...',
+    'PPO Dash: Improving Generalization in Deep RL' name what the paper's method does."""
+    for part in (title, title.partition(":")[2]):
+        words = part.split(None, 1)
+        if words and _TASK_GERUND.fullmatch(words[0]):
+            return True
+    return False
+
+
 def _analysis_title(title: str) -> bool:
     """The title announces an analysis, survey or question; 'Rethinking / Revisiting X with Y' announces Y, a
     new means, so it is a method paper's title, and 'X for Y: A Study on Z' an application of X."""
+    if _METHOD_TITLE.search(title):
+        return False  # 'How Large a Vocabulary Does Text Classification Need? A Variational Approach to Vocabulary Selection'
+    task_title = _task_title(title)
     for match in _ANALYSIS_TITLE.finditer(title):
         if _RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end()):
             continue
+        if _TOPIC_WORD.fullmatch(match.group(0)) and (task_title or _TITLE_TOOL.search(title, 0, match.start())):
+            continue  # 'Predicting quantum many-body dynamics with LSTM ...', '... Based on ... Decision Mechanism'
         if _STUDY.fullmatch(match.group(0)) and (_TITLE_PURPOSE.search(title) or _TITLE_TOOL.search(title, 0, match.start())):
             continue
         return True
@@ -1294,7 +1340,7 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
         return False
     if _analysis_title(title):
         return True
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title):
         return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
