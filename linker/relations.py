@@ -508,7 +508,7 @@ _NAMED_SUBJECT = re.compile(
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
-    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
+    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
@@ -563,10 +563,11 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
+         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
          r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
-         "<against> <improv", first="abcegimprstvw"),
+         "<against> <improv <superior <inferior", first="abcegimprstvw"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
@@ -583,10 +584,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
          r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
-         r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
+         r"|adapted\s+from|modified\s+from|derived\s+from|(?:improved|extended|evolved)\s+from"
+         r"|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
+         # run both ways: "we combined CDP with DDPG with or without HER"
+         r"|with\s+(?:or|and)\s+without"
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="<fine <built <build <top> <distil <initiali <continu+train <train/<pretrain/<pre-train+<from>/<upon> <leverag "
-         "<adopt <adapted <modified <derived <add/<insert/<attach/<append+<to>/<into>/<top> <backbone <encoder <base> <teacher", first="abcdefilmopt"),
+         "<adopt <adapted <modified <derived <improved/<extended/<evolved+<from> "
+         "<add/<insert/<attach/<append+<to>/<into>/<top> <backbone <encoder <base> "
+         "<teacher <with+<without>", first="abcdefilmoptw"),
     # the paper's technique applied with a method: "the discrete policy achieves significant performance gains with
     # state-of-the-art on-policy optimization algorithms (PPO, TRPO, ACKTR)"
     _cue(BUILDS_ON, 0.75, r"(?:improvements?|gains?|boosts?|speed-?ups?)\s+(?:when\s+(?:combined|used|applied)\s+)?with(?!\s+respect\s+to)",
@@ -614,6 +620,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)"
+         r"|via|by\s+means\s+of|through\s+the\s+use\s+of|with\s+the\s+help\s+of"
          # the paper's technique acting on a model, its target ("we compress VGG-16", "attacks GPT-2", "accelerates
          # the training of ResNet"); a gerund only before its object ("pruning VGG-16", not "pruning schemes on X"),
          # and what the paper's data flows into ("features that feed into a bidirectional LSTM layer")
@@ -626,7 +633,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool <compress <prun <quanti <sparsif <binari "
-         "<accelerat <attack <fool <speed <fed <feed <pass", first="abcdefgimopqrstu"),
+         "<accelerat <attack <fool <speed <fed <feed <pass <via> <means> <use> <help>", first="abcdefgimopqrstuvw"),
+    # the host the paper's module goes into, named right after: "can be easily incorporated into existing DCNNs such as
+    # ResNets" (not "plugged into detection frameworks in the same way as other features (like HOG)")
+    _cue(BUILDS_ON, 0.85, r"(?:incorporat|integrat|embedd?|inject|plug)\w*\s+into", max_gap=6,
+         keys="<incorporat/<integrat/<embed/<inject/<plug+<into>", first="eip"),
+    # the models an approach is evaluated on are the ones it is applied to: "Evaluated on VGG-16 and ResNet-50 using
+    # ImageNet, our approach outperforms ...", "we carry out experiments on various popular CNNs including VGG"
+    _cue(BUILDS_ON, 0.7, r"(?:experiments?|evaluated|evaluations?|tested|validated|verified)\s+(?:[\w-]+\s+){0,5}?on", max_gap=8,
+         keys="<experiment/<evaluat/<tested/<validated/<verified+<on>", first="etv"),
     _IMPROVE_OF_CUE,
 )
 
@@ -723,6 +738,9 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+|then\s+)?"
         r"(?P<cue>(?:outperformed|surpassed|beaten|exceeded|outpaced|compared|benchmarked|evaluated\s+as\s+baselines?)"
         r"(?:\s+(?:with|to|against|by))?)\b", re.I)),
+    (COMPARES_TO, 0.8, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+)?(?P<cue>(?:employed|used|included|chosen"
+        r"|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?for\s+comparisons?)\b", re.I)),
     (COMPARES_TO, 0.85, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
     (BUILDS_ON, 0.85, re.compile(
@@ -752,6 +770,7 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
     ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated"),
+    ("comparison",),
     ("baseline",),
     ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
