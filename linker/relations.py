@@ -737,10 +737,10 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
     (COMPARES_TO, 0.9, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+|then\s+)?"
         r"(?P<cue>(?:outperformed|surpassed|beaten|exceeded|outpaced|compared|benchmarked|evaluated\s+as\s+baselines?)"
-        r"(?:\s+(?:with|to|against|by))?)\b", re.I)),
-    (COMPARES_TO, 0.8, re.compile(
-        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+)?(?P<cue>(?:employed|used|included|chosen"
-        r"|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?for\s+comparisons?)\b", re.I)),
+        r"(?:\s+(?:with|to|against|by))?"
+        # "Several notable models including GoogleNet and Resnet have been employed for comparison"
+        r"|(?:employed|used|included|chosen|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?"
+        r"for\s+comparisons?)\b", re.I)),
     (COMPARES_TO, 0.85, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
     (BUILDS_ON, 0.85, re.compile(
@@ -769,8 +769,7 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
 )
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
-    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated"),
-    ("comparison",),
+    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated", "comparison"),
     ("baseline",),
     ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
