@@ -135,7 +135,8 @@ _OWN_MAIN_CLAUSE = re.compile(r",\s*(?=(?:we|our|this\s+(?:paper|work|study))\b)
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _OWN = re.compile(
     r"""(?=[woupti])\b(?:we|our|ours|us
-    |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture)
+    |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture|research|letter|thesis
+        |report|chapter|project)|the\s+paper
     |(?:the|our)\s+(?:newly\s+)?proposed|proposed\s+(?:model|method|approach|framework|architecture|system)
     |the\s+(?:presented|introduced|developed|described)\s+(?:system|model|method|approach|framework|architecture|algorithm|technique)
     |the\s+(?:present|current)\s+(?:study|work|paper|results?|findings|method|approach)
@@ -634,6 +635,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool <compress <prun <quanti <sparsif <binari "
          "<accelerat <attack <fool <speed <fed <feed <pass <via> <means> <use> <help>", first="abcdefgimopqrstuvw"),
+    # the second half of a combination: "combines the BERT learning mechanism described in Devlin et al. (2018) with a
+    # generalization of the Universal Transformer", "fuses the RetinaNet detector with the U-Net architecture"
+    _cue(BUILDS_ON, 0.75, r"(?:combin|integrat|fus|merg|unif|coupl|marr|augment|equipp?)(?:es|ed|ing|e|s|y|ies)?\s+(?:[^;,()\s]+\s+|\([^()]*\)\s+){1,16}?with",
+         OWN, keys="<combin/<integrat/<fus/<merg/<unif/<coupl/<marr/<augment/<equip+<with>", first="acefimu"),
     # the host the paper's module goes into, named right after: "can be easily incorporated into existing DCNNs such as
     # ResNets" (not "plugged into detection frameworks in the same way as other features (like HOG)")
     _cue(BUILDS_ON, 0.85, r"(?:incorporat|integrat|embedd?|inject|plug)\w*\s+into", max_gap=6,
@@ -1371,7 +1376,14 @@ _CARRIED_SUBJECT = re.compile(
     r"This\s+(?:model|system|framework|network|architecture|approach|method|pipeline|algorithm|module))\s+"
     r"(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+)?(?P<verb>\w+)"
 )
-_OWN_VERB = next(cue for cue in _PRE_CUES if cue.agent == OWN and cue.relation == BUILDS_ON)
+# the use cues that need the paper as subject: their verdict without one ('mentions', 0.55) is what the paper-level
+# rules below revisit
+_OWN_VERBS = tuple(cue.pattern for cue in _PRE_CUES if cue.agent == OWN and cue.relation == BUILDS_ON)
+
+
+def _own_verb(cue: str) -> bool:
+    """Whether ``cue`` (a link's cue words) is a use verb that needs the paper as subject ('uses', 'based on')."""
+    return any(pattern.fullmatch(cue) for pattern in _OWN_VERBS)
 
 
 def _settle_carried_subjects(linked) -> None:
@@ -1383,7 +1395,7 @@ def _settle_carried_subjects(linked) -> None:
     for link in linked.links:
         if link.field != "abstract" or link.relation != MENTIONS or not link.cue or link.kind == "dataset":
             continue
-        if not _OWN_VERB.pattern.fullmatch(link.cue):
+        if not _own_verb(link.cue):
             continue
         subject = _CARRIED_SUBJECT.match(link.evidence)
         if subject is None or subject.group("verb").lower() not in link.cue.lower().split()[:1]:
@@ -1442,7 +1454,7 @@ def _settle_method_description(linked) -> None:
     candidates = [
         link for link in linked.links
         if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"
-        and not (link.cue and not (_OWN_VERB.pattern.fullmatch(link.cue) and link.confidence <= 0.55))
+        and not (link.cue and not (_own_verb(link.cue) and link.confidence <= 0.55))
     ]
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
@@ -1722,7 +1734,7 @@ def _settle_title_means(linked) -> None:
     for link in linked.links:
         if link.field != "title" or link.relation != MENTIONS or link.kind == "dataset" or not link.cue:
             continue
-        if _OWN_VERB.pattern.fullmatch(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
+        if _own_verb(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
             link.relation = BUILDS_ON
             link.cue = f"{link.cue} (title)"
             link.confidence = round(min(link.confidence, 0.6), 3)
