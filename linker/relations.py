@@ -631,14 +631,14 @@ _PRE_CUES: tuple[_Cue, ...] = (
     # paper's data flows into ("features that feed into a bidirectional LSTM layer"); not "via X", which in citation
     # contexts names mechanisms ("derived from MSCs via transdifferentiation [36]")
     _cue(BUILDS_ON, 0.8, r"compress(?:es|ed)?|prune[sd]?|quanti[sz](?:e|es|ed)|sparsif(?:y|ies|ied)|binari[sz](?:e|es|ed)"
-         r"|accelerat(?:e|es|ed)|attack(?:s|ed)?|fool(?:s|ed)?|(?:compressing|pruning|quanti[sz]ing|sparsifying|binari[sz]ing"
+         r"|accelerat(?:e|es|ed)|(?<!adversarial\s)(?<!of\s)(?<!the\s)attack(?:s|ed)?|fool(?:s|ed)?|(?:compressing|pruning|quanti[sz]ing|sparsifying|binari[sz]ing"
          r"|accelerating|attacking|fooling)(?=\s+(?:(?:the|a|an)\s+)?(?:(?:pre-?)?trained\s+|training\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d]))"
          r"|speed(?:s|ing)?\s+up|fe(?:d|eds?|eding)\s+(?:in)?to|pass(?:es|ed|ing)?\s+(?:through|into)|improvements?\s+(?:of|to)",
          OWN, keys="<compress <prun <quanti <sparsif <binari <accelerat <attack <fool <speed <fed <feed <pass <improvement",
          first="abcfipqs"),
     # the second half of a combination: "combines the BERT learning mechanism described in Devlin et al. (2018) with a
     # generalization of the Universal Transformer", "fuses the RetinaNet detector with the U-Net architecture"
-    _cue(BUILDS_ON, 0.75, r"(?:combin|integrat|fus|merg|unif|coupl|marr|augment|equipp?)(?:es|ed|ing|e|s|y|ies)?\s+(?:[^;,()\s]+\s+|\([^()]*\)\s+){1,16}?with",
+    _cue(BUILDS_ON, 0.75, r"(?<!the\s)(?<!an\s)(?<!a\s)(?:combin|integrat|fus|merg|unif|coupl|marr|augment|equipp?)(?:es|ed|ing|e|s|y|ies)?\s+(?:[^;,()\s]+\s+|\([^()]*\)\s+){1,16}?with",
          OWN, keys="<combin/<integrat/<fus/<merg/<unif/<coupl/<marr/<augment/<equip+<with>", first="acefimu"),
     # the host the paper's module goes into, named right after: "can be easily incorporated into existing DCNNs such as
     # ResNets" (not "plugged into detection frameworks in the same way as other features (like HOG)")
@@ -1678,6 +1678,8 @@ _REFERENT_ANAPHOR = re.compile(
     re.I,
 )
 _REFERENT_WORDS = ("both", "them", "either", "the individual")
+# a plural class of systems earlier in the sentence is what a 'them' refers to, not the methods built on before
+_PLURAL_CLASS = re.compile(r"\b(?:methods|models|baselines|approaches|systems|detectors|networks|algorithms|techniques|works)\b", re.I)
 
 
 def _referent_anaphors(abstract: str) -> list:
@@ -1717,6 +1719,8 @@ def _settle_referent_comparisons(linked) -> None:
         if not before:
             continue
         sentence = abstract[s_start:s_end]
+        if anaphor.group(0).lower() == "them" and _PLURAL_CLASS.search(sentence, 0, anaphor.start() - s_start):
+            continue  # "We compared SSD300-fork with other detection methods ... our model outperformed them"
         result = type_relation(sentence, anaphor.start() - s_start, anaphor.end() - s_start, own_names=own)
         if result.relation != COMPARES_TO or result.confidence < 0.8 \
                 or result.cue.split()[-1].lower() not in _tail_words(sentence[: anaphor.start() - s_start], 4).lower():
