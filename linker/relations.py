@@ -1678,6 +1678,9 @@ _REFERENT_ANAPHOR = re.compile(
     re.I,
 )
 _REFERENT_WORDS = ("both", "them", "either", "the individual")
+# a word every comparison cue that can govern a back-reference four words on holds (see _may_hold)
+_COMPARISON_STEMS = ("outperform", "surpass", "exceed", "beat", "better", "than", "compar", "over", "superior", "improv",
+                     "gain", "against", "versus", "vs", "rival", "match", "outstrip", "outdo", "win", "par")
 # a plural class of systems earlier in the sentence is what a 'them' refers to, not the methods built on before
 _PLURAL_CLASS = re.compile(r"\b(?:methods|models|baselines|approaches|systems|detectors|networks|algorithms|techniques|works)\b", re.I)
 
@@ -1713,6 +1716,8 @@ def _settle_referent_comparisons(linked) -> None:
     own = tuple(i.name for i in linked.introduces if i.name)
     spans = None
     for anaphor in _referent_anaphors(abstract):
+        if not _may_hold(abstract[max(0, anaphor.start() - 40) : anaphor.start()], _COMPARISON_STEMS):
+            continue  # no comparison word right before it (most 'them' / 'both'): spares the sentence split and typing
         spans = spans if spans is not None else split_sentences(abstract)
         s_start, s_end = next(((a, b) for a, b in spans if a <= anaphor.start() < b), (0, len(abstract)))
         before = [link for link in used if link.start < anaphor.start()]
