@@ -41,7 +41,7 @@ lists key words, one of which every match contains); the others are not run.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
@@ -135,7 +135,8 @@ _OWN_MAIN_CLAUSE = re.compile(r",\s*(?=(?:we|our|this\s+(?:paper|work|study))\b)
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _OWN = re.compile(
     r"""(?=[woupti])\b(?:we|our|ours|us
-    |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture)
+    |this\s+(?:paper|work|study|article|approach|method|model|framework|system|technique|architecture|research|letter|thesis
+        |report|chapter|project)|the\s+paper
     |(?:the|our)\s+(?:newly\s+)?proposed|proposed\s+(?:model|method|approach|framework|architecture|system)
     |the\s+(?:presented|introduced|developed|described)\s+(?:system|model|method|approach|framework|architecture|algorithm|technique)
     |the\s+(?:present|current)\s+(?:study|work|paper|results?|findings|method|approach)
@@ -324,7 +325,7 @@ def _owner(
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
         region_lo, region = clause_lo, prefix
-    if _OWN.search(region) or _own_in(region, own) is not None:
+    if _OWN.search(region) or _own_in(region, own) is not None or _ORDINAL_SUBJECT.fullmatch(region):
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
@@ -383,6 +384,14 @@ _CLAUSE_OPENER = re.compile(
 )
 # A clause-initial subject that is a plural, generic class of methods with a relative clause: "Approaches that
 # fine-tune X", "However, most methods which rely on X".
+# An ordinal subject names one part of what the paper enumerates: "we propose three approaches ...; the second uses
+# ELMo embeddings ...; the third approach uses BERT", "The first stage fine-tunes X".
+_ORDINAL_SUBJECT = re.compile(
+    r"\s*(?:and\s+)?(?:the\s+)?(?:first|second|third|fourth|fifth|final|former|latter)\s+(?:(?:[\w-]+\s+)?(?:one|approach|method"
+    r"|model|stage|step|phase|module|component|branch|network|variant|part|system|strategy|technique|algorithm|framework"
+    r"|sub-?network|experiment|setting)s?\s+)?(?:\w+ly\s+|also\s+|then\s+|further\s+)*",
+    re.I,
+)
 _GENERIC_RELATIVE_SUBJECT = re.compile(
     r"\s*(?:(?:however|moreover|furthermore|recently|currently|nowadays|traditionally|typically|in\s+practice|thus|hence)\s*,?\s*)?"
     r"(?:(?:the|most|many|several|some|other|such|these|those|all|existing|current|recent|prior|previous)\s+)*"
@@ -500,7 +509,7 @@ _NAMED_SUBJECT = re.compile(
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
-    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
+    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
@@ -555,10 +564,11 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
+         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
          r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
-         "<against> <improv", first="abcegimprstvw"),
+         "<against> <improv <superior <inferior", first="abcegimprstvw"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
@@ -575,10 +585,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.9, r"fine-?\s?tun\w*|finetun\w*|(?:built|build\w*)\s+(?:up)?on|on\s+top\s+of"
          r"|distill?(?:s|ed|ing)?\s+(?:knowledge\s+)?from|distillation\s+from|initiali[sz]\w*\s+(?:from|with)"
          r"|continu\w+\s+(?:pre-?)?training|(?:pre-?)?train\w*\s+(?:from|upon)|leverag\w*|adopt\w*"
-         r"|adapted\s+from|modified\s+from|derived\s+from|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
+         r"|adapted\s+from|modified\s+from|derived\s+from|(?:improved|extended|evolved)\s+from"
+         r"|(?:add\w*|insert\w*|attach\w*|append\w*)\s+(?:on\s+top\s+of|to|into)"
+         # run both ways: "we combined CDP with DDPG with or without HER"
+         r"|with\s+(?:or|and)\s+without"
          r"|(?:backbones?|encoders?|base\s+models?|teachers?)(?=\s*,?\s*(?:such\s+as|like|including|ranging\s+from|e\.g\.|\(|:))",
          keys="<fine <built <build <top> <distil <initiali <continu+train <train/<pretrain/<pre-train+<from>/<upon> <leverag "
-         "<adopt <adapted <modified <derived <add/<insert/<attach/<append+<to>/<into>/<top> <backbone <encoder <base> <teacher", first="abcdefilmopt"),
+         "<adopt <adapted <modified <derived <improved/<extended/<evolved+<from> "
+         "<add/<insert/<attach/<append+<to>/<into>/<top> <backbone <encoder <base> "
+         "<teacher <with+<without>", first="abcdefilmoptw"),
     # the paper's technique applied with a method: "the discrete policy achieves significant performance gains with
     # state-of-the-art on-policy optimization algorithms (PPO, TRPO, ACKTR)"
     _cue(BUILDS_ON, 0.75, r"(?:improvements?|gains?|boosts?|speed-?ups?)\s+(?:when\s+(?:combined|used|applied)\s+)?with(?!\s+respect\s+to)",
@@ -611,6 +626,28 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool", first="abcdefgimoprstu"),
+    # the paper's technique acting on a model, its target ("we compress VGG-16", "attacks GPT-2", "accelerates the
+    # training of ResNet"; a gerund only before its object: "pruning VGG-16", not "pruning schemes on X"), what the
+    # paper's data flows into ("features that feed into a bidirectional LSTM layer"); not "via X", which in citation
+    # contexts names mechanisms ("derived from MSCs via transdifferentiation [36]")
+    _cue(BUILDS_ON, 0.8, r"compress(?:es|ed)?|prune[sd]?|quanti[sz](?:e|es|ed)|sparsif(?:y|ies|ied)|binari[sz](?:e|es|ed)"
+         r"|accelerat(?:e|es|ed)|(?<!adversarial\s)(?<!of\s)(?<!the\s)attack(?:s|ed)?|fool(?:s|ed)?|(?:compressing|pruning|quanti[sz]ing|sparsifying|binari[sz]ing"
+         r"|accelerating|attacking|fooling)(?=\s+(?:(?:the|a|an)\s+)?(?:(?:pre-?)?trained\s+|training\s+of\s+(?:the\s+)?)?(?-i:[A-Z\d]))"
+         r"|speed(?:s|ing)?\s+up|fe(?:d|eds?|eding)\s+(?:in)?to|pass(?:es|ed|ing)?\s+(?:through|into)|improvements?\s+(?:of|to)",
+         OWN, keys="<compress <prun <quanti <sparsif <binari <accelerat <attack <fool <speed <fed <feed <pass <improvement",
+         first="abcfipqs"),
+    # the second half of a combination: "combines the BERT learning mechanism described in Devlin et al. (2018) with a
+    # generalization of the Universal Transformer", "fuses the RetinaNet detector with the U-Net architecture"
+    _cue(BUILDS_ON, 0.75, r"(?<!the\s)(?<!an\s)(?<!a\s)(?:combin|integrat|fus|merg|unif|coupl|marr|augment|equipp?)(?:es|ed|ing|e|s|y|ies)?\s+(?:[^;,()\s]+\s+|\([^()]*\)\s+){1,16}?with",
+         OWN, keys="<combin/<integrat/<fus/<merg/<unif/<coupl/<marr/<augment/<equip+<with>", first="acefimu"),
+    # the host the paper's module goes into, named right after: "can be easily incorporated into existing DCNNs such as
+    # ResNets" (not "plugged into detection frameworks in the same way as other features (like HOG)")
+    _cue(BUILDS_ON, 0.85, r"(?:incorporat|integrat|embedd?|inject|plug)\w*\s+into", max_gap=6,
+         keys="<incorporat/<integrat/<embed/<inject/<plug+<into>", first="eip"),
+    # the models an approach is evaluated on are the ones it is applied to: "Evaluated on VGG-16 and ResNet-50 using
+    # ImageNet, our approach outperforms ...", "we carry out experiments on various popular CNNs including VGG"
+    _cue(BUILDS_ON, 0.7, r"experiments?\s+(?:[\w-]+\s+){0,3}?on|(?:evaluated|tested|validated|verified)\s+(?:\w+ly\s+)?on", max_gap=8,
+         keys="<experiment/<evaluated/<tested/<validated/<verified+<on>", first="etv"),
     _IMPROVE_OF_CUE,
 )
 
@@ -706,7 +743,10 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
     (COMPARES_TO, 0.9, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+" + _PASSIVE_AUX + r"\s+(?:\w+ly\s+|also\s+|then\s+)?"
         r"(?P<cue>(?:outperformed|surpassed|beaten|exceeded|outpaced|compared|benchmarked|evaluated\s+as\s+baselines?)"
-        r"(?:\s+(?:with|to|against|by))?)\b", re.I)),
+        r"(?:\s+(?:with|to|against|by))?"
+        # "Several notable models including GoogleNet and Resnet have been employed for comparison"
+        r"|(?:employed|used|included|chosen|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?"
+        r"for\s+comparisons?)\b", re.I)),
     (COMPARES_TO, 0.85, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
     (BUILDS_ON, 0.85, re.compile(
@@ -719,15 +759,29 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         r"(?:\w+\s+)?(?:backbones?|encoders?|decoders?|base(?:\s+model)?|teachers?|students?|foundation|initiali[sz]ation"
         r"|starting\s+point|feature\s+extractors?|tokeni[sz]ers?|generators?|retrievers?|policy|optimi[sz]er|"
         r"reward\s+model|judge|backend|building\s+blocks?))\b", re.I)),
+    # a passive with a purpose infinitive describes a step of the paper's pipeline, whatever the verb: "LSTM is
+    # explored to model the sequential dependencies", "a word level LSTM encoder is conducted to obtain ...";
+    # not verbs of knowledge or description ("X is known / designed / shown to"), nor a past "was proposed to"
+    (BUILDS_ON, 0.7, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s+(?:(?:is|are)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?"
+        r"|(?:was|were)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?(?!(?:introduced|presented)\b))"
+        r"(?P<cue>(?!(?:known|shown|believed|thought|expected|supposed|said|reported|found|considered|claimed|designed"
+        r"|proposed|developed|invented|created|proven|proved|guaranteed|observed|assumed|argued|demonstrated|compared"
+        r"|limited|restricted|related|linked|connected|exposed|subjected|devoted|dedicated|attributed|assigned|inclined"
+        r"|committed|forced|required|needed|allowed|tied|bound|opposed|doomed|meant|intended|seen|given|written|able"
+        r"|predicted|estimated|likened|equivalent|sensitive)\b)[a-z][a-z-]*(?:ed|en)\s+to)\s+(?:\w+ly\s+)?"
+        r"(?!(?:the|a|an|be|its|their|this|these|those|that|other|each|all|any|some|such|many|most|our|his|her|them|it"
+        r"|one|two|three|\d+)\b)[a-z]+\b")),
 )
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
-    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated"),
+    ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated", "comparison"),
     ("baseline",),
     ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
      "combined", "distil", "deployed", "plugged", "augmented"),
     ("as",),
+    ("ed to", "en to"),
 )
 _FAR_PASSIVE_WORDS = ("compared", "benchmarked", "contrasted")
 # Compounds that name a use of the method; decide builds_on only in clauses about the paper's own work.
@@ -864,6 +918,8 @@ def _capital_ok(sentence: str, index: int) -> bool:
     return not head or head[-1] in ":;([" or head.rstrip("\"')]").endswith((".", "!", "?"))
 
 
+# the paper's named method paired with the mention: "ESE-Seg with YOLOv3", "DND on top of a"
+_OWN_NAME_WITH = re.compile(r"(?<![\w.\-])(?P<name>[\w.\-]+)\s+(?:with|using|\+|on\s+top\s+of)\s+(?:the\s+|an?\s+)?$", re.I)
 _OWN_DETERMINER = re.compile(
     r"\b(?P<cue>our|(?:the|these|those|two|three|four|other|several)\s+(?:other\s+|two\s+|three\s+)?proposed"
     r"|our\s+proposed)(?:\s+[\w\-]+){0,2}\s*$"
@@ -1112,6 +1168,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         # "our BERT encoder"; "three novel LSTM cell architectures" are new variants of the method
         words = determiner.group("cue") or determiner.group("novel")
         return RelationResult(BUILDS_ON, " ".join(words.split()), 0.75 if determiner.group("cue") else 0.65)
+    paired = own and _search_end(_OWN_NAME_WITH, before, 4)
+    if paired and paired.group("name").lower() in own:
+        # "ESE-Seg with YOLOv3 outperforms Mask R-CNN": the paper's named method run with the method, as "our model
+        # with X" is (the determiner rule above)
+        return RelationResult(BUILDS_ON, " ".join(paired.group(0).split()), 0.7)
     subject_of = _SUBJECT_OF_COMPARISON.match(after)
     if subject_of:
         # "Mamba outperforms Transformers", "we show that Transformers significantly outperform RNNs":
@@ -1173,18 +1234,27 @@ _ANALYSIS_TITLE = re.compile(
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
-    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analy[sz]\w*|understanding|explaining|interpreting|probing"
+    # 'Analysis of X', 'Performance Analysis of X', 'Analyzing X'; not a task named 'Sentiment Analysis on IMDB ...'
+    r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analys[ie]s(?:\s+of\b|\s*$)|analy[sz](?:ing|es|e)\b|understanding|explaining|interpreting|probing"
     r"|investigating|what|why|how|when|do|does|can|is|are)\b",
     re.I,
 )
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
 _OWN_METHOD_SAID = re.compile(
-    r"(?=[wto])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
+    r"(?=[wtoa])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
     # new data, metrics or findings are no method of the paper's own
     r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
     r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
     r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
+    # "This work investigates an alternative model ... and proposes a novel architecture", "An encoder-decoder model
+    # with ... is proposed", "This paper describes the development of a real-time HRI system"
+    r"|(?:this|the\s+present|the\s+current)\s+(?:paper|work|article|letter|report|research|thesis|study)\s+(?:[^\s.;]+\s+){0,12}?"
+    r"(?:(?:propos|introduc|develop|design|devis)(?:es|ed)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,4}?|describes\s+the\s+development\s+of\s+)"
+    r"(?:an?\s+(?:[\w-]+\s+){0,5}?)?(?:method|technique|approach|framework|model|architecture|algorithm|pipeline|system|network"
+    r"|scheme|strategy)s?\b"
+    r"|an?\s+(?:[\w-]+\s+){0,5}?(?:method|technique|approach|framework|model|architecture|algorithm|pipeline|system|network|scheme)"
+    r"\s+(?:[\w-]+\s+){0,8}?(?:is|are)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?(?:proposed|introduced|presented|developed)\b(?!\s+(?:by|in)\b)"
     r"|the\s+proposed|our\s+(?:proposed\s+|new\s+|novel\s+)?(?:model|method|approach|framework|system|architecture"
     r"|pipeline|technique|algorithm|network)s?\b|we\s+present\s+(?:a|an)\s+(?:new|novel)"
     r"|we\s+(?:[\w-]+\s+){0,5}?present\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?(?:method|technique|approach|framework|model|architecture"
@@ -1224,6 +1294,28 @@ _STUDY_PURPOSE = re.compile(
 )
 
 
+# Analysis words that also name a topic ('quantum many-body dynamics', 'a decision mechanism', 'material properties'):
+# no analysis when the title starts with a task verb ('Predicting ...') or names its means before them ('... based on ...')
+_TOPIC_WORD = re.compile(r"mechanis\w+|emergen\w+|dynamics|properties|phenomen\w+|theory|limits|limitations|proxies|trade-?offs?"
+                         r"|insights?|lessons", re.I)
+# a title part that names the paper's method: '...? A Variational Approach to ...', ': A Novel Framework for ...'
+_METHOD_TITLE = re.compile(
+    r"(?:^|[:?]\s*)(?:an?|the)\s+(?:(?!(?:survey|review|study|analysis|comparison|evaluation|benchmark|overview)\b)[\w-]+\s+){0,4}"
+    r"(?:approach|method|framework|model|architecture|algorithm|network|system|pipeline|technique)\b",
+    re.I,
+)
+# verbs of what a method does, as a title's first word ('Predicting ...', 'Improving ...'); not 'Learning', which also
+# opens analyses ('Learning dynamics of ...')
+_TASK_GERUND = re.compile(
+    r"predicting|detecting|improving|generating|recogni[sz]ing|classifying|segmenting|estimating|tracking|translating"
+    r"|forecasting|boosting|enhancing|accelerating|compressing|reducing|extracting|automating|synthesi[sz]ing|denoising"
+    r"|locali[sz]ing|identifying|retrieving|parsing|summari[sz]ing|answering|solving|optimi[sz]ing|speeding|scaling"
+    r"|leveraging|exploiting|incorporating|integrating|combining|fusing|adapting|transferring|distilling|pruning"
+    r"|quanti[sz]ing|defending|attacking|fooling|generali[sz]ing|aligning|matching|reconstructing|completing",
+    re.I,
+)
+
+
 def _title_tool_at(title: str) -> int:
     """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
     none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
@@ -1233,12 +1325,27 @@ def _title_tool_at(title: str) -> int:
     return tool.start() if tool else -1
 
 
+def _task_title(title: str) -> bool:
+    """The title (or its part after a colon) starts with a verb of a task, not of an analysis: 'Predicting ...',
+    'PPO Dash: Improving Generalization in Deep RL' name what the paper's method does."""
+    for part in (title, title.partition(":")[2]):
+        words = part.split(None, 1)
+        if words and _TASK_GERUND.fullmatch(words[0]):
+            return True
+    return False
+
+
 def _analysis_title(title: str) -> bool:
     """The title announces an analysis, survey or question; 'Rethinking / Revisiting X with Y' announces Y, a
     new means, so it is a method paper's title, and 'X for Y: A Study on Z' an application of X."""
+    if _METHOD_TITLE.search(title):
+        return False  # 'How Large a Vocabulary Does Text Classification Need? A Variational Approach to Vocabulary Selection'
+    task_title = _task_title(title)
     for match in _ANALYSIS_TITLE.finditer(title):
         if _RETHINK.fullmatch(match.group(0)) and _TITLE_TOOL.search(title, match.end()):
             continue
+        if _TOPIC_WORD.fullmatch(match.group(0)) and (task_title or _TITLE_TOOL.search(title, 0, match.start())):
+            continue  # 'Predicting quantum many-body dynamics with LSTM ...', '... Based on ... Decision Mechanism'
         if _STUDY.fullmatch(match.group(0)) and (_TITLE_PURPOSE.search(title) or _TITLE_TOOL.search(title, 0, match.start())):
             continue
         return True
@@ -1253,16 +1360,17 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     An abstract's 'we investigate / analyze' alone does not make an analysis when the title names the paper's
     means or application ('Detecting Syntactic Change Using a Neural Part-of-Speech Tagger', 'GANs for Operational
     Scenario Planning'): such a paper studies what its tool does, so the tool is built on."""
-    if introduces_method or _OWN_METHOD_SAID.search(abstract):
+    if introduces_method:
         return False
+    # (the abstract-wide search for the paper's own method runs last: most papers are no analysis by then)
     if _analysis_title(title):
-        return True
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
+        return not _OWN_METHOD_SAID.search(abstract)
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title):
         return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
     match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
-    return bool(match and match.start() <= len(abstract) * 0.6)
+    return bool(match and match.start() <= len(abstract) * 0.6) and not _OWN_METHOD_SAID.search(abstract)
 
 
 _CARRIED_SUBJECT = re.compile(
@@ -1270,7 +1378,14 @@ _CARRIED_SUBJECT = re.compile(
     r"This\s+(?:model|system|framework|network|architecture|approach|method|pipeline|algorithm|module))\s+"
     r"(?:\w+ly\s+|also\s+|then\s+|further\s+|first\s+)?(?P<verb>\w+)"
 )
-_OWN_VERB = next(cue for cue in _PRE_CUES if cue.agent == OWN and cue.relation == BUILDS_ON)
+# the use cues that need the paper as subject: their verdict without one ('mentions', 0.55) is what the paper-level
+# rules below revisit
+_OWN_VERBS = tuple(cue.pattern for cue in _PRE_CUES if cue.agent == OWN and cue.relation == BUILDS_ON)
+
+
+def _own_verb(cue: str) -> bool:
+    """Whether ``cue`` (a link's cue words) is a use verb that needs the paper as subject ('uses', 'based on')."""
+    return any(pattern.fullmatch(cue) for pattern in _OWN_VERBS)
 
 
 def _settle_carried_subjects(linked) -> None:
@@ -1282,7 +1397,7 @@ def _settle_carried_subjects(linked) -> None:
     for link in linked.links:
         if link.field != "abstract" or link.relation != MENTIONS or not link.cue or link.kind == "dataset":
             continue
-        if not _OWN_VERB.pattern.fullmatch(link.cue):
+        if not _own_verb(link.cue):
             continue
         subject = _CARRIED_SUBJECT.match(link.evidence)
         if subject is None or subject.group("verb").lower() not in link.cue.lower().split()[:1]:
@@ -1341,7 +1456,7 @@ def _settle_method_description(linked) -> None:
     candidates = [
         link for link in linked.links
         if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"
-        and not (link.cue and not (_OWN_VERB.pattern.fullmatch(link.cue) and link.confidence <= 0.55))
+        and not (link.cue and not (_own_verb(link.cue) and link.confidence <= 0.55))
     ]
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
@@ -1552,6 +1667,87 @@ def _settle_anaphora(linked) -> None:
             break
 
 
+# A back-reference to the very methods named before, as the object of a comparison: "combine their predictions ...
+# that can outperform both models", "outperforming the individual detectors", "BioBERT significantly outperforms
+# them". Generic objects ("baseline models", "the original model") are left alone: they may be other systems.
+_REFERENT_ANAPHOR = re.compile(
+    r"(?:both(?:\s+(?:of\s+them|models|methods|networks|detectors|systems|architectures|approaches|classifiers)"
+    r"|(?=\s*[,.;:)]|\s+(?:by|on|in|across|at|under|for|while)\b))"
+    r"|them|each\s+of\s+them|either\s+(?:of\s+them|model|method|network)"
+    r"|the\s+individual\s+(?:[\w-]+\s+)?(?:models|methods|networks|detectors|systems|classifiers|components))(?![\w-])",
+    re.I,
+)
+_REFERENT_WORDS = ("both", "them", "either", "the individual")
+# a word every comparison cue that can govern a back-reference four words on holds (see _may_hold)
+_COMPARISON_STEMS = ("outperform", "surpass", "exceed", "beat", "better", "than", "compar", "over", "superior", "improv",
+                     "gain", "against", "versus", "vs", "rival", "match", "outstrip", "outdo", "win", "par")
+# a plural class of systems earlier in the sentence is what a 'them' refers to, not the methods built on before
+_PLURAL_CLASS = re.compile(r"\b(?:methods|models|baselines|approaches|systems|detectors|networks|algorithms|techniques|works)\b", re.I)
+
+
+def _referent_anaphors(abstract: str) -> list:
+    """The back-references of ``_REFERENT_ANAPHOR`` in ``abstract``, in text order; matched only where one of
+    ``_REFERENT_WORDS`` starts a word (found with str.find: a regex scan of the abstract costs ~30 us)."""
+    low = abstract.lower()
+    found = []
+    for word in _REFERENT_WORDS:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] in "_-"):
+                match = _REFERENT_ANAPHOR.match(abstract, i)
+                if match:
+                    found.append(match)
+            i = low.find(word, i + 1)
+    return sorted(found, key=lambda match: match.start())
+
+
+def _settle_referent_comparisons(linked) -> None:
+    """'We compare two popular segmentation frameworks, U-Net and Mask-RCNN ... we develop an ensemble model to combine
+    their predictions that can outperform both models': the paper builds on the methods and then compares with them
+    by a back-reference. A comparison (typed like a mention, confidence 0.8 or more) whose object is 'both models',
+    'them' or 'the individual detectors' adds ``compares_to`` for the methods the paper builds on in the nearest
+    sentence before it that builds on any ('both': exactly two). The added link repeats the referent mention's
+    surface and span, with the comparing sentence as evidence."""
+    used = [link for link in linked.links if link.field == "abstract" and link.relation == BUILDS_ON and link.kind != "dataset"]
+    abstract = linked.paper.abstract or ""
+    if not used or not _may_hold(abstract, _REFERENT_WORDS):
+        return
+    compared = {link.method for link in linked.links if link.relation == COMPARES_TO}
+    own = tuple(i.name for i in linked.introduces if i.name)
+    spans = None
+    for anaphor in _referent_anaphors(abstract):
+        if not _may_hold(abstract[max(0, anaphor.start() - 40) : anaphor.start()], _COMPARISON_STEMS):
+            continue  # no comparison word right before it (most 'them' / 'both'): spares the sentence split and typing
+        spans = spans if spans is not None else split_sentences(abstract)
+        s_start, s_end = next(((a, b) for a, b in spans if a <= anaphor.start() < b), (0, len(abstract)))
+        before = [link for link in used if link.start < anaphor.start()]
+        if not before:
+            continue
+        sentence = abstract[s_start:s_end]
+        if anaphor.group(0).lower() == "them" and _PLURAL_CLASS.search(sentence, 0, anaphor.start() - s_start):
+            continue  # "We compared SSD300-fork with other detection methods ... our model outperformed them"
+        result = type_relation(sentence, anaphor.start() - s_start, anaphor.end() - s_start, own_names=own)
+        if result.relation != COMPARES_TO or result.confidence < 0.8 \
+                or result.cue.split()[-1].lower() not in _tail_words(sentence[: anaphor.start() - s_start], 4).lower():
+            continue  # the comparison must govern the back-reference itself, not a phrase further on
+        # the referents: the methods built on in the nearest sentence (or this one, before the anaphor) that has any
+        last = max(link.start for link in before)
+        r_start = next((a for a, b in spans if a <= last < b), 0)
+        referents = {}
+        for link in before:
+            if link.start >= r_start:
+                referents.setdefault(link.method, link)
+        if anaphor.group(0).lower().startswith("both") and len(referents) != 2:
+            continue
+        word = " ".join(anaphor.group(0).split())
+        for method, link in referents.items():
+            if method in compared:
+                continue
+            compared.add(method)
+            linked.links.append(replace(link, relation=COMPARES_TO, evidence=sentence, cue=f"{result.cue} (via '{word}')",
+                                        confidence=round(min(result.confidence, 0.55), 3)))
+
+
 _TITLE_COMPOUND_CUE = re.compile(r"(?:X-)?(?:based|powered|driven)", re.I)
 
 
@@ -1563,7 +1759,7 @@ def _settle_title_means(linked) -> None:
     for link in linked.links:
         if link.field != "title" or link.relation != MENTIONS or link.kind == "dataset" or not link.cue:
             continue
-        if _OWN_VERB.pattern.fullmatch(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
+        if _own_verb(link.cue) or _TITLE_COMPOUND_CUE.fullmatch(link.cue):
             link.relation = BUILDS_ON
             link.cue = f"{link.cue} (title)"
             link.confidence = round(min(link.confidence, 0.6), 3)
@@ -1599,6 +1795,7 @@ def settle_paper(linked) -> None:
         _settle_method_description(linked)
         _settle_group_members(linked)
         _settle_anaphora(linked)
+        _settle_referent_comparisons(linked)
         return
     # the means a study names in its title ('A Comparative Study of Feature Selection Methods ... Using Support
     # Vector Machine') are its tools, built on, not studied
