@@ -1411,6 +1411,8 @@ def detect_introduced(
             if alias_key(d.long) == prefix_key and is_short_form(d.short) and alias_key(d.short) not in known:
                 add(d.short, _kind(d.short, paper.title), paper.title, [d.long])
                 break
+    for short, long_form, start in _title_spelled_definitions(paper.title, abstract, definitions, known):
+        add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2095,6 +2097,57 @@ def _more_introduced(
             name = match.group("name")
             if alias_key(name) not in known and (" " in name or "-" in name) and not _NOT_COINED.search(name):
                 out.append((name, "method", _clause_around(abstract, match.start(), match.end()).strip(), [], True))
+    return out
+
+
+# --- recall shapes (issue 3): each rule below was checked for precision on unlabelled arXiv abstracts ---
+
+_TITLE_WORDS = re.compile(r"[a-z0-9]+")
+# what a task is called: a title that spells out 'single image super-resolution (SISR)' names the problem, not a method
+_TASK_HEADS = frozenset(
+    """recognition detection segmentation estimation answering captioning classification translation generation
+    retrieval localization localisation tracking extraction analysis prediction identification reconstruction
+    resolution synthesis completion summarization summarisation parsing labeling labelling understanding
+    forecasting navigation inference verification recommendation matching alignment registration
+    reidentification re identification diagnosis imaging editing transfer learning odometry mapping slam""".split()
+)
+_TASK_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge)s?\b")
+# the verb that makes a spelled-out definition the paper's own, right before it: 'This paper studies Stochastic
+# Gradient Push (SGP)', 'we consider a marginalized importance sampling (MIS) estimator', 'to design a cross-task
+# guided attention (CGA) module' (an article and up to two modifiers between)
+_OWN_VERB_BEFORE = re.compile(
+    r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|design(?:s|ed|ing)?|develop(?:s|ed|ing)?|"
+    r"devis(?:e|es|ed|ing)|stud(?:y|ies)|consider(?:s|ed)?)\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?!(?:of|for|to|in|on|with)\s)[\w\-]+,?\s+){0,2}$"
+)
+
+
+def _title_spelled_definitions(title: str, abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of abstract definitions whose long form the title spells out and that the
+    abstract's own sentence proposes: 'Stochastic Gradient Push for Distributed Deep Learning' with 'This paper
+    studies Stochastic Gradient Push (SGP)', '... with Cross-task Guided Attention' with 'to design a cross-task
+    guided attention (CGA) module'. A title names what the paper is about, and a proposing verb right before
+    the definition makes it the paper's own; not a task ('single image super-resolution (SISR)'), a plural
+    family ('Bayesian Neural Networks (BNNs)'), a title's 'role of X' or 'the problem of X (ACR)'. On 5,780
+    unlabelled arXiv abstracts it adds 3 names, all right (DPPT, LDAM, UPM)."""
+    if not definitions:
+        return []
+    title_words = " " + " ".join(_TITLE_WORDS.findall(title.lower())) + " "
+    out = []
+    for d in definitions:
+        if d.long_span[1] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in known or \
+                _PLURAL_ACRONYM.fullmatch(d.short):
+            continue  # a plural ('Bayesian Neural Networks (BNNs)') is a family the paper works with
+        words = _TITLE_WORDS.findall(d.long.lower())
+        if len(words) < 2 or words[-1] in _TASK_HEADS or alias_key(d.long) in known or all(
+                w in _GENERIC_TECH_WORDS or w in _STOP for w in words):
+            continue
+        at = title_words.find(" " + " ".join(words) + " ")
+        if at == -1 or title_words.endswith(" of", 0, at):
+            continue  # 'the role of short-range order in ...': a title about something studied
+        if not _OWN_VERB_BEFORE.search(abstract, max(0, d.long_span[0] - 60), d.long_span[0]) or abstract.startswith(
+                "-", d.short_span[1] + 1) or _TASK_AFTER.match(abstract, d.short_span[1]):
+            continue
+        out.append((d.short, d.long, d.long_span[0]))
     return out
 
 
