@@ -1413,6 +1413,8 @@ def detect_introduced(
                 break
     for short, long_form, start in _title_spelled_definitions(paper.title, abstract, definitions, known):
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
+    for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
+        add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2109,15 +2111,21 @@ _TASK_HEADS = frozenset(
     retrieval localization localisation tracking extraction analysis prediction identification reconstruction
     resolution synthesis completion summarization summarisation parsing labeling labelling understanding
     forecasting navigation inference verification recommendation matching alignment registration
-    reidentification re identification diagnosis imaging editing transfer learning odometry mapping slam""".split()
+    reidentification re identification diagnosis imaging editing transfer learning odometry mapping slam problem problems""".split()
 )
 _TASK_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge)s?\b")
-# the verb that makes a spelled-out definition the paper's own, right before it: 'This paper studies Stochastic
-# Gradient Push (SGP)', 'we consider a marginalized importance sampling (MIS) estimator', 'to design a cross-task
-# guided attention (CGA) module' (an article and up to two modifiers between)
+_TITLE_TOPIC_BEFORE = re.compile(r" (?:of|for|on|in|towards?) $")
+# the verb that makes a spelled-out definition the paper's own, right before it: 'we consider a marginalized
+# importance sampling (MIS) estimator', 'to design a cross-task guided attention (CGA) module' (an article and up
+# to two modifiers between). Present tense only: 'the recently introduced Tsetlin Machine (TM)' and 'Recently,
+# ... we proposed a continuous sinusoidal model (CSM)' are prior work; 'the' may pick a known thing ('we
+# introduce the multi-index hashing (MIH) mechanism into ...'); 'study' and 'consider' take 'a' / 'an' only
+# ('This paper considers Safe Policy Improvement (SPI)' is a problem)
 _OWN_VERB_BEFORE = re.compile(
-    r"\b(?:propos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|present(?:s|ed|ing)?|design(?:s|ed|ing)?|develop(?:s|ed|ing)?|"
-    r"devis(?:e|es|ed|ing)|stud(?:y|ies)|consider(?:s|ed)?)\s+(?:as\s+)?(?:(?:a|an|the|our)\s+)?(?:(?!(?:of|for|to|in|on|with)\s)[\w\-]+,?\s+){0,2}$"
+    r"(?:\b(?:propos(?:e|es|ing)|introduc(?:e|es|ing)|present(?:s|ing)?|design(?:s|ing)?|develop(?:s|ing)?|devis(?:e|es|ing)|"
+    r"newly\s+(?:proposed|introduced|designed|developed))\s+(?:(?:a|an|our)\s+)?"
+    r"|\b(?:stud(?:y|ies)|consider(?:s|ing)?)\s+(?:a|an)\s+)"
+    r"(?:(?!(?:the|of|for|to|in|on|with|from|by|upon|into|over|under|as)\s)[\w\-]+,?\s+){0,2}$"
 )
 
 
@@ -2127,8 +2135,7 @@ def _title_spelled_definitions(title: str, abstract: str, definitions: list[Defi
     studies Stochastic Gradient Push (SGP)', '... with Cross-task Guided Attention' with 'to design a cross-task
     guided attention (CGA) module'. A title names what the paper is about, and a proposing verb right before
     the definition makes it the paper's own; not a task ('single image super-resolution (SISR)'), a plural
-    family ('Bayesian Neural Networks (BNNs)'), a title's 'role of X' or 'the problem of X (ACR)'. On 5,780
-    unlabelled arXiv abstracts it adds 3 names, all right (DPPT, LDAM, UPM)."""
+    family ('Bayesian Neural Networks (BNNs)'), nor what a title's 'role of X', 'for X', 'towards X' names."""
     if not definitions:
         return []
     title_words = " " + " ".join(_TITLE_WORDS.findall(title.lower())) + " "
@@ -2138,16 +2145,44 @@ def _title_spelled_definitions(title: str, abstract: str, definitions: list[Defi
                 _PLURAL_ACRONYM.fullmatch(d.short):
             continue  # a plural ('Bayesian Neural Networks (BNNs)') is a family the paper works with
         words = _TITLE_WORDS.findall(d.long.lower())
-        if len(words) < 2 or words[-1] in _TASK_HEADS or alias_key(d.long) in known or all(
+        if len(words) < 2 or ". " in d.long or words[-1] in _TASK_HEADS or alias_key(d.long) in known or all(
                 w in _GENERIC_TECH_WORDS or w in _STOP for w in words):
             continue
         at = title_words.find(" " + " ".join(words) + " ")
-        if at == -1 or title_words.endswith(" of", 0, at):
-            continue  # 'the role of short-range order in ...': a title about something studied
+        if at == -1 or _TITLE_TOPIC_BEFORE.search(title_words, 0, at + 1):
+            continue  # 'the role of short-range order in ...', '... for Case-Based Reasoning': what is studied or served
         if not _OWN_VERB_BEFORE.search(abstract, max(0, d.long_span[0] - 60), d.long_span[0]) or abstract.startswith(
                 "-", d.short_span[1] + 1) or _TASK_AFTER.match(abstract, d.short_span[1]):
             continue
         out.append((d.short, d.long, d.long_span[0]))
+    return out
+
+
+# 'on a new Debate Emotion data set', 'we establish a new WHU VIS-NIR database', 'a new instance-level photo-sketch
+# dataset - Hairstyle Photo-Sketch dataset': a Title Case name that a new dataset noun carries
+_NEW_DATASET_NAMED = re.compile(
+    r"(?=[ao])\b(?:a|our)\s+(?:new|novel)\s+(?:"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:data\s?set|benchmark|corpus|database)\b"
+    r"|(?:(?:[a-z][\w\-]*|\d[\w\-]*)\s+){0,2}?(?:data\s?set|benchmark|corpus|database)\s*(?:-+|–|—|:|,)\s*(?:the\s+)?(?P<after>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})"
+    r"(?=\s+(?:data\s?set|benchmark|corpus|database)\b|\s*[,.;(]))"
+)
+
+
+def _new_named_datasets(title: str, abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
+    """(name, position) of Title Case names a new dataset noun carries: 'a new Debate Emotion data set'. Only after
+    'a new' / 'our new': the article makes the dataset the paper's own ('the new X dataset' may be anyone's). Not
+    a language pair ('a new Spanish--Wixarika dataset') nor a short form the abstract defines ('salient object
+    detection (SOD)' ... 'a new SOD dataset', 'Unmanned Aerial Vehicles (UAVs)' ... 'a new UAV benchmark'):
+    what the data is for, not the dataset's name; nor a lone capitals token ('a new RGB-D dataset'), more often
+    the data's modality than its name."""
+    out = []
+    for match in _NEW_DATASET_NAMED.finditer(abstract) if "new " in abstract or "novel " in abstract else ():
+        name = match.group("name") or match.group("after")
+        if alias_key(name) in known or not _valid_name(name, strong=True) or "--" in name or any(
+                d.short in (name, name + "s") for d in definitions) or f" for {name.lower()}" in title.lower() or \
+                re.fullmatch(r"[A-Z\-]+", name):
+            continue  # (a title's 'for Short-Text Conversation' says the name is the task the data serves)
+        out.append((name, match.start()))
     return out
 
 
