@@ -1415,6 +1415,8 @@ def detect_introduced(
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _counted_own_names(abstract, known):
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2183,6 +2185,31 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
                 re.fullmatch(r"[A-Z\-]+", name):
             continue  # (a title's 'for Short-Text Conversation' says the name is the task the data serves)
         out.append((name, match.start()))
+    return out
+
+
+# 'we introduce a trio of techniques (PSWA, PWALKS, and PSWM)', 'we propose two variants: X and Y.': a counted own
+# proposal whose names follow in parentheses or after a colon
+_COUNTED_OWN_NAMES = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+"
+    r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
+    r"(?:\s*\((?P<paren>[^()]{3,80})\)|\s*:\s*(?P<colon>[^.;:()]{3,80})[.;])"
+)
+
+
+def _counted_own_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of each name in a counted own list in parentheses or after a colon; every item must be
+    a name ('(PSWA, PWALKS, and PSWM)': one or two capitalised words, one name-like), else the list is a
+    description and gives nothing."""
+    out = []
+    for match in _COUNTED_OWN_NAMES.finditer(abstract) if "(" in abstract or ":" in abstract else ():
+        group = "paren" if match.group("paren") else "colon"
+        items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(group).strip()) if i.strip()]
+        if len(items) < 2 or not all(_LIST_ITEM.fullmatch(i) and any(is_namelike(w) for w in i.split()) and alias_key(i) not in known
+                                     for i in items):
+            continue
+        out.extend((item, match.start(group)) for item in items)
     return out
 
 
