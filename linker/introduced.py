@@ -1417,6 +1417,8 @@ def detect_introduced(
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _counted_own_names(abstract, known):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
+    for short, long_form, start in _new_definitions(abstract, definitions, known):
+        add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2210,6 +2212,26 @@ def _counted_own_names(abstract: str, known: "set[str]") -> list[tuple[str, int]
                                      for i in items):
             continue
         out.extend((item, match.start(group)) for item in items)
+    return out
+
+
+# 'formed by a newly proposed dense atrous convolution (DAC) block and residual multi-kernel pooling (RMP) block':
+# a definition right after 'a new' / 'a novel' / 'a newly proposed', and the definitions listed after it
+_NEW_RIGHT_BEFORE = re.compile(r"\b(?:a|an|our)\s+(?:newly\s+(?:proposed|designed|developed|introduced)|novel|new)\s+$")
+
+
+def _new_definitions(abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a definition that 'a new' / 'a novel' / 'a newly proposed' opens, lower
+    case or not, and of the definitions listed right after it (list glue only between them); not one that
+    qualifies a technique ('(MIP) based')."""
+    out = []
+    for d in definitions:
+        if d.long_span[1] > d.short_span[0] or not _NEW_RIGHT_BEFORE.search(abstract, max(0, d.long_span[0] - 30), d.long_span[0]) \
+                or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1):
+            continue  # 'a new mixed integer programming (MIP) based approach': the new thing is the approach
+        for short, long_form in [(d.short, d.long), *_listed_definitions(abstract, d.short_span[1] + 1)]:
+            if is_short_form(short) and alias_key(short) not in known and not _PLURAL_ACRONYM.fullmatch(short):
+                out.append((short, long_form, d.long_span[0]))
     return out
 
 
