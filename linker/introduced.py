@@ -460,7 +460,7 @@ _NOUN_APPOSITION = re.compile(  # (?=[...]): the letters the nouns start with, s
     r"(?=[mfdbasnctlvpeo])\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
     r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
     r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
-    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b"
+    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with|based\s+on)\b"
     r"|\s+(?:model|method|framework|network|architecture|system|dataset|benchmark|corpus|algorithm)s?\b)"
 )
 _OUR = re.compile(
