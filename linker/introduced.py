@@ -1419,6 +1419,10 @@ def detect_introduced(
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for short, long_form, start in _new_definitions(abstract, definitions, known):
         add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for short, long_form, start in _combined_definitions(abstract, definitions, known) if " and " in abstract else ():
+        add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for name, start in _proposed_head_names(abstract, known):
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2232,6 +2236,43 @@ def _new_definitions(abstract: str, definitions: list[Definition], known: "set[s
         for short, long_form in [(d.short, d.long), *_listed_definitions(abstract, d.short_span[1] + 1)]:
             if is_short_form(short) and alias_key(short) not in known and not _PLURAL_ACRONYM.fullmatch(short):
                 out.append((short, long_form, d.long_span[0]))
+    return out
+
+
+# 'We propose in this paper a combined model of Long Short Term Memory and Convolutional Neural Networks (LSTM-CNN)':
+# a combination of named parts, abbreviated, is the paper's own model
+_COMBINED_OF = re.compile(
+    r"\b(?:propos|present|introduc|develop|design|build)\w*\b[^.;]{0,40}?\b(?:a|an|our)\s+(?:new\s+|novel\s+)?"
+    r"(?:combined|hybrid|joint|fused|ensemble)\s+(?:[\w\-]+\s+)?(?:model|architecture|network|framework|approach|method)\s+"
+    r"(?:of|combining|that\s+combines)\s+(?:the\s+)?$"
+)
+
+
+def _combined_definitions(abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a proposed combination's definition: 'a combined model of X and Y (X-Y)'."""
+    out = []
+    for d in definitions:
+        if d.long_span[1] < d.short_span[0] and " and " in d.long and is_short_form(d.short) and alias_key(d.short) not in known \
+                and _COMBINED_OF.search(abstract, max(0, d.long_span[0] - 120), d.long_span[0]):
+            out.append((d.short, d.long, d.long_span[0]))
+    return out
+
+
+# 'The proposed method DML-CRC gives state-of-the-art performance': a name in apposition to 'the proposed' /
+# 'our proposed' and a method noun, followed by its verb
+_PROPOSED_HEAD_NAME = re.compile(
+    r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+proposed\s+(?:method|model|framework|network|architecture|approach|algorithm|system)"
+    r"\s*,?\s+(?P<name>" + _TOKEN + r")(?=\s+[a-z]{2,}\b)"
+)
+
+
+def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of a name-like token after 'the proposed method' and before a lower-case word."""
+    out = []
+    for match in _PROPOSED_HEAD_NAME.finditer(abstract) if "proposed " in abstract else ():
+        name = match.group("name")
+        if is_namelike(name) and is_short_form(name) and alias_key(name) not in known and not _COMPOUND_TAIL.search(name):
+            out.append((name, match.start("name")))
     return out
 
 

@@ -157,3 +157,27 @@ def test_new_definition_qualifying_a_technique_is_not_introduced(known):
         known,
     )
     assert "MIP" not in found
+
+
+def test_abbreviated_combination_of_named_parts_is_introduced(known):
+    found = names(
+        "Combining Long Short Term Memory and Convolutional Neural Network for Cross-Sentence n-ary Relation Extraction",
+        "We propose in this paper a combined model of Long Short Term Memory and Convolutional Neural Networks "
+        "(LSTM-CNN) that exploits word embeddings and positional embeddings for cross-sentence n-ary relation "
+        "extraction.",
+        known,
+    )
+    assert found.get("LSTM-CNN") == ["Long Short Term Memory and Convolutional Neural Networks"]
+
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        ("The proposed method DML-CRC gives state-of-the-art performance on benchmark fine-grained classification "
+         "datasets CUB Birds, Oxford Flowers and Oxford-IIIT Pets using the VGG-19 deep network.", "DML-CRC"),
+        ("In experiments, we validate the effectiveness of the proposed method MTA showing its significantly faster "
+         "and more accurate learning patterns compared to the compared methods and baselines.", "MTA"),
+    ],
+)
+def test_name_after_the_proposed_method_is_introduced(known, abstract, name):
+    assert name in names("A Title", abstract, known)
