@@ -2168,12 +2168,13 @@ def _title_spelled_definitions(title: str, abstract: str, definitions: list[Defi
 
 # 'on a new Debate Emotion data set', 'we establish a new WHU VIS-NIR database', 'a new instance-level photo-sketch
 # dataset - Hairstyle Photo-Sketch dataset': a Title Case name that a new dataset noun carries
-_NEW_DATASET_NAMED = re.compile(
-    r"(?=[ao])\b(?:a|our)\s+(?:new|novel)\s+(?:"
+_NEW_DATASET_NAMED = re.compile(  # matched at each 'new ' / 'novel ' (str.find: speed); 'a' / 'our' checked before it
+    r"(?:new|novel)\s+(?:"
     r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:data\s?set|benchmark|corpus|database)\b"
     r"|(?:(?:[a-z][\w\-]*|\d[\w\-]*)\s+){0,2}?(?:data\s?set|benchmark|corpus|database)\s*(?:-+|–|—|:|,)\s*(?:the\s+)?(?P<after>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})"
     r"(?=\s+(?:data\s?set|benchmark|corpus|database)\b|\s*[,.;(]))"
 )
+_A_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:a|our)\s+$")
 
 
 def _new_named_datasets(title: str, abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
@@ -2184,7 +2185,10 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
     what the data is for, not the dataset's name; nor a lone capitals token ('a new RGB-D dataset'), more often
     the data's modality than its name."""
     out = []
-    for match in _NEW_DATASET_NAMED.finditer(abstract) if "new " in abstract or "novel " in abstract else ():
+    for at, _ in _find_all(abstract, ("new ", "novel ")):
+        match = _NEW_DATASET_NAMED.match(abstract, at) if _A_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        if match is None:
+            continue
         name = match.group("name") or match.group("after")
         if alias_key(name) in known or not _valid_name(name, strong=True) or "--" in name or any(
                 d.short in (name, name + "s") for d in definitions) or f" for {name.lower()}" in title.lower() or \
@@ -2196,12 +2200,14 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
 
 # 'we introduce a trio of techniques (PSWA, PWALKS, and PSWM)', 'we propose two variants: X and Y.': a counted own
 # proposal whose names follow in parentheses or after a colon
-_COUNTED_OWN_NAMES = re.compile(
-    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+"
+_COUNTED_OWN_NAMES = re.compile(  # matched at each proposal verb after 'we' / 'this paper' (str.find: speed)
+    r"(?:propose|present|introduce|develop|design)[sd]?\s+"
     r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
     r"(?:\s*\((?P<paren>[^()]{3,80})\)|\s*:\s*(?P<colon>[^.;:()]{3,80})[.;])"
 )
+
+_WE_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+$")
 
 
 def _counted_own_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
@@ -2209,7 +2215,10 @@ def _counted_own_names(abstract: str, known: "set[str]") -> list[tuple[str, int]
     a name ('(PSWA, PWALKS, and PSWM)': one or two capitalised words, one name-like), else the list is a
     description and gives nothing."""
     out = []
-    for match in _COUNTED_OWN_NAMES.finditer(abstract) if "(" in abstract or ":" in abstract else ():
+    for at, _ in _find_all(abstract, ("propose", "present", "introduce", "develop", "design")):
+        match = _COUNTED_OWN_NAMES.match(abstract, at) if _WE_BEFORE.search(abstract, max(0, at - 12), at) else None
+        if match is None:
+            continue
         group = "paren" if match.group("paren") else "colon"
         items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(group).strip()) if i.strip()]
         if len(items) < 2 or not all(_LIST_ITEM.fullmatch(i) and any(is_namelike(w) for w in i.split()) and alias_key(i) not in known
@@ -2260,8 +2269,8 @@ def _combined_definitions(abstract: str, definitions: list[Definition], known: "
 
 # 'The proposed method DML-CRC gives state-of-the-art performance': a name in apposition to 'the proposed' /
 # 'our proposed' and a method noun, followed by its verb
-_PROPOSED_HEAD_NAME = re.compile(
-    r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+proposed\s+(?:method|model|framework|network|architecture|approach|algorithm|system)"
+_PROPOSED_HEAD_NAME = re.compile(  # matched at each 'proposed ' after 'the' / 'our' (str.find: speed)
+    r"proposed\s+(?:method|model|framework|network|architecture|approach|algorithm|system)"
     r"\s*,?\s+(?P<name>" + _TOKEN + r")(?=\s+[a-z]{2,}\b)"
 )
 
@@ -2269,7 +2278,10 @@ _PROPOSED_HEAD_NAME = re.compile(
 def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
     """(name, position) of a name-like token after 'the proposed method' and before a lower-case word."""
     out = []
-    for match in _PROPOSED_HEAD_NAME.finditer(abstract) if "proposed " in abstract else ():
+    for at, _ in _find_all(abstract, ("proposed ",)):
+        match = _PROPOSED_HEAD_NAME.match(abstract, at) if _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        if match is None:
+            continue
         name = match.group("name")
         if is_namelike(name) and is_short_form(name) and alias_key(name) not in known and not _COMPOUND_TAIL.search(name):
             out.append((name, match.start("name")))
