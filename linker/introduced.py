@@ -1237,6 +1237,8 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
+    if known and paper.year:
+        known = _known_by(known, years or _catalog_years(), paper.year)
     abstract = paper.abstract
     if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
         abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
@@ -1632,6 +1634,27 @@ def _catalog_years() -> CatalogYears:
     from relwork.linker.catalog import load_catalog
 
     return catalog_years(load_catalog())
+
+
+_KNOWN_BY: dict[tuple[int, int, int], tuple[set, dict, frozenset]] = {}
+
+
+def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
+    """``known`` less the catalogued names the catalog dates after ``year``: a 2019 paper's 'Visual Inference
+    Module (VIM)' cannot be the 2024 Vision Mamba, so the paper's own coinage is found as any other. Ambiguous
+    keys (shared by methods of several years) stay known. One set per (known, years, year), cached: a corpus
+    spans few years."""
+    dates, clashes = years
+    cache_key = (id(known), id(dates), year)
+    hit = _KNOWN_BY.get(cache_key)
+    if hit is not None and hit[0] is known and hit[1] is dates:
+        return hit[2]
+    later = frozenset(k for k, y in dates.items() if y > year and k in known and k not in clashes)
+    result = frozenset(known - later) if later else known
+    if len(_KNOWN_BY) > 64:
+        _KNOWN_BY.clear()
+    _KNOWN_BY[cache_key] = (known, dates, result)
+    return result
 
 
 def _latex_text(match: re.Match) -> str:

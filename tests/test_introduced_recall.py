@@ -181,3 +181,15 @@ def test_abbreviated_combination_of_named_parts_is_introduced(known):
 )
 def test_name_after_the_proposed_method_is_introduced(known, abstract, name):
     assert name in names("A Title", abstract, known)
+
+
+@pytest.mark.parametrize("year, introduced", [(2019, True), (2024, False)])
+def test_catalogued_name_dated_after_the_paper_is_the_papers_own(known, year, introduced):
+    # LOMO is catalogued as a 2023 optimizer; a 2019 paper's LOMO cannot be it
+    paper = Paper.create(
+        "Look More Than Once: An Accurate Detector for Text of Arbitrary Shapes",
+        "To address these two problems, we present a novel text detector namely LOMO, which localizes the text "
+        "progressively for multiple times (or in other word, LOok More than Once).",
+        year=year,
+    )
+    assert ("LOMO" in {i.name for i in detect_introduced(paper, known)}) is introduced
