@@ -1425,6 +1425,8 @@ def detect_introduced(
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, start in _proposed_head_names(abstract, known):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _new_head_appositions(abstract, known):
+        add(name, _kind(name, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -2307,6 +2309,32 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
             continue
         name = match.group("name")
         if is_namelike(name) and is_short_form(name) and alias_key(name) not in known and not _COMPOUND_TAIL.search(name):
+            out.append((name, match.start("name")))
+    return out
+
+
+# 'we introduce a new algorithm, Optimistic Adam, which ...', 'we propose a novel bootstrapping approach, Neural
+# Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
+_NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal verb (str.find: speed)
+    r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    r"strategy|mechanism|loss|layer|block|dataset|benchmark|corpus|database|tool|toolkit|library|platform|agent|"
+    r"policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|paradigm|variant)"
+    r",\s+(?:called\s+|named\s+|dubbed\s+|termed\s+)?(?:the\s+)?[\"“]?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})[\"”]?"
+    r"(?=\s*[,(;.]|\s(?:which|that|to|for|with)\b)"
+)
+
+
+def _new_head_appositions(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of a multi-word Title Case name that an own proposal puts after a new thing's head noun
+    and a comma (a one-word name there is read by the proposal-object rules)."""
+    out = []
+    for at, _ in _find_all(abstract, ("propos", "introduc", "present", "develop", "design")):
+        match = _NEW_HEAD_APPOSITION.match(abstract, at)
+        if match is None or not _own_subject(abstract, at):
+            continue
+        name = match.group("name")
+        if alias_key(name) not in known and _valid_name(name, strong=True):
             out.append((name, match.start("name")))
     return out
 

@@ -193,3 +193,16 @@ def test_catalogued_name_dated_after_the_paper_is_the_papers_own(known, year, in
         year=year,
     )
     assert ("LOMO" in {i.name for i in detect_introduced(paper, known)}) is introduced
+
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        ("Finally, we introduce a new algorithm, Optimistic Adam, which is an optimistic variant of Adam.",
+         "Optimistic Adam"),
+        ("To address this, we propose a novel bootstrapping approach, Neural Snowball, to learn new relations by "
+         "transferring semantic knowledge about existing relations.", "Neural Snowball"),
+    ],
+)
+def test_title_case_name_after_a_new_head_noun_is_introduced(known, abstract, name):
+    assert name in names("A Title", abstract, known)
