@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -1417,7 +1418,7 @@ def detect_introduced(
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
-    for name, start in _counted_own_names(abstract, known):
+    for name, start in _counted_own_names(abstract, known, triggers["propose"]):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for short, long_form, start in _new_definitions(abstract, definitions, known):
         add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
@@ -1425,7 +1426,7 @@ def detect_introduced(
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, start in _proposed_head_names(abstract, known):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
-    for name, start in _new_head_appositions(abstract, known):
+    for name, start in _new_head_appositions(abstract, known, triggers["propose"]):
         add(name, _kind(name, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
@@ -1638,21 +1639,29 @@ def _catalog_years() -> CatalogYears:
     return catalog_years(load_catalog())
 
 
-_KNOWN_BY: dict[tuple[int, int, int], tuple[set, dict, frozenset]] = {}
+_KNOWN_BY: dict[tuple[int, int, int], tuple[set, dict, set]] = {}
+_DATED_KNOWN: dict[tuple[int, int], tuple[set, dict, list[int], list[str]]] = {}
 
 
 def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
     """``known`` less the catalogued names the catalog dates after ``year``: a 2019 paper's 'Visual Inference
     Module (VIM)' cannot be the 2024 Vision Mamba, so the paper's own coinage is found as any other. Ambiguous
     keys (shared by methods of several years) stay known. One set per (known, years, year), cached: a corpus
-    spans few years."""
+    spans few years; the dated keys are sorted once per (known, years), so a year costs one set difference."""
     dates, clashes = years
     cache_key = (id(known), id(dates), year)
     hit = _KNOWN_BY.get(cache_key)
     if hit is not None and hit[0] is known and hit[1] is dates:
         return hit[2]
-    later = frozenset(k for k, y in dates.items() if y > year and k in known and k not in clashes)
-    result = frozenset(known - later) if later else known
+    dated = _DATED_KNOWN.get(cache_key[:2])
+    if dated is None or dated[0] is not known or dated[1] is not dates:
+        pairs = sorted((y, k) for k, y in dates.items() if k in known and k not in clashes)
+        dated = (known, dates, [y for y, _ in pairs], [k for _, k in pairs])
+        if len(_DATED_KNOWN) > 8:
+            _DATED_KNOWN.clear()
+        _DATED_KNOWN[cache_key[:2]] = dated
+    later = dated[3][bisect_right(dated[2], year) :]
+    result = known.difference(later) if later else known  # one copy; never mutated (detect_introduced rebinds)
     if len(_KNOWN_BY) > 64:
         _KNOWN_BY.clear()
     _KNOWN_BY[cache_key] = (known, dates, result)
@@ -2171,7 +2180,7 @@ def _title_spelled_definitions(title: str, abstract: str, definitions: list[Defi
     family ('Bayesian Neural Networks (BNNs)'), nor what a title's 'role of X', 'for X', 'towards X' names."""
     if not definitions:
         return []
-    title_words = " " + " ".join(_TITLE_WORDS.findall(title.lower())) + " "
+    title_words = None
     out = []
     for d in definitions:
         if d.long_span[1] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in known or \
@@ -2181,6 +2190,8 @@ def _title_spelled_definitions(title: str, abstract: str, definitions: list[Defi
         if len(words) < 2 or ". " in d.long or words[-1] in _TASK_HEADS or alias_key(d.long) in known or all(
                 w in _GENERIC_TECH_WORDS or w in _STOP for w in words):
             continue
+        if title_words is None:
+            title_words = " " + " ".join(_TITLE_WORDS.findall(title.lower())) + " "
         at = title_words.find(" " + " ".join(words) + " ")
         if at == -1 or _TITLE_TOPIC_BEFORE.search(title_words, 0, at + 1):
             continue  # 'the role of short-range order in ...', '... for Case-Based Reasoning': what is studied or served
@@ -2211,7 +2222,8 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
     the data's modality than its name."""
     out = []
     for at, _ in _find_all(abstract, ("new ", "novel ")):
-        match = _NEW_DATASET_NAMED.match(abstract, at) if _A_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        before = abstract.endswith(("a ", "our "), max(0, at - 4), at)
+        match = _NEW_DATASET_NAMED.match(abstract, at) if before and _A_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
         if match is None:
             continue
         name = match.group("name") or match.group("after")
@@ -2225,7 +2237,7 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
 
 # 'we introduce a trio of techniques (PSWA, PWALKS, and PSWM)', 'we propose two variants: X and Y.': a counted own
 # proposal whose names follow in parentheses or after a colon
-_COUNTED_OWN_NAMES = re.compile(  # matched at each proposal verb after 'we' / 'this paper' (str.find: speed)
+_COUNTED_OWN_NAMES = re.compile(  # matched at each proposal cue word after 'we' / 'this paper' (speed)
     r"(?:propose|present|introduce|develop|design)[sd]?\s+"
     r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
     r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
@@ -2235,12 +2247,12 @@ _COUNTED_OWN_NAMES = re.compile(  # matched at each proposal verb after 'we' / '
 _WE_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+$")
 
 
-def _counted_own_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+def _counted_own_names(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
     """(name, position) of each name in a counted own list in parentheses or after a colon; every item must be
     a name ('(PSWA, PWALKS, and PSWM)': one or two capitalised words, one name-like), else the list is a
-    description and gives nothing."""
+    description and gives nothing. ``positions``: the proposal cue words' offsets (``_trigger_positions``)."""
     out = []
-    for at, _ in _find_all(abstract, ("propose", "present", "introduce", "develop", "design")):
+    for at in positions:
         match = _COUNTED_OWN_NAMES.match(abstract, at) if _WE_BEFORE.search(abstract, max(0, at - 12), at) else None
         if match is None:
             continue
@@ -2304,7 +2316,8 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
     """(name, position) of a name-like token after 'the proposed method' and before a lower-case word."""
     out = []
     for at, _ in _find_all(abstract, ("proposed ",)):
-        match = _PROPOSED_HEAD_NAME.match(abstract, at) if _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        before = abstract.endswith(("he ", "ur "), max(0, at - 3), at)
+        match = _PROPOSED_HEAD_NAME.match(abstract, at) if before and _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
         if match is None:
             continue
         name = match.group("name")
@@ -2315,7 +2328,7 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
 
 # 'we introduce a new algorithm, Optimistic Adam, which ...', 'we propose a novel bootstrapping approach, Neural
 # Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
-_NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal verb (str.find: speed)
+_NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal cue word (speed)
     r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
     r"strategy|mechanism|loss|layer|block|dataset|benchmark|corpus|database|tool|toolkit|library|platform|agent|"
@@ -2325,11 +2338,12 @@ _NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal verb (str.find: s
 )
 
 
-def _new_head_appositions(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
     """(name, position) of a multi-word Title Case name that an own proposal puts after a new thing's head noun
-    and a comma (a one-word name there is read by the proposal-object rules)."""
+    and a comma (a one-word name there is read by the proposal-object rules). ``positions``: the proposal cue
+    words' offsets (``_trigger_positions``)."""
     out = []
-    for at, _ in _find_all(abstract, ("propos", "introduc", "present", "develop", "design")):
+    for at in positions:
         match = _NEW_HEAD_APPOSITION.match(abstract, at)
         if match is None or not _own_subject(abstract, at):
             continue
