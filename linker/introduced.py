@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
@@ -460,7 +461,7 @@ _NOUN_APPOSITION = re.compile(  # (?=[...]): the letters the nouns start with, s
     r"(?=[mfdbasnctlvpeo])\b(?:model|method|framework|dataset|benchmark|architecture|system|approach|algorithm|module|network|corpus|"
     r"tool|toolkit|library|technique|strategy|scheme|mechanism|variant|paradigm|pipeline|family|suite|layer|"
     r"block|encoder|decoder|transformer|operator|optimizer|loss|metric|task|agent|policy)s?,?\s+"
-    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with)\b"
+    r"(?:namely\s+|called\s+|named\s+)?(?:the\s+)?(?P<name>" + _TOKEN + r")(?=\s*[,.;(]|\s+(?:which|that|to|for|with|based\s+on)\b"
     r"|\s+(?:model|method|framework|network|architecture|system|dataset|benchmark|corpus|algorithm)s?\b)"
 )
 _OUR = re.compile(
@@ -1237,6 +1238,8 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
+    if known and paper.year:
+        known = _known_by(known, years or _catalog_years(), paper.year)
     abstract = paper.abstract
     if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
         abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
@@ -1411,6 +1414,20 @@ def detect_introduced(
             if alias_key(d.long) == prefix_key and is_short_form(d.short) and alias_key(d.short) not in known:
                 add(d.short, _kind(d.short, paper.title), paper.title, [d.long])
                 break
+    for short, long_form, start in _title_spelled_definitions(paper.title, abstract, definitions, known):
+        add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
+    for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
+        add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _counted_own_names(abstract, known, triggers["propose"]):
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
+    for short, long_form, start in _new_definitions(abstract, definitions, known):
+        add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for short, long_form, start in _combined_definitions(abstract, definitions, known) if " and " in abstract else ():
+        add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for name, start in _proposed_head_names(abstract, known):
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _new_head_appositions(abstract, known, triggers["propose"]):
+        add(name, _kind(name, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + len(name)).strip())
     for name, aliases, start in [*_component_names(abstract), *_defined_own_names(abstract, paper.title, definitions)]:
         if alias_key(name) not in known and not any(alias_key(a) in known for a in aliases):
             add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases)
@@ -1620,6 +1637,35 @@ def _catalog_years() -> CatalogYears:
     from relwork.linker.catalog import load_catalog
 
     return catalog_years(load_catalog())
+
+
+_KNOWN_BY: dict[tuple[int, int, int], tuple[set, dict, set]] = {}
+_DATED_KNOWN: dict[tuple[int, int], tuple[set, dict, list[int], list[str]]] = {}
+
+
+def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
+    """``known`` less the catalogued names the catalog dates after ``year``: a 2019 paper's 'Visual Inference
+    Module (VIM)' cannot be the 2024 Vision Mamba, so the paper's own coinage is found as any other. Ambiguous
+    keys (shared by methods of several years) stay known. One set per (known, years, year), cached: a corpus
+    spans few years; the dated keys are sorted once per (known, years), so a year costs one set difference."""
+    dates, clashes = years
+    cache_key = (id(known), id(dates), year)
+    hit = _KNOWN_BY.get(cache_key)
+    if hit is not None and hit[0] is known and hit[1] is dates:
+        return hit[2]
+    dated = _DATED_KNOWN.get(cache_key[:2])
+    if dated is None or dated[0] is not known or dated[1] is not dates:
+        pairs = sorted((y, k) for k, y in dates.items() if k in known and k not in clashes)
+        dated = (known, dates, [y for y, _ in pairs], [k for _, k in pairs])
+        if len(_DATED_KNOWN) > 8:
+            _DATED_KNOWN.clear()
+        _DATED_KNOWN[cache_key[:2]] = dated
+    later = dated[3][bisect_right(dated[2], year) :]
+    result = known.difference(later) if later else known  # one copy; never mutated (detect_introduced rebinds)
+    if len(_KNOWN_BY) > 64:
+        _KNOWN_BY.clear()
+    _KNOWN_BY[cache_key] = (known, dates, result)
+    return result
 
 
 def _latex_text(match: re.Match) -> str:
@@ -2095,6 +2141,215 @@ def _more_introduced(
             name = match.group("name")
             if alias_key(name) not in known and (" " in name or "-" in name) and not _NOT_COINED.search(name):
                 out.append((name, "method", _clause_around(abstract, match.start(), match.end()).strip(), [], True))
+    return out
+
+
+# --- recall shapes (issue 3): each rule below was checked for precision on unlabelled arXiv abstracts ---
+
+_TITLE_WORDS = re.compile(r"[a-z0-9]+")
+# what a task is called: a title that spells out 'single image super-resolution (SISR)' names the problem, not a method
+_TASK_HEADS = frozenset(
+    """recognition detection segmentation estimation answering captioning classification translation generation
+    retrieval localization localisation tracking extraction analysis prediction identification reconstruction
+    resolution synthesis completion summarization summarisation parsing labeling labelling understanding
+    forecasting navigation inference verification recommendation matching alignment registration
+    reidentification re identification diagnosis imaging editing transfer learning odometry mapping slam problem problems""".split()
+)
+_TASK_AFTER = re.compile(r"\)?\s*(?:task|problem|setting|challenge)s?\b")
+_TITLE_TOPIC_BEFORE = re.compile(r" (?:of|for|on|in|towards?) $")
+# the verb that makes a spelled-out definition the paper's own, right before it: 'we consider a marginalized
+# importance sampling (MIS) estimator', 'to design a cross-task guided attention (CGA) module' (an article and up
+# to two modifiers between). Present tense only: 'the recently introduced Tsetlin Machine (TM)' and 'Recently,
+# ... we proposed a continuous sinusoidal model (CSM)' are prior work; 'the' may pick a known thing ('we
+# introduce the multi-index hashing (MIH) mechanism into ...'); 'study' and 'consider' take 'a' / 'an' only
+# ('This paper considers Safe Policy Improvement (SPI)' is a problem)
+_OWN_VERB_BEFORE = re.compile(
+    r"(?:\b(?:propos(?:e|es|ing)|introduc(?:e|es|ing)|present(?:s|ing)?|design(?:s|ing)?|develop(?:s|ing)?|devis(?:e|es|ing)|"
+    r"newly\s+(?:proposed|introduced|designed|developed))\s+(?:(?:a|an|our)\s+)?"
+    r"|\b(?:stud(?:y|ies)|consider(?:s|ing)?)\s+(?:a|an)\s+)"
+    r"(?:(?!(?:the|of|for|to|in|on|with|from|by|upon|into|over|under|as)\s)[\w\-]+,?\s+){0,2}$"
+)
+
+
+def _title_spelled_definitions(title: str, abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of abstract definitions whose long form the title spells out and that the
+    abstract's own sentence proposes: 'Stochastic Gradient Push for Distributed Deep Learning' with 'This paper
+    studies Stochastic Gradient Push (SGP)', '... with Cross-task Guided Attention' with 'to design a cross-task
+    guided attention (CGA) module'. A title names what the paper is about, and a proposing verb right before
+    the definition makes it the paper's own; not a task ('single image super-resolution (SISR)'), a plural
+    family ('Bayesian Neural Networks (BNNs)'), nor what a title's 'role of X', 'for X', 'towards X' names."""
+    if not definitions:
+        return []
+    title_words = None
+    out = []
+    for d in definitions:
+        if d.long_span[1] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in known or \
+                _PLURAL_ACRONYM.fullmatch(d.short):
+            continue  # a plural ('Bayesian Neural Networks (BNNs)') is a family the paper works with
+        words = _TITLE_WORDS.findall(d.long.lower())
+        if len(words) < 2 or ". " in d.long or words[-1] in _TASK_HEADS or alias_key(d.long) in known or all(
+                w in _GENERIC_TECH_WORDS or w in _STOP for w in words):
+            continue
+        if title_words is None:
+            title_words = " " + " ".join(_TITLE_WORDS.findall(title.lower())) + " "
+        at = title_words.find(" " + " ".join(words) + " ")
+        if at == -1 or _TITLE_TOPIC_BEFORE.search(title_words, 0, at + 1):
+            continue  # 'the role of short-range order in ...', '... for Case-Based Reasoning': what is studied or served
+        if not _OWN_VERB_BEFORE.search(abstract, max(0, d.long_span[0] - 60), d.long_span[0]) or abstract.startswith(
+                "-", d.short_span[1] + 1) or _TASK_AFTER.match(abstract, d.short_span[1]):
+            continue
+        out.append((d.short, d.long, d.long_span[0]))
+    return out
+
+
+# 'on a new Debate Emotion data set', 'we establish a new WHU VIS-NIR database', 'a new instance-level photo-sketch
+# dataset - Hairstyle Photo-Sketch dataset': a Title Case name that a new dataset noun carries
+_NEW_DATASET_NAMED = re.compile(  # matched at each 'new ' / 'novel ' (str.find: speed); 'a' / 'our' checked before it
+    r"(?:new|novel)\s+(?:"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})\s+(?:data\s?set|benchmark|corpus|database)\b"
+    r"|(?:(?:[a-z][\w\-]*|\d[\w\-]*)\s+){0,2}?(?:data\s?set|benchmark|corpus|database)\s*(?:-+|–|—|:|,)\s*(?:the\s+)?(?P<after>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,2})"
+    r"(?=\s+(?:data\s?set|benchmark|corpus|database)\b|\s*[,.;(]))"
+)
+_A_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:a|our)\s+$")
+
+
+def _new_named_datasets(title: str, abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
+    """(name, position) of Title Case names a new dataset noun carries: 'a new Debate Emotion data set'. Only after
+    'a new' / 'our new': the article makes the dataset the paper's own ('the new X dataset' may be anyone's). Not
+    a language pair ('a new Spanish--Wixarika dataset') nor a short form the abstract defines ('salient object
+    detection (SOD)' ... 'a new SOD dataset', 'Unmanned Aerial Vehicles (UAVs)' ... 'a new UAV benchmark'):
+    what the data is for, not the dataset's name; nor a lone capitals token ('a new RGB-D dataset'), more often
+    the data's modality than its name."""
+    out = []
+    for at, _ in _find_all(abstract, ("new ", "novel ")):
+        before = abstract.endswith(("a ", "our "), max(0, at - 4), at)
+        match = _NEW_DATASET_NAMED.match(abstract, at) if before and _A_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        if match is None:
+            continue
+        name = match.group("name") or match.group("after")
+        if alias_key(name) in known or not _valid_name(name, strong=True) or "--" in name or any(
+                d.short in (name, name + "s") for d in definitions) or f" for {name.lower()}" in title.lower() or \
+                re.fullmatch(r"[A-Z\-]+", name):
+            continue  # (a title's 'for Short-Text Conversation' says the name is the task the data serves)
+        out.append((name, match.start()))
+    return out
+
+
+# 'we introduce a trio of techniques (PSWA, PWALKS, and PSWM)', 'we propose two variants: X and Y.': a counted own
+# proposal whose names follow in parentheses or after a colon
+_COUNTED_OWN_NAMES = re.compile(  # matched at each proposal cue word after 'we' / 'this paper' (speed)
+    r"(?:propose|present|introduce|develop|design)[sd]?\s+"
+    r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
+    r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
+    r"(?:\s*\((?P<paren>[^()]{3,80})\)|\s*:\s*(?P<colon>[^.;:()]{3,80})[.;])"
+)
+
+_WE_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+$")
+
+
+def _counted_own_names(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
+    """(name, position) of each name in a counted own list in parentheses or after a colon; every item must be
+    a name ('(PSWA, PWALKS, and PSWM)': one or two capitalised words, one name-like), else the list is a
+    description and gives nothing. ``positions``: the proposal cue words' offsets (``_trigger_positions``)."""
+    out = []
+    for at in positions:
+        match = _COUNTED_OWN_NAMES.match(abstract, at) if _WE_BEFORE.search(abstract, max(0, at - 12), at) else None
+        if match is None:
+            continue
+        group = "paren" if match.group("paren") else "colon"
+        items = [i.strip() for i in re.split(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(group).strip()) if i.strip()]
+        if len(items) < 2 or not all(_LIST_ITEM.fullmatch(i) and any(is_namelike(w) for w in i.split()) and alias_key(i) not in known
+                                     for i in items):
+            continue
+        out.extend((item, match.start(group)) for item in items)
+    return out
+
+
+# 'formed by a newly proposed dense atrous convolution (DAC) block and residual multi-kernel pooling (RMP) block':
+# a definition right after 'a new' / 'a novel' / 'a newly proposed', and the definitions listed after it
+_NEW_RIGHT_BEFORE = re.compile(r"\b(?:a|an|our)\s+(?:newly\s+(?:proposed|designed|developed|introduced)|novel|new)\s+$")
+
+
+def _new_definitions(abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a definition that 'a new' / 'a novel' / 'a newly proposed' opens, lower
+    case or not, and of the definitions listed right after it (list glue only between them); not one that
+    qualifies a technique ('(MIP) based')."""
+    out = []
+    for d in definitions:
+        if d.long_span[1] > d.short_span[0] or not _NEW_RIGHT_BEFORE.search(abstract, max(0, d.long_span[0] - 30), d.long_span[0]) \
+                or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1):
+            continue  # 'a new mixed integer programming (MIP) based approach': the new thing is the approach
+        for short, long_form in [(d.short, d.long), *_listed_definitions(abstract, d.short_span[1] + 1)]:
+            if is_short_form(short) and alias_key(short) not in known and not _PLURAL_ACRONYM.fullmatch(short):
+                out.append((short, long_form, d.long_span[0]))
+    return out
+
+
+# 'We propose in this paper a combined model of Long Short Term Memory and Convolutional Neural Networks (LSTM-CNN)':
+# a combination of named parts, abbreviated, is the paper's own model
+_COMBINED_OF = re.compile(
+    r"\b(?:propos|present|introduc|develop|design|build)\w*\b[^.;]{0,40}?\b(?:a|an|our)\s+(?:new\s+|novel\s+)?"
+    r"(?:combined|hybrid|joint|fused|ensemble)\s+(?:[\w\-]+\s+)?(?:model|architecture|network|framework|approach|method)\s+"
+    r"(?:of|combining|that\s+combines)\s+(?:the\s+)?$"
+)
+
+
+def _combined_definitions(abstract: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a proposed combination's definition: 'a combined model of X and Y (X-Y)'."""
+    out = []
+    for d in definitions:
+        if d.long_span[1] < d.short_span[0] and " and " in d.long and is_short_form(d.short) and alias_key(d.short) not in known \
+                and _COMBINED_OF.search(abstract, max(0, d.long_span[0] - 120), d.long_span[0]):
+            out.append((d.short, d.long, d.long_span[0]))
+    return out
+
+
+# 'The proposed method DML-CRC gives state-of-the-art performance': a name in apposition to 'the proposed' /
+# 'our proposed' and a method noun, followed by its verb
+_PROPOSED_HEAD_NAME = re.compile(  # matched at each 'proposed ' after 'the' / 'our' (str.find: speed)
+    r"proposed\s+(?:method|model|framework|network|architecture|approach|algorithm|system)"
+    r"\s*,?\s+(?P<name>" + _TOKEN + r")(?=\s+[a-z]{2,}\b)"
+)
+
+
+def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of a name-like token after 'the proposed method' and before a lower-case word."""
+    out = []
+    for at, _ in _find_all(abstract, ("proposed ",)):
+        before = abstract.endswith(("he ", "ur "), max(0, at - 3), at)
+        match = _PROPOSED_HEAD_NAME.match(abstract, at) if before and _THE_OR_OUR_BEFORE.search(abstract, max(0, at - 5), at) else None
+        if match is None:
+            continue
+        name = match.group("name")
+        if is_namelike(name) and is_short_form(name) and alias_key(name) not in known and not _COMPOUND_TAIL.search(name):
+            out.append((name, match.start("name")))
+    return out
+
+
+# 'we introduce a new algorithm, Optimistic Adam, which ...', 'we propose a novel bootstrapping approach, Neural
+# Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
+_NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal cue word (speed)
+    r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    r"strategy|mechanism|loss|layer|block|dataset|benchmark|corpus|database|tool|toolkit|library|platform|agent|"
+    r"policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|paradigm|variant)"
+    r",\s+(?:called\s+|named\s+|dubbed\s+|termed\s+)?(?:the\s+)?[\"“]?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){1,3})[\"”]?"
+    r"(?=\s*[,(;.]|\s(?:which|that|to|for|with)\b)"
+)
+
+
+def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
+    """(name, position) of a multi-word Title Case name that an own proposal puts after a new thing's head noun
+    and a comma (a one-word name there is read by the proposal-object rules). ``positions``: the proposal cue
+    words' offsets (``_trigger_positions``)."""
+    out = []
+    for at in positions:
+        match = _NEW_HEAD_APPOSITION.match(abstract, at)
+        if match is None or not _own_subject(abstract, at):
+            continue
+        name = match.group("name")
+        if alias_key(name) not in known and _valid_name(name, strong=True):
+            out.append((name, match.start("name")))
     return out
 
 
