@@ -246,9 +246,11 @@ def _name_tail(surface: str) -> str:
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
-    """What one normalised pattern points to: an entry, how it was written there, and its case rules."""
+    """What one normalised pattern points to: an entry, how it was written there, and its case rules.
+    Slotted: a table holds one per surface (~20,000 for the catalog, one more per linkable corpus name), and
+    without a ``__dict__`` each takes ~110 bytes instead of ~400."""
 
     name: str
     kind: str
@@ -319,21 +321,23 @@ class Matcher:
 
     def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
-        ``entries`` are added to, in a copy; the same table as building from both in that order."""
-        entries = list(entries)
+        ``entries`` are added to, in a copy; the same table as building from both in that order. ``entries``
+        is read once, so a generator need not hold them all (a corpus's names: ``Linker``)."""
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
             if base is None:
-                table = build_table(entries, {})
-            elif entries:
-                table = build_table(entries, dict(base), shared=base)
-            else:
-                table = base  # never changed after construction: shared
-            self._table = table
-            self._compile()
+                self._compile(build_table(entries, {}))
+                return
+            table = build_table(entries, dict(base), shared=base)
+            unchanged = len(table) == len(base) and all(table[k] is v for k, v in base.items())
+            self._compile(base if unchanged else table, shared=unchanged)
 
-    def _compile(self) -> None:
-        self._keys = list(self._table)
-        self._targets = [self._table[k] for k in self._keys]
+    def _compile(self, table: dict[str, list[Target]], shared: bool = False) -> None:
+        """The aligned key and target lists (automaton pattern i is key i), the automaton and the derived
+        lookups. A copied table is not kept: the two lists say the same, and the copy would cost ~40 bytes
+        a pattern (``_table`` rebuilds it); a shared one (``base`` with nothing added) costs nothing."""
+        self._shared_table = table if shared else None
+        self._keys = list(table)
+        self._targets = list(table.values())
         # name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)
         self._surface_context: dict[str, dict[str, tuple[str, ...]]] = {}
         for key, targets in zip(self._keys, self._targets):
@@ -347,12 +351,18 @@ class Matcher:
             ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
         )
 
+    @property
+    def _table(self) -> dict[str, list[Target]]:
+        """Pattern -> targets (the table this matcher was compiled from)."""
+        if self._shared_table is not None:
+            return self._shared_table
+        return dict(zip(self._keys, self._targets))
+
     def __getstate__(self) -> dict:
         return {"_table": self._table}
 
     def __setstate__(self, state: dict) -> None:
-        self._table = state["_table"]
-        self._compile()
+        self._compile(state["_table"])
 
     def __len__(self) -> int:
         return len(self._keys)
