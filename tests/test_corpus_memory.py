@@ -15,7 +15,7 @@ from relwork.linker import Linker, load_catalog
 from relwork.linker.catalog import alias_key
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
-from relwork.linker.matcher import Target
+from relwork.linker.matcher import Target, is_acronym
 from relwork.linker.pipeline import CorpusName, _CorpusNames, _corpus_name_ok, batch_definitions, link_files
 from relwork.loaders import load_papers
 from relwork.loaders.jsonrecords import write_jsonl
@@ -79,7 +79,7 @@ def test_packed_readings_give_every_introducers_long_forms_in_corpus_order(seed_
 
 def test_every_linkable_seed_name_is_matched_and_known(seed_names, catalog):
     linker = Linker(catalog, corpus_names=seed_names)
-    linkable = [n for n in seed_names if n.name in {t.name for ts in linker.matcher._targets for t in ts}]
+    linkable = [n for n in seed_names if n.name in {t.name for ts in linker.matcher._table.values() for t in ts}]
     assert len(linkable) >= 10
     for name in linkable:
         assert alias_key(name.name) in linker.known
@@ -88,10 +88,20 @@ def test_every_linkable_seed_name_is_matched_and_known(seed_names, catalog):
         assert name.name in [m.name for m in linker.matcher.find(f"We compare with {name.name} on two tasks.")]
 
 
+def test_corpus_name_patterns_are_held_compact_until_they_match(seed_names, catalog):
+    matcher = Linker(catalog, corpus_names=seed_names).matcher
+    names = {n.name for n in seed_names}
+    compact = {i: t for i, t in enumerate(matcher._targets) if type(t) is not list}
+    assert len(compact) >= 10 and all((t if type(t) is str else t[0]) in names for t in compact.values())
+    index, name = next((i, t) for i, t in compact.items() if type(t) is str and t.isalnum())
+    assert [m.name for m in matcher.find(f"It outperforms {name} by far.")] == [name]
+    assert matcher._targets[index] == [Target(name, "method", name, True, is_acronym(name), tail="")]
+
+
 def test_matcher_with_corpus_names_pickles_to_the_same_table(seed_names, catalog):
     matcher = Linker(catalog, corpus_names=seed_names).matcher
     copy = pickle.loads(pickle.dumps(matcher))
-    assert copy._keys == matcher._keys and copy._targets == matcher._targets
+    assert copy._keys == matcher._keys
     assert copy._table == matcher._table and len(copy._table) > len(compiled_catalog(catalog).table)
     # with no corpus name the catalog's table is shared, not copied
     assert Linker(catalog).matcher._table is compiled_catalog(catalog).table
