@@ -147,12 +147,14 @@ _Reading = tuple
 def _readings(corpus_names: list[CorpusName], catalog_keys: frozenset[str]) -> dict[str, bytes]:
     """The readings (``_Reading``) of each uncatalogued corpus acronym, as written ('NoC' is not 'NOC'), in
     corpus order, packed (``_unpack``)."""
-    readings: dict[str, tuple[_Reading, ...]] = {}
+    readings: dict[str, bytes] = {}
     for corpus_name in corpus_names:
         name = corpus_name.name
         if is_short_form(name) and alias_key(name) not in catalog_keys:
-            readings[name] = readings.get(name, ()) + ((corpus_name.paper_id, *long_forms_of(name, corpus_name.aliases)),)
-    return {name: marshal.dumps(found) for name, found in readings.items()}
+            reading = (corpus_name.paper_id, *long_forms_of(name, corpus_name.aliases))
+            earlier = readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
+            readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
+    return readings
 
 
 def _unpack(readings: bytes) -> tuple[_Reading, ...]:
