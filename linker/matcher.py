@@ -398,7 +398,8 @@ class Matcher:
         """Pattern -> targets (the table this matcher was compiled from)."""
         if self._shared_table is not None:
             return self._shared_table
-        return {key: self._hit(i) for i, key in enumerate(self._keys)}
+        # compact targets expanded in the copy only: pickling a matcher (a worker without fork) keeps it compact
+        return {key: t if t.__class__ is list else _expand(t) for key, t in zip(self._keys, self._targets)}
 
     def __getstate__(self) -> dict:
         return {"_table": self._table}

@@ -100,7 +100,9 @@ def test_corpus_name_patterns_are_held_compact_until_they_match(seed_names, cata
 
 def test_matcher_with_corpus_names_pickles_to_the_same_table(seed_names, catalog):
     matcher = Linker(catalog, corpus_names=seed_names).matcher
+    compact = sum(type(t) is not list for t in matcher._targets)
     copy = pickle.loads(pickle.dumps(matcher))
+    assert sum(type(t) is not list for t in matcher._targets) == compact > 0  # pickling expands nothing here
     assert copy._keys == matcher._keys
     assert copy._table == matcher._table and len(copy._table) > len(compiled_catalog(catalog).table)
     # with no corpus name the catalog's table is shared, not copied
