@@ -96,13 +96,14 @@ def surface_tokens(surface: str) -> list[str]:
     return pieces
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def variants(surface: str) -> frozenset[str]:
     """Normalised spellings of a surface: its pieces joined by nothing or by a space.
 
     'FlashAttention' -> {'flashattention', 'flash attention'} (which also covers 'Flash-Attention' because
     hyphens normalise to spaces). Names of more than four pieces get only the two uniform joins.
     Memoised (bounded): the linker asks again for the spellings of a paper's own names (~7 us a paper).
+    4,096 entries (~1 MB full) miss 8% more often than 16,384 (~4 MB full, filled by ~60,000 abstracts).
     """
     tokens = [t.lower() for t in surface_tokens(surface)]
     if not tokens:
@@ -272,9 +273,11 @@ def _name_tail(surface: str) -> str:
 _DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
-    """What one normalised pattern points to: an entry, how it was written there, and its case rules."""
+    """What one normalised pattern points to: an entry, how it was written there, and its case rules.
+    Slotted: a table holds one per surface (~20,000 for the catalog, one more per linkable corpus name), and
+    without a ``__dict__`` each takes ~110 bytes instead of ~400."""
 
     name: str
     kind: str
@@ -286,6 +289,12 @@ class Target:
     tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
     own_context: bool = False  # ``context`` belongs to this surface only (the entry's ``alias_context``)
+
+    def __reduce__(self):
+        # the constructor's arguments: unpickling the catalog's ~20,000 targets (the disk cache) this way takes
+        # ~25 ms less than the slotted dataclass's field-by-field ``__setstate__``
+        return (Target, (self.name, self.kind, self.surface, self.exact_case, self.acronym, self.context,
+                         self.descriptive, self.tail, self.parents, self.own_context))
 
 
 @dataclass
@@ -301,6 +310,44 @@ class Mention:
     score: float = 1.0
 
 
+def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = None) -> Target:
+    """The target of one surface of an entry; without ``entry``, of an exact-case entry without context
+    words or parents (an introduced corpus name): such a target is rebuilt from (name, kind, surface)."""
+    own = entry.alias_context.get(surface) if entry is not None else None  # an alias with its own context words is exact-case too
+    return Target(
+        name=name,
+        kind=kind,
+        surface=surface,
+        exact_case=entry is None or entry.ambiguous or own is not None,
+        acronym=is_acronym(surface),
+        context=tuple(w.lower() for w in (own or entry.context)) if entry is not None else (),
+        own_context=own is not None,
+        # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
+        descriptive=is_descriptive(surface) and is_descriptive(name) and surface[:1].isupper(),
+        tail=_name_tail(surface),
+        parents=tuple(entry.parents) if entry is not None else (),
+    )
+
+
+# A pattern's targets as the matcher holds them: a list of targets, or, for a pattern of one target that
+# ``_target`` rebuilds from its name, kind and surface (a corpus name's), only those: the name alone for a
+# method written as named, else (name, kind, surface). ~190 bytes less a corpus name (no Target, no list);
+# the list is made when the pattern first matches (``Matcher._hit``).
+
+
+def _compact(targets: list[Target]) -> "list[Target] | str | tuple[str, str, str]":
+    if len(targets) != 1:
+        return targets
+    t = targets[0]
+    if not t.exact_case or t.context or t.parents or _target(t.name, t.kind, t.surface) != t:
+        return targets
+    return t.name if t.surface == t.name and t.kind == "method" else (t.name, t.kind, t.surface)
+
+
+def _expand(compact: "str | tuple[str, str, str]") -> list[Target]:
+    return [_target(compact, "method", compact) if type(compact) is str else _target(*compact)]
+
+
 def build_table(
     entries: Iterable[CatalogEntry], table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None
 ) -> dict[str, list[Target]]:
@@ -309,27 +356,15 @@ def build_table(
     whose target lists are then copied before one is added to, never changed."""
     for entry in entries:
         for surface in entry.surfaces:
-            own = entry.alias_context.get(surface)  # an alias with its own context words is exact-case too
-            exact = entry.ambiguous or own is not None
-            target = Target(
-                name=entry.name,
-                kind=entry.kind,
-                surface=surface,
-                exact_case=exact,
-                acronym=is_acronym(surface),
-                context=tuple(w.lower() for w in (own or entry.context)),
-                own_context=own is not None,
-                # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
-                descriptive=is_descriptive(surface) and is_descriptive(entry.name) and surface[:1].isupper(),
-                tail=_name_tail(surface),
-                parents=tuple(entry.parents),
-            )
-            keys = {" ".join(normalize(surface).split())} if exact else variants(surface)
+            target = _target(entry.name, entry.kind, surface, entry)
+            keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
             for key in keys:
                 if not key.strip():
                     continue
-                bucket = table.setdefault(key, [])
-                if all(t.name != target.name or t.surface != surface for t in bucket):
+                bucket = table.get(key)
+                if bucket is None:
+                    table[key] = [target]  # a list of one, not over-allocated by an append
+                elif all(t.name != target.name or t.surface != surface for t in bucket):
                     if shared is not None and bucket is shared.get(key):
                         table[key] = bucket = list(bucket)
                     bucket.append(target)
@@ -345,40 +380,64 @@ class Matcher:
 
     def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
-        ``entries`` are added to, in a copy; the same table as building from both in that order."""
-        entries = list(entries)
+        ``entries`` are added to, in a copy; the same table as building from both in that order. ``entries``
+        is read once, so a generator need not hold them all (a corpus's names: ``Linker``)."""
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
             if base is None:
-                table = build_table(entries, {})
-            elif entries:
-                table = build_table(entries, dict(base), shared=base)
-            else:
-                table = base  # never changed after construction: shared
-            self._table = table
-            self._compile()
+                self._compile(build_table(entries, {}))
+                return
+            table = build_table(entries, dict(base), shared=base)
+            unchanged = len(table) == len(base) and all(table[k] is v for k, v in base.items())
+            self._compile(base if unchanged else table, shared=base)
 
-    def _compile(self) -> None:
-        self._keys = list(self._table)
-        self._targets = [self._table[k] for k in self._keys]
+    def _compile(self, table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None) -> None:
+        """The aligned key and target lists (automaton pattern i is key i), the automaton and the derived
+        lookups. A table built here is not kept: the two lists say the same, and a dict would cost ~40 bytes
+        a pattern (``_table`` rebuilds it); ``shared`` is a table kept elsewhere (the compiled catalog's):
+        it is kept when it is the whole table, and its target lists are held as they are. The others are
+        held compact (``_compact``)."""
+        self._shared_table = table if table is shared else None
+        self._keys = list(table)
+        if shared is None:
+            self._targets = [_compact(targets) for targets in table.values()]
+        else:
+            self._targets = [targets if targets is shared.get(key) else _compact(targets) for key, targets in table.items()]
         # name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)
         self._surface_context: dict[str, dict[str, tuple[str, ...]]] = {}
         for key, targets in zip(self._keys, self._targets):
-            for t in targets:
-                if t.own_context:
-                    words = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
-                    self._surface_context.setdefault(t.name, {})[key] = words
+            if targets.__class__ is list:
+                for t in targets:
+                    if t.own_context:
+                        words = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+                        self._surface_context.setdefault(t.name, {})[key] = words
         # keys all of whose names end in a symbol run ('A*' is the key 'a'): skipped at once without one
-        self._tailed = [all(t.tail for t in targets) for targets in self._targets]
+        self._tailed = [all(t.tail for t in targets) if targets.__class__ is list else
+                        bool(_name_tail(targets if targets.__class__ is str else targets[2]))
+                        for targets in self._targets]
         self._automaton = (
             ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
         )
+
+    def _hit(self, index: int) -> list[Target]:
+        """The targets of pattern ``index``, made from their compact form on its first match."""
+        targets = self._targets[index]
+        if targets.__class__ is not list:
+            targets = self._targets[index] = _expand(targets)
+        return targets
+
+    @property
+    def _table(self) -> dict[str, list[Target]]:
+        """Pattern -> targets (the table this matcher was compiled from)."""
+        if self._shared_table is not None:
+            return self._shared_table
+        # compact targets expanded in the copy only: pickling a matcher (a worker without fork) keeps it compact
+        return {key: t if t.__class__ is list else _expand(t) for key, t in zip(self._keys, self._targets)}
 
     def __getstate__(self) -> dict:
         return {"_table": self._table}
 
     def __setstate__(self, state: dict) -> None:
-        self._table = state["_table"]
-        self._compile()
+        self._compile(state["_table"])
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -420,6 +479,8 @@ class Matcher:
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
             tail = ""
             targets = self._targets[index]
+            if targets.__class__ is not list:
+                targets = self._hit(index)
             if after == e and e < n and text[e] in "+#*":
                 run = _TAIL_RUN.match(text, e)
                 if run:
@@ -517,7 +578,7 @@ class Matcher:
         if cache is None:
             cache = {}
             for targets in self._targets:
-                for t in targets:
+                for t in targets if targets.__class__ is list else ():  # a compact target has no context words
                     if t.context and not t.own_context:
                         # normalised and space-led, so that a context word must start a word
                         cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import marshal
 import os
 import pickle
 import re
@@ -56,6 +57,7 @@ from relwork.loaders.base import LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
+_NAME_KEYS_MAX = 1 << 15  # entries of ``Linker._name_keys`` before it starts again
 MIN_CORPUS_NAME = 3  # introduced names shorter than this ('M1', 'BT') do not link from other papers
 
 
@@ -75,9 +77,10 @@ def _corpus_name_ok(name: str) -> bool:
     return key not in GENERIC and len(key) >= MIN_CORPUS_NAME and corpus_linkable(name)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorpusName:
-    """A name introduced by a paper of the corpus, linkable from the other papers."""
+    """A name introduced by a paper of the corpus, linkable from the other papers. Slotted (~70 bytes, not
+    ~250 with a ``__dict__``): a corpus of millions of papers introduces hundreds of thousands."""
 
     name: str
     kind: str
@@ -136,13 +139,63 @@ def _taught_case_ok(written: str, form: str) -> bool:
     return w == f or w == f.upper() or (len(f) > 1 and not f[1:].isupper() and w[1:] == f[1:] and w[:1].lower() == f[:1].lower())
 
 
-def _conflicting(readings: list[tuple[str, list[str]]]) -> bool:
+# What a corpus acronym means to one paper introducing it: (paper id, long form, ...). The second pass holds
+# the readings of every uncatalogued corpus acronym (~0.17 a paper), each acronym's in one ``marshal`` blob:
+# ~100 bytes a reading instead of ~275 as tuples of strings; decoded only when a mention hits the acronym.
+_Reading = tuple
+
+
+def _readings(corpus_names: list[CorpusName], catalog_keys: frozenset[str]) -> dict[str, bytes]:
+    """The readings (``_Reading``) of each uncatalogued corpus acronym, as written ('NoC' is not 'NOC'), in
+    corpus order, packed (``_unpack``)."""
+    readings: dict[str, bytes] = {}
+    for corpus_name in corpus_names:
+        name = corpus_name.name
+        if is_short_form(name) and alias_key(name) not in catalog_keys:
+            reading = (corpus_name.paper_id, *long_forms_of(name, corpus_name.aliases))
+            earlier = readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
+            readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
+    return readings
+
+
+def _unpack(readings: bytes) -> tuple[_Reading, ...]:
+    return marshal.loads(readings)
+
+
+def _conflicting(readings: Iterable[_Reading]) -> bool:
     """Whether two papers introduce one acronym with long forms that do not agree ('aggregation
     cross-entropy (ACE)', 'adaptive context encoding (ACE)'); a paper without a long form agrees with all."""
-    spelled = [forms for _, forms in readings if forms]
+    spelled = [reading[1:] for reading in readings if len(reading) > 1]
     return any(
         not any(long_forms_agree(a, b) for a in x for b in y) for i, x in enumerate(spelled) for y in spelled[i + 1 :]
     )
+
+
+def _claimed_entries(
+    corpus_names: list[CorpusName], known: set[str], readings: dict[str, bytes]
+) -> Iterator[CatalogEntry]:
+    """The matcher entries of the corpus names, made one at a time as the matcher reads them; claims their
+    keys in ``known`` (catalog keys on entry) as it goes. A name links to its first introducer, the later
+    ones only add readings. Names several papers introduce with conflicting long forms, and field terms,
+    get no entry, but their keys become known: a mention cannot say whose it is, so it links to none (not
+    even an uncatalogued link joins them in a graph)."""
+    ambiguous = {alias_key(name) for name, found in readings.items() if _conflicting(_unpack(found))}
+    claimed: set[str] = set()
+    for corpus_name in corpus_names:
+        key = alias_key(corpus_name.name)
+        if key in claimed:
+            continue
+        claimed.add(key)
+        if key in ambiguous or (corpus_name.field_term and _corpus_name_ok(corpus_name.name)):
+            known.add(key)
+            continue
+        if key in known or not _corpus_name_ok(corpus_name.name):
+            continue
+        aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
+        known.add(key)
+        known.update(alias_key(a) for a in aliases)
+        # introduced names are written as names: they match in their exact case only
+        yield CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True)
 
 
 class _Either:
@@ -187,44 +240,21 @@ class Linker:
         two linkers from one catalog: one fingerprint of its content, not two)."""
         self.catalog = catalog
         compiled = compiled or compiled_catalog(catalog)  # shared by linkers of the same catalog content
-        known = set(compiled.keys)
         # introduced-name detection looks at catalog names only: corpus names are other papers' names,
         # and a paper's own name must stay its own in the second pass
-        self.catalog_known = set(known)
-        entries: list[CatalogEntry] = []  # corpus names only: the catalog's patterns come from compiled.table
-        corpus_names = list(corpus_names)
-        # what each corpus acronym, as written ('NoC' is not 'NOC'), means to each paper introducing it:
-        # (paper id, long forms)
-        self._readings: dict[str, list[tuple[str, list[str]]]] = {}
-        for corpus_name in corpus_names:
-            if is_short_form(corpus_name.name) and alias_key(corpus_name.name) not in known:
-                self._readings.setdefault(corpus_name.name, []).append(
-                    (corpus_name.paper_id, long_forms_of(corpus_name.name, corpus_name.aliases)))
-        ambiguous = {alias_key(name) for name, readings in self._readings.items() if _conflicting(readings)}
-        claimed: set[str] = set()  # a name links to its first introducer, the later ones only add readings
-        for corpus_name in corpus_names:
-            key = alias_key(corpus_name.name)
-            if key in claimed:
-                continue
-            claimed.add(key)
-            if key in ambiguous or (corpus_name.field_term and _corpus_name_ok(corpus_name.name)):
-                # several papers introduce it with different long forms, or it is a field term many papers
-                # spell out: a mention cannot say whose it is, so it links to none (the key stays known: not
-                # even an uncatalogued link joins them in a graph)
-                known.add(key)
-                continue
-            if key in known or not _corpus_name_ok(corpus_name.name):
-                continue
-            aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
-            known.add(key)
-            known.update(alias_key(a) for a in aliases)
-            # introduced names are written as names: they match in their exact case only
-            entries.append(CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True))
+        self.catalog_known = compiled.keys
+        known = set(compiled.keys)
+        corpus_names = corpus_names if isinstance(corpus_names, list) else list(corpus_names)
+        self._readings = _readings(corpus_names, compiled.keys)
+        entries = _claimed_entries(corpus_names, known, self._readings)
+        if not compile:
+            deque(entries, maxlen=0)  # only ``known`` is wanted: claim the names without compiling them
         self.known = known
         self._corpus_entries = {entry.name for entry in entries}
         # catalog entries know their introducing paper: that paper introduces them
         self.origins = compiled.origins
-        # the corpus names are added to a copy of the catalog's pattern table (same table as building both)
+        # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
+        # each entry made as the matcher reads it: they are never all held
         self.matcher = Matcher(entries, base=compiled.table) if compile else None
         self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
@@ -365,7 +395,8 @@ class Linker:
         for f in fields:
             kept = []
             for m in f.mentions:
-                others = [forms for pid, forms in readings.get(m.name, ()) if pid != paper.id]
+                packed = readings.get(m.name)
+                others = [reading[1:] for reading in _unpack(packed) if reading[0] != paper.id] if packed else None
                 if not others:
                     kept.append(m)
                     continue
@@ -467,6 +498,8 @@ class Linker:
         if own:
             masked = _own_spans(f, own_variants)
             keys = self._name_keys
+            if len(keys) > _NAME_KEYS_MAX:
+                keys.clear()  # uncatalogued names are new in every paper: kept, the cache would grow with the corpus
             mentions = [
                 m
                 for m in mentions
@@ -708,7 +741,9 @@ class _CorpusNames:
         return sum(n for form, n in forms.items() if any(long_forms_agree(form, o) for o in own)) >= FIELD_TERM_DEFINERS
 
     def corpus(self) -> list[CorpusName]:
-        """The names, each first introducer's marked ``field_term`` when it is one."""
+        """The names, each first introducer's marked ``field_term`` when it is one. Spends the collector:
+        its keys and counts are freed and the names handed over, so that a Linker built from them holds the
+        only copy (``link_files`` builds it while this object is still alive)."""
         first: set[str] = set()
         out = []
         for name in self.names:
@@ -717,6 +752,7 @@ class _CorpusNames:
                 name = replace(name, field_term=True)
             first.add(key)
             out.append(name)
+        self.seen, self.names, self.definitions = set(), [], {}
         return out
 
 
