@@ -250,7 +250,7 @@ class Linker:
         if not compile:
             deque(entries, maxlen=0)  # only ``known`` is wanted: claim the names without compiling them
         self.known = known
-        self._corpus_entries = {entry.name for entry in entries}
+        self._has_corpus = bool(corpus_names)  # ``entries`` is a generator the matcher reads once: no copy of it
         # catalog entries know their introducing paper: that paper introduces them
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
@@ -309,7 +309,7 @@ class Linker:
         own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
         for f, found in zip(fields, candidates):
             f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
-        if self._corpus_entries:
+        if self._has_corpus:
             self._drop_devices(paper, fields)
         if self._readings:
             self._own_readings(paper, fields)
@@ -413,7 +413,9 @@ class Linker:
     def _drop_devices(self, paper: Paper, fields: list[_Field]) -> None:
         """Mentions of another paper's introduced name that this paper writes as a device ('a PR2 robot'):
         there the name is that robot or satellite, not the other paper's coinage (``device_mentions``)."""
-        surfaces = {m.surface: m.name for f in fields for m in f.mentions if m.name in self._corpus_entries}
+        # a corpus name is any matched name that is neither the catalog's nor an uncatalogued mention's
+        catalog = self.catalog.entries
+        surfaces = {m.surface: m.name for f in fields for m in f.mentions if m.name not in catalog and m.source != "uncatalogued"}
         if not surfaces:
             return
         devices = {surfaces[s] for s in device_mentions(surfaces, paper.title, paper.abstract)}
