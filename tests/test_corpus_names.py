@@ -259,3 +259,22 @@ def test_relwork_link_files_drop_field_terms_too(catalog, tmp_path):
     records = [json.loads(line) for line in out.getvalue().splitlines()]
     assert [r["id"] for r in records if any(link["method"] == "SfM" for link in r["links"])] == []
     assert [i["name"] for i in records[0]["introduces"]] == ["SfM"]
+
+
+def test_multiword_corpus_names_link_from_another_paper_with_a_compiled_linker(catalog):
+    """arXiv 1712.02505 names the GANs two other papers of the corpus introduce ('Fisher GAN', 'Sobolev GAN');
+    a Linker built from those corpus names (the matcher reads them once, as a generator) links both."""
+    from relwork.linker.pipeline import Linker, collect_introduced
+
+    fisher = Paper.create("Fisher GAN", "We introduce Fisher GAN which fits within the Integral Probability "
+                          "Metrics (IPM) framework for training GANs.", arxiv_id="1705.09675", year=2017)
+    sobolev = Paper.create("Sobolev GAN", "We propose a new Integral Probability Metric (IPM) between "
+                           "distributions: the Sobolev IPM. We call the resulting GAN Sobolev GAN.",
+                           arxiv_id="1711.04894", year=2017)
+    user = Paper.create("Semi-Supervised Learning with IPM-based GANs: an Empirical Study",
+                        "IPM-based GANs like Wasserstein GAN, Fisher GAN and Sobolev GAN have desirable properties "
+                        "in terms of theoretical understanding, training stability.", arxiv_id="1712.02505", year=2017)
+    names = collect_introduced([fisher, sobolev, user], catalog)
+    assert {"Fisher GAN", "Sobolev GAN"} <= {n.name for n in names}
+    linked = Linker(catalog, corpus_names=names).link(user)
+    assert {"Fisher GAN", "Sobolev GAN"} <= {l.method for l in linked.links}
