@@ -7,14 +7,14 @@
 
 It runs exactly what ``relwork link`` runs (``linker.pipeline.link_files``: two passes over the file,
 loading, introduced-name detection, matching, fuzzy and uncatalogued fallbacks, relation typing, JSON
-output to a throw-away buffer) and prints:
+output to a temporary file) and prints:
 
 * a stage table: CPU seconds spent inside each linker stage (time in a stage's own callees counts for the
   stage; a stage called from inside another counts once, for the outer one), measured by wrapping the
   stage functions, and the share of the total;
-* with ``--workers N``: the CPU of the main process and of the workers for an N-worker run, and the
-  speed-up N idle cores would give (CPU accounting, so it holds on a loaded machine where wall time
-  does not);
+* with ``--workers N``: each process's CPU, phase by phase (``PoolClock``), for an N-worker run, and the
+  speed-up N idle cores would give over a 1-worker run (CPU accounting, so it holds on a loaded machine
+  where wall time does not); each of these runs in a fresh process (``--workers-only``: only these);
 * the top functions of a cProfile run (``--sort tottime`` by default), and the number of calls of
   ``re._compile`` (patterns compiled or looked up inside hot functions show up there).
 
@@ -32,6 +32,7 @@ import itertools
 import json
 import os
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
@@ -157,7 +158,7 @@ class StageClock:
 
 
 def run_link(path: Path, workers: int = 1) -> tuple[float, int]:
-    """Run ``link_files`` on ``path`` into a buffer; return (CPU seconds, papers)."""
+    """Run ``link_files`` on ``path`` into a temporary file; return (CPU seconds, papers)."""
     from relwork.linker import load_catalog
     from relwork.linker.pipeline import link_files
 
@@ -235,6 +236,29 @@ def run_workers(path: Path, workers: int) -> dict:
             "serial": serial, "critical": path_s, "wall": time.perf_counter() - wall, "papers": summary.papers}
 
 
+def fresh_run(path: Path, workers: int) -> dict:
+    """``run_workers`` (or, for one worker, the main process's CPU alone) in a new process, after a 20-record
+    warm-up run there (imports, catalog): nothing cached by earlier runs reaches it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package runs: modules imported lazily are not recompiled each run
+    out = subprocess.run([sys.executable, __file__, str(path), "--child-run", str(workers)], env=env,
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def _child_run(path: Path, workers: int) -> None:
+    warm = sample(path, 20)
+    try:
+        run_link(warm)
+    finally:
+        os.unlink(warm)
+    if workers == 1:
+        result = {"main": run_link(path)[0]}
+    else:
+        result = run_workers(path, workers)
+    print(json.dumps(result))
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, help="JSON Lines file (default: generated records)")
@@ -245,14 +269,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--workers", type=int, default=0, help="also measure an N-worker run (CPU accounting)")
     parser.add_argument("--workers-only", action="store_true", help="with --workers: skip the stage table and cProfile")
     parser.add_argument("--repeat", type=int, default=1, help="uninstrumented runs: best of this many")
+    parser.add_argument("--child-run", type=int, help=argparse.SUPPRESS)  # one measured run (``fresh_run``)
     args = parser.parse_args(argv)
+    if args.child_run:
+        return _child_run(args.corpus, args.child_run)
 
     path = sample(args.corpus, args.n)
     try:
         run_link(sample_small := sample(args.corpus, 20))  # warm up imports and OS caches
         os.unlink(sample_small)
-        plain, papers = min(run_link(path) for _ in range(max(1, args.repeat)))
-        print(f"{papers:,} papers: {plain:.2f} CPU s, {papers / plain:,.0f} abstracts/s (no instrumentation)")
+        if not args.workers_only:
+            plain, papers = min(run_link(path) for _ in range(max(1, args.repeat)))
+            print(f"{papers:,} papers: {plain:.2f} CPU s, {papers / plain:,.0f} abstracts/s (no instrumentation)")
 
         if not args.workers_only:
             clock = StageClock()
@@ -274,11 +302,17 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"(stage function not found: {name})")
 
         if args.workers > 1:
-            runs = [run_workers(path, args.workers) for _ in range(max(1, args.repeat))]
-            best = min(runs, key=lambda r: r["critical"])
+            # each run in a fresh process, 1 and N workers alternating: in this process the runs above have
+            # warmed the caches that forked workers would inherit, and the machine's load drifts
+            runs = []
+            for _ in range(max(1, args.repeat)):
+                one = fresh_run(path, 1)
+                runs.append((one, fresh_run(path, args.workers)))
+            one, best = min(runs, key=lambda pair: pair[1]["critical"] / pair[0]["main"])
+            plain = one["main"]
             total_n = best["main"] + best["workers"]
-            print(f"\n{args.workers} workers: main process {best['main']:.2f} CPU s, workers {best['workers']:.2f} CPU s, "
-                  f"total {total_n:.2f} (1 worker: {plain:.2f}, overhead {total_n / plain - 1:+.0%}); "
+            print(f"\n1 worker (fresh process): {plain:.2f} CPU s; {args.workers} workers: main process {best['main']:.2f} "
+                  f"CPU s, workers {best['workers']:.2f} CPU s, total {total_n:.2f} (overhead {total_n / plain - 1:+.0%}); "
                   f"wall here {best['wall']:.1f} s at load {os.getloadavg()[0]:.1f}")
             print("| phase | main process CPU s | workers' CPU s |\n|---|---:|---:|")
             print(f"| serial (main process outside the pools) | {best['serial']:.2f} | - |")
@@ -288,7 +322,7 @@ def main(argv: list[str] | None = None) -> None:
             # at least its busiest process (the main process feeding the workers, or the slowest worker)
             print(f"critical path on {args.workers} idle cores {best['critical']:.2f} s: "
                   f"speed-up ~{plain / best['critical']:.2f}x (1-worker CPU {plain:.2f} s / critical path; "
-                  f"interpreter start-up, ~0.3 s serial in both, not counted)")
+                  f"interpreter start-up and imports, serial in both, not counted)")
 
         if not (args.stages_only or args.workers_only):
             profile = cProfile.Profile()

@@ -1202,6 +1202,31 @@ def _first_tasks(
             yield ("papers", [], problems[taken:]), False
 
 
+def _split_last(tasks: Iterable[tuple[_FirstTask, bool]], parts: int) -> Iterator[tuple[_FirstTask, bool]]:
+    """``tasks`` with the very last one, when it is a byte range, cut into ``parts`` consecutive ranges of
+    about as many lines each: at the end of pass 1 the workers finish together, instead of one detecting the
+    names of a whole batch while the others wait (an input of one batch or less would run on one worker)."""
+    previous = None
+    for item in tasks:
+        if previous is not None:
+            yield previous
+        previous = item
+    if previous is None:
+        return
+    task, last = previous
+    if parts < 2 or task[0] != "range":
+        yield previous
+        return
+    _, path, format, first, start, end = task
+    lines = _read_range(path, start, end)
+    for k in range(parts):
+        chunk = lines[len(lines) * k // parts:len(lines) * (k + 1) // parts]
+        if chunk:
+            stop = start + sum(map(len, chunk))
+            yield ("range", path, format, first, start, stop), last and stop == end
+            first, start = first + len(chunk), stop
+
+
 def _worker_first(task: tuple[_FirstTask, str]) -> tuple:
     return _first_batch(_WORKER["detector"], *task)  # type: ignore[arg-type]
 
@@ -1254,7 +1279,7 @@ def _first_pass(
     in_flight: deque = deque()  # per task: the problems met reading it here, its file (chunks), whether last
 
     def sent() -> Iterator[tuple[_FirstTask, str]]:
-        for task, last in tasks:
+        for task, last in (tasks if workers == 1 else _split_last(tasks, workers)):
             if task[0] == "papers":
                 in_flight.append((task[2], None, last))
                 yield (task if workers == 1 else ("papers", pickle.dumps(task[1], protocol=pickle.HIGHEST_PROTOCOL))), spool

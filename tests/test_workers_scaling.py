@@ -132,3 +132,22 @@ def test_each_process_spools_to_its_own_file_and_the_spool_is_removed(tmp_path, 
     with pytest.raises(ZeroDivisionError):
         _link_text([path], catalog, batch_size=5)
     assert os.listdir(tmp_path / "tmp") == []
+
+
+def test_the_last_range_is_shared_out_so_the_workers_finish_together(tmp_path, seed_lines):
+    """The input's last byte range goes out as one range per worker, of about as many lines each, covering the
+    same lines; only the very last is marked as ending its file. Earlier tasks and other kinds pass as they are."""
+    path = tmp_path / "papers.jsonl"
+    path.write_bytes(b"\n".join(seed_lines[:23]) + b"\n")
+    tasks = list(pipeline._first_tasks([path], None, False, 10))  # 10, 10, 3 lines
+    split = list(pipeline._split_last(iter(tasks), 2))
+    assert split[:2] == tasks[:2]
+    assert [(task[3], last) for task, last in split[2:]] == [(21, False), (22, True)]  # lines 21 and 22-23
+    lines = [line for task, _ in split for line in pipeline._read_range(task[1], task[4], task[5])]
+    assert lines == list(path.open("rb"))
+    one_line = tmp_path / "one.jsonl"
+    one_line.write_bytes(seed_lines[0])
+    assert list(pipeline._split_last(pipeline._first_tasks([one_line], None, False, 10), 2)) == \
+        [(("range", str(one_line), "json", 1, 0, len(seed_lines[0])), True)]
+    papers = list(pipeline._first_tasks(SEED_FILES[:1], None, False, 500))
+    assert list(pipeline._split_last(iter(papers), 2)) == papers
