@@ -7,14 +7,14 @@
 
 It runs exactly what ``relwork link`` runs (``linker.pipeline.link_files``: two passes over the file,
 loading, introduced-name detection, matching, fuzzy and uncatalogued fallbacks, relation typing, JSON
-output to a throw-away buffer) and prints:
+output to a temporary file) and prints:
 
 * a stage table: CPU seconds spent inside each linker stage (time in a stage's own callees counts for the
   stage; a stage called from inside another counts once, for the outer one), measured by wrapping the
   stage functions, and the share of the total;
-* with ``--workers N``: the CPU of the main process and of the workers for an N-worker run, and the
-  speed-up N idle cores would give (CPU accounting, so it holds on a loaded machine where wall time
-  does not);
+* with ``--workers N``: each process's CPU, phase by phase (``PoolClock``), for an N-worker run, and the
+  speed-up N idle cores would give over a 1-worker run (CPU accounting, so it holds on a loaded machine
+  where wall time does not); each of these runs in a fresh process (``--workers-only``: only these);
 * the top functions of a cProfile run (``--sort tottime`` by default), and the number of calls of
   ``re._compile`` (patterns compiled or looked up inside hot functions show up there).
 
@@ -28,14 +28,15 @@ import argparse
 import cProfile
 import functools
 import importlib
-import io
 import itertools
 import json
 import os
 import pstats
+import subprocess
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,31 +158,105 @@ class StageClock:
 
 
 def run_link(path: Path, workers: int = 1) -> tuple[float, int]:
-    """Run ``link_files`` on ``path`` into a buffer; return (CPU seconds, papers)."""
+    """Run ``link_files`` on ``path`` into a temporary file; return (CPU seconds, papers)."""
     from relwork.linker import load_catalog
     from relwork.linker.pipeline import link_files
 
     start = time.process_time()
     catalog = load_catalog()  # as ``relwork link`` does: part of the run
-    summary = link_files([str(path)], io.StringIO(), catalog=catalog, workers=workers)
+    with _output() as output:
+        summary = link_files([str(path)], output, catalog=catalog, workers=workers)
     return time.process_time() - start, summary.papers
 
 
-def run_workers(path: Path, workers: int) -> dict:
-    """CPU of the main process and of the worker processes (reaped children) for one N-worker run."""
-    import resource
+def _output():
+    """A temporary UTF-8 file to write the linked records to, as ``relwork link -o FILE`` does (a text buffer
+    in memory would add decoding the whole output to the main process's work)."""
+    return tempfile.TemporaryFile("w", encoding="utf-8")
 
+
+class PoolClock:
+    """CPU seconds of each process, phase by phase, in an N-worker ``link_files`` run: the main process
+    outside the pools (serial work: catalog, compile, the pass-2 linker), and for each pool (pass 1 ``detector``,
+    pass 2 ``linker``) the main process's CPU while it ran and each worker's CPU (read from the worker just
+    before the pool closes). Installed by replacing ``pipeline._linker_pool``, which every pool goes through."""
+
+    def __init__(self) -> None:
+        self.phases: list[tuple[str, float, list[float]]] = []  # (role, main process CPU s, each worker's CPU s)
+        self._original = None
+
+    def install(self) -> None:
+        import psutil
+
+        from relwork.linker import pipeline
+
+        original = self._original = pipeline._linker_pool
+
+        @contextmanager
+        def timed_pool(workers, role, linker, columns=()):
+            start = time.process_time()
+            with original(workers, role, linker, columns) as pool:
+                yield pool
+                # pool._pool: the worker processes (fixed for a pool without maxtasksperchild)
+                workers_cpu = [sum(psutil.Process(p.pid).cpu_times()[:2]) for p in pool._pool]
+            self.phases.append((role, time.process_time() - start, workers_cpu))
+
+        pipeline._linker_pool = timed_pool
+
+    def uninstall(self) -> None:
+        from relwork.linker import pipeline
+
+        pipeline._linker_pool = self._original
+
+    def critical_path(self, main_total: float, cores: int) -> tuple[float, float]:
+        """(serial CPU s of the main process outside the pools, the shortest time ``cores`` idle cores could
+        run the whole thing in): the serial part, plus for each pool the larger of its CPU shared by the cores
+        and the busiest single process in it (main or a worker)."""
+        serial = main_total - sum(main for _, main, _ in self.phases)
+        pools = sum(max((main + sum(w)) / cores, main, *w) for _, main, w in self.phases)
+        return serial, serial + pools
+
+
+def run_workers(path: Path, workers: int) -> dict:
+    """CPU of the main process and of the worker processes, per phase (``PoolClock``), for one N-worker run."""
     from relwork.linker import load_catalog
     from relwork.linker.pipeline import link_files
 
-    def children() -> float:
-        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-        return usage.ru_utime + usage.ru_stime
+    clock = PoolClock()
+    clock.install()
+    try:
+        start, wall = time.process_time(), time.perf_counter()
+        with _output() as output:
+            summary = link_files([str(path)], output, catalog=load_catalog(), workers=workers)
+        main = time.process_time() - start
+    finally:
+        clock.uninstall()
+    serial, path_s = clock.critical_path(main, workers)
+    return {"main": main, "workers": sum(sum(w) for _, _, w in clock.phases), "phases": clock.phases,
+            "serial": serial, "critical": path_s, "wall": time.perf_counter() - wall, "papers": summary.papers}
 
-    child0, start, wall = children(), time.process_time(), time.perf_counter()
-    summary = link_files([str(path)], io.StringIO(), catalog=load_catalog(), workers=workers)
-    return {"main": time.process_time() - start, "workers": children() - child0,
-            "wall": time.perf_counter() - wall, "papers": summary.papers}
+
+def fresh_run(path: Path, workers: int) -> dict:
+    """``run_workers`` (or, for one worker, the main process's CPU alone) in a new process, after a 20-record
+    warm-up run there (imports, catalog): nothing cached by earlier runs reaches it."""
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as an installed package runs: modules imported lazily are not recompiled each run
+    out = subprocess.run([sys.executable, __file__, str(path), "--child-run", str(workers)], env=env,
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.splitlines()[-1])
+
+
+def _child_run(path: Path, workers: int) -> None:
+    warm = sample(path, 20)
+    try:
+        run_link(warm)
+    finally:
+        os.unlink(warm)
+    if workers == 1:
+        result = {"main": run_link(path)[0]}
+    else:
+        result = run_workers(path, workers)
+    print(json.dumps(result))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -192,47 +267,64 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--sort", default="tottime", choices=["tottime", "cumulative", "ncalls"])
     parser.add_argument("--stages-only", action="store_true", help="skip the cProfile run")
     parser.add_argument("--workers", type=int, default=0, help="also measure an N-worker run (CPU accounting)")
+    parser.add_argument("--workers-only", action="store_true", help="with --workers: skip the stage table and cProfile")
     parser.add_argument("--repeat", type=int, default=1, help="uninstrumented runs: best of this many")
+    parser.add_argument("--child-run", type=int, help=argparse.SUPPRESS)  # one measured run (``fresh_run``)
     args = parser.parse_args(argv)
+    if args.child_run:
+        return _child_run(args.corpus, args.child_run)
 
     path = sample(args.corpus, args.n)
     try:
         run_link(sample_small := sample(args.corpus, 20))  # warm up imports and OS caches
         os.unlink(sample_small)
-        plain, papers = min(run_link(path) for _ in range(max(1, args.repeat)))
-        print(f"{papers:,} papers: {plain:.2f} CPU s, {papers / plain:,.0f} abstracts/s (no instrumentation)")
+        if not args.workers_only:
+            plain, papers = min(run_link(path) for _ in range(max(1, args.repeat)))
+            print(f"{papers:,} papers: {plain:.2f} CPU s, {papers / plain:,.0f} abstracts/s (no instrumentation)")
 
-        clock = StageClock()
-        clock.install()
-        try:
-            total, _ = run_link(path)
-        finally:
-            clock.uninstall()
-        per = 1e6 / max(papers, 1)
-        print("\n| stage | CPU s | us/paper | share | calls |\n|---|---:|---:|---:|---:|")
-        for label, *_ in STAGES:
-            if label in clock.seconds:
-                seconds = clock.seconds[label]
-                print(f"| {label} | {seconds:.2f} | {seconds * per:.0f} | {seconds / total:.0%} | {clock.calls.get(label, '-')} |")
-        rest = total - sum(clock.seconds.values())
-        print(f"| other (pipeline glue, spool, catalog, ...) | {rest:.2f} | {rest * per:.0f} | {rest / total:.0%} | |")
-        print(f"| total (instrumented) | {total:.2f} | {total * per:.0f} | 100% | |")
-        for name in clock.missing:
-            print(f"(stage function not found: {name})")
+        if not args.workers_only:
+            clock = StageClock()
+            clock.install()
+            try:
+                total, _ = run_link(path)
+            finally:
+                clock.uninstall()
+            per = 1e6 / max(papers, 1)
+            print("\n| stage | CPU s | us/paper | share | calls |\n|---|---:|---:|---:|---:|")
+            for label, *_ in STAGES:
+                if label in clock.seconds:
+                    seconds = clock.seconds[label]
+                    print(f"| {label} | {seconds:.2f} | {seconds * per:.0f} | {seconds / total:.0%} | {clock.calls.get(label, '-')} |")
+            rest = total - sum(clock.seconds.values())
+            print(f"| other (pipeline glue, spool, catalog, ...) | {rest:.2f} | {rest * per:.0f} | {rest / total:.0%} | |")
+            print(f"| total (instrumented) | {total:.2f} | {total * per:.0f} | 100% | |")
+            for name in clock.missing:
+                print(f"(stage function not found: {name})")
 
         if args.workers > 1:
-            runs = [run_workers(path, args.workers) for _ in range(max(1, args.repeat))]
-            best = min(runs, key=lambda r: r["main"] + r["workers"])
+            # each run in a fresh process, 1 and N workers alternating: in this process the runs above have
+            # warmed the caches that forked workers would inherit, and the machine's load drifts
+            runs = []
+            for _ in range(max(1, args.repeat)):
+                one = fresh_run(path, 1)
+                runs.append((one, fresh_run(path, args.workers)))
+            one, best = min(runs, key=lambda pair: pair[1]["critical"] / pair[0]["main"])
+            plain = one["main"]
             total_n = best["main"] + best["workers"]
-            # on N idle cores the N workers and the main process (loading, spooling, writing) share them;
-            # the run takes at least the total over the cores and at least the main process's own CPU
-            ideal = max(total_n / args.workers, best["main"])
-            print(f"\n{args.workers} workers: main process {best['main']:.2f} CPU s, workers {best['workers']:.2f} CPU s, "
-                  f"total {total_n:.2f} (1 worker: {plain:.2f}, overhead {total_n / plain - 1:+.0%}); "
-                  f"speed-up on {args.workers} idle cores ~{plain / ideal:.2f}x; "
+            print(f"\n1 worker (fresh process): {plain:.2f} CPU s; {args.workers} workers: main process {best['main']:.2f} "
+                  f"CPU s, workers {best['workers']:.2f} CPU s, total {total_n:.2f} (overhead {total_n / plain - 1:+.0%}); "
                   f"wall here {best['wall']:.1f} s at load {os.getloadavg()[0]:.1f}")
+            print("| phase | main process CPU s | workers' CPU s |\n|---|---:|---:|")
+            print(f"| serial (main process outside the pools) | {best['serial']:.2f} | - |")
+            for role, main, workers_cpu in best["phases"]:
+                print(f"| pool '{role}' | {main:.2f} | {' + '.join(f'{w:.2f}' for w in workers_cpu)} |")
+            # on N idle cores: the serial part, then each pool takes at least its CPU shared by the cores and
+            # at least its busiest process (the main process feeding the workers, or the slowest worker)
+            print(f"critical path on {args.workers} idle cores {best['critical']:.2f} s: "
+                  f"speed-up ~{plain / best['critical']:.2f}x (1-worker CPU {plain:.2f} s / critical path; "
+                  f"interpreter start-up and imports, serial in both, not counted)")
 
-        if not args.stages_only:
+        if not (args.stages_only or args.workers_only):
             profile = cProfile.Profile()
             profile.enable()
             run_link(path)

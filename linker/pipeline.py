@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
 import marshal
 import os
 import pickle
 import re
-import struct
+import shutil
 import tempfile
 from bisect import bisect_right
 from collections import deque
@@ -53,7 +54,7 @@ from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
 from relwork.linker.used_names import DatasetEditions, device_mentions, drop_used_names
-from relwork.loaders.base import LineChunk, TextFile
+from relwork.loaders.base import GZIP_MAGIC, LineChunk, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
@@ -1049,25 +1050,22 @@ def _dumps(linked: LinkedPaper) -> bytes:
         return _FALLBACK.encode(record).encode("ascii")
 
 
-_Spooled = tuple[bytes, bytes]  # a first-pass batch: its papers and their introduced names, pickled
-
-
-def _worker_lines(task: tuple[_Spooled | list[Paper], bytes, tuple[int, int] | None]) -> tuple[bytes, int, int, int]:
+def _worker_lines(task: tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]) -> tuple[bytes, int, int, int]:
     return _link_lines(_WORKER["linker"], *task)  # type: ignore[arg-type]
 
 
 def _link_lines(
-    linker: Linker, batch: _Spooled | list[Paper], separator: bytes, part: tuple[int, int] | None = None
+    linker: Linker, batch: _SpoolRef | list[Paper], separator: bytes, part: tuple[int, int] | None = None
 ) -> tuple[bytes, int, int, int]:
     """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
-    of papers, links and introduced names. A batch is either spooled by the first pass or a list of papers
-    (no first pass). One bytes object a batch, not one string a paper: little for a worker to send and the
-    writer to receive, and nothing to encode again on the way out. ``part`` (k, n): only the k-th of n
-    equal slices of the batch (``_pool_tasks``)."""
-    if isinstance(batch, tuple):
-        papers, found = pickle.loads(batch[0]), pickle.loads(batch[1])
-    else:
+    of papers, links and introduced names. A batch is either where the first pass spooled it (read here:
+    ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
+    little for a worker to send and the writer to receive, and nothing to encode again on the way out.
+    ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``)."""
+    if isinstance(batch, list):
         papers, found = batch, [None] * len(batch)
+    else:
+        papers, found = _spool_get(batch)
     if part is not None:
         k, n = part
         low, high = len(papers) * k // n, len(papers) * (k + 1) // n
@@ -1127,10 +1125,11 @@ def link_files(
         raise InputError(f"--workers must be at least 1, got {workers}")
     summary = LinkSummary()
     if corpus:
-        # pass 1 reads and parses the files once: each batch of papers goes, pickled with its papers'
-        # introduced names, to a temporary file that pass 2 links from. Only the names stay in memory;
-        # the temporary file is about as large as the input.
-        spool = tempfile.TemporaryFile()
+        # pass 1 reads and parses the files once: whoever parses a batch (a worker, for JSON Lines) writes it,
+        # pickled with its papers' introduced names, to its own file in a temporary directory, and pass 2
+        # links it from there. Only the names and where each batch lies stay in this process; the
+        # temporary files are about as large as the input.
+        spool = tempfile.mkdtemp(prefix="relwork-spool-")
         try:
             # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
             # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
@@ -1138,131 +1137,239 @@ def link_files(
             catalog_keys = compiled.keys
             names = _CorpusNames(keep=lambda name: alias_key(name) not in catalog_keys and _corpus_name_ok(name))
             tasks = _first_tasks(paths, format, strict, batch_size)
-            spooled = 0
-            for papers_blob, found_blob, pairs, definitions in _first_pass(
-                tasks, catalog, compiled, workers, summary.problems, strict
-            ):
-                for blob in (papers_blob, found_blob):
-                    spool.write(_LENGTH.pack(len(blob)))
-                    spool.write(blob)
-                spooled += 1
+            spooled: list[_SpoolRef] = []
+            for ref, pairs, definitions in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict, spool):
+                spooled.append(ref)
                 for paper_id, intros in pairs:
                     names.add(paper_id, intros)
                 names.define(definitions)
-            spool.seek(0)
             summary.corpus_names = names.linkable
             linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled)
             del names, catalog_keys  # only the compiled names stay in memory for the second pass
-            _write_linked(_read_spool(spool), output, summary, linker, output_format, workers, progress, spooled)
+            _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled))
         finally:
-            spool.close()
+            _spool_close(spool)
+            shutil.rmtree(spool, ignore_errors=True)
     else:
         papers = (p for path in paths for p in iter_papers(path, format=format, problems=summary.problems, strict=strict))
         _write_linked(_batches(papers, batch_size), output, summary, Linker(catalog), output_format, workers, progress)
     return summary
 
 
-_LENGTH = struct.Struct("<Q")
+# Where the first pass left a batch: (spool directory, file name, offset, size of the pickled papers, size of
+# their pickled introduced names).
+_SpoolRef = tuple[str, str, int, int, int]
+_SPOOL_FILES: dict[tuple[str, int], BinaryIO] = {}  # (spool directory, process id) -> this process's open file
 
 
-def _read_spool(spool: BinaryIO) -> Iterator[_Spooled]:
-    """The first-pass batches written to ``spool`` (two blobs each), in order."""
-    while header := spool.read(_LENGTH.size):
-        (size,) = _LENGTH.unpack(header)
-        papers = spool.read(size)
-        (size,) = _LENGTH.unpack(spool.read(_LENGTH.size))
-        yield papers, spool.read(size)
+def _spool_put(spool: str, papers_blob: bytes, found_blob: bytes) -> _SpoolRef:
+    """Append a batch (its papers and their introduced names, pickled) to this process's file in the spool
+    directory ``spool``: each process writes its own file, so a worker spools what it parsed without sending
+    it through the reading process."""
+    key = (spool, os.getpid())  # a forked worker inherits its parent's entries: the pid keeps them apart
+    handle = _SPOOL_FILES.get(key)
+    if handle is None:
+        handle = _SPOOL_FILES[key] = open(os.path.join(spool, f"{os.getpid()}.spool"), "ab")
+    offset = handle.tell()
+    handle.write(papers_blob)
+    handle.write(found_blob)
+    handle.flush()  # another process reads it in pass 2
+    return spool, os.path.basename(handle.name), offset, len(papers_blob), len(found_blob)
+
+
+def _spool_get(ref: _SpoolRef) -> tuple[list[Paper], list[list[Introduced]]]:
+    """A batch written by ``_spool_put``: its papers and their introduced names."""
+    spool, name, offset, papers_size, found_size = ref
+    with open(os.path.join(spool, name), "rb") as handle:
+        handle.seek(offset)
+        data = handle.read(papers_size + found_size)
+    view = memoryview(data)
+    return pickle.loads(view[:papers_size]), pickle.loads(view[papers_size:])
+
+
+def _spool_close(spool: str) -> None:
+    """Close this process's file in ``spool`` (workers' files close when they exit)."""
+    handle = _SPOOL_FILES.pop((spool, os.getpid()), None)
+    if handle is not None:
+        handle.close()
 
 
 # A first-pass task: ("papers", a batch parsed here (pickled for a worker), the problems met reading it), or
-# ("lines", path, format, first line number, raw lines, whether they end the file) for a worker to parse.
+# ("lines", path, format, first line number, raw lines) for a worker to parse, or ("range", path, format, first
+# line number, start, end): the same for the lines between two byte offsets of a plain file, which the worker
+# reads itself. Each task is followed (in ``_first_tasks``) by whether it ends its file.
 _FirstTask = tuple
 
+_BLOCK = 1 << 20  # bytes read at a time when looking for batch boundaries
 
-def _first_tasks(paths: Sequence[Path], format: str | None, strict: bool, batch_size: int) -> Iterator[_FirstTask]:
-    """The first pass's tasks over ``paths``, in input order. A JSON Lines file of the JSON loaders goes
-    out as raw lines, parsed by whichever process detects their names (with ``strict``, which stops at the
-    first bad record, every file is parsed here); other files are parsed here, batch by batch."""
+
+def _line_ranges(path: Path, size: int) -> Iterator[tuple[int, int, int]]:
+    """(first line number, start offset, end offset) of each run of ``size`` lines of the plain file ``path``,
+    split where reading its lines one by one would split them (after a newline byte). Only newlines are
+    counted here (``bytes.count``, C speed); the lines themselves are read by whoever parses them."""
+    first = start = position = 0
+    need = size
+    with open(path, "rb") as handle:
+        while block := handle.read(_BLOCK):
+            at = 0
+            while block.count(b"\n", at) >= need:
+                for _ in range(need):
+                    at = block.index(b"\n", at) + 1
+                yield first + 1, start, position + at
+                first, start, need = first + size, position + at, size
+            need -= block.count(b"\n", at)
+            position += len(block)
+    if position > start:
+        yield first + 1, start, position
+
+
+def _raw_batches(path: Path, format: str, size: int) -> Iterator[_FirstTask]:
+    """A JSON Lines file's first-pass tasks, ``size`` lines each: byte ranges of a plain file (read by the
+    worker that parses them), raw lines of a compressed one (read here: it cannot be read from the middle)."""
+    with open(path, "rb") as handle:
+        plain = handle.read(2) != GZIP_MAGIC
+    if plain and path.is_file():
+        for first, start, end in _line_ranges(path, size):
+            yield "range", str(path), format, first, start, end
+        return
+    raw = TextFile(str(path), format).raw_lines()
+    first = 1
+    while chunk := list(islice(raw, size)):
+        yield "lines", str(path), format, first, chunk
+        first += len(chunk)
+
+
+def _first_tasks(
+    paths: Sequence[Path], format: str | None, strict: bool, batch_size: int
+) -> Iterator[tuple[_FirstTask, bool]]:
+    """The first pass's tasks over ``paths``, in input order, each with whether it is its file's last. A JSON
+    Lines file of the JSON loaders goes out as byte ranges (or raw lines), parsed by whichever process
+    detects their names (with ``strict``, which stops at the first bad record, every file is parsed here);
+    other files are parsed here, batch by batch."""
     from relwork.loaders.registry import file_loader, iter_papers, read_in_chunks
 
     for path in paths:
         loader = file_loader(path, format)
         if not strict and read_in_chunks(path, loader):
-            raw = TextFile(str(path), loader.name).raw_lines()
-            first, chunk = 1, list(islice(raw, batch_size))
-            while chunk:
-                following = list(islice(raw, batch_size))
-                yield "lines", str(path), loader.name, first, chunk, not following
-                first, chunk = first + len(chunk), following
+            chunks = _raw_batches(path, loader.name, batch_size)
+            task = next(chunks, None)
+            for following in chunks:
+                yield task, False
+                task = following
+            if task is not None:
+                yield task, True
             continue
         problems: list = []
         taken = 0
         for batch in _batches(iter_papers(path, format=loader.name, problems=problems, strict=strict), batch_size):
-            yield "papers", batch, problems[taken:]
+            yield ("papers", batch, problems[taken:]), False
             taken = len(problems)
         if len(problems) > taken:  # problems after the last paper ('no records found')
-            yield "papers", [], problems[taken:]
+            yield ("papers", [], problems[taken:]), False
 
 
-def _worker_first(task: _FirstTask) -> tuple:
-    return _first_batch(_WORKER["detector"], task)  # type: ignore[arg-type]
+def _split_last(tasks: Iterable[tuple[_FirstTask, bool]], parts: int) -> Iterator[tuple[_FirstTask, bool]]:
+    """``tasks`` with the very last one, when it is a byte range, cut into ``parts`` consecutive ranges of
+    about as many lines each: at the end of pass 1 the workers finish together, instead of one detecting the
+    names of a whole batch while the others wait (an input of one batch or less would run on one worker)."""
+    previous = None
+    for item in tasks:
+        if previous is not None:
+            yield previous
+        previous = item
+    if previous is None:
+        return
+    task, last = previous
+    if parts < 2 or task[0] != "range":
+        yield previous
+        return
+    _, path, format, first, start, end = task
+    lines = _read_range(path, start, end)
+    for k in range(parts):
+        chunk = lines[len(lines) * k // parts:len(lines) * (k + 1) // parts]
+        if chunk:
+            stop = start + sum(map(len, chunk))
+            yield ("range", path, format, first, start, stop), last and stop == end
+            first, start = first + len(chunk), stop
 
 
-def _first_batch(detector: Linker, task: _FirstTask) -> tuple:
-    """One first-pass task: (papers pickled, or None when the caller has them; their introduced names
-    pickled; (paper id, names) pairs; their ``defined_acronyms``; the problems; how many records; whether
-    the lines had any text)."""
+def _worker_first(task: tuple[_FirstTask, str]) -> tuple:
+    return _first_batch(_WORKER["detector"], *task)  # type: ignore[arg-type]
+
+
+def _first_batch(detector: Linker, task: _FirstTask, spool: str) -> tuple:
+    """One first-pass task: (where its papers were spooled (``_spool_put``); (paper id, names) pairs; their
+    ``defined_acronyms``; the problems; how many records; whether the lines had any text)."""
     if task[0] == "papers":
         papers = pickle.loads(task[1]) if isinstance(task[1], bytes) else task[1]
-        return (None, *_introduce_batch(detector, papers), [], 0, True)
+        blob = task[1] if isinstance(task[1], bytes) else pickle.dumps(papers, protocol=pickle.HIGHEST_PROTOCOL)
+        found_blob, pairs, definitions = _introduce_batch(detector, papers)
+        return _spool_put(spool, blob, found_blob), pairs, definitions, [], 0, True
     from relwork.loaders.registry import read_chunk
 
-    _, path, format, first, raw, _last = task
+    if task[0] == "range":
+        _, path, format, first, start, end = task
+        raw = _read_range(path, start, end)
+    else:
+        _, path, format, first, raw = task
     chunk = LineChunk(path, format, first, raw)
     papers, problems, found = read_chunk(chunk)
+    found_blob, pairs, definitions = _introduce_batch(detector, papers)
     blob = pickle.dumps(papers, protocol=pickle.HIGHEST_PROTOCOL)
-    return (blob, *_introduce_batch(detector, papers), problems, found, chunk.saw_text)
+    return _spool_put(spool, blob, found_blob), pairs, definitions, problems, found, chunk.saw_text
+
+
+def _read_range(path: str, start: int, end: int) -> list[bytes]:
+    """The lines (terminators kept) between two byte offsets of a file, as iterating over it yields them."""
+    from relwork.core.errors import InputError
+
+    try:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(end - start)
+    except OSError as err:
+        raise InputError(f"cannot read file: {err.strerror or err}", path) from err
+    return list(io.BytesIO(data))
 
 
 def _first_pass(
-    tasks: Iterable[_FirstTask], catalog: Catalog, compiled: CompiledCatalog, workers: int, problems: list,
-    strict: bool,
-) -> Iterator[tuple[bytes, bytes, list[tuple[str, list[Introduced]]], list[tuple[str, str]]]]:
-    """(pickled papers, pickled introduced names, pairs, definitions) for each task (``_first_tasks``), in input order:
+    tasks: Iterable[tuple[_FirstTask, bool]], catalog: Catalog, compiled: CompiledCatalog, workers: int,
+    problems: list, strict: bool, spool: str,
+) -> Iterator[tuple[_SpoolRef, list[tuple[str, list[Introduced]]], list[tuple[str, str]]]]:
+    """(where the batch was spooled, pairs, definitions) for each task (``_first_tasks``), in input order:
     ``_first_batch`` in this process or over ``workers`` processes. Skipped records go to ``problems``
     in input order, as ``iter_papers`` reports them."""
     from relwork.loaders.registry import no_records
 
     detector = Linker(catalog, compile=False, compiled=compiled)
-    in_flight: deque = deque()  # per task: its papers pickled here (or None), the problems met reading them
+    in_flight: deque = deque()  # per task: the problems met reading it here, its file (chunks), whether last
 
-    def sent() -> Iterator[_FirstTask]:
-        for task in tasks:
+    def sent() -> Iterator[tuple[_FirstTask, str]]:
+        for task, last in (tasks if workers == 1 else _split_last(tasks, workers)):
             if task[0] == "papers":
-                blob = pickle.dumps(task[1], protocol=pickle.HIGHEST_PROTOCOL)
-                in_flight.append((blob, task[2], None))
-                yield task if workers == 1 else ("papers", blob)
+                in_flight.append((task[2], None, last))
+                yield (task if workers == 1 else ("papers", pickle.dumps(task[1], protocol=pickle.HIGHEST_PROTOCOL))), spool
             else:
-                in_flight.append((None, (), task))
-                yield task
+                in_flight.append(((), task[1:3], last))
+                yield task, spool
 
     found = saw_text = 0  # over the chunks of the file being read in chunks
     with _pool_or_none(workers, "detector", detector) as pool:
         if pool is None:
-            results = (_first_batch(detector, task) for task in sent())
+            results = (_first_batch(detector, *task) for task in sent())
         else:
             results = _ordered_map(pool, _worker_first, sent(), 2 * workers)
-        for papers_blob, found_blob, pairs, definitions, chunk_problems, chunk_found, chunk_text in results:
-            blob, read_problems, chunk = in_flight.popleft()
+        for ref, pairs, definitions, chunk_problems, chunk_found, chunk_text in results:
+            read_problems, chunk_file, last = in_flight.popleft()
             problems.extend(read_problems)
             problems.extend(chunk_problems)
-            if chunk is not None:
+            if chunk_file is not None:
                 found, saw_text = found + chunk_found, saw_text or chunk_text
-                if chunk[-1]:  # the file's last chunk
+                if last:
                     if not found:
-                        no_records(chunk[1], chunk[2], saw_text, strict, problems)
+                        no_records(chunk_file[0], chunk_file[1], saw_text, strict, problems)
                     found = saw_text = 0
-            yield papers_blob or blob, found_blob, pairs, definitions
+            yield ref, pairs, definitions
 
 
 @contextmanager
@@ -1276,7 +1383,7 @@ def _pool_or_none(workers: int, role: str, linker: Linker):
 
 
 def _write_linked(
-    batches: Iterable[_Spooled | list[Paper]],
+    batches: Iterable[_SpoolRef | list[Paper]],
     output: TextIO,
     summary: LinkSummary,
     linker: Linker,
@@ -1303,8 +1410,8 @@ def _write_linked(
 
 
 def _pool_tasks(
-    batches: Iterable[_Spooled | list[Paper]], separator: bytes, workers: int, total: int | None
-) -> Iterator[tuple[_Spooled | list[Paper], bytes, tuple[int, int] | None]]:
+    batches: Iterable[_SpoolRef | list[Paper]], separator: bytes, workers: int, total: int | None
+) -> Iterator[tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]]:
     """The second pass's pool tasks, in order: one a batch, except that each of the last ``workers``
     batches (when ``total`` is known) goes out as ``workers`` parts. A whole batch takes a worker ~0.2 s;
     in parts, the workers finish the pass together instead of one idling while the other links a batch."""
