@@ -803,8 +803,7 @@ def _may_hold(text: str, words: "tuple[str, ...]") -> bool:
     matches 's' under re.I)."""
     if not text.isascii():
         return True
-    low = text.lower()
-    return any(word in low for word in words)
+    return any(map(text.lower().__contains__, words))  # map over a bound method: no generator frame per word
 
 
 _OWN_RESULTS = re.compile(
@@ -998,8 +997,8 @@ def _governing_cue(
     before = sentence[scan_lo:start]
     lowered = before.lower()
     candidates = _candidate_cues(lowered)
-    found = [(match.end(), -match.start(), index, match) for index, cue in enumerate(_PRE_CUES)
-             if index in candidates and (not cue.needs or cue.needs in lowered) for match in cue.pattern.finditer(before)]
+    found = [(match.end(), -match.start(), index, match) for index in sorted(candidates)
+             if not (cue := _PRE_CUES[index]).needs or cue.needs in lowered for match in cue.pattern.finditer(before)]
     best = attributive = None
     # nearest first: the largest end, then the longest match
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
@@ -1078,13 +1077,13 @@ def _post_cue(after: str) -> RelationResult | None:
     """Rule 3: a passive or role phrase right after the mention ("X is used as", "X as a baseline")."""
     low = after.lower() if after.isascii() else None  # _may_hold's test, lower-casing once for all cues
     for (relation, confidence, pattern), words in zip(_POST_CUES, _POST_CUE_WORDS):
-        match = pattern.match(after) if low is None or any(word in low for word in words) else None
+        match = pattern.match(after) if low is None or any(map(low.__contains__, words)) else None
         if match:
             cue = " ".join(match.group("cue").split())
             if relation == BUILDS_ON and _HABITUAL.search(after[: match.end()]):
                 return RelationResult(MENTIONS, cue, 0.6)
             return RelationResult(relation, cue, confidence)
-    far = _FAR_PASSIVE_COMPARE.search(after) if low is None or any(word in low for word in _FAR_PASSIVE_WORDS) else None
+    far = _FAR_PASSIVE_COMPARE.search(after) if low is None or any(map(low.__contains__, _FAR_PASSIVE_WORDS)) else None
     if far and _words(after[: far.start()]) <= 20 and not _FINITE.search(after, 0, far.start()):
         cue = " ".join(far.group("cue").split())
         among = _AMONG.match(after, far.end())
