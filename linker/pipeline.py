@@ -478,7 +478,10 @@ class Linker:
         return mentions
 
     def _type(self, f: _Field, own_names: list[str]) -> Iterator[Link]:
-        spans = split_sentences(f.text) if f.name == "abstract" else [(0, len(f.text))]
+        if f.name == "abstract":  # the sentences up to the last mention's (the rest would be split for nothing)
+            spans = split_sentences(f.text, until=max(m.start for m in f.mentions))
+        else:
+            spans = [(0, len(f.text))]
         if not spans:
             spans = [(0, len(f.text))]
         starts = [s for s, _ in spans]
