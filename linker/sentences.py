@@ -91,32 +91,51 @@ def _matches_at_periods(pattern: re.Pattern, text: str, every: bool = False) -> 
             i = find(".", max(match.end(), i + 1))
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
+def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text``, in order.
 
     Spans exclude surrounding whitespace and cover every non-space character of ``text`` exactly once,
     so ``text[start:end]`` is the sentence and offsets of a mention map to a sentence with
     :func:`sentence_at`.
+
+    ``until``: only the sentences up to the one holding that offset are wanted (the linker needs the
+    sentences of its mentions, the abstract's tail after the last one is scanned for nothing): the scan stops
+    at the first sentence end after ``until`` and the result is the leading part of the full list up to
+    that end. Every boundary rule is local, so the spans returned are those of the whole text.
     """
     if not isinstance(text, str):
         raise InputError(f"split_sentences expects a string, got {type(text).__name__}")
+    limit = len(text) if until is None else until
+    stop = len(text)  # the first cut after ``limit`` (each scan below finds every cut up to its own first one)
     cuts: set[int] = set()
     for match in _matches_at_periods(_BOUNDARY, text, every="!" in text or "?" in text):
         dot = match.start("end")
         next_start = match.end()
         if text[dot] == "." and _is_abbreviation(text, dot, next_start):
             continue
-        cuts.add(match.end("end"))
+        cut = match.end("end")
+        cuts.add(cut)
+        if cut > limit:
+            stop = min(stop, cut)
+            break
     for match in _matches_at_periods(_GLUED, text):
         word = _word_before(text, match.start())
         if _URLISH.search(word + text[match.start() : match.start() + 6]):
             continue
-        cuts.add(match.end())
+        cut = match.end()
+        cuts.add(cut)
+        if cut > limit:
+            stop = min(stop, cut)
+            break
     for match in _PARAGRAPH.finditer(text):
-        cuts.add(match.start())
+        cut = match.start()
+        cuts.add(cut)
+        if cut > limit:
+            stop = min(stop, cut)
+            break
     spans: list[tuple[int, int]] = []
     begin = 0
-    for cut in sorted(cuts) + [len(text)]:
+    for cut in sorted(c for c in cuts if c < stop) + [stop]:
         chunk = text[begin:cut]
         stripped = chunk.strip()
         if stripped:

@@ -749,7 +749,7 @@ def test_word_prefilters_hold_for_every_match():
     ]
     hits = 0
     for text in texts:
-        for pattern, words in ((r._SURVEY, r._SURVEY_WORDS), (r._FINDING_AGREEMENT, r._AGREEMENT_WORDS)):
+        for pattern, words in ((r._SURVEY, r._SURVEY_HOLD), (r._FINDING_AGREEMENT, r._AGREEMENT_HOLD)):
             for match in pattern.finditer(text):
                 hits += 1
                 assert r._may_hold(match.group(0), words), match.group(0)
@@ -765,14 +765,22 @@ def test_word_prefilters_hold_for_every_match():
         " serves as the backbone", " acts as a teacher", " as reward model", " and others were contrasted with",
     ]
     after += [a[i:] for a in texts[:40] for i in range(len(a)) if a[i].isspace()]
+    groups = (*r._POST_CUE_WORDS, r._FAR_PASSIVE_WORDS)  # what _post_cue's one automaton pass looks for
+
+    def present(text: str) -> set[int]:
+        return r._POST_WORD_GROUPS.present(text.lower()) if text.isascii() else set(range(len(groups)))
+
     matched = set()
     for text in after:
-        for index, ((_, _, pattern), words) in enumerate(zip(r._POST_CUES, r._POST_CUE_WORDS)):
+        low = text.lower()
+        # one pass finds the same groups as a substring test per word
+        assert r._POST_WORD_GROUPS.present(low) == {i for i, g in enumerate(groups) if any(w in low for w in g)}
+        for index, (_, _, pattern) in enumerate(r._POST_CUES):
             if pattern.match(text):
                 matched.add(index)
-                assert r._may_hold(pattern.match(text).group(0), words), text
+                assert index in present(pattern.match(text).group(0)), text
         if r._FAR_PASSIVE_COMPARE.search(text):
-            assert r._may_hold(r._FAR_PASSIVE_COMPARE.search(text).group(0), r._FAR_PASSIVE_WORDS), text
+            assert len(r._POST_CUES) in present(r._FAR_PASSIVE_COMPARE.search(text).group(0)), text
     assert matched == set(range(len(r._POST_CUES)))
-    assert not r._may_hold("We fine-tune BERT on GLUE.", r._SURVEY_WORDS)
-    assert r._may_hold("a \u017furvey", r._SURVEY_WORDS)  # non-ASCII text is never ruled out
+    assert not r._may_hold("We fine-tune BERT on GLUE.", r._SURVEY_HOLD)
+    assert r._may_hold("a \u017furvey", r._SURVEY_HOLD)  # non-ASCII text is never ruled out

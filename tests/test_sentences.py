@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEED_FILES
 
 from relwork.core.errors import InputError
 from relwork.linker.sentences import sentence_at, sentence_index, split_sentences
+from relwork.loaders import iter_papers
 
 
 def _sentences(text: str) -> list[str]:
@@ -135,3 +137,17 @@ def test_matches_at_periods_equals_full_scan(text):
         expected = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in _matches_at_periods(pattern, text, every="!" in text or "?" in text)] == expected
         assert [m.span() for m in _matches_at_periods(pattern, text, every=True)] == expected
+
+
+def test_split_sentences_until_gives_the_leading_sentences_of_the_full_split():
+    """``until`` stops at the first sentence end after that offset: the spans are the full split's first ones,
+    up to and including the sentence holding the offset, on every seed abstract and at every offset."""
+    abstracts = [p.abstract for path in SEED_FILES for p in iter_papers(path)] + [MINILM]
+    for text in abstracts:
+        full = split_sentences(text)
+        for offset in range(0, len(text), 3):
+            part = split_sentences(text, until=offset)
+            assert part == full[: len(part)]
+            if text[offset].strip():
+                assert sentence_index(full, offset) < len(part)
+    assert split_sentences(MINILM, until=0) == split_sentences(MINILM)[:1]
