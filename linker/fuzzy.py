@@ -25,7 +25,7 @@ from relwork.linker.matcher import Mention, in_url, normalize
 
 MIN_LENGTH = 8
 MIN_SCORE = 0.9
-MAX_CACHE = 200_000
+MAX_CACHE = 50_000  # known misses kept (~100 bytes a word): ~5 MB at most, not ~20 MB
 _LONG_WORD = re.compile(r"[^ ]{%d,}" % (MIN_LENGTH - 1))
 
 
