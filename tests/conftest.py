@@ -82,3 +82,20 @@ def seed_abstract():
         raise AssertionError(f"no seed paper titled {title!r}")
 
     return find
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    """The built-in catalog, loaded once per test module (a module may add entries to its own copy)."""
+    from relwork.linker import load_catalog
+
+    return load_catalog()
+
+
+@pytest.fixture(scope="module")
+def linker(catalog):
+    """A Linker over the module's catalog."""
+    from relwork.linker.pipeline import Linker
+
+    return Linker(catalog)
+

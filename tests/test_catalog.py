@@ -13,11 +13,6 @@ from relwork.linker import Linker, load_catalog
 from relwork.linker.catalog import alias_key, builtin_files, read_catalog
 
 
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
 def test_catalog_builtin_is_broad(catalog):
     kinds = {e.kind for e in catalog}
     # the issue asks for 500+; the packaged catalog reached about 3,740 entries (2,700+ methods)

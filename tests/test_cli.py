@@ -4,7 +4,6 @@ success, untrusted text never reaches the terminal as control codes or markup.""
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest

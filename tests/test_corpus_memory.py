@@ -11,7 +11,7 @@ import re
 import pytest
 
 from relwork.core.records import Introduced, Paper
-from relwork.linker import Linker, load_catalog
+from relwork.linker import Linker
 from relwork.linker.catalog import alias_key
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
@@ -21,11 +21,6 @@ from relwork.loaders import load_papers
 from relwork.loaders.jsonrecords import write_jsonl
 
 from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

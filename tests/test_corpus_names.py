@@ -3,7 +3,6 @@
 import pytest
 
 from relwork.core.records import Paper
-from relwork.linker import load_catalog
 from relwork.linker.introduced import detect_introduced, find_definitions, long_forms_agree
 from relwork.linker.pipeline import link_corpus
 
@@ -32,11 +31,6 @@ BARE_PNP = Paper(
     "addressing even the most basic question of convergence has been insufficient.",
     year=2019,
 )
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def _linked(catalog, *papers):

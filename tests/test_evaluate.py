@@ -9,7 +9,7 @@ import pytest
 
 from relwork.core.errors import InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
-from relwork.linker import link_corpus, load_catalog
+from relwork.linker import link_corpus
 from relwork.linker.evaluate import evaluate, parse_gold, read_gold, read_linked, relation_set
 from relwork.loaders import load_papers
 
@@ -25,11 +25,6 @@ def link(method: str, relation: str, kind: str = "method") -> Link:
 
 def paper(title: str, links: list[Link], introduces: list[Introduced] = ()) -> LinkedPaper:
     return LinkedPaper(Paper.create(title, "abstract"), list(introduces), links)
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def test_evaluate_counts_on_constructed_predictions(catalog):

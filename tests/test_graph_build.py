@@ -27,12 +27,6 @@ from relwork.graph.schema import (
     method_node,
     paper_node,
 )
-from relwork.linker.catalog import load_catalog
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def link(method, relation, evidence, *, field="abstract", start=0, cue="", confidence=0.9, surface=None):

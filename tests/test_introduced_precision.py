@@ -9,19 +9,8 @@ import pytest
 
 from relwork.core.records import Paper
 from relwork.graph.build import build_graph
-from relwork.linker import load_catalog
-from relwork.linker.pipeline import Linker, link_corpus
+from relwork.linker.pipeline import link_corpus
 from relwork.linker.used_names import DatasetEditions
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def linker(catalog):
-    return Linker(catalog)
 
 
 def _paper(arxiv_id: str, title: str, abstract: str, year: int = 2019) -> Paper:

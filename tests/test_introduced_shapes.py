@@ -10,13 +10,8 @@ from __future__ import annotations
 import pytest
 
 from relwork.core.records import Paper
-from relwork.linker import Linker, load_catalog
+from relwork.linker import Linker
 from relwork.linker.introduced import detect_introduced, title_introducing_name, title_prefix_name
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -9,23 +9,13 @@ import pickle
 import pytest
 
 from relwork.core.records import LinkedPaper, Paper
-from relwork.linker import Linker, link_batch, link_corpus, link_papers, load_catalog
+from relwork.linker import Linker, link_batch, link_corpus, link_papers
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.pipeline import corpus_linkable, linked_dict
 from relwork.linker.uncatalogued import find_uncatalogued, is_method_like
 from relwork.loaders import load_papers
 
 from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
-
-
-@pytest.fixture(scope="module")
-def linker(catalog):
-    return Linker(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -8,14 +8,8 @@ import re
 import pytest
 
 from relwork.core.records import Paper
-from relwork.linker import load_catalog
 from relwork.linker.pipeline import link_corpus
 from relwork.linker.relations import is_analysis_paper, type_relation
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")

@@ -5,14 +5,8 @@ from __future__ import annotations
 import pytest
 
 from relwork.core.records import Paper
-from relwork.linker import load_catalog
 from relwork.linker.pipeline import link_corpus
 from relwork.linker.relations import settle_paper
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 def _relations(linked, method: str) -> set[str]:

@@ -13,16 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from relwork.linker import load_catalog
 from relwork.linker import pipeline
 from relwork.loaders import iter_papers
 
 from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    return load_catalog()
 
 
 @pytest.fixture(scope="module")
