@@ -1026,22 +1026,33 @@ def link_papers(
 OUTPUT_FORMATS = ("jsonl", "json")
 
 
-def linked_dict(linked: LinkedPaper) -> dict:
-    """``LinkedPaper.to_dict()`` without ``dataclasses.asdict``'s deep copies (same keys, same values)."""
+def _record(linked: LinkedPaper) -> dict:
+    """The output record's fields in contract order, the ``Introduced``/``Link``/``Source`` dataclasses and the
+    lists as they are: orjson writes them itself (``_dumps``); ``linked_dict`` copies them into plain values."""
     paper = linked.paper
     return {
         "id": paper.id,
         "title": paper.title,
-        "introduces": [dict(i.__dict__, aliases=list(i.aliases)) for i in linked.introduces],
-        "links": [dict(link.__dict__) for link in linked.links],
+        "introduces": linked.introduces,
+        "links": linked.links,
         "year": paper.year,
-        "authors": list(paper.authors),
+        "authors": paper.authors,
         "arxiv_id": paper.arxiv_id,
         "doi": paper.doi,
         "url": paper.url,
         "abstract": paper.abstract,
-        "sources": [dict(s.__dict__) for s in paper.sources],
+        "sources": paper.sources,
     }
+
+
+def linked_dict(linked: LinkedPaper) -> dict:
+    """``LinkedPaper.to_dict()`` without ``dataclasses.asdict``'s deep copies (same keys, same values)."""
+    record = _record(linked)  # the keys keep their order when their values are replaced
+    record["introduces"] = [dict(i.__dict__, aliases=list(i.aliases)) for i in linked.introduces]
+    record["links"] = [dict(link.__dict__) for link in linked.links]
+    record["authors"] = list(linked.paper.authors)
+    record["sources"] = [dict(s.__dict__) for s in linked.paper.sources]
+    return record
 
 
 # A record that orjson refuses (a lone surrogate, e.g. a JSON input's "\ud800" in an author name: UTF-8 has no
@@ -1055,21 +1066,8 @@ def _dumps(linked: LinkedPaper) -> bytes:
     orjson writes the ``Link``, ``Introduced`` and ``Source`` dataclasses itself (their fields in order: the
     same bytes as ``linked_dict``'s copies, without building them, ~2 us a paper less); only a record it
     refuses is copied into plain dicts for the standard library."""
-    paper = linked.paper
     try:
-        return orjson.dumps({
-            "id": paper.id,
-            "title": paper.title,
-            "introduces": linked.introduces,
-            "links": linked.links,
-            "year": paper.year,
-            "authors": paper.authors,
-            "arxiv_id": paper.arxiv_id,
-            "doi": paper.doi,
-            "url": paper.url,
-            "abstract": paper.abstract,
-            "sources": paper.sources,
-        })
+        return orjson.dumps(_record(linked))
     except orjson.JSONEncodeError:
         return _FALLBACK.encode(linked_dict(linked)).encode("ascii")
 
