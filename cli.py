@@ -373,7 +373,13 @@ GRAPH_OPT = typer.Option(
 
 
 def _link_cell(link: dict) -> str:
-    return f"{link['type'].lower()} ({link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+    method = f"{link['method']}, " if link.get("method") else ""
+    return f"{link['type'].lower()} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+
+
+def _names(names: list[str], shown: int = 12) -> str:
+    """A list of method names, cut to ``shown`` with the count of the rest."""
+    return ", ".join(names[:shown]) + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
 def _node_name(row: dict) -> str:
@@ -498,20 +504,27 @@ def bridge_command(
     graph: Path = GRAPH_OPT,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many papers."),
     paths: int = typer.Option(5, "--paths", min=1, help="When no paper links both, show this many shortest paths."),
+    family: bool = typer.Option(
+        False, "--family", help="Also each method's catalog derivatives (S4: Mamba, H3, ...); cells name their method."
+    ),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Papers linked to both methods, best first; if none, the shortest paths connecting them.
 
+    A or B may also name a method family ("state-space models", "efficient attention", "PEFT").
     Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
     then newest first. Paths go through papers and methods, with the evidence for every hop.
     """
     from relwork.graph.queries import bridge
 
     with handle_errors():
-        result = bridge(_load(graph), a, b, limit=limit, max_paths=paths)
+        result = bridge(_load(graph), a, b, limit=limit, max_paths=paths, family=family)
         if as_json:
             print_json(result)
             return
+        for side in ("a", "b"):
+            if result.get(f"{side}_methods", [result[side]]) != [result[side]]:
+                info(f"{result[side]}: {_names(result[side + '_methods'])}")
         if result["papers"]:
             rows = [
                 [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
@@ -546,7 +559,7 @@ def method_command(
     as_json: bool = JSON_OPT,
 ) -> None:
     """Who introduced a method, and the papers that build on / compare to / mention it, oldest first."""
-    from relwork.graph.queries import method_report, papers_for_method, resolve_method
+    from relwork.graph.queries import method_report, papers_for_method, resolve_methods
 
     with handle_errors():
         G = _load(graph)
@@ -555,8 +568,9 @@ def method_command(
             if as_json:
                 print_json(rows)
                 return
-            method = G.nodes[resolve_method(G, name)]["name"]
-            what = f"{method} and its derivatives" if family else method
+            resolved = resolve_methods(G, name, family=family)
+            what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
+            family = resolved.group
             if not rows:
                 info(f"No paper in the graph has a {relation} link to {what}.")
                 return
@@ -571,6 +585,9 @@ def method_command(
         report = method_report(G, name, family=family)
         if as_json:
             print_json(report)
+            return
+        if report["family"] is not None:
+            _print_family_report(report)
             return
         m = report["method"]
         out.print(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})",
@@ -593,6 +610,19 @@ def method_command(
         if family:
             columns.insert(1, "Method")
         print_table(f"Papers linked to {m['name']}" + (" and its derivatives" if family else ""), columns, rows)
+
+
+def _print_family_report(report: dict) -> None:
+    """`relwork method FAMILY`: the family's definition and members, then its papers, each row naming its method."""
+    fam = report["family"]
+    out.print(f"{fam['name']} (method family: {fam['definition']})", markup=False, highlight=False)
+    out.print(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}", markup=False, highlight=False)
+    rows = [
+        [key.replace("_", " "), r["method"], r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
+        for key in ("introduced_by", "builds_on", "compares_to", "mentions")
+        for r in report[key]
+    ]
+    print_table(f"Papers linked to {fam['name']}", ["Relation", "Method", "Year", "Paper", "Evidence"], rows)
 
 
 @app.command("paper")

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import functools
 import itertools
+import json
 import math
 import re
 from collections import defaultdict
-from typing import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable, NamedTuple
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -192,6 +195,23 @@ def _catalog_note(text: str) -> str:
     return f" (the catalog knows {entry.name} ({about}), but no paper in this graph links to it)"
 
 
+def _resolve_exact(G: nx.MultiDiGraph, text: str) -> str | None:
+    """The Method node ``text`` names exactly (node id, name or alias, plural, checkpoint), or None."""
+    if method_node(text) in G and _is(G, method_node(text), METHOD):
+        return method_node(text)
+    surfaces = _method_surfaces(G)
+    found = _exact_or_variant(text, surfaces)
+    if found is None:
+        return None
+    nodes = sorted(surfaces[found])
+    catalogued = [n for n in nodes if G.nodes[n].get("catalogued")]
+    if len(nodes) == 1 or len(catalogued) == 1:
+        return catalogued[0] if catalogued else nodes[0]
+    # two papers' own 'CRNN's, neither the catalog's: picking one would answer for the other
+    names = "; ".join(G.nodes[n].get("name", node_key(n)) for n in nodes)
+    raise GraphError(f"{text!r} names {len(nodes)} different methods in the graph: {names}; give the full name")
+
+
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
     insensitive ('flash attention' -> FlashAttention; of several methods so named, the catalogued one, and
@@ -205,18 +225,13 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     text = (name or "").strip()
     if not text:
         raise GraphError("empty method name")
-    if method_node(text) in G and _is(G, method_node(text), METHOD):
-        return method_node(text)
+    node = _resolve_exact(G, text)
+    if node is not None:
+        return node
+    family = _family_named(text)
+    if family is not None:
+        raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
     surfaces = _method_surfaces(G)
-    found = _exact_or_variant(text, surfaces)
-    if found is not None:
-        nodes = sorted(surfaces[found])
-        catalogued = [n for n in nodes if G.nodes[n].get("catalogued")]
-        if len(nodes) == 1 or len(catalogued) == 1:
-            return catalogued[0] if catalogued else nodes[0]
-        # two papers' own 'CRNN's, neither the catalog's: picking one would answer for the other
-        names = "; ".join(G.nodes[n].get("name", node_key(n)) for n in nodes)
-        raise GraphError(f"{text!r} names {len(nodes)} different methods in the graph: {names}; give the full name")
     wanted = _key(text)
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
     best: dict[str, float] = {}
@@ -304,33 +319,78 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 # bridges and paths
 
 
-def bridge(G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5) -> dict:
+def bridge(
+    G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5, family: bool = False
+) -> dict:
     """Papers linked to both methods ``a`` and ``b``, best first; paths when no paper links both.
 
-    A paper's link to each method is its strongest edge (INTRODUCES, BUILDS_ON, COMPARES_TO or MENTIONS).
-    Papers are ordered by: the weaker of the two link types (LINK_RANK of the worse one, smaller first);
-    then the sum of both LINK_RANKs; then the sum of both FIELD_RANKs (title evidence first); then newest
-    first; then normalised title; then node id.
+    ``a`` and ``b`` may name method families ('state-space models'), and ``family=True`` also takes each
+    method's catalog derivatives (see ``resolve_methods``); a paper then bridges when it links a method of
+    each side, two different methods, and each side's link row names its ``method``.
+
+    A paper's link to each method is its strongest edge (INTRODUCES, BUILDS_ON, COMPARES_TO or MENTIONS);
+    on a side with several methods, the pair of methods with the best (rank, rank sum, field sum, then
+    method names) counts. Papers are ordered by: the weaker of the two link types (LINK_RANK of the worse
+    one, smaller first); then the sum of both LINK_RANKs; then the sum of both FIELD_RANKs (title evidence
+    first); then newest first; then normalised title; then node id.
 
     Returns ``{"a": name, "b": name, "papers": [paper row + "a": link, "b": link], "paths": [...]}``;
-    ``paths`` (see ``connecting_paths``) is filled only when ``papers`` is empty.
+    ``paths`` (see ``connecting_paths``) is filled only when ``papers`` is empty; with a family or
+    ``family=True``, also ``a_methods`` / ``b_methods``, the method names each side stood for.
     """
-    ma, mb = resolve_method(G, a), resolve_method(G, b)
-    if ma == mb:
-        raise GraphError(f"{a!r} and {b!r} are the same method ({G.nodes[ma]['name']}); name two different methods")
+    ra, rb = resolve_methods(G, a, family=family), resolve_methods(G, b, family=family)
+    if set(ra.nodes) == set(rb.nodes):
+        if len(ra.nodes) == 1:
+            raise GraphError(f"{a!r} and {b!r} are the same method ({ra.label}); name two different methods")
+        raise GraphError(f"{a!r} and {b!r} name the same methods ({ra.label}); name two different ones")
+    name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
+    papers_of = lambda nodes: {p for m in nodes for p in G.predecessors(m) if _is(G, p, PAPER)}  # noqa: E731
     rows = []
-    for paper in sorted(set(G.predecessors(ma)) & set(G.predecessors(mb))):
-        if not _is(G, paper, PAPER):
+    for paper in sorted(papers_of(ra.nodes) & papers_of(rb.nodes)):
+        side_a = [(m, _paper_links(G, paper, m)) for m in ra.nodes]
+        side_b = [(m, _paper_links(G, paper, m)) for m in rb.nodes]
+        best = None
+        for ma, links_a in side_a:
+            for mb, links_b in side_b:
+                if not links_a or not links_b or ma == mb:
+                    continue
+                la, lb = links_a[0], links_b[0]
+                rank_a, rank_b = LINK_RANK[la["type"]], LINK_RANK[lb["type"]]
+                fields = FIELD_RANK.get(la.get("field"), 3) + FIELD_RANK.get(lb.get("field"), 3)
+                key = (max(rank_a, rank_b), rank_a + rank_b, fields, name(ma), name(mb))
+                if best is None or key < best[0]:
+                    best = (key, ma, la, mb, lb)
+        if best is None:
             continue
-        la, lb = _paper_links(G, paper, ma)[0], _paper_links(G, paper, mb)[0]
-        ra, rb = LINK_RANK[la["type"]], LINK_RANK[lb["type"]]
-        fa, fb = FIELD_RANK.get(la.get("field"), 3), FIELD_RANK.get(lb.get("field"), 3)
-        key = (max(ra, rb), ra + rb, fa + fb, *_newest(G, paper), *_title_key(G, paper))
-        rows.append((key, dict(paper_row(G, paper), a=link_row(la), b=link_row(lb))))
+        key, ma, la, mb, lb = best
+        row_a = link_row(la) | ({"method": name(ma)} if ra.group else {})
+        row_b = link_row(lb) | ({"method": name(mb)} if rb.group else {})
+        rows.append(((*key[:3], *_newest(G, paper), *_title_key(G, paper), *key[3:]), dict(paper_row(G, paper), a=row_a, b=row_b)))
     rows.sort(key=lambda r: r[0])
     papers = [row for _, row in rows][:limit]
-    paths = [] if papers else connecting_paths(G, ma, mb, limit=max_paths)
-    return {"a": G.nodes[ma]["name"], "b": G.nodes[mb]["name"], "papers": papers, "paths": paths}
+    paths = [] if papers else _paths_between(G, ra.nodes, rb.nodes, limit=max_paths)
+    result = {"a": ra.label, "b": rb.label, "papers": papers, "paths": paths}
+    if ra.group or rb.group:
+        result |= {"a_methods": [name(n) for n in ra.nodes], "b_methods": [name(n) for n in rb.nodes]}
+    return result
+
+
+def _paths_between(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *, limit: int) -> list[dict]:
+    """``connecting_paths`` between two groups of methods: the shortest paths from any source to any other
+    target, ranked together as ``connecting_paths`` ranks them."""
+    if len(sources) == 1 and len(targets) == 1:
+        return connecting_paths(G, sources[0], targets[0], limit=limit)
+    U = G.to_undirected(as_view=True)
+    distance = nx.multi_source_dijkstra_path_length(U, set(sources))
+    reached = {t: distance[t] for t in targets if t in distance and t not in sources}
+    if not reached:
+        return []
+    nearest = min(reached.values())
+    pairs = []
+    for target in sorted(t for t, d in reached.items() if d == nearest):
+        back = nx.single_source_shortest_path_length(U, target, cutoff=nearest)
+        pairs += [(s, target) for s in sorted(sources) if back.get(s) == nearest]
+    return _ranked_paths(G, pairs, limit=limit)
 
 
 def _node_row(G: nx.MultiDiGraph, node: str) -> dict:
@@ -349,13 +409,21 @@ def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int
     nodes are not connected; each path is ``{"length", "nodes": [node rows], "hops": [{"source",
     "target", "key", ...link row}]}`` where source -> target is the edge's own direction.
     """
+    return _ranked_paths(G, [(source, target)], limit=limit)
+
+
+def _ranked_paths(G: nx.MultiDiGraph, pairs: list[tuple[str, str]], *, limit: int) -> list[dict]:
+    """The shortest paths of every (source, target) pair (at most 1000 a pair), ranked as
+    ``connecting_paths`` says."""
     U = G.to_undirected(as_view=True)
-    try:
-        candidates = list(itertools.islice(nx.all_shortest_paths(U, source, target), 1000))
-    except nx.NetworkXNoPath:
-        return []
-    except nx.NodeNotFound as exc:
-        raise GraphError(str(exc)) from exc
+    candidates = []
+    for source, target in pairs:
+        try:
+            candidates += itertools.islice(nx.all_shortest_paths(U, source, target), 1000)
+        except nx.NetworkXNoPath:
+            continue
+        except nx.NodeNotFound as exc:
+            raise GraphError(str(exc)) from exc
     paths = []
     for nodes in candidates:
         hops, total = [], 0
@@ -381,6 +449,114 @@ def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
 
 
 # ---------------------------------------------------------------------------------------------------
+# method families
+
+
+@dataclass(frozen=True)
+class Family:
+    """A named group of methods that queries accept in place of one method ("state-space models"), from
+    ``graph/data/families.jsonl``: catalog ``roots`` with all their catalog derivatives, single
+    ``members``, and the methods (not datasets) of catalog ``areas``."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    roots: tuple[str, ...] = ()
+    members: tuple[str, ...] = ()
+    areas: tuple[str, ...] = ()
+
+    def definition(self) -> str:
+        """How the family is made, in words, so every answer says what it counted."""
+        parts = [", ".join(self.roots) + " and their catalog derivatives"] if self.roots else []
+        parts += [", ".join(self.members)] if self.members else []
+        parts += ["the catalog's " + ", ".join(self.areas) + " methods"] if self.areas else []
+        return "; ".join(parts)
+
+
+@functools.lru_cache(maxsize=1)
+def method_families() -> dict[str, Family]:
+    """alias key -> Family for every name and alias in the packaged family file."""
+    text = resources.files("relwork.graph").joinpath("data/families.jsonl").read_text(encoding="utf-8")
+    families: dict[str, Family] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            d = json.loads(line)
+            family = Family(str(d["name"]), *(tuple(map(str, d.get(k) or ())) for k in ("aliases", "roots", "members", "areas")))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise GraphError(f"graph/data/families.jsonl line {number}: {exc}") from exc
+        for surface in (family.name, *family.aliases):
+            families[_key(surface)] = family
+    return families
+
+
+def _family_named(text: str) -> Family | None:
+    """The family ``text`` names (name or alias, any case, or their plural), if any."""
+    families = method_families()
+    key = _exact_or_variant(text, families)
+    return families[key] if key is not None else None
+
+
+def _derivatives(G: nx.MultiDiGraph, nodes: Iterable[str]) -> set[str]:
+    """``nodes`` and their catalog derivatives in the graph, transitively (DERIVED_FROM: child -> parent)."""
+    seen = set(nodes)
+    todo = list(seen)
+    while todo:
+        for child, _, key in G.in_edges(todo.pop(), keys=True):
+            if key == DERIVED_FROM and child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def family_members(G: nx.MultiDiGraph, family: Family) -> list[str]:
+    """The Method nodes of ``family`` present in the graph, ordered by name then node id. Only catalogued
+    methods take part: a name a paper coins has no catalog lineage or area."""
+    named = {_key(n) for n in (*family.roots, *family.members)}
+    roots, found = [], set()
+    for node in _methods(G):
+        d = G.nodes[node]
+        if not d.get("catalogued"):
+            continue
+        key = _key(d.get("name") or "")
+        if key in named or (d.get("area") in family.areas and d.get("kind") != "dataset"):
+            found.add(node)
+        if key in {_key(n) for n in family.roots}:
+            roots.append(node)
+    found |= _derivatives(G, roots)
+    return sorted(found, key=lambda n: (G.nodes[n].get("name", n), n))
+
+
+class Resolved(NamedTuple):
+    """What a query name stands for: a display ``label``, the Method ``nodes``, and the ``family`` when
+    the name is one (``group``: the answer spans several methods, so rows name theirs)."""
+
+    label: str
+    nodes: list[str]
+    family: Family | None
+    group: bool
+
+
+def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> Resolved:
+    """The methods a user means by ``name``: one method as ``resolve_method`` (with ``family=True`` also
+    its catalog derivatives), or, when no method has that exact name, a method family ("state-space
+    models", "PEFT") with its members in the graph. A family with no member in the graph is an error."""
+    text = (name or "").strip()
+    node = _resolve_exact(G, text) if text else None
+    if node is None and text:
+        named = _family_named(text)
+        if named is not None:
+            nodes = family_members(G, named)
+            if not nodes:
+                raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
+            return Resolved(named.name, nodes, named, True)
+    node = node or resolve_method(G, name)
+    nodes = method_family(G, node_key(node)) if family else [node]
+    return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
+
+
+# ---------------------------------------------------------------------------------------------------
 # methods
 
 
@@ -398,12 +574,7 @@ def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
     """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
     Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
     node = resolve_method(G, name)
-    seen, todo = {node}, [node]
-    while todo:
-        for child, _, key in G.in_edges(todo.pop(), keys=True):
-            if key == DERIVED_FROM and child not in seen:
-                seen.add(child)
-                todo.append(child)
+    seen = _derivatives(G, [node])
     return [node] + sorted(seen - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
@@ -414,13 +585,15 @@ def papers_for_method(
     first three) to the method, one row per (paper, type): paper row + link row.
 
     ``family=True`` also takes the method's catalog derivatives (``method_family``: 'what builds on Mamba'
-    then includes the papers on Mamba-2 or Vim); each row then names its ``method``, one row per (paper,
-    type, method).
+    then includes the papers on Mamba-2 or Vim), and ``name`` may be a method family ('state-space
+    models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, type,
+    method).
 
     Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id (then method
     name).
     """
-    nodes = method_family(G, name) if family else [resolve_method(G, name)]
+    resolved = resolve_methods(G, name, family=family)
+    nodes, family = resolved.nodes, resolved.group
     wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
@@ -439,9 +612,23 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     and the papers that build on / compare to / mention it (each list as ``papers_for_method``, with
     ``family`` as there; ``introduced_by`` is always the method's own).
 
-    ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name.
+    ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
+    family, ``method`` is None, ``family`` holds its name, definition and member rows, ``introduced_by``
+    lists the papers introducing any member, and parents and children are empty; otherwise ``family`` is
+    None.
     """
-    node = resolve_method(G, name)
+    resolved = resolve_methods(G, name)
+    if resolved.family is not None:
+        fam = resolved.family
+        return {
+            "method": None,
+            "family": {"name": fam.name, "definition": fam.definition(), "members": [method_row(G, n) for n in resolved.nodes]},
+            "introduced_by": papers_for_method(G, name, "introduces"),
+            "parents": [],
+            "children": [],
+            **{rel: papers_for_method(G, name, rel) for rel in ("builds_on", "compares_to", "mentions")},
+        }
+    node = resolved.nodes[0]
     d = G.nodes[node]
     by_name = lambda n: (G.nodes[n].get("name", n), n)  # noqa: E731
     parents = sorted({v for _, v, k in G.out_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
@@ -449,6 +636,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     canonical = node_key(node)
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
+        "family": None,
         "introduced_by": papers_for_method(G, canonical, "introduces"),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],

@@ -239,6 +239,24 @@ def test_method_family_adds_derivative_papers_with_a_method_column(seed_build):
     assert "Method" in table.stdout and family[0]["title"].split()[0] in table.stdout
 
 
+def test_bridge_and_method_accept_a_method_family(seed_build):
+    """"which papers bridge Longformer and state-space models?": the family name resolves, the members are
+    listed, and with no paper linking both the shortest connections are shown; `method SSMs` reports the
+    family with a Method column."""
+    G = load_graph(seed_build[1])
+    result = run("bridge", "Longformer", "state-space models", "-g", seed_build[1], "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == json.loads(json.dumps(bridge(G, "Longformer", "state-space models")))
+    table = run("bridge", "Transformer", "state space models", "-g", seed_build[1], "-n", "3")
+    assert table.exit_code == 0
+    text = " ".join((table.stdout + table.stderr).split())
+    assert "state-space models: DSS, GSS, H3, HiPPO" in text and "Papers bridging Transformer and state-space models" in text
+    assert "introduces" in text and "(Hydra," in text  # the cell names the member the paper links
+    family = run("method", "SSMs", "-g", seed_build[1])
+    assert family.exit_code == 0
+    assert "state-space models (method family: HiPPO and their catalog derivatives" in " ".join(family.stdout.split())
+
+
 def test_paper_json_and_table(seed_build):
     G = load_graph(seed_build[1])
     result = run("paper", "2111.00396", "-g", seed_build[1], "--json")

@@ -125,11 +125,12 @@ def test_resolve_method_never_takes_another_version_or_a_longer_name(seed_graph,
 
 
 def test_resolve_method_suggestions_show_the_alias_that_matched(seed_graph):
-    """No method is called 'state space models'; the suggestions say which alias made them close."""
+    """No method is called 'state-space modeling' (and it is no family name); the suggestions say which
+    alias made them close."""
     with pytest.raises(GraphError) as info:
-        resolve_method(seed_graph, "state space models")
+        resolve_method(seed_graph, "state-space modeling")
     assert "HiSS (Hierarchical State-Space Models)" in str(info.value)
-    assert "GSS (Gated State Spaces)" in str(info.value)
+    assert "GSS (Gated State Space)" in str(info.value)
 
 
 def test_resolve_method_two_uncatalogued_homonyms_is_an_error_naming_both():
