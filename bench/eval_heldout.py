@@ -32,6 +32,8 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   ``silver2``, every earlier gold file excluded.
 * ``tune4``: a fourth 80-paper TUNING set (``TUNE4_*``, sixth session), fully annotated: the pool rule of ``tune``,
   every earlier gold file excluded (tune3 and silver3 too); random.Random(2032).sample(..., 80).
+* ``tune5``: a fifth 80-paper TUNING set (``TUNE5_*``, seventh session), fully annotated blind: the pool rule of
+  ``tune``, every earlier gold file excluded (tune4 too); random.Random(2033).sample(..., 80).
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -47,6 +49,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set tune3 --errors 40              # the third arXiv tuning set (80 papers)
     python bench/eval_heldout.py --set silver3 --errors 40            # introduced names, 150 more arXiv papers
     python bench/eval_heldout.py --set tune4 --errors 40              # the fourth arXiv tuning set (80 papers)
+    python bench/eval_heldout.py --set tune5 --errors 40              # the fifth arXiv tuning set (80 papers)
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
@@ -201,6 +204,12 @@ SILVER3_EXCLUDED = _SECOND_GOLD
 TUNE4_SEED, TUNE4_SIZE, TUNE4_FILE = 2032, 80, "tune-arxiv-4.jsonl"
 TUNE4_EXCLUDED = _SECOND_GOLD + (TUNE3_FILE, SILVER3_FILE)
 
+# Fifth arXiv tuning set (drawn 2026-11-26, seventh session; annotated blind, its first score is the blind estimate
+# of that session's changes, then it is tuning data): the pool rule of select_tune, every gold file of the time
+# excluded; random.Random(2033), 80 papers, fully annotated (links, relations, introduced names).
+TUNE5_SEED, TUNE5_SIZE, TUNE5_FILE = 2033, 80, "tune-arxiv-5.jsonl"
+TUNE5_EXCLUDED = TUNE4_EXCLUDED + (TUNE4_FILE,)
+
 
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
@@ -219,10 +228,15 @@ def select_tune4(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(TUNE4_EXCLUDED, gold_dir), TUNE4_SEED, TUNE4_SIZE)
 
 
+def select_tune5(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the fifth tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE5_EXCLUDED, gold_dir), TUNE5_SEED, TUNE5_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
-               "tune4": TUNE4_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
 
 
@@ -362,7 +376,8 @@ def main(argv: list[str] | None = None) -> int:
             checks = [("arxiv", select_arxiv, "heldout-arxiv.jsonl"), ("tune", select_tune, "tune-arxiv.jsonl"),
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
-                      ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE)]
+                      ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
+                      ("tune5", select_tune5, TUNE5_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
