@@ -2,7 +2,7 @@
 
 Not a test, and nothing here is used by ``relwork link``: it measures whether a small learned model, trained on
 the labelled tuning mentions, types relations better than the hand rules of ``relwork.linker.relations`` on
-papers it was not trained on. It did not (see the README's relation-typing section), so no model is shipped.
+papers it was not trained on. It did not (see bench/RESULTS.md, 'A learned decision on top of the rules?'), so no model is shipped.
 
 Data: the correctly linked methods of the TUNING gold sets (dev gold, seeds odd half, tune, tune2, tune3), each
 set linked as ``bench/eval_heldout.py`` links it. Every gold method the linker found is paired with its predicted

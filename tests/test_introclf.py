@@ -1,6 +1,6 @@
 """The learned introduced-name scorer experiment (bench/train_introduced.py): candidates, features, fitting.
 
-The scorer is not part of the linker (README, "A learned scorer for introduced names"); these tests keep the
+The scorer is not part of the linker (bench/RESULTS.md, "A learned scorer for introduced names"); these tests keep the
 experiment script runnable so it can be re-run when the gold grows.
 """
 
