@@ -45,6 +45,22 @@ def _linked(linker: Linker, sentence: str, title: str = "") -> set[str]:
          "Expectation Maximization (OSEM) algorithm.", {"OSEM"}),
         ("We present an extensive evaluation of three LVQ models: Generalized LVQ, Generalized Matrix LVQ and "
          "Generalized Tangent LVQ.", {"LVQ", "GLVQ"}),
+        ("Here, we propose a method based on Stein's unbiased risk estimator (SURE) for training DNN denoisers "
+         "based only on the use of noisy images in the training data.", {"SURE"}),
+        ("In the case of $\\ell_0$-norm bounded noise, we prove recovery guarantees for Iterative Hard Thresholding "
+         "(IHT) and Basis Pursuit (BP).", {"IHT"}),
+        ("One of the most successful examples of this approach is multichannel nonnegative matrix factorization "
+         "(MNMF) based on a full-rank spatial model.", {"MNMF"}),
+        ("Functional Segmentation through Dynamic Mode Decomposition: Automatic Quantification of Kidney Function "
+         "in DCE-MRI Images", {"Dynamic Mode Decomposition"}),
+        ("In particular, we adopt Riemannian Motion Policies (RMPs), a recently proposed controller structure in "
+         "robotics, and, RMPflow, its associated computational framework.", {"Riemannian Motion Policies", "RMPflow"}),
+        ("As a vehicle controller, the Intelligent Driver Model (IDM) is implemented, and different sets of IDM "
+         "parameters are assigned to the following vehicles.", {"IDM"}),
+        ("Neural source-filter (NSF) models are deep neural networks that produce waveforms given input acoustic "
+         "features.", {"Neural Source-Filter"}),
+        ("During slow oscillations, spike-timing-dependent-plasticity (STDP) produces a differential homeostatic "
+         "process.", {"STDP"}),
         # a named variant of a model family, parent of the family's entry
         ("The recently introduced Deep Echo State Network (DeepESN) model opened the way to an extremely "
          "efficient approach for designing deep neural networks for temporal data.", {"DeepESN"}),
@@ -98,3 +114,25 @@ def test_generic_family_compound_keeps_named_half(linker, sentence, expected):
 def test_long_tail_acronyms_do_not_collide(linker, sentence):
     assert not _linked(linker, sentence) & {"NDT", "Markov Logic Network", "Regularization by Denoising",
                                             "WGAN", "DeepESN"}
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("To show the consistency of the method the model is tested with 3 different datasets, LIVE IQA, TID2013 "
+         "and CSIQ.", {"LIVE IQA", "TID2013", "CSIQ"}),
+        ("We evaluate our method on large scale re-ID datasets, including Market-1501, DukeMTMC-reID and MARS.",
+         {"Market-1501", "DukeMTMC-reID", "MARS (re-identification)"}),
+        ("The effectiveness of the proposed method is validated on the existing VEDAI, DLR-3K, DOTA and Combined "
+         "dataset.", {"VEDAI", "DLR-3K"}),  # DOTA needs its context words
+        ("On the HICO-Det dataset our method achieves a gain of over 7% absolute points in mean average precision.",
+         {"HICO-DET"}),
+        # a word-like dataset name needs its field: 'LIVE' outside image quality is a word
+        ("We evaluated our method on three large-scale popular benchmark databases used by most of the current IQA "
+         "researchers (TID2008, CSIQ~and LIVE).", {"TID2008", "CSIQ", "LIVE IQA"}),
+        ("We test the agent on LIVE and recorded sessions of the game.", set()),
+    ],
+)
+def test_datasets_several_abstracts_name_link(linker, sentence, expected):
+    assert {link.method for link in linker.link(Paper(id="x", title="", abstract=sentence)).links
+            if link.kind == "dataset"} == expected
