@@ -289,12 +289,15 @@ class Target:
     tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
     own_context: bool = False  # ``context`` belongs to this surface only (the entry's ``alias_context``)
+    # a descriptive surface the catalog names with a capital first word and a lower-case tail, as its canonical
+    # name is ('Hungarian algorithm', 'Hough transform', 'Kalman filter'): written exactly so it is the name
+    as_written: bool = False
 
     def __reduce__(self):
         # the constructor's arguments: unpickling the catalog's ~20,000 targets (the disk cache) this way takes
         # ~25 ms less than the slotted dataclass's field-by-field ``__setstate__``
         return (Target, (self.name, self.kind, self.surface, self.exact_case, self.acronym, self.context,
-                         self.descriptive, self.tail, self.parents, self.own_context))
+                         self.descriptive, self.tail, self.parents, self.own_context, self.as_written))
 
 
 @dataclass
@@ -314,6 +317,7 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
     """The target of one surface of an entry; without ``entry``, of an exact-case entry without context
     words or parents (an introduced corpus name): such a target is rebuilt from (name, kind, surface)."""
     own = entry.alias_context.get(surface) if entry is not None else None  # an alias with its own context words is exact-case too
+    descriptive = is_descriptive(surface) and is_descriptive(name) and surface[:1].isupper()
     return Target(
         name=name,
         kind=kind,
@@ -323,10 +327,18 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         context=tuple(w.lower() for w in (own or entry.context)) if entry is not None else (),
         own_context=own is not None,
         # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
-        descriptive=is_descriptive(surface) and is_descriptive(name) and surface[:1].isupper(),
+        descriptive=descriptive,
         tail=_name_tail(surface),
         parents=tuple(entry.parents) if entry is not None else (),
+        as_written=descriptive and _named_lowercase_tail(name) and _named_lowercase_tail(surface),
     )
+
+
+def _named_lowercase_tail(surface: str) -> bool:
+    """A capitalised first word and a lower-case rest ('Hungarian algorithm', 'Bellman-Ford algorithm', not
+    'Layer Normalization' or 'beam search'): how a technique named after a person or place is written."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    return surface[:1].isupper() and len(words) > 1 and not _capitalised_tail(surface) and words[-1].islower()
 
 
 # A pattern's targets as the matcher holds them: a list of targets, or, for a pattern of one target that
@@ -523,7 +535,8 @@ class Matcher:
         for target in targets:
             if target.tail != tail:
                 continue
-            if target.descriptive and (title_case or not _capitalised_tail(written)):
+            if target.descriptive and (title_case or not _capitalised_tail(written)) \
+                    and not (target.as_written and written + tail == target.surface):
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it

@@ -136,3 +136,24 @@ def test_long_tail_acronyms_do_not_collide(linker, sentence):
 def test_datasets_several_abstracts_name_link(linker, sentence, expected):
     assert {link.method for link in linker.link(Paper(id="x", title="", abstract=sentence)).links
             if link.kind == "dataset"} == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a technique the catalog names with a capital first word and a lower-case tail is named as written
+        ("Then, a combination of 3D Kalman filter and Hungarian algorithm is used for state estimation and data "
+         "association.", {"Kalman filter", "Hungarian algorithm"}),
+        ("Probabilistic progressive Hough transform has been used for the detection of band edges.",
+         {"Hough transform"}),
+        ("The edges themselves were found using the Canny edge detector and the classified edges can be used with "
+         "simple image processing techniques.", {"Canny edge detector"}),
+        ("To solve the on-manifold least squares problem, a Riemannian Gauss-Newton method using the exponential "
+         "retraction is applied.", {"Gauss-Newton"}),
+        # ... but not all lower case, and not a generic technique whose canonical name is capitalised
+        ("a greedy hungarian algorithm assigns the tracks", set()),
+        ("Chain-of-thought prompting elicits reasoning in large language models.", set()),
+    ],
+)
+def test_named_technique_written_as_the_catalog_names_it(linker, sentence, expected):
+    assert _linked(linker, sentence) == expected
