@@ -157,3 +157,19 @@ def test_datasets_several_abstracts_name_link(linker, sentence, expected):
 )
 def test_named_technique_written_as_the_catalog_names_it(linker, sentence, expected):
     assert _linked(linker, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # generic model families and sensing modalities are no uncatalogued competitors
+        "The proposed DNN system is compared to a Gaussian mixture model (GMM) based system that employs interaural "
+        "time differences (ITDs) and ILDs as localisation features.",
+        "The efficiency of diverse visual input of the network were compared, including RGB, RGB-D and RGB-Points.",
+        "To reduce interference to existing WiGig data links while doing BF, a novel location based BF mechanism is "
+        "also proposed based on WiFi fingerprinting.",
+    ],
+)
+def test_generic_families_and_modalities_are_no_uncatalogued_links(linker, sentence):
+    assert not [link for link in linker.link(Paper(id="x", title="", abstract=sentence)).links
+                if link.kind == "uncatalogued"]
