@@ -173,3 +173,23 @@ def test_named_technique_written_as_the_catalog_names_it(linker, sentence, expec
 def test_generic_families_and_modalities_are_no_uncatalogued_links(linker, sentence):
     assert not [link for link in linker.link(Paper(id="x", title="", abstract=sentence)).links
                 if link.kind == "uncatalogued"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # prior methods that one 19k abstract introduces and others use: the catalog links them in papers that
+        # arrive without their introducing paper
+        ("With the intention to create an enhanced visual explanation, Grad-CAM++ was proposed.", {"Grad-CAM++"}),
+        ("NAS-FPN improves mobile detection accuracy by 2 AP compared to state-of-the-art SSDLite with MobileNetV2 "
+         "model.", {"NAS-FPN", "SSDLite", "MobileNetV2"}),
+        ("In this paper, we present an extension to LaserNet, an efficient and state-of-the-art LiDAR based 3D "
+         "object detector.", {"LaserNet"}),
+        ("Our method has an image captioning module based on m-RNN with several improvements.", {"m-RNN"}),
+        # 'HyperNet' alone is a hypernetwork unless the paper is about region proposals
+        ("We propose a technique to accelerate architecture selection by learning an auxiliary HyperNet that "
+         "generates the weights of a main model.", set()),
+    ],
+)
+def test_prior_methods_introduced_in_the_corpus_link_without_their_paper(linker, sentence, expected):
+    assert _linked(linker, sentence) == expected
