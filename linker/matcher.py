@@ -209,7 +209,7 @@ def is_acronym(surface: str) -> bool:
 # suffix and prefix rules
 
 SIZE_WORDS = frozenset(
-    "base large small tiny mini medium huge giant xl xxl b l h s g t m ti".split()
+    "base big large small tiny mini medium huge giant xl xxl b l h s g t m ti".split()
 )
 _SIZE = re.compile(r"\d+(?:\.\d+)?[bmk]|x?\d+x\d+|\d+/\d+|[bslhtgm]\d{1,3}")
 _SIZE_DECIMALS = re.compile(r"\.\d+[BbMmKk](?![A-Za-z])")
@@ -289,12 +289,15 @@ class Target:
     tail: str = ""  # a final '+' / '#' / '*' run ('PointNet++', 'DeepLabv3+'): the text must end the same way
     parents: tuple[str, ...] = ()
     own_context: bool = False  # ``context`` belongs to this surface only (the entry's ``alias_context``)
+    # a descriptive surface the catalog names with a capital first word and a lower-case tail, as its canonical
+    # name is ('Hungarian algorithm', 'Hough transform', 'Kalman filter'): written exactly so it is the name
+    as_written: bool = False
 
     def __reduce__(self):
         # the constructor's arguments: unpickling the catalog's ~20,000 targets (the disk cache) this way takes
         # ~25 ms less than the slotted dataclass's field-by-field ``__setstate__``
         return (Target, (self.name, self.kind, self.surface, self.exact_case, self.acronym, self.context,
-                         self.descriptive, self.tail, self.parents, self.own_context))
+                         self.descriptive, self.tail, self.parents, self.own_context, self.as_written))
 
 
 @dataclass
@@ -314,6 +317,7 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
     """The target of one surface of an entry; without ``entry``, of an exact-case entry without context
     words or parents (an introduced corpus name): such a target is rebuilt from (name, kind, surface)."""
     own = entry.alias_context.get(surface) if entry is not None else None  # an alias with its own context words is exact-case too
+    descriptive = is_descriptive(surface) and is_descriptive(name) and surface[:1].isupper()
     return Target(
         name=name,
         kind=kind,
@@ -323,10 +327,18 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         context=tuple(w.lower() for w in (own or entry.context)) if entry is not None else (),
         own_context=own is not None,
         # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
-        descriptive=is_descriptive(surface) and is_descriptive(name) and surface[:1].isupper(),
+        descriptive=descriptive,
         tail=_name_tail(surface),
         parents=tuple(entry.parents) if entry is not None else (),
+        as_written=descriptive and _named_lowercase_tail(name) and _named_lowercase_tail(surface),
     )
+
+
+def _named_lowercase_tail(surface: str) -> bool:
+    """A capitalised first word and a lower-case rest ('Hungarian algorithm', 'Bellman-Ford algorithm', not
+    'Layer Normalization' or 'beam search'): how a technique named after a person or place is written."""
+    words = [w for w in re.split(r"[\s\-]+", surface) if w]
+    return surface[:1].isupper() and len(words) > 1 and not _capitalised_tail(surface) and words[-1].islower()
 
 
 # A pattern's targets as the matcher holds them: a list of targets, or, for a pattern of one target that
@@ -523,7 +535,8 @@ class Matcher:
         for target in targets:
             if target.tail != tail:
                 continue
-            if target.descriptive and (title_case or not _capitalised_tail(written)):
+            if target.descriptive and (title_case or not _capitalised_tail(written)) \
+                    and not (target.as_written and written + tail == target.surface):
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
@@ -648,9 +661,37 @@ def _compound_parts(text: str, found: list[Mention], pending: list[Mention]) -> 
     for m in pending:
         before = m.start > 0 and text[m.start - 1] in _DASHES
         after = m.end < len(text) and text[m.end] in _DASHES
-        if (before or after) and (not before or m.start - 1 in ends) and (not after or m.end + 1 in starts):
+        generic_ok = m.name not in _FAMILY_PAIRS
+        if (before or after) and (not before or m.start - 1 in ends or (generic_ok and _generic_before(text, m.start - 1))) \
+                and (not after or m.end + 1 in starts or (generic_ok and _generic_after(text, m.end + 1))):
             kept.append(m)
     return kept
+
+
+# generic families that make a compound with a named method ('CNN-LSTM', 'LSTM-RNN', 'BiLSTM-CNN', 'DNN-HMM'):
+# the named half is a mention (the golds link LSTM in 'CNN-LSTM'), as in a compound of two catalogued names
+# (not GNN or MLP: 'UNet-GNN' in the 19k arXiv abstracts names a specific graph network built on a U-Net)
+GENERIC_HALVES = frozenset("CNN CNNs RNN RNNs DNN DNNs DCNN DCNNs ANN ANNs ConvNet ConvNets".split())
+# ... except a CRF: 'CNN-CRF models' name the family of CNNs with a CRF on top (2 of the 3 such compounds in the
+# 19k arXiv abstracts and the tuning golds are that family, not the CRF as a named method)
+_FAMILY_PAIRS = frozenset({"CRF"})
+
+
+def _generic_before(text: str, dash: int) -> bool:
+    """Whether the word that ends at ``dash`` (a hyphen) is a generic family written as an acronym ('CNN-')."""
+    j = dash
+    while j > 0 and text[j - 1].isalnum():
+        j -= 1
+    return text[j:dash] in GENERIC_HALVES and (j == 0 or not text[j - 1] in _DASHES)
+
+
+def _generic_after(text: str, start: int) -> bool:
+    """Whether the word that starts at ``start`` (after a hyphen) is a generic family acronym ('-RNN', '-CNN')
+    that ends the compound."""
+    token = _TOKEN_AFTER.match(text, start)
+    if token is None or token.group() not in GENERIC_HALVES:
+        return False
+    return token.end() == len(text) or text[token.end()] not in _DASHES
 
 
 def accept_span(text: str, norm: str, s: int, e: int, hyphens: bool = True) -> int:

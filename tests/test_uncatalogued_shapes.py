@@ -109,9 +109,10 @@ def test_list_of_other_things_links_no_uncatalogued_name(linker, abstract, name)
         # 1903.00620: a method noun in apposition, after a sentence-opening cue
         ("Compared with the latest method SSCNet, we achieve 5.9% gains in SC-IoU and 5.7% gains in SSC-IOU.",
          {"SSCNet"}),
-        # 1905.01998: 'the state-of-the-art X architecture'
-        ("In this paper, we extend the persona-based sequence-to-sequence (Seq2Seq) neural network conversation "
-         "model to multi-turn dialogue by modifying the state-of-the-art hredGAN architecture.", {"hredGAN"}),
+        # 1812.03794: 'the recent X architecture' (1905.01998's 'state-of-the-art hredGAN architecture' is now a
+        # catalog link)
+        ("To this end, we use the functional maps framework, and build upon the recent FMNet architecture for "
+         "descriptor learning.", {"FMNet"}),
     ],
 )
 def test_like_lists_and_apposed_method_nouns_link(linker, abstract, names):
