@@ -1483,6 +1483,10 @@ def detect_introduced(
 
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
+    for name, aliases, start, coined in _head_named_lower(abstract, known, triggers["naming"]) if triggers["naming"] else ():
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases, coined=coined)
+    for short, long_form, start in _reused_part_definitions(abstract, paper.title, definitions, known) if definitions else ():
+        add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -2368,3 +2372,109 @@ def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
                 del found[key]
                 order.remove(key)
                 break
+
+
+# 'we propose a new loss function, called grading loss, which ...', 'a novel training framework for GANs, namely
+# biphasic learning,', 'a new type of layer, named median layer,': a lower-case name a naming word gives the
+# head noun of an own proposal (the naming word's offset is where the match starts)
+_HEAD_NAMED_NOUNS = (
+    r"(?:model|framework|method|approach|algorithm|network|layer|module|loss|scheme|technique|mechanism|architecture|"
+    r"protocol|strategy|structure|operator|procedure|unit|block|function|estimator|classifier|regularizer|objective|"
+    r"pipeline|system|policy|encoder|decoder|autoencoder|extension|variant|formulation|descriptor|kernel|optimizer|"
+    r"solver|graph|transform|transformation|distance|divergence|embedding|machine)s?"
+)
+_HEAD_BEFORE_NAMING = re.compile(
+    r"\b" + _HEAD_NAMED_NOUNS + r"(?:\s+(?:for|of)\s+[\w\-]+)?(?:\s*\([^()]{1,20}\))?\s*,?\s+$"
+)
+_NAMED_LOWER = re.compile(
+    r"(?:called|named|dubbed|termed|coined|namely)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“']?"
+    r"(?P<name>(?!(?:a|an|the|this|these|our)\s)[a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){1,3})[\"”']?(?=\s*[,.;(])"
+)
+_OWN_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article|letter))\s+(?:\w+\s+){0,2}?"
+    r"(?:propose|introduce|present|develop|design|devise|describe|formulate|construct|build)[sd]?\b"
+)
+_USE_BEFORE_NAMING = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|adopt\w*|employ\w*|appl(?:y|ies|ied|ying)|utiliz\w*)\b"
+    # 'and describe ... experiments ... with an approach called soft targets': a means, unless new ('with a new
+    # type of layer, named median layer')
+    r"|\b(?:with|by|via|through|from)\s+(?:an?|the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:new|novel)\b)(?:[\w\-]+\s+){0,4}?"
+    + _HEAD_NAMED_NOUNS + r"\s*,?\s+$"
+)
+
+
+def _head_named_lower(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, list[str], int, bool]]:
+    """(name, aliases, position, coined) of a name that a naming word ('called', 'named', 'namely', ...) gives the
+    head noun of the paper's own proposal in lower case ('we propose a new loss function, called grading loss');
+    a short form right after it ('called generalized recursive reasoning (GR2)') is the name, the phrase its long
+    form. Not a use of someone else's ('matches the two densities using a method called normalizing flow').
+    ``positions``: the naming cue words' offsets (``_trigger_positions``)."""
+    out = []
+    for at in positions:
+        match = _NAMED_LOWER.match(abstract, at)
+        if match is None or not _HEAD_BEFORE_NAMING.search(abstract, max(0, at - 48), at):
+            continue
+        stop = abstract.rfind(". ", 0, at)
+        sentence_start = stop + 2 if stop != -1 else 0
+        proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, at)
+        if proposal is None or _USE_BEFORE_NAMING.search(abstract, proposal.end(), at) or _EARLIER.search(abstract, sentence_start, at):
+            continue
+        name = match.group("name")
+        if name.startswith("entit") or " or " in name or " and " in name or _NOT_COINED.search(name) or alias_key(name) in known:
+            continue  # 'named entity recognition', 'called as chaperone-networks or chaperomes'
+        short = _short_after(abstract, match.end("name") + (1 if abstract[match.end("name") : match.end("name") + 1] in "\"”'" else 0))
+        if short and is_short_form(short[0]):
+            if alias_key(short[0]) not in known:
+                out.append((short[0], [name], match.start("name"), False))
+        else:
+            out.append((name, [], match.start("name"), True))
+    return out
+
+
+# the head noun of an own method's part or variant, closing a definition's long form: 'Trilinear Attention Sampling
+# Network (TASN)', 'Cosine Margin Sigmoid Loss (CMSL)', 'a dilated classification network (dilated-CN)'
+_PART_HEAD = re.compile(
+    r"(?:network|net|module|block|layer|loss|model|framework|algorithm|memory|tree|planner|machine|encoder|decoder|"
+    r"autoencoder|auto-encoder|unit|mechanism|architecture|attention|transformer|estimator|detector|classifier|"
+    r"generator|discriminator|regularizer|operator|optimizer|solver|policy|agent|sampler|pooling|convolution|tracker|"
+    r"parser|descriptor|gan|cnn|rnn|lstm)s?$",
+    re.I,
+)
+# what puts a definition in someone else's hands even inside an own sentence: 'a method ... based only on an
+# Inertial Measurement Unit (IMU)', 'uses ... and deep sparse autoencoder ... (DSAE-PBHL)', 'generalizes factorial
+# hidden Markov models (FHMM)', 'the Prolog interface to the ... Architecture (UIMA)'
+_OTHERS_BETWEEN = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|based\s+(?:\w+\s+)?on|adopt\w*|employ\w*|appl(?:y|ies|ied|ying)|utiliz\w*|leverag\w*|"
+    r"generaliz\w*|extend\w*|interface|implementation\s+of|surveys?|review\w*)\b"
+)
+_OTHERS_RIGHT_BEFORE = re.compile(r"\b(?:with|via|from|of|to|for|and|or)\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+def _reused_part_definitions(abstract: str, title: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a 'Long Form (ACR)' definition in a sentence where the paper proposes
+    something ('we present Asymmetric Non-local Neural Network ..., which has two prominent components:
+    Asymmetric Pyramid Non-local Block (APNB) and ...'), whose long form ends in a method head noun and whose
+    short form the abstract goes on to use on its own at least twice ('APNB leverages ...'): the paper's own
+    method or part. Tasks, settings and techniques the method is based on or uses are left out."""
+    out = []
+    if _SURVEY_WORD.search(title):
+        return out
+    for d in definitions:
+        if d.long_span[0] > d.short_span[0] or not _PART_HEAD.search(d.long) or not is_short_form(d.short):
+            continue
+        key = alias_key(d.short)
+        if key in known or key in GENERIC or _PLURAL_ACRONYM.fullmatch(d.short) or any(
+                alias_key(w) in known for w in (d.long,)):
+            continue
+        start = d.long_span[0]
+        stop = abstract.rfind(". ", 0, start)
+        sentence_start = stop + 2 if stop != -1 else 0
+        proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, start)
+        if proposal is None or _EARLIER.search(abstract, sentence_start, start) or _OTHERS_BETWEEN.search(abstract, proposal.end(), start) \
+                or _OTHERS_RIGHT_BEFORE.search(abstract, max(proposal.end(), start - 50), start):
+            continue
+        if _TASK.search(abstract, max(sentence_start, start - 60), start) or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1):
+            continue
+        if _used_as_name(abstract, d.short, d.short_span[1]):
+            out.append((d.short, d.long, d.short_span[0]))
+    return out
