@@ -2433,13 +2433,22 @@ def _head_named_lower(abstract: str, known: "set[str]", positions: "list[int]") 
 
 # the head noun of an own method's part or variant, closing a definition's long form: 'Trilinear Attention Sampling
 # Network (TASN)', 'Cosine Margin Sigmoid Loss (CMSL)', 'a dilated classification network (dilated-CN)'
-_PART_HEAD = re.compile(
-    r"(?:network|net|module|block|layer|loss|model|framework|algorithm|memory|tree|planner|machine|encoder|decoder|"
-    r"autoencoder|auto-encoder|unit|mechanism|architecture|attention|transformer|estimator|detector|classifier|"
-    r"generator|discriminator|regularizer|operator|optimizer|solver|policy|agent|sampler|pooling|convolution|tracker|"
-    r"parser|descriptor|gan|cnn|rnn|lstm)s?$",
-    re.I,
+_PART_HEADS = frozenset(
+    """network net module block layer loss model framework algorithm memory tree planner machine encoder decoder
+    autoencoder auto-encoder unit mechanism architecture attention transformer estimator detector classifier generator
+    discriminator regularizer operator optimizer solver policy agent sampler pooling convolution tracker parser
+    descriptor gan cnn rnn lstm""".split()
 )
+_LAST_WORD = re.compile(r"[\w\-]+$")
+
+
+def _part_head(long_form: str) -> bool:
+    """Whether ``long_form`` ends in a method head noun (:data:`_PART_HEADS`, singular or plural)."""
+    last = _LAST_WORD.search(long_form)
+    word = last.group().lower() if last else ""
+    return word in _PART_HEADS or word[-1:] == "s" and word[:-1] in _PART_HEADS
+
+
 # what puts a definition in someone else's hands even inside an own sentence: 'a method ... based only on an
 # Inertial Measurement Unit (IMU)', 'uses ... and deep sparse autoencoder ... (DSAE-PBHL)', 'generalizes factorial
 # hidden Markov models (FHMM)', 'the Prolog interface to the ... Architecture (UIMA)'
@@ -2460,11 +2469,10 @@ def _reused_part_definitions(abstract: str, title: str, definitions: list[Defini
     if _SURVEY_WORD.search(title):
         return out
     for d in definitions:
-        if d.long_span[0] > d.short_span[0] or not _PART_HEAD.search(d.long) or not is_short_form(d.short):
+        if d.long_span[0] > d.short_span[0] or not _part_head(d.long) or not is_short_form(d.short):
             continue
         key = alias_key(d.short)
-        if key in known or key in GENERIC or _PLURAL_ACRONYM.fullmatch(d.short) or any(
-                alias_key(w) in known for w in (d.long,)):
+        if key in known or key in GENERIC or _PLURAL_ACRONYM.fullmatch(d.short) or alias_key(d.long) in known:
             continue
         start = d.long_span[0]
         stop = abstract.rfind(". ", 0, start)

@@ -92,6 +92,35 @@ def _organiser(name: str, paper: Paper) -> bool:
         _PARTICIPATION.search(paper.abstract))
 
 
+# the first mention of a name written as a task or problem: 'the ... (DLI) task', 'the Outline Generation (OG) task',
+# 'a new task named Story Ending Generation (SEG)', 'the problem of zero-shot ... (ZSSLR)'
+_TASK_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\)?\s*(?:tasks?|problems?|settings?)\b")
+_TASK_BEFORE = re.compile(
+    r"\b(?:(?:new|novel)\s+(?:[\w\-]+\s+)?(?:task|problem|setting)s?\s*,?\s*(?:(?:called|named|termed|dubbed)\s+)?"
+    r"|(?:task|problem)\s+of\s+)(?:the\s+)?$"
+)
+_TASK_TITLE = re.compile(r"\b(?:task|problem)s?\b", re.I)
+_DATASET_WORD = re.compile(r"\b(?:datasets?|data\s+sets?|benchmarks?|corpus|corpora)\b", re.I)
+
+
+def _posed_as_task(intro: Introduced, abstract: str) -> bool:
+    """Whether the abstract's first mention of ``intro`` (name or alias) writes it as a task or problem the
+    paper poses, with no dataset in the same sentence (see the module docstring)."""
+    first: tuple[int, int] | None = None
+    for surface in (intro.name, *intro.aliases):
+        at = abstract.find(surface)
+        if at != -1 and (first is None or at < first[0]):
+            first = (at, at + len(surface))
+    if first is None:
+        return False
+    at, end = first
+    if not (_TASK_AFTER.match(abstract, end) or _TASK_BEFORE.search(abstract, max(0, at - 45), at)):
+        return False
+    stop = abstract.rfind(". ", 0, at)
+    close = abstract.find(". ", end)
+    return not _DATASET_WORD.search(abstract, stop + 1 if stop != -1 else 0, close if close != -1 else len(abstract))
+
+
 def _written_as_device(name: str, text: str, images: bool = False) -> bool:
     """Whether ``text`` writes ``name`` as a device: followed by 'robot', 'satellite', 'imagery' ...
     ('a PR2 robot', 'Sentinel-2 imagery') or right after one ('the quadrupedal robot ANYmal'); with
@@ -112,8 +141,9 @@ def _written_as_device(name: str, text: str, images: bool = False) -> bool:
 
 def drop_used_names(paper: Paper, found: list[Introduced], editions: DatasetEditions) -> list[Introduced]:
     """``found`` without the names ``paper`` uses rather than introduces (see the module docstring): editions
-    of catalogued datasets it is not the introducing paper of, and devices it writes as such, unless the
-    title names it (a paper titled 'Raven: Open Surgical Robotic Platforms' presents that platform)."""
+    of catalogued datasets it is not the introducing paper of, devices it writes as such, unless the
+    title names it (a paper titled 'Raven: Open Surgical Robotic Platforms' presents that platform), and tasks
+    it poses."""
     if not found:
         return found
     text = None
@@ -125,6 +155,8 @@ def drop_used_names(paper: Paper, found: list[Introduced], editions: DatasetEdit
             text = paper.title + " . " + paper.abstract
         if intro.evidence != paper.title and _written_as_device(intro.name, text, images=True):
             continue
+        if (intro.evidence != paper.title or _TASK_TITLE.search(paper.title)) and _posed_as_task(intro, paper.abstract):
+            continue  # a title's name is the paper's own unless the title calls it a task ('A Novel Task for ...')
         kept.append(intro)
     return kept
 
