@@ -1487,6 +1487,8 @@ def detect_introduced(
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases, coined=coined)
     for short, long_form, start in _reused_part_definitions(abstract, paper.title, definitions, known) if definitions else ():
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for name, start in _lower_apposed_names(abstract, known, triggers["propose"]):
+        add(name, _kind(name, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + len(name)).strip(), coined=True)
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -2485,4 +2487,47 @@ def _reused_part_definitions(abstract: str, title: str, definitions: list[Defini
             continue
         if _used_as_name(abstract, d.short, d.short_span[1]):
             out.append((d.short, d.long, d.short_span[0]))
+    return out
+
+
+# 'we propose an alternative but more effective approach, extract-edit, to extract ...', 'we introduce a new kind of
+# loss, multi-path consistency loss, which ...' (a lower-case name set off by commas after the head noun), and 'We
+# propose cowboy, an approach to ...', 'we introduce tuneout, a novel regularization technique' (the name first,
+# the head noun in apposition); matched at each proposal cue word
+_APPOSED_HEADS = (
+    r"(?:model|framework|method|approach|algorithm|network|layer|module|loss|scheme|technique|mechanism|architecture|"
+    r"protocol|strategy|procedure|system|pipeline|tool|toolkit|library|platform|dataset|benchmark|corpus)s?"
+)
+_LOWER_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){0,2}"
+_LOWER_APPOSED = re.compile(
+    r"(?:propose|introduce|present|develop|design|devise)[sd]?\s+"
+    r"(?:(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,4}?" + _APPOSED_HEADS + r",\s+(?:the\s+)?(?P<after>" + _LOWER_NAME + r"),\s+"
+    r"(?:to|which|that|for|in|a|an|where|whereby)\b"
+    r"|(?P<before>" + _LOWER_NAME + r"),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?" + _APPOSED_HEADS + r"\b)"
+)
+# first words of a clause set off by commas that is no name ('a novel search algorithm, applicable across domains,')
+_NOT_A_NAME_START = frozenset(
+    "a an the this these that which new novel named called termed dubbed such applicable inspired based built "
+    "trained designed using with by from in on for as i e".split()
+)
+
+
+def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
+    """(name, position) of a lower-case name the paper's own proposal sets in apposition to its head noun (see
+    :data:`_LOWER_APPOSED`). A single word must be coined ('cowboy', 'tuneout'; not an English noun such as
+    'results'); a phrase must not open with a function word or a participle ('inspired from neuroscience')."""
+    out = []
+    for at in positions:
+        match = _LOWER_APPOSED.match(abstract, at)
+        if match is None or not _own_subject(abstract, at):
+            continue
+        group = "after" if match.group("after") else "before"
+        name = match.group(group)
+        words = name.split()
+        first = words[0]
+        if first in _NOT_A_NAME_START or "-" not in first and first.endswith("ed") or alias_key(name) in known:
+            continue
+        if len(words) == 1 and ("-" not in name and not plain_word_can_be_name(name.capitalize()) or _NOT_COINED.search(name)):
+            continue
+        out.append((name, match.start(group)))
     return out
