@@ -1016,6 +1016,15 @@ def _own_proposals(text: str, positions: list[int]) -> list[tuple[int, re.Match]
     return out
 
 
+def _lower_singular(name: str) -> tuple[str, list[str]]:
+    """(singular, [plural] or []) of a lower-case coined name: a name is singular, the plural stays an alias
+    ('retrieval heads' -> 'retrieval head', 'logistic circuits' -> 'logistic circuit')."""
+    words = name.split()
+    if len(words) > 1 and "of" not in words and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1]):  # not 'co-occurrence of ridge orientations'
+        return " ".join(words[:-1] + [words[-1][:-1]]), [name]
+    return name, []
+
+
 def _lower_case_names(text: str, naming: list[int], proposals: list[tuple[int, re.Match]]) -> list[tuple[str, int]]:
     """Coined names written in lower case, from the strongest cues only (see the patterns above), at the
     naming cues ``naming`` and the paper's own proposals (:func:`_own_proposals`)."""
@@ -1127,7 +1136,7 @@ _COUNTED_OWN = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
     r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
 )
-_LIST_ITEM = re.compile(r"[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")
+_LIST_ITEM = re.compile(r"[A-Za-z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")  # each item must hold a name-like word
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -1338,6 +1347,9 @@ def detect_introduced(
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
     listed = _counted_own_list(abstract, triggers["naming"])
+    # a counted own list is the paper's own however the catalog dates its names ('we present three models namely,
+    # B-LSTM, AB-LSTM and Joint AB-LSTM': B-LSTM is also a catalog alias of the older BiLSTM)
+    counted = {alias_key(name) for name in listed}
     for name in listed:
         add(name, "method", _clause_around(abstract, abstract.find(name), abstract.find(name) + len(name)).strip())
     for position in triggers["naming"]:
@@ -1437,11 +1449,8 @@ def detect_introduced(
     proposals = _own_proposals(abstract, triggers["propose"])
     for name, start in _lower_case_names(abstract, triggers["naming"], proposals):
         if alias_key(name) not in known:
-            words = name.split()
-            plural = len(words) > 1 and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1])
-            singular = " ".join(words[:-1] + [words[-1][:-1]]) if plural else name  # 'retrieval heads'
-            add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(),
-                [name] if plural else None, coined=True)
+            singular, plural = _lower_singular(name)
+            add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(), plural, coined=True)
 
     for position, match in proposals:
         stop = abstract.rfind(". ", 0, position)
@@ -1484,11 +1493,14 @@ def detect_introduced(
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
     for name, aliases, start, coined in _head_named_lower(abstract, known, triggers["naming"]) if triggers["naming"] else ():
-        add(name, "method", _clause_around(abstract, start, start + len(name)).strip(), aliases, coined=coined)
+        singular, plural = _lower_singular(name) if coined else (name, [])
+        add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(), [*plural, *aliases], coined=coined)
     for short, long_form, start in _reused_part_definitions(abstract, paper.title, definitions, known) if definitions else ():
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, start in _lower_apposed_names(abstract, known, triggers["propose"]):
-        add(name, _kind(name, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + len(name)).strip(), coined=True)
+        singular, plural = _lower_singular(name)
+        clause = _clause_around(abstract, start, start + len(name))
+        add(singular, _kind(name, clause), clause.strip(), plural, coined=True)
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -1529,14 +1541,14 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < paper.year and key != title_key:
+            if dated and min(dated) < paper.year and key != title_key and key not in counted:
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
     for long_key in list(order):
         intro = found[long_key]
-        if len(intro.name.split()) < 2:
-            continue
+        if len(intro.name.split()) < 2 or long_key in counted:
+            continue  # the names of a counted list are siblings ('AB-LSTM and Joint AB-LSTM'), none the other's long form
         for short_key in order:
             short = found[short_key]
             # (a plain word of another kind is not a short form: the 'Bounce' dataset of 'Bounce and Learn')
@@ -2246,8 +2258,14 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
 _COUNTED_OWN_NAMES = re.compile(  # matched at each proposal cue word after 'we' / 'this paper' (speed)
     r"(?:propose|present|introduce|develop|design)[sd]?\s+"
     r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
-    r"(?:\s*\((?P<paren>[^()]{3,80})\)|\s*:\s*(?P<colon>[^.;:()]{3,80})[.;])"
+    # any plural head noun ('two new LAEO datasets: UCO-LAEO and AVA-LAEO', 'two novel frameworks: denoising-GAN
+    # and demixing-GAN'); the items must all be names
+    r"[a-z][a-z\-]*[^s\W]s"
+    r"(?:\s*\((?P<paren>[^()]{3,80})\)"
+    # after a colon, 'i.e.' or 'namely', up to the sentence's end or a clause ('two implementations on the basis
+    # of STN, i.e., STNM and STNR, where ...', 'two 3D-CNN methods: MicroExpSTCNN and MicroExpFuseNet, for ...')
+    r"|(?:\s+(?:on|for|of|in|with)\s+[^.;:()]{1,40}?)?(?:\s*:|,?\s+(?:i\.e\.|namely),?)\s*(?P<colon>[^.;:()]{3,80}?)"
+    r"(?=\s*[.;]|,\s+(?:which|that|where|for|to|and|both)\b|\s+(?:which|that|where|for|to|based|with)\b))"
 )
 
 _WE_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+$")
