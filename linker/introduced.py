@@ -2459,13 +2459,11 @@ _PART_HEADS = frozenset(
     discriminator regularizer operator optimizer solver policy agent sampler pooling convolution tracker parser
     descriptor gan cnn rnn lstm""".split()
 )
-_LAST_WORD = re.compile(r"[\w\-]+$")
 
 
 def _part_head(long_form: str) -> bool:
     """Whether ``long_form`` ends in a method head noun (:data:`_PART_HEADS`, singular or plural)."""
-    last = _LAST_WORD.search(long_form)
-    word = last.group().lower() if last else ""
+    word = long_form[long_form.rfind(" ") + 1 :].lower()
     return word in _PART_HEADS or word[-1:] == "s" and word[:-1] in _PART_HEADS
 
 
@@ -2486,8 +2484,6 @@ def _reused_part_definitions(abstract: str, title: str, definitions: list[Defini
     short form the abstract goes on to use on its own at least twice ('APNB leverages ...'): the paper's own
     method or part. Tasks, settings and techniques the method is based on or uses are left out."""
     out = []
-    if _SURVEY_WORD.search(title):
-        return out
     for d in definitions:
         if d.long_span[0] > d.short_span[0] or not _part_head(d.long) or not is_short_form(d.short):
             continue
@@ -2505,7 +2501,7 @@ def _reused_part_definitions(abstract: str, title: str, definitions: list[Defini
             continue
         if _used_as_name(abstract, d.short, d.short_span[1]):
             out.append((d.short, d.long, d.short_span[0]))
-    return out
+    return [] if out and _SURVEY_WORD.search(title) else out  # a survey's definitions are the work it reviews
 
 
 # 'we propose an alternative but more effective approach, extract-edit, to extract ...', 'we introduce a new kind of
@@ -2523,6 +2519,7 @@ _LOWER_APPOSED = re.compile(
     r"(?:to|which|that|for|in|a|an|where|whereby)\b"
     r"|(?P<before>" + _LOWER_NAME + r"),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?" + _APPOSED_HEADS + r"\b)"
 )
+_APPOSED_HEAD_END = re.compile(_APPOSED_HEADS + r"$")
 # first words of a clause set off by commas that is no name ('a novel search algorithm, applicable across domains,')
 _NOT_A_NAME_START = frozenset(
     "a an the this these that which new novel named called termed dubbed such applicable inspired based built "
@@ -2536,6 +2533,11 @@ def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]
     'results'); a phrase must not open with a function word or a participle ('inspired from neuroscience')."""
     out = []
     for at in positions:
+        # both shapes hold the proposal's first comma: right after the head noun, or before 'a' / 'an' (a cheap
+        # test first: most proposals have neither)
+        comma = abstract.find(",", at, at + 110)
+        if comma == -1 or not (abstract.startswith((" a ", " an "), comma + 1) or _APPOSED_HEAD_END.search(abstract, max(at, comma - 16), comma)):
+            continue
         match = _LOWER_APPOSED.match(abstract, at)
         if match is None or not _own_subject(abstract, at):
             continue
