@@ -336,7 +336,7 @@ _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|archite
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
-    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+to\s+as|contribution\s+is|contributions\s+are)"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
@@ -483,7 +483,8 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "contribution is", "contributions are"]
+    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "referred as", "contribution is",
+    "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -2412,8 +2413,8 @@ _NAMED_LOWER = re.compile(
 )
 _OWN_PROPOSAL_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article|letter))\s+(?:\w+\s+){0,2}?"
-    r"(?:propose|introduce|present|develop|design|devise|describe|formulate|construct|build)[sd]?\b"
-)
+    r"(?:propose|introduce|present|develop|design|devise|describe|formulate|construct|build)[sd]?\b(?!\s+that\b)"
+)  # not a claim: 'we propose that depthwise convolution (DWC) is used to ...'
 _USE_BEFORE_NAMING = re.compile(
     r"\b(?:us(?:e|es|ed|ing)|adopt\w*|employ\w*|appl(?:y|ies|ied|ying)|utiliz\w*)\b"
     # 'and describe ... experiments ... with an approach called soft targets': a means, unless new ('with a new

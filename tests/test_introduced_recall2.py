@@ -181,3 +181,17 @@ def test_plural_of_a_prepositional_name_stays_as_written(linker):
         "Based on this observation, we propose a robust fingerprint descriptor called the co-occurrence of ridge "
         "orientations (Co-Ror), which encodes the spatial distribution of ridge orientations."))
     assert "co-occurrence of ridge orientations" in found
+
+
+def test_referred_as_without_to_names_the_thing(linker):
+    found = names(linker, "Towards Linear Time Neural Machine Translation with Capsule Networks", (
+        "In this study, we first investigate a novel capsule network with dynamic routing for linear time Neural "
+        "Machine Translation (NMT), referred as \\textsc{CapsNMT}. CapsNMT uses an aggregation mechanism."))
+    assert "CapsNMT" in found
+
+
+def test_claim_that_a_technique_is_used_is_no_proposal_of_it(linker):
+    found = names(linker, "A Title", (
+        "In this paper, we propose that depthwise convolution (DWC) is used to expand the number of channels in a "
+        "bottleneck block. DWC is cheaper than a dense convolution, and DWC keeps the accuracy."))
+    assert "DWC" not in found
