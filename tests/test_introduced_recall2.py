@@ -195,3 +195,34 @@ def test_claim_that_a_technique_is_used_is_no_proposal_of_it(linker):
         "In this paper, we propose that depthwise convolution (DWC) is used to expand the number of channels in a "
         "bottleneck block. DWC is cheaper than a dense convolution, and DWC keeps the accuracy."))
     assert "DWC" not in found
+
+
+@pytest.mark.parametrize(
+    "title, abstract, name",
+    [
+        ("Speech Enhancement with Wide Residual Networks in Reverberant Environments",
+         "Results show that the proposal outperforms the state-of-the-art method called WPE, which is known to "
+         "effectively reduce reverberation.", "WPE"),
+        ("Letter-Based Speech Recognition with Gated ConvNets",
+         "The ConvNet is trained to map audio sequences to their corresponding letter transcriptions, either via a "
+         "classical CTC approach, or via a recent variant called ASG.", "ASG"),
+        ("Geometry-Aware Graph Transforms for Light Field Compact Representation",
+         "A coding scheme is also described to assess the rate-distortion perfomances of the proposed transforms and "
+         "is compared to state of the art encoders namely HEVC and JPEG Pleno VM 1.1.", "HEVC"),
+    ],
+)
+def test_name_after_a_comparison_or_prior_work_word_is_not_introduced(linker, title, abstract, name):
+    assert name not in names(linker, title, abstract)
+
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        ("To this end we introduce a version of the traditional Cocke-Younger-Kasami (CYK) algorithm, called D-CYK, "
+         "which is entirely defined over distributed representations.", "D-CYK"),
+        ("A New modification on the frequency parameter of the standard BA has been proposed in this work, namely, "
+         "the Modified Frequency Bat Algorithm (MFBA).", "MFBA"),
+    ],
+)
+def test_own_name_after_a_prior_work_word_stays_introduced(linker, abstract, name):
+    assert name in names(linker, "A Title", abstract)
