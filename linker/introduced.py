@@ -2521,6 +2521,7 @@ _LOWER_APPOSED = re.compile(
     r"|(?P<before>" + _LOWER_NAME + r"),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?" + _APPOSED_HEADS + r"\b)"
 )
 _APPOSED_HEAD_END = re.compile(_APPOSED_HEADS + r"$")
+_APPOSING_VERBS = ("propos", "introduc", "present", "develop", "design", "devis")  # the verbs _LOWER_APPOSED opens with
 # first words of a clause set off by commas that is no name ('a novel search algorithm, applicable across domains,')
 _NOT_A_NAME_START = frozenset(
     "a an the this these that which new novel named called termed dubbed such applicable inspired based built "
@@ -2534,6 +2535,8 @@ def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]
     'results'); a phrase must not open with a function word or a participle ('inspired from neuroscience')."""
     out = []
     for at in positions:
+        if not abstract.startswith(_APPOSING_VERBS, at):
+            continue
         # both shapes hold the proposal's first comma: right after the head noun, or before 'a' / 'an' (a cheap
         # test first: most proposals have neither)
         comma = abstract.find(",", at, at + 110)
