@@ -99,9 +99,10 @@ _TASK_BEFORE = re.compile(
     r"\b(?:(?:new|novel)\s+(?:[\w\-]+\s+)?(?:task|problem|setting)s?\s*,?\s*(?:(?:called|named|termed|dubbed)\s+)?"
     r"|(?:task|problem)\s+of\s+)(?:the\s+)?$"
 )
-# a comparison or a prior-work word, then the naming word right before a name: someone else's method
+# a comparison or a prior-work word, then the naming word right before a name: someone else's method (not
+# 'baselines': a paper builds its own, 'two one-stage baselines called PSGTR and PSGFormer')
 _OTHERS_NAMED = re.compile(
-    r"\b(?:compar\w*|against|than|outperform\w*|state[- ]of[- ]the[- ]art|existing|baselines?|previous|recent|popular|"
+    r"\b(?:compar\w*|against|than|outperform\w*|state[- ]of[- ]the[- ]art|existing|previous|recent|popular|"
     r"well-known|conventional|standard|classical|traditional)\b[^.;:]{0,60}?\b(?:namely|called|named|dubbed|termed)\s*,?\s*"
     r"(?:the\s+)?$"
 )
@@ -109,7 +110,7 @@ _OTHERS_NAMED = re.compile(
 # or 'the proposed', which a comparison has as its subject ('the proposed transforms ... compared to ... namely HEVC')
 _OWN_CUE = re.compile(
     r"\b(?:[Nn]ew|[Nn]ovel|(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|"
-    r"devise|call|term|name|dub)[sd]?)\b"
+    r"devise|build|construct|create|call|term|name|dub)[sd]?)\b"
 )
 _TASK_TITLE = re.compile(r"\b(?:task|problem)s?\b", re.I)
 _DATASET_WORD = re.compile(r"\b(?:datasets?|data\s+sets?|benchmarks?|corpus|corpora)\b", re.I)

@@ -222,6 +222,10 @@ def test_name_after_a_comparison_or_prior_work_word_is_not_introduced(linker, ti
          "which is entirely defined over distributed representations.", "D-CYK"),
         ("A New modification on the frequency parameter of the standard BA has been proposed in this work, namely, "
          "the Modified Frequency Bat Algorithm (MFBA).", "MFBA"),
+        # a paper's own baselines (examples/hf-papers, 'Panoptic Scene Graph Generation')
+        ("For benchmarking, we build four two-stage baselines, which are modified from classic methods in SGG, and "
+         "two one-stage baselines called PSGTR and PSGFormer, which are based on the efficient Transformer-based "
+         "detector, i.e., DETR.", "PSGTR"),
     ],
 )
 def test_own_name_after_a_prior_work_word_stays_introduced(linker, abstract, name):
