@@ -336,7 +336,7 @@ _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|archite
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
     r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
-    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+to\s+as|contribution\s+is|contributions\s+are)"
+    r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
@@ -483,7 +483,8 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "contribution is", "contributions are"]
+    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "referred as", "contribution is",
+    "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -1016,6 +1017,15 @@ def _own_proposals(text: str, positions: list[int]) -> list[tuple[int, re.Match]
     return out
 
 
+def _lower_singular(name: str) -> tuple[str, list[str]]:
+    """(singular, [plural] or []) of a lower-case coined name: a name is singular, the plural stays an alias
+    ('retrieval heads' -> 'retrieval head', 'logistic circuits' -> 'logistic circuit')."""
+    words = name.split()
+    if len(words) > 1 and "of" not in words and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1]):  # not 'co-occurrence of ridge orientations'
+        return " ".join(words[:-1] + [words[-1][:-1]]), [name]
+    return name, []
+
+
 def _lower_case_names(text: str, naming: list[int], proposals: list[tuple[int, re.Match]]) -> list[tuple[str, int]]:
     """Coined names written in lower case, from the strongest cues only (see the patterns above), at the
     naming cues ``naming`` and the paper's own proposals (:func:`_own_proposals`)."""
@@ -1127,7 +1137,7 @@ _COUNTED_OWN = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
     r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
 )
-_LIST_ITEM = re.compile(r"[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")
+_LIST_ITEM = re.compile(r"[A-Za-z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")  # each item must hold a name-like word
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
@@ -1338,6 +1348,9 @@ def detect_introduced(
             add(name, _kind(name, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
     listed = _counted_own_list(abstract, triggers["naming"])
+    # a counted own list is the paper's own however the catalog dates its names ('we present three models namely,
+    # B-LSTM, AB-LSTM and Joint AB-LSTM': B-LSTM is also a catalog alias of the older BiLSTM)
+    counted = {alias_key(name) for name in listed}
     for name in listed:
         add(name, "method", _clause_around(abstract, abstract.find(name), abstract.find(name) + len(name)).strip())
     for position in triggers["naming"]:
@@ -1437,11 +1450,8 @@ def detect_introduced(
     proposals = _own_proposals(abstract, triggers["propose"])
     for name, start in _lower_case_names(abstract, triggers["naming"], proposals):
         if alias_key(name) not in known:
-            words = name.split()
-            plural = len(words) > 1 and re.fullmatch(r"[a-z\-]{3,}[^s]s", words[-1])
-            singular = " ".join(words[:-1] + [words[-1][:-1]]) if plural else name  # 'retrieval heads'
-            add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(),
-                [name] if plural else None, coined=True)
+            singular, plural = _lower_singular(name)
+            add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(), plural, coined=True)
 
     for position, match in proposals:
         stop = abstract.rfind(". ", 0, position)
@@ -1483,6 +1493,15 @@ def detect_introduced(
 
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
+    for name, aliases, start, coined in _head_named_lower(abstract, known, triggers["naming"]) if triggers["naming"] else ():
+        singular, plural = _lower_singular(name) if coined else (name, [])
+        add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(), [*plural, *aliases], coined=coined)
+    for short, long_form, start in _reused_part_definitions(abstract, paper.title, definitions, known) if definitions else ():
+        add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    for name, start in _lower_apposed_names(abstract, known, triggers["propose"]):
+        singular, plural = _lower_singular(name)
+        clause = _clause_around(abstract, start, start + len(name))
+        add(singular, _kind(name, clause), clause.strip(), plural, coined=True)
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -1523,14 +1542,14 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < paper.year and key != title_key:
+            if dated and min(dated) < paper.year and key != title_key and key not in counted:
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
     for long_key in list(order):
         intro = found[long_key]
-        if len(intro.name.split()) < 2:
-            continue
+        if len(intro.name.split()) < 2 or long_key in counted:
+            continue  # the names of a counted list are siblings ('AB-LSTM and Joint AB-LSTM'), none the other's long form
         for short_key in order:
             short = found[short_key]
             # (a plain word of another kind is not a short form: the 'Bounce' dataset of 'Bounce and Learn')
@@ -2240,8 +2259,14 @@ def _new_named_datasets(title: str, abstract: str, known: "set[str]", definition
 _COUNTED_OWN_NAMES = re.compile(  # matched at each proposal cue word after 'we' / 'this paper' (speed)
     r"(?:propose|present|introduce|develop|design)[sd]?\s+"
     r"(?:a\s+(?:trio|pair|set|family|suite|couple)\s+of|two|three|four|five)\s+(?:new\s+|novel\s+)?(?:[\w\-]+\s+){0,2}?"
-    r"(?:techniques|methods|models|variants|architectures|networks|algorithms|approaches|strategies|modules|schemes)"
-    r"(?:\s*\((?P<paren>[^()]{3,80})\)|\s*:\s*(?P<colon>[^.;:()]{3,80})[.;])"
+    # any plural head noun ('two new LAEO datasets: UCO-LAEO and AVA-LAEO', 'two novel frameworks: denoising-GAN
+    # and demixing-GAN'); the items must all be names
+    r"[a-z][a-z\-]*[^s\W]s"
+    r"(?:\s*\((?P<paren>[^()]{3,80})\)"
+    # after a colon, 'i.e.' or 'namely', up to the sentence's end or a clause ('two implementations on the basis
+    # of STN, i.e., STNM and STNR, where ...', 'two 3D-CNN methods: MicroExpSTCNN and MicroExpFuseNet, for ...')
+    r"|(?:\s+(?:on|for|of|in|with)\s+[^.;:()]{1,40}?)?(?:\s*:|,?\s+(?:i\.e\.|namely),?)\s*(?P<colon>[^.;:()]{3,80}?)"
+    r"(?=\s*[.;]|,\s+(?:which|that|where|for|to|and|both)\b|\s+(?:which|that|where|for|to|based|with)\b))"
 )
 
 _WE_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+$")
@@ -2368,3 +2393,165 @@ def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
                 del found[key]
                 order.remove(key)
                 break
+
+
+# 'we propose a new loss function, called grading loss, which ...', 'a novel training framework for GANs, namely
+# biphasic learning,', 'a new type of layer, named median layer,': a lower-case name a naming word gives the
+# head noun of an own proposal (the naming word's offset is where the match starts)
+_HEAD_NAMED_NOUNS = (
+    r"(?:model|framework|method|approach|algorithm|network|layer|module|loss|scheme|technique|mechanism|architecture|"
+    r"protocol|strategy|structure|operator|procedure|unit|block|function|estimator|classifier|regularizer|objective|"
+    r"pipeline|system|policy|encoder|decoder|autoencoder|extension|variant|formulation|descriptor|kernel|optimizer|"
+    r"solver|graph|transform|transformation|distance|divergence|embedding|machine)s?"
+)
+_HEAD_BEFORE_NAMING = re.compile(
+    r"\b" + _HEAD_NAMED_NOUNS + r"(?:\s+(?:for|of)\s+[\w\-]+)?(?:\s*\([^()]{1,20}\))?\s*,?\s+$"
+)
+_NAMED_LOWER = re.compile(
+    r"(?:called|named|dubbed|termed|coined|namely)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?[\"“']?"
+    r"(?P<name>(?!(?:a|an|the|this|these|our)\s)[a-z][a-z0-9\-]+(?:\s+[a-z][a-z0-9\-]+){1,3})[\"”']?(?=\s*[,.;(])"
+)
+_OWN_PROPOSAL_BEFORE = re.compile(
+    r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work|study|article|letter))\s+(?:\w+\s+){0,2}?"
+    r"(?:propose|introduce|present|develop|design|devise|describe|formulate|construct|build)[sd]?\b(?!\s+that\b)"
+)  # not a claim: 'we propose that depthwise convolution (DWC) is used to ...'
+_USE_BEFORE_NAMING = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|adopt\w*|employ\w*|appl(?:y|ies|ied|ying)|utiliz\w*)\b"
+    # 'and describe ... experiments ... with an approach called soft targets': a means, unless new ('with a new
+    # type of layer, named median layer')
+    r"|\b(?:with|by|via|through|from)\s+(?:an?|the)\s+(?!(?:[\w\-]+\s+){0,3}?(?:new|novel)\b)(?:[\w\-]+\s+){0,4}?"
+    + _HEAD_NAMED_NOUNS + r"\s*,?\s+$"
+)
+
+
+def _head_named_lower(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, list[str], int, bool]]:
+    """(name, aliases, position, coined) of a name that a naming word ('called', 'named', 'namely', ...) gives the
+    head noun of the paper's own proposal in lower case ('we propose a new loss function, called grading loss');
+    a short form right after it ('called generalized recursive reasoning (GR2)') is the name, the phrase its long
+    form. Not a use of someone else's ('matches the two densities using a method called normalizing flow').
+    ``positions``: the naming cue words' offsets (``_trigger_positions``)."""
+    out = []
+    for at in positions:
+        match = _NAMED_LOWER.match(abstract, at)
+        if match is None or not _HEAD_BEFORE_NAMING.search(abstract, max(0, at - 48), at):
+            continue
+        stop = abstract.rfind(". ", 0, at)
+        sentence_start = stop + 2 if stop != -1 else 0
+        proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, at)
+        if proposal is None or _USE_BEFORE_NAMING.search(abstract, proposal.end(), at) or _EARLIER.search(abstract, sentence_start, at):
+            continue
+        name = match.group("name")
+        if name.startswith("entit") or " or " in name or " and " in name or _NOT_COINED.search(name) or alias_key(name) in known:
+            continue  # 'named entity recognition', 'called as chaperone-networks or chaperomes'
+        short = _short_after(abstract, match.end("name") + (1 if abstract[match.end("name") : match.end("name") + 1] in "\"”'" else 0))
+        if short and is_short_form(short[0]):
+            if alias_key(short[0]) not in known:
+                out.append((short[0], [name], match.start("name"), False))
+        else:
+            out.append((name, [], match.start("name"), True))
+    return out
+
+
+# the head noun of an own method's part or variant, closing a definition's long form: 'Trilinear Attention Sampling
+# Network (TASN)', 'Cosine Margin Sigmoid Loss (CMSL)', 'a dilated classification network (dilated-CN)'
+_PART_HEADS = frozenset(
+    """network net module block layer loss model framework algorithm memory tree planner machine encoder decoder
+    autoencoder auto-encoder unit mechanism architecture attention transformer estimator detector classifier generator
+    discriminator regularizer operator optimizer solver policy agent sampler pooling convolution tracker parser
+    descriptor gan cnn rnn lstm""".split()
+)
+
+
+def _part_head(long_form: str) -> bool:
+    """Whether ``long_form`` ends in a method head noun (:data:`_PART_HEADS`, singular or plural)."""
+    word = long_form[long_form.rfind(" ") + 1 :].lower()
+    return word in _PART_HEADS or word[-1:] == "s" and word[:-1] in _PART_HEADS
+
+
+# what puts a definition in someone else's hands even inside an own sentence: 'a method ... based only on an
+# Inertial Measurement Unit (IMU)', 'uses ... and deep sparse autoencoder ... (DSAE-PBHL)', 'generalizes factorial
+# hidden Markov models (FHMM)', 'the Prolog interface to the ... Architecture (UIMA)'
+_OTHERS_BETWEEN = re.compile(
+    r"\b(?:us(?:e|es|ed|ing)|based\s+(?:\w+\s+)?on|adopt\w*|employ\w*|appl(?:y|ies|ied|ying)|utiliz\w*|leverag\w*|"
+    r"generaliz\w*|extend\w*|interface|implementation\s+of|surveys?|review\w*)\b"
+)
+_OTHERS_RIGHT_BEFORE = re.compile(r"\b(?:with|via|from|of|to|for|and|or)\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+def _reused_part_definitions(abstract: str, title: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of a 'Long Form (ACR)' definition in a sentence where the paper proposes
+    something ('we present Asymmetric Non-local Neural Network ..., which has two prominent components:
+    Asymmetric Pyramid Non-local Block (APNB) and ...'), whose long form ends in a method head noun and whose
+    short form the abstract goes on to use on its own at least twice ('APNB leverages ...'): the paper's own
+    method or part. Tasks, settings and techniques the method is based on or uses are left out."""
+    out = []
+    for d in definitions:
+        if d.long_span[0] > d.short_span[0] or not _part_head(d.long) or not is_short_form(d.short):
+            continue
+        key = alias_key(d.short)
+        if key in known or key in GENERIC or _PLURAL_ACRONYM.fullmatch(d.short) or alias_key(d.long) in known:
+            continue
+        start = d.long_span[0]
+        stop = abstract.rfind(". ", 0, start)
+        sentence_start = stop + 2 if stop != -1 else 0
+        proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, start)
+        if proposal is None or _EARLIER.search(abstract, sentence_start, start) or _OTHERS_BETWEEN.search(abstract, proposal.end(), start) \
+                or _OTHERS_RIGHT_BEFORE.search(abstract, max(proposal.end(), start - 50), start):
+            continue
+        if _TASK.search(abstract, max(sentence_start, start - 60), start) or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1):
+            continue
+        if _used_as_name(abstract, d.short, d.short_span[1]):
+            out.append((d.short, d.long, d.short_span[0]))
+    return [] if out and _SURVEY_WORD.search(title) else out  # a survey's definitions are the work it reviews
+
+
+# 'we propose an alternative but more effective approach, extract-edit, to extract ...', 'we introduce a new kind of
+# loss, multi-path consistency loss, which ...' (a lower-case name set off by commas after the head noun), and 'We
+# propose cowboy, an approach to ...', 'we introduce tuneout, a novel regularization technique' (the name first,
+# the head noun in apposition); matched at each proposal cue word
+_APPOSED_HEADS = (
+    r"(?:model|framework|method|approach|algorithm|network|layer|module|loss|scheme|technique|mechanism|architecture|"
+    r"protocol|strategy|procedure|system|pipeline|tool|toolkit|library|platform|dataset|benchmark|corpus)s?"
+)
+_LOWER_NAME = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*(?:\s+[a-z][a-z0-9]*(?:-[a-z0-9]+)*){0,2}"
+_LOWER_APPOSED = re.compile(
+    r"(?:propose|introduce|present|develop|design|devise)[sd]?\s+"
+    r"(?:(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,4}?" + _APPOSED_HEADS + r",\s+(?:the\s+)?(?P<after>" + _LOWER_NAME + r"),\s+"
+    r"(?:to|which|that|for|in|a|an|where|whereby)\b"
+    r"|(?P<before>" + _LOWER_NAME + r"),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,3}?" + _APPOSED_HEADS + r"\b)"
+)
+_APPOSED_HEAD_END = re.compile(_APPOSED_HEADS + r"$")
+_APPOSING_VERBS = ("propos", "introduc", "present", "develop", "design", "devis")  # the verbs _LOWER_APPOSED opens with
+# first words of a clause set off by commas that is no name ('a novel search algorithm, applicable across domains,')
+_NOT_A_NAME_START = frozenset(
+    "a an the this these that which new novel named called termed dubbed such applicable inspired based built "
+    "trained designed using with by from in on for as i e".split()
+)
+
+
+def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]") -> list[tuple[str, int]]:
+    """(name, position) of a lower-case name the paper's own proposal sets in apposition to its head noun (see
+    :data:`_LOWER_APPOSED`). A single word must be coined ('cowboy', 'tuneout'; not an English noun such as
+    'results'); a phrase must not open with a function word or a participle ('inspired from neuroscience')."""
+    out = []
+    for at in positions:
+        if not abstract.startswith(_APPOSING_VERBS, at):
+            continue
+        # both shapes hold the proposal's first comma: right after the head noun, or before 'a' / 'an' (a cheap
+        # test first: most proposals have neither)
+        comma = abstract.find(",", at, at + 110)
+        if comma == -1 or not (abstract.startswith((" a ", " an "), comma + 1) or _APPOSED_HEAD_END.search(abstract, max(at, comma - 16), comma)):
+            continue
+        match = _LOWER_APPOSED.match(abstract, at)
+        if match is None or not _own_subject(abstract, at):
+            continue
+        group = "after" if match.group("after") else "before"
+        name = match.group(group)
+        words = name.split()
+        first = words[0]
+        if first in _NOT_A_NAME_START or "-" not in first and first.endswith("ed") or alias_key(name) in known:
+            continue
+        if len(words) == 1 and ("-" not in name and not plain_word_can_be_name(name.capitalize()) or _NOT_COINED.search(name)):
+            continue
+        out.append((name, match.start(group)))
+    return out

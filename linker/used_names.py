@@ -92,6 +92,60 @@ def _organiser(name: str, paper: Paper) -> bool:
         _PARTICIPATION.search(paper.abstract))
 
 
+# the first mention of a name written as a task or problem: 'the ... (DLI) task', 'the Outline Generation (OG) task',
+# 'a new task named Story Ending Generation (SEG)', 'the problem of zero-shot ... (ZSSLR)'
+_TASK_AFTER = re.compile(r"(?:\s*\([^()]{1,20}\))?\)?\s*(?:tasks?|problems?|settings?)\b")
+_TASK_BEFORE = re.compile(
+    r"\b(?:(?:new|novel)\s+(?:[\w\-]+\s+)?(?:task|problem|setting)s?\s*,?\s*(?:(?:called|named|termed|dubbed)\s+)?"
+    r"|(?:task|problem)\s+of\s+)(?:the\s+)?$"
+)
+# a comparison or a prior-work word, then the naming word right before a name: someone else's method (not
+# 'baselines': a paper builds its own, 'two one-stage baselines called PSGTR and PSGFormer')
+_OTHERS_NAMED = re.compile(
+    r"\b(?:compar\w*|against|than|outperform\w*|state[- ]of[- ]the[- ]art|existing|previous|recent|popular|"
+    r"well-known|conventional|standard|classical|traditional)\b[^.;:]{0,60}?\b(?:namely|called|named|dubbed|termed)\s*,?\s*"
+    r"(?:the\s+)?$"
+)
+# the paper bringing something in ('we introduce a version of the traditional CYK algorithm, called D-CYK'); not 'our'
+# or 'the proposed', which a comparison has as its subject ('the proposed transforms ... compared to ... namely HEVC')
+_OWN_CUE = re.compile(
+    r"\b(?:[Nn]ew|[Nn]ovel|(?:[Ww]e|[Tt]his\s+(?:paper|work|study))\s+(?:\w+\s+)?(?:propose|introduce|present|develop|design|"
+    r"devise|build|construct|create|call|term|name|dub)[sd]?)\b"
+)
+_TASK_TITLE = re.compile(r"\b(?:task|problem)s?\b", re.I)
+_DATASET_WORD = re.compile(r"\b(?:datasets?|data\s+sets?|benchmarks?|corpus|corpora)\b", re.I)
+
+
+def _first_mention(intro: Introduced, abstract: str) -> tuple[int, int] | None:
+    """(start, end) of the abstract's first mention of ``intro`` (its name or an alias), or None."""
+    first: tuple[int, int] | None = None
+    for surface in (intro.name, *intro.aliases):
+        at = abstract.find(surface)
+        if at != -1 and (first is None or at < first[0]):
+            first = (at, at + len(surface))
+    return first
+
+
+def _posed_as_task(abstract: str, at: int, end: int) -> bool:
+    """Whether the mention ``abstract[at:end]`` writes a task or problem the paper poses, with no dataset in the
+    same sentence (see the module docstring)."""
+    if not (_TASK_AFTER.match(abstract, end) or _TASK_BEFORE.search(abstract, max(0, at - 45), at)):
+        return False
+    stop = abstract.rfind(". ", 0, at)
+    close = abstract.find(". ", end)
+    return not _DATASET_WORD.search(abstract, stop + 1 if stop != -1 else 0, close if close != -1 else len(abstract))
+
+
+def _named_as_others(abstract: str, at: int) -> bool:
+    """Whether the mention at ``at`` names someone else's method: its sentence compares with or recalls earlier
+    work right before the naming word ('compared to state of the art encoders namely HEVC', 'a recent variant
+    called ASG', 'outperforms the state-of-the-art method called WPE') and holds no own cue before it ('we
+    introduce a version of the traditional CYK algorithm, called D-CYK' is the paper's; see :data:`_OWN_CUE`)."""
+    stop = abstract.rfind(". ", 0, at)
+    start = stop + 2 if stop != -1 else 0
+    return bool(_OTHERS_NAMED.search(abstract, max(start, at - 120), at)) and not _OWN_CUE.search(abstract, start, at)
+
+
 def _written_as_device(name: str, text: str, images: bool = False) -> bool:
     """Whether ``text`` writes ``name`` as a device: followed by 'robot', 'satellite', 'imagery' ...
     ('a PR2 robot', 'Sentinel-2 imagery') or right after one ('the quadrupedal robot ANYmal'); with
@@ -112,8 +166,9 @@ def _written_as_device(name: str, text: str, images: bool = False) -> bool:
 
 def drop_used_names(paper: Paper, found: list[Introduced], editions: DatasetEditions) -> list[Introduced]:
     """``found`` without the names ``paper`` uses rather than introduces (see the module docstring): editions
-    of catalogued datasets it is not the introducing paper of, and devices it writes as such, unless the
-    title names it (a paper titled 'Raven: Open Surgical Robotic Platforms' presents that platform)."""
+    of catalogued datasets it is not the introducing paper of, devices it writes as such, unless the
+    title names it (a paper titled 'Raven: Open Surgical Robotic Platforms' presents that platform), and tasks
+    it poses."""
     if not found:
         return found
     text = None
@@ -125,6 +180,9 @@ def drop_used_names(paper: Paper, found: list[Introduced], editions: DatasetEdit
             text = paper.title + " . " + paper.abstract
         if intro.evidence != paper.title and _written_as_device(intro.name, text, images=True):
             continue
+        mention = _first_mention(intro, paper.abstract) if intro.evidence != paper.title or _TASK_TITLE.search(paper.title) else None
+        if mention and (_posed_as_task(paper.abstract, *mention) or _named_as_others(paper.abstract, mention[0])):
+            continue  # a title's name is the paper's own unless the title calls it a task ('A Novel Task for ...')
         kept.append(intro)
     return kept
 
