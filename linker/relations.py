@@ -329,6 +329,8 @@ def _owner(
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
+    if _EXPERIMENT_SUBJECT.match(region) and not _PRIOR.search(prefix):
+        return "own"  # "Experiments using SVMs were performed ...": an abstract's experiments are the paper's own
     if _PRIOR.search(prefix) and not own_in_prefix:
         return "other"  # "xLSTM has been shown to perform favorably compared to Transformers"
     # Only the words next to the verb make its subject: "... of LaTeX formulae, the model outperforms".
@@ -419,6 +421,14 @@ _FIELD_SUBJECT = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,
 )
+# A subject that is the paper's experiments: "Experiments using X were performed", "Experimental results obtained
+# using X indicate ...", "Extensive evaluations with X show ..."; an abstract reports its own experiments.
+_EXPERIMENT_SUBJECT = re.compile(
+    r"\s*(?:the\s+)?(?:(?:extensive|comprehensive|thorough|several|numerous|further|additional|preliminary|initial"
+    r"|systematic|large-scale|empirical|numerical|quantitative|qualitative)\s+)*(?:experiments?|experimental\s+(?:results?"
+    r"|evaluations?|studies|analys[ie]s)|evaluations?|simulations?|empirical\s+results?)\b",
+    re.I,
+)
 _REPORTED = re.compile(
     r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
@@ -506,6 +516,12 @@ _NAMED_SUBJECT = re.compile(
     r"(?:\s+(?:\w+ly|further|also|still|can|could|will|may))*\s*", re.I
 )
 
+# "Explore" in an ML abstract is mostly trying a method out ("we explore MAML for low-resource NLU", "we explore two
+# architectures - I3D and TSN"): a study verb only before a question or a property ("explore whether / how X ...",
+# "explore the role of X"); otherwise the verb is left to the cues further left or the clause's voice.
+_EXPLORE_STUDY = (r"(?=\s+(?:whether|how|why|what|which|if|the\s+(?:extent|role|effects?|impacts?|influence|behaviou?r"
+                  r"|properties|nature|limits|limitations|inner|internal|dynamics|representations?)\b))")
+
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
@@ -532,16 +548,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          ANY, keys="investigation examination exploration characteri understanding theoretical empirical systematic "
          "comprehensive mechanistic"),
     _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
-         r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY,
+         r"|probing|exploring" + _EXPLORE_STUDY + r"|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY,
          keys="analy studying investigating examining probing exploring evaluating benchmarking interpreting "
          "revisiting characteri dissecting"),
     _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
-         r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
+         r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?" + _EXPLORE_STUDY + r"|evaluated?|assess(?:ed)?"
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY,
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
          "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
@@ -557,13 +573,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
+    # "match" as a verb with an object ("match the performance of X", "matches GPT-4", "match or exceed X"), not the
+    # noun of "feature matching", "stereo matching network", "relevance matching features"
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?(?=\s+(?:\w+ly\s+)?(?:(?:the|that|those|its|their|or|and|performance|accuracy"
+         r"|quality|results?|scores?)\b|(?-i:[A-Z\d])))"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:of\s+[^,;()]{1,40}?\s+)?(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
-         r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
+         r"(?:\s+of\s+[^,;]{1,30}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
          r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
          r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
@@ -729,7 +748,9 @@ _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
 # Words between cue and mention that end its scope: a new finite clause or purpose.
 _SCOPE_STOP = re.compile(
-    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b",
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])"
+    # a full stop left inside the sentence (a missed split), not an abbreviation: "schemes, e.g. OHEM and Focal Loss"
+    r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bresp)\.\s|,\s+(?:we|our)\b",
     re.I,
 )
 

@@ -1,0 +1,106 @@
+"""Cue words that read as something else: a noun "matching", "outdoor", an abbreviation's full stop, the paper's
+experiments as subject, "explore" as trying a method out. Sentences are from unlabelled arXiv abstracts
+(../shared/data/arxiv-amds123, gold ids excluded) where the rules were counted and judged."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from relwork.linker.relations import type_relation
+
+
+def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
+    match = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)
+    assert match, f"{surface!r} not in {sentence!r}"
+    return type_relation(sentence, match.start(), match.end(), own_names=own)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1705.09558
+        ("The resulting approach is straightforward and obtains good performance without any standard interventions "
+         "such as feature matching, or mini-batch discrimination.", "mini-batch discrimination"),
+        # 1802.07459
+        ("We then match a pair of articles by comparing the sentences that enclose the same concept vertex through a "
+         "series of encoding techniques, and aggregate the matching signals through a graph convolutional network.",
+         "graph convolutional network"),
+        # 1812.07051
+        ("Instead of feeding the network with synthetic data, we solely use real-world outdoor images and tune the "
+         "network's parameters by directly minimizing the DCP.", "DCP"),
+    ],
+)
+def test_type_relation_noun_matching_and_outdoor_are_no_comparison(sentence, surface):
+    assert _type(sentence, surface).relation != "compares_to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        # the verb with an object still compares
+        ("We show that PBA can match the performance of AutoAugment on CIFAR-10, CIFAR-100, and SVHN, with three "
+         "orders of magnitude less overall compute.", "AutoAugment", "match"),
+        ("In particular, the proposed approach is able to match the sample quality (as measured by FID) of the "
+         "current state-of-the art conditional model BigGAN on ImageNet.", "BigGAN", "match"),
+    ],
+)
+def test_type_relation_verb_match_with_object_compares(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("compares_to", cue)
+
+
+def test_type_relation_improvement_with_bracketed_amount_over_compares():
+    # 1906.02443
+    sentence = ("Experimental results on Chinese-English and English-German translation tasks demonstrate that our "
+                "approach achieves significant improvements ($2.8$ and $1.6$ BLEU points) over Transformer on standard "
+                "clean benchmarks as well as exhibiting higher robustness on noisy data.")
+    assert _type(sentence, "Transformer").relation == "compares_to"
+
+
+def test_type_relation_example_list_after_e_g_shares_the_comparison():
+    # 1904.04821: "e.g. " (no comma) is an abbreviation inside the sentence, not a scope break
+    sentence = ("Particularly, On the MSCOCO dataset, PISA outperforms the random sampling baseline and hard mining "
+                "schemes, e.g. OHEM and Focal Loss, consistently by more than 1% on both single-stage and two-stage "
+                "detectors, with a strong backbone ResNeXt-101.")
+    for surface in ("OHEM", "Focal Loss"):
+        assert _type(sentence, surface, ("PISA",)).relation == "compares_to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # egg production curves (SVM approach)
+        ("Experiments using support vector machines with a 5 k-fold cross-validation were performed at different "
+         "previous time intervals.", "support vector machines"),
+        # 1804.03867
+        ("Experiments on Imagenet dataset using AlexNet and ResNet-18 models show 3-4% improvements in accuracy over "
+         "fully binarized networks with minimal impact on compression and computational speed.", "AlexNet"),
+    ],
+)
+def test_type_relation_experiments_as_subject_are_the_papers_own(sentence, surface):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("builds_on", "using")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1904.03279
+        ("We then explore two supervised learning approaches (CNNs and GBDTs) for classifying grammaticality.", "GBDTs"),
+        # 1903.07563
+        ("We primarily explore two architectures - I3D and Temporal Segment Network.", "I3D"),
+        # 1610.02692
+        ("For this purpose, we explore the VGG-16 and K-CNN convolutional neural networks to extract visual features "
+         "from the image.", "VGG-16"),
+    ],
+)
+def test_type_relation_explore_a_method_is_trying_it_out(sentence, surface):
+    assert _type(sentence, surface).relation == "builds_on"
+
+
+def test_type_relation_explore_a_property_stays_a_study():
+    sentence = "We explore how BERT represents the syntax of its input sentences."
+    result = _type(sentence, "BERT")
+    assert (result.relation, result.cue) == ("mentions", "We explore")
