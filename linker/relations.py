@@ -1367,6 +1367,18 @@ _TASK_GERUND = re.compile(
 )
 
 
+# A title that names the task the paper solves ('Deep Polyphonic ADSR Piano Note Transcription', 'Towards Robust Voice
+# Pathology Detection', 'Recursive Subtree Composition in LSTM-Based Dependency Parsing'): with no analysis word in
+# the title, an abstract's 'we investigate' is about the paper's own system, not a study of others' methods.
+_TASK_NOUN = re.compile(
+    r"\b(?:detection|segmentation|recognition|classification|transcription|extraction|identification|retrieval"
+    r"|prediction|forecasting|generation|translation|estimation|tracking|parsing|locali[sz]ation|synthesis|reconstruction"
+    r"|summari[sz]ation|captioning|tagging|labell?ing|denoising|restoration|super-resolution|registration|diagnosis"
+    r"|verification|answering|inpainting|completion|compression|matching)\b",
+    re.I,
+)
+
+
 def _title_tool_at(title: str) -> int:
     """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
     none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
@@ -1416,7 +1428,7 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     # (the abstract-wide search for the paper's own method runs last: most papers are no analysis by then)
     if _analysis_title(title):
         return not _OWN_METHOD_SAID.search(abstract)
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title):
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title) or _TASK_NOUN.search(title):
         return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from relwork.linker.relations import type_relation
+from relwork.linker.relations import is_analysis_paper, type_relation
 
 
 def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
@@ -104,3 +104,31 @@ def test_type_relation_explore_a_property_stays_a_study():
     sentence = "We explore how BERT represents the syntax of its input sentences."
     result = _type(sentence, "BERT")
     assert (result.relation, result.cue) == ("mentions", "We explore")
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract"),
+    [
+        # 1906.09165
+        ("Deep Polyphonic ADSR Piano Note Transcription",
+         "We investigate a late-fusion approach to piano transcription, combined with a strong temporal prior in the "
+         "form of a handcrafted Hidden Markov Model (HMM). The network architecture under consideration is compact in "
+         "terms of its number of parameters and easy to train with gradient descent."),
+        # 1811.05768
+        ("Parser Extraction of Triples in Unstructured Text",
+         "The web contains vast repositories of unstructured text. We investigate the opportunity for building a "
+         "knowledge graph from these text sources. We generate a set of triples which can be used in knowledge "
+         "gathering and integration."),
+    ],
+)
+def test_is_analysis_paper_task_title_with_we_investigate_is_no_analysis(title, abstract):
+    assert not is_analysis_paper(title, abstract, False)
+
+
+def test_is_analysis_paper_we_investigate_under_a_title_naming_no_task_stays_an_analysis():
+    # 1908.11047: a title naming no task leaves the abstract's "We investigate" an analysis
+    assert is_analysis_paper("Shallow Syntax in Deep Water", "Shallow syntax provides an approximation of phrase-"
+                             "syntactic structure of sentences; it can be produced with high accuracy, and is "
+                             "computationally cheap to obtain. We investigate the role of shallow syntax-aware "
+                             "representations for NLP tasks using two techniques. First, we enhance the ELMo architecture to allow "
+                             "pretraining on predicted shallow syntactic parses, instead of just raw text.", False)
