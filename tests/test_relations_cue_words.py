@@ -132,3 +132,23 @@ def test_is_analysis_paper_we_investigate_under_a_title_naming_no_task_stays_an_
                              "computationally cheap to obtain. We investigate the role of shallow syntax-aware "
                              "representations for NLP tasks using two techniques. First, we enhance the ELMo architecture to allow "
                              "pretraining on predicted shallow syntactic parses, instead of just raw text.", False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        # 1904.07934
+        ("Experiments show that we improve over the CASENet backbone network by more than 4% in terms of MF(ODS) and "
+         "18.61% in terms of AP.", "CASENet", "improve over"),
+        # 1906.01268
+        ("Experimental results on the WMT14 English-to-German and English-to-French benchmarks show that our model "
+         "consistently improves performance over the strong TRANSFORMER model (Vaswani et al., 2017).", "TRANSFORMER",
+         "improves performance over"),
+        # 1512.07711
+        ("Our approach is comparable in terms of accuracy to the state-of-the-art Faster R-CNN approach while using two "
+         "orders of magnitude fewer anchors on average.", "Faster R-CNN", "comparable in terms of accuracy to"),
+    ],
+)
+def test_type_relation_improves_over_and_comparable_in_terms_of_compare(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("compares_to", cue)
