@@ -735,6 +735,7 @@ _BACKGROUND_PREDICATE = re.compile(
     re.I,
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
+_THIS_METHOD = re.compile(r"\bthis\s+(?:method|approach|model|framework|technique|algorithm|system|architecture|scheme)\b", re.I)
 _BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
@@ -1168,8 +1169,10 @@ def _governing_cue(
         subject = _NAMED_SUBJECT.fullmatch(region, anchor)
         if subject and subject.group("name").lower() in own:
             return RelationResult(COMPARES_TO, words, round(confidence, 2)), False
-    if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
-        return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
+    if cue.relation == MENTIONS and (_OWN_OBJECT.search(gap) or _THIS_METHOD.search(gap) or (own and _own_in(gap, own) is not None)):
+        # "we present and evaluate two new LSTM variants", "We evaluated RICAP with current CNNs (e.g. shake-shake)",
+        # "we evaluate this approach on TSN": what is studied is the paper's own; the method is its variant or host
+        return None, False
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared

@@ -152,3 +152,14 @@ def test_is_analysis_paper_we_investigate_under_a_title_naming_no_task_stays_an_
 def test_type_relation_improves_over_and_comparable_in_terms_of_compare(sentence, surface, cue):
     result = _type(sentence, surface)
     assert (result.relation, result.cue) == ("compares_to", cue)
+
+
+def test_type_relation_evaluating_the_papers_own_method_on_a_host_is_no_study_of_the_host():
+    # 1811.09030: RICAP is evaluated, shake-shake is what it runs with
+    sentence = ("We evaluated RICAP with current state-of-the-art CNNs (e.g., the shake-shake regularization model) by "
+                "comparison with competitive data augmentation techniques such as cutout and mixup.")
+    assert _type(sentence, "shake-shake", ("RICAP",)).relation != "mentions"
+    # without the paper's name in between, evaluating a method stays a study of it (dev: benchmark papers)
+    sentence = ("We evaluate a diverse set of neural sequence models (including several RNNs, Transformers, and "
+                "state-space model variants) on regular ICLL tasks.")
+    assert _type(sentence, "Transformers").relation == "mentions"
