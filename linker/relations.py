@@ -751,7 +751,8 @@ _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like
 _SCOPE_STOP = re.compile(
     r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])"
     # a full stop left inside the sentence (a missed split), not an abbreviation: "schemes, e.g. OHEM and Focal Loss"
-    r"|(?<!\be\.g)(?<!\bi\.e)(?<!\bal)(?<!\bvs)(?<!\bcf)(?<!\bresp)\.\s|,\s+(?:we|our)\b",
+    # (the full stop first: the look-behinds then only run where there is one)
+    r"|\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bresp\.)\s|,\s+(?:we|our)\b",
     re.I,
 )
 
