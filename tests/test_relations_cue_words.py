@@ -163,3 +163,12 @@ def test_type_relation_evaluating_the_papers_own_method_on_a_host_is_no_study_of
     sentence = ("We evaluate a diverse set of neural sequence models (including several RNNs, Transformers, and "
                 "state-space model variants) on regular ICLL tasks.")
     assert _type(sentence, "Transformers").relation == "mentions"
+
+
+def test_is_analysis_paper_exploring_title_is_a_method_paper():
+    # 1908.01767: "Exploring X" in an ML title tries X out, as "we explore X" does in the abstract
+    title = "Exploring Neural Net Augmentation to BERT for Question Answering on SQUAD 2.0"
+    abstract = ("Enhancing machine capabilities to answer questions has been a topic of considerable focus in recent "
+                "years of NLP research. In this work, we focused on augmenting the pre-trained BERT language model with "
+                "different output neural net architectures and compared their performance on question answering task.")
+    assert not is_analysis_paper(title, abstract, False)
