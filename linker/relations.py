@@ -735,6 +735,12 @@ _BACKGROUND_PREDICATE = re.compile(
     re.I,
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
+# study verbs among the 'mentions' cues (not negations or contrasts), and an instrument preposition right before
+# the mention ("with / using / via (the) X")
+_STUDY_VERB = re.compile(r"(?:\w+\s+)*?(?:\w+ly\s+)?(?:stud|investigat|analy|examin|prob|explor|evaluat|assess|benchmark|interpret"
+                         r"|revisit|understand|explain|characteri|dissect)", re.I)
+_INSTRUMENT_END = re.compile(r"(?<![\w-])(?:with|using|via|by\s+means\s+of)\s+(?:(?:the|a|an|two|three|several|different"
+                             r"|various|pre-?trained|standard)\s+)*(?:[\w-]+\s+){0,2}$", re.I)
 _THIS_METHOD = re.compile(r"\bthis\s+(?:method|approach|model|framework|technique|algorithm|system|architecture|scheme)\b", re.I)
 _BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
@@ -1170,6 +1176,10 @@ def _governing_cue(
         subject = _NAMED_SUBJECT.fullmatch(region, anchor)
         if subject and subject.group("name").lower() in own:
             return RelationResult(COMPARES_TO, words, round(confidence, 2)), False
+    if cue.relation == MENTIONS and _STUDY_VERB.match(words) and _INSTRUMENT_END.search(gap):
+        # "By analyzing input sequence to cloud AI inference engine with LSTM, DND detects ...", "we study X using
+        # SVD": the method is the study's instrument, which the paper uses; other cues or the clause's voice decide
+        return None, False
     if cue.relation == MENTIONS and (_OWN_OBJECT.search(gap) or _THIS_METHOD.search(gap) or (own and _own_in(gap, own) is not None)):
         # "we present and evaluate two new LSTM variants", "We evaluated RICAP with current CNNs (e.g. shake-shake)",
         # "we evaluate this approach on TSN": what is studied is the paper's own; the method is its variant or host

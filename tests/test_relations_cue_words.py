@@ -172,3 +172,12 @@ def test_is_analysis_paper_exploring_title_is_a_method_paper():
                 "years of NLP research. In this work, we focused on augmenting the pre-trained BERT language model with "
                 "different output neural net architectures and compared their performance on question answering task.")
     assert not is_analysis_paper(title, abstract, False)
+
+
+def test_type_relation_instrument_of_a_study_verb_is_not_studied():
+    # 1906.03609: the method is evaluated with Faster R-CNN, which it runs on
+    sentence = ("We then extensively evaluate the method with Faster R-CNN model under various scenarios with common "
+                "object detection benchmark of Pascal VOC and COCO.")
+    assert _type(sentence, "Faster R-CNN").relation == "builds_on"
+    # what the study verb governs directly stays studied
+    assert _type("We study the representations of BERT with probing classifiers.", "BERT").relation == "mentions"
