@@ -181,3 +181,13 @@ def test_type_relation_instrument_of_a_study_verb_is_not_studied():
     assert _type(sentence, "Faster R-CNN").relation == "builds_on"
     # what the study verb governs directly stays studied
     assert _type("We study the representations of BERT with probing classifiers.", "BERT").relation == "mentions"
+
+
+def test_type_relation_inspired_by_the_success_of_builds_on():
+    # 1804.10862: the paper's work takes after the method whose success inspired it
+    sentence = ("Motivated by the success of Memory Networks, we fuse a memory component and neural attention mechanism "
+                "as the neighborhood component.")
+    result = _type(sentence, "Memory Networks")
+    assert (result.relation, result.cue) == ("builds_on", "Motivated by")
+    # the success of a method on its own is background
+    assert _type("Despite the success of BERT, fine-tuning it remains slow.", "BERT").relation == "mentions"
