@@ -1270,7 +1270,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     # No cue: the clause's own voice decides, weakly.
-    if not survey and not _OTHER.search(before):
+    if not survey and not _prior_subject(before, own_match is not None):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
             # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
@@ -1287,6 +1287,25 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
             # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
             return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
     return RelationResult(MENTIONS, "", 0.5)
+
+
+def _prior_subject(before: str, own_voice: bool) -> bool:
+    """Whether a prior-work word ('previous', 'recent', 'popular', ...) in the clause before an uncued mention can
+    make the clause someone else's. With the paper's voice in the clause, words before its last 'we / our / in this
+    paper' ("Inspired by the recent success of ..., in this paper, we explore MAML") and the words of use that modify
+    the mention ("we transfer the recently proposed BERT", "improving the popular DQN and A2C") do not; 'traditional
+    Transformer models fall short' stays someone else's."""
+    if not own_voice:
+        return bool(_OTHER.search(before))
+    voice = max((match.end() for match in _OWN.finditer(before)), default=0)
+    modifiers = _tail_start(before, 3)
+    return any(voice <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
+               for match in _OTHER.finditer(before))
+
+
+# prior-work words that, right before a name, say how much it is used, not that it is the paper's foil ('existing',
+# 'traditional', 'previous' are)
+_IN_USE = re.compile(r"recent(?:ly)?|popular(?:ity)?|widely|widespread|commonly|increasingly|currently|most", re.I)
 
 
 # ---------------------------------------------------------------------------------------------------------

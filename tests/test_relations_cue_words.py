@@ -191,3 +191,26 @@ def test_type_relation_inspired_by_the_success_of_builds_on():
     assert (result.relation, result.cue) == ("builds_on", "Motivated by")
     # the success of a method on its own is background
     assert _type("Despite the success of BERT, fine-tuning it remains slow.", "BERT").relation == "mentions"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1908.10423: the prior-work word stands before the paper's voice
+        ("Inspired by the recent success of optimization-based meta-learning algorithms, in this paper, we explore "
+         "the model-agnostic meta-learning algorithm (MAML) and its variants for low-resource NLU tasks.", "MAML"),
+        # 1902.00751: a word of use modifying the name
+        ("To demonstrate adapter's effectiveness, we transfer the recently proposed BERT Transformer model to 26 "
+         "diverse text classification tasks, including the GLUE benchmark.", "BERT"),
+    ],
+)
+def test_type_relation_prior_work_word_outside_the_subject_leaves_the_papers_voice(sentence, surface):
+    assert _type(sentence, surface).relation == "builds_on"
+
+
+def test_type_relation_traditional_method_after_the_papers_voice_stays_someone_elses():
+    # dev 57
+    sentence = ("Through benchmarks, we then demonstrate that long context length does yield better performance, albeit "
+                "application-dependent, and traditional Transformer models fall short in taking advantage of long-range "
+                "dependencies.")
+    assert _type(sentence, "Transformer").relation == "mentions"
