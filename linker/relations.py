@@ -530,7 +530,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
-         r"|(?<!inspired\sby\s)(?<!motivated\sby\s)the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
+         r"|the(?<!inspired\sby\sthe)(?<!motivated\sby\sthe)\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
          "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
@@ -1295,12 +1295,13 @@ def _prior_subject(before: str, own_voice: bool) -> bool:
     paper' ("Inspired by the recent success of ..., in this paper, we explore MAML") and the words of use that modify
     the mention ("we transfer the recently proposed BERT", "improving the popular DQN and A2C") do not; 'traditional
     Transformer models fall short' stays someone else's."""
-    if not own_voice:
-        return bool(_OTHER.search(before))
+    first = _OTHER.search(before)
+    if first is None or not own_voice:
+        return first is not None  # (most clauses: no prior-work word, one scan as before)
     voice = max((match.end() for match in _OWN.finditer(before)), default=0)
     modifiers = _tail_start(before, 3)
     return any(voice <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
-               for match in _OTHER.finditer(before))
+               for match in _OTHER.finditer(before, first.start()))
 
 
 # prior-work words that, right before a name, say how much it is used, not that it is the paper's foil ('existing',
