@@ -78,7 +78,11 @@ _CLAUSE_BREAK = re.compile(
     (?:
     \s*;\s*
     | \s*[,:]?\s+(?:but|whereas)\b[,]?
-    | \s*[,:]\s*(?:yet|while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
+    | \s*[,:]\s*(?:while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
+    # "a simple, yet effective approach using X": ', yet' before an evaluative adjective joins two adjectives
+    | \s*[,:]\s*yet\b(?!\s+(?:\w+ly\s+)?(?:simple|effective|efficient|powerful|robust|accurate|fast|lightweight|tractable
+        |flexible|scalable|elegant|intuitive|strong|competitive|practical|general|principled|interpretable|compact|cheap
+        |expressive|versatile|reliable|straightforward|novel|very|highly|surprisingly|remarkably)\b)[,]?
     | \s+however,
     | ,\s*(?:which|who)\b
     | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)

@@ -214,3 +214,12 @@ def test_type_relation_traditional_method_after_the_papers_voice_stays_someone_e
                 "application-dependent, and traditional Transformer models fall short in taking advantage of long-range "
                 "dependencies.")
     assert _type(sentence, "Transformer").relation == "mentions"
+
+
+def test_type_relation_simple_yet_effective_is_no_clause_break():
+    # 1906.09020: ', yet effective' joins two adjectives of the paper's approach
+    sentence = ("We present a simple, yet effective classification approach using a ResNeXt convolutional neural network "
+                "with Squeeze-and-Excitation modules.")
+    assert _type(sentence, "ResNeXt").relation == "builds_on"
+    # ', yet it ...' still starts a clause: the first clause's voice does not reach into it
+    assert _type("We propose a fast model, yet ELMo remains more accurate on long documents.", "ELMo").relation == "mentions"
