@@ -78,7 +78,11 @@ _CLAUSE_BREAK = re.compile(
     (?:
     \s*;\s*
     | \s*[,:]?\s+(?:but|whereas)\b[,]?
-    | \s*[,:]\s*(?:yet|while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
+    | \s*[,:]\s*(?:while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
+    # "a simple, yet effective approach using X": ', yet' before an evaluative adjective joins two adjectives
+    | \s*[,:]\s*yet\b(?!\s+(?:\w+ly\s+)?(?:simple|effective|efficient|powerful|robust|accurate|fast|lightweight|tractable
+        |flexible|scalable|elegant|intuitive|strong|competitive|practical|general|principled|interpretable|compact|cheap
+        |expressive|versatile|reliable|straightforward|novel|very|highly|surprisingly|remarkably)\b)[,]?
     | \s+however,
     | ,\s*(?:which|who)\b
     | ,\s*and\s+(?=(?:we|our|it|its|they|their|this|these|the\s+(?:proposed|resulting|results?))\b)
@@ -329,6 +333,8 @@ def _owner(
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
+    if _EXPERIMENT_SUBJECT.match(region) and not _PRIOR.search(prefix):
+        return "own"  # "Experiments using SVMs were performed ...": an abstract's experiments are the paper's own
     if _PRIOR.search(prefix) and not own_in_prefix:
         return "other"  # "xLSTM has been shown to perform favorably compared to Transformers"
     # Only the words next to the verb make its subject: "... of LaTeX formulae, the model outperforms".
@@ -419,6 +425,14 @@ _FIELD_SUBJECT = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:approaches|methods|models|systems|works|studies|architectures|networks)\b)",
     re.I,
 )
+# A subject that is the paper's experiments: "Experiments using X were performed", "Experimental results obtained
+# using X indicate ...", "Extensive evaluations with X show ..."; an abstract reports its own experiments.
+_EXPERIMENT_SUBJECT = re.compile(
+    r"\s*(?:the\s+)?(?:(?:extensive|comprehensive|thorough|several|numerous|further|additional|preliminary|initial"
+    r"|systematic|large-scale|empirical|numerical|quantitative|qualitative)\s+)*(?:experiments?|experimental\s+(?:results?"
+    r"|evaluations?|studies|analys[ie]s)|evaluations?|simulations?|empirical\s+results?)\b",
+    re.I,
+)
 _REPORTED = re.compile(
     r"\b(?:we|our\s+(?:experiments?|results?|analysis|evaluation|study)|experiments?|results?|evaluations?)\s+"
     r"(?:[\w-]+\s+){0,5}?(?:show|find|found|demonstrate|observe|reveal|confirm|indicate|suggest|validate|verify)\w*\s+that\b"
@@ -506,6 +520,12 @@ _NAMED_SUBJECT = re.compile(
     r"(?:\s+(?:\w+ly|further|also|still|can|could|will|may))*\s*", re.I
 )
 
+# "Explore" in an ML abstract is mostly trying a method out ("we explore MAML for low-resource NLU", "we explore two
+# architectures - I3D and TSN"): a study verb only before a question or a property ("explore whether / how X ...",
+# "explore the role of X"); otherwise the verb is left to the cues further left or the clause's voice.
+_EXPLORE_STUDY = (r"(?=\s+(?:whether|how|why|what|which|if|the\s+(?:extent|role|effects?|impacts?|influence|behaviou?r"
+                  r"|properties|nature|limits|limitations|inner|internal|dynamics|representations?)\b))")
+
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
@@ -513,7 +533,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
-         r"|the\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
+         # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
+         r"|the(?<!inspired\sby\sthe)(?<!motivated\sby\sthe)\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
          r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
          "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
@@ -532,16 +553,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          ANY, keys="investigation examination exploration characteri understanding theoretical empirical systematic "
          "comprehensive mechanistic"),
     _cue(MENTIONS, 0.6, r"(?:by|when|while|through|after)\s+(?:\w+ly\s+)?(?:analy[sz]ing|studying|investigating|examining"
-         r"|probing|exploring|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY,
+         r"|probing|exploring" + _EXPLORE_STUDY + r"|evaluating|benchmarking|interpreting|revisiting|characteri[sz]ing|dissecting)", ANY,
          keys="analy studying investigating examining probing exploring evaluating benchmarking interpreting "
          "revisiting characteri dissecting"),
     _cue(MENTIONS, 0.6, r"(?:we|to|and|also|further|then)\s+(?:\w+ly\s+|first\s+|further\s+)?"
-         r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?|evaluated?|assess(?:ed)?"
+         r"(?:stud(?:y|ied)|investigated?|analy[sz]ed?|examined?|probed?|explored?" + _EXPLORE_STUDY + r"|evaluated?|assess(?:ed)?"
          r"|benchmark(?:ed)?|interpret(?:ed)?|revisit(?:ed)?|understand|explain(?:ed)?|characteri[sz]ed?)", ANY,
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
          "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo\w*"
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
@@ -557,15 +578,18 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
-    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?"
+    # "match" as a verb with an object ("match the performance of X", "matches GPT-4", "match or exceed X"), not the
+    # noun of "feature matching", "stereo matching network", "relevance matching features"
+    _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?(?=\s+(?:\w+ly\s+)?(?:(?:the|that|those|its|their|or|and|performance|accuracy"
+         r"|quality|results?|scores?)\b|(?-i:[A-Z\d])))"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:of\s+[^,;()]{1,40}?\s+)?(?:with|to|against)|in\s+comparison\s+(?:with|to)"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
-         r"|versus|vs\.?|relative\s+to|comparable\s+(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
+         r"|versus|vs\.?|relative\s+to|comparable\s+(?:in\s+(?:terms\s+of\s+)?[\w-]+(?:\s+and\s+[\w-]+)?\s+)?(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
-         r"(?:\s+of\s+[^,;]{1,30}?)?\s+(?:over|against|relative\s+to)"
+         r"(?:\s+of\s+[^,;]{1,30}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
          r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
-         r"|improv\w+\s+(?:up)?on|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
+         r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,50}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
          "<against> <improv <superior <inferior", first="abcegimprstvw"),
@@ -716,6 +740,13 @@ _BACKGROUND_PREDICATE = re.compile(
     re.I,
 )
 _OWN_OBJECT = re.compile(r"\b(?:our|new|novel|proposed)\b", re.I)
+# study verbs among the 'mentions' cues (not negations or contrasts), and an instrument preposition right before
+# the mention ("with / using / via (the) X")
+_STUDY_VERB = re.compile(r"(?:\w+\s+)*?(?:\w+ly\s+)?(?:stud|investigat|analy|examin|prob|explor|evaluat|assess|benchmark|interpret"
+                         r"|revisit|understand|explain|characteri|dissect)", re.I)
+_INSTRUMENT_END = re.compile(r"(?<![\w-])(?:with|using|via|by\s+means\s+of)\s+(?:(?:the|a|an|two|three|several|different"
+                             r"|various|pre-?trained|standard)\s+)*(?:[\w-]+\s+){0,2}$", re.I)
+_THIS_METHOD = re.compile(r"\bthis\s+(?:method|approach|model|framework|technique|algorithm|system|architecture|scheme)\b", re.I)
 _BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
@@ -729,7 +760,10 @@ _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
 _TRANSPARENT = re.compile(r"(?<![\w-])(?:such\s+as|as\s+well\s+as|including|like|e\.g\.|i\.e\.|namely|especially|notably)(?![\w-])", re.I)
 # Words between cue and mention that end its scope: a new finite clause or purpose.
 _SCOPE_STOP = re.compile(
-    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])|\.\s|,\s+(?:we|our)\b",
+    r"(?<![\w-])(?:in\s+order\s+to|so\s+that|because|since|whether|if)(?![\w-])"
+    # a full stop left inside the sentence (a missed split), not an abbreviation: "schemes, e.g. OHEM and Focal Loss"
+    # (the full stop first: the look-behinds then only run where there is one)
+    r"|\.(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bal\.)(?<!\bvs\.)(?<!\bcf\.)(?<!\bresp\.)\s|,\s+(?:we|our)\b",
     re.I,
 )
 
@@ -1147,8 +1181,14 @@ def _governing_cue(
         subject = _NAMED_SUBJECT.fullmatch(region, anchor)
         if subject and subject.group("name").lower() in own:
             return RelationResult(COMPARES_TO, words, round(confidence, 2)), False
-    if cue.relation == MENTIONS and _OWN_OBJECT.search(gap):
-        return None, False  # "we present and evaluate two new LSTM variants": the paper's own variant
+    if cue.relation == MENTIONS and _STUDY_VERB.match(words) and _INSTRUMENT_END.search(gap):
+        # "By analyzing input sequence to cloud AI inference engine with LSTM, DND detects ...", "we study X using
+        # SVD": the method is the study's instrument, which the paper uses; other cues or the clause's voice decide
+        return None, False
+    if cue.relation == MENTIONS and (_OWN_OBJECT.search(gap) or _THIS_METHOD.search(gap) or (own and _own_in(gap, own) is not None)):
+        # "we present and evaluate two new LSTM variants", "We evaluated RICAP with current CNNs (e.g. shake-shake)",
+        # "we evaluate this approach on TSN": what is studied is the paper's own; the method is its variant or host
+        return None, False
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared
@@ -1234,7 +1274,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     # No cue: the clause's own voice decides, weakly.
-    if not survey and not _OTHER.search(before):
+    if not survey and not _prior_subject(before, own_match is not None):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
             # "our results ... (Smith, 2001)": the paper sets its findings beside the cited ones
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
@@ -1253,6 +1293,26 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     return RelationResult(MENTIONS, "", 0.5)
 
 
+def _prior_subject(before: str, own_voice: bool) -> bool:
+    """Whether a prior-work word ('previous', 'recent', 'popular', ...) in the clause before an uncued mention can
+    make the clause someone else's. With the paper's voice in the clause, words before its last 'we / our / in this
+    paper' ("Inspired by the recent success of ..., in this paper, we explore MAML") and the words of use that modify
+    the mention ("we transfer the recently proposed BERT", "improving the popular DQN and A2C") do not; 'traditional
+    Transformer models fall short' stays someone else's."""
+    first = _OTHER.search(before)
+    if first is None or not own_voice:
+        return first is not None  # (most clauses: no prior-work word, one scan as before)
+    voice = max((match.end() for match in _OWN.finditer(before)), default=0)
+    modifiers = _tail_start(before, 3)
+    return any(voice <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
+               for match in _OTHER.finditer(before, first.start()))
+
+
+# prior-work words that, right before a name, say how much it is used, not that it is the paper's foil ('existing',
+# 'traditional', 'previous' are)
+_IN_USE = re.compile(r"recent(?:ly)?|popular(?:ity)?|widely|widespread|commonly|increasingly|currently|most", re.I)
+
+
 # ---------------------------------------------------------------------------------------------------------
 # Paper-level settling: relations are per paper and method in the gold, so a paper-level rule over all
 # mentions of a method is legitimate. The per-mention relation, cue and evidence stay in the output.
@@ -1260,7 +1320,7 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
 # A title that announces an analysis, a survey or a question rather than the paper's own method.
 _ANALYSIS_TITLE = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|lessons|revisit\w*|rethink\w*|dissect\w*|insights?|theory|taxonom\w*"
-    r"|benchmark(?:s|ing)?|comparative|exploring|empirical\s+(?:study|evaluation|investigation)"
+    r"|benchmark(?:s|ing)?|comparative|empirical\s+(?:study|evaluation|investigation)"
     r"|theoretical|mechanis\w+|emergen\w+|limits|limitations|proxies|trade-?offs?|properties|dynamics|phenomen\w+"
     r"|(?:effects?|impacts?|influence)\s+of|(?:an?|the)\s+(?:\w+\s+)?analys[ie]s\s+of)\b"
     r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
@@ -1346,6 +1406,18 @@ _TASK_GERUND = re.compile(
 )
 
 
+# A title that names the task the paper solves ('Deep Polyphonic ADSR Piano Note Transcription', 'Towards Robust Voice
+# Pathology Detection', 'Recursive Subtree Composition in LSTM-Based Dependency Parsing'): with no analysis word in
+# the title, an abstract's 'we investigate' is about the paper's own system, not a study of others' methods.
+_TASK_NOUN = re.compile(
+    r"\b(?:detection|segmentation|recognition|classification|transcription|extraction|identification|retrieval"
+    r"|prediction|forecasting|generation|translation|estimation|tracking|parsing|locali[sz]ation|synthesis|reconstruction"
+    r"|summari[sz]ation|captioning|tagging|labell?ing|denoising|restoration|super-resolution|registration|diagnosis"
+    r"|verification|answering|inpainting|completion|compression|matching)\b",
+    re.I,
+)
+
+
 def _title_tool_at(title: str) -> int:
     """Where the means named by the title start ('... Using a Neural Part-of-Speech Tagger'), -1 if it names
     none. In an analysis title the means follow the analysis word ('Analysis of X using Y'); a preposition before
@@ -1395,7 +1467,7 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     # (the abstract-wide search for the paper's own method runs last: most papers are no analysis by then)
     if _analysis_title(title):
         return not _OWN_METHOD_SAID.search(abstract)
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title):
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title) or _TASK_NOUN.search(title):
         return False
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
