@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib.util
 import os
 import pickle
 import sys
@@ -34,14 +35,15 @@ from relwork.linker.catalog import Catalog, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.matcher import Target, build_table
 
-CACHE_FORMAT = 1  # bump when the pickled layout changes
+CACHE_FORMAT = 2  # bump when the pickled layout changes
 MAX_FILES = 8  # cache files kept in the cache directory (one per catalog file set), newest first
 _MEMO_SIZE = 8  # compiled catalogs kept in memory, by content fingerprint
 
 
 class CompiledCatalog:
-    """A catalog's pattern table, fuzzy index, origin index and surface keys; the table and the fuzzy
-    index are built on first use (a first-pass linker needs neither)."""
+    """A catalog's pattern table, fuzzy index, origin index and surface keys, and the tables introduced-name
+    detection reads (entry years, entries by surface key); all but the keys and origins are built on first
+    use (a first-pass linker needs no table or fuzzy index, a second-pass one no years)."""
 
     def __init__(self, catalog: Catalog):
         entries = list(catalog)
@@ -50,6 +52,8 @@ class CompiledCatalog:
         self._entries: list | None = entries
         self._table: dict[str, list[Target]] | None = None
         self._fuzzy: FuzzyIndex | None = None
+        self._years: tuple | None = None
+        self._by_surface: dict[str, list[str]] | None = None
 
     @property
     def table(self) -> dict[str, list[Target]]:
@@ -67,18 +71,46 @@ class CompiledCatalog:
             self._release()
         return copy.copy(self._fuzzy)  # shares the index; __setstate__ gives the copy an empty miss cache
 
+    @property
+    def years(self) -> tuple:
+        """``introduced.catalog_years`` of the catalog (~17 ms to build, for the date test of introduced names)."""
+        if self._years is None:
+            from relwork.linker.introduced import catalog_years
+
+            with gc_paused():
+                self._years = catalog_years(self._entries or [])
+            self._release()
+        return self._years
+
+    @property
+    def by_surface(self) -> dict[str, list[str]]:
+        """Alias key of every surface -> the names of the entries that have it, in catalog order (~27 ms to
+        build; ``Linker._redefined`` reads it when a paper defines a catalogued acronym)."""
+        if self._by_surface is None:
+            by_surface: dict[str, list[str]] = {}
+            with gc_paused():
+                for entry in self._entries or []:
+                    for s in entry.surfaces:
+                        by_surface.setdefault(alias_key(s), []).append(entry.name)
+            self._by_surface = by_surface
+            self._release()
+        return self._by_surface
+
     def _release(self) -> None:
-        if self._table is not None and self._fuzzy is not None:
-            self._entries = None  # both built: the entries are only held by the catalog
+        if None not in (self._table, self._fuzzy, self._years, self._by_surface):
+            self._entries = None  # all built: the entries are only held by the catalog
 
     def build_all(self) -> None:
         """Build the lazy parts too (before caching this on disk)."""
         self.table
         self.fuzzy()
+        self.years
+        self.by_surface
 
     def __getstate__(self) -> dict:
         self.build_all()
-        return {"keys": self.keys, "origins": self.origins, "_table": self._table, "_fuzzy": self._fuzzy}
+        return {"keys": self.keys, "origins": self.origins, "_table": self._table, "_fuzzy": self._fuzzy,
+                "_years": self._years, "_by_surface": self._by_surface}
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state, _entries=None)
@@ -133,6 +165,9 @@ def _cache_key(files: list[Path], n_builtin: int) -> str:
     digest.update(f"{CACHE_FORMAT} {relwork.__version__} {sys.version} {n_builtin}".encode())
     for module in (catalog, matcher, fuzzy, records, sys.modules[__name__]):
         digest.update(Path(module.__file__).read_bytes())  # code changes invalidate, whatever the version says
+    # ``CompiledCatalog.years`` runs introduced.py's code: its source counts too (read, not imported: ~60 ms of
+    # patterns compiled for a caller that never detects introduced names)
+    digest.update(Path(importlib.util.find_spec("relwork.linker.introduced").origin).read_bytes())
     for path in files:
         digest.update(b"\0file\0" + Path(path).read_bytes())
     return digest.hexdigest()[:40]

@@ -39,7 +39,6 @@ from relwork.linker.introduced import (
     CatalogYears,
     _initials_match,
     _long_form_before,
-    catalog_years,
     detect_introduced,
     find_definitions,
     is_namelike,
@@ -266,8 +265,10 @@ class Linker:
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
-        self._short_entries: dict[str, list[str]] | None = None  # alias key -> entry names, on first use
-        self._years: CatalogYears | None = None  # catalog_years(catalog), on first use
+        # catalog tables of introduced-name detection, built once per catalog content (and cached on disk
+        # with it): alias key -> entry names, and catalog_years(catalog)
+        self._short_entries: dict[str, list[str]] = compiled.by_surface
+        self._years: CatalogYears = compiled.years
         self._editions: DatasetEditions | None = None  # catalogued datasets by surface, on first use
 
     # --------------------------------------------------------------------------------------------------
@@ -276,8 +277,7 @@ class Linker:
         """Names ``paper`` introduces: title prefix and abstract cues, less the names it uses (``drop_used_names``:
         editions of catalogued datasets, devices), plus the catalog entries whose introducing paper it is
         (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
-        if self._years is None:  # the date test reads this linker's catalog, --catalog entries included
-            self._years = catalog_years(self.catalog)
+        # (the date test reads this linker's catalog, --catalog entries included: ``_years``)
         found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
         if self._editions is None:
             self._editions = DatasetEditions(self.catalog)
@@ -433,11 +433,6 @@ class Linker:
         """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning
         than every entry that has it (``_foreign_definition``): the paper may then introduce its own SHORT,
         and its mentions do not link the catalog's."""
-        if self._short_entries is None:
-            self._short_entries = {}
-            for entry in self.catalog:
-                for s in entry.surfaces:
-                    self._short_entries.setdefault(alias_key(s), []).append(entry.name)
         names = self._short_entries.get(alias_key(short))
         return bool(names) and all(self._foreign_definition(name, short, long_form) for name in names)
 
@@ -902,8 +897,6 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
         _WORKER["columns"] = columns
-        if role == "detector" and linker._years is None:
-            linker._years = catalog_years(linker.catalog)  # once here; forked workers inherit it
         # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
         # every inherited object and so copy the shared pages into each worker
         gc.freeze()

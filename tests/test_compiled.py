@@ -9,7 +9,7 @@ import pickle
 import pytest
 
 from relwork.linker import Linker, load_catalog
-from relwork.linker.catalog import CatalogEntry
+from relwork.linker.catalog import CatalogEntry, alias_key
 from relwork.linker.compiled import cache_dir, compiled_catalog
 from relwork.linker.matcher import Matcher
 from relwork.linker.pipeline import linked_dict
@@ -95,3 +95,18 @@ def test_matcher_over_a_base_table_equals_one_built_from_all_entries():
     assert all(added._table[key] == targets for key, targets in whole._table.items())
     assert base == before  # the shared base is left as it was ('bert' gained a target in the copy only)
     assert len(added._table["bert"]) == len(before["bert"]) + 1
+
+
+def test_cached_detection_tables_equal_the_ones_built_from_the_catalog(cache):
+    from relwork.linker.introduced import catalog_years
+
+    load_catalog()  # writes the cache
+    cached = load_catalog()
+    compiled = compiled_catalog(cached)
+    assert compiled.years == catalog_years(cached)
+    fresh: dict[str, list[str]] = {}
+    for entry in cached:
+        for surface in entry.surfaces:
+            fresh.setdefault(alias_key(surface), []).append(entry.name)
+    assert compiled.by_surface == fresh
+    assert compiled.by_surface["lora"] == ["LoRA"]
