@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any, Iterator, List, Optional
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from relwork import __version__
 from relwork.core.errors import RelworkError
@@ -33,8 +31,30 @@ app = typer.Typer(
 export_app = typer.Typer(help="Export a graph: graphml, gexf, csv, neo4j, cypher, neo4j-csv.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
 
-out = Console()
-err = Console(stderr=True)
+
+
+class _Console:
+    """A rich ``Console`` made on first use: a run that prints nothing (``relwork -q link``) never imports
+    rich (~20 ms of start-up)."""
+
+    def __init__(self, **options: Any):
+        self._options = options
+        self._console: Any = None
+
+    @property
+    def console(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(**self._options)
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.console, name)
+
+
+out = _Console()
+err = _Console(stderr=True)
 
 
 class State:
@@ -74,9 +94,13 @@ def handle_errors() -> Iterator[None]:
     try:
         yield
     except RelworkError as exc:
+        from rich.markup import escape
+
         err.print("[red]Error:[/red] " + escape(_clip_message(safe_text(str(exc)))), highlight=False, soft_wrap=True)
         raise typer.Exit(exc.exit_code) from None
     except OSError as exc:  # a path the user gave that cannot be opened or written
+        from rich.markup import escape
+
         where = f"{exc.filename}: " if exc.filename else ""
         err.print("[red]Error:[/red] " + escape(safe_text(f"{where}{exc.strerror or exc}")), highlight=False, soft_wrap=True)
         raise typer.Exit(2) from None
@@ -129,7 +153,7 @@ def progress_bar(description: str, total: Optional[int] = None) -> Iterator[Any]
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True) as bar:
+    with Progress(*columns, console=err.console, transient=True) as bar:
         task = bar.add_task(description, total=total)
         yield lambda n=1: bar.advance(task, n)
 
