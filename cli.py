@@ -331,6 +331,9 @@ def evaluate_command(
     catalog: Optional[Path] = CATALOG_OPT,
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Input format of FILES; detected if omitted."),
     errors: int = typer.Option(20, "--errors", help="How many errors to list (all with --json)."),
+    bootstrap: int = typer.Option(
+        0, "--bootstrap", min=0, help="Also give 95% intervals from this many resamples of the gold papers (e.g. 1000)."
+    ),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
@@ -340,7 +343,7 @@ def evaluate_command(
     """
     from relwork.core.errors import InputError
     from relwork.linker import load_catalog
-    from relwork.linker.evaluate import evaluate, read_gold, read_linked
+    from relwork.linker.evaluate import evaluate, intervals, read_gold, read_linked
     from relwork.linker.pipeline import link_corpus
 
     with handle_errors():
@@ -358,17 +361,26 @@ def evaluate_command(
         else:
             raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
         report = evaluate(gold_papers, predictions, loaded)
+        bounds = intervals(gold_papers, predictions, loaded, rounds=bootstrap) if bootstrap else None
         if as_json:
-            print_json(report.to_dict())
+            print_json(report.to_dict() | ({"intervals": {m: list(b) for m, b in bounds.items()}} if bounds else {}))
             return
         l, i = report.links, report.introduced
+
+        def cell(value: float, measure: str) -> str:
+            return f"{value:.3f}" + (f" ({bounds[measure][0]:.3f}-{bounds[measure][1]:.3f})" if bounds else "")
+
         print_table(
-            f"Evaluation against {gold} ({report.papers} papers, {len(report.missing_papers)} not found)",
+            f"Evaluation against {gold} ({report.papers} papers, {len(report.missing_papers)} not found)"
+            + (f"; 95% intervals from {bootstrap} resamples of the papers" if bounds else ""),
             ["Measure", "Precision", "Recall", "F1", "Counts"],
             [
-                ["method links", f"{l.precision:.3f}", f"{l.recall:.3f}", f"{l.f1:.3f}", f"tp {l.tp} fp {l.fp} fn {l.fn}"],
-                ["introduced names", f"{i.precision:.3f}", f"{i.recall:.3f}", f"{i.f1:.3f}", f"tp {i.tp} fp {i.fp} fn {i.fn}"],
-                ["relation accuracy", "", "", f"{report.relation_accuracy:.3f}", f"{report.relation_correct}/{report.relation_total}"],
+                ["method links", cell(l.precision, "link precision"), cell(l.recall, "link recall"), cell(l.f1, "link F1"),
+                 f"tp {l.tp} fp {l.fp} fn {l.fn}"],
+                ["introduced names", cell(i.precision, "introduced precision"), cell(i.recall, "introduced recall"),
+                 cell(i.f1, "introduced F1"), f"tp {i.tp} fp {i.fp} fn {i.fn}"],
+                ["relation accuracy", "", "", cell(report.relation_accuracy, "relation accuracy"),
+                 f"{report.relation_correct}/{report.relation_total}"],
             ],
         )
         labels = sorted({k for k in report.confusion} | {p for row in report.confusion.values() for p in row})

@@ -49,6 +49,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set tune3 --errors 40              # the third arXiv tuning set (80 papers)
     python bench/eval_heldout.py --set silver3 --errors 40            # introduced names, 150 more arXiv papers
     python bench/eval_heldout.py --set tune4 --errors 40              # the fourth arXiv tuning set (80 papers)
+    python bench/eval_heldout.py --set arxiv --set arxiv2 --pool --bootstrap 1000  # two sets, together, 95% intervals
     python bench/eval_heldout.py --set tune5 --errors 40              # the fifth arXiv tuning set (80 papers)
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
@@ -69,7 +70,7 @@ from pathlib import Path
 
 from relwork.core.errors import InputError, RelworkError
 from relwork.linker import load_catalog
-from relwork.linker.evaluate import Report, evaluate, read_gold
+from relwork.linker.evaluate import Report, evaluate, intervals, read_gold
 from relwork.linker import pipeline
 from relwork.linker.pipeline import link_corpus
 from relwork.linker.relations import settle_paper
@@ -359,8 +360,9 @@ def _print(name: str, report: Report, errors: int, *, introduced_only: bool = Fa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", *TUNING_SETS, "arxiv2"), default="all",
-                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2)")
+    parser.add_argument("--set", choices=("seeds", "arxiv", "all", "dev", "report", *TUNING_SETS, "arxiv2"), action="append",
+                        help="which set to score ('report': dev, seeds odd, seeds even, arXiv, arXiv 2; default 'all');"
+                             " repeat to score several")
     parser.add_argument("--half", choices=("odd", "even"), default=None,
                         help="score only the odd-pid (tuning) or even-pid (test) half of the held-out seeds")
     parser.add_argument("--show-test-errors", action="store_true",
@@ -370,6 +372,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--catalog", type=Path, default=None, help="extra catalog file (JSON Lines)")
     parser.add_argument("--data", type=Path, default=ARXIV, help="arxiv-amds123 directory")
     parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against their selection rules")
+    parser.add_argument("--bootstrap", type=int, default=0, metavar="N",
+                        help="also print 95%% intervals from N bootstrap resamples of each set's papers")
+    parser.add_argument("--pool", action="store_true",
+                        help="also score the chosen sets' papers together as one set ('pooled')")
     args = parser.parse_args(argv)
     try:
         if args.check_selection:
@@ -392,26 +398,40 @@ def main(argv: list[str] | None = None) -> int:
         catalog = load_catalog(args.catalog)
         reports = {}
         test = set()
-        linked = link_seeds(catalog) if args.set in ("seeds", "all", "dev", "report") else None
-        if args.set in ("dev", "report"):
-            reports["dev"] = score_dev(catalog, linked=linked)
-        if args.set == "report":
-            reports["seeds-odd"] = score_seeds(catalog, half="odd", linked=linked)
-            reports["seeds-even"] = score_seeds(catalog, half="even", linked=linked)
+        chosen = set(args.set or ["all"])
+        linked = link_seeds(catalog) if chosen & {"seeds", "all", "dev", "report"} else None
+        inputs = {}  # set name -> (gold records, linked papers), for --bootstrap and --pool
+        if chosen & {"dev", "report"}:
+            inputs["dev"] = (read_gold(DEV_GOLD), linked)
+        if "report" in chosen:
+            seeds_gold = read_gold(GOLD / "heldout-seeds.jsonl")
+            inputs["seeds-odd"] = (split_half(seeds_gold, "odd"), linked)
+            inputs["seeds-even"] = (split_half(seeds_gold, "even"), linked)
             test.add("seeds-even")
-        if args.set in ("seeds", "all"):
+        if chosen & {"seeds", "all"}:
             name = f"seeds-{args.half}" if args.half else "seeds"
-            reports[name] = score_seeds(catalog, half=args.half, linked=linked)
+            inputs[name] = (split_half(read_gold(GOLD / "heldout-seeds.jsonl"), args.half), linked)
             if args.half != "odd":
                 test.add(name)
-        if args.set in ("arxiv", "all", "report"):
-            reports["arxiv"] = score_arxiv(catalog, data=args.data)
+        arxiv_sets = []
+        if chosen & {"arxiv", "all", "report"}:
+            arxiv_sets.append(("arxiv", "heldout-arxiv.jsonl"))
             test.add("arxiv")
-        if args.set in ("arxiv2", "report"):
-            reports["arxiv2"] = score_arxiv(catalog, gold_path=GOLD / "heldout-arxiv-2.jsonl", data=args.data)
+        if chosen & {"arxiv2", "report"}:
+            arxiv_sets.append(("arxiv2", "heldout-arxiv-2.jsonl"))
             test.add("arxiv2")
-        if args.set in TUNING_SETS:
-            reports[args.set] = score_arxiv(catalog, gold_path=GOLD / TUNING_SETS[args.set], data=args.data)
+        arxiv_sets += [(name, TUNING_SETS[name]) for name in sorted(chosen & set(TUNING_SETS))]
+        for name, gold_file in arxiv_sets:
+            gold = read_gold(GOLD / gold_file)
+            inputs[name] = (gold, link_arxiv(gold, catalog, args.data))
+        for name, (gold, papers) in inputs.items():
+            reports[name] = evaluate(gold, papers, catalog)
+        if args.pool and len(inputs) > 1:
+            pooled = [(g, papers) for gold, papers in inputs.values() for g in gold]
+            inputs["pooled"] = ([g for g, _ in pooled], [p for _, papers in inputs.values() for p in papers])
+            reports["pooled"] = evaluate(*inputs["pooled"], catalog)
+            if test & set(reports):
+                test.add("pooled")
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -432,6 +452,11 @@ def main(argv: list[str] | None = None) -> int:
     else:
         for name, report in reports.items():
             _print(name, report, 0 if hidden(name) else args.errors, introduced_only=name in SILVER_SETS)
+            if args.bootstrap:
+                bounds = intervals(*inputs[name], catalog, rounds=args.bootstrap)
+                print(f"  95% intervals ({args.bootstrap} resamples of the papers): " + "; ".join(
+                    f"{m} {lo:.3f}-{hi:.3f}" for m, (lo, hi) in bounds.items()
+                    if not (name in SILVER_SETS and not m.startswith("introduced"))))
     return 0
 
 

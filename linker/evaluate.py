@@ -21,6 +21,7 @@ Definitions (all micro-averaged over the gold papers):
 from __future__ import annotations
 
 import json
+import random
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -275,6 +276,52 @@ def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cata
         confusion={k: dict(v) for k, v in sorted(confusion.items())},
         errors=errors,
     )
+
+
+# the measures ``intervals`` bootstraps: name -> (numerator, denominator) of its per-paper counts
+_MEASURES = ("link precision", "link recall", "link F1", "relation accuracy", "introduced precision",
+             "introduced recall", "introduced F1")
+
+
+def _measures(c: list[int]) -> dict[str, float]:
+    """The seven measures from summed counts [link tp, fp, fn, relations right, judged, intro tp, fp, fn]."""
+    links, intro = Score(*c[0:3]), Score(*c[5:8])
+    return dict(zip(_MEASURES, (links.precision, links.recall, links.f1, c[3] / c[4] if c[4] else 0.0,
+                                intro.precision, intro.recall, intro.f1)))
+
+
+def intervals(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None, *,
+              rounds: int = 1000, level: float = 0.95, seed: int = 0) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap intervals of the measures of ``evaluate``, resampling gold papers with replacement
+    (``rounds`` resamples, fixed ``seed``): how far the numbers of a set of 40-80 papers could move with another
+    sample of the same kind of papers. Measure name -> (low, high)."""
+    if rounds < 1:
+        raise InputError(f"bootstrap rounds must be at least 1, got {rounds}")
+    linked = list(linked)
+    per_paper = []
+    for g in gold:
+        r = evaluate([g], linked, catalog)
+        per_paper.append((r.links.tp, r.links.fp, r.links.fn, r.relation_correct, r.relation_total,
+                          r.introduced.tp, r.introduced.fp, r.introduced.fn))
+    if not per_paper:
+        return {m: (0.0, 0.0) for m in _MEASURES}
+    rng = random.Random(seed)
+    samples: dict[str, list[float]] = {m: [] for m in _MEASURES}
+    for _ in range(rounds):
+        sums = [0] * 8
+        for row in rng.choices(per_paper, k=len(per_paper)):
+            for i, v in enumerate(row):
+                sums[i] += v
+        for m, v in _measures(sums).items():
+            samples[m].append(v)
+    tail = (1.0 - level) / 2
+    out = {}
+    for m, values in samples.items():
+        values.sort()
+        lo = values[min(len(values) - 1, int(tail * len(values)))]
+        hi = values[min(len(values) - 1, int((1.0 - tail) * len(values)))]
+        out[m] = (lo, hi)
+    return out
 
 
 def read_linked(path: str | Path) -> list[LinkedPaper]:

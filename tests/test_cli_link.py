@@ -96,6 +96,16 @@ def test_evaluate_command_table_from_linked_output(seed_files, tmp_path):
     assert "Errors (first 2 of" in result.stdout
 
 
+def test_evaluate_command_bootstrap_gives_intervals_around_each_score(seed_files):
+    result = run("evaluate", GOLD, *seed_files, "--json", "--bootstrap", "200")
+    assert result.exit_code == 0, result.stderr
+    report = json.loads(result.stdout)
+    low, high = report["intervals"]["link recall"]
+    assert low <= report["links"]["recall"] <= high
+    table = run("evaluate", GOLD, *seed_files, "--bootstrap", "200")
+    assert "95% intervals from 200 resamples" in " ".join(table.stdout.split())
+
+
 def test_evaluate_command_needs_input():
     result = run("evaluate", GOLD)
     assert result.exit_code == 2

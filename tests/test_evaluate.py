@@ -10,7 +10,7 @@ import pytest
 from relwork.core.errors import InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper
 from relwork.linker import link_corpus
-from relwork.linker.evaluate import evaluate, parse_gold, read_gold, read_linked, relation_set
+from relwork.linker.evaluate import evaluate, intervals, parse_gold, read_gold, read_linked, relation_set
 from relwork.loaders import load_papers
 
 from conftest import FIXTURES, SEED_FILES
@@ -104,3 +104,36 @@ def test_read_linked_names_the_file_and_line_of_bad_input(tmp_path, content, mes
     path.write_bytes(content)
     with pytest.raises(InputError, match=message):
         read_linked(path)
+
+
+HELDOUT_SEEDS = Path(__file__).resolve().parents[1] / "bench" / "gold" / "heldout-seeds.jsonl"
+
+
+def test_bootstrap_intervals_bracket_the_scores_of_the_seed_gold(seed_linked, catalog):
+    """On the 108 held-out seed papers every interval holds its point estimate, the measures with errors get
+    a real width, and a fixed seed gives the same intervals again."""
+    gold = read_gold(HELDOUT_SEEDS)
+    report = evaluate(gold, seed_linked, catalog)
+    bounds = intervals(gold, seed_linked, catalog, rounds=300)
+    points = {"link precision": report.links.precision, "link recall": report.links.recall,
+              "relation accuracy": report.relation_accuracy, "introduced F1": report.introduced.f1}
+    for measure, value in points.items():
+        low, high = bounds[measure]
+        assert low <= value <= high, measure
+    assert bounds["link recall"][1] - bounds["link recall"][0] > 0.02
+    assert bounds["relation accuracy"][1] - bounds["relation accuracy"][0] > 0.05
+    assert intervals(gold, seed_linked, catalog, rounds=300) == bounds
+
+
+def test_bootstrap_intervals_of_a_perfect_prediction_are_points(catalog):
+    gold = read_gold(GOLD)[:1]
+    predicted = [paper(gold[0].title, [link(g.method, g.relations[0]) for g in gold[0].links],
+                       [Introduced(i["name"]) for i in gold[0].introduces])]
+    assert evaluate(gold, predicted, catalog).links.f1 == 1.0
+    bounds = intervals(gold, predicted, catalog, rounds=50)
+    assert bounds["link F1"] == (1.0, 1.0) and bounds["introduced F1"] == (1.0, 1.0)
+
+
+def test_bootstrap_needs_at_least_one_round(catalog):
+    with pytest.raises(InputError, match="bootstrap rounds must be at least 1"):
+        intervals(read_gold(GOLD), [], catalog, rounds=0)
