@@ -211,6 +211,12 @@ TUNE4_EXCLUDED = _SECOND_GOLD + (TUNE3_FILE, SILVER3_FILE)
 TUNE5_SEED, TUNE5_SIZE, TUNE5_FILE = 2033, 80, "tune-arxiv-5.jsonl"
 TUNE5_EXCLUDED = TUNE4_EXCLUDED + (TUNE4_FILE,)
 
+# Sixth arXiv set (drawn 2026-11-26, seventh session, for a learned relation model: 320 papers, annotated in four
+# chunks of 80 in draw order by four annotators): the pool rule of select_tune, every gold file of the time
+# excluded (tune5 too); random.Random(2034), fully annotated. Tuning data.
+TUNE6_SEED, TUNE6_SIZE, TUNE6_FILE = 2034, 320, "tune-arxiv-6.jsonl"
+TUNE6_EXCLUDED = TUNE5_EXCLUDED + (TUNE5_FILE,)
+
 
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
@@ -234,10 +240,15 @@ def select_tune5(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(TUNE5_EXCLUDED, gold_dir), TUNE5_SEED, TUNE5_SIZE)
 
 
+def select_tune6(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the sixth tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE6_EXCLUDED, gold_dir), TUNE6_SEED, TUNE6_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
-               "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "tune6": TUNE6_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
 
 
@@ -383,7 +394,7 @@ def main(argv: list[str] | None = None) -> int:
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
                       ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
-                      ("tune5", select_tune5, TUNE5_FILE)]
+                      ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
