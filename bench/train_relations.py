@@ -397,10 +397,10 @@ class LinkExample:
     where: str  # paper id and evidence, for --show-flips
 
 
-def collect(catalog) -> dict[str, list[tuple[tuple[str, ...], list[LinkExample]]]]:
+def collect(catalog, draw6: Path = DRAW6) -> dict[str, list[tuple[tuple[str, ...], list[LinkExample]]]]:
     """Set name -> (gold relation set, link examples) for every correctly linked gold method of the set."""
     data = {}
-    for name, (gold, linked) in _sets(catalog).items():
+    for name, (gold, linked) in _sets(catalog, draw6).items():
         rows, contexts = [], {}
         for paper, want, links in pairs(gold, linked, catalog):
             ctx = contexts.get(id(paper)) or contexts.setdefault(id(paper), paper_context(paper))
@@ -666,6 +666,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep-remote", action="store_true", help="lr: leave decisions taken from another sentence")
     parser.add_argument("--min-gain", type=int, default=3, help="priors: methods a prior must gain on the training sets")
     parser.add_argument("--drop", default="", help="comma-separated feature prefixes left out (ablation)")
+    parser.add_argument("--draw6", type=Path, default=DRAW6,
+                        help="directory of the tune6 parts (part-K.jsonl) and records (tune6-records-K.jsonl)")
     parser.add_argument("--sets", default="",
                         help="comma-separated set names to use (default: all), e.g. only the sets no rule was written for")
     parser.add_argument("--rich", action="store_true",
@@ -676,7 +678,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     global RICH
     RICH = args.rich
-    data = collect(load_catalog())
+    data = collect(load_catalog(), args.draw6)
     if args.sets:
         unknown = set(args.sets.split(",")) - set(data)
         if unknown:
