@@ -352,7 +352,8 @@ def _link_records(gold: list, records: Path, catalog) -> list:
 
 def _sets(catalog, draw6: Path = DRAW6) -> dict[str, tuple[list, list]]:
     """Tuning set name -> (gold records, linked papers), linked as ``bench/eval_heldout.py`` links them: dev, seeds
-    odd, tune .. tune5, and each draw6 part (``part-K.jsonl``, as far as it is written) as its own set 'd6-K'."""
+    odd, tune .. tune5, and each draw6 part as its own set 'd6-K': from ``bench/gold/tune-arxiv-6.jsonl`` in chunks of
+    80 once it exists, else from ``part-K.jsonl`` in ``draw6``, as far as it is written."""
     seeds = heldout.link_seeds(catalog)
     out = {"dev": (read_gold(heldout.DEV_GOLD), seeds),
            "seeds-odd": (heldout.split_half(read_gold(heldout.GOLD / "heldout-seeds.jsonl"), "odd"), seeds)}
@@ -362,6 +363,14 @@ def _sets(catalog, draw6: Path = DRAW6) -> dict[str, tuple[list, list]]:
         if path.exists():
             gold = read_gold(path)
             out[name] = (gold, heldout.link_arxiv(gold, catalog))
+    merged = heldout.GOLD / heldout.TUNE6_FILE
+    if merged.exists():  # once the parts are merged into bench/gold: four folds of 80 in draw order, as annotated
+        gold = read_gold(merged)
+        for k in range(4):
+            part = gold[80 * k: 80 * (k + 1)]
+            if part:
+                out[f"d6-{k + 1}"] = (part, heldout.link_arxiv(part, catalog))
+        return out
     for k in range(1, 5):
         part, records = draw6 / f"part-{k}.jsonl", draw6 / f"tune6-records-{k}.jsonl"
         if part.exists() and records.exists():
