@@ -513,7 +513,8 @@ def _derivatives(G: nx.MultiDiGraph, nodes: Iterable[str]) -> set[str]:
 def family_members(G: nx.MultiDiGraph, family: Family) -> list[str]:
     """The Method nodes of ``family`` present in the graph, ordered by name then node id. Only catalogued
     methods take part: a name a paper coins has no catalog lineage or area."""
-    named = {_key(n) for n in (*family.roots, *family.members)}
+    root_keys = {_key(n) for n in family.roots}
+    named = root_keys | {_key(n) for n in family.members}
     roots, found = [], set()
     for node in _methods(G):
         d = G.nodes[node]
@@ -522,7 +523,7 @@ def family_members(G: nx.MultiDiGraph, family: Family) -> list[str]:
         key = _key(d.get("name") or "")
         if key in named or (d.get("area") in family.areas and d.get("kind") != "dataset"):
             found.add(node)
-        if key in {_key(n) for n in family.roots}:
+        if key in root_keys:
             roots.append(node)
     found |= _derivatives(G, roots)
     return sorted(found, key=lambda n: (G.nodes[n].get("name", n), n))
