@@ -113,12 +113,6 @@ def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
     return (year is None, year or 0)
 
 
-def _paper_links(G: nx.MultiDiGraph, paper: str, method: str) -> list[dict]:
-    """Paper -> Method edges of one pair (attrs with type), strongest first."""
-    edges = [d for _, v, d in G.out_edges(paper, data=True) if v == method]
-    return sorted(edges, key=_strength)
-
-
 # ---------------------------------------------------------------------------------------------------
 # name resolution
 
@@ -195,11 +189,11 @@ def _catalog_note(text: str) -> str:
     return f" (the catalog knows {entry.name} ({about}), but no paper in this graph links to it)"
 
 
-def _resolve_exact(G: nx.MultiDiGraph, text: str) -> str | None:
-    """The Method node ``text`` names exactly (node id, name or alias, plural, checkpoint), or None."""
+def _resolve_exact(G: nx.MultiDiGraph, text: str, surfaces: dict[str, set[str]]) -> str | None:
+    """The Method node ``text`` names exactly (node id, name or alias, plural, checkpoint), or None;
+    ``surfaces`` is ``_method_surfaces(G)``."""
     if method_node(text) in G and _is(G, method_node(text), METHOD):
         return method_node(text)
-    surfaces = _method_surfaces(G)
     found = _exact_or_variant(text, surfaces)
     if found is None:
         return None
@@ -222,16 +216,28 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     Raises GraphError with up to three closest names when nothing matches well enough, and says so when
     the built-in catalog knows the name but no paper in the graph links to it.
     """
-    text = (name or "").strip()
-    if not text:
-        raise GraphError("empty method name")
-    node = _resolve_exact(G, text)
+    text = _method_text(name)
+    surfaces = _method_surfaces(G)
+    node = _resolve_exact(G, text, surfaces)
     if node is not None:
         return node
     family = _family_named(text)
     if family is not None:
         raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
-    surfaces = _method_surfaces(G)
+    return _resolve_close(G, text, surfaces)
+
+
+def _method_text(name: str) -> str:
+    """The stripped query name; an empty one is an error."""
+    text = (name or "").strip()
+    if not text:
+        raise GraphError("empty method name")
+    return text
+
+
+def _resolve_close(G: nx.MultiDiGraph, text: str, surfaces: dict[str, set[str]]) -> str:
+    """The method a name no method has exactly can only be a typo of (see ``resolve_method``), else a
+    GraphError with the closest names."""
     wanted = _key(text)
     matches = process.extract(wanted, list(surfaces), scorer=fuzz.ratio, limit=None, score_cutoff=FUZZY_SUGGEST)
     best: dict[str, float] = {}
@@ -345,16 +351,19 @@ def bridge(
         raise GraphError(f"{a!r} and {b!r} name the same methods ({ra.label}); name two different ones")
     name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
     papers_of = lambda nodes: {p for m in nodes for p in G.predecessors(m) if _is(G, p, PAPER)}  # noqa: E731
+    set_a, set_b = set(ra.nodes), set(rb.nodes)
     rows = []
     for paper in sorted(papers_of(ra.nodes) & papers_of(rb.nodes)):
-        side_a = [(m, _paper_links(G, paper, m)) for m in ra.nodes]
-        side_b = [(m, _paper_links(G, paper, m)) for m in rb.nodes]
+        strongest: dict[str, dict] = {}  # method of either side -> the paper's strongest edge to it
+        for _, m, d in G.out_edges(paper, data=True):
+            if (m in set_a or m in set_b) and (m not in strongest or _strength(d) < _strength(strongest[m])):
+                strongest[m] = d
         best = None
-        for ma, links_a in side_a:
-            for mb, links_b in side_b:
-                if not links_a or not links_b or ma == mb:
+        for ma in set_a & strongest.keys():
+            for mb in set_b & strongest.keys():
+                if ma == mb:
                     continue
-                la, lb = links_a[0], links_b[0]
+                la, lb = strongest[ma], strongest[mb]
                 rank_a, rank_b = LINK_RANK[la["type"]], LINK_RANK[lb["type"]]
                 fields = FIELD_RANK.get(la.get("field"), 3) + FIELD_RANK.get(lb.get("field"), 3)
                 key = (max(rank_a, rank_b), rank_a + rank_b, fields, name(ma), name(mb))
@@ -543,17 +552,18 @@ def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> R
     """The methods a user means by ``name``: one method as ``resolve_method`` (with ``family=True`` also
     its catalog derivatives), or, when no method has that exact name, a method family ("state-space
     models", "PEFT") with its members in the graph. A family with no member in the graph is an error."""
-    text = (name or "").strip()
-    node = _resolve_exact(G, text) if text else None
-    if node is None and text:
+    text = _method_text(name)
+    surfaces = _method_surfaces(G)
+    node = _resolve_exact(G, text, surfaces)
+    if node is None:
         named = _family_named(text)
         if named is not None:
             nodes = family_members(G, named)
             if not nodes:
                 raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
             return Resolved(named.name, nodes, named, True)
-    node = node or resolve_method(G, name)
-    nodes = method_family(G, node_key(node)) if family else [node]
+        node = _resolve_close(G, text, surfaces)
+    nodes = _with_derivatives(G, node) if family else [node]
     return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
 
 
@@ -574,9 +584,12 @@ def relation_type(relation: str | None) -> str | None:
 def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
     """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
     Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
-    node = resolve_method(G, name)
-    seen = _derivatives(G, [node])
-    return [node] + sorted(seen - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
+    return _with_derivatives(G, resolve_method(G, name))
+
+
+def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """``node`` first, then its catalog derivatives by name."""
+    return [node] + sorted(_derivatives(G, [node]) - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
 def papers_for_method(
@@ -594,7 +607,11 @@ def papers_for_method(
     name).
     """
     resolved = resolve_methods(G, name, family=family)
-    nodes, family = resolved.nodes, resolved.group
+    return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group)
+
+
+def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None, *, named: bool) -> list[dict]:
+    """``papers_for_method`` for resolved Method ``nodes``; ``named``: rows name their method."""
     wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
@@ -603,7 +620,7 @@ def papers_for_method(
         for paper, _, key, d in G.in_edges(node, keys=True, data=True):
             if key in types and _is(G, paper, PAPER):
                 sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper), method)
-                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if family else {})))
+                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if named else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
@@ -624,10 +641,10 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
         return {
             "method": None,
             "family": {"name": fam.name, "definition": fam.definition(), "members": [method_row(G, n) for n in resolved.nodes]},
-            "introduced_by": papers_for_method(G, name, "introduces"),
+            "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True),
             "parents": [],
             "children": [],
-            **{rel: papers_for_method(G, name, rel) for rel in ("builds_on", "compares_to", "mentions")},
+            **{rel: _papers_for_nodes(G, resolved.nodes, rel, named=True) for rel in ("builds_on", "compares_to", "mentions")},
         }
     node = resolved.nodes[0]
     d = G.nodes[node]
