@@ -211,8 +211,11 @@ def by_normalised_title(linked: Iterable[LinkedPaper]) -> dict[str, LinkedPaper]
 
 def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None) -> Report:
     """Score ``linked`` against ``gold`` (see module docstring for the definitions)."""
-    matcher = MethodMatcher(catalog)
-    by_title = by_normalised_title(linked)
+    return _evaluate(gold, by_normalised_title(linked), MethodMatcher(catalog))
+
+
+def _evaluate(gold: list[GoldPaper], by_title: dict[str, LinkedPaper], matcher: MethodMatcher) -> Report:
+    """``evaluate`` with the linked papers indexed by normalised title and the method matcher made."""
     links, intro = Score(), Score()
     correct = total = 0
     confusion: dict[str, dict[str, int]] = {}
@@ -278,7 +281,7 @@ def evaluate(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cata
     )
 
 
-# the measures ``intervals`` bootstraps: name -> (numerator, denominator) of its per-paper counts
+# the measures ``intervals`` bootstraps, in the order ``_measures`` computes them
 _MEASURES = ("link precision", "link recall", "link F1", "relation accuracy", "introduced precision",
              "introduced recall", "introduced F1")
 
@@ -297,10 +300,10 @@ def intervals(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cat
     sample of the same kind of papers. Measure name -> (low, high)."""
     if rounds < 1:
         raise InputError(f"bootstrap rounds must be at least 1, got {rounds}")
-    linked = list(linked)
+    by_title, matcher = by_normalised_title(linked), MethodMatcher(catalog)
     per_paper = []
     for g in gold:
-        r = evaluate([g], linked, catalog)
+        r = _evaluate([g], by_title, matcher)
         per_paper.append((r.links.tp, r.links.fp, r.links.fn, r.relation_correct, r.relation_total,
                           r.introduced.tp, r.introduced.fp, r.introduced.fn))
     if not per_paper:
