@@ -32,7 +32,6 @@ export_app = typer.Typer(help="Export a graph: graphml, gexf, csv, neo4j, cypher
 app.add_typer(export_app, name="export")
 
 
-
 class _Console:
     """A rich ``Console`` made on first use: a run that prints nothing (``relwork -q link``) never imports
     rich (~20 ms of start-up)."""
@@ -88,21 +87,24 @@ FORMAT_OPT = typer.Option(None, "--format", "-f", help="Input format name; detec
 STRICT_OPT = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it.")
 
 
+def _print_error(message: str) -> None:
+    """'Error: message' on stderr, the message printed literally (rich imported only now: errors are rare)."""
+    from rich.markup import escape
+
+    err.print("[red]Error:[/red] " + escape(message), highlight=False, soft_wrap=True)
+
+
 @contextlib.contextmanager
 def handle_errors() -> Iterator[None]:
     """Turn a RelworkError into 'Error: message' on stderr and the error's exit code."""
     try:
         yield
     except RelworkError as exc:
-        from rich.markup import escape
-
-        err.print("[red]Error:[/red] " + escape(_clip_message(safe_text(str(exc)))), highlight=False, soft_wrap=True)
+        _print_error(_clip_message(safe_text(str(exc))))
         raise typer.Exit(exc.exit_code) from None
     except OSError as exc:  # a path the user gave that cannot be opened or written
-        from rich.markup import escape
-
         where = f"{exc.filename}: " if exc.filename else ""
-        err.print("[red]Error:[/red] " + escape(safe_text(f"{where}{exc.strerror or exc}")), highlight=False, soft_wrap=True)
+        _print_error(safe_text(f"{where}{exc.strerror or exc}"))
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("Interrupted.")
