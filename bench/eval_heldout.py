@@ -217,6 +217,13 @@ TUNE5_EXCLUDED = TUNE4_EXCLUDED + (TUNE4_FILE,)
 TUNE6_SEED, TUNE6_SIZE, TUNE6_FILE = 2034, 320, "tune-arxiv-6.jsonl"
 TUNE6_EXCLUDED = TUNE5_EXCLUDED + (TUNE5_FILE,)
 
+# Seventh arXiv set (drawn 2026-11-26, eighth session; annotated blind in two chunks of 80 in draw order by two
+# annotators and held out from every rule change of that session: its first score, after the session's merges, is
+# the blind estimate; then it is tuning data): the pool rule of select_tune, every gold file of the time excluded;
+# random.Random(2035), 160 papers, fully annotated.
+TUNE7_SEED, TUNE7_SIZE, TUNE7_FILE = 2035, 160, "tune-arxiv-7.jsonl"
+TUNE7_EXCLUDED = TUNE6_EXCLUDED + (TUNE6_FILE,)
+
 
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
@@ -245,10 +252,16 @@ def select_tune6(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(TUNE6_EXCLUDED, gold_dir), TUNE6_SEED, TUNE6_SIZE)
 
 
+def select_tune7(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the seventh tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE7_EXCLUDED, gold_dir), TUNE7_SEED, TUNE7_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
-               "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "tune6": TUNE6_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "tune6": TUNE6_FILE, "tune7": TUNE7_FILE,
+               "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
 
 
@@ -394,7 +407,8 @@ def main(argv: list[str] | None = None) -> int:
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
                       ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
-                      ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE)]
+                      ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE),
+                      ("tune7", select_tune7, TUNE7_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
