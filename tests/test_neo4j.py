@@ -506,7 +506,8 @@ def test_parse_cookbook_reports_bad_blocks(text, message):
 
 def test_load_cookbook_has_the_documented_queries():
     cookbook = load_cookbook()
-    assert list(cookbook) == ["bridge", "builds_on", "most_compared", "method_path", "citing_papers"]
+    assert list(cookbook) == ["bridge", "bridge_family", "builds_on", "builds_on_family", "most_compared", "method_path",
+                              "citing_papers"]
     assert cookbook["most_compared"].defaults == {"limit": 10}
     assert cookbook["bridge"].resolve == {"a": "method", "b": "method"}
     assert cookbook["builds_on"].resolve == {"method": "method", "relation": "relation"}
