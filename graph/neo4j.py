@@ -696,7 +696,7 @@ def resolve_params(
     return resolved
 
 
-def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: bool):
+def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: bool) -> "queries.Resolved":
     """``resolve_methods`` on the database (``groups``), else ``resolve_method``, as a ``Resolved``."""
     from relwork.graph import queries
 

@@ -13,7 +13,7 @@
 // (`relwork method "state-space models"` lists a family's members).
 
 // name: bridge
-// description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest.
+// description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest. A family name or --family runs bridge_family.
 // params: a, b
 // resolve: a=method, b=method
 // family: bridge_family
@@ -39,7 +39,7 @@ RETURN p.id AS id, p.title AS title, p.year AS year,
 ORDER BY CASE WHEN ra > rb THEN ra ELSE rb END, ra + rb, f, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
 
 // name: bridge_family
-// description: bridge for lists of methods $a and $b (a family's members, a method and its derivatives): papers linked to a method of each side, two different ones; of several pairs the best counts (weaker link, both links, title evidence, then the names); each row names the member of each side.
+// description: Papers linked to a method of list $a and another of list $b (a family's members, a method and its derivatives), ordered as bridge by the best pair (then the names); each row names the member of each side.
 // params: a, b
 // resolve: a=methods, b=methods
 // networkx: bridge(G, a, b, family=...)["papers"]
@@ -59,7 +59,7 @@ RETURN p.id AS id, p.title AS title, p.year AS year,
 ORDER BY best.worst, best.both, best.f, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
 
 // name: builds_on
-// description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first.
+// description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first. A family name or --family runs builds_on_family.
 // params: method, relation="builds_on"
 // resolve: method=method, relation=relation
 // family: builds_on_family
@@ -74,7 +74,7 @@ RETURN p.id AS id, p.title AS title, p.year AS year, type(r) AS type, r.field AS
 ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id;
 
 // name: builds_on_family
-// description: builds_on for a list of methods $method (a family's members, a method and its derivatives): one row per paper, link type and method, naming the method; oldest first.
+// description: Papers that build on (or $relation) a method of list $method (a family's members, a method and its derivatives), oldest first; one row per paper, link type and method, naming the method.
 // params: method, relation="builds_on"
 // resolve: method=methods, relation=relation
 // networkx: papers_for_method(G, method, relation, family=...)
