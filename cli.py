@@ -823,13 +823,20 @@ def cypher_command(
     name: Optional[str] = typer.Option(None, "--name", "-n", help="Run this cookbook query instead."),
     param: List[str] = typer.Option([], "--param", "-P", help="Query parameter name=value (value may be JSON); repeatable."),
     list_queries: bool = typer.Option(False, "--list", help="List the cookbook queries and their parameters."),
+    family: bool = typer.Option(
+        False, "--family", help="With --name: each method also stands for its catalog derivatives; rows name their method."
+    ),
     uri: str = NEO4J_URI_OPT,
     user: str = NEO4J_USER_OPT,
     password: str = NEO4J_PASSWORD_OPT,
     database: Optional[str] = NEO4J_DATABASE_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Run a read-only Cypher query (or a named cookbook query) on Neo4j and print the rows."""
+    """Run a read-only Cypher query (or a named cookbook query) on Neo4j and print the rows.
+
+    A cookbook query's method parameters may name a method family ("state-space models"): its family
+    variant then runs, and its rows name the member linked.
+    """
     from relwork.core.errors import InputError
     from relwork.graph.neo4j import load_cookbook, parse_params, run_cookbook, run_read_query
 
@@ -845,9 +852,11 @@ def cypher_command(
             return
         if (query is None) == (name is None):
             raise InputError("give either a Cypher query or --name NAME (see --list)")
+        if family and name is None:
+            raise InputError("--family works with --name (a cookbook query), not with a Cypher query")
         conn = _neo4j_connection(uri, user, password, database)
         params = parse_params(param)
-        result = run_cookbook(conn, name, params) if name else run_read_query(conn, query, params)
+        result = run_cookbook(conn, name, params, family=family) if name else run_read_query(conn, query, params)
         if as_json:
             print_json(result.records())
             return

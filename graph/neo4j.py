@@ -28,7 +28,17 @@ import networkx as nx
 
 from relwork.core.errors import ExportError, InputError
 from relwork.core.records import normalize_title
-from relwork.graph.schema import EDGE_TYPES, METHOD, NODE_LABELS, PAPER
+from relwork.graph.schema import (
+    DERIVED_FROM,
+    EDGE_TYPES,
+    INTRODUCES,
+    METHOD,
+    NODE_LABELS,
+    PAPER,
+    method_node,
+    node_key,
+    paper_node,
+)
 
 DEFAULT_URI = "bolt://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -472,7 +482,12 @@ def parse_params(pairs: Iterable[str]) -> dict[str, Any]:
 
 @dataclass
 class CookbookQuery:
-    """One named query of the cookbook: its parameters, what it answers, and its Cypher text."""
+    """One named query of the cookbook: its parameters, what it answers, and its Cypher text.
+
+    ``resolve`` maps a parameter to what ``relwork cypher --name`` resolves it as ('method', 'methods',
+    'paper' or 'relation'); ``family`` names the variant query that runs instead when a 'method'
+    parameter stands for several methods (a family name, or ``--family``).
+    """
 
     name: str
     description: str
@@ -480,19 +495,23 @@ class CookbookQuery:
     query: str
     networkx: str = ""
     defaults: dict[str, Any] = field(default_factory=dict)
-    resolve: dict[str, str] = field(default_factory=dict)  # parameter -> 'method', 'paper' or 'relation'
+    resolve: dict[str, str] = field(default_factory=dict)
+    family: str = ""
 
 
-_HEADER = re.compile(r"^//\s*(name|description|params|networkx|example|resolve):\s*(.*)$")
-RESOLVE_KINDS = ("method", "paper", "relation")
+_HEADER = re.compile(r"^//\s*(name|description|params|networkx|example|resolve|family):\s*(.*)$")
+# 'methods': a list of method names (a family's members, a method and its derivatives), for family variants
+RESOLVE_KINDS = ("method", "paper", "relation", "methods")
 
 
 def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, CookbookQuery]:
     """Parse a cookbook file: blocks that start with ``// name: x`` header lines and end with ``;``.
 
-    Raises ``ExportError`` naming the line of a block without a name or a query, or a repeated name.
+    Raises ``ExportError`` naming the line of a block without a name or a query, a repeated name, or a
+    ``// family:`` variant that is missing or does not take the query's method parameters as 'methods'.
     """
     queries: dict[str, CookbookQuery] = {}
+    family_lines: dict[str, int] = {}  # query name -> line of its '// family:' header
     current: dict[str, Any] | None = None
     body: list[str] = []
 
@@ -511,6 +530,7 @@ def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, Cook
             query=query,
             networkx=current.get("networkx", ""),
             resolve=current.get("resolve", {}),
+            family=current.get("family", ""),
         )
         current, body = None, []
 
@@ -548,6 +568,9 @@ def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, Cook
                             f"{' / '.join(RESOLVE_KINDS)}"
                         )
                     current["resolve"][pname] = kind
+            elif key == "family":
+                current["family"] = value
+                family_lines[current["name"]] = line_no
             else:
                 current[key] = (current.get(key, "") + " " + value).strip()
         elif current is None:
@@ -560,7 +583,21 @@ def parse_cookbook(text: str, source: str = "cookbook.cypher") -> dict[str, Cook
             if line.rstrip().endswith(";"):
                 close(line_no)
     close(0)
+    for name, line_no in family_lines.items():
+        _check_family_variant(queries[name], queries.get(queries[name].family), f"{source}:{line_no}")
     return queries
+
+
+def _check_family_variant(entry: CookbookQuery, variant: CookbookQuery | None, where: str) -> None:
+    """A family variant takes the same parameters, each 'method' of ``entry`` as 'methods', the rest alike."""
+    if variant is None:
+        raise ExportError(f"{where}: query {entry.name!r} names a family variant {entry.family!r} that the cookbook lacks")
+    wanted = {p: "methods" if kind == "method" else kind for p, kind in entry.resolve.items()}
+    if "methods" not in wanted.values() or variant.params != entry.params or variant.resolve != wanted:
+        raise ExportError(
+            f"{where}: family variant {variant.name!r} must take the parameters of {entry.name!r} "
+            f"({', '.join(entry.params)}) and resolve them as {', '.join(f'{p}={k}' for p, k in wanted.items())}"
+        )
 
 
 def load_cookbook() -> dict[str, CookbookQuery]:
@@ -569,10 +606,16 @@ def load_cookbook() -> dict[str, CookbookQuery]:
     return parse_cookbook(text)
 
 
-def run_cookbook(conn: Connection, name: str, params: dict[str, Any]) -> QueryResult:
+def run_cookbook(conn: Connection, name: str, params: dict[str, Any], *, family: bool = False) -> QueryResult:
     """Run the cookbook query ``name`` with ``params`` (declared parameters without a default are required).
 
-    Raises ``InputError`` for an unknown name, an unknown or a missing parameter (user arguments, exit 2).
+    When a method parameter names a method family ('state-space models'), or with ``family=True`` (each
+    method also stands for its catalog derivatives), the query's family variant runs instead (``bridge`` ->
+    ``bridge_family``): it takes lists of method names and its rows name the method linked, as the networkx
+    functions with ``family`` do.
+
+    Raises ``InputError`` for an unknown name, an unknown or a missing parameter, or ``family`` on a query
+    without method parameters (user arguments, exit 2); ``GraphError`` for a name the database lacks.
     """
     cookbook = load_cookbook()
     if name not in cookbook:
@@ -588,61 +631,118 @@ def run_cookbook(conn: Connection, name: str, params: dict[str, Any]) -> QueryRe
     missing = [p for p in entry.params if p not in params]
     if missing:
         raise InputError(f"cookbook query {name!r} needs --param {', --param '.join(m + '=...' for m in missing)}")
-    return run_read_query(conn, entry.query, resolve_params(conn, entry.resolve, params))
+    variant = cookbook[entry.family] if entry.family else None
+    if family and variant is None and "methods" not in entry.resolve.values():
+        takes = sorted(q.name for q in cookbook.values() if q.family or "methods" in q.resolve.values())
+        raise InputError(f"cookbook query {name!r} takes no method family; --family works with: {', '.join(takes)}")
+    resolved = resolve_params(conn, entry.resolve, params, family=family, groups=variant is not None)
+    if variant is not None and any(isinstance(resolved[p], list) for p, kind in entry.resolve.items() if kind == "method"):
+        # several methods on a side: the variant takes every method parameter as a list of names
+        resolved = {p: [v] if variant.resolve.get(p) == "methods" and isinstance(v, str) else v for p, v in resolved.items()}
+        entry = variant
+    return run_read_query(conn, entry.query, resolved)
 
 
-def resolve_params(conn: Connection, kinds: dict[str, str], params: dict[str, Any]) -> dict[str, Any]:
+def resolve_params(
+    conn: Connection, kinds: dict[str, str], params: dict[str, Any], *, family: bool = False, groups: bool = False
+) -> dict[str, Any]:
     """``params`` with each method, paper or relation named as ``relwork method`` / ``relwork paper`` name
     them ('mamba', 'Mambaa', 'BERT-large' -> the canonical name; a title fragment -> the paper id;
     'compares-to' -> 'compares_to'), so a cookbook query answers like its networkx function instead of
     returning no rows. Raises ``GraphError`` (closest names suggested) for a name the database lacks.
 
-    An exact canonical name or paper id costs one small query; anything else reads the Method names and
-    aliases (and for a paper the Paper ids, titles and INTRODUCES links) once and resolves them in Python.
+    A 'methods' parameter becomes the list of method names ``resolve_methods`` gives on the networkx graph:
+    the method (with ``family``, also its catalog derivatives) or a family's members present in the
+    database; a list of names resolves item by item. With ``groups``, a 'method' parameter that stands for
+    several methods that way becomes such a list too (a family variant then runs). Two method parameters
+    that stand for the same methods are an error, as in ``bridge``.
+
+    An exact canonical name or paper id costs one small query; anything else reads the Method names,
+    aliases and lineage (and for a paper the Paper ids, titles and INTRODUCES links) once and resolves them
+    in Python.
     """
     from relwork.graph import queries
 
     resolved = dict(params)
-    lookup: nx.MultiDiGraph | None = None
+    lookup = _Lookup(conn, papers="paper" in kinds.values())
+    methods: dict[str, queries.Resolved] = {}
     for name, kind in kinds.items():
         value = resolved.get(name)
+        if kind == "methods" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            parts = [_resolve_method_param(lookup, v, family=family, groups=True) for v in value]
+            nodes = list(dict.fromkeys(n for part in parts for n in part.nodes))
+            methods[name] = queries.Resolved(", ".join(part.label for part in parts), nodes, None, True)
+            resolved[name] = [node_key(n) for n in nodes]
+            continue
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise InputError(f"--param {name} must name a {kind}, got {value!r}")
+            what = "a method or a list of method names" if kind == "methods" else f"a {kind}"
+            raise InputError(f"--param {name} must name {what}, got {value!r}")
         if kind == "relation":
             resolved[name] = queries.relation_type(value).lower()
-            continue
-        exact = (
-            "MATCH (m:Method {name: $value}) RETURN m.name LIMIT 1"
-            if kind == "method"
-            else "MATCH (p:Paper) WHERE p.id = $value RETURN p.id LIMIT 1"
-        )
-        found = run_read_query(conn, exact, {"value": value}).rows
-        if found:
-            continue
-        if lookup is None or (kind == "paper" and not lookup.graph.get("papers")):
-            lookup = _lookup_graph(conn, papers=kind == "paper")
-        if kind == "method":
-            resolved[name] = lookup.nodes[queries.resolve_method(lookup, value)]["name"]
+        elif kind == "paper":
+            found = run_read_query(conn, "MATCH (p:Paper) WHERE p.id = $value RETURN p.id LIMIT 1", {"value": value}).rows
+            if not found:
+                G = lookup.graph()
+                resolved[name] = G.nodes[queries.resolve_paper(G, value)]["paper_id"]
         else:
-            resolved[name] = lookup.nodes[queries.resolve_paper(lookup, value)]["paper_id"]
+            methods[name] = found = _resolve_method_param(lookup, value, family=family, groups=groups or kind == "methods")
+            names = [node_key(n) for n in found.nodes]
+            resolved[name] = names if found.group or kind == "methods" else names[0]
+    if len(methods) == 2:
+        (a, ra), (b, rb) = methods.items()
+        queries.require_different(str(params[a]), str(params[b]), ra, rb)
     return resolved
 
 
+def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: bool) -> "queries.Resolved":
+    """``resolve_methods`` on the database (``groups``), else ``resolve_method``, as a ``Resolved``."""
+    from relwork.graph import queries
+
+    if not family:
+        exact = run_read_query(lookup.conn, "MATCH (m:Method {name: $value}) RETURN m.name LIMIT 1", {"value": value}).rows
+        if exact:
+            return queries.Resolved(value, [method_node(value)], None, False)
+    G = lookup.graph()
+    if groups:
+        return queries.resolve_methods(G, value, family=family)
+    node = queries.resolve_method(G, value)
+    return queries.Resolved(G.nodes[node]["name"], [node], None, False)
+
+
+class _Lookup:
+    """The part of the exported graph that names resolve against, read from the database once, when a
+    name first needs it: Method names, aliases, kinds, areas, catalogued flags and DERIVED_FROM lineage;
+    with ``papers`` also Paper ids, titles, arXiv ids, DOIs and the INTRODUCES links."""
+
+    def __init__(self, conn: Connection, *, papers: bool) -> None:
+        self.conn, self.papers = conn, papers
+        self._graph: nx.MultiDiGraph | None = None
+
+    def graph(self) -> nx.MultiDiGraph:
+        if self._graph is None:
+            self._graph = _lookup_graph(self.conn, papers=self.papers)
+        return self._graph
+
+
 def _lookup_graph(conn: Connection, *, papers: bool) -> nx.MultiDiGraph:
-    """The part of the exported graph that names resolve against: Method names, aliases and catalogued
-    flags; with ``papers`` also Paper ids, titles, arXiv ids, DOIs and the INTRODUCES links."""
-    G = nx.MultiDiGraph(papers=papers)
-    rows = run_read_query(conn, "MATCH (m:Method) RETURN m.name, m.aliases, m.catalogued").rows
-    for method, aliases, catalogued in rows:
-        G.add_node(_NODE_PREFIX[METHOD] + method, label=METHOD, name=method, aliases=aliases or [], catalogued=bool(catalogued))
+    """See ``_Lookup``: node ids and attributes as ``graph/build.py`` makes them, so the query functions'
+    resolvers run on it unchanged."""
+    G = nx.MultiDiGraph()
+    query = "MATCH (m:Method) RETURN m.name, m.aliases, m.catalogued, m.kind, m.area"
+    for method, aliases, catalogued, kind, area in run_read_query(conn, query).rows:
+        G.add_node(method_node(method), label=METHOD, name=method, aliases=aliases or [], catalogued=bool(catalogued),
+                   kind=kind or "", area=area or "")
+    query = f"MATCH (c:Method)-[:{DERIVED_FROM}]->(p:Method) RETURN c.name, p.name"
+    for child, parent in run_read_query(conn, query).rows:
+        G.add_edge(method_node(child), method_node(parent), key=DERIVED_FROM, type=DERIVED_FROM)
     if papers:
         query = "MATCH (p:Paper) RETURN p.id, p.title, p.arxiv_id, p.doi, p.external"
         for pid, title, arxiv, doi, external in run_read_query(conn, query).rows:
-            G.add_node(_NODE_PREFIX[PAPER] + pid, label=PAPER, paper_id=pid, title=title or "", arxiv_id=arxiv, doi=doi,
+            G.add_node(paper_node(pid), label=PAPER, paper_id=pid, title=title or "", arxiv_id=arxiv, doi=doi,
                        external=bool(external))
-        query = "MATCH (p:Paper)-[:INTRODUCES]->(m:Method) RETURN p.id, m.name"
+        query = f"MATCH (p:Paper)-[:{INTRODUCES}]->(m:Method) RETURN p.id, m.name"
         for pid, method in run_read_query(conn, query).rows:
-            G.add_edge(_NODE_PREFIX[PAPER] + pid, _NODE_PREFIX[METHOD] + method, key="INTRODUCES", type="INTRODUCES")
+            G.add_edge(paper_node(pid), method_node(method), key=INTRODUCES, type=INTRODUCES)
     return G

@@ -345,10 +345,7 @@ def bridge(
     ``family=True``, also ``a_methods`` / ``b_methods``, the method names each side stood for.
     """
     ra, rb = resolve_methods(G, a, family=family), resolve_methods(G, b, family=family)
-    if set(ra.nodes) == set(rb.nodes):
-        if len(ra.nodes) == 1:
-            raise GraphError(f"{a!r} and {b!r} are the same method ({ra.label}); name two different methods")
-        raise GraphError(f"{a!r} and {b!r} name the same methods ({ra.label}); name two different ones")
+    require_different(a, b, ra, rb)
     name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
     papers_of = lambda nodes: {p for m in nodes for p in G.predecessors(m) if _is(G, p, PAPER)}  # noqa: E731
     set_a, set_b = set(ra.nodes), set(rb.nodes)
@@ -565,6 +562,15 @@ def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> R
         node = _resolve_close(G, text, surfaces)
     nodes = _with_derivatives(G, node) if family else [node]
     return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
+
+
+def require_different(a: str, b: str, ra: Resolved, rb: Resolved) -> None:
+    """Raise GraphError when names ``a`` and ``b`` stand for the same methods (``ra``, ``rb`` as
+    ``resolve_methods`` gives them): a bridge between a method and itself answers nothing."""
+    if set(ra.nodes) == set(rb.nodes):
+        if len(ra.nodes) == 1:
+            raise GraphError(f"{a!r} and {b!r} are the same method ({ra.label}); name two different methods")
+        raise GraphError(f"{a!r} and {b!r} name the same methods ({ra.label}); name two different ones")
 
 
 # ---------------------------------------------------------------------------------------------------

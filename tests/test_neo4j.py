@@ -506,7 +506,8 @@ def test_parse_cookbook_reports_bad_blocks(text, message):
 
 def test_load_cookbook_has_the_documented_queries():
     cookbook = load_cookbook()
-    assert list(cookbook) == ["bridge", "builds_on", "most_compared", "method_path", "citing_papers"]
+    assert list(cookbook) == ["bridge", "bridge_family", "builds_on", "builds_on_family", "most_compared", "method_path",
+                              "citing_papers"]
     assert cookbook["most_compared"].defaults == {"limit": 10}
     assert cookbook["bridge"].resolve == {"a": "method", "b": "method"}
     assert cookbook["builds_on"].resolve == {"method": "method", "relation": "relation"}
@@ -633,7 +634,7 @@ def test_cookbook_unknown_names_fail_like_the_query_functions(neo4j, seed_graph)
 def test_run_cookbook_names_missing_parameter_and_unknown_query(neo4j):
     with pytest.raises(InputError, match=r"cookbook query 'bridge' needs --param b=\.\.\."):
         run_cookbook(neo4j, "bridge", {"a": "Mamba"})
-    with pytest.raises(InputError, match="no cookbook query named 'nope'; known: bridge, builds_on"):
+    with pytest.raises(InputError, match="no cookbook query named 'nope'; known: bridge, bridge_family, builds_on, "):
         run_cookbook(neo4j, "nope", {})
     with pytest.raises(InputError, match="cookbook query 'builds_on' has no parameter 'name'; it takes: method, relation"):
         run_cookbook(neo4j, "builds_on", {"name": "Mamba"})

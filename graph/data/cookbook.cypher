@@ -6,11 +6,17 @@
 // `// resolve:` header makes `relwork cypher --name` resolve those parameters first, as `relwork method` and
 // `relwork paper` do (any case, aliases, close misspellings, title fragments), or fail naming the closest.
 // Ties are broken as the networkx functions do: newest/oldest first, then norm_title, then id.
+// Method families: `// family: X` names the variant query X that `relwork cypher --name` runs instead when a method
+// parameter names a family ('state-space models') or with --family (a method and its catalog derivatives). A variant
+// takes LISTS of canonical method names (`// resolve: a=methods`) and its rows name the method linked; in Neo4j
+// Browser set them as lists, e.g. `:param a => ['Longformer']` and `:param b => ['S4', 'Mamba', 'Mamba-2']`
+// (`relwork method "state-space models"` lists a family's members).
 
 // name: bridge
-// description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest.
+// description: Papers linked to both methods $a and $b; weaker link of the two first (introduces > builds on > compares to > mentions), then title evidence first, then newest. A family name or --family runs bridge_family.
 // params: a, b
 // resolve: a=method, b=method
+// family: bridge_family
 // networkx: bridge(G, a, b)["papers"]
 MATCH (m:Method) WHERE m.name = $a OR $a IN coalesce(m.aliases, [])
 WITH m ORDER BY m.name <> $a, NOT coalesce(m.catalogued, false), m.name LIMIT 1
@@ -32,10 +38,31 @@ RETURN p.id AS id, p.title AS title, p.year AS year,
        type(la) AS a_type, la.field AS a_field, type(lb) AS b_type, lb.field AS b_field
 ORDER BY CASE WHEN ra > rb THEN ra ELSE rb END, ra + rb, f, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
 
+// name: bridge_family
+// description: Papers linked to a method of list $a and another of list $b (a family's members, a method and its derivatives), ordered as bridge by the best pair (then the names); each row names the member of each side.
+// params: a, b
+// resolve: a=methods, b=methods
+// networkx: bridge(G, a, b, family=...)["papers"]
+WITH {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank, {title: 0, abstract: 1, catalog: 2} AS fields
+MATCH (p:Paper)-[la:INTRODUCES|BUILDS_ON|COMPARES_TO|MENTIONS]->(ma:Method)
+WHERE ma.name IN $a
+MATCH (p)-[lb:INTRODUCES|BUILDS_ON|COMPARES_TO|MENTIONS]->(mb:Method)
+WHERE mb.name IN $b AND mb <> ma
+WITH p, ma, la, mb, lb, rank[type(la)] AS ra, rank[type(lb)] AS rb,
+     coalesce(fields[la.field], 3) + coalesce(fields[lb.field], 3) AS f
+WITH p, ma, la, mb, lb, CASE WHEN ra > rb THEN ra ELSE rb END AS worst, ra + rb AS both, f
+ORDER BY worst, both, f, ma.name, mb.name
+WITH p, collect({a: ma.name, la: la, b: mb.name, lb: lb, worst: worst, both: both, f: f})[0] AS best
+RETURN p.id AS id, p.title AS title, p.year AS year,
+       best.a AS a_method, type(best.la) AS a_type, best.la.field AS a_field,
+       best.b AS b_method, type(best.lb) AS b_type, best.lb.field AS b_field
+ORDER BY best.worst, best.both, best.f, p.year IS NULL, -coalesce(p.year, 0), p.norm_title, p.id;
+
 // name: builds_on
-// description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first.
+// description: Papers that build on a method (or compare to / mention / introduce it: $relation), oldest first. A family name or --family runs builds_on_family.
 // params: method, relation="builds_on"
 // resolve: method=method, relation=relation
+// family: builds_on_family
 // networkx: papers_for_method(G, method, relation)
 MATCH (m:Method) WHERE m.name = $method OR $method IN coalesce(m.aliases, [])
 WITH m ORDER BY m.name <> $method, NOT coalesce(m.catalogued, false), m.name LIMIT 1
@@ -45,6 +72,19 @@ MATCH (p:Paper)-[r]->(m)
 WHERE type(r) = wanted
 RETURN p.id AS id, p.title AS title, p.year AS year, type(r) AS type, r.field AS field, r.evidence AS evidence
 ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id;
+
+// name: builds_on_family
+// description: Papers that build on (or $relation) a method of list $method (a family's members, a method and its derivatives), oldest first; one row per paper, link type and method, naming the method.
+// params: method, relation="builds_on"
+// resolve: method=methods, relation=relation
+// networkx: papers_for_method(G, method, relation, family=...)
+WITH toUpper(replace(replace(trim($relation), '-', '_'), ' ', '_')) AS wanted,
+     {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank
+MATCH (p:Paper)-[r]->(m:Method)
+WHERE m.name IN $method AND type(r) = wanted
+RETURN p.id AS id, p.title AS title, p.year AS year, m.name AS method, type(r) AS type, r.field AS field,
+       r.evidence AS evidence
+ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id, method;
 
 // name: most_compared
 // description: Methods most often compared against: number of distinct papers with a COMPARES_TO link.
