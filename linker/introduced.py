@@ -83,8 +83,8 @@ def is_namelike(token: str) -> bool:
     """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
     if len(token) < 2 or alias_key(token) in GENERIC:
         return False
-    if token.lower().rstrip("s") in GENERIC:
-        return False
+    if token.rstrip("s").lower() in GENERIC:
+        return False  # a plural of a generic family ('CNNs'); an acronym's own capital S stays ('ARS' is not 'AR')
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
@@ -325,6 +325,45 @@ def find_definitions(text: str, start: int = 0) -> list[Definition]:
 
 
 _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
+
+
+# a short form of two words or with 'for short': 'Dialectical Generative Adversarial Network (Dialectical GAN)' (the
+# long form's first word kept, the rest abbreviated), 'Depthwise-Pointwise-Depthwise inverted bottleneck block (DPD
+# block)' (the last word kept), 'Multi-task Knowledge Distillation Model (MKDM for short)'
+_PHRASE_SHORT = re.compile(r"\(\s*(?:(?P<lead>[A-Za-z][a-z\-]{2,})\s+(?P<acr>" + _TOKEN + r")|(?P<acr2>" + _TOKEN + r")"
+                           r"(?:\s+(?P<tail>[a-z]{3,})|\s+for\s+short))\s*\)")
+_LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*$")
+
+
+def phrase_definitions(text: str) -> list[Definition]:
+    """Definitions whose short form keeps a word of its long form or says 'for short' (see :data:`_PHRASE_SHORT`):
+    the abbreviated part must spell the rest of the long form and the kept word must be the long form's own
+    ('Graph CNN' after 'a graph convolutional network' is not: the kept word opens it, CNN does not spell the rest)."""
+    found = []
+    pos = text.find("(")
+    while pos != -1:
+        match = _PHRASE_SHORT.match(text, pos)
+        if match:
+            acr = match.group("acr") or match.group("acr2")
+            kept = match.group("lead") or match.group("tail")
+            end = pos
+            if match.group("tail"):  # the kept last word closes the long form: the acronym spells what precedes it
+                last = _LAST_WORD.search(text, max(0, pos - 40), pos)
+                end = last.start() if last and last.group(1).lower().rstrip("s") == kept.rstrip("s") else -1
+            span = _long_form_before(text, end, acr) if end > 0 and sum(c.isupper() for c in acr) >= 2 else None
+            if span and match.group("lead"):
+                before = _LAST_WORD.search(text, max(0, span[0] - 40), span[0])
+                lead = before.group(1).lower() if before else ""
+                kept = kept.lower()
+                if lead == kept or len(kept) >= 4 and lead.startswith(kept):
+                    found.append(Definition(match.group("lead") + " " + acr, text[before.start(1) : pos].rstrip(),
+                                            (match.start("lead"), match.end("acr")), (before.start(1), pos)))
+            elif span:
+                short = acr if match.group("acr2") and not match.group("tail") else text[match.start("acr2") : match.end("tail")]
+                found.append(Definition(short, text[span[0] : pos].rstrip(), (match.start("acr2"), match.start("acr2") + len(short)),
+                                        (span[0], pos)))
+        pos = text.find("(", pos + 1)
+    return found
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -973,6 +1012,28 @@ def _defined_own_names(
     return found
 
 
+def _own_phrase_definitions(text: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of the :func:`phrase_definitions` the paper proposes: the object of 'we propose'
+    ('we propose a Dialectical Generative Adversarial Network (Dialectical GAN)'), after 'the proposed' / 'a novel',
+    or named in a passive proposal ('..., Depthwise-Pointwise-Depthwise inverted bottleneck block (DPD block) is
+    proposed'). A long form of generic words only ('a graph convolutional network (graph CNN)') names a technique."""
+    out = []
+    for d in definitions:
+        if alias_key(d.short) in known or alias_key(d.short) in GENERIC or all(
+                w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()) if w):
+            continue
+        start = d.long_span[0]
+        stop = text.rfind(". ", 0, start)
+        before = text[stop + 2 if stop != -1 else 0 : start]
+        if _EARLIER.search(before) or _TASK.search(before, max(len(before) - 25, before.rfind(",") + 1)) or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
+            continue  # someone else's, a task ('the problem of ...'), a technique ('(...) based')
+        passive = _PASSIVE_AFTER.match(text, text.find(")", d.short_span[1]) + 1)
+        if _PROPOSED_BEFORE.search(before) or _PROPOSAL_BEFORE.search(before) or passive and (
+                not before.strip() or before.endswith(", ") or _SUBJECT_START.search(before)):
+            out.append((d.short, d.long, start))
+    return out
+
+
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
 # 'We call this new approach pair-tuning.' (the name right before the sentence's punctuation)
 _WE_CALL = re.compile(
@@ -1437,6 +1498,9 @@ def detect_introduced(
         add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
     for short, long_form, start in _combined_definitions(abstract, definitions, known) if " and " in abstract else ():
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    phrased = phrase_definitions(abstract) if "(" in abstract else []
+    for short, long_form, start in _own_phrase_definitions(abstract, phrased, known) if phrased else ():
+        add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, start in _proposed_head_names(abstract, known):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _new_head_appositions(abstract, known, triggers["propose"]):
@@ -1505,7 +1569,7 @@ def detect_introduced(
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
-        for definition in definitions:
+        for definition in [*definitions, *phrased]:
             short_name, plural = definition.short, []
             if _PLURAL_ACRONYM.fullmatch(short_name) and is_namelike(short_name[:-1]):
                 short_name, plural = short_name[:-1], [short_name]  # 'TMDPs' -> 'TMDP'
@@ -1889,6 +1953,10 @@ def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None", prefix: 
         or w.lower() in _STOP or (known and is_namelike(w) and alias_key(w) in known) for w in parts))
 
 
+_FAMILY_HEADS = frozenset("gan gans net nets network networks lstm lstms rnn rnns cnn cnns transformer transformers autoencoder "
+                          "autoencoders vae vaes".split())
+
+
 def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool:
     """Whether the abstract writes ``phrase`` (a title phrase) as the paper's own: after an own cue ('we propose',
     'our', 'termed') and not naming a task, a metric or a longer name ('Priority Inheritance with Backtracking
@@ -1896,6 +1964,7 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
     ('called X'), closes its clause after it or says what it is (', a ... method'). ``low``: ``abstract.lower()``."""
     words = phrase.split()
     generic_head = words[-1].lower().rstrip("s") in _GENERIC_HEADS or words[-1].lower() in _GENERIC_HEADS
+    family_head = len(words) >= 2 and words[-1].lower() in _FAMILY_HEADS
     needle = phrase.lower()
     at = low.find(needle)
     while at != -1:
@@ -1920,7 +1989,10 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
                     as_title or not generic_head and (
                         prefix and not (written.islower() and _HEAD_AFTER.match(abstract, end))
                         or cue.group("naming")
-                        or _LEAD_ENDS.match(abstract, end))):
+                        or _LEAD_ENDS.match(abstract, end)
+                        # 'Dual Motion GAN for ...' and 'Our dual motion GAN also handles ...': a model family
+                        # closes the title phrase, and the abstract's own cue picks it whatever verb follows
+                        or family_head and not _HEAD_AFTER.match(abstract, end))):
                 return True
             if (any(is_namelike(w) for w in words) or prefix and not generic_head) and _KIND_APPOSITION.match(abstract, end) \
                     and not _NOT_OURS_CLAUSE.search(abstract, end, end + 40):
