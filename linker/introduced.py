@@ -1566,6 +1566,9 @@ def detect_introduced(
         singular, plural = _lower_singular(name)
         clause = _clause_around(abstract, start, start + len(name))
         add(singular, _kind(name, clause), clause.strip(), plural, coined=True)
+    for name, start in _own_apposed_names(abstract, known) if ", " in abstract else ():
+        clause = _clause_around(abstract, start, start + len(name))
+        add(name, _kind(name, clause), clause.strip())
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -2626,4 +2629,35 @@ def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]
         if len(words) == 1 and ("-" not in name and not plain_word_can_be_name(name.capitalize()) or _NOT_COINED.search(name)):
             continue
         out.append((name, match.start(group)))
+    return out
+
+
+# 'The proposed deep neural network, MCPNet, is ...', 'The resulting model, ScratchGAN, performs ...', 'A new public
+# dataset, RECOVERY-FA19, is ...', 'Our proof-of-concept implementation, DiaMaT, is ...', 'A very small network, Light
+# Flow, is designed ...': a capitalised name set between commas after an own or new head noun, opening its sentence
+# (not 'A recently proposed method, Deep CFR, applies', 'The standard approach, DAgger, relies')
+_OWN_APPOSED = re.compile(
+    r"(?:[Oo]ur|[Tt]he\s+(?:newly\s+)?(?:proposed|resulting|new|novel)|[Aa]n?\s+(?:new|novel)|(?P<plain>[Aa]n?))\s+"
+    r"(?:(?!(?:recently|previously|existing|standard|popular)\b)[\w\-]+\s+){0,3}?(?:" + _HEAD_WORDS + r"|implementation|prototype),\s+"
+    r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?),\s+(?(plain)(?:is|are|was|were)\s+(?:proposed|designed|developed|introduced|presented)\b|[a-z])"
+)
+
+
+def _own_apposed_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of each name :data:`_OWN_APPOSED` finds at a sentence's start: one of its words name-like or
+    a plain capitalised word that may be a name ('Light' of 'Light Flow'; not 'Simple'), never a catalogued name."""
+    out = []
+    at = abstract.find(", ")
+    while at != -1:
+        close = abstract.find(", ", at + 2, at + 45)
+        if close != -1:  # two commas near each other: the only places an apposition can be (cheap test first)
+            stop = abstract.rfind(". ", 0, at) + 2 or 0  # (-1 + 2: no sentence before, the match starts at 1)
+            stop = 0 if stop == 1 else stop
+            match = _OWN_APPOSED.match(abstract, stop) if at - stop < 90 else None
+            if match and match.start("name") == at + 2:
+                name = match.group("name")
+                if alias_key(name) not in known and alias_key(name) not in GENERIC and (
+                        any(is_namelike(w) or plain_word_can_be_name(w) for w in name.split())):
+                    out.append((name, match.start("name")))
+        at = abstract.find(", ", at + 2)
     return out
