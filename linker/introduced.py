@@ -833,6 +833,8 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
         span = _long_form_before(text, acr.start(), acr.group("acr"))
         if not span or span[0] < end or not _LIST_GLUE.fullmatch(text[end : span[0]]):
             return found
+        if all(w in _GENERIC_TECH_WORDS for w in _WORD_PARTS.split(text[span[0] : span[1]].lower())):
+            return found  # '(LiSHT) for Neural Networks (NNs)': a generic family closes the list, it is not listed
         found.append((acr.group("acr"), text[span[0] : span[1]]))
         end = acr.end()
 
@@ -2143,6 +2145,8 @@ _WHAT_WE_CALL = re.compile(
     + r"){0,2})[\"”']?\s*[.,;]"
 )
 # 'a novel evaluation metric called Frechet point cloud distance (FPD)': a metric, not a method (guidelines)
+# 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
+_METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
     r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
 )
@@ -2464,7 +2468,7 @@ def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
         intro = found[key]
         for surface in [*intro.aliases, intro.name]:
             at = abstract.find(surface)
-            if at != -1 and _METRIC_NAMED.search(abstract, max(0, at - 60), at):
+            if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))):
                 del found[key]
                 order.remove(key)
                 break
