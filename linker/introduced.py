@@ -957,6 +957,7 @@ _PROPOSAL_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|devise)[sd]?"
     r"\s+(?:(?:a|an|the|our|novel|new|simple)\s+){0,3}(?:\w+\s+of\s+(?:the\s+)?)?$"
 )
+_USED_AS = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:\w+\s+)?(?:introduced|used|adopted|employed)\s+(?:as|to|into)\b")
 _SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b")
 # 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
 _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
@@ -998,7 +999,11 @@ def _defined_own_names(
         after = d.short_span[1] + 1  # past ')'
         # a plural acronym in a passive ('Memory-augmented neural networks (MANNs) are designed for ...') is a family
         own = _PROPOSED_BEFORE.search(before) or (
-            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long) and _PASSIVE_AFTER.match(text, after)
+            # ('To ..., transfer feature generating networks with ... (TFGNSCS) is proposed': a clause before a comma
+            # opens the sentence; 'Hilbert Schmidt Independence Criterion (HSIC) is introduced as a ...' is used)
+            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long
+             or before.endswith(", ") and not _USED_AS.match(text, after))
+            and _PASSIVE_AFTER.match(text, after)
             and not _PLURAL_ACRONYM.fullmatch(d.short))
         if not own and len(_WORD_PARTS.split(d.long)) >= 2:  # 'wide-residual-inception (WR-Inception)' has three
             if title_key is None:
