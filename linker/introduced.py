@@ -337,8 +337,10 @@ _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*$")
 
 def phrase_definitions(text: str) -> list[Definition]:
     """Definitions whose short form keeps a word of its long form or says 'for short' (see :data:`_PHRASE_SHORT`):
-    the abbreviated part must spell the rest of the long form and the kept word must be the long form's own
-    ('Graph CNN' after 'a graph convolutional network' is not: the kept word opens it, CNN does not spell the rest)."""
+    the abbreviated part must spell the rest of the long form (Schwartz-Hearst, :func:`_long_form_before`) and the
+    kept word must be the long form's first word (or a stem of it) or its last. The short form is the whole
+    parenthesis but 'for short'. Found apart from :func:`find_definitions` (one-token short forms), which many
+    rules read."""
     found = []
     pos = text.find("(")
     while pos != -1:
