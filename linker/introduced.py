@@ -2045,7 +2045,11 @@ _NEW_METHOD_AFTER = re.compile(r"(?:an?|the)\s+(?:new|novel|universal|general|si
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
 _KIND_AFTER = re.compile(
     r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
-    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge)s?\b",
+    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge|"
+    # devices and parts a title calls its own ('Look More Than Once: An Accurate Detector for ...', 'Soft-bubble: A
+    # highly compliant dense geometry tactile sensor for ...', 'Constellation Loss: ...')
+    r"detector|sensor|technique|strategy|loss|kernel|layer|module|regularizer|estimator|classifier|tracker|solver|"
+    r"descriptor|language|compiler|robot|dataset)s?\b",
     re.I,
 )
 _TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]*)){0,3}")
