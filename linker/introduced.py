@@ -1883,11 +1883,11 @@ _LEAD_WORD = re.compile(r"[A-Za-z0-9][\w\-+]*|of|for|and|by|from")
 # implements ...', 'We call our framework `soft rasterizer''
 _OWN_CUE_BEFORE = re.compile(
     r"(?:\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|present|introduce|develop|design|devise|build|construct|collect|create|curate|release|assemble)[sd]?"
-    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?|(?P<novel>\b[Aa]n?\s+(?:new|novel)\s+)"
     r"|(?P<naming>\b(?:called|termed|named|dubbed|coined|referred\s+to\s+as|we\s+(?:call|term|name|dub|coin)\s+(?:it|this|our\s+\w+|the\s+\w+)?\s*)\s+(?:as\s+)?(?:the\s+)?))"
     r"[\"'`“‘$]*$"
 )
-_CUE_KEYS = ("we ", "this ", "our ", "propos", "call", "term", "name", "dub", "coin", "referred")
+_CUE_KEYS = ("we ", "this ", "our ", "new ", "novel ", "propos", "call", "term", "name", "dub", "coin", "referred")
 # the repeated lead names a task, a problem or a metric ('We introduce visual deprojection: the task of ...')
 _NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+\s+)?(?:task|problem|setting|metric|measure)\b"
                                r"|as\s+(?:a|an|the)\s+(?:\w+\s+)?(?:task|problem|metric|measure|score)\b)")
@@ -1987,6 +1987,8 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
             # (the words every cue holds, tested first: the regex search of the window is the costly part)
             cue = _OWN_CUE_BEFORE.search(abstract, max(0, at - 60), at) if any(w in window for w in _CUE_KEYS) else None
             as_title = written == phrase and any(c.isupper() for c in phrase[1:])
+            if cue and cue.group("novel") and not family_head:
+                cue = None  # 'a novel one-shot face reenactment ...': 'a novel' marks only a model family as a name
             if cue and cue.group("naming") and (_NOT_OURS_NEAR.search(abstract, max(0, cue.start() - 40), cue.start())
                                                 or _NOT_A_METHOD_BEFORE.search(abstract, max(0, cue.start() - 40), cue.start())):
                 cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
