@@ -1436,8 +1436,10 @@ def detect_introduced(
         referred = abstract.startswith("referred", position)
         if referred and _EARLIER.search(abstract, max(abstract.rfind(". ", 0, position), 0), position):
             continue
+        # (the clause window stays in the sentence: 'the baseline policy used to collect the data. Our approach,
+        # called SPI with Baseline Bootstrapping (SPIBB)' names the paper's own approach)
         if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
-            abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
+            abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1, abstract.rfind(". ", 0, position) + 2), position
         ):
             continue
         if _TASK.match(abstract, match.start("phrase")):

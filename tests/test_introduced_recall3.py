@@ -159,3 +159,11 @@ def test_generic_family_closing_a_named_definition_list_is_not_introduced(linker
         "As a remedy, this paper proposes a new non-parametric function, called Linearly Scaled Hyperbolic Tangent "
         "(LiSHT) for Neural Networks (NNs)."))
     assert "LiSHT" in found and "NN" not in found
+
+
+def test_naming_cue_is_not_read_as_someone_elses_across_a_sentence_end(linker):
+    found = names(linker, "Safe Policy Improvement with Baseline Bootstrapping", (
+        "From a fixed dataset, train a policy that is guaranteed to perform at least as well as the baseline policy used "
+        "to collect the data. Our approach, called SPI with Baseline Bootstrapping (SPIBB), is inspired by the "
+        "knows-what-it-knows paradigm."))
+    assert found.get("SPIBB") == ["SPI with Baseline Bootstrapping"]
