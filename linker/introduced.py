@@ -376,7 +376,7 @@ _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|f
 _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
@@ -524,7 +524,7 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "referred as", "contribution is",
+    "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
     "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "

@@ -167,3 +167,9 @@ def test_naming_cue_is_not_read_as_someone_elses_across_a_sentence_end(linker):
         "to collect the data. Our approach, called SPI with Baseline Bootstrapping (SPIBB), is inspired by the "
         "knows-what-it-knows paradigm."))
     assert found.get("SPIBB") == ["SPI with Baseline Bootstrapping"]
+
+
+def test_we_coin_is_a_naming_cue(linker):
+    found = names(linker, "Intra-class Variation Isolation in Conditional GANs", (
+        "We coin the method intra-class variation isolation (IVI) and the resulting network the IVI-GAN."))
+    assert found.get("IVI") == ["intra-class variation isolation"]
