@@ -2050,10 +2050,10 @@ _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
 _KIND_AFTER = re.compile(
     r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
     r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge|"
-    # devices and parts a title calls its own ('Look More Than Once: An Accurate Detector for ...', 'Soft-bubble: A
-    # highly compliant dense geometry tactile sensor for ...', 'Constellation Loss: ...')
+    # parts, devices and languages a title calls its own ('Digital Passport: A Novel Technological Strategy for ...',
+    # 'Jenny 5 -- the robot', 'Neural Query Language: A Knowledge Base Query Language for Tensorflow')
     r"detector|sensor|technique|strategy|loss|kernel|layer|module|regularizer|estimator|classifier|tracker|solver|"
-    r"descriptor|language|compiler|robot|dataset)s?\b",
+    r"descriptor|language|compiler|robot)s?\b",
     re.I,
 )
 _TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]*)){0,3}")
@@ -2660,8 +2660,6 @@ _OWN_APPOSED = re.compile(
     r"(?:(?!(?:recently|previously|existing|standard|popular)\b)[\w\-]+\s+){0,3}?(?:" + _HEAD_WORDS + r"|implementation|prototype),\s+"
     r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?),\s+(?(plain)(?:is|are|was|were)\s+(?:proposed|designed|developed|introduced|presented)\b|[a-z])"
 )
-
-
 _APPOSED_OPENER = re.compile(r"\. (?=(?:Our|The|An?) )")  # a sentence opening as an _OWN_APPOSED match does
 
 
