@@ -83,8 +83,8 @@ def is_namelike(token: str) -> bool:
     """Whether a single token looks like a model name rather than a word ('LATTE', 'AlgoFormer', 'M1')."""
     if len(token) < 2 or alias_key(token) in GENERIC:
         return False
-    if token.lower().rstrip("s") in GENERIC:
-        return False
+    if token.rstrip("s").lower() in GENERIC:
+        return False  # a plural of a generic family ('CNNs'); an acronym's own capital S stays ('ARS' is not 'AR')
     letters = [c for c in token if c.isalpha()]
     if not letters:
         return False
@@ -327,6 +327,47 @@ def find_definitions(text: str, start: int = 0) -> list[Definition]:
 _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 
 
+# a short form of two words or with 'for short': 'Dialectical Generative Adversarial Network (Dialectical GAN)' (the
+# long form's first word kept, the rest abbreviated), 'Depthwise-Pointwise-Depthwise inverted bottleneck block (DPD
+# block)' (the last word kept), 'Multi-task Knowledge Distillation Model (MKDM for short)'
+_PHRASE_SHORT = re.compile(r"\(\s*(?:(?P<lead>[A-Za-z][a-z\-]{2,})\s+(?P<acr>" + _TOKEN + r")|(?P<acr2>" + _TOKEN + r")"
+                           r"(?:\s+(?P<tail>[a-z]{3,})|\s+for\s+short))\s*\)")
+_LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*$")
+
+
+def phrase_definitions(text: str) -> list[Definition]:
+    """Definitions whose short form keeps a word of its long form or says 'for short' (see :data:`_PHRASE_SHORT`):
+    the abbreviated part must spell the rest of the long form (Schwartz-Hearst, :func:`_long_form_before`) and the
+    kept word must be the long form's first word (or a stem of it) or its last. The short form is the whole
+    parenthesis but 'for short'. Found apart from :func:`find_definitions` (one-token short forms), which many
+    rules read."""
+    found = []
+    pos = text.find("(")
+    while pos != -1:
+        match = _PHRASE_SHORT.match(text, pos)
+        if match:
+            acr = match.group("acr") or match.group("acr2")
+            kept = match.group("lead") or match.group("tail")
+            end = pos
+            if match.group("tail"):  # the kept last word closes the long form: the acronym spells what precedes it
+                last = _LAST_WORD.search(text, max(0, pos - 40), pos)
+                end = last.start() if last and last.group(1).lower().rstrip("s") == kept.rstrip("s") else -1
+            span = _long_form_before(text, end, acr) if end > 0 and sum(c.isupper() for c in acr) >= 2 else None
+            if span and match.group("lead"):
+                before = _LAST_WORD.search(text, max(0, span[0] - 40), span[0])
+                lead = before.group(1).lower() if before else ""
+                kept = kept.lower()
+                if lead == kept or len(kept) >= 4 and lead.startswith(kept):
+                    found.append(Definition(match.group("lead") + " " + acr, text[before.start(1) : pos].rstrip(),
+                                            (match.start("lead"), match.end("acr")), (before.start(1), pos)))
+            elif span:
+                short = acr if match.group("acr2") and not match.group("tail") else text[match.start("acr2") : match.end("tail")]
+                found.append(Definition(short, text[span[0] : pos].rstrip(), (match.start("acr2"), match.start("acr2") + len(short)),
+                                        (span[0], pos)))
+        pos = text.find("(", pos + 1)
+    return found
+
+
 # ------------------------------------------------------------------------------------------------------
 # cues
 
@@ -335,7 +376,7 @@ _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|f
 _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub)|"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
@@ -483,7 +524,7 @@ _NOT_OURS_NEAR = re.compile(
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
-    "we call", "we term", "we name", "we dub", "we refer to", "referred to as", "referred as", "contribution is",
+    "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
     "contributions are"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
@@ -794,6 +835,8 @@ def _listed_definitions(text: str, end: int) -> list[tuple[str, str]]:
         span = _long_form_before(text, acr.start(), acr.group("acr"))
         if not span or span[0] < end or not _LIST_GLUE.fullmatch(text[end : span[0]]):
             return found
+        if all(w in _GENERIC_TECH_WORDS for w in _WORD_PARTS.split(text[span[0] : span[1]].lower())):
+            return found  # '(LiSHT) for Neural Networks (NNs)': a generic family closes the list, it is not listed
         found.append((acr.group("acr"), text[span[0] : span[1]]))
         end = acr.end()
 
@@ -916,6 +959,7 @@ _PROPOSAL_BEFORE = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+){0,2}?(?:propose|introduce|present|develop|design|devise)[sd]?"
     r"\s+(?:(?:a|an|the|our|novel|new|simple)\s+){0,3}(?:\w+\s+of\s+(?:the\s+)?)?$"
 )
+_USED_AS = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:\w+\s+)?(?:introduced|used|adopted|employed)\s+(?:as|to|into)\b")
 _SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b")
 # 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
 _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
@@ -957,7 +1001,11 @@ def _defined_own_names(
         after = d.short_span[1] + 1  # past ')'
         # a plural acronym in a passive ('Memory-augmented neural networks (MANNs) are designed for ...') is a family
         own = _PROPOSED_BEFORE.search(before) or (
-            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long) and _PASSIVE_AFTER.match(text, after)
+            # ('To ..., transfer feature generating networks with ... (TFGNSCS) is proposed': a clause before a comma
+            # opens the sentence; 'Hilbert Schmidt Independence Criterion (HSIC) is introduced as a ...' is used)
+            (_SUBJECT_START.search(before) or _ADVERB_OPENER.fullmatch(before) and "," not in d.long
+             or before.endswith(", ") and not _USED_AS.match(text, after))
+            and _PASSIVE_AFTER.match(text, after)
             and not _PLURAL_ACRONYM.fullmatch(d.short))
         if not own and len(_WORD_PARTS.split(d.long)) >= 2:  # 'wide-residual-inception (WR-Inception)' has three
             if title_key is None:
@@ -971,6 +1019,28 @@ def _defined_own_names(
         if own:
             found.append((d.short, [d.long], d.short_span[0]))
     return found
+
+
+def _own_phrase_definitions(text: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
+    """(short, long form, position) of the :func:`phrase_definitions` the paper proposes: the object of 'we propose'
+    ('we propose a Dialectical Generative Adversarial Network (Dialectical GAN)'), after 'the proposed' / 'a novel',
+    or named in a passive proposal ('..., Depthwise-Pointwise-Depthwise inverted bottleneck block (DPD block) is
+    proposed'). A long form of generic words only ('a graph convolutional network (graph CNN)') names a technique."""
+    out = []
+    for d in definitions:
+        if alias_key(d.short) in known or alias_key(d.short) in GENERIC or all(
+                w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()) if w):
+            continue
+        start = d.long_span[0]
+        stop = text.rfind(". ", 0, start)
+        before = text[stop + 2 if stop != -1 else 0 : start]
+        if _EARLIER.search(before) or _TASK.search(before, max(len(before) - 25, before.rfind(",") + 1)) or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
+            continue  # someone else's, a task ('the problem of ...'), a technique ('(...) based')
+        passive = _PASSIVE_AFTER.match(text, text.find(")", d.short_span[1]) + 1)
+        if _PROPOSED_BEFORE.search(before) or _PROPOSAL_BEFORE.search(before) or passive and (
+                not before.strip() or before.endswith(", ") or _SUBJECT_START.search(before)):
+            out.append((d.short, d.long, start))
+    return out
 
 
 _LOWER_WORD = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*"
@@ -1366,8 +1436,10 @@ def detect_introduced(
         referred = abstract.startswith("referred", position)
         if referred and _EARLIER.search(abstract, max(abstract.rfind(". ", 0, position), 0), position):
             continue
+        # (the clause window stays in the sentence: 'the baseline policy used to collect the data. Our approach,
+        # called SPI with Baseline Bootstrapping (SPIBB)' names the paper's own approach)
         if _NOT_OURS_NEAR.search(abstract, max(0, position - 40), position) or _NOT_OURS_CLAUSE.search(
-            abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1), position
+            abstract, max(0, position - 60, abstract.rfind(",", 0, max(0, position - 2)) + 1, abstract.rfind(". ", 0, position) + 2), position
         ):
             continue
         if _TASK.match(abstract, match.start("phrase")):
@@ -1437,6 +1509,9 @@ def detect_introduced(
         add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
     for short, long_form, start in _combined_definitions(abstract, definitions, known) if " and " in abstract else ():
         add(short, "method", _clause_around(abstract, start, start + 1).strip(), [long_form])
+    phrased = phrase_definitions(abstract) if "(" in abstract else []
+    for short, long_form, start in _own_phrase_definitions(abstract, phrased, known) if phrased else ():
+        add(short, _kind(long_form, _clause_around(abstract, start, start + 1)), _clause_around(abstract, start, start + 1).strip(), [long_form])
     for name, start in _proposed_head_names(abstract, known):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _new_head_appositions(abstract, known, triggers["propose"]):
@@ -1502,10 +1577,13 @@ def detect_introduced(
         singular, plural = _lower_singular(name)
         clause = _clause_around(abstract, start, start + len(name))
         add(singular, _kind(name, clause), clause.strip(), plural, coined=True)
+    for name, start in _own_apposed_names(abstract, known) if ", " in abstract else ():
+        clause = _clause_around(abstract, start, start + len(name))
+        add(name, _kind(name, clause), clause.strip())
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
-        for definition in definitions:
+        for definition in [*definitions, *phrased]:
             short_name, plural = definition.short, []
             if _PLURAL_ACRONYM.fullmatch(short_name) and is_namelike(short_name[:-1]):
                 short_name, plural = short_name[:-1], [short_name]  # 'TMDPs' -> 'TMDP'
@@ -1807,11 +1885,11 @@ _LEAD_WORD = re.compile(r"[A-Za-z0-9][\w\-+]*|of|for|and|by|from")
 # implements ...', 'We call our framework `soft rasterizer''
 _OWN_CUE_BEFORE = re.compile(
     r"(?:\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:\w+\s+)?(?:propose|present|introduce|develop|design|devise|build|construct|collect|create|curate|release|assemble)[sd]?"
-    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?"
+    r"\s+(?:(?:a|an|the)\s+)?(?:(?:new|novel)\s+)?|\b(?:[Oo]ur|[Tt]he\s+proposed)\s+(?:(?:new|novel|proposed)\s+)?|(?P<novel>\b[Aa]n?\s+(?:new|novel)\s+)"
     r"|(?P<naming>\b(?:called|termed|named|dubbed|coined|referred\s+to\s+as|we\s+(?:call|term|name|dub|coin)\s+(?:it|this|our\s+\w+|the\s+\w+)?\s*)\s+(?:as\s+)?(?:the\s+)?))"
     r"[\"'`“‘$]*$"
 )
-_CUE_KEYS = ("we ", "this ", "our ", "propos", "call", "term", "name", "dub", "coin", "referred")
+_CUE_KEYS = ("we ", "this ", "our ", "new ", "novel ", "propos", "call", "term", "name", "dub", "coin", "referred")
 # the repeated lead names a task, a problem or a metric ('We introduce visual deprojection: the task of ...')
 _NOT_A_NAME_AFTER = re.compile(r"[\"'”’]*\s*[:,]?\s*(?:(?:the|a|an)\s+(?:\w+\s+)?(?:task|problem|setting|metric|measure)\b"
                                r"|as\s+(?:a|an|the)\s+(?:\w+\s+)?(?:task|problem|metric|measure|score)\b)")
@@ -1889,6 +1967,10 @@ def _title_phrase_ok(phrase: str, tail: bool, known: "set[str] | None", prefix: 
         or w.lower() in _STOP or (known and is_namelike(w) and alias_key(w) in known) for w in parts))
 
 
+_FAMILY_HEADS = frozenset("gan gans net nets network networks lstm lstms rnn rnns cnn cnns transformer transformers autoencoder "
+                          "autoencoders vae vaes".split())
+
+
 def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool:
     """Whether the abstract writes ``phrase`` (a title phrase) as the paper's own: after an own cue ('we propose',
     'our', 'termed') and not naming a task, a metric or a longer name ('Priority Inheritance with Backtracking
@@ -1896,6 +1978,7 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
     ('called X'), closes its clause after it or says what it is (', a ... method'). ``low``: ``abstract.lower()``."""
     words = phrase.split()
     generic_head = words[-1].lower().rstrip("s") in _GENERIC_HEADS or words[-1].lower() in _GENERIC_HEADS
+    family_head = len(words) >= 2 and words[-1].lower() in _FAMILY_HEADS
     needle = phrase.lower()
     at = low.find(needle)
     while at != -1:
@@ -1906,6 +1989,8 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
             # (the words every cue holds, tested first: the regex search of the window is the costly part)
             cue = _OWN_CUE_BEFORE.search(abstract, max(0, at - 60), at) if any(w in window for w in _CUE_KEYS) else None
             as_title = written == phrase and any(c.isupper() for c in phrase[1:])
+            if cue and cue.group("novel") and not family_head:
+                cue = None  # 'a novel one-shot face reenactment ...': 'a novel' marks only a model family as a name
             if cue and cue.group("naming") and (_NOT_OURS_NEAR.search(abstract, max(0, cue.start() - 40), cue.start())
                                                 or _NOT_A_METHOD_BEFORE.search(abstract, max(0, cue.start() - 40), cue.start())):
                 cue = None  # 'one such problem called ...', 'has been called ...': not the paper's own name
@@ -1920,7 +2005,10 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
                     as_title or not generic_head and (
                         prefix and not (written.islower() and _HEAD_AFTER.match(abstract, end))
                         or cue.group("naming")
-                        or _LEAD_ENDS.match(abstract, end))):
+                        or _LEAD_ENDS.match(abstract, end)
+                        # 'Dual Motion GAN for ...' and 'Our dual motion GAN also handles ...': a model family
+                        # closes the title phrase, and the abstract's own cue picks it whatever verb follows
+                        or family_head and not _HEAD_AFTER.match(abstract, end))):
                 return True
             if (any(is_namelike(w) for w in words) or prefix and not generic_head) and _KIND_APPOSITION.match(abstract, end) \
                     and not _NOT_OURS_CLAUSE.search(abstract, end, end + 40):
@@ -1961,7 +2049,11 @@ _NEW_METHOD_AFTER = re.compile(r"(?:an?|the)\s+(?:new|novel|universal|general|si
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+(?:--|—|–)\s+")
 _KIND_AFTER = re.compile(
     r"(?:an?|the)\s+(?:(?!of\s|for\s|to\s)[\w\-]+\s+){0,4}?(?:dataset|benchmark|corpus|toolkit|framework|library|system|model|architecture|"
-    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge)s?\b",
+    r"method|approach|network|tool|platform|suite|algorithm|simulator|engine|pipeline|database|treebank|challenge|"
+    # parts, devices and languages a title calls its own ('Digital Passport: A Novel Technological Strategy for ...',
+    # 'Jenny 5 -- the robot', 'Neural Query Language: A Knowledge Base Query Language for Tensorflow')
+    r"detector|sensor|technique|strategy|loss|kernel|layer|module|regularizer|estimator|classifier|tracker|solver|"
+    r"descriptor|language|compiler|robot)s?\b",
     re.I,
 )
 _TITLE_CASE_NAME = re.compile(r"[A-Z][\w\-+]*(?:\s+(?:of|for|and|[A-Z0-9][\w\-+]*)){0,3}")
@@ -2068,6 +2160,8 @@ _WHAT_WE_CALL = re.compile(
     + r"){0,2})[\"”']?\s*[.,;]"
 )
 # 'a novel evaluation metric called Frechet point cloud distance (FPD)': a metric, not a method (guidelines)
+# 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
+_METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
     r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
 )
@@ -2389,7 +2483,7 @@ def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
         intro = found[key]
         for surface in [*intro.aliases, intro.name]:
             at = abstract.find(surface)
-            if at != -1 and _METRIC_NAMED.search(abstract, max(0, at - 60), at):
+            if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))):
                 del found[key]
                 order.remove(key)
                 break
@@ -2554,4 +2648,33 @@ def _lower_apposed_names(abstract: str, known: "set[str]", positions: "list[int]
         if len(words) == 1 and ("-" not in name and not plain_word_can_be_name(name.capitalize()) or _NOT_COINED.search(name)):
             continue
         out.append((name, match.start(group)))
+    return out
+
+
+# 'The proposed deep neural network, MCPNet, is ...', 'The resulting model, ScratchGAN, performs ...', 'A new public
+# dataset, RECOVERY-FA19, is ...', 'Our proof-of-concept implementation, DiaMaT, is ...', 'A very small network, Light
+# Flow, is designed ...': a capitalised name set between commas after an own or new head noun, opening its sentence
+# (not 'A recently proposed method, Deep CFR, applies', 'The standard approach, DAgger, relies')
+_OWN_APPOSED = re.compile(
+    r"(?:[Oo]ur|[Tt]he\s+(?:newly\s+)?(?:proposed|resulting|new|novel)|[Aa]n?\s+(?:new|novel)|(?P<plain>[Aa]n?))\s+"
+    r"(?:(?!(?:recently|previously|existing|standard|popular)\b)[\w\-]+\s+){0,3}?(?:" + _HEAD_WORDS + r"|implementation|prototype),\s+"
+    r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?),\s+(?(plain)(?:is|are|was|were)\s+(?:proposed|designed|developed|introduced|presented)\b|[a-z])"
+)
+_APPOSED_OPENER = re.compile(r"\. (?=(?:Our|The|An?) )")  # a sentence opening as an _OWN_APPOSED match does
+
+
+def _own_apposed_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of each name :data:`_OWN_APPOSED` finds at a sentence's start: one of its words name-like or
+    a plain capitalised word that may be a name ('Light' of 'Light Flow'; not 'Simple'), never a catalogued name."""
+    out = []
+    starts = [m.end() for m in _APPOSED_OPENER.finditer(abstract)]  # a regex scan: faster than a loop over sentences
+    if abstract.startswith(("Our ", "The ", "A ", "An ")):
+        starts.insert(0, 0)
+    for stop in starts:
+        match = _OWN_APPOSED.match(abstract, stop) if abstract.find(", ", stop, stop + 90) != -1 else None
+        if match:
+            name = match.group("name")
+            if alias_key(name) not in known and alias_key(name) not in GENERIC and (
+                    any(is_namelike(w) or plain_word_can_be_name(w) for w in name.split())):
+                out.append((name, match.start("name")))
     return out
