@@ -1105,6 +1105,51 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
     return match.start() if match else start
 
 
+# A use participle that modifies what a comparison is against ("outperform several baselines, including those using
+# TF-IDF", "outperforms state-of-the-art algorithms only based on appearance, such as standard Faster R-CNN"): the
+# method belongs to the compared systems, so the comparison governs it, not the use.
+_MODIFIER_USE = re.compile(r"(?:pre-?)?trained|using|based\s+(?:up)?on|built\s+(?:up)?on|fine-?tuned|relying\s+on|employing"
+                           r"|utili[sz]ing|equipped\s+with|powered\s+by|driven\s+by", re.I)
+# what may stand between the comparison and the participle: the compared class ("several baselines, including those",
+# "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
+_QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
+_MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
+
+
+def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | None":
+    """The comparison cue whose object the use participle ``use`` modifies (see ``_MODIFIER_USE``), or None.
+    Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") are walked left."""
+    current = use
+    for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
+        if match.end() > current.start():
+            continue
+        cue = _PRE_CUES[index]
+        if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(" ".join(match.group(0).split())):
+            if not _plain_noun_phrase(before, match.end(), current.start()):
+                return None
+            current = match
+            continue
+        if cue.relation == COMPARES_TO and cue.agent == ANY:
+            continue  # 'baselines' is a noun of the compared phrase ('outperform several baselines, including those
+            # using'); alone it also names the paper's own runs ('we run baseline experiments using')
+        if cue.relation == COMPARES_TO and _plain_noun_phrase(before, match.end(), current.start(), 1) \
+                and not _BARE_COMPARE.fullmatch(match.group(0)) and not _QUANTITY.match(before, match.end()) \
+                and not match.group(0).lower().startswith("relative"):
+            # (not a bare 'compare the accuracy of ... using X and Y', whose methods are compared among themselves,
+            # nor 'more than 56,000 images based on', nor a place 'relative to the map using')
+            return match
+        return None
+    return None
+
+
+def _plain_noun_phrase(text: str, lo: int, hi: int, least: int = 0) -> bool:
+    """``text[lo:hi]`` is a short stretch with no verb, no clause break and no voice of the paper (at least
+    ``least`` words)."""
+    gap = _mask_brackets(text[lo:hi])
+    return (least <= _words(gap) <= 10 and not any(c in gap for c in ";:.") and not _FINITE.search(gap)
+            and not _OWN.search(gap) and not _MEANS_END.search(gap))
+
+
 def _governing_cue(
     sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str],
     end: int | None = None,
@@ -1151,6 +1196,12 @@ def _governing_cue(
         # the main clause, the side the comparison is about, not what it is compared with
         return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
+    if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words):
+        compared = _compared_object(before, found, match)
+        if compared is not None and not (_FRONTED_COMPARE.fullmatch(" ".join(compared.group(0).split())) and "," in gap
+                                         and _SUBJECT_VERB.match(sentence, end or start, hi)):
+            # "outperform several baselines, including those using TF-IDF": a use inside the compared phrase
+            return RelationResult(COMPARES_TO, f"{' '.join(compared.group(0).split())} ... {words}", 0.7), False
     if cue.agent != ANY:
         owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
         if owner == "own" and cue.agent == OWN and _POSTMODIFIER.fullmatch(words):
