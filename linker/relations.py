@@ -1601,6 +1601,25 @@ _PRIOR_SUBJECT = re.compile(
 )
 
 
+# The method defined in the sentence's own subject: "ILRMA is one of the state-of-the-art techniques of blind source
+# separation", "WaveNet is a powerful, high-complexity ... architecture" (not "The Random Forest is our final ...").
+_DEFINED_SUBJECT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are)\s+(?:also\s+)?(?:an?|one\s+of|among)\b", re.I)
+# After an example list in a generic subject, a passive is the paper's procedure ("Various networks such as ResNet-50
+# ... are considered"), an active verb the field's practice ("Almost all detectors such as RetinaNet rely on anchors").
+_LIST_REST = re.compile(r"(?:[^,;()]*?\([^()]*\))?[^;]*?(?:\s|,)(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b", re.I)
+
+
+def _generic_subject(evidence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``evidence[start:end]`` belongs to the sentence's generic subject, which a description of
+    the paper's own system does not have: a definition of the method ("SIFT is an invariant algorithm") or an example
+    of a plural class making a claim ("Two-stage detectors, like Faster-RCNN, achieve higher accuracy", "Methods like
+    GRAPPA, SPIRiT, and AC-LORAKS assume ...")."""
+    if _words(evidence[:start]) <= 1 and _DEFINED_SUBJECT.match(evidence, end) and not _OWN.search(evidence, 0, start):
+        return True
+    return bool(_EXAMPLE_SUBJECT.fullmatch(evidence, 0, start)) and not _OWN.search(evidence) \
+        and not _LIST_REST.match(evidence, end)
+
+
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
@@ -1624,7 +1643,8 @@ def _settle_method_description(linked) -> None:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
                 or _PRIOR_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
-                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
+                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence) \
+                or _generic_subject(link.evidence, link.start - at, link.end - at):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
