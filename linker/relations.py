@@ -587,8 +587,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:in\s+(?:terms\s+of\s+)?[\w-]+(?:\s+and\s+[\w-]+)?\s+)?(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
-         r"(?:\s+of\s+[^,;]{1,30}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
-         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
+         r"(?:\s+(?:of|in)\s+[^,;]{1,40}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
+         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy|quality)\s+)?(?:to|over)"
          r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,50}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
@@ -1324,6 +1324,12 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
     if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
+    setting = _FRONTED_SETTING.match(sentence) if lo == 0 and not own_match else None
+    if setting and setting.end() > end and not _FINITE.search(sentence, 0, setting.start("main")) \
+            and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])):
+        # "On CIFAR-10 with VGG network, our model leads to ...", "In a default Mask R-CNN setup, we achieve ...": a
+        # fronted setting of the paper's own result is what it runs
+        return RelationResult(BUILDS_ON, f"{setting.group('prep')} ... {' '.join(setting.group('main').split())}", 0.55)
     # No cue: the clause's own voice decides, weakly.
     if not survey and not _prior_subject(before, own_match is not None):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
@@ -1342,6 +1348,13 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
             # a past-tense passive clause describes the paper's own procedure ("was computed in FSTAT [5]")
             return RelationResult(BUILDS_ON, " ".join(procedure.group(0).split()), 0.55)
     return RelationResult(MENTIONS, "", 0.5)
+
+
+# A fronted prepositional phrase before the paper's main clause: "On CIFAR-10 with VGG network, our model ...".
+_FRONTED_SETTING = re.compile(
+    r"\s*(?P<prep>On|In|For|With|Across|Under|Over|Via|Through)\s[^;:.]*?,\s*"
+    r"(?P<main>we|our|the\s+proposed|this\s+(?:paper|work|method|approach|model|framework))\b"
+)
 
 
 def _prior_subject(before: str, own_voice: bool) -> bool:
