@@ -1119,6 +1119,12 @@ _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousan
 _MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
 
 
+# What follows a 'than' that compares with no method: "than previously possible", "than ever", "more than 100 fps"
+# (not "less than 10% of the recent ResNet-101", nor "than 3D RANSAC").
+_NO_RIVAL = re.compile(r"\s+(?:(?:previously|ever|before|possible|usual|expected|needed|required|necessary|anticipated"
+                       r"|reported|originally)\b|\d[\d.,]*(?:\s*(?:%|x|times|[kKMB]\b))?(?![\w.,%-])(?!\s*of\b))", re.I)
+
+
 def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | None":
     """The comparison cue whose object the use participle ``use`` modifies (see ``_MODIFIER_USE``), or None.
     Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") are walked left."""
@@ -1172,6 +1178,8 @@ def _governing_cue(
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
         if match.group(0)[0].isupper() and not _capital_ok(sentence, scan_lo + match.start()):
             continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
+        if _NO_RIVAL.match(before, match.end()) and match.group(0)[-4:].lower() == "than":
+            continue  # "larger neural networks than previously possible, including ResNet-34": no method compared with
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
