@@ -535,11 +535,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
          r"|the(?<!inspired\sby\sthe)(?<!motivated\sby\sthe)\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
-         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
+         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of"
+         # "Contrary to previous LSTM based works, AEN ...", "Contrary to i-vectors, ..." contrast like 'unlike'; contrary
+         # to findings, reports or a citation sets results side by side (the comparison cue below)
+         r"|contrary\s+to(?!\s+(?:(?:the|our|their|what|previous|earlier|prior|recent|published|common|popular|many|some)\s+)*"
+         r"(?:findings|results?|reports?|observations?|stud(?:y|ies)|expectations?|beliefs?|theory|theories|predictions?"
+         r"|literature|claims?|what|those|that|this|intuition|conventional)\b|\s*[\[(]|\s+[A-Z][\w-]*\s+(?:et\s+al|and\s+[A-Z]))", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
          "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
          "<advent/<introduction/<emergence/<release/<success+<of> <populari <pioneered <failure <limitations <weaknesses "
-         "<shortcomings <vulnerabilit <deficienc", first="acdefilnprstuvw"),
+         "<shortcomings <vulnerabilit <deficienc <contrary", first="acdefilnprstuvw"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
     # the way towards better understanding ... Transformer models", "to replace the original ... Transformer"
     # (the gerunds that follow belong to the outlook: "opportunities for understanding and improving X")
@@ -1342,7 +1347,8 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
     setting = _FRONTED_SETTING.match(sentence) if lo == 0 and not own_match else None
     if setting and setting.end() > end and not _FINITE.search(sentence, 0, setting.start("main")) \
-            and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])):
+            and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])) \
+            and not _OWN.search(sentence, 0, setting.start("main")) and start > setting.start("prep"):
         # "On CIFAR-10 with VGG network, our model leads to ...", "In a default Mask R-CNN setup, we achieve ...": a
         # fronted setting of the paper's own result is what it runs
         return RelationResult(BUILDS_ON, f"{setting.group('prep')} ... {' '.join(setting.group('main').split())}", 0.55)
@@ -1366,7 +1372,8 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     return RelationResult(MENTIONS, "", 0.5)
 
 
-# A fronted prepositional phrase before the paper's main clause: "On CIFAR-10 with VGG network, our model ...".
+# A fronted prepositional phrase before the paper's main clause: "On CIFAR-10 with VGG network, our model ..." (not
+# "In this paper, we ...", which is the paper's voice already).
 _FRONTED_SETTING = re.compile(
     r"\s*(?P<prep>On|In|For|With|Across|Under|Over|Via|Through)\s[^;:.]*?,\s*"
     r"(?P<main>we|our|the\s+proposed|this\s+(?:paper|work|method|approach|model|framework))\b"
