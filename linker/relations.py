@@ -299,6 +299,13 @@ def _owner(
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
     relative = bool(_AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo))
+    if not relative and anchor < 0 and not own_in_prefix and _RELATIVE_BREAK.search(sentence, 0, clause_lo) \
+            and not _OTHER.search(prefix) and not _HABITUAL.search(prefix):
+        # "a new algorithm, ... (EXAMM), which is capable of evolving RNNs using LSTM cells": every verb of a relative
+        # clause has the antecedent as subject, the paper's own when it is named or voiced as such
+        antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
+        if _OWN.search(antecedent) or _own_in(antecedent, own) is not None:
+            return "own"
     if relative or _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
         if relative:
             # ", which augments X": the antecedent before the break is the subject

@@ -181,3 +181,20 @@ def test_settle_paper_own_system_description_still_builds_on():
         "The masks",
     )
     assert links and {l.relation for l in links} == {"builds_on"}
+
+
+@pytest.mark.parametrize("surface", ["GRU", "UGRNN"])
+def test_type_relation_relative_clause_of_own_name_builds_on(surface):
+    # 1902.02390 (FIT): every verb of ', which ...' has the antecedent, the paper's EXAMM, as subject
+    sentence = ("This paper presents a new algorithm, Evolutionary eXploration of Augmenting Memory Models (EXAMM), which "
+                "is capable of evolving recurrent neural networks (RNNs) using a wide variety of memory structures, such "
+                "as Delta-RNN, GRU, LSTM, MGU and UGRNN cells.")
+    assert _type(sentence, surface, own=("EXAMM",)).relation == "builds_on"
+    assert _type(sentence, surface).relation == "mentions"  # an unnamed antecedent stays unknown
+
+
+def test_type_relation_relative_clause_with_perfect_is_background():
+    # 1906.02909: 'which has been problematic even using Batch Normalization' reports the field's experience
+    sentence = ("Finally, we demonstrate that AutoGrow enables the training of deeper plain networks, which has been "
+                "problematic even using Batch Normalization.")
+    assert _type(sentence, "Batch Normalization", own=("AutoGrow",)).relation == "mentions"
