@@ -1131,6 +1131,13 @@ _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousan
 _MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
 
 
+# A negation right before a use verb: "without fine-tuning", "instead of using", "without any need to fine-tune", "do
+# not use" (not "not only use X but also ...").
+_NEGATED_USE = re.compile(
+    r"(?<![\w-])(?P<neg>without|instead\s+of|rather\s+than|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|will|would|need)\s*(?:not|n't)"
+    r"|never)\s+(?:(?:any\s+)?(?:need|needing)\s+(?:to|for)\s+|(?:(?!only\b)\w+ly|any|further|even|by)\s+){0,3}$",
+    re.I,
+)
 # What follows a 'than' that compares with no method: "than previously possible", "than ever", "more than 100 fps"
 # (not "less than 10% of the recent ResNet-101", nor "than 3D RANSAC").
 _NO_RIVAL = re.compile(r"\s+(?:(?:previously|ever|before|possible|usual|expected|needed|required|necessary|anticipated"
@@ -1219,6 +1226,12 @@ def _governing_cue(
         # the main clause, the side the comparison is about, not what it is compared with
         return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
+    negated = (_NEGATED_USE.search(before, max(0, match.start() - 60), match.start())
+               if cue.relation == BUILDS_ON and _words(gap) <= 4 and "," not in gap else None)
+    if negated:
+        # "without fine-tuning BERT", "instead of using a pre-trained ResNet": the use of its object is denied, as
+        # 'without X' is (not "without using any external features, a simple BERT-based model ...")
+        return RelationResult(MENTIONS, f"{' '.join(negated.group('neg').split())} {words}", 0.75), True
     host = _HOST_BEFORE.search(gap) if cue.relation == COMPARES_TO else None
     if host and _words(gap[: host.start()]) >= 1:
         # "FPGM reduces more than 52% FLOPs on ResNet-110", "124x speedup compared with fully-connected layers on AlexNet":

@@ -198,3 +198,21 @@ def test_type_relation_relative_clause_with_perfect_is_background():
     sentence = ("Finally, we demonstrate that AutoGrow enables the training of deeper plain networks, which has been "
                 "problematic even using Batch Normalization.")
     assert _type(sentence, "Batch Normalization", own=("AutoGrow",)).relation == "mentions"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "relation"),
+    [
+        # 1909.00182: the baseline runs without the method
+        ("However, this work shows a common phenomenon that the Conv-BN module does not necessarily outperform the "
+         "networks trained without using BN, especially when data augmentation is presented in training.", "BN",
+         "mentions"),
+        ("We train the detector from scratch instead of using a pre-trained ResNet.", "ResNet", "mentions"),
+        # the negated verb's object is another phrase: the method is used
+        ("In this paper, extensive experiments show that without using any external features, a simple BERT-based "
+         "model can achieve state-of-the-art performance.", "BERT", "builds_on"),
+        ("We do not only use BERT but also GPT-2.", "BERT", "builds_on"),
+    ],
+)
+def test_type_relation_negated_use(sentence, surface, relation):
+    assert _type(sentence, surface).relation == relation
