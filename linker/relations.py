@@ -1411,7 +1411,11 @@ def _prior_subject(before: str, own_voice: bool) -> bool:
         return first is not None  # (most clauses: no prior-work word, one scan as before)
     voice = max((match.end() for match in _OWN.finditer(before)), default=0)
     modifiers = _tail_start(before, 3)
-    return any(voice <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
+    near = _tail_start(before, 8)
+    # past the paper's voice only a prior-work word near the mention counts: in "we propose a system that considers
+    # ... a question computed by a traditional IR system, as well as ... computed by the recently-proposed BERT model"
+    # 'traditional' is another phrase's
+    return any(max(voice, near) <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
                for match in _OTHER.finditer(before, first.start()))
 
 

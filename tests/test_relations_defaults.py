@@ -216,3 +216,13 @@ def test_type_relation_relative_clause_with_perfect_is_background():
 )
 def test_type_relation_negated_use(sentence, surface, relation):
     assert _type(sentence, surface).relation == relation
+
+
+def test_type_relation_prior_word_of_another_phrase_leaves_own_voice():
+    # 1905.02851 (FIT): 'traditional' modifies the IR system, not BERT, which the proposed system uses
+    sentence = ("In this study, we propose a FAQ retrieval system that considers the similarity between a user's query and "
+                "a question computed by a traditional unsupervised information retrieval system, as well as the relevance "
+                "between the query and an answer computed by the recently-proposed BERT model.")
+    assert _type(sentence, "BERT").relation == "builds_on"
+    # near the mention it still makes the clause someone else's
+    assert _type("We note that traditional Transformer models fall short.", "Transformer").relation == "mentions"
