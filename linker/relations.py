@@ -2037,6 +2037,11 @@ def settle_paper(linked) -> None:
     abstract = paper.abstract or ""
     for link in linked.links:
         if link.method in tools:
+            if link.field == "title" and link.relation == MENTIONS and link.cue and _own_verb(link.cue):
+                # the title's means are the study's tools: 'Evaluating KGR10 Polish word embeddings ... using BiLSTM-CRF'
+                link.relation = BUILDS_ON
+                link.cue = f"{link.cue} (title)"
+                link.confidence = round(min(link.confidence, 0.6), 3)
             continue
         if link.relation == BUILDS_ON and link.field == "abstract" and _STUDY_PURPOSE.match(abstract, link.end):
             continue  # "we use canonical correlation analysis ... to study how information flows": the study's tool
