@@ -17,7 +17,11 @@ The rules, in the order they are tried:
    further left. Verb cues need the paper as subject (see ``_owner``): "Mamba outperforms Transformers",
    "previous methods use BERT", "X has been shown to ... compared to Y" are someone else's, so
    ``mentions``; "we find that they outperform X", "Using X, we ...", "X was used" are the paper's own.
-   Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject.
+   Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject. A use
+   participle inside the phrase a comparison is against ("outperform baselines, including those using X") is
+   the comparison's; a model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is
+   the one the paper runs; a negation right before a use verb ("without using X") denies it; a 'than' with no
+   rival ("than previously possible", "more than 100 fps") is no comparison cue.
 3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
@@ -31,7 +35,8 @@ The rules, in the order they are tried:
 5. Weak sentence-level fallbacks (confidence 0.5-0.55): a sentence setting the paper's findings beside
    others' ("consistent with previous reports") compares; a clause voiced by the paper (we / our / an
    introduced name before the mention, not a survey) builds on; a past-tense procedure ("was computed
-   in X") builds on. Otherwise ``mentions``.
+   in X") builds on, so does a fronted setting of the paper's own result ("On CIFAR-10 with VGG, our model
+   ..."). Otherwise ``mentions``.
 
 Everything is precompiled regular expressions over one sentence: no model, no tokenizer. For speed, one
 Aho-Corasick pass over the text before the mention picks the cue patterns that can match there (each cue
@@ -1683,7 +1688,8 @@ def _generic_subject(evidence: str, start: int, end: int) -> bool:
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
-    work, describes the paper's own system, so the paper builds on the method."""
+    work, describes the paper's own system, so the paper builds on the method. A mention in a generic subject
+    (a definition, an example of a class making a claim: :func:`_generic_subject`) describes no system."""
     # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
     candidates = [
         link for link in linked.links
