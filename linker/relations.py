@@ -17,7 +17,11 @@ The rules, in the order they are tried:
    further left. Verb cues need the paper as subject (see ``_owner``): "Mamba outperforms Transformers",
    "previous methods use BERT", "X has been shown to ... compared to Y" are someone else's, so
    ``mentions``; "we find that they outperform X", "Using X, we ...", "X was used" are the paper's own.
-   Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject.
+   Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject. A use
+   participle inside the phrase a comparison is against ("outperform baselines, including those using X") is
+   the comparison's; a model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is
+   the one the paper runs; a negation right before a use verb ("without using X") denies it; a 'than' with no
+   rival ("than previously possible", "more than 100 fps") is no comparison cue.
 3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
@@ -31,7 +35,8 @@ The rules, in the order they are tried:
 5. Weak sentence-level fallbacks (confidence 0.5-0.55): a sentence setting the paper's findings beside
    others' ("consistent with previous reports") compares; a clause voiced by the paper (we / our / an
    introduced name before the mention, not a survey) builds on; a past-tense procedure ("was computed
-   in X") builds on. Otherwise ``mentions``.
+   in X") builds on, so does a fronted setting of the paper's own result ("On CIFAR-10 with VGG, our model
+   ..."). Otherwise ``mentions``.
 
 Everything is precompiled regular expressions over one sentence: no model, no tokenizer. For speed, one
 Aho-Corasick pass over the text before the mention picks the cue patterns that can match there (each cue
@@ -299,6 +304,13 @@ def _owner(
     region_lo = clause_lo + anchor if anchor >= 0 else clause_lo
     region = sentence[region_lo:cue_start]
     relative = bool(_AUX_ONLY.fullmatch(prefix) and _RELATIVE_BREAK.search(sentence, 0, clause_lo))
+    if not relative and anchor < 0 and not own_in_prefix and _RELATIVE_BREAK.search(sentence, 0, clause_lo) \
+            and not _OTHER.search(prefix) and not _HABITUAL.search(prefix):
+        # "a new algorithm, ... (EXAMM), which is capable of evolving RNNs using LSTM cells": every verb of a relative
+        # clause has the antecedent as subject, the paper's own when it is named or voiced as such
+        antecedent = _RELATIVE_BREAK.sub("", sentence[max(0, clause_lo - 80) : clause_lo])
+        if _OWN.search(antecedent) or _own_in(antecedent, own) is not None:
+            return "own"
     if relative or _EMPTY_SUBJECT.match(region) or _PRONOUN_SUBJECT.match(region) or _CLAUSE_OPENER.fullmatch(prefix):
         if relative:
             # ", which augments X": the antecedent before the break is the subject
@@ -535,11 +547,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
          r"|the(?<!inspired\sby\sthe)(?<!motivated\sby\sthe)\s+(?:success|popularity|advent|emergence)\s+of|pioneered\s+by|populari[sz]ed\s+by"
-         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of", ANY,
+         r"|(?:failure\s+modes|limitations|weaknesses|shortcomings|vulnerabilit(?:y|ies)|deficienc(?:y|ies))\s+of"
+         # "Contrary to previous LSTM based works, AEN ...", "Contrary to i-vectors, ..." contrast like 'unlike'; contrary
+         # to findings, reports or a citation sets results side by side (the comparison cue below)
+         r"|contrary\s+to(?!\s+(?:(?:the|our|their|what|previous|earlier|prior|recent|published|common|popular|many|some)\s+)*"
+         r"(?:findings|results?|reports?|observations?|stud(?:y|ies)|expectations?|beliefs?|theory|theories|predictions?"
+         r"|literature|claims?|what|those|that|this|intuition|conventional)\b|\s*[\[(]|\s+[A-Z][\w-]*\s+(?:et\s+al|and\s+[A-Z]))", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
          "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
          "<advent/<introduction/<emergence/<release/<success+<of> <populari <pioneered <failure <limitations <weaknesses "
-         "<shortcomings <vulnerabilit <deficienc", first="acdefilnprstuvw"),
+         "<shortcomings <vulnerabilit <deficienc <contrary", first="acdefilnprstuvw"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
     # the way towards better understanding ... Transformer models", "to replace the original ... Transformer"
     # (the gerunds that follow belong to the outlook: "opportunities for understanding and improving X")
@@ -587,8 +604,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:in\s+(?:terms\s+of\s+)?[\w-]+(?:\s+and\s+[\w-]+)?\s+)?(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
          r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
-         r"(?:\s+of\s+[^,;]{1,30}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
-         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy)\s+)?(?:to|over)"
+         r"(?:\s+(?:of|in)\s+[^,;]{1,40}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
+         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy|quality)\s+)?(?:to|over)"
          r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,50}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
@@ -1105,6 +1122,67 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
     return match.start() if match else start
 
 
+# A use participle that modifies what a comparison is against ("outperform several baselines, including those using
+# TF-IDF", "outperforms state-of-the-art algorithms only based on appearance, such as standard Faster R-CNN"): the
+# method belongs to the compared systems, so the comparison governs it, not the use.
+_MODIFIER_USE = re.compile(r"(?:pre-?)?trained|using|based\s+(?:up)?on|built\s+(?:up)?on|fine-?tuned|relying\s+on|employing"
+                           r"|utili[sz]ing|equipped\s+with|powered\s+by|driven\s+by", re.I)
+# what may stand between the comparison and the participle: the compared class ("several baselines, including those",
+# "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
+# The model a comparison is made on, named after the compared phrase: "reduces more than 52% FLOPs on ResNet-110" (not
+# 'with': "outperform those with WaveNet vocoders" names the compared systems' part).
+_HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
+_QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
+_MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
+
+
+# A negation right before a use verb: "without fine-tuning", "instead of using", "without any need to fine-tune", "do
+# not use" (not "not only use X but also ...").
+_NEGATED_USE = re.compile(
+    r"(?<![\w-])(?P<neg>without|instead\s+of|rather\s+than|no\s+need\s+(?:for|to)|(?:do|does|did|can|could|will|would|need)\s*(?:not|n't)"
+    r"|never)\s+(?:(?:any\s+)?(?:need|needing)\s+(?:to|for)\s+|(?:(?!only\b)\w+ly|any|further|even|by)\s+){0,3}$",
+    re.I,
+)
+# What follows a 'than' that compares with no method: "than previously possible", "than ever", "more than 100 fps"
+# (not "less than 10% of the recent ResNet-101", nor "than 3D RANSAC").
+_NO_RIVAL = re.compile(r"\s+(?:(?:previously|ever|before|possible|usual|expected|needed|required|necessary|anticipated"
+                       r"|reported|originally)\b|\d[\d.,]*(?:\s*(?:%|x|times|[kKMB]\b))?(?![\w.,%-])(?!\s*of\b))", re.I)
+
+
+def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | None":
+    """The comparison cue whose object the use participle ``use`` modifies (see ``_MODIFIER_USE``), or None.
+    Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") are walked left."""
+    current = use
+    for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
+        if match.end() > current.start():
+            continue
+        cue = _PRE_CUES[index]
+        if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(" ".join(match.group(0).split())):
+            if not _plain_noun_phrase(before, match.end(), current.start()):
+                return None
+            current = match
+            continue
+        if cue.relation == COMPARES_TO and cue.agent == ANY:
+            continue  # 'baselines' is a noun of the compared phrase ('outperform several baselines, including those
+            # using'); alone it also names the paper's own runs ('we run baseline experiments using')
+        if cue.relation == COMPARES_TO and _plain_noun_phrase(before, match.end(), current.start(), 1) \
+                and not _BARE_COMPARE.fullmatch(match.group(0)) and not _QUANTITY.match(before, match.end()) \
+                and not match.group(0).lower().startswith("relative"):
+            # (not a bare 'compare the accuracy of ... using X and Y', whose methods are compared among themselves,
+            # nor 'more than 56,000 images based on', nor a place 'relative to the map using')
+            return match
+        return None
+    return None
+
+
+def _plain_noun_phrase(text: str, lo: int, hi: int, least: int = 0) -> bool:
+    """``text[lo:hi]`` is a short stretch with no verb, no clause break and no voice of the paper (at least
+    ``least`` words)."""
+    gap = _mask_brackets(text[lo:hi])
+    return (least <= _words(gap) <= 10 and not any(c in gap for c in ";:.") and not _FINITE.search(gap)
+            and not _OWN.search(gap) and not _MEANS_END.search(gap))
+
+
 def _governing_cue(
     sentence: str, lo: int, hi: int, start: int, others: Sequence[tuple[int, int]] | None, own: Sequence[str],
     end: int | None = None,
@@ -1124,6 +1202,8 @@ def _governing_cue(
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
         if match.group(0)[0].isupper() and not _capital_ok(sentence, scan_lo + match.start()):
             continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
+        if _NO_RIVAL.match(before, match.end()) and match.group(0)[-4:].lower() == "than":
+            continue  # "larger neural networks than previously possible, including ResNet-34": no method compared with
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
@@ -1151,6 +1231,23 @@ def _governing_cue(
         # the main clause, the side the comparison is about, not what it is compared with
         return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
+    negated = (_NEGATED_USE.search(before, max(0, match.start() - 60), match.start())
+               if cue.relation == BUILDS_ON and _words(gap) <= 4 and "," not in gap else None)
+    if negated:
+        # "without fine-tuning BERT", "instead of using a pre-trained ResNet": the use of its object is denied, as
+        # 'without X' is (not "without using any external features, a simple BERT-based model ...")
+        return RelationResult(MENTIONS, f"{' '.join(negated.group('neg').split())} {words}", 0.75), True
+    host = _HOST_BEFORE.search(gap) if cue.relation == COMPARES_TO else None
+    if host and _words(gap[: host.start()]) >= 1:
+        # "FPGM reduces more than 52% FLOPs on ResNet-110", "124x speedup compared with fully-connected layers on AlexNet":
+        # past the compared phrase, the model the comparison is made on is one the paper runs
+        return RelationResult(BUILDS_ON, f"{words} ... {host.group('prep').lower()}", 0.6), False
+    if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words):
+        compared = _compared_object(before, found, match)
+        if compared is not None and not (_FRONTED_COMPARE.fullmatch(" ".join(compared.group(0).split())) and "," in gap
+                                         and _SUBJECT_VERB.match(sentence, end or start, hi)):
+            # "outperform several baselines, including those using TF-IDF": a use inside the compared phrase
+            return RelationResult(COMPARES_TO, f"{' '.join(compared.group(0).split())} ... {words}", 0.7), False
     if cue.agent != ANY:
         owner = _owner(sentence, lo, scan_lo + match.start(), others, own, hi)
         if owner == "own" and cue.agent == OWN and _POSTMODIFIER.fullmatch(words):
@@ -1273,6 +1370,13 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
     if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
         return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
+    setting = _FRONTED_SETTING.match(sentence) if lo == 0 and not own_match else None
+    if setting and setting.end() > end and not _FINITE.search(sentence, 0, setting.start("main")) \
+            and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])) \
+            and not _OWN.search(sentence, 0, setting.start("main")) and start > setting.start("prep"):
+        # "On CIFAR-10 with VGG network, our model leads to ...", "In a default Mask R-CNN setup, we achieve ...": a
+        # fronted setting of the paper's own result is what it runs
+        return RelationResult(BUILDS_ON, f"{setting.group('prep')} ... {' '.join(setting.group('main').split())}", 0.55)
     # No cue: the clause's own voice decides, weakly.
     if not survey and not _prior_subject(before, own_match is not None):
         if own_match and _OWN_RESULTS.fullmatch(own_match.group(0)):
@@ -1293,6 +1397,14 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
     return RelationResult(MENTIONS, "", 0.5)
 
 
+# A fronted prepositional phrase before the paper's main clause: "On CIFAR-10 with VGG network, our model ..." (not
+# "In this paper, we ...", which is the paper's voice already).
+_FRONTED_SETTING = re.compile(
+    r"\s*(?P<prep>On|In|For|With|Across|Under|Over|Via|Through)\s[^;:.]*?,\s*"
+    r"(?P<main>we|our|the\s+proposed|this\s+(?:paper|work|method|approach|model|framework))\b"
+)
+
+
 def _prior_subject(before: str, own_voice: bool) -> bool:
     """Whether a prior-work word ('previous', 'recent', 'popular', ...) in the clause before an uncued mention can
     make the clause someone else's. With the paper's voice in the clause, words before its last 'we / our / in this
@@ -1304,7 +1416,11 @@ def _prior_subject(before: str, own_voice: bool) -> bool:
         return first is not None  # (most clauses: no prior-work word, one scan as before)
     voice = max((match.end() for match in _OWN.finditer(before)), default=0)
     modifiers = _tail_start(before, 3)
-    return any(voice <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
+    near = _tail_start(before, 8)
+    # past the paper's voice only a prior-work word near the mention counts: in "we propose a system that considers
+    # ... a question computed by a traditional IR system, as well as ... computed by the recently-proposed BERT model"
+    # 'traditional' is another phrase's
+    return any(max(voice, near) <= match.start() and (match.start() < modifiers or not _IN_USE.fullmatch(match.group(0)))
                for match in _OTHER.finditer(before, first.start()))
 
 
@@ -1550,10 +1666,30 @@ _PRIOR_SUBJECT = re.compile(
 )
 
 
+# The method defined in the sentence's own subject: "ILRMA is one of the state-of-the-art techniques of blind source
+# separation", "WaveNet is a powerful, high-complexity ... architecture" (not "The Random Forest is our final ...").
+_DEFINED_SUBJECT = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:is|are)\s+(?:also\s+)?(?:an?|one\s+of|among)\b", re.I)
+# After an example list in a generic subject, a passive is the paper's procedure ("Various networks such as ResNet-50
+# ... are considered"), an active verb the field's practice ("Almost all detectors such as RetinaNet rely on anchors").
+_LIST_REST = re.compile(r"(?:[^,;()]*?\([^()]*\))?[^;]*?(?:\s|,)(?:is|are|was|were)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn)\b", re.I)
+
+
+def _generic_subject(evidence: str, start: int, end: int) -> bool:
+    """Whether the mention at ``evidence[start:end]`` belongs to the sentence's generic subject, which a description of
+    the paper's own system does not have: a definition of the method ("SIFT is an invariant algorithm") or an example
+    of a plural class making a claim ("Two-stage detectors, like Faster-RCNN, achieve higher accuracy", "Methods like
+    GRAPPA, SPIRiT, and AC-LORAKS assume ...")."""
+    if _words(evidence[:start]) <= 1 and _DEFINED_SUBJECT.match(evidence, end) and not _OWN.search(evidence, 0, start):
+        return True
+    return bool(_EXAMPLE_SUBJECT.fullmatch(evidence, 0, start)) and not _OWN.search(evidence) \
+        and not _LIST_REST.match(evidence, end)
+
+
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
-    work, describes the paper's own system, so the paper builds on the method."""
+    work, describes the paper's own system, so the paper builds on the method. A mention in a generic subject
+    (a definition, an example of a class making a claim: :func:`_generic_subject`) describes no system."""
     # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
     candidates = [
         link for link in linked.links
@@ -1573,7 +1709,8 @@ def _settle_method_description(linked) -> None:
         at = abstract.find(link.evidence)
         if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
                 or _PRIOR_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
-                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence):
+                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence) \
+                or _generic_subject(link.evidence, link.start - at, link.end - at):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
@@ -1906,6 +2043,11 @@ def settle_paper(linked) -> None:
     abstract = paper.abstract or ""
     for link in linked.links:
         if link.method in tools:
+            if link.field == "title" and link.relation == MENTIONS and link.cue and _own_verb(link.cue):
+                # the title's means are the study's tools: 'Evaluating KGR10 Polish word embeddings ... using BiLSTM-CRF'
+                link.relation = BUILDS_ON
+                link.cue = f"{link.cue} (title)"
+                link.confidence = round(min(link.confidence, 0.6), 3)
             continue
         if link.relation == BUILDS_ON and link.field == "abstract" and _STUDY_PURPOSE.match(abstract, link.end):
             continue  # "we use canonical correlation analysis ... to study how information flows": the study's tool
