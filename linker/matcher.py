@@ -330,7 +330,7 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         descriptive=descriptive,
         tail=_name_tail(surface),
         parents=tuple(entry.parents) if entry is not None else (),
-        as_written=descriptive and _named_lowercase_tail(name) and _named_lowercase_tail(surface),
+        as_written=descriptive and _named_lowercase_tail(surface),
     )
 
 
