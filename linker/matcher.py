@@ -165,7 +165,8 @@ def defined_by_initials(text: str, end: int, written: str) -> bool:
     if match is None:
         return False
     initials = "".join(w[0] for w in re.split(r"[\s\-]+", written) if w and w not in NAME_FUNCTION_WORDS)
-    return len(initials) >= 2 and match.group(1).upper() == initials.upper()
+    capitals = "".join(c for c in match.group(1) if c.isupper())  # 'ToT' for 'tree of thoughts'
+    return len(initials) >= 2 and capitals == initials.upper()
 
 
 def _capitalised_tail(written: str) -> bool:
@@ -344,7 +345,10 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         descriptive=descriptive,
         tail=_name_tail(surface),
         parents=tuple(entry.parents) if entry is not None else (),
-        as_written=descriptive and _named_lowercase_tail(surface),
+        # (an alias so written is meant as written too, 'Thompson sampling' of Thompson Sampling, unless its
+        # first word is a hyphenated phrase: 'Chain-of-thought' is how a sentence starts the generic phrase)
+        as_written=descriptive and _named_lowercase_tail(surface)
+        and (_named_lowercase_tail(name) or "-" not in surface.split()[0]),
     )
 
 
