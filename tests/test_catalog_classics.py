@@ -128,3 +128,19 @@ def test_lowercase_descriptive_name_defined_by_its_initials(linker, sentence, ex
 )
 def test_defined_by_initials(text, written, expected):
     assert defined_by_initials(text, len(written), written) is expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # plural, the conditional GAN is the family of class-conditioned GANs (annotation guidelines: no method)
+        ("Conditional GANs are at the forefront of natural image synthesis.", set()),
+        ("To match aerial images with grid maps, we use conditional Generative Adversarial Networks (cGANs) which "
+         "transform aerial images to the grid maps.", set()),
+        # singular and attributed, it is Mirza and Osindero's model
+        ("We start with a classical cGAN model as proposed by Mirza and Osindero and modify both the generator "
+         "and discriminator.", {"Conditional GAN"}),
+    ],
+)
+def test_conditional_gan_plural_is_the_family(linker, sentence, expected):
+    assert _linked(linker, sentence) == expected
