@@ -154,6 +154,21 @@ def is_descriptive(surface: str) -> bool:
 NAME_FUNCTION_WORDS = frozenset("of to and the for in on a an with by".split())
 
 
+_PAREN_SHORT = re.compile(r" ?\(([A-Z][A-Za-z]*[A-Z])s?\)")
+
+
+def defined_by_initials(text: str, end: int, written: str) -> bool:
+    """Whether a lower-case descriptive name is followed by its own acronym in parentheses, spelled by the
+    initials of its words ('convolutional pose machine (CPM)', 'stochastic block models (SBMs)'): a paper
+    that abbreviates the phrase uses it as a name, so the capitals rule for descriptive names is moot."""
+    match = _PAREN_SHORT.match(text, end)
+    if match is None:
+        return False
+    initials = "".join(w[0] for w in re.split(r"[\s\-]+", written) if w and w not in NAME_FUNCTION_WORDS)
+    capitals = "".join(c for c in match.group(1) if c.isupper())  # 'ToT' for 'tree of thoughts'
+    return len(initials) >= 2 and capitals == initials.upper()
+
+
 def _capitalised_tail(written: str) -> bool:
     """Every word after the first starts with a capital or is a function word, and at least one does
     ('Layer Normalization', 'Tree of Thoughts', 'Chain-of-Thought'; not 'Layer normalization' or
@@ -330,7 +345,10 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         descriptive=descriptive,
         tail=_name_tail(surface),
         parents=tuple(entry.parents) if entry is not None else (),
-        as_written=descriptive and _named_lowercase_tail(name) and _named_lowercase_tail(surface),
+        # (an alias so written is meant as written too, 'Thompson sampling' of Thompson Sampling, unless its
+        # first word is a hyphenated phrase: 'Chain-of-thought' is how a sentence starts the generic phrase)
+        as_written=descriptive and _named_lowercase_tail(surface)
+        and (_named_lowercase_tail(name) or "-" not in surface.split()[0]),
     )
 
 
@@ -505,9 +523,12 @@ class Matcher:
             target = self._pick(targets, written, plural, title_case, tail, versioned)
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
-                if shadow is not None:
+                if shadow is None:
+                    continue
+                if not defined_by_initials(text, after + len(tail), written):
                     shadows.append((s, after + len(tail), shadow))
-                continue
+                    continue
+                target = shadow  # 'convolutional pose machine (CPM)': the paper names it, lower case or not
             end = after + len(tail)
             if in_url(text, s):
                 continue  # 'https://github.com/PaddlePaddle/ERNIE' is an address, not a mention of ERNIE
