@@ -34,6 +34,13 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   every earlier gold file excluded (tune3 and silver3 too); random.Random(2032).sample(..., 80).
 * ``tune5``: a fifth 80-paper TUNING set (``TUNE5_*``, seventh session), fully annotated blind: the pool rule of
   ``tune``, every earlier gold file excluded (tune4 too); random.Random(2033).sample(..., 80).
+* ``tune6`` (320 papers, four annotators) and ``tune7`` (160 papers, two annotators, the eighth session's blind
+  estimate): ``TUNE6_*``, ``TUNE7_*``, the same pool rule, every earlier gold file excluded.
+
+``--in-corpus`` scores the arXiv sets the way a user meets them: the whole arXiv sample of ``--data`` (~20,500
+abstracts, each id once) is linked in one run, so a name introduced by another paper of the sample links as that
+paper's method, and a name another paper introduced is not this paper's own; only the gold papers are scored.
+Without it each set is linked alone (the conservative number: no other paper's names).
 
     python bench/eval_heldout.py                      # both sets
     python bench/eval_heldout.py --set arxiv --errors 40
@@ -51,6 +58,7 @@ Sets (see ``bench/gold/README.md`` for how they were made):
     python bench/eval_heldout.py --set tune4 --errors 40              # the fourth arXiv tuning set (80 papers)
     python bench/eval_heldout.py --set arxiv --set arxiv2 --pool --bootstrap 1000  # two sets, together, 95% intervals
     python bench/eval_heldout.py --set tune5 --errors 40              # the fifth arXiv tuning set (80 papers)
+    python bench/eval_heldout.py --set report --in-corpus             # arXiv sets linked inside the whole sample
 
 Tuning protocol: rules and catalog entries are tuned on the dev gold and on the ODD-pid half of the
 held-out seeds only. The EVEN-pid half and the two arXiv test sets are test data: score them to report, but their
@@ -352,6 +360,30 @@ def link_arxiv(gold: list, catalog, data: Path = ARXIV) -> list:
     return _linked(papers, catalog)
 
 
+def link_arxiv_corpus(catalog, data: Path = ARXIV) -> list:
+    """Every arXiv record of ``data`` (each id once, in file order) linked together in one run, as
+    ``relwork link`` on the whole sample would; the records go through a temporary file (see ``link_arxiv``)."""
+    seen = set()
+    with tempfile.TemporaryDirectory(prefix="relwork-corpus-") as tmp:
+        path = Path(tmp) / "arxiv-corpus-input.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for r in _arxiv_records(data):
+                if r.get("id") and r["id"] not in seen:
+                    seen.add(r["id"])
+                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        papers = load_papers([path], format="json").papers
+    return _linked(papers, catalog)
+
+
+def _papers_of(gold: list, corpus: list) -> list:
+    """The linked papers of ``corpus`` whose arXiv id is a gold ``pid`` (in gold order)."""
+    by_id = {p.paper.arxiv_id or p.paper.id: p for p in corpus}
+    missing = [str(g.pid) for g in gold if str(g.pid) not in by_id]
+    if missing:
+        raise InputError(f"arXiv ids of the gold not in the linked sample: {', '.join(missing)}")
+    return [by_id[str(g.pid)] for g in gold]
+
+
 def score_arxiv(catalog, gold_path: Path = GOLD / "heldout-arxiv.jsonl", data: Path = ARXIV) -> Report:
     """Link the gold's arXiv records (``link_arxiv``) and score them."""
     gold = read_gold(gold_path)
@@ -398,6 +430,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check-selection", action="store_true", help="check the arXiv gold ids against their selection rules")
     parser.add_argument("--bootstrap", type=int, default=0, metavar="N",
                         help="also print 95%% intervals from N bootstrap resamples of each set's papers")
+    parser.add_argument("--in-corpus", action="store_true",
+                        help="link the arXiv sets inside the whole arXiv sample of --data (one run, ~20,500 "
+                             "abstracts) and score only the gold papers")
     parser.add_argument("--pool", action="store_true",
                         help="also score the chosen sets' papers together as one set ('pooled')")
     args = parser.parse_args(argv)
@@ -446,9 +481,10 @@ def main(argv: list[str] | None = None) -> int:
             arxiv_sets.append(("arxiv2", "heldout-arxiv-2.jsonl"))
             test.add("arxiv2")
         arxiv_sets += [(name, TUNING_SETS[name]) for name in sorted(chosen & set(TUNING_SETS))]
+        corpus = link_arxiv_corpus(catalog, args.data) if args.in_corpus and arxiv_sets else None
         for name, gold_file in arxiv_sets:
             gold = read_gold(GOLD / gold_file)
-            inputs[name] = (gold, link_arxiv(gold, catalog, args.data))
+            inputs[name] = (gold, link_arxiv(gold, catalog, args.data) if corpus is None else _papers_of(gold, corpus))
         for name, (gold, papers) in inputs.items():
             reports[name] = evaluate(gold, papers, catalog)
         if args.pool and len(inputs) > 1:

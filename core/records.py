@@ -82,6 +82,14 @@ def arxiv_month(arxiv_id: str | None) -> tuple[int, int] | None:
     return (1900 + yy if yy >= 91 else 2000 + yy), int(match.group(2))
 
 
+def arxiv_year(arxiv_id: str | None) -> int | None:
+    """The year an arXiv id was first submitted ('1901.02081' -> 2019), or None for another id. A record that
+    gives no year takes this one, so that date rules (a name the catalog dates before the paper is not the
+    paper's own; a paper cannot use a later method) and year-ordered answers work on bare arXiv records."""
+    month = arxiv_month(arxiv_id)
+    return month[0] if month else None
+
+
 def first_submitted(arxiv_id: str | None, year: int | None) -> tuple[int, int] | None:
     """When a paper first appeared, as (year, month): from its arXiv id, else (year, 0) from its record's
     year (month unknown), else None."""
@@ -162,6 +170,8 @@ class Paper:
         doi = normalize_doi(fields.pop("doi", None))
         title = squash_whitespace(title)
         abstract = squash_whitespace(abstract)
+        if fields.get("year") is None and arxiv_id:
+            fields["year"] = arxiv_year(arxiv_id)
         return cls(
             id=make_paper_id(arxiv_id, doi, title),
             title=title,

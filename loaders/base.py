@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, Source, make_paper_id, normalize_arxiv_id, normalize_doi, squash_whitespace
+from relwork.core.records import (
+    Paper,
+    Source,
+    arxiv_year,
+    make_paper_id,
+    normalize_arxiv_id,
+    normalize_doi,
+    squash_whitespace,
+)
 
 GZIP_MAGIC = b"\x1f\x8b"
 _ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
@@ -356,6 +364,8 @@ def make_paper(
     if doi_value:  # what Paper.create would do (normalize_doi is not idempotent for every input)
         doi_value = normalize_doi(doi_value)
     url_text = (url.strip() if type(url) is str else text_value(url).strip()) or None
+    if year is None and arxiv_id:
+        year = arxiv_year(arxiv_id)
     # the fields are normalised here already, so the Paper is built directly rather than by Paper.create,
     # which would normalise them a second time (about a tenth of the JSON Lines loading time)
     return Paper(
