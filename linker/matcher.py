@@ -390,10 +390,20 @@ class Matcher:
     Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
     """
 
-    def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
+    def __init__(
+        self,
+        entries: Iterable[CatalogEntry] | Catalog,
+        *,
+        base: dict[str, list[Target]] | None = None,
+        context: dict[str, tuple[str, ...]] | None = None,
+    ):
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
         ``entries`` are added to, in a copy; the same table as building from both in that order. ``entries``
-        is read once, so a generator need not hold them all (a corpus's names: ``Linker``)."""
+        is read once, so a generator need not hold them all (a corpus's names: ``Linker``). ``context``:
+        ``context_table(base.values())``, kept with ``base``, for ``entries`` without context words (a
+        corpus's names): their targets add none, so it is this matcher's table too, not rebuilt per process."""
+        if context is not None:
+            self._context_cache = context
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
             if base is None:
                 self._compile(build_table(entries, {}))
@@ -589,14 +599,19 @@ class Matcher:
         """Context words of the entry ``name``, normalised with a leading space (empty when it has none)."""
         cache = self.__dict__.setdefault("_context_cache", None)
         if cache is None:
-            cache = {}
-            for targets in self._targets:
-                for t in targets if targets.__class__ is list else ():  # a compact target has no context words
-                    if t.context and not t.own_context:
-                        # normalised and space-led, so that a context word must start a word
-                        cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
-            self.__dict__["_context_cache"] = cache
+            cache = self.__dict__["_context_cache"] = context_table(self._targets)
         return cache.get(name, ())
+
+
+def context_table(tables: Iterable[list[Target] | str | tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:
+    """Entry name -> its context words (the entry's, not an alias's own), normalised and space-led so that a
+    context word must start a word, from a pattern table's target lists (~8 ms for the catalog's)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for targets in tables:
+        for t in targets if targets.__class__ is list else ():  # a compact target has no context words
+            if t.context and not t.own_context:
+                table[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+    return table
 
 
 # catalog names that are also an everyday noun of another field, written in lower case: (words of that field,
