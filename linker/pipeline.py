@@ -266,10 +266,10 @@ class Linker:
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
         # catalog tables of introduced-name detection, built once per catalog content (and cached on disk
-        # with it): alias key -> entry names, and catalog_years(catalog)
+        # with it): alias key -> entry names, catalog_years(catalog), catalogued datasets by surface (editions)
         self._short_entries: dict[str, list[str]] = compiled.by_surface
         self._years: CatalogYears = compiled.years
-        self._editions: DatasetEditions | None = None  # catalogued datasets by surface, on first use
+        self._editions: DatasetEditions = compiled.editions
 
     # --------------------------------------------------------------------------------------------------
 
@@ -279,8 +279,6 @@ class Linker:
         (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         # (the date test reads this linker's catalog, --catalog entries included: ``_years``)
         found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
-        if self._editions is None:
-            self._editions = DatasetEditions(self.catalog)
         found = drop_used_names(paper, found, self._editions)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
