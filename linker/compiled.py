@@ -33,7 +33,7 @@ from typing import Callable
 from relwork.core.gctools import gc_paused
 from relwork.linker.catalog import Catalog, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
-from relwork.linker.matcher import Target, build_table, context_table
+from relwork.linker.matcher import TableParts, Target, build_table, table_parts
 from relwork.linker.used_names import DatasetEditions
 
 CACHE_FORMAT = 3  # bump when the pickled layout changes
@@ -42,7 +42,7 @@ _MEMO_SIZE = 8  # compiled catalogs kept in memory, by content fingerprint
 
 
 class CompiledCatalog:
-    """A catalog's pattern table and its entries' context words, fuzzy index, origin index and surface keys, and
+    """A catalog's pattern table and what a matcher derives from it, fuzzy index, origin index and surface keys, and
     the tables introduced-name detection reads (entry years, entries by surface key, dataset editions); all
     but the keys and origins are built on first use (a first-pass linker needs no table or fuzzy index, a second-pass one no
     years)."""
@@ -53,7 +53,7 @@ class CompiledCatalog:
         self.origins = OriginIndex(entries)
         self._entries: list | None = entries
         self._table: dict[str, list[Target]] | None = None
-        self._context: dict[str, tuple[str, ...]] | None = None
+        self._parts: TableParts | None = None
         self._fuzzy: FuzzyIndex | None = None
         self._years: tuple | None = None
         self._by_surface: dict[str, list[str]] | None = None
@@ -69,12 +69,13 @@ class CompiledCatalog:
         return self._table
 
     @property
-    def context(self) -> dict[str, tuple[str, ...]]:
-        """The context words of the table's entries (``matcher.context_table``): built once per catalog content
-        and cached on disk with it, instead of by every process that links (~8 ms each)."""
-        if self._context is None:
-            self._context = context_table(self.table.values())
-        return self._context
+    def parts(self) -> TableParts:
+        """What a matcher derives from the table besides its automaton (``matcher.table_parts``: context words,
+        symbol tails): built once per catalog content and cached on disk with it, instead of by every process
+        that builds a matcher (~20 ms each)."""
+        if self._parts is None:
+            self._parts = table_parts(self.table)
+        return self._parts
 
     def fuzzy(self) -> FuzzyIndex:
         """A fuzzy index over the catalog, with its own cache of misses."""
@@ -124,7 +125,7 @@ class CompiledCatalog:
     def build_all(self) -> None:
         """Build the lazy parts too (before caching this on disk)."""
         self.table
-        self.context
+        self.parts
         self.fuzzy()
         self.years
         self.by_surface
@@ -132,7 +133,7 @@ class CompiledCatalog:
 
     def __getstate__(self) -> dict:
         self.build_all()
-        return {"keys": self.keys, "origins": self.origins, "_table": self._table, "_context": self._context,
+        return {"keys": self.keys, "origins": self.origins, "_table": self._table, "_parts": self._parts,
                 "_fuzzy": self._fuzzy, "_years": self._years, "_by_surface": self._by_surface,
                 "_editions": self._editions}
 

@@ -260,7 +260,7 @@ class Linker:
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
         # each entry made as the matcher reads it: they are never all held
-        self.matcher = Matcher(entries, base=compiled.table, context=compiled.context) if compile else None
+        self.matcher = Matcher(entries, base=compiled.table, parts=compiled.parts) if compile else None
         self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)

@@ -104,14 +104,18 @@ def test_matcher_with_corpus_names_pickles_to_the_same_table(seed_names, catalog
     assert Linker(catalog).matcher._table is compiled_catalog(catalog).table
 
 
-def test_second_pass_matcher_reads_the_catalogs_context_words_not_its_own_copy(seed_names, catalog):
-    # built once per catalog content and cached on disk with it, not once per linking process: corpus names
-    # have no context words, so the catalog's table is also the table of a matcher with them added
+def test_second_pass_matcher_derives_only_the_corpus_keys_and_equals_one_derived_in_full(seed_names, catalog):
+    # the catalog table's derived parts are built once per catalog content and cached on disk with it, not
+    # once per process: corpus names have no context words, so only the keys they add or extend are derived
     compiled = compiled_catalog(catalog)
     matcher = Linker(catalog, corpus_names=seed_names).matcher
     assert len(matcher._keys) > len(compiled.table)
-    assert context_table(matcher._targets) == compiled.context
-    assert matcher.context_words("MAESTRO") is compiled.context["MAESTRO"] and " piano" in compiled.context["MAESTRO"]
+    full = pickle.loads(pickle.dumps(matcher))  # unpickled: compiled from its whole table, nothing shared
+    assert context_table(matcher._targets) == compiled.parts.context
+    assert full._tailed == matcher._tailed and any(matcher._tailed)
+    assert full._surface_context == matcher._surface_context and matcher._surface_context
+    context = compiled.parts.context
+    assert matcher.context_words("MAESTRO") is context["MAESTRO"] and " piano" in context["MAESTRO"]
     assert [m.name for m in matcher.find("We train on MAESTRO.", context="we train on maestro.")] == []
     assert [m.name for m in matcher.find("MAESTRO piano recordings", context="maestro piano recordings")] == ["MAESTRO"]
 
