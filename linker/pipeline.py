@@ -477,7 +477,7 @@ class Linker:
         f: _Field,
         mentions: list[Mention],
         context: str,
-        aliases: dict[str, tuple[str, str]],
+        aliases: dict[str, tuple[str, str, str]],
         own: set[str],
         own_variants: list[str],
     ) -> list[Mention]:
