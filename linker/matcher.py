@@ -42,7 +42,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 import ahocorasick_rs
 
@@ -408,19 +408,32 @@ class Matcher:
     Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
     """
 
-    def __init__(self, entries: Iterable[CatalogEntry] | Catalog, *, base: dict[str, list[Target]] | None = None):
+    def __init__(
+        self,
+        entries: Iterable[CatalogEntry] | Catalog,
+        *,
+        base: dict[str, list[Target]] | None = None,
+        parts: TableParts | None = None,
+    ):
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
         ``entries`` are added to, in a copy; the same table as building from both in that order. ``entries``
-        is read once, so a generator need not hold them all (a corpus's names: ``Linker``)."""
+        is read once, so a generator need not hold them all (a corpus's names: ``Linker``). ``parts``:
+        ``table_parts(base)``, kept with ``base``, for ``entries`` without context words (a corpus's names):
+        their targets add none, so only the keys they add or extend are derived again, not the whole table."""
+        if parts is not None:
+            self._context_cache = parts.context
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
             if base is None:
                 self._compile(build_table(entries, {}))
                 return
             table = build_table(entries, dict(base), shared=base)
             unchanged = len(table) == len(base) and all(table[k] is v for k, v in base.items())
-            self._compile(base if unchanged else table, shared=base)
+            self._compile(base if unchanged else table, shared=base, parts=parts)
 
-    def _compile(self, table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None) -> None:
+    def _compile(
+        self, table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None,
+        parts: TableParts | None = None,
+    ) -> None:
         """The aligned key and target lists (automaton pattern i is key i), the automaton and the derived
         lookups. A table built here is not kept: the two lists say the same, and a dict would cost ~40 bytes
         a pattern (``_table`` rebuilds it); ``shared`` is a table kept elsewhere (the compiled catalog's):
@@ -432,18 +445,17 @@ class Matcher:
             self._targets = [_compact(targets) for targets in table.values()]
         else:
             self._targets = [targets if targets is shared.get(key) else _compact(targets) for key, targets in table.items()]
-        # name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)
-        self._surface_context: dict[str, dict[str, tuple[str, ...]]] = {}
-        for key, targets in zip(self._keys, self._targets):
-            if targets.__class__ is list:
-                for t in targets:
-                    if t.own_context:
-                        words = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
-                        self._surface_context.setdefault(t.name, {})[key] = words
-        # keys all of whose names end in a symbol run ('A*' is the key 'a'): skipped at once without one
-        self._tailed = [all(t.tail for t in targets) if targets.__class__ is list else
-                        bool(_name_tail(targets if targets.__class__ is str else targets[2]))
-                        for targets in self._targets]
+        if parts is None or shared is None:
+            self._surface_context = _surface_contexts(self._keys, self._targets)
+            self._tailed = [_tailed(targets) for targets in self._targets]
+        else:  # ``shared``'s keys come first, in order: only the ones whose target list is new are derived
+            self._surface_context = parts.surface_context
+            self._tailed = parts.tailed if table is shared else list(parts.tailed)
+            if table is not shared:
+                for i, (targets, own) in enumerate(zip(self._targets, shared.values())):
+                    if targets is not own:
+                        self._tailed[i] = _tailed(targets)
+                self._tailed += [_tailed(targets) for targets in self._targets[len(shared) :]]
         self._automaton = (
             ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
         )
@@ -610,14 +622,51 @@ class Matcher:
         """Context words of the entry ``name``, normalised with a leading space (empty when it has none)."""
         cache = self.__dict__.setdefault("_context_cache", None)
         if cache is None:
-            cache = {}
-            for targets in self._targets:
-                for t in targets if targets.__class__ is list else ():  # a compact target has no context words
-                    if t.context and not t.own_context:
-                        # normalised and space-led, so that a context word must start a word
-                        cache[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
-            self.__dict__["_context_cache"] = cache
+            cache = self.__dict__["_context_cache"] = context_table(self._targets)
         return cache.get(name, ())
+
+
+def _surface_contexts(keys: list[str], tables: list) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Name -> normalised alias -> the alias's own context words (``alias_context``: NIC of Show and Tell)."""
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for key, targets in zip(keys, tables):
+        if targets.__class__ is list:
+            for t in targets:
+                if t.own_context:
+                    found.setdefault(t.name, {})[key] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+    return found
+
+
+def _tailed(targets: "list[Target] | str | tuple[str, str, str]") -> bool:
+    """Whether all names of a key end in a symbol run ('A*' is the key 'a'): skipped at once without one."""
+    if targets.__class__ is list:
+        return all(t.tail for t in targets)
+    return bool(_name_tail(targets if targets.__class__ is str else targets[2]))
+
+
+class TableParts(NamedTuple):
+    """What a matcher derives from a pattern table besides the automaton, kept with a shared base table (the
+    compiled catalog's, cached on disk) instead of derived again by every process that builds a matcher."""
+
+    context: dict[str, tuple[str, ...]]  # ``context_table``
+    surface_context: dict[str, dict[str, tuple[str, ...]]]
+    tailed: list[bool]
+
+
+def table_parts(table: dict[str, list[Target]]) -> TableParts:
+    keys, tables = list(table), list(table.values())
+    return TableParts(context_table(tables), _surface_contexts(keys, tables), [_tailed(t) for t in tables])
+
+
+def context_table(tables: Iterable[list[Target] | str | tuple[str, str, str]]) -> dict[str, tuple[str, ...]]:
+    """Entry name -> its context words (the entry's, not an alias's own), normalised and space-led so that a
+    context word must start a word, from a pattern table's target lists (~8 ms for the catalog's)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for targets in tables:
+        for t in targets if targets.__class__ is list else ():  # a compact target has no context words
+            if t.context and not t.own_context:
+                table[t.name] = tuple(" " + " ".join(normalize(w).split()) for w in t.context)
+    return table
 
 
 # catalog names that are also an everyday noun of another field, written in lower case: (words of that field,

@@ -260,16 +260,16 @@ class Linker:
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
         # each entry made as the matcher reads it: they are never all held
-        self.matcher = Matcher(entries, base=compiled.table) if compile else None
+        self.matcher = Matcher(entries, base=compiled.table, parts=compiled.parts) if compile else None
         self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
         # catalog tables of introduced-name detection, built once per catalog content (and cached on disk
-        # with it): alias key -> entry names, and catalog_years(catalog)
+        # with it): alias key -> entry names, catalog_years(catalog), catalogued datasets by surface (editions)
         self._short_entries: dict[str, list[str]] = compiled.by_surface
         self._years: CatalogYears = compiled.years
-        self._editions: DatasetEditions | None = None  # catalogued datasets by surface, on first use
+        self._editions: DatasetEditions = compiled.editions
 
     # --------------------------------------------------------------------------------------------------
 
@@ -279,8 +279,6 @@ class Linker:
         (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         # (the date test reads this linker's catalog, --catalog entries included: ``_years``)
         found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
-        if self._editions is None:
-            self._editions = DatasetEditions(self.catalog)
         found = drop_used_names(paper, found, self._editions)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
@@ -479,7 +477,7 @@ class Linker:
         f: _Field,
         mentions: list[Mention],
         context: str,
-        aliases: dict[str, tuple[str, str]],
+        aliases: dict[str, tuple[str, str, str]],
         own: set[str],
         own_variants: list[str],
     ) -> list[Mention]:

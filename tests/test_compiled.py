@@ -13,6 +13,7 @@ from relwork.linker.catalog import CatalogEntry, alias_key
 from relwork.linker.compiled import cache_dir, compiled_catalog
 from relwork.linker.matcher import Matcher
 from relwork.linker.pipeline import linked_dict
+from relwork.linker.used_names import DatasetEditions
 from relwork.loaders import iter_papers
 
 
@@ -110,3 +111,5 @@ def test_cached_detection_tables_equal_the_ones_built_from_the_catalog(cache):
             fresh.setdefault(alias_key(surface), []).append(entry.name)
     assert compiled.by_surface == fresh
     assert compiled.by_surface["lora"] == ["LoRA"]
+    editions = compiled.editions._by_key
+    assert editions == DatasetEditions(cached)._by_key and editions[alias_key("PASCAL VOC")].name == "Pascal VOC"

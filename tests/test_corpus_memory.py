@@ -15,7 +15,7 @@ from relwork.linker import Linker
 from relwork.linker.catalog import alias_key
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
-from relwork.linker.matcher import Target, is_acronym
+from relwork.linker.matcher import Target, context_table, is_acronym
 from relwork.linker.pipeline import CorpusName, _CorpusNames, _corpus_name_ok, batch_definitions, link_files
 from relwork.loaders import load_papers
 from relwork.loaders.jsonrecords import write_jsonl
@@ -102,6 +102,22 @@ def test_matcher_with_corpus_names_pickles_to_the_same_table(seed_names, catalog
     assert copy._table == matcher._table and len(copy._table) > len(compiled_catalog(catalog).table)
     # with no corpus name the catalog's table is shared, not copied
     assert Linker(catalog).matcher._table is compiled_catalog(catalog).table
+
+
+def test_second_pass_matcher_derives_only_the_corpus_keys_and_equals_one_derived_in_full(seed_names, catalog):
+    # the catalog table's derived parts are built once per catalog content and cached on disk with it, not
+    # once per process: corpus names have no context words, so only the keys they add or extend are derived
+    compiled = compiled_catalog(catalog)
+    matcher = Linker(catalog, corpus_names=seed_names).matcher
+    assert len(matcher._keys) > len(compiled.table)
+    full = pickle.loads(pickle.dumps(matcher))  # unpickled: compiled from its whole table, nothing shared
+    assert context_table(matcher._targets) == compiled.parts.context
+    assert full._tailed == matcher._tailed and any(matcher._tailed)
+    assert full._surface_context == matcher._surface_context and matcher._surface_context
+    context = compiled.parts.context
+    assert matcher.context_words("MAESTRO") is context["MAESTRO"] and " piano" in context["MAESTRO"]
+    assert [m.name for m in matcher.find("We train on MAESTRO.", context="we train on maestro.")] == []
+    assert [m.name for m in matcher.find("MAESTRO piano recordings", context="maestro piano recordings")] == ["MAESTRO"]
 
 
 def _live(kind: type) -> int:
