@@ -1442,7 +1442,10 @@ _ANALYSIS_TITLE = re.compile(
     r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
     # 'Analysis of X', 'Performance Analysis of X', 'Analyzing X'; not a task named 'Sentiment Analysis on IMDB ...'
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analys[ie]s(?:\s+of\b|\s*$)|analy[sz](?:ing|es|e)\b|understanding|explaining|interpreting|probing"
-    r"|investigating|what|why|how|when|do|does|can|is|are)\b",
+    r"|investigating|what|why|how|when|do|does|can|is|are)\b"
+    # a title whose purpose is an evaluation ('Using syntactical and logical forms to evaluate textual inference
+    # competence', 'Using Videos to Evaluate Image Model Robustness'); not 'Learning to Evaluate Image Captioning'
+    r"|(?<!learning\s)\bto\s+(?:evaluate|assess|probe|benchmark)\b",
     re.I,
 )
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
@@ -1450,9 +1453,11 @@ _OWN_METHOD_SAID = re.compile(
     r"(?=[wtoa])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
     # new data, metrics or findings are no method of the paper's own
-    r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
+    r"(?!\s+(?:and\s+\w+\s+)?(?:[\w-]+,\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
     r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
-    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
+    # new tasks to test models on are no method either: 'We propose a new set of tasks that require ...', 'We propose
+    # DiscoEval, a test suite of tasks'
+    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights|(?:probing\s+)?tasks?|test\s+suites?|challenge\s+sets?)\b)"
     # "This work investigates an alternative model ... and proposes a novel architecture", "An encoder-decoder model
     # with ... is proposed", "This paper describes the development of a real-time HRI system"
     r"|(?:this|the\s+present|the\s+current)\s+(?:paper|work|article|letter|report|research|thesis|study)\s+(?:[^\s.;]+\s+){0,12}?"
@@ -1470,10 +1475,20 @@ _OWN_METHOD_SAID = re.compile(
 # The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
 # article analyzes ...", "we provide a review of ...".
 _ANALYSIS_ABSTRACT = re.compile(
-    r"(?=[wit])\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
+    r"(?=[wit])\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter|research|thesis))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
     r"(?:stud(?:y|ies)|investigat\w+|analy[sz]\w+|examin\w+|prob(?:e|es|ing)\b|characteri[sz]\w+|review\w*|survey\w*"
-    r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform)s?\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
-    r"(?:review|survey|overview|analysis|study|investigation|examination))",
+    r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform|carr(?:y|ies|ied)\s+out)s?\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:review|survey|overview|analysis|study|investigation|examination|evaluation|comparison)"
+    # an open question about existing methods: 'we evaluate whether ...', 'we compare how well ...'
+    r"|(?:evaluat|compar|assess|test|explor|measur)(?:e|es|ed)?\s+(?:whether|how\s+well|to\s+what\s+extent))",
+    re.I,
+)
+# The strongest framing of a study: an open question as the object of the study verb ('We investigate to what extent
+# these shortcomings can be mitigated', 'This research investigates the ability of these same LSTMs to ...').
+_STUDY_QUESTION = re.compile(
+    r"(?=[wt])\b(?:we|this\s+(?:paper|article|work|study|research|thesis))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
+    r"(?:investigat|stud|analy[sz]|examin|evaluat|compar|assess|test|explor|measur|ask)\w*\s+"
+    r"(?:whether|how\s+well|to\s+what\s+extent|the\s+(?:ability|capacity|extent|degree)\s+(?:of|for|to))\b",
     re.I,
 )
 
@@ -1570,6 +1585,9 @@ def _analysis_title(title: str) -> bool:
     return False
 
 
+STUDY_QUESTION = False
+
+
 def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> bool:
     """A survey or analysis: it introduces no method of its own and its title or abstract says it studies,
     reviews or analyses ("Small-scale proxies for ... training instabilities", "We study the computational
@@ -1583,8 +1601,15 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     # (the abstract-wide search for the paper's own method runs last: most papers are no analysis by then)
     if _analysis_title(title):
         return not _OWN_METHOD_SAID.search(abstract)
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title) or _TASK_NOUN.search(title):
+    if _task_title(title) or _TASK_NOUN.search(title):
         return False
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
+        # a title that names means or an application is the paper's own work, unless the abstract frames the
+        # work as an open question about them ('Using LSTMs to Model the Java Programming Language': 'This research
+        # investigates the ability for these same LSTMs to ...')
+        if not (STUDY_QUESTION and _STUDY_QUESTION.search(abstract, 0, int(len(abstract) * 0.6) + 40)):
+            return False
+        return not _OWN_METHOD_SAID.search(abstract)
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
     match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
