@@ -1483,14 +1483,6 @@ _ANALYSIS_ABSTRACT = re.compile(
     r"|(?:evaluat|compar|assess|test|explor|measur)(?:e|es|ed)?\s+(?:whether|how\s+well|to\s+what\s+extent))",
     re.I,
 )
-# The strongest framing of a study: an open question as the object of the study verb ('We investigate to what extent
-# these shortcomings can be mitigated', 'This research investigates the ability of these same LSTMs to ...').
-_STUDY_QUESTION = re.compile(
-    r"(?=[wt])\b(?:we|this\s+(?:paper|article|work|study|research|thesis))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
-    r"(?:investigat|stud|analy[sz]|examin|evaluat|compar|assess|test|explor|measur|ask)\w*\s+"
-    r"(?:whether|how\s+well|to\s+what\s+extent|the\s+(?:ability|capacity|extent|degree)\s+(?:of|for|to))\b",
-    re.I,
-)
 
 
 # A title that names the means of the work ("Detecting Syntactic Change Using a Neural Part-of-Speech Tagger",
@@ -1585,9 +1577,6 @@ def _analysis_title(title: str) -> bool:
     return False
 
 
-STUDY_QUESTION = False
-
-
 def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> bool:
     """A survey or analysis: it introduces no method of its own and its title or abstract says it studies,
     reviews or analyses ("Small-scale proxies for ... training instabilities", "We study the computational
@@ -1601,15 +1590,8 @@ def is_analysis_paper(title: str, abstract: str, introduces_method: bool) -> boo
     # (the abstract-wide search for the paper's own method runs last: most papers are no analysis by then)
     if _analysis_title(title):
         return not _OWN_METHOD_SAID.search(abstract)
-    if _task_title(title) or _TASK_NOUN.search(title):
+    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title) or _task_title(title) or _TASK_NOUN.search(title):
         return False
-    if _TITLE_TOOL.search(title) or _TITLE_PURPOSE.search(title):
-        # a title that names means or an application is the paper's own work, unless the abstract frames the
-        # work as an open question about them ('Using LSTMs to Model the Java Programming Language': 'This research
-        # investigates the ability for these same LSTMs to ...')
-        if not (STUDY_QUESTION and _STUDY_QUESTION.search(abstract, 0, int(len(abstract) * 0.6) + 40)):
-            return False
-        return not _OWN_METHOD_SAID.search(abstract)
     # without such a title, the abstract must frame itself as a study early on (the first 60%); a late
     # "We examine how resilient these methods are" follows an application paper's own experiments
     match = _ANALYSIS_ABSTRACT.search(abstract, 0, int(len(abstract) * 0.6) + 40)
@@ -2077,7 +2059,8 @@ def settle_paper(linked) -> None:
     (:func:`_settle_anaphora`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
-    (:func:`_settle_group_members`).
+    (:func:`_settle_group_members`); a comparison with the baseline or original form of a method also builds on it
+    (:func:`_settle_base_comparisons`).
     Idempotent, so applying it twice changes nothing.
     """
     if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and (link.field == "abstract" or link.cue))
