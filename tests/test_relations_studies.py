@@ -78,15 +78,13 @@ _SYNST = (
     "that SynST decodes sentences ~ 5x faster than the baseline autoregressive Transformer while achieving higher "
     "BLEU scores than most competing methods on En-De and En-Fr datasets."
 )
-# 1805.10768
-_DKVMN_TITLE = ("Memory-Augmented Neural Networks for Knowledge Tracing from the Perspective of Learning and "
-                "Forgetting")
-_DKVMN = (
-    "Knowledge tracing (KT) refers to a machine learning technique to assess a student's level of understanding "
-    "based on the student's past performance in exercise-solving. To improve the learning and forgetting mechanism, "
-    "we propose a knowledge tracing model that incorporates an adaptive knowledge growth depending on the current "
-    "knowledge state. According to our experiments using four public benchmarks, the proposed approaches outperform "
-    "the original DKVMN in terms of both AUC (predictive performance) and PUR (degree of forgetting)."
+# 1903.00621
+_FSAF_TITLE = "Feature Selective Anchor-Free Module for Single-Shot Object Detection"
+_FSAF = (
+    "We motivate and present feature selective anchor-free (FSAF) module, a simple and effective building block for "
+    "single-shot object detectors. It can be plugged into single-shot detectors with feature pyramid structure. "
+    "When working jointly with anchor-based branches, the FSAF module robustly improves the baseline RetinaNet by a "
+    "large margin under various settings, while introducing nearly free inference overhead."
 )
 
 
@@ -98,7 +96,7 @@ def _relations(linked, method: str) -> set[str]:
     ("title", "abstract", "surface", "method"),
     [
         (_SYNST_TITLE, _SYNST, "baseline autoregressive Transformer", "Transformer"),
-        (_DKVMN_TITLE, _DKVMN, "original DKVMN", "DKVMN"),
+        (_FSAF_TITLE, _FSAF, "baseline RetinaNet", "RetinaNet"),
     ],
 )
 def test_comparison_with_baseline_form_builds_on_and_compares_to(catalog, title, abstract, surface, method):
@@ -125,6 +123,13 @@ def test_base_comparison_is_idempotent(catalog):
          "by predicting amplitude and phase spectra hierarchically. Objective and subjective experimental results "
          "show that our proposed HiNet vocoder achieves better naturalness of reconstructed speech than the "
          "conventional STRAIGHT vocoder and a 16-bit WaveNet vocoder using open source implementation.", "WaveNet"),
+        # 1903.02740 (tune3 gold: compares_to only): the 'original' method is no cue that the paper builds on it
+        ("CE-Net: Context Encoder Network for 2D Medical Image Segmentation",
+         "In this paper, we propose a context encoder network (referred to as CE-Net) to capture more high-level "
+         "information and preserve spatial information for 2D medical image segmentation. Comprehensive results show that the "
+         "proposed method outperforms the original U-Net method and other state-of-the-art methods for optic disc "
+         "segmentation, vessel detection, lung segmentation, cell contour segmentation and retinal optical coherence "
+         "tomography layer segmentation.", "U-Net"),
         # 1905.10858: an example of a class of rivals
         ("Integration of Text-maps in Convolutional Neural Networks for Region Detection among Different Textual "
          "Categories",
