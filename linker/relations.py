@@ -2064,8 +2064,9 @@ def settle_paper(linked) -> None:
     (:func:`_settle_base_comparisons`).
     Idempotent, so applying it twice changes nothing.
     """
-    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and (link.field == "abstract" or link.cue))
-                                           or _base_compared(link, linked.paper.abstract or ""))
+    # a comparison alone is enough: an analysis lowers it ('we study various countermeasures ... compared to baseline
+    # classifiers such as SVM')
+    if not any(link.kind != "dataset" and link.relation in (BUILDS_ON, COMPARES_TO) or (link.relation == MENTIONS and (link.field == "abstract" or link.cue))
                for link in linked.links):
         return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
