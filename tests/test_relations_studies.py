@@ -142,3 +142,20 @@ def test_comparison_with_foil_only_compares(catalog, title, abstract, method):
     (linked,) = link_corpus([Paper.create(title, abstract)], catalog)
     assert "builds_on" not in _relations(linked, method)
     assert "compares_to" in _relations(linked, method)
+
+
+def test_comparative_study_with_only_comparisons_mentions_them(catalog):
+    # 1901.08422: no builds_on and no uncued mention, only comparisons; the study still lowers them
+    title = "Securing Tag-based recommender systems against profile injection attacks: A comparative study."
+    abstract = (
+        "This work addresses the challenges related to attacks on collaborative tagging systems, which often comes in a "
+        "form of malicious annotations or profile injection attacks. In particular, we study various countermeasures "
+        "against two types of such attacks for social tagging systems, the Overload attack and the Piggyback attack. "
+        "The countermeasure schemes studied here include baseline classifiers such as, Naive Bayes filter and Support "
+        "Vector Machine, as well as a Deep Learning approach. Our evaluation performed over synthetic spam data "
+        "generated from del.icio.us dataset, shows that in most cases, Deep Learning can outperform the classical "
+        "solutions, providing high-level protection against threats."
+    )
+    (linked,) = link_corpus([Paper.create(title, abstract)], catalog)
+    assert _relations(linked, "SVM") == {"mentions"}
+    assert all(link.cue.startswith("analysis") for link in linked.links if link.method == "SVM")
