@@ -1442,7 +1442,10 @@ _ANALYSIS_TITLE = re.compile(
     r"|^an?\s+(?:[\w-]+\s+)?stud(?:y|ies)\s+(?:of|on|into|in)\b|:\s*(?:an?\s+)?(?:[\w-]+\s+)?stud(?:y|ies)\b"
     # 'Analysis of X', 'Performance Analysis of X', 'Analyzing X'; not a task named 'Sentiment Analysis on IMDB ...'
     r"|(?:^|:\s*)(?:towards?\s+)?(?:an?\s+)?(?:(?:\w+\s+)?analys[ie]s(?:\s+of\b|\s*$)|analy[sz](?:ing|es|e)\b|understanding|explaining|interpreting|probing"
-    r"|investigating|what|why|how|when|do|does|can|is|are)\b",
+    r"|investigating|what|why|how|when|do|does|can|is|are)\b"
+    # a title whose purpose is an evaluation ('Using syntactical and logical forms to evaluate textual inference
+    # competence', 'Using Videos to Evaluate Image Model Robustness'); not 'Learning to Evaluate Image Captioning'
+    r"|(?<!learning\s)\bto\s+(?:evaluate|assess|probe|benchmark)\b",
     re.I,
 )
 # The paper says it has a method of its own: then it is no pure analysis ("we propose using ...").
@@ -1450,9 +1453,11 @@ _OWN_METHOD_SAID = re.compile(
     r"(?=[wtoa])\b(?:we\s+(?:\w+ly\s+|also\s+|first\s+|further\s+|then\s+)?(?:propose|introduce|develop|design|devise)\w*"
     # "We introduce a grammatically annotated development set", "We introduce and validate novel scaling laws":
     # new data, metrics or findings are no method of the paper's own
-    r"(?!\s+(?:and\s+\w+\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
+    r"(?!\s+(?:and\s+\w+\s+)?(?:[\w-]+,\s+)?(?:an?\s+|the\s+|two\s+|three\s+)?(?:[\w-]+\s+){0,4}?(?:datasets?|data\s+sets?"
     r"|(?:development|test|evaluation)\s+sets?|corpus|corpora|benchmarks?|annotations?|collections?|(?:scaling\s+)?laws?"
-    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights)\b)"
+    # new tasks to test models on are no method either: 'We propose a new set of tasks that require ...', 'We propose
+    # DiscoEval, a test suite of tasks'
+    r"|metrics?|measures?|taxonom(?:y|ies)|findings|insights|(?:probing\s+)?tasks?|test\s+suites?|challenge\s+sets?)\b)"
     # "This work investigates an alternative model ... and proposes a novel architecture", "An encoder-decoder model
     # with ... is proposed", "This paper describes the development of a real-time HRI system"
     r"|(?:this|the\s+present|the\s+current)\s+(?:paper|work|article|letter|report|research|thesis|study)\s+(?:[^\s.;]+\s+){0,12}?"
@@ -1470,10 +1475,12 @@ _OWN_METHOD_SAID = re.compile(
 # The abstract's first-person statement of an analysis: "we study / investigate / analyze ...", "this
 # article analyzes ...", "we provide a review of ...".
 _ANALYSIS_ABSTRACT = re.compile(
-    r"(?=[wit])\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
+    r"(?=[wit])\b(?:we|I|this\s+(?:paper|article|work|study|survey|review|chapter|research|thesis))\s+(?:\w+ly\s+|also\s+|first\s+|further\s+)?"
     r"(?:stud(?:y|ies)|investigat\w+|analy[sz]\w+|examin\w+|prob(?:e|es|ing)\b|characteri[sz]\w+|review\w*|survey\w*"
-    r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform)s?\s+(?:a|an)\s+(?:\w+\s+){0,3}?"
-    r"(?:review|survey|overview|analysis|study|investigation|examination))",
+    r"|revisit\w*|explain\w*|(?:provide|present|offer|conduct|perform|carr(?:y|ies|ied)\s+out)s?\s+(?:a|an)\s+(?:[\w-]+\s+){0,5}?"
+    r"(?:review|survey|overview|analysis|study|investigation|examination|evaluation|comparison)"
+    # an open question about existing methods: 'we evaluate whether ...', 'we compare how well ...'
+    r"|(?:evaluat|compar|assess|test|explor|measur)(?:e|es|ed)?\s+(?:whether|how\s+well|to\s+what\s+extent))",
     re.I,
 )
 
@@ -1990,6 +1997,43 @@ def _settle_referent_comparisons(linked) -> None:
 _TITLE_COMPOUND_CUE = re.compile(r"(?:X-)?(?:based|powered|driven)", re.I)
 
 
+# The paper's base as the object of a comparison ('improves the baseline RetinaNet by a large margin', 'improvement
+# over plain ResNets', 'faster than the baseline autoregressive Transformer'): the paper's system is that method
+# changed, so the paper builds on what it beats. 'conventional' names a foil, and in the tuning gold so do
+# 'standard', 'vanilla' and 'original' as often as not ('outperforms vanilla SGD with existing importance sampling
+# approaches', 'compared to those from standard GPT', 'outperforms the original U-Net method and other
+# state-of-the-art methods' are comparisons only: no cue says the paper builds on them).
+_BASE_BEFORE = re.compile(
+    r"\b(?:plain|baseline)\s+"
+    # 'the baseline methods VesselNN and DeepVess' lists competitors
+    r"(?:(?!(?:methods|models|approaches|algorithms|systems)\s)[\w-]+\s+)?$", re.I
+)
+# an example of a class ('state-of-the-art algorithms ... such as plain Faster R-CNN') is no base
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such\s+as|like|e\.g\.|including)\s+(?:[\w-]+\s+){0,3}$", re.I)
+
+
+def _base_compared(link, abstract: str) -> bool:
+    """Whether ``link`` compares with the baseline or plain form of its method (``_BASE_BEFORE``)."""
+    if link.relation != COMPARES_TO or link.field != "abstract" or link.kind == "dataset":
+        return False
+    before = abstract[max(0, link.start - 60) : link.start]
+    return bool(_BASE_BEFORE.search(before)) and not _EXAMPLE_BEFORE.search(before)
+
+
+def _settle_base_comparisons(linked) -> None:
+    """'SynST decodes sentences ~ 5x faster than the baseline autoregressive Transformer': a comparison with the
+    baseline or plain form of a method (``_BASE_BEFORE``) measures the paper's change to that method, so
+    the paper builds on it as well as comparing with it. A ``builds_on`` copy of the link is added when no mention
+    of the method builds on it (so applying this twice changes nothing)."""
+    abstract = linked.paper.abstract or ""
+    built = {link.method for link in linked.links if link.relation == BUILDS_ON}
+    for link in list(linked.links):
+        if link.method not in built and _base_compared(link, abstract):
+            linked.links.append(replace(link, relation=BUILDS_ON, cue=f"{link.cue} (base compared)",
+                                        confidence=round(min(link.confidence, 0.6), 3)))
+            built.add(link.method)
+
+
 def _settle_title_means(linked) -> None:
     """A title is the paper speaking ('Robust Anomaly Detection in Images using Adversarial Autoencoders',
     'Automatic Cloud Resource Scaling Algorithm based on LSTM', 'LSTM based Similarity Measurement'): a use verb
@@ -2016,10 +2060,13 @@ def settle_paper(linked) -> None:
     (:func:`_settle_anaphora`), a use verb whose subject ('It uses ...') continues the previous sentence's own voice builds on the method
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
-    (:func:`_settle_group_members`).
+    (:func:`_settle_group_members`); a comparison with the baseline or plain form of a method also builds on it
+    (:func:`_settle_base_comparisons`).
     Idempotent, so applying it twice changes nothing.
     """
-    if not any(link.kind != "dataset" and (link.relation == BUILDS_ON or (link.relation == MENTIONS and (link.field == "abstract" or link.cue)))
+    # a comparison alone is enough: an analysis lowers it ('we study various countermeasures ... compared to baseline
+    # classifiers such as SVM')
+    if not any(link.kind != "dataset" and link.relation in (BUILDS_ON, COMPARES_TO) or (link.relation == MENTIONS and (link.field == "abstract" or link.cue))
                for link in linked.links):
         return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
@@ -2035,6 +2082,7 @@ def settle_paper(linked) -> None:
         _settle_group_members(linked)
         _settle_anaphora(linked)
         _settle_referent_comparisons(linked)
+        _settle_base_comparisons(linked)
         return
     # the means a study names in its title ('A Comparative Study of Feature Selection Methods ... Using Support
     # Vector Machine') are its tools, built on, not studied
