@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from relwork.core.records import Introduced, Paper
+from relwork.core.records import Introduced, Paper, first_submitted
 import ahocorasick_rs
 
 from relwork.linker.catalog import CatalogEntry, alias_key
@@ -644,8 +644,23 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
     return [text[span[0] : span[1]]] if span else []
 
 
+# the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
+# and CIFAR-10 datasets', 'experiments across three benchmarks' (not 'on our new benchmark')
+_USED_DATA = re.compile(
+    r"\b(?:on|across|over|using)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)\b",
+    re.I,
+)
+
+
 def _kind(name: str, clause: str) -> str:
-    return "dataset" if DATASET_WORDS.search(name) or DATASET_WORDS.search(clause) else "method"
+    """'dataset' when the name or its clause says so (a dataset word not only in the data the clause evaluates
+    on: ``_USED_DATA``), else 'method'."""
+    if DATASET_WORDS.search(name):
+        return "dataset"
+    if DATASET_WORDS.search(clause) and DATASET_WORDS.search(_USED_DATA.sub(" ", clause)):
+        return "dataset"
+    return "method"
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1318,8 +1333,10 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
-    if known and paper.year:
-        known = _known_by(known, years or _catalog_years(), paper.year)
+    # a record without a year still dates itself by its arXiv id ('1906.01493': 2019)
+    year = (first_submitted(paper.arxiv_id, paper.year) or (None,))[0]
+    if known and year:
+        known = _known_by(known, years or _catalog_years(), year)
     abstract = paper.abstract
     if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
         abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
@@ -1611,7 +1628,7 @@ def detect_introduced(
     # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
     # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
     # (CDAN)'; CDAN is marked ambiguous in the catalog)
-    if known and found and paper.year:
+    if known and found and year:
         years, clashes = years or _catalog_years()
         title_key = alias_key(title_name) if title_name else ""
         for key in list(order):
@@ -1620,7 +1637,7 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < paper.year and key != title_key and key not in counted:
+            if dated and min(dated) < year and key != title_key and key not in counted:
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
