@@ -376,9 +376,11 @@ _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|f
 _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|(?:call|term|name)(?=\s+the\s+resulting\s)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
-    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
+    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+"
+    # 'we call the resulting algorithm K-learning', 'call the resulting networks AOGNets'
+    r"|the\s+resulting\s+(?:\w+\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|estimator|estimators|procedure|scheme|classifier|detector)))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -525,7 +527,7 @@ _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenom
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
     "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
-    "contributions are"]
+    "contributions are", "call the resulting", "term the resulting", "name the resulting"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -1369,6 +1371,8 @@ def detect_introduced(
             aliases = [name, *(aliases or [])]
             name = name[:-1]  # 'TMDPs' -> 'TMDP' (a name is singular; the plural stays an alias)
         singular = _singular(name)
+        if singular == name and name.endswith("Nets") and " " not in name and re.search(rf"\b{re.escape(name[:-1])}\b", abstract):
+            singular = name[:-1]  # 'call the resulting networks AOGNets. An AOGNet consists of': one network
         if singular != name:
             aliases = [name, *(aliases or [])]
             name = singular
@@ -1583,6 +1587,8 @@ def detect_introduced(
         if phrase and _valid_name(phrase, strong=True) and (alias_key(phrase) not in known or in_title):
             add(phrase, _kind(phrase, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
+    for name, start in _winning_names(abstract, known, definitions) if _WIN_VERB.search(abstract) else ():
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
     for name, aliases, start, coined in _head_named_lower(abstract, known, triggers["naming"]) if triggers["naming"] else ():
@@ -2275,6 +2281,40 @@ def _more_introduced(
 
 
 # --- recall shapes (issue 3): each rule below was checked for precision on unlabelled arXiv abstracts ---
+
+# an abstract reports its own results: an uncatalogued name that outperforms others or sets the state of the art
+# is the paper's ('Notably, the ShuffleNet-V2+BFT outperforms ...', ', dasNet outperforms the previous
+# state-of-the-art model', ', AmoebaNet-A sets a new state-of-the-art')
+_WIN_VERB = re.compile(
+    r"\s+(?:also\s+|significantly\s+|consistently\s+|clearly\s+|further\s+)?"
+    r"(?:outperforms|surpasses|achieves\s+(?:a\s+)?(?:new\s+)?state-of-the-art|sets\s+a\s+new\s+state)\b"
+)
+_WIN_SUBJECT = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?P<name>[A-Za-z][\w\-+]*)"
+    r"(?:\s+(?:model|method|framework|approach|network|system|algorithm))?$"
+)
+
+
+def _winning_names(abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
+    """(name, position) of uncatalogued name-like subjects of 'outperforms' / 'surpasses' / 'achieves (a new)
+    state-of-the-art' (``_WIN_VERB``), outside sentences about earlier work. A plain capitals acronym must be
+    one the abstract defines ('the FPGA outperforms the others' is hardware, not a method)."""
+    out = []
+    defined = {d.short for d in definitions}
+    for verb in _WIN_VERB.finditer(abstract):
+        lo = max(0, verb.start() - 120)
+        subject = _WIN_SUBJECT.search(abstract, lo, verb.start())
+        if subject is None:
+            continue
+        name = subject.group("name")
+        key = alias_key(name)
+        if not is_namelike(name) or key in known or key in GENERIC or (name.isupper() and name not in defined):
+            continue
+        stop = abstract.rfind(". ", 0, subject.start("name"))
+        if _EARLIER.search(abstract, stop + 2 if stop != -1 else 0, verb.start()):
+            continue  # 'Recently, X outperforms ...': earlier work
+        out.append((name, subject.start("name")))
+    return out
 
 _TITLE_WORDS = re.compile(r"[a-z0-9]+")
 # what a task is called: a title that spells out 'single image super-resolution (SISR)' names the problem, not a method
