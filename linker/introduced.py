@@ -1587,7 +1587,7 @@ def detect_introduced(
         if phrase and _valid_name(phrase, strong=True) and (alias_key(phrase) not in known or in_title):
             add(phrase, _kind(phrase, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
-    for name, start in _winning_names(abstract, known, definitions) if _WIN_VERB.search(abstract) else ():
+    for name, start in _winning_names(abstract, known, definitions) if _has_win_words(abstract) else ():
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
@@ -2293,6 +2293,12 @@ _WIN_SUBJECT = re.compile(
     r"(?:^|[.;]\s+|,\s+)(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?P<name>[A-Za-z][\w\-+]*)"
     r"(?:\s+(?:model|method|framework|approach|network|system|algorithm))?$"
 )
+
+
+def _has_win_words(abstract: str) -> bool:
+    """Whether ``abstract`` holds a substring every ``_WIN_VERB`` match needs: a gate of ~1 us against the
+    regex's ~20 us."""
+    return "outperforms" in abstract or "surpasses" in abstract or "new state" in abstract or "achieves state" in abstract
 
 
 def _winning_names(abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
