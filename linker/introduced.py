@@ -647,10 +647,10 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
 
 
 # the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
-# and CIFAR-10 datasets', 'experiments across three benchmarks' (not 'on our new benchmark')
+# and CIFAR-10 datasets', 'experiments on two widely used benchmark datasets' (not 'on our new benchmark')
 _USED_DATA = re.compile(
     r"\b(?:on|across|over|using)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
-    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)\b",
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b",
     re.I,
 )
 

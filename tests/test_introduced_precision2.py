@@ -62,6 +62,9 @@ def test_dataset_word_naming_the_new_data_still_makes_a_dataset():
     assert _kind("E2E+", "We also introduce a new dataset called E2E+") == "dataset"
     assert _kind("X", "results on our new benchmark") == "dataset"  # the paper's own benchmark, not data it uses
     assert _kind("X", "experiments across three benchmarks show gains") == "method"
+    assert _kind("GestureGAN", (
+        "Extensive experiments on two widely used benchmark datasets demonstrate that the proposed GestureGAN "
+        "achieves state-of-the-art performance")) == "method"  # a compound 'benchmark datasets' is one noun
 
 
 def test_tailed_own_name_leaves_its_base_linked(linker):
