@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from relwork.core.records import Introduced, Paper
+from relwork.core.records import Introduced, Paper, first_submitted
 import ahocorasick_rs
 
 from relwork.linker.catalog import CatalogEntry, alias_key
@@ -376,9 +376,11 @@ _PHRASE = r"(?P<phrase>(?:[A-Z0-9a-z][\w\-\^+]*)(?:\s+(?:[A-Z0-9][\w\-\^+]*|of|f
 _HEAD_WORDS_PLAIN = (r"(?:model|framework|method|approach|system|network|architecture|module|layer|block|mechanism|algorithm|"
                      r"technique|loss|strategy|dataset|benchmark|corpus)s?")
 _NAMING = re.compile(
-    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|"
+    r"\b(?:dubbed|called|termed|named|namely|coined|denoted(?:\s+by)?|nicknamed|abbreviated|[Ww]e\s+(?:call|term|name|dub|coin)|(?:call|term|name)(?=\s+the\s+resulting\s)|"
     r"[Ww]e\s+refer\s+to\s+(?:(?:it|them|this|these|our\s+\w+)\s+)?(?:respectively\s+)?as|referred\s+(?:to\s+)?as|contribution\s+is|contributions\s+are)"
-    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+))?"
+    r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+"
+    # 'we call the resulting algorithm K-learning', 'call the resulting networks AOGNets'
+    r"|the\s+resulting\s+(?:\w+\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|estimator|estimators|procedure|scheme|classifier|detector)))?"
     r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
@@ -525,7 +527,7 @@ _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenom
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
     "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
-    "contributions are"]
+    "contributions are", "call the resulting", "term the resulting", "name the resulting"]
 _PROPOSE_WORDS = (
     "propose present introduce develop design devise build create construct release establish describe "
     "contribute curate collect offer put forward"
@@ -644,8 +646,23 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
     return [text[span[0] : span[1]]] if span else []
 
 
+# the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
+# and CIFAR-10 datasets', 'experiments on two widely used benchmark datasets' (not 'on our new benchmark')
+_USED_DATA = re.compile(
+    r"\b(?:on|across|over|using)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b",
+    re.I,
+)
+
+
 def _kind(name: str, clause: str) -> str:
-    return "dataset" if DATASET_WORDS.search(name) or DATASET_WORDS.search(clause) else "method"
+    """'dataset' when the name or its clause says so (a dataset word not only in the data the clause evaluates
+    on: ``_USED_DATA``), else 'method'."""
+    if DATASET_WORDS.search(name):
+        return "dataset"
+    if DATASET_WORDS.search(clause) and DATASET_WORDS.search(_USED_DATA.sub(" ", clause)):
+        return "dataset"
+    return "method"
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1318,8 +1335,10 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
-    if known and paper.year:
-        known = _known_by(known, years or _catalog_years(), paper.year)
+    # a record without a year still dates itself by its arXiv id ('1906.01493': 2019)
+    year = (first_submitted(paper.arxiv_id, paper.year) or (None,))[0]
+    if known and year:
+        known = _known_by(known, years or _catalog_years(), year)
     abstract = paper.abstract
     if "\\" in abstract:  # nested commands ('\\textbf{\\underline{A}}symmetric') take two passes
         abstract = _LATEX.sub(_latex_text, _LATEX.sub(_latex_text, abstract))
@@ -1352,6 +1371,8 @@ def detect_introduced(
             aliases = [name, *(aliases or [])]
             name = name[:-1]  # 'TMDPs' -> 'TMDP' (a name is singular; the plural stays an alias)
         singular = _singular(name)
+        if singular == name and name.endswith("Nets") and " " not in name and re.search(rf"\b{re.escape(name[:-1])}\b", abstract):
+            singular = name[:-1]  # 'call the resulting networks AOGNets. An AOGNet consists of': one network
         if singular != name:
             aliases = [name, *(aliases or [])]
             name = singular
@@ -1566,6 +1587,8 @@ def detect_introduced(
         if phrase and _valid_name(phrase, strong=True) and (alias_key(phrase) not in known or in_title):
             add(phrase, _kind(phrase, match.group()), _clause_around(abstract, match.start(), match.end()).strip())
 
+    for name, start in _winning_names(abstract, known, definitions) if _has_win_words(abstract) else ():
+        add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for name, kind, evidence, aliases, coined in _more_introduced(paper.title, abstract, found, known, definitions):
         add(name, kind, evidence, aliases, coined=coined)
     for name, aliases, start, coined in _head_named_lower(abstract, known, triggers["naming"]) if triggers["naming"] else ():
@@ -1611,7 +1634,7 @@ def detect_introduced(
     # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
     # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
     # (CDAN)'; CDAN is marked ambiguous in the catalog)
-    if known and found and paper.year:
+    if known and found and year:
         years, clashes = years or _catalog_years()
         title_key = alias_key(title_name) if title_name else ""
         for key in list(order):
@@ -1620,7 +1643,7 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < paper.year and key != title_key and key not in counted:
+            if dated and min(dated) < year and key != title_key and key not in counted:
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
@@ -2258,6 +2281,46 @@ def _more_introduced(
 
 
 # --- recall shapes (issue 3): each rule below was checked for precision on unlabelled arXiv abstracts ---
+
+# an abstract reports its own results: an uncatalogued name that outperforms others or sets the state of the art
+# is the paper's ('Notably, the ShuffleNet-V2+BFT outperforms ...', ', dasNet outperforms the previous
+# state-of-the-art model', ', AmoebaNet-A sets a new state-of-the-art')
+_WIN_VERB = re.compile(
+    r"\s+(?:also\s+|significantly\s+|consistently\s+|clearly\s+|further\s+)?"
+    r"(?:outperforms|surpasses|achieves\s+(?:a\s+)?(?:new\s+)?state-of-the-art|sets\s+a\s+new\s+state)\b"
+)
+_WIN_SUBJECT = re.compile(
+    r"(?:^|[.;]\s+|,\s+)(?:[A-Z][a-z]+,\s+)?(?:[Tt]he\s+)?(?P<name>[A-Za-z][\w\-+]*)"
+    r"(?:\s+(?:model|method|framework|approach|network|system|algorithm))?$"
+)
+
+
+def _has_win_words(abstract: str) -> bool:
+    """Whether ``abstract`` holds a substring every ``_WIN_VERB`` match needs: a gate of ~1 us against the
+    regex's ~20 us."""
+    return "outperforms" in abstract or "surpasses" in abstract or "new state" in abstract or "achieves state" in abstract
+
+
+def _winning_names(abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
+    """(name, position) of uncatalogued name-like subjects of 'outperforms' / 'surpasses' / 'achieves (a new)
+    state-of-the-art' (``_WIN_VERB``), outside sentences about earlier work. A plain capitals acronym must be
+    one the abstract defines ('the FPGA outperforms the others' is hardware, not a method)."""
+    out = []
+    defined = {d.short for d in definitions}
+    for verb in _WIN_VERB.finditer(abstract):
+        lo = max(0, verb.start() - 120)
+        subject = _WIN_SUBJECT.search(abstract, lo, verb.start())
+        if subject is None:
+            continue
+        name = subject.group("name")
+        key = alias_key(name)
+        if not is_namelike(name) or key in known or key in GENERIC or (name.isupper() and name not in defined):
+            continue
+        stop = abstract.rfind(". ", 0, subject.start("name"))
+        if _EARLIER.search(abstract, stop + 2 if stop != -1 else 0, verb.start()):
+            continue  # 'Recently, X outperforms ...': earlier work
+        out.append((name, subject.start("name")))
+    return out
 
 _TITLE_WORDS = re.compile(r"[a-z0-9]+")
 # what a task is called: a title that spells out 'single image super-resolution (SISR)' names the problem, not a method

@@ -310,7 +310,7 @@ class Linker:
             for f in fields
         ]
         aliases = self._taught_aliases(fields[1], candidates[1], context)
-        own_variants = sorted({v for i in introduces for n in [i.name, *i.aliases] for v in variants(n)}, key=len, reverse=True)
+        own_variants = _own_variants(introduces)
         for f, found in zip(fields, candidates):
             f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
         if self._has_corpus:
@@ -479,7 +479,7 @@ class Linker:
         context: str,
         aliases: dict[str, tuple[str, str, str]],
         own: set[str],
-        own_variants: list[str],
+        own_variants: tuple[list[str], list[str]],
     ) -> list[Mention]:
         if aliases:
             mentions = [
@@ -635,12 +635,34 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
         chosen.confidence = round(min(chosen.confidence, 0.7), 3)
 
 
-def _own_spans(f: _Field, variants_of_own: list[str]) -> list[tuple[int, int]]:
-    """Spans in a field that spell one of the paper's own introduced names (any spelling variant)."""
+# a name ending in symbols ('AdvGAN++', 'DDM*', 'C3D+'): its normalised spellings would be its base's
+_SYMBOL_TAIL = re.compile(r"[^\w\s]+$")
+
+
+def _own_variants(introduces: list[Introduced]) -> tuple[list[str], list[str]]:
+    """The spellings that hide a paper's own names from catalog matching: the ``variants`` of its names
+    without a symbol tail, longest first, and its names with one, which hide only where written with their
+    tail ('AdvGAN++' normalises to 'advgan': its variants would hide every 'AdvGAN' the paper builds on)."""
+    names = [n for i in introduces for n in [i.name, *i.aliases]]
+    tailed = sorted({n for n in names if _SYMBOL_TAIL.search(n)}, key=len, reverse=True)
+    plain = {v for n in names if not _SYMBOL_TAIL.search(n) for v in variants(n)}
+    return sorted(plain, key=len, reverse=True), tailed
+
+
+def _own_spans(f: _Field, variants_of_own: tuple[list[str], list[str]]) -> list[tuple[int, int]]:
+    """Spans in a field that spell one of the paper's own introduced names: any spelling variant of a name
+    without a symbol tail, a tailed name only as written, tail included (``_own_variants``)."""
+    plain, tailed = variants_of_own
     spans = []
-    for key in variants_of_own:
+    for key in plain:
         if key in f.norm:
             spans.extend(find_surface(f.text, f.norm, key))
+    for name in tailed:
+        start = f.text.find(name)
+        while start != -1:
+            if start == 0 or not f.text[start - 1].isalnum():
+                spans.append((start, start + len(name)))
+            start = f.text.find(name, start + 1)
     return spans
 
 
