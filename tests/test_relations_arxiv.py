@@ -4,20 +4,14 @@ comparisons that refer back to the methods just built on, and which papers are a
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from relwork.core.records import Paper
 from relwork.linker import load_catalog
 from relwork.linker.pipeline import link_corpus
-from relwork.linker.relations import is_analysis_paper, settle_paper, type_relation
+from relwork.linker.relations import is_analysis_paper, settle_paper
 
-
-def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
-    match = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)
-    assert match, f"{surface!r} not in {sentence!r}"
-    return type_relation(sentence, match.start(), match.end(), own_names=own)
+from relation_span import type_mention as _type
 
 
 @pytest.mark.parametrize(

@@ -3,25 +3,19 @@ are ``mentions``, the paper's own use stays ``builds_on``. Real seed sentences a
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from relwork.core.records import Paper
 from relwork.linker.pipeline import link_corpus
-from relwork.linker.relations import is_analysis_paper, type_relation
+from relwork.linker.relations import is_analysis_paper
+
+from relation_span import type_mention as _type
 
 
 @pytest.fixture(scope="module")
 def seed_text(seed_files) -> str:
     """All seed listings as one text, whitespace normalised as the loader does."""
     return " ".join(" ".join(path.read_text(encoding="utf-8").split()) for path in seed_files)
-
-
-def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
-    match = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)
-    assert match, f"{surface!r} not in {sentence!r}"
-    return type_relation(sentence, match.start(), match.end(), own_names=own)
 
 
 def _seed_paper(seed_papers, title: str) -> Paper:

@@ -4,17 +4,11 @@ experiments as subject, "explore" as trying a method out. Sentences are from unl
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from relwork.linker.relations import is_analysis_paper, type_relation
+from relwork.linker.relations import is_analysis_paper
 
-
-def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
-    match = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)
-    assert match, f"{surface!r} not in {sentence!r}"
-    return type_relation(sentence, match.start(), match.end(), own_names=own)
+from relation_span import type_mention as _type
 
 
 @pytest.mark.parametrize(

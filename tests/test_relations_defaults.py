@@ -5,8 +5,6 @@ subjects that are no description of the paper's own system."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from relwork.core.records import Paper
@@ -14,11 +12,7 @@ from relwork.linker import load_catalog
 from relwork.linker.pipeline import link_corpus
 from relwork.linker.relations import type_relation
 
-
-def _type(sentence: str, surface: str, own: tuple[str, ...] = ()):
-    match = re.search(r"(?<![\w-])" + re.escape(surface) + r"(?![\w])", sentence)
-    assert match, f"{surface!r} not in {sentence!r}"
-    return type_relation(sentence, match.start(), match.end(), own_names=own)
+from relation_span import type_mention as _type
 
 
 @pytest.mark.parametrize(
