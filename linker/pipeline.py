@@ -45,6 +45,7 @@ from relwork.linker.introduced import (
     is_short_form,
     long_forms_agree,
     long_forms_of,
+    share_dated,
 )
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
@@ -269,6 +270,9 @@ class Linker:
         # with it): alias key -> entry names, catalog_years(catalog), catalogued datasets by surface (editions)
         self._short_entries: dict[str, list[str]] = compiled.by_surface
         self._years: CatalogYears = compiled.years
+        # the date test's sorted dated keys, from the compiled catalog (on disk): not sorted again by this
+        # process, nor by the workers it forks
+        share_dated(compiled.keys, self._years, compiled.dated)
         self._editions: DatasetEditions = compiled.editions
 
     # --------------------------------------------------------------------------------------------------
