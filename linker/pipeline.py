@@ -922,14 +922,19 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
         _WORKER[role] = linker
         _WORKER["columns"] = columns
         # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
-        # every inherited object and so copy the shared pages into each worker
+        # every inherited object and so copy the shared pages into each worker. They stay frozen here too
+        # while the pool works: a full collection in this process would walk them all again (~30 ms each)
+        # and write to their pages, which the workers still share. Unfrozen when the pool is done, unless
+        # the caller had frozen objects itself (``relwork link`` freezes its start-up): the caller unfreezes
+        # then, and a partial unfreeze does not exist.
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             with context.Pool(workers) as pool:
-                gc.unfreeze()
                 yield pool
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
             _WORKER.pop(role, None)
             _WORKER.pop("columns", None)
     else:
