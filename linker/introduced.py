@@ -1790,8 +1790,9 @@ def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
     """``known`` less the catalogued names the catalog dates after ``year``: a 2019 paper's 'Visual Inference
     Module (VIM)' cannot be the 2024 Vision Mamba, so the paper's own coinage is found as any other. Ambiguous
     keys (shared by methods of several years) stay known. One set per (known, years, year), cached: a corpus
-    spans few years; the dated keys are sorted once per (known, years), so a year costs one set difference."""
-    dates, clashes = years
+    spans few years; the dated keys are sorted once per (known, years) (``dated_keys``; or shared from the compiled
+    catalog, ``share_dated``), so a year costs one set difference."""
+    dates = years[0]
     cache_key = (id(known), id(dates), year)
     hit = _KNOWN_BY.get(cache_key)
     if hit is not None and hit[0] is known and hit[1] is dates:
