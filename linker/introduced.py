@@ -1763,23 +1763,43 @@ _KNOWN_BY: dict[tuple[int, int, int], tuple[set, dict, set]] = {}
 _DATED_KNOWN: dict[tuple[int, int], tuple[set, dict, list[int], list[str]]] = {}
 
 
+DatedKeys = tuple[list[int], list[str]]
+
+
+def dated_keys(known: "Iterable[str]", years: CatalogYears) -> DatedKeys:
+    """The keys of ``known`` the catalog dates (ambiguous keys left out), sorted by year, and their years:
+    what ``_known_by`` cuts at a paper's year (~8 ms for the built-in catalog; ``CompiledCatalog.dated``
+    keeps it on disk with the catalog)."""
+    dates, clashes = years
+    known = known if isinstance(known, (set, frozenset)) else set(known)
+    pairs = sorted((y, k) for k, y in dates.items() if k in known and k not in clashes)
+    return [y for y, _ in pairs], [k for _, k in pairs]
+
+
+def share_dated(known: "set[str]", years: CatalogYears, dated: DatedKeys) -> tuple:
+    """Remember ``dated`` (``dated_keys(known, years)``, e.g. from the compiled catalog) for ``_known_by`` in
+    this process, and in the workers it forks, instead of sorting the keys again."""
+    entry = (known, years[0], dated[0], dated[1])
+    if len(_DATED_KNOWN) > 8:
+        _DATED_KNOWN.clear()
+    _DATED_KNOWN[(id(known), id(years[0]))] = entry
+    return entry
+
+
 def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
     """``known`` less the catalogued names the catalog dates after ``year``: a 2019 paper's 'Visual Inference
     Module (VIM)' cannot be the 2024 Vision Mamba, so the paper's own coinage is found as any other. Ambiguous
     keys (shared by methods of several years) stay known. One set per (known, years, year), cached: a corpus
-    spans few years; the dated keys are sorted once per (known, years), so a year costs one set difference."""
-    dates, clashes = years
+    spans few years; the dated keys are sorted once per (known, years) (``dated_keys``; or shared from the compiled
+    catalog, ``share_dated``), so a year costs one set difference."""
+    dates = years[0]
     cache_key = (id(known), id(dates), year)
     hit = _KNOWN_BY.get(cache_key)
     if hit is not None and hit[0] is known and hit[1] is dates:
         return hit[2]
     dated = _DATED_KNOWN.get(cache_key[:2])
     if dated is None or dated[0] is not known or dated[1] is not dates:
-        pairs = sorted((y, k) for k, y in dates.items() if k in known and k not in clashes)
-        dated = (known, dates, [y for y, _ in pairs], [k for _, k in pairs])
-        if len(_DATED_KNOWN) > 8:
-            _DATED_KNOWN.clear()
-        _DATED_KNOWN[cache_key[:2]] = dated
+        dated = share_dated(known, years, dated_keys(known, years))
     later = dated[3][bisect_right(dated[2], year) :]
     result = known.difference(later) if later else known  # one copy; never mutated (detect_introduced rebinds)
     if len(_KNOWN_BY) > 64:

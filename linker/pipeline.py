@@ -45,6 +45,7 @@ from relwork.linker.introduced import (
     is_short_form,
     long_forms_agree,
     long_forms_of,
+    share_dated,
 )
 from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
@@ -269,6 +270,9 @@ class Linker:
         # with it): alias key -> entry names, catalog_years(catalog), catalogued datasets by surface (editions)
         self._short_entries: dict[str, list[str]] = compiled.by_surface
         self._years: CatalogYears = compiled.years
+        # the date test's sorted dated keys, from the compiled catalog (on disk): not sorted again by this
+        # process, nor by the workers it forks
+        share_dated(compiled.keys, self._years, compiled.dated)
         self._editions: DatasetEditions = compiled.editions
 
     # --------------------------------------------------------------------------------------------------
@@ -918,14 +922,19 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
         _WORKER[role] = linker
         _WORKER["columns"] = columns
         # frozen objects are left alone by the workers' garbage collector, which would otherwise write to
-        # every inherited object and so copy the shared pages into each worker
+        # every inherited object and so copy the shared pages into each worker. They stay frozen here too
+        # while the pool works: a full collection in this process would walk them all again (~30 ms each)
+        # and write to their pages, which the workers still share. Unfrozen when the pool is done, unless
+        # the caller had frozen objects itself (``relwork link`` freezes its start-up): the caller unfreezes
+        # then, and a partial unfreeze does not exist.
+        frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
             with context.Pool(workers) as pool:
-                gc.unfreeze()
                 yield pool
         finally:
-            gc.unfreeze()
+            if not frozen_before:
+                gc.unfreeze()
             _WORKER.pop(role, None)
             _WORKER.pop("columns", None)
     else:

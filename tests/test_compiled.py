@@ -113,3 +113,17 @@ def test_cached_detection_tables_equal_the_ones_built_from_the_catalog(cache):
     assert compiled.by_surface["lora"] == ["LoRA"]
     editions = compiled.editions._by_key
     assert editions == DatasetEditions(cached)._by_key and editions[alias_key("PASCAL VOC")].name == "Pascal VOC"
+
+
+def test_cached_dated_keys_equal_the_ones_sorted_from_the_catalog(cache):
+    from relwork.linker.introduced import dated_keys
+
+    load_catalog()  # writes the cache
+    cached = load_catalog()
+    compiled = compiled_catalog(cached)
+    years, keys = compiled.dated
+    assert (years, keys) == dated_keys(compiled.keys, compiled.years)
+    assert years == sorted(years) and len(keys) == len(set(keys))
+    dates, clashes = compiled.years
+    assert all(dates[k] == y and k not in clashes for y, k in zip(years, keys))
+    assert alias_key("LoRA") in keys  # a dated catalog method (2021)

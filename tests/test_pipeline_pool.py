@@ -32,6 +32,27 @@ def test_iter_corpus_workers_small_batches_equal_one_process(seeds, catalog, exp
     assert all(a.paper is b for a, b in zip(linked, seeds))  # the records wrap this process's own papers
 
 
+def test_pool_keeps_a_callers_frozen_objects_frozen_and_unfreezes_only_its_own(seeds, catalog, expected):
+    """``relwork link`` freezes its start-up objects before linking; a two-worker run must leave them frozen
+    (the parent's collector would walk them again, writing to pages the workers share), and a run with
+    nothing frozen before it leaves nothing frozen after it."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    assert [linked_dict(p) for p in iter_corpus(seeds, catalog, workers=2)] == expected
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        linked = iter_corpus(seeds, catalog, workers=2, batch_size=50)
+        first = next(linked)  # pass 2's pool is working
+        assert gc.get_freeze_count() >= frozen
+        assert [linked_dict(first)] + [linked_dict(p) for p in linked] == expected
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+
+
 def test_iter_corpus_workers_without_fork_carry_their_papers(monkeypatch, seeds, catalog, expected):
     """Where workers are spawned (no inherited papers) each task carries its slice; same records."""
     monkeypatch.setattr(pipeline, "_pool_context", lambda: multiprocessing.get_context("spawn"))
