@@ -151,7 +151,6 @@ class CompiledCatalog:
 
     def __setstate__(self, state: dict) -> None:
         self.__dict__.update(state, _entries=None)
-        self.__dict__.setdefault("_dated", None)
 
 
 def fingerprint(catalog: Catalog) -> bytes:

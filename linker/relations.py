@@ -2065,9 +2065,9 @@ def settle_paper(linked) -> None:
     Idempotent, so applying it twice changes nothing.
     """
     # a comparison alone is enough: an analysis lowers it ('we study various countermeasures ... compared to baseline
-    # classifiers such as SVM')
-    if not any(link.kind != "dataset" and link.relation in (BUILDS_ON, COMPARES_TO) or (link.relation == MENTIONS and (link.field == "abstract" or link.cue))
-               for link in linked.links):
+    # classifiers such as SVM'); a dataset mention too, which a title's use verb raises ('... using MIMIC-III')
+    if not any((link.kind != "dataset" and link.relation in (BUILDS_ON, COMPARES_TO))
+               or (link.relation == MENTIONS and (link.field == "abstract" or link.cue)) for link in linked.links):
         return  # no link any rule below could change (speed: skips the abstract-wide searches)
     paper = linked.paper
     # a lower-case coinage ('retrieval head') names what an analysis found; a paper with a method of its own
