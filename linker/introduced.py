@@ -31,6 +31,7 @@ import ahocorasick_rs
 
 from relwork.linker.catalog import CatalogEntry, alias_key
 from relwork.linker.matcher import normalize
+from relwork.linker.sentences import start_of_sentence
 
 # Generic families and words that look like names but are not (annotation guidelines): never introduced,
 # never uncatalogued links.
@@ -1007,8 +1008,7 @@ def _defined_own_names(
         if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or alias_key(d.short) in GENERIC:
             continue  # only 'Long Form (ACR)'; 'ACR (long form)' names an existing thing as often as not
         start, end = d.long_span
-        stop = text.rfind(". ", 0, start)
-        sentence_start = stop + 2 if stop != -1 else 0
+        sentence_start = start_of_sentence(text, start)
         before = text[sentence_start:start]
         if _EARLIER.search(before):
             continue  # 'Recently, Query Embedding (QE) methods are proposed': someone else's
@@ -1049,8 +1049,7 @@ def _own_phrase_definitions(text: str, definitions: list[Definition], known: "se
                 w in _GENERIC_TECH_WORDS or w in _STOP for w in _WORD_PARTS.split(d.long.lower()) if w):
             continue
         start = d.long_span[0]
-        stop = text.rfind(". ", 0, start)
-        before = text[stop + 2 if stop != -1 else 0 : start]
+        before = text[start_of_sentence(text, start) : start]
         if _EARLIER.search(before) or _TASK.search(before, max(len(before) - 25, before.rfind(",") + 1)) or _TECHNIQUE_AFTER.match(text, d.short_span[1] + 1):
             continue  # someone else's, a task ('the problem of ...'), a technique ('(...) based')
         passive = _PASSIVE_AFTER.match(text, text.find(")", d.short_span[1]) + 1)
@@ -1550,8 +1549,7 @@ def detect_introduced(
             add(singular, "method", _clause_around(abstract, start, start + len(name)).strip(), plural, coined=True)
 
     for position, match in proposals:
-        stop = abstract.rfind(". ", 0, position)
-        sentence_start = stop + 2 if stop != -1 else 0
+        sentence_start = start_of_sentence(abstract, position)
         if _EARLIER.search(abstract, sentence_start, position):
             continue  # 'Recently, we proposed X': the authors' earlier work, not this paper's
         if _NOT_A_PROPOSAL.match(abstract, position) or _QUESTION.match(abstract, sentence_start):
@@ -2255,7 +2253,7 @@ def _more_introduced(
     # the names found so far: read only by the parts and listed-definition rules below
     named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out} if has_parts_cue or definitions else set()
     for match in _OWN_PARTS_CUE.finditer(abstract) if has_parts_cue else ():
-        start = max(abstract.rfind(". ", 0, match.start()) + 2, 0) if abstract.rfind(". ", 0, match.start()) != -1 else 0
+        start = start_of_sentence(abstract, match.start())
         subject = abstract[start : match.start()]
         own = re.search(r"\b(?:proposed|[Oo]ur)\b", subject) or any(
             alias_key(t) in named for t in TOKEN_RE.findall(subject) if len(t) > 2)
@@ -2336,8 +2334,7 @@ def _winning_names(abstract: str, known: "set[str]", definitions: list[Definitio
         key = alias_key(name)
         if not is_namelike(name) or key in known or key in GENERIC or (name.isupper() and name not in defined):
             continue
-        stop = abstract.rfind(". ", 0, subject.start("name"))
-        if _EARLIER.search(abstract, stop + 2 if stop != -1 else 0, verb.start()):
+        if _EARLIER.search(abstract, start_of_sentence(abstract, subject.start("name")), verb.start()):
             continue  # 'Recently, X outperforms ...': earlier work
         out.append((name, subject.start("name")))
     return out
@@ -2612,8 +2609,7 @@ def _head_named_lower(abstract: str, known: "set[str]", positions: "list[int]") 
         match = _NAMED_LOWER.match(abstract, at)
         if match is None or not _HEAD_BEFORE_NAMING.search(abstract, max(0, at - 48), at):
             continue
-        stop = abstract.rfind(". ", 0, at)
-        sentence_start = stop + 2 if stop != -1 else 0
+        sentence_start = start_of_sentence(abstract, at)
         proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, at)
         if proposal is None or _USE_BEFORE_NAMING.search(abstract, proposal.end(), at) or _EARLIER.search(abstract, sentence_start, at):
             continue
@@ -2669,8 +2665,7 @@ def _reused_part_definitions(abstract: str, title: str, definitions: list[Defini
         if key in known or key in GENERIC or _PLURAL_ACRONYM.fullmatch(d.short) or alias_key(d.long) in known:
             continue
         start = d.long_span[0]
-        stop = abstract.rfind(". ", 0, start)
-        sentence_start = stop + 2 if stop != -1 else 0
+        sentence_start = start_of_sentence(abstract, start)
         proposal = _OWN_PROPOSAL_BEFORE.search(abstract, sentence_start, start)
         if proposal is None or _EARLIER.search(abstract, sentence_start, start) or _OTHERS_BETWEEN.search(abstract, proposal.end(), start) \
                 or _OTHERS_RIGHT_BEFORE.search(abstract, max(proposal.end(), start - 50), start):

@@ -162,3 +162,10 @@ def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:
 def sentence_at(spans: list[tuple[int, int]], offset: int) -> tuple[int, int]:
     """The ``(start, end)`` span of the sentence holding character ``offset`` (see :func:`sentence_index`)."""
     return spans[sentence_index(spans, offset)]
+
+
+def start_of_sentence(text: str, at: int) -> int:
+    """Where the sentence holding offset ``at`` starts, by the plain test the detection rules use: right after the
+    last '. ' before ``at``, else 0 (no abbreviation handling; :func:`split_sentences` is the careful splitter)."""
+    stop = text.rfind(". ", 0, at)
+    return stop + 2 if stop != -1 else 0

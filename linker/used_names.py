@@ -27,6 +27,7 @@ from typing import Iterable
 
 from relwork.core.records import Introduced, Paper
 from relwork.linker.catalog import CatalogEntry, alias_key
+from relwork.linker.sentences import start_of_sentence
 
 # 'VOC 2012', 'ISIC-2017', 'SemEval_2019', "THUMOS'14", 'DCASE 2019 challenge'
 _EDITION = re.compile(
@@ -141,8 +142,7 @@ def _named_as_others(abstract: str, at: int) -> bool:
     work right before the naming word ('compared to state of the art encoders namely HEVC', 'a recent variant
     called ASG', 'outperforms the state-of-the-art method called WPE') and holds no own cue before it ('we
     introduce a version of the traditional CYK algorithm, called D-CYK' is the paper's; see :data:`_OWN_CUE`)."""
-    stop = abstract.rfind(". ", 0, at)
-    start = stop + 2 if stop != -1 else 0
+    start = start_of_sentence(abstract, at)
     return bool(_OTHERS_NAMED.search(abstract, max(start, at - 120), at)) and not _OWN_CUE.search(abstract, start, at)
 
 
