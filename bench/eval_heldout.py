@@ -340,9 +340,20 @@ def score_dev(catalog, gold_path: Path = DEV_GOLD, seeds: Path = SEEDS, linked: 
     return evaluate(read_gold(gold_path), linked, catalog)
 
 
+def _link_records(records, catalog) -> list:
+    """Link arXiv ``records`` (dicts) together, through a temporary JSON Lines file that is removed afterwards
+    (no abstract is kept in the repository)."""
+    with tempfile.TemporaryDirectory(prefix="relwork-heldout-") as tmp:
+        path = Path(tmp) / "arxiv-input.jsonl"
+        with path.open("w", encoding="utf-8") as out:
+            for r in records:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+        papers = load_papers([path], format="json").papers
+    return _linked(papers, catalog)
+
+
 def link_arxiv(gold: list, catalog, data: Path = ARXIV) -> list:
-    """The gold's arXiv records, taken from ``data`` by id (in gold order) and linked together; the records go
-    through a temporary JSON Lines file that is removed afterwards (no abstract is kept in the repository)."""
+    """The gold's arXiv records, taken from ``data`` by id (in gold order) and linked together."""
     wanted = {str(g.pid) for g in gold}
     found = {}
     for r in _arxiv_records(data):
@@ -351,28 +362,21 @@ def link_arxiv(gold: list, catalog, data: Path = ARXIV) -> list:
     missing = sorted(wanted - set(found))
     if missing:
         raise InputError(f"arXiv ids of the gold not in the data: {', '.join(missing)}", str(data))
-    with tempfile.TemporaryDirectory(prefix="relwork-heldout-") as tmp:
-        path = Path(tmp) / "heldout-arxiv-input.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for g in gold:
-                out.write(json.dumps(found[str(g.pid)], ensure_ascii=False) + "\n")
-        papers = load_papers([path], format="json").papers
-    return _linked(papers, catalog)
+    return _link_records((found[str(g.pid)] for g in gold), catalog)
 
 
 def link_arxiv_corpus(catalog, data: Path = ARXIV) -> list:
     """Every arXiv record of ``data`` (each id once, in file order) linked together in one run, as
-    ``relwork link`` on the whole sample would; the records go through a temporary file (see ``link_arxiv``)."""
+    ``relwork link`` on the whole sample would."""
     seen = set()
-    with tempfile.TemporaryDirectory(prefix="relwork-corpus-") as tmp:
-        path = Path(tmp) / "arxiv-corpus-input.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for r in _arxiv_records(data):
-                if r.get("id") and r["id"] not in seen:
-                    seen.add(r["id"])
-                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
-        papers = load_papers([path], format="json").papers
-    return _linked(papers, catalog)
+
+    def first_of_each_id():
+        for r in _arxiv_records(data):
+            if r.get("id") and r["id"] not in seen:
+                seen.add(r["id"])
+                yield r
+
+    return _link_records(first_of_each_id(), catalog)
 
 
 def _papers_of(gold: list, corpus: list) -> list:
