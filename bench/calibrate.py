@@ -217,6 +217,11 @@ def main(argv=None) -> int:
         print("  cal: ", metrics([(table.probability(*f), r) for f, r, _ in older]))
     if args.heldout:
         held = linked_sets(("val", "seeds-even", "arxiv", "arxiv2"))
+        pooled = [r for pair in held.values() for r in judged(*pair)]
+        print(f"== VAL + TEST pooled: {len(pooled)} links, numbers only")
+        print("  rule:", metrics([(f[2], r) for f, r, _ in pooled]))
+        print("  cal: ", metrics([(table.probability(*f), r) for f, r, _ in pooled]))
+        reliability(pooled, table)
         for name, (gold, linked) in held.items():
             hrows = judged(gold, linked)
             print(f"== {name} ({'VAL' if name == 'val' else 'TEST'}): numbers only")

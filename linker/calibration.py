@@ -68,6 +68,11 @@ class Calibration:
         self.edges: list[float] = list(data["bins"])
         self.table: dict[str, float] = dict(data["table"])
         self.prior: float = float(data["prior"])
+        # the same table keyed by tuples, for the per-link look-up (no key string built a link)
+        self._by_parts: dict[tuple, float] = {}
+        for key, value in self.table.items():
+            parts = key.split("|")
+            self._by_parts[(*parts[:2], *map(int, parts[2:]))] = value
 
     @staticmethod
     def bin_of(edges, confidence: float) -> int:
@@ -76,11 +81,13 @@ class Calibration:
 
     def probability(self, relation: str, match: str, confidence: float) -> float:
         """P(right) of a link with these features: the most specific group of the table that has it."""
-        table = self.table
-        for key in (f"{relation}|{match}|{bisect_right(self.edges, confidence)}", f"{relation}|{match}", relation):
-            if key in table:
-                return table[key]
-        return self.prior
+        table = self._by_parts
+        value = table.get((relation, match, bisect_right(self.edges, confidence)))
+        if value is None:
+            value = table.get((relation, match))
+            if value is None:
+                value = table.get((relation,), self.prior)
+        return value
 
     def apply(self, linked: LinkedPaper, catalog_keys: frozenset[str]) -> None:
         """Replace each non-dataset link's rule confidence by its calibrated one (3 decimals)."""
