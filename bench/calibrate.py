@@ -8,7 +8,8 @@ of that method (``mentions`` only when the set is {mentions}).
 
 The table: P(right) by (relation class, match type, rule-confidence bin), each estimate smoothed towards its
 parent group with ``PSEUDO`` pseudo-links (bin -> (relation class, match) -> relation class -> all links), so
-a group seen a few times says little more than its parent. Relation classes: builds_on, compares_to, mentions,
+a group seen a few times says little more than its parent; then made non-decreasing over the bins of each
+(relation class, match) group (pool adjacent violators). Relation classes: builds_on, compares_to, mentions,
 mentions-beside (a mentions link of a method the paper also builds on or compares to).
 
     python bench/calibrate.py                 # reliability tables on the tuning links (nothing written)
@@ -111,9 +112,29 @@ def fit(rows) -> dict:
     for key in sorted(counts, key=lambda k: (k.count("|"), k)):  # parents before children
         parent = table[key.rsplit("|", 1)[0]] if "|" in key else prior
         k, n = counts[key]
-        table[key] = round((k + PSEUDO * parent) / (n + PSEUDO), 4)
+        table[key] = (k + PSEUDO * parent) / (n + PSEUDO)
+    # within a (relation class, match) group a higher rule confidence never gets a lower probability: the rules
+    # order their decision paths, and the dips between bins are noise (equal cross-set Brier with or without)
+    for group in [key for key in table if key.count("|") == 1]:
+        keys = sorted((key for key in table if key.rsplit("|", 1)[0] == group and key.count("|") == 2),
+                      key=lambda key: int(key.rsplit("|", 1)[1]))
+        for key, value in zip(keys, _increasing([table[key] for key in keys], [counts[key][1] + PSEUDO for key in keys])):
+            table[key] = value
+    table = {key: round(value, 4) for key, value in table.items()}
     return {"prior": round(prior, 4), "bins": list(BINS), "table": table,
             "counts": {key: counts[key] for key in table}}
+
+
+def _increasing(values: list[float], weights: list[float]) -> list[float]:
+    """The weighted least-squares non-decreasing fit of ``values`` (pool adjacent violators)."""
+    blocks: list[list[float]] = []  # [mean, weight, size]
+    for value, weight in zip(values, weights):
+        blocks.append([value, weight, 1])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            v2, w2, n2 = blocks.pop()
+            v1, w1, n1 = blocks.pop()
+            blocks.append([(v1 * w1 + v2 * w2) / (w1 + w2), w1 + w2, n1 + n2])
+    return [mean for mean, _, size in blocks for _ in range(int(size))]
 
 
 def metrics(pairs) -> dict:
