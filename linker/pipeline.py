@@ -1112,8 +1112,8 @@ def _link_lines(
     linker: Linker, batch: _SpoolRef | list[Paper], separator: bytes, part: tuple[int, int] | None = None
 ) -> tuple[bytes, int, int, int, int]:
     """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
-    of papers, links, introduced names and links dropped below the linker's ``min_confidence``. A batch is either where the first pass spooled it (read here:
-    ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
+    of papers, links, introduced names and links dropped below the linker's ``min_confidence``. A batch is
+    either where the first pass spooled it (read here: ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
     little for a worker to send and the writer to receive, and nothing to encode again on the way out.
     ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``)."""
     if isinstance(batch, list):
