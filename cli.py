@@ -85,6 +85,10 @@ JSON_OPT = typer.Option(False, "--json", help="Print machine-readable JSON inste
 CATALOG_OPT = typer.Option(None, "--catalog", help="Extra catalog file (JSON Lines) that adds or overrides methods.")
 FORMAT_OPT = typer.Option(None, "--format", "-f", help="Input format name; detected from extension and content if omitted.")
 STRICT_OPT = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it.")
+MIN_CONFIDENCE_OPT = typer.Option(
+    0.0, "--min-confidence", min=0.0, max=1.0,
+    help="Drop links whose calibrated confidence (the share of such links that were right on gold) is below this.",
+)
 
 
 def _print_error(message: str) -> None:
@@ -286,6 +290,7 @@ def link_command(
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for linking."),
     strict: bool = STRICT_OPT,
     no_corpus: bool = typer.Option(False, "--no-corpus-names", help="Skip the first pass: names introduced in the input do not link across papers."),
+    min_confidence: float = MIN_CONFIDENCE_OPT,
 ) -> None:
     """Link papers to the methods they mention, introduce, build on and compare to.
 
@@ -312,6 +317,7 @@ def link_command(
                     summary = link_files(
                         files, handle, catalog=loaded, format=input_format, output_format=output_format,
                         workers=workers, strict=strict, corpus=not no_corpus, progress=advance,
+                        min_confidence=min_confidence,
                     )
                 report_skipped(summary.problems)
                 if output is not None and summary.papers == 0:
@@ -321,6 +327,7 @@ def link_command(
         info(
             f"Linked {summary.papers} papers: {summary.links} links, {summary.introduced} introduced names "
             f"({summary.corpus_names} linkable across the corpus); {len(summary.problems)} records skipped"
+            + (f"; {summary.dropped} links below --min-confidence {min_confidence:g} dropped" if min_confidence else "")
             + (f"; wrote {output}" if output is not None else "")
         )
 
@@ -336,6 +343,9 @@ def evaluate_command(
     bootstrap: int = typer.Option(
         0, "--bootstrap", min=0, help="Also give 95% intervals from this many resamples of the gold papers (e.g. 1000)."
     ),
+    confidence: bool = typer.Option(
+        False, "--by-confidence", help="Also give link P/R and relation accuracy keeping only links at or above each confidence threshold."
+    ),
     as_json: bool = JSON_OPT,
 ) -> None:
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
@@ -345,7 +355,7 @@ def evaluate_command(
     """
     from relwork.core.errors import InputError
     from relwork.linker import load_catalog
-    from relwork.linker.evaluate import evaluate, intervals, read_gold, read_linked
+    from relwork.linker.evaluate import by_confidence, evaluate, intervals, read_gold, read_linked
     from relwork.linker.pipeline import link_corpus
 
     with handle_errors():
@@ -364,8 +374,10 @@ def evaluate_command(
             raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
         report = evaluate(gold_papers, predictions, loaded)
         bounds = intervals(gold_papers, predictions, loaded, rounds=bootstrap) if bootstrap else None
+        operating = by_confidence(gold_papers, predictions, loaded) if confidence else None
         if as_json:
-            print_json(report.to_dict() | ({"intervals": {m: list(b) for m, b in bounds.items()}} if bounds else {}))
+            print_json(report.to_dict() | ({"intervals": {m: list(b) for m, b in bounds.items()}} if bounds else {})
+                       | ({"by_confidence": operating} if operating else {}))
             return
         l, i = report.links, report.introduced
 
@@ -391,6 +403,13 @@ def evaluate_command(
             ["gold \\ predicted", *labels],
             [[g, *[report.confusion.get(g, {}).get(p, 0) for p in labels]] for g in labels],
         )
+        if operating:
+            print_table(
+                "Links kept at or above each confidence (--min-confidence): method links and relations",
+                ["Min confidence", "Links kept", "Precision", "Recall", "F1", "Relation accuracy"],
+                [[f"{r['threshold']:g}", r["links"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
+                  f"{r['relation_accuracy']:.3f}"] for r in operating],
+            )
         shown = report.errors[: max(0, errors)]
         if shown:
             print_table(
@@ -440,6 +459,7 @@ def build_command(
     ),
     html: Optional[Path] = typer.Option(None, "--html", help="Also write the interactive HTML view to this file."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for linking."),
+    min_confidence: float = MIN_CONFIDENCE_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Load, link and build the knowledge graph of papers and methods, and save it.
@@ -462,7 +482,8 @@ def build_command(
         # walk the whole new graph once more (~1.5 s at 200k papers) and find nothing
         with gc_paused():
             result = build_from_files(
-                inputs, catalog=catalog, format=format, strict=strict, update=update, workers=workers, progress=progress_bar
+                inputs, catalog=catalog, format=format, strict=strict, update=update, workers=workers, progress=progress_bar,
+                min_confidence=min_confidence,
             )
             save_graph(result.graph, target)
         if html is not None:
@@ -474,6 +495,7 @@ def build_command(
             "graph": str(target),
             "papers_loaded": len(result.load.papers),
             "skipped": len(result.skipped),
+            "dropped_links": result.dropped,
             **after,
             "added": {
                 "papers": after["papers"] - before.get("papers", 0),
@@ -499,7 +521,9 @@ def build_command(
         info(
             f"Wrote {target}: {after['papers']} papers, {after['methods']} methods, "
             f"{sum(after['edges'].values()) + sum(after['citations'].values())} edges{change}; "
-            f"{len(problems)} records skipped" + (f"; HTML view {html}" if html is not None else "")
+            f"{len(problems)} records skipped"
+            + (f"; {result.dropped} links below --min-confidence {min_confidence:g} dropped" if min_confidence else "")
+            + (f"; HTML view {html}" if html is not None else "")
         )
 
 

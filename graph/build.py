@@ -596,6 +596,7 @@ class BuildResult:
     linked: int
     before: dict = field(default_factory=dict)
     after: dict = field(default_factory=dict)
+    dropped: int = 0  # links below ``min_confidence``, left out of the graph
 
     @property
     def skipped(self) -> list:
@@ -620,11 +621,13 @@ def build_from_files(
     update: str | Path | None = None,
     workers: int = 1,
     progress: ProgressFactory | None = None,
+    min_confidence: float = 0.0,
 ) -> BuildResult:
     """Load, link and build: the ``relwork build`` job.
 
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
-    add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link.
+    add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link;
+    links whose (calibrated) confidence is below ``min_confidence`` are left out (``BuildResult.dropped``).
     Raises InputError when no paper
     at all could be loaded (some skipped records are only reported). ``progress(description, total)``
     is a context manager yielding an ``advance(n=1)`` callback, one per stage (e.g. the CLI's
@@ -634,13 +637,17 @@ def build_from_files(
     objects that stay alive until the end (papers, linked records, the graph), and at 200k papers the
     collector's repeated walks over them cost more CPU than building the graph.
     """
+    from relwork.linker.calibration import check_threshold
+
+    min_confidence = check_threshold(min_confidence)
     with gc_paused():
-        return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress)
+        return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
-def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory) -> BuildResult:
+def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
     from relwork.graph.io import load_graph
     from relwork.linker import load_catalog
+    from relwork.linker.calibration import drop_below
     from relwork.linker.pipeline import iter_corpus
     from relwork.loaders import load_papers
 
@@ -653,15 +660,16 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
-    linked = 0
+    linked = dropped = 0
 
     def counted(records: Iterable[LinkedPaper]) -> Iterator[LinkedPaper]:
-        nonlocal linked
+        nonlocal linked, dropped
         for record in records:
             linked += 1
+            dropped += drop_below(record, min_confidence)
             yield record
 
     # the graph grows while the workers link: records stream from the linker into the builder
     with bar("Linking and building", len(loaded.papers)) as advance:
         build_graph(counted(iter_corpus(loaded.papers, cat, workers=workers)), cat, graph, progress=advance)
-    return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph))
+    return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph), dropped=dropped)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import json
 import random
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Iterable
 
@@ -327,6 +327,27 @@ def intervals(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Cat
     return out
 
 
+CONFIDENCE_THRESHOLDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
+
+
+def by_confidence(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None,
+                  thresholds: Iterable[float] = CONFIDENCE_THRESHOLDS) -> list[dict]:
+    """The scores of ``evaluate`` with only the links whose confidence is at least each threshold (what
+    ``--min-confidence`` keeps): one row a threshold with the links kept, method-link precision / recall and
+    relation accuracy, so that a user can choose an operating point on their own gold. Introduced names do not
+    depend on the threshold and are left out."""
+    by_title, matcher = by_normalised_title(linked), MethodMatcher(catalog)
+    rows = []
+    for threshold in thresholds:
+        kept = {title: replace(paper, links=[l for l in paper.links if l.confidence >= threshold])
+                for title, paper in by_title.items()}
+        report = _evaluate(gold, kept, matcher)
+        rows.append({"threshold": threshold, "links": sum(len(p.links) for p in kept.values()),
+                     "precision": round(report.links.precision, 4), "recall": round(report.links.recall, 4),
+                     "f1": round(report.links.f1, 4), "relation_accuracy": round(report.relation_accuracy, 4)})
+    return rows
+
+
 def read_linked(path: str | Path) -> list[LinkedPaper]:
     """LinkedPaper records from a ``relwork link`` JSON Lines output file."""
     path = Path(path)
@@ -350,4 +371,4 @@ def read_linked(path: str | Path) -> list[LinkedPaper]:
     return papers
 
 
-__all__ = ["GoldPaper", "Report", "Score", "evaluate", "parse_gold", "read_gold", "read_linked", "relation_set", "asdict"]
+__all__ = ["GoldPaper", "Report", "Score", "by_confidence", "evaluate", "parse_gold", "read_gold", "read_linked", "relation_set", "asdict"]

@@ -32,6 +32,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 import orjson
 
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
+from relwork.linker.calibration import calibrate, check_threshold, drop_below
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
 from relwork.linker.compiled import CompiledCatalog, compiled_catalog
 from relwork.linker.introduced import (
@@ -241,10 +242,14 @@ class Linker:
         uncatalogued: bool = True,
         compile: bool = True,
         compiled: CompiledCatalog | None = None,
+        min_confidence: float = 0.0,
     ):
         """``compiled``: ``compiled_catalog(catalog)`` when the caller has it already (a two-pass run builds
-        two linkers from one catalog: one fingerprint of its content, not two)."""
+        two linkers from one catalog: one fingerprint of its content, not two). ``min_confidence``: links
+        whose calibrated confidence is below it are dropped (counted in ``dropped``)."""
         self.catalog = catalog
+        self.min_confidence = check_threshold(min_confidence)
+        self.dropped = 0  # links this linker dropped below ``min_confidence``
         compiled = compiled or compiled_catalog(catalog)  # shared by linkers of the same catalog content
         # introduced-name detection looks at catalog names only: corpus names are other papers' names,
         # and a paper's own name must stay its own in the second pass
@@ -334,6 +339,11 @@ class Linker:
         linked = LinkedPaper(paper=paper, introduces=introduces, links=links)
         if links:  # the paper-level rules only change links; their title/abstract scans cost ~35 us a paper
             settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
+            # the rules are done with their confidences: each link now gets its calibrated P(right), the one
+            # place it happens, and a run's --min-confidence drops the links below it
+            calibrate(linked, self.catalog_known)
+            if self.min_confidence:
+                self.dropped += drop_below(linked, self.min_confidence)
         return linked
 
     def _drop_anachronisms(self, paper: Paper, links: list[Link]) -> list[Link]:
@@ -1094,16 +1104,16 @@ def _dumps(linked: LinkedPaper) -> bytes:
         return _FALLBACK.encode(linked_dict(linked)).encode("ascii")
 
 
-def _worker_lines(task: tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]) -> tuple[bytes, int, int, int]:
+def _worker_lines(task: tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]) -> tuple[bytes, int, int, int, int]:
     return _link_lines(_WORKER["linker"], *task)  # type: ignore[arg-type]
 
 
 def _link_lines(
     linker: Linker, batch: _SpoolRef | list[Paper], separator: bytes, part: tuple[int, int] | None = None
-) -> tuple[bytes, int, int, int]:
+) -> tuple[bytes, int, int, int, int]:
     """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
-    of papers, links and introduced names. A batch is either where the first pass spooled it (read here:
-    ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
+    of papers, links, introduced names and links dropped below the linker's ``min_confidence``. A batch is
+    either where the first pass spooled it (read here: ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
     little for a worker to send and the writer to receive, and nothing to encode again on the way out.
     ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``)."""
     if isinstance(batch, list):
@@ -1116,12 +1126,13 @@ def _link_lines(
         papers, found = papers[low:high], found[low:high]
     lines = []
     n_links = n_introduced = 0
+    dropped = linker.dropped
     for paper, intros in zip(papers, found):
         linked = linker.link(paper, intros)
         lines.append(_dumps(linked))
         n_links += len(linked.links)
         n_introduced += len(linked.introduces)
-    return separator.join(lines), len(lines), n_links, n_introduced
+    return separator.join(lines), len(lines), n_links, n_introduced, linker.dropped - dropped
 
 
 @dataclass
@@ -1133,10 +1144,12 @@ class LinkSummary:
     introduced: int = 0
     corpus_names: int = 0
     problems: list = field(default_factory=list)
+    dropped: int = 0  # links below ``min_confidence``
 
     def to_dict(self) -> dict:
         return {"papers": self.papers, "links": self.links, "introduced": self.introduced,
-                "corpus_names": self.corpus_names, "skipped": [str(p) for p in self.problems]}
+                "corpus_names": self.corpus_names, "dropped_links": self.dropped,
+                "skipped": [str(p) for p in self.problems]}
 
 
 def link_files(
@@ -1151,6 +1164,7 @@ def link_files(
     strict: bool = False,
     corpus: bool = True,
     progress: Callable | None = None,
+    min_confidence: float = 0.0,
 ) -> LinkSummary:
     """Link paper files to ``output`` as JSON Lines (or one JSON array), streaming.
 
@@ -1158,6 +1172,7 @@ def link_files(
     papers introduce, so that other papers link to them; only those names stay in memory, the parsed
     papers wait in a temporary file for the second pass. Both passes run over ``workers`` processes.
     Records a loader cannot use are skipped and reported in the summary (``strict`` raises instead).
+    Links whose (calibrated) confidence is below ``min_confidence`` are left out and counted in the summary.
     """
     from relwork.core.errors import InputError
     from relwork.loaders import expand_paths, iter_papers
@@ -1167,6 +1182,7 @@ def link_files(
         raise InputError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
     if workers < 1:
         raise InputError(f"--workers must be at least 1, got {workers}")
+    min_confidence = check_threshold(min_confidence)
     summary = LinkSummary()
     if corpus:
         # pass 1 reads and parses the files once: whoever parses a batch (a worker, for JSON Lines) writes it,
@@ -1188,7 +1204,7 @@ def link_files(
                     names.add(paper_id, intros)
                 names.define(definitions)
             summary.corpus_names = names.linkable
-            linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled)
+            linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled, min_confidence=min_confidence)
             del names, catalog_keys  # only the compiled names stay in memory for the second pass
             _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled))
         finally:
@@ -1196,7 +1212,8 @@ def link_files(
             shutil.rmtree(spool, ignore_errors=True)
     else:
         papers = (p for path in paths for p in iter_papers(path, format=format, problems=summary.problems, strict=strict))
-        _write_linked(_batches(papers, batch_size), output, summary, Linker(catalog), output_format, workers, progress)
+        linker = Linker(catalog, min_confidence=min_confidence)
+        _write_linked(_batches(papers, batch_size), output, summary, linker, output_format, workers, progress)
     return summary
 
 
@@ -1479,14 +1496,15 @@ def _byte_writer(output: TextIO) -> Callable[[bytes], object]:
 
 
 def _emit_all(
-    results: Iterable[tuple[bytes, int, int, int]],
+    results: Iterable[tuple[bytes, int, int, int, int]],
     write: Callable[[bytes], object],
     summary: LinkSummary,
     array: bool,
     progress: Callable | None,
 ) -> None:
     """Write each batch's JSON lines (or array items) and count them into ``summary``."""
-    for text, n_papers, n_links, n_introduced in results:
+    for text, n_papers, n_links, n_introduced, dropped in results:
+        summary.dropped += dropped
         if not n_papers:
             continue
         if array:

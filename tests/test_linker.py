@@ -187,7 +187,10 @@ def test_link_drops_catalog_methods_younger_than_the_paper(linker, arxiv_id, yea
     assert ("Pythia" in {link.method for link in linker.link(paper).links}) is linked
 
 
-def test_link_uncatalogued_comparison(linker):
+def test_link_uncatalogued_comparison(linker, monkeypatch):
+    from relwork.linker import calibration
+
+    monkeypatch.setattr(calibration, "ENABLED", False)  # the rule confidence, which an uncatalogued name halves
     paper = Paper.create(
         "Metric learning",
         "Our method outperforms PVTv2-B0, ResMLP and MegaNetX on ImageNet, and compares favourably with CNNs.",
