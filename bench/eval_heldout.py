@@ -81,9 +81,7 @@ from pathlib import Path
 from relwork.core.errors import InputError, RelworkError
 from relwork.linker import load_catalog
 from relwork.linker.evaluate import Report, evaluate, intervals, read_gold
-from relwork.linker import pipeline
 from relwork.linker.pipeline import link_corpus
-from relwork.linker.relations import settle_paper
 from relwork.loaders import load_papers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -303,16 +301,10 @@ def select_heldout2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(HELDOUT2_EXCLUDED, gold_dir), HELDOUT2_SEED, HELDOUT2_SIZE)
 
 
-# relations.settle_paper (paper-level relation rules) is idempotent. Until linker/pipeline.py calls it at
-# the end of Linker.link, the bench applies it to the linked papers itself and says so.
-PIPELINE_SETTLES = "settle_paper" in Path(pipeline.__file__).read_text(encoding="utf-8")
-
-
 def _linked(papers, catalog) -> list:
-    linked = link_corpus(papers, catalog)
-    for paper in linked:
-        settle_paper(paper)
-    return linked
+    """The papers linked as ``relwork link`` links them (``Linker.link`` applies the paper-level rules,
+    ``relations.settle_paper``, and then the calibrated confidences)."""
+    return link_corpus(papers, catalog)
 
 
 def split_half(gold: list, half: str | None) -> list:
@@ -514,10 +506,6 @@ def main(argv: list[str] | None = None) -> int:
     except RelworkError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    if not PIPELINE_SETTLES:
-        print("note: relations.settle_paper applied by the bench (linker/pipeline.py does not call it yet)",
-              file=sys.stderr)
-
     def hidden(name: str) -> bool:
         return name in test and not args.show_test_errors
 
