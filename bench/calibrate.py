@@ -1,7 +1,8 @@
 """Fit, print and check the link-confidence calibration (``linker/data/calibration.json``).
 
 Not a test. Links TUNING gold sets the way ``bench/eval_heldout.py`` links them (tune7 alone; FIT = tune5 + the
-first 240 papers of tune6 from ``/work/briefs/val``, linked together; see ``FIT_SETS`` for why only these), with
+first 240 papers of tune6, from ``bench/gold``; see ``FIT_SETS`` for why only these), linked as
+``bench/eval_heldout.py`` links the arXiv sets (records from ``../shared/data/arxiv-amds123``), with
 the calibration switched off, and judges every non-dataset link: *right* when its
 method is a gold method of the paper (``evaluate.MethodMatcher``) and its relation is in the gold relation set
 of that method (``mentions`` only when the set is {mentions}).
@@ -37,12 +38,11 @@ from relwork.linker import calibration, load_catalog  # noqa: E402
 from relwork.linker.calibration import Calibration, feature_rows  # noqa: E402
 from relwork.linker.compiled import compiled_catalog  # noqa: E402
 from relwork.linker.evaluate import MethodMatcher, by_normalised_title, evaluate, read_gold, relation_set  # noqa: E402
-from relwork.loaders import load_papers  # noqa: E402
 from relwork.core.records import normalize_title  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "linker" / "data" / calibration.CALIBRATION_FILE
-VAL_DIR = Path("/work/briefs/val")
+TUNE6_FIT = 240  # tune6's first 240 papers are tuning data (FIT, with tune5), its last 80 the validation set (VAL)
 # Fitted on the two tuning sets the rules have met least (tune7, the last session's blind set, and FIT): on the
 # older ones (dev, seeds odd, tune..tune4), tuned on for many passes, builds_on links are right 93-98% of the time
 # against 84-88% here, and a table fitted on them is over-confident on unseen papers (on tune7, fitted on the
@@ -54,8 +54,8 @@ PSEUDO = 20.0
 THRESHOLDS = (0.5, 0.7, 0.8, 0.9)
 
 
-def _records(path: Path):
-    return eh._linked(load_papers([path]).papers, CATALOG)
+def _tune6() -> list:
+    return read_gold(eh.GOLD / eh.TUNE6_FILE)
 
 
 def linked_sets(names) -> dict:
@@ -67,10 +67,9 @@ def linked_sets(names) -> dict:
             seeds = seeds or eh.link_seeds(CATALOG)
             gold = read_gold(eh.DEV_GOLD) if name == "dev" else eh.split_half(read_gold(eh.GOLD / "heldout-seeds.jsonl"), name[6:])
             out[name] = (gold, seeds)
-        elif name == "fit":
-            out[name] = (read_gold(VAL_DIR / "fit-gold.jsonl"), _records(VAL_DIR / "fit-records.jsonl"))
-        elif name == "val":
-            out[name] = (read_gold(VAL_DIR / "tune6-val-gold.jsonl"), _records(Path("/work/briefs/draw6/tune6-records-4.jsonl")))
+        elif name in ("fit", "val"):
+            gold = read_gold(eh.GOLD / eh.TUNE5_FILE) + _tune6()[:TUNE6_FIT] if name == "fit" else _tune6()[TUNE6_FIT:]
+            out[name] = (gold, eh.link_arxiv(gold, CATALOG))
         else:
             gold = read_gold(eh.GOLD / {"arxiv": "heldout-arxiv.jsonl", "arxiv2": "heldout-arxiv-2.jsonl"}.get(name, eh.TUNING_SETS.get(name, "")))
             out[name] = (gold, eh.link_arxiv(gold, CATALOG))
