@@ -39,6 +39,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -218,6 +219,87 @@ def is_acronym(surface: str) -> bool:
     Such names never match all-lower-case text ('bert', 'vit'); 'Vision Transformer' is no acronym.
     """
     return sum(c.isupper() for c in surface) >= 2 and not _LOWER_RUN.search(surface)
+
+
+# ------------------------------------------------------------------------------------------------------
+# markup view: TeX math, TeX accents and HTML entities that hide names
+
+# TeX's Greek letters as the Unicode letters the catalog writes ('β-VAE', 'TD(λ)'); the variant forms read as
+# the plain letter ('$\varepsilon$-greedy' is ε-greedy)
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
+    "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
+    "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ",
+    "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
+    "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ",
+}
+_ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "c": "\u0327"}
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_FONT = r"(?:mathrm|mathit|mathbf|mathcal|mathsf|boldsymbol|bm|text|textrm|textit)"
+_MARKUP = re.compile(
+    # inline math holding one symbol, bare or in a font command: '$k$', '$\epsilon$', '$\mathcal{G}$'
+    r"\$\s*(?:(?P<sym>[A-Za-z]|\\[A-Za-z]+)|\\" + _FONT + r"\{\s*(?P<fsym>[A-Za-z]|\\[A-Za-z]+)\s*\})\s*\$"
+    # an accented letter: "\'e", '\"{o}', '{\"o}', '\c{c}'
+    r"|\\(?P<acc>['\"`^~=.])(?P<al>[A-Za-z])|\\(?P<bacc>['\"`^~=.c])\{(?P<bl>[A-Za-z])\}"
+    r"|\{\\(?P<gacc>['\"`^~=.])(?P<gl>[A-Za-z])\}"
+    # an HTML entity left by a scraper: 'C&amp;W', 'H&amp;E' (a font command around a word, '\textit{BERT}', needs
+    # nothing: its braces already separate the word)
+    r"|&(?P<ent>amp|lt|gt|quot|apos);"
+)
+_MARKUP_SIGNS = ("$", "\\", "&")
+_ACCENT_OF = {"al": "acc", "bl": "bacc", "gl": "gacc"}
+
+
+def _shown(match: re.Match) -> str | None:
+    r"""What one markup match reads as (None: leave it as written, '$\cdot$' is no letter)."""
+    group = match.lastgroup
+    if group in ("sym", "fsym"):
+        symbol = match.group(group)
+        return _GREEK.get(symbol[1:]) if symbol[0] == "\\" else symbol
+    if group == "ent":
+        return _ENTITIES[match.group("ent")]
+    accent = match.group(_ACCENT_OF[group])  # the accent group of the letter group that matched last
+    letter = match.group(group)
+    composed = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
+    return composed if len(composed) == 1 else letter
+
+
+def markup_view(text: str) -> tuple[str, list[int], list[int]] | None:
+    r"""``text`` as it reads once TeX math symbols, TeX accents and HTML entities are resolved,
+    with the original span of every character of it, or None when nothing is resolved.
+
+    arXiv abstracts keep their TeX: '$\beta$-VAE', '$\epsilon$-greedy', '$k$-means', 'TD($\lambda$)',
+    'R\'enyi', 'H&amp;E'. Matching the view ('β-VAE', 'ε-greedy', 'k-means') finds these names, and the spans
+    (``starts[i]``, ``ends[i]``: where view character i came from) put every mention back on the original
+    text, so a surface is what the paper wrote ('$\beta$-VAE'). A resolved symbol spans its whole markup.
+    Text without '$', '\' or '&' costs three character scans.
+    """
+    if not any(sign in text for sign in _MARKUP_SIGNS):
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for match in _MARKUP.finditer(text):
+        shown = _shown(match)
+        if shown is None:
+            continue
+        s, e = match.span()
+        if s > last:
+            parts.append(text[last:s])
+            starts.extend(range(last, s))
+            ends.extend(range(last + 1, s + 1))
+        parts.append(shown)  # one character, standing for the whole markup
+        starts.append(s)
+        ends.append(e)
+        last = e
+    if not parts:
+        return None
+    parts.append(text[last:])
+    starts.extend(range(last, len(text)))
+    ends.extend(range(last + 1, len(text) + 1))
+    return "".join(parts), starts, ends
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -492,8 +574,19 @@ class Matcher:
         """
         if self._automaton is None or not text:
             return []
-        if norm is None:
-            norm = normalize(text)
+        view = markup_view(text)
+        if view is not None:
+            # names hidden by TeX or HTML markup ('$\\beta$-VAE') are matched in the text as it reads, and put
+            # back on the text as written
+            shown, starts, ends = view
+            return [
+                Mention(starts[m.start], ends[m.end - 1], m.name, m.kind, text[starts[m.start] : ends[m.end - 1]])
+                for m in self._scan(shown, normalize(shown), title_case)
+            ]
+        return self._scan(text, normalize(text) if norm is None else norm, title_case)
+
+    def _scan(self, text: str, norm: str, title_case: bool) -> list[Mention]:
+        """``candidates`` of a text without markup to resolve (``norm``: its normalised form)."""
         found: list[Mention] = []
         pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
         shadows: list[tuple[int, int, Target]] = []
