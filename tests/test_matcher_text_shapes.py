@@ -102,3 +102,22 @@ def test_links_keep_the_surface_as_written_in_the_abstract(linker):
 )
 def test_epsilon_greedy_spellings_reach_one_entry(matcher, text):
     assert [name for _, name in found(matcher, text)] == ["epsilon-greedy"]
+
+
+def test_unversioned_inception_written_as_a_model_is_googlenet(matcher):
+    text = ("We compare the performance of the networks VGG16, several ResNets, Inception architectures, the recent "
+            "DenseNets, and MobileNet.")
+    assert ("Inception architectures", "GoogLeNet") in found(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lower case: another design that borrows the word
+        "propose novel graph inception networks to represent 3D points in each voxel of a CNN pipeline",
+        # a versioned Inception is its own entry; a block of it is no model
+        "we have used a pretrained Inception-V3 model to take advantage of its Inception modules on images",
+    ],
+)
+def test_inception_as_a_word_or_a_version_is_not_googlenet(matcher, text):
+    assert "GoogLeNet" not in [name for _, name in found(matcher, text)]
