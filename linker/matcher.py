@@ -28,7 +28,13 @@ Rules applied to each candidate, on the original text:
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
-* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention.
+* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention;
+* a depth of 10 to 999 glued to a method name ("ResNet10", "VGG11", "SENet154") names that method, as
+  "ResNet-10" does.
+
+Text with TeX or HTML markup ("$\\beta$-VAE", "$k$-means", "Na\\"ive Bayes", "C&amp;W") is matched as it reads
+("β-VAE", "k-means", "Naïve Bayes", "C&W"), and every mention is put back on the text as written
+(``markup_view``): a surface is always ``text[start:end]`` of the field.
 
 Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
 characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beats "Transformer").
@@ -357,6 +363,12 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     return prefix.isalpha() and (prefix.islower() or prefix.lower() in QUALIFIER_WORDS)
 
 
+# a depth of 10 to 999 glued to a method name that ends in a letter, as code and tables write it ('ResNet10',
+# 'VGG11', 'DenseNet40', 'SENet154'): the name, as 'ResNet-10' is (hyphen_suffix_ok). One digit is a version
+# ('GPT2', 'T5' are other names or catalogued as such); four digits a year or a part number ('PETS2015', 'RAD750'
+# is three: the rule's known miss).
+_GLUED_DEPTH = re.compile(r"[1-9]\d{1,2}(?![0-9A-Za-z])")
+_NONZERO = frozenset("123456789")
 _TAIL_RUN = re.compile(r"[+#*]+(?![0-9A-Za-z])")
 _TAIL = re.compile(r"[+#*]+$")
 
@@ -594,12 +606,21 @@ class Matcher:
         for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
+            glued = e  # where the word ends: after a depth glued to the name ('ResNet10'), else at the name's end
             if e < n and norm[e] != " " and text[e] != "s":
-                continue  # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+                # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+                if text[e] not in _NONZERO or not text[e - 1].isalpha():
+                    continue
+                depth = _GLUED_DEPTH.match(text, e)
+                if depth is None:
+                    continue
+                glued = depth.end()
             if self._tailed[index] and (e >= n or text[e] not in "+#*"):
                 continue  # only names ending in a symbol run here ('A*' is the key 'a') and the text has none
-            after = accept_span(text, norm, s, e)
+            after = accept_span(text, norm, s, glued)
             compound = False
+            if after < 0 and glued != e:
+                continue
             if after < 0:
                 if not ((s > 0 and text[s - 1] in _DASHES) or (e + 1 < n and text[e + (text[e] == "s")] in _DASHES)):
                     continue
@@ -608,7 +629,7 @@ class Matcher:
                 if after < 0:
                     continue
                 compound = True
-            plural = after != e
+            plural = after != glued
             written = text[s:e]
             if _ODD_JOINS.search(written):
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
@@ -623,9 +644,13 @@ class Matcher:
                     if tail[0] == "*" and all(t.tail != tail for t in targets):
                         tail = ""  # a star no catalogued name ends in is a footnote mark ('BERT*')
             versioned = False
-            if written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
+            if glued != e:
+                versioned = lowercase_versioned(text[s:glued], text, glued)  # 'resnet10' as 'resnet50' is
+            elif written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
                 versioned = lowercase_versioned(written, text, e)
             target = self._pick(targets, written, plural, title_case, tail, versioned)
+            if glued != e and (target is None or target.kind != "method"):
+                continue  # a number glued to a dataset is an edition or a class count ('CIFAR100'), not a depth
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
                 if shadow is None:

@@ -121,3 +121,29 @@ def test_unversioned_inception_written_as_a_model_is_googlenet(matcher):
 )
 def test_inception_as_a_word_or_a_version_is_not_googlenet(matcher, text):
     assert "GoogLeNet" not in [name for _, name in found(matcher, text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("than if we were to train just the final layer of VGG16, ResNet18, and DenseNet40 with random weights.",
+         [("VGG16", "VGG"), ("ResNet18", "ResNet"), ("DenseNet40", "DenseNet")]),
+        ("a family of decoders which fit into a small run-time budget using VGG10 as efficient encoder.",
+         [("VGG10", "VGG")]),
+        ("further using the powerful SENet154 armed with feature pyramid module", [("SENet154", "SENet")]),
+        ("We construct an efficient architecture using a small resnet10 like encoder", [("resnet10", "ResNet")]),
+    ],
+)
+def test_depth_glued_to_a_method_name_is_that_method(matcher, text, expected):
+    assert found(matcher, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Results on the PETS2015 challenge sequences", "PETS"),  # four digits: a year
+        ("We train GPT2 and T5 models", "GPT"),  # one digit: a version, catalogued as its own entry
+    ],
+)
+def test_glued_number_that_is_no_depth_keeps_its_reading(matcher, text, absent):
+    assert absent not in [name for _, name in found(matcher, text)]
