@@ -249,9 +249,11 @@ _MARKUP = re.compile(
     # an accented letter: "\'e", '\"{o}', '{\"o}', '\c{c}'
     r"|\\(?P<acc>['\"`^~=.])(?P<al>[A-Za-z])|\\(?P<bacc>['\"`^~=.c])\{(?P<bl>[A-Za-z])\}"
     r"|\{\\(?P<gacc>['\"`^~=.])(?P<gl>[A-Za-z])\}"
-    # an HTML entity left by a scraper: 'C&amp;W', 'H&amp;E' (a font command around a word, '\textit{BERT}', needs
-    # nothing: its braces already separate the word)
-    r"|&(?P<ent>amp|lt|gt|quot|apos);"
+    # an HTML entity left by a scraper, TeX-escaped or not: 'C&amp;W', 'H\&amp;E' (a font command around a word,
+    # '\textit{BERT}', needs nothing: its braces already separate the word)
+    r"|\\?&(?P<ent>amp|lt|gt|quot|apos);"
+    # a character TeX escapes: 'C\&W', 'Q\&A'; an escaped '\$' is a dollar sign, never the start of math
+    r"|\\(?P<esc>[&%#_$])"
 )
 _MARKUP_SIGNS = ("$", "\\", "&")
 _ACCENT_OF = {"al": "acc", "bl": "bacc", "gl": "gacc"}
@@ -265,6 +267,8 @@ def _shown(match: re.Match) -> str | None:
         return _GREEK.get(symbol[1:]) if symbol[0] == "\\" else symbol
     if group == "ent":
         return _ENTITIES[match.group("ent")]
+    if group == "esc":
+        return match.group("esc")
     accent = match.group(_ACCENT_OF[group])  # the accent group of the letter group that matched last
     letter = match.group(group)
     composed = unicodedata.normalize("NFC", letter + _ACCENTS[accent])

@@ -88,6 +88,11 @@ def test_markup_view_is_none_when_nothing_resolves(text):
     assert markup_view(text) is None
 
 
+def test_markup_view_reads_tex_escapes_and_an_escaped_dollar_opens_no_math():
+    shown, _, _ = markup_view(r"prices in \$k\$ units, the C\&W attack and H\&amp;E staining")
+    assert shown == "prices in $k$ units, the C&W attack and H&E staining"
+
+
 def test_links_keep_the_surface_as_written_in_the_abstract(linker):
     abstract = (r"We then propose variants of the $\epsilon$-greedy and LinUCB contextual bandit algorithms to "
                 r"minimize cumulative regret within the multi-armed bandit framework.")
