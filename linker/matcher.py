@@ -28,7 +28,13 @@ Rules applied to each candidate, on the original text:
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
   first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
-* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention.
+* a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention;
+* a depth of 10 to 999 glued to a method name ("ResNet10", "VGG11", "SENet154") names that method, as
+  "ResNet-10" does.
+
+Text with TeX or HTML markup ("$\\beta$-VAE", "$k$-means", "Na\\"ive Bayes", "C&amp;W") is matched as it reads
+("β-VAE", "k-means", "Naïve Bayes", "C&W"), and every mention is put back on the text as written
+(``markup_view``): a surface is always ``text[start:end]`` of the field.
 
 Overlaps are resolved by one rule: longest match first, then leftmost, never two matches over the same
 characters ("FlashAttention-2" beats "FlashAttention", "Vision Transformer" beats "Transformer").
@@ -39,6 +45,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
@@ -221,6 +228,91 @@ def is_acronym(surface: str) -> bool:
 
 
 # ------------------------------------------------------------------------------------------------------
+# markup view: TeX math, TeX accents and HTML entities that hide names
+
+# TeX's Greek letters as the Unicode letters the catalog writes ('β-VAE', 'TD(λ)'); the variant forms read as
+# the plain letter ('$\varepsilon$-greedy' is ε-greedy)
+_GREEK = {
+    "alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ", "epsilon": "ε", "varepsilon": "ε", "zeta": "ζ",
+    "eta": "η", "theta": "θ", "vartheta": "θ", "iota": "ι", "kappa": "κ", "lambda": "λ", "mu": "μ", "nu": "ν",
+    "xi": "ξ", "pi": "π", "rho": "ρ", "sigma": "σ", "tau": "τ", "upsilon": "υ", "phi": "φ", "varphi": "φ",
+    "chi": "χ", "psi": "ψ", "omega": "ω", "Gamma": "Γ", "Delta": "Δ", "Theta": "Θ", "Lambda": "Λ", "Xi": "Ξ",
+    "Pi": "Π", "Sigma": "Σ", "Phi": "Φ", "Psi": "Ψ", "Omega": "Ω", "ell": "ℓ",
+}
+_ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+            ".": "\u0307", "c": "\u0327"}
+_ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_FONT = r"(?:mathrm|mathit|mathbf|mathcal|mathsf|boldsymbol|bm|text|textrm|textit)"
+_MARKUP = re.compile(
+    # inline math holding one symbol, bare or in a font command: '$k$', '$\epsilon$', '$\mathcal{G}$'
+    r"\$\s*(?:(?P<sym>[A-Za-z]|\\[A-Za-z]+)|\\" + _FONT + r"\{\s*(?P<fsym>[A-Za-z]|\\[A-Za-z]+)\s*\})\s*\$"
+    # an accented letter: "\'e", '\"{o}', '{\"o}', '\c{c}'
+    r"|\\(?P<acc>['\"`^~=.])(?P<al>[A-Za-z])|\\(?P<bacc>['\"`^~=.c])\{(?P<bl>[A-Za-z])\}"
+    r"|\{\\(?P<gacc>['\"`^~=.])(?P<gl>[A-Za-z])\}"
+    # an HTML entity left by a scraper, TeX-escaped or not: 'C&amp;W', 'H\&amp;E' (a font command around a word,
+    # '\textit{BERT}', needs nothing: its braces already separate the word)
+    r"|\\?&(?P<ent>amp|lt|gt|quot|apos);"
+    # a character TeX escapes: 'C\&W', 'Q\&A'; an escaped '\$' is a dollar sign, never the start of math
+    r"|\\(?P<esc>[&%#_$])"
+)
+_MARKUP_SIGNS = ("$", "\\", "&")
+_ACCENT_OF = {"al": "acc", "bl": "bacc", "gl": "gacc"}
+
+
+def _shown(match: re.Match) -> str | None:
+    r"""What one markup match reads as (None: leave it as written, '$\cdot$' is no letter)."""
+    group = match.lastgroup
+    if group in ("sym", "fsym"):
+        symbol = match.group(group)
+        return _GREEK.get(symbol[1:]) if symbol[0] == "\\" else symbol
+    if group == "ent":
+        return _ENTITIES[match.group("ent")]
+    if group == "esc":
+        return match.group("esc")
+    accent = match.group(_ACCENT_OF[group])  # the accent group of the letter group that matched last
+    letter = match.group(group)
+    composed = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
+    return composed if len(composed) == 1 else letter
+
+
+def markup_view(text: str) -> tuple[str, list[int], list[int]] | None:
+    r"""``text`` as it reads once TeX math symbols, TeX accents and HTML entities are resolved,
+    with the original span of every character of it, or None when nothing is resolved.
+
+    arXiv abstracts keep their TeX: '$\beta$-VAE', '$\epsilon$-greedy', '$k$-means', 'TD($\lambda$)',
+    'R\'enyi', 'H&amp;E'. Matching the view ('β-VAE', 'ε-greedy', 'k-means') finds these names, and the spans
+    (``starts[i]``, ``ends[i]``: where view character i came from) put every mention back on the original
+    text, so a surface is what the paper wrote ('$\beta$-VAE'). A resolved symbol spans its whole markup.
+    Text without '$', '\' or '&' costs three character scans.
+    """
+    if not any(sign in text for sign in _MARKUP_SIGNS):
+        return None
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    last = 0
+    for match in _MARKUP.finditer(text):
+        shown = _shown(match)
+        if shown is None:
+            continue
+        s, e = match.span()
+        if s > last:
+            parts.append(text[last:s])
+            starts.extend(range(last, s))
+            ends.extend(range(last + 1, s + 1))
+        parts.append(shown)  # one character, standing for the whole markup
+        starts.append(s)
+        ends.append(e)
+        last = e
+    if not parts:
+        return None
+    parts.append(text[last:])
+    starts.extend(range(last, len(text)))
+    ends.extend(range(last + 1, len(text) + 1))
+    return "".join(parts), starts, ends
+
+
+# ------------------------------------------------------------------------------------------------------
 # suffix and prefix rules
 
 SIZE_WORDS = frozenset(
@@ -275,6 +367,12 @@ def hyphen_prefix_ok(text: str, start: int) -> bool:
     return prefix.isalpha() and (prefix.islower() or prefix.lower() in QUALIFIER_WORDS)
 
 
+# a depth of 10 to 999 glued to a method name that ends in a letter, as code and tables write it ('ResNet10',
+# 'VGG11', 'DenseNet40', 'SENet154'): the name, as 'ResNet-10' is (hyphen_suffix_ok). One digit is a version
+# ('GPT2', 'T5' are other names or catalogued as such); four digits a year or a part number ('PETS2015', 'RAD750'
+# is three: the rule's known miss).
+_GLUED_DEPTH = re.compile(r"[1-9]\d{1,2}(?![0-9A-Za-z])")
+_NONZERO = frozenset("123456789")
 _TAIL_RUN = re.compile(r"[+#*]+(?![0-9A-Za-z])")
 _TAIL = re.compile(r"[+#*]+$")
 
@@ -492,8 +590,19 @@ class Matcher:
         """
         if self._automaton is None or not text:
             return []
-        if norm is None:
-            norm = normalize(text)
+        view = markup_view(text)
+        if view is not None:
+            # names hidden by TeX or HTML markup ('$\\beta$-VAE') are matched in the text as it reads, and put
+            # back on the text as written
+            shown, starts, ends = view
+            return [
+                Mention(starts[m.start], ends[m.end - 1], m.name, m.kind, text[starts[m.start] : ends[m.end - 1]])
+                for m in self._scan(shown, normalize(shown), title_case)
+            ]
+        return self._scan(text, normalize(text) if norm is None else norm, title_case)
+
+    def _scan(self, text: str, norm: str, title_case: bool) -> list[Mention]:
+        """``candidates`` of a text without markup to resolve (``norm``: its normalised form)."""
         found: list[Mention] = []
         pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
         shadows: list[tuple[int, int, Target]] = []
@@ -501,12 +610,21 @@ class Matcher:
         for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
+            glued = e  # where the word ends: after a depth glued to the name ('ResNet10'), else at the name's end
             if e < n and norm[e] != " " and text[e] != "s":
-                continue  # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+                # ends inside a word, as ~3 in 4 automaton hits do: accept_span's first test, inlined
+                if text[e] not in _NONZERO or not text[e - 1].isalpha():
+                    continue
+                depth = _GLUED_DEPTH.match(text, e)
+                if depth is None:
+                    continue
+                glued = depth.end()
             if self._tailed[index] and (e >= n or text[e] not in "+#*"):
                 continue  # only names ending in a symbol run here ('A*' is the key 'a') and the text has none
-            after = accept_span(text, norm, s, e)
+            after = accept_span(text, norm, s, glued)
             compound = False
+            if after < 0 and glued != e:
+                continue
             if after < 0:
                 if not ((s > 0 and text[s - 1] in _DASHES) or (e + 1 < n and text[e + (text[e] == "s")] in _DASHES)):
                     continue
@@ -515,7 +633,7 @@ class Matcher:
                 if after < 0:
                     continue
                 compound = True
-            plural = after != e
+            plural = after != glued
             written = text[s:e]
             if _ODD_JOINS.search(written):
                 continue  # 'phi^4', 'x+y': a formula, not the name 'Phi-4'
@@ -530,9 +648,13 @@ class Matcher:
                     if tail[0] == "*" and all(t.tail != tail for t in targets):
                         tail = ""  # a star no catalogued name ends in is a footnote mark ('BERT*')
             versioned = False
-            if written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
+            if glued != e:
+                versioned = lowercase_versioned(text[s:glued], text, glued)  # 'resnet10' as 'resnet50' is
+            elif written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
                 versioned = lowercase_versioned(written, text, e)
             target = self._pick(targets, written, plural, title_case, tail, versioned)
+            if glued != e and (target is None or target.kind != "method"):
+                continue  # a number glued to a dataset is an edition or a class count ('CIFAR100'), not a depth
             if target is None:
                 shadow = next((t for t in targets if t.descriptive and not t.exact_case and t.tail == tail), None)
                 if shadow is None:
