@@ -18,7 +18,7 @@ from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, make_paper_id, normalize_title, richer_authors
-from relwork.loaders.base import FileReport, LoadResult, Problem
+from relwork.loaders.base import FileReport, LoadResult, Problem, display_name
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
@@ -114,7 +114,7 @@ def load_papers(
     reports: list[FileReport] = []
     for path in paths:
         name = str(path)
-        report = FileReport(path=name, format=None)
+        report = FileReport(path=display_name(name), format=None)
         reports.append(report)
         seen = 0
         try:
@@ -131,7 +131,7 @@ def load_papers(
         except InputError as err:
             if strict:
                 raise
-            fatal = Problem(err.path or name, err.line, err.reason)
+            fatal = Problem(err.path or report.path, err.line, err.reason)
         if progress is not None and len(report.skipped) > seen:
             progress(len(report.skipped) - seen)
         # records read = papers yielded + records skipped; a Problem with line None is about the file

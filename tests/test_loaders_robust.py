@@ -1,0 +1,181 @@
+"""Bad and unusual input files (QA findings F2-F28): every bad input is a problem naming file:line, and
+every record that can be kept is kept. Variants are built in tmp_path from small real fixtures (seed
+abstracts of examples/hf-papers in tests/fixtures/loaders/seed6.jsonl, the S2 page and the Atom feed)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relwork.loaders import expand_paths, load_papers
+
+FIXTURES = Path(__file__).parent / "fixtures" / "loaders"
+SEED = (FIXTURES / "seed6.jsonl").read_text(encoding="utf-8")
+RECORDS = [json.loads(line) for line in SEED.splitlines()]
+TITLES = [record["title"] for record in RECORDS]
+
+
+def load(path):
+    result = load_papers([path])
+    return [p.title for p in result.papers], [str(p) for p in result.problems]
+
+
+# F2: a truncated small gzip keeps the records before the cut
+
+
+def test_truncated_small_gzip_keeps_records_before_the_cut(tmp_path):
+    whole = gzip.compress(SEED.encode())
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(whole[: len(whole) * 3 // 4])
+    titles, problems = load(path)
+    assert titles and titles == TITLES[: len(titles)] and len(titles) < 6
+    assert problems == [f"{path}: corrupt gzip data after line {len(titles)}: "
+                        "compressed file ended before the end-of-stream marker was reached"]
+
+
+def test_concatenated_gzip_members_all_load(tmp_path):
+    path = tmp_path / "two.jsonl.gz"
+    lines = SEED.splitlines(keepends=True)
+    path.write_bytes(gzip.compress("".join(lines[:3]).encode()) + gzip.compress("".join(lines[3:]).encode()))
+    assert load(path) == (TITLES, [])
+
+
+# F4: wrapper documents, API pages and Atom feeds keep the records before an error
+
+
+def test_wrapper_document_with_a_syntax_error_keeps_the_records_before_it(tmp_path):
+    body = ",\n".join(json.dumps(record) for record in RECORDS[:3]) + ',\n{"title": "Broken" "abstract": "x"},\n'
+    path = tmp_path / "wrap.json"
+    path.write_text('{"total": 4, "data": [\n' + body + json.dumps(RECORDS[4]) + "\n]}\n")
+    titles, problems = load(path)
+    assert titles == TITLES[:3]
+    assert problems == [f"{path}:5: malformed JSON document: Expecting ',' delimiter (column 20)"]
+
+
+def test_truncated_semantic_scholar_page_keeps_the_complete_records():
+    titles, problems = load(FIXTURES / "s2_page_cut.json")
+    full, _ = load(FIXTURES / "s2_page.json")
+    assert titles == full[:1]
+    assert len(problems) == 1 and problems[0].startswith(f"{FIXTURES / 's2_page_cut.json'}:29: malformed JSON document")
+
+
+def test_truncated_arxiv_atom_feed_keeps_the_complete_entries():
+    titles, problems = load(FIXTURES / "arxiv_atom_cut.xml")
+    full, _ = load(FIXTURES / "arxiv_atom.xml")
+    assert titles == full[:1]
+    assert problems == [f"{FIXTURES / 'arxiv_atom_cut.xml'}:57: malformed XML: no element found (column 82)"]
+
+
+# F25: nothing after the first JSON document is dropped silently
+
+
+def test_concatenated_json_documents_are_all_read(tmp_path):
+    path = tmp_path / "concat.json"
+    path.write_text(json.dumps(RECORDS[0]) + json.dumps(RECORDS[1]) + "\n" + json.dumps(RECORDS[2:4]) + json.dumps(RECORDS[4:]))
+    assert load(path) == (TITLES, [])
+
+
+def test_trailing_garbage_after_a_json_document_is_reported(tmp_path):
+    path = tmp_path / "trail.json"
+    path.write_text(json.dumps(RECORDS[:2], indent=1) + "\n-- exported by tool\n")
+    titles, problems = load(path)
+    assert titles == TITLES[:2]
+    line = json.dumps(RECORDS[:2], indent=1).count("\n") + 2
+    assert problems == [f"{path}:{line}: malformed JSON document: extra data after the JSON value "
+                        "(only arrays or objects may follow one another)"]
+
+
+@pytest.mark.parametrize("name", ["mac.jsonl", "mac.jsonl.gz"])
+def test_carriage_return_line_ends_split_lines(tmp_path, name):
+    data = SEED.replace("\n", "\r").encode()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    result = load_papers([path])
+    assert [p.title for p in result.papers] == TITLES and not result.problems
+    assert [p.sources[0].line for p in result.papers] == [1, 2, 3, 4, 5, 6]
+
+
+# F26: JSON Lines whose first lines are bad
+
+
+@pytest.mark.parametrize("head", ["# exported 2026\n", '{"title": broken\n{"title": "also broken\n', "x\ny\n"])
+def test_json_lines_with_bad_first_lines_skip_them_one_by_one(tmp_path, head):
+    path = tmp_path / "head.jsonl"
+    path.write_text(head + SEED)
+    titles, problems = load(path)
+    assert titles == TITLES
+    assert len(problems) == head.count("\n") and all("malformed JSON:" in p for p in problems)
+
+
+# F8: deep nesting is a problem for that record, not a traceback
+
+
+def test_deeply_nested_json_line_is_skipped_and_the_rest_kept(tmp_path):
+    path = tmp_path / "deep.jsonl"
+    deep = dict(RECORDS[1], extra=json.loads("[" * 50 + "]" * 50))
+    text = json.dumps(RECORDS[0]) + "\n" + json.dumps(deep).replace("[" * 50, "[" * 5000).replace("]" * 50, "]" * 5000)
+    path.write_text(text + "\n" + json.dumps(RECORDS[2]) + "\n")
+    titles, problems = load(path)
+    assert titles == [TITLES[0], TITLES[2]]
+    assert problems == [f"{path}:2: malformed JSON: nested too deeply"]
+
+
+def test_deeply_nested_array_element_is_skipped_and_the_rest_kept(tmp_path):
+    path = tmp_path / "deep.json"
+    deep = '{"title": "x", "abstract": "y", "z": ' + "[" * 5000 + '"]}"' + "]" * 5000 + "}"
+    path.write_text("[\n" + json.dumps(RECORDS[0]) + ",\n" + deep + ",\n" + json.dumps(RECORDS[1]) + "\n]\n")
+    titles, problems = load(path)
+    assert titles == TITLES[:2]
+    assert problems == [f"{path}:3: malformed JSON: nested too deeply"]
+
+
+# F22: a JSON-Lines line holding an array of non-records is one problem
+
+
+def test_json_lines_line_holding_an_array_of_strings_is_one_problem(tmp_path):
+    path = tmp_path / "arr.jsonl"
+    path.write_text(json.dumps(RECORDS[0]) + '\n["a", "b", "c"]\n' + json.dumps(RECORDS[1]) + "\n")
+    titles, problems = load(path)
+    assert titles == TITLES[:2]
+    assert problems == [f"{path}:2: 3 values of the line's JSON array are not records (JSON objects), the first a str"]
+
+
+# F5 / F9: standard input and pipes are recorded under a stable name
+
+
+def _relwork(*args, stdin=None):
+    env = dict(os.environ)
+    return subprocess.run(
+        [sys.executable, "-m", "relwork", *args], input=stdin, capture_output=True, env=env, check=False
+    )
+
+
+def test_stdin_is_recorded_as_stdin_and_output_is_deterministic(tmp_path):
+    outputs = []
+    for i in (1, 2):
+        out = tmp_path / f"p{i}.jsonl"
+        run = _relwork("-q", "load", "-", "-o", str(out), stdin=SEED.encode() + b'{"title": broken\n')
+        assert b"<stdin>:7: malformed JSON" in run.stdout + run.stderr
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    sources = [json.loads(line)["sources"] for line in outputs[0].decode().splitlines()]
+    assert sources[0] == [{"file": "<stdin>", "line": 1, "format": "json"}]
+
+
+def test_named_pipe_is_read_like_stdin(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"cat {FIXTURES / 'seed6.jsonl'} > {fifo}"])
+    try:
+        result = load_papers(expand_paths([fifo]))
+    finally:
+        writer.wait()
+    assert [p.title for p in result.papers] == TITLES and not result.problems
+    assert result.files[0].path == str(fifo)
+    assert result.papers[0].sources[0].file == str(fifo)
