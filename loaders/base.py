@@ -23,6 +23,7 @@ from relwork.core.errors import InputError
 from relwork.core.records import (
     Paper,
     Source,
+    arxiv_doi_id,
     arxiv_year,
     make_paper_id,
     normalize_arxiv_id,
@@ -31,7 +32,6 @@ from relwork.core.records import (
 )
 
 GZIP_MAGIC = b"\x1f\x8b"
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 
 
 @dataclass
@@ -437,10 +437,8 @@ def split_ids(arxiv: Any = None, doi: Any = None) -> tuple[str | None, str | Non
     """Normalised (arxiv_id, doi); an arXiv DataCite DOI (10.48550/arXiv.X) also gives the arXiv id."""
     arxiv_id = normalize_arxiv_id(text_value(arxiv)) if arxiv else None
     doi_value = normalize_doi(text_value(doi)) if doi else None
-    if doi_value:
-        match = _ARXIV_DOI.match(doi_value)
-        if match and not arxiv_id:
-            arxiv_id = normalize_arxiv_id(match.group(1))
+    if doi_value and not arxiv_id:
+        arxiv_id = arxiv_doi_id(doi_value)
     return arxiv_id, doi_value
 
 

@@ -179,3 +179,43 @@ def test_named_pipe_is_read_like_stdin(tmp_path):
     assert [p.title for p in result.papers] == TITLES and not result.problems
     assert result.files[0].path == str(fifo)
     assert result.papers[0].sources[0].file == str(fifo)
+
+
+# F28: the arXiv DOI is the arXiv id; a DOI seen on any merged record joins that paper
+
+
+def _jsonl(tmp_path, name, records):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(record) + "\n" for record in records))
+    return path
+
+
+def test_arxiv_doi_does_not_keep_preprint_and_journal_version_apart(tmp_path):
+    seed = RECORDS[0]
+    path = _jsonl(tmp_path, "ids.jsonl", [
+        {"id": "2401.01234", "doi": "10.48550/arXiv.2401.01234", "title": seed["title"], "abstract": seed["abstract"]},
+        {"doi": "10.1145/1234567.7654321", "title": seed["title"].upper(), "abstract": seed["abstract"][:80]},
+    ])
+    papers = load_papers([path]).papers
+    assert [(p.id, p.arxiv_id, p.doi, len(p.sources)) for p in papers] == [
+        ("2401.01234", "2401.01234", "10.1145/1234567.7654321", 2)
+    ]
+
+
+def test_doi_of_a_merged_duplicate_finds_the_paper_later(tmp_path):
+    seed = RECORDS[1]
+    path = _jsonl(tmp_path, "ids.jsonl", [
+        {"id": "2401.01234", "doi": "10.48550/arXiv.2401.01234", "title": seed["title"], "abstract": seed["abstract"]},
+        {"arxiv_id": "2401.01234", "doi": "10.1145/1234567.7654321", "title": seed["title"], "abstract": "x"},
+        {"doi": "10.1145/1234567.7654321", "title": "Journal title differs", "abstract": "y"},
+    ])
+    papers = load_papers([path]).papers
+    assert [(p.id, p.doi, len(p.sources)) for p in papers] == [("2401.01234", "10.1145/1234567.7654321", 3)]
+
+
+def test_different_publisher_dois_still_keep_same_title_papers_apart(tmp_path):
+    path = _jsonl(tmp_path, "ids.jsonl", [
+        {"doi": "10.1000/aaaa.1", "title": "Introduction", "abstract": RECORDS[2]["abstract"]},
+        {"doi": "10.1000/bbbb.2", "title": "Introduction", "abstract": RECORDS[3]["abstract"]},
+    ])
+    assert len(load_papers([path]).papers) == 2
