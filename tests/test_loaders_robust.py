@@ -219,3 +219,35 @@ def test_different_publisher_dois_still_keep_same_title_papers_apart(tmp_path):
         {"doi": "10.1000/bbbb.2", "title": "Introduction", "abstract": RECORDS[3]["abstract"]},
     ])
     assert len(load_papers([path]).papers) == 2
+
+
+# F7: hf-daily pairing never takes a title-shaped line as an abstract
+
+
+def _hf(tmp_path, lines):
+    path = tmp_path / "daily.txt"
+    path.write_text("Daily Papers\n\n" + "\n\n".join(lines) + "\n")
+    return path
+
+
+def _pairs():
+    return [line for record in RECORDS for line in (record["title"], record["abstract"])]
+
+
+def test_hf_daily_missing_abstract_reports_its_title_and_keeps_the_next_paper(tmp_path):
+    lines = _pairs()
+    del lines[3]  # the second paper's abstract
+    titles, problems = load(_hf(tmp_path, lines))
+    assert titles == [TITLES[0]] + TITLES[2:]
+    path = tmp_path / "daily.txt"
+    assert problems == [f"{path}:7: title without an abstract (line 9 is title-shaped: short or one sentence without a final stop)"]
+
+
+def test_hf_daily_title_wrapped_over_two_lines_is_joined(tmp_path):
+    lines = _pairs()
+    words = lines[2].split()
+    cut = next(i for i in range(len(words) - 1, 0, -1) if words[i - 1].lower() in ("of", "the", "a", "for", "and", "with", "in", "to", "on"))
+    wrapped = lines[:2] + [" ".join(words[:cut]) + "\n" + " ".join(words[cut:])] + lines[3:]
+    path = tmp_path / "daily.txt"
+    path.write_text("Daily Papers\n\n" + "\n\n".join(wrapped) + "\n")
+    assert load(path) == (TITLES, [])
