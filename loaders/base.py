@@ -383,6 +383,38 @@ def _name_from_dict(item: dict) -> str:
     return ""
 
 
+_PARTICLES = frozenset("van von der den de del della di da dos du la le ter ten bin al el".split())
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.(?:-[A-Z][a-z]?\.)?\s*)+")
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")  # 'Dao', 'O'Brien', 'Jean-Pierre'; not 'F.O.Bunnin'
+_SPACED_HYPHEN = re.compile(r"\.\s+-(?=\w)")
+
+
+def _surname(part: str) -> bool:
+    """'Dao', 'van der Berg': one capitalised name word after lower-case particles only (not 'Alice Smith')."""
+    words = part.split()
+    return bool(words) and _NAME_WORD.fullmatch(words[-1]) is not None and all(
+        word in _PARTICLES for word in words[:-1]
+    )
+
+
+def _given(part: str) -> bool:
+    """'Tri', 'J. K.', 'C.-P.': one name word or initials (two words are a full name: 'Jacob Eisenstein')."""
+    return _NAME_WORD.fullmatch(part) is not None or _INITIALS.fullmatch(part) is not None
+
+
+def _comma_names(part: str) -> list[str]:
+    """The people in a comma-separated author string: 'Dao, Tri' and 'van der Berg, Jan' are one person
+    (Last, First), 'Dao, T., Gu, A.' two (Last, Initials pairs), 'Alice Smith, Bob Jones' two."""
+    pieces = [piece.strip() for piece in part.split(",")]
+    if len(pieces) == 2 and _surname(pieces[0]) and _given(pieces[1]):
+        return [f"{pieces[1]} {pieces[0]}"]
+    if len(pieces) >= 4 and len(pieces) % 2 == 0 and all(
+        _surname(last) and _INITIALS.fullmatch(first) for last, first in zip(pieces[0::2], pieces[1::2])
+    ):
+        return [f"{first} {last}" for last, first in zip(pieces[0::2], pieces[1::2])]
+    return pieces
+
+
 def parse_authors(value: Any) -> list[str]:
     """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
     strings / dicts ({name}, {display_name}, {given, family}, {author: {...}})."""
@@ -404,7 +436,7 @@ def parse_authors(value: Any) -> list[str]:
             if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
                 names = [" ".join(reversed([s.strip() for s in part.split(",")])) for part in parts]
             else:
-                names = [name for part in parts for name in part.split(",")]
+                names = [name for part in parts for name in _comma_names(part)]
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, str):
@@ -413,6 +445,7 @@ def parse_authors(value: Any) -> list[str]:
                 if item and all(isinstance(s, str) for s in item):
                     # arXiv 'authors_parsed' style [last, first, suffix]
                     last, first, *rest = item + [""]
+                    first = _SPACED_HYPHEN.sub(".-", first)  # 'C. -P.' as the snapshot writes 'C.-P.'
                     names.append(" ".join([s for s in (first, last, *rest) if s]))
             elif isinstance(item, dict):
                 names.append(_name_from_dict(item))

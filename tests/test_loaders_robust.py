@@ -251,3 +251,25 @@ def test_hf_daily_title_wrapped_over_two_lines_is_joined(tmp_path):
     path = tmp_path / "daily.txt"
     path.write_text("Daily Papers\n\n" + "\n\n".join(wrapped) + "\n")
     assert load(path) == (TITLES, [])
+
+
+# F27: author strings
+
+
+@pytest.mark.parametrize(
+    "value, authors",
+    [
+        ("Dao, Tri", ["Tri Dao"]),
+        ("van der Berg, Jan", ["Jan van der Berg"]),
+        ("Dao, T., Gu, A.", ["T. Dao", "A. Gu"]),
+        ("Dao, T., Gu, A. and Smith, J.", ["T. Dao", "A. Gu", "J. Smith"]),
+        ("Alice Smith, Bob Jones", ["Alice Smith", "Bob Jones"]),
+        ("Akanksha, Jacob Eisenstein", ["Akanksha", "Jacob Eisenstein"]),
+        ("F.O.Bunnin, J.Q.Smith", ["F.O.Bunnin", "J.Q.Smith"]),
+        ("E. L. Berger, P. M. Nadolsky, C.-P. Yuan", ["E. L. Berger", "P. M. Nadolsky", "C.-P. Yuan"]),
+        ([["Yuan", "C. -P.", ""]], ["C.-P. Yuan"]),
+    ],
+)
+def test_author_strings_split_into_people_not_name_parts(tmp_path, value, authors):
+    path = _jsonl(tmp_path, "authors.jsonl", [dict(RECORDS[0], authors=value)])
+    assert load_papers([path]).papers[0].authors == authors
