@@ -6,7 +6,7 @@ the non-blank lines alternate: a title line, then its abstract line. Chrome line
 text wherever they occur, so a listing pasted with chrome between papers still pairs up. A line too long
 to be a title where a title is expected means the pairing broke (a title line is missing): that line is
 reported and skipped, and pairing resumes on the next line. A title-shaped line where an abstract is
-expected (short, or one sentence without a final stop) is never taken as the abstract: it is the rest of
+expected (one sentence without a final full stop) is never taken as the abstract: it is the rest of
 a wrapped title, or the next title after a missing abstract (the title left without one is reported).
 """
 
@@ -59,14 +59,14 @@ _JOINERS = frozenset(
     "a an the of and or for with to in on via from by at as into towards toward without using through under "
     "over beyond versus vs is are".split()
 )
-_SENTENCE_END = (".", "!", "?", '."', ".)")
+_FULL_STOP = (".", '."', ".)", ".'")  # not '?' or '!': titles end so ('Do Transformers Really Perform Bad?')
 
 
 def is_title_shaped(line: str) -> bool:
-    """A line that cannot be an abstract where one is expected: shorter than 100 characters, or one
-    sentence without a final full stop (every abstract has several sentences or ends with one)."""
+    """A line that cannot be an abstract where one is expected: one sentence without a final full stop
+    (an abstract has several sentences, or ends with a full stop)."""
     text = line.strip()
-    return len(text) < 100 or (". " not in text and not text.endswith(_SENTENCE_END))
+    return ". " not in text and not text.endswith(_FULL_STOP)
 
 
 def continues_title(title: str, line: str) -> bool:
@@ -103,7 +103,7 @@ def read_hf_daily(text: TextFile) -> Iterator[Paper | Problem]:
                 title = (title[0], joined)  # the title wraps: its abstract is still to come
                 continue
             yield text.utf8_problem(title[0]) or text.problem(
-                title[0], f"title without an abstract (line {number} is title-shaped: short or one sentence without a final stop)"
+                title[0], f"title without an abstract (line {number} is title-shaped: one sentence without a final full stop)"
             )
             title = (number, line)
             continue

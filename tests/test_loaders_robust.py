@@ -240,7 +240,7 @@ def test_hf_daily_missing_abstract_reports_its_title_and_keeps_the_next_paper(tm
     titles, problems = load(_hf(tmp_path, lines))
     assert titles == [TITLES[0]] + TITLES[2:]
     path = tmp_path / "daily.txt"
-    assert problems == [f"{path}:7: title without an abstract (line 9 is title-shaped: short or one sentence without a final stop)"]
+    assert problems == [f"{path}:7: title without an abstract (line 9 is title-shaped: one sentence without a final full stop)"]
 
 
 def test_hf_daily_title_wrapped_over_two_lines_is_joined(tmp_path):
