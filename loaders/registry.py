@@ -214,7 +214,9 @@ def detect_format(path: str | Path) -> str:
     if _WOS_START.match(stripped):
         return "wos"
     lines = [line for line in head.splitlines() if line.strip()]
-    if ext in (".csv", ".tsv") or _csv_header(lines[0]):
+    if ext in (".csv", ".tsv") or _csv_header(lines[0]) or (
+        len(lines) > 1 and jsonrecords.EXCEL_SEP.match(lines[0].strip()) and _csv_header(lines[1])
+    ):
         return "csv"
     if _BIB_ENTRY.search(head):
         return "bibtex"

@@ -273,3 +273,25 @@ def test_hf_daily_title_wrapped_over_two_lines_is_joined(tmp_path):
 def test_author_strings_split_into_people_not_name_parts(tmp_path, value, authors):
     path = _jsonl(tmp_path, "authors.jsonl", [dict(RECORDS[0], authors=value)])
     assert load_papers([path]).papers[0].authors == authors
+
+
+# F22: CSV fields longer than Python's default limit, Excel's 'sep=' line
+
+
+def test_csv_field_longer_than_128k_characters_loads(tmp_path):
+    long_abstract = " ".join([RECORDS[0]["abstract"]] * (140_000 // len(RECORDS[0]["abstract"]) + 1))
+    path = tmp_path / "long.csv"
+    path.write_text(f'title,abstract\n"{TITLES[0]}","{long_abstract}"\n"{TITLES[1]}","{RECORDS[1]["abstract"]}"\n')
+    result = load_papers([path])
+    assert [p.title for p in result.papers] == TITLES[:2] and not result.problems
+    assert len(result.papers[0].abstract) > 131072
+
+
+@pytest.mark.parametrize("name", ["excel.csv", "excel.txt"])
+def test_excel_sep_line_names_the_delimiter(tmp_path, name):
+    rows = "".join(f'"{r["title"]}";"{r["abstract"]}"\n' for r in RECORDS[:3])
+    path = tmp_path / name
+    path.write_text("sep=;\ntitle;abstract\n" + rows)
+    result = load_papers([path])
+    assert [p.title for p in result.papers] == TITLES[:3] and not result.problems
+    assert [p.sources[0].line for p in result.papers] == [3, 4, 5]
