@@ -9,7 +9,6 @@ held in memory.
 
 from __future__ import annotations
 
-import gzip
 import os
 import re
 import zlib
@@ -143,26 +142,9 @@ def _check_file(path: str | Path) -> Path:
     return p
 
 
-def open_binary(path: str | Path):
-    """Open ``path`` for reading bytes, gunzipping transparently when it starts with the gzip magic.
-
-    Raises InputError for a missing file, a directory or an unreadable file.
-    """
-    p = _check_file(path)
-    try:
-        handle = open(p, "rb")
-        magic = handle.read(2)
-        handle.seek(0)
-    except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", display_name(path)) from err
-    if magic == GZIP_MAGIC:
-        handle.close()
-        return gzip.open(p, "rb")
-    return handle
-
-
 def _gunzip(handle) -> Iterator[bytes]:
-    """The decompressed bytes of a gzip stream (members one after another), in pieces of at most ``_CHUNK`` bytes.
+    """The decompressed bytes of a gzip stream (members one after another), in pieces of ``_CHUNK`` bytes
+    at most.
 
     Everything decompressed before a cut or a corrupt block is yielded first; then EOFError / zlib.error.
     """

@@ -192,6 +192,8 @@ def detect_format(path: str | Path) -> str:
     if b"\0" in raw[:1024]:
         raise InputError(f"cannot detect the format: binary data, not text (known formats: {known_formats()})", name)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if "\n" not in head:  # old-Mac line ends, which TextFile splits on as well
+        head = head.replace("\r", "\n")
     stripped = head.lstrip()
     if not stripped:  # only a byte-order mark and whitespace
         raise InputError("file is empty", name)
