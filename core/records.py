@@ -104,6 +104,15 @@ def normalize_doi(value: str | None) -> str | None:
     return match.group(1).lower().rstrip(".") if match else None
 
 
+_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
+
+
+def arxiv_doi_id(doi: str | None) -> str | None:
+    """The arXiv id an arXiv DataCite DOI (10.48550/arXiv.ID) stands for; None for any other DOI."""
+    match = _ARXIV_DOI.match(doi) if doi else None
+    return normalize_arxiv_id(match.group(1)) if match else None
+
+
 def title_head(title: str, n: int) -> list[str]:
     """The first ``n`` words of ``normalize_title(title)`` (fewer if it has fewer; [''] for no words),
     without normalising the rest of an ASCII title."""

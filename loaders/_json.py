@@ -1,8 +1,10 @@
 """JSON input shared by the JSON-based loaders: JSON Lines (streamed) or one JSON document.
 
 JSON Lines are read one line at a time, so a malformed line costs one record. A single document (a JSON
-array, or an API page such as ``{"data": [...]}`` / ``{"results": [...]}``) is read whole, which is fine for
-the sizes such files have, and walked element by element so that every record keeps its line number.
+array, or an API page such as ``{"data": [...]}`` / ``{"results": [...]}``) is read into memory, which is fine
+for the sizes such files have, and walked element by element (``raw_decode`` per element), so that every
+record keeps its line number and the records before a syntax error or a cut still load. Documents that
+follow one another (``[...] [...]``, ``{...}{...}``) are all read; anything else after one is reported.
 A line of JSON Lines may itself be an API page or an array: its records all get that line number.
 """
 
@@ -52,15 +54,30 @@ def _is_json_lines(lines: list[tuple[int, str]]) -> bool:
         try:
             json.loads(text)
             return True
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
+    return False
+
+
+def _has_json_line(text: TextFile) -> bool:
+    """Whether any line of the file is a JSON object on its own (JSON Lines whose first lines are bad)."""
+    for _, line in text.lines():
+        line = line.strip()
+        if line.startswith("{") and line.endswith("}"):
+            try:
+                if isinstance(json.loads(line), dict):
+                    return True
+            except (ValueError, RecursionError):
+                continue
     return False
 
 
 def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
     """Yield ``(line, record_dict)`` for each record, or a Problem for a record that cannot be read.
 
-    Raises InputError when the file is one JSON document that does not parse.
+    Raises InputError when the file is one JSON document that does not parse (after the records before
+    the error). A file whose document fails before its first record but holds a line that is a JSON object
+    is JSON Lines with bad first lines: it is read line by line, each bad line a Problem.
     """
     if text.json_lines:  # a LineChunk of a file already known to be JSON Lines
         yield from _iter_lines(text, (), text.lines())
@@ -71,19 +88,28 @@ def iter_json(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
         return
     if _is_json_lines(head):
         yield from _iter_lines(text, head, lines)
-    else:
-        lines.close()
-        yield from _iter_document(text)
+        return
+    lines.close()
+    started = False
+    try:
+        for item in _iter_document(text):
+            started = True
+            yield item
+    except InputError:
+        if started or not _has_json_line(text):
+            raise
+        yield from _iter_lines(text, (), text.lines())
 
 
 def is_json_lines_file(text: TextFile) -> bool:
-    """Whether ``iter_json`` reads this file as JSON Lines (the same test on the same head)."""
+    """Whether ``iter_json`` reads this file as JSON Lines from its head (the same test on the same head);
+    False for a file with carriage-return line ends, which only ``TextFile`` splits into lines."""
     lines = text.lines()
     try:
         head = _head(lines)
     finally:
         lines.close()
-    return bool(head) and _is_json_lines(head)
+    return bool(head) and not text.cr_only and _is_json_lines(head)
 
 
 def _head(lines: Iterator[tuple[int, str]], size: int = 2) -> list[tuple[int, str]]:
@@ -112,86 +138,194 @@ def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Probl
             column = getattr(err, "colno", None)
             yield text.problem(number, f"malformed JSON: {detail} (column {column})")
             continue
+        except RecursionError:
+            yield text.problem(number, "malformed JSON: nested too deeply")
+            continue
         if type(value) is dict and "title" in value:  # one record per line: skip the page checks
             yield number, value
             continue
         records = _records_of(value)
-        for record in records if records is not None else [value]:
+        if records is None:
+            records = [value]
+        others = [record for record in records if not isinstance(record, dict)]
+        for record in records:
             if isinstance(record, dict):
                 yield number, record
-            else:
-                yield text.problem(number, f"record is not a JSON object but {type(record).__name__}")
+        if len(others) == 1:
+            yield text.problem(number, f"record is not a JSON object but {type(others[0]).__name__}")
+        elif others:  # one problem for the line, not one per value
+            yield text.problem(
+                number, f"{len(others)} values of the line's JSON array are not records (JSON objects), the first a {type(others[0]).__name__}"
+            )
+
+
+def _skip_value(document: str, pos: int) -> int:
+    """The end of the array/object starting at ``pos``, by bracket depth (strings skipped): lets a value too
+    deeply nested for the decoder be stepped over. ``len(document)`` when it never closes."""
+    depth = 0
+    in_string = False
+    index = pos
+    while index < len(document):
+        char = document[index]
+        if in_string:
+            if char == "\\":
+                index += 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index + 1
+        index += 1
+    return len(document)
 
 
 def _iter_document(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
+    """The records of a file that is one JSON document (or several, one after another): an array, an API
+    page ``{"data": [...]}`` or one record. Walked element by element, so that every record keeps its line
+    and the records before a syntax error or a cut are yielded before the InputError that reports it."""
     document, starts = text.read_document()
+    size = len(document)
 
     def line_of(offset: int) -> int:
         return bisect_right(starts, offset)
 
     def fail(offset: int, message: str, err: Exception | None = None):
-        error = InputError(f"malformed JSON document: {message}", text.path, line_of(offset))
+        error = InputError(f"malformed JSON document: {message}", text.name, line_of(offset))
         if err is not None:
             raise error from err
         raise error
 
+    def char(pos: int) -> str:
+        return document[pos] if pos < size else ""
+
     def decode(pos: int) -> tuple[Any, int]:
         try:
             return _decoder.raw_decode(document, pos)
+        except RecursionError:
+            fail(pos, "nested too deeply")
         except ValueError as err:
             fail(getattr(err, "pos", pos), f"{getattr(err, 'msg', err)} (column {getattr(err, 'colno', '?')})", err)
 
-    def elements(pos: int) -> Iterator[tuple[int, Any, int]]:
-        """Walk the array at ``pos`` ('['), yielding each element's (start, value, end) offsets."""
+    def elements(pos: int, items: list) -> int:
+        """Walk the array at ``pos`` ('['), appending each element as (start, value, end) to ``items``
+        (a value too deeply nested as (start, None, end)); return the offset after the ']'."""
         pos = _skip_ws(document, pos + 1)
-        if pos < len(document) and document[pos] == "]":
-            return
+        if char(pos) == "]":
+            return pos + 1
         while True:
             start = pos
-            value, end = decode(pos)
+            if char(pos) in ("[", "{"):
+                try:
+                    value, end = _decoder.raw_decode(document, pos)
+                except RecursionError:
+                    value, end = _TOO_DEEP, _skip_value(document, pos)
+                except ValueError:
+                    value, end = decode(pos)  # reports the error
+            else:
+                value, end = decode(pos)
+            items.append((start, value, end))
             pos = _skip_ws(document, end)
-            yield start, value, end
-            if pos < len(document) and document[pos] == ",":
+            if char(pos) == ",":
                 pos = _skip_ws(document, pos + 1)
                 continue
-            if pos < len(document) and document[pos] == "]":
-                return
-            fail(pos, "expected ',' or ']' after an array element")
+            if char(pos) == "]":
+                return pos + 1
+            fail(pos, "expected ',' or ']' after an array element" if pos < size else "the array is not closed (file cut?)")
 
-    def emit(start: int, value: Any, end: int) -> Iterator[tuple[int, dict] | Problem]:
-        first, last = line_of(start), line_of(max(start, end - 1))
-        bad = text.utf8_problem(first, last)
-        if bad:
-            yield bad
-        elif isinstance(value, dict):
-            yield first, value
-        else:
-            yield text.problem(first, f"record is not a JSON object but {type(value).__name__}")
+    def emit(items: list) -> Iterator[tuple[int, dict] | Problem]:
+        for start, value, end in items:
+            first, last = line_of(start), line_of(max(start, end - 1))
+            bad = text.utf8_problem(first, last)
+            if bad:
+                yield bad
+            elif value is _TOO_DEEP:
+                yield text.problem(first, "malformed JSON: nested too deeply")
+            elif isinstance(value, dict):
+                yield first, value
+            else:
+                yield text.problem(first, f"record is not a JSON object but {type(value).__name__}")
 
-    pos = _skip_ws(document, 0)
-    if document[pos] == "[":
-        for start, value, end in elements(pos):
-            yield from emit(start, value, end)
-        return
-    if document[pos] != "{":
-        fail(pos, "expected a JSON array or object")
-    # walk the top-level object key by key so that the record list keeps its offsets
-    value, _end = decode(pos)
-    records = _records_of(value)
-    if records is None:
-        yield from emit(pos, value, _end)
-        return
-    list_key = next(k for k in LIST_KEYS if value.get(k) is records)
-    pos = _skip_ws(document, pos + 1)
-    while pos < len(document) and document[pos] != "}":
-        key, pos = decode(pos)
-        pos = _skip_ws(document, pos)
-        pos = _skip_ws(document, pos + 1)  # the ':'
-        if key == list_key and document[pos] == "[":
-            for start, item, end in elements(pos):
-                yield from emit(start, item, end)
-            return
-        _, pos = decode(pos)
-        pos = _skip_ws(document, pos)
-        if pos < len(document) and document[pos] == ",":
+    def members(pos: int, fields: dict, lists: dict) -> int:
+        """Walk the object at ``pos`` ('{') member by member into ``fields``; the elements of a list under a
+        LIST_KEYS key go (with offsets) to ``lists`` as they are read. Return the offset after the '}'."""
+        pos = _skip_ws(document, pos + 1)
+        if char(pos) == "}":
+            return pos + 1
+        while True:
+            if char(pos) != '"':
+                fail(pos, "expected a member name in double quotes" if pos < size else "the object is not closed (file cut?)")
+            key, pos = decode(pos)
+            pos = _skip_ws(document, pos)
+            if char(pos) != ":":
+                fail(pos, "expected ':' after a member name")
             pos = _skip_ws(document, pos + 1)
+            if key in LIST_KEYS and char(pos) == "[":
+                items = lists[key] = []
+                fields[key] = _Partial(items)
+                pos = elements(pos, items)
+                fields[key] = _Partial(items).values()
+            else:
+                fields[key], pos = decode(pos)
+            pos = _skip_ws(document, pos)
+            if char(pos) == ",":
+                pos = _skip_ws(document, pos + 1)
+                continue
+            if char(pos) == "}":
+                return pos + 1
+            fail(pos, "expected ',' or '}' after an object member" if pos < size else "the object is not closed (file cut?)")
+
+    def page_items(fields: dict, lists: dict) -> list | None:
+        view = {k: (list(v.values()) if isinstance(v, _Partial) else v) for k, v in fields.items()}
+        records = _records_of(view)
+        if records is None:
+            return None
+        return next((lists[k] for k in LIST_KEYS if view.get(k) is records and k in lists), None)
+
+    pos = first = _skip_ws(document, 0)
+    while pos < size:
+        if char(pos) == "[":
+            items: list = []
+            try:
+                pos = elements(pos, items)
+            except InputError:
+                yield from emit(items)  # the records before the error
+                raise
+            yield from emit(items)
+        elif char(pos) == "{":
+            start = pos
+            fields: dict = {}
+            lists: dict = {}
+            try:
+                pos = members(pos, fields, lists)
+            except InputError:
+                items = page_items(fields, lists)  # a page cut or broken after some of its records
+                if items:
+                    yield from emit(items)
+                raise
+            items = page_items(fields, lists)
+            yield from emit(items if items is not None else [(start, fields, pos)])
+        elif pos == first:
+            fail(pos, "expected a JSON array or object")
+        else:
+            fail(pos, "extra data after the JSON value (only arrays or objects may follow one another)")
+        pos = _skip_ws(document, pos)
+
+
+class _Partial:
+    """The elements read so far of a record list whose array is being walked."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list):
+        self.items = items
+
+    def values(self) -> list:
+        return [{} if value is _TOO_DEEP else value for _, value, _ in self.items]
+
+
+_TOO_DEEP = object()  # an array element too deeply nested to decode

@@ -75,16 +75,46 @@ def read_atom(text: TextFile) -> Iterator[Paper | Problem]:
     try:
         root = ElementTree.fromstring(document)
     except DefusedXmlException as err:
-        raise InputError(f"forbidden XML construct ({type(err).__name__})", text.path) from err
+        raise InputError(f"forbidden XML construct ({type(err).__name__})", text.name) from err
     except ElementTree.ParseError as err:
         line, column = err.position
-        raise InputError(f"malformed XML: {ErrorString(err.code)} (column {column + 1})", text.path, line) from err
+        error = InputError(f"malformed XML: {ErrorString(err.code)} (column {column + 1})", text.name, line)
+        # a feed cut or broken after some entries: those entries still load, as the records before an
+        # error in a JSON array do (the feed up to the last complete entry, closed, is parsed again)
+        offset = starts[line - 1] + column if 0 < line <= len(starts) else len(document)
+        head = _complete_entries(document, offset)
+        if head is not None:
+            try:
+                yield from _entry_papers(text, ElementTree.fromstring(head), entry_lines, len(starts))
+            except (ElementTree.ParseError, DefusedXmlException):
+                pass
+        raise error from err
     if root.tag != f"{ATOM}feed":
-        raise InputError(f"not an Atom feed (root element <{root.tag.split('}')[-1]}>)", text.path, 1)
+        raise InputError(f"not an Atom feed (root element <{root.tag.split('}')[-1]}>)", text.name, 1)
+    yield from _entry_papers(text, root, entry_lines, len(starts))
+
+
+_ENTRY_END = re.compile(r"</(?:[\w.-]+:)?entry\s*>")
+_FEED_START = re.compile(r"<((?:[\w.-]+:)?feed)[\s>]")
+
+
+def _complete_entries(document: str, offset: int) -> str | None:
+    """The feed up to the last ``</entry>`` that ends before ``offset``, closed again; None without one."""
+    feed = _FEED_START.search(document)
+    ends = [match.end() for match in _ENTRY_END.finditer(document, 0, offset)]
+    if not feed or not ends or ends[-1] <= feed.end():
+        return None
+    return document[: ends[-1]] + f"</{feed.group(1)}>"
+
+
+def _entry_papers(text: TextFile, root, entry_lines: list[int], line_count: int) -> Iterator[Paper | Problem]:
+    """The papers of a parsed feed's entries, the ``index``-th located at the ``index``-th entry start."""
+    if root.tag != f"{ATOM}feed":
+        return
     entries = root.findall(f"{ATOM}entry")
     for index, entry in enumerate(entries):
         line = entry_lines[index] if index < len(entry_lines) else 1
-        last = (entry_lines[index + 1] - 1) if index + 1 < len(entry_lines) else len(starts)
+        last = (entry_lines[index + 1] - 1) if index + 1 < len(entry_lines) else line_count
         entry_id = _text(entry, f"{ATOM}id").strip()
         if "/api/errors" in entry_id:
             summary = " ".join(_text(entry, f"{ATOM}summary").split())

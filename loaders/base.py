@@ -9,17 +9,20 @@ held in memory.
 
 from __future__ import annotations
 
-import gzip
+import os
 import re
 import zlib
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
+from urllib.parse import unquote
 
 from relwork.core.errors import InputError
 from relwork.core.records import (
     Paper,
     Source,
+    arxiv_doi_id,
     arxiv_year,
     make_paper_id,
     normalize_arxiv_id,
@@ -28,7 +31,6 @@ from relwork.core.records import (
 )
 
 GZIP_MAGIC = b"\x1f\x8b"
-_ARXIV_DOI = re.compile(r"^10\.48550/arxiv\.(.+)$", re.I)
 
 
 @dataclass
@@ -113,36 +115,96 @@ class LoadResult:
         }
 
 
-def open_binary(path: str | Path):
-    """Open ``path`` for reading bytes, gunzipping transparently when it starts with the gzip magic.
+# standard input and named pipes are copied to a file in a directory named ``relwork-input-*`` (format
+# detection reads the start twice, which a pipe cannot); the file's name is the quoted name the user gave
+# ('-' is recorded as '<stdin>'), so every process derives the same name from the path alone
+SPOOL_PREFIX = "relwork-input-"
+_CHUNK = 1 << 18  # 256 KB pieces: memory stays small while a big file streams
 
-    Raises InputError for a missing file, a directory or an unreadable file.
-    """
+
+def display_name(path: str | Path) -> str:
+    """The name a file is reported and recorded under: '<stdin>' or the pipe's own name for a spooled
+    input (``registry.expand_paths``), else the path itself."""
     name = str(path)
+    if SPOOL_PREFIX in name:
+        parent, _, base = name.rpartition(os.sep)
+        if os.path.basename(parent).startswith(SPOOL_PREFIX):
+            return unquote(base)
+    return name
+
+
+def _check_file(path: str | Path) -> Path:
     p = Path(path)
     if not p.exists():
-        raise InputError("file not found", name)
+        raise InputError("file not found", display_name(path))
     if p.is_dir():
-        raise InputError("is a directory, not a file", name)
+        raise InputError("is a directory, not a file", display_name(path))
+    return p
+
+
+def _gunzip(handle) -> Iterator[bytes]:
+    """The decompressed bytes of a gzip stream (members one after another), in pieces of ``_CHUNK`` bytes
+    at most.
+
+    Everything decompressed before a cut or a corrupt block is yielded first; then EOFError / zlib.error.
+    """
+    decompressor = zlib.decompressobj(31)
+    fed = False
+    while data := handle.read(1 << 16):
+        full = False
+        while data or full:
+            fed = True
+            out = decompressor.decompress(data, _CHUNK)
+            full = len(out) == _CHUNK
+            if out:
+                yield out
+            if decompressor.eof:
+                data = decompressor.unused_data.lstrip(b"\0")  # zero padding after the last member is allowed
+                decompressor, fed, full = zlib.decompressobj(31), False, False
+            else:
+                data = decompressor.unconsumed_tail
+    if fed and not decompressor.eof:
+        raise EOFError("compressed file ended before the end-of-stream marker was reached")
+
+
+def _byte_chunks(path: str | Path) -> Iterator[bytes]:
+    """The (decompressed) bytes of ``path`` in pieces; InputError for a missing/unreadable file."""
+    p = _check_file(path)
     try:
-        handle = open(p, "rb")
-        magic = handle.read(2)
-        handle.seek(0)
+        handle = open(p, "rb", buffering=1 << 16)
     except OSError as err:
-        raise InputError(f"cannot read file: {err.strerror or err}", name) from err
-    if magic == GZIP_MAGIC:
-        handle.close()
-        return gzip.open(p, "rb")
-    return handle
+        raise InputError(f"cannot read file: {err.strerror or err}", display_name(path)) from err
+    with handle:
+        if handle.peek(2)[:2] == GZIP_MAGIC:
+            yield from _gunzip(handle)
+        else:
+            while block := handle.read(_CHUNK):
+                yield block
 
 
 def read_head(path: str | Path, size: int = 65536) -> bytes:
-    """The first ``size`` bytes of the (decompressed) file, for sniffing."""
-    with open_binary(path) as handle:
-        try:
-            return handle.read(size)
-        except (OSError, EOFError, zlib.error) as err:
-            raise InputError(f"corrupt gzip data: {err}", str(path)) from err
+    """The first ``size`` bytes of the (decompressed) file, for sniffing; of a truncated or corrupt gzip
+    file, what decompresses before the damage (InputError only when that is nothing)."""
+    parts: list[bytes] = []
+    have = 0
+    chunks = _byte_chunks(path)
+    try:
+        for chunk in chunks:
+            parts.append(chunk)
+            have += len(chunk)
+            if have >= size:
+                break
+    except (OSError, EOFError, zlib.error) as err:
+        if not have:
+            raise InputError(f"corrupt gzip data: {err}", display_name(path)) from err
+    finally:
+        chunks.close()
+    return b"".join(parts)[:size]
+
+
+def _cr_only(head: bytes) -> bool:
+    """Old-Mac text: carriage returns end the lines and no newline occurs."""
+    return b"\n" not in head and b"\r" in head.rstrip(b"\r")
 
 
 class TextFile:
@@ -155,22 +217,53 @@ class TextFile:
 
     def __init__(self, path: str | Path, format: str):
         self.path = str(path)
+        self.name = display_name(self.path)  # reported and recorded: '<stdin>' for standard input
         self.format = format
         self.bad_lines: dict[int, str] = {}
         self.saw_text = False  # any non-blank line read: tells an empty file from one without records
 
+    cr_only = False  # lines end at carriage returns (known once ``raw_lines`` has started)
     json_lines = False  # a LineChunk: lines known to be JSON Lines (see loaders._json.iter_json)
 
     def raw_lines(self) -> Iterator[bytes]:
-        """The file's lines as bytes, terminators kept (``decode`` turns one into text)."""
+        """The file's lines as bytes, terminators kept (``decode`` turns one into text).
+
+        Lines end at newlines, or at carriage returns in a file that has no newline (old-Mac text). Of a
+        truncated or corrupt gzip file, every complete line before the damage is yielded, then InputError.
+        """
         number = 0
-        with open_binary(self.path) as handle:
+        p = _check_file(self.path)
+        try:
+            handle = open(p, "rb", buffering=1 << 16)
+        except OSError as err:
+            raise InputError(f"cannot read file: {err.strerror or err}", self.name) from err
+        with handle:
             try:
-                for raw in handle:
-                    number += 1
-                    yield raw
+                head = handle.peek(65536)[:65536]
+                gzipped = head[:2] == GZIP_MAGIC
+                if not gzipped and not _cr_only(head):
+                    for raw in handle:  # the common case, read at C speed
+                        number += 1
+                        yield raw
+                    return
+                chunks = _gunzip(handle) if gzipped else iter(lambda: handle.read(_CHUNK), b"")
+                first = next(chunks, b"")
+                self.cr_only = _cr_only(first[:65536])
+                separator = b"\r" if self.cr_only else b"\n"
+                rest = b""
+                for chunk in chain((first,), chunks):
+                    if rest:
+                        chunk = rest + chunk
+                    lines = chunk.split(separator)
+                    rest = lines.pop()
+                    for line in lines:
+                        number += 1
+                        yield line + separator
+                if rest:
+                    yield rest
             except (OSError, EOFError, zlib.error) as err:
-                raise InputError(f"corrupt gzip data after line {number}: {err}", self.path) from err
+                # a cut inside a line leaves that line incomplete: it is dropped with the rest
+                raise InputError(f"corrupt gzip data after line {number}: {err}", self.name) from err
 
     def lines(self) -> Iterator[tuple[int, str]]:
         """Yield ``(line_number, text)`` without the line terminator; 1-based numbers."""
@@ -208,10 +301,10 @@ class TextFile:
         return "\n".join(parts), starts
 
     def source(self, line: int) -> Source:
-        return Source(file=self.path, line=line, format=self.format)
+        return Source(file=self.name, line=line, format=self.format)
 
     def problem(self, line: int | None, reason: str) -> Problem:
-        return Problem(self.path, line, reason)
+        return Problem(self.name, line, reason)
 
     def utf8_problem(self, first: int, last: int | None = None) -> Problem | None:
         """A Problem when any line in ``first..last`` held bytes that are not UTF-8, else None."""
@@ -272,6 +365,38 @@ def _name_from_dict(item: dict) -> str:
     return ""
 
 
+_PARTICLES = frozenset("van von der den de del della di da dos du la le ter ten bin al el".split())
+_INITIALS = re.compile(r"(?:[A-Z][a-z]?\.(?:-[A-Z][a-z]?\.)?\s*)+")
+_NAME_WORD = re.compile(r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*")  # 'Dao', 'O'Brien', 'Jean-Pierre'; not 'F.O.Bunnin'
+_SPACED_HYPHEN = re.compile(r"\.\s+-(?=\w)")
+
+
+def _surname(part: str) -> bool:
+    """'Dao', 'van der Berg': one capitalised name word after lower-case particles only (not 'Alice Smith')."""
+    words = part.split()
+    return bool(words) and _NAME_WORD.fullmatch(words[-1]) is not None and all(
+        word in _PARTICLES for word in words[:-1]
+    )
+
+
+def _given(part: str) -> bool:
+    """'Tri', 'J. K.', 'C.-P.': one name word or initials (two words are a full name: 'Jacob Eisenstein')."""
+    return _NAME_WORD.fullmatch(part) is not None or _INITIALS.fullmatch(part) is not None
+
+
+def _comma_names(part: str) -> list[str]:
+    """The people in a comma-separated author string: 'Dao, Tri' and 'van der Berg, Jan' are one person
+    (Last, First), 'Dao, T., Gu, A.' two (Last, Initials pairs), 'Alice Smith, Bob Jones' two."""
+    pieces = [piece.strip() for piece in part.split(",")]
+    if len(pieces) == 2 and _surname(pieces[0]) and _given(pieces[1]):
+        return [f"{pieces[1]} {pieces[0]}"]
+    if len(pieces) >= 4 and len(pieces) % 2 == 0 and all(
+        _surname(last) and _INITIALS.fullmatch(first) for last, first in zip(pieces[0::2], pieces[1::2])
+    ):
+        return [f"{first} {last}" for last, first in zip(pieces[0::2], pieces[1::2])]
+    return pieces
+
+
 def parse_authors(value: Any) -> list[str]:
     """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
     strings / dicts ({name}, {display_name}, {given, family}, {author: {...}})."""
@@ -293,7 +418,7 @@ def parse_authors(value: Any) -> list[str]:
             if len(parts) > 1 and all(part.count(",") == 1 for part in parts):
                 names = [" ".join(reversed([s.strip() for s in part.split(",")])) for part in parts]
             else:
-                names = [name for part in parts for name in part.split(",")]
+                names = [name for part in parts for name in _comma_names(part)]
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, str):
@@ -302,6 +427,7 @@ def parse_authors(value: Any) -> list[str]:
                 if item and all(isinstance(s, str) for s in item):
                     # arXiv 'authors_parsed' style [last, first, suffix]
                     last, first, *rest = item + [""]
+                    first = _SPACED_HYPHEN.sub(".-", first)  # 'C. -P.' as the snapshot writes 'C.-P.'
                     names.append(" ".join([s for s in (first, last, *rest) if s]))
             elif isinstance(item, dict):
                 names.append(_name_from_dict(item))
@@ -326,10 +452,8 @@ def split_ids(arxiv: Any = None, doi: Any = None) -> tuple[str | None, str | Non
     """Normalised (arxiv_id, doi); an arXiv DataCite DOI (10.48550/arXiv.X) also gives the arXiv id."""
     arxiv_id = normalize_arxiv_id(text_value(arxiv)) if arxiv else None
     doi_value = normalize_doi(text_value(doi)) if doi else None
-    if doi_value:
-        match = _ARXIV_DOI.match(doi_value)
-        if match and not arxiv_id:
-            arxiv_id = normalize_arxiv_id(match.group(1))
+    if doi_value and not arxiv_id:
+        arxiv_id = arxiv_doi_id(doi_value)
     return arxiv_id, doi_value
 
 
@@ -377,7 +501,7 @@ def make_paper(
         arxiv_id,
         doi_value,
         url_text,
-        [Source(text.path, line, text.format)],
+        [Source(text.name, line, text.format)],
     )
 
 

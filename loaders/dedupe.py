@@ -3,12 +3,13 @@
 Two records are the same paper when they share the arXiv id (versions already stripped), the DOI, or
 the normalised title, and no identifier contradicts it: a title match is refused when both records have
 arXiv ids, or both have DOIs, that differ (two distinct papers can share a generic title). Keys are tried
-in that order; the first match wins.
+in that order; the first match wins. An arXiv DOI (10.48550/arXiv.ID) is the arXiv id, not a DOI that
+contradicts the journal version's; every id of a merged record (a second DOI too) finds the paper later.
 
-The merged record keeps the richest fields: the longest abstract, the longest author list (then the one with fuller names), the earliest
-year (when the work first appeared), the first arXiv id / DOI / URL seen, and every source. Its id is
-recomputed by the usual priority, so a title-keyed HF record merged with its arXiv record takes the
-arXiv id.
+The merged record keeps the richest fields: the longest abstract, the longest author list (then the one
+with fuller names), the earliest year (when the work first appeared), the first arXiv id / URL seen, the
+first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
+so a title-keyed HF record merged with its arXiv record takes the arXiv id.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, make_paper_id, normalize_title, richer_authors
-from relwork.loaders.base import FileReport, LoadResult, Problem
+from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, normalize_title, richer_authors
+from relwork.loaders.base import FileReport, LoadResult, Problem, display_name
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
@@ -34,7 +35,7 @@ class PaperIndex:
         keys = []
         if paper.arxiv_id:
             keys.append(("arxiv", paper.arxiv_id))
-        if paper.doi:
+        if paper.doi and not arxiv_doi_id(paper.doi):  # an arXiv DOI is the arXiv id, keyed above
             keys.append(("doi", paper.doi))
         title = normalize_title(paper.title)
         if title:
@@ -42,8 +43,9 @@ class PaperIndex:
         return keys
 
     def _conflicts(self, a: Paper, b: Paper) -> bool:
+        a_doi, b_doi = publisher_doi(a), publisher_doi(b)
         return bool(
-            (a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id) or (a.doi and b.doi and a.doi != b.doi)
+            (a.arxiv_id and b.arxiv_id and a.arxiv_id != b.arxiv_id) or (a_doi and b_doi and a_doi != b_doi)
         )
 
     def add(self, paper: Paper) -> bool:
@@ -58,6 +60,7 @@ class PaperIndex:
                 continue
             merge_into(existing, paper)
             self._register(existing, index)
+            self._register(paper, index, keys)  # ids only the duplicate had (a second DOI) find the paper too
             return True
         self.papers.append(paper)
         self._register(paper, len(self.papers) - 1, keys)
@@ -69,6 +72,11 @@ class PaperIndex:
             self._keys.setdefault(key, index)
 
 
+def publisher_doi(paper: Paper) -> str | None:
+    """The paper's DOI unless it is the arXiv DOI (10.48550/arXiv.ID), which only repeats the arXiv id."""
+    return paper.doi if paper.doi and not arxiv_doi_id(paper.doi) else None
+
+
 def merge_into(kept: Paper, other: Paper) -> Paper:
     """Fold ``other`` into ``kept`` (in place), keeping the richest value of every field."""
     if len(other.abstract) > len(kept.abstract):
@@ -77,7 +85,7 @@ def merge_into(kept: Paper, other: Paper) -> Paper:
     if other.year and (not kept.year or other.year < kept.year):
         kept.year = other.year
     kept.arxiv_id = kept.arxiv_id or other.arxiv_id
-    kept.doi = kept.doi or other.doi
+    kept.doi = publisher_doi(kept) or publisher_doi(other) or kept.doi or other.doi
     kept.url = kept.url or other.url
     kept.title = kept.title or other.title
     kept.sources.extend(other.sources)
@@ -114,7 +122,7 @@ def load_papers(
     reports: list[FileReport] = []
     for path in paths:
         name = str(path)
-        report = FileReport(path=name, format=None)
+        report = FileReport(path=display_name(name), format=None)
         reports.append(report)
         seen = 0
         try:
@@ -131,7 +139,7 @@ def load_papers(
         except InputError as err:
             if strict:
                 raise
-            fatal = Problem(err.path or name, err.line, err.reason)
+            fatal = Problem(err.path or report.path, err.line, err.reason)
         if progress is not None and len(report.skipped) > seen:
             progress(len(report.skipped) - seen)
         # records read = papers yielded + records skipped; a Problem with line None is about the file

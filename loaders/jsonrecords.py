@@ -145,13 +145,19 @@ def read_json(text: TextFile) -> Iterator[Paper | Problem]:
     return papers_from(text, iter_json(text), record_to_paper)
 
 
+# a field may hold a whole abstract (or a full text): Python's default limit of 128 KB skipped such records
+FIELD_LIMIT = 64 * 1024 * 1024
+EXCEL_SEP = re.compile(r'^"?sep=(.)"?,*$', re.I)  # Excel's 'sep=;' first line names the delimiter
+
+
 def _sniff_dialect(header: str) -> str:
     counts = {delimiter: header.count(delimiter) for delimiter in (",", "\t", ";")}
     return max(counts, key=counts.get)
 
 
 def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
-    """CSV or TSV with a header row (delimiter: the most frequent of ',', tab, ';' in the header).
+    """CSV or TSV with a header row (delimiter: the most frequent of ',', tab, ';' in the header, or the one
+    an Excel 'sep=X' first line names). A field may be up to ``FIELD_LIMIT`` characters.
 
     Streamed row by row; a row may span lines (quoted newlines) and is located by its first line.
     """
@@ -163,7 +169,14 @@ def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
             break
     if header_line is None:
         return
-    delimiter = _sniff_dialect(header_line[1])
+    if csv.field_size_limit() < FIELD_LIMIT:
+        csv.field_size_limit(FIELD_LIMIT)
+    excel = EXCEL_SEP.match(header_line[1].strip())
+    if excel:
+        header_line = next(((number, line) for number, line in lines if line.strip()), None)
+        if header_line is None:
+            return
+    delimiter = excel.group(1) if excel else _sniff_dialect(header_line[1])
     current = {"line": header_line[0]}
 
     def feed():

@@ -7,6 +7,7 @@ in ``LOADERS``, plus a rule in ``detect_format`` if it can be recognised from it
 from __future__ import annotations
 
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
@@ -15,7 +16,7 @@ from relwork.core.errors import InputError
 from relwork.core.records import Paper
 from relwork.loaders import arxiv, bibtex, hf_daily, jsonrecords, medline, openalex, ris, s2, wos
 from relwork.loaders._json import is_json_lines_file
-from relwork.loaders.base import LineChunk, Problem, TextFile, read_head
+from relwork.loaders.base import SPOOL_PREFIX, LineChunk, Problem, TextFile, display_name, read_head
 
 
 @dataclass(frozen=True)
@@ -124,25 +125,39 @@ def _hf_pair(title: str, abstract: str) -> bool:
     )
 
 
-def _spool_stdin() -> Path:
-    """Standard input copied to a temporary file named 'stdin' (format detection needs to read the
-    start twice, which a pipe cannot); removed when the process ends."""
+def _spool(source: str) -> Path:
+    """Standard input ('-') or a named pipe copied to a temporary file (format detection reads the start
+    twice, which a pipe cannot), removed when the process ends. The copy is reported and recorded under
+    '<stdin>' or the pipe's name (``base.display_name``), so the same input gives the same output."""
     import atexit
     import shutil
     import sys
     import tempfile
+    from urllib.parse import quote
 
-    folder = Path(tempfile.mkdtemp(prefix="relwork-"))
+    folder = Path(tempfile.mkdtemp(prefix=SPOOL_PREFIX))
     atexit.register(shutil.rmtree, folder, ignore_errors=True)
-    target = folder / "stdin"
+    target = folder / quote("<stdin>" if source == "-" else source, safe="")
     with target.open("wb") as out:
-        shutil.copyfileobj(sys.stdin.buffer, out)
+        if source == "-":
+            shutil.copyfileobj(sys.stdin.buffer, out)
+        else:
+            with open(source, "rb") as pipe:
+                shutil.copyfileobj(pipe, out)
     return target
+
+
+def _is_pipe(path: Path) -> bool:
+    """A named pipe or process substitution (``<(zcat x.gz)``): readable once, not seekable."""
+    try:
+        return stat.S_ISFIFO(path.stat().st_mode)
+    except OSError:
+        return False
 
 
 def expand_paths(paths) -> list[Path]:
     """Input paths with every directory replaced by the files below it (sorted, hidden ones skipped),
-    and '-' by standard input.
+    and '-' (standard input) or a named pipe by a temporary copy (see ``_spool``).
 
     A directory without files stays as it is, so loading it reports that it holds nothing to read.
     """
@@ -150,8 +165,8 @@ def expand_paths(paths) -> list[Path]:
         paths = [paths]
     out: list[Path] = []
     for path in map(Path, paths):
-        if str(path) == "-":
-            out.append(_spool_stdin())
+        if str(path) == "-" or _is_pipe(path):
+            out.append(_spool(str(path)))
         elif path.is_dir():
             files = sorted(
                 p for p in path.rglob("*")
@@ -168,7 +183,7 @@ def detect_format(path: str | Path) -> str:
 
     Raises InputError for a missing, empty or undetectable file.
     """
-    name = str(path)
+    name = display_name(path)
     raw = read_head(path)
     if not raw.strip():
         raise InputError("file is empty", name)
@@ -177,6 +192,8 @@ def detect_format(path: str | Path) -> str:
     if b"\0" in raw[:1024]:
         raise InputError(f"cannot detect the format: binary data, not text (known formats: {known_formats()})", name)
     head = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    if "\n" not in head:  # old-Mac line ends, which TextFile splits on as well
+        head = head.replace("\r", "\n")
     stripped = head.lstrip()
     if not stripped:  # only a byte-order mark and whitespace
         raise InputError("file is empty", name)
@@ -199,7 +216,9 @@ def detect_format(path: str | Path) -> str:
     if _WOS_START.match(stripped):
         return "wos"
     lines = [line for line in head.splitlines() if line.strip()]
-    if ext in (".csv", ".tsv") or _csv_header(lines[0]):
+    if ext in (".csv", ".tsv") or _csv_header(lines[0]) or (
+        len(lines) > 1 and jsonrecords.EXCEL_SEP.match(lines[0].strip()) and _csv_header(lines[1])
+    ):
         return "csv"
     if _BIB_ENTRY.search(head):
         return "bibtex"
@@ -221,9 +240,9 @@ def iter_papers(
     ``strict=True`` it raises InputError instead. A file that cannot be used at all (missing, empty,
     undetectable, a JSON/XML document that does not parse) raises InputError.
     """
-    name = str(path)
-    loader = file_loader(name, format)
-    text = TextFile(name, loader.name)
+    loader = file_loader(path, format)
+    text = TextFile(str(path), loader.name)
+    name = text.name
     found = 0
     for item in loader.read(text):
         if isinstance(item, Problem):

@@ -125,5 +125,5 @@ def test_dash_reads_papers_from_standard_input(runner):
     result = runner.invoke(app, ["load", "-", "--json"], input=SEED.read_bytes())
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert report["files"][0]["path"].endswith("stdin") and report["files"][0]["format"] == "hf-daily"
+    assert report["files"][0]["path"] == "<stdin>" and report["files"][0]["format"] == "hf-daily"
     assert report["files"][0]["kept"] == 22
