@@ -162,9 +162,15 @@ def test_write_html_returns_path_and_creates_file(tmp_path):
     assert out == tmp_path / "g.html" and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_write_html_creates_missing_parent_directories(tmp_path):
+    out = write_html(hand_graph(), tmp_path / "missing-dir" / "sub" / "g.html")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_write_html_unwritable_path_raises_export_error(tmp_path):
-    with pytest.raises(ExportError, match=r"missing-dir.*cannot write the HTML view"):
-        write_html(hand_graph(), tmp_path / "missing-dir" / "g.html")
+    (tmp_path / "a-file").write_text("not a directory")
+    with pytest.raises(ExportError, match=r"a-file.*cannot write the HTML view"):
+        write_html(hand_graph(), tmp_path / "a-file" / "g.html")
 
 
 @pytest.mark.parametrize(

@@ -79,6 +79,7 @@ def write_html(
     path = Path(path)
     page = generate_html(G, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # like save_graph and the exporters
         path.write_text(page, encoding="utf-8", errors=TEXT_ERRORS)
     except OSError as err:
         raise ExportError(f"{path}: cannot write the HTML view: {err.strerror or err}") from err
