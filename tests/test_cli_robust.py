@@ -229,3 +229,18 @@ def test_query_answer_sentences_are_on_stdout(seed_graph_file):
     result = run("method", "IC-Mamba", "-r", "compares_to", "-g", seed_graph_file)
     assert result.exit_code == 0
     assert result.stdout == "No paper in the graph has a compares_to link to IC-Mamba.\n" and result.stderr == ""
+
+
+# ---------------------------------------------------------------------------------------------------
+# F21: the error classes the README names are importable from relwork
+
+
+def test_error_classes_are_exported_from_the_package():
+    import relwork
+    from relwork import CatalogError, ExportError, GraphError, InputError, RelworkError
+    from relwork.loaders import load_papers
+
+    assert all(issubclass(cls, RelworkError) for cls in (InputError, CatalogError, GraphError, ExportError))
+    assert {"RelworkError", "InputError", "CatalogError", "GraphError", "ExportError"} <= set(relwork.__all__)
+    with pytest.raises(InputError, match="file not found"):
+        load_papers(["no-such-file.jsonl"], strict=True)
