@@ -430,7 +430,8 @@ def evaluate_command(
 ) -> None:
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
 
-    Gold records meet papers by normalised title. Dataset links are not scored. Also prints the
+    Gold records meet papers by normalised title; a gold paper missing from the input counts as missed (a
+    warning says how many; none found is an error). Dataset links are not scored. Also prints the
     relation confusion matrix (gold set -> predicted set) and the first errors.
     """
     from relwork.core.errors import InputError
@@ -439,6 +440,8 @@ def evaluate_command(
     from relwork.linker.pipeline import link_corpus
 
     with handle_errors():
+        if linked is not None and files:
+            raise InputError("give paper FILES to link or --linked FILE, not both")
         gold_papers = read_gold(gold)
         loaded = load_catalog(catalog)
         if linked is not None:
@@ -453,6 +456,7 @@ def evaluate_command(
         else:
             raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
         report = evaluate(gold_papers, predictions, loaded)
+        _check_gold_found(report.papers, len(report.missing_papers))
         bounds = intervals(gold_papers, predictions, loaded, rounds=bootstrap) if bootstrap else None
         operating = by_confidence(gold_papers, predictions, loaded) if confidence else None
         if as_json:
@@ -498,6 +502,19 @@ def evaluate_command(
                 [[e["type"], e["pid"], e.get("method") or e.get("name"), "+".join(e.get("gold", [])) if isinstance(e.get("gold"), list) else "",
                   "+".join(e.get("predicted", [])), _short(e.get("evidence"), 120)] for e in shown],
             )
+
+
+def _check_gold_found(papers: int, missing: int) -> None:
+    """No gold paper among the linked ones is an error; some missing, a warning: their gold links count as
+    misses, so recall falls with every paper the input lacks."""
+    from relwork.core.errors import InputError
+
+    if papers and missing == papers:
+        raise InputError(f"none of the {papers} gold papers is among the linked papers (they meet by normalised "
+                         "title): check that the gold file and the inputs are the same papers")
+    if missing:
+        err.print(f"Warning: {missing} of {papers} gold papers are not among the linked papers; their gold links "
+                  "count as missed (fn), which lowers recall", markup=False, highlight=False, soft_wrap=True)
 
 
 # @@LINK-COMMANDS@@
