@@ -580,3 +580,16 @@ def test_page_dataset_fallback_filters_and_highlights(browser, hand_page):
     assert opacity[0] == 0.15 and opacity[1] in (None, 1)  # dimmed; a neighbour, untouched
     browser.execute_script("relwork.clearSelection()")
     assert browser.execute_script("return relwork.nodes.get('method:Mamba').opacity") == 1
+
+
+def test_focus_on_a_method_family_draws_every_member_and_its_neighbours(seed_graph):
+    from relwork.graph.queries import resolve_methods
+
+    members = resolve_methods(seed_graph, "state-space models").nodes
+    assert len(members) > 1
+    nodes = set(select_nodes(seed_graph, focus="state-space models", depth=1))
+    undirected = seed_graph.to_undirected(as_view=True)
+    assert nodes == set(members) | {n for m in members for n in undirected[m]}
+    page = generate_html(seed_graph, focus="SSMs", depth=1)
+    assert "relwork graph around state-space models" in page
+    assert set(select_nodes(seed_graph, focus="state-space models", depth=1, max_nodes=len(members))) == set(members)
