@@ -807,6 +807,10 @@ def paper_command(
             print_json(report)
             return
         p = report["paper"]
+        if report["same_title"]:
+            others = "; ".join(f"{r['id']}" + (f" ({r['year']})" if r["year"] else "") for r in report["same_title"])
+            info(f"{len(report['same_title']) + 1} papers have this title; showing {p['id']} (the others: {others}; "
+                 "name one by its id)")
         say(_short(p["title"], MAX_CELL) + f" [{p['id']}]" + (f" {p['year']}" if p["year"] else "")
             + (" (external)" if p["external"] else ""))
         links = report["introduces"] + report["links"]

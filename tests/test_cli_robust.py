@@ -244,3 +244,23 @@ def test_error_classes_are_exported_from_the_package():
     assert {"RelworkError", "InputError", "CatalogError", "GraphError", "ExportError"} <= set(relwork.__all__)
     with pytest.raises(InputError, match="file not found"):
         load_papers(["no-such-file.jsonl"], strict=True)
+
+
+# ---------------------------------------------------------------------------------------------------
+# F16: a title shared by several papers says so
+
+
+def test_paper_with_a_shared_title_names_the_other_papers(tmp_path):
+    papers = tmp_path / "dups.jsonl"
+    papers.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "2101.00021", "title": "Same Title", "abstract": "We use VGG.", "year": 2021},
+        {"id": "2101.00022", "title": "Same Title", "abstract": "We use ResNet.", "year": 2021},
+    ]))
+    graph = tmp_path / "g.json"
+    assert run("-q", "build", papers, "-o", graph).exit_code == 0
+    result = run("paper", "same title", "-g", graph)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Same Title [2101.00021] 2021\n")
+    assert result.stderr == "2 papers have this title; showing 2101.00021 (the others: 2101.00022 (2021); name one by its id)\n"
+    by_id = run("paper", "2101.00022", "-g", graph, "--json")
+    assert [r["id"] for r in json.loads(by_id.stdout)["same_title"]] == ["2101.00021"]
