@@ -264,3 +264,13 @@ def test_paper_with_a_shared_title_names_the_other_papers(tmp_path):
     assert result.stderr == "2 papers have this title; showing 2101.00021 (the others: 2101.00022 (2021); name one by its id)\n"
     by_id = run("paper", "2101.00022", "-g", graph, "--json")
     assert [r["id"] for r in json.loads(by_id.stdout)["same_title"]] == ["2101.00021"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# F18: a catalog that is a directory is a catalog error (exit code 3)
+
+
+def test_catalog_directory_exits_with_the_catalog_error_code(tmp_path):
+    result = run("link", SEED, "--catalog", tmp_path)
+    assert result.exit_code == 3
+    assert result.stderr == f"Error: {tmp_path}: cannot read the catalog: Is a directory\n"
