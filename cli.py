@@ -219,7 +219,8 @@ def say(text: str) -> None:
     out.print(safe_text(text), markup=False, highlight=False, soft_wrap=True)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0/C1 controls and the bidirectional overrides/isolates, which reorder what a terminal shows ("Trojan Source")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clip_message(text: str, limit: int = 1000) -> str:
@@ -230,7 +231,8 @@ def _clip_message(text: str, limit: int = 1000) -> str:
 def safe_text(text: str) -> str:
     """Text with terminal control characters (escape sequences, bells, C1 codes) removed.
 
-    Titles and abstracts are untrusted: printed raw, an ESC sequence could clear or retitle the terminal.
+    Titles and abstracts are untrusted: printed raw, an ESC sequence could clear or retitle the terminal, and a
+    right-to-left override could make the text read backwards.
     """
     return _CONTROL.sub("", text)
 
