@@ -1005,7 +1005,7 @@ def cypher_command(
 def html_cmd(
     graph: Path = typer.Argument(..., help="Graph file written by `relwork build` (JSON, .json.gz)."),
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias) or paper (title, arXiv id, DOI)."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias), method family (all its members) or paper (title, arXiv id, DOI)."),
     depth: int = typer.Option(2, "--depth", min=0, help="With --focus: how many links away from it to go."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected nodes."),
     physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Force vis-network physics on or off (default: on up to 800 nodes)."),
