@@ -153,12 +153,19 @@ def stdout_or(path: Optional[Path]) -> Optional[Path]:
     return None if path is not None and str(path) == "-" else path
 
 
-def refuse_input_as_output(outputs: List[Optional[Path]], inputs: List[Optional[Path]]) -> None:
+def refuse_input_as_output(
+    outputs: List[Optional[Path]], inputs: List[Optional[Path]], *, stdout_ok: bool = False
+) -> None:
     """Raise InputError when an output path is also one of the inputs (or a file below an input directory).
 
     A typo such as ``relwork html g.json -o g.json`` would otherwise replace the input with the output.
+    Unless ``stdout_ok`` (the command streams text: load, link), ``-`` is refused too, instead of writing a
+    file named '-'.
     """
     from relwork.core.errors import InputError
+
+    if not stdout_ok and any(o is not None and str(o) == "-" for o in outputs):
+        raise InputError("this command cannot write to standard output ('-'); give a file name")
 
     def same(a: Path, b: Path) -> bool:
         try:
@@ -295,7 +302,7 @@ def load_command(
     from relwork.loaders import load_papers
 
     with handle_errors():
-        refuse_input_as_output([output], files)
+        refuse_input_as_output([output], files, stdout_ok=True)
         papers_on_stdout = output is not None and stdout_or(output) is None
         with progress_bar("Loading") as advance:
             result = load_papers(files, format=format, strict=strict, progress=advance)
@@ -378,7 +385,7 @@ def link_command(
 
     with handle_errors():
         output = stdout_or(output)
-        refuse_input_as_output([output], [*files, catalog])
+        refuse_input_as_output([output], [*files, catalog], stdout_ok=True)
         # what start-up makes (modules, compiled patterns, the catalog: ~300,000 objects) lives until the run
         # ends: frozen, the garbage collector stops walking it again and again (~30 ms of a run); unfrozen at
         # the end, so that a caller in the same process (a test runner) gets its objects collected as before

@@ -274,3 +274,12 @@ def test_catalog_directory_exits_with_the_catalog_error_code(tmp_path):
     result = run("link", SEED, "--catalog", tmp_path)
     assert result.exit_code == 3
     assert result.stderr == f"Error: {tmp_path}: cannot read the catalog: Is a directory\n"
+
+
+@pytest.mark.parametrize("command", [["build", SEED], ["html", "{graph}"], ["export", "graphml", "{graph}"]])
+def test_dash_output_is_refused_where_the_output_is_no_text_stream(tmp_path, monkeypatch, seed_graph_file, command):
+    monkeypatch.chdir(tmp_path)
+    result = run(*[str(a).format(graph=seed_graph_file) for a in command], "-o", "-")
+    assert result.exit_code == 2
+    assert result.stderr == "Error: this command cannot write to standard output ('-'); give a file name\n"
+    assert not (tmp_path / "-").exists()
