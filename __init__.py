@@ -6,7 +6,7 @@ functions: ``load_papers`` -> ``link_papers`` -> ``build_graph`` -> queries in `
 
 __version__ = "0.1.0"
 
-from relwork.core.errors import RelworkError  # noqa: E402
+from relwork.core.errors import CatalogError, ExportError, GraphError, InputError, RelworkError  # noqa: E402
 from relwork.core.records import Paper, Source  # noqa: E402
 
-__all__ = ["__version__", "RelworkError", "Paper", "Source"]
+__all__ = ["__version__", "RelworkError", "InputError", "CatalogError", "GraphError", "ExportError", "Paper", "Source"]

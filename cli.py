@@ -106,6 +106,8 @@ def handle_errors() -> Iterator[None]:
     except RelworkError as exc:
         _print_error(_clip_message(safe_text(str(exc))))
         raise typer.Exit(exc.exit_code) from None
+    except BrokenPipeError:
+        raise  # the reader went away (`| head`): click exits quietly, as Unix tools do
     except OSError as exc:  # a path the user gave that cannot be opened or written
         where = f"{exc.filename}: " if exc.filename else ""
         _print_error(safe_text(f"{where}{exc.strerror or exc}"))
@@ -146,6 +148,43 @@ def atomic_output(path: Optional[Path]) -> Iterator[Any]:
             tmp.unlink()
 
 
+def stdout_or(path: Optional[Path]) -> Optional[Path]:
+    """``-o -`` means standard output (None), as an input ``-`` means standard input."""
+    return None if path is not None and str(path) == "-" else path
+
+
+def refuse_input_as_output(
+    outputs: List[Optional[Path]], inputs: List[Optional[Path]], *, stdout_ok: bool = False
+) -> None:
+    """Raise InputError when an output path is also one of the inputs (or a file below an input directory).
+
+    A typo such as ``relwork html g.json -o g.json`` would otherwise replace the input with the output.
+    Unless ``stdout_ok`` (the command streams text: load, link), ``-`` is refused too, instead of writing a
+    file named '-'.
+    """
+    from relwork.core.errors import InputError
+
+    if not stdout_ok and any(o is not None and str(o) == "-" for o in outputs):
+        raise InputError("this command cannot write to standard output ('-'); give a file name")
+
+    def same(a: Path, b: Path) -> bool:
+        try:
+            return a.exists() and b.exists() and os.path.samefile(a, b)
+        except OSError:
+            return False
+
+    sources = [Path(i) for i in inputs if i is not None and str(i) != "-"]
+    for output in outputs:
+        if output is None or str(output) == "-":
+            continue
+        target = Path(output)
+        for source in sources:
+            below = source.is_dir() and target.exists() and target.resolve().is_relative_to(source.resolve())
+            if below or same(source, target) or source.resolve() == target.resolve():
+                also = "" if str(source) == str(output) else f" ({source})"
+                raise InputError(f"output {output} is also an input{also}; write the output to another path")
+
+
 @contextlib.contextmanager
 def progress_bar(description: str, total: Optional[int] = None) -> Iterator[Any]:
     """A rich progress bar on a terminal; a no-op callback when quiet or not a terminal.
@@ -170,18 +209,25 @@ def print_json(data: Any) -> None:
 
 
 def print_table(title: str, columns: List[str], rows: List[List[Any]]) -> None:
-    """Print a rich table; cell text is never interpreted as markup."""
+    """Print a rich table; no text (title, headings, cells) is interpreted as markup: file and method names
+    may hold brackets (``graph[v2].json``). Cells longer than MAX_CELL characters are cut (--json keeps them)."""
     from rich.table import Table
 
-    table = Table(title=title, title_justify="left")
+    table = Table(title=_plain(title), title_justify="left")
     for column in columns:
-        table.add_column(column, overflow="fold")
+        table.add_column(_plain(column), overflow="fold")
     for row in rows:
-        table.add_row(*[_plain(cell) for cell in row])
+        table.add_row(*[_plain(cell, MAX_CELL) for cell in row])
     out.print(table)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+def say(text: str) -> None:
+    """An answer line on stdout (with the tables, so `> answer.txt` keeps it), printed literally."""
+    out.print(safe_text(text), markup=False, highlight=False, soft_wrap=True)
+
+
+# C0/C1 controls and the bidirectional overrides/isolates, which reorder what a terminal shows ("Trojan Source")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _clip_message(text: str, limit: int = 1000) -> str:
@@ -192,18 +238,22 @@ def _clip_message(text: str, limit: int = 1000) -> str:
 def safe_text(text: str) -> str:
     """Text with terminal control characters (escape sequences, bells, C1 codes) removed.
 
-    Titles and abstracts are untrusted: printed raw, an ESC sequence could clear or retitle the terminal.
+    Titles and abstracts are untrusted: printed raw, an ESC sequence could clear or retitle the terminal, and a
+    right-to-left override could make the text read backwards.
     """
     return _CONTROL.sub("", text)
 
 
-def _plain(value: Any) -> Any:
+def _plain(value: Any, width: Optional[int] = None) -> Any:
+    """Literal rich Text without control characters, cut to ``width`` characters when given."""
     from rich.text import Text
 
-    return Text(safe_text("" if value is None else str(value)))
+    text = safe_text("" if value is None else str(value))
+    return Text(text if width is None or len(text) <= width else text[: width - 1] + "…")
 
 
 MAX_EVIDENCE = 160
+MAX_CELL = 300  # a title or list in a table cell; a 200 KB title would otherwise fill thousands of lines
 
 
 def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
@@ -239,7 +289,7 @@ def load_command(
     strict: bool = STRICT_OPT,
     as_json: bool = JSON_OPT,
     output: Optional[Path] = typer.Option(
-        None, "--output", "-o", help="Also write the merged papers as JSON Lines to this file."
+        None, "--output", "-o", help="Also write the merged papers as JSON Lines to this file ('-': stdout, then no table)."
     ),
 ) -> None:
     """Load paper files, merge duplicates, and report per file: read, kept, merged, skipped.
@@ -250,33 +300,63 @@ def load_command(
     """
     from relwork.core.errors import InputError
     from relwork.loaders import load_papers
-    from relwork.loaders.jsonrecords import write_jsonl
 
     with handle_errors():
+        refuse_input_as_output([output], files, stdout_ok=True)
+        papers_on_stdout = output is not None and stdout_or(output) is None
         with progress_bar("Loading") as advance:
             result = load_papers(files, format=format, strict=strict, progress=advance)
         if output is not None and result.papers:
-            write_jsonl(result.papers, output)
+            with atomic_output(stdout_or(output)) as handle:
+                for paper in result.papers:
+                    handle.write(json.dumps(paper.to_dict(), ensure_ascii=False) + "\n")
         elif output is not None:
             err.print(f"No paper loaded: {output} was left unchanged.", markup=False, highlight=False, soft_wrap=True)
-        if as_json:
+        if as_json and not papers_on_stdout:
             print_json(result.to_dict())
-        else:
+        elif not as_json:
             rows = [[r.path, r.format or "-", r.read, r.kept, r.merged, len(r.skipped)] for r in result.files]
             rows.append(["total", "", result.read, result.kept, result.merged, len(result.problems)])
-            print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
+            if not State.quiet and not papers_on_stdout:  # -o -: stdout holds the papers
+                print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
             problems = result.problems
             report_skipped(problems)
             info(  # never wrapped: scripts grep this line
                 f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
                 f"{result.merged} duplicates merged, {len(problems)} skipped"
-                + (f"; written to {output}" if output is not None and result.papers else "")
+                + (f"; written to {'stdout' if papers_on_stdout else output}" if output is not None and result.papers else "")
             )
         if not result.ok:
             raise typer.Exit(InputError.exit_code)
 
 
 # @@LOAD-COMMANDS@@
+
+
+def readable_files(files: List[Path], format: Optional[str], strict: bool) -> tuple[List[Path], List[Any]]:
+    """The input files whose format can be told (or ``format`` read), and a Problem for each one that cannot.
+
+    A missing, empty, corrupt or unrecognised file is skipped and reported, as ``relwork load`` and
+    ``build`` do, instead of ending the whole run; ``strict`` raises at the first such file.
+    """
+    from relwork.core.errors import InputError
+    from relwork.loaders import Problem, expand_paths, get_loader
+    from relwork.loaders.registry import file_loader
+
+    if format:
+        get_loader(format)  # an unknown name is a usage error, not a file to skip
+    usable: List[Path] = []
+    problems: List[Any] = []
+    for path in expand_paths(files):
+        try:
+            file_loader(path, format)
+        except InputError as exc:
+            if strict:
+                raise
+            problems.append(Problem(exc.path or str(path), exc.line, exc.reason))
+            continue
+        usable.append(path)
+    return usable, problems
 
 # ---------------------------------------------------------------------------------------------------
 # link, evaluate (linker/)
@@ -286,7 +366,7 @@ def link_command(
     catalog: Optional[Path] = CATALOG_OPT,
     output_format: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one object per paper) or json (one array)."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Input format name; detected from extension and content if omitted."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout ('-': stdout)."),
     workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for linking."),
     strict: bool = STRICT_OPT,
     no_corpus: bool = typer.Option(False, "--no-corpus-names", help="Skip the first pass: names introduced in the input do not link across papers."),
@@ -304,12 +384,20 @@ def link_command(
     from relwork.linker.pipeline import link_files
 
     with handle_errors():
+        output = stdout_or(output)
+        refuse_input_as_output([output], [*files, catalog], stdout_ok=True)
         # what start-up makes (modules, compiled patterns, the catalog: ~300,000 objects) lives until the run
         # ends: frozen, the garbage collector stops walking it again and again (~30 ms of a run); unfrozen at
         # the end, so that a caller in the same process (a test runner) gets its objects collected as before
         with gc_paused():
             loaded = load_catalog(catalog)
             gc.freeze()
+        files, unreadable = readable_files(files, input_format, strict)
+        if not files:
+            if len(unreadable) == 1:
+                raise unreadable[0].to_error()
+            report_skipped(unreadable)
+            raise InputError("no input file could be read" + (f"; {output} was left unchanged" if output else ""))
         try:
             # the output replaces an existing file only when linking succeeded and produced papers
             with atomic_output(output) as handle:
@@ -319,6 +407,7 @@ def link_command(
                         workers=workers, strict=strict, corpus=not no_corpus, progress=advance,
                         min_confidence=min_confidence,
                     )
+                summary.problems[:0] = unreadable
                 report_skipped(summary.problems)
                 if output is not None and summary.papers == 0:
                     raise InputError(f"no paper could be linked; {output} was left unchanged")
@@ -350,7 +439,8 @@ def evaluate_command(
 ) -> None:
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
 
-    Gold records meet papers by normalised title. Dataset links are not scored. Also prints the
+    Gold records meet papers by normalised title; a gold paper missing from the input counts as missed (a
+    warning says how many; none found is an error). Dataset links are not scored. Also prints the
     relation confusion matrix (gold set -> predicted set) and the first errors.
     """
     from relwork.core.errors import InputError
@@ -359,6 +449,8 @@ def evaluate_command(
     from relwork.linker.pipeline import link_corpus
 
     with handle_errors():
+        if linked is not None and files:
+            raise InputError("give paper FILES to link or --linked FILE, not both")
         gold_papers = read_gold(gold)
         loaded = load_catalog(catalog)
         if linked is not None:
@@ -373,6 +465,7 @@ def evaluate_command(
         else:
             raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
         report = evaluate(gold_papers, predictions, loaded)
+        _check_gold_found(report.papers, len(report.missing_papers))
         bounds = intervals(gold_papers, predictions, loaded, rounds=bootstrap) if bootstrap else None
         operating = by_confidence(gold_papers, predictions, loaded) if confidence else None
         if as_json:
@@ -418,6 +511,19 @@ def evaluate_command(
                 [[e["type"], e["pid"], e.get("method") or e.get("name"), "+".join(e.get("gold", [])) if isinstance(e.get("gold"), list) else "",
                   "+".join(e.get("predicted", [])), _short(e.get("evidence"), 120)] for e in shown],
             )
+
+
+def _check_gold_found(papers: int, missing: int) -> None:
+    """No gold paper among the linked ones is an error; some missing, a warning: their gold links count as
+    misses, so recall falls with every paper the input lacks."""
+    from relwork.core.errors import InputError
+
+    if papers and missing == papers:
+        raise InputError(f"none of the {papers} gold papers is among the linked papers (they meet by normalised "
+                         "title): check that the gold file and the inputs are the same papers")
+    if missing:
+        err.print(f"Warning: {missing} of {papers} gold papers are not among the linked papers; their gold links "
+                  "count as missed (fn), which lowers recall", markup=False, highlight=False, soft_wrap=True)
 
 
 # @@LINK-COMMANDS@@
@@ -478,6 +584,8 @@ def build_command(
 
             raise InputError("no input files given (e.g. relwork build examples/hf-papers/*.txt -o graph.json)")
         target = output or update or Path("graph.json")
+        refuse_input_as_output([target], [*inputs, catalog])  # --update is an input the output may replace
+        refuse_input_as_output([html], [*inputs, catalog, update, target])
         # the collector stays off through the save too: after the build its first full collection would
         # walk the whole new graph once more (~1.5 s at 200k papers) and find nothing
         with gc_paused():
@@ -542,6 +650,7 @@ def _add_export_command(fmt: str) -> None:
         from relwork.graph.io import export_graph
 
         with handle_errors():
+            refuse_input_as_output([output], [graph])
             written = export_graph(graph, fmt, output)
             info(f"Wrote {written}")
 
@@ -586,7 +695,7 @@ def bridge_command(
             return
         for side in ("a", "b"):
             if result.get(f"{side}_methods", [result[side]]) != [result[side]]:
-                info(f"{result[side]}: {_names(result[side + '_methods'])}")
+                say(f"{result[side]}: {_names(result[side + '_methods'])}")
         if result["papers"]:
             rows = [
                 [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
@@ -595,9 +704,9 @@ def bridge_command(
             print_table(f"Papers bridging {result['a']} and {result['b']}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
             return
         if not result["paths"]:
-            info(f"No paper links {result['a']} and {result['b']}, and no path connects them.")
+            say(f"No paper links {result['a']} and {result['b']}, and no path connects them.")
             return
-        info(f"No paper links both {result['a']} and {result['b']}; shortest connections:")
+        say(f"No paper links both {result['a']} and {result['b']}; shortest connections:")
         for i, path in enumerate(result["paths"], 1):
             names = {row["node"]: _node_name(row) for row in path["nodes"]}
             rows = [
@@ -621,7 +730,7 @@ def method_command(
     as_json: bool = JSON_OPT,
 ) -> None:
     """Who introduced a method, and the papers that build on / compare to / mention it, oldest first."""
-    from relwork.graph.queries import method_report, papers_for_method, resolve_methods
+    from relwork.graph.queries import method_report, papers_for_method, relation_type, resolve_methods
 
     with handle_errors():
         G = _load(graph)
@@ -631,10 +740,11 @@ def method_command(
                 print_json(rows)
                 return
             resolved = resolve_methods(G, name, family=family)
+            heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
             what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
             family = resolved.group
             if not rows:
-                info(f"No paper in the graph has a {relation} link to {what}.")
+                say(f"No paper in the graph has a {heading} link to {what}.")
                 return
             columns = ["Year", "Paper", "Field", "Evidence"]
             cells = [[r["year"] or "", r["title"], r["field"], _short(r["evidence"])] for r in rows]
@@ -642,7 +752,7 @@ def method_command(
                 columns.insert(1, "Method")
                 for cell, r in zip(cells, rows):
                     cell.insert(1, r["method"])
-            print_table(f"{what}: {relation}", columns, cells)
+            print_table(f"{what}: {heading}", columns, cells)
             return
         report = method_report(G, name, family=family)
         if as_json:
@@ -652,14 +762,12 @@ def method_command(
             _print_family_report(report)
             return
         m = report["method"]
-        out.print(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})",
-                  markup=False, highlight=False)
+        say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
         if m["aliases"]:
-            out.print("aliases: " + ", ".join(m["aliases"]), markup=False, highlight=False)
+            say("aliases: " + ", ".join(m["aliases"]))
         if report["parents"] or report["children"]:
-            out.print("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
-                      + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"),
-                      markup=False, highlight=False)
+            say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
+                + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
         rows = []
         for key in ("introduced_by", "builds_on", "compares_to", "mentions"):
             for r in report[key]:
@@ -677,8 +785,8 @@ def method_command(
 def _print_family_report(report: dict) -> None:
     """`relwork method FAMILY`: the family's definition and members, then its papers, each row naming its method."""
     fam = report["family"]
-    out.print(f"{fam['name']} (method family: {fam['definition']})", markup=False, highlight=False)
-    out.print(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}", markup=False, highlight=False)
+    say(f"{fam['name']} (method family: {fam['definition']})")
+    say(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}")
     rows = [
         [key.replace("_", " "), r["method"], r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
         for key in ("introduced_by", "builds_on", "compares_to", "mentions")
@@ -708,8 +816,12 @@ def paper_command(
             print_json(report)
             return
         p = report["paper"]
-        out.print(f"{p['title']} [{p['id']}]" + (f" {p['year']}" if p["year"] else "") + (" (external)" if p["external"] else ""),
-                  markup=False, highlight=False)
+        if report["same_title"]:
+            others = "; ".join(f"{r['id']}" + (f" ({r['year']})" if r["year"] else "") for r in report["same_title"])
+            info(f"{len(report['same_title']) + 1} papers have this title; showing {p['id']} (the others: {others}; "
+                 "name one by its id)")
+        say(_short(p["title"], MAX_CELL) + f" [{p['id']}]" + (f" {p['year']}" if p["year"] else "")
+            + (" (external)" if p["external"] else ""))
         links = report["introduces"] + report["links"]
         print_table("Methods", ["Relation", "Method", "Field", "Evidence"],
                     [[r["type"].lower(), r["name"], r["field"], _short(r["evidence"])] for r in links])
@@ -816,6 +928,7 @@ def export_cypher_command(
     from relwork.graph.cypher_script import write_cypher
 
     with handle_errors():
+        refuse_input_as_output([output], [graph])
         written = write_cypher(_load(graph), output)
         info(f"Wrote {written}; run it with: cypher-shell -a bolt://localhost:7687 -u neo4j -f {written}")
 
@@ -831,6 +944,7 @@ def export_neo4j_csv_command(
     from relwork.graph.neo4j_csv import write_neo4j_csv
 
     with handle_errors():
+        refuse_input_as_output([output], [graph])
         result = write_neo4j_csv(_load(graph), output, database=database)
         info(
             f"Wrote {len(result.node_files)} node files ({result.nodes} nodes) and {len(result.relationship_files)} "
@@ -898,7 +1012,7 @@ def cypher_command(
 def html_cmd(
     graph: Path = typer.Argument(..., help="Graph file written by `relwork build` (JSON, .json.gz)."),
     output: Path = typer.Option(Path("graph.html"), "--output", "-o", help="HTML file to write."),
-    focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias) or paper (title, arXiv id, DOI)."),
+    focus: Optional[str] = typer.Option(None, "--focus", help="Only the neighbourhood of this method (name or alias), method family (all its members) or paper (title, arXiv id, DOI)."),
     depth: int = typer.Option(2, "--depth", min=0, help="With --focus: how many links away from it to go."),
     max_nodes: Optional[int] = typer.Option(None, "--max-nodes", min=1, help="Keep only the N most connected nodes."),
     physics: Optional[bool] = typer.Option(None, "--physics/--no-physics", help="Force vis-network physics on or off (default: on up to 800 nodes)."),
@@ -910,6 +1024,7 @@ def html_cmd(
         from relwork.viz import write_html
         from relwork.viz.html import select_nodes
 
+        refuse_input_as_output([output], [graph])
         G = load_graph(graph)
         if focus is None and depth != 2:
             err.print("Note: --depth only applies with --focus; drawing the whole graph.", markup=False, highlight=False)

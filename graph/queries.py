@@ -750,7 +750,9 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
     it points to and that point to it (citation-style), and its nearest related papers.
 
     ``introduces`` and ``links`` are method rows + link rows ordered by LINK_RANK, FIELD_RANK, method
-    name; ``cites`` / ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``.
+    name; ``cites`` / ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``;
+    ``same_title``: paper rows of the other papers with the same normalised title (a title ``paper`` names
+    them all; the answer is about the first, see ``resolve_paper``).
     """
     node = resolve_paper(G, paper)
     d = G.nodes[node]
@@ -768,7 +770,14 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
         "cites": cited_papers(G, node),
         "cited_by": citing_papers(G, node),
         "related": related_papers(G, node, limit=related),
+        "same_title": [paper_row(G, n) for n in _same_title(G, node)],
     }
+
+
+def _same_title(G: nx.MultiDiGraph, node: str) -> list[str]:
+    """The other Paper nodes whose normalised title is ``node``'s, by node id."""
+    title = normalize_title(G.nodes[node].get("title") or "")
+    return sorted(n for n in _papers(G) if n != node and normalize_title(G.nodes[n].get("title") or "") == title)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -51,6 +51,7 @@ class CatalogEntry:
     context: list[str] = field(default_factory=list)
     alias_context: dict[str, list[str]] = field(default_factory=dict)  # alias -> its own context words
     note: str = ""
+    where: str = field(default="", compare=False, repr=False)  # 'file:line' it was read from, for errors
 
     @property
     def surfaces(self) -> list[str]:
@@ -189,6 +190,7 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         context=list(data.get("context", [])),
         alias_context={a.strip(): list(w) for a, w in alias_context.items()},
         note=data.get("note", ""),
+        where=where,
     )
 
 
@@ -224,6 +226,8 @@ def read_catalog(path: str | Path) -> list[CatalogEntry]:
         raise CatalogError(f"{path}: catalog file not found") from None
     except UnicodeDecodeError as exc:
         raise CatalogError(f"{path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+    except OSError as exc:  # a directory, no permission
+        raise CatalogError(f"{path}: cannot read the catalog: {exc.strerror or exc}") from exc
 
 
 def load_catalog(
@@ -253,12 +257,13 @@ def _load_files(files: list[Path], n_builtin: int) -> Catalog:
     catalog = Catalog()
     builtin_names: set[str] = set()
     for number, path in enumerate(files):
-        seen: set[str] = set()
+        seen: dict[str, str] = {}
         for entry in read_catalog(path):
             is_builtin = number < n_builtin
             if entry.name in seen or (is_builtin and entry.name in builtin_names):
-                raise CatalogError(f"{path}: duplicate entry {entry.name!r}")
-            seen.add(entry.name)
+                first = seen.get(entry.name) or catalog.entries[entry.name].where
+                raise CatalogError(f"{entry.where}: duplicate entry {entry.name!r} (first at {first})")
+            seen[entry.name] = entry.where
             if is_builtin:
                 builtin_names.add(entry.name)
             catalog.add(entry)
@@ -282,15 +287,47 @@ def alias_key(surface: str) -> str:
 
 
 def validate(catalog: Catalog) -> None:
-    """Check cross-entry consistency: no surface key claimed twice, every parent exists."""
-    owner: dict[tuple[str, bool], str] = {}
+    """Check cross-entry consistency: no surface key claimed twice, every parent exists, and no entry is its
+    own ancestor (a cycle would make the graph's DERIVED_FROM edges loop). Errors name the file and line."""
+    owner: dict[tuple[str, bool], CatalogEntry] = {}
     for entry in catalog:
         for surface in entry.surfaces:
             exact = entry.ambiguous or surface in entry.alias_context
             key = (surface if exact else alias_key(surface), exact)
-            other = owner.setdefault(key, entry.name)
-            if other != entry.name:
-                raise CatalogError(f"alias {surface!r} is claimed by both {other!r} and {entry.name!r}")
+            other = owner.setdefault(key, entry)
+            if other.name != entry.name:
+                raise CatalogError(f"{_at(entry)}alias {surface!r} is claimed by both {other.name!r} ({other.where}) "
+                                   f"and {entry.name!r}")
         for parent in entry.parents:
             if parent not in catalog:
-                raise CatalogError(f"{entry.name!r}: parent {parent!r} is not in the catalog")
+                raise CatalogError(f"{_at(entry)}{entry.name!r}: parent {parent!r} is not in the catalog")
+    _check_acyclic(catalog)
+
+
+def _at(entry: CatalogEntry) -> str:
+    return f"{entry.where}: " if entry.where else ""
+
+
+def _check_acyclic(catalog: Catalog) -> None:
+    """Raise CatalogError when an entry is its own ancestor through ``parents`` (depth-first, iterative:
+    parent chains may be long); the error names the entry whose parent closes the loop."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: checked
+    for start in catalog:
+        if start.name in state:
+            continue
+        path, pending = [start.name], [iter(start.parents)]
+        state[start.name] = 1
+        while path:
+            parent = next(pending[-1], None)
+            if parent is None:
+                state[path.pop()] = 2
+                pending.pop()
+            elif state.get(parent) == 1:
+                entry = catalog.entries[path[-1]]
+                loop = path[path.index(parent):] + [parent]
+                what = f"{entry.name!r} is its own parent" if len(loop) == 2 else "parents form a cycle: " + " -> ".join(loop)
+                raise CatalogError(f"{_at(entry)}{what}")
+            elif parent not in state:
+                state[parent] = 1
+                path.append(parent)
+                pending.append(iter(catalog.entries[parent].parents))

@@ -110,8 +110,13 @@ def test_catalog_user_file_adds_and_overrides(tmp_path):
         ('{"name": "X", "kind": "model"}', r"mine.jsonl:1: X: 'kind' must be one of method, dataset"),
         ('{"name": "X", "paper": {"arxiv": "18.1"}}', r"mine.jsonl:1: X: invalid arXiv id '18.1'"),
         ("{not json", r"mine.jsonl:1: invalid JSON"),
-        ('{"name": "X", "parents": ["NoSuchMethod"]}', r"'X': parent 'NoSuchMethod' is not in the catalog"),
-        ('{"name": "RoBERTa2", "aliases": ["Distil-BERT"]}', r"alias 'Distil-BERT' is claimed by both"),
+        ('{"name": "X", "parents": ["NoSuchMethod"]}', r"mine.jsonl:1: 'X': parent 'NoSuchMethod' is not in the catalog"),
+        ('{"name": "RoBERTa2", "aliases": ["Distil-BERT"]}',
+         r"mine.jsonl:1: alias 'Distil-BERT' is claimed by both 'DistilBERT' \(.*catalog-nlp.jsonl:\d+\) and 'RoBERTa2'"),
+        ('{"name": "X"}\n{"name": "X"}', r"mine.jsonl:2: duplicate entry 'X' \(first at .*mine.jsonl:1\)"),
+        ('{"name": "X", "parents": ["X"]}', r"mine.jsonl:1: 'X' is its own parent"),
+        ('{"name": "X", "parents": ["Y"]}\n{"name": "Y", "parents": ["BERT", "X"]}',
+         r"mine.jsonl:2: parents form a cycle: X -> Y -> X"),
         ('{"name": "X", "aliases": ["Y"], "alias_context": {"Z": ["w"]}}',
          r"mine.jsonl:1: X: 'alias_context' must map aliases to lists of non-empty strings"),
     ],
@@ -144,6 +149,17 @@ def test_catalog_alias_context_gates_only_that_alias(catalog, sentence, expected
 def test_catalog_missing_user_file(tmp_path):
     with pytest.raises(CatalogError, match="catalog file not found"):
         load_catalog(tmp_path / "absent.jsonl")
+
+
+def test_catalog_directory_is_a_catalog_error(tmp_path):
+    with pytest.raises(CatalogError, match="cannot read the catalog: Is a directory"):
+        load_catalog(tmp_path)
+
+
+def test_builtin_catalog_has_no_parent_cycle(catalog):
+    from relwork.linker.catalog import _check_acyclic
+
+    _check_acyclic(catalog)  # load_catalog checks it too; here without the disk cache
 
 
 @pytest.mark.parametrize(

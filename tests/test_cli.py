@@ -68,6 +68,8 @@ def test_error_text_with_rich_markup_is_printed_literally(runner, tmp_path):
     ("\x1b[2Jclear", "[2Jclear"),
     ("c1\x9bcodes", "c1codes"),
     ("tabs\tand\nnewlines stay", "tabs\tand\nnewlines stay"),
+    ("nul\x00 byte", "nul byte"),
+    ("\u202eRTL override and \u2067isolate\u2069", "RTL override and isolate"),
 ])
 def test_safe_text_strips_terminal_control_characters(text, expected):
     assert safe_text(text) == expected

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from relwork.cli import app
 from relwork.core.records import LinkedPaper
 
-from conftest import FIXTURES
+from conftest import FIXTURES, SEED_FILES
 
 runner = CliRunner()
 GOLD = FIXTURES / "linker" / "gold_small.jsonl"
@@ -125,3 +125,25 @@ def test_link_json_input_with_lone_surrogates_is_linked_and_written(tmp_path):
     assert record["title"] == "Long-term \ufffd memory"
     assert [link["method"] for link in record["links"]] == ["BERT"]
     assert record["authors"] == ["A. \ud800uthor"]
+
+
+def test_evaluate_warns_when_gold_papers_are_missing_from_the_input(seed_files):
+    result = run("evaluate", GOLD, *seed_files, "--errors", "0")
+    assert result.exit_code == 0
+    assert result.stderr == ("Warning: 1 of 3 gold papers are not among the linked papers; their gold links count as "
+                             "missed (fn), which lowers recall\n")
+
+
+def test_evaluate_with_no_gold_paper_in_the_input_is_an_error():
+    result = run("evaluate", GOLD, SEED_FILES[0])  # the first listing holds none of the gold papers
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: none of the 3 gold papers is among the linked papers (they meet by normalised "
+                             "title): check that the gold file and the inputs are the same papers\n")
+
+
+def test_evaluate_refuses_files_and_linked_together(seed_files, tmp_path):
+    out = tmp_path / "linked.jsonl"
+    assert run("link", seed_files[1], "-o", out).exit_code == 0
+    result = run("evaluate", GOLD, "--linked", out, seed_files[1])
+    assert result.exit_code == 2
+    assert result.stderr == "Error: give paper FILES to link or --linked FILE, not both\n"

@@ -162,9 +162,15 @@ def test_write_html_returns_path_and_creates_file(tmp_path):
     assert out == tmp_path / "g.html" and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
 
 
+def test_write_html_creates_missing_parent_directories(tmp_path):
+    out = write_html(hand_graph(), tmp_path / "missing-dir" / "sub" / "g.html")
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
 def test_write_html_unwritable_path_raises_export_error(tmp_path):
-    with pytest.raises(ExportError, match=r"missing-dir.*cannot write the HTML view"):
-        write_html(hand_graph(), tmp_path / "missing-dir" / "g.html")
+    (tmp_path / "a-file").write_text("not a directory")
+    with pytest.raises(ExportError, match=r"a-file.*cannot write the HTML view"):
+        write_html(hand_graph(), tmp_path / "a-file" / "g.html")
 
 
 @pytest.mark.parametrize(
@@ -574,3 +580,16 @@ def test_page_dataset_fallback_filters_and_highlights(browser, hand_page):
     assert opacity[0] == 0.15 and opacity[1] in (None, 1)  # dimmed; a neighbour, untouched
     browser.execute_script("relwork.clearSelection()")
     assert browser.execute_script("return relwork.nodes.get('method:Mamba').opacity") == 1
+
+
+def test_focus_on_a_method_family_draws_every_member_and_its_neighbours(seed_graph):
+    from relwork.graph.queries import resolve_methods
+
+    members = resolve_methods(seed_graph, "state-space models").nodes
+    assert len(members) > 1
+    nodes = set(select_nodes(seed_graph, focus="state-space models", depth=1))
+    undirected = seed_graph.to_undirected(as_view=True)
+    assert nodes == set(members) | {n for m in members for n in undirected[m]}
+    page = generate_html(seed_graph, focus="SSMs", depth=1)
+    assert "relwork graph around state-space models" in page
+    assert set(select_nodes(seed_graph, focus="state-space models", depth=1, max_nodes=len(members))) == set(members)

@@ -79,6 +79,7 @@ def write_html(
     path = Path(path)
     page = generate_html(G, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)  # like save_graph and the exporters
         path.write_text(page, encoding="utf-8", errors=TEXT_ERRORS)
     except OSError as err:
         raise ExportError(f"{path}: cannot write the HTML view: {err.strerror or err}") from err
@@ -102,16 +103,16 @@ def generate_html(
     H = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)  # views are slow to iterate
     use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
     data = graph_data(H, physics=use_physics)
-    center = resolve_node(G, focus) if focus is not None else None
+    label, centers = resolve_focus(G, focus) if focus is not None else (None, [])
     data["meta"].update(
         total_nodes=G.number_of_nodes(),
         total_edges=G.number_of_edges(),
-        focus=None if center is None else str(center),
-        depth=depth if center is not None else None,
+        focus=str(centers[0]) if len(centers) == 1 else None,
+        depth=depth if centers else None,
         max_nodes=max_nodes,
     )
     if title is None:
-        title = "relwork graph" if center is None else f"relwork graph around {_label(center, G.nodes[center])}"
+        title = "relwork graph" if label is None else f"relwork graph around {label}"
     vis_js, vis_css = _vis_assets()
     app_js = _script_text((_STATIC / "relwork.js").read_text(encoding="utf-8"))
     app_css = (_STATIC / "relwork.css").read_text(encoding="utf-8").replace("</", "<\\/")
@@ -209,39 +210,60 @@ def select_nodes(
         raise GraphError(f"depth must be a whole number >= 0, got {depth!r}")
     if max_nodes is not None and (isinstance(max_nodes, bool) or not isinstance(max_nodes, int) or max_nodes < 1):
         raise GraphError(f"max_nodes must be a whole number >= 1, got {max_nodes!r}")
-    center = None
+    centers: list = []
     if focus is not None:
-        center = resolve_node(G, focus)
-        reach = nx.single_source_shortest_path_length(G.to_undirected(as_view=True), center, cutoff=depth)
-        nodes = list(reach)
+        centers = resolve_focus(G, focus)[1]
+        undirected = G.to_undirected(as_view=True)
+        if len(centers) == 1:
+            nodes = list(nx.single_source_shortest_path_length(undirected, centers[0], cutoff=depth))
+        else:  # a method family: the neighbourhood of every member
+            nodes = list(nx.multi_source_dijkstra_path_length(undirected, centers, cutoff=depth, weight=lambda u, v, d: 1))
     else:
         nodes = list(G.nodes)
     if max_nodes is not None and len(nodes) > max_nodes:
         degree = dict(G.subgraph(nodes).degree())
-        ranked = sorted(nodes, key=lambda n: (n != center, -degree[n], str(n)))
+        keep = set(centers)
+        ranked = sorted(nodes, key=lambda n: (n not in keep, -degree[n], str(n)))
         nodes = ranked[:max_nodes]
     return nodes
 
 
-def resolve_node(G: nx.MultiDiGraph, name: str) -> str:
-    """Node id for ``name``: a node id, else a method (graph.queries.resolve_method: name or alias, any
-    case), else a paper (graph.queries.resolve_paper: id, arXiv id, DOI or title), so names resolve exactly
-    as in ``relwork method`` / ``relwork paper``. Raises GraphError with both resolvers' suggestions.
+def resolve_focus(G: nx.MultiDiGraph, name: str) -> tuple[str, list]:
+    """A display label and the nodes ``name`` stands for: a node id, else a method (graph.queries
+    .resolve_methods: name or alias, any case, or a method family such as "state-space models", which stands
+    for its members in the graph), else a paper (graph.queries.resolve_paper: id, arXiv id, DOI or title), so
+    names resolve exactly as in ``relwork method`` / ``relwork paper``. Raises GraphError with both
+    resolvers' suggestions.
     """
-    from relwork.graph.queries import resolve_method, resolve_paper
+    from relwork.graph.queries import resolve_methods, resolve_paper
 
     text = str(name or "").strip()
     if not text:
         raise GraphError("focus must name a method or a paper, got an empty string")
     if text in G:
-        return text
+        return _label(text, G.nodes[text]), [text]
     problems = []
-    for resolver in (resolve_method, resolve_paper):
-        try:
-            return resolver(G, text)
-        except GraphError as err:
-            problems.append(str(err))
+    try:
+        resolved = resolve_methods(G, text)
+        if resolved.family is not None:
+            return resolved.family.name, list(resolved.nodes)
+        return _label(resolved.nodes[0], G.nodes[resolved.nodes[0]]), list(resolved.nodes)
+    except GraphError as err:
+        problems.append(str(err))
+    try:
+        node = resolve_paper(G, text)
+        return _label(node, G.nodes[node]), [node]
+    except GraphError as err:
+        problems.append(str(err))
     raise GraphError("; ".join(problems))
+
+
+def resolve_node(G: nx.MultiDiGraph, name: str) -> str:
+    """The one node ``name`` stands for (see ``resolve_focus``); a method family is an error here."""
+    label, nodes = resolve_focus(G, name)
+    if len(nodes) != 1:
+        raise GraphError(f"{name!r} names a family of methods ({label}), not one method or paper")
+    return nodes[0]
 
 
 def script_json(data: Any) -> str:
