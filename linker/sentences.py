@@ -140,9 +140,33 @@ def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]
         stripped = chunk.strip()
         if stripped:
             left = begin + (len(chunk) - len(chunk.lstrip()))
-            spans.append((left, left + len(stripped)))
+            if len(stripped) > MAX_SENTENCE:
+                spans.extend(_pieces(text, left, left + len(stripped)))
+            else:
+                spans.append((left, left + len(stripped)))
         begin = cut
     return spans
+
+
+# The longest sentence of 18,955 arXiv abstracts has 967 characters. A longer "sentence" (a list of thousands of
+# names, text without full stops) is cut into pieces of at most this many characters: the relation rules look at
+# a mention's whole sentence, so one huge sentence would cost time quadratic in its mentions.
+MAX_SENTENCE = 2000
+
+
+def _pieces(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """``text[start:end]`` cut into spans of at most MAX_SENTENCE characters, at the last whitespace before the
+    limit (anywhere when a piece has none), each without surrounding whitespace."""
+    while end - start > MAX_SENTENCE:
+        space = max(text.rfind(" ", start + 1, start + MAX_SENTENCE + 1), text.rfind("\n", start + 1, start + MAX_SENTENCE + 1))
+        cut = space if space > start else start + MAX_SENTENCE
+        piece = text[start:cut].rstrip()
+        yield start, start + len(piece)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        yield start, end
 
 
 def sentence_index(spans: list[tuple[int, int]], offset: int) -> int:

@@ -151,3 +151,31 @@ def test_split_sentences_until_gives_the_leading_sentences_of_the_full_split():
             if text[offset].strip():
                 assert sentence_index(full, offset) < len(part)
     assert split_sentences(MINILM, until=0) == split_sentences(MINILM)[:1]
+
+
+def test_split_sentences_cuts_an_endless_sentence_into_bounded_pieces():
+    """A 'sentence' of thousands of names (hostile or broken input) is cut at spaces into pieces of at most
+    MAX_SENTENCE characters, so that typing each mention against its sentence stays linear; every character
+    is still covered once."""
+    from relwork.linker.sentences import MAX_SENTENCE
+
+    text = "We compare " + "BERT, " * 3000 + "and GPT-2. Our model outperforms them."
+    spans = split_sentences(text)
+    assert all(end - start <= MAX_SENTENCE for start, end in spans)
+    covered = "".join(text[s:e] for s, e in spans).replace(" ", "")
+    assert covered == text.replace(" ", "")
+    assert text[spans[-1][0]:spans[-1][1]] == "Our model outperforms them."
+    assert all(not text[s].isspace() and not text[e - 1].isspace() for s, e in spans)
+    assert split_sentences(text, until=20) == spans[:-1]  # the pieces of the first sentence
+
+
+def test_link_of_a_sentence_with_thousands_of_mentions_types_every_mention():
+    """The pieces still type their mentions: each of 3,000 'BERT' mentions of one endless sentence is linked."""
+    from relwork.core.records import Paper
+    from relwork.linker import Linker, load_catalog
+
+    abstract = "We compare " + "BERT, " * 3000 + "and GPT-2."
+    linked = Linker(load_catalog()).link(Paper.create(title="A list", abstract=abstract))
+    bert = [link for link in linked.links if link.method == "BERT"]
+    assert len(bert) == 3000
+    assert all(abstract[link.start:link.end] == "BERT" for link in bert)
