@@ -31,6 +31,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
+from relwork.core.errors import InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -55,7 +56,7 @@ from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
 from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
 from relwork.linker.used_names import DatasetEditions, device_mentions, drop_used_names
-from relwork.loaders.base import GZIP_MAGIC, LineChunk, TextFile
+from relwork.loaders.base import GZIP_MAGIC, LineChunk, Problem, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
@@ -1174,8 +1175,7 @@ def link_files(
     Records a loader cannot use are skipped and reported in the summary (``strict`` raises instead).
     Links whose (calibrated) confidence is below ``min_confidence`` are left out and counted in the summary.
     """
-    from relwork.core.errors import InputError
-    from relwork.loaders import expand_paths, iter_papers
+    from relwork.loaders import expand_paths
 
     paths = expand_paths(paths)  # a directory stands for the files below it
     if output_format not in OUTPUT_FORMATS:
@@ -1211,7 +1211,7 @@ def link_files(
             _spool_close(spool)
             shutil.rmtree(spool, ignore_errors=True)
     else:
-        papers = (p for path in paths for p in iter_papers(path, format=format, problems=summary.problems, strict=strict))
+        papers = (p for path in paths for p in _papers_until_broken(path, format, summary.problems, strict))
         linker = Linker(catalog, min_confidence=min_confidence)
         _write_linked(_batches(papers, batch_size), output, summary, linker, output_format, workers, progress)
     return summary
@@ -1294,10 +1294,32 @@ def _raw_batches(path: Path, format: str, size: int) -> Iterator[_FirstTask]:
             yield "range", str(path), format, first, start, end
         return
     raw = TextFile(str(path), format).raw_lines()
-    first = 1
-    while chunk := list(islice(raw, size)):
+    first, chunk = 1, []
+    try:
+        for line in raw:
+            chunk.append(line)
+            if len(chunk) == size:
+                yield "lines", str(path), format, first, chunk
+                first, chunk = first + size, []
+    except InputError:  # the file breaks off (a truncated gzip): the lines before the break are still a task
+        if chunk:
+            yield "lines", str(path), format, first, chunk
+        raise
+    if chunk:
         yield "lines", str(path), format, first, chunk
-        first += len(chunk)
+
+
+def _papers_until_broken(path: Path, format: str, problems: list, strict: bool) -> Iterator[Paper]:
+    """``iter_papers``, except that a file which breaks off after some records (a truncated gzip) keeps them and
+    the break becomes one problem, as ``relwork load`` reports it (``strict``: raised)."""
+    from relwork.loaders.registry import iter_papers
+
+    try:
+        yield from iter_papers(path, format=format, problems=problems, strict=strict)
+    except InputError as err:
+        if strict:
+            raise
+        problems.append(Problem(err.path or str(path), err.line, err.reason))
 
 
 def _first_tasks(
@@ -1307,22 +1329,28 @@ def _first_tasks(
     Lines file of the JSON loaders goes out as byte ranges (or raw lines), parsed by whichever process
     detects their names (with ``strict``, which stops at the first bad record, every file is parsed here);
     other files are parsed here, batch by batch."""
-    from relwork.loaders.registry import file_loader, iter_papers, read_in_chunks
+    from relwork.loaders.registry import file_loader, read_in_chunks
 
     for path in paths:
         loader = file_loader(path, format)
         if not strict and read_in_chunks(path, loader):
-            chunks = _raw_batches(path, loader.name, batch_size)
-            task = next(chunks, None)
-            for following in chunks:
-                yield task, False
-                task = following
+            task = None
+            try:
+                for following in _raw_batches(path, loader.name, batch_size):
+                    if task is not None:
+                        yield task, False
+                    task = following
+            except InputError as err:  # it broke off: its tasks so far end the file, the break is reported
+                if task is not None:
+                    yield task, True
+                yield ("papers", [], [Problem(err.path or str(path), err.line, err.reason)]), False
+                continue
             if task is not None:
                 yield task, True
             continue
         problems: list = []
         taken = 0
-        for batch in _batches(iter_papers(path, format=loader.name, problems=problems, strict=strict), batch_size):
+        for batch in _batches(_papers_until_broken(path, loader.name, problems, strict), batch_size):
             yield ("papers", batch, problems[taken:]), False
             taken = len(problems)
         if len(problems) > taken:  # problems after the last paper ('no records found')
@@ -1382,7 +1410,6 @@ def _first_batch(detector: Linker, task: _FirstTask, spool: str) -> tuple:
 
 def _read_range(path: str, start: int, end: int) -> list[bytes]:
     """The lines (terminators kept) between two byte offsets of a file, as iterating over it yields them."""
-    from relwork.core.errors import InputError
 
     try:
         with open(path, "rb") as handle:

@@ -147,3 +147,39 @@ def test_evaluate_refuses_files_and_linked_together(seed_files, tmp_path):
     result = run("evaluate", GOLD, "--linked", out, seed_files[1])
     assert result.exit_code == 2
     assert result.stderr == "Error: give paper FILES to link or --linked FILE, not both\n"
+
+
+def _truncated_gzip(seed_files, tmp_path):
+    """The seed papers as JSON Lines, repeated past the loaders' 64 KB detection window, gzipped and cut at 70%
+    of the compressed bytes: a download that broke off."""
+    import gzip
+
+    from relwork.loaders import load_papers
+
+    papers = load_papers(seed_files).papers
+    lines = [json.dumps({"title": f"{p.title} #{i}", "abstract": p.abstract})
+             for i, p in enumerate(papers * 3)]
+    blob = gzip.compress(("\n".join(lines) + "\n").encode("utf-8"))
+    path = tmp_path / "cut.jsonl.gz"
+    path.write_bytes(blob[: len(blob) * 7 // 10])
+    return path, len(lines)
+
+
+def test_link_keeps_the_records_before_a_truncated_gzip_breaks_off(seed_files, tmp_path):
+    """As `relwork load` does: every complete record before the break is linked, the break is one reported
+    problem, the other files are linked too, with 1 and 2 workers alike; --strict stops."""
+    cut, total = _truncated_gzip(seed_files, tmp_path)
+    outputs = []
+    for workers in (1, 2):
+        out = tmp_path / f"linked{workers}.jsonl"
+        result = run("link", cut, seed_files[0], "-w", workers, "-o", out)
+        assert result.exit_code == 0, result.stderr
+        assert "cut.jsonl.gz: corrupt gzip data after line " in result.stderr
+        records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+        kept = [r["title"] for r in records if " #" in r["title"]]
+        assert 0.4 * total < len(kept) < total
+        assert [title.rsplit(" #", 1)[1] for title in kept] == [str(i) for i in range(len(kept))]
+        assert len(records) > len(kept)  # the seed file after it
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]
+    assert run("link", cut, "--strict", "-o", tmp_path / "strict.jsonl").exit_code == 2
