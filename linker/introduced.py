@@ -22,7 +22,7 @@ import html
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -1334,6 +1334,7 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
+    paper, written = _scripts_read(paper)
     # a record without a year still dates itself by its arXiv id ('1906.01493': 2019)
     year = (first_submitted(paper.arxiv_id, paper.year) or (None,))[0]
     if known and year:
@@ -1676,6 +1677,8 @@ def detect_introduced(
         for variant in variants:
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
+    if written:
+        _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
 
 
@@ -1804,6 +1807,57 @@ def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
         _KNOWN_BY.clear()
     _KNOWN_BY[cache_key] = (known, dates, result)
     return result
+
+
+# a TeX superscript of one or two letters or digits glued after a letter: 'RE$^3$QA', 'WR$^{2}$L', 'C$^2$GAN'
+# (not 'm$^{-2}$', 'e$^+$', '10$^{19}$': units, charges and powers; subscripts are mostly chemistry, 'In$_x$Ga')
+# and the same written without math inside a word: 'M^3RL'
+_TEX_SCRIPT = re.compile(
+    r"(?<=[A-Za-z])(?:\$\s*\^\s*(?:\{\s*([0-9A-Za-z]{1,2})\s*\}|([0-9A-Za-z]))\s*\$"
+    r"|\^(?:\{([0-9A-Za-z]{1,2})\}|([0-9A-Za-z]))(?=[A-Za-z]))"
+)
+
+
+def _script_text(match: re.Match) -> str:
+    return next(group for group in match.groups() if group)
+
+
+_SCRIPTED_WORD = re.compile(r"[0-9A-Za-z\-]*(?:" + _TEX_SCRIPT.pattern + r")(?:[0-9A-Za-z\-]|" + _TEX_SCRIPT.pattern + r")*")
+
+
+def _scripts_read(paper: Paper) -> tuple[Paper, dict[str, str]]:
+    """``paper`` with a superscript glued inside a word read as plain characters ('RE$^3$QA' -> 'RE3QA'), and
+    each such word's read form -> its written form.
+
+    Otherwise the '$' cuts the name: 'RE$^3$QA' was introduced as 'RE', a wrong short name that then linked
+    from other papers, and 'C$^2$GAN' was missed. A paper without '$' is returned as it is (one scan each of
+    title and abstract)."""
+    title, abstract = paper.title, paper.abstract
+    if "$" not in title and "$" not in abstract:
+        return paper, {}  # the bare caret too is read only in a paper that writes TeX ('M$^3$RL: ...' then 'M^3RL')
+    written = {
+        _TEX_SCRIPT.sub(_script_text, word): word
+        for text in (title, abstract) if "^" in text for word in (m.group(0) for m in _SCRIPTED_WORD.finditer(text))
+    }
+    if not written:
+        return paper, {}
+    title, abstract = _TEX_SCRIPT.sub(_script_text, title), _TEX_SCRIPT.sub(_script_text, abstract)
+    return replace(paper, title=title, abstract=abstract), written
+
+
+def _write_scripts_back(found: Iterable[Introduced], written: dict[str, str]) -> None:
+    """Names found in the read text written as the paper writes them ('RE$^3$QA', the form annotators and the
+    paper's own mentions use), with the read form ('RE3QA', as code, model hubs and plain-text papers write
+    it) kept as an alias."""
+    pattern = re.compile(r"(?<![0-9A-Za-z\-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![0-9A-Za-z\-])")
+    def write(surface: str) -> str:
+        return pattern.sub(lambda m: written[m.group(0)], surface)
+
+    for intro in found:
+        read = intro.name
+        intro.name = write(read)
+        aliases = [write(a) for a in intro.aliases] + ([read] if intro.name != read else [])
+        intro.aliases = [a for i, a in enumerate(aliases) if a != intro.name and a not in aliases[:i]]
 
 
 def _latex_text(match: re.Match) -> str:
