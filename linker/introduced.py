@@ -1822,7 +1822,49 @@ def _script_text(match: re.Match) -> str:
     return next(group for group in match.groups() if group)
 
 
-_SCRIPTED_WORD = re.compile(r"[0-9A-Za-z\-]*(?:" + _TEX_SCRIPT.pattern + r")(?:[0-9A-Za-z\-]|" + _TEX_SCRIPT.pattern + r")*")
+_WORD_BEFORE = re.compile(r"[0-9A-Za-z\-]*$")
+_WORD_AFTER = re.compile(r"(?:[0-9A-Za-z\-]|" + _TEX_SCRIPT.pattern + r")*")
+
+
+def _script_matches(text: str) -> list[re.Match]:
+    """``_TEX_SCRIPT``'s matches in ``text``, tried only at its carets (a scan of the whole text for the
+    pattern, which opens with a look-behind, cost some 8 us an abstract; carets are few)."""
+    matches: list[re.Match] = []
+    caret = text.find("^")
+    while caret >= 0:
+        start = caret
+        if caret and text[caret - 1] != "$":
+            start = text.rfind("$", max(0, caret - 8), caret)  # '$ ^3$'
+            start = start if start >= 0 and not text[start + 1 : caret].strip() else caret
+        elif caret:
+            start = caret - 1
+        match = _TEX_SCRIPT.match(text, start)
+        if match and (not matches or match.start() >= matches[-1].end()):
+            matches.append(match)
+        caret = text.find("^", caret + 1)
+    return matches
+
+
+def _scripted_words(text: str, matches: list[re.Match]) -> list[str]:
+    """The words of ``text`` holding the superscripts ``matches``: 'RE$^3$QA', 'D$^2$-City'."""
+    words = []
+    end = 0
+    for match in matches:
+        if match.start() < end:
+            continue  # a second superscript of a word already taken
+        before = _WORD_BEFORE.search(text, max(end, match.start() - 60), match.start())
+        end = _WORD_AFTER.match(text, match.end()).end()
+        words.append(text[before.start():end])
+    return words
+
+
+def _read_scripts(text: str, matches: list[re.Match]) -> str:
+    """``text`` with each superscript of ``matches`` replaced by its characters."""
+    parts, last = [], 0
+    for match in matches:
+        parts += [text[last:match.start()], _script_text(match)]
+        last = match.end()
+    return "".join(parts) + text[last:]
 
 
 def _scripts_read(paper: Paper) -> tuple[Paper, dict[str, str]]:
@@ -1835,14 +1877,13 @@ def _scripts_read(paper: Paper) -> tuple[Paper, dict[str, str]]:
     title, abstract = paper.title, paper.abstract
     if "$" not in title and "$" not in abstract:
         return paper, {}  # the bare caret too is read only in a paper that writes TeX ('M$^3$RL: ...' then 'M^3RL')
-    written = {
-        _TEX_SCRIPT.sub(_script_text, word): word
-        for text in (title, abstract) if "^" in text for word in (m.group(0) for m in _SCRIPTED_WORD.finditer(text))
-    }
-    if not written:
+    in_title, in_abstract = _script_matches(title), _script_matches(abstract)
+    if not in_title and not in_abstract:
         return paper, {}
-    title, abstract = _TEX_SCRIPT.sub(_script_text, title), _TEX_SCRIPT.sub(_script_text, abstract)
-    return replace(paper, title=title, abstract=abstract), written
+    written = {_TEX_SCRIPT.sub(_script_text, word): word
+               for text, matches in ((title, in_title), (abstract, in_abstract)) for word in _scripted_words(text, matches)}
+    read = replace(paper, title=_read_scripts(title, in_title), abstract=_read_scripts(abstract, in_abstract))
+    return read, written
 
 
 def _write_scripts_back(found: Iterable[Introduced], written: dict[str, str]) -> None:

@@ -35,3 +35,24 @@ def test_superscript_name_is_introduced_as_written_with_its_plain_reading(title,
 def test_units_charges_and_powers_stay_as_written():
     paper = Paper(id="x", title="A Detector", abstract="a flux of 10$^{19}$ m$^{-2}$ s$^{-1}$ and e$^+$ pairs")
     assert _scripts_read(paper) == (paper, {})
+
+
+def test_bare_caret_in_a_paper_that_writes_tex_is_read_the_same():
+    title = "M$^3$RL: Mind-aware Multi-agent Management Reinforcement Learning"
+    abstract = ("we propose Mind-aware Multi-agent Management Reinforcement Learning (M^3RL), which consists of "
+                "agent modeling and policy learning.")
+    names = [name for name, _ in _names(title, abstract)]
+    assert names[0] in ("M$^3$RL", "M^3RL") and "M" not in names
+
+
+def test_another_paper_links_the_plain_reading_and_never_the_cut_piece():
+    from relwork.linker import link_corpus, load_catalog
+
+    citing = Paper(id="b", title="A study of readers", year=2020,
+                   abstract="Our model outperforms RE3QA on TriviaQA. The RE module is trained jointly.")
+    own = Paper(id="a", title="Retrieve, Read, Rerank: Towards End-to-End Multi-Document Reading Comprehension",
+                abstract=RE3QA, year=2019)
+    linked = link_corpus([own, citing], load_catalog())
+    links = {link.surface: link.method for link in linked[1].links}
+    assert links.get("RE3QA") == "RE$^3$QA"
+    assert "RE" not in links
