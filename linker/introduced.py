@@ -22,7 +22,7 @@ import html
 import itertools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -1334,6 +1334,7 @@ def detect_introduced(
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
     """
     known = known or set()
+    paper, written = _scripts_read(paper)
     # a record without a year still dates itself by its arXiv id ('1906.01493': 2019)
     year = (first_submitted(paper.arxiv_id, paper.year) or (None,))[0]
     if known and year:
@@ -1676,6 +1677,8 @@ def detect_introduced(
         for variant in variants:
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
+    if written:
+        _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
 
 
@@ -1804,6 +1807,98 @@ def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
         _KNOWN_BY.clear()
     _KNOWN_BY[cache_key] = (known, dates, result)
     return result
+
+
+# a TeX superscript of one or two letters or digits glued after a letter: 'RE$^3$QA', 'WR$^{2}$L', 'C$^2$GAN'
+# (not 'm$^{-2}$', 'e$^+$', '10$^{19}$': units, charges and powers; subscripts are mostly chemistry, 'In$_x$Ga')
+# and the same written without math inside a word: 'M^3RL'
+_TEX_SCRIPT = re.compile(
+    r"(?<=[A-Za-z])(?:\$\s*\^\s*(?:\{\s*([0-9A-Za-z]{1,2})\s*\}|([0-9A-Za-z]))\s*\$"
+    r"|\^(?:\{([0-9A-Za-z]{1,2})\}|([0-9A-Za-z]))(?=[A-Za-z]))"
+)
+
+
+def _script_text(match: re.Match) -> str:
+    return next(group for group in match.groups() if group)
+
+
+_WORD_BEFORE = re.compile(r"[0-9A-Za-z\-]*$")
+_WORD_AFTER = re.compile(r"(?:[0-9A-Za-z\-]|" + _TEX_SCRIPT.pattern + r")*")
+
+
+def _script_matches(text: str) -> list[re.Match]:
+    """``_TEX_SCRIPT``'s matches in ``text``, tried only at its carets (a scan of the whole text for the
+    pattern, which opens with a look-behind, cost some 8 us an abstract; carets are few)."""
+    matches: list[re.Match] = []
+    caret = text.find("^")
+    while caret >= 0:
+        start = caret
+        if caret and text[caret - 1] != "$":
+            start = text.rfind("$", max(0, caret - 8), caret)  # '$ ^3$'
+            start = start if start >= 0 and not text[start + 1 : caret].strip() else caret
+        elif caret:
+            start = caret - 1
+        match = _TEX_SCRIPT.match(text, start)
+        if match and (not matches or match.start() >= matches[-1].end()):
+            matches.append(match)
+        caret = text.find("^", caret + 1)
+    return matches
+
+
+def _scripted_words(text: str, matches: list[re.Match]) -> list[str]:
+    """The words of ``text`` holding the superscripts ``matches``: 'RE$^3$QA', 'D$^2$-City'."""
+    words = []
+    end = 0
+    for match in matches:
+        if match.start() < end:
+            continue  # a second superscript of a word already taken
+        before = _WORD_BEFORE.search(text, max(end, match.start() - 60), match.start())
+        end = _WORD_AFTER.match(text, match.end()).end()
+        words.append(text[before.start():end])
+    return words
+
+
+def _read_scripts(text: str, matches: list[re.Match]) -> str:
+    """``text`` with each superscript of ``matches`` replaced by its characters."""
+    parts, last = [], 0
+    for match in matches:
+        parts += [text[last:match.start()], _script_text(match)]
+        last = match.end()
+    return "".join(parts) + text[last:]
+
+
+def _scripts_read(paper: Paper) -> tuple[Paper, dict[str, str]]:
+    """``paper`` with a superscript glued inside a word read as plain characters ('RE$^3$QA' -> 'RE3QA'), and
+    each such word's read form -> its written form.
+
+    Otherwise the '$' cuts the name: 'RE$^3$QA' was introduced as 'RE', a wrong short name that then linked
+    from other papers, and 'C$^2$GAN' was missed. A paper without '$' is returned as it is (one scan each of
+    title and abstract)."""
+    title, abstract = paper.title, paper.abstract
+    if "$" not in title and "$" not in abstract:
+        return paper, {}  # the bare caret too is read only in a paper that writes TeX ('M$^3$RL: ...' then 'M^3RL')
+    in_title, in_abstract = _script_matches(title), _script_matches(abstract)
+    if not in_title and not in_abstract:
+        return paper, {}
+    written = {_TEX_SCRIPT.sub(_script_text, word): word
+               for text, matches in ((title, in_title), (abstract, in_abstract)) for word in _scripted_words(text, matches)}
+    read = replace(paper, title=_read_scripts(title, in_title), abstract=_read_scripts(abstract, in_abstract))
+    return read, written
+
+
+def _write_scripts_back(found: Iterable[Introduced], written: dict[str, str]) -> None:
+    """Names found in the read text written as the paper writes them ('RE$^3$QA', the form annotators and the
+    paper's own mentions use), with the read form ('RE3QA', as code, model hubs and plain-text papers write
+    it) kept as an alias."""
+    pattern = re.compile(r"(?<![0-9A-Za-z\-])(?:" + "|".join(map(re.escape, sorted(written, key=len, reverse=True))) + r")(?![0-9A-Za-z\-])")
+    def write(surface: str) -> str:
+        return pattern.sub(lambda m: written[m.group(0)], surface)
+
+    for intro in found:
+        read = intro.name
+        intro.name = write(read)
+        aliases = [write(a) for a in intro.aliases] + ([read] if intro.name != read else [])
+        intro.aliases = [a for i, a in enumerate(aliases) if a != intro.name and a not in aliases[:i]]
 
 
 def _latex_text(match: re.Match) -> str:
