@@ -254,6 +254,8 @@ _MARKUP = re.compile(
     r"|\\?&(?P<ent>amp|lt|gt|quot|apos);"
     # a character TeX escapes: 'C\&W', 'Q\&A'; an escaped '\$' is a dollar sign, never the start of math
     r"|\\(?P<esc>[&%#_$])"
+    # a superscript of one or two letters or digits inside a word: 'RE$^3$QA', 'WR$^{2}$L' (not '10$^{19}$')
+    r"|(?<=[A-Za-z])\$\s*\^\s*(?:\{\s*(?P<sup>[0-9A-Za-z]{1,2})\s*\}|(?P<sup1>[0-9A-Za-z]))\s*\$"
 )
 _MARKUP_SIGNS = ("$", "\\", "&")
 _ACCENT_OF = {"al": "acc", "bl": "bacc", "gl": "gacc"}
@@ -267,8 +269,8 @@ def _shown(match: re.Match) -> str | None:
         return _GREEK.get(symbol[1:]) if symbol[0] == "\\" else symbol
     if group == "ent":
         return _ENTITIES[match.group("ent")]
-    if group == "esc":
-        return match.group("esc")
+    if group in ("esc", "sup", "sup1"):
+        return match.group(group)
     accent = match.group(_ACCENT_OF[group])  # the accent group of the letter group that matched last
     letter = match.group(group)
     composed = unicodedata.normalize("NFC", letter + _ACCENTS[accent])
@@ -300,9 +302,9 @@ def markup_view(text: str) -> tuple[str, list[int], list[int]] | None:
             parts.append(text[last:s])
             starts.extend(range(last, s))
             ends.extend(range(last + 1, s + 1))
-        parts.append(shown)  # one character, standing for the whole markup
-        starts.append(s)
-        ends.append(e)
+        parts.append(shown)  # each character stands for the whole markup
+        starts.extend([s] * len(shown))
+        ends.extend([e] * len(shown))
         last = e
     if not parts:
         return None

@@ -56,3 +56,17 @@ def test_another_paper_links_the_plain_reading_and_never_the_cut_piece():
     links = {link.surface: link.method for link in linked[1].links}
     assert links.get("RE3QA") == "RE$^3$QA"
     assert "RE" not in links
+
+
+def test_another_paper_writing_the_name_in_tex_links_it_too():
+    """The matcher reads a superscript inside a word as its characters (``markup_view``), so 'RE$^3$QA' in a
+    citing paper meets the introduced name; the surface stays what that paper wrote."""
+    from relwork.linker import link_corpus, load_catalog
+
+    citing = Paper(id="b", title="A study of readers", year=2020,
+                   abstract="We build on RE$^3$QA and fine-tune it on TriviaQA.")
+    own = Paper(id="a", title="Retrieve, Read, Rerank: Towards End-to-End Multi-Document Reading Comprehension",
+                abstract=RE3QA, year=2019)
+    linked = link_corpus([own, citing], load_catalog())
+    links = [(link.surface, link.method) for link in linked[1].links]
+    assert ("RE$^3$QA", "RE$^3$QA") in links
