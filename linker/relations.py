@@ -1712,12 +1712,19 @@ def _settle_method_description(linked) -> None:
     stop = abstract.find(". ", first + 1)
     if stop == -1:
         return
+    sentences: dict[str, tuple[int, bool]] = {}  # evidence -> (where it is, whether it speaks of others' work)
     for link in candidates:
-        at = abstract.find(link.evidence)
-        if at <= stop or _OTHER.search(_mask_brackets(link.evidence)) or _SURVEY.search(link.evidence) \
-                or _PRIOR_SUBJECT.match(link.evidence) or _PERFECT_PREDICATE.match(abstract, link.end) \
-                or _NOT_DESCRIPTION.search(link.evidence) or _OWN_REPORT.search(link.evidence) \
-                or _generic_subject(link.evidence, link.start - at, link.end - at):
+        evidence = link.evidence
+        known = sentences.get(evidence)
+        if known is None:  # once a sentence, not once a mention: a list of thousands of names stays linear
+            at = abstract.find(evidence)
+            others = bool(_OTHER.search(_mask_brackets(evidence)) or _SURVEY.search(evidence)
+                          or _PRIOR_SUBJECT.match(evidence) or _NOT_DESCRIPTION.search(evidence)
+                          or _OWN_REPORT.search(evidence))
+            known = sentences[evidence] = (at, others)
+        at, others = known
+        if at <= stop or others or _PERFECT_PREDICATE.match(abstract, link.end) \
+                or _generic_subject(evidence, link.start - at, link.end - at):
             continue
         link.relation = BUILDS_ON
         link.cue = f"{link.cue} (own method description)" if link.cue else "(own method description)"
