@@ -613,7 +613,7 @@ def _no_progress(description: str, total: int | None = None) -> Iterator[Callabl
 
 
 def build_from_files(
-    inputs: Iterable[str | Path],
+    inputs: str | Path | Iterable[str | Path],
     *,
     catalog: str | Path | None = None,
     format: str | None = None,
@@ -625,6 +625,7 @@ def build_from_files(
 ) -> BuildResult:
     """Load, link and build: the ``relwork build`` job.
 
+    ``inputs`` is one path (str or Path) or several; a directory stands for the files below it.
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
     add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link;
     links whose (calibrated) confidence is below ``min_confidence`` are left out (``BuildResult.dropped``).
@@ -641,7 +642,20 @@ def build_from_files(
 
     min_confidence = check_threshold(min_confidence)
     with gc_paused():
-        return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+        return _build_job(_input_paths(inputs), catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+
+
+def _input_paths(inputs: Any) -> list[Path]:
+    """The input paths: one str/Path is one input (never iterated as characters), else each item."""
+    if isinstance(inputs, (str, Path)):
+        return [Path(inputs)]
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+        raise InputError(f"inputs must be a path or a list of paths, got {type(inputs).__name__}")
+    paths = list(inputs)
+    for item in paths:
+        if not isinstance(item, (str, Path)):
+            raise InputError(f"inputs must be paths (str or Path), got {type(item).__name__}: {item!r}"[:200])
+    return [Path(p) for p in paths]
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
@@ -655,7 +669,7 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
     before = summarize(graph)
     cat = load_catalog(catalog)
     with bar("Loading", None) as advance:
-        loaded = load_papers([Path(p) for p in inputs], format=format, strict=strict, progress=advance)
+        loaded = load_papers(inputs, format=format, strict=strict, progress=advance)
     if not loaded.papers:
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
