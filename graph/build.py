@@ -704,7 +704,8 @@ def build_from_files(
 
     min_confidence = check_threshold(min_confidence)
     with gc_paused():
-        return _build_job(_input_paths(inputs), catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+        paths = _input_paths(inputs)
+        return _build_job(paths, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
 def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]]:
@@ -737,7 +738,9 @@ def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]
             arxiv_id=old.get("arxiv_id"),
             doi=old.get("doi"),
             url=old.get("url"),
-            sources=[Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in old.get("sources") or []],
+            sources=[
+                Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in old.get("sources") or []
+            ],
         )
         merged = merge_into(kept, paper)
         if (merged.title, merged.abstract) != (old.get("title") or "", old.get("abstract") or ""):
