@@ -36,7 +36,7 @@ import contextlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, ContextManager, Iterable, Iterator
+from typing import Any, Callable, Collection, ContextManager, Iterable, Iterator
 
 import networkx as nx
 
@@ -78,15 +78,22 @@ def build_graph(
     graph: nx.MultiDiGraph | None = None,
     *,
     progress: Callable[..., Any] | None = None,
+    relink: Collection[str] = (),
 ) -> nx.MultiDiGraph:
     """Add linked papers to ``graph`` (a new graph when None) and return it.
 
     ``catalog`` (a ``relwork.linker.catalog.Catalog``) supplies method kinds, aliases, years, parents and
     origin papers; without it every method is described by what the links say. ``graph`` is changed in
     place. ``progress(n)`` is called once per paper.
+
+    A record of a paper already in ``graph`` adds to that paper's links, unless its paper id is in
+    ``relink``: then its links *replace* the paper's Paper -> Method edges (introductions too), and
+    methods and origin papers nobody needs any more are removed. That is for a revised paper whose record
+    is its merged record (old and new version together, as ``build_from_files(update=...)`` passes), so
+    the old version's links (evidence no longer in the text) do not survive.
     """
     G = graph if graph is not None else new_graph()
-    builder = _Builder(G, catalog)
+    builder = _Builder(G, catalog, relink=relink)
     with gc_paused():
         for record in linked:
             if not isinstance(record, LinkedPaper):
@@ -213,9 +220,12 @@ class _PaperIndex:
 
 
 class _Builder:
-    def __init__(self, G: nx.MultiDiGraph, catalog: Any):
+    def __init__(self, G: nx.MultiDiGraph, catalog: Any, *, relink: Collection[str] = ()):
         self.G = G
         self.catalog = catalog
+        self.relink = frozenset(relink)
+        self.relinked: set[str] = set()  # paper nodes whose earlier links this build replaced
+        self.dropped_links = False
         self.papers = _PaperIndex(G)
         self.surface_to_name: dict[str, str] = {}
         self.exact_to_name: dict[str, str] = {}
@@ -351,6 +361,9 @@ class _Builder:
         }
         title_key = normalize_title(attrs["title"])
         node = self.add_paper(attrs, title_key)
+        if paper.id in self.relink and node not in self.relinked:
+            self.relinked.add(node)
+            self._drop_links(node)
         for intro in record.introduces:
             name = self.canonical(intro.name)
             entry = self.entry(name)
@@ -397,7 +410,56 @@ class _Builder:
             self.add_link_edge(node, target, RELATION_TO_EDGE[relation], best)
 
     # -- after all records ---------------------------------------------------------------------------
+    def _drop_links(self, paper: str) -> None:
+        """Remove the Paper -> Method edges a record gave ``paper`` (not the catalog's INTRODUCES)."""
+        G = self.G
+        stale = [
+            (paper, method, key)
+            for method, keys in G._succ[paper].items()
+            if G.nodes[method].get("label") == METHOD
+            for key, data in keys.items()
+            if data.get("field") != "catalog"
+        ]
+        if stale:
+            G.remove_edges_from(stale)
+            self.dropped_links = True
+
+    def _prune(self) -> None:
+        """After links were dropped: remove the methods no paper links or introduces any more (unless a
+        catalog ancestor of one that is still linked) and the external origin papers left without a
+        method, as a build of the remaining records alone would never have added them."""
+        G = self.G
+        labels = _labels(G)
+        needed = {
+            method
+            for method, label in labels.items()
+            if label == METHOD
+            and any(
+                labels[p] == PAPER and any(d.get("field") != "catalog" for d in keys.values())
+                for p, keys in _incoming(G, method).items()
+            )
+        }
+        todo = list(needed)
+        while todo:  # catalog lineage: the parents of a needed method stay
+            for parent, keys in G._succ[todo.pop()].items():
+                if DERIVED_FROM in keys and parent not in needed:
+                    needed.add(parent)
+                    todo.append(parent)
+        G.remove_nodes_from([m for m, label in labels.items() if label == METHOD and m not in needed])
+        orphans = [
+            p
+            for p, label in labels.items()
+            if label == PAPER and G.nodes[p].get("external") and not any(
+                labels[m] == METHOD for m in G._succ[p]
+            )
+        ]
+        for p in orphans:
+            self.papers.remove(p, G.nodes[p])
+        G.remove_nodes_from(orphans)
+
     def finish(self) -> None:
+        if self.dropped_links:
+            self._prune()
         if self.catalog is not None:
             self._add_lineage()
             self._add_origin_papers()
@@ -613,7 +675,7 @@ def _no_progress(description: str, total: int | None = None) -> Iterator[Callabl
 
 
 def build_from_files(
-    inputs: Iterable[str | Path],
+    inputs: str | Path | Iterable[str | Path],
     *,
     catalog: str | Path | None = None,
     format: str | None = None,
@@ -625,6 +687,7 @@ def build_from_files(
 ) -> BuildResult:
     """Load, link and build: the ``relwork build`` job.
 
+    ``inputs`` is one path (str or Path) or several; a directory stands for the files below it.
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
     add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link;
     links whose (calibrated) confidence is below ``min_confidence`` are left out (``BuildResult.dropped``).
@@ -641,7 +704,62 @@ def build_from_files(
 
     min_confidence = check_threshold(min_confidence)
     with gc_paused():
-        return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+        paths = _input_paths(inputs)
+        return _build_job(paths, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+
+
+def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]]:
+    """``papers`` with every paper the graph has already (a corpus paper, same identity as when building)
+    replaced by its merged record: the graph's version first, as if its file had been read first, then
+    this one folded in by the loader's rules; and the ids of the merged records whose title or abstract
+    differs from the graph's (revised papers), whose links must replace the old version's.
+
+    Linking the merged record gives a revised paper the links a one-go build gives it, except links to
+    names only other papers of the graph introduce: like any paper added by an update, it is linked
+    against the names introduced in its own batch."""
+    from relwork.core.records import Paper, Source
+    from relwork.loaders.dedupe import merge_into
+
+    index = _PaperIndex(G)
+    out, revised = [], set()
+    for paper in papers:
+        attrs = {"arxiv_id": normalize_arxiv_id(paper.arxiv_id), "doi": normalize_doi(paper.doi)}
+        node = index.find(G, attrs, normalize_title(paper.title or ""))
+        old = G.nodes[node] if node is not None else None
+        if old is None or old.get("external"):
+            out.append(paper)
+            continue
+        kept = Paper(
+            id=node_key(node),
+            title=old.get("title") or "",
+            abstract=old.get("abstract") or "",
+            year=old.get("year"),
+            authors=list(old.get("authors") or []),
+            arxiv_id=old.get("arxiv_id"),
+            doi=old.get("doi"),
+            url=old.get("url"),
+            sources=[
+                Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in old.get("sources") or []
+            ],
+        )
+        merged = merge_into(kept, paper)
+        if (merged.title, merged.abstract) != (old.get("title") or "", old.get("abstract") or ""):
+            revised.add(merged.id)
+        out.append(merged)
+    return out, revised
+
+
+def _input_paths(inputs: Any) -> list[Path]:
+    """The input paths: one str/Path is one input (never iterated as characters), else each item."""
+    if isinstance(inputs, (str, Path)):
+        return [Path(inputs)]
+    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
+        raise InputError(f"inputs must be a path or a list of paths, got {type(inputs).__name__}")
+    paths = list(inputs)
+    for item in paths:
+        if not isinstance(item, (str, Path)):
+            raise InputError(f"inputs must be paths (str or Path), got {type(item).__name__}: {item!r}"[:200])
+    return [Path(p) for p in paths]
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
@@ -655,11 +773,12 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
     before = summarize(graph)
     cat = load_catalog(catalog)
     with bar("Loading", None) as advance:
-        loaded = load_papers([Path(p) for p in inputs], format=format, strict=strict, progress=advance)
+        loaded = load_papers(inputs, format=format, strict=strict, progress=advance)
     if not loaded.papers:
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
+    papers, revised = _merged_with_graph(loaded.papers, graph) if update is not None else (loaded.papers, set())
     linked = dropped = 0
 
     def counted(records: Iterable[LinkedPaper]) -> Iterator[LinkedPaper]:
@@ -670,6 +789,7 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
             yield record
 
     # the graph grows while the workers link: records stream from the linker into the builder
-    with bar("Linking and building", len(loaded.papers)) as advance:
-        build_graph(counted(iter_corpus(loaded.papers, cat, workers=workers)), cat, graph, progress=advance)
+    with bar("Linking and building", len(papers)) as advance:
+        records = counted(iter_corpus(papers, cat, workers=workers))
+        build_graph(records, cat, graph, progress=advance, relink=revised)
     return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph), dropped=dropped)

@@ -27,6 +27,7 @@ from typing import Iterable, NamedTuple
 
 import networkx as nx
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from relwork.core.errors import GraphError
 from relwork.core.records import normalize_arxiv_id, normalize_doi, normalize_title
@@ -159,12 +160,19 @@ def _exact_or_variant(text: str, keys: dict | set) -> str | None:
 
 def _typo_of(wanted: str, surface: str) -> bool:
     """Whether a fuzzy match of key ``wanted`` to key ``surface`` can be a typo rather than another method:
-    the same numbers ('FlashAttention-3' is not FlashAttention-2, 'Mamba-3' not Mamba) and not one name
-    extended by two or more characters ('TransformerXL' is not Transformer; 'Mambaa' is a typo)."""
+    the same numbers ('FlashAttention-3' is not FlashAttention-2, 'Mamba-3' not Mamba) and no run of two or
+    more characters added or left out anywhere, which is a word or morpheme, not a slip of the keyboard
+    ('TransformerXL' is not Transformer, 'generative adversarial networks' not Generative UNadversarial
+    Networks; 'Mambaa', 'Transfomer', 'Longfromer' are typos)."""
     if _DIGITS.findall(wanted) != _DIGITS.findall(surface):
         return False
     short, long = sorted((wanted, surface), key=len)
-    return not (len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short)))
+    if len(long) - len(short) >= 2 and (long.startswith(short) or long.endswith(short)):
+        return False
+    return not any(
+        op in ("insert", "delete") and max(src_end - src_start, dest_end - dest_start) >= 2
+        for op, src_start, src_end, dest_start, dest_end in Levenshtein.opcodes(wanted, surface)
+    )
 
 
 @functools.lru_cache(maxsize=1)

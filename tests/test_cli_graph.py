@@ -283,3 +283,16 @@ def test_every_graph_command_has_help():
     for args in (["build"], ["bridge"], ["method"], ["paper"], ["stats"], ["export", "graphml"], ["export", "gexf"], ["export", "csv"]):
         result = run(*args, "--help")
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+@pytest.mark.parametrize("relation", ["builds_on", "compares_to", "mentions"])
+def test_method_json_object_names_the_resolution_of_relation_rows(seed_build, relation):
+    """`method NAME -r REL --json` stays a bare list of rows (scripts read it); what NAME resolved to is in
+    `method NAME --json`, whose per-relation lists are exactly those rows."""
+    _, path = seed_build
+    rows = run("method", "Transformers", "-r", relation, "-g", path, "--json")
+    report = run("method", "Transformers", "-g", path, "--json")
+    assert rows.exit_code == report.exit_code == 0
+    data = json.loads(report.stdout)
+    assert data["method"]["name"] == "Transformer"
+    assert json.loads(rows.stdout) == data[relation]

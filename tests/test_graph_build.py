@@ -6,11 +6,12 @@ from __future__ import annotations
 import gc
 import itertools
 from collections import Counter
+from pathlib import Path
 
 import networkx as nx
 import pytest
 
-from relwork.core.errors import GraphError
+from relwork.core.errors import GraphError, InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, Source, first_submitted
 from relwork.core.gctools import gc_paused
 from relwork.graph.build import build_from_files, build_graph, summarize
@@ -431,3 +432,21 @@ def test_build_from_files_leaves_the_collector_on(tmp_path, seed_files):
 def test_first_submitted_reads_the_arxiv_id_month_else_the_year(arxiv_id, year, submitted):
     # the date both the linker's and the graph's date rules compare: the id's YYMM beats a later record year
     assert first_submitted(arxiv_id, year) == submitted
+
+
+@pytest.mark.parametrize("as_type", [str, lambda p: p])
+def test_build_from_files_takes_one_path_as_one_input(as_type, tmp_path, monkeypatch):
+    """One str or Path is one input file, never iterated as characters (which loaded every file in '.')."""
+    seed = sorted((Path(__file__).parent.parent / "examples" / "hf-papers").glob("*"))[0]
+    (tmp_path / "papers.txt").write_bytes(seed.read_bytes())
+    (tmp_path / "other.txt").write_bytes(seed.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = build_from_files(as_type(Path("papers.txt")))
+    assert [report.path for report in result.load.files] == ["papers.txt"]
+    assert result.after["papers"] > 0
+
+
+@pytest.mark.parametrize("inputs", [b"papers.jsonl", 3, [3]])
+def test_build_from_files_refuses_inputs_that_are_not_paths(inputs):
+    with pytest.raises(InputError, match="inputs must be"):
+        build_from_files(inputs)

@@ -454,3 +454,27 @@ def test_seed_citing_papers_of_s4_paper(seed_graph):
     rows = citing_papers(seed_graph, "2111.00396")
     s4wm = next(r for r in rows if r["title"].startswith("Facing Off World Model Backbones"))
     assert s4wm["via"] == ["S4"] and not s4wm["external"]
+
+
+@pytest.fixture(scope="module")
+def gun_graph():
+    gun = record("Stopping GAN violence", 2017, introduces=["Generative Unadversarial Networks"], arxiv_id="1703.02528")
+    return build_graph([gun, P1, P5], load_catalog())
+
+
+@pytest.mark.parametrize("name", ["generative adversarial networks", "Generative Adversarial Network", "Longformers model"])
+def test_resolve_method_a_word_or_morpheme_more_or_less_is_not_a_typo(gun_graph, name):
+    """'generative adversarial networks' is one 'un' away from Generative Unadversarial Networks (fuzzy
+    score above the acceptance line): a run of added or missing letters is another name, so it is the
+    'no method' error with that name among the suggestions, not an answer about another method."""
+    with pytest.raises(GraphError, match=f"^no method named {name!r} in the graph.*did you mean: "):
+        resolve_method(gun_graph, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("generative unadversarial netwroks", "Generative Unadversarial Networks"), ("Longfromer", "Longformer"),
+     ("flash attenton", "FlashAttention"), ("Longformre", "Longformer")],
+)
+def test_resolve_method_keyboard_slips_still_resolve(gun_graph, name, expected):
+    assert resolve_method(gun_graph, name) == method_node(expected)
