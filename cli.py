@@ -499,7 +499,7 @@ def evaluate_command(
         if operating:
             print_table(
                 "Links kept at or above each confidence (--min-confidence): method links and relations",
-                ["Min confidence", "Links kept", "Precision", "Recall", "F1", "Relation accuracy"],
+                ["Min confidence", "Links kept (gold papers)", "Precision", "Recall", "F1", "Relation accuracy"],
                 [[f"{r['threshold']:g}", r["links"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
                   f"{r['relation_accuracy']:.3f}"] for r in operating],
             )
