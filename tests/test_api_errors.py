@@ -94,3 +94,18 @@ def test_type_relation_refuses_others_that_are_not_spans(others):
 def test_type_relation_says_the_sentence_must_be_a_string(sentence):
     with pytest.raises(InputError, match="sentence must be a string"):
         type_relation(sentence, 0, 4)
+
+
+@pytest.mark.parametrize("command", ["link", "build"])
+def test_cli_min_confidence_nan_is_named_not_a_number(command, tmp_path):
+    import re
+
+    from typer.testing import CliRunner
+
+    from relwork.cli import app
+
+    result = CliRunner().invoke(app, [command, str(SEED), "--min-confidence", "nan", "-o", str(tmp_path / "out.json")])
+    assert result.exit_code == 2
+    text = re.sub(r"[\s│╭╮╰╯─]+", " ", result.output)  # the error box, unwrapped
+    assert "Invalid value for '--min-confidence': nan is not a number: give a value from 0 to 1" in text
+    assert not (tmp_path / "out.json").exists()
