@@ -1202,8 +1202,8 @@ def link_files(
             return link_files(paths, handle, catalog=catalog, format=format, output_format=output_format, workers=workers,
                               batch_size=batch_size, strict=strict, corpus=corpus, progress=progress,
                               min_confidence=min_confidence)
-    if not callable(getattr(output, "write", None)) or isinstance(output, (io.RawIOBase, io.BufferedIOBase)) \
-            or "b" in str(getattr(output, "mode", "")):
+    if not isinstance(output, io.TextIOBase) and (not callable(getattr(output, "write", None)) or "b" in str(
+            getattr(output, "mode", "")) or isinstance(output, (io.RawIOBase, io.BufferedIOBase))):
         raise InputError(f"output must be a text stream (open(path, 'w')) or a file path, got {type(output).__name__}")
     paths = expand_paths(paths)  # a directory stands for the files below it
     summary = LinkSummary()

@@ -53,9 +53,17 @@ def test_link_files_refuses_an_output_path_that_is_an_input(catalog, tmp_path):
     assert copy.read_bytes() == SEED.read_bytes()
 
 
-def test_link_files_refuses_a_binary_output_stream(catalog):
-    with pytest.raises(InputError, match="output must be a text stream"):
-        link_files([SEED], io.BytesIO(), catalog=catalog)
+def test_link_files_refuses_a_binary_output_stream(catalog, tmp_path):
+    with open(tmp_path / "out.jsonl", "wb") as binary:
+        for output in (io.BytesIO(), binary, 42):
+            with pytest.raises(InputError, match="output must be a text stream"):
+                link_files([SEED], output, catalog=catalog)
+
+
+def test_link_files_writes_to_a_text_wrapper_over_a_binary_file(catalog, builtin_output, tmp_path):
+    with io.TextIOWrapper(open(tmp_path / "out.jsonl", "wb"), encoding="utf-8") as text:
+        link_files([SEED], text, catalog=catalog)
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8") == builtin_output
 
 
 def test_link_files_without_a_catalog_uses_the_built_in_one(builtin_output):
