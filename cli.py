@@ -85,8 +85,20 @@ JSON_OPT = typer.Option(False, "--json", help="Print machine-readable JSON inste
 CATALOG_OPT = typer.Option(None, "--catalog", help="Extra catalog file (JSON Lines) that adds or overrides methods.")
 FORMAT_OPT = typer.Option(None, "--format", "-f", help="Input format name; detected from extension and content if omitted.")
 STRICT_OPT = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it.")
+
+
+def _confidence_range(value: float) -> float:
+    """--min-confidence from 0 to 1; 'nan' is named as not a number (a range check alone calls it above 1)."""
+    if value != value:  # NaN
+        raise typer.BadParameter(f"{value} is not a number: give a value from 0 to 1")
+    if not 0.0 <= value <= 1.0:
+        bound = "greater than or equal to 0" if value < 0 else "less than or equal to 1"
+        raise typer.BadParameter(f"{value:g} is out of range: it should be {bound}")
+    return value
+
+
 MIN_CONFIDENCE_OPT = typer.Option(
-    0.0, "--min-confidence", min=0.0, max=1.0,
+    0.0, "--min-confidence", callback=_confidence_range, metavar="[0<=x<=1]",
     help="Drop links whose calibrated confidence (the share of such links that were right on gold) is below this.",
 )
 
@@ -499,7 +511,7 @@ def evaluate_command(
         if operating:
             print_table(
                 "Links kept at or above each confidence (--min-confidence): method links and relations",
-                ["Min confidence", "Links kept", "Precision", "Recall", "F1", "Relation accuracy"],
+                ["Min confidence", "Links kept (gold papers)", "Precision", "Recall", "F1", "Relation accuracy"],
                 [[f"{r['threshold']:g}", r["links"], f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}",
                   f"{r['relation_accuracy']:.3f}"] for r in operating],
             )

@@ -1,7 +1,7 @@
 """Entity linking: catalog, mention matching, introduced names and relation typing.
 
 Public API: ``load_catalog``, ``Linker``, ``link_corpus`` (``iter_corpus`` streams it), ``link_papers``, ``link_batch``,
-``collect_introduced``, ``type_relation``, ``evaluate``.
+``link_files`` (files to JSON Lines, as ``relwork link``), ``collect_introduced``, ``type_relation``, ``evaluate``.
 """
 
 from relwork.core.gctools import gc_paused
@@ -11,7 +11,7 @@ from relwork.core.gctools import gc_paused
 with gc_paused():
     from relwork.linker.catalog import Catalog, CatalogEntry, load_catalog
     from relwork.linker.pipeline import (
-        CorpusName, Linker, collect_introduced, iter_corpus, link_batch, link_corpus, link_papers,
+        CorpusName, Linker, collect_introduced, iter_corpus, link_batch, link_corpus, link_files, link_papers,
     )
     from relwork.linker.relations import RelationResult, type_relation
 
@@ -25,6 +25,7 @@ __all__ = [
     "link_batch",
     "iter_corpus",
     "link_corpus",
+    "link_files",
     "link_papers",
     "load_catalog",
     "type_relation",

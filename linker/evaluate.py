@@ -51,36 +51,62 @@ class GoldPaper:
 
 
 def parse_gold(lines: Iterable[str], source: str) -> list[GoldPaper]:
-    """Gold records from JSON Lines; errors name the file and line."""
+    """Gold records from JSON Lines; errors name the file and line.
+
+    A paper listed twice (same normalised title: that is how gold meets the linked papers) is an error naming
+    both lines, as it would otherwise be scored twice; so is a file with no record at all, or one JSON array
+    (the format is one object a line)."""
     papers = []
+    first_line: dict[str, int] = {}
     for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        where = f"{source}:{number}"
         try:
             data = json.loads(line)
         except json.JSONDecodeError as exc:
+            if not papers and line.lstrip().startswith("["):
+                raise InputError(_NOT_AN_ARRAY, source, number) from exc
             raise InputError(f"invalid JSON: {exc.msg}", source, number) from exc
+        if isinstance(data, list):
+            raise InputError(_NOT_AN_ARRAY, source, number)
         if not isinstance(data, dict) or not isinstance(data.get("title"), str):
             raise InputError("a gold record needs a 'title' string", source, number)
         links = []
         for item in data.get("links", []):
             if not isinstance(item, dict) or not isinstance(item.get("method"), str):
                 raise InputError("every gold link needs a 'method' string", source, number)
-            relations = item.get("relations") or ["mentions"]
+            relations = _one_or_list(item.get("relations") or ["mentions"], "relations", source, number)
             bad = [r for r in relations if r not in RELATIONS]
             if bad:
-                raise InputError(f"{where}: unknown relation(s) {', '.join(map(str, bad))}", source, number)
-            links.append(GoldLink(item["method"], list(relations), list(item.get("surfaces", [])), item.get("evidence", "")))
+                raise InputError(f"unknown relation(s) {', '.join(map(str, bad))}", source, number)
+            links.append(GoldLink(item["method"], relations, _one_or_list(item.get("surfaces", []), "surfaces", source, number), item.get("evidence", "")))
         introduces = data.get("introduces", [])
         if not isinstance(introduces, list) or not all(isinstance(i, dict) and "name" in i for i in introduces):
             raise InputError("'introduces' must be a list of objects with a 'name'", source, number)
+        key = normalize_title(data["title"])
+        if key in first_line:
+            raise InputError(f"the gold paper of line {first_line[key]} again (same title): each paper once", source, number)
+        first_line[key] = number
         papers.append(GoldPaper(data.get("pid", number), data["title"], links, introduces))
+    if not papers:
+        raise InputError("no gold record in the file (JSON Lines: one object a line)", source)
     return papers
 
 
+_NOT_AN_ARRAY = "gold must be JSON Lines (one JSON object a line), not one JSON array"
+
+
+def _one_or_list(value: object, field_name: str, source: str, number: int) -> list:
+    """A gold field that takes a list: a single string is one value (``"builds_on"``), not its letters."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise InputError(f"a gold link's {field_name!r} must be a list of strings", source, number)
+    return list(value)
+
+
 def read_gold(path: str | Path) -> list[GoldPaper]:
-    """Gold records of one file."""
+    """Gold records of one file (JSON Lines; see ``parse_gold`` for what is an error)."""
     path = Path(path)
     try:
         with path.open(encoding="utf-8") as handle:
@@ -333,10 +359,13 @@ CONFIDENCE_THRESHOLDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9)
 def by_confidence(gold: list[GoldPaper], linked: Iterable[LinkedPaper], catalog: Catalog | None = None,
                   thresholds: Iterable[float] = CONFIDENCE_THRESHOLDS) -> list[dict]:
     """The scores of ``evaluate`` with only the links whose confidence is at least each threshold (what
-    ``--min-confidence`` keeps): one row a threshold with the links kept, method-link precision / recall and
-    relation accuracy, so that a user can choose an operating point on their own gold. Introduced names do not
-    depend on the threshold and are left out."""
+    ``--min-confidence`` keeps): one row a threshold with the links kept (of the gold papers only: the linked
+    file may hold many more papers), method-link precision / recall and relation accuracy, so that a user can
+    choose an operating point on their own gold. Introduced names do not depend on the threshold and are left
+    out."""
     by_title, matcher = by_normalised_title(linked), MethodMatcher(catalog)
+    gold_titles = {normalize_title(g.title) for g in gold}
+    by_title = {title: paper for title, paper in by_title.items() if title in gold_titles}
     rows = []
     for threshold in thresholds:
         kept = {title: replace(paper, links=[l for l in paper.links if l.confidence >= threshold])

@@ -31,7 +31,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
-from relwork.core.errors import InputError
+from relwork.core.errors import ExportError, InputError
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -1154,10 +1154,10 @@ class LinkSummary:
 
 
 def link_files(
-    paths: Sequence[str | Path],
-    output: TextIO,
+    paths: str | Path | Sequence[str | Path],
+    output: TextIO | str | Path,
     *,
-    catalog: Catalog,
+    catalog: Catalog | str | Path | None = None,
     format: str | None = None,
     output_format: str = "jsonl",
     workers: int = 1,
@@ -1174,15 +1174,38 @@ def link_files(
     papers wait in a temporary file for the second pass. Both passes run over ``workers`` processes.
     Records a loader cannot use are skipped and reported in the summary (``strict`` raises instead).
     Links whose (calibrated) confidence is below ``min_confidence`` are left out and counted in the summary.
+
+    ``output`` is a text stream, or a file path written as the command line writes ``-o``: replaced only when
+    the run succeeds. ``catalog`` is a Catalog, a catalog file added to the built-in one (``load_catalog``),
+    or None for the built-in catalog. Wrong arguments raise InputError before anything is read.
     """
     from relwork.loaders import expand_paths
 
-    paths = expand_paths(paths)  # a directory stands for the files below it
     if output_format not in OUTPUT_FORMATS:
         raise InputError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
-    if workers < 1:
-        raise InputError(f"--workers must be at least 1, got {workers}")
+    for name, value in (("workers", workers), ("batch_size", batch_size)):
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise InputError(f"--{name.replace('_', '-')} must be an integer of at least 1, got {value!r}")
     min_confidence = check_threshold(min_confidence)
+    if catalog is None or isinstance(catalog, (str, os.PathLike)):
+        from relwork.linker.catalog import load_catalog
+
+        catalog = load_catalog(catalog)  # None: the built-in catalog, as `relwork link` without --catalog
+    elif not isinstance(catalog, Catalog):
+        raise InputError(f"catalog must be a Catalog (load_catalog()), a catalog file or None, got {type(catalog).__name__}")
+    if isinstance(output, (str, os.PathLike)):
+        target = Path(output)
+        given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
+        if any(str(p) != "-" and Path(p).resolve() == target.resolve() for p in given):
+            raise InputError(f"{target}: the output file is also an input; write the links to another file")
+        with _atomic_text(target) as handle:
+            return link_files(paths, handle, catalog=catalog, format=format, output_format=output_format, workers=workers,
+                              batch_size=batch_size, strict=strict, corpus=corpus, progress=progress,
+                              min_confidence=min_confidence)
+    if not isinstance(output, io.TextIOBase) and (not callable(getattr(output, "write", None)) or "b" in str(
+            getattr(output, "mode", "")) or isinstance(output, (io.RawIOBase, io.BufferedIOBase))):
+        raise InputError(f"output must be a text stream (open(path, 'w')) or a file path, got {type(output).__name__}")
+    paths = expand_paths(paths)  # a directory stands for the files below it
     summary = LinkSummary()
     if corpus:
         # pass 1 reads and parses the files once: whoever parses a batch (a worker, for JSON Lines) writes it,
@@ -1215,6 +1238,26 @@ def link_files(
         linker = Linker(catalog, min_confidence=min_confidence)
         _write_linked(_batches(papers, batch_size), output, summary, linker, output_format, workers, progress)
     return summary
+
+
+@contextmanager
+def _atomic_text(path: Path) -> Iterator[TextIO]:
+    """A text handle for ``path`` that replaces the file only when the block succeeds (``link_files`` given a
+    path): a failed run never leaves half a file where a good one was."""
+    if path.is_dir():
+        raise ExportError(f"{path}: cannot write: Is a directory")
+    partial = path.with_name(f".{path.name}.partial")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = partial.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with handle:
+            yield handle
+        os.replace(partial, path)
+    finally:
+        partial.unlink(missing_ok=True)
 
 
 # Where the first pass left a batch: (spool directory, file name, offset, size of the pickled papers, size of

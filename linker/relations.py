@@ -1012,13 +1012,18 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _is_span(span: object) -> bool:
+    """A (start, end) pair of integer offsets, as ``type_relation``'s ``others`` holds."""
+    return isinstance(span, (tuple, list)) and len(span) == 2 and all(isinstance(i, int) for i in span)
+
+
 def type_relation(
     sentence: str,
     start: int,
     end: int,
     *,
     others: Sequence[tuple[int, int]] | None = None,
-    own_names: Iterable[str] = (),
+    own_names: Iterable[str] | str | None = (),
 ) -> RelationResult:
     """Relation of the paper to the method mentioned at ``sentence[start:end]``.
 
@@ -1032,14 +1037,20 @@ def type_relation(
     own_names: names the paper introduces ("LATTE"): a subject naming one of them is the paper itself.
 
     Returns a :class:`RelationResult`; ``cue`` is '' when no cue decided (plain mention).
-    Raises InputError for a span outside the sentence.
+    Raises InputError for a sentence that is not a string, a span outside it, or ``others`` that is not a list
+    of (start, end) pairs. ``own_names`` may be None (none) or one name as a string.
     """
+    if not isinstance(sentence, str):
+        raise InputError(f"sentence must be a string, got {type(sentence).__name__}")
     if not isinstance(start, int) or not isinstance(end, int):
         raise InputError(f"mention span must be integer offsets, got [{start!r}, {end!r})")
-    if not isinstance(sentence, str) or not (0 <= start < end <= len(sentence)):
-        length = len(sentence) if isinstance(sentence, str) else "?"
-        raise InputError(f"mention span [{start}, {end}) is not inside the sentence (length {length})")
+    if not (0 <= start < end <= len(sentence)):
+        raise InputError(f"mention span [{start}, {end}) is not inside the sentence (length {len(sentence)})")
+    if own_names is None or isinstance(own_names, str):
+        own_names = (own_names,) if own_names else ()
     own = tuple(name.lower() for name in own_names if name)
+    if others is not None and (not isinstance(others, (list, tuple)) or not all(_is_span(span) for span in others)):
+        raise InputError(f"others must be a list of (start, end) integer pairs, got {others!r:.80}")
     if others is not None:
         others = [span for span in others if not (span[0] < end and start < span[1])]
     start = _long_form_start(sentence, start, end)

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from relwork.core.errors import InputError
-from relwork.core.records import Introduced, Link, LinkedPaper, Paper
+from relwork.core.records import Introduced, Link, LinkedPaper, Paper, normalize_title
 from relwork.linker import link_corpus
-from relwork.linker.evaluate import evaluate, intervals, parse_gold, read_gold, read_linked, relation_set
+from relwork.linker.evaluate import by_confidence, evaluate, intervals, parse_gold, read_gold, read_linked, relation_set
 from relwork.loaders import load_papers
 
 from conftest import FIXTURES, SEED_FILES
@@ -79,11 +79,48 @@ def test_evaluate_linker_on_fixture(catalog):
         ('{"pid": 1}', r"gold.jsonl:1: a gold record needs a 'title' string"),
         ('{"title": "T", "links": [{"method": "BERT", "relations": ["uses"]}]}', r"unknown relation\(s\) uses"),
         ('{"title": "T", "introduces": "BERT"}', r"'introduces' must be a list"),
+        ('{"title": "T", "links": [{"method": "BERT", "relations": 3}]}', r"gold.jsonl:1: a gold link's 'relations' must be a list"),
+        ('[{"title": "T", "links": []}]', r"gold.jsonl:1: gold must be JSON Lines .*not one JSON array"),
+        ('[', r"gold.jsonl:1: gold must be JSON Lines"),
+        ("", r"gold.jsonl: no gold record in the file"),
     ],
 )
 def test_parse_gold_errors(line, message):
     with pytest.raises(InputError, match=message):
         parse_gold([line], "gold.jsonl")
+
+
+def test_parse_gold_reads_a_relations_string_as_one_relation():
+    line = '{"title": "T", "links": [{"method": "BERT", "relations": "builds_on", "surfaces": "BERT"}]}'
+    (gold,) = parse_gold([line], "gold.jsonl")
+    assert gold.links[0].relations == ["builds_on"] and gold.links[0].surfaces == ["BERT"]
+
+
+def test_parse_gold_refuses_a_paper_listed_twice_naming_both_lines():
+    first = '{"title": "Mamba: Linear-Time Sequence Modeling", "links": []}'
+    again = '{"title": "mamba:  linear-time sequence modeling", "links": []}'  # the same after normalisation
+    with pytest.raises(InputError, match=r"gold.jsonl:3: the gold paper of line 1 again"):
+        parse_gold([first, "", again], "gold.jsonl")
+
+
+def test_cli_evaluate_empty_gold_file_is_exit_2(tmp_path):
+    from typer.testing import CliRunner
+
+    from relwork.cli import app
+
+    empty = tmp_path / "gold.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["evaluate", str(empty), *map(str, SEED_FILES)])
+    assert result.exit_code == 2
+    assert "no gold record in the file" in result.output
+
+
+def test_by_confidence_counts_only_the_gold_papers_links(seed_linked, seed_catalog):
+    gold = read_gold(GOLD)
+    titles = {normalize_title(g.title) for g in gold}
+    gold_links = sum(len(p.links) for p in seed_linked if normalize_title(p.paper.title) in titles)
+    all_links = sum(len(p.links) for p in seed_linked)
+    assert by_confidence(gold, seed_linked, seed_catalog)[0]["links"] == gold_links < all_links
 
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason="the shared development gold set is not on this machine")
