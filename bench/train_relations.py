@@ -328,7 +328,7 @@ def _complete_gold(path: Path) -> list:
         except json.JSONDecodeError:
             continue
         lines.append(line)
-    return parse_gold(lines, str(path))
+    return parse_gold(lines, str(path)) if lines else []  # parse_gold refuses a file with no record
 
 
 def _link_records(gold: list, records: Path, catalog) -> list:
