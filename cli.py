@@ -131,33 +131,15 @@ def handle_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def atomic_output(path: Optional[Path]) -> Iterator[Any]:
-    """Yield a text handle for ``path`` (stdout when None) that replaces the file only on success.
-
-    A failed or interrupted run never leaves an empty or half-written file where a good one was.
-    """
+    """Yield a text handle for ``path`` (stdout when None) that replaces the file only on success
+    (``core.files.atomic_text``)."""
     if path is None:
         yield sys.stdout
         return
-    from relwork.core.errors import ExportError
+    from relwork.core.files import atomic_text
 
-    path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"{path}: cannot write: Is a directory")
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)  # like build -o out/graph.json
-        handle = tmp.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    try:
+    with atomic_text(Path(path)) as handle:
         yield handle
-        handle.close()
-        os.replace(tmp, path)
-    finally:
-        if not handle.closed:
-            handle.close()
-        if tmp.exists():
-            tmp.unlink()
 
 
 def stdout_or(path: Optional[Path]) -> Optional[Path]:

@@ -31,7 +31,8 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
-from relwork.core.errors import ExportError, InputError
+from relwork.core.errors import InputError
+from relwork.core.files import atomic_text
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -1198,7 +1199,7 @@ def link_files(
         given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
         if any(str(p) != "-" and Path(p).resolve() == target.resolve() for p in given):
             raise InputError(f"{target}: the output file is also an input; write the links to another file")
-        with _atomic_text(target) as handle:
+        with atomic_text(target) as handle:
             return link_files(paths, handle, catalog=catalog, format=format, output_format=output_format, workers=workers,
                               batch_size=batch_size, strict=strict, corpus=corpus, progress=progress,
                               min_confidence=min_confidence)
@@ -1240,24 +1241,6 @@ def link_files(
     return summary
 
 
-@contextmanager
-def _atomic_text(path: Path) -> Iterator[TextIO]:
-    """A text handle for ``path`` that replaces the file only when the block succeeds (``link_files`` given a
-    path): a failed run never leaves half a file where a good one was."""
-    if path.is_dir():
-        raise ExportError(f"{path}: cannot write: Is a directory")
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle = partial.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from exc
-    try:
-        with handle:
-            yield handle
-        os.replace(partial, path)
-    finally:
-        partial.unlink(missing_ok=True)
 
 
 # Where the first pass left a batch: (spool directory, file name, offset, size of the pickled papers, size of
