@@ -53,6 +53,7 @@ EVIL_TITLES = [
     "Line one\nline two\r\nand a\ttab",
     "Backtick `Paper` and $param and {map: 1}",
     "Unicode: é, 中文, 🚀 and \u2028 separator",
+    "Control \x00 NUL, \x07 bell, \x1b[31m escape and \x7f delete",
 ]
 
 
