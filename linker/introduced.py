@@ -30,7 +30,7 @@ from relwork.core.records import Introduced, Paper, first_submitted
 import ahocorasick_rs
 
 from relwork.linker.catalog import CatalogEntry, alias_key
-from relwork.linker.matcher import normalize
+from relwork.linker.matcher import TEX_SUPERSCRIPT, normalize
 from relwork.linker.sentences import start_of_sentence
 
 # Generic families and words that look like names but are not (annotation guidelines): never introduced,
@@ -1812,10 +1812,7 @@ def _known_by(known: "set[str]", years: CatalogYears, year: int) -> "set[str]":
 # a TeX superscript of one or two letters or digits glued after a letter: 'RE$^3$QA', 'WR$^{2}$L', 'C$^2$GAN'
 # (not 'm$^{-2}$', 'e$^+$', '10$^{19}$': units, charges and powers; subscripts are mostly chemistry, 'In$_x$Ga')
 # and the same written without math inside a word: 'M^3RL'
-_TEX_SCRIPT = re.compile(
-    r"(?<=[A-Za-z])(?:\$\s*\^\s*(?:\{\s*([0-9A-Za-z]{1,2})\s*\}|([0-9A-Za-z]))\s*\$"
-    r"|\^(?:\{([0-9A-Za-z]{1,2})\}|([0-9A-Za-z]))(?=[A-Za-z]))"
-)
+_TEX_SCRIPT = re.compile(r"(?<=[A-Za-z])(?:" + TEX_SUPERSCRIPT + r"|\^(?:\{([0-9A-Za-z]{1,2})\}|([0-9A-Za-z]))(?=[A-Za-z]))")
 
 
 def _script_text(match: re.Match) -> str:

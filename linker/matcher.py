@@ -243,6 +243,10 @@ _ACCENTS = {"'": "\u0301", '"': "\u0308", "`": "\u0300", "^": "\u0302", "~": "\u
             ".": "\u0307", "c": "\u0327"}
 _ENTITIES = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _FONT = r"(?:mathrm|mathit|mathbf|mathcal|mathsf|boldsymbol|bm|text|textrm|textit)"
+# a superscript of one or two letters or digits in math ('$^3$', '$^{2}$'; not '$^{19}$', '$^{-2}$'), read as its
+# characters where it follows a letter inside a word ('RE$^3$QA'): introduced-name detection reads it the same way
+# (introduced._TEX_SCRIPT), so that a name and the mentions of it meet
+TEX_SUPERSCRIPT = r"\$\s*\^\s*(?:\{\s*(?P<sup>[0-9A-Za-z]{1,2})\s*\}|(?P<sup1>[0-9A-Za-z]))\s*\$"
 _MARKUP = re.compile(
     # inline math holding one symbol, bare or in a font command: '$k$', '$\epsilon$', '$\mathcal{G}$'
     r"\$\s*(?:(?P<sym>[A-Za-z]|\\[A-Za-z]+)|\\" + _FONT + r"\{\s*(?P<fsym>[A-Za-z]|\\[A-Za-z]+)\s*\})\s*\$"
@@ -255,7 +259,7 @@ _MARKUP = re.compile(
     # a character TeX escapes: 'C\&W', 'Q\&A'; an escaped '\$' is a dollar sign, never the start of math
     r"|\\(?P<esc>[&%#_$])"
     # a superscript of one or two letters or digits inside a word: 'RE$^3$QA', 'WR$^{2}$L' (not '10$^{19}$')
-    r"|(?<=[A-Za-z])\$\s*\^\s*(?:\{\s*(?P<sup>[0-9A-Za-z]{1,2})\s*\}|(?P<sup1>[0-9A-Za-z]))\s*\$"
+    r"|(?<=[A-Za-z])" + TEX_SUPERSCRIPT
 )
 _MARKUP_SIGNS = ("$", "\\", "&")
 _ACCENT_OF = {"al": "acc", "bl": "bacc", "gl": "gacc"}
