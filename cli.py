@@ -347,7 +347,7 @@ def readable_files(files: List[Path], format: Optional[str], strict: bool) -> tu
         except InputError as exc:
             if strict:
                 raise
-            problems.append(Problem(exc.path or str(path), exc.line, exc.reason))
+            problems.append(Problem.from_error(exc, str(path)))
             continue
         usable.append(path)
     return usable, problems

@@ -1115,8 +1115,9 @@ def _link_lines(
 ) -> tuple[bytes, int, int, int, int]:
     """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
     of papers, links, introduced names and links dropped below the linker's ``min_confidence``. A batch is
-    either where the first pass spooled it (read here: ``_spool_get``) or a list of papers (no first pass). One bytes object a batch, not one string a paper:
-    little for a worker to send and the writer to receive, and nothing to encode again on the way out.
+    either where the first pass spooled it (read here: ``_spool_get``) or a list of papers (no first pass). One
+    bytes object a batch, not one string a paper: little for a worker to send and the writer to receive, and
+    nothing to encode again on the way out.
     ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``)."""
     if isinstance(batch, list):
         papers, found = batch, [None] * len(batch)
@@ -1194,10 +1195,10 @@ def link_files(
         catalog = load_catalog(catalog)  # None: the built-in catalog, as `relwork link` without --catalog
     elif not isinstance(catalog, Catalog):
         raise InputError(f"catalog must be a Catalog (load_catalog()), a catalog file or None, got {type(catalog).__name__}")
+    paths = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)  # an iterator is read once
     if isinstance(output, (str, os.PathLike)):
         target = Path(output)
-        given = [paths] if isinstance(paths, (str, os.PathLike)) else list(paths)
-        if any(str(p) != "-" and Path(p).resolve() == target.resolve() for p in given):
+        if any(str(p) != "-" and Path(p).resolve() == target.resolve() for p in paths):
             raise InputError(f"{target}: the output file is also an input; write the links to another file")
         with atomic_text(target) as handle:
             return link_files(paths, handle, catalog=catalog, format=format, output_format=output_format, workers=workers,
@@ -1239,8 +1240,6 @@ def link_files(
         linker = Linker(catalog, min_confidence=min_confidence)
         _write_linked(_batches(papers, batch_size), output, summary, linker, output_format, workers, progress)
     return summary
-
-
 
 
 # Where the first pass left a batch: (spool directory, file name, offset, size of the pickled papers, size of
@@ -1345,7 +1344,7 @@ def _papers_until_broken(path: Path, format: str, problems: list, strict: bool) 
     except InputError as err:
         if strict:
             raise
-        problems.append(Problem(err.path or str(path), err.line, err.reason))
+        problems.append(Problem.from_error(err, str(path)))
 
 
 def _first_tasks(
@@ -1369,7 +1368,7 @@ def _first_tasks(
             except InputError as err:  # it broke off: its tasks so far end the file, the break is reported
                 if task is not None:
                     yield task, True
-                yield ("papers", [], [Problem(err.path or str(path), err.line, err.reason)]), False
+                yield ("papers", [], [Problem.from_error(err, str(path))]), False
                 continue
             if task is not None:
                 yield task, True

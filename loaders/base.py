@@ -48,6 +48,11 @@ class Problem:
     def to_error(self) -> InputError:
         return InputError(self.reason, self.path, self.line)
 
+    @classmethod
+    def from_error(cls, err: InputError, path: str) -> "Problem":
+        """What ``err`` reports, as a skipped file or record (``path`` when the error names no file)."""
+        return cls(err.path or path, err.line, err.reason)
+
 
 @dataclass
 class FileReport:

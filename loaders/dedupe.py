@@ -139,7 +139,7 @@ def load_papers(
         except InputError as err:
             if strict:
                 raise
-            fatal = Problem(err.path or report.path, err.line, err.reason)
+            fatal = Problem.from_error(err, report.path)
         if progress is not None and len(report.skipped) > seen:
             progress(len(report.skipped) - seen)
         # records read = papers yielded + records skipped; a Problem with line None is about the file

@@ -45,6 +45,13 @@ def test_link_files_writes_a_path_output_like_a_stream(catalog, builtin_output, 
     assert [p.name for p in target.parent.iterdir()] == ["linked.jsonl"]  # no partial file left behind
 
 
+def test_link_files_reads_inputs_given_as_an_iterator_with_a_path_output(catalog, builtin_output, tmp_path):
+    """The output-is-an-input check looks at the inputs once, before linking: an iterator is not used up by it."""
+    target = tmp_path / "linked.jsonl"
+    link_files(iter([SEED]), target, catalog=catalog)
+    assert target.read_text(encoding="utf-8") == builtin_output
+
+
 def test_link_files_refuses_an_output_path_that_is_an_input(catalog, tmp_path):
     copy = tmp_path / "papers.txt"
     copy.write_bytes(SEED.read_bytes())
