@@ -64,13 +64,11 @@ class Calibration:
     the coarser groups (relation class, match) and (relation class) as fallbacks for unseen combinations."""
 
     def __init__(self, data: dict):
-        self.data = data
         self.edges: list[float] = list(data["bins"])
-        self.table: dict[str, float] = dict(data["table"])
         self.prior: float = float(data["prior"])
-        # the same table keyed by tuples, for the per-link look-up (no key string built a link)
+        # the file's 'relation|match|bin' keys as tuples, for the per-link look-up (no key string built a link)
         self._by_parts: dict[tuple, float] = {}
-        for key, value in self.table.items():
+        for key, value in data["table"].items():
             parts = key.split("|")
             self._by_parts[(*parts[:2], *map(int, parts[2:]))] = value
 
@@ -82,7 +80,7 @@ class Calibration:
     def probability(self, relation: str, match: str, confidence: float) -> float:
         """P(right) of a link with these features: the most specific group of the table that has it."""
         table = self._by_parts
-        value = table.get((relation, match, bisect_right(self.edges, confidence)))
+        value = table.get((relation, match, self.bin_of(self.edges, confidence)))
         if value is None:
             value = table.get((relation, match))
             if value is None:
