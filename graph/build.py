@@ -704,8 +704,7 @@ def build_from_files(
 
     min_confidence = check_threshold(min_confidence)
     with gc_paused():
-        paths = _input_paths(inputs)
-        return _build_job(paths, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
+        return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
 def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]]:
@@ -747,19 +746,6 @@ def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]
             revised.add(merged.id)
         out.append(merged)
     return out, revised
-
-
-def _input_paths(inputs: Any) -> list[Path]:
-    """The input paths: one str/Path is one input (never iterated as characters), else each item."""
-    if isinstance(inputs, (str, Path)):
-        return [Path(inputs)]
-    if isinstance(inputs, (bytes, bytearray)) or not isinstance(inputs, Iterable):
-        raise InputError(f"inputs must be a path or a list of paths, got {type(inputs).__name__}")
-    paths = list(inputs)
-    for item in paths:
-        if not isinstance(item, (str, Path)):
-            raise InputError(f"inputs must be paths (str or Path), got {type(item).__name__}: {item!r}"[:200])
-    return [Path(p) for p in paths]
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:

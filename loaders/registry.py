@@ -10,7 +10,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper
@@ -159,10 +159,17 @@ def expand_paths(paths) -> list[Path]:
     """Input paths with every directory replaced by the files below it (sorted, hidden ones skipped),
     and '-' (standard input) or a named pipe by a temporary copy (see ``_spool``).
 
-    A directory without files stays as it is, so loading it reports that it holds nothing to read.
+    A directory without files stays as it is, so loading it reports that it holds nothing to read. One str or
+    Path is one input (never iterated as characters); anything else that is not paths is an InputError.
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
+    elif isinstance(paths, (bytes, bytearray)) or not isinstance(paths, Iterable):
+        raise InputError(f"inputs must be a path or a list of paths, got {type(paths).__name__}")
+    paths = list(paths)
+    for item in paths:
+        if not isinstance(item, (str, Path)):
+            raise InputError(f"inputs must be paths (str or Path), got {type(item).__name__}: {item!r}"[:200])
     out: list[Path] = []
     for path in map(Path, paths):
         if str(path) == "-" or _is_pipe(path):
