@@ -172,19 +172,25 @@ def _gunzip(handle) -> Iterator[bytes]:
         raise EOFError("compressed file ended before the end-of-stream marker was reached")
 
 
-def _byte_chunks(path: str | Path) -> Iterator[bytes]:
-    """The (decompressed) bytes of ``path`` in pieces; InputError for a missing/unreadable file."""
+def _open_file(path: str | Path):
+    """``path`` opened for reading bytes (64 KB buffer); InputError naming it when it is missing, a directory
+    or unreadable."""
     p = _check_file(path)
     try:
-        handle = open(p, "rb", buffering=1 << 16)
+        return open(p, "rb", buffering=1 << 16)
     except OSError as err:
         raise InputError(f"cannot read file: {err.strerror or err}", display_name(path)) from err
-    with handle:
-        if handle.peek(2)[:2] == GZIP_MAGIC:
-            yield from _gunzip(handle)
-        else:
-            while block := handle.read(_CHUNK):
-                yield block
+
+
+def _read_pieces(handle, gzipped: bool) -> Iterator[bytes]:
+    """The bytes of an open file in pieces of at most ``_CHUNK``, gunzipped when ``gzipped``."""
+    return _gunzip(handle) if gzipped else iter(lambda: handle.read(_CHUNK), b"")
+
+
+def _byte_chunks(path: str | Path) -> Iterator[bytes]:
+    """The (decompressed) bytes of ``path`` in pieces; InputError for a missing/unreadable file."""
+    with _open_file(path) as handle:
+        yield from _read_pieces(handle, handle.peek(2)[:2] == GZIP_MAGIC)
 
 
 def read_head(path: str | Path, size: int = 65536) -> bytes:
@@ -237,12 +243,7 @@ class TextFile:
         truncated or corrupt gzip file, every complete line before the damage is yielded, then InputError.
         """
         number = 0
-        p = _check_file(self.path)
-        try:
-            handle = open(p, "rb", buffering=1 << 16)
-        except OSError as err:
-            raise InputError(f"cannot read file: {err.strerror or err}", self.name) from err
-        with handle:
+        with _open_file(self.path) as handle:
             try:
                 head = handle.peek(65536)[:65536]
                 gzipped = head[:2] == GZIP_MAGIC
@@ -251,7 +252,7 @@ class TextFile:
                         number += 1
                         yield raw
                     return
-                chunks = _gunzip(handle) if gzipped else iter(lambda: handle.read(_CHUNK), b"")
+                chunks = _read_pieces(handle, gzipped)
                 first = next(chunks, b"")
                 self.cr_only = _cr_only(first[:65536])
                 separator = b"\r" if self.cr_only else b"\n"
