@@ -211,6 +211,16 @@ def _iter_document(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
         except ValueError as err:
             fail(getattr(err, "pos", pos), f"{getattr(err, 'msg', err)} (column {getattr(err, 'colno', '?')})", err)
 
+    def next_item(pos: int, close: str, item: str, container: str) -> tuple[int, bool]:
+        """After an array element or object member ending at ``pos``: (where the next item starts, False)
+        after a ',', or (the offset after ``close``, True) at the container's end; anything else fails."""
+        pos = _skip_ws(document, pos)
+        if char(pos) == ",":
+            return _skip_ws(document, pos + 1), False
+        if char(pos) == close:
+            return pos + 1, True
+        fail(pos, f"expected ',' or '{close}' after {item}" if pos < size else f"the {container} is not closed (file cut?)")
+
     def elements(pos: int, items: list) -> int:
         """Walk the array at ``pos`` ('['), appending each element as (start, value, end) to ``items``
         (a value too deeply nested as (start, None, end)); return the offset after the ']'."""
@@ -229,13 +239,9 @@ def _iter_document(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
             else:
                 value, end = decode(pos)
             items.append((start, value, end))
-            pos = _skip_ws(document, end)
-            if char(pos) == ",":
-                pos = _skip_ws(document, pos + 1)
-                continue
-            if char(pos) == "]":
-                return pos + 1
-            fail(pos, "expected ',' or ']' after an array element" if pos < size else "the array is not closed (file cut?)")
+            pos, closed = next_item(end, "]", "an array element", "array")
+            if closed:
+                return pos
 
     def emit(items: list) -> Iterator[tuple[int, dict] | Problem]:
         for start, value, end in items:
@@ -271,13 +277,9 @@ def _iter_document(text: TextFile) -> Iterator[tuple[int, dict] | Problem]:
                 fields[key] = _Partial(items).values()
             else:
                 fields[key], pos = decode(pos)
-            pos = _skip_ws(document, pos)
-            if char(pos) == ",":
-                pos = _skip_ws(document, pos + 1)
-                continue
-            if char(pos) == "}":
-                return pos + 1
-            fail(pos, "expected ',' or '}' after an object member" if pos < size else "the object is not closed (file cut?)")
+            pos, closed = next_item(pos, "}", "an object member", "object")
+            if closed:
+                return pos
 
     def page_items(fields: dict, lists: dict) -> list | None:
         view = {k: (list(v.values()) if isinstance(v, _Partial) else v) for k, v in fields.items()}
