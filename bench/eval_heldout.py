@@ -38,6 +38,8 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   estimate): ``TUNE6_*``, ``TUNE7_*``, the same pool rule, every earlier gold file excluded.
 * ``tune8`` (160 papers, two annotators, the ninth session's blind estimate): ``TUNE8_*``, the same pool rule,
   every earlier gold file excluded (tune7 too).
+* ``tune9`` (160 papers, two annotators, the tenth session's blind estimate): ``TUNE9_*``, the same pool rule,
+  every earlier gold file excluded (tune8 too).
 
 ``--in-corpus`` scores the arXiv sets the way a user meets them: the whole arXiv sample of ``--data`` (~20,500
 abstracts, each id once) is linked in one run, so a name introduced by another paper of the sample links as that
@@ -239,6 +241,13 @@ TUNE7_EXCLUDED = TUNE6_EXCLUDED + (TUNE6_FILE,)
 TUNE8_SEED, TUNE8_SIZE, TUNE8_FILE = 2036, 160, "tune-arxiv-8.jsonl"
 TUNE8_EXCLUDED = TUNE7_EXCLUDED + (TUNE7_FILE,)
 
+# Ninth arXiv set (drawn 2026-11-27, tenth session; annotated blind in two chunks of 80 in draw order by two
+# annotators and held out from every change of that session: its first score, after the session's merges, is the
+# blind estimate; then it is tuning data): the pool rule of select_tune, every gold file of the time excluded;
+# random.Random(2037), 160 papers, fully annotated.
+TUNE9_SEED, TUNE9_SIZE, TUNE9_FILE = 2037, 160, "tune-arxiv-9.jsonl"
+TUNE9_EXCLUDED = TUNE8_EXCLUDED + (TUNE8_FILE,)
+
 
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
@@ -277,11 +286,17 @@ def select_tune8(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(TUNE8_EXCLUDED, gold_dir), TUNE8_SEED, TUNE8_SIZE)
 
 
+def select_tune9(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the ninth tuning set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE9_EXCLUDED, gold_dir), TUNE9_SEED, TUNE9_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
                "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "tune6": TUNE6_FILE, "tune7": TUNE7_FILE,
-               "tune8": TUNE8_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune8": TUNE8_FILE,
+               "tune9": TUNE9_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
 
 
@@ -453,7 +468,8 @@ def main(argv: list[str] | None = None) -> int:
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
                       ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
                       ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE),
-                      ("tune7", select_tune7, TUNE7_FILE), ("tune8", select_tune8, TUNE8_FILE)]
+                      ("tune7", select_tune7, TUNE7_FILE), ("tune8", select_tune8, TUNE8_FILE),
+                      ("tune9", select_tune9, TUNE9_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
