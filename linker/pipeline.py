@@ -1357,7 +1357,13 @@ def _first_tasks(
     from relwork.loaders.registry import file_loader, read_in_chunks
 
     for path in paths:
-        loader = file_loader(path, format)
+        try:
+            loader = file_loader(path, format)
+        except InputError as err:  # missing, unreadable or of no known format: skipped, as load_papers does
+            if strict:
+                raise
+            yield ("papers", [], [Problem.from_error(err, str(path))]), False
+            continue
         if not strict and read_in_chunks(path, loader):
             task = None
             try:

@@ -52,6 +52,23 @@ def test_link_files_reads_inputs_given_as_an_iterator_with_a_path_output(catalog
     assert target.read_text(encoding="utf-8") == builtin_output
 
 
+@pytest.mark.parametrize("corpus", [True, False])
+def test_link_files_skips_a_missing_or_unknown_file_as_a_problem_in_both_modes(catalog, builtin_output, corpus, tmp_path):
+    """As load_papers does: the other inputs are linked, the file is reported; with strict=True it stops."""
+    unknown = tmp_path / "notes.md"
+    unknown.write_text("# not papers\n", encoding="utf-8")
+    out = io.StringIO()
+    summary = link_files([SEED, tmp_path / "absent.jsonl", unknown], out, catalog=catalog, corpus=corpus)
+    assert [str(p) for p in summary.problems][0] == f"{tmp_path / 'absent.jsonl'}: file not found"
+    assert str(summary.problems[1]).startswith(f"{unknown}: cannot detect the format")
+    if corpus:
+        assert out.getvalue() == builtin_output
+    else:
+        assert len(out.getvalue().splitlines()) == len(builtin_output.splitlines())
+    with pytest.raises(InputError, match="absent.jsonl: file not found"):
+        link_files([SEED, tmp_path / "absent.jsonl"], io.StringIO(), catalog=catalog, corpus=corpus, strict=True)
+
+
 def test_link_files_refuses_an_output_path_that_is_an_input(catalog, tmp_path):
     copy = tmp_path / "papers.txt"
     copy.write_bytes(SEED.read_bytes())
