@@ -256,6 +256,11 @@ def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def counted(n: int, noun: str) -> str:
+    """'1 paper', '0 papers', '2 papers': summary lines count in words a reader (and a grep) expects."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def info(message: str) -> None:
     """A summary line on stderr unless --quiet."""
     if not State.quiet:
@@ -316,8 +321,8 @@ def load_command(
             problems = result.problems
             report_skipped(problems)
             info(  # never wrapped: scripts grep this line
-                f"{len(result.papers)} papers from {len(result.files)} file(s): {result.read} records read, "
-                f"{result.merged} duplicates merged, {len(problems)} skipped"
+                f"{counted(len(result.papers), 'paper')} from {len(result.files)} file(s): "
+                f"{counted(result.read, 'record')} read, {counted(result.merged, 'duplicate')} merged, {len(problems)} skipped"
                 + (f"; written to {'stdout' if papers_on_stdout else output}" if output is not None and result.papers else "")
             )
         if not result.ok:
@@ -378,6 +383,12 @@ def link_command(
     from relwork.linker.pipeline import link_files
 
     with handle_errors():
+        from relwork.loaders.registry import LOADERS
+        from relwork.linker.pipeline import OUTPUT_FORMATS
+
+        if output_format not in OUTPUT_FORMATS and output_format in LOADERS:
+            raise InputError(f"--format names the output format of link ({', '.join(OUTPUT_FORMATS)}); "
+                             f"for an input format write --input-format {output_format}")
         output = stdout_or(output)
         refuse_input_as_output([output], [*files, catalog], stdout_ok=True)
         # what start-up makes (modules, compiled patterns, the catalog: ~300,000 objects) lives until the run
@@ -408,8 +419,9 @@ def link_command(
         finally:
             gc.unfreeze()
         info(
-            f"Linked {summary.papers} papers: {summary.links} links, {summary.introduced} introduced names "
-            f"({summary.corpus_names} linkable across the corpus); {len(summary.problems)} records skipped"
+            f"Linked {counted(summary.papers, 'paper')}: {counted(summary.links, 'link')}, "
+            f"{counted(summary.introduced, 'introduced name')} ({summary.corpus_names} linkable across the corpus); "
+            f"{counted(len(summary.problems), 'record')} skipped"
             + (f"; {summary.dropped} links below --min-confidence {min_confidence:g} dropped" if min_confidence else "")
             + (f"; wrote {output}" if output is not None else "")
         )
@@ -621,9 +633,9 @@ def build_command(
         report_skipped(problems)
         change = f" (+{summary['added']['papers']} papers, +{summary['added']['methods']} methods)" if update else ""
         info(
-            f"Wrote {target}: {after['papers']} papers, {after['methods']} methods, "
-            f"{sum(after['edges'].values()) + sum(after['citations'].values())} edges{change}; "
-            f"{len(problems)} records skipped"
+            f"Wrote {target}: {counted(after['papers'], 'paper')}, {counted(after['methods'], 'method')}, "
+            f"{counted(sum(after['edges'].values()) + sum(after['citations'].values()), 'edge')}{change}; "
+            f"{counted(len(problems), 'record')} skipped"
             + (f"; {result.dropped} links below --min-confidence {min_confidence:g} dropped" if min_confidence else "")
             + (f"; HTML view {html}" if html is not None else "")
         )

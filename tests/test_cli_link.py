@@ -75,6 +75,10 @@ def test_link_errors(tmp_path):
     fmt = run("link", GOLD, "--format", "xml")
     assert fmt.exit_code == 2
     assert "unknown output format 'xml' (choose from jsonl, json)" in fmt.stderr
+    an_input_format = run("link", GOLD, "--format", "csv")
+    assert an_input_format.exit_code == 2
+    assert an_input_format.stderr == (
+        "Error: --format names the output format of link (jsonl, json); for an input format write --input-format csv\n")
 
 
 def test_evaluate_command_json(seed_files):

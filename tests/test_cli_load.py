@@ -51,7 +51,7 @@ def test_load_skipped_records_exit_2_with_reasons(tmp_path):
         f"skipped {path}:2: record has no abstract",
         f"skipped {path}:3: malformed JSON: Expecting value (column 28)",
         f"skipped {tmp_path / 'nope.bib'}: file not found",
-        "1 papers from 2 file(s): 3 records read, 0 duplicates merged, 3 skipped",
+        "1 paper from 2 file(s): 3 records read, 0 duplicates merged, 3 skipped",
     ]
 
 

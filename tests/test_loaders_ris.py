@@ -192,7 +192,7 @@ def test_cli_load_reports_bad_ris_record_and_exits_2(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         f"skipped {path}:5: RIS record has no ER line (the file ends inside the record)",
-        "1 papers from 1 file(s): 2 records read, 0 duplicates merged, 1 skipped",
+        "1 paper from 1 file(s): 2 records read, 0 duplicates merged, 1 skipped",
     ]
 
 
