@@ -62,3 +62,26 @@ def test_descriptive_name_in_lower_case_stays_generic_without_a_title(linker):
     linked = linker.link(Paper(id="x", title="Serving large models",
                                abstract="We present a system for inference of dense and sparse transformer models."))
     assert "Sparse Transformer" not in _relations(linked)
+
+
+# ------------------------------------------------------------------------------------------------------
+# 3. a comparison's object ends where a later clause about something else begins
+
+
+def test_comparison_object_ends_before_a_later_and_clause(linker, seed_papers):
+    # Mamba Retriever (seed): '... compared to Transformer-based retrieval models, and the effectiveness grows with
+    # the size of the Mamba model': Transformer is compared, Mamba is not
+    linked = linker.link(_seed(seed_papers, "Mamba Retriever"))
+    compared = {l.method for l in linked.links if l.relation == "compares_to"}
+    assert compared == {"Transformer"}
+
+
+def test_comparison_list_goes_on_after_its_and():
+    from relwork.linker.relations import type_relation
+
+    # arXiv 1905.03304: the last item of the compared list keeps the comparison
+    sentence = ("We train our model end-to-end on the ModelNet40 dataset and show in several settings that it performs "
+                "better than ICP, its variants (e.g., Go-ICP, FGR), and the recently-proposed learning-based method PointNetLK.")
+    spans = [(sentence.find(n), sentence.find(n) + len(n)) for n in ("ICP", "Go-ICP", "FGR", "PointNetLK")]
+    start, end = spans[-1]
+    assert type_relation(sentence, start, end, others=spans).relation == "compares_to"
