@@ -624,12 +624,18 @@ _NOT_OWN_WORK = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|perspective|position|limits?|limitations|lessons|"
     r"analysis|analyzing|analysing|understanding|explain\w*|interpret\w*|probing|revisit\w*|rethink\w*|"
     r"evaluat\w*|benchmark\w*|comparison|comparative|study|investigat\w*|theory|theoretical|expressive|"
-    r"dissect\w*|insights?|what|why|how|when)\b"
+    r"dissect\w*|insights?|what|why|how|when|versus|vs|face-?offs?|facing\s+off|head-to-head|showdown)\b"
     # a yes/no question opens the title or its part after a colon ('Is Mamba Effective for ...?'); inside a
     # statement these verbs ask nothing ('signSGD with Majority Vote is Communication Efficient ...')
     r"|(?:^|[:?]\s*)(?:do|does|can|is|are)\b",
     re.I,
 )
+
+
+# a subtitle that only lists three or more short items ('...: RNNs, Transformers, and S4'): the things a
+# paper sets side by side, not what it builds on; a comparison title ('X vs Y', 'Facing Off ...') is not own work
+_LIST_ITEM = r"[^\s,:;()]+(?:\s+[^\s,:;()]+){0,2}"  # one to three words
+_LISTED_SUBTITLE = re.compile(rf":\s*((?:{_LIST_ITEM},\s*){{2,}}(?:and|or)\s+{_LIST_ITEM})\s*[?.!]?$")
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -649,7 +655,11 @@ def _title_subject(links: list[Link], title: str) -> None:
              if link.field == "title" and link.relation == "mentions" and not link.cue and link.kind != "dataset"]
     if not plain or _NOT_OWN_WORK.search(title):  # the title search (~5 us) only when a link could change
         return
+    listed = _LISTED_SUBTITLE.search(title) if ":" in title else None
     for link in plain:
+        if listed and link.start >= listed.start(1):
+            continue  # 'Facing Off World Model Backbones: RNNs, Transformers, and S4': the compared, not the used
+
         link.relation = "builds_on"
         link.cue = "title"
         link.confidence = round(min(link.confidence, 0.6), 3)

@@ -1310,7 +1310,7 @@ def _governing_cue(
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+")
-_TAIL_PREPOSITION = re.compile(r"(?<![\w-])(?:of|from|with|in|on|by|for|to|at|as)(?![\w-])", re.I)
+_TAIL_PREPOSITION = re.compile(r"(?<![\w-])(?:of|from|with|in|on|by|for|to|at)(?![\w-])", re.I)
 
 
 def _past_compared_clause(gap: str, gap_start: int, others: Sequence[tuple[int, int]]) -> bool:
@@ -1323,11 +1323,12 @@ def _past_compared_clause(gap: str, gap_start: int, others: Sequence[tuple[int, 
     joins = list(_AND_CLAUSE.finditer(masked))
     if not joins:
         return False
-    tail = masked[joins[-1].end() :]
+    tail = _TRANSPARENT.sub(" ", masked[joins[-1].end() :])
     if _words(tail) < 4 or not _TAIL_PREPOSITION.search(tail):
         return False
-    comma = gap_start + joins[-1].start()
-    return any(gap_start <= s and e <= comma for s, e in others)
+    comma, after = gap_start + joins[-1].start(), gap_start + joins[-1].end()
+    # a method before the ', and' (the compared one), none after it (the list would go on there)
+    return any(gap_start <= s and e <= comma for s, e in others) and not any(after <= s < gap_start + len(gap) for s, _ in others)
 
 
 def _post_cue(after: str) -> RelationResult | None:

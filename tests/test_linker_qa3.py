@@ -65,6 +65,37 @@ def test_descriptive_name_in_lower_case_stays_generic_without_a_title(linker):
 
 
 # ------------------------------------------------------------------------------------------------------
+# 2. a title that sets methods side by side does not say the paper builds on them
+
+
+def test_comparison_title_lists_are_not_built_on(linker, seed_papers):
+    # 'Facing Off World Model Backbones: RNNs, Transformers, and S4': the title links stay mentions, the abstract's
+    # sentences decide ('S4WM outperforms Transformer-based world models')
+    linked = linker.link(_seed(seed_papers, "Facing Off World Model Backbones"))
+    assert _relations(linked, "title") == {"Transformer": {"mentions"}, "S4": {"mentions"}}
+    assert "compares_to" in _relations(linked)["Transformer"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "LSTM vs. GRU vs. Bidirectional RNN for script generation",  # arXiv 1908.04332 (tune7)
+        "Model Backbones: LSTM, GRU, and Transformer",
+    ],
+)
+def test_comparison_title_shapes_keep_title_mentions(linker, title):
+    linked = linker.link(Paper(id="x", title=title, abstract="We present experiments on script generation."))
+    assert all(link.relation == "mentions" for link in linked.links if link.field == "title")
+
+
+def test_own_work_title_with_a_list_of_uses_still_builds_on(linker):
+    # an item longer than three words is no side-by-side list: '... and T5 for Low-Resource Tasks'
+    linked = linker.link(Paper(id="x", title="Simple Recipes: Adapting BERT, RoBERTa, and T5 for Low-Resource Tasks",
+                               abstract="We present a recipe for low-resource tasks."))
+    assert _relations(linked, "title").get("BERT") == {"builds_on"}
+
+
+# ------------------------------------------------------------------------------------------------------
 # 3. a comparison's object ends where a later clause about something else begins
 
 
