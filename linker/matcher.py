@@ -26,7 +26,9 @@ Rules applied to each candidate, on the original text:
   nitride)), or all lower case with a depth or version joined to it as code writes model names ("resnet50",
   "vgg-16", "yolov3");
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
-  first word and never match in Title Case titles: in lower case they describe a generic technique;
+  first word and never match in Title Case titles: in lower case they describe a generic technique; except
+  the ones a paper uses as names (``candidates(named=...)``: the linker's title subjects, "The Devil in Linear
+  Transformer" ... "linear transformers"), which match in any case;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
 * a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention;
 * a depth of 10 to 999 glued to a method name ("ResNet10", "VGG11", "SENet154") names that method, as
