@@ -1241,6 +1241,8 @@ def _governing_cue(
         # "compared to ELMo and BERT-base, BERT-large is better": past the comma the mention is the subject of
         # the main clause, the side the comparison is about, not what it is compared with
         return None, False
+    if cue.relation == COMPARES_TO and others and _past_compared_clause(gap, scan_lo + match.end(), others):
+        return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     negated = (_NEGATED_USE.search(before, max(0, match.start() - 60), match.start())
                if cue.relation == BUILDS_ON and _words(gap) <= 4 and "," not in gap else None)
@@ -1305,6 +1307,28 @@ def _governing_cue(
             return RelationResult(BUILDS_ON, f"{words} (among)", 0.6), False
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
+
+
+_AND_CLAUSE = re.compile(r",\s+and\s+")
+_TAIL_PREPOSITION = re.compile(r"(?<![\w-])(?:of|from|with|in|on|by|for|to|at)(?![\w-])", re.I)
+
+
+def _past_compared_clause(gap: str, gap_start: int, others: Sequence[tuple[int, int]]) -> bool:
+    """Whether a comparison cue's object ended before the mention: another method stands between the cue and a
+    later ', and' that opens four or more words with a preposition before the mention ('achieves better
+    effectiveness compared to Transformer-based retrieval models, and the effectiveness grows with the size of the
+    Mamba model'): a new clause or an attribute of something else, not the compared list, which goes on after
+    its ', and' with the next item ('better than ICP, its variants, and the recently-proposed method PointNetLK')."""
+    masked = _mask_brackets(gap)
+    joins = list(_AND_CLAUSE.finditer(masked))
+    if not joins:
+        return False
+    tail = _TRANSPARENT.sub(" ", masked[joins[-1].end() :])
+    if _words(tail) < 4 or not _TAIL_PREPOSITION.search(tail):
+        return False
+    comma, after = gap_start + joins[-1].start(), gap_start + joins[-1].end()
+    # a method before the ', and' (the compared one), none after it (the list would go on there)
+    return any(gap_start <= s and e <= comma for s, e in others) and not any(after <= s < gap_start + len(gap) for s, _ in others)
 
 
 def _post_cue(after: str) -> RelationResult | None:
