@@ -26,9 +26,7 @@ Rules applied to each candidate, on the original text:
   nitride)), or all lower case with a depth or version joined to it as code writes model names ("resnet50",
   "vgg-16", "yolov3");
 * descriptive plain-word names ("Layer Normalization", "Sliding Window Attention") need capitals after their
-  first word and never match in Title Case titles: in lower case they describe a generic technique; except
-  the ones a paper uses as names (``candidates(named=...)``: the linker's title subjects, "The Devil in Linear
-  Transformer" ... "linear transformers"), which match in any case;
+  first word and never match in Title Case titles: in lower case they describe a generic technique;
 * ambiguous entries (common words such as "Adam") match only in their exact written case.
 * a name inside a web address ("https://github.com/PaddlePaddle/ERNIE") is no mention;
 * a depth of 10 to 999 glued to a method name ("ResNet10", "VGG11", "SENet154") names that method, as
@@ -590,14 +588,11 @@ class Matcher:
     def __len__(self) -> int:
         return len(self._keys)
 
-    def candidates(
-        self, text: str, norm: str | None = None, *, title_case: bool = False, named: frozenset[str] = frozenset()
-    ) -> list[Mention]:
+    def candidates(self, text: str, norm: str | None = None, *, title_case: bool = False) -> list[Mention]:
         """Every acceptable match in ``text`` (overlapping), before overlap resolution.
 
         ``title_case``: the text is a Title Case title, where capitals say nothing, so descriptive names
-        ('Linear Transformers') are not matched in it. ``named``: descriptive entries the paper uses as names
-        (``subject_names``): they match in any case, in a Title Case title too.
+        ('Linear Transformers') are not matched in it.
         """
         if self._automaton is None or not text:
             return []
@@ -608,11 +603,11 @@ class Matcher:
             shown, starts, ends = view
             return [
                 Mention(starts[m.start], ends[m.end - 1], m.name, m.kind, text[starts[m.start] : ends[m.end - 1]])
-                for m in self._scan(shown, normalize(shown), title_case, named)
+                for m in self._scan(shown, normalize(shown), title_case)
             ]
-        return self._scan(text, normalize(text) if norm is None else norm, title_case, named)
+        return self._scan(text, normalize(text) if norm is None else norm, title_case)
 
-    def _scan(self, text: str, norm: str, title_case: bool, named: frozenset[str] = frozenset()) -> list[Mention]:
+    def _scan(self, text: str, norm: str, title_case: bool) -> list[Mention]:
         """``candidates`` of a text without markup to resolve (``norm``: its normalised form)."""
         found: list[Mention] = []
         pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
@@ -663,7 +658,7 @@ class Matcher:
                 versioned = lowercase_versioned(text[s:glued], text, glued)  # 'resnet10' as 'resnet50' is
             elif written[-1].isdigit() or (e + 1 < n and text[e] in _DASHES and text[e + 1] in "0123456789vV"):
                 versioned = lowercase_versioned(written, text, e)
-            target = self._pick(targets, written, plural, title_case, tail, versioned, named)
+            target = self._pick(targets, written, plural, title_case, tail, versioned)
             if glued != e and (target is None or target.kind != "method"):
                 continue  # a number glued to a dataset is an edition or a class count ('CIFAR100'), not a depth
             if target is None:
@@ -691,18 +686,18 @@ class Matcher:
     @staticmethod
     def _pick(
         targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = "",
-        versioned: bool = False, named: frozenset[str] = frozenset(),
+        versioned: bool = False,
     ) -> Target | None:
         """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
         ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches.
         ``versioned``: written all lower case with a depth or version ('resnet50', 'vgg-16'), which an
-        acronym-like name may be. ``named``: descriptive entries matched in any case (``candidates``)."""
+        acronym-like name may be."""
         best = None
         for target in targets:
             if target.tail != tail:
                 continue
             if target.descriptive and (title_case or not _capitalised_tail(written)) \
-                    and not (target.as_written and written + tail == target.surface) and target.name not in named:
+                    and not (target.as_written and written + tail == target.surface):
                 continue
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it

@@ -320,9 +320,6 @@ class Linker:
             self.matcher.candidates(f.text, f.norm, title_case=f.title_case)
             for f in fields
         ]
-        named = self._subject_names(fields, candidates[0])
-        if named:
-            candidates = [self.matcher.candidates(f.text, f.norm, title_case=f.title_case, named=named) for f in fields]
         aliases = self._taught_aliases(fields[1], candidates[1], context)
         own_variants = _own_variants(introduces)
         for f, found in zip(fields, candidates):
@@ -350,47 +347,6 @@ class Linker:
             if self.min_confidence:
                 self.dropped += drop_below(linked, self.min_confidence)
         return linked
-
-    def _subject_names(self, fields: list[_Field], found: list[Mention]) -> frozenset[str]:
-        """Descriptive catalog names that a Title Case title writes around one of their parents and the
-        abstract writes again, in any case ('The Devil in Linear Transformer' ... 'linear transformers'):
-        the paper's subject, matched as a name in title and abstract (``Matcher.candidates(named=...)``).
-
-        Why: a Title Case title cannot tell a descriptive name ('Linear Transformer') from a description, so
-        the matcher refuses it there and in lower case, and then the parent it contains (Transformer) was
-        linked instead: the head word beat the longer catalogued name. A paper that names the phrase in its
-        title and uses it again in the abstract is about that method, as one that abbreviates it is
-        (``defined_by_initials``). Costs a second scan of the title only when a parent of a descriptive
-        entry is found in a Title Case title."""
-        title = fields[0]
-        if not title.title_case or not found:
-            return frozenset()
-        parents = self._descriptive_parents
-        inner = [m for m in found if m.name in parents]
-        if not inner:
-            return frozenset()
-        seen = {(m.start, m.end, m.name) for m in found}
-        abstract = " " + fields[1].norm
-        named = set()
-        for m in self.matcher.candidates(title.text, title.norm):
-            entry = self.catalog.get(m.name)
-            if entry is None or (m.start, m.end, m.name) in seen or not is_descriptive(m.surface):
-                continue  # matched anyway, or not refused for the title's capitals
-            if not any(m.start <= p.start and p.end <= m.end and p.name in entry.parents for p in inner):
-                continue
-            if any(" " + " ".join(normalize(s).split()) in abstract for s in entry.surfaces):
-                named.add(m.name)
-        return frozenset(named)
-
-    @property
-    def _descriptive_parents(self) -> frozenset[str]:
-        """Names that are a parent of an entry with a descriptive surface (Transformer of Linear Transformer)."""
-        parents = self.__dict__.get("_parents_of_descriptive")
-        if parents is None:
-            parents = self.__dict__["_parents_of_descriptive"] = frozenset(
-                p for e in self.catalog for p in e.parents if any(is_descriptive(s) for s in e.surfaces)
-            )
-        return parents
 
     def _drop_anachronisms(self, paper: Paper, links: list[Link]) -> list[Link]:
         """Links to catalog methods from years after the paper are homonyms: a 2018 'Pythia v0.1' is not the
