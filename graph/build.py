@@ -707,20 +707,42 @@ def build_from_files(
         return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
-def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]]:
+def corpus_order(paper: Any) -> tuple:
+    """Sort key of the order a build links its papers in: first submitted first (arXiv id month, else year;
+    undated last), then paper id. A name several papers introduce links to the first of them in this order
+    (``linker.pipeline.corpus_names``), so the graph depends on the papers alone, not on the order of the
+    input files nor on how they were split over ``--update`` runs; and the first is the earliest, as for
+    the graph's citation edges."""
+    date = first_submitted(normalize_arxiv_id(paper.arxiv_id), paper.year)
+    return (date is None, date or (0, 0), paper.id)
+
+
+def _graph_paper(node: str, attrs: dict) -> Any:
+    """The ``Paper`` record a corpus Paper node holds (its merged record, as the build linked it)."""
+    from relwork.core.records import Paper, Source
+
+    return Paper(
+        id=node_key(node),
+        title=attrs.get("title") or "",
+        abstract=attrs.get("abstract") or "",
+        year=attrs.get("year"),
+        authors=list(attrs.get("authors") or []),
+        arxiv_id=attrs.get("arxiv_id"),
+        doi=attrs.get("doi"),
+        url=attrs.get("url"),
+        sources=[Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []],
+    )
+
+
+def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, dict[str, str]]:
     """``papers`` with every paper the graph has already (a corpus paper, same identity as when building)
     replaced by its merged record: the graph's version first, as if its file had been read first, then
-    this one folded in by the loader's rules; and the ids of the merged records whose title or abstract
-    differs from the graph's (revised papers), whose links must replace the old version's.
-
-    Linking the merged record gives a revised paper the links a one-go build gives it, except links to
-    names only other papers of the graph introduce: like any paper added by an update, it is linked
-    against the names introduced in its own batch."""
-    from relwork.core.records import Paper, Source
+    this one folded in by the loader's rules; and, for those, merged record id -> graph node. Their links
+    replace the graph's (a revised paper's old version's links must not survive)."""
     from relwork.loaders.dedupe import merge_into
 
     index = _PaperIndex(G)
-    out, revised = [], set()
+    out, in_graph = [], {}
     for paper in papers:
         attrs = {"arxiv_id": normalize_arxiv_id(paper.arxiv_id), "doi": normalize_doi(paper.doi)}
         node = index.find(G, attrs, normalize_title(paper.title or ""))
@@ -728,31 +750,86 @@ def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]
         if old is None or old.get("external"):
             out.append(paper)
             continue
-        kept = Paper(
-            id=node_key(node),
-            title=old.get("title") or "",
-            abstract=old.get("abstract") or "",
-            year=old.get("year"),
-            authors=list(old.get("authors") or []),
-            arxiv_id=old.get("arxiv_id"),
-            doi=old.get("doi"),
-            url=old.get("url"),
-            sources=[
-                Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in old.get("sources") or []
-            ],
-        )
-        merged = merge_into(kept, paper)
-        if (merged.title, merged.abstract) != (old.get("title") or "", old.get("abstract") or ""):
-            revised.add(merged.id)
+        merged = merge_into(_graph_paper(node, old), paper)
+        in_graph[merged.id] = node
         out.append(merged)
-    return out, revised
+    return out, in_graph
+
+
+def _introduces(G: nx.MultiDiGraph, node: str) -> bool:
+    """Whether a corpus paper's record introduced names (each one left an INTRODUCES edge of its field)."""
+    return any(
+        key == INTRODUCES and data.get("field") != "catalog" for keys in G._succ[node].values() for key, data in keys.items()
+    )
+
+
+@dataclass
+class _UpdatePlan:
+    """What an update links: the new and merged records and the graph's papers the update's names concern
+    (``relink``: their links are replaced), with the corpus names of the whole updated graph."""
+
+    papers: list
+    relink: set[str]
+    names: list
+
+
+def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
+    """Plan an update as the one-go build of the graph's papers and ``papers`` would link them.
+
+    The corpus names before and after are those of the graph's corpus papers (names detected again only
+    for papers that introduced some, from their stored text) and of the new records, in ``corpus_order``;
+    a graph paper is re-linked when its title or abstract writes one of the names whose linking changed
+    (``corpus_changes``: a new name, or one a new paper makes ambiguous, a field term, or re-spells first)."""
+    from relwork.linker.compiled import compiled_catalog
+    from relwork.linker.pipeline import Linker, corpus_changes
+
+    merged, in_graph = _merged_with_graph(papers, G)
+    detector = Linker(catalog, compile=False, compiled=compiled_catalog(catalog))
+    replaced = set(in_graph.values())
+    graph_papers = [
+        (_graph_paper(node, attrs), _introduces(G, node))
+        for node, attrs in G.nodes(data=True)
+        if attrs.get("label") == PAPER and not attrs.get("external")
+    ]
+    graph_found = [(p, detector.introduced(p) if introduces else []) for p, introduces in graph_papers]
+    kept = [(p, found) for p, found in graph_found if paper_node(p.id) not in replaced]
+    before = _corpus_names(graph_found)
+    after = _corpus_names(kept + [(p, detector.introduced(p)) for p in merged])
+    relinked = _writing([p for p, _ in kept], corpus_changes(before, after, catalog))
+    return _UpdatePlan(sorted(merged + relinked, key=corpus_order), set(in_graph) | {p.id for p in relinked}, after)
+
+
+def _corpus_names(corpus: list) -> list:
+    """The corpus names of (paper, introduced names) pairs, as ``iter_corpus`` makes them of a build's papers."""
+    from relwork.linker.pipeline import corpus_names, defined_acronyms
+
+    corpus = sorted(corpus, key=lambda pair: corpus_order(pair[0]))
+    definitions = [d for p, found in corpus for d in defined_acronyms(p, found)]
+    return corpus_names(((p.id, found) for p, found in corpus), definitions)
+
+
+def _writing(papers: list, surfaces: set[str]) -> list:
+    """The papers whose title or abstract may write one of ``surfaces``: a superset of those the matcher
+    finds one in, by any spelling it matches (``matcher.variants``), with case, spaces and punctuation
+    ignored. One automaton scan a paper."""
+    import ahocorasick_rs
+
+    from relwork.linker.matcher import normalize, variants
+
+    keys = {"".join(normalize(s).split()) for s in surfaces}
+    keys.update(v.replace(" ", "") for s in surfaces for v in variants(s))
+    keys.discard("")
+    if not keys:
+        return []
+    automaton = ahocorasick_rs.AhoCorasick(sorted(keys))
+    return [p for p in papers if automaton.find_matches_as_indexes("".join(normalize(p.title + " " + p.abstract).split()))]
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
     from relwork.graph.io import load_graph
     from relwork.linker import load_catalog
     from relwork.linker.calibration import drop_below
-    from relwork.linker.pipeline import iter_corpus
+    from relwork.linker.pipeline import iter_corpus, link_papers
     from relwork.loaders import load_papers
 
     graph = load_graph(update) if update is not None else new_graph()
@@ -764,7 +841,13 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
-    papers, revised = _merged_with_graph(loaded.papers, graph) if update is not None else (loaded.papers, set())
+    if update is None:
+        papers, relink = sorted(loaded.papers, key=corpus_order), set()
+        records = iter_corpus(papers, cat, workers=workers)
+    else:
+        plan = _update_plan(loaded.papers, graph, cat)
+        papers, relink = plan.papers, plan.relink
+        records = link_papers(papers, cat, introduced=plan.names, workers=workers)
     linked = dropped = 0
 
     def counted(records: Iterable[LinkedPaper]) -> Iterator[LinkedPaper]:
@@ -776,6 +859,5 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
 
     # the graph grows while the workers link: records stream from the linker into the builder
     with bar("Linking and building", len(papers)) as advance:
-        records = counted(iter_corpus(papers, cat, workers=workers))
-        build_graph(records, cat, graph, progress=advance, relink=revised)
+        build_graph(counted(records), cat, graph, progress=advance, relink=relink)
     return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph), dropped=dropped)

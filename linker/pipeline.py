@@ -798,6 +798,34 @@ class _CorpusNames:
         return out
 
 
+def corpus_changes(before: Sequence[CorpusName], after: Sequence[CorpusName], catalog: Catalog) -> set[str]:
+    """The surfaces (names and aliases as written) of the corpus names that a Linker built with ``after``
+    treats otherwise than one built with ``before``: another entry (name, kind, aliases), another claim on
+    the key, other readings of the acronym. A paper that writes none of them is linked alike by both, which
+    is how ``build --update`` finds the papers of a graph that new names concern without re-linking it."""
+    keys = compiled_catalog(catalog).keys
+    old, new = _corpus_state(before, keys), _corpus_state(after, keys)
+    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
+    return {s for name in (*before, *after) for s in (name.name, *name.aliases) if alias_key(s) in changed}
+
+
+def _corpus_state(names: Sequence[CorpusName], catalog_keys: frozenset[str]) -> dict[str, list]:
+    """Alias key -> what a Linker with corpus ``names`` makes of it (``_claimed_entries``, ``_readings``)."""
+    names = list(names)
+    readings = _readings(names, catalog_keys)
+    known = set(catalog_keys)
+    state: dict[str, list] = {}
+    for entry in _claimed_entries(names, known, readings):
+        state.setdefault(alias_key(entry.name), []).append(("entry", entry.name, entry.kind, tuple(entry.aliases)))
+        for alias in entry.aliases:
+            state.setdefault(alias_key(alias), []).append(("alias of", entry.name))
+    for key in known - catalog_keys:
+        state.setdefault(key, []).append(("claimed",))
+    for name, packed in sorted(readings.items()):
+        state.setdefault(alias_key(name), []).append(("readings", name, _unpack(packed)))
+    return state
+
+
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
     """First pass of a streaming run: the names every paper introduces (a small list, not the papers)."""
     linker = Linker(catalog, compile=False)
