@@ -756,73 +756,161 @@ def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, dict[str
     return out, in_graph
 
 
-def _introduces(G: nx.MultiDiGraph, node: str) -> bool:
-    """Whether a corpus paper's record introduced names (each one left an INTRODUCES edge of its field)."""
-    return any(
-        key == INTRODUCES and data.get("field") != "catalog" for keys in G._succ[node].values() for key, data in keys.items()
-    )
-
-
 @dataclass
 class _UpdatePlan:
     """What an update links: the new and merged records and the graph's papers the update's names concern
-    (``relink``: their links are replaced), with the corpus names of the whole updated graph."""
+    (``relink``: their links are replaced), with the corpus names they are linked with."""
 
     papers: list
     relink: set[str]
     names: list
 
 
+class _Record:
+    """A paper of an update's corpus, with the surfaces (names, aliases) its record may give the corpus and
+    the keys it may touch: those surfaces' and the acronyms it defines (catalog keys left out: they carry
+    no corpus state).
+
+    A new record's names are detected (``found``). A graph paper's are first read from the graph, a
+    superset: its INTRODUCES surfaces and the names and aliases of those uncatalogued methods; they are
+    detected again from its stored text only when the update needs them (``found`` is None until then)."""
+
+    __slots__ = ("paper", "found", "surfaces", "keys")
+
+    def __init__(self, paper: Any, found: list | None, surfaces: set[str], defined: Iterable[str], catalog_keys: frozenset[str]):
+        from relwork.linker.catalog import alias_key
+
+        self.paper, self.found, self.surfaces = paper, found, surfaces
+        self.keys = ({alias_key(s) for s in surfaces} | set(defined)) - catalog_keys
+
+
+def _graph_record(G: nx.MultiDiGraph, node: str, attrs: dict, catalog_keys: frozenset[str]) -> _Record:
+    from relwork.core.records import Introduced
+    from relwork.linker.pipeline import defined_acronyms
+
+    names, surfaces = [], set()
+    for method, keys in G._succ[node].items():
+        intro = keys.get(INTRODUCES)
+        if intro is None or intro.get("field") == "catalog":
+            continue
+        names.append(intro.get("surface") or "")
+        target = G.nodes[method]
+        if not target.get("catalogued"):
+            surfaces.update([target.get("name") or "", *(target.get("aliases") or [])])
+    paper = _graph_paper(node, attrs)
+    defined = [key for key, _ in defined_acronyms(paper, [Introduced(name) for name in names])]  # reads names only
+    return _Record(paper, None if names else [], surfaces | set(names), defined, catalog_keys)
+
+
+def _new_record(paper: Any, found: list, catalog_keys: frozenset[str]) -> _Record:
+    from relwork.linker.pipeline import defined_acronyms
+
+    surfaces = {s for i in found for s in (i.name, *i.aliases)}
+    return _Record(paper, found, surfaces, [key for key, _ in defined_acronyms(paper, found)], catalog_keys)
+
+
 def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
     """Plan an update as the one-go build of the graph's papers and ``papers`` would link them.
 
-    The corpus names before and after are those of the graph's corpus papers (names detected again only
-    for papers that introduced some, from their stored text) and of the new records, in ``corpus_order``;
-    a graph paper is re-linked when its title or abstract writes one of the names whose linking changed
-    (``corpus_changes``: a new name, or one a new paper makes ambiguous, a field term, or re-spells first)."""
+    The corpus names of a key depend only on the records touching it and, through the aliases they claim,
+    on those touching those keys: on its component (``_Record.keys``). So the names before and after the
+    update are worked out on the components the new and replaced records touch (their graph papers'
+    names detected again from the stored text), and ``corpus_changes`` says which names link otherwise;
+    the graph papers whose title or abstract writes one of them are re-linked (a scan: ``_Spellings``).
+    The new and re-linked papers are linked with the names of every component of a name they write,
+    which is all of the updated graph's corpus names their text can meet."""
+    from relwork.linker.catalog import alias_key
     from relwork.linker.compiled import compiled_catalog
     from relwork.linker.pipeline import Linker, corpus_changes
 
     merged, in_graph = _merged_with_graph(papers, G)
-    detector = Linker(catalog, compile=False, compiled=compiled_catalog(catalog))
+    compiled = compiled_catalog(catalog)
+    detector = Linker(catalog, compile=False, compiled=compiled)
     replaced = set(in_graph.values())
-    graph_papers = [
-        (_graph_paper(node, attrs), _introduces(G, node))
+    graph = [
+        _graph_record(G, node, attrs, compiled.keys)
         for node, attrs in G.nodes(data=True)
         if attrs.get("label") == PAPER and not attrs.get("external")
     ]
-    graph_found = [(p, detector.introduced(p) if introduces else []) for p, introduces in graph_papers]
-    kept = [(p, found) for p, found in graph_found if paper_node(p.id) not in replaced]
-    before = _corpus_names(graph_found)
-    after = _corpus_names(kept + [(p, detector.introduced(p)) for p in merged])
-    relinked = _writing([p for p, _ in kept], corpus_changes(before, after, catalog))
-    return _UpdatePlan(sorted(merged + relinked, key=corpus_order), set(in_graph) | {p.id for p in relinked}, after)
+    new = [_new_record(p, detector.introduced(p), compiled.keys) for p in merged]
+    by_key: dict[str, list[_Record]] = defaultdict(list)
+    for record in graph:
+        for key in record.keys:
+            by_key[key].append(record)
+    inside: set[int] = set()  # the graph records of the components reached so far (by id)
+    reached: set[str] = set()
+
+    def add_components(keys: Iterable[str]) -> None:
+        todo = [k for k in set(keys) if k not in reached]
+        reached.update(todo)
+        while todo:
+            for record in by_key.get(todo.pop(), ()):
+                if id(record) not in inside:
+                    inside.add(id(record))
+                    if record.found is None:
+                        record.found = detector.introduced(record.paper)
+                    fresh = record.keys - reached
+                    reached.update(fresh)
+                    todo.extend(fresh)
+
+    def kept() -> list[_Record]:
+        return [r for r in graph if id(r) in inside and paper_node(r.paper.id) not in replaced]
+
+    add_components(k for r in new for k in r.keys)
+    add_components(k for r in graph if paper_node(r.paper.id) in replaced for k in r.keys)
+    before = _corpus_names(r for r in graph if id(r) in inside)
+    changed = _Spellings(corpus_changes(before, _corpus_names(kept() + new), catalog))
+    relinked = [r.paper for r in graph if paper_node(r.paper.id) not in replaced and changed.written(r.paper)]
+    linking = merged + relinked
+    vocabulary = _Spellings({s for r in graph + new for s in r.surfaces})
+    add_components(alias_key(s) for p in linking for s in vocabulary.written(p))
+    return _UpdatePlan(sorted(linking, key=corpus_order), set(in_graph) | {p.id for p in relinked}, _corpus_names(kept() + new))
 
 
-def _corpus_names(corpus: list) -> list:
-    """The corpus names of (paper, introduced names) pairs, as ``iter_corpus`` makes them of a build's papers."""
+def _corpus_names(records: Iterable[_Record]) -> list:
+    """The corpus names of records, as ``iter_corpus`` makes them of a build's papers (``corpus_order``)."""
     from relwork.linker.pipeline import corpus_names, defined_acronyms
 
-    corpus = sorted(corpus, key=lambda pair: corpus_order(pair[0]))
-    definitions = [d for p, found in corpus for d in defined_acronyms(p, found)]
-    return corpus_names(((p.id, found) for p, found in corpus), definitions)
+    corpus = sorted(records, key=lambda r: corpus_order(r.paper))
+    definitions = [d for r in corpus for d in defined_acronyms(r.paper, r.found)]
+    return corpus_names(((r.paper.id, r.found) for r in corpus), definitions)
 
 
-def _writing(papers: list, surfaces: set[str]) -> list:
-    """The papers whose title or abstract may write one of ``surfaces``: a superset of those the matcher
-    finds one in, by any spelling it matches (``matcher.variants``), with case, spaces and punctuation
-    ignored. One automaton scan a paper."""
-    import ahocorasick_rs
+class _Spellings:
+    """Finds which of some surfaces a paper may write: a superset of what the matcher finds of them, by
+    any spelling it matches (``matcher.variants``) starting at a word, ending at a word end, a plural 's'
+    or a digit, in the title and abstract as written and as read through TeX/HTML markup. One automaton
+    pass a text."""
 
-    from relwork.linker.matcher import normalize, variants
+    def __init__(self, surfaces: Iterable[str]):
+        import ahocorasick_rs
 
-    keys = {"".join(normalize(s).split()) for s in surfaces}
-    keys.update(v.replace(" ", "") for s in surfaces for v in variants(s))
-    keys.discard("")
-    if not keys:
-        return []
-    automaton = ahocorasick_rs.AhoCorasick(sorted(keys))
-    return [p for p in papers if automaton.find_matches_as_indexes("".join(normalize(p.title + " " + p.abstract).split()))]
+        from relwork.linker.matcher import normalize, variants
+
+        patterns: dict[str, set[str]] = defaultdict(set)
+        for surface in surfaces:
+            for spelling in {" ".join(normalize(surface).split()), *variants(surface)}:
+                if spelling:
+                    patterns[" " + spelling].add(surface)
+        self._patterns = sorted(patterns)
+        self._surfaces = [patterns[p] for p in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns) if self._patterns else None
+
+    def written(self, paper: Any) -> set[str]:
+        from relwork.linker.matcher import markup_view, normalize
+
+        found: set[str] = set()
+        if self._automaton is None:
+            return found
+        for field in (paper.title or "", paper.abstract or ""):
+            view = markup_view(field)
+            for text in (field,) if view is None else (field, view[0]):
+                padded = " " + normalize(text) + " "
+                for index, _, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+                    follow = padded[end]
+                    if follow == " " or follow == "s" or follow.isdigit():
+                        found.update(self._surfaces[index])
+        return found
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
