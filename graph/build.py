@@ -90,7 +90,10 @@ def build_graph(
     ``relink``: then its links *replace* the paper's Paper -> Method edges (introductions too), and
     methods and origin papers nobody needs any more are removed. That is for a revised paper whose record
     is its merged record (old and new version together, as ``build_from_files(update=...)`` passes), so
-    the old version's links (evidence no longer in the text) do not survive.
+    the old version's links (evidence no longer in the text) do not survive, and for a paper whose links
+    names introduced since change. The uncatalogued methods such a paper linked are described anew (kind,
+    aliases) by the records of this call, so ``linked`` must hold every paper linking them
+    (``build_from_files`` re-links them all).
     """
     G = graph if graph is not None else new_graph()
     builder = _Builder(G, catalog, relink=relink)
@@ -118,6 +121,12 @@ def _edge_strength(attrs: dict) -> tuple:
         attrs.get("evidence") or "",
         attrs.get("surface") or "",
     )
+
+
+def _kind_rank(kind: str) -> tuple[bool, str]:
+    """Order of the kinds records give an uncatalogued method: a named kind ('dataset', 'method') before
+    'uncatalogued' (a plain mention), then alphabetical; the node takes the first."""
+    return (kind == "uncatalogued", kind)
 
 
 def _merge_paper(old: dict, new: dict) -> dict:
@@ -226,7 +235,15 @@ class _Builder:
         self.relink = frozenset(relink)
         self.relinked: set[str] = set()  # paper nodes whose earlier links this build replaced
         self.dropped_links = False
+        # uncatalogued methods a replaced link went to: the records of this build describe them anew (kind,
+        # aliases), as ``build_from_files`` re-links every paper linking them
+        self.stale: set[str] = set()
         self.papers = _PaperIndex(G)
+        for paper_id in sorted(self.relink):  # before any record: a record may describe a stale method
+            node = paper_node(paper_id)
+            if node in G and G.nodes[node].get("label") == PAPER:
+                self.relinked.add(node)
+                self._drop_links(node)
         self.surface_to_name: dict[str, str] = {}
         self.exact_to_name: dict[str, str] = {}
         # catalogued method nodes already (re)written from the catalog in this build: their attributes
@@ -319,8 +336,14 @@ class _Builder:
             G.add_node(node, **attrs)
             self.described.add(node)
             return node
+        kind = kind or "uncatalogued"
         if node not in G:
-            G.add_node(node, label=METHOD, name=name, kind=kind or "uncatalogued", area="", aliases=[], year=None, catalogued=False)
+            G.add_node(node, label=METHOD, name=name, kind=kind, area="", aliases=[], year=None, catalogued=False)
+        elif node in self.stale:
+            self.stale.discard(node)
+            G.nodes[node].update(kind=kind, aliases=[])
+        elif _kind_rank(kind) < _kind_rank(G.nodes[node].get("kind") or ""):
+            G.nodes[node]["kind"] = kind  # the same kind whatever order the records come in
         known = G.nodes[node].setdefault("aliases", [])
         for alias in aliases:
             if alias and alias != name and alias not in known:
@@ -420,6 +443,7 @@ class _Builder:
             for key, data in keys.items()
             if data.get("field") != "catalog"
         ]
+        self.stale.update(method for _, method, _ in stale if not G.nodes[method].get("catalogued"))
         if stale:
             G.remove_edges_from(stale)
             self.dropped_links = True
@@ -861,10 +885,25 @@ def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
     before = _corpus_names(r for r in graph if id(r) in inside)
     changed = _Spellings(corpus_changes(before, _corpus_names(kept() + new), catalog))
     relinked = [r.paper for r in graph if paper_node(r.paper.id) not in replaced and changed.written(r.paper)]
+    relinked += _sharing(G, [*replaced, *(paper_node(p.id) for p in relinked)], graph, replaced)
     linking = merged + relinked
     vocabulary = _Spellings({s for r in graph + new for s in r.surfaces})
     add_components(alias_key(s) for p in linking for s in vocabulary.written(p))
     return _UpdatePlan(sorted(linking, key=corpus_order), set(in_graph) | {p.id for p in relinked}, _corpus_names(kept() + new))
+
+
+def _sharing(G: nx.MultiDiGraph, nodes: list[str], graph: list[_Record], skip: set[str]) -> list:
+    """The other graph papers linking an uncatalogued method one of ``nodes`` links: re-linked with them, so
+    that the method's kind and aliases are made again from every record naming it (``_Builder.stale``)."""
+    methods = {
+        method
+        for node in nodes
+        for method, keys in G._succ[node].items()
+        if G.nodes[method].get("label") == METHOD and not G.nodes[method].get("catalogued")
+        and any(data.get("field") != "catalog" for data in keys.values())
+    }
+    sharing = {p for method in methods for p in G._pred[method] if G.nodes[p].get("label") == PAPER} - set(nodes) - skip
+    return [r.paper for r in graph if paper_node(r.paper.id) in sharing]
 
 
 def _corpus_names(records: Iterable[_Record]) -> list:
