@@ -91,9 +91,9 @@ def build_graph(
     methods and origin papers nobody needs any more are removed. That is for a revised paper whose record
     is its merged record (old and new version together, as ``build_from_files(update=...)`` passes), so
     the old version's links (evidence no longer in the text) do not survive, and for a paper whose links
-    names introduced since change. The uncatalogued methods such a paper linked are described anew (kind,
-    aliases) by the records of this call, so ``linked`` must hold every paper linking them
-    (``build_from_files`` re-links them all).
+    names introduced since change. An uncatalogued method that only such papers linked is described anew
+    (kind, aliases) by the records of this call (``build_from_files`` re-links every paper linking a method
+    a changed paper linked).
     """
     G = graph if graph is not None else new_graph()
     builder = _Builder(G, catalog, relink=relink)
@@ -235,15 +235,20 @@ class _Builder:
         self.relink = frozenset(relink)
         self.relinked: set[str] = set()  # paper nodes whose earlier links this build replaced
         self.dropped_links = False
-        # uncatalogued methods a replaced link went to: the records of this build describe them anew (kind,
-        # aliases), as ``build_from_files`` re-links every paper linking them
-        self.stale: set[str] = set()
         self.papers = _PaperIndex(G)
-        for paper_id in sorted(self.relink):  # before any record: a record may describe a stale method
+        touched: set[str] = set()
+        for paper_id in sorted(self.relink):  # before any record, so that ``stale`` is known
             node = paper_node(paper_id)
             if node in G and G.nodes[node].get("label") == PAPER:
                 self.relinked.add(node)
-                self._drop_links(node)
+                touched |= self._drop_links(node)
+        # uncatalogued methods that only re-linked papers linked: the records of this build describe them
+        # anew (kind, aliases), so nothing a paper's old links said of them survives
+        self.stale = {
+            m for m in touched
+            if m in G and not G.nodes[m].get("catalogued")
+            and not any(d.get("field") != "catalog" for keys in _incoming(G, m).values() for d in keys.values())
+        }
         self.surface_to_name: dict[str, str] = {}
         self.exact_to_name: dict[str, str] = {}
         # catalogued method nodes already (re)written from the catalog in this build: their attributes
@@ -433,8 +438,9 @@ class _Builder:
             self.add_link_edge(node, target, RELATION_TO_EDGE[relation], best)
 
     # -- after all records ---------------------------------------------------------------------------
-    def _drop_links(self, paper: str) -> None:
-        """Remove the Paper -> Method edges a record gave ``paper`` (not the catalog's INTRODUCES)."""
+    def _drop_links(self, paper: str) -> set[str]:
+        """Remove the Paper -> Method edges a record gave ``paper`` (not the catalog's INTRODUCES); returns
+        the methods they went to."""
         G = self.G
         stale = [
             (paper, method, key)
@@ -443,10 +449,10 @@ class _Builder:
             for key, data in keys.items()
             if data.get("field") != "catalog"
         ]
-        self.stale.update(method for _, method, _ in stale if not G.nodes[method].get("catalogued"))
         if stale:
             G.remove_edges_from(stale)
             self.dropped_links = True
+        return {method for _, method, _ in stale}
 
     def _prune(self) -> None:
         """After links were dropped: remove the methods no paper links or introduces any more (unless a
@@ -679,7 +685,7 @@ class BuildResult:
 
     graph: nx.MultiDiGraph
     load: Any
-    linked: int
+    linked: int  # records linked: the inputs and, with ``update``, the graph papers re-linked
     before: dict = field(default_factory=dict)
     after: dict = field(default_factory=dict)
     dropped: int = 0  # links below ``min_confidence``, left out of the graph
@@ -889,7 +895,9 @@ def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
     linking = merged + relinked
     vocabulary = _Spellings({s for r in graph + new for s in r.surfaces})
     add_components(alias_key(s) for p in linking for s in vocabulary.written(p))
-    return _UpdatePlan(sorted(linking, key=corpus_order), set(in_graph) | {p.id for p in relinked}, _corpus_names(kept() + new))
+    # the graph nodes' own ids too: a merged record whose id changed (an arXiv id arrived) is dropped up front
+    relink = set(in_graph) | {node_key(node) for node in replaced} | {p.id for p in relinked}
+    return _UpdatePlan(sorted(linking, key=corpus_order), relink, _corpus_names(kept() + new))
 
 
 def _sharing(G: nx.MultiDiGraph, nodes: list[str], graph: list[_Record], skip: set[str]) -> list:
