@@ -150,3 +150,11 @@ def test_update_with_seed_citation_pairs_equals_one_go(first, tmp_path, monkeypa
     if first == "user":
         parts.reverse()
     assert _steps(parts) == _once(parts)
+
+
+def test_update_with_two_workers_writes_the_same_graph(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    parts = [_write("v1.jsonl", [p[1] for p in PAIRS]), _write("v2.jsonl", [p[0] for p in PAIRS])]
+    save_graph(build_from_files([parts[0]]).graph, "g.json")
+    save_graph(build_from_files([parts[1]], update="g.json", workers=2).graph, "two.json")
+    assert Path("two.json").read_bytes() == _steps(parts)
