@@ -23,6 +23,11 @@ Decisions, in one place:
   entries nobody links are left out. ``DERIVED_FROM`` edges join present methods only.
 - Every catalogued method with a catalog ``paper`` gets that origin paper as a Paper node (external unless
   a corpus paper merges with it) with an INTRODUCES edge (field 'catalog').
+- ``build_from_files`` links the papers in ``corpus_order`` (first submitted first): the names several papers
+  introduce belong to the first, so the graph depends on the papers alone. An update links the new and
+  revised papers as a one-go build would (with the names the graph's papers introduced) and re-links the
+  graph papers that write a name whose linking the update changed (``_update_plan``), so building in
+  steps writes the same graph file as building in one go.
 - Citation-style Paper -> Paper edges are derived, after all papers are in, from the Paper -> Method
   edges: P -[BUILDS_ON|COMPARES_TO|MENTIONS {via: M}]-> Q whenever P has that edge to M and Q introduces
   M (never P -> P). When several papers introduce M, only the earliest (arXiv id month, else year; undated
@@ -719,7 +724,8 @@ def build_from_files(
 
     ``inputs`` is one path (str or Path) or several; a directory stands for the files below it.
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
-    add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link;
+    add the papers to (papers already in it are merged, never duplicated; the result is the graph a one-go
+    build of the graph's papers and the inputs gives); ``workers`` processes link;
     links whose (calibrated) confidence is below ``min_confidence`` are left out (``BuildResult.dropped``).
     Raises InputError when no paper
     at all could be loaded (some skipped records are only reported). ``progress(description, total)``
@@ -760,7 +766,9 @@ def _graph_paper(node: str, attrs: dict) -> Any:
         arxiv_id=attrs.get("arxiv_id"),
         doi=attrs.get("doi"),
         url=attrs.get("url"),
-        sources=[Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []],
+        sources=[
+            Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []
+        ],
     )
 
 
@@ -807,7 +815,9 @@ class _Record:
 
     __slots__ = ("paper", "found", "surfaces", "keys")
 
-    def __init__(self, paper: Any, found: list | None, surfaces: set[str], defined: Iterable[str], catalog_keys: frozenset[str]):
+    def __init__(
+        self, paper: Any, found: list | None, surfaces: set[str], defined: Iterable[str], catalog_keys: frozenset[str]
+    ):
         from relwork.linker.catalog import alias_key
 
         self.paper, self.found, self.surfaces = paper, found, surfaces
@@ -846,7 +856,8 @@ def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
     on those touching those keys: on its component (``_Record.keys``). So the names before and after the
     update are worked out on the components the new and replaced records touch (their graph papers'
     names detected again from the stored text), and ``corpus_changes`` says which names link otherwise;
-    the graph papers whose title or abstract writes one of them are re-linked (a scan: ``_Spellings``).
+    the graph papers whose title or abstract writes one of them (a scan: ``_Spellings``), or defines an
+    acronym whose readings changed (``_defines``), are re-linked.
     The new and re-linked papers are linked with the names of every component of a name they write,
     which is all of the updated graph's corpus names their text can meet."""
     from relwork.linker.catalog import alias_key
@@ -889,8 +900,12 @@ def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
     add_components(k for r in new for k in r.keys)
     add_components(k for r in graph if paper_node(r.paper.id) in replaced for k in r.keys)
     before = _corpus_names(r for r in graph if id(r) in inside)
-    changed = _Spellings(corpus_changes(before, _corpus_names(kept() + new), catalog))
-    relinked = [r.paper for r in graph if paper_node(r.paper.id) not in replaced and changed.written(r.paper)]
+    linked, read = corpus_changes(before, _corpus_names(kept() + new), catalog)
+    changed = _Spellings(linked)
+    relinked = [
+        r.paper for r in graph
+        if paper_node(r.paper.id) not in replaced and (changed.written(r.paper) or _defines(r.paper, read))
+    ]
     relinked += _sharing(G, [*replaced, *(paper_node(p.id) for p in relinked)], graph, replaced)
     linking = merged + relinked
     vocabulary = _Spellings({s for r in graph + new for s in r.surfaces})
@@ -923,11 +938,28 @@ def _corpus_names(records: Iterable[_Record]) -> list:
     return corpus_names(((r.paper.id, r.found) for r in corpus), definitions)
 
 
+def _defines(paper: Any, acronyms: set[str]) -> bool:
+    """Whether the abstract defines one of ``acronyms`` ('Long Form (SHORT)', plural too): only then do other
+    papers' readings of it change how the paper links it (``pipeline.corpus_changes``)."""
+    from relwork.linker.introduced import find_definitions
+
+    text = paper.abstract or ""
+    if not acronyms or "(" not in text or not any(a in text for a in acronyms):
+        return False
+    return any(d.short in acronyms or d.short[:-1] in acronyms for d in find_definitions(text))
+
+
+def _name_case(written: str) -> bool:
+    """Whether a span may be a corpus name as written: a capital or a digit in it. Corpus names match in their
+    own case and have one (``pipeline.corpus_linkable``), and so do the readings' and uncatalogued names."""
+    return not written.islower() or any(c.isdigit() for c in written)
+
+
 class _Spellings:
-    """Finds which of some surfaces a paper may write: a superset of what the matcher finds of them, by
-    any spelling it matches (``matcher.variants``) starting at a word, ending at a word end, a plural 's'
-    or a digit, in the title and abstract as written and as read through TeX/HTML markup. One automaton
-    pass a text."""
+    """Finds which of some surfaces (corpus names) a paper may write: a superset of what the linker finds of
+    them, by any spelling the matcher matches (``matcher.variants``) starting at a word, ending at a word
+    end, a plural 's' or a digit, not all lower case (``_name_case``), in the title and abstract as written
+    and as read through TeX/HTML markup. One automaton pass a text."""
 
     def __init__(self, surfaces: Iterable[str]):
         import ahocorasick_rs
@@ -952,10 +984,10 @@ class _Spellings:
         for field in (paper.title or "", paper.abstract or ""):
             view = markup_view(field)
             for text in (field,) if view is None else (field, view[0]):
-                padded = " " + normalize(text) + " "
-                for index, _, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
-                    follow = padded[end]
-                    if follow == " " or follow == "s" or follow.isdigit():
+                padded = " " + normalize(text) + " "  # normalising keeps offsets: text[i] is padded[i + 1]
+                for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+                    follow, written = padded[end], text[start : end - 1]
+                    if (follow == " " or follow == "s" or follow.isdigit()) and _name_case(written):
                         found.update(self._surfaces[index])
         return found
 

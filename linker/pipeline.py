@@ -798,19 +798,26 @@ class _CorpusNames:
         return out
 
 
-def corpus_changes(before: Sequence[CorpusName], after: Sequence[CorpusName], catalog: Catalog) -> set[str]:
-    """The surfaces (names and aliases as written) of the corpus names that a Linker built with ``after``
-    treats otherwise than one built with ``before``: another entry (name, kind, aliases), another claim on
-    the key, other readings of the acronym. A paper that writes none of them is linked alike by both, which
-    is how ``build --update`` finds the papers of a graph that new names concern without re-linking it."""
+def corpus_changes(
+    before: Sequence[CorpusName], after: Sequence[CorpusName], catalog: Catalog
+) -> tuple[set[str], set[str]]:
+    """What a Linker built with corpus names ``after`` does otherwise than one built with ``before``:
+    (the surfaces, names and aliases as written, whose mentions may link otherwise: another entry, alias
+    or claim on the key), (the acronyms, as written, with other readings: ``_own_readings`` changes only
+    the mentions of a paper that defines the acronym itself). A paper that writes none of the first and
+    defines none of the second is linked alike by both: ``build --update`` re-links only the papers of a
+    graph that do."""
     keys = compiled_catalog(catalog).keys
-    old, new = _corpus_state(before, keys), _corpus_state(after, keys)
-    changed = {key for key in old.keys() | new.keys() if old.get(key) != new.get(key)}
-    return {s for name in (*before, *after) for s in (name.name, *name.aliases) if alias_key(s) in changed}
+    (old_links, old_readings), (new_links, new_readings) = _corpus_state(before, keys), _corpus_state(after, keys)
+    changed = {key for key in old_links.keys() | new_links.keys() if old_links.get(key) != new_links.get(key)}
+    linked = {s for name in (*before, *after) for s in (name.name, *name.aliases) if alias_key(s) in changed}
+    read = {n for n in old_readings.keys() | new_readings.keys() if old_readings.get(n) != new_readings.get(n)}
+    return linked, read - linked
 
 
-def _corpus_state(names: Sequence[CorpusName], catalog_keys: frozenset[str]) -> dict[str, list]:
-    """Alias key -> what a Linker with corpus ``names`` makes of it (``_claimed_entries``, ``_readings``)."""
+def _corpus_state(names: Sequence[CorpusName], catalog_keys: frozenset[str]) -> tuple[dict[str, list], dict[str, tuple]]:
+    """What a Linker with corpus ``names`` makes of each alias key (``_claimed_entries``), and the readings
+    of each acronym as written (``_readings``)."""
     names = list(names)
     readings = _readings(names, catalog_keys)
     known = set(catalog_keys)
@@ -821,9 +828,7 @@ def _corpus_state(names: Sequence[CorpusName], catalog_keys: frozenset[str]) -> 
             state.setdefault(alias_key(alias), []).append(("alias of", entry.name))
     for key in known - catalog_keys:
         state.setdefault(key, []).append(("claimed",))
-    for name, packed in sorted(readings.items()):
-        state.setdefault(alias_key(name), []).append(("readings", name, _unpack(packed)))
-    return state
+    return state, {name: _unpack(packed) for name, packed in readings.items()}
 
 
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
