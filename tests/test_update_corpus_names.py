@@ -158,3 +158,21 @@ def test_update_with_two_workers_writes_the_same_graph(tmp_path, monkeypatch):
     save_graph(build_from_files([parts[0]]).graph, "g.json")
     save_graph(build_from_files([parts[1]], update="g.json", workers=2).graph, "two.json")
     assert Path("two.json").read_bytes() == _steps(parts)
+
+
+def test_corpus_changes_names_only_what_a_new_paper_changes():
+    """The library function behind the re-link scan: a new introducer changes its own name and nothing else."""
+    from relwork.linker import load_catalog
+    from relwork.linker.pipeline import Linker, corpus_changes, corpus_names
+
+    catalog = load_catalog()
+    papers = {p.id: p for p in load_papers([PAIRS_FILE]).papers}
+    detector = Linker(catalog, compile=False)
+
+    def names(ids: list[str]) -> list:
+        return corpus_names((i, detector.introduced(papers[i])) for i in ids)
+
+    graph = [p[0] for p in PAIRS[1:]] + [p[1] for p in PAIRS]
+    linked, read = corpus_changes(names(graph), names([*graph, PAIRS[0][0]]), catalog)
+    assert "CollaGAN" in linked and not any(name in linked for _, _, name in PAIRS[1:])
+    assert corpus_changes(names(graph), names(graph), catalog) == (set(), set())
