@@ -815,7 +815,9 @@ def corpus_changes(
     return linked, read - linked
 
 
-def _corpus_state(names: Sequence[CorpusName], catalog_keys: frozenset[str]) -> tuple[dict[str, list], dict[str, tuple]]:
+def _corpus_state(
+    names: Sequence[CorpusName], catalog_keys: frozenset[str]
+) -> tuple[dict[str, list], dict[str, tuple]]:
     """What a Linker with corpus ``names`` makes of each alias key (``_claimed_entries``), and the readings
     of each acronym as written (``_readings``)."""
     names = list(names)
