@@ -23,6 +23,11 @@ Decisions, in one place:
   entries nobody links are left out. ``DERIVED_FROM`` edges join present methods only.
 - Every catalogued method with a catalog ``paper`` gets that origin paper as a Paper node (external unless
   a corpus paper merges with it) with an INTRODUCES edge (field 'catalog').
+- ``build_from_files`` links the papers in ``corpus_order`` (first submitted first): the names several papers
+  introduce belong to the first, so the graph depends on the papers alone. An update links the new and
+  revised papers as a one-go build would (with the names the graph's papers introduced) and re-links the
+  graph papers that write a name whose linking the update changed (``_update_plan``), so building in
+  steps writes the same graph file as building in one go.
 - Citation-style Paper -> Paper edges are derived, after all papers are in, from the Paper -> Method
   edges: P -[BUILDS_ON|COMPARES_TO|MENTIONS {via: M}]-> Q whenever P has that edge to M and Q introduces
   M (never P -> P). When several papers introduce M, only the earliest (arXiv id month, else year; undated
@@ -90,7 +95,10 @@ def build_graph(
     ``relink``: then its links *replace* the paper's Paper -> Method edges (introductions too), and
     methods and origin papers nobody needs any more are removed. That is for a revised paper whose record
     is its merged record (old and new version together, as ``build_from_files(update=...)`` passes), so
-    the old version's links (evidence no longer in the text) do not survive.
+    the old version's links (evidence no longer in the text) do not survive, and for a paper whose links
+    names introduced since change. An uncatalogued method that only such papers linked is described anew
+    (kind, aliases) by the records of this call (``build_from_files`` re-links every paper linking a method
+    a changed paper linked).
     """
     G = graph if graph is not None else new_graph()
     builder = _Builder(G, catalog, relink=relink)
@@ -118,6 +126,12 @@ def _edge_strength(attrs: dict) -> tuple:
         attrs.get("evidence") or "",
         attrs.get("surface") or "",
     )
+
+
+def _kind_rank(kind: str) -> tuple[bool, str]:
+    """Order of the kinds records give an uncatalogued method: a named kind ('dataset', 'method') before
+    'uncatalogued' (a plain mention), then alphabetical; the node takes the first."""
+    return (kind == "uncatalogued", kind)
 
 
 def _merge_paper(old: dict, new: dict) -> dict:
@@ -227,6 +241,19 @@ class _Builder:
         self.relinked: set[str] = set()  # paper nodes whose earlier links this build replaced
         self.dropped_links = False
         self.papers = _PaperIndex(G)
+        touched: set[str] = set()
+        for paper_id in sorted(self.relink):  # before any record, so that ``stale`` is known
+            node = paper_node(paper_id)
+            if node in G and G.nodes[node].get("label") == PAPER:
+                self.relinked.add(node)
+                touched |= self._drop_links(node)
+        # uncatalogued methods that only re-linked papers linked: the records of this build describe them
+        # anew (kind, aliases), so nothing a paper's old links said of them survives
+        self.stale = {
+            m for m in touched
+            if m in G and not G.nodes[m].get("catalogued")
+            and not any(d.get("field") != "catalog" for keys in _incoming(G, m).values() for d in keys.values())
+        }
         self.surface_to_name: dict[str, str] = {}
         self.exact_to_name: dict[str, str] = {}
         # catalogued method nodes already (re)written from the catalog in this build: their attributes
@@ -319,8 +346,14 @@ class _Builder:
             G.add_node(node, **attrs)
             self.described.add(node)
             return node
+        kind = kind or "uncatalogued"
         if node not in G:
-            G.add_node(node, label=METHOD, name=name, kind=kind or "uncatalogued", area="", aliases=[], year=None, catalogued=False)
+            G.add_node(node, label=METHOD, name=name, kind=kind, area="", aliases=[], year=None, catalogued=False)
+        elif node in self.stale:
+            self.stale.discard(node)
+            G.nodes[node].update(kind=kind, aliases=[])
+        elif _kind_rank(kind) < _kind_rank(G.nodes[node].get("kind") or ""):
+            G.nodes[node]["kind"] = kind  # the same kind whatever order the records come in
         known = G.nodes[node].setdefault("aliases", [])
         for alias in aliases:
             if alias and alias != name and alias not in known:
@@ -410,8 +443,9 @@ class _Builder:
             self.add_link_edge(node, target, RELATION_TO_EDGE[relation], best)
 
     # -- after all records ---------------------------------------------------------------------------
-    def _drop_links(self, paper: str) -> None:
-        """Remove the Paper -> Method edges a record gave ``paper`` (not the catalog's INTRODUCES)."""
+    def _drop_links(self, paper: str) -> set[str]:
+        """Remove the Paper -> Method edges a record gave ``paper`` (not the catalog's INTRODUCES); returns
+        the methods they went to."""
         G = self.G
         stale = [
             (paper, method, key)
@@ -423,6 +457,7 @@ class _Builder:
         if stale:
             G.remove_edges_from(stale)
             self.dropped_links = True
+        return {method for _, method, _ in stale}
 
     def _prune(self) -> None:
         """After links were dropped: remove the methods no paper links or introduces any more (unless a
@@ -655,7 +690,7 @@ class BuildResult:
 
     graph: nx.MultiDiGraph
     load: Any
-    linked: int
+    linked: int  # records linked: the inputs and, with ``update``, the graph papers re-linked
     before: dict = field(default_factory=dict)
     after: dict = field(default_factory=dict)
     dropped: int = 0  # links below ``min_confidence``, left out of the graph
@@ -689,7 +724,8 @@ def build_from_files(
 
     ``inputs`` is one path (str or Path) or several; a directory stands for the files below it.
     ``catalog`` is an extra catalog file on top of the built-in one; ``update`` an existing graph file to
-    add the papers to (papers already in it are merged, never duplicated); ``workers`` processes link;
+    add the papers to (papers already in it are merged, never duplicated; the result is the graph a one-go
+    build of the graph's papers and the inputs gives); ``workers`` processes link;
     links whose (calibrated) confidence is below ``min_confidence`` are left out (``BuildResult.dropped``).
     Raises InputError when no paper
     at all could be loaded (some skipped records are only reported). ``progress(description, total)``
@@ -707,20 +743,44 @@ def build_from_files(
         return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
-def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]]:
+def corpus_order(paper: Any) -> tuple:
+    """Sort key of the order a build links its papers in: first submitted first (arXiv id month, else year;
+    undated last), then paper id. A name several papers introduce links to the first of them in this order
+    (``linker.pipeline.corpus_names``), so the graph depends on the papers alone, not on the order of the
+    input files nor on how they were split over ``--update`` runs; and the first is the earliest, as for
+    the graph's citation edges."""
+    date = first_submitted(normalize_arxiv_id(paper.arxiv_id), paper.year)
+    return (date is None, date or (0, 0), paper.id)
+
+
+def _graph_paper(node: str, attrs: dict) -> Any:
+    """The ``Paper`` record a corpus Paper node holds (its merged record, as the build linked it)."""
+    from relwork.core.records import Paper, Source
+
+    return Paper(
+        id=node_key(node),
+        title=attrs.get("title") or "",
+        abstract=attrs.get("abstract") or "",
+        year=attrs.get("year"),
+        authors=list(attrs.get("authors") or []),
+        arxiv_id=attrs.get("arxiv_id"),
+        doi=attrs.get("doi"),
+        url=attrs.get("url"),
+        sources=[
+            Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []
+        ],
+    )
+
+
+def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, dict[str, str]]:
     """``papers`` with every paper the graph has already (a corpus paper, same identity as when building)
     replaced by its merged record: the graph's version first, as if its file had been read first, then
-    this one folded in by the loader's rules; and the ids of the merged records whose title or abstract
-    differs from the graph's (revised papers), whose links must replace the old version's.
-
-    Linking the merged record gives a revised paper the links a one-go build gives it, except links to
-    names only other papers of the graph introduce: like any paper added by an update, it is linked
-    against the names introduced in its own batch."""
-    from relwork.core.records import Paper, Source
+    this one folded in by the loader's rules; and, for those, merged record id -> graph node. Their links
+    replace the graph's (a revised paper's old version's links must not survive)."""
     from relwork.loaders.dedupe import merge_into
 
     index = _PaperIndex(G)
-    out, revised = [], set()
+    out, in_graph = [], {}
     for paper in papers:
         attrs = {"arxiv_id": normalize_arxiv_id(paper.arxiv_id), "doi": normalize_doi(paper.doi)}
         node = index.find(G, attrs, normalize_title(paper.title or ""))
@@ -728,31 +788,215 @@ def _merged_with_graph(papers: list, G: nx.MultiDiGraph) -> tuple[list, set[str]
         if old is None or old.get("external"):
             out.append(paper)
             continue
-        kept = Paper(
-            id=node_key(node),
-            title=old.get("title") or "",
-            abstract=old.get("abstract") or "",
-            year=old.get("year"),
-            authors=list(old.get("authors") or []),
-            arxiv_id=old.get("arxiv_id"),
-            doi=old.get("doi"),
-            url=old.get("url"),
-            sources=[
-                Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in old.get("sources") or []
-            ],
-        )
-        merged = merge_into(kept, paper)
-        if (merged.title, merged.abstract) != (old.get("title") or "", old.get("abstract") or ""):
-            revised.add(merged.id)
+        merged = merge_into(_graph_paper(node, old), paper)
+        in_graph[merged.id] = node
         out.append(merged)
-    return out, revised
+    return out, in_graph
+
+
+@dataclass
+class _UpdatePlan:
+    """What an update links: the new and merged records and the graph's papers the update's names concern
+    (``relink``: their links are replaced), with the corpus names they are linked with."""
+
+    papers: list
+    relink: set[str]
+    names: list
+
+
+class _Record:
+    """A paper of an update's corpus, with the surfaces (names, aliases) its record may give the corpus and
+    the keys it may touch: those surfaces' and the acronyms it defines (catalog keys left out: they carry
+    no corpus state).
+
+    A new record's names are detected (``found``). A graph paper's are first read from the graph, a
+    superset: its INTRODUCES surfaces and the names and aliases of those uncatalogued methods; they are
+    detected again from its stored text only when the update needs them (``found`` is None until then)."""
+
+    __slots__ = ("paper", "found", "surfaces", "keys")
+
+    def __init__(
+        self, paper: Any, found: list | None, surfaces: set[str], defined: Iterable[str], catalog_keys: frozenset[str]
+    ):
+        from relwork.linker.catalog import alias_key
+
+        self.paper, self.found, self.surfaces = paper, found, surfaces
+        self.keys = ({alias_key(s) for s in surfaces} | set(defined)) - catalog_keys
+
+
+def _graph_record(G: nx.MultiDiGraph, node: str, attrs: dict, catalog_keys: frozenset[str]) -> _Record:
+    from relwork.core.records import Introduced
+    from relwork.linker.pipeline import defined_acronyms
+
+    names, surfaces = [], set()
+    for method, keys in G._succ[node].items():
+        intro = keys.get(INTRODUCES)
+        if intro is None or intro.get("field") == "catalog":
+            continue
+        names.append(intro.get("surface") or "")
+        target = G.nodes[method]
+        if not target.get("catalogued"):
+            surfaces.update([target.get("name") or "", *(target.get("aliases") or [])])
+    paper = _graph_paper(node, attrs)
+    defined = [key for key, _ in defined_acronyms(paper, [Introduced(name) for name in names])]  # reads names only
+    return _Record(paper, None if names else [], surfaces | set(names), defined, catalog_keys)
+
+
+def _new_record(paper: Any, found: list, catalog_keys: frozenset[str]) -> _Record:
+    from relwork.linker.pipeline import defined_acronyms
+
+    surfaces = {s for i in found for s in (i.name, *i.aliases)}
+    return _Record(paper, found, surfaces, [key for key, _ in defined_acronyms(paper, found)], catalog_keys)
+
+
+def _update_plan(papers: list, G: nx.MultiDiGraph, catalog: Any) -> _UpdatePlan:
+    """Plan an update as the one-go build of the graph's papers and ``papers`` would link them.
+
+    The corpus names of a key depend only on the records touching it and, through the aliases they claim,
+    on those touching those keys: on its component (``_Record.keys``). So the names before and after the
+    update are worked out on the components the new and replaced records touch (their graph papers'
+    names detected again from the stored text), and ``corpus_changes`` says which names link otherwise;
+    the graph papers whose title or abstract writes one of them (a scan: ``_Spellings``), or defines an
+    acronym whose readings changed (``_defines``), are re-linked.
+    The new and re-linked papers are linked with the names of every component of a name they write,
+    which is all of the updated graph's corpus names their text can meet."""
+    from relwork.linker.catalog import alias_key
+    from relwork.linker.compiled import compiled_catalog
+    from relwork.linker.pipeline import Linker, corpus_changes
+
+    merged, in_graph = _merged_with_graph(papers, G)
+    compiled = compiled_catalog(catalog)
+    detector = Linker(catalog, compile=False, compiled=compiled)
+    replaced = set(in_graph.values())
+    graph = [
+        _graph_record(G, node, attrs, compiled.keys)
+        for node, attrs in G.nodes(data=True)
+        if attrs.get("label") == PAPER and not attrs.get("external")
+    ]
+    new = [_new_record(p, detector.introduced(p), compiled.keys) for p in merged]
+    by_key: dict[str, list[_Record]] = defaultdict(list)
+    for record in graph:
+        for key in record.keys:
+            by_key[key].append(record)
+    inside: set[int] = set()  # the graph records of the components reached so far (by id)
+    reached: set[str] = set()
+
+    def add_components(keys: Iterable[str]) -> None:
+        todo = [k for k in set(keys) if k not in reached]
+        reached.update(todo)
+        while todo:
+            for record in by_key.get(todo.pop(), ()):
+                if id(record) not in inside:
+                    inside.add(id(record))
+                    if record.found is None:
+                        record.found = detector.introduced(record.paper)
+                    fresh = record.keys - reached
+                    reached.update(fresh)
+                    todo.extend(fresh)
+
+    def kept() -> list[_Record]:
+        return [r for r in graph if id(r) in inside and paper_node(r.paper.id) not in replaced]
+
+    add_components(k for r in new for k in r.keys)
+    add_components(k for r in graph if paper_node(r.paper.id) in replaced for k in r.keys)
+    before = _corpus_names(r for r in graph if id(r) in inside)
+    linked, read = corpus_changes(before, _corpus_names(kept() + new), catalog)
+    changed = _Spellings(linked)
+    relinked = [
+        r.paper for r in graph
+        if paper_node(r.paper.id) not in replaced and (changed.written(r.paper) or _defines(r.paper, read))
+    ]
+    relinked += _sharing(G, [*replaced, *(paper_node(p.id) for p in relinked)], graph, replaced)
+    linking = merged + relinked
+    vocabulary = _Spellings({s for r in graph + new for s in r.surfaces})
+    add_components(alias_key(s) for p in linking for s in vocabulary.written(p))
+    # the graph nodes' own ids too: a merged record whose id changed (an arXiv id arrived) is dropped up front
+    relink = set(in_graph) | {node_key(node) for node in replaced} | {p.id for p in relinked}
+    return _UpdatePlan(sorted(linking, key=corpus_order), relink, _corpus_names(kept() + new))
+
+
+def _sharing(G: nx.MultiDiGraph, nodes: list[str], graph: list[_Record], skip: set[str]) -> list:
+    """The other graph papers linking an uncatalogued method one of ``nodes`` links: re-linked with them, so
+    that the method's kind and aliases are made again from every record naming it (``_Builder.stale``)."""
+    methods = {
+        method
+        for node in nodes
+        for method, keys in G._succ[node].items()
+        if G.nodes[method].get("label") == METHOD and not G.nodes[method].get("catalogued")
+        and any(data.get("field") != "catalog" for data in keys.values())
+    }
+    sharing = {p for method in methods for p in G._pred[method] if G.nodes[p].get("label") == PAPER} - set(nodes) - skip
+    return [r.paper for r in graph if paper_node(r.paper.id) in sharing]
+
+
+def _corpus_names(records: Iterable[_Record]) -> list:
+    """The corpus names of records, as ``iter_corpus`` makes them of a build's papers (``corpus_order``)."""
+    from relwork.linker.pipeline import corpus_names, defined_acronyms
+
+    corpus = sorted(records, key=lambda r: corpus_order(r.paper))
+    definitions = [d for r in corpus for d in defined_acronyms(r.paper, r.found)]
+    return corpus_names(((r.paper.id, r.found) for r in corpus), definitions)
+
+
+def _defines(paper: Any, acronyms: set[str]) -> bool:
+    """Whether the abstract defines one of ``acronyms`` ('Long Form (SHORT)', plural too): only then do other
+    papers' readings of it change how the paper links it (``pipeline.corpus_changes``)."""
+    from relwork.linker.introduced import find_definitions
+
+    text = paper.abstract or ""
+    if not acronyms or "(" not in text or not any(a in text for a in acronyms):
+        return False
+    return any(d.short in acronyms or d.short[:-1] in acronyms for d in find_definitions(text))
+
+
+def _name_case(written: str) -> bool:
+    """Whether a span may be a corpus name as written: a capital or a digit in it. Corpus names match in their
+    own case and have one (``pipeline.corpus_linkable``), and so do the readings' and uncatalogued names."""
+    return not written.islower() or any(c.isdigit() for c in written)
+
+
+class _Spellings:
+    """Finds which of some surfaces (corpus names) a paper may write: a superset of what the linker finds of
+    them, by any spelling the matcher matches (``matcher.variants``) starting at a word, ending at a word
+    end, a plural 's' or a digit, not all lower case (``_name_case``), in the title and abstract as written
+    and as read through TeX/HTML markup. One automaton pass a text."""
+
+    def __init__(self, surfaces: Iterable[str]):
+        import ahocorasick_rs
+
+        from relwork.linker.matcher import normalize, variants
+
+        patterns: dict[str, set[str]] = defaultdict(set)
+        for surface in surfaces:
+            for spelling in {" ".join(normalize(surface).split()), *variants(surface)}:
+                if spelling:
+                    patterns[" " + spelling].add(surface)
+        self._patterns = sorted(patterns)
+        self._surfaces = [patterns[p] for p in self._patterns]
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns) if self._patterns else None
+
+    def written(self, paper: Any) -> set[str]:
+        from relwork.linker.matcher import markup_view, normalize
+
+        found: set[str] = set()
+        if self._automaton is None:
+            return found
+        for field in (paper.title or "", paper.abstract or ""):
+            view = markup_view(field)
+            for text in (field,) if view is None else (field, view[0]):
+                padded = " " + normalize(text) + " "  # normalising keeps offsets: text[i] is padded[i + 1]
+                for index, start, end in self._automaton.find_matches_as_indexes(padded, overlapping=True):
+                    follow, written = padded[end], text[start : end - 1]
+                    if (follow == " " or follow == "s" or follow.isdigit()) and _name_case(written):
+                        found.update(self._surfaces[index])
+        return found
 
 
 def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFactory, min_confidence: float) -> BuildResult:
     from relwork.graph.io import load_graph
     from relwork.linker import load_catalog
     from relwork.linker.calibration import drop_below
-    from relwork.linker.pipeline import iter_corpus
+    from relwork.linker.pipeline import iter_corpus, link_papers
     from relwork.loaders import load_papers
 
     graph = load_graph(update) if update is not None else new_graph()
@@ -764,7 +1008,13 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
         problems = [p for report in loaded.files for p in report.skipped]
         first = f"; first problem: {problems[0]}" if problems else ""
         raise InputError(f"no papers could be loaded from the {len(loaded.files)} input file(s){first}")
-    papers, revised = _merged_with_graph(loaded.papers, graph) if update is not None else (loaded.papers, set())
+    if update is None:
+        papers, relink = sorted(loaded.papers, key=corpus_order), set()
+        records = iter_corpus(papers, cat, workers=workers)
+    else:
+        plan = _update_plan(loaded.papers, graph, cat)
+        papers, relink = plan.papers, plan.relink
+        records = link_papers(papers, cat, introduced=plan.names, workers=workers)
     linked = dropped = 0
 
     def counted(records: Iterable[LinkedPaper]) -> Iterator[LinkedPaper]:
@@ -776,6 +1026,5 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
 
     # the graph grows while the workers link: records stream from the linker into the builder
     with bar("Linking and building", len(papers)) as advance:
-        records = counted(iter_corpus(papers, cat, workers=workers))
-        build_graph(records, cat, graph, progress=advance, relink=revised)
+        build_graph(counted(records), cat, graph, progress=advance, relink=relink)
     return BuildResult(graph=graph, load=loaded, linked=linked, before=before, after=summarize(graph), dropped=dropped)

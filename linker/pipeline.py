@@ -808,6 +808,41 @@ class _CorpusNames:
         return out
 
 
+def corpus_changes(
+    before: Sequence[CorpusName], after: Sequence[CorpusName], catalog: Catalog
+) -> tuple[set[str], set[str]]:
+    """What a Linker built with corpus names ``after`` does otherwise than one built with ``before``:
+    (the surfaces, names and aliases as written, whose mentions may link otherwise: another entry, alias
+    or claim on the key), (the acronyms, as written, with other readings: ``_own_readings`` changes only
+    the mentions of a paper that defines the acronym itself). A paper that writes none of the first and
+    defines none of the second is linked alike by both: ``build --update`` re-links only the papers of a
+    graph that do."""
+    keys = compiled_catalog(catalog).keys
+    (old_links, old_readings), (new_links, new_readings) = _corpus_state(before, keys), _corpus_state(after, keys)
+    changed = {key for key in old_links.keys() | new_links.keys() if old_links.get(key) != new_links.get(key)}
+    linked = {s for name in (*before, *after) for s in (name.name, *name.aliases) if alias_key(s) in changed}
+    read = {n for n in old_readings.keys() | new_readings.keys() if old_readings.get(n) != new_readings.get(n)}
+    return linked, read - linked
+
+
+def _corpus_state(
+    names: Sequence[CorpusName], catalog_keys: frozenset[str]
+) -> tuple[dict[str, list], dict[str, tuple]]:
+    """What a Linker with corpus ``names`` makes of each alias key (``_claimed_entries``), and the readings
+    of each acronym as written (``_readings``)."""
+    names = list(names)
+    readings = _readings(names, catalog_keys)
+    known = set(catalog_keys)
+    state: dict[str, list] = {}
+    for entry in _claimed_entries(names, known, readings):
+        state.setdefault(alias_key(entry.name), []).append(("entry", entry.name, entry.kind, tuple(entry.aliases)))
+        for alias in entry.aliases:
+            state.setdefault(alias_key(alias), []).append(("alias of", entry.name))
+    for key in known - catalog_keys:
+        state.setdefault(key, []).append(("claimed",))
+    return state, {name: _unpack(packed) for name, packed in readings.items()}
+
+
 def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: Callable | None = None) -> list[CorpusName]:
     """First pass of a streaming run: the names every paper introduces (a small list, not the papers)."""
     linker = Linker(catalog, compile=False)
