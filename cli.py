@@ -810,9 +810,9 @@ def paper_command(
 ) -> None:
     """A paper's methods, what it introduces, citation-style links and nearest related papers.
 
-    Related papers are ranked by the methods they share with this one, rare methods counting most
-    (score: the sum of log(papers / papers linked to the method)), then by the citation-style edges
-    between the two.
+    Related papers are ranked by the methods they share with this one (or a catalog parent or derivative of
+    one), rare methods counting most: what either paper builds on or compares to counts more than a mention,
+    a method one of them introduced (a citation) counts double, a shared dataset least. Each row says why.
     """
     from relwork.graph.queries import paper_report
 
@@ -836,8 +836,28 @@ def paper_command(
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
-            print_table("Related papers", ["Score", "Paper", "Year", "Shared methods"],
-                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", ", ".join(r["shared"])] for r in report["related"]])
+            print_table("Related papers", ["Score", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
+                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", _related_why(r["why"])] for r in report["related"]])
+            say(_related_weights(report["related_weights"]))
+
+
+def _related_why(matches: list[dict]) -> str:
+    """The matches behind a related paper's score: 'Mamba 3.7 (builds on / builds on); S4, parent of Mamba
+    1.9 (builds on / introduces)'."""
+    cells = []
+    for m in matches:
+        what = m["theirs"] + (f", {m['lineage']} of {m['method']}" if m["lineage"] else "")
+        how = f"{m['mine'].lower().replace('_', ' ')} / {m['their_type'].lower().replace('_', ' ')}"
+        cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''})")
+    return "; ".join(cells)
+
+
+def _related_weights(w: dict) -> str:
+    """How related papers are scored, in one line under their table."""
+    return (f"Score: per shared method, log(papers / papers linked to it) x each paper's link weight (introduces "
+            f"{w['introduces']:g}, builds on {w['builds_on']:g}, compares to {w['compares_to']:g}, mentions "
+            f"{w['mentions']:g}) x {w['citation']:g} for a citation (one introduced it) x {w['dataset']:g} for a "
+            f"dataset x {w['lineage']:g} through a catalog parent or derivative.")
 
 
 @app.command("stats")

@@ -721,34 +721,99 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
     return [paper_row(G, n) | {"type": best[n], "via": sorted(via[n])} for n in order]
 
 
-def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
-    """Nearest papers to ``paper`` by shared methods, rare methods counting most: paper row + ``shared``
-    (sorted names of the methods both papers have any Paper -> Method edge to) + ``score`` + ``citations``
-    (citation-style edges between the two, either direction).
+# Weights of ``related_papers`` (see there), also in ``paper_report`` so an answer says how it was made: a link
+# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation.
+RELATED_WEIGHTS = {
+    "introduces": 1.0, "builds_on": 1.0, "compares_to": 0.6, "mentions": 0.25,
+    "dataset": 0.2, "lineage": 0.5, "citation": 2.0,
+}
 
-    ``score`` sums, over the shared methods, log(P / n) where P is the number of papers in the graph and n
-    the number of papers linked to the method (an inverse document frequency), rounded to 3 decimals:
-    sharing Mamba says more than sharing Transformer or ImageNet, which half the papers mention.
+
+def _strongest_types(G: nx.MultiDiGraph, method: str) -> dict[str, str]:
+    """Paper -> its strongest link type to ``method`` (LINK_RANK)."""
+    best: dict[str, str] = {}
+    for paper, _, key in G.in_edges(method, keys=True):
+        if key in LINK_RANK and _is(G, paper, PAPER) and (paper not in best or LINK_RANK[key] < LINK_RANK[best[paper]]):
+            best[paper] = key
+    return best
+
+
+def _lineage(G: nx.MultiDiGraph, method: str) -> list[tuple[str, str]]:
+    """``(method, "")`` and its one-hop catalog relatives: ``(parent, "parent")``, ``(child, "derivative")``."""
+    parents = [(v, "parent") for _, v, k in G.out_edges(method, keys=True) if k == DERIVED_FROM]
+    children = [(u, "derivative") for u, _, k in G.in_edges(method, keys=True) if k == DERIVED_FROM]
+    return [(method, ""), *sorted(set(parents)), *sorted(set(children))]
+
+
+def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
+    """The strongest matches using each method of either paper once (greedy, strongest first; ties by
+    names), and the sum of their weights rounded to 3 decimals: a paper on BERT meets FlexiBERT's own BERT
+    link, not also FlexiBERT's lineage from BERT."""
+    used_mine, used_theirs, kept, total = set(), set(), [], 0.0
+    for weight, match in sorted(matches, key=lambda m: (-m[0], m[1]["method"], m[1]["theirs"])):
+        if match["method"] not in used_mine and match["theirs"] not in used_theirs:
+            used_mine.add(match["method"])
+            used_theirs.add(match["theirs"])
+            kept.append(match)
+            total += weight
+    return kept, round(total, 3)
+
+
+def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
+    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``why`` (the method matches
+    that make it, strongest first), ``shared`` (sorted names of the methods both papers link) and
+    ``citations`` (citation-style edges between the two, either direction).
+
+    Each method M the paper links meets each other paper's link to M, or to M's catalog parent or
+    derivative (lineage: a paper on S4 is related work of one on Mamba). A match weighs
+    ``log(P / n)`` (P papers in the graph, n of them linked to the method; the smaller of the two for a
+    lineage match, so a hub says little) x the RELATED_WEIGHTS of both papers' strongest link types
+    (introduces and builds on 1, compares to 0.6, mentions 0.25: what a paper builds on or compares to
+    says more than a passing mention) x 2 when a citation-style edge joins the two through M (one uses
+    what the other introduced) x 0.2 when M is a dataset (two papers evaluated on ImageNet need not be
+    related) x 0.5 for a lineage match.
+    Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
+    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``score`` is the sum, rounded to 3
+    decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other side), ``lineage``
+    ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type`` (link types),
+    ``citation``, ``dataset``, ``weight``.
+
     Ordered by score (highest first), then citations (most first), then newest first, then normalised
-    title, then node id. Papers sharing no method are left out.
+    title, then node id. Papers matching no method are left out.
     """
     node = resolve_paper(G, paper)
-    mine = {v for v in G.successors(node) if _is(G, v, METHOD)}
+    mine = {m: t for m, t in ((m, _strongest_types(G, m).get(node)) for m in G.successors(node) if _is(G, m, METHOD)) if t}
     total = sum(1 for _ in _papers(G))
-    shared: dict[str, set[str]] = defaultdict(set)
-    weight: dict[str, float] = defaultdict(float)
-    for method in mine:
-        linked = {u for u in G.predecessors(method) if _is(G, u, PAPER)}
-        idf = math.log(total / len(linked))
-        for other in linked - {node}:
-            shared[other].add(G.nodes[method]["name"])
-            weight[other] += idf
+    cited: set[tuple[str, str]] = set()
+    for u, v, d in itertools.chain(G.out_edges(node, data=True), G.in_edges(node, data=True)):
+        if _is(G, u, PAPER) and _is(G, v, PAPER):
+            cited.add((v if u == node else u, d.get("via", "")))
+    W = RELATED_WEIGHTS
+    types: dict[str, dict[str, str]] = {}  # method -> paper -> strongest type, filled as needed
+    name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
+    candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
+    for method, my_type in mine.items():
+        for theirs, lineage in _lineage(G, method):
+            linked = types.setdefault(theirs, _strongest_types(G, theirs))
+            idf = math.log(total / max(len(linked), len(types.setdefault(method, _strongest_types(G, method)))))
+            dataset = "dataset" in (G.nodes[method].get("kind"), G.nodes[theirs].get("kind"))
+            for other, their_type in linked.items():
+                if other == node:
+                    continue
+                citation = not lineage and (other, name(theirs)) in cited
+                weight = idf * W[my_type.lower()] * W[their_type.lower()]
+                weight *= (W["citation"] if citation else 1.0) * (W["dataset"] if dataset else 1.0)
+                weight *= W["lineage"] if lineage else 1.0
+                match = {"method": name(method), "theirs": name(theirs), "lineage": lineage, "mine": my_type,
+                         "their_type": their_type, "citation": citation, "dataset": dataset, "weight": round(weight, 3)}
+                candidates[other].append((weight, match))
     rows = []
-    for other, names in shared.items():
+    for other, matches in candidates.items():
+        why, score = _one_to_one(matches)
+        shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
-        score = round(weight[other], 3)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))
-        rows.append((key, paper_row(G, other) | {"shared": sorted(names), "score": score, "citations": citations}))
+        rows.append((key, paper_row(G, other) | {"score": score, "why": why, "shared": shared, "citations": citations}))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows[:limit]]
 
@@ -778,6 +843,7 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
         "cites": cited_papers(G, node),
         "cited_by": citing_papers(G, node),
         "related": related_papers(G, node, limit=related),
+        "related_weights": dict(RELATED_WEIGHTS),
         "same_title": [paper_row(G, n) for n in _same_title(G, node)],
     }
 
