@@ -267,7 +267,10 @@ def test_paper_json_and_table(seed_build):
     table = run("paper", "Efficiently Modeling Long Sequences with Structured State Spaces", "-g", seed_build[1])
     assert table.exit_code == 0
     assert "Citation-style links" in table.stdout and "Related papers" in table.stdout
-    assert "Score" in table.stdout and "Shared methods" in table.stdout
+    assert "Score" in table.stdout and "Why: method, weight" in table.stdout
+    # the S4 paper's related work: papers using S4 (citations), each saying why; the weights under the table
+    assert "citation)" in table.stdout
+    assert "x 2 for a citation (one introduced it) x 0.2 for a dataset x 0.5 through a catalog parent" in table.stdout
 
 
 def test_stats_table(seed_build):
