@@ -774,18 +774,8 @@ def method_command(
         if report["parents"] or report["children"]:
             say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
                 + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
-        rows = []
-        for key in ("introduced_by", "builds_on", "compares_to", "mentions"):
-            for r in report[key]:
-                row = [key.replace("_", " "), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""),
-                       _short(r["evidence"])]
-                if family:
-                    row.insert(1, r.get("method") or m["name"])
-                rows.append(row)
-        columns = ["Relation", "Year", "Paper", "Evidence"]
-        if family:
-            columns.insert(1, "Method")
-        print_table(f"Papers linked to {m['name']}" + (" and its derivatives" if family else ""), columns, rows)
+        title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "")
+        _print_method_papers(title, report, m["name"] if family else None)
 
 
 def _print_family_report(report: dict) -> None:
@@ -793,12 +783,23 @@ def _print_family_report(report: dict) -> None:
     fam = report["family"]
     say(f"{fam['name']} (method family: {fam['definition']})")
     say(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}")
-    rows = [
-        [key.replace("_", " "), r["method"], r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
-        for key in ("introduced_by", "builds_on", "compares_to", "mentions")
-        for r in report[key]
-    ]
-    print_table(f"Papers linked to {fam['name']}", ["Relation", "Method", "Year", "Paper", "Evidence"], rows)
+    _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"])
+
+
+def _print_method_papers(title: str, report: dict, method: Optional[str]) -> None:
+    """A method report's introducers, then its papers, one row per paper (and method): all its relations,
+    strongest first, with the evidence of the first. ``method`` given: a Method column (family answers)."""
+    rows = []
+    for r in report["introduced_by"] + report["papers"]:
+        relations = ", ".join(t.lower().replace("_", " ") for t in r.get("relations") or [r["type"]])
+        row = [relations, r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
+        if method is not None:
+            row.insert(1, r.get("method") or method)
+        rows.append(row)
+    columns = ["Relations (evidence of the first)", "Year", "Paper", "Evidence"]
+    if method is not None:
+        columns.insert(1, "Method")
+    print_table(title, columns, rows)
 
 
 @app.command("paper")

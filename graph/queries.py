@@ -609,16 +609,18 @@ def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
 def papers_for_method(
     G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
 ) -> list[dict]:
-    """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces'; None = the
-    first three) to the method, one row per (paper, type): paper row + link row.
+    """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces') to the
+    method: paper row + link row of that edge + ``relations`` ([its type]). With ``relation=None``, the
+    papers with any of the first three, one row per paper: ``relations`` lists its types, strongest first,
+    and the link row is the strongest edge's (``_strength``: type, then field, then confidence), so a
+    paper that builds on and also mentions Mamba is one row, with the builds-on evidence.
 
     ``family=True`` also takes the method's catalog derivatives (``method_family``: 'what builds on Mamba'
     then includes the papers on Mamba-2 or Vim), and ``name`` may be a method family ('state-space
-    models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, type,
-    method).
+    models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, method).
 
-    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id (then method
-    name).
+    Ordered oldest first, then by LINK_RANK of the (strongest) type, then normalised title, then node id
+    (then method name).
     """
     resolved = resolve_methods(G, name, family=family)
     return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group)
@@ -631,17 +633,24 @@ def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None
     rows = []
     for node in nodes:
         method = G.nodes[node].get("name", node_key(node))
+        edges: dict[str, list[dict]] = defaultdict(list)  # paper -> its edges of the wanted types
         for paper, _, key, d in G.in_edges(node, keys=True, data=True):
             if key in types and _is(G, paper, PAPER):
-                sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper), method)
-                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if named else {})))
+                edges[paper].append(d)
+        for paper, found in edges.items():
+            strongest = min(found, key=_strength)
+            relations = sorted({d["type"] for d in found}, key=LINK_RANK.__getitem__)
+            sort = (*_oldest(G, paper), LINK_RANK[strongest["type"]], *_title_key(G, paper), method)
+            row = paper_row(G, paper) | link_row(strongest) | {"relations": relations}
+            rows.append((sort, row | ({"method": method} if named else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
 def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
-    and the papers that build on / compare to / mention it (each list as ``papers_for_method``, with
+    and the ``papers`` that build on / compare to / mention it, one row per paper (and method) with all its
+    ``relations`` and the strongest one's evidence (``papers_for_method`` with ``relation=None`` and
     ``family`` as there; ``introduced_by`` is always the method's own).
 
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
@@ -658,7 +667,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
             "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True),
             "parents": [],
             "children": [],
-            **{rel: _papers_for_nodes(G, resolved.nodes, rel, named=True) for rel in ("builds_on", "compares_to", "mentions")},
+            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True),
         }
     node = resolved.nodes[0]
     d = G.nodes[node]
@@ -672,9 +681,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
         "introduced_by": papers_for_method(G, canonical, "introduces"),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "builds_on": papers_for_method(G, canonical, "builds_on", family=family),
-        "compares_to": papers_for_method(G, canonical, "compares_to", family=family),
-        "mentions": papers_for_method(G, canonical, "mentions", family=family),
+        "papers": papers_for_method(G, canonical, family=family),
     }
 
 

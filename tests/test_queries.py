@@ -283,14 +283,16 @@ def test_method_report_origin_parents_and_lists(G):
     assert [r["node"] for r in report["introduced_by"]] == [paper_node("2004.05150")]
     assert report["introduced_by"][0]["external"]
     assert [p["name"] for p in report["parents"]] == ["Transformer"]
-    assert [r["node"] for r in report["builds_on"]] == [node(P2)]
-    assert [r["node"] for r in report["mentions"]] == [node(P4), node(P5), node(P1)]
+    assert [(r["node"], r["relations"]) for r in report["papers"]] == [
+        (node(P4), ["MENTIONS"]), (node(P3), ["COMPARES_TO"]), (node(P5), ["MENTIONS"]), (node(P1), ["MENTIONS"]),
+        (node(P2), ["BUILDS_ON"]),
+    ]
 
 
 def test_method_report_corpus_introducer(G):
     report = method_report(G, "SentiBERT")
     assert [r["node"] for r in report["introduced_by"]] == [node(P9)]
-    assert [r["node"] for r in report["compares_to"]] == [node(P10)]
+    assert [(r["node"], r["type"]) for r in report["papers"]] == [(node(P10), "COMPARES_TO")]
 
 
 def test_most_compared(G):
@@ -493,7 +495,8 @@ def test_seed_family_takes_catalog_derivatives(seed_graph):
     plain = papers_for_method(seed_graph, "Mamba", "builds_on")
     family = papers_for_method(seed_graph, "Mamba", "builds_on", family=True)
     assert "method" not in plain[0] and {r["node"] for r in plain} <= {r["node"] for r in family}
-    assert method_report(seed_graph, "Mamba", family=True)["builds_on"] == family
+    folded = method_report(seed_graph, "Mamba", family=True)["papers"]
+    assert [(r["node"], r["method"]) for r in folded if "BUILDS_ON" in r["relations"]] == [(r["node"], r["method"]) for r in family]
 
 
 def test_seed_citing_papers_of_s4_paper(seed_graph):
