@@ -62,6 +62,11 @@ def _is(G: nx.MultiDiGraph, node: str, label: str) -> bool:
     return G.nodes[node].get("label") == label
 
 
+def _is_dataset(G: nx.MultiDiGraph, node: str) -> bool:
+    """Whether a Method node is a dataset or benchmark (its kind): questions about methods leave them out."""
+    return G.nodes[node].get("kind") == "dataset"
+
+
 def _papers(G: nx.MultiDiGraph) -> Iterable[str]:
     return (n for n, d in G.nodes(data=True) if d.get("label") == PAPER)
 
@@ -687,9 +692,12 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
 
 def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
     """Methods most often compared against: method row + ``papers`` (distinct papers with a COMPARES_TO
-    edge to it), most first, then by name; methods nobody compares to are left out."""
+    edge to it), most first, then by name; methods nobody compares to are left out, and so are datasets:
+    a score compared on GLUE is not a comparison against GLUE, so a dataset is never a baseline."""
     rows = []
     for node in _methods(G):
+        if _is_dataset(G, node):
+            continue
         count = len({u for u, _, k in G.in_edges(node, keys=True) if k == COMPARES_TO})
         if count:
             rows.append(method_row(G, node) | {"papers": count})
@@ -871,7 +879,9 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     - ``nodes``: count by label; ``external_papers``; ``catalogued_methods``.
     - ``edges``: Paper -> Method and Method -> Method edges by type; ``citations``: Paper -> Paper by type.
     - ``top_methods``: method row + ``papers`` (distinct non-external papers with any edge to it), most
-      first, then by name, then node id; methods with no such paper left out.
+      first, then by name, then node id; methods with no such paper left out. Datasets (kind 'dataset')
+      are ranked apart, the same way, in ``top_datasets``: a benchmark every paper evaluates on is not
+      the most used method.
     - ``top_papers``: paper row + ``neighbours`` (distinct adjacent nodes, any type or direction), most
       first, then normalised title, then node id; only non-external papers.
     - ``components``: weakly connected components ``count``, ``largest`` (nodes), ``isolated`` nodes.
@@ -883,12 +893,13 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     citations: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
         (citations if _is(G, u, PAPER) and _is(G, v, PAPER) else edges)[d.get("type", "?")] += 1
-    methods = []
+    methods, datasets = [], []
     for node in _methods(G):
         count = len({u for u in G.predecessors(node) if _is(G, u, PAPER) and not G.nodes[u].get("external")})
         if count:
-            methods.append(method_row(G, node) | {"papers": count})
+            (datasets if _is_dataset(G, node) else methods).append(method_row(G, node) | {"papers": count})
     methods.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
+    datasets.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
     papers = []
     for node in _papers(G):
         if not G.nodes[node].get("external"):
@@ -903,6 +914,7 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
         "edges": dict(sorted(edges.items())),
         "citations": dict(sorted(citations.items())),
         "top_methods": methods[:top],
+        "top_datasets": datasets[:top],
         "top_papers": [row for _, row in papers[:top]],
         "components": {
             "count": len(components),

@@ -278,8 +278,9 @@ def test_stats_table(seed_build):
     assert result.exit_code == 0
     assert "Most-linked methods" in result.stdout and "Most-connected papers" in result.stdout
     stats = graph_stats(load_graph(seed_build[1]), top=3)
-    for row in stats["top_methods"]:
+    for row in stats["top_methods"] + stats["top_datasets"]:
         assert row["name"] in result.stdout
+    assert "Most-linked datasets" in result.stdout and stats["top_datasets"][0]["name"] == "GLUE"
 
 
 def test_every_graph_command_has_help():

@@ -299,6 +299,16 @@ def test_most_compared(G):
     assert [(r["name"], r["papers"]) for r in most_compared(G)] == [("Longformer", 1), ("SentiBERT", 1)]
 
 
+def test_most_compared_leaves_datasets_out(seed_graph):
+    """H10: two seed papers have a COMPARES_TO link to GLUE (FlexiBERT's 'higher GLUE score than BERT-Mini'),
+    which would rank it among the methods most compared against; a benchmark is never a baseline."""
+    glue = {u for u, _, k in seed_graph.in_edges(method_node("GLUE"), keys=True) if k == "COMPARES_TO"}
+    assert len(glue) == 2
+    rows = most_compared(seed_graph, 1000)
+    assert rows and all(r["kind"] != "dataset" for r in rows)
+    assert [r["name"] for r in rows[:4]] == ["Transformer", "BERT", "ViT", "Mamba"]
+
+
 # ---------------------------------------------------------------------------------------------------
 # papers
 
@@ -417,6 +427,12 @@ def test_graph_stats_counts_agree_with_summary(G):
     assert stats["nodes"] == {"Paper": summary["papers"], "Method": summary["methods"]}
     assert stats["edges"] == summary["edges"] and stats["citations"] == summary["citations"]
     assert stats["components"] == {"count": 1, "largest": G.number_of_nodes(), "isolated": 0}
+
+
+def test_graph_stats_ranks_datasets_apart_from_methods(seed_graph):
+    stats = graph_stats(seed_graph, top=5)
+    assert [r["name"] for r in stats["top_datasets"]] == ["GLUE", "ImageNet", "COCO", "Long Range Arena", "ADE20K"]
+    assert stats["top_methods"] and all(r["kind"] != "dataset" for r in stats["top_methods"])
 
 
 def test_graph_stats_leaders(G):
