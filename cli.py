@@ -786,13 +786,17 @@ def _print_family_report(report: dict) -> None:
     _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"])
 
 
+def _relations(row: dict) -> str:
+    """A row's relations, strongest first ('builds on, mentions'); an introduces row has just its type."""
+    return ", ".join(t.lower().replace("_", " ") for t in row.get("relations") or [row["type"]])
+
+
 def _print_method_papers(title: str, report: dict, method: Optional[str]) -> None:
     """A method report's introducers, then its papers, one row per paper (and method): all its relations,
     strongest first, with the evidence of the first. ``method`` given: a Method column (family answers)."""
     rows = []
     for r in report["introduced_by"] + report["papers"]:
-        relations = ", ".join(t.lower().replace("_", " ") for t in r.get("relations") or [r["type"]])
-        row = [relations, r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
+        row = [_relations(r), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
         if method is not None:
             row.insert(1, r.get("method") or method)
         rows.append(row)
@@ -830,8 +834,8 @@ def paper_command(
         say(_short(p["title"], MAX_CELL) + f" [{p['id']}]" + (f" {p['year']}" if p["year"] else "")
             + (" (external)" if p["external"] else ""))
         links = report["introduces"] + report["links"]
-        print_table("Methods", ["Relation", "Method", "Field", "Evidence"],
-                    [[r["type"].lower(), r["name"], r["field"], _short(r["evidence"])] for r in links])
+        print_table("Methods", ["Relations (evidence of the first)", "Method", "Field", "Evidence"],
+                    [[_relations(r), r["name"], r["field"], _short(r["evidence"])] for r in links])
         cites = [["->", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cites"]]
         cites += [["<-", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cited_by"]]
         if cites:

@@ -837,24 +837,37 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
     """Everything about one paper: its attributes, what it introduces, its links to methods, the papers
     it points to and that point to it (citation-style), and its nearest related papers.
 
-    ``introduces`` and ``links`` are method rows + link rows ordered by LINK_RANK, FIELD_RANK, method
-    name; ``cites`` / ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``;
-    ``same_title``: paper rows of the other papers with the same normalised title (a title ``paper`` names
-    them all; the answer is about the first, see ``resolve_paper``).
+    ``introduces`` are method rows + link rows; ``links`` one row per method the paper builds on /
+    compares to / mentions, with all its ``relations`` strongest first and the strongest edge's link row
+    (as ``papers_for_method``); both ordered by LINK_RANK, FIELD_RANK, method name. ``cites`` /
+    ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``, ranked with the
+    ``related_weights`` given (RELATED_WEIGHTS); ``same_title``: paper rows of the other papers with the
+    same normalised title (a title ``paper`` names them all; the answer is about the first, see
+    ``resolve_paper``).
     """
     node = resolve_paper(G, paper)
     d = G.nodes[node]
-    links = []
+    edges: dict[str, list[dict]] = defaultdict(list)
+    introduces = []
     for _, v, key, attrs in G.out_edges(node, keys=True, data=True):
         if _is(G, v, METHOD):
-            sort = (LINK_RANK[key], FIELD_RANK.get(attrs.get("field"), 3), G.nodes[v].get("name", v))
-            links.append((sort, method_row(G, v) | link_row(attrs)))
+            if key == INTRODUCES:
+                introduces.append(((FIELD_RANK.get(attrs.get("field"), 3), G.nodes[v].get("name", v)), method_row(G, v) | link_row(attrs)))
+            else:
+                edges[v].append(attrs)
+    links = []
+    for v, found in edges.items():
+        strongest = min(found, key=_strength)
+        relations = sorted({a["type"] for a in found}, key=LINK_RANK.__getitem__)
+        sort = (LINK_RANK[strongest["type"]], FIELD_RANK.get(strongest.get("field"), 3), G.nodes[v].get("name", v))
+        links.append((sort, method_row(G, v) | link_row(strongest) | {"relations": relations}))
+    introduces.sort(key=lambda r: r[0])
     links.sort(key=lambda r: r[0])
     info = paper_row(G, node) | {k: d.get(k) for k in ("authors", "url", "arxiv_id", "doi", "abstract", "sources")}
     return {
         "paper": info,
-        "introduces": [row for _, row in links if row["type"] == INTRODUCES],
-        "links": [row for _, row in links if row["type"] != INTRODUCES],
+        "introduces": [row for _, row in introduces],
+        "links": [row for _, row in links],
         "cites": cited_papers(G, node),
         "cited_by": citing_papers(G, node),
         "related": related_papers(G, node, limit=related),

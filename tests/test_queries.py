@@ -429,6 +429,18 @@ def test_graph_stats_counts_agree_with_summary(G):
     assert stats["components"] == {"count": 1, "largest": G.number_of_nodes(), "isolated": 0}
 
 
+def test_paper_report_lists_each_method_once_with_all_its_relations(seed_graph):
+    """Hydra builds on and mentions Mamba, and builds on, compares to and mentions Transformer: one row each,
+    the builds-on evidence shown ('a natural bidirectional extension of the Mamba model')."""
+    links = paper_report(seed_graph, "2407.09941")["links"]
+    assert len({r["name"] for r in links}) == len(links)
+    by_name = {r["name"]: r for r in links}
+    assert by_name["Mamba"]["relations"] == ["BUILDS_ON", "MENTIONS"] and by_name["Mamba"]["type"] == "BUILDS_ON"
+    assert "bidirectional extension of the Mamba model" in by_name["Mamba"]["evidence"]
+    assert by_name["Transformer"]["relations"] == ["BUILDS_ON", "COMPARES_TO", "MENTIONS"]
+    assert by_name["BERT"]["relations"] == ["COMPARES_TO"]
+
+
 def test_graph_stats_ranks_datasets_apart_from_methods(seed_graph):
     stats = graph_stats(seed_graph, top=5)
     assert [r["name"] for r in stats["top_datasets"]] == ["GLUE", "ImageNet", "COCO", "Long Range Arena", "ADE20K"]
