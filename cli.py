@@ -774,18 +774,8 @@ def method_command(
         if report["parents"] or report["children"]:
             say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
                 + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
-        rows = []
-        for key in ("introduced_by", "builds_on", "compares_to", "mentions"):
-            for r in report[key]:
-                row = [key.replace("_", " "), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""),
-                       _short(r["evidence"])]
-                if family:
-                    row.insert(1, r.get("method") or m["name"])
-                rows.append(row)
-        columns = ["Relation", "Year", "Paper", "Evidence"]
-        if family:
-            columns.insert(1, "Method")
-        print_table(f"Papers linked to {m['name']}" + (" and its derivatives" if family else ""), columns, rows)
+        title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "")
+        _print_method_papers(title, report, m["name"] if family else None)
 
 
 def _print_family_report(report: dict) -> None:
@@ -793,12 +783,27 @@ def _print_family_report(report: dict) -> None:
     fam = report["family"]
     say(f"{fam['name']} (method family: {fam['definition']})")
     say(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}")
-    rows = [
-        [key.replace("_", " "), r["method"], r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
-        for key in ("introduced_by", "builds_on", "compares_to", "mentions")
-        for r in report[key]
-    ]
-    print_table(f"Papers linked to {fam['name']}", ["Relation", "Method", "Year", "Paper", "Evidence"], rows)
+    _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"])
+
+
+def _relations(row: dict) -> str:
+    """A row's relations, strongest first ('builds on, mentions'); an introduces row has just its type."""
+    return ", ".join(t.lower().replace("_", " ") for t in row.get("relations") or [row["type"]])
+
+
+def _print_method_papers(title: str, report: dict, method: Optional[str]) -> None:
+    """A method report's introducers, then its papers, one row per paper (and method): all its relations,
+    strongest first, with the evidence of the first. ``method`` given: a Method column (family answers)."""
+    rows = []
+    for r in report["introduced_by"] + report["papers"]:
+        row = [_relations(r), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
+        if method is not None:
+            row.insert(1, r.get("method") or method)
+        rows.append(row)
+    columns = ["Relations (evidence of the first)", "Year", "Paper", "Evidence"]
+    if method is not None:
+        columns.insert(1, "Method")
+    print_table(title, columns, rows)
 
 
 @app.command("paper")
@@ -810,9 +815,9 @@ def paper_command(
 ) -> None:
     """A paper's methods, what it introduces, citation-style links and nearest related papers.
 
-    Related papers are ranked by the methods they share with this one, rare methods counting most
-    (score: the sum of log(papers / papers linked to the method)), then by the citation-style edges
-    between the two.
+    Related papers are ranked by the methods they share with this one (or a catalog parent or derivative of
+    one), rare methods counting most: what either paper builds on or compares to counts more than a mention,
+    a method one of them introduced (a citation) counts double, a shared dataset least. Each row says why.
     """
     from relwork.graph.queries import paper_report
 
@@ -829,15 +834,35 @@ def paper_command(
         say(_short(p["title"], MAX_CELL) + f" [{p['id']}]" + (f" {p['year']}" if p["year"] else "")
             + (" (external)" if p["external"] else ""))
         links = report["introduces"] + report["links"]
-        print_table("Methods", ["Relation", "Method", "Field", "Evidence"],
-                    [[r["type"].lower(), r["name"], r["field"], _short(r["evidence"])] for r in links])
+        print_table("Methods", ["Relations (evidence of the first)", "Method", "Field", "Evidence"],
+                    [[_relations(r), r["name"], r["field"], _short(r["evidence"])] for r in links])
         cites = [["->", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cites"]]
         cites += [["<-", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cited_by"]]
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
-            print_table("Related papers", ["Score", "Paper", "Year", "Shared methods"],
-                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", ", ".join(r["shared"])] for r in report["related"]])
+            print_table("Related papers", ["Score", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
+                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", _related_why(r["why"])] for r in report["related"]])
+            say(_related_weights(report["related_weights"]))
+
+
+def _related_why(matches: list[dict]) -> str:
+    """The matches behind a related paper's score: 'Mamba 3.7 (builds on / builds on); S4, parent of Mamba
+    1.9 (builds on / introduces)'."""
+    cells = []
+    for m in matches:
+        what = m["theirs"] + (f", {m['lineage']} of {m['method']}" if m["lineage"] else "")
+        how = f"{m['mine'].lower().replace('_', ' ')} / {m['their_type'].lower().replace('_', ' ')}"
+        cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''})")
+    return "; ".join(cells)
+
+
+def _related_weights(w: dict) -> str:
+    """How related papers are scored, in one line under their table."""
+    return (f"Score: per shared method, log(papers / papers linked to it) x each paper's link weight (introduces "
+            f"{w['introduces']:g}, builds on {w['builds_on']:g}, compares to {w['compares_to']:g}, mentions "
+            f"{w['mentions']:g}) x {w['citation']:g} for a citation (one introduced it) x {w['dataset']:g} for a "
+            f"dataset x {w['lineage']:g} through a catalog parent or derivative.")
 
 
 @app.command("stats")
@@ -846,7 +871,7 @@ def stats_command(
     top: int = typer.Option(10, "--top", "-n", min=1, help="How many methods and papers to list."),
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Counts by node and edge type, most-linked methods, most-connected papers, components."""
+    """Counts by node and edge type, most-linked methods and datasets, most-connected papers, components."""
     from relwork.graph.queries import graph_stats
 
     with handle_errors():
@@ -863,6 +888,7 @@ def stats_command(
         print_table(f"Graph {graph}", ["", "Count"], rows)
         print_table("Most-linked methods", ["Method", "Kind", "Papers"],
                     [[r["name"], r["kind"], r["papers"]] for r in stats["top_methods"]])
+        print_table("Most-linked datasets", ["Dataset", "Papers"], [[r["name"], r["papers"]] for r in stats["top_datasets"]])
         print_table("Most-connected papers", ["Paper", "Year", "Neighbours"],
                     [[r["title"], r["year"] or "", r["neighbours"]] for r in stats["top_papers"]])
 

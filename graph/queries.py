@@ -62,6 +62,11 @@ def _is(G: nx.MultiDiGraph, node: str, label: str) -> bool:
     return G.nodes[node].get("label") == label
 
 
+def _is_dataset(G: nx.MultiDiGraph, node: str) -> bool:
+    """Whether a Method node is a dataset or benchmark (its kind): questions about methods leave them out."""
+    return G.nodes[node].get("kind") == "dataset"
+
+
 def _papers(G: nx.MultiDiGraph) -> Iterable[str]:
     return (n for n, d in G.nodes(data=True) if d.get("label") == PAPER)
 
@@ -609,16 +614,18 @@ def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
 def papers_for_method(
     G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
 ) -> list[dict]:
-    """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces'; None = the
-    first three) to the method, one row per (paper, type): paper row + link row.
+    """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces') to the
+    method: paper row + link row of that edge + ``relations`` ([its type]). With ``relation=None``, the
+    papers with any of the first three, one row per paper: ``relations`` lists its types, strongest first,
+    and the link row is the strongest edge's (``_strength``: type, then field, then confidence), so a
+    paper that builds on and also mentions Mamba is one row, with the builds-on evidence.
 
     ``family=True`` also takes the method's catalog derivatives (``method_family``: 'what builds on Mamba'
     then includes the papers on Mamba-2 or Vim), and ``name`` may be a method family ('state-space
-    models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, type,
-    method).
+    models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, method).
 
-    Ordered oldest first, then by LINK_RANK of the type, then normalised title, then node id (then method
-    name).
+    Ordered oldest first, then by LINK_RANK of the (strongest) type, then normalised title, then node id
+    (then method name).
     """
     resolved = resolve_methods(G, name, family=family)
     return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group)
@@ -631,17 +638,24 @@ def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None
     rows = []
     for node in nodes:
         method = G.nodes[node].get("name", node_key(node))
+        edges: dict[str, list[dict]] = defaultdict(list)  # paper -> its edges of the wanted types
         for paper, _, key, d in G.in_edges(node, keys=True, data=True):
             if key in types and _is(G, paper, PAPER):
-                sort = (*_oldest(G, paper), LINK_RANK[key], *_title_key(G, paper), method)
-                rows.append((sort, paper_row(G, paper) | link_row(d) | ({"method": method} if named else {})))
+                edges[paper].append(d)
+        for paper, found in edges.items():
+            strongest = min(found, key=_strength)
+            relations = sorted({d["type"] for d in found}, key=LINK_RANK.__getitem__)
+            sort = (*_oldest(G, paper), LINK_RANK[strongest["type"]], *_title_key(G, paper), method)
+            row = paper_row(G, paper) | link_row(strongest) | {"relations": relations}
+            rows.append((sort, row | ({"method": method} if named else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
 def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
-    and the papers that build on / compare to / mention it (each list as ``papers_for_method``, with
+    and the ``papers`` that build on / compare to / mention it, one row per paper (and method) with all its
+    ``relations`` and the strongest one's evidence (``papers_for_method`` with ``relation=None`` and
     ``family`` as there; ``introduced_by`` is always the method's own).
 
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
@@ -658,7 +672,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
             "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True),
             "parents": [],
             "children": [],
-            **{rel: _papers_for_nodes(G, resolved.nodes, rel, named=True) for rel in ("builds_on", "compares_to", "mentions")},
+            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True),
         }
     node = resolved.nodes[0]
     d = G.nodes[node]
@@ -672,17 +686,18 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
         "introduced_by": papers_for_method(G, canonical, "introduces"),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "builds_on": papers_for_method(G, canonical, "builds_on", family=family),
-        "compares_to": papers_for_method(G, canonical, "compares_to", family=family),
-        "mentions": papers_for_method(G, canonical, "mentions", family=family),
+        "papers": papers_for_method(G, canonical, family=family),
     }
 
 
 def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
     """Methods most often compared against: method row + ``papers`` (distinct papers with a COMPARES_TO
-    edge to it), most first, then by name; methods nobody compares to are left out."""
+    edge to it), most first, then by name; methods nobody compares to are left out, and so are datasets:
+    a score compared on GLUE is not a comparison against GLUE, so a dataset is never a baseline."""
     rows = []
     for node in _methods(G):
+        if _is_dataset(G, node):
+            continue
         count = len({u for u, _, k in G.in_edges(node, keys=True) if k == COMPARES_TO})
         if count:
             rows.append(method_row(G, node) | {"papers": count})
@@ -721,34 +736,99 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
     return [paper_row(G, n) | {"type": best[n], "via": sorted(via[n])} for n in order]
 
 
-def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
-    """Nearest papers to ``paper`` by shared methods, rare methods counting most: paper row + ``shared``
-    (sorted names of the methods both papers have any Paper -> Method edge to) + ``score`` + ``citations``
-    (citation-style edges between the two, either direction).
+# Weights of ``related_papers`` (see there), also in ``paper_report`` so an answer says how it was made: a link
+# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation.
+RELATED_WEIGHTS = {
+    "introduces": 1.0, "builds_on": 1.0, "compares_to": 0.6, "mentions": 0.25,
+    "dataset": 0.2, "lineage": 0.5, "citation": 2.0,
+}
 
-    ``score`` sums, over the shared methods, log(P / n) where P is the number of papers in the graph and n
-    the number of papers linked to the method (an inverse document frequency), rounded to 3 decimals:
-    sharing Mamba says more than sharing Transformer or ImageNet, which half the papers mention.
+
+def _strongest_types(G: nx.MultiDiGraph, method: str) -> dict[str, str]:
+    """Paper -> its strongest link type to ``method`` (LINK_RANK)."""
+    best: dict[str, str] = {}
+    for paper, _, key in G.in_edges(method, keys=True):
+        if key in LINK_RANK and _is(G, paper, PAPER) and (paper not in best or LINK_RANK[key] < LINK_RANK[best[paper]]):
+            best[paper] = key
+    return best
+
+
+def _lineage(G: nx.MultiDiGraph, method: str) -> list[tuple[str, str]]:
+    """``(method, "")`` and its one-hop catalog relatives: ``(parent, "parent")``, ``(child, "derivative")``."""
+    parents = [(v, "parent") for _, v, k in G.out_edges(method, keys=True) if k == DERIVED_FROM]
+    children = [(u, "derivative") for u, _, k in G.in_edges(method, keys=True) if k == DERIVED_FROM]
+    return [(method, ""), *sorted(set(parents)), *sorted(set(children))]
+
+
+def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
+    """The strongest matches using each method of either paper once (greedy, strongest first; ties by
+    names), and the sum of their weights rounded to 3 decimals: a paper on BERT meets FlexiBERT's own BERT
+    link, not also FlexiBERT's lineage from BERT."""
+    used_mine, used_theirs, kept, total = set(), set(), [], 0.0
+    for weight, match in sorted(matches, key=lambda m: (-m[0], m[1]["method"], m[1]["theirs"])):
+        if match["method"] not in used_mine and match["theirs"] not in used_theirs:
+            used_mine.add(match["method"])
+            used_theirs.add(match["theirs"])
+            kept.append(match)
+            total += weight
+    return kept, round(total, 3)
+
+
+def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
+    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``why`` (the method matches
+    that make it, strongest first), ``shared`` (sorted names of the methods both papers link) and
+    ``citations`` (citation-style edges between the two, either direction).
+
+    Each method M the paper links meets each other paper's link to M, or to M's catalog parent or
+    derivative (lineage: a paper on S4 is related work of one on Mamba). A match weighs
+    ``log(P / n)`` (P papers in the graph, n of them linked to the method; the smaller of the two for a
+    lineage match, so a hub says little) x the RELATED_WEIGHTS of both papers' strongest link types
+    (introduces and builds on 1, compares to 0.6, mentions 0.25: what a paper builds on or compares to
+    says more than a passing mention) x 2 when a citation-style edge joins the two through M (one uses
+    what the other introduced) x 0.2 when M is a dataset (two papers evaluated on ImageNet need not be
+    related) x 0.5 for a lineage match.
+    Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
+    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``score`` is the sum, rounded to 3
+    decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other side), ``lineage``
+    ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type`` (link types),
+    ``citation``, ``dataset``, ``weight``.
+
     Ordered by score (highest first), then citations (most first), then newest first, then normalised
-    title, then node id. Papers sharing no method are left out.
+    title, then node id. Papers matching no method are left out.
     """
     node = resolve_paper(G, paper)
-    mine = {v for v in G.successors(node) if _is(G, v, METHOD)}
+    mine = {m: t for m, t in ((m, _strongest_types(G, m).get(node)) for m in G.successors(node) if _is(G, m, METHOD)) if t}
     total = sum(1 for _ in _papers(G))
-    shared: dict[str, set[str]] = defaultdict(set)
-    weight: dict[str, float] = defaultdict(float)
-    for method in mine:
-        linked = {u for u in G.predecessors(method) if _is(G, u, PAPER)}
-        idf = math.log(total / len(linked))
-        for other in linked - {node}:
-            shared[other].add(G.nodes[method]["name"])
-            weight[other] += idf
+    cited: set[tuple[str, str]] = set()
+    for u, v, d in itertools.chain(G.out_edges(node, data=True), G.in_edges(node, data=True)):
+        if _is(G, u, PAPER) and _is(G, v, PAPER):
+            cited.add((v if u == node else u, d.get("via", "")))
+    W = RELATED_WEIGHTS
+    types: dict[str, dict[str, str]] = {}  # method -> paper -> strongest type, filled as needed
+    name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
+    candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
+    for method, my_type in mine.items():
+        for theirs, lineage in _lineage(G, method):
+            linked = types.setdefault(theirs, _strongest_types(G, theirs))
+            idf = math.log(total / max(len(linked), len(types.setdefault(method, _strongest_types(G, method)))))
+            dataset = "dataset" in (G.nodes[method].get("kind"), G.nodes[theirs].get("kind"))
+            for other, their_type in linked.items():
+                if other == node:
+                    continue
+                citation = not lineage and (other, name(theirs)) in cited
+                weight = idf * W[my_type.lower()] * W[their_type.lower()]
+                weight *= (W["citation"] if citation else 1.0) * (W["dataset"] if dataset else 1.0)
+                weight *= W["lineage"] if lineage else 1.0
+                match = {"method": name(method), "theirs": name(theirs), "lineage": lineage, "mine": my_type,
+                         "their_type": their_type, "citation": citation, "dataset": dataset, "weight": round(weight, 3)}
+                candidates[other].append((weight, match))
     rows = []
-    for other, names in shared.items():
+    for other, matches in candidates.items():
+        why, score = _one_to_one(matches)
+        shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
-        score = round(weight[other], 3)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))
-        rows.append((key, paper_row(G, other) | {"shared": sorted(names), "score": score, "citations": citations}))
+        rows.append((key, paper_row(G, other) | {"score": score, "why": why, "shared": shared, "citations": citations}))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows[:limit]]
 
@@ -757,27 +837,41 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
     """Everything about one paper: its attributes, what it introduces, its links to methods, the papers
     it points to and that point to it (citation-style), and its nearest related papers.
 
-    ``introduces`` and ``links`` are method rows + link rows ordered by LINK_RANK, FIELD_RANK, method
-    name; ``cites`` / ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``;
-    ``same_title``: paper rows of the other papers with the same normalised title (a title ``paper`` names
-    them all; the answer is about the first, see ``resolve_paper``).
+    ``introduces`` are method rows + link rows; ``links`` one row per method the paper builds on /
+    compares to / mentions, with all its ``relations`` strongest first and the strongest edge's link row
+    (as ``papers_for_method``); both ordered by LINK_RANK, FIELD_RANK, method name. ``cites`` /
+    ``cited_by`` as ``citing_papers``; ``related`` as ``related_papers``, ranked with the
+    ``related_weights`` given (RELATED_WEIGHTS); ``same_title``: paper rows of the other papers with the
+    same normalised title (a title ``paper`` names them all; the answer is about the first, see
+    ``resolve_paper``).
     """
     node = resolve_paper(G, paper)
     d = G.nodes[node]
-    links = []
+    edges: dict[str, list[dict]] = defaultdict(list)
+    introduces = []
     for _, v, key, attrs in G.out_edges(node, keys=True, data=True):
         if _is(G, v, METHOD):
-            sort = (LINK_RANK[key], FIELD_RANK.get(attrs.get("field"), 3), G.nodes[v].get("name", v))
-            links.append((sort, method_row(G, v) | link_row(attrs)))
+            if key == INTRODUCES:
+                introduces.append(((FIELD_RANK.get(attrs.get("field"), 3), G.nodes[v].get("name", v)), method_row(G, v) | link_row(attrs)))
+            else:
+                edges[v].append(attrs)
+    links = []
+    for v, found in edges.items():
+        strongest = min(found, key=_strength)
+        relations = sorted({a["type"] for a in found}, key=LINK_RANK.__getitem__)
+        sort = (LINK_RANK[strongest["type"]], FIELD_RANK.get(strongest.get("field"), 3), G.nodes[v].get("name", v))
+        links.append((sort, method_row(G, v) | link_row(strongest) | {"relations": relations}))
+    introduces.sort(key=lambda r: r[0])
     links.sort(key=lambda r: r[0])
     info = paper_row(G, node) | {k: d.get(k) for k in ("authors", "url", "arxiv_id", "doi", "abstract", "sources")}
     return {
         "paper": info,
-        "introduces": [row for _, row in links if row["type"] == INTRODUCES],
-        "links": [row for _, row in links if row["type"] != INTRODUCES],
+        "introduces": [row for _, row in introduces],
+        "links": [row for _, row in links],
         "cites": cited_papers(G, node),
         "cited_by": citing_papers(G, node),
         "related": related_papers(G, node, limit=related),
+        "related_weights": dict(RELATED_WEIGHTS),
         "same_title": [paper_row(G, n) for n in _same_title(G, node)],
     }
 
@@ -798,7 +892,9 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     - ``nodes``: count by label; ``external_papers``; ``catalogued_methods``.
     - ``edges``: Paper -> Method and Method -> Method edges by type; ``citations``: Paper -> Paper by type.
     - ``top_methods``: method row + ``papers`` (distinct non-external papers with any edge to it), most
-      first, then by name, then node id; methods with no such paper left out.
+      first, then by name, then node id; methods with no such paper left out. Datasets (kind 'dataset')
+      are ranked apart, the same way, in ``top_datasets``: a benchmark every paper evaluates on is not
+      the most used method.
     - ``top_papers``: paper row + ``neighbours`` (distinct adjacent nodes, any type or direction), most
       first, then normalised title, then node id; only non-external papers.
     - ``components``: weakly connected components ``count``, ``largest`` (nodes), ``isolated`` nodes.
@@ -810,12 +906,13 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     citations: dict[str, int] = defaultdict(int)
     for u, v, d in G.edges(data=True):
         (citations if _is(G, u, PAPER) and _is(G, v, PAPER) else edges)[d.get("type", "?")] += 1
-    methods = []
+    methods, datasets = [], []
     for node in _methods(G):
         count = len({u for u in G.predecessors(node) if _is(G, u, PAPER) and not G.nodes[u].get("external")})
         if count:
-            methods.append(method_row(G, node) | {"papers": count})
+            (datasets if _is_dataset(G, node) else methods).append(method_row(G, node) | {"papers": count})
     methods.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
+    datasets.sort(key=lambda r: (-r["papers"], r["name"], r["node"]))
     papers = []
     for node in _papers(G):
         if not G.nodes[node].get("external"):
@@ -830,6 +927,7 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
         "edges": dict(sorted(edges.items())),
         "citations": dict(sorted(citations.items())),
         "top_methods": methods[:top],
+        "top_datasets": datasets[:top],
         "top_papers": [row for _, row in papers[:top]],
         "components": {
             "count": len(components),

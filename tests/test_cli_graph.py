@@ -267,7 +267,10 @@ def test_paper_json_and_table(seed_build):
     table = run("paper", "Efficiently Modeling Long Sequences with Structured State Spaces", "-g", seed_build[1])
     assert table.exit_code == 0
     assert "Citation-style links" in table.stdout and "Related papers" in table.stdout
-    assert "Score" in table.stdout and "Shared methods" in table.stdout
+    assert "Score" in table.stdout and "Why: method, weight" in table.stdout
+    # the S4 paper's related work: papers using S4 (citations), each saying why; the weights under the table
+    assert "citation)" in table.stdout
+    assert "x 2 for a citation (one introduced it) x 0.2 for a dataset x 0.5 through a catalog parent" in table.stdout
 
 
 def test_stats_table(seed_build):
@@ -275,8 +278,9 @@ def test_stats_table(seed_build):
     assert result.exit_code == 0
     assert "Most-linked methods" in result.stdout and "Most-connected papers" in result.stdout
     stats = graph_stats(load_graph(seed_build[1]), top=3)
-    for row in stats["top_methods"]:
+    for row in stats["top_methods"] + stats["top_datasets"]:
         assert row["name"] in result.stdout
+    assert "Most-linked datasets" in result.stdout and stats["top_datasets"][0]["name"] == "GLUE"
 
 
 def test_every_graph_command_has_help():
@@ -287,12 +291,33 @@ def test_every_graph_command_has_help():
 
 @pytest.mark.parametrize("relation", ["builds_on", "compares_to", "mentions"])
 def test_method_json_object_names_the_resolution_of_relation_rows(seed_build, relation):
-    """`method NAME -r REL --json` stays a bare list of rows (scripts read it); what NAME resolved to is in
-    `method NAME --json`, whose per-relation lists are exactly those rows."""
+    """`method NAME -r REL --json` stays a bare list of rows (scripts read it), exactly the papers with that
+    link; what NAME resolved to is in `method NAME --json`, whose papers with REL among their relations are
+    those papers, each once."""
     _, path = seed_build
     rows = run("method", "Transformers", "-r", relation, "-g", path, "--json")
     report = run("method", "Transformers", "-g", path, "--json")
     assert rows.exit_code == report.exit_code == 0
     data = json.loads(report.stdout)
     assert data["method"]["name"] == "Transformer"
-    assert json.loads(rows.stdout) == data[relation]
+    listed = json.loads(rows.stdout)
+    assert listed and all(r["type"] == relation.upper() and r["relations"] == [relation.upper()] for r in listed)
+    folded = [r["node"] for r in data["papers"] if relation.upper() in r["relations"]]
+    assert sorted(folded) == sorted(r["node"] for r in listed) and len(set(folded)) == len(folded)
+
+
+def test_method_lists_a_paper_once_with_all_its_relations(seed_build):
+    """H6: Mamba Retriever builds on, compares to and mentions Mamba: one row naming the three, with the
+    builds-on evidence (its title); `-r compares_to` still lists it, with the compares-to evidence."""
+    G, path = seed_build
+    report = json.loads(run("method", "Mamba", "-g", path, "--json").stdout)
+    rows = [r for r in report["papers"] if r["title"].startswith("Mamba Retriever")]
+    assert len(rows) == 1 and rows[0]["relations"] == ["BUILDS_ON", "COMPARES_TO", "MENTIONS"]
+    assert rows[0]["type"] == "BUILDS_ON" and rows[0]["evidence"] == rows[0]["title"]
+    assert len({r["node"] for r in report["papers"]}) == len(report["papers"])
+    table = run("method", "Mamba", "-g", path, env={"COLUMNS": "250"}).stdout
+    line = next(row for row in table.splitlines() if "Mamba Retriever: Utilizing" in row)
+    assert "builds on, compares to, mentions" in line and table.count("Mamba Retriever: Utilizing") == 2  # title + evidence
+    compared = json.loads(run("method", "Mamba", "-r", "compares_to", "-g", path, "--json").stdout)
+    retriever = next(r for r in compared if r["title"].startswith("Mamba Retriever"))
+    assert retriever["type"] == "COMPARES_TO" and retriever["evidence"] != retriever["title"]

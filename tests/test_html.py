@@ -369,9 +369,52 @@ def test_page_filters_hide_relations_kinds_and_years(browser, hand_page):
     browser.find_element(By.ID, "rw-reset").click()
     browser.execute_script("relwork.setYears(2023, 2024, false)")
     nodes, _ = browser.execute_script(visible)
-    assert set(nodes) == {n for n, y in G.nodes(data="year") if y is not None and 2023 <= y <= 2024}
+    papers = {n for n, d in G.nodes(data=True) if d["label"] == schema.PAPER and d["year"] and 2023 <= d["year"] <= 2024}
+    assert set(nodes) == papers | {m for p in papers for m in G.successors(p) if G.nodes[m]["label"] == schema.METHOD}
     counts = browser.find_element(By.ID, "rw-counts").text
     assert counts.startswith(f"{len(nodes)} of {G.number_of_nodes()} nodes")
+
+
+@pytest.mark.browser
+def test_page_year_range_filters_papers_and_keeps_the_methods_they_link(browser, hand_page):
+    """H7: "papers of 2024" shows the 2024 paper with Longformer (introduced 2020), Mamba (2023) and LRA,
+    every link of it drawn; Transformer (2017), which no shown paper links, goes, as does FooNet, linked
+    only by a 2023 paper. Undated papers go when unticked; a method's own year never hides it."""
+    open_page(browser, hand_page)
+    browser.execute_script("relwork.setYears(2024, 2024, false)")
+    nodes, edges = browser.execute_script("return [relwork.visibleNodeIds().sort(), relwork.visibleEdgeIds().length]")
+    assert nodes == sorted(["paper:2401.00001", "method:Longformer", "method:Mamba", "method:LRA"])
+    assert edges == 3  # its three links; its citation-style edges go to hidden origin papers
+    browser.execute_script("relwork.setYears(null, 2017, true)")
+    nodes = browser.execute_script("return relwork.visibleNodeIds().sort()")
+    assert nodes == ["paper:title:0123456789abcdef"]  # the undated note links nothing; no paper of <= 2017
+    browser.execute_script("relwork.setYears(null, null, true)")
+    assert len(browser.execute_script("return relwork.visibleNodeIds()")) == hand_graph().number_of_nodes()
+
+
+def test_page_note_names_the_max_nodes_cut_only_when_it_removed_nodes():
+    """H9: a --focus neighbourhood smaller than --max-nodes is drawn whole, and the page must not claim a
+    cut ("the 100 most connected"); a cap that removes nodes is said."""
+    G = hand_graph()
+    whole = json.loads(_data_block(generate_html(G, focus="Mamba", depth=1, max_nodes=100)))
+    assert whole["meta"]["max_nodes"] is None and whole["meta"]["total_nodes"] > whole["meta"]["nodes"] == 4
+    cut = json.loads(_data_block(generate_html(G, max_nodes=3)))
+    assert cut["meta"]["max_nodes"] == 3 and cut["meta"]["nodes"] == 3
+
+
+@pytest.mark.browser
+def test_page_note_says_most_connected_only_after_a_cut(browser, tmp_path):
+    G = hand_graph()
+    whole = write_html(G, tmp_path / "whole.html", focus="Mamba", depth=1, max_nodes=100)
+    cut = write_html(G, tmp_path / "cut.html", max_nodes=3)
+    from selenium.webdriver.common.by import By
+
+    open_page(browser, whole)
+    note = browser.find_element(By.ID, "rw-info").text
+    assert note.startswith(f"Showing 4 of the graph\u2019s {G.number_of_nodes()} nodes. Around") and "most connected" not in note
+    open_page(browser, cut)
+    assert browser.find_element(By.ID, "rw-info").text.startswith(
+        f"Showing 3 of the graph\u2019s {G.number_of_nodes()} nodes (the 3 most connected).")
 
 
 @pytest.mark.browser

@@ -283,18 +283,30 @@ def test_method_report_origin_parents_and_lists(G):
     assert [r["node"] for r in report["introduced_by"]] == [paper_node("2004.05150")]
     assert report["introduced_by"][0]["external"]
     assert [p["name"] for p in report["parents"]] == ["Transformer"]
-    assert [r["node"] for r in report["builds_on"]] == [node(P2)]
-    assert [r["node"] for r in report["mentions"]] == [node(P4), node(P5), node(P1)]
+    assert [(r["node"], r["relations"]) for r in report["papers"]] == [
+        (node(P4), ["MENTIONS"]), (node(P3), ["COMPARES_TO"]), (node(P5), ["MENTIONS"]), (node(P1), ["MENTIONS"]),
+        (node(P2), ["BUILDS_ON"]),
+    ]
 
 
 def test_method_report_corpus_introducer(G):
     report = method_report(G, "SentiBERT")
     assert [r["node"] for r in report["introduced_by"]] == [node(P9)]
-    assert [r["node"] for r in report["compares_to"]] == [node(P10)]
+    assert [(r["node"], r["type"]) for r in report["papers"]] == [(node(P10), "COMPARES_TO")]
 
 
 def test_most_compared(G):
     assert [(r["name"], r["papers"]) for r in most_compared(G)] == [("Longformer", 1), ("SentiBERT", 1)]
+
+
+def test_most_compared_leaves_datasets_out(seed_graph):
+    """H10: two seed papers have a COMPARES_TO link to GLUE (FlexiBERT's 'higher GLUE score than BERT-Mini'),
+    which would rank it among the methods most compared against; a benchmark is never a baseline."""
+    glue = {u for u, _, k in seed_graph.in_edges(method_node("GLUE"), keys=True) if k == "COMPARES_TO"}
+    assert len(glue) == 2
+    rows = most_compared(seed_graph, 1000)
+    assert rows and all(r["kind"] != "dataset" for r in rows)
+    assert [r["name"] for r in rows[:4]] == ["Transformer", "BERT", "ViT", "Mamba"]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -317,34 +329,84 @@ def test_citing_papers_between_corpus_papers(G):
     assert [(r["node"], r["type"], r["via"]) for r in rows] == [(node(P10), "COMPARES_TO", ["SentiBERT"])]
 
 
-def test_related_papers_score_then_citations_then_newest(G):
+def test_related_papers_weigh_link_types_citations_and_lineage(G):
+    """P2 builds on Longformer and Mamba (14 papers; Longformer linked by 6, Mamba by 5). The origin papers it
+    cites come first (x2), then P1 (also builds on Mamba), P3 (compares to Longformer, mentions Mamba), the
+    S4 paper (S4 is Mamba's catalog parent: x0.5, the commoner method's idf), the survey that only mentions
+    both, Attention Is All You Need (Longformer's parent) and P5 (mentions Longformer)."""
+    import math
+
+    idf_l, idf_m = math.log(14 / 6), math.log(14 / 5)
     rows = related_papers(G, node(P2))
-    assert [r["node"] for r in rows] == [
-        node(P1), node(P3), node(P4),  # share Longformer and Mamba; newest first
-        paper_node("2312.00752"), paper_node("2004.05150"),  # origin papers: 1 shared + 1 citation edge
-        node(P5),  # shares Longformer only
+    assert [(r["node"], r["score"]) for r in rows] == [
+        (paper_node("2312.00752"), round(idf_m * 2, 3)),
+        (paper_node("2004.05150"), round(idf_l * 2, 3)),
+        (node(P1), round(idf_m + idf_l * 0.25, 3)),
+        (node(P3), round(idf_l * 0.6 + idf_m * 0.25, 3)),
+        (paper_node("2111.00396"), round(idf_m * 0.5, 3)),
+        (node(P4), round((idf_l + idf_m) * 0.25, 3)),
+        (paper_node("1706.03762"), round(idf_l * 0.5, 3)),
+        (node(P5), round(idf_l * 0.25, 3)),
     ]
-    assert rows[0]["shared"] == ["Longformer", "Mamba"] and rows[3]["citations"] == 1
+    assert rows[0]["why"] == [{"method": "Mamba", "theirs": "Mamba", "lineage": "", "mine": "BUILDS_ON",
+                               "their_type": "INTRODUCES", "citation": True, "dataset": False, "weight": round(idf_m * 2, 3)}]
+    assert rows[0]["citations"] == 1 and rows[2]["shared"] == ["Longformer", "Mamba"]
+    assert [(w["theirs"], w["lineage"]) for w in rows[4]["why"]] == [("S4", "parent")] and rows[4]["shared"] == []
 
 
-def test_related_papers_rare_shared_methods_count_more(seed_graph):
-    """Hydra builds on Mamba and compares to BERT on GLUE. Mamba-360 (a Mamba survey) shares Mamba, ImageNet
-    and Transformer with it; FlexiBERT shares BERT, GLUE and Transformer. Counting shared methods ties them
-    (and newest-first put FlexiBERT first); Mamba is the rarer, so Mamba-360 comes first."""
+def test_related_papers_equal_scores_newest_first():
+    """Two papers that build on Mamba as this one does score alike: the newer first. The Mamba paper, whose
+    method all three use (a citation), comes before both; the S4 paper (Mamba's catalog parent) after."""
+    import math
+
+    a = record("Alpha on Mamba", 2023, link("Mamba", "builds_on"))
+    b = record("Beta on Mamba", 2024, link("Mamba", "builds_on"))
+    c = record("Gamma on Mamba", 2025, link("Mamba", "builds_on"))
+    rows = related_papers(build_graph([a, b, c], load_catalog()), "Gamma on Mamba")
+    assert [r["title"] for r in rows] == [
+        "Mamba: Linear-Time Sequence Modeling with Selective State Spaces", "Beta on Mamba", "Alpha on Mamba",
+        "Efficiently Modeling Long Sequences with Structured State Spaces",
+    ]
+    idf = math.log(6 / 4)  # six papers (with the origin papers of Mamba, S4, HiPPO), four linked to Mamba
+    assert [r["score"] for r in rows] == [round(idf * 2, 3), round(idf, 3), round(idf, 3), round(idf * 0.5, 3)]
+    assert rows[0]["citations"] == 1
+
+
+def test_related_papers_of_hydra_put_state_space_work_above_benchmark_neighbours(seed_graph):
+    """Hydra builds on Mamba and beats BERT on GLUE and ViT on ImageNet. Its related work is the Mamba paper
+    (it uses Mamba: a citation) and the papers that build on Mamba, all in the top 10; the papers that
+    compare to Mamba or build on S4 (Mamba's catalog parent) rank above BiViT and 'Escaping the Big Data
+    Paradigm', which share ViT and ImageNet only (sharing two datasets used to beat sharing Mamba)."""
+    rows = related_papers(seed_graph, "2407.09941", limit=1000)
+    rank = {r["title"].split(":")[0]: i for i, r in enumerate(rows)}
+    assert rows[0]["title"].startswith("Mamba: Linear-Time") and rows[0]["why"][0]["citation"]
+    on_mamba = [r["title"].split(":")[0] for r in rows
+                if any(w["theirs"] == "Mamba" and w["their_type"] == "BUILDS_ON" for w in r["why"])]
+    assert len(on_mamba) == 5 and all(rank[t] < 10 for t in on_mamba)
+    benchmark_neighbours = [rank["BiViT"], rank["Escaping the Big Data Paradigm with Compact Transformers"]]
+    for title in ("Hierarchical State Space Models for Continuous Sequence-to-Sequence Modeling",
+                  "Parallelizing Linear Transformers with the Delta Rule over Sequence Length",
+                  "Facing Off World Model Backbones"):
+        assert rank[title] < min(benchmark_neighbours), title
+    facing = rows[rank["Facing Off World Model Backbones"]]
+    assert facing["why"][0] | {"weight": None} == {"method": "Mamba", "theirs": "S4", "lineage": "parent", "mine": "BUILDS_ON",
+                                                   "their_type": "BUILDS_ON", "citation": False, "dataset": False, "weight": None}
+    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
+
+
+def test_related_papers_shared_dataset_counts_least(seed_graph):
+    """Hydra builds on GLUE and on Mamba: a paper building on GLUE alone gets a fifth of the weight sharing
+    an equally rare method would give (the dataset factor), and one mentioning Mamba a quarter."""
     import math
 
     rows = related_papers(seed_graph, "2407.09941", limit=1000)
-    titles = [r["title"] for r in rows]
-    survey = next(i for i, t in enumerate(titles) if t.startswith("Mamba-360"))
-    flexi = next(i for i, t in enumerate(titles) if t.startswith("FlexiBERT"))
-    assert rows[survey]["shared"] == ["ImageNet", "Mamba", "Transformer"]
-    assert rows[flexi]["shared"] == ["BERT", "GLUE", "Transformer"]
-    assert survey < flexi and rows[survey]["score"] > rows[flexi]["score"]
-    assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     papers = sum(1 for _, d in seed_graph.nodes(data=True) if d["label"] == "Paper")
-    only_transformer = next(r for r in rows if r["shared"] == ["Transformer"])
-    users = sum(1 for u in seed_graph.predecessors(method_node("Transformer")) if seed_graph.nodes[u]["label"] == "Paper")
-    assert only_transformer["score"] == round(math.log(papers / users), 3)
+    users = lambda m: len({u for u in seed_graph.predecessors(method_node(m)) if seed_graph.nodes[u]["label"] == "Paper"})  # noqa: E731
+    matches = [w for r in rows for w in r["why"]]
+    glue = next(w for w in matches if w["theirs"] == "GLUE" and w["their_type"] == "BUILDS_ON")
+    assert glue["dataset"] and glue["weight"] == round(math.log(papers / users("GLUE")) * 0.2, 3)
+    mention = next(w for w in matches if w["theirs"] == "Mamba" and w["their_type"] == "MENTIONS")
+    assert mention["weight"] == round(math.log(papers / users("Mamba")) * 0.25, 3)
 
 
 def test_paper_report(G):
@@ -365,6 +427,24 @@ def test_graph_stats_counts_agree_with_summary(G):
     assert stats["nodes"] == {"Paper": summary["papers"], "Method": summary["methods"]}
     assert stats["edges"] == summary["edges"] and stats["citations"] == summary["citations"]
     assert stats["components"] == {"count": 1, "largest": G.number_of_nodes(), "isolated": 0}
+
+
+def test_paper_report_lists_each_method_once_with_all_its_relations(seed_graph):
+    """Hydra builds on and mentions Mamba, and builds on, compares to and mentions Transformer: one row each,
+    the builds-on evidence shown ('a natural bidirectional extension of the Mamba model')."""
+    links = paper_report(seed_graph, "2407.09941")["links"]
+    assert len({r["name"] for r in links}) == len(links)
+    by_name = {r["name"]: r for r in links}
+    assert by_name["Mamba"]["relations"] == ["BUILDS_ON", "MENTIONS"] and by_name["Mamba"]["type"] == "BUILDS_ON"
+    assert "bidirectional extension of the Mamba model" in by_name["Mamba"]["evidence"]
+    assert by_name["Transformer"]["relations"] == ["BUILDS_ON", "COMPARES_TO", "MENTIONS"]
+    assert by_name["BERT"]["relations"] == ["COMPARES_TO"]
+
+
+def test_graph_stats_ranks_datasets_apart_from_methods(seed_graph):
+    stats = graph_stats(seed_graph, top=5)
+    assert [r["name"] for r in stats["top_datasets"]] == ["GLUE", "ImageNet", "COCO", "Long Range Arena", "ADE20K"]
+    assert stats["top_methods"] and all(r["kind"] != "dataset" for r in stats["top_methods"])
 
 
 def test_graph_stats_leaders(G):
@@ -443,7 +523,8 @@ def test_seed_family_takes_catalog_derivatives(seed_graph):
     plain = papers_for_method(seed_graph, "Mamba", "builds_on")
     family = papers_for_method(seed_graph, "Mamba", "builds_on", family=True)
     assert "method" not in plain[0] and {r["node"] for r in plain} <= {r["node"] for r in family}
-    assert method_report(seed_graph, "Mamba", family=True)["builds_on"] == family
+    folded = method_report(seed_graph, "Mamba", family=True)["papers"]
+    assert [(r["node"], r["method"]) for r in folded if "BUILDS_ON" in r["relations"]] == [(r["node"], r["method"]) for r in family]
 
 
 def test_seed_citing_papers_of_s4_paper(seed_graph):

@@ -99,7 +99,7 @@ def generate_html(
     from jinja2 import Environment  # jinja2 and markupsafe come with pyvis
     from markupsafe import Markup
 
-    nodes = select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes)
+    nodes, cut = _selection(G, focus=focus, depth=depth, max_nodes=max_nodes)
     H = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)  # views are slow to iterate
     use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
     data = graph_data(H, physics=use_physics)
@@ -109,7 +109,7 @@ def generate_html(
         total_edges=G.number_of_edges(),
         focus=str(centers[0]) if len(centers) == 1 else None,
         depth=depth if centers else None,
-        max_nodes=max_nodes,
+        max_nodes=max_nodes if cut else None,  # "(the N most connected)" only when the cap removed nodes
     )
     if title is None:
         title = "relwork graph" if label is None else f"relwork graph around {label}"
@@ -204,6 +204,11 @@ def select_nodes(
 
     The cut keeps the nodes of highest degree within the selection (ties by node id); the focus stays.
     """
+    return _selection(G, focus=focus, depth=depth, max_nodes=max_nodes)[0]
+
+
+def _selection(G: nx.MultiDiGraph, *, focus: str | None, depth: int, max_nodes: int | None) -> tuple[list, bool]:
+    """``select_nodes`` and whether ``max_nodes`` removed any node (the page says so only then)."""
     if not isinstance(G, nx.Graph):
         raise GraphError(f"expected a networkx graph, got {type(G).__name__}")
     if isinstance(depth, bool) or not isinstance(depth, int) or depth < 0:
@@ -224,8 +229,8 @@ def select_nodes(
         degree = dict(G.subgraph(nodes).degree())
         keep = set(centers)
         ranked = sorted(nodes, key=lambda n: (n not in keep, -degree[n], str(n)))
-        nodes = ranked[:max_nodes]
-    return nodes
+        return ranked[:max_nodes], True
+    return nodes, False
 
 
 def resolve_focus(G: nx.MultiDiGraph, name: str) -> tuple[str, list]:

@@ -87,10 +87,11 @@ RETURN p.id AS id, p.title AS title, p.year AS year, m.name AS method, type(r) A
 ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id, method;
 
 // name: most_compared
-// description: Methods most often compared against: number of distinct papers with a COMPARES_TO link.
+// description: Methods most often compared against: number of distinct papers with a COMPARES_TO link. Datasets are left out (a score compared on GLUE is no comparison against GLUE).
 // params: limit=10
 // networkx: most_compared(G, limit)
 MATCH (p:Paper)-[:COMPARES_TO]->(m:Method)
+WHERE coalesce(m.kind, '') <> 'dataset'
 RETURN m.name AS name, m.kind AS kind, count(DISTINCT p) AS papers
 ORDER BY papers DESC, name
 LIMIT toInteger($limit);

@@ -59,7 +59,7 @@
     hiddenNodes: new Set(), hiddenEdges: new Set(), offEdges: new Set()
   };
   var years = [];
-  info.forEach(function (d) { if (typeof d.year === 'number') years.push(d.year); });
+  info.forEach(function (d) { if (typeof d.year === 'number' && (d.kind === 'paper' || d.kind === 'external')) years.push(d.year); });
   var yearLow = years.length ? Math.min.apply(null, years) : null;
   var yearHigh = years.length ? Math.max.apply(null, years) : null;
 
@@ -153,21 +153,40 @@
   }
   function syncBox(boxes, key, on) { var b = boxes.get(key); if (b) b.checked = on; }
 
-  function nodeHidden(id) {
-    var d = info.get(id);
-    if (!state.kinds.has(d.kind)) return true;
+  function isPaper(d) { return d.kind === 'paper' || d.kind === 'external'; }
+  function outsideYears(d) {
     if (typeof d.year !== 'number') return !state.undated;
     return (state.yearMin !== null && d.year < state.yearMin) || (state.yearMax !== null && d.year > state.yearMax);
+  }
+
+  /** The nodes the filters hide. The year range is about papers (a method's year is when it was introduced,
+   *  not when a paper used it): a paper outside it is hidden, and a method stays while a visible paper links
+   *  it, so "papers of 2019-2020" shows those papers with what they build on, compare to and mention. */
+  function hiddenNodeSet() {
+    var hidden = new Set();
+    var byYear = state.yearMin !== null || state.yearMax !== null || !state.undated;
+    info.forEach(function (d, id) {
+      if (!state.kinds.has(d.kind) || (byYear && isPaper(d) && outsideYears(d))) hidden.add(id);
+    });
+    if (!byYear) return hidden;
+    info.forEach(function (d, id) {
+      if (isPaper(d) || hidden.has(id)) return;
+      var linked = incident.get(id).some(function (edge) {
+        var e = edgeInfo.get(edge), other = e.from === id ? e.to : e.from;
+        return isPaper(info.get(other)) && !hidden.has(other);
+      });
+      if (!linked) hidden.add(id);
+    });
+    return hidden;
   }
 
   /** Hide nodes outside the kind/year filters and edges of unticked relations; vis-network itself leaves
    *  out the edges of hidden nodes. Only items whose state changes are touched. */
   function applyFilters() {
     var nodeChanges = [], edgeChanges = [];
-    var hiddenNodes = new Set();
+    var hiddenNodes = hiddenNodeSet();
     info.forEach(function (d, id) {
-      var hide = nodeHidden(id);
-      if (hide) hiddenNodes.add(id);
+      var hide = hiddenNodes.has(id);
       if (hide !== state.hiddenNodes.has(id)) nodeChanges.push([id, hide]);
     });
     var hiddenEdges = new Set(), offEdges = new Set();
