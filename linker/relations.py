@@ -2090,6 +2090,19 @@ def _settle_title_means(linked) -> None:
             link.confidence = round(min(link.confidence, 0.6), 3)
 
 
+def _settle_dataset_comparisons(linked) -> None:
+    """A benchmark is evaluated on, not compared against: a dataset's ``compares_to`` ('outperforms ... on
+    THUMOS14') becomes ``builds_on`` with the cue marked '(evaluated on)'. A paper introducing a dataset of its own
+    may compare datasets ('20 times larger than CUHK03'), so its links are left alone. On 18,795 arXiv abstracts
+    504 of 6,960 dataset links were compares_to, about 12 of a random 15 'evaluated on'; 461 change."""
+    if any(i.kind == "dataset" for i in linked.introduces):
+        return
+    for link in linked.links:
+        if link.kind == "dataset" and link.relation == COMPARES_TO:
+            link.relation = BUILDS_ON
+            link.cue = f"{link.cue} (evaluated on)" if link.cue else "(evaluated on)"
+
+
 def settle_paper(linked) -> None:
     """Paper-level relation rules over a :class:`~relwork.core.records.LinkedPaper`, in place.
 
@@ -2103,9 +2116,11 @@ def settle_paper(linked) -> None:
     (:func:`_settle_carried_subjects`), so do uncued mentions describing the paper's system after its proposal
     (:func:`_settle_method_description`) and members of an acronym-named group the paper later builds on
     (:func:`_settle_group_members`); a comparison with the baseline or plain form of a method also builds on it
-    (:func:`_settle_base_comparisons`).
+    (:func:`_settle_base_comparisons`). A dataset is evaluated on, never compared against
+    (:func:`_settle_dataset_comparisons`).
     Idempotent, so applying it twice changes nothing.
     """
+    _settle_dataset_comparisons(linked)
     # a comparison alone is enough: an analysis lowers it ('we study various countermeasures ... compared to baseline
     # classifiers such as SVM'); a dataset mention too, which a title's use verb raises ('... using MIMIC-III')
     if not any((link.kind != "dataset" and link.relation in (BUILDS_ON, COMPARES_TO))

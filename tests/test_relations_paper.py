@@ -268,3 +268,25 @@ def test_title_use_in_an_analysis_paper_stays_studied(catalog):
 def test_title_verbs_ask_a_question_only_where_one_opens(catalog, title, method, relation):
     (linked,) = link_corpus([Paper.create(title, "")], catalog)
     assert _relations(linked, method) == {relation}
+
+
+def test_settle_paper_a_benchmark_score_compared_is_evaluated_on_not_compared_against(seed_papers, catalog):
+    # seed: 'As a consequence, MossFormer significantly outperforms the previous models and achieves the
+    # state-of-the-art results on WSJ0-2/3mix and WHAM!/WHAMR! benchmarks.'
+    paper = next(p for p in seed_papers if p.title.startswith("MossFormer: Pushing the Performance Limit"))
+    (linked,) = link_corpus([paper], catalog)
+    wham = [l for l in linked.links if l.method == "WHAM!"]
+    assert wham and {l.relation for l in wham} == {"builds_on"}
+    assert all(l.cue.endswith("(evaluated on)") for l in wham if "outperforms" in l.cue)
+    assert not any(l.kind == "dataset" and l.relation == "compares_to" for l in linked.links)
+
+
+def test_settle_paper_a_dataset_paper_may_compare_datasets(catalog):
+    paper = Paper.create(
+        "A large benchmark for person re-identification",
+        "We introduce a new dataset, called BigReID, for person re-identification. BigReID is 20 times larger than "
+        "ImageNet and more diverse.",
+    )
+    (linked,) = link_corpus([paper], catalog)
+    assert [(i.name, i.kind) for i in linked.introduces] == [("BigReID", "dataset")]
+    assert {l.relation for l in linked.links if l.method == "ImageNet"} == {"compares_to"}
