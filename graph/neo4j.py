@@ -283,7 +283,7 @@ def node_rows(label_rows: list[dict], part: str) -> list[dict]:
 
 WIPE_QUERY = (
     "MATCH (n) WHERE " + " OR ".join(f"n:{label}" for label in NODE_LABELS) + " "
-    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 )
 
 
