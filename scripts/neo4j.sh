@@ -12,7 +12,8 @@
 #
 # Neo4j publishes no server tarball on Maven Central, but every jar of the standalone distribution is
 # there: scripts/neo4j-server/pom.xml lists the distribution's own dependencies and Maven copies their
-# closure into a cache outside the repository. The server then runs through Neo4j's own bootloader
+# closure into a cache outside the repository (Maven's own local repository is a scratch directory in that
+# cache, deleted after the copy, so ~/.m2 is never filled). The server then runs through Neo4j's own bootloader
 # (org.neo4j.server.startup.Neo4jBoot, what bin/neo4j runs), so start/stop/status/pid files behave as in
 # the official distribution. Bolt listens on loopback only; HTTP is off.
 #
