@@ -925,8 +925,9 @@ def export_neo4j_command(
     yes: bool = typer.Option(False, "--yes", "-y", help="Do not ask before --wipe."),
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Write the graph into Neo4j with batched MERGE transactions (safe to repeat; adds only what is new)."""
-    from relwork.graph.neo4j import export_graph, graph_rows
+    """Write the graph into Neo4j with batched MERGE transactions: the database then holds each exported paper's
+    links as the graph has them (stale ones deleted); unchanged nodes are skipped."""
+    from relwork.graph.neo4j import export_graph, export_summary
 
     with handle_errors():
         conn = _neo4j_connection(uri, user, password, database)
@@ -936,19 +937,12 @@ def export_neo4j_command(
         ):
             err.print("Aborted: nothing was written.")
             raise typer.Exit(1)
-        rows = graph_rows(G)
-        with progress_bar("Exporting to Neo4j", rows.node_count + rows.relationship_count) as advance:
+        with progress_bar("Exporting to Neo4j", G.number_of_nodes() + G.number_of_edges()) as advance:
             result = export_graph(G, conn, batch_size=batch_size, wipe=wipe, progress=advance)
         if as_json:
             print_json(vars(result))
             return
-        info(
-            f"Merged {result.nodes} nodes and {result.relationships} relationships into {conn.describe()} "
-            f"in {result.transactions} transactions"
-            + (" after wiping relwork's data" if result.wiped else "")
-            + "; the database now holds "
-            + ", ".join(f"{n} {name}" for name, n in result.counts.items() if n)
-        )
+        info(export_summary(result, conn.describe()))
 
 
 @export_app.command("cypher")

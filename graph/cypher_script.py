@@ -1,7 +1,11 @@
 """A Cypher script of a relwork graph, for ``cypher-shell -f graph.cypher`` (or Neo4j Browser).
 
 The script runs the same statements as ``relwork export neo4j`` (constraints, then ``UNWIND [...] AS row
-MERGE ...`` per batch), so running it twice, or after a driver export, changes nothing. Since a script
+MERGE ...`` per batch; deleting each node's outgoing relwork relationships the graph lacks; setting the
+fingerprints; deleting the relwork-written Method and external Paper nodes the graph lacks and nothing
+uses any more), so running it twice, or after a driver export, changes nothing. Unlike the driver export it
+cannot read the database first, so it writes every node (no skipping of unchanged ones), and it repeats the
+round of deleting unused nodes ``UNUSED_ROUNDS`` times instead of until a round deletes nothing. Since a script
 cannot carry query parameters, the rows are written as Cypher literals, and every string is escaped so
 that no title or abstract can end its literal: quotes, backslashes and line breaks get backslash escapes
 (``\\'``, ``\\\\``, ``\\n``), and semicolons, slashes, asterisks, backticks and other control characters
@@ -12,6 +16,7 @@ from data, even for a tool that splits statements naively. Map keys are relwork'
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -22,12 +27,21 @@ from relwork.graph.io import TEXT_ERRORS
 from relwork.graph.neo4j import (
     _PROPERTY_NAME,
     constraint_queries,
+    fingerprint_query,
+    graph_keys,
     graph_rows,
     node_merge_query,
+    node_rows,
     relationship_merge_query,
+    stale_links_query,
+    unused_nodes_query,
 )
+from relwork.graph.schema import METHOD, PAPER
 
 SCRIPT_BATCH_SIZE = 500
+# Each round deletes one step of a chain of unused nodes (origin paper -> method -> catalog parent ...): the
+# built-in catalog's deepest lineage is 11 parents, so 16 rounds free any chain it can leave behind
+UNUSED_ROUNDS = 16
 # Quotes and backslashes get the standard backslash escapes, never \uXXXX: Cypher decodes \uXXXX before
 # it tokenises (as Java does), so '\u0027' would close the literal. Everything written as \uXXXX below is
 # harmless once decoded inside a literal; it only keeps ';', comment markers and line breaks out of the text.
@@ -77,10 +91,9 @@ def cypher_literal(value: Any) -> str:
     raise ExportError(f"cannot write a {type(value).__name__} value as Cypher: {value!r}")
 
 
-def _with_rows(query: str, rows: list[dict]) -> str:
-    prefix = "UNWIND $rows AS row"
-    assert query.startswith(prefix)
-    return f"UNWIND {cypher_literal(rows)} AS row{query[len(prefix):]};"
+def _inline(query: str, **params: Any) -> str:
+    """``query`` (relwork's own text) as a statement with each ``$name`` replaced by its literal."""
+    return re.sub(r"\$([A-Za-z_]\w*)", lambda m: cypher_literal(params[m.group(1)]), query) + ";"
 
 
 def generate_cypher(G: nx.MultiDiGraph, batch_size: int = SCRIPT_BATCH_SIZE) -> Iterator[str]:
@@ -95,16 +108,26 @@ def generate_cypher(G: nx.MultiDiGraph, batch_size: int = SCRIPT_BATCH_SIZE) -> 
         f"// relwork graph: {rows.node_count} nodes, {rows.relationship_count} relationships. "
         "Run: cypher-shell -a URI -u USER -p PASSWORD -f FILE"
     )
-    yield "// Every write is a MERGE: running this script again changes nothing."
+    yield "// Each node gets exactly the graph's outgoing relationships: running this script again changes nothing."
     for query in constraint_queries():
         yield query + ";"
+
+    def batches(query: str, all_rows: list[dict]) -> Iterator[str]:
+        for i in range(0, len(all_rows), batch_size):
+            yield _inline(query, rows=all_rows[i : i + batch_size])
+
     for label, label_rows in rows.nodes.items():
-        for i in range(0, len(label_rows), batch_size):
-            yield _with_rows(node_merge_query(label), label_rows[i : i + batch_size])
+        yield from batches(node_merge_query(label), node_rows(label_rows, "merge"))
+    for label, label_rows in rows.nodes.items():
+        yield from batches(stale_links_query(label), node_rows(label_rows, "links"))
     for (etype, slabel, elabel), rel_rows in sorted(rows.relationships.items()):
-        query = relationship_merge_query(etype, slabel, elabel)
-        for i in range(0, len(rel_rows), batch_size):
-            yield _with_rows(query, rel_rows[i : i + batch_size])
+        yield from batches(relationship_merge_query(etype, slabel, elabel), rel_rows)
+    for label, label_rows in rows.nodes.items():
+        yield from batches(fingerprint_query(label), node_rows(label_rows, "fingerprint"))
+    keys = graph_keys(rows)
+    for _ in range(UNUSED_ROUNDS):
+        for label in (METHOD, PAPER):
+            yield _inline(unused_nodes_query(label), **keys)
 
 
 def write_cypher(G: nx.MultiDiGraph, path: str | Path, batch_size: int = SCRIPT_BATCH_SIZE) -> Path:

@@ -11,6 +11,14 @@ The mapping, shared with the bulk formats (``graph/cypher_script.py``, ``graph/n
 - Properties: strings, numbers, booleans and lists of strings are stored as they are; ``None`` and empty
   lists are left out (the same in all three formats); anything else (``sources``, a list of dicts) is stored
   as JSON text.
+- Every node also gets ``relwork_fingerprint``: a hash of its properties and of its outgoing relationships.
+  It marks the node as written by relwork, and lets an export skip the nodes whose data did not change.
+
+An export keeps Neo4j in step with the graph (``export_graph``; the Cypher script does the same, without
+the skipping): each node it writes gets exactly the graph's outgoing relwork relationships (stale ones are
+deleted), and relwork-written Method and external Paper nodes that the graph lacks and nothing uses any
+more are deleted. Other data is never touched: nodes without relwork's fingerprint, relationships of other
+types or without a ``key``, papers the graph does not hold (another graph's, exported into the same database).
 
 Labels and relationship types come only from ``graph/schema.py`` (a graph naming another is refused);
 every value travels as a query parameter, never inside query text.
@@ -18,6 +26,7 @@ every value travels as a query parameter, never inside query text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -47,6 +56,10 @@ URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 KEY_PROPERTY = {PAPER: "id", METHOD: "name"}
 _NODE_PREFIX = {PAPER: "paper:", METHOD: "method:"}
 _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+FINGERPRINT = "relwork_fingerprint"
+# the driver's wait for a server's Bolt handshake (and for a pooled connection): a port held by something
+# that is not Neo4j (its HTTP port 7474, a web server) never answers the handshake
+HANDSHAKE_TIMEOUT = 5.0
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -57,8 +70,10 @@ _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 class ExportRows:
     """A graph as rows ready for Neo4j.
 
-    ``nodes[label]`` holds ``{"key": ..., "props": {...}}``; ``relationships[(type, start label, end
-    label)]`` holds ``{"start": key, "end": key, "key": edge key, "props": {...}}``.
+    ``nodes[label]`` holds ``{"key": ..., "props": {...}, "links": [...]}`` (``props`` includes the
+    fingerprint; ``links`` identifies the node's outgoing relationships as ``[type, key, end label, end
+    key]``); ``relationships[(type, start label, end label)]`` holds ``{"start": key, "end": key, "key":
+    edge key, "props": {...}}``.
     """
 
     nodes: dict[str, list[dict]] = field(default_factory=dict)
@@ -117,10 +132,11 @@ def graph_rows(G: nx.MultiDiGraph) -> ExportRows:
     """
     rows = ExportRows(nodes={label: [] for label in NODE_LABELS})
     keys: dict[Any, tuple[str, str]] = {}
+    outgoing: dict[tuple[str, str], list] = {}
     for node, attrs in G.nodes(data=True):
         label, key = _node_key(node, attrs)
         keys[node] = (label, key)
-        props = _properties(attrs, ("label",), f"node {node!r}")
+        props = _properties(attrs, ("label", FINGERPRINT), f"node {node!r}")
         props[KEY_PROPERTY[label]] = key
         if label == PAPER:
             # the normalised title: a lookup key, and the tie-breaker the query functions sort by
@@ -137,7 +153,20 @@ def graph_rows(G: nx.MultiDiGraph) -> ExportRows:
         rows.relationships.setdefault((etype, slabel, elabel), []).append(
             {"start": skey, "end": ekey, "key": str(edge_key), "props": props}
         )
+        outgoing.setdefault((slabel, skey), []).append([etype, str(edge_key), elabel, ekey, props])
+    for label, label_rows in rows.nodes.items():
+        for row in label_rows:
+            links = sorted(outgoing.get((label, row["key"]), []), key=lambda link: link[:4])
+            row["links"] = [link[:4] for link in links]
+            row["props"][FINGERPRINT] = fingerprint(row["props"], links)
     return rows
+
+
+def fingerprint(props: dict, links: list) -> str:
+    """A hash of a node's properties and its outgoing relationships (with theirs): equal fingerprints mean
+    an export would write nothing new for the node."""
+    text = json.dumps([props, links], sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def _batches(rows: list, size: int) -> Iterator[list]:
@@ -174,9 +203,87 @@ def relationship_merge_query(etype: str, start_label: str, end_label: str) -> st
     )
 
 
+_RELWORK_TYPES = "[" + ", ".join(f"'{etype}'" for etype in EDGE_TYPES) + "]"
+# a relationship relwork wrote: one of its types, with the edge key, between two relwork nodes
+_IS_RELWORK_LINK = f"type(r) IN {_RELWORK_TYPES} AND r.key IS NOT NULL AND (b:{PAPER} OR b:{METHOD})"
+
+
+def _node_match(label: str, var: str) -> str:
+    """``(var:Label {key: row.key})`` for a relwork label."""
+    if label not in NODE_LABELS:
+        raise ExportError(f"unknown node label {label!r}")
+    return f"({var}:{label} {{{KEY_PROPERTY[label]}: row.key}})"
+
+
+def stale_links_query(label: str) -> str:
+    """``UNWIND $rows`` query deleting the outgoing relwork relationships of ``label`` nodes that are not
+    among ``row.links`` (``[type, key, end label, end key]``, as ``graph_rows`` makes them)."""
+    end = f"CASE WHEN b:{PAPER} THEN [{PAPER!r}, b.{KEY_PROPERTY[PAPER]}] ELSE [{METHOD!r}, b.{KEY_PROPERTY[METHOD]}] END"
+    return (
+        f"UNWIND $rows AS row MATCH {_node_match(label, 'a')}-[r]->(b) "
+        f"WHERE {_IS_RELWORK_LINK} AND NOT ([type(r), r.key] + {end}) IN row.links DELETE r"
+    )
+
+
+def fingerprint_query(label: str) -> str:
+    """``UNWIND $rows`` query setting ``row.fingerprint`` on ``label`` nodes: the last write for a node, so
+    that an export that stops half-way leaves the old fingerprint and the next one rewrites the node."""
+    return f"UNWIND $rows AS row MATCH {_node_match(label, 'n')} SET n.{FINGERPRINT} = row.fingerprint"
+
+
+def state_query(label: str) -> str:
+    """Each ``label`` node's key, fingerprint and number of outgoing relwork relationships."""
+    if label not in NODE_LABELS:
+        raise ExportError(f"unknown node label {label!r}")
+    return (
+        f"MATCH (n:{label}) RETURN n.{KEY_PROPERTY[label]} AS key, n.{FINGERPRINT} AS fingerprint, "
+        f"COUNT {{ MATCH (n)-[r]->(b) WHERE {_IS_RELWORK_LINK} }} AS links"
+    )
+
+
+def unused_nodes_query(label: str) -> str:
+    """One round of deleting the relwork-written nodes of ``label`` (Method, or external Paper) that the
+    graph lacks (``$methods`` / ``$papers``: the graph's Method names and external Paper ids) and that
+    nothing uses any more, as ``relwork build`` prunes them: no relationship other than relwork's touches
+    it, nothing points to it except an origin paper's INTRODUCES, and an origin paper introduces no
+    method that is left. Deleting one node can free another (its origin paper, its catalog parent), so
+    the round is repeated until it deletes nothing."""
+    if label == METHOD:
+        which, alive = f"n:{METHOD} AND NOT n.name IN $methods", ""
+    elif label == PAPER:
+        which = f"n:{PAPER} AND n.external = true AND NOT n.id IN $papers"
+        alive = f" AND NOT EXISTS {{ MATCH (n)-[:{INTRODUCES}]->(:{METHOD}) }}"
+    else:
+        raise ExportError(f"unknown node label {label!r}")
+    return (
+        f"MATCH (n:{label}) WHERE {which} AND n.{FINGERPRINT} IS NOT NULL"
+        f" AND NOT EXISTS {{ MATCH (n)-[r]-(b) WHERE NOT ({_IS_RELWORK_LINK}) }}"
+        f" AND NOT EXISTS {{ MATCH (x)-[r]->(n) WHERE NOT (type(r) = '{INTRODUCES}' AND x:{PAPER} AND x.external = true) }}"
+        f"{alive} DETACH DELETE n"
+    )
+
+
+def graph_keys(rows: ExportRows) -> dict[str, list[str]]:
+    """The parameters of ``unused_nodes_query``: the graph's Method names and external Paper ids."""
+    return {
+        "methods": [row["key"] for row in rows.nodes[METHOD]],
+        "papers": [row["key"] for row in rows.nodes[PAPER] if row["props"].get("external") is True],
+    }
+
+
+def node_rows(label_rows: list[dict], part: str) -> list[dict]:
+    """The rows one query of the export takes, for nodes of ``graph_rows``: 'merge' (key and properties,
+    without the fingerprint), 'links' (key and the outgoing relationships to keep) or 'fingerprint'."""
+    if part == "merge":
+        return [{"key": r["key"], "props": {k: v for k, v in r["props"].items() if k != FINGERPRINT}} for r in label_rows]
+    if part == "links":
+        return [{"key": r["key"], "links": r["links"]} for r in label_rows]
+    return [{"key": r["key"], "fingerprint": r["props"][FINGERPRINT]} for r in label_rows]
+
+
 WIPE_QUERY = (
     "MATCH (n) WHERE " + " OR ".join(f"n:{label}" for label in NODE_LABELS) + " "
-    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+    "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 1000 ROWS"
 )
 
 
@@ -209,7 +316,13 @@ def _explain(exc: Exception, conn: Connection) -> str:
     if isinstance(exc, ne.AuthError) or code.startswith("Neo.ClientError.Security.Unauthorized"):
         return f"Neo4j at {conn.uri} refused the credentials of user {conn.user!r} (wrong user name or password)"
     if isinstance(exc, ne.ServiceUnavailable):
-        return f"cannot reach Neo4j at {conn.uri}: is the server running and is the address right? ({_first_line(exc)})"
+        reason = _connect_reason(exc)
+        if any(sign in reason for sign in _NOT_BOLT):
+            return (
+                f"something at {conn.uri.partition('://')[2]} accepted the connection but did not answer the Bolt "
+                f"handshake: is this Neo4j's bolt port (7687 by default)? 7474 is its HTTP port ({reason})"
+            )
+        return f"cannot reach Neo4j at {conn.uri}: is the server running and is the address right? ({reason})"
     if code == "Neo.ClientError.Database.DatabaseNotFound":
         return f"Neo4j at {conn.uri} has no database {conn.database!r}"
     if isinstance(exc, ne.ConfigurationError) or isinstance(exc, ValueError):
@@ -217,6 +330,19 @@ def _explain(exc: Exception, conn: Connection) -> str:
     if isinstance(exc, ne.Neo4jError):
         return f"Neo4j error {code or type(exc).__name__}: {_first_line(exc)}"
     return f"{type(exc).__name__}: {_first_line(exc)}"
+
+
+# the driver's words when something answers (or stays silent) on the port but does not speak Bolt
+_NOT_BOLT = ("handshake", "looks like HTTP", "incorrect port number")
+
+
+def _connect_reason(exc: Exception) -> str:
+    """Why the driver could not connect: the last line of its message (the first, 'Couldn't connect to X:',
+    says nothing), without the driver's deadline detail."""
+    lines = [line.strip() for line in (getattr(exc, "message", None) or str(exc)).splitlines() if line.strip()]
+    reason = lines[-1] if lines else type(exc).__name__
+    reason = re.sub(r"ResolvedIPv[46]Address\(\('([^']*)', (\d+)\)\)", r"\1:\2", reason)
+    return re.sub(r"\s*\(deadline Deadline\(.*?\)\)", "", reason).rstrip(": ")
 
 
 def _first_line(exc: Exception) -> str:
@@ -247,7 +373,8 @@ def connect(conn: Connection):
         driver = GraphDatabase.driver(
             conn.uri,
             auth=(conn.user, conn.password),
-            connection_timeout=10,
+            connection_timeout=HANDSHAKE_TIMEOUT,
+            connection_acquisition_timeout=HANDSHAKE_TIMEOUT,
             max_transaction_retry_time=5,
             notifications_min_severity="OFF",
             user_agent="relwork",
@@ -266,7 +393,14 @@ def connect(conn: Connection):
 
 @dataclass
 class ExportResult:
-    """What ``export_graph`` wrote, and what relwork's part of the database holds afterwards."""
+    """What ``export_graph`` wrote and deleted, and what relwork's part of the database holds afterwards.
+
+    ``nodes`` / ``relationships``: written (new or changed nodes, and the outgoing relationships of those);
+    ``unchanged``: nodes skipped because the database already held them as the graph has them;
+    ``replaced``: nodes that existed and were rewritten; ``stale_relationships``: their outgoing relwork
+    relationships that the graph no longer has, deleted; ``removed``: relwork-written nodes nothing uses
+    any more, deleted, per label.
+    """
 
     nodes: int
     relationships: int
@@ -274,6 +408,10 @@ class ExportResult:
     transactions: int
     wiped: bool
     counts: dict[str, int] = field(default_factory=dict)
+    unchanged: int = 0
+    replaced: int = 0
+    stale_relationships: int = 0
+    removed: dict[str, int] = field(default_factory=dict)
 
 
 def export_graph(
@@ -284,69 +422,125 @@ def export_graph(
     wipe: bool = False,
     progress: Callable[..., Any] | None = None,
 ) -> ExportResult:
-    """Write ``G`` into Neo4j: constraints, then nodes, then relationships, in batched MERGE transactions.
+    """Write ``G`` into Neo4j so that relwork's data there is the graph's, for every node of ``G``.
 
-    Idempotent: exporting the same graph again changes no counts, an updated graph adds only what is new.
-    ``wipe`` first deletes every Paper and Method node (and their relationships). ``progress(n)`` is called
-    with the number of nodes or relationships each committed batch wrote.
+    Steps, in batched transactions: constraints; read each node's fingerprint and number of outgoing
+    relwork relationships, and skip the nodes that match the graph; MERGE the other nodes; delete their
+    outgoing relwork relationships the graph lacks and MERGE the graph's; set their fingerprints (last,
+    so an interrupted export is completed by the next); then delete the relwork-written Method and external
+    Paper nodes the graph lacks and nothing uses any more (``unused_nodes_query``). Exporting the same
+    graph twice writes nothing the second time. ``wipe`` first deletes every Paper and Method node (and
+    their relationships). ``progress(n)`` is called with the number of nodes or relationships each
+    committed batch wrote (and once with those skipped as unchanged).
 
     Raises ``ExportError``: unreachable server, wrong credentials, unknown database, or a failed write (the
-    message says how much was committed; re-running is safe since every write is a MERGE).
+    message says how much was committed; re-running is safe).
     """
     if batch_size < 1:
         raise ExportError(f"batch size must be at least 1, got {batch_size}")
     rows = graph_rows(G)
     driver = connect(conn)
-    written_nodes = written_rels = transactions = 0
+    result = ExportResult(nodes=0, relationships=0, batch_size=batch_size, transactions=0, wiped=wipe)
     stage = "creating constraints"
     try:
         with driver.session(database=conn.database) as session:
+
+            def write(query: str, all_rows: list, params: dict | None = None) -> Iterator[tuple[int, Any]]:
+                """Commit ``all_rows`` in batches, yielding each batch's size and counters once written."""
+                for batch in _batches(all_rows, batch_size):
+                    counters = session.execute_write(_run_batch, query, {**(params or {}), "rows": batch})
+                    result.transactions += 1
+                    yield len(batch), counters
+
             if wipe:
                 stage = "wiping relwork's Paper and Method nodes"
                 session.run(WIPE_QUERY).consume()
-            stage = "creating constraints"
             for query in constraint_queries():
                 session.run(query).consume()
-            def write(query: str, all_rows: list) -> Iterator[int]:
-                """Commit ``all_rows`` in batches, yielding each batch's size once it is written."""
-                nonlocal transactions
-                for batch in _batches(all_rows, batch_size):
-                    session.execute_write(_run_batch, query, batch)
-                    transactions += 1
-                    if progress:
-                        progress(len(batch))
-                    yield len(batch)
-
+            stage = "reading the fingerprints of relwork's nodes"
+            changed, skipped_rels = {}, 0
             for label, label_rows in rows.nodes.items():
+                held = {key: (fp, links) for key, fp, links in session.run(state_query(label))}
+                changed[label] = [r for r in label_rows if held.get(r["key"]) != (r["props"][FINGERPRINT], len(r["links"]))]
+                result.unchanged += len(label_rows) - len(changed[label])
+                result.replaced += sum(1 for r in changed[label] if r["key"] in held)
+                skipped_rels += sum(len(r["links"]) for r in label_rows) - sum(len(r["links"]) for r in changed[label])
+            if progress and (result.unchanged or skipped_rels):
+                progress(result.unchanged + skipped_rels)
+            for label, label_rows in changed.items():
                 stage = f"writing {label} nodes"
-                for size in write(node_merge_query(label), label_rows):
-                    written_nodes += size
+                for size, _ in write(node_merge_query(label), node_rows(label_rows, "merge")):
+                    result.nodes += size
+                    if progress:
+                        progress(size)
+            for label, label_rows in changed.items():
+                stage = f"deleting the stale relationships of {label} nodes"
+                for _, counters in write(stale_links_query(label), node_rows(label_rows, "links")):
+                    result.stale_relationships += counters.relationships_deleted
+            starts = {(label, r["key"]) for label, label_rows in changed.items() for r in label_rows}
             for (etype, slabel, elabel), rel_rows in sorted(rows.relationships.items()):
                 stage = f"writing {slabel}-[{etype}]->{elabel} relationships"
-                for size in write(relationship_merge_query(etype, slabel, elabel), rel_rows):
-                    written_rels += size
+                todo = [r for r in rel_rows if (slabel, r["start"]) in starts]
+                for size, _ in write(relationship_merge_query(etype, slabel, elabel), todo):
+                    result.relationships += size
+                    if progress:
+                        progress(size)
+            for label, label_rows in changed.items():
+                stage = f"setting the fingerprints of {label} nodes"
+                for _ in write(fingerprint_query(label), node_rows(label_rows, "fingerprint")):
+                    pass
+            stage = "deleting relwork's nodes that nothing uses any more"
+            result.removed = {label: 0 for label in (METHOD, PAPER)}
+            keys, deleted = graph_keys(rows), True
+            while deleted:  # one round per step of a chain: origin paper -> method -> its catalog parent
+                deleted = False
+                for label in result.removed:
+                    counters = session.execute_write(_run_batch, unused_nodes_query(label), keys)
+                    result.transactions += 1
+                    result.removed[label] += counters.nodes_deleted
+                    deleted = deleted or counters.nodes_deleted > 0
             stage = "counting what the database holds (every write was committed)"
-            counts = relwork_counts(session)
+            result.counts = relwork_counts(session)
     except _driver_errors() as exc:
         raise ExportError(
             f"export to {conn.describe()} failed while {stage}: {_explain(exc, conn)}. "
-            f"Committed before the failure: {written_nodes} of {rows.node_count} nodes and {written_rels} of "
-            f"{rows.relationship_count} relationships; re-running the export is safe (every write is a MERGE)"
+            f"Committed before the failure: {result.nodes} of {rows.node_count} nodes and {result.relationships} of "
+            f"{rows.relationship_count} relationships; re-running the export is safe (it completes what is missing)"
         ) from exc
     finally:
         driver.close()
-    return ExportResult(
-        nodes=written_nodes,
-        relationships=written_rels,
-        batch_size=batch_size,
-        transactions=transactions,
-        wiped=wipe,
-        counts=counts,
-    )
+    return result
 
 
-def _run_batch(tx, query: str, batch: list[dict]) -> None:
-    tx.run(query, rows=batch).consume()
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def export_summary(result: ExportResult, where: str) -> str:
+    """The closing line of ``relwork export neo4j``: what was written, skipped, replaced and deleted."""
+    removed = sum(result.removed.values())
+    parts = []
+    if result.nodes or result.relationships or result.wiped:
+        new = result.nodes - result.replaced
+        parts.append(
+            f"Wrote {_plural(result.nodes, 'node')} ({new} new, {result.replaced} changed) and "
+            f"{_plural(result.relationships, 'relationship')} into {where} in {_plural(result.transactions, 'transaction')}"
+            + (" after wiping relwork's data" if result.wiped else "")
+            + (f"; skipped {result.unchanged} unchanged nodes" if result.unchanged else "")
+        )
+    else:
+        parts.append(f"Nothing to write: {where} already holds the graph's {_plural(result.unchanged, 'node')} as they are")
+    if result.stale_relationships:
+        parts.append(f"deleted {_plural(result.stale_relationships, 'stale relationship')} of changed nodes")
+    if removed:
+        labels = ", ".join(f"{n} {label}" for label, n in result.removed.items() if n)
+        parts.append(f"deleted {_plural(removed, 'node')} that nothing uses any more ({labels})")
+    held = ", ".join(f"{n} {name}" for name, n in result.counts.items() if n)
+    return "; ".join(parts) + f"; the database now holds {held or 'no relwork data'}"
+
+
+def _run_batch(tx, query: str, params: dict) -> Any:
+    return tx.run(query, params).consume().counters
 
 
 def relwork_counts(session) -> dict[str, int]:

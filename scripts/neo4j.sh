@@ -12,7 +12,8 @@
 #
 # Neo4j publishes no server tarball on Maven Central, but every jar of the standalone distribution is
 # there: scripts/neo4j-server/pom.xml lists the distribution's own dependencies and Maven copies their
-# closure into a cache outside the repository. The server then runs through Neo4j's own bootloader
+# closure into a cache outside the repository (Maven's own local repository is a scratch directory in that
+# cache, deleted after the copy, so ~/.m2 is never filled). The server then runs through Neo4j's own bootloader
 # (org.neo4j.server.startup.Neo4jBoot, what bin/neo4j runs), so start/stop/status/pid files behave as in
 # the official distribution. Bolt listens on loopback only; HTTP is off.
 #
@@ -30,6 +31,7 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 VERSION="${NEO4J_VERSION:-5.26.30}"
 CACHE="${RELWORK_NEO4J_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/relwork/neo4j}"
 LIB="$CACHE/$VERSION/lib"
+REPO="$CACHE/$VERSION/maven-repository.partial"
 INSTANCE="${RELWORK_NEO4J_HOME:-$CACHE/server}"
 PORT="${NEO4J_BOLT_PORT:-7687}"
 USER_NAME="neo4j"
@@ -57,14 +59,21 @@ need_tools() {
     [[ ${major%%.*} -ge 17 ]] || die "Neo4j $VERSION needs Java 17 or newer, found Java $major"
 }
 
+strip_escapes() { sed -u $'s/\e\\[[0-9;]*[A-Za-z]//g'; }
+
 fetch() {
     [[ -f "$LIB/.complete" ]] && return 0
     need_tools
     note "downloading Neo4j $VERSION jars from Maven Central into $LIB (first run only)"
-    rm -rf "$LIB.partial"
-    mvn -B -q -Dstyle.color=never -f "$HERE/neo4j-server/pom.xml" -Dneo4j.version="$VERSION" \
-        dependency:copy-dependencies -DoutputDirectory="$LIB.partial" -DincludeScope=runtime >&2 \
+    rm -rf "$LIB.partial" "$REPO"
+    # Maven's local repository is a scratch directory inside the cache, deleted once the jars are copied:
+    # the cache then holds the only copy (nothing lands in ~/.m2), and `reset` or XDG_CACHE_HOME govern it.
+    # Batch mode; Maven 3.8 still writes colour resets, hence strip_escapes.
+    mvn -B -q -Dstyle.color=never -Dmaven.repo.local="$REPO" -f "$HERE/neo4j-server/pom.xml" \
+        -Dneo4j.version="$VERSION" dependency:copy-dependencies -DoutputDirectory="$LIB.partial" \
+        -DincludeScope=runtime 2>&1 | strip_escapes >&2 \
         || die "Maven could not resolve Neo4j $VERSION (is Maven Central reachable?)"
+    rm -rf "$REPO"
     ls "$LIB.partial"/neo4j-bootcheck-*.jar >/dev/null 2>&1 || die "downloaded jars lack neo4j-bootcheck"
     rm -rf "$LIB" && mv "$LIB.partial" "$LIB"
     touch "$LIB/.complete"

@@ -178,10 +178,10 @@ def server() -> Connection:
     conn = Connection(settings["NEO4J_URI"], settings["NEO4J_USERNAME"], settings["NEO4J_PASSWORD"])
     try:
         database_counts(conn)
-        available = True
-    except ExportError:
-        available = False
-    require_service(available, f"Neo4j at {conn.uri}", HOW)
+        reason = ""
+    except ExportError as exc:
+        reason = str(exc)
+    require_service(not reason, f"Neo4j at {conn.uri} ({reason})", HOW)
     return conn
 
 
@@ -233,6 +233,7 @@ def test_export_graph_twice_leaves_identical_counts_and_properties(neo4j):
     snapshot = run_read_query(neo4j, "MATCH (n) RETURN properties(n) AS p ORDER BY n.id, n.name").rows
     second = export_graph(G, neo4j, batch_size=2)
     assert second.counts == first.counts == expected_counts(G)
+    assert (second.nodes, second.relationships, second.unchanged) == (0, 0, G.number_of_nodes())
     assert run_read_query(neo4j, "MATCH (n) RETURN properties(n) AS p ORDER BY n.id, n.name").rows == snapshot
 
 
@@ -395,7 +396,8 @@ def test_write_cypher_script_matches_driver_export(neo4j, tmp_path):
 def test_generate_cypher_only_uses_relwork_vocabulary():
     statements = list(generate_cypher(evil_graph()))
     for line in statements[2:]:
-        assert line.startswith(("CREATE CONSTRAINT relwork_", "UNWIND [")) and line.endswith(";")
+        assert line.startswith(("CREATE CONSTRAINT relwork_", "UNWIND [", "MATCH (n:Method) ", "MATCH (n:Paper) "))
+        assert line.endswith(";")
         assert line.count(";") == 1
 
 
@@ -654,10 +656,13 @@ def graph_file(tmp_path):
 
 def test_cli_export_neo4j_twice_then_wipe(neo4j, graph_file):
     G = make_graph(base_records())
-    for _ in range(2):
-        done = cli("export", "neo4j", str(graph_file), *conn_args(neo4j))
-        assert done.exit_code == 0, done.output
-        assert f"Merged {G.number_of_nodes()} nodes and {G.number_of_edges()} relationships" in done.output
+    done = cli("export", "neo4j", str(graph_file), *conn_args(neo4j))
+    assert done.exit_code == 0, done.output
+    n, m = G.number_of_nodes(), G.number_of_edges()
+    assert f"Wrote {n} nodes ({n} new, 0 changed) and {m} relationships" in " ".join(done.output.split())
+    done = cli("export", "neo4j", str(graph_file), *conn_args(neo4j))
+    assert done.exit_code == 0, done.output
+    assert f"Nothing to write: {neo4j.uri} already holds the graph's {n} nodes" in " ".join(done.output.split())
     assert database_counts(neo4j) == expected_counts(G)
     refused = cli("export", "neo4j", str(graph_file), "--wipe", *conn_args(neo4j), input="n\n")
     assert refused.exit_code == 1 and "Aborted: nothing was written." in refused.output
