@@ -307,17 +307,17 @@ def test_method_json_object_names_the_resolution_of_relation_rows(seed_build, re
 
 
 def test_method_lists_a_paper_once_with_all_its_relations(seed_build):
-    """H6: Mamba Retriever builds on, compares to and mentions Mamba: one row naming the three, with the
-    builds-on evidence (its title); `-r compares_to` still lists it, with the compares-to evidence."""
+    """H6: ColBERT builds on and compares to BERT: one row naming both, with the builds-on evidence (its title);
+    `-r compares_to` still lists it, with the compares-to evidence."""
     G, path = seed_build
-    report = json.loads(run("method", "Mamba", "-g", path, "--json").stdout)
-    rows = [r for r in report["papers"] if r["title"].startswith("Mamba Retriever")]
-    assert len(rows) == 1 and rows[0]["relations"] == ["BUILDS_ON", "COMPARES_TO", "MENTIONS"]
+    report = json.loads(run("method", "BERT", "-g", path, "--json").stdout)
+    rows = [r for r in report["papers"] if r["title"].startswith("ColBERT: Efficient")]
+    assert len(rows) == 1 and rows[0]["relations"] == ["BUILDS_ON", "COMPARES_TO"]
     assert rows[0]["type"] == "BUILDS_ON" and rows[0]["evidence"] == rows[0]["title"]
     assert len({r["node"] for r in report["papers"]}) == len(report["papers"])
-    table = run("method", "Mamba", "-g", path, env={"COLUMNS": "250"}).stdout
-    line = next(row for row in table.splitlines() if "Mamba Retriever: Utilizing" in row)
-    assert "builds on, compares to, mentions" in line and table.count("Mamba Retriever: Utilizing") == 2  # title + evidence
-    compared = json.loads(run("method", "Mamba", "-r", "compares_to", "-g", path, "--json").stdout)
-    retriever = next(r for r in compared if r["title"].startswith("Mamba Retriever"))
-    assert retriever["type"] == "COMPARES_TO" and retriever["evidence"] != retriever["title"]
+    table = run("method", "BERT", "-g", path, env={"COLUMNS": "250"}).stdout
+    line = next(row for row in table.splitlines() if "ColBERT: Efficient" in row)
+    assert "builds on, compares to" in line and table.count("ColBERT: Efficient and Effective") == 2  # title + evidence
+    compared = json.loads(run("method", "BERT", "-r", "compares_to", "-g", path, "--json").stdout)
+    colbert = next(r for r in compared if r["title"].startswith("ColBERT: Efficient"))
+    assert colbert["type"] == "COMPARES_TO" and colbert["evidence"] != colbert["title"]
