@@ -37,8 +37,9 @@ def _methods(linker, sentence: str) -> list[str]:
          "supervised tasks.", ["MRT"]),
         ("We study the effect of teacher assistant size and extend the framework to multi-step distillation.",
          ["TAKD"]),
+        # 'pointer networks' in lower case is the Pointer Network the model uses
         ("The stack tracks the status of the depth-first search and the pointer networks select one child.",
-         ["DFS"]),
+         ["DFS", "Pointer Network"]),
         ("The once popular k-nearest neighbors (kNN) approach finds and uses the most similar data.", ["k-NN"]),
         ("Region-of-Interest (RoI) features are extracted by RoI pooling with little emphasis on these "
          "translation-variant features.", ["RoI Pooling"]),
