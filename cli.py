@@ -366,7 +366,7 @@ def link_command(
     output_format: str = typer.Option("jsonl", "--format", help="Output format: jsonl (one object per paper) or json (one array)."),
     input_format: Optional[str] = typer.Option(None, "--input-format", help="Input format name; detected from extension and content if omitted."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout ('-': stdout)."),
-    workers: int = typer.Option(1, "--workers", "-w", help="Worker processes for linking."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes for linking."),
     strict: bool = STRICT_OPT,
     no_corpus: bool = typer.Option(False, "--no-corpus-names", help="Skip the first pass: names introduced in the input do not link across papers."),
     min_confidence: float = MIN_CONFIDENCE_OPT,

@@ -1232,7 +1232,7 @@ def link_files(
         raise InputError(f"unknown output format {output_format!r} (choose from {', '.join(OUTPUT_FORMATS)})")
     for name, value in (("workers", workers), ("batch_size", batch_size)):
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise InputError(f"--{name.replace('_', '-')} must be an integer of at least 1, got {value!r}")
+            raise InputError(f"{name} must be an integer of at least 1, got {value!r}")
     min_confidence = check_threshold(min_confidence)
     if catalog is None or isinstance(catalog, (str, os.PathLike)):
         from relwork.linker.catalog import load_catalog

@@ -32,8 +32,8 @@ def builtin_output(catalog) -> str:
 
 @pytest.mark.parametrize("option", [{"batch_size": 0}, {"batch_size": -3}, {"workers": 0}, {"batch_size": 2.5}])
 def test_link_files_refuses_a_batch_size_or_workers_below_one_before_reading(catalog, option):
-    name = next(iter(option)).replace("_", "-")
-    with pytest.raises(InputError, match=f"--{name} must be an integer of at least 1"):
+    name = next(iter(option))  # the Python argument's name: the library has no command-line flags
+    with pytest.raises(InputError, match=f"^{name} must be an integer of at least 1"):
         link_files([SEED], io.StringIO(), catalog=catalog, **option)
 
 
