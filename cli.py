@@ -20,6 +20,7 @@ import typer
 
 from relwork import __version__
 from relwork.core.errors import RelworkError
+from relwork.core.wording import counted
 
 app = typer.Typer(
     name="relwork",
@@ -254,11 +255,6 @@ def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
     """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole)."""
     text = " ".join(str(text or "").split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def counted(n: int, noun: str) -> str:
-    """'1 paper', '0 papers', '2 papers': summary lines count in words a reader (and a grep) expects."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def info(message: str) -> None:

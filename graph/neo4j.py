@@ -37,6 +37,7 @@ import networkx as nx
 
 from relwork.core.errors import ExportError, InputError
 from relwork.core.records import normalize_title
+from relwork.core.wording import counted
 from relwork.graph.schema import (
     DERIVED_FROM,
     EDGE_TYPES,
@@ -512,10 +513,6 @@ def export_graph(
     return result
 
 
-def _plural(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
 def export_summary(result: ExportResult, where: str) -> str:
     """The closing line of ``relwork export neo4j``: what was written, skipped, replaced and deleted."""
     removed = sum(result.removed.values())
@@ -523,18 +520,18 @@ def export_summary(result: ExportResult, where: str) -> str:
     if result.nodes or result.relationships or result.wiped:
         new = result.nodes - result.replaced
         parts.append(
-            f"Wrote {_plural(result.nodes, 'node')} ({new} new, {result.replaced} changed) and "
-            f"{_plural(result.relationships, 'relationship')} into {where} in {_plural(result.transactions, 'transaction')}"
+            f"Wrote {counted(result.nodes, 'node')} ({new} new, {result.replaced} changed) and "
+            f"{counted(result.relationships, 'relationship')} into {where} in {counted(result.transactions, 'transaction')}"
             + (" after wiping relwork's data" if result.wiped else "")
             + (f"; skipped {result.unchanged} unchanged nodes" if result.unchanged else "")
         )
     else:
-        parts.append(f"Nothing to write: {where} already holds the graph's {_plural(result.unchanged, 'node')} as they are")
+        parts.append(f"Nothing to write: {where} already holds the graph's {counted(result.unchanged, 'node')} as they are")
     if result.stale_relationships:
-        parts.append(f"deleted {_plural(result.stale_relationships, 'stale relationship')} of changed nodes")
+        parts.append(f"deleted {counted(result.stale_relationships, 'stale relationship')} of changed nodes")
     if removed:
         labels = ", ".join(f"{n} {label}" for label, n in result.removed.items() if n)
-        parts.append(f"deleted {_plural(removed, 'node')} that nothing uses any more ({labels})")
+        parts.append(f"deleted {counted(removed, 'node')} that nothing uses any more ({labels})")
     held = ", ".join(f"{n} {name}" for name, n in result.counts.items() if n)
     return "; ".join(parts) + f"; the database now holds {held or 'no relwork data'}"
 
