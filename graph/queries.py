@@ -105,6 +105,12 @@ def _strength(attrs: dict) -> tuple:
     )
 
 
+def _folded(edges: list[dict]) -> tuple[dict, list[str]]:
+    """One paper's edges to one method as one row's parts: the strongest edge (``_strength``) and every type,
+    strongest first (LINK_RANK)."""
+    return min(edges, key=_strength), sorted({d["type"] for d in edges}, key=LINK_RANK.__getitem__)
+
+
 def _title_key(G: nx.MultiDiGraph, node: str) -> tuple:
     return (normalize_title(G.nodes[node].get("title") or G.nodes[node].get("name") or ""), node)
 
@@ -643,8 +649,7 @@ def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None
             if key in types and _is(G, paper, PAPER):
                 edges[paper].append(d)
         for paper, found in edges.items():
-            strongest = min(found, key=_strength)
-            relations = sorted({d["type"] for d in found}, key=LINK_RANK.__getitem__)
+            strongest, relations = _folded(found)
             sort = (*_oldest(G, paper), LINK_RANK[strongest["type"]], *_title_key(G, paper), method)
             row = paper_row(G, paper) | link_row(strongest) | {"relations": relations}
             rows.append((sort, row | ({"method": method} if named else {})))
@@ -797,20 +802,23 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     title, then node id. Papers matching no method are left out.
     """
     node = resolve_paper(G, paper)
-    mine = {m: t for m, t in ((m, _strongest_types(G, m).get(node)) for m in G.successors(node) if _is(G, m, METHOD)) if t}
+    types: dict[str, dict[str, str]] = {}  # method -> paper -> strongest type, filled as needed
+    mine: dict[str, str] = {}
+    for method in G.successors(node):
+        if _is(G, method, METHOD) and (my := types.setdefault(method, _strongest_types(G, method)).get(node)):
+            mine[method] = my
     total = sum(1 for _ in _papers(G))
     cited: set[tuple[str, str]] = set()
     for u, v, d in itertools.chain(G.out_edges(node, data=True), G.in_edges(node, data=True)):
         if _is(G, u, PAPER) and _is(G, v, PAPER):
             cited.add((v if u == node else u, d.get("via", "")))
     W = RELATED_WEIGHTS
-    types: dict[str, dict[str, str]] = {}  # method -> paper -> strongest type, filled as needed
     name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
     candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
     for method, my_type in mine.items():
         for theirs, lineage in _lineage(G, method):
             linked = types.setdefault(theirs, _strongest_types(G, theirs))
-            idf = math.log(total / max(len(linked), len(types.setdefault(method, _strongest_types(G, method)))))
+            idf = math.log(total / max(len(linked), len(types[method])))
             dataset = "dataset" in (G.nodes[method].get("kind"), G.nodes[theirs].get("kind"))
             for other, their_type in linked.items():
                 if other == node:
@@ -857,8 +865,7 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
                 edges[v].append(attrs)
     links = []
     for v, found in edges.items():
-        strongest = min(found, key=_strength)
-        relations = sorted({a["type"] for a in found}, key=LINK_RANK.__getitem__)
+        strongest, relations = _folded(found)
         sort = (LINK_RANK[strongest["type"]], FIELD_RANK.get(strongest.get("field"), 3), G.nodes[v].get("name", v))
         links.append((sort, method_row(G, v) | link_row(strongest) | {"relations": relations}))
     introduces.sort(key=lambda r: r[0])
