@@ -26,6 +26,7 @@ from relwork.core.errors import ExportError
 from relwork.graph.io import TEXT_ERRORS
 from relwork.graph.neo4j import (
     _PROPERTY_NAME,
+    _batches,
     constraint_queries,
     fingerprint_query,
     graph_keys,
@@ -113,8 +114,8 @@ def generate_cypher(G: nx.MultiDiGraph, batch_size: int = SCRIPT_BATCH_SIZE) -> 
         yield query + ";"
 
     def batches(query: str, all_rows: list[dict]) -> Iterator[str]:
-        for i in range(0, len(all_rows), batch_size):
-            yield _inline(query, rows=all_rows[i : i + batch_size])
+        for batch in _batches(all_rows, batch_size):
+            yield _inline(query, rows=batch)
 
     for label, label_rows in rows.nodes.items():
         yield from batches(node_merge_query(label), node_rows(label_rows, "merge"))

@@ -615,7 +615,6 @@ def _title_subject(links: list[Link], title: str) -> None:
     for link in plain:
         if listed and link.start >= listed.start(1):
             continue  # 'Facing Off World Model Backbones: RNNs, Transformers, and S4': the compared, not the used
-
         link.relation = "builds_on"
         link.cue = "title"
         link.confidence = round(min(link.confidence, 0.6), 3)

@@ -59,7 +59,7 @@
     hiddenNodes: new Set(), hiddenEdges: new Set(), offEdges: new Set()
   };
   var years = [];
-  info.forEach(function (d) { if (typeof d.year === 'number' && (d.kind === 'paper' || d.kind === 'external')) years.push(d.year); });
+  info.forEach(function (d) { if (typeof d.year === 'number' && isPaper(d)) years.push(d.year); });  // isPaper: hoisted, below
   var yearLow = years.length ? Math.min.apply(null, years) : null;
   var yearHigh = years.length ? Math.max.apply(null, years) : null;
 
