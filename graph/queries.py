@@ -243,7 +243,47 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     family = _family_named(text)
     if family is not None:
         raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
+    _refuse_generic(text)
     return _resolve_close(G, text, surfaces)
+
+
+# Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
+# links them, so a query for one is answered by saying so, not with look-alike names ('attention' -> 'AGAN').
+GENERIC_CONCEPTS = frozenset(
+    _key(phrase)
+    for phrase in (
+        "attention", "self-attention", "attention mechanism", "multi-head attention", "multi-head self-attention",
+        "cross-attention", "mixture of experts", "mixture-of-experts", "knowledge distillation", "distillation",
+        "quantization", "pruning", "contrastive learning", "encoder-decoder", "seq2seq", "sequence to sequence",
+        "sequence-to-sequence", "language model", "large language model", "foundation model",
+        "vision-language model", "graph neural network", "multilayer perceptron", "multi-layer perceptron",
+        "neural network", "deep neural network", "deep learning", "machine learning", "reinforcement learning",
+        "autoencoder", "auto-encoder", "generative model", "word embeddings", "embedding",
+    )
+)
+
+
+def _generic_keys() -> frozenset[str]:
+    """Alias keys of the generic concepts: GENERIC_CONCEPTS and the linker's generic acronyms (LLM, GNN, MoE)."""
+    try:
+        from relwork.linker.introduced import GENERIC
+    except ImportError:  # pragma: no cover - the linker ships with the package
+        GENERIC = frozenset()
+    return GENERIC_CONCEPTS | GENERIC
+
+
+def _refuse_generic(text: str) -> None:
+    """Raise GraphError saying so when ``text`` names a generic concept (or its plural) that no method
+    node stands for, pointing at the method families a query accepts instead."""
+    generic = _generic_keys()
+    key = _key(text)
+    if key in generic or (len(key) > 3 and key.endswith("s") and key[:-1] in generic):
+        families = ", ".join(sorted({f.name for f in method_families().values()}))
+        raise GraphError(
+            f"{text!r} is a generic concept (a family, technique, task or metric), which the catalog leaves out "
+            f"on purpose: papers are linked to named methods only. Name a method, or one of the method families: "
+            f"{families}"
+        )
 
 
 def _method_text(name: str) -> str:
@@ -477,6 +517,9 @@ def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
 # method families
 
 
+MEMBERS_SHOWN = 12  # a family's definition names this many members, then counts the rest (GANs have 130)
+
+
 @dataclass(frozen=True)
 class Family:
     """A named group of methods that queries accept in place of one method ("state-space models"), from
@@ -492,7 +535,10 @@ class Family:
     def definition(self) -> str:
         """How the family is made, in words, so every answer says what it counted."""
         parts = [", ".join(self.roots) + " and their catalog derivatives"] if self.roots else []
-        parts += [", ".join(self.members)] if self.members else []
+        if self.members:
+            shown = ", ".join(self.members[:MEMBERS_SHOWN])
+            more = len(self.members) - MEMBERS_SHOWN
+            parts.append(shown + (f" and {more} more catalog methods" if more > 0 else ""))
         parts += ["the catalog's " + ", ".join(self.areas) + " methods"] if self.areas else []
         return "; ".join(parts)
 
@@ -578,6 +624,7 @@ def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> R
             if not nodes:
                 raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
             return Resolved(named.name, nodes, named, True)
+        _refuse_generic(text)
         node = _resolve_close(G, text, surfaces)
     nodes = _with_derivatives(G, node) if family else [node]
     return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
@@ -617,8 +664,12 @@ def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [node] + sorted(_derivatives(G, [node]) - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
+# How ``papers_for_method`` / ``method_report`` order their rows (see ``_row_order``).
+ORDERS = ("oldest", "relevance")
+
+
 def papers_for_method(
-    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
+    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False, order: str = "oldest"
 ) -> list[dict]:
     """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces') to the
     method: paper row + link row of that edge + ``relations`` ([its type]). With ``relation=None``, the
@@ -630,15 +681,37 @@ def papers_for_method(
     then includes the papers on Mamba-2 or Vim), and ``name`` may be a method family ('state-space
     models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, method).
 
-    Ordered oldest first, then by LINK_RANK of the (strongest) type, then normalised title, then node id
-    (then method name).
+    ``order="oldest"`` (the default, as the cookbook's ``builds_on`` query): oldest first, then by LINK_RANK
+    of the (strongest) type, then normalised title, then node id (then method name). ``order="relevance"``
+    (what ``relwork method`` shows): see ``_row_order``.
     """
     resolved = resolve_methods(G, name, family=family)
-    return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group)
+    return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group, order=order)
 
 
-def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None, *, named: bool) -> list[dict]:
+def _row_order(G: nx.MultiDiGraph, paper: str, link: dict, order: str) -> tuple:
+    """The sort key of a paper's row for a method, ``link`` being the row's (strongest) edge.
+
+    "relevance" puts first the papers most about the method: the method in the title (the paper is about
+    it), then the stronger link type (LINK_RANK: builds on before compares to before mentions), then the more
+    places the abstract names it (``count``), then the higher ``confidence``, then newest first; the year
+    comes last because at scale a year holds hundreds of rows (all 111 papers building on BERT are from 2019).
+    "oldest": oldest first, then LINK_RANK. Both end with normalised title and node id.
+    """
+    if order == "relevance":
+        head = (link.get("field") != "title", LINK_RANK[link["type"]], -int(link.get("count") or 1),
+                -float(link.get("confidence") or 0.0), *_newest(G, paper))
+    else:
+        head = (*_oldest(G, paper), LINK_RANK[link["type"]])
+    return (*head, *_title_key(G, paper))
+
+
+def _papers_for_nodes(
+    G: nx.MultiDiGraph, nodes: list[str], relation: str | None, *, named: bool, order: str = "oldest"
+) -> list[dict]:
     """``papers_for_method`` for resolved Method ``nodes``; ``named``: rows name their method."""
+    if order not in ORDERS:
+        raise GraphError(f"unknown order {order!r} (choose from {', '.join(ORDERS)})")
     wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
@@ -650,14 +723,14 @@ def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None
                 edges[paper].append(d)
         for paper, found in edges.items():
             strongest, relations = _folded(found)
-            sort = (*_oldest(G, paper), LINK_RANK[strongest["type"]], *_title_key(G, paper), method)
+            sort = (*_row_order(G, paper, strongest, order), method)
             row = paper_row(G, paper) | link_row(strongest) | {"relations": relations}
             rows.append((sort, row | ({"method": method} if named else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
-def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
+def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False, order: str = "oldest") -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
     and the ``papers`` that build on / compare to / mention it, one row per paper (and method) with all its
     ``relations`` and the strongest one's evidence (``papers_for_method`` with ``relation=None`` and
@@ -666,7 +739,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
     family, ``method`` is None, ``family`` holds its name, definition and member rows, ``introduced_by``
     lists the papers introducing any member, and parents and children are empty; otherwise ``family`` is
-    None.
+    None. ``introduced_by`` and ``papers`` are ordered by ``order`` (``papers_for_method``).
     """
     resolved = resolve_methods(G, name)
     if resolved.family is not None:
@@ -674,10 +747,10 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
         return {
             "method": None,
             "family": {"name": fam.name, "definition": fam.definition(), "members": [method_row(G, n) for n in resolved.nodes]},
-            "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True),
+            "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True, order=order),
             "parents": [],
             "children": [],
-            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True),
+            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True, order=order),
         }
     node = resolved.nodes[0]
     d = G.nodes[node]
@@ -688,10 +761,10 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
         "family": None,
-        "introduced_by": papers_for_method(G, canonical, "introduces"),
+        "introduced_by": papers_for_method(G, canonical, "introduces", order=order),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "papers": papers_for_method(G, canonical, family=family),
+        "papers": papers_for_method(G, canonical, family=family, order=order),
     }
 
 
