@@ -838,7 +838,9 @@ def paper_command(
 
     Related papers are ranked by the methods they share with this one (or a catalog parent or derivative of
     one), rare methods counting most: what either paper builds on or compares to counts more than a mention,
-    a method one of them introduced (a citation) counts double, a shared dataset least. Each row says why.
+    a method in this paper's title or named repeatedly more than one named in passing, a method one of them
+    introduced (a citation) counts double, a shared dataset least; then by how close the two abstracts' words
+    are (TF-IDF over the graph's papers). Each row says why.
     """
     from relwork.graph.queries import paper_report
 
@@ -882,8 +884,10 @@ def _related_weights(w: dict) -> str:
     """How related papers are scored, in one line under their table."""
     return (f"Score: per shared method, log(papers / papers linked to it) x each paper's link weight (introduces "
             f"{w['introduces']:g}, builds on {w['builds_on']:g}, compares to {w['compares_to']:g}, mentions "
-            f"{w['mentions']:g}) x {w['citation']:g} for a citation (one introduced it) x {w['dataset']:g} for a "
-            f"dataset x {w['lineage']:g} through a catalog parent or derivative.")
+            f"{w['mentions']:g}) x {w['title']:g} when this paper's title names it or a paper introduces it, "
+            f"{w['repeated']:g} when this abstract names it more than once x {w['citation']:g} for a citation (one "
+            f"introduced it) x {w['dataset']:g} for a dataset x {w['lineage']:g} through a catalog parent or "
+            f"derivative; the sum x (1 + {w['topic']:g} x the two texts' TF-IDF cosine).")
 
 
 @app.command("stats")

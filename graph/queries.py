@@ -20,7 +20,8 @@ import itertools
 import json
 import math
 import re
-from collections import defaultdict
+import weakref
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, NamedTuple
@@ -815,10 +816,12 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
 
 
 # Weights of ``related_papers`` (see there), also in ``paper_report`` so an answer says how it was made: a link
-# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation.
+# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation, for a
+# method in a paper's title or named more than once in its abstract (its focus), and the weight of the topical
+# similarity of the two papers' texts.
 RELATED_WEIGHTS = {
     "introduces": 1.0, "builds_on": 1.0, "compares_to": 0.6, "mentions": 0.25,
-    "dataset": 0.2, "lineage": 0.5, "citation": 2.0,
+    "dataset": 0.2, "lineage": 0.5, "citation": 2.0, "title": 2.0, "repeated": 1.5, "topic": 8.0,
 }
 
 
@@ -829,6 +832,52 @@ def _strongest_types(G: nx.MultiDiGraph, method: str) -> dict[str, str]:
         if key in LINK_RANK and _is(G, paper, PAPER) and (paper not in best or LINK_RANK[key] < LINK_RANK[best[paper]]):
             best[paper] = key
     return best
+
+
+def _focus(G: nx.MultiDiGraph, paper: str, method: str) -> float:
+    """How central ``method`` is to ``paper``: RELATED_WEIGHTS "title" when the paper introduces it or a link's
+    evidence is the title (the paper is about it), "repeated" when the abstract names it more than once, else 1. One passing sentence
+    ('we close the gap between the LSTM and Transformer models') then weighs less than the method the paper
+    is built around."""
+    edges = {k: d for k, d in (G.get_edge_data(paper, method) or {}).items() if k in LINK_RANK}
+    if INTRODUCES in edges or any(d.get("field") == "title" for d in edges.values()):
+        return RELATED_WEIGHTS["title"]
+    if max((int(d.get("count") or 1) for d in edges.values()), default=1) > 1:
+        return RELATED_WEIGHTS["repeated"]
+    return 1.0
+
+
+_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+_DOCUMENT_FREQUENCIES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _words(G: nx.MultiDiGraph, paper: str) -> Counter:
+    """The words (3+ letters, lower case) of a paper's title and abstract, counted."""
+    d = G.nodes[paper]
+    return Counter(_WORD.findall(f"{d.get('title') or ''} {d.get('abstract') or ''}".lower()))
+
+
+def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
+    """(papers, word -> papers whose title or abstract has it), from the graph's own text; cached per graph
+    (recomputed when its size changes)."""
+    size = (G.number_of_nodes(), G.number_of_edges())
+    cached = _DOCUMENT_FREQUENCIES.get(G)
+    if cached is None or cached[0] != size:
+        df: Counter = Counter()
+        papers = 0
+        for node in _papers(G):
+            df.update(_words(G, node).keys())
+            papers += 1
+        cached = (size, papers, df)
+        _DOCUMENT_FREQUENCIES[G] = cached
+    return cached[1], cached[2]
+
+
+def _topic_vector(G: nx.MultiDiGraph, paper: str, papers: int, df: Counter) -> dict[str, float]:
+    """A paper's text as a unit TF-IDF vector: (1 + log tf) x log(papers / df) per word."""
+    vector = {w: (1.0 + math.log(n)) * math.log(papers / df[w]) for w, n in _words(G, paper).items() if df[w]}
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return {w: x / norm for w, x in vector.items()} if norm else {}
 
 
 def _lineage(G: nx.MultiDiGraph, method: str) -> list[tuple[str, str]]:
@@ -853,23 +902,33 @@ def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
 
 
 def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
-    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``why`` (the method matches
-    that make it, strongest first), ``shared`` (sorted names of the methods both papers link) and
-    ``citations`` (citation-style edges between the two, either direction).
+    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``methods`` (the method part of
+    the score), ``topic`` (the texts' similarity), ``why`` (the method matches that make it, strongest first),
+    ``shared`` (sorted names of the methods both papers link) and ``citations`` (citation-style edges between
+    the two, either direction).
 
     Each method M the paper links meets each other paper's link to M, or to M's catalog parent or
     derivative (lineage: a paper on S4 is related work of one on Mamba). A match weighs
     ``log(P / n)`` (P papers in the graph, n of them linked to the method; the smaller of the two for a
     lineage match, so a hub says little) x the RELATED_WEIGHTS of both papers' strongest link types
     (introduces and builds on 1, compares to 0.6, mentions 0.25: what a paper builds on or compares to
-    says more than a passing mention) x 2 when a citation-style edge joins the two through M (one uses
-    what the other introduced) x 0.2 when M is a dataset (two papers evaluated on ImageNet need not be
-    related) x 0.5 for a lineage match.
+    says more than a passing mention) x this paper's focus on M (2 when it introduces M or its title names M,
+    1.5 when its abstract names M more than once, see ``_focus``: a method met in one passing sentence weighs
+    less than the one the paper is built around) x 2 when the other paper introduces ``theirs`` (it is about
+    that method; any other paper's subject is what ``topic`` measures, so 'Solar image restoration with
+    CycleGAN' is not lifted by its title) x 2 when a citation-style edge joins the two
+    through M (one uses what the other introduced) x 0.2 when M is a dataset (two papers evaluated on
+    ImageNet need not be related) x 0.5 for a lineage match.
     Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
-    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``score`` is the sum, rounded to 3
-    decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other side), ``lineage``
-    ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type`` (link types),
-    ``citation``, ``dataset``, ``weight``.
+    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``methods`` is the sum.
+    ``topic`` is the cosine of the two papers' title + abstract TF-IDF vectors (word weights from the graph's
+    own papers; a paper without an abstract, such as a method's origin paper known from the catalog, gets the
+    candidates' mean), and ``score`` = ``methods`` x (1 + RELATED_WEIGHTS["topic"] x ``topic``): among papers that
+    share the same methods, the one on the same subject comes first (an LSTM language model before a
+    satellite-crop dataset that also trains an LSTM); a paper sharing no method is never related work.
+    Scores are rounded to 3 decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other
+    side), ``lineage`` ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type``
+    (link types), ``citation``, ``dataset``, ``weight``.
 
     Ordered by score (highest first), then citations (most first), then newest first, then normalised
     title, then node id. Papers matching no method are left out.
@@ -889,6 +948,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
     candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
     for method, my_type in mine.items():
+        my_focus = _focus(G, node, method)
         for theirs, lineage in _lineage(G, method):
             linked = types.setdefault(theirs, _strongest_types(G, theirs))
             idf = math.log(total / max(len(linked), len(types[method])))
@@ -897,19 +957,33 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
                 if other == node:
                     continue
                 citation = not lineage and (other, name(theirs)) in cited
-                weight = idf * W[my_type.lower()] * W[their_type.lower()]
+                # their side: an introducer is about the method; any other paper's topic is measured by ``topic``
+                their_focus = W.get("introducer", W["title"]) if their_type == INTRODUCES else 1.0
+                weight = idf * W[my_type.lower()] * W[their_type.lower()] * my_focus * their_focus
                 weight *= (W["citation"] if citation else 1.0) * (W["dataset"] if dataset else 1.0)
                 weight *= W["lineage"] if lineage else 1.0
                 match = {"method": name(method), "theirs": name(theirs), "lineage": lineage, "mine": my_type,
                          "their_type": their_type, "citation": citation, "dataset": dataset, "weight": round(weight, 3)}
                 candidates[other].append((weight, match))
+    papers, df = _document_frequencies(G)
+    own = _topic_vector(G, node, papers, df)
+    topics: dict[str, float] = {}
+    for other in candidates:
+        if G.nodes[other].get("abstract"):
+            theirs = _topic_vector(G, other, papers, df)
+            topics[other] = round(sum(x * theirs.get(w, 0.0) for w, x in own.items()), 3)
+    # a paper known by its title only (an origin paper from the catalog) counts as an average candidate
+    unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
     rows = []
     for other, matches in candidates.items():
-        why, score = _one_to_one(matches)
+        why, methods = _one_to_one(matches)
+        topic = topics.get(other, unknown)
+        score = round(methods * (1.0 + W["topic"] * topic), 3)
         shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))
-        rows.append((key, paper_row(G, other) | {"score": score, "why": why, "shared": shared, "citations": citations}))
+        rows.append((key, paper_row(G, other) | {"score": score, "methods": methods, "topic": topic, "why": why,
+                                                 "shared": shared, "citations": citations}))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows[:limit]]
 
