@@ -834,17 +834,15 @@ def _strongest_types(G: nx.MultiDiGraph, method: str) -> dict[str, str]:
     return best
 
 
-def _focus(G: nx.MultiDiGraph, paper: str, method: str) -> float:
-    """How central ``method`` is to ``paper``: RELATED_WEIGHTS "title" when the paper introduces it or a link's
-    evidence is the title (the paper is about it), "repeated" when the abstract names it more than once, else 1. One passing sentence
-    ('we close the gap between the LSTM and Transformer models') then weighs less than the method the paper
-    is built around."""
-    edges = {k: d for k, d in (G.get_edge_data(paper, method) or {}).items() if k in LINK_RANK}
-    if INTRODUCES in edges or any(d.get("field") == "title" for d in edges.values()):
+def _focus(G: nx.MultiDiGraph, paper: str, method: str, link_type: str) -> float:
+    """How central ``method`` is to ``paper``, whose strongest link to it has type ``link_type``: RELATED_WEIGHTS
+    "title" when the paper introduces it or names it in its title (the paper is about it), "repeated" when that
+    link's sentences name it more than once, else 1. One passing sentence ('we close the gap between the LSTM
+    and Transformer models') then weighs less than the method the paper is built around."""
+    edges = G.get_edge_data(paper, method) or {}
+    if link_type == INTRODUCES or any(d.get("field") == "title" for k, d in edges.items() if k in LINK_RANK):
         return RELATED_WEIGHTS["title"]
-    if max((int(d.get("count") or 1) for d in edges.values()), default=1) > 1:
-        return RELATED_WEIGHTS["repeated"]
-    return 1.0
+    return RELATED_WEIGHTS["repeated"] if int(edges.get(link_type, {}).get("count") or 1) > 1 else 1.0
 
 
 _WORD = re.compile(r"[a-z][a-z0-9]{2,}")
@@ -914,9 +912,8 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     (introduces and builds on 1, compares to 0.6, mentions 0.25: what a paper builds on or compares to
     says more than a passing mention) x this paper's focus on M (2 when it introduces M or its title names M,
     1.5 when its abstract names M more than once, see ``_focus``: a method met in one passing sentence weighs
-    less than the one the paper is built around) x 2 when the other paper introduces ``theirs`` (it is about
-    that method; any other paper's subject is what ``topic`` measures, so 'Solar image restoration with
-    CycleGAN' is not lifted by its title) x 2 when a citation-style edge joins the two
+    less than the one the paper is built around; the other paper's subject is what ``topic`` measures, so
+    'Solar image restoration with CycleGAN' is not lifted by its title) x 2 when a citation-style edge joins the two
     through M (one uses what the other introduced) x 0.2 when M is a dataset (two papers evaluated on
     ImageNet need not be related) x 0.5 for a lineage match.
     Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
@@ -948,7 +945,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
     candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
     for method, my_type in mine.items():
-        my_focus = _focus(G, node, method)
+        my_focus = _focus(G, node, method, my_type)
         for theirs, lineage in _lineage(G, method):
             linked = types.setdefault(theirs, _strongest_types(G, theirs))
             idf = math.log(total / max(len(linked), len(types[method])))
@@ -957,9 +954,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
                 if other == node:
                     continue
                 citation = not lineage and (other, name(theirs)) in cited
-                # their side: an introducer is about the method; any other paper's topic is measured by ``topic``
-                their_focus = W.get("introducer", W["title"]) if their_type == INTRODUCES else 1.0
-                weight = idf * W[my_type.lower()] * W[their_type.lower()] * my_focus * their_focus
+                weight = idf * W[my_type.lower()] * W[their_type.lower()] * my_focus
                 weight *= (W["citation"] if citation else 1.0) * (W["dataset"] if dataset else 1.0)
                 weight *= W["lineage"] if lineage else 1.0
                 match = {"method": name(method), "theirs": name(theirs), "lineage": lineage, "mine": my_type,
