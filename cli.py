@@ -684,7 +684,7 @@ def bridge_command(
 ) -> None:
     """Papers linked to both methods, best first; if none, the shortest paths connecting them.
 
-    A or B may also name a method family ("state-space models", "efficient attention", "PEFT").
+    A or B may also name a method family ("state-space models", "GANs", "VAEs", "CNNs", "PEFT").
     Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
     then newest first. Paths go through papers and methods, with the evidence for every hop.
     """

@@ -864,7 +864,8 @@ def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
         df: Counter = Counter()
         papers = 0
         for node in _papers(G):
-            df.update(_words(G, node).keys())
+            d = G.nodes[node]
+            df.update(set(_WORD.findall(f"{d.get('title') or ''} {d.get('abstract') or ''}".lower())))
             papers += 1
         cached = (size, papers, df)
         _DOCUMENT_FREQUENCIES[G] = cached
