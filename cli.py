@@ -864,8 +864,9 @@ def paper_command(
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
-            print_table("Related papers", ["Score", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
-                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", _related_why(r["why"])] for r in report["related"]])
+            print_table("Related papers", ["Score", "Topic", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
+                        [[f"{r['score']:.1f}", f"{r['topic']:.2f}", r["title"], r["year"] or "", _related_why(r["why"])]
+                         for r in report["related"]])
             say(_related_weights(report["related_weights"]))
 
 
