@@ -684,7 +684,7 @@ def bridge_command(
 ) -> None:
     """Papers linked to both methods, best first; if none, the shortest paths connecting them.
 
-    A or B may also name a method family ("state-space models", "efficient attention", "PEFT").
+    A or B may also name a method family ("state-space models", "GANs", "VAEs", "CNNs", "PEFT").
     Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
     then newest first. Paths go through papers and methods, with the evidence for every hop.
     """
@@ -719,6 +719,9 @@ def bridge_command(
             print_table(f"Path {i} ({path['length']} hops)", ["From", "Relation", "To", "Evidence"], rows)
 
 
+METHOD_ROWS = 20  # rows `relwork method` shows without --limit (--json gives all)
+
+
 @app.command("method")
 def method_command(
     name: str = typer.Argument(..., help="Method name, alias, any case."),
@@ -729,17 +732,29 @@ def method_command(
     family: bool = typer.Option(
         False, "--family", help="Also the method's catalog derivatives (Mamba: Mamba-2, Vim, ...); rows name their method."
     ),
+    limit: Optional[int] = typer.Option(
+        None, "--limit", "-n", min=1,
+        help=f"Show at most this many papers (default {METHOD_ROWS} in the table, all with --json).",
+    ),
+    order: str = typer.Option(
+        "relevance", "--order", help="relevance (title, link type, mentions, confidence, then newest) or oldest."
+    ),
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Who introduced a method, and the papers that build on / compare to / mention it, oldest first."""
+    """Who introduced a method, and the papers that build on / compare to / mention it, most relevant first.
+
+    Relevance: the method in the paper's title first, then builds on > compares to > mentions, then the papers
+    naming it most often, then link confidence, then newest first (--order oldest: oldest first).
+    """
     from relwork.graph.queries import method_report, papers_for_method, relation_type, resolve_methods
 
     with handle_errors():
         G = _load(graph)
+        shown = limit if limit is not None or as_json else METHOD_ROWS
         if relation is not None:
-            rows = papers_for_method(G, name, relation, family=family)
+            rows = papers_for_method(G, name, relation, family=family, order=order)
             if as_json:
-                print_json(rows)
+                print_json(rows[:shown])
                 return
             resolved = resolve_methods(G, name, family=family)
             heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
@@ -748,20 +763,21 @@ def method_command(
             if not rows:
                 say(f"No paper in the graph has a {heading} link to {what}.")
                 return
-            columns = ["Year", "Paper", "Field", "Evidence"]
-            cells = [[r["year"] or "", r["title"], r["field"], _short(r["evidence"])] for r in rows]
+            columns = ["Year", "Id", "Paper", "Field", "Evidence"]
+            cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
             if family:
                 columns.insert(1, "Method")
                 for cell, r in zip(cells, rows):
                     cell.insert(1, r["method"])
             print_table(f"{what}: {heading}", columns, cells)
+            _more(len(rows), shown)
             return
-        report = method_report(G, name, family=family)
+        report = method_report(G, name, family=family, order=order)
         if as_json:
-            print_json(report)
+            print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")})
             return
         if report["family"] is not None:
-            _print_family_report(report)
+            _print_family_report(report, shown)
             return
         m = report["method"]
         say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
@@ -771,15 +787,21 @@ def method_command(
             say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
                 + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
         title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "")
-        _print_method_papers(title, report, m["name"] if family else None)
+        _print_method_papers(title, report, m["name"] if family else None, shown)
 
 
-def _print_family_report(report: dict) -> None:
+def _more(total: int, shown: Optional[int]) -> None:
+    """Say how many rows a cut answer left out, and how to see them."""
+    if shown is not None and total > shown:
+        say(f"{shown} of {total} papers shown; -n N shows more, --json all.")
+
+
+def _print_family_report(report: dict, shown: Optional[int]) -> None:
     """`relwork method FAMILY`: the family's definition and members, then its papers, each row naming its method."""
     fam = report["family"]
     say(f"{fam['name']} (method family: {fam['definition']})")
     say(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}")
-    _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"])
+    _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"], shown)
 
 
 def _relations(row: dict) -> str:
@@ -787,19 +809,22 @@ def _relations(row: dict) -> str:
     return ", ".join(t.lower().replace("_", " ") for t in row.get("relations") or [row["type"]])
 
 
-def _print_method_papers(title: str, report: dict, method: Optional[str]) -> None:
-    """A method report's introducers, then its papers, one row per paper (and method): all its relations,
-    strongest first, with the evidence of the first. ``method`` given: a Method column (family answers)."""
+def _print_method_papers(title: str, report: dict, method: Optional[str], shown: Optional[int]) -> None:
+    """A method report's introducers, then its papers (at most ``shown`` of each), one row per paper (and
+    method): all its relations, strongest first, with the evidence of the first. ``method`` given: a Method
+    column (family answers)."""
     rows = []
-    for r in report["introduced_by"] + report["papers"]:
-        row = [_relations(r), r["year"] or "", r["title"] + (" (external)" if r["external"] else ""), _short(r["evidence"])]
+    for r in report["introduced_by"][:shown] + report["papers"][:shown]:
+        row = [_relations(r), r["year"] or "", r["id"], r["title"] + (" (external)" if r["external"] else ""),
+               _short(r["evidence"])]
         if method is not None:
             row.insert(1, r.get("method") or method)
         rows.append(row)
-    columns = ["Relations (evidence of the first)", "Year", "Paper", "Evidence"]
+    columns = ["Relations (evidence of the first)", "Year", "Id", "Paper", "Evidence"]
     if method is not None:
         columns.insert(1, "Method")
     print_table(title, columns, rows)
+    _more(len(report["papers"]), shown)
 
 
 @app.command("paper")
@@ -813,7 +838,9 @@ def paper_command(
 
     Related papers are ranked by the methods they share with this one (or a catalog parent or derivative of
     one), rare methods counting most: what either paper builds on or compares to counts more than a mention,
-    a method one of them introduced (a citation) counts double, a shared dataset least. Each row says why.
+    a method in this paper's title or named repeatedly more than one named in passing, a method one of them
+    introduced (a citation) counts double, a shared dataset least; then by how close the two abstracts' words
+    are (TF-IDF over the graph's papers). Each row says why.
     """
     from relwork.graph.queries import paper_report
 
@@ -837,8 +864,9 @@ def paper_command(
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
-            print_table("Related papers", ["Score", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
-                        [[f"{r['score']:.1f}", r["title"], r["year"] or "", _related_why(r["why"])] for r in report["related"]])
+            print_table("Related papers", ["Score", "Topic", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
+                        [[f"{r['score']:.1f}", f"{r['topic']:.2f}", r["title"], r["year"] or "", _related_why(r["why"])]
+                         for r in report["related"]])
             say(_related_weights(report["related_weights"]))
 
 
@@ -857,8 +885,10 @@ def _related_weights(w: dict) -> str:
     """How related papers are scored, in one line under their table."""
     return (f"Score: per shared method, log(papers / papers linked to it) x each paper's link weight (introduces "
             f"{w['introduces']:g}, builds on {w['builds_on']:g}, compares to {w['compares_to']:g}, mentions "
-            f"{w['mentions']:g}) x {w['citation']:g} for a citation (one introduced it) x {w['dataset']:g} for a "
-            f"dataset x {w['lineage']:g} through a catalog parent or derivative.")
+            f"{w['mentions']:g}) x {w['title']:g} when this paper's title names it or a paper introduces it, "
+            f"{w['repeated']:g} when this abstract names it more than once x {w['citation']:g} for a citation (one "
+            f"introduced it) x {w['dataset']:g} for a dataset x {w['lineage']:g} through a catalog parent or "
+            f"derivative; the sum x (1 + {w['topic']:g} x the two texts' TF-IDF cosine).")
 
 
 @app.command("stats")

@@ -20,7 +20,8 @@ import itertools
 import json
 import math
 import re
-from collections import defaultdict
+import weakref
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
 from typing import Iterable, NamedTuple
@@ -243,7 +244,47 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     family = _family_named(text)
     if family is not None:
         raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
+    _refuse_generic(text)
     return _resolve_close(G, text, surfaces)
+
+
+# Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
+# links them, so a query for one is answered by saying so, not with look-alike names ('attention' -> 'AGAN').
+GENERIC_CONCEPTS = frozenset(
+    _key(phrase)
+    for phrase in (
+        "attention", "self-attention", "attention mechanism", "multi-head attention", "multi-head self-attention",
+        "cross-attention", "mixture of experts", "mixture-of-experts", "knowledge distillation", "distillation",
+        "quantization", "pruning", "contrastive learning", "encoder-decoder", "seq2seq", "sequence to sequence",
+        "sequence-to-sequence", "language model", "large language model", "foundation model",
+        "vision-language model", "graph neural network", "multilayer perceptron", "multi-layer perceptron",
+        "neural network", "deep neural network", "deep learning", "machine learning", "reinforcement learning",
+        "autoencoder", "auto-encoder", "generative model", "word embeddings", "embedding",
+    )
+)
+
+
+def _generic_keys() -> frozenset[str]:
+    """Alias keys of the generic concepts: GENERIC_CONCEPTS and the linker's generic acronyms (LLM, GNN, MoE)."""
+    try:
+        from relwork.linker.introduced import GENERIC
+    except ImportError:  # pragma: no cover - the linker ships with the package
+        GENERIC = frozenset()
+    return GENERIC_CONCEPTS | GENERIC
+
+
+def _refuse_generic(text: str) -> None:
+    """Raise GraphError saying so when ``text`` names a generic concept (or its plural) that no method
+    node stands for, pointing at the method families a query accepts instead."""
+    generic = _generic_keys()
+    key = _key(text)
+    if key in generic or (len(key) > 3 and key.endswith("s") and key[:-1] in generic):
+        families = ", ".join(sorted({f.name for f in method_families().values()}))
+        raise GraphError(
+            f"{text!r} is a generic concept (a family, technique, task or metric), which the catalog leaves out "
+            f"on purpose: papers are linked to named methods only. Name a method, or one of the method families: "
+            f"{families}"
+        )
 
 
 def _method_text(name: str) -> str:
@@ -477,6 +518,9 @@ def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
 # method families
 
 
+MEMBERS_SHOWN = 12  # a family's definition names this many members, then counts the rest (GANs have 130)
+
+
 @dataclass(frozen=True)
 class Family:
     """A named group of methods that queries accept in place of one method ("state-space models"), from
@@ -492,7 +536,10 @@ class Family:
     def definition(self) -> str:
         """How the family is made, in words, so every answer says what it counted."""
         parts = [", ".join(self.roots) + " and their catalog derivatives"] if self.roots else []
-        parts += [", ".join(self.members)] if self.members else []
+        if self.members:
+            shown = ", ".join(self.members[:MEMBERS_SHOWN])
+            more = len(self.members) - MEMBERS_SHOWN
+            parts.append(shown + (f" and {more} more catalog methods" if more > 0 else ""))
         parts += ["the catalog's " + ", ".join(self.areas) + " methods"] if self.areas else []
         return "; ".join(parts)
 
@@ -578,6 +625,7 @@ def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> R
             if not nodes:
                 raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
             return Resolved(named.name, nodes, named, True)
+        _refuse_generic(text)
         node = _resolve_close(G, text, surfaces)
     nodes = _with_derivatives(G, node) if family else [node]
     return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
@@ -617,8 +665,12 @@ def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
     return [node] + sorted(_derivatives(G, [node]) - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
+# How ``papers_for_method`` / ``method_report`` order their rows (see ``_row_order``).
+ORDERS = ("oldest", "relevance")
+
+
 def papers_for_method(
-    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False
+    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False, order: str = "oldest"
 ) -> list[dict]:
     """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces') to the
     method: paper row + link row of that edge + ``relations`` ([its type]). With ``relation=None``, the
@@ -630,15 +682,37 @@ def papers_for_method(
     then includes the papers on Mamba-2 or Vim), and ``name`` may be a method family ('state-space
     models', see ``resolve_methods``); each row then names its ``method``, one row per (paper, method).
 
-    Ordered oldest first, then by LINK_RANK of the (strongest) type, then normalised title, then node id
-    (then method name).
+    ``order="oldest"`` (the default, as the cookbook's ``builds_on`` query): oldest first, then by LINK_RANK
+    of the (strongest) type, then normalised title, then node id (then method name). ``order="relevance"``
+    (what ``relwork method`` shows): see ``_row_order``.
     """
     resolved = resolve_methods(G, name, family=family)
-    return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group)
+    return _papers_for_nodes(G, resolved.nodes, relation, named=resolved.group, order=order)
 
 
-def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None, *, named: bool) -> list[dict]:
+def _row_order(G: nx.MultiDiGraph, paper: str, link: dict, order: str) -> tuple:
+    """The sort key of a paper's row for a method, ``link`` being the row's (strongest) edge.
+
+    "relevance" puts first the papers most about the method: the method in the title (the paper is about
+    it), then the stronger link type (LINK_RANK: builds on before compares to before mentions), then the more
+    places the abstract names it (``count``), then the higher ``confidence``, then newest first; the year
+    comes last because at scale a year holds hundreds of rows (all 111 papers building on BERT are from 2019).
+    "oldest": oldest first, then LINK_RANK. Both end with normalised title and node id.
+    """
+    if order == "relevance":
+        head = (link.get("field") != "title", LINK_RANK[link["type"]], -int(link.get("count") or 1),
+                -float(link.get("confidence") or 0.0), *_newest(G, paper))
+    else:
+        head = (*_oldest(G, paper), LINK_RANK[link["type"]])
+    return (*head, *_title_key(G, paper))
+
+
+def _papers_for_nodes(
+    G: nx.MultiDiGraph, nodes: list[str], relation: str | None, *, named: bool, order: str = "oldest"
+) -> list[dict]:
     """``papers_for_method`` for resolved Method ``nodes``; ``named``: rows name their method."""
+    if order not in ORDERS:
+        raise GraphError(f"unknown order {order!r} (choose from {', '.join(ORDERS)})")
     wanted = relation_type(relation)
     types = (wanted,) if wanted else CITATION_TYPES
     rows = []
@@ -650,14 +724,14 @@ def _papers_for_nodes(G: nx.MultiDiGraph, nodes: list[str], relation: str | None
                 edges[paper].append(d)
         for paper, found in edges.items():
             strongest, relations = _folded(found)
-            sort = (*_oldest(G, paper), LINK_RANK[strongest["type"]], *_title_key(G, paper), method)
+            sort = (*_row_order(G, paper, strongest, order), method)
             row = paper_row(G, paper) | link_row(strongest) | {"relations": relations}
             rows.append((sort, row | ({"method": method} if named else {})))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows]
 
 
-def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dict:
+def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False, order: str = "oldest") -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
     and the ``papers`` that build on / compare to / mention it, one row per paper (and method) with all its
     ``relations`` and the strongest one's evidence (``papers_for_method`` with ``relation=None`` and
@@ -666,7 +740,7 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
     family, ``method`` is None, ``family`` holds its name, definition and member rows, ``introduced_by``
     lists the papers introducing any member, and parents and children are empty; otherwise ``family`` is
-    None.
+    None. ``introduced_by`` and ``papers`` are ordered by ``order`` (``papers_for_method``).
     """
     resolved = resolve_methods(G, name)
     if resolved.family is not None:
@@ -674,10 +748,10 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
         return {
             "method": None,
             "family": {"name": fam.name, "definition": fam.definition(), "members": [method_row(G, n) for n in resolved.nodes]},
-            "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True),
+            "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True, order=order),
             "parents": [],
             "children": [],
-            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True),
+            "papers": _papers_for_nodes(G, resolved.nodes, None, named=True, order=order),
         }
     node = resolved.nodes[0]
     d = G.nodes[node]
@@ -688,10 +762,10 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> dic
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
         "family": None,
-        "introduced_by": papers_for_method(G, canonical, "introduces"),
+        "introduced_by": papers_for_method(G, canonical, "introduces", order=order),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "papers": papers_for_method(G, canonical, family=family),
+        "papers": papers_for_method(G, canonical, family=family, order=order),
     }
 
 
@@ -742,10 +816,12 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
 
 
 # Weights of ``related_papers`` (see there), also in ``paper_report`` so an answer says how it was made: a link
-# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation.
+# type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation, for a
+# method in a paper's title or named more than once in its abstract (its focus), and the weight of the topical
+# similarity of the two papers' texts.
 RELATED_WEIGHTS = {
     "introduces": 1.0, "builds_on": 1.0, "compares_to": 0.6, "mentions": 0.25,
-    "dataset": 0.2, "lineage": 0.5, "citation": 2.0,
+    "dataset": 0.2, "lineage": 0.5, "citation": 2.0, "title": 2.0, "repeated": 1.5, "topic": 8.0,
 }
 
 
@@ -756,6 +832,51 @@ def _strongest_types(G: nx.MultiDiGraph, method: str) -> dict[str, str]:
         if key in LINK_RANK and _is(G, paper, PAPER) and (paper not in best or LINK_RANK[key] < LINK_RANK[best[paper]]):
             best[paper] = key
     return best
+
+
+def _focus(G: nx.MultiDiGraph, paper: str, method: str, link_type: str) -> float:
+    """How central ``method`` is to ``paper``, whose strongest link to it has type ``link_type``: RELATED_WEIGHTS
+    "title" when the paper introduces it or names it in its title (the paper is about it), "repeated" when that
+    link's sentences name it more than once, else 1. One passing sentence ('we close the gap between the LSTM
+    and Transformer models') then weighs less than the method the paper is built around."""
+    edges = G.get_edge_data(paper, method) or {}
+    if link_type == INTRODUCES or any(d.get("field") == "title" for k, d in edges.items() if k in LINK_RANK):
+        return RELATED_WEIGHTS["title"]
+    return RELATED_WEIGHTS["repeated"] if int(edges.get(link_type, {}).get("count") or 1) > 1 else 1.0
+
+
+_WORD = re.compile(r"[a-z][a-z0-9]{2,}")
+_DOCUMENT_FREQUENCIES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple]" = weakref.WeakKeyDictionary()
+
+
+def _words(G: nx.MultiDiGraph, paper: str) -> Counter:
+    """The words (3+ letters, lower case) of a paper's title and abstract, counted."""
+    d = G.nodes[paper]
+    return Counter(_WORD.findall(f"{d.get('title') or ''} {d.get('abstract') or ''}".lower()))
+
+
+def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
+    """(papers, word -> papers whose title or abstract has it), from the graph's own text; cached per graph
+    (recomputed when its size changes)."""
+    size = (G.number_of_nodes(), G.number_of_edges())
+    cached = _DOCUMENT_FREQUENCIES.get(G)
+    if cached is None or cached[0] != size:
+        df: Counter = Counter()
+        papers = 0
+        for node in _papers(G):
+            d = G.nodes[node]
+            df.update(set(_WORD.findall(f"{d.get('title') or ''} {d.get('abstract') or ''}".lower())))
+            papers += 1
+        cached = (size, papers, df)
+        _DOCUMENT_FREQUENCIES[G] = cached
+    return cached[1], cached[2]
+
+
+def _topic_vector(G: nx.MultiDiGraph, paper: str, papers: int, df: Counter) -> dict[str, float]:
+    """A paper's text as a unit TF-IDF vector: (1 + log tf) x log(papers / df) per word."""
+    vector = {w: (1.0 + math.log(n)) * math.log(papers / df[w]) for w, n in _words(G, paper).items() if df[w]}
+    norm = math.sqrt(sum(x * x for x in vector.values()))
+    return {w: x / norm for w, x in vector.items()} if norm else {}
 
 
 def _lineage(G: nx.MultiDiGraph, method: str) -> list[tuple[str, str]]:
@@ -780,23 +901,32 @@ def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
 
 
 def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
-    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``why`` (the method matches
-    that make it, strongest first), ``shared`` (sorted names of the methods both papers link) and
-    ``citations`` (citation-style edges between the two, either direction).
+    """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``methods`` (the method part of
+    the score), ``topic`` (the texts' similarity), ``why`` (the method matches that make it, strongest first),
+    ``shared`` (sorted names of the methods both papers link) and ``citations`` (citation-style edges between
+    the two, either direction).
 
     Each method M the paper links meets each other paper's link to M, or to M's catalog parent or
     derivative (lineage: a paper on S4 is related work of one on Mamba). A match weighs
     ``log(P / n)`` (P papers in the graph, n of them linked to the method; the smaller of the two for a
     lineage match, so a hub says little) x the RELATED_WEIGHTS of both papers' strongest link types
     (introduces and builds on 1, compares to 0.6, mentions 0.25: what a paper builds on or compares to
-    says more than a passing mention) x 2 when a citation-style edge joins the two through M (one uses
-    what the other introduced) x 0.2 when M is a dataset (two papers evaluated on ImageNet need not be
-    related) x 0.5 for a lineage match.
+    says more than a passing mention) x this paper's focus on M (2 when it introduces M or its title names M,
+    1.5 when its abstract names M more than once, see ``_focus``: a method met in one passing sentence weighs
+    less than the one the paper is built around; the other paper's subject is what ``topic`` measures, so
+    'Solar image restoration with CycleGAN' is not lifted by its title) x 2 when a citation-style edge joins the two
+    through M (one uses what the other introduced) x 0.2 when M is a dataset (two papers evaluated on
+    ImageNet need not be related) x 0.5 for a lineage match.
     Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
-    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``score`` is the sum, rounded to 3
-    decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other side), ``lineage``
-    ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type`` (link types),
-    ``citation``, ``dataset``, ``weight``.
+    FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``methods`` is the sum.
+    ``topic`` is the cosine of the two papers' title + abstract TF-IDF vectors (word weights from the graph's
+    own papers; a paper without an abstract, such as a method's origin paper known from the catalog, gets the
+    candidates' mean), and ``score`` = ``methods`` x (1 + RELATED_WEIGHTS["topic"] x ``topic``): among papers that
+    share the same methods, the one on the same subject comes first (an LSTM language model before a
+    satellite-crop dataset that also trains an LSTM); a paper sharing no method is never related work.
+    Scores are rounded to 3 decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other
+    side), ``lineage`` ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type``
+    (link types), ``citation``, ``dataset``, ``weight``.
 
     Ordered by score (highest first), then citations (most first), then newest first, then normalised
     title, then node id. Papers matching no method are left out.
@@ -816,6 +946,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     name = lambda m: G.nodes[m].get("name", node_key(m))  # noqa: E731
     candidates: dict[str, list[tuple[float, dict]]] = defaultdict(list)  # other paper -> its possible matches
     for method, my_type in mine.items():
+        my_focus = _focus(G, node, method, my_type)
         for theirs, lineage in _lineage(G, method):
             linked = types.setdefault(theirs, _strongest_types(G, theirs))
             idf = math.log(total / max(len(linked), len(types[method])))
@@ -824,19 +955,31 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
                 if other == node:
                     continue
                 citation = not lineage and (other, name(theirs)) in cited
-                weight = idf * W[my_type.lower()] * W[their_type.lower()]
+                weight = idf * W[my_type.lower()] * W[their_type.lower()] * my_focus
                 weight *= (W["citation"] if citation else 1.0) * (W["dataset"] if dataset else 1.0)
                 weight *= W["lineage"] if lineage else 1.0
                 match = {"method": name(method), "theirs": name(theirs), "lineage": lineage, "mine": my_type,
                          "their_type": their_type, "citation": citation, "dataset": dataset, "weight": round(weight, 3)}
                 candidates[other].append((weight, match))
+    papers, df = _document_frequencies(G)
+    own = _topic_vector(G, node, papers, df)
+    topics: dict[str, float] = {}
+    for other in candidates:
+        if G.nodes[other].get("abstract"):
+            theirs = _topic_vector(G, other, papers, df)
+            topics[other] = round(sum(x * theirs.get(w, 0.0) for w, x in own.items()), 3)
+    # a paper known by its title only (an origin paper from the catalog) counts as an average candidate
+    unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
     rows = []
     for other, matches in candidates.items():
-        why, score = _one_to_one(matches)
+        why, methods = _one_to_one(matches)
+        topic = topics.get(other, unknown)
+        score = round(methods * (1.0 + W["topic"] * topic), 3)
         shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))
-        rows.append((key, paper_row(G, other) | {"score": score, "why": why, "shared": shared, "citations": citations}))
+        rows.append((key, paper_row(G, other) | {"score": score, "methods": methods, "topic": topic, "why": why,
+                                                 "shared": shared, "citations": citations}))
     rows.sort(key=lambda r: r[0])
     return [row for _, row in rows[:limit]]
 

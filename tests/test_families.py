@@ -130,3 +130,42 @@ def test_method_report_of_a_family_lists_members_and_introducers(seed_graph):
 def test_family_without_members_in_the_graph_is_a_clear_error(seed_graph):
     with pytest.raises(GraphError, match="no paper in this graph links to any of the optimizers"):
         papers_for_method(seed_graph, "optimisers")
+
+
+# The name rules of graph/data/families.jsonl's GAN / VAE / CNN families (see the comment there): every catalog
+# method (not dataset) whose own name or an alias says what it is must be a member, so a new catalog entry such as
+# 'FooGAN' is not silently left out; the listed members are all real catalog entries.
+_NAME_RULES = {
+    "generative adversarial networks": r"GANs?(?![A-Za-z])|(?i:generative (?:[\w-]+ )?adversarial net)",
+    "variational autoencoders": r"VAEs?(?![A-Za-z])|(?i:variational auto-?encoder)",
+    "convolutional neural networks": r"(?<!G)(?:CNN|ConvNet)s?(?![A-Za-z])|(?i:convolutional (?:neural )?net)",
+}
+
+
+def _says(family: str, entry) -> bool:
+    import re
+
+    if family == "convolutional neural networks" and entry.area == "graph":
+        return False  # a graph CNN is a GNN
+    return any(re.search(_NAME_RULES[family], s) and not (family.startswith("conv") and re.search(r"(?i)graph", s))
+               for s in entry.surfaces)
+
+
+@pytest.mark.parametrize("family", sorted(_NAME_RULES))
+def test_generic_model_family_lists_every_catalog_method_its_name_rule_finds(family):
+    from relwork.linker.catalog import load_catalog
+
+    catalog = [e for e in load_catalog() if e.kind != "dataset"]
+    members = set(_families()[family].members)
+    found = {e.name for e in catalog if _says(family, e)}
+    assert found - members == set(), f"add to {family} in graph/data/families.jsonl: {sorted(found - members)}"
+    assert members <= {e.name for e in catalog}
+
+
+def test_gan_name_rule_leaves_out_look_alikes_and_adversarial_training():
+    """GaN (gallium nitride) and ELEGANT are no GANs; GAIL and CDAN train adversarially but generate nothing."""
+    members = set(_families()["generative adversarial networks"].members)
+    assert {"DCGAN", "WGAN", "CycleGAN", "StyleGAN2", "VAE-GAN", "SPADE"} <= members
+    assert not members & {"ELEGANT", "GAIL", "CDAN", "GANSpace"}
+    cnn = set(_families()["convolutional neural networks"].members)
+    assert {"ResNet", "VGG", "AlexNet", "R-CNN", "U-Net"} <= cnn and not cnn & {"ChebNet", "DGCNN", "GCN", "ViT"}

@@ -20,6 +20,7 @@ from relwork.graph.queries import (
     paper_report,
     papers_for_method,
     related_papers,
+    RELATED_WEIGHTS,
     resolve_method,
     resolve_paper,
 )
@@ -333,20 +334,24 @@ def test_citing_papers_between_corpus_papers(G):
 def test_related_papers_weigh_link_types_citations_and_lineage(G):
     """P2 builds on Longformer and Mamba (14 papers; Longformer linked by 6, Mamba by 5). The origin papers it
     cites come first (x2), then P1 (also builds on Mamba), P3 (compares to Longformer, mentions Mamba), the
-    S4 paper (S4 is Mamba's catalog parent: x0.5, the commoner method's idf), the survey that only mentions
-    both, Attention Is All You Need (Longformer's parent) and P5 (mentions Longformer)."""
+    S4 paper (S4 is Mamba's catalog parent: x0.5, the commoner method's idf), Attention Is All You Need
+    (Longformer's parent), the survey that only mentions both and P5 (mentions Longformer). The survey's
+    method evidence is above Attention Is All You Need's, but its title shares no word with P2's (the
+    abstracts here are all alike) while a paper without an abstract counts as an average candidate."""
     import math
 
     idf_l, idf_m = math.log(14 / 6), math.log(14 / 5)
     rows = related_papers(G, node(P2))
-    assert [(r["node"], r["score"]) for r in rows] == [
+    # ``methods`` is the method evidence; ``score`` scales it by the topic factor (all abstracts here are alike)
+    assert all(r["score"] == round(r["methods"] * (1 + RELATED_WEIGHTS["topic"] * r["topic"]), 3) for r in rows)
+    assert [(r["node"], r["methods"]) for r in rows] == [
         (paper_node("2312.00752"), round(idf_m * 2, 3)),
         (paper_node("2004.05150"), round(idf_l * 2, 3)),
         (node(P1), round(idf_m + idf_l * 0.25, 3)),
         (node(P3), round(idf_l * 0.6 + idf_m * 0.25, 3)),
         (paper_node("2111.00396"), round(idf_m * 0.5, 3)),
-        (node(P4), round((idf_l + idf_m) * 0.25, 3)),
         (paper_node("1706.03762"), round(idf_l * 0.5, 3)),
+        (node(P4), round((idf_l + idf_m) * 0.25, 3)),
         (node(P5), round(idf_l * 0.25, 3)),
     ]
     assert rows[0]["why"] == [{"method": "Mamba", "theirs": "Mamba", "lineage": "", "mine": "BUILDS_ON",
@@ -369,7 +374,7 @@ def test_related_papers_equal_scores_newest_first():
         "Efficiently Modeling Long Sequences with Structured State Spaces",
     ]
     idf = math.log(6 / 4)  # six papers (with the origin papers of Mamba, S4, HiPPO), four linked to Mamba
-    assert [r["score"] for r in rows] == [round(idf * 2, 3), round(idf, 3), round(idf, 3), round(idf * 0.5, 3)]
+    assert [r["methods"] for r in rows] == [round(idf * 2, 3), round(idf, 3), round(idf, 3), round(idf * 0.5, 3)]
     assert rows[0]["citations"] == 1
 
 
@@ -545,12 +550,20 @@ def gun_graph():
     return build_graph([gun, P1, P5], load_catalog())
 
 
-@pytest.mark.parametrize("name", ["generative adversarial networks", "Generative Adversarial Network", "Longformers model"])
+@pytest.mark.parametrize("name", ["Generative Unadversarial Netw", "Longformers model"])
 def test_resolve_method_a_word_or_morpheme_more_or_less_is_not_a_typo(gun_graph, name):
     """'generative adversarial networks' is one 'un' away from Generative Unadversarial Networks (fuzzy
     score above the acceptance line): a run of added or missing letters is another name, so it is the
     'no method' error with that name among the suggestions, not an answer about another method."""
     with pytest.raises(GraphError, match=f"^no method named {name!r} in the graph.*did you mean: "):
+        resolve_method(gun_graph, name)
+
+
+@pytest.mark.parametrize("name", ["generative adversarial networks", "Generative Adversarial Network"])
+def test_resolve_method_generative_adversarial_networks_is_the_gan_family_not_gun(gun_graph, name):
+    """Since GANs became a method family (graph/data/families.jsonl), 'generative adversarial networks' names
+    the family: one method is refused as a family, never answered with Generative Unadversarial Networks."""
+    with pytest.raises(GraphError, match=f"^{name!r} names a family of methods \\(generative adversarial networks"):
         resolve_method(gun_graph, name)
 
 
