@@ -897,7 +897,8 @@ def stats_command(
     top: int = typer.Option(10, "--top", "-n", min=1, help="How many methods and papers to list."),
     as_json: bool = JSON_OPT,
 ) -> None:
-    """Counts by node and edge type, most-linked methods and datasets, most-connected papers, components."""
+    """Counts by node and edge type, most-linked methods and datasets, most compared-to methods, most-connected papers,
+    components."""
     from relwork.graph.queries import graph_stats
 
     with handle_errors():
@@ -915,6 +916,8 @@ def stats_command(
         print_table("Most-linked methods", ["Method", "Kind", "Papers"],
                     [[r["name"], r["kind"], r["papers"]] for r in stats["top_methods"]])
         print_table("Most-linked datasets", ["Dataset", "Papers"], [[r["name"], r["papers"]] for r in stats["top_datasets"]])
+        print_table("Most compared-to methods", ["Method", "Papers comparing"],
+                    [[r["name"], r["papers"]] for r in stats["top_compared"]])
         print_table("Most-connected papers", ["Paper", "Year", "Neighbours"],
                     [[r["title"], r["year"] or "", r["neighbours"]] for r in stats["top_papers"]])
 

@@ -1045,6 +1045,7 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
       first, then by name, then node id; methods with no such paper left out. Datasets (kind 'dataset')
       are ranked apart, the same way, in ``top_datasets``: a benchmark every paper evaluates on is not
       the most used method.
+    - ``top_compared``: ``most_compared`` (methods most papers compare against; datasets never).
     - ``top_papers``: paper row + ``neighbours`` (distinct adjacent nodes, any type or direction), most
       first, then normalised title, then node id; only non-external papers.
     - ``components``: weakly connected components ``count``, ``largest`` (nodes), ``isolated`` nodes.
@@ -1078,6 +1079,7 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
         "citations": dict(sorted(citations.items())),
         "top_methods": methods[:top],
         "top_datasets": datasets[:top],
+        "top_compared": most_compared(G, limit=top),
         "top_papers": [row for _, row in papers[:top]],
         "components": {
             "count": len(components),

@@ -281,6 +281,7 @@ def test_stats_table(seed_build):
     for row in stats["top_methods"] + stats["top_datasets"]:
         assert row["name"] in result.stdout
     assert "Most-linked datasets" in result.stdout and stats["top_datasets"][0]["name"] == "GLUE"
+    assert "Most compared-to methods" in result.stdout and stats["top_compared"][0]["name"] in result.stdout
 
 
 def test_every_graph_command_has_help():

@@ -454,6 +454,15 @@ def test_graph_stats_ranks_datasets_apart_from_methods(seed_graph):
     assert stats["top_methods"] and all(r["kind"] != "dataset" for r in stats["top_methods"])
 
 
+def test_graph_stats_lists_the_most_compared_methods_without_datasets(seed_graph):
+    """On the seeds Transformer is the method most papers compare against (34 of them), then BERT; GLUE, the
+    dataset most papers evaluate on, is never a baseline."""
+    stats = graph_stats(seed_graph, top=5)
+    assert stats["top_compared"] == most_compared(seed_graph, limit=5)
+    assert [(r["name"], r["papers"]) for r in stats["top_compared"][:2]] == [("Transformer", 34), ("BERT", 6)]
+    assert all(r["kind"] != "dataset" for r in stats["top_compared"])
+
+
 def test_graph_stats_leaders(G):
     stats = graph_stats(G, top=3)
     assert [(r["name"], r["papers"]) for r in stats["top_methods"]] == [("Longformer", 5), ("Mamba", 4), ("SentiBERT", 2)]
