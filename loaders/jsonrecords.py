@@ -137,6 +137,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         year=year,
         authors=parse_authors(_pick(record, plan.authors)),
         url=url,
+        entities=True,
     )
 
 

@@ -47,6 +47,7 @@ def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | P
         year=parse_year(work.get("publication_year")) or parse_year(work.get("publication_date")),
         authors=authors,
         url=url,
+        entities=True,
     )
 
 

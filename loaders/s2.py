@@ -35,6 +35,7 @@ def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Probl
         year=parse_year(record.get("year")) or parse_year(record.get("publicationDate")),
         authors=parse_authors(record.get("authors")),
         url=url,
+        entities=True,
     )
 
 
