@@ -350,9 +350,10 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]
 
 def _decode_entity(match: re.Match) -> str:
     decoded = html.unescape(match.group())
-    # an unknown name stays as written (unescape returns it); so does a control character ('&#27;'), which no
-    # title or name holds and which could drive a terminal; whitespace ('&#10;', '&nbsp;') is squashed later
-    return decoded if decoded.isprintable() or decoded.isspace() else match.group()
+    # an unknown name stays as written (unescape returns it); so does a control character ('&#27;', which
+    # unescape turns into '' or the character), which no title or name holds and which could drive a terminal;
+    # whitespace ('&#10;', '&nbsp;') is squashed later
+    return decoded if decoded and (decoded.isprintable() or decoded.isspace()) else match.group()
 
 
 def unescape_entities(text: str) -> str:
