@@ -2,7 +2,8 @@
 
 The abstract is rebuilt from ``abstract_inverted_index`` ({word: [positions]}); the DOI comes as a
 ``https://doi.org/...`` URL and is normalised; an arXiv id is taken from ``ids.arxiv`` or from an
-arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint.
+arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint. HTML
+entities in titles (CrossRef's '&amp;') and abstracts are decoded.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Fields used: ``paperId``, ``title``, ``abstract``, ``year`` / ``publicationDate``, ``authors[].name``,
 ``externalIds`` (``ArXiv``, ``DOI``) and ``url``. Citation/reference pages wrap each paper as
 ``{"citingPaper": {...}}`` or ``{"citedPaper": {...}}``; those are unwrapped. Records without an abstract
-(S2 withholds many) are skipped with 'record has no abstract'.
+(S2 withholds many) are skipped with 'record has no abstract'. HTML entities in titles and abstracts are decoded.
 """
 
 from __future__ import annotations
