@@ -83,11 +83,21 @@ def arxiv_month(arxiv_id: str | None) -> tuple[int, int] | None:
 
 
 def arxiv_year(arxiv_id: str | None) -> int | None:
-    """The year an arXiv id was first submitted ('1901.02081' -> 2019), or None for another id. A record that
-    gives no year takes this one, so that date rules (a name the catalog dates before the paper is not the
-    paper's own; a paper cannot use a later method) and year-ordered answers work on bare arXiv records."""
+    """The year an arXiv id was first submitted ('1901.02081' -> 2019), or None for another id. A paper's year
+    is never later than this one (``first_year``), so that date rules (a name the catalog dates before the paper
+    is not the paper's own; a paper cannot use a later method) and year-ordered answers work on arXiv records."""
     month = arxiv_month(arxiv_id)
     return month[0] if month else None
+
+
+def first_year(arxiv_id: str | None, year: int | None) -> int | None:
+    """The year a paper first appeared: the earlier of its record's ``year`` and its arXiv id's year. A record
+    often gives the year of a later version or of the journal issue ('1506.01497' dated 2016); one older than
+    its id (a paper posted to arXiv after it was published) keeps its own. None when neither is known."""
+    id_year = arxiv_year(arxiv_id)
+    if id_year is None:
+        return year
+    return id_year if year is None or id_year < year else year
 
 
 def first_submitted(arxiv_id: str | None, year: int | None) -> tuple[int, int] | None:
@@ -179,8 +189,8 @@ class Paper:
         doi = normalize_doi(fields.pop("doi", None))
         title = squash_whitespace(title)
         abstract = squash_whitespace(abstract)
-        if fields.get("year") is None and arxiv_id:
-            fields["year"] = arxiv_year(arxiv_id)
+        if arxiv_id:
+            fields["year"] = first_year(arxiv_id, fields.get("year"))
         return cls(
             id=make_paper_id(arxiv_id, doi, title),
             title=title,

@@ -2,7 +2,9 @@
 
 Snapshot: JSON Lines with ``id``, ``title``, ``abstract``, ``authors`` / ``authors_parsed``, ``doi``,
 ``versions`` and ``update_date``. The year is that of the first version (``versions[0].created``), the
-date the paper appeared, falling back to the id's YYMM prefix and then ``update_date``.
+date the paper appeared, falling back to the id's YYMM prefix and then ``update_date``. TeX accents in the
+title and abstract are decoded as ``authors_parsed`` has them (``Gr\\"obner`` -> ``Gröbner``); math stays as
+written. Of several DOIs the first (the paper's) is kept.
 
 Atom: responses of ``export.arxiv.org/api/query``, parsed with defusedxml (no entity expansion, no
 external entities). An error feed (one entry titled 'Error') becomes a Problem carrying arXiv's message.
@@ -19,6 +21,7 @@ from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_month, normalize_arxiv_id
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
+from relwork.loaders.bibtex import latex_to_text
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
@@ -31,6 +34,32 @@ def year_from_id(arxiv_id: str | None) -> int | None:
     return month[0] if month else None
 
 
+# one accented letter in TeX: '\\"o', "\\'{e}", '{\\"U}', '\\c{c}', '\\v s', '\\ss', "\\'{\\i}"; a letter command (\\c, \\v, \\u,
+# ...) takes its letter in braces or after a space, so '\\bar' or '\\cdot' never match
+_LETTER = r"(?:\{\s*\\?[A-Za-z]\s*\}|\\[ij](?![A-Za-z])|[A-Za-z])"
+_ACCENT = (
+    rf"\\(?:['\"`^~=.]\s*{_LETTER}|[uvHckdrt](?:\s*\{{\s*\\?[A-Za-z]\s*\}}|\s+[A-Za-z])"
+    r"|(?:ss|ae|AE|oe|OE|aa|AA|o|O|l|L|i|j)(?![A-Za-z])(?:\{\})?)"
+)
+_TEX_ACCENT = re.compile(rf"\{{{_ACCENT}\}}|{_ACCENT}")
+_MATH = re.compile(r"\$\$.*?\$\$|\$.*?\$|\\\(.*?\\\)", re.S)
+
+
+def decode_accents(text: str) -> str:
+    """``text`` with its TeX accents decoded outside math ('Gr\\"obner' -> 'Gröbner', "Koll\\'ar" -> 'Kollár'),
+    and nothing else touched: math ('$\\Lambda_{\\alpha}$', which the linker reads as TeX names), braces,
+    '%' and other commands stay as written."""
+    if "\\" not in text:
+        return text
+    pieces, last = [], 0
+    for math in _MATH.finditer(text):
+        pieces.append(_TEX_ACCENT.sub(lambda m: latex_to_text(m.group()), text[last : math.start()]))
+        pieces.append(math.group())
+        last = math.end()
+    pieces.append(_TEX_ACCENT.sub(lambda m: latex_to_text(m.group()), text[last:]))
+    return "".join(pieces)
+
+
 def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Problem:
     """Map one snapshot record to a Paper."""
     arxiv_id = normalize_arxiv_id(str(record.get("id") or ""))
@@ -40,12 +69,15 @@ def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper |
         year = parse_year(versions[0].get("created"))
     year = year or year_from_id(arxiv_id) or parse_year(record.get("update_date"))
     # authors_parsed has the names with TeX accents already decoded; 'authors' keeps them as TeX
-    authors = parse_authors(record.get("authors_parsed")) or parse_authors(record.get("authors"))
+    authors = parse_authors(record.get("authors_parsed"))
+    if not authors and isinstance(record.get("authors"), str):
+        authors = parse_authors(decode_accents(record["authors"]))
+    title, abstract = record.get("title"), record.get("abstract")
     return make_paper(
         text,
         line,
-        record.get("title"),
-        record.get("abstract"),
+        decode_accents(title) if isinstance(title, str) else title,
+        decode_accents(abstract) if isinstance(abstract, str) else abstract,
         arxiv=arxiv_id,
         doi=record.get("doi"),
         year=year,

@@ -9,6 +9,7 @@ held in memory.
 
 from __future__ import annotations
 
+import html
 import os
 import re
 import zlib
@@ -23,7 +24,7 @@ from relwork.core.records import (
     Paper,
     Source,
     arxiv_doi_id,
-    arxiv_year,
+    first_year,
     make_paper_id,
     normalize_arxiv_id,
     normalize_doi,
@@ -343,6 +344,50 @@ class LineChunk(TextFile):
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
 _AND = re.compile(r"\s+and\s+")
+# a complete character reference or named entity: '&#xe9;', '&#233;', '&amp;' (never 'AT&T' or a bare '&amp')
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decode_entity(match: re.Match) -> str:
+    decoded = html.unescape(match.group())
+    # an unknown name stays as written (unescape returns it); so does a control character ('&#27;', which
+    # unescape turns into '' or the character), which no title or name holds and which could drive a terminal;
+    # whitespace ('&#10;', '&nbsp;') is squashed later
+    return decoded if decoded and (decoded.isprintable() or decoded.isspace()) else match.group()
+
+
+def unescape_entities(text: str) -> str:
+    """``text`` with HTML/XML character references and entities decoded ('Herv&#xe9; J&#xe9;gou' -> 'Hervé
+    Jégou', '&amp;' -> '&', '&lt;' -> '<'), as web pages and feeds re-published as JSON leave them. Only
+    complete references (ending in ';') are decoded, so 'AT&T' or 'R&D;' stay; the result is plain text, which
+    every writer escapes (HTML view) or passes as a parameter (Cypher) on its own."""
+    return _ENTITY.sub(_decode_entity, text) if "&" in text else text
+
+
+# a parenthesised part of an author string: an affiliation or its marker, arXiv's 'Name (Affiliation)'
+# convention ('A. S. Mishchenko (1 and 2) and N. Nagaosa (1 and 3) ((1) CREST, (2) ...)'); innermost first
+_PARENTHESISED = re.compile(r"\s*\([^()]*\)")
+
+
+def _drop_parenthesised(text: str) -> str:
+    """``text`` without its parenthesised parts (nested ones too): affiliations never become names and the
+    'and' or ',' inside '(1 and 2)' never splits one. An unbalanced parenthesis stays."""
+    while "(" in text:
+        shorter = _PARENTHESISED.sub("", text)
+        if shorter == text:
+            break
+        text = shorter
+    return text
+
+
+def author_text(value: str) -> str:
+    """An author string as it is split: entities decoded first (the ';' of '&#xe9;' is no separator) and
+    parenthesised affiliations dropped."""
+    if "&" in value:
+        value = unescape_entities(value)
+    if "(" in value:
+        value = _drop_parenthesised(value)
+    return value
 
 
 def parse_year(value: Any) -> int | None:
@@ -405,13 +450,14 @@ def _comma_names(part: str) -> list[str]:
 
 def parse_authors(value: Any) -> list[str]:
     """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
-    strings / dicts ({name}, {display_name}, {given, family}, {author: {...}})."""
+    strings / dicts ({name}, {display_name}, {given, family}, {author: {...}}) / arXiv ``authors_parsed`` rows.
+    HTML entities are decoded and parenthesised affiliations dropped before a string is split (``author_text``)."""
     if value is None:
         return []
     names: list[str] = []
     squashed = False  # names cut from a whitespace-squashed string only need their ends stripped
     if isinstance(value, str):
-        text = squash_whitespace(value)
+        text = squash_whitespace(author_text(value))
         squashed = True
         if ";" in text:  # 'A; B' or Zotero CSV's 'Last, First; Last, First'
             parts = text.split(";")
@@ -428,15 +474,16 @@ def parse_authors(value: Any) -> list[str]:
     elif isinstance(value, list):
         for item in value:
             if isinstance(item, str):
-                names.append(item)
+                names.append(author_text(item))
             elif isinstance(item, list):
                 if item and all(isinstance(s, str) for s in item):
-                    # arXiv 'authors_parsed' style [last, first, suffix]
-                    last, first, *rest = item + [""]
+                    # arXiv 'authors_parsed' style [last, first, suffix, affiliation, ...]: the name is the first
+                    # three; the rest are the author's affiliations
+                    last, first, suffix = (item + ["", ""])[:3]
                     first = _SPACED_HYPHEN.sub(".-", first)  # 'C. -P.' as the snapshot writes 'C.-P.'
-                    names.append(" ".join([s for s in (first, last, *rest) if s]))
+                    names.append(" ".join([s for s in (first, last, suffix) if s]))
             elif isinstance(item, dict):
-                names.append(_name_from_dict(item))
+                names.append(author_text(_name_from_dict(item)))
     cleaned = [name.strip() for name in names] if squashed else [" ".join(name.split()) for name in names]
     # only a name starting with e/E/o/O can be 'et al' / 'others' (lower-cased, trailing dots dropped)
     return [
@@ -454,10 +501,24 @@ def text_value(value: Any) -> str:
     return value if isinstance(value, str) else ""
 
 
+# the start of a DOI in a field: the field may list several ('10.1364/JOSAA.23.002578 10.1364/JOSAA.32.002407')
+_DOI_START = re.compile(r"10\.\d{4,9}/")
+
+
+def first_doi(value: str) -> str:
+    """The first DOI of a field that lists several, separated by white space (arXiv's ``doi``: the paper's, then
+    an erratum's); ``value`` itself when it holds one DOI or none. A DOI never holds white space."""
+    starts = [match.start() for match in _DOI_START.finditer(value)]
+    if len(starts) < 2:
+        return value
+    return value[starts[0] : starts[1]].split()[0].rstrip(",;")
+
+
 def split_ids(arxiv: Any = None, doi: Any = None) -> tuple[str | None, str | None]:
-    """Normalised (arxiv_id, doi); an arXiv DataCite DOI (10.48550/arXiv.X) also gives the arXiv id."""
+    """Normalised (arxiv_id, doi); an arXiv DataCite DOI (10.48550/arXiv.X) also gives the arXiv id. Of a
+    field with several DOIs the first is kept (``first_doi``)."""
     arxiv_id = normalize_arxiv_id(text_value(arxiv)) if arxiv else None
-    doi_value = normalize_doi(text_value(doi)) if doi else None
+    doi_value = normalize_doi(first_doi(text_value(doi))) if doi else None
     if doi_value and not arxiv_id:
         arxiv_id = arxiv_doi_id(doi_value)
     return arxiv_id, doi_value
@@ -475,27 +536,35 @@ def make_paper(
     year: int | None = None,
     authors: list[str] | None = None,
     url: Any = None,
+    entities: bool = False,
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
 
-    A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract.
+    A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract. With
+    ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
+    title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
+    id's (``first_year``).
     """
     if text.bad_lines:
         bad = text.utf8_problem(line, last_line)
         if bad:
             return bad
-    title_text = squash_whitespace(title if type(title) is str else text_value(title))
+    title_text = title if type(title) is str else text_value(title)
+    abstract_text = abstract if type(abstract) is str else text_value(abstract)
+    if entities:
+        title_text, abstract_text = unescape_entities(title_text), unescape_entities(abstract_text)
+    title_text = squash_whitespace(title_text)
     if not title_text:
         return text.problem(line, "record has no title")
-    abstract_text = squash_whitespace(abstract if type(abstract) is str else text_value(abstract))
+    abstract_text = squash_whitespace(abstract_text)
     if not abstract_text:
         return text.problem(line, "record has no abstract")
     arxiv_id, doi_value = split_ids(arxiv, doi)
     if doi_value:  # what Paper.create would do (normalize_doi is not idempotent for every input)
         doi_value = normalize_doi(doi_value)
     url_text = (url.strip() if type(url) is str else text_value(url).strip()) or None
-    if year is None and arxiv_id:
-        year = arxiv_year(arxiv_id)
+    if arxiv_id:
+        year = first_year(arxiv_id, year)
     # the fields are normalised here already, so the Paper is built directly rather than by Paper.create,
     # which would normalise them a second time (about a tenth of the JSON Lines loading time)
     return Paper(

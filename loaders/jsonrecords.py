@@ -3,6 +3,8 @@
 Field names are matched case-insensitively against the usual alternatives (``summary``, ``paperAbstract``,
 ``publication_year``, ``published``, ...), so exports from most tools load without a mapping. An ``id``
 that is an arXiv id or a DOI is used as such; other ids are ignored (the paper id is always derived).
+HTML entities in the title, abstract and authors (``Herv&#xe9;``, ``&amp;``: pages re-published as JSON keep
+them) are decoded.
 """
 
 from __future__ import annotations
@@ -137,6 +139,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         year=year,
         authors=parse_authors(_pick(record, plan.authors)),
         url=url,
+        entities=True,
     )
 
 

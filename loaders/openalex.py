@@ -2,7 +2,8 @@
 
 The abstract is rebuilt from ``abstract_inverted_index`` ({word: [positions]}); the DOI comes as a
 ``https://doi.org/...`` URL and is normalised; an arXiv id is taken from ``ids.arxiv`` or from an
-arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint.
+arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint. HTML
+entities in titles (CrossRef's '&amp;') and abstracts are decoded.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | P
         year=parse_year(work.get("publication_year")) or parse_year(work.get("publication_date")),
         authors=authors,
         url=url,
+        entities=True,
     )
 
 

@@ -3,7 +3,7 @@
 Fields used: ``paperId``, ``title``, ``abstract``, ``year`` / ``publicationDate``, ``authors[].name``,
 ``externalIds`` (``ArXiv``, ``DOI``) and ``url``. Citation/reference pages wrap each paper as
 ``{"citingPaper": {...}}`` or ``{"citedPaper": {...}}``; those are unwrapped. Records without an abstract
-(S2 withholds many) are skipped with 'record has no abstract'.
+(S2 withholds many) are skipped with 'record has no abstract'. HTML entities in titles and abstracts are decoded.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Probl
         year=parse_year(record.get("year")) or parse_year(record.get("publicationDate")),
         authors=parse_authors(record.get("authors")),
         url=url,
+        entities=True,
     )
 
 

@@ -40,9 +40,13 @@ def test_bare_arxiv_record_takes_the_ids_year(tmp_path):
     assert _load(tmp_path, {"id": "1901.02081", "title": TITLE, "abstract": ABSTRACT}).year == 2019
 
 
-def test_a_given_year_wins_over_the_ids(tmp_path):
+def test_the_earlier_of_the_given_and_the_ids_year_wins(tmp_path):
+    """A later year is a later version's or the journal's (qa5 J9); an earlier one (a paper posted after it was
+    published) is the paper's first appearance."""
     paper = _load(tmp_path, {"id": "1901.02081", "title": TITLE, "abstract": ABSTRACT, "year": 2020})
-    assert paper.year == 2020
+    assert paper.year == 2019
+    paper = _load(tmp_path, {"id": "1901.02081", "title": TITLE, "abstract": ABSTRACT, "year": 2018})
+    assert paper.year == 2018
 
 
 def test_record_without_arxiv_id_stays_undated(tmp_path):
