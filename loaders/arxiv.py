@@ -8,6 +8,9 @@ written. Of several DOIs the first (the paper's) is kept.
 
 Atom: responses of ``export.arxiv.org/api/query``, parsed with defusedxml (no entity expansion, no
 external entities). An error feed (one entry titled 'Error') becomes a Problem carrying arXiv's message.
+
+Both carry arXiv's hard line wraps: a line that ends in a hyphen right after a word joins the next without a space
+(``Mask R-\\nCNN`` is ``Mask R-CNN``, not ``Mask R- CNN``, which no method name matches).
 """
 
 from __future__ import annotations
@@ -45,6 +48,16 @@ _TEX_ACCENT = re.compile(rf"\{{{_ACCENT}\}}|{_ACCENT}")
 _MATH = re.compile(r"\$\$.*?\$\$|\$.*?\$|\\\(.*?\\\)", re.S)
 
 
+_WRAPPED_HYPHEN = re.compile(r"(?<=\w)-[ \t]*\r?\n\s*(?=\w)")
+
+
+def unwrap(text: str) -> str:
+    """``text`` with arXiv's line wraps after a hyphen closed up ('long-\\nterm' -> 'long-term'). arXiv does not
+    hyphenate words itself, so such a hyphen belongs to the word; other line breaks become spaces later, as
+    anywhere (``make_paper``)."""
+    return _WRAPPED_HYPHEN.sub("-", text) if "\n" in text else text
+
+
 def decode_accents(text: str) -> str:
     """``text`` with its TeX accents decoded outside math ('Gr\\"obner' -> 'Gröbner', "Koll\\'ar" -> 'Kollár'),
     and nothing else touched: math ('$\\Lambda_{\\alpha}$', which the linker reads as TeX names), braces,
@@ -76,8 +89,8 @@ def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper |
     return make_paper(
         text,
         line,
-        decode_accents(title) if isinstance(title, str) else title,
-        decode_accents(abstract) if isinstance(abstract, str) else abstract,
+        unwrap(decode_accents(title)) if isinstance(title, str) else title,
+        unwrap(decode_accents(abstract)) if isinstance(abstract, str) else abstract,
         arxiv=arxiv_id,
         doi=record.get("doi"),
         year=year,
@@ -159,8 +172,8 @@ def _entry_papers(text: TextFile, root, entry_lines: list[int], line_count: int)
         yield make_paper(
             text,
             line,
-            _text(entry, f"{ATOM}title"),
-            _text(entry, f"{ATOM}summary"),
+            unwrap(_text(entry, f"{ATOM}title")),
+            unwrap(_text(entry, f"{ATOM}summary")),
             last_line=last,
             arxiv=entry_id,
             doi=_text(entry, f"{ARXIV}doi"),

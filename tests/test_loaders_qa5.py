@@ -161,3 +161,30 @@ def test_arxiv_paper_year_is_its_first_appearance():
 def test_year_rule_is_the_same_for_paper_create():
     assert Paper.create("Faster R-CNN", "Region proposals.", arxiv_id="1506.01497", year=2016).year == 2015
     assert Paper.create("Faster R-CNN", "Region proposals.", doi="10.1109/tpami.2016.2577031", year=2017).year == 2017
+
+
+# ---------------------------------------------------------------------------------------------------
+# J11: arXiv's hard line wraps after a hyphen
+
+
+def test_a_line_wrapped_after_a_hyphen_joins_without_a_space():
+    """0704.0088's abstract wraps 'long-\\nterm' in the snapshot: the word stays whole."""
+    abstract = by_id(KAGGLE)["0704.0088"].abstract
+    assert "long-term" in abstract and "long- term" not in abstract
+
+
+def test_a_method_name_wrapped_at_its_hyphen_still_links(tmp_path):
+    """1712.02408's last sentence with arXiv's wrap falling inside 'Mask R-CNN' (as 1 of the 200 snapshot records
+    has one inside a word): the paper still compares to RetinaNet and Mask R-CNN."""
+    record = {
+        "id": "1712.02408", "title": "Deep Regionlets for Object Detection", "authors": "Hongyu Xu",
+        "abstract": "  The proposed framework outperforms state-of-the-art algorithms, such as RetinaNet and Mask R-\n"
+                    "CNN, even without additional segmentation labels.\n",
+        "versions": [{"version": "v1", "created": "Wed, 6 Dec 2017 20:00:00 GMT"}],
+    }
+    path = tmp_path / "arxiv-metadata-oai-snapshot.json"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (paper,) = iter_papers(path, format="arxiv")
+    assert "Mask R-CNN, even" in paper.abstract
+    (linked,) = link_corpus([paper], load_catalog())
+    assert {(link.method, link.relation) for link in linked.links} >= {("Mask R-CNN", "compares_to"), ("RetinaNet", "compares_to")}
