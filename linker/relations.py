@@ -655,15 +655,15 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of", keys="compos consist compris made"),
     # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
-         r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
-         r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
+         r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|fus(?:e|es|ed|ing)|merg(?:e|es|ed|ing)"
+         r"|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN,
-         keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <augment "
-         "<enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip <rely <relie "
+         keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <fus <merg "
+         "<augment <enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip <rely <relie "
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool", first="abcdefgimoprstu"),
@@ -767,7 +767,8 @@ _THIS_METHOD = re.compile(r"\bthis\s+(?:method|approach|model|framework|techniqu
 _BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
-    r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b)", re.I
+    r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b"
+    r"|(?:an?|its|their)\s+(?:\w+\s+)?(?:modification|modified\s+version|variant|extension|improved\s+version)s?\b)", re.I
 )
 # A participle in front of the name ("the adapted Faster R-CNN", "a fine-tuned BERT") when no verb governs.
 _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
@@ -1303,7 +1304,11 @@ def _governing_cue(
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared
         # with the paper's own method ("we compare BERT with our model")
-        if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi):
+        # ... nor when the paper's own method is one of those compared ("We compare uniform, PER and PSER sampling
+        # in DQN", PSER the paper's) or what they are compared against ("compare DCGAN and LAPGAN against a
+        # modification of the latter")
+        if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi) \
+                and not (own and _own_in(gap + " " + _AND_CLAUSE.split(sentence[end or start : hi], 1)[0], own) is not None):
             return RelationResult(BUILDS_ON, f"{words} (among)", 0.6), False
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
