@@ -1732,16 +1732,23 @@ def _generic_subject(evidence: str, start: int, end: int) -> bool:
         and not _LIST_REST.match(evidence, end)
 
 
+def _compound_cue(cue: str) -> bool:
+    """Whether ``cue`` is a compound's ('X-based', 'embeddings', 'backbone'), as :func:`_uncued` writes it."""
+    return cue.startswith("X-") or bool(_COMPOUND.match(" " + cue))
+
+
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
     work, describes the paper's own system, so the paper builds on the method. A mention in a generic subject
     (a definition, an example of a class making a claim: :func:`_generic_subject`) describes no system."""
-    # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
+    # no cue, a use verb whose subject was unknown ('The landmarks are used by LSTM-based models') or a compound
+    # outside a clause voiced by the paper ('An LSTM-based attention model uses the long-term memory ...',
+    # 'context-sensitive ELMo embeddings further improve performance')
     candidates = [
         link for link in linked.links
         if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"
-        and not (link.cue and not (_own_verb(link.cue) and link.confidence <= 0.55))
+        and not (link.cue and not ((_own_verb(link.cue) or _compound_cue(link.cue)) and link.confidence <= 0.55))
     ]
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
