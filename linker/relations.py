@@ -1732,6 +1732,25 @@ def _generic_subject(evidence: str, start: int, end: int) -> bool:
         and not _LIST_REST.match(evidence, end)
 
 
+# 'other' naming no one else's work: the second of the paper's own parts ('one is a classification task and the other is
+# a detection task using SSD', 'while the other employs RoI pooling'), 'each other', a split's name ('test-other'); 'on
+# the other hand' still turns to something else
+_OWN_OTHER_BEFORE = re.compile(r"(?:-|(?<!\bon\s)\bthe\s+|\b(?:each|one\s+an)\s+)$", re.I)  # not 'on the other hand'
+_OTHERS_CLASS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:methods?|approaches|models?|works?|systems?|techniques|baselines?|algorithms?|networks?"
+    r"|detectors?|architectures?|studies|papers?|researchers|solutions|frameworks?)\b", re.I)
+
+
+def _speaks_of_others(text: str) -> bool:
+    """Whether ``text`` holds a prior-work word (``_OTHER``) that speaks of someone else's work; 'the other' as the
+    second of the paper's own parts does not ('the other methods' does)."""
+    for match in _OTHER.finditer(text):
+        if match.group(0).lower() != "other" or _OTHERS_CLASS_AFTER.match(text, match.end()) \
+                or not _OWN_OTHER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            return True
+    return False
+
+
 def _compound_cue(cue: str) -> bool:
     """Whether ``cue`` is a compound's ('X-based', 'embeddings', 'backbone'), as :func:`_uncued` writes it."""
     return cue.startswith("X-") or bool(_COMPOUND.match(" " + cue))
@@ -1765,7 +1784,7 @@ def _settle_method_description(linked) -> None:
         known = sentences.get(evidence)
         if known is None:  # once a sentence, not once a mention: a list of thousands of names stays linear
             at = abstract.find(evidence)
-            others = bool(_OTHER.search(_mask_brackets(evidence)) or _SURVEY.search(evidence)
+            others = bool(_speaks_of_others(_mask_brackets(evidence)) or _SURVEY.search(evidence)
                           or _PRIOR_SUBJECT.match(evidence) or _NOT_DESCRIPTION.search(evidence)
                           or _OWN_REPORT.search(evidence))
             known = sentences[evidence] = (at, others)
