@@ -579,7 +579,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
          "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|out(?:-|\s)perform(?:s|ed|ing)?|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
@@ -589,7 +589,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="<outperform <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
+         keys="<outperform <out-perform <out+<perform <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
          "<achiev/<retain/<recover/<reach/<attain+<accuracy/<performance/<quality/<score "
          "<toward/<close/<approaching/<gap+<performance/<accuracy/<quality/<result <approach+<that>/<those> "
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
