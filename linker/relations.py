@@ -112,6 +112,10 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# two dashes of one kind around a stretch without ';' (both as _CLAUSE_BREAK finds them: spaced)
+_DASH_PAIR = re.compile(r"\s+(--|\u2014|\u2013)\s+[^;]{1,200}?(\s+)\1\s+")
+
+
 @lru_cache(maxsize=1024)
 def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause breaks of ``sentence`` outside brackets, computed once per sentence: the linker types every
@@ -125,6 +129,11 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
         if depth > 0:
             continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
         breaks.append((match.start(), match.end()))
+    if "-- " in sentence or "\u2014" in sentence or "\u2013" in sentence:
+        # "we extend two algorithms -- deterministic policy gradient and stochastic value gradient -- to solve ...": a
+        # pair of dashes sets off an aside inside the clause, not a new clause
+        asides = {position for pair in _DASH_PAIR.finditer(sentence) for position in (pair.start(), pair.start(2))}
+        breaks = [b for b in breaks if b[0] not in asides]
     concession = _CONCESSION.match(sentence)
     if concession:
         # "While pretrained Mamba models only reach 38% of comparable Transformer-based LLMs, we show ...": the
