@@ -598,7 +598,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="<outperform <out-perform <out+<perform <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
+         keys="<outperform <out-perform <out>+<perform>/<performs>/<performed>/<performing> <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
          "<achiev/<retain/<recover/<reach/<attain+<accuracy/<performance/<quality/<score "
          "<toward/<close/<approaching/<gap+<performance/<accuracy/<quality/<result <approach+<that>/<those> "
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
