@@ -588,7 +588,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
          "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|out(?:-|\s)perform(?:s|ed|ing)?|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|out(?:-|\s)perform(?:s|ed|ing)?|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+         r"|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
@@ -598,7 +599,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="<outperform <out-perform <out>+<perform>/<performs>/<performed>/<performing> <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
+         keys="<outperform <out-perform <out>+<perform>/<performs>/<performed>/<performing> <surpass <beat <exceed "
+         "<outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
          "<achiev/<retain/<recover/<reach/<attain+<accuracy/<performance/<quality/<score "
          "<toward/<close/<approaching/<gap+<performance/<accuracy/<quality/<result <approach+<that>/<those> "
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
@@ -665,14 +667,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
     # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
          r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|fus(?:e|es|ed|ing)|merg(?:e|es|ed|ing)"
-         r"|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
+         r"|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?"
+         r"|equip\w*"
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN,
          keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <fus <merg "
-         "<augment <enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip <rely <relie "
+         "<augment <enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip "
+         "<rely <relie "
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool", first="abcdefgimoprstu"),
@@ -1316,8 +1320,9 @@ def _governing_cue(
         # ... nor when the paper's own method is one of those compared ("We compare uniform, PER and PSER sampling
         # in DQN", PSER the paper's) or what they are compared against ("compare DCGAN and LAPGAN against a
         # modification of the latter")
+        compared = gap + " " + _AND_CLAUSE.split(sentence[end or start : hi], 1)[0]
         if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi) \
-                and not (own and _own_in(gap + " " + _AND_CLAUSE.split(sentence[end or start : hi], 1)[0], own) is not None):
+                and not (own and _own_in(compared, own) is not None):
             return RelationResult(BUILDS_ON, f"{words} (among)", 0.6), False
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
