@@ -112,6 +112,10 @@ def _clause(sentence: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
+# two dashes of one kind around a stretch without ';' (both as _CLAUSE_BREAK finds them: spaced)
+_DASH_PAIR = re.compile(r"\s+(--|\u2014|\u2013)\s+[^;]{1,200}?(\s+)\1\s+")
+
+
 @lru_cache(maxsize=1024)
 def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
     """Clause breaks of ``sentence`` outside brackets, computed once per sentence: the linker types every
@@ -125,6 +129,11 @@ def _clause_breaks(sentence: str) -> tuple[tuple[int, int], ...]:
         if depth > 0:
             continue  # "(Yang et al., 2024; Giannou et al., 2023)": a list inside brackets, not a clause break
         breaks.append((match.start(), match.end()))
+    if "-- " in sentence or "\u2014" in sentence or "\u2013" in sentence:
+        # "we extend two algorithms -- deterministic policy gradient and stochastic value gradient -- to solve ...": a
+        # pair of dashes sets off an aside inside the clause, not a new clause
+        asides = {position for pair in _DASH_PAIR.finditer(sentence) for position in (pair.start(), pair.start(2))}
+        breaks = [b for b in breaks if b[0] not in asides]
     concession = _CONCESSION.match(sentence)
     if concession:
         # "While pretrained Mamba models only reach 38% of comparable Transformer-based LLMs, we show ...": the
@@ -579,7 +588,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          keys="stud investigat analy examine probe explore evaluate assess benchmark interpret revisit understand "
          "explain characteri", first="aftw"),
     # comparison of the paper's method or results with the cited one
-    _cue(COMPARES_TO, 0.9, r"outperform\w*|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
+    _cue(COMPARES_TO, 0.9, r"outperform\w*|out(?:-|\s)perform(?:s|ed|ing)?|surpass\w*|beat(?:s|ing)?|exceed(?:s|ed|ing)?"
+         r"|outpac\w+|outstrip\w*|outdo(?:es|ne|ing)?|outdid"
          r"|(?:win|wins|won|winning)\s+(?:over|against)"
          r"|rival(?:s|ed|ing|ling)?|competitive\s+(?:(?:performance|results?|accuracy|quality|scores?)\s+)?(?:with|to|against)"
          r"|comparable\s+(?:performance|results?|accuracy|quality|scores?)\s+(?:to|with)|(?:on|at)\s+par\s+with"
@@ -589,7 +599,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|(?:performance|accuracy|quality)\s+gaps?\s+between"
          r"|(?:behave|behaves|behaved|perform|performs|performed|act|acts)\s+(?:\w+ly\s+)?similar(?:ly)?\s+to"
          r"|(?:closes?|closing|narrows?|narrowing)\s+the\s+gap\s+(?:with|to)",
-         keys="<outperform <surpass <beat <exceed <outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
+         keys="<outperform <out-perform <out>+<perform>/<performs>/<performed>/<performing> <surpass <beat <exceed "
+         "<outpac <outstrip <outdo <win <won <rival <competitive <comparable <par> "
          "<achiev/<retain/<recover/<reach/<attain+<accuracy/<performance/<quality/<score "
          "<toward/<close/<approaching/<gap+<performance/<accuracy/<quality/<result <approach+<that>/<those> "
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
@@ -655,15 +666,17 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(BUILDS_ON, 0.75, r"compos(?:es|ed)\s+of|consist(?:s|ed|ing)?\s+of|compris(?:es|ed|ing)|made\s+up\s+of", keys="compos consist compris made"),
     # building on: everyday verbs, only when the paper is the subject
     _cue(BUILDS_ON, 0.8, r"based\s+(?:up)?on|extend\w*|adapt\w*|modif\w*|us(?:e|es|ed|ing)|utili[sz]\w*|employ\w*|add(?:s|ed|ing)?"
-         r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|augment\w*|enhanc\w*"
-         r"|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?|equip\w*"
+         r"|exploit\w*|apply\w*|appl(?:y|ies|ied)|incorporat\w*|integrat\w*|combin\w+|fus(?:e|es|ed|ing)|merg(?:e|es|ed|ing)"
+         r"|augment\w*|enhanc\w*|improv(?:e|es|ed|ing)|re-?implement\w*|implement\w*|instantiat\w*|(?:pre-?)?train(?:s|ed|ing)?"
+         r"|equip\w*"
          r"|rel(?:y|ies|ied|ying)\s+on|start\w*\s+from|replac\w+\s+[^,;]{1,40}?\s+with|on\s+the\s+basis\s+of"
          r"|(?:powered|driven|enabled|equipped|inspired|motivated|guided)\s+by|borrow\w*(?:\s+from)?|plug\w*\s+into"
          r"|follow(?:s|ed|ing)?|according\s+to|similar\s+to"
          r"|(?:generated|produced|extracted|computed|encoded|decoded|decoding|encoding)\s+(?:from|with|using)"
          r"|(?:method|procedure|protocol|approach|technique|algorithm|implementation|code|tool)s?\s+(?:of|from|by)", OWN,
-         keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <augment "
-         "<enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip <rely <relie "
+         keys="<based <extend <adapt <modif <us <utili <employ <add <exploit <appl <incorporat <integrat <combin <fus <merg "
+         "<augment <enhanc <improv <implement <reimplement <re-implement <instantiat <train <pretrain <pre-train <equip "
+         "<rely <relie "
          "<start <replac <basis <powered <driven <enabled <equipped <inspired <motivated <guided <borrow <plug <follow "
          "<according <similar <generated <produced <extracted <computed <encoded <decoded <decoding <encoding <method "
          "<procedure <protocol <approach <technique <algorithm <code <tool", first="abcdefgimoprstu"),
@@ -767,7 +780,8 @@ _THIS_METHOD = re.compile(r"\bthis\s+(?:method|approach|model|framework|techniqu
 _BARE_COMPARE = re.compile(r"compar(?:e|es|ed|ing)", re.I)
 _COMPARED_WITH = re.compile(r"(?<![\w-])(?:with|against|to|versus|vs\.?|over)(?![\w-])", re.I)
 _AGAINST_OWN = re.compile(
-    r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b)", re.I
+    r"\b(?:with|against|to)\s+(?:ours|our\b|the\s+(?:\w+\s+){0,2}?(?:proposed|presented|introduced)\b|this\b"
+    r"|(?:an?|its|their)\s+(?:\w+\s+)?(?:modification|modified\s+version|variant|extension|improved\s+version)s?\b)", re.I
 )
 # A participle in front of the name ("the adapted Faster R-CNN", "a fine-tuned BERT") when no verb governs.
 _ATTRIBUTIVE_CUE = _cue(BUILDS_ON, 0.7, r"(?!)")
@@ -1303,7 +1317,12 @@ def _governing_cue(
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared
         # with the paper's own method ("we compare BERT with our model")
-        if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi):
+        # ... nor when the paper's own method is one of those compared ("We compare uniform, PER and PSER sampling
+        # in DQN", PSER the paper's) or what they are compared against ("compare DCGAN and LAPGAN against a
+        # modification of the latter")
+        compared = gap + " " + _AND_CLAUSE.split(sentence[end or start : hi], 1)[0]
+        if not _OWN_OBJECT.search(gap) and not _AGAINST_OWN.search(sentence, start, hi) \
+                and not (own and _own_in(compared, own) is not None):
             return RelationResult(BUILDS_ON, f"{words} (among)", 0.6), False
     result = RelationResult(cue.relation, words, round(max(confidence, 0.5), 2))
     return result, cue.relation == MENTIONS
@@ -1727,16 +1746,42 @@ def _generic_subject(evidence: str, start: int, end: int) -> bool:
         and not _LIST_REST.match(evidence, end)
 
 
+# 'other' naming no one else's work: the second of the paper's own parts ('one is a classification task and the other is
+# a detection task using SSD', 'while the other employs RoI pooling'), 'each other', a split's name ('test-other'); 'on
+# the other hand' still turns to something else
+_OWN_OTHER_BEFORE = re.compile(r"(?:-|(?<!\bon\s)\bthe\s+|\b(?:each|one\s+an)\s+)$", re.I)  # not 'on the other hand'
+_OTHERS_CLASS_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:methods?|approaches|models?|works?|systems?|techniques|baselines?|algorithms?|networks?"
+    r"|detectors?|architectures?|studies|papers?|researchers|solutions|frameworks?)\b", re.I)
+
+
+def _speaks_of_others(text: str) -> bool:
+    """Whether ``text`` holds a prior-work word (``_OTHER``) that speaks of someone else's work; 'the other' as the
+    second of the paper's own parts does not ('the other methods' does)."""
+    for match in _OTHER.finditer(text):
+        if match.group(0).lower() != "other" or _OTHERS_CLASS_AFTER.match(text, match.end()) \
+                or not _OWN_OTHER_BEFORE.search(text, max(0, match.start() - 8), match.start()):
+            return True
+    return False
+
+
+def _compound_cue(cue: str) -> bool:
+    """Whether ``cue`` is a compound's ('X-based', 'embeddings', 'backbone'), as :func:`_uncued` writes it."""
+    return cue.startswith("X-") or bool(_COMPOUND.match(" " + cue))
+
+
 def _settle_method_description(linked) -> None:
     """'We propose ... . These bands then form a feature set that feeds into an LSTM which ...': after the
     paper has stated its proposal, a mention that no cue decided, in a sentence that speaks of no one else's
     work, describes the paper's own system, so the paper builds on the method. A mention in a generic subject
     (a definition, an example of a class making a claim: :func:`_generic_subject`) describes no system."""
-    # no cue, or a use verb whose subject was unknown ('The landmarks are used by LSTM-based models')
+    # no cue, a use verb whose subject was unknown ('The landmarks are used by LSTM-based models') or a compound
+    # outside a clause voiced by the paper ('An LSTM-based attention model uses the long-term memory ...',
+    # 'context-sensitive ELMo embeddings further improve performance')
     candidates = [
         link for link in linked.links
         if link.field == "abstract" and link.relation == MENTIONS and link.kind != "dataset"
-        and not (link.cue and not (_own_verb(link.cue) and link.confidence <= 0.55))
+        and not (link.cue and not ((_own_verb(link.cue) or _compound_cue(link.cue)) and link.confidence <= 0.55))
     ]
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
@@ -1753,7 +1798,7 @@ def _settle_method_description(linked) -> None:
         known = sentences.get(evidence)
         if known is None:  # once a sentence, not once a mention: a list of thousands of names stays linear
             at = abstract.find(evidence)
-            others = bool(_OTHER.search(_mask_brackets(evidence)) or _SURVEY.search(evidence)
+            others = bool(_speaks_of_others(_mask_brackets(evidence)) or _SURVEY.search(evidence)
                           or _PRIOR_SUBJECT.match(evidence) or _NOT_DESCRIPTION.search(evidence)
                           or _OWN_REPORT.search(evidence))
             known = sentences[evidence] = (at, others)
