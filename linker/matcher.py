@@ -681,7 +681,31 @@ class Matcher:
             found.extend(_compound_parts(text, found, pending))
         if shadows and found:
             found = _unshadowed(found, shadows)
+        if found and "(" in text:
+            found = self._outside_defined_names(text, found)
         return found
+
+    def _outside_defined_names(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Drop method mentions that end a longer name the text abbreviates right after them: 'multimodal LSTM
+        (m-LSTM)', 'Spatio-Temporal Graph Convolutional Network (STGCN)', 'dense atrous convolution (DAC)'. The
+        words before the method make another method, named by the short form; the inner name is no mention of
+        its own (as inside a paper's own name). A short form of the method itself ('Fully Convolutional
+        Network (FCN)') keeps it, and so does a plural one, which names a family ('massively multilingual
+        Transformers (MMTs)')."""
+        from relwork.linker.introduced import find_definitions  # introduced.py imports this module
+
+        kept = []
+        for m in found:
+            paren = _PAREN_AFTER.match(text, m.end) if m.kind == "method" else None
+            if paren is not None:
+                close = text.find(")", paren.end())
+                definition = next(iter(find_definitions(text[: close + 1], paren.end() - 1)), None) if close != -1 else None
+                if definition is not None and _encloses(text, definition.long_span, m) \
+                        and not _PLURAL_SHORT.fullmatch(definition.short) \
+                        and all(h.name != m.name for h in self.find(definition.short)):
+                    continue
+            kept.append(m)
+        return kept
 
     @staticmethod
     def _pick(
@@ -752,6 +776,23 @@ class Matcher:
         if cache is None:
             cache = self.__dict__["_context_cache"] = context_table(self._targets)
         return cache.get(name, ())
+
+
+_PAREN_AFTER = re.compile(r"\s?\((?=[^()\s]{2})")
+_WORD = re.compile(r"[A-Za-z]+")
+# a plural short form names a family of models, not one method: 'massively multilingual Transformers (MMTs)'
+_PLURAL_SHORT = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s")
+
+
+def _encloses(text: str, long_span: tuple[int, int], m: Mention) -> bool:
+    """Whether a long form ends with the mention and has whole words before it ('multimodal LSTM')."""
+    start, end = long_span
+    if not (start < m.start and end >= m.end - 1 and text[m.start - 1] in " -"):
+        return False
+    words = _WORD.findall(text[start : m.start])
+    # 'KL divergence with Tversky loss (KLTV)', 'features with Support Vector Machines (BPsvm)': a phrase joined
+    # by a function word uses the method, it does not name a variant of it
+    return bool(words) and not any(w in NAME_FUNCTION_WORDS for w in words) and "&" not in text[start : m.start]
 
 
 def _surface_contexts(keys: list[str], tables: list) -> dict[str, dict[str, tuple[str, ...]]]:
