@@ -694,18 +694,30 @@ class Matcher:
         Transformers (MMTs)')."""
         from relwork.linker.introduced import find_definitions  # introduced.py imports this module
 
-        kept = []
+        dropped: list[tuple[int, int, str]] = []
         for m in found:
             paren = _PAREN_AFTER.match(text, m.end) if m.kind == "method" else None
-            if paren is not None:
-                close = text.find(")", paren.end())
-                definition = next(iter(find_definitions(text[: close + 1], paren.end() - 1)), None) if close != -1 else None
-                if definition is not None and _encloses(text, definition.long_span, m) \
-                        and not _PLURAL_SHORT.fullmatch(definition.short) \
-                        and all(h.name != m.name for h in self.find(definition.short)):
-                    continue
-            kept.append(m)
-        return kept
+            if paren is None:
+                continue
+            close = text.find(")", paren.end())
+            definition = next(iter(find_definitions(text[: close + 1], paren.end() - 1)), None) if close != -1 else None
+            if definition is not None and _encloses(text, definition.long_span, m) \
+                    and not _PLURAL_SHORT.fullmatch(definition.short) and not self._names_whole(definition.short, m.name):
+                # the method inside the short form goes too, wherever the text writes it ('m-LSTM'); another name
+                # that is the short form stays
+                dropped.append((m.start, m.end, m.name))
+                short = definition.short
+                at = text.find(short)
+                while at != -1:
+                    dropped.append((at, at + len(short), m.name))
+                    at = text.find(short, at + 1)
+        if not dropped:
+            return found
+        return [m for m in found if not any(s <= m.start and m.end <= e and m.name == name for s, e, name in dropped)]
+
+    def _names_whole(self, short: str, name: str) -> bool:
+        """Whether ``short`` as a whole is a surface of the entry ``name`` ('FCN'; not 'm-LSTM' of LSTM)."""
+        return any(h.name == name and h.start == 0 and h.end == len(short) for h in self.find(short))
 
     @staticmethod
     def _pick(
@@ -779,7 +791,6 @@ class Matcher:
 
 
 _PAREN_AFTER = re.compile(r"\s?\((?=[^()\s]{2})")
-_WORD = re.compile(r"[A-Za-z]+")
 # a plural short form names a family of models, not one method: 'massively multilingual Transformers (MMTs)'
 _PLURAL_SHORT = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s")
 
@@ -789,7 +800,7 @@ def _encloses(text: str, long_span: tuple[int, int], m: Mention) -> bool:
     start, end = long_span
     if not (start < m.start and end >= m.end - 1 and text[m.start - 1] in " -"):
         return False
-    words = _WORD.findall(text[start : m.start])
+    words = text[start : m.start].split()
     # 'KL divergence with Tversky loss (KLTV)', 'features with Support Vector Machines (BPsvm)': a phrase joined
     # by a function word uses the method, it does not name a variant of it
     return bool(words) and not any(w in NAME_FUNCTION_WORDS for w in words) and "&" not in text[start : m.start]
