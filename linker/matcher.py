@@ -492,6 +492,11 @@ def build_table(
         for surface in entry.surfaces:
             target = _target(entry.name, entry.kind, surface, entry)
             keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
+            spaced = normalize(surface).strip()
+            if "  " in spaced:
+                # punctuation between words keeps its width in the text: 'Carlini & Wagner' reads 'carlini   wagner'
+                # there, as 'Listen, Attend and Spell' reads 'listen  attend and spell', which no joined key meets
+                keys = {*keys, spaced}
             for key in keys:
                 if not key.strip():
                     continue

@@ -56,3 +56,20 @@ def test_short_form_that_is_another_catalogued_name_stays(matcher):
     found = names(matcher, "We extend the Spatio-Temporal Graph Convolutional Network (ST-GCN) originally proposed for "
                            "skeleton-based action recognition")
     assert "ST-GCN" in found and "GCN" not in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("we evaluate the transferability of three adversarial attacks - the fast gradient sign method, the "
+         "projected gradient descent and the Carlini & Wagner method", ("Carlini & Wagner", "C&W attack")),
+        ("We apply SpecAugment on Listen, Attend and Spell networks for end-to-end speech recognition tasks.",
+         ("Listen, Attend and Spell", "LAS")),
+        ("a state-of-the-art recurrent network based on an LSTM (Show, Attend and Tell), and a simple structured "
+         "prediction model", ("Show, Attend and Tell", "Show, Attend and Tell")),
+        ("POSA captures the quadratic information explicitly and efficiently by utilizing the wide &amp; deep "
+         "architecture.", ("wide &amp; deep", "Wide & Deep")),
+    ],
+)
+def test_names_with_punctuation_between_words_match(matcher, text, expected):
+    assert expected in [(m.surface, m.name) for m in matcher.find(text)]
