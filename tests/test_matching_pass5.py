@@ -73,3 +73,9 @@ def test_short_form_that_is_another_catalogued_name_stays(matcher):
 )
 def test_names_with_punctuation_between_words_match(matcher, text, expected):
     assert expected in [(m.surface, m.name) for m in matcher.find(text)]
+
+
+def test_named_variant_of_a_lower_case_first_name_is_its_own(matcher):
+    # 'dynamic latent Dirichlet allocation (D-LDA)' is the dynamic topic model, another method than LDA
+    text = "a generative model of documents that combines dynamic latent Dirichlet allocation (D-LDA) and word embeddings"
+    assert "Latent Dirichlet Allocation" not in names(matcher, text)
