@@ -492,6 +492,8 @@ def build_table(
         for surface in entry.surfaces:
             target = _target(entry.name, entry.kind, surface, entry)
             keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
+            if not target.exact_case and surface[:2].isalpha():
+                keys = _greek_spelled(surface, keys)
             spaced = normalize(surface).strip()
             if "  " in spaced:
                 # punctuation between words keeps its width in the text: 'Carlini & Wagner' reads 'carlini   wagner'
@@ -508,6 +510,21 @@ def build_table(
                         table[key] = bucket = list(bucket)
                     bucket.append(target)
     return table
+
+
+_GREEK_WORD = re.compile(r"([A-Za-z]+)(?=[\s\-])")
+
+
+def _greek_spelled(surface: str, keys: "set[str] | frozenset[str]") -> "set[str] | frozenset[str]":
+    """A name that spells out a Greek letter first ('Delta-RNN', 'Pi-model', 'beta-TCVAE') is also written with the
+    letter, in TeX ('$\\Delta$-RNN') or Unicode ('Δ-RNN'); the markup view reads both as the letter."""
+    match = _GREEK_WORD.match(surface)
+    word = match.group(1) if match else ""
+    letter = _GREEK.get(word) or _GREEK.get(word.lower())
+    if letter is None:
+        return keys
+    head = normalize(word)
+    return {*keys, *(normalize(letter) + k[len(head) :] for k in keys if k.startswith(head))}
 
 
 class Matcher:

@@ -79,3 +79,17 @@ def test_named_variant_of_a_lower_case_first_name_is_its_own(matcher):
     # 'dynamic latent Dirichlet allocation (D-LDA)' is the dynamic topic model, another method than LDA
     text = "a generative model of documents that combines dynamic latent Dirichlet allocation (D-LDA) and word embeddings"
     assert "Latent Dirichlet Allocation" not in names(matcher, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (r"different models (GRU, LSTM, $\Delta$-RNN, as well as those that use BERT embeddings)",
+         (r"$\Delta$-RNN", "Delta-RNN")),
+        ("We compare the Δ-RNN with the GRU", ("Δ-RNN", "Delta-RNN")),  # constructed: the Unicode letter
+        # constructed: the 19k abstracts (2017-2019) have no such name; newer ones write '$\\Delta$-LoRA'
+        (r"we fine-tune the model with $\Delta$-LoRA, which updates the pre-trained weights", (r"$\Delta$-LoRA", "Delta-LoRA")),
+    ],
+)
+def test_name_spelling_out_a_greek_letter_matches_the_letter(matcher, text, expected):
+    assert expected in [(m.surface, m.name) for m in matcher.find(text)]
