@@ -492,6 +492,13 @@ def build_table(
         for surface in entry.surfaces:
             target = _target(entry.name, entry.kind, surface, entry)
             keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
+            if not target.exact_case and surface[:2].isalpha():
+                keys = _greek_spelled(surface, keys)
+            spaced = normalize(surface).strip()
+            if "  " in spaced:
+                # punctuation between words keeps its width in the text: 'Carlini & Wagner' reads 'carlini   wagner'
+                # there, as 'Listen, Attend and Spell' reads 'listen  attend and spell', which no joined key meets
+                keys = {*keys, spaced}
             for key in keys:
                 if not key.strip():
                     continue
@@ -503,6 +510,21 @@ def build_table(
                         table[key] = bucket = list(bucket)
                     bucket.append(target)
     return table
+
+
+_GREEK_WORD = re.compile(r"([A-Za-z]+)(?=[\s\-])")
+
+
+def _greek_spelled(surface: str, keys: "set[str] | frozenset[str]") -> "set[str] | frozenset[str]":
+    """A name that spells out a Greek letter first ('Delta-RNN', 'Pi-model', 'beta-TCVAE') is also written with the
+    letter, in TeX ('$\\Delta$-RNN') or Unicode ('Δ-RNN'); the markup view reads both as the letter."""
+    match = _GREEK_WORD.match(surface)
+    word = match.group(1) if match else ""
+    letter = _GREEK.get(word) or _GREEK.get(word.lower())
+    if letter is None:
+        return keys
+    head = normalize(word)
+    return {*keys, *(normalize(letter) + k[len(head) :] for k in keys if k.startswith(head))}
 
 
 class Matcher:
@@ -681,7 +703,43 @@ class Matcher:
             found.extend(_compound_parts(text, found, pending))
         if shadows and found:
             found = _unshadowed(found, shadows)
+        if found and "(" in text:
+            found = self._outside_defined_names(text, found)
         return found
+
+    def _outside_defined_names(self, text: str, found: list[Mention]) -> list[Mention]:
+        """Drop method mentions that end a longer name the text abbreviates right after them: 'multimodal LSTM
+        (m-LSTM)', 'Spatio-Temporal Graph Convolutional Network (STGCN)', 'dense atrous convolution (DAC)'. The
+        words before the method make another method, named by the short form; the inner name is no mention of
+        its own (as inside a paper's own name). A short form of the method itself ('Fully Convolutional
+        Network (FCN)') keeps it, and so does a plural one, which names a family ('massively multilingual
+        Transformers (MMTs)')."""
+        from relwork.linker.introduced import find_definitions  # introduced.py imports this module
+
+        dropped: list[tuple[int, int, str]] = []
+        for m in found:
+            paren = _PAREN_AFTER.match(text, m.end) if m.kind == "method" else None
+            if paren is None:
+                continue
+            close = text.find(")", paren.end())
+            definition = next(iter(find_definitions(text[: close + 1], paren.end() - 1)), None) if close != -1 else None
+            if definition is not None and _encloses(text, definition.long_span, m) \
+                    and not _PLURAL_SHORT.fullmatch(definition.short) and not self._names_whole(definition.short, m.name):
+                # the method inside the short form goes too, wherever the text writes it ('m-LSTM'); another name
+                # that is the short form stays
+                dropped.append((m.start, m.end, m.name))
+                short = definition.short
+                at = text.find(short)
+                while at != -1:
+                    dropped.append((at, at + len(short), m.name))
+                    at = text.find(short, at + 1)
+        if not dropped:
+            return found
+        return [m for m in found if not any(s <= m.start and m.end <= e and m.name == name for s, e, name in dropped)]
+
+    def _names_whole(self, short: str, name: str) -> bool:
+        """Whether ``short`` as a whole is a surface of the entry ``name`` ('FCN'; not 'm-LSTM' of LSTM)."""
+        return any(h.name == name and h.start == 0 and h.end == len(short) for h in self.find(short))
 
     @staticmethod
     def _pick(
@@ -752,6 +810,22 @@ class Matcher:
         if cache is None:
             cache = self.__dict__["_context_cache"] = context_table(self._targets)
         return cache.get(name, ())
+
+
+_PAREN_AFTER = re.compile(r"\s?\((?=[^()\s]{2})")
+# a plural short form names a family of models, not one method: 'massively multilingual Transformers (MMTs)'
+_PLURAL_SHORT = re.compile(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s")
+
+
+def _encloses(text: str, long_span: tuple[int, int], m: Mention) -> bool:
+    """Whether a long form ends with the mention and has whole words before it ('multimodal LSTM')."""
+    start, end = long_span
+    if not (start < m.start and end >= m.end - 1 and text[m.start - 1] in " -"):
+        return False
+    words = text[start : m.start].split()
+    # 'KL divergence with Tversky loss (KLTV)', 'features with Support Vector Machines (BPsvm)': a phrase joined
+    # by a function word uses the method, it does not name a variant of it
+    return bool(words) and not any(w in NAME_FUNCTION_WORDS for w in words) and "&" not in text[start : m.start]
 
 
 def _surface_contexts(keys: list[str], tables: list) -> dict[str, dict[str, tuple[str, ...]]]:

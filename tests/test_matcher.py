@@ -448,7 +448,8 @@ def test_resolve_overlaps_follows_the_rule_on_random_spans():
 def test_matcher_lower_case_first_surface_matches_as_written():
     # constructed: the catalog writes 'latent Dirichlet allocation' lower-case first, so it is meant in lower case
     entries = [CatalogEntry("Latent Dirichlet Allocation", aliases=["latent Dirichlet allocation"])]
-    assert found(Matcher(entries), "combines dynamic latent Dirichlet allocation (D-LDA) and word embeddings") == [
+    assert found(Matcher(entries), "It outperforms existing document models, such as latent Dirichlet allocation (LDA), "
+                                   "in terms of both topic quality") == [
         ("latent Dirichlet allocation", "Latent Dirichlet Allocation")]
 
 
