@@ -954,7 +954,7 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
 
 
 _PROPOSED_BEFORE = re.compile(  # (?=[...]): the characters a match starts with (speed)
-    r"(?=[TtOoAan.,;:])(?:\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
+    r"(?=[TtOoAan.,;:])(?:\b(?:(?:[Tt]he|[Oo]ur|[Aa]n?)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
     r"|(?:^|[.,;:]\s+)[Oo]ur\s+$)"
 )
 _PASSIVE_AFTER = re.compile(
@@ -1602,6 +1602,14 @@ def detect_introduced(
     for name, start in _own_apposed_names(abstract, known) if ", " in abstract else ():
         clause = _clause_around(abstract, start, start + len(name))
         add(name, _kind(name, clause), clause.strip())
+    if definitions and found:
+        for short, long_form, start in _parts_of_own(abstract, definitions, found, known):
+            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
+                _clause_around(abstract, start, start + 1).strip(), [long_form])
+    if len(definitions) > 1 and found:
+        for short, long_form, start in _sibling_definitions(abstract, definitions, found, known):
+            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
+                _clause_around(abstract, start, start + 1).strip(), [long_form])
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -2741,6 +2749,105 @@ _OTHERS_BETWEEN = re.compile(
     r"generaliz\w*|extend\w*|interface|implementation\s+of|surveys?|review\w*)\b"
 )
 _OTHERS_RIGHT_BEFORE = re.compile(r"\b(?:with|via|from|of|to|for|and|or)\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+# what joins two coordinated definitions: '(PIM) and a ', '(DC-RPN), and (ii) ', '(DAC) block and ', '(DDB) based
+# backbone and ' (a list marker, an article and one more word may precede the next long form)
+_SIBLING_GLUE = re.compile(
+    r"\s*\)\s*(?:(?!(?:for|of|in|on|with|to|from|by|as|at|that|which|is|are)\s)[a-z][a-z\-]*\s+){0,2}?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:\(?(?:i{1,3}|iv|[1-4a-d])\)\s*)?"
+    r"(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*(?<!ed)(?<!s)\s+)?"
+)
+
+
+_OWN_LIST_CUE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|propos\w*|novel|new|newly|introduc\w*|design\w*|develop\w*|present\w*|consist\w*|compris\w*|"
+    r"contain\w*|two|three|four|both|components?|modules?|variants?)\b"
+)
+
+
+def _sibling_definitions(
+    abstract: str, definitions: list[Definition], found: dict, known: "set[str]"
+) -> list[tuple[str, str, int]]:
+    """Definitions coordinated with one the paper introduces: 'two modules -- a Physics Inference Module (PIM) and a
+    Visual Inference Module (VIM)', '(i) Double-Circle Region Proposal Network (DC-RPN), and (ii) Double-Circle
+    Classification and Regression Network (DC-CRN)', 'a newly proposed dense atrous convolution (DAC) block and
+    residual multi-kernel pooling (RMP) block'. A list of parts or variants shares its members' status, so the
+    found member vouches for its neighbours. (short, long form, start of the long form) of the new ones."""
+    taken = {alias_key(n) for intro in found.values() for n in [intro.name, *intro.aliases]}
+    pairs = [(a, b) for a, b in zip(definitions, definitions[1:])
+             if a.long_span[1] <= a.short_span[0] and b.long_span[1] <= b.short_span[0]
+             and _SIBLING_GLUE.fullmatch(abstract, a.short_span[1], b.long_span[0])]
+    # the pair's sentence says the listed things are the paper's own ('we propose two novel networks: (i) ...',
+    # 'comprises two modules -- a ... (PIM) and a ... (VIM)'), not 'Computed Tomography (CT) and Magnetic Resonance
+    # Imaging (MRI)' in a sentence about the field
+    pairs = [(a, b) for a, b in pairs if _OWN_LIST_CUE.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])]
+    siblings: list[tuple[str, str, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            for have, new in ((a, b), (b, a)):
+                key = alias_key(new.short)
+                if alias_key(have.short) in taken and key not in taken and key not in known and key not in GENERIC \
+                        and is_short_form(new.short) and alias_key(new.long) not in known:
+                    siblings.append((new.short, new.long, new.long_span[0]))
+                    taken.add(key)
+                    changed = True
+    return siblings
+
+
+# a sentence that compares with, or credits, other work before a definition: its definitions are others'
+_OTHERS_IN_SENTENCE = re.compile(
+    r"\b(?:outperform\w*|compar\w*|than|against|versus|vs|baselines?|surpass\w*|beats?|over|existing|previous|prior|"
+    r"state-of-the-art|conventional|traditional|popular|standard|such\s+as|like|e\.g|including|inspired|following|unlike|"
+    r"based|similar\w*|resembl\w*|extension\s+of)\b"
+)
+
+
+# between the own name and the definition: the name has, is made of, or brings in the part
+_PART_VERB = re.compile(
+    r"\b(?:contain\w*|includ\w*|consist\w*|compris\w*|composed|utiliz\w*|employ\w*|introduc\w*|equipped|"
+    r"incorporat\w*|core|built|adopt\w*|propos\w*|design\w*|has|have|stages?|modules?|components?|upgraded|extended)\b"
+)
+# head nouns of an own method's parts, besides _PART_HEADS ('a Progressive Bit Search (PBS) method', 'a Face
+# Hallucination sub-Net (FHN)')
+_MORE_PART_HEADS = frozenset("method approach scheme strategy technique sub-net subnet sub-network subnetwork branch head component stage".split())
+_PART_HEAD_AFTER = re.compile(r"\s*\)\s*(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(_PART_HEADS | _MORE_PART_HEADS)) + r")s?\b", re.I)
+
+
+def _parts_of_own(abstract: str, definitions: list[Definition], found: dict, known: "set[str]") -> list[tuple[str, str, int]]:
+    """Definitions in a sentence about a name the paper already introduces: 'RIM ... containing a Face
+    Hallucination sub-Net (FHN) and ...', 'Our proposed BFA utilizes a Progressive Bit Search (PBS) method', 'The
+    core of KERP is a proposed ... unit---Graph Transformer (GTR)'. Such a sentence describes the own method, so
+    what it defines is a part of it, unless the sentence compares or credits other work, or the definition names
+    a task, a setting or a technique the part is based on. (short, long form, start of the long form)."""
+    own = [intro.name for intro in found.values() if len(intro.name) >= 3 and (" " in intro.name or is_namelike(intro.name))]
+    if not own:
+        return []
+    taken = {alias_key(n) for intro in found.values() for n in [intro.name, *intro.aliases]}
+    parts = {alias_key(p) for name in own for p in re.split(r"[\s\-]+", name)}
+    out = []
+    for d in definitions:
+        if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or _PLURAL_ACRONYM.fullmatch(d.short):
+            continue
+        key = alias_key(d.short)
+        if key in taken or key in known or key in GENERIC or alias_key(d.long) in known or key in parts:
+            continue  # (a part of an own name's spelling is what the name builds on: 'ME-RAN', 'radio access network (RAN)')
+        start = d.long_span[0]
+        sentence_start = start_of_sentence(abstract, start)
+        before = abstract[sentence_start:start]
+        mention = next((m for name in own for m in [re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", before)] if m), None)
+        if mention is None or not _PART_VERB.search(before, mention.end()):
+            continue
+        last = d.long[d.long.rfind(" ") + 1 :].lower()
+        if not (_part_head(d.long) or last.rstrip("s") in _MORE_PART_HEADS or _PART_HEAD_AFTER.match(abstract, d.short_span[1])):
+            continue
+        if _OTHERS_IN_SENTENCE.search(before) or _EARLIER.search(before) or _TASK.search(before[-60:]) \
+                or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _SETTING_AFTER.match(abstract, d.short_span[1] + 1):
+            continue
+        out.append((d.short, d.long, start))
+        taken.add(key)
+    return out
 
 
 def _reused_part_definitions(abstract: str, title: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
