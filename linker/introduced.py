@@ -1685,6 +1685,8 @@ def detect_introduced(
         for variant in variants:
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
+        for variant, start in _suffixed_variants(abstract, name) if len(name) >= 3 and " " not in name and is_namelike(name) else ():
+            add(variant, found[key].kind, _clause_around(abstract, start, start + len(variant)).strip())
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
@@ -1721,6 +1723,22 @@ def _is_variant(token: str, name: str) -> bool:
     if token.startswith(name + "-"):
         return bool(re.fullmatch(r"[A-Z0-9]{1,3}", token[len(name) + 1 :]))
     return False
+
+
+def _suffixed_variants(text: str, name: str) -> list[tuple[str, int]]:
+    """Own name with a short tag the paper gives its variants: 'HiGRU-f' and 'HiGRU-sf' for HiGRU, 'IVI-GAN' for
+    IVI ('the resulting network the IVI-GAN'). The tag is a short lower-case mark (at most two letters) or a
+    model family; sizes and compound adjectives ('-base', '-based', '-like') are no new names."""
+    out, at = [], text.find(name + "-")
+    while at != -1:
+        match = _SUFFIX_TAG.match(text, at + len(name) + 1)
+        if match and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")):
+            out.append((name + "-" + match.group(), at))
+        at = text.find(name + "-", at + 1)
+    return list({v: (v, s) for v, s in reversed(out)}.values())
+
+
+_SUFFIX_TAG = re.compile(r"(?:[a-z]{1,2}|GANs?|LSTMs?|RNNs?|CNNs?|Nets?)(?![\w\-])")
 
 
 _TITLE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]+(?![\w\-])")
