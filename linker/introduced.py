@@ -2287,6 +2287,13 @@ _REFERRED_AS = re.compile(
 # (matched at each 'proposed ' the text holds, found with str.find: speed only)
 _PROPOSED_TOKEN = re.compile(r"proposed\s+(?:(?:method|model|framework|network|architecture|approach|algorithm|system)\s*,?\s+)?"
                              r"(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
+_PROPOSED_SUBJECT = re.compile(
+    r"proposed\s+(?P<name>" + _TOKEN + r")\s+(?:(?:not(?:\s+only)?|also|further|then|first)\s+)?"
+    r"(?:is|are|was|can|could|has|(?:achiev|outperform|surpass|consist|combin|us|learn|work|serv|employ|utiliz|exploit|"
+    r"leverag|improv|provid|perform|produc|generat|allow|enabl|yield|reduc|requir|obtain|reach|captur|maintain|"
+    r"incorporat|integrat|contain|includ|extract|predict|estimat|adopt|appl|handl|operat|converg|attain|offer|reli|"
+    r"build|encod|exhibit|demonstrat|shows|significantly|effectively|successfully|automatically)\w*)\b"
+)
 # ('the proposed US-Nets and improved training techniques': a bare acronym after 'the proposed' when the abstract
 # defined it, 'universally slimmable networks (US-Nets)')
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
@@ -2367,6 +2374,13 @@ def _more_introduced(
             if fresh(name) and is_namelike(name) and (not match.group("bare") or any(d.short == name for d in definitions)):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
+        elif abstract[max(0, at - 4) : at] in ("The ", "Our ") and start_of_sentence(abstract, at) >= at - 4:
+            # 'The proposed SeqConv serves as ...', 'The proposed DN4 not only learns ...': a sentence whose subject is
+            # the proposed name, followed by its verb (undefined names too)
+            match = _PROPOSED_SUBJECT.match(abstract, at)
+            if match and fresh(match.group("name")) and is_namelike(match.group("name")) and alias_key(match.group("name")) not in known:
+                clause = _clause_around(abstract, match.start(), match.end())
+                out.append((match.group("name"), _kind(match.group("name"), clause), clause.strip(), [], False))
     has_parts_cue = bool(cues["composed of"] or cues["consist of"] or cues["consists of"] or cues["compris"])
     # the names found so far: read only by the parts and listed-definition rules below
     named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out} if has_parts_cue or definitions else set()
