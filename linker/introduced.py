@@ -1726,19 +1726,24 @@ def _is_variant(token: str, name: str) -> bool:
 
 
 def _suffixed_variants(text: str, name: str) -> list[tuple[str, int]]:
-    """Own name with a short tag the paper gives its variants: 'HiGRU-f' and 'HiGRU-sf' for HiGRU, 'IVI-GAN' for
-    IVI ('the resulting network the IVI-GAN'). The tag is a short lower-case mark (at most two letters) or a
-    model family; sizes and compound adjectives ('-base', '-based', '-like') are no new names."""
+    """Own name with a tag the paper gives its variants: 'HiGRU-f' and 'HiGRU-sf' for HiGRU, 'IVI-GAN' for IVI ('the
+    resulting network the IVI-GAN'), 'GFR-SSD' and 'GFR-DSOD' for GFR. The tag is a short lower-case mark (at most
+    two letters) or a capitalised token of two or more characters; sizes ('-L', '-B7', '-53', '-Large', '-base'),
+    compound adjectives ('-based', '-like'), a path or address ('/ESFNet-Pytorch') and a Title Case run
+    ('FCHD-Fully Convolutional Head Detector', a long form) are no new names."""
     out, at = [], text.find(name + "-")
     while at != -1:
         match = _SUFFIX_TAG.match(text, at + len(name) + 1)
-        if match and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_")):
+        if match and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_/.")):
             out.append((name + "-" + match.group(), at))
         at = text.find(name + "-", at + 1)
     return list({v: (v, s) for v, s in reversed(out)}.values())
 
 
-_SUFFIX_TAG = re.compile(r"(?:[a-z]{1,2}|GANs?|LSTMs?|RNNs?|CNNs?|Nets?)(?![\w\-])")
+_SUFFIX_TAG = re.compile(
+    r"(?!(?:[A-Z]|\d+|[A-Z]\d+|X+[SL]|Tiny|Small|Base|Medium|Large|Huge|Giant|Lite|Mini|Nano)(?![\w\-]))"
+    r"(?:[a-z]{1,2}|[A-Z0-9][A-Za-z0-9]*)(?![\w\-/]|\s+[A-Z])"
+)
 
 
 _TITLE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]+(?![\w\-])")

@@ -80,10 +80,18 @@ def test_own_name_with_a_variant_tag_is_a_variant_name(linker):
     assert {"IVI", "IVI-GAN"} <= set(found)
 
 
+def test_own_name_with_a_capitalised_tag_is_a_variant_name(linker):
+    found = names(linker, "Improving Object Detection from Scratch via Gated Feature Reuse", (
+        "We propose a simple yet effective Gated Feature Reuse (GFR) module. GFR-DSOD outperforms the baseline DSOD "
+        "by 1.4%, 1.1%, 1.7% and 0.6%, respectively. GFR-SSD also outperforms the original SSD."))
+    assert {"GFR", "GFR-DSOD", "GFR-SSD"} <= set(found)
+
+
 def test_sizes_and_compound_adjectives_of_an_own_name_are_no_variants(linker):
     found = names(linker, "TinyNet: small models", (
         "We propose TinyNet, a family of compact networks. TinyNet-based detectors run on phones, and TinyNet-base "
-        "and TinyNet-large trade accuracy for speed."))
+        "and TinyNet-large trade accuracy for speed; TinyNet-L and TinyNet-B3 reach 80% with TinyNet-Large. Code: "
+        "https://github.com/someone/TinyNet-Pytorch."))
     assert "TinyNet" in found
     assert not any(n.startswith("TinyNet-") for n in found)
 
