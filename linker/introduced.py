@@ -1524,6 +1524,8 @@ def detect_introduced(
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _own_dataset_names(abstract, known) if _DATA_NOUN.search(abstract) else ():
+        add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _counted_own_names(abstract, known, triggers["propose"]):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for short, long_form, start in _new_definitions(abstract, definitions, known):
@@ -2541,6 +2543,41 @@ _NEW_DATASET_NAMED = re.compile(  # matched at each 'new ' / 'novel ' (str.find:
     r"(?=\s+(?:data\s?set|benchmark|corpus|database)\b|\s*[,.;(]))"
 )
 _A_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:a|our)\s+$")
+
+
+_DATA_NOUN = re.compile(r"data\s?set|benchmark|corpus|database")
+# 'a new dataset for figure captioning, FigCAP', 'a brand-new synthetic 2D shape dataset, InShape;', 'a new dataset for
+# periocular in the wild, namely Ethnic-ocular dataset': a Title Case name set off after a new dataset noun
+_NEW_DATASET_APPOSED = re.compile(
+    r"\b(?:new|novel|newly\s+\w+)\s+(?:[\w\-']+\s+){0,5}?(?:data\s?set|benchmark|corpus|database)s?"
+    r"(?:\s+(?:of|for|on|from)\s+[^,.;:()]{0,60})?\s*(?:,|:|--|—)\s*(?:called\s+|named\s+|namely\s+|the\s+)?"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+    r"(?=\s*[,.;(]|\s+(?:which|that|containing|consisting|with|comprising|dataset|benchmark|corpus)\b)"
+)
+# 'our own FashionStyle datasets', 'we will release our InterSegHands dataset': the paper's data by name
+_OUR_NAMED_DATASET = re.compile(
+    r"\b[Oo]ur\s+(?:new\s+|own\s+|collected\s+|proposed\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
+    r"(?:data\s?set|benchmark|corpus|database)s?\b"
+)
+
+
+def _own_dataset_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, position) of datasets the paper names as its own new data: in apposition to a new dataset noun ('a
+    newly created dataset, FreebaseQA') or after 'our' ('our FVI dataset'). Catalogued names (someone else's
+    data) and generic words stay out."""
+    out = []
+    for pattern in (_NEW_DATASET_APPOSED, _OUR_NAMED_DATASET):
+        for match in pattern.finditer(abstract):
+            name = match.group("name")
+            key = alias_key(name)
+            if key in known or key in GENERIC or name.lower() in _COMMON_WORDS or name.lower() in STOP_TITLE_WORDS:
+                continue
+            if pattern is _OUR_NAMED_DATASET and " " not in name and not is_namelike(name):
+                continue  # 'our Singapore dataset': a plain word after 'our' says where the data is from
+            if any(d.short == name and _PROCESS_ENDING.search(d.long) for d in find_definitions(abstract)) if "(" in abstract else False:
+                continue  # 'Retinal image quality assessment (RIQA) ... Our RIQA dataset': data for a task
+            out.append((name, match.start("name")))
+    return out
 
 
 def _new_named_datasets(title: str, abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:

@@ -110,3 +110,25 @@ def test_the_proposed_token_qualifying_a_noun_stays_out(linker):
         "We study temporal descriptors. The proposed LTP patterns are extracted by applying PCA in a temporal window. "
         "The proposed LSTM algorithm is applied to model the progression of the disease."))
     assert "LTP" not in found and "LSTM" not in found
+
+
+def test_a_name_set_off_after_a_new_dataset_noun_is_the_papers_dataset(linker):
+    found = names(linker, "Figure Captioning with Reasoning and Sequence-Level Training", (
+        "Figure captioning has received relatively little attention. First, we introduce a new dataset for figure "
+        "captioning, FigCAP, based on FigureQA. Second, we propose two novel attention mechanisms."))
+    assert "FigCAP" in found
+    found = names(linker, "A Skeleton-bridged Deep Learning Approach for Generating Meshes", (
+        "Results demonstrate the superiority of our approach over existing ones. We will make our ShapeNet-Skeleton "
+        "dataset publicly available."))
+    assert "ShapeNet-Skeleton" in found
+
+
+def test_data_named_after_a_place_or_a_task_is_not_a_new_dataset(linker):
+    found = names(linker, "Image-Based Geo-Localization Using Satellite Imagery", (
+        "Experimental results show that our framework can continuously localize the vehicle within a small error on "
+        "our Singapore dataset."))
+    assert "Singapore" not in found
+    found = names(linker, "Evaluation of Retinal Image Quality Assessment Networks", (
+        "Retinal image quality assessment (RIQA) is essential for controlling the quality of retinal imaging. Our "
+        "RIQA dataset is characterized by its large size."))
+    assert "RIQA" not in found
