@@ -2701,6 +2701,14 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
 
 # 'we introduce a new algorithm, Optimistic Adam, which ...', 'we propose a novel bootstrapping approach, Neural
 # Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
+_NEW_HEAD_APPOSED = re.compile(
+    r"(?=[n])\b(?:new|novel)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    r"strategy|mechanism|loss|layer|block|head|representation|embedding|dataset|benchmark|corpus|database|tool|toolkit|"
+    r"library|platform|agent|policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|"
+    r"variant)(?:\s*\([^()]{1,15}\))?\s*,\s+(?:(?:the|namely|called|named|dubbed|termed)\s+)?"
+    r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,3})(?=\s*[,(.;]|\s+(?:which|that|to|for|is|capable)\b)"
+)
 _NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal cue word (speed)
     r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
@@ -2722,6 +2730,16 @@ def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int
             continue
         name = match.group("name")
         if alias_key(name) not in known and _valid_name(name, strong=True):
+            out.append((name, match.start("name")))
+    # the same apposition without the proposal verb right before, with a one-word name too: 'These results inspire
+    # a new algorithm, Adaptive On-Policy Regularization (AOR), that ...', 'In this paper, a new deep neural network,
+    # UtterIdNet, capable of ...', 'we develop a new architecture, the Poly-encoder, that ...'
+    for match in _NEW_HEAD_APPOSED.finditer(abstract) if "new " in abstract or "novel " in abstract else ():
+        name = match.group("name")
+        if alias_key(name) in known or any(name == n for n, _ in out) or _EARLIER.search(
+                abstract, start_of_sentence(abstract, match.start()), match.start()):
+            continue
+        if _valid_name(name, strong=True) if " " in name else (is_namelike(name) or plain_word_can_be_name(name)):
             out.append((name, match.start("name")))
     return out
 

@@ -132,3 +132,21 @@ def test_data_named_after_a_place_or_a_task_is_not_a_new_dataset(linker):
         "Retinal image quality assessment (RIQA) is essential for controlling the quality of retinal imaging. Our "
         "RIQA dataset is characterized by its large size."))
     assert "RIQA" not in found
+
+
+def test_a_name_set_off_after_a_new_head_noun_is_introduced_without_a_proposal_verb(linker):
+    found = names(linker, "A Deep Neural Network for Short-Segment Speaker Recognition", (
+        "Today's interactive devices need models capable of recognition with short-duration utterances. In this "
+        "paper, a new deep neural network, UtterIdNet, capable of performing speaker recognition with short speech "
+        "segments is proposed."))
+    assert "UtterIdNet" in found
+    found = names(linker, "Dynamic Regret Convergence Analysis and an Adaptive Regularization Algorithm", (
+        "We analyse on-policy algorithms. These results inspire a new algorithm, Adaptive On-Policy Regularization "
+        "(AOR), that ensures the conditions for convergence."))
+    assert found.get("AOR") == ["Adaptive On-Policy Regularization"]
+
+
+def test_a_new_task_set_off_after_its_noun_is_not_introduced(linker):
+    found = names(linker, "Blame attribution in news", (
+        "In this study, we define a new task, Blame Tie Extraction, and collect articles from three newspapers."))
+    assert "Blame Tie Extraction" not in found
