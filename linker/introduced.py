@@ -1524,7 +1524,7 @@ def detect_introduced(
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
-    for name, start in _own_dataset_names(abstract, known) if _DATA_NOUN.search(abstract) else ():
+    for name, start in _own_dataset_names(abstract, known, definitions) if _DATA_NOUN.search(abstract) else ():
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _counted_own_names(abstract, known, triggers["propose"]):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
@@ -2561,20 +2561,22 @@ _OUR_NAMED_DATASET = re.compile(
 )
 
 
-def _own_dataset_names(abstract: str, known: "set[str]") -> list[tuple[str, int]]:
+def _own_dataset_names(abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
     """(name, position) of datasets the paper names as its own new data: in apposition to a new dataset noun ('a
     newly created dataset, FreebaseQA') or after 'our' ('our FVI dataset'). Catalogued names (someone else's
-    data) and generic words stay out."""
+    data) and generic words stay out. ``definitions``: ``find_definitions(abstract)``."""
     out = []
-    for pattern in (_NEW_DATASET_APPOSED, _OUR_NAMED_DATASET):
-        for match in pattern.finditer(abstract):
+    for pattern, cues in ((_NEW_DATASET_APPOSED, ("new ", "novel ", "newly ")), (_OUR_NAMED_DATASET, ("our ", "Our "))):
+        # (only where a dataset noun follows within a clause's length: the regex runs at few places)
+        starts = [(start, None) for start, _ in _find_all(abstract, cues) if _DATA_NOUN.search(abstract, start, start + 140)]
+        for match in _matches_in(pattern, abstract, starts) if starts else ():
             name = match.group("name")
             key = alias_key(name)
             if key in known or key in GENERIC or name.lower() in _COMMON_WORDS or name.lower() in STOP_TITLE_WORDS:
                 continue
             if pattern is _OUR_NAMED_DATASET and " " not in name and not is_namelike(name):
                 continue  # 'our Singapore dataset': a plain word after 'our' says where the data is from
-            if any(d.short == name and _PROCESS_ENDING.search(d.long) for d in find_definitions(abstract)) if "(" in abstract else False:
+            if any(d.short == name and _PROCESS_ENDING.search(d.long) for d in definitions):
                 continue  # 'Retinal image quality assessment (RIQA) ... Our RIQA dataset': data for a task
             out.append((name, match.start("name")))
     return out
@@ -2734,7 +2736,8 @@ def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int
     # the same apposition without the proposal verb right before, with a one-word name too: 'These results inspire
     # a new algorithm, Adaptive On-Policy Regularization (AOR), that ...', 'In this paper, a new deep neural network,
     # UtterIdNet, capable of ...', 'we develop a new architecture, the Poly-encoder, that ...'
-    for match in _NEW_HEAD_APPOSED.finditer(abstract) if "new " in abstract or "novel " in abstract else ():
+    cues = [(start, None) for start, _ in _find_all(abstract, ("new ", "novel ")) if abstract.find(", ", start, start + 110) != -1]
+    for match in _matches_in(_NEW_HEAD_APPOSED, abstract, cues) if cues else ():
         name = match.group("name")
         if alias_key(name) in known or any(name == n for n, _ in out) or _EARLIER.search(
                 abstract, start_of_sentence(abstract, match.start()), match.start()):
@@ -2907,6 +2910,18 @@ _MORE_PART_HEADS = frozenset("method approach scheme strategy technique sub-net 
 _PART_HEAD_AFTER = re.compile(r"\s*\)\s*(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(_PART_HEADS | _MORE_PART_HEADS)) + r")s?\b", re.I)
 
 
+def _word_end(text: str, word: str, start: int, end: int) -> int | None:
+    """End of the first whole-word occurrence of ``word`` in ``text[start:end]`` (str.find, no regex per word)."""
+    at = text.find(word, start, end)
+    while at != -1:
+        after = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and not (
+                after < len(text) and (text[after].isalnum() or text[after] == "-")):
+            return after
+        at = text.find(word, at + 1, end)
+    return None
+
+
 def _parts_of_own(abstract: str, definitions: list[Definition], found: dict, known: "set[str]") -> list[tuple[str, str, int]]:
     """Definitions in a sentence about a name the paper already introduces: 'RIM ... containing a Face
     Hallucination sub-Net (FHN) and ...', 'Our proposed BFA utilizes a Progressive Bit Search (PBS) method', 'The
@@ -2922,18 +2937,18 @@ def _parts_of_own(abstract: str, definitions: list[Definition], found: dict, kno
     for d in definitions:
         if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or _PLURAL_ACRONYM.fullmatch(d.short):
             continue
+        last = d.long[d.long.rfind(" ") + 1 :].lower()
+        if not (_part_head(d.long) or last.rstrip("s") in _MORE_PART_HEADS or _PART_HEAD_AFTER.match(abstract, d.short_span[1])):
+            continue
         key = alias_key(d.short)
         if key in taken or key in known or key in GENERIC or alias_key(d.long) in known or key in parts:
             continue  # (a part of an own name's spelling is what the name builds on: 'ME-RAN', 'radio access network (RAN)')
         start = d.long_span[0]
         sentence_start = start_of_sentence(abstract, start)
+        mention = min((end for name in own for end in [_word_end(abstract, name, sentence_start, start)] if end), default=None)
+        if mention is None or not _PART_VERB.search(abstract, mention, start):
+            continue
         before = abstract[sentence_start:start]
-        mention = next((m for name in own for m in [re.search(r"(?<![\w\-])" + re.escape(name) + r"(?![\w\-])", before)] if m), None)
-        if mention is None or not _PART_VERB.search(before, mention.end()):
-            continue
-        last = d.long[d.long.rfind(" ") + 1 :].lower()
-        if not (_part_head(d.long) or last.rstrip("s") in _MORE_PART_HEADS or _PART_HEAD_AFTER.match(abstract, d.short_span[1])):
-            continue
         if _OTHERS_IN_SENTENCE.search(before) or _EARLIER.search(before) or _TASK.search(before[-60:]) \
                 or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _SETTING_AFTER.match(abstract, d.short_span[1] + 1):
             continue
