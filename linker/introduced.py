@@ -1367,6 +1367,10 @@ def detect_introduced(
 
     def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
+        if name[-1:].isdigit() and " " in name and name + "." in abstract:
+            dotted = re.search(r"(?<![\w\-])" + re.escape(name) + r"\.\d+(?![\w\-.])", abstract)
+            if dotted:
+                name = dotted.group()  # 'named ERNIE 2.0 which': the version number, not the sentence, ends at '.'
         if _PLURAL_ACRONYM.fullmatch(name) and is_namelike(name[:-1]):
             aliases = [name, *(aliases or [])]
             name = name[:-1]  # 'TMDPs' -> 'TMDP' (a name is singular; the plural stays an alias)

@@ -150,3 +150,11 @@ def test_a_new_task_set_off_after_its_noun_is_not_introduced(linker):
     found = names(linker, "Blame attribution in news", (
         "In this study, we define a new task, Blame Tie Extraction, and collect articles from three newspapers."))
     assert "Blame Tie Extraction" not in found
+
+
+def test_a_version_number_stays_in_the_name(linker):
+    # the name phrase ends at a sentence's '.', not at the one of '2.0': one name, not 'ERNIE 2.0' and 'ERNIE 2'
+    found = names(linker, "ERNIE 2.0: A Continual Pre-training Framework for Language Understanding", (
+        "We propose a continual pre-training framework named ERNIE 2.0 which builds and learns incrementally "
+        "pre-training tasks through constant multi-task learning."))
+    assert list(found) == ["ERNIE 2.0"]
