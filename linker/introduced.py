@@ -2858,6 +2858,8 @@ _SIBLING_GLUE = re.compile(
 )
 
 
+# a list of measures ('two novel fairness metrics, a region-based fairness gap (RFG) and ...') names no methods
+_MEASURE_WORD = re.compile(r"\b(?:metrics?|measures?|scores?|indices|indexes|criteria)\b")
 _OWN_LIST_CUE = re.compile(
     r"\b(?:[Ww]e|[Oo]ur|propos\w*|novel|new|newly|introduc\w*|design\w*|develop\w*|present\w*|consist\w*|compris\w*|"
     r"contain\w*|two|three|four|both|components?|modules?|variants?)\b"
@@ -2871,7 +2873,9 @@ def _sibling_definitions(
     Visual Inference Module (VIM)', '(i) Double-Circle Region Proposal Network (DC-RPN), and (ii) Double-Circle
     Classification and Regression Network (DC-CRN)', 'a newly proposed dense atrous convolution (DAC) block and
     residual multi-kernel pooling (RMP) block'. A list of parts or variants shares its members' status, so the
-    found member vouches for its neighbours. (short, long form, start of the long form) of the new ones."""
+    found member vouches for its neighbours; not for the base it extends ('the ConditionaL Neural Network (CLNN) and
+    the Masked ConditionaL Neural Network (MCLNN)') nor in a list of measures. (short, long form, start of the long
+    form) of the new ones."""
     taken = {alias_key(n) for intro in found.values() for n in [intro.name, *intro.aliases]}
     pairs = [(a, b) for a, b in zip(definitions, definitions[1:])
              if a.long_span[1] <= a.short_span[0] and b.long_span[1] <= b.short_span[0]
@@ -2879,7 +2883,8 @@ def _sibling_definitions(
     # the pair's sentence says the listed things are the paper's own ('we propose two novel networks: (i) ...',
     # 'comprises two modules -- a ... (PIM) and a ... (VIM)'), not 'Computed Tomography (CT) and Magnetic Resonance
     # Imaging (MRI)' in a sentence about the field
-    pairs = [(a, b) for a, b in pairs if _OWN_LIST_CUE.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])]
+    pairs = [(a, b) for a, b in pairs if _OWN_LIST_CUE.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])
+             and not _MEASURE_WORD.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])]
     siblings: list[tuple[str, str, int]] = []
     changed = True
     while changed:
@@ -2888,7 +2893,8 @@ def _sibling_definitions(
             for have, new in ((a, b), (b, a)):
                 key = alias_key(new.short)
                 if alias_key(have.short) in taken and key not in taken and key not in known and key not in GENERIC \
-                        and is_short_form(new.short) and alias_key(new.long) not in known:
+                        and is_short_form(new.short) and alias_key(new.long) not in known \
+                        and alias_key(new.long) not in alias_key(have.long):
                     siblings.append((new.short, new.long, new.long_span[0]))
                     taken.add(key)
                     changed = True

@@ -158,3 +158,14 @@ def test_a_version_number_stays_in_the_name(linker):
         "We propose a continual pre-training framework named ERNIE 2.0 which builds and learns incrementally "
         "pre-training tasks through constant multi-task learning."))
     assert list(found) == ["ERNIE 2.0"]
+
+
+def test_the_base_an_own_sibling_extends_and_listed_measures_are_not_siblings(linker):
+    found = names(linker, "Masked Conditional Neural Networks for Automatic Sound Event Recognition", (
+        "In this work, we explore the ConditionaL Neural Network (CLNN) and the Masked ConditionaL Neural Network "
+        "(MCLNN) for multi-dimensional temporal signal recognition."), year=2018)
+    assert "MCLNN" in found and "CLNN" not in found
+    found = names(linker, "FairST: Equitable Spatial and Temporal Demand Prediction for New Mobility Systems", (
+        "We propose two novel spatiotemporal fairness metrics, a region-based fairness gap (RFG) and an "
+        "individual-based fairness gap (IFG)."))
+    assert "IFG" not in found
