@@ -954,7 +954,7 @@ def _component_names(text: str) -> list[tuple[str, list[str], int]]:
 
 
 _PROPOSED_BEFORE = re.compile(  # (?=[...]): the characters a match starts with (speed)
-    r"(?=[TtOoAan.,;:])(?:\b(?:(?:[Tt]he|[Oo]ur)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
+    r"(?=[TtOoAan.,;:])(?:\b(?:(?:[Tt]he|[Oo]ur|[Aa]n?)\s+proposed|(?:[Aa]n?|[Oo]ur)\s+(?:new|novel)|newly\s+(?:proposed|designed|developed|introduced))\s+(?:[a-z\-]+\s+)?$"
     r"|(?:^|[.,;:]\s+)[Oo]ur\s+$)"
 )
 _PASSIVE_AFTER = re.compile(
@@ -1367,6 +1367,10 @@ def detect_introduced(
 
     def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
+        if name[-1:].isdigit() and " " in name and name + "." in abstract:
+            dotted = re.search(r"(?<![\w\-])" + re.escape(name) + r"\.\d+(?![\w\-.])", abstract)
+            if dotted:
+                name = dotted.group()  # 'named ERNIE 2.0 which': the version number, not the sentence, ends at '.'
         if _PLURAL_ACRONYM.fullmatch(name) and is_namelike(name[:-1]):
             aliases = [name, *(aliases or [])]
             name = name[:-1]  # 'TMDPs' -> 'TMDP' (a name is singular; the plural stays an alias)
@@ -1524,6 +1528,8 @@ def detect_introduced(
         add(short, _kind(long_form, paper.title), _clause_around(abstract, start, start + len(long_form)).strip(), [long_form])
     for name, start in _new_named_datasets(paper.title, abstract, known, definitions):
         add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
+    for name, start in _own_dataset_names(abstract, known, definitions) if _DATA_NOUN.search(abstract) else ():
+        add(name, "dataset", _clause_around(abstract, start, start + len(name)).strip())
     for name, start in _counted_own_names(abstract, known, triggers["propose"]):
         add(name, "method", _clause_around(abstract, start, start + len(name)).strip())
     for short, long_form, start in _new_definitions(abstract, definitions, known):
@@ -1602,6 +1608,14 @@ def detect_introduced(
     for name, start in _own_apposed_names(abstract, known) if ", " in abstract else ():
         clause = _clause_around(abstract, start, start + len(name))
         add(name, _kind(name, clause), clause.strip())
+    if definitions and found:
+        for short, long_form, start in _parts_of_own(abstract, definitions, found, known):
+            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
+                _clause_around(abstract, start, start + 1).strip(), [long_form])
+    if len(definitions) > 1 and found:
+        for short, long_form, start in _sibling_definitions(abstract, definitions, found, known):
+            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
+                _clause_around(abstract, start, start + 1).strip(), [long_form])
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
@@ -1677,6 +1691,8 @@ def detect_introduced(
         for variant in variants:
             if len(name) >= 3 and " " not in name and _is_variant(variant, name):
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
+        for variant, start in _suffixed_variants(abstract, name) if len(name) >= 3 and " " not in name and is_namelike(name) else ():
+            add(variant, found[key].kind, _clause_around(abstract, start, start + len(variant)).strip())
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
@@ -1713,6 +1729,27 @@ def _is_variant(token: str, name: str) -> bool:
     if token.startswith(name + "-"):
         return bool(re.fullmatch(r"[A-Z0-9]{1,3}", token[len(name) + 1 :]))
     return False
+
+
+def _suffixed_variants(text: str, name: str) -> list[tuple[str, int]]:
+    """Own name with a tag the paper gives its variants: 'HiGRU-f' and 'HiGRU-sf' for HiGRU, 'IVI-GAN' for IVI ('the
+    resulting network the IVI-GAN'), 'GFR-SSD' and 'GFR-DSOD' for GFR. The tag is a short lower-case mark (at most
+    two letters) or a capitalised token of two or more characters; sizes ('-L', '-B7', '-53', '-Large', '-base'),
+    compound adjectives ('-based', '-like'), a path or address ('/ESFNet-Pytorch') and a Title Case run
+    ('FCHD-Fully Convolutional Head Detector', a long form) are no new names."""
+    out, at = [], text.find(name + "-")
+    while at != -1:
+        match = _SUFFIX_TAG.match(text, at + len(name) + 1)
+        if match and (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in "-_/.")):
+            out.append((name + "-" + match.group(), at))
+        at = text.find(name + "-", at + 1)
+    return list({v: (v, s) for v, s in reversed(out)}.values())
+
+
+_SUFFIX_TAG = re.compile(
+    r"(?!(?:[A-Z]|\d+|[A-Z]\d+|X+[SL]|Tiny|Small|Base|Medium|Large|Huge|Giant|Lite|Mini|Nano)(?![\w\-]))"
+    r"(?:[a-z]{1,2}|[A-Z0-9][A-Za-z0-9]*)(?![\w\-/]|\s+[A-Z])"
+)
 
 
 _TITLE_ACRONYM = re.compile(r"(?<![\w\-])[A-Z][A-Z0-9\-]+(?![\w\-])")
@@ -2261,6 +2298,13 @@ _REFERRED_AS = re.compile(
 # (matched at each 'proposed ' the text holds, found with str.find: speed only)
 _PROPOSED_TOKEN = re.compile(r"proposed\s+(?:(?:method|model|framework|network|architecture|approach|algorithm|system)\s*,?\s+)?"
                              r"(?P<name>" + _TOKEN + r")(?=\s+" + _HEAD_WORDS + r"\b|(?P<bare>\s*[,.;)]|\s+(?:and|on|in|with|to|is|are|can|achieves?|outperforms?)\b))")
+_PROPOSED_SUBJECT = re.compile(
+    r"proposed\s+(?P<name>" + _TOKEN + r")\s+(?:(?:not(?:\s+only)?|also|further|then|first)\s+)?"
+    r"(?:is|are|was|can|could|has|(?:achiev|outperform|surpass|consist|combin|us|learn|work|serv|employ|utiliz|exploit|"
+    r"leverag|improv|provid|perform|produc|generat|allow|enabl|yield|reduc|requir|obtain|reach|captur|maintain|"
+    r"incorporat|integrat|contain|includ|extract|predict|estimat|adopt|appl|handl|operat|converg|attain|offer|reli|"
+    r"build|encod|exhibit|demonstrat|shows|significantly|effectively|successfully|automatically)\w*)\b"
+)
 # ('the proposed US-Nets and improved training techniques': a bare acronym after 'the proposed' when the abstract
 # defined it, 'universally slimmable networks (US-Nets)')
 _THE_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Oo]ur)\s+$")
@@ -2341,6 +2385,13 @@ def _more_introduced(
             if fresh(name) and is_namelike(name) and (not match.group("bare") or any(d.short == name for d in definitions)):
                 clause = _clause_around(abstract, match.start(), match.end())
                 out.append((name, _kind(name, clause), clause.strip(), [], False))
+        elif abstract[max(0, at - 4) : at] in ("The ", "Our ") and start_of_sentence(abstract, at) >= at - 4:
+            # 'The proposed SeqConv serves as ...', 'The proposed DN4 not only learns ...': a sentence whose subject is
+            # the proposed name, followed by its verb (undefined names too)
+            match = _PROPOSED_SUBJECT.match(abstract, at)
+            if match and fresh(match.group("name")) and is_namelike(match.group("name")) and alias_key(match.group("name")) not in known:
+                clause = _clause_around(abstract, match.start(), match.end())
+                out.append((match.group("name"), _kind(match.group("name"), clause), clause.strip(), [], False))
     has_parts_cue = bool(cues["composed of"] or cues["consist of"] or cues["consists of"] or cues["compris"])
     # the names found so far: read only by the parts and listed-definition rules below
     named = {alias_key(n) for n in found} | {alias_key(o[0]) for o in out} if has_parts_cue or definitions else set()
@@ -2498,6 +2549,43 @@ _NEW_DATASET_NAMED = re.compile(  # matched at each 'new ' / 'novel ' (str.find:
 _A_OR_OUR_BEFORE = re.compile(r"(?:^|[^\w\-])(?:a|our)\s+$")
 
 
+_DATA_NOUN = re.compile(r"data\s?set|benchmark|corpus|database")
+# 'a new dataset for figure captioning, FigCAP', 'a brand-new synthetic 2D shape dataset, InShape;', 'a new dataset for
+# periocular in the wild, namely Ethnic-ocular dataset': a Title Case name set off after a new dataset noun
+_NEW_DATASET_APPOSED = re.compile(
+    r"\b(?:new|novel|newly\s+\w+)\s+(?:[\w\-']+\s+){0,5}?(?:data\s?set|benchmark|corpus|database)s?"
+    r"(?:\s+(?:of|for|on|from)\s+[^,.;:()]{0,60})?\s*(?:,|:|--|—)\s*(?:called\s+|named\s+|namely\s+|the\s+)?"
+    r"(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})"
+    r"(?=\s*[,.;(]|\s+(?:which|that|containing|consisting|with|comprising|dataset|benchmark|corpus)\b)"
+)
+# 'our own FashionStyle datasets', 'we will release our InterSegHands dataset': the paper's data by name
+_OUR_NAMED_DATASET = re.compile(
+    r"\b[Oo]ur\s+(?:new\s+|own\s+|collected\s+|proposed\s+)?(?P<name>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3})\s+"
+    r"(?:data\s?set|benchmark|corpus|database)s?\b"
+)
+
+
+def _own_dataset_names(abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
+    """(name, position) of datasets the paper names as its own new data: in apposition to a new dataset noun ('a
+    newly created dataset, FreebaseQA') or after 'our' ('our FVI dataset'). Catalogued names (someone else's
+    data) and generic words stay out. ``definitions``: ``find_definitions(abstract)``."""
+    out = []
+    for pattern, cues in ((_NEW_DATASET_APPOSED, ("new ", "novel ", "newly ")), (_OUR_NAMED_DATASET, ("our ", "Our "))):
+        # (only where a dataset noun follows within a clause's length: the regex runs at few places)
+        starts = [(start, None) for start, _ in _find_all(abstract, cues) if _DATA_NOUN.search(abstract, start, start + 140)]
+        for match in _matches_in(pattern, abstract, starts) if starts else ():
+            name = match.group("name")
+            key = alias_key(name)
+            if key in known or key in GENERIC or name.lower() in _COMMON_WORDS or name.lower() in STOP_TITLE_WORDS:
+                continue
+            if pattern is _OUR_NAMED_DATASET and " " not in name and not is_namelike(name):
+                continue  # 'our Singapore dataset': a plain word after 'our' says where the data is from
+            if any(d.short == name and _PROCESS_ENDING.search(d.long) for d in definitions):
+                continue  # 'Retinal image quality assessment (RIQA) ... Our RIQA dataset': data for a task
+            out.append((name, match.start("name")))
+    return out
+
+
 def _new_named_datasets(title: str, abstract: str, known: "set[str]", definitions: list[Definition]) -> list[tuple[str, int]]:
     """(name, position) of Title Case names a new dataset noun carries: 'a new Debate Emotion data set'. Only after
     'a new' / 'our new': the article makes the dataset the paper's own ('the new X dataset' may be anyone's). Not
@@ -2619,6 +2707,14 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
 
 # 'we introduce a new algorithm, Optimistic Adam, which ...', 'we propose a novel bootstrapping approach, Neural
 # Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
+_NEW_HEAD_APPOSED = re.compile(
+    r"(?=[n])\b(?:new|novel)\s+(?:[\w\-]+\s+){0,4}?"
+    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    r"strategy|mechanism|loss|layer|block|head|representation|embedding|dataset|benchmark|corpus|database|tool|toolkit|"
+    r"library|platform|agent|policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|"
+    r"variant)(?:\s*\([^()]{1,15}\))?\s*,\s+(?:(?:the|namely|called|named|dubbed|termed)\s+)?"
+    r"(?P<name>[A-Z][\w\-+]*(?:\s+[A-Z][\w\-+]*){0,3})(?=\s*[,(.;]|\s+(?:which|that|to|for|is|capable)\b)"
+)
 _NEW_HEAD_APPOSITION = re.compile(  # matched at each proposal cue word (speed)
     r"(?:propos|introduc|present|develop|design)\w*\s+(?:a|an)\s+(?:new|novel)\s+(?:[\w\-]+\s+){0,3}?"
     r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
@@ -2640,6 +2736,17 @@ def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int
             continue
         name = match.group("name")
         if alias_key(name) not in known and _valid_name(name, strong=True):
+            out.append((name, match.start("name")))
+    # the same apposition without the proposal verb right before, with a one-word name too: 'These results inspire
+    # a new algorithm, Adaptive On-Policy Regularization (AOR), that ...', 'In this paper, a new deep neural network,
+    # UtterIdNet, capable of ...', 'we develop a new architecture, the Poly-encoder, that ...'
+    cues = [(start, None) for start, _ in _find_all(abstract, ("new ", "novel ")) if abstract.find(", ", start, start + 110) != -1]
+    for match in _matches_in(_NEW_HEAD_APPOSED, abstract, cues) if cues else ():
+        name = match.group("name")
+        if alias_key(name) in known or any(name == n for n, _ in out) or _EARLIER.search(
+                abstract, start_of_sentence(abstract, match.start()), match.start()):
+            continue
+        if _valid_name(name, strong=True) if " " in name else (is_namelike(name) or plain_word_can_be_name(name)):
             out.append((name, match.start("name")))
     return out
 
@@ -2741,6 +2848,123 @@ _OTHERS_BETWEEN = re.compile(
     r"generaliz\w*|extend\w*|interface|implementation\s+of|surveys?|review\w*)\b"
 )
 _OTHERS_RIGHT_BEFORE = re.compile(r"\b(?:with|via|from|of|to|for|and|or)\s+(?:(?:the|a|an)\s+)?(?:[\w\-]+\s+){0,3}$")
+
+
+# what joins two coordinated definitions: '(PIM) and a ', '(DC-RPN), and (ii) ', '(DAC) block and ', '(DDB) based
+# backbone and ' (a list marker, an article and one more word may precede the next long form)
+_SIBLING_GLUE = re.compile(
+    r"\s*\)\s*(?:(?!(?:for|of|in|on|with|to|from|by|as|at|that|which|is|are)\s)[a-z][a-z\-]*\s+){0,2}?(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:\(?(?:i{1,3}|iv|[1-4a-d])\)\s*)?"
+    r"(?:(?:a|an|the)\s+)?(?:[a-z][\w\-]*(?<!ed)(?<!s)\s+)?"
+)
+
+
+# a list of measures ('two novel fairness metrics, a region-based fairness gap (RFG) and ...') names no methods
+_MEASURE_WORD = re.compile(r"\b(?:metrics?|measures?|scores?|indices|indexes|criteria)\b")
+_OWN_LIST_CUE = re.compile(
+    r"\b(?:[Ww]e|[Oo]ur|propos\w*|novel|new|newly|introduc\w*|design\w*|develop\w*|present\w*|consist\w*|compris\w*|"
+    r"contain\w*|two|three|four|both|components?|modules?|variants?)\b"
+)
+
+
+def _sibling_definitions(
+    abstract: str, definitions: list[Definition], found: dict, known: "set[str]"
+) -> list[tuple[str, str, int]]:
+    """Definitions coordinated with one the paper introduces: 'two modules -- a Physics Inference Module (PIM) and a
+    Visual Inference Module (VIM)', '(i) Double-Circle Region Proposal Network (DC-RPN), and (ii) Double-Circle
+    Classification and Regression Network (DC-CRN)', 'a newly proposed dense atrous convolution (DAC) block and
+    residual multi-kernel pooling (RMP) block'. A list of parts or variants shares its members' status, so the
+    found member vouches for its neighbours; not for the base it extends ('the ConditionaL Neural Network (CLNN) and
+    the Masked ConditionaL Neural Network (MCLNN)') nor in a list of measures. (short, long form, start of the long
+    form) of the new ones."""
+    taken = {alias_key(n) for intro in found.values() for n in [intro.name, *intro.aliases]}
+    pairs = [(a, b) for a, b in zip(definitions, definitions[1:])
+             if a.long_span[1] <= a.short_span[0] and b.long_span[1] <= b.short_span[0]
+             and _SIBLING_GLUE.fullmatch(abstract, a.short_span[1], b.long_span[0])]
+    # the pair's sentence says the listed things are the paper's own ('we propose two novel networks: (i) ...',
+    # 'comprises two modules -- a ... (PIM) and a ... (VIM)'), not 'Computed Tomography (CT) and Magnetic Resonance
+    # Imaging (MRI)' in a sentence about the field
+    pairs = [(a, b) for a, b in pairs if _OWN_LIST_CUE.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])
+             and not _MEASURE_WORD.search(abstract, start_of_sentence(abstract, a.long_span[0]), b.long_span[0])]
+    siblings: list[tuple[str, str, int]] = []
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairs:
+            for have, new in ((a, b), (b, a)):
+                key = alias_key(new.short)
+                if alias_key(have.short) in taken and key not in taken and key not in known and key not in GENERIC \
+                        and is_short_form(new.short) and alias_key(new.long) not in known \
+                        and alias_key(new.long) not in alias_key(have.long):
+                    siblings.append((new.short, new.long, new.long_span[0]))
+                    taken.add(key)
+                    changed = True
+    return siblings
+
+
+# a sentence that compares with, or credits, other work before a definition: its definitions are others'
+_OTHERS_IN_SENTENCE = re.compile(
+    r"\b(?:outperform\w*|compar\w*|than|against|versus|vs|baselines?|surpass\w*|beats?|over|existing|previous|prior|"
+    r"state-of-the-art|conventional|traditional|popular|standard|such\s+as|like|e\.g|including|inspired|following|unlike|"
+    r"based|similar\w*|resembl\w*|extension\s+of)\b"
+)
+
+
+# between the own name and the definition: the name has, is made of, or brings in the part
+_PART_VERB = re.compile(
+    r"\b(?:contain\w*|includ\w*|consist\w*|compris\w*|composed|utiliz\w*|employ\w*|introduc\w*|equipped|"
+    r"incorporat\w*|core|built|adopt\w*|propos\w*|design\w*|has|have|stages?|modules?|components?|upgraded|extended)\b"
+)
+# head nouns of an own method's parts, besides _PART_HEADS ('a Progressive Bit Search (PBS) method', 'a Face
+# Hallucination sub-Net (FHN)')
+_MORE_PART_HEADS = frozenset("method approach scheme strategy technique sub-net subnet sub-network subnetwork branch head component stage".split())
+_PART_HEAD_AFTER = re.compile(r"\s*\)\s*(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(_PART_HEADS | _MORE_PART_HEADS)) + r")s?\b", re.I)
+
+
+def _word_end(text: str, word: str, start: int, end: int) -> int | None:
+    """End of the first whole-word occurrence of ``word`` in ``text[start:end]`` (str.find, no regex per word)."""
+    at = text.find(word, start, end)
+    while at != -1:
+        after = at + len(word)
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] == "-")) and not (
+                after < len(text) and (text[after].isalnum() or text[after] == "-")):
+            return after
+        at = text.find(word, at + 1, end)
+    return None
+
+
+def _parts_of_own(abstract: str, definitions: list[Definition], found: dict, known: "set[str]") -> list[tuple[str, str, int]]:
+    """Definitions in a sentence about a name the paper already introduces: 'RIM ... containing a Face
+    Hallucination sub-Net (FHN) and ...', 'Our proposed BFA utilizes a Progressive Bit Search (PBS) method', 'The
+    core of KERP is a proposed ... unit---Graph Transformer (GTR)'. Such a sentence describes the own method, so
+    what it defines is a part of it, unless the sentence compares or credits other work, or the definition names
+    a task, a setting or a technique the part is based on. (short, long form, start of the long form)."""
+    own = [intro.name for intro in found.values() if len(intro.name) >= 3 and (" " in intro.name or is_namelike(intro.name))]
+    if not own:
+        return []
+    taken = {alias_key(n) for intro in found.values() for n in [intro.name, *intro.aliases]}
+    parts = {alias_key(p) for name in own for p in re.split(r"[\s\-]+", name)}
+    out = []
+    for d in definitions:
+        if d.long_span[0] > d.short_span[0] or not is_short_form(d.short) or _PLURAL_ACRONYM.fullmatch(d.short):
+            continue
+        last = d.long[d.long.rfind(" ") + 1 :].lower()
+        if not (_part_head(d.long) or last.rstrip("s") in _MORE_PART_HEADS or _PART_HEAD_AFTER.match(abstract, d.short_span[1])):
+            continue
+        key = alias_key(d.short)
+        if key in taken or key in known or key in GENERIC or alias_key(d.long) in known or key in parts:
+            continue  # (a part of an own name's spelling is what the name builds on: 'ME-RAN', 'radio access network (RAN)')
+        start = d.long_span[0]
+        sentence_start = start_of_sentence(abstract, start)
+        mention = min((end for name in own for end in [_word_end(abstract, name, sentence_start, start)] if end), default=None)
+        if mention is None or not _PART_VERB.search(abstract, mention, start):
+            continue
+        before = abstract[sentence_start:start]
+        if _OTHERS_IN_SENTENCE.search(before) or _EARLIER.search(before) or _TASK.search(before[-60:]) \
+                or _TECHNIQUE_AFTER.match(abstract, d.short_span[1] + 1) or _SETTING_AFTER.match(abstract, d.short_span[1] + 1):
+            continue
+        out.append((d.short, d.long, start))
+        taken.add(key)
+    return out
 
 
 def _reused_part_definitions(abstract: str, title: str, definitions: list[Definition], known: "set[str]") -> list[tuple[str, str, int]]:
