@@ -153,7 +153,9 @@ def _taught_case_ok(written: str, form: str) -> bool:
 _Reading = tuple
 # The claim of a corpus name's key (``CorpusTable.claims``) when it is a field term: the key is known, no
 # paper's name. ``None`` is the claim of a name that cannot link (``_corpus_name_ok``): no entry either.
+# ``_UNLISTED``: a key a paper introduced that no listed name has yet (``CorpusTable.see``): no claim.
 _FIELD_TERM = ()
+_UNLISTED = False
 
 
 class CorpusTable:
@@ -165,7 +167,8 @@ class CorpusTable:
     ``claims``: per uncatalogued alias key, in the order the keys were first listed, what its first listed
     name makes of it (a name links to its first introducer; later ones only add readings): the name (a
     method without aliases), (name, kind, aliases), ``_FIELD_TERM``, or ``None`` (a name that cannot link).
-    Catalog keys are left out: a corpus name of a catalogued key never changes what the Linker does."""
+    Catalog keys are left out: a corpus name of a catalogued key never changes what the Linker does.
+    The collector of ``link_files`` also keeps the keys it has only seen here (``see``): one dict, no set."""
 
     __slots__ = ("catalog_keys", "readings", "claims")
 
@@ -182,14 +185,23 @@ class CorpusTable:
             reading = (paper_id, *long_forms)
             earlier = self.readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
             self.readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
-        if key not in self.claims:
-            if not _corpus_name_ok(name):
-                self.claims[key] = None
-            else:  # a bare name for the common case: ~60 bytes less than a tuple
-                self.claims[key] = name if kind == "method" and not aliases else (name, kind, aliases)
+        claims = self.claims
+        earlier = claims.get(key, None)
+        if earlier is _UNLISTED:
+            del claims[key]  # listed now: the key takes its place in listing order
+        elif key in claims:
+            return
+        if not _corpus_name_ok(name):
+            claims[key] = None
+        else:  # a bare name for the common case: ~60 bytes less than a tuple
+            claims[key] = name if kind == "method" and not aliases else (name, kind, aliases)
 
-    def __bool__(self) -> bool:
-        return bool(self.claims or self.readings)
+    def see(self, key: str) -> bool:
+        """Note that a paper introduces a name of the uncatalogued key ``key``; whether it is the first."""
+        if key in self.claims:
+            return False
+        self.claims[key] = _UNLISTED
+        return True
 
 
 def _claim_parts(claim: str | tuple) -> tuple[str, str, tuple[str, ...]]:
@@ -208,7 +220,7 @@ def corpus_table(corpus_names: Iterable[CorpusName], catalog_keys: frozenset[str
         first = key not in claims
         table.add(key, name, corpus_name.kind, corpus_name.aliases, corpus_name.paper_id,
                   long_forms_of(name, corpus_name.aliases) if is_short_form(name) else [])
-        if first and corpus_name.field_term and claims.get(key) is not None:
+        if first and corpus_name.field_term and claims.get(key):
             claims[key] = _FIELD_TERM
     return table
 
@@ -236,6 +248,8 @@ def _claimed_entries(table: CorpusTable, known: set[str]) -> Iterator[CatalogEnt
     claims = table.claims
     for key in claims:
         claim, claims[key] = claims[key], None  # the matcher holds the name from here on
+        if claim is _UNLISTED:
+            continue
         if key in ambiguous or claim is _FIELD_TERM:
             known.add(key)
             continue
@@ -793,31 +807,38 @@ class _CorpusNames:
     """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running.
 
     ``define`` counts the papers spelling out each acronym with each long form (counts, not papers: memory
-    grows with the distinct definitions). A field term is a name that at least FIELD_TERM_DEFINERS papers
-    other than its first introducer define with a long form agreeing with the introducer's (any long form,
-    when the introducer gives none: a title name). No paper's mention of it links there; the introducer
-    keeps it in its own ``introduces``.
+    grows with the distinct definitions; a key defined once holds its long form alone, not a dict). A field
+    term is a name that at least FIELD_TERM_DEFINERS papers other than its first introducer define with a
+    long form agreeing with the introducer's (any long form, when the introducer gives none: a title name).
+    No paper's mention of it links there; the introducer keeps it in its own ``introduces``.
 
     With ``catalog_keys`` (``link_files``) no record is held per name and paper: the names go straight into
     a ``CorpusTable`` (``table()``), which keeps only what the Linker will use, and paper ids only in the
-    packed readings of acronyms; the other names leave their key in ``seen``. ``linkable`` counts the
-    distinct uncatalogued names that can link (``_corpus_name_ok``)."""
+    packed readings of acronyms; the other uncatalogued names leave their key in it (``CorpusTable.see``),
+    catalogued ones nothing. ``linkable`` counts the distinct uncatalogued names that can link
+    (``_corpus_name_ok``)."""
 
     def __init__(self, catalog_keys: frozenset[str] | None = None) -> None:
-        self.seen: set[str] = set()
+        self.seen: set[str] = set()  # without ``catalog_keys``: the keys of the names added
         self.names: list[CorpusName] = []
         self.linkable = 0
         self._table = None if catalog_keys is None else CorpusTable(catalog_keys)
-        self.definitions: dict[str, dict[str, int]] = {}  # alias key -> long form -> papers defining it so
+        # alias key -> long form -> papers defining it so; a long form alone for one paper
+        self.definitions: dict[str, str | dict[str, int]] = {}
 
     def add(self, paper_id: str, intros: list[Introduced]) -> None:
         table = self._table
         for intro in intros:
             name = intro.name
             key = alias_key(name)
-            first = key not in self.seen
-            if first:
-                self.seen.add(key)
+            if table is None:
+                first = key not in self.seen
+                if first:
+                    self.seen.add(key)
+            elif key in table.catalog_keys:
+                continue  # no reading, no claim, no count: a catalogued key changes nothing the Linker does
+            else:
+                first = table.see(key)
             long_forms = long_forms_of(name, intro.aliases) if is_short_form(name) else None
             if not first and long_forms is not None:  # a later introducer spells it out too (or not)
                 self.define((key, _form(f)) for f in long_forms[:1])
@@ -825,7 +846,7 @@ class _CorpusNames:
                 self.linkable += first
                 self.names.append(CorpusName(name, intro.kind, tuple(intro.aliases), paper_id))
                 continue
-            if first and key not in table.catalog_keys and _corpus_name_ok(name):
+            if first and _corpus_name_ok(name):
                 self.linkable += 1
             elif not long_forms:
                 continue  # neither a first introducer the Linker can use, nor an acronym's reading
@@ -834,9 +855,16 @@ class _CorpusNames:
     def define(self, definitions: Iterable[tuple[str, str]]) -> None:
         """Count (alias key, long form) definitions: ``defined_acronyms`` of each paper, once a paper, and the
         long forms of names a paper introduces after another paper did."""
+        counts, catalog_keys = self.definitions, self._table.catalog_keys if self._table is not None else ()
         for key, long_form in definitions:
-            forms = self.definitions.setdefault(key, {})
-            forms[long_form] = forms.get(long_form, 0) + 1
+            forms = counts.get(key)
+            if forms is None:
+                if key not in catalog_keys:
+                    counts[key] = long_form
+            elif type(forms) is str:
+                counts[key] = {forms: 2} if forms == long_form else {forms: 1, long_form: 1}
+            else:
+                forms[long_form] = forms.get(long_form, 0) + 1
 
     def corpus(self) -> list[CorpusName]:
         """The names, each first introducer's marked ``field_term`` when it is one. Spends the collector:
@@ -857,17 +885,19 @@ class _CorpusNames:
         """The ``CorpusTable`` (with ``catalog_keys``), its field terms claimed as such. Spends the collector
         as ``corpus`` does: ``link_files`` builds the Linker from the only copy."""
         table, claims, definitions = self._table, self._table.claims, self.definitions
-        self.seen, self.definitions, self._table = set(), {}, None  # freed before the Linker is built
-        for key in definitions.keys() & claims.keys():
-            claim = claims[key]
-            if claim is not None and _field_term(definitions[key], *_claim_parts(claim)[::2]):
+        self.definitions, self._table = {}, None  # freed before the Linker is built
+        for key, forms in definitions.items():
+            claim = claims.get(key)
+            if claim and _field_term(forms, *_claim_parts(claim)[::2]):
                 claims[key] = _FIELD_TERM
         return table
 
 
-def _field_term(forms: dict[str, int], name: str, aliases: tuple[str, ...]) -> bool:
+def _field_term(forms: str | dict[str, int], name: str, aliases: tuple[str, ...]) -> bool:
     """Whether a first introducer's ``name`` is a field term, given the papers defining its key with each
     long form (``_CorpusNames.definitions``)."""
+    if type(forms) is str:
+        forms = {forms: 1}
     own = long_forms_of(name, aliases)
     if not own:
         return sum(forms.values()) >= FIELD_TERM_DEFINERS

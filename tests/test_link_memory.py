@@ -15,7 +15,7 @@ from relwork.linker.catalog import alias_key
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
 from relwork.linker.pipeline import (
-    CorpusTable, _corpus_name_ok, _CorpusNames, _unpack, batch_definitions, corpus_names, link_files,
+    _UNLISTED, CorpusTable, _corpus_name_ok, _CorpusNames, _unpack, batch_definitions, corpus_names, link_files,
 )
 from relwork.loaders import load_papers
 
@@ -59,23 +59,22 @@ def test_pass_one_keeps_paper_ids_only_in_the_readings_of_acronyms(seeds, seed_i
 
 def test_pass_one_keeps_nothing_of_a_name_that_cannot_link_and_spells_nothing_out(seeds, seed_intros, catalog):
     # all-capital or plain-word names without a long form ('ACTRESS' from a title, 'Combiner'): only their key
-    # is seen, so that a later paper's name of that key is not taken for the first introducer's
+    # is kept, so that a later paper's name of that key is not taken for the first introducer's
     names = _collected(seeds, seed_intros, catalog)
     keys = compiled_catalog(catalog).keys
     mute = {i.name for found in seed_intros for i in found if alias_key(i.name) not in keys
             and not _corpus_name_ok(i.name) and not (is_short_form(i.name) and long_forms_of(i.name, i.aliases))}
     assert {"ACTRESS", "Combiner"} <= mute
-    assert all(alias_key(name) in names.seen for name in mute)
     table = names.table()
     assert not mute & set(table.readings)
-    assert all(table.claims.get(alias_key(name)) is None for name in mute)
+    assert all(table.claims[alias_key(name)] is _UNLISTED for name in mute)  # their key, no name
 
 
 def test_collector_hands_its_table_over_and_the_linker_spends_its_claims(seeds, seed_intros, catalog):
     names = _collected(seeds, seed_intros, catalog)
     table = names.table()
-    assert isinstance(table, CorpusTable) and not names.seen and not names.definitions
-    readings, claimed = table.readings, [k for k, v in table.claims.items() if v is not None]
+    assert isinstance(table, CorpusTable) and names._table is None and not names.definitions
+    readings, claimed = table.readings, [k for k, v in table.claims.items() if v]
     linker = Linker(catalog, corpus_names=table)
     assert not table.claims  # read once, as matcher entries: the names are not held twice
     assert linker._readings is readings and set(claimed) <= linker.known
