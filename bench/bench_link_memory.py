@@ -6,15 +6,16 @@
 For each size it runs ``link_files``' first pass in this process (introduced-name detection, batch by
 batch), feeds the pass-1 collector as ``link_files`` does, and measures:
 
-* what pass 1 holds at its end (the collector's keys, definition counts, and the Linker's table it fills);
+* what pass 1 holds at its end (the Linker's table it fills: keys and names, readings; definition counts);
 * the traced peak (``tracemalloc``) from the first batch fed until the second-pass Linker is built, and
   what is still traced once it is built;
 * what that Linker holds for the corpus: its packed readings, the matcher's pattern and target lists, and
   its known keys.
 
 Sizes are deep sizes (``sys.getsizeof`` over everything reachable) of the objects not reachable from the
-compiled catalog, which every run holds anyway. The matcher's automaton is native memory, outside both
-measures (``bench/run.py --memory-sizes`` measures whole-process PSS). Detection is the slow part: with
+compiled catalog, which every run holds anyway. The traced sizes include relwork's bounded caches, emptied
+before the first batch. The matcher's automaton is native memory, outside both measures
+(``bench/run.py --memory-sizes`` measures whole-process PSS). Detection is the slow part: with
 ``--pass1 FILE`` its output is written to FILE, and read from it when FILE exists, so that two versions of
 the collector can be compared on the same names in seconds.
 """
@@ -22,6 +23,7 @@ the collector can be compared on the same names in seconds.
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import pickle
 import sys
@@ -88,12 +90,21 @@ def deep_size(obj: object, shared: set[int]) -> int:
     return total
 
 
+def _clear_caches() -> None:
+    """Empty relwork's bounded function caches (``alias_key`` and the like): what they hold depends on what
+    ran before (a catalog compiled in this process fills them), and the traced sizes should not."""
+    for obj in gc.get_objects():
+        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("relwork"):
+            obj.cache_clear()
+
+
 def measure(path: Path, n: int, cache: Path | None) -> dict[str, float]:
     """Bytes a paper of each structure, for the first ``n`` records of ``path``."""
     catalog = load_catalog(None)
     compiled = compiled_catalog(catalog)
     shared = _reachable(catalog, compiled, compiled.keys)
     batches = pickle.loads(_pass1(path, n, cache, catalog, compiled))
+    _clear_caches()
     gc.collect()
     tracemalloc.start()
     names = _CorpusNames(compiled.keys)
@@ -104,9 +115,8 @@ def measure(path: Path, n: int, cache: Path | None) -> dict[str, float]:
     del batches, pairs, definitions
     gc.collect()
     out = {
-        "pass 1: keys seen": deep_size(names.seen, shared),
+        "pass 1: keys and names (claims)": deep_size(names._table.claims, shared),
         "pass 1: definition counts": deep_size(names.definitions, shared),
-        "pass 1: names (claims)": deep_size(names._table.claims, shared),
         "pass 1: readings": deep_size(names._table.readings, shared),
         "pass 1 end (traced)": tracemalloc.get_traced_memory()[0],
     }
