@@ -178,7 +178,8 @@ class CorpusTable:
         self.claims: dict[str, object] = {}
 
     def add(self, key: str, name: str, kind: str, aliases: tuple[str, ...], paper_id: str, long_forms: list[str]) -> None:
-        """List one paper's name ``name`` (alias key ``key``; ``long_forms``: ``long_forms_of`` it)."""
+        """List one paper's name ``name`` (alias key ``key``; ``long_forms``: ``long_forms_of`` it); a name of a
+        catalog key is left out."""
         if key in self.catalog_keys:
             return
         if is_short_form(name):
@@ -186,11 +187,11 @@ class CorpusTable:
             earlier = self.readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
             self.readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
         claims = self.claims
-        earlier = claims.get(key, None)
-        if earlier is _UNLISTED:
+        held = claims.get(key)
+        if held is _UNLISTED:
             del claims[key]  # listed now: the key takes its place in listing order
         elif key in claims:
-            return
+            return  # a later name of a listed key: its reading only
         if not _corpus_name_ok(name):
             claims[key] = None
         else:  # a bare name for the common case: ~60 bytes less than a tuple
