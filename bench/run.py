@@ -67,7 +67,7 @@ def corpus(n: int, seed: int = 0) -> Path:
     path = CACHE / f"corpus-{n}-s{seed}-{version}.jsonl"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two runs generating it at once must not share a file
         generator.write(n, tmp, seed)
         tmp.rename(path)
     return path
