@@ -67,7 +67,7 @@ def corpus(n: int, seed: int = 0) -> Path:
     path = CACHE / f"corpus-{n}-s{seed}-{version}.jsonl"
     if not path.exists():
         CACHE.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # two runs generating it at once must not share a file
         generator.write(n, tmp, seed)
         tmp.rename(path)
     return path
@@ -217,7 +217,7 @@ def sizes(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description="relwork performance benchmark (issue 7)")
     parser.add_argument("--quick", action="store_true", help="small sizes: " + ", ".join(f"{k}={v}" for k, v in QUICK.items()))
-    parser.add_argument("--link-size", type=int, help=f"records for the speed runs (default {FULL['link_size']})")
+    parser.add_argument("--link-size", type=int, help=f"records for the speed runs (default {FULL['link_size']}; 0 skips them)")
     parser.add_argument("--memory-sizes", help=f"corpus sizes for the link peak-memory check (default {FULL['memory_sizes']})")
     parser.add_argument("--build-sizes", help=f"corpus sizes for relwork build (default {FULL['build_sizes']})")
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="workers for the scaling run")
@@ -229,7 +229,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     preset = QUICK if args.quick else FULL
     args.build_workers = args.build_workers or args.workers
-    link_size = args.link_size or preset["link_size"]
+    link_size = preset["link_size"] if args.link_size is None else args.link_size  # 0: no speed runs
     # an empty list ('--build-sizes ""') skips that part
     memory_sizes = sizes(preset["memory_sizes"] if args.memory_sizes is None else args.memory_sizes)
     build_sizes = sizes(preset["build_sizes"] if args.build_sizes is None else args.build_sizes)
@@ -242,7 +242,7 @@ def main(argv: list[str] | None = None) -> None:
         rows.append((name, value))
         print(f"{name}: {value}", file=sys.stderr, flush=True)
 
-    link_corpus = corpus(link_size, args.seed)
+    link_corpus = corpus(link_size, args.seed) if link_size else None
     tiny = corpus(20, args.seed)
     link(tiny, 20, memory=False)  # warm-up: bytecode and the compiled catalog are cached from here on
     with tempfile.TemporaryDirectory() as empty:  # a first run: the catalog is parsed, compiled and cached
@@ -253,50 +253,52 @@ def main(argv: list[str] | None = None) -> None:
     report("relwork link fixed cost (20 records: start-up, catalog, automaton)",
            f"{fixed.wall:.2f} s wall, {fixed.cpu:.2f} CPU s (first run, catalog not cached yet: {cold.cpu:.2f} CPU s)")
 
-    # the speed runs alternate 1 and N workers --repeat times and keep each one's fastest run: on a shared
-    # machine a single pair is at the mercy of whatever else starts during one of them
-    speeds: dict[int, Run] = {}
-    loads: dict[int, list[float]] = {}
-    for _ in range(args.repeat):
-        for workers in sorted({1, args.workers}):
-            loads.setdefault(workers, []).append(os.getloadavg()[0])
-            run = link(link_corpus, link_size, workers, memory=False)
-            if workers not in speeds or run.wall < speeds[workers].wall:
-                speeds[workers] = run
-    load_note = f"best of {args.repeat}" if args.repeat > 1 else "one run"
-    one = speeds[1]
-    marginal = link_size / max(one.cpu - fixed.cpu, 1e-9)
-    report(
-        f"link {link_size:,} abstracts, 1 worker ({load_note}, load avg {', '.join(f'{x:.1f}' for x in loads[1])})",
-        f"{link_size / one.wall:,.0f} abstracts/s wall, {link_size / one.cpu:,.0f} per CPU s "
-        f"({marginal:,.0f} without the fixed cost)",
-    )
-    if args.workers > 1:
-        run = speeds[args.workers]
+    results["link"] = {}
+    if link_size:
+        # the speed runs alternate 1 and N workers --repeat times and keep each one's fastest run: on a shared
+        # machine a single pair is at the mercy of whatever else starts during one of them
+        speeds: dict[int, Run] = {}
+        loads: dict[int, list[float]] = {}
+        for _ in range(args.repeat):
+            for workers in sorted({1, args.workers}):
+                loads.setdefault(workers, []).append(os.getloadavg()[0])
+                run = link(link_corpus, link_size, workers, memory=False)
+                if workers not in speeds or run.wall < speeds[workers].wall:
+                    speeds[workers] = run
+        load_note = f"best of {args.repeat}" if args.repeat > 1 else "one run"
+        one = speeds[1]
+        marginal = link_size / max(one.cpu - fixed.cpu, 1e-9)
         report(
-            f"link {link_size:,} abstracts, {args.workers} workers ({load_note}, load avg "
-            f"{', '.join(f'{x:.1f}' for x in loads[args.workers])})",
-            f"{link_size / run.wall:,.0f} abstracts/s wall, {link_size / run.cpu:,.0f} per CPU s",
+            f"link {link_size:,} abstracts, 1 worker ({load_note}, load avg {', '.join(f'{x:.1f}' for x in loads[1])})",
+            f"{link_size / one.wall:,.0f} abstracts/s wall, {link_size / one.cpu:,.0f} per CPU s "
+            f"({marginal:,.0f} without the fixed cost)",
         )
-        results["scaling"] = one.wall / run.wall
-        report(f"worker scaling 1 -> {args.workers} (wall clock)", f"{results['scaling']:.2f}x")
-        # on a shared machine wall clock says more about the neighbours than about relwork: what N idle
-        # cores would give, from CPU seconds, the fixed cost counted as serial
-        results["scaling_cpu"] = one.cpu / (fixed.cpu + max(run.cpu - fixed.cpu, 0.0) / args.workers)
-        report(f"worker scaling 1 -> {args.workers} on idle cores (from CPU seconds, fixed cost serial)",
-               f"{results['scaling_cpu']:.2f}x")
-    if not args.skip_spacy:
-        best = max((spacy_baseline(link_corpus) for _ in range(args.repeat)), key=lambda r: r[0])
-        rate, cpu_rate, matches = best
-        results["spacy"] = {"wall_rate": rate, "cpu_rate": cpu_rate, "matches": matches}
-        report(f"spaCy PhraseMatcher baseline (matching only, 1 core, {load_note})",
-               f"{rate:,.0f} abstracts/s wall, {cpu_rate:,.0f} per CPU s")
-        results["spacy_ratio"] = (link_size / one.wall) / rate
-        report(
-            "relwork link (1 worker, end to end) / spaCy",
-            f"{results['spacy_ratio']:.2f}x by wall clock, {(link_size / one.cpu) / cpu_rate:.2f}x per CPU s",
-        )
-    results["link"] = {str(w): asdict(r) for w, r in speeds.items()}
+        if args.workers > 1:
+            run = speeds[args.workers]
+            report(
+                f"link {link_size:,} abstracts, {args.workers} workers ({load_note}, load avg "
+                f"{', '.join(f'{x:.1f}' for x in loads[args.workers])})",
+                f"{link_size / run.wall:,.0f} abstracts/s wall, {link_size / run.cpu:,.0f} per CPU s",
+            )
+            results["scaling"] = one.wall / run.wall
+            report(f"worker scaling 1 -> {args.workers} (wall clock)", f"{results['scaling']:.2f}x")
+            # on a shared machine wall clock says more about the neighbours than about relwork: what N idle
+            # cores would give, from CPU seconds, the fixed cost counted as serial
+            results["scaling_cpu"] = one.cpu / (fixed.cpu + max(run.cpu - fixed.cpu, 0.0) / args.workers)
+            report(f"worker scaling 1 -> {args.workers} on idle cores (from CPU seconds, fixed cost serial)",
+                   f"{results['scaling_cpu']:.2f}x")
+        if not args.skip_spacy:
+            best = max((spacy_baseline(link_corpus) for _ in range(args.repeat)), key=lambda r: r[0])
+            rate, cpu_rate, matches = best
+            results["spacy"] = {"wall_rate": rate, "cpu_rate": cpu_rate, "matches": matches}
+            report(f"spaCy PhraseMatcher baseline (matching only, 1 core, {load_note})",
+                   f"{rate:,.0f} abstracts/s wall, {cpu_rate:,.0f} per CPU s")
+            results["spacy_ratio"] = (link_size / one.wall) / rate
+            report(
+                "relwork link (1 worker, end to end) / spaCy",
+                f"{results['spacy_ratio']:.2f}x by wall clock, {(link_size / one.cpu) / cpu_rate:.2f}x per CPU s",
+            )
+        results["link"] = {str(w): asdict(r) for w, r in speeds.items()}
 
     results["memory"] = {}
     for n in memory_sizes:
@@ -330,9 +332,9 @@ def check_targets(results: dict, link_size: int) -> dict[str, str]:
         return f"{'PASS' if ok else 'FAIL'} ({detail})"
 
     out: dict[str, str] = {}
-    one = results["link"]["1"]
-    rate = link_size / one["wall"]
-    out[f"link >= {TARGETS['rate']:,} abstracts/s, 1 core"] = verdict(rate >= TARGETS["rate"], f"{rate:,.0f}/s")
+    if "1" in results["link"]:
+        rate = link_size / results["link"]["1"]["wall"]
+        out[f"link >= {TARGETS['rate']:,} abstracts/s, 1 core"] = verdict(rate >= TARGETS["rate"], f"{rate:,.0f}/s")
     if "spacy_ratio" in results:
         ratio = results["spacy_ratio"]
         out[f">= {TARGETS['spacy_ratio']}x spaCy PhraseMatcher"] = verdict(ratio >= TARGETS["spacy_ratio"], f"{ratio:.2f}x")

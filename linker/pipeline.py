@@ -151,19 +151,79 @@ def _taught_case_ok(written: str, form: str) -> bool:
 # the readings of every uncatalogued corpus acronym (~0.17 a paper), each acronym's in one ``marshal`` blob:
 # ~100 bytes a reading instead of ~275 as tuples of strings; decoded only when a mention hits the acronym.
 _Reading = tuple
+# The claim of a corpus name's key (``CorpusTable.claims``) when it is a field term: the key is known, no
+# paper's name. ``None`` is the claim of a name that cannot link (``_corpus_name_ok``): no entry either.
+# ``_UNLISTED``: a key a paper introduced that no listed name has yet (``CorpusTable.see``): no claim.
+_FIELD_TERM = ()
+_UNLISTED = False
 
 
-def _readings(corpus_names: list[CorpusName], catalog_keys: frozenset[str]) -> dict[str, bytes]:
-    """The readings (``_Reading``) of each uncatalogued corpus acronym, as written ('NoC' is not 'NOC'), in
-    corpus order, packed (``_unpack``)."""
-    readings: dict[str, bytes] = {}
+class CorpusTable:
+    """What a second-pass Linker needs of the corpus names, filled name by name in corpus order (``add``),
+    so that ``link_files`` packs it during the first pass and never holds a record per name and paper:
+
+    ``readings``: the readings (``_Reading``) of each uncatalogued acronym, as written ('NoC' is not 'NOC'),
+    in corpus order, packed (``_unpack``); the only place paper ids are kept.
+    ``claims``: per uncatalogued alias key, in the order the keys were first listed, what its first listed
+    name makes of it (a name links to its first introducer; later ones only add readings): the name (a
+    method without aliases), (name, kind, aliases), ``_FIELD_TERM``, or ``None`` (a name that cannot link).
+    Catalog keys are left out: a corpus name of a catalogued key never changes what the Linker does.
+    The collector of ``link_files`` also keeps the keys it has only seen here (``see``): one dict, no set."""
+
+    __slots__ = ("catalog_keys", "readings", "claims")
+
+    def __init__(self, catalog_keys: frozenset[str]) -> None:
+        self.catalog_keys = catalog_keys
+        self.readings: dict[str, bytes] = {}
+        self.claims: dict[str, object] = {}
+
+    def add(self, key: str, name: str, kind: str, aliases: tuple[str, ...], paper_id: str, long_forms: list[str]) -> None:
+        """List one paper's name ``name`` (alias key ``key``; ``long_forms``: ``long_forms_of`` it); a name of a
+        catalog key is left out."""
+        if key in self.catalog_keys:
+            return
+        if is_short_form(name):
+            reading = (paper_id, *long_forms)
+            earlier = self.readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
+            self.readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
+        claims = self.claims
+        held = claims.get(key)
+        if held is _UNLISTED:
+            del claims[key]  # listed now: the key takes its place in listing order
+        elif key in claims:
+            return  # a later name of a listed key: its reading only
+        if not _corpus_name_ok(name):
+            claims[key] = None
+        else:  # a bare name for the common case: ~60 bytes less than a tuple
+            claims[key] = name if kind == "method" and not aliases else (name, kind, aliases)
+
+    def see(self, key: str) -> bool:
+        """Note that a paper introduces a name of the uncatalogued key ``key``; whether it is the first."""
+        if key in self.claims:
+            return False
+        self.claims[key] = _UNLISTED
+        return True
+
+
+def _claim_parts(claim: str | tuple) -> tuple[str, str, tuple[str, ...]]:
+    """(name, kind, aliases) of a claim that is a name (``CorpusTable.add``)."""
+    return (claim, "method", ()) if type(claim) is str else claim
+
+
+def corpus_table(corpus_names: Iterable[CorpusName], catalog_keys: frozenset[str]) -> CorpusTable:
+    """The ``CorpusTable`` of corpus names in corpus order; a first listed name marked ``field_term`` claims
+    its key as one."""
+    table = CorpusTable(catalog_keys)
+    claims = table.claims
     for corpus_name in corpus_names:
         name = corpus_name.name
-        if is_short_form(name) and alias_key(name) not in catalog_keys:
-            reading = (corpus_name.paper_id, *long_forms_of(name, corpus_name.aliases))
-            earlier = readings.get(name)  # packed at once: no unpacked copy of all readings is ever held
-            readings[name] = marshal.dumps(_unpack(earlier) + (reading,) if earlier else (reading,))
-    return readings
+        key = alias_key(name)
+        first = key not in claims
+        table.add(key, name, corpus_name.kind, corpus_name.aliases, corpus_name.paper_id,
+                  long_forms_of(name, corpus_name.aliases) if is_short_form(name) else [])
+        if first and corpus_name.field_term and claims.get(key):
+            claims[key] = _FIELD_TERM
+    return table
 
 
 def _unpack(readings: bytes) -> tuple[_Reading, ...]:
@@ -179,31 +239,30 @@ def _conflicting(readings: Iterable[_Reading]) -> bool:
     )
 
 
-def _claimed_entries(
-    corpus_names: list[CorpusName], known: set[str], readings: dict[str, bytes]
-) -> Iterator[CatalogEntry]:
+def _claimed_entries(table: CorpusTable, known: set[str]) -> Iterator[CatalogEntry]:
     """The matcher entries of the corpus names, made one at a time as the matcher reads them; claims their
-    keys in ``known`` (catalog keys on entry) as it goes. A name links to its first introducer, the later
-    ones only add readings. Names several papers introduce with conflicting long forms, and field terms,
-    get no entry, but their keys become known: a mention cannot say whose it is, so it links to none (not
-    even an uncatalogued link joins them in a graph)."""
-    ambiguous = {alias_key(name) for name, found in readings.items() if _conflicting(_unpack(found))}
-    claimed: set[str] = set()
-    for corpus_name in corpus_names:
-        key = alias_key(corpus_name.name)
-        if key in claimed:
+    keys in ``known`` (catalog keys on entry) as it goes. Names several papers introduce with conflicting
+    long forms, and field terms, get no entry, but their keys become known: a mention cannot say whose it
+    is, so it links to none (not even an uncatalogued link joins them in a graph). Spends ``table.claims``
+    as it reads them: the names are not held twice while the matcher is built."""
+    ambiguous = {alias_key(name) for name, found in table.readings.items() if _conflicting(_unpack(found))}
+    claims = table.claims
+    for key in claims:
+        claim, claims[key] = claims[key], None  # the matcher holds the name from here on
+        if claim is _UNLISTED:
             continue
-        claimed.add(key)
-        if key in ambiguous or (corpus_name.field_term and _corpus_name_ok(corpus_name.name)):
+        if key in ambiguous or claim is _FIELD_TERM:
             known.add(key)
             continue
-        if key in known or not _corpus_name_ok(corpus_name.name):
+        if claim is None or key in known:
             continue
-        aliases = [a for a in corpus_name.aliases if alias_key(a) not in known and corpus_linkable(a)]
+        name, kind, aliases = _claim_parts(claim)
+        aliases = [a for a in aliases if alias_key(a) not in known and corpus_linkable(a)]
         known.add(key)
         known.update(alias_key(a) for a in aliases)
         # introduced names are written as names: they match in their exact case only
-        yield CatalogEntry(corpus_name.name, corpus_name.kind, aliases=aliases, ambiguous=True)
+        yield CatalogEntry(name, kind, aliases=aliases, ambiguous=True)
+    claims.clear()
 
 
 class _Either:
@@ -239,7 +298,7 @@ class Linker:
         self,
         catalog: Catalog,
         *,
-        corpus_names: Iterable[CorpusName] = (),
+        corpus_names: Iterable[CorpusName] | CorpusTable = (),
         fuzzy: bool = True,
         uncatalogued: bool = True,
         compile: bool = True,
@@ -257,13 +316,16 @@ class Linker:
         # and a paper's own name must stay its own in the second pass
         self.catalog_known = compiled.keys
         known = set(compiled.keys)
-        corpus_names = corpus_names if isinstance(corpus_names, list) else list(corpus_names)
-        self._readings = _readings(corpus_names, compiled.keys)
-        entries = _claimed_entries(corpus_names, known, self._readings)
+        # a CorpusTable (``link_files`` packs one in its first pass) is spent here: its claims become matcher
+        # entries one at a time, and its packed readings are kept
+        table = corpus_names if isinstance(corpus_names, CorpusTable) else corpus_table(corpus_names, compiled.keys)
+        self._readings = table.readings
+        self._has_corpus = bool(table.claims)  # no claim, no corpus entry: no mention of another paper's name
+        entries = _claimed_entries(table, known)
+        del table, corpus_names
         if not compile:
             deque(entries, maxlen=0)  # only ``known`` is wanted: claim the names without compiling them
         self.known = known
-        self._has_corpus = bool(corpus_names)  # ``entries`` is a generator the matcher reads once: no copy of it
         # catalog entries know their introducing paper: that paper introduces them
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
@@ -744,67 +806,103 @@ def _form(long_form: str) -> str:
 
 class _CorpusNames:
     """``corpus_names`` pair by pair, so a caller can collect them while the first pass is still running.
-    With ``keep``, a name's key is still claimed by its first introducer, but only the names ``keep``
-    accepts are held (``link_files``: only those the Linker will use, so memory grows with them alone),
-    plus the acronyms spelled out by a long form, whose readings the Linker compares. ``linkable`` counts
-    the distinct names ``keep`` accepts.
 
     ``define`` counts the papers spelling out each acronym with each long form (counts, not papers: memory
-    grows with the distinct definitions). ``corpus()`` marks a field term: a name that at least
-    FIELD_TERM_DEFINERS papers other than its first introducer define with a long form agreeing with the
-    introducer's (any long form, when the introducer gives none: a title name). No paper's mention of it
-    links there; the introducer keeps it in its own ``introduces``."""
+    grows with the distinct definitions; a key defined once holds its long form alone, not a dict). A field
+    term is a name that at least FIELD_TERM_DEFINERS papers other than its first introducer define with a
+    long form agreeing with the introducer's (any long form, when the introducer gives none: a title name).
+    No paper's mention of it links there; the introducer keeps it in its own ``introduces``.
 
-    def __init__(self, keep: Callable[[str], bool] | None = None) -> None:
-        self.seen: set[str] = set()
+    With ``catalog_keys`` (``link_files``) no record is held per name and paper: the names go straight into
+    a ``CorpusTable`` (``table()``), which keeps only what the Linker will use, and paper ids only in the
+    packed readings of acronyms; the other uncatalogued names leave their key in it (``CorpusTable.see``),
+    catalogued ones nothing. ``linkable`` counts the distinct uncatalogued names that can link
+    (``_corpus_name_ok``)."""
+
+    def __init__(self, catalog_keys: frozenset[str] | None = None) -> None:
+        self.seen: set[str] = set()  # without ``catalog_keys``: the keys of the names added
         self.names: list[CorpusName] = []
         self.linkable = 0
-        self.keep = keep
-        self.definitions: dict[str, dict[str, int]] = {}  # alias key -> long form -> papers defining it so
+        self._table = None if catalog_keys is None else CorpusTable(catalog_keys)
+        # alias key -> long form -> papers defining it so; a long form alone for one paper
+        self.definitions: dict[str, str | dict[str, int]] = {}
 
     def add(self, paper_id: str, intros: list[Introduced]) -> None:
+        table = self._table
         for intro in intros:
-            key = alias_key(intro.name)
-            first = key not in self.seen
-            self.seen.add(key)
-            if not first and is_short_form(intro.name):  # a later introducer spells it out too (or not)
-                self.define((key, _form(f)) for f in long_forms_of(intro.name, intro.aliases)[:1])
-            if (self.keep is None or self.keep(intro.name)) and first:
-                self.linkable += 1
-            elif self.keep is not None and not (is_short_form(intro.name) and long_forms_of(intro.name, intro.aliases)):
+            name = intro.name
+            key = alias_key(name)
+            if table is None:
+                first = key not in self.seen
+                if first:
+                    self.seen.add(key)
+            elif key in table.catalog_keys:
+                continue  # no reading, no claim, no count: a catalogued key changes nothing the Linker does
+            else:
+                first = table.see(key)
+            long_forms = long_forms_of(name, intro.aliases) if is_short_form(name) else None
+            if not first and long_forms is not None:  # a later introducer spells it out too (or not)
+                self.define((key, _form(f)) for f in long_forms[:1])
+            if table is None:
+                self.linkable += first
+                self.names.append(CorpusName(name, intro.kind, tuple(intro.aliases), paper_id))
                 continue
-            self.names.append(CorpusName(intro.name, intro.kind, tuple(intro.aliases), paper_id))
+            if first and _corpus_name_ok(name):
+                self.linkable += 1
+            elif not long_forms:
+                continue  # neither a first introducer the Linker can use, nor an acronym's reading
+            table.add(key, name, intro.kind, tuple(intro.aliases), paper_id, long_forms or [])
 
     def define(self, definitions: Iterable[tuple[str, str]]) -> None:
         """Count (alias key, long form) definitions: ``defined_acronyms`` of each paper, once a paper, and the
         long forms of names a paper introduces after another paper did."""
+        counts, catalog_keys = self.definitions, self._table.catalog_keys if self._table is not None else ()
         for key, long_form in definitions:
-            forms = self.definitions.setdefault(key, {})
-            forms[long_form] = forms.get(long_form, 0) + 1
-
-    def _field_term(self, name: CorpusName) -> bool:
-        forms = self.definitions.get(alias_key(name.name))
-        if not forms:
-            return False
-        own = long_forms_of(name.name, name.aliases)
-        if not own:
-            return sum(forms.values()) >= FIELD_TERM_DEFINERS
-        return sum(n for form, n in forms.items() if any(long_forms_agree(form, o) for o in own)) >= FIELD_TERM_DEFINERS
+            forms = counts.get(key)
+            if forms is None:
+                if key not in catalog_keys:
+                    counts[key] = long_form
+            elif type(forms) is str:
+                counts[key] = {forms: 2} if forms == long_form else {forms: 1, long_form: 1}
+            else:
+                forms[long_form] = forms.get(long_form, 0) + 1
 
     def corpus(self) -> list[CorpusName]:
         """The names, each first introducer's marked ``field_term`` when it is one. Spends the collector:
         its keys and counts are freed and the names handed over, so that a Linker built from them holds the
-        only copy (``link_files`` builds it while this object is still alive)."""
+        only copy."""
         first: set[str] = set()
         out = []
         for name in self.names:
             key = alias_key(name.name)
-            if key not in first and key in self.definitions and self._field_term(name):
+            if key not in first and key in self.definitions and _field_term(self.definitions[key], name.name, name.aliases):
                 name = replace(name, field_term=True)
             first.add(key)
             out.append(name)
         self.seen, self.names, self.definitions = set(), [], {}
         return out
+
+    def table(self) -> CorpusTable:
+        """The ``CorpusTable`` (with ``catalog_keys``), its field terms claimed as such. Spends the collector
+        as ``corpus`` does: ``link_files`` builds the Linker from the only copy."""
+        table, claims, definitions = self._table, self._table.claims, self.definitions
+        self.definitions, self._table = {}, None  # freed before the Linker is built
+        for key, forms in definitions.items():
+            claim = claims.get(key)
+            if claim and _field_term(forms, *_claim_parts(claim)[::2]):
+                claims[key] = _FIELD_TERM
+        return table
+
+
+def _field_term(forms: str | dict[str, int], name: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a first introducer's ``name`` is a field term, given the papers defining its key with each
+    long form (``_CorpusNames.definitions``)."""
+    if type(forms) is str:
+        forms = {forms: 1}
+    own = long_forms_of(name, aliases)
+    if not own:
+        return sum(forms.values()) >= FIELD_TERM_DEFINERS
+    return sum(n for form, n in forms.items() if any(long_forms_agree(form, o) for o in own)) >= FIELD_TERM_DEFINERS
 
 
 def corpus_changes(
@@ -828,12 +926,12 @@ def _corpus_state(
     names: Sequence[CorpusName], catalog_keys: frozenset[str]
 ) -> tuple[dict[str, list], dict[str, tuple]]:
     """What a Linker with corpus ``names`` makes of each alias key (``_claimed_entries``), and the readings
-    of each acronym as written (``_readings``)."""
-    names = list(names)
-    readings = _readings(names, catalog_keys)
+    of each acronym as written (``CorpusTable.readings``)."""
+    table = corpus_table(names, catalog_keys)
+    readings = table.readings
     known = set(catalog_keys)
     state: dict[str, list] = {}
-    for entry in _claimed_entries(names, known, readings):
+    for entry in _claimed_entries(table, known):
         state.setdefault(alias_key(entry.name), []).append(("entry", entry.name, entry.kind, tuple(entry.aliases)))
         for alias in entry.aliases:
             state.setdefault(alias_key(alias), []).append(("alias of", entry.name))
@@ -1260,11 +1358,11 @@ def link_files(
         # temporary files are about as large as the input.
         spool = tempfile.mkdtemp(prefix="relwork-spool-")
         try:
-            # the first introducer of a key wins; only names the Linker will use are kept (catalogued and
-            # non-distinctive names are skipped by it anyway): memory grows with the linkable names only
+            # the first introducer of a key wins; the names go straight into the Linker's table as batches
+            # come in, only those it will use (catalogued and non-distinctive names are skipped by it anyway),
+            # with paper ids only in acronyms' packed readings: memory grows with the linkable names only
             compiled = compiled_catalog(catalog)
-            catalog_keys = compiled.keys
-            names = _CorpusNames(keep=lambda name: alias_key(name) not in catalog_keys and _corpus_name_ok(name))
+            names = _CorpusNames(compiled.keys)
             tasks = _first_tasks(paths, format, strict, batch_size)
             spooled: list[_SpoolRef] = []
             for ref, pairs, definitions in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict, spool):
@@ -1273,8 +1371,8 @@ def link_files(
                     names.add(paper_id, intros)
                 names.define(definitions)
             summary.corpus_names = names.linkable
-            linker = Linker(catalog, corpus_names=names.corpus(), compiled=compiled, min_confidence=min_confidence)
-            del names, catalog_keys  # only the compiled names stay in memory for the second pass
+            linker = Linker(catalog, corpus_names=names.table(), compiled=compiled, min_confidence=min_confidence)
+            del names  # only the compiled names stay in memory for the second pass
             _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled))
         finally:
             _spool_close(spool)

@@ -16,7 +16,7 @@ from relwork.linker.catalog import alias_key
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
 from relwork.linker.matcher import Target, context_table, is_acronym
-from relwork.linker.pipeline import CorpusName, _CorpusNames, _corpus_name_ok, batch_definitions, link_files
+from relwork.linker.pipeline import CorpusName, _CorpusNames, batch_definitions, corpus_names, link_files
 from relwork.loaders import load_papers
 from relwork.loaders.jsonrecords import write_jsonl
 
@@ -30,15 +30,11 @@ def seeds():
 
 @pytest.fixture(scope="module")
 def seed_names(seeds, catalog):
-    """The seed corpus's names as ``link_files`` collects them (only names the Linker can use are kept)."""
+    """The seed corpus's names, every introducer's (``corpus_names``; ``link_files`` packs its own table:
+    tests/test_link_memory.py)."""
     detector = Linker(catalog, compile=False)
     intros = [detector.introduced(p) for p in seeds]
-    keys = compiled_catalog(catalog).keys
-    names = _CorpusNames(keep=lambda name: alias_key(name) not in keys and _corpus_name_ok(name))
-    for paper, found in zip(seeds, intros):
-        names.add(paper.id, found)
-    names.define(batch_definitions(seeds, intros))
-    return names.corpus()
+    return corpus_names(zip((p.id for p in seeds), intros), batch_definitions(seeds, intros))
 
 
 def test_corpus_names_and_matcher_targets_have_no_instance_dict():
