@@ -582,8 +582,10 @@ class Matcher:
                     if targets is not own:
                         self._tailed[i] = _tailed(targets)
                 self._tailed += [_tailed(targets) for targets in self._targets[len(shared) :]]
+        if shared is not None and table is not shared:
+            table.clear()  # this matcher's copy (``__init__``'s): its lists are held by ``_targets`` or compacted
         self._automaton = (
-            ahocorasick_rs.AhoCorasick([" " + k for k in self._keys]) if self._keys else None
+            ahocorasick_rs.AhoCorasick(" " + k for k in self._keys) if self._keys else None
         )
 
     def _hit(self, index: int) -> list[Target]:
