@@ -384,8 +384,10 @@ class Linker:
         ]
         aliases = self._taught_aliases(fields[1], candidates[1], context)
         own_variants = _own_variants(introduces)
+        submitted = first_submitted(paper.arxiv_id, paper.year)
+        latest = submitted[0] + 1 if submitted else None
         for f, found in zip(fields, candidates):
-            f.mentions = self._mentions(f, found, context, aliases, own, own_variants)
+            f.mentions = self._mentions(f, found, context, aliases, own, own_variants, latest)
         if self._has_corpus:
             self._drop_devices(paper, fields)
         if self._readings:
@@ -558,7 +560,12 @@ class Linker:
         aliases: dict[str, tuple[str, str, str]],
         own: set[str],
         own_variants: tuple[list[str], list[str]],
+        latest: int | None = None,
     ) -> list[Mention]:
+        """The field's mentions that link. ``latest``: the last catalog year the paper can know (its year + 1);
+        a catalog name dated after it is a homonym (``_drop_anachronisms``) and is left out before overlaps are
+        resolved, so that a shorter name inside it still links ('extended Long Short-Term Memory (LSTM)' in a
+        2019 paper is LSTM, not the 2024 xLSTM)."""
         if aliases:
             mentions = [
                 m for m in mentions
@@ -591,6 +598,9 @@ class Linker:
         # an entry held back for lack of context words leaves its name free for the paper's own use
         # ('Global convolution Networks (GCNet)' is not the catalog's GCNet)
         held = {alias_key(m.surface) for m in mentions if m not in kept} if len(kept) < len(mentions) else None
+        if latest is not None and kept:
+            get = self.catalog.get
+            kept = [m for m in kept if (entry := get(m.name)) is None or not entry.year or entry.year <= latest]
         mentions = resolve_overlaps(kept)
         taken = [(m.start, m.end) for m in mentions] + masked
         extra: list[Mention] = []

@@ -187,6 +187,21 @@ def test_link_drops_catalog_methods_younger_than_the_paper(linker, arxiv_id, yea
     assert ("Pythia" in {link.method for link in linker.link(paper).links}) is linked
 
 
+@pytest.mark.parametrize("arxiv_id, methods", [("1905.01634", {"LSTM"}), (None, {"xLSTM"})])
+def test_a_name_too_young_for_the_paper_leaves_the_older_name_inside_it(linker, arxiv_id, methods):
+    """arXiv 1905.01634 (2019): 'extended Long Short-Term Memory (LSTM)' is the 2024 xLSTM's long form, a homonym
+    for this paper; dropped before overlaps are resolved, it leaves the LSTM inside it to link (as the tuning gold
+    has it). An undated paper keeps the longer name."""
+    paper = Paper.create(
+        "Learning by Inertia: Self-supervised Monocular Visual Odometry for Road Vehicles",
+        "Based on the recurrent convolutional neural network (RCNN) architecture, our method implicitly models the "
+        "dynamics of road vehicles and the temporal consecutiveness by the extended Long Short-Term Memory (LSTM) "
+        "block.",
+        arxiv_id=arxiv_id,
+    )
+    assert {link.method for link in linker.link(paper).links} & {"LSTM", "xLSTM"} == methods
+
+
 def test_link_uncatalogued_comparison(linker, monkeypatch):
     from relwork.linker import calibration
 
