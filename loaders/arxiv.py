@@ -21,7 +21,7 @@ from typing import Iterator
 from xml.parsers.expat import ErrorString
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, arxiv_month, normalize_arxiv_id
+from relwork.core.records import Paper, arxiv_year, normalize_arxiv_id
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 from relwork.loaders.bibtex import latex_to_text
@@ -29,12 +29,6 @@ from relwork.loaders.bibtex import latex_to_text
 ATOM = "{http://www.w3.org/2005/Atom}"
 ARXIV = "{http://arxiv.org/schemas/atom}"
 _ENTRY_START = re.compile(r"<(?:[\w.-]+:)?entry[\s>]")
-
-
-def year_from_id(arxiv_id: str | None) -> int | None:
-    """The year encoded in an arXiv id's YYMM prefix ('1810.04805' -> 2018, 'cs/9901001' -> 1999)."""
-    month = arxiv_month(arxiv_id)
-    return month[0] if month else None
 
 
 # one accented letter in TeX: '\\"o', "\\'{e}", '{\\"U}', '\\c{c}', '\\v s', '\\ss', "\\'{\\i}"; a letter command (\\c, \\v, \\u,
@@ -80,7 +74,7 @@ def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper |
     versions = record.get("versions")
     if isinstance(versions, list) and versions and isinstance(versions[0], dict):
         year = parse_year(versions[0].get("created"))
-    year = year or year_from_id(arxiv_id) or parse_year(record.get("update_date"))
+    year = year or arxiv_year(arxiv_id) or parse_year(record.get("update_date"))
     # authors_parsed has the names with TeX accents already decoded; 'authors' keeps them as TeX
     authors = parse_authors(record.get("authors_parsed"))
     if not authors and isinstance(record.get("authors"), str):
