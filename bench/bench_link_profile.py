@@ -69,7 +69,7 @@ STAGES = [
     ("catalog origins (entries_for)", "relwork.linker.catalog", "OriginIndex.entries_for"),
     ("corpus readings (Linker._own_readings)", "relwork.linker.pipeline", "Linker._own_readings"),
     ("devices, anachronisms", "relwork.linker.pipeline", "Linker._drop_devices"),
-    ("devices, anachronisms", "relwork.linker.pipeline", "Linker._drop_anachronisms"),
+    ("devices, anachronisms", "relwork.linker.pipeline", "Linker._known_by"),
     ("spool write (pickle.dumps)", "pickle", "dumps"),
     ("spool read (pickle.loads)", "pickle", "loads"),
 ]

@@ -396,8 +396,8 @@ class Linker:
         for f in fields:
             if f.mentions:
                 links.extend(self._type(f, own_names))
-        if links:
-            links = self._drop_anachronisms(paper, links)
+        if links and latest is not None:  # fuzzy matches join after ``_mentions``' own check
+            links = [link for link in links if self._known_by(link.method, latest)]
         if introduces and links:
             _named_after(links, introduces)
         if links and TITLE_RULE:
@@ -412,18 +412,13 @@ class Linker:
                 self.dropped += drop_below(linked, self.min_confidence)
         return linked
 
-    def _drop_anachronisms(self, paper: Paper, links: list[Link]) -> list[Link]:
-        """Links to catalog methods from years after the paper are homonyms: a 2018 'Pythia v0.1' is not the
-        2023 Pythia suite, a 2019 'SOT' (Solar Optical Telescope) not Skeleton-of-Thought. Dropped when the
-        entry's year is more than one year after the paper's (arXiv id year, else its year; a conference year
-        may trail the preprint by one); undated papers keep every link."""
-        submitted = first_submitted(paper.arxiv_id, paper.year)
-        if submitted is None:
-            return links
-        year = submitted[0]
-        get = self.catalog.get
-        return [link for link in links
-                if (entry := get(link.method)) is None or not entry.year or entry.year <= year + 1]
+    def _known_by(self, name: str, latest: int) -> bool:
+        """Whether a paper whose last knowable catalog year is ``latest`` (its arXiv id year, else its year, + 1:
+        a conference year may trail the preprint by one) can mention method ``name``. Catalog methods from
+        later years are homonyms: a 2018 'Pythia v0.1' is not the 2023 Pythia suite, a 2019 'SOT' (Solar Optical
+        Telescope) not Skeleton-of-Thought. Undated papers are not asked: they keep every link."""
+        entry = self.catalog.get(name)
+        return entry is None or not entry.year or entry.year <= latest
 
     def _taught_aliases(self, f: _Field, candidates: list[Mention], context: str) -> dict[str, tuple[str, str, str]]:
         """Forms an abstract defines for a known method, next to a mention of it in parentheses:
@@ -563,7 +558,7 @@ class Linker:
         latest: int | None = None,
     ) -> list[Mention]:
         """The field's mentions that link. ``latest``: the last catalog year the paper can know (its year + 1);
-        a catalog name dated after it is a homonym (``_drop_anachronisms``) and is left out before overlaps are
+        a catalog name dated after it is a homonym (``_known_by``) and is left out before overlaps are
         resolved, so that a shorter name inside it still links ('extended Long Short-Term Memory (LSTM)' in a
         2019 paper is LSTM, not the 2024 xLSTM)."""
         if aliases:
@@ -599,8 +594,7 @@ class Linker:
         # ('Global convolution Networks (GCNet)' is not the catalog's GCNet)
         held = {alias_key(m.surface) for m in mentions if m not in kept} if len(kept) < len(mentions) else None
         if latest is not None and kept:
-            get = self.catalog.get
-            kept = [m for m in kept if (entry := get(m.name)) is None or not entry.year or entry.year <= latest]
+            kept = [m for m in kept if self._known_by(m.name, latest)]
         mentions = resolve_overlaps(kept)
         taken = [(m.start, m.end) for m in mentions] + masked
         extra: list[Mention] = []
