@@ -266,10 +266,8 @@ GENERIC_CONCEPTS = frozenset(
 
 def _generic_keys() -> frozenset[str]:
     """Alias keys of the generic concepts: GENERIC_CONCEPTS and the linker's generic acronyms (LLM, GNN, MoE)."""
-    try:
-        from relwork.linker.introduced import GENERIC
-    except ImportError:  # pragma: no cover - the linker ships with the package
-        GENERIC = frozenset()
+    from relwork.linker.introduced import GENERIC
+
     return GENERIC_CONCEPTS | GENERIC
 
 
@@ -864,8 +862,7 @@ def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
         df: Counter = Counter()
         papers = 0
         for node in _papers(G):
-            d = G.nodes[node]
-            df.update(set(_WORD.findall(f"{d.get('title') or ''} {d.get('abstract') or ''}".lower())))
+            df.update(_words(G, node).keys())
             papers += 1
         cached = (size, papers, df)
         _DOCUMENT_FREQUENCIES[G] = cached
