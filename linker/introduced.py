@@ -1610,12 +1610,12 @@ def detect_introduced(
         add(name, _kind(name, clause), clause.strip())
     if definitions and found:
         for short, long_form, start in _parts_of_own(abstract, definitions, found, known):
-            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
-                _clause_around(abstract, start, start + 1).strip(), [long_form])
-    if len(definitions) > 1 and found:
+            clause = _clause_around(abstract, start, start + 1)
+            add(short, _kind(long_form, clause), clause.strip(), [long_form])
+    if len(definitions) > 1 and found:  # after the parts: a part found above vouches for its siblings
         for short, long_form, start in _sibling_definitions(abstract, definitions, found, known):
-            add(short, _kind(long_form, _clause_around(abstract, start, start + 1)),
-                _clause_around(abstract, start, start + 1).strip(), [long_form])
+            clause = _clause_around(abstract, start, start + 1)
+            add(short, _kind(long_form, clause), clause.strip(), [long_form])
     _drop_metric_names(abstract, found, order)
     # definitions tie long and short forms: the short form is the name, the long form an alias
     if found:
