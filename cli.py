@@ -535,6 +535,21 @@ def _check_gold_found(papers: int, missing: int) -> None:
 GRAPH_OPT = typer.Option(
     Path("graph.json"), "--graph", "-g", envvar="RELWORK_GRAPH", help="Graph file to query (from `relwork build`)."
 )
+CATEGORY_OPT = typer.Option(
+    None, "--category", help="Only papers in this category (arXiv 'cs.CL', or an archive: 'cs'); repeat for several."
+)
+SINCE_OPT = typer.Option(None, "--since", help="Only papers published in or after this year.")
+UNTIL_OPT = typer.Option(None, "--until", help="Only papers published in or before this year.")
+
+
+def _scoped(graph: Path, category: Optional[List[str]], since: Optional[int], until: Optional[int]) -> tuple[Any, str]:
+    """The graph file's graph seen through the paper filter, and the filter in words for headings ('' if none)."""
+    from relwork.graph.queries import scoped
+
+    G = scoped(_load(graph), categories=category or (), since=since, until=until)
+    years = f"{since or ''}-{until or ''}" if since is not None or until is not None else ""
+    words = [", ".join(category or []), years]
+    return G, (" [papers: " + "; ".join(w for w in words if w) + "]") if any(words) else ""
 
 
 def _link_cell(link: dict) -> str:
@@ -680,6 +695,9 @@ def bridge_command(
     family: bool = typer.Option(
         False, "--family", help="Also each method's catalog derivatives (S4: Mamba, H3, ...); cells name their method."
     ),
+    category: Optional[List[str]] = CATEGORY_OPT,
+    since: Optional[int] = SINCE_OPT,
+    until: Optional[int] = UNTIL_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Papers linked to both methods, best first; if none, the shortest paths connecting them.
@@ -691,7 +709,8 @@ def bridge_command(
     from relwork.graph.queries import bridge
 
     with handle_errors():
-        result = bridge(_load(graph), a, b, limit=limit, max_paths=paths, family=family)
+        G, scope = _scoped(graph, category, since, until)
+        result = bridge(G, a, b, limit=limit, max_paths=paths, family=family)
         if as_json:
             print_json(result)
             return
@@ -703,12 +722,12 @@ def bridge_command(
                 [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
                 for i, row in enumerate(result["papers"], 1)
             ]
-            print_table(f"Papers bridging {result['a']} and {result['b']}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+            print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
             return
         if not result["paths"]:
-            say(f"No paper links {result['a']} and {result['b']}, and no path connects them.")
+            say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
             return
-        say(f"No paper links both {result['a']} and {result['b']}; shortest connections:")
+        say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections:")
         for i, path in enumerate(result["paths"], 1):
             names = {row["node"]: _node_name(row) for row in path["nodes"]}
             rows = [
@@ -739,6 +758,9 @@ def method_command(
     order: str = typer.Option(
         "relevance", "--order", help="relevance (title, link type, mentions, confidence, then newest) or oldest."
     ),
+    category: Optional[List[str]] = CATEGORY_OPT,
+    since: Optional[int] = SINCE_OPT,
+    until: Optional[int] = UNTIL_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Who introduced a method, and the papers that build on / compare to / mention it, most relevant first.
@@ -749,7 +771,7 @@ def method_command(
     from relwork.graph.queries import method_report, papers_for_method, relation_type, resolve_methods
 
     with handle_errors():
-        G = _load(graph)
+        G, scope = _scoped(graph, category, since, until)
         shown = limit if limit is not None or as_json else METHOD_ROWS
         if relation is not None:
             rows = papers_for_method(G, name, relation, family=family, order=order)
@@ -761,7 +783,7 @@ def method_command(
             what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
             family = resolved.group
             if not rows:
-                say(f"No paper in the graph has a {heading} link to {what}.")
+                say(f"No paper in the graph{scope} has a {heading} link to {what}.")
                 return
             columns = ["Year", "Id", "Paper", "Field", "Evidence"]
             cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
@@ -769,7 +791,7 @@ def method_command(
                 columns.insert(1, "Method")
                 for cell, r in zip(cells, rows):
                     cell.insert(1, r["method"])
-            print_table(f"{what}: {heading}", columns, cells)
+            print_table(f"{what}: {heading}{scope}", columns, cells)
             _more(len(rows), shown)
             return
         report = method_report(G, name, family=family, order=order)
@@ -777,7 +799,7 @@ def method_command(
             print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")})
             return
         if report["family"] is not None:
-            _print_family_report(report, shown)
+            _print_family_report(report, shown, scope)
             return
         m = report["method"]
         say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
@@ -786,7 +808,7 @@ def method_command(
         if report["parents"] or report["children"]:
             say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
                 + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
-        title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "")
+        title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "") + scope
         _print_method_papers(title, report, m["name"] if family else None, shown)
 
 
@@ -796,12 +818,12 @@ def _more(total: int, shown: Optional[int]) -> None:
         say(f"{shown} of {total} papers shown; -n N shows more, --json all.")
 
 
-def _print_family_report(report: dict, shown: Optional[int]) -> None:
+def _print_family_report(report: dict, shown: Optional[int], scope: str = "") -> None:
     """`relwork method FAMILY`: the family's definition and members, then its papers, each row naming its method."""
     fam = report["family"]
     say(f"{fam['name']} (method family: {fam['definition']})")
     say(f"in this graph: {_names([m['name'] for m in fam['members']], shown=30)}")
-    _print_method_papers(f"Papers linked to {fam['name']}", report, fam["name"], shown)
+    _print_method_papers(f"Papers linked to {fam['name']}{scope}", report, fam["name"], shown)
 
 
 def _relations(row: dict) -> str:
@@ -856,6 +878,8 @@ def paper_command(
                  "name one by its id)")
         say(_short(p["title"], MAX_CELL) + f" [{p['id']}]" + (f" {p['year']}" if p["year"] else "")
             + (" (external)" if p["external"] else ""))
+        if p.get("categories"):
+            say("categories: " + ", ".join(p["categories"]))
         links = report["introduces"] + report["links"]
         print_table("Methods", ["Relations (evidence of the first)", "Method", "Field", "Evidence"],
                     [[_relations(r), r["name"], r["field"], _short(r["evidence"])] for r in links])
@@ -895,6 +919,9 @@ def _related_weights(w: dict) -> str:
 def stats_command(
     graph: Path = GRAPH_OPT,
     top: int = typer.Option(10, "--top", "-n", min=1, help="How many methods and papers to list."),
+    category: Optional[List[str]] = CATEGORY_OPT,
+    since: Optional[int] = SINCE_OPT,
+    until: Optional[int] = UNTIL_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Counts by node and edge type, most-linked methods and datasets, most compared-to methods, most-connected papers,
@@ -902,7 +929,8 @@ def stats_command(
     from relwork.graph.queries import graph_stats
 
     with handle_errors():
-        stats = graph_stats(_load(graph), top=top)
+        G, scope = _scoped(graph, category, since, until)
+        stats = graph_stats(G, top=top)
         if as_json:
             print_json(stats)
             return
@@ -912,7 +940,7 @@ def stats_command(
         rows += [[f"citations {t}", n] for t, n in stats["citations"].items()]
         c = stats["components"]
         rows += [["components", c["count"]], ["largest component", c["largest"]], ["isolated nodes", c["isolated"]]]
-        print_table(f"Graph {graph}", ["", "Count"], rows)
+        print_table(f"Graph {graph}{scope}", ["", "Count"], rows)
         print_table("Most-linked methods", ["Method", "Kind", "Papers"],
                     [[r["name"], r["kind"], r["papers"]] for r in stats["top_methods"]])
         print_table("Most-linked datasets", ["Dataset", "Papers"], [[r["name"], r["papers"]] for r in stats["top_datasets"]])

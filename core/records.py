@@ -181,6 +181,9 @@ class Paper:
     doi: str | None = None
     url: str | None = None
     sources: list[Source] = field(default_factory=list)
+    # the subject classes the source gives (arXiv 'cs.CL', Semantic Scholar's fields of study, OpenAlex
+    # subfields, Web of Science categories), in the source's order
+    categories: list[str] = field(default_factory=list)
 
     @classmethod
     def create(cls, title: str, abstract: str, *, source: Source | None = None, **fields) -> "Paper":

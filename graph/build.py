@@ -146,6 +146,7 @@ def _merge_paper(old: dict, new: dict) -> dict:
     if len(other.get("abstract") or "") > len(base.get("abstract") or ""):
         base["abstract"] = other["abstract"]
     base["authors"] = list(richer_authors(base.get("authors") or [], other.get("authors") or []))
+    base["categories"] = list(dict.fromkeys((base.get("categories") or []) + (other.get("categories") or [])))
     external = bool(old.get("external")) and bool(new.get("external"))
     if external or not (old.get("external") or new.get("external")):
         years = [y for y in (old.get("year"), new.get("year")) if y is not None]
@@ -383,6 +384,7 @@ class _Builder:
             "abstract": paper.abstract or "",
             "year": paper.year,
             "authors": list(paper.authors or []),
+            "categories": list(paper.categories or []),
             "url": paper.url,
             "arxiv_id": normalize_arxiv_id(paper.arxiv_id),
             "doi": normalize_doi(paper.doi),
@@ -546,6 +548,7 @@ class _Builder:
                     "abstract": "",
                     "year": entry.year,
                     "authors": [],
+                    "categories": [],
                     "url": f"https://arxiv.org/abs/{arxiv}" if arxiv else None,
                     "arxiv_id": arxiv,
                     "doi": None,
@@ -769,6 +772,7 @@ def _graph_paper(node: str, attrs: dict) -> Any:
         sources=[
             Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []
         ],
+        categories=list(attrs.get("categories") or []),
     )
 
 

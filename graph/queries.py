@@ -127,6 +127,47 @@ def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
 
 
 # ---------------------------------------------------------------------------------------------------
+# the graph seen through a filter
+
+def in_category(categories: Iterable[str], wanted: Iterable[str]) -> bool:
+    """Whether a paper of ``categories`` is in one of ``wanted`` (any case): the class itself, or an archive
+    naming its classes ('cs' covers 'cs.CL', 'math' covers 'math.CO'; 'cs.CL' does not cover 'cs.CLX')."""
+    have = [c.lower() for c in categories]
+    for w in (w.strip().lower() for w in wanted):
+        if w and any(c == w or c.startswith(w + ".") for c in have):
+            return True
+    return False
+
+
+def scoped(
+    G: nx.MultiDiGraph, *, categories: Iterable[str] = (), since: int | None = None, until: int | None = None
+) -> nx.MultiDiGraph:
+    """``G`` seen through a filter on its corpus papers: only those in one of ``categories`` (``in_category``)
+    and published from ``since`` to ``until`` (years, both included; a paper of unknown year is out as soon as
+    either is given). Methods and the catalog's origin papers stay, so names resolve and introducers show as
+    before. Every query runs on the result unchanged; it is a read-only view, no copy. ``G`` itself when no
+    filter is given."""
+    wanted = [c for c in categories if c and c.strip()]
+    if not wanted and since is None and until is None:
+        return G
+    if since is not None and until is not None and since > until:
+        raise GraphError(f"--since {since} is after --until {until}: no paper can match")
+
+    def keep(node: str) -> bool:
+        attrs = G.nodes[node]
+        if attrs.get("label") != PAPER or attrs.get("external"):
+            return True
+        year = attrs.get("year")
+        if (since is not None or until is not None) and year is None:
+            return False
+        if (since is not None and year < since) or (until is not None and year > until):
+            return False
+        return not wanted or in_category(attrs.get("categories") or (), wanted)
+
+    return G.subgraph([node for node in G if keep(node)])
+
+
+# ---------------------------------------------------------------------------------------------------
 # name resolution
 
 
@@ -1010,7 +1051,7 @@ def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
         links.append((sort, method_row(G, v) | link_row(strongest) | {"relations": relations}))
     introduces.sort(key=lambda r: r[0])
     links.sort(key=lambda r: r[0])
-    info = paper_row(G, node) | {k: d.get(k) for k in ("authors", "url", "arxiv_id", "doi", "abstract", "sources")}
+    info = paper_row(G, node) | {k: d.get(k) for k in ("authors", "categories", "url", "arxiv_id", "doi", "abstract", "sources")}
     return {
         "paper": info,
         "introduces": [row for _, row in introduces],

@@ -5,7 +5,7 @@ Neo4j labels and relationship types are taken from here only, never from data.
 
 Model (a ``networkx.MultiDiGraph``):
 - ``Paper`` nodes, id ``paper:<paper id>`` (the paper id is not repeated as an attribute: node-link JSON
-  uses ``id`` for the node id; ``node_key`` strips the prefix): title, abstract, year, authors, url, arxiv_id, doi, sources (list of {file, line, format}), ``external`` (True for origin papers
+  uses ``id`` for the node id; ``node_key`` strips the prefix): title, abstract, year, authors, categories (the subject classes the sources give: arXiv categories, fields of study), url, arxiv_id, doi, sources (list of {file, line, format}), ``external`` (True for origin papers
   known only from the catalog).
 - ``Method`` nodes, id ``method:<canonical name>``: name, kind ('method', 'dataset', 'uncatalogued', ...),
   area, aliases, year, ``catalogued`` (False for names only the corpus introduces or mentions).
@@ -63,7 +63,7 @@ FIELD_RANK = {"title": 0, "abstract": 1, "catalog": 2}
 # count on Paper -> Method edges, via on Paper -> Paper edges); plain 'str' attributes are never None.
 PAPER_ATTRS = {
     "title": "str", "abstract": "str", "year": "int?", "authors": "list", "url": "str?",
-    "arxiv_id": "str?", "doi": "str?", "sources": "list", "external": "bool",
+    "arxiv_id": "str?", "doi": "str?", "sources": "list", "external": "bool", "categories": "list",
 }
 METHOD_ATTRS = {
     "name": "str", "kind": "str", "area": "str", "aliases": "list", "year": "int?", "catalogued": "bool",

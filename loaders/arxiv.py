@@ -1,7 +1,7 @@
 """arXiv: the bulk metadata snapshot (Kaggle ``arxiv-metadata-oai-snapshot.json``) and API Atom feeds.
 
 Snapshot: JSON Lines with ``id``, ``title``, ``abstract``, ``authors`` / ``authors_parsed``, ``doi``,
-``versions`` and ``update_date``. The year is that of the first version (``versions[0].created``), the
+``versions``, ``update_date`` and ``categories``. The year is that of the first version (``versions[0].created``), the
 date the paper appeared, falling back to the id's YYMM prefix and then ``update_date``. TeX accents in the
 title and abstract are decoded as ``authors_parsed`` has them (``Gr\\"obner`` -> ``Gröbner``); math stays as
 written. Of several DOIs the first (the paper's) is kept.
@@ -90,6 +90,7 @@ def snapshot_record_to_paper(text: TextFile, line: int, record: dict) -> Paper |
         year=year,
         authors=authors,
         url=f"https://arxiv.org/abs/{arxiv_id}" if arxiv_id else None,
+        categories=record.get("categories"),
     )
 
 
@@ -146,6 +147,13 @@ def _complete_entries(document: str, offset: int) -> str | None:
     return document[: ends[-1]] + f"</{feed.group(1)}>"
 
 
+def _categories(entry) -> list[str]:
+    """An entry's categories, its primary category first."""
+    primary = entry.find(f"{ARXIV}primary_category")
+    terms = [primary.get("term")] if primary is not None else []
+    return terms + [category.get("term") for category in entry.findall(f"{ATOM}category")]
+
+
 def _entry_papers(text: TextFile, root, entry_lines: list[int], line_count: int) -> Iterator[Paper | Problem]:
     """The papers of a parsed feed's entries, the ``index``-th located at the ``index``-th entry start."""
     if root.tag != f"{ATOM}feed":
@@ -174,4 +182,5 @@ def _entry_papers(text: TextFile, root, entry_lines: list[int], line_count: int)
             year=parse_year(_text(entry, f"{ATOM}published")),
             authors=parse_authors([_text(author, f"{ATOM}name") for author in entry.findall(f"{ATOM}author")]),
             url=url,
+            categories=_categories(entry),
         )

@@ -448,6 +448,33 @@ def _comma_names(part: str) -> list[str]:
     return pieces
 
 
+_CATEGORY_KEYS = ("category", "term", "display_name", "name")  # S2 {category}, Atom {term}, OpenAlex {display_name}
+
+
+def parse_categories(value: Any) -> list[str]:
+    """Subject classes from a string ('cs.CL cs.LG', 'Computer Science; Medicine') or a list of strings / dicts
+    ({category}, {term}, {display_name}): distinct, in the source's order. A string is split at ';' (Web of
+    Science: 'Computer Science, Artificial Intelligence; ...'), else at '|' or ',', else at whitespace (arXiv)."""
+    if isinstance(value, str):
+        if "&" in value:  # decoded before the split: '&amp;' holds a ';'
+            value = unescape_entities(value)
+        if ";" in value or "|" in value or "," in value:
+            parts = value.split(";" if ";" in value else "|" if "|" in value else ",")
+        else:  # arXiv's 'cs.CL cs.LG': the common case, one split
+            return list(dict.fromkeys(value.split()))
+    elif isinstance(value, (list, tuple)):
+        parts = []
+        for item in value:
+            if isinstance(item, dict):
+                item = next((item[key] for key in _CATEGORY_KEYS if isinstance(item.get(key), str)), None)
+            if isinstance(item, str):
+                parts.append(unescape_entities(item) if "&" in item else item)
+    else:
+        return []
+    names = (" ".join(part.split()) for part in parts)
+    return list(dict.fromkeys(name for name in names if name))
+
+
 def parse_authors(value: Any) -> list[str]:
     """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
     strings / dicts ({name}, {display_name}, {given, family}, {author: {...}}) / arXiv ``authors_parsed`` rows.
@@ -536,6 +563,7 @@ def make_paper(
     year: int | None = None,
     authors: list[str] | None = None,
     url: Any = None,
+    categories: Any = None,
     entities: bool = False,
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
@@ -577,6 +605,7 @@ def make_paper(
         doi_value,
         url_text,
         [Source(text.name, line, text.format)],
+        parse_categories(categories) if categories else [],
     )
 
 

@@ -7,7 +7,8 @@ whose braces never close ends where the next line starting with '@type{' begins.
 
 Field values are cleaned of braces and LaTeX (accents, escapes) with pylatexenc; math is kept verbatim.
 The arXiv id comes from ``eprint`` / ``arxivid`` / ``arxiv``, an arXiv ``journal`` note
-('arXiv preprint arXiv:2101.00001'), an arxiv.org ``url`` or the arXiv DataCite DOI.
+('arXiv preprint arXiv:2101.00001'), an arxiv.org ``url`` or the arXiv DataCite DOI; arXiv's ``primaryClass``
+is the paper's category.
 """
 
 from __future__ import annotations
@@ -177,6 +178,7 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
         year=parse_year(fields.get("year")) or parse_year(fields.get("date")),
         authors=bibtex_authors(fields.get("author", "")),
         url=fields.get("url") or None,
+        categories=fields.get("primaryclass"),
     )
 
 

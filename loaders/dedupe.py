@@ -89,6 +89,7 @@ def merge_into(kept: Paper, other: Paper) -> Paper:
     kept.url = kept.url or other.url
     kept.title = kept.title or other.title
     kept.sources.extend(other.sources)
+    kept.categories = list(dict.fromkeys(kept.categories + other.categories))
     kept.id = make_paper_id(kept.arxiv_id, kept.doi, kept.title)
     return kept
 

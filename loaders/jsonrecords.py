@@ -32,6 +32,8 @@ YEAR_KEYS = (
     "year", "publication_year", "pub_year", "published", "publication_date", "publicationdate",
     "pub_date", "date", "published_date", "created", "issued", "update_date", "py",
 )
+# subject classes: arXiv 'categories', Semantic Scholar 'fieldsOfStudy', Web of Science tab-delimited 'WC'
+CATEGORY_KEYS = ("categories", "category", "s2fieldsofstudy", "fieldsofstudy", "fields_of_study", "subjects", "wc")
 AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "authorships", "af", "au")
 
 _JATS_TAG = re.compile(r"</?jats:[^>]*>")
@@ -61,7 +63,7 @@ class _KeyPlan:
     once per key set instead of once per record.
     """
 
-    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors")
+    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors", "categories")
 
     def __init__(self, keys: tuple[str, ...]):
         lowered = {field_name(key): key for key in keys if isinstance(key, str)}
@@ -76,6 +78,7 @@ class _KeyPlan:
         self.url = present(URL_KEYS)
         self.years = present(YEAR_KEYS)
         self.authors = present(AUTHOR_KEYS)
+        self.categories = present(CATEGORY_KEYS)
 
 
 _PLANS: dict[tuple, _KeyPlan] = {}
@@ -139,6 +142,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         year=year,
         authors=parse_authors(_pick(record, plan.authors)),
         url=url,
+        categories=_pick(record, plan.categories) if plan.categories else None,
         entities=True,
     )
 

@@ -2,7 +2,8 @@
 
 The abstract is rebuilt from ``abstract_inverted_index`` ({word: [positions]}); the DOI comes as a
 ``https://doi.org/...`` URL and is normalised; an arXiv id is taken from ``ids.arxiv`` or from an
-arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint. HTML
+arxiv.org landing page / the arXiv DataCite DOI (10.48550/arXiv.*) when the work is the preprint. The
+subfields of the work's topics are its categories. HTML
 entities in titles (CrossRef's '&amp;') and abstracts are decoded.
 """
 
@@ -30,6 +31,18 @@ def _arxiv_from_locations(work: dict) -> str | None:
     return None
 
 
+def _subfields(work: dict) -> list[str]:
+    """The subfields of a work's topics ('Artificial Intelligence', 'Computer Vision and Pattern Recognition'),
+    its primary topic's first: OpenAlex's level that compares with an arXiv category."""
+    topics = [work.get("primary_topic"), *(work.get("topics") or [])]
+    return [
+        topic["subfield"]["display_name"]
+        for topic in topics
+        if isinstance(topic, dict) and isinstance(topic.get("subfield"), dict)
+        and isinstance(topic["subfield"].get("display_name"), str)
+    ]
+
+
 def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | Problem:
     """Map one OpenAlex work to a Paper."""
     ids = work.get("ids") if isinstance(work.get("ids"), dict) else {}
@@ -48,6 +61,7 @@ def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | P
         year=parse_year(work.get("publication_year")) or parse_year(work.get("publication_date")),
         authors=authors,
         url=url,
+        categories=_subfields(work),
         entities=True,
     )
 

@@ -1,7 +1,8 @@
 """Semantic Scholar Graph API: ``{"data": [...]}`` pages (paper search, bulk search, batch) or JSON Lines.
 
 Fields used: ``paperId``, ``title``, ``abstract``, ``year`` / ``publicationDate``, ``authors[].name``,
-``externalIds`` (``ArXiv``, ``DOI``) and ``url``. Citation/reference pages wrap each paper as
+``externalIds`` (``ArXiv``, ``DOI``), ``url`` and the fields of study (``s2FieldsOfStudy``, else
+``fieldsOfStudy``) as categories. Citation/reference pages wrap each paper as
 ``{"citingPaper": {...}}`` or ``{"citedPaper": {...}}``; those are unwrapped. Records without an abstract
 (S2 withholds many) are skipped with 'record has no abstract'. HTML entities in titles and abstracts are decoded.
 """
@@ -35,6 +36,7 @@ def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Probl
         year=parse_year(record.get("year")) or parse_year(record.get("publicationDate")),
         authors=parse_authors(record.get("authors")),
         url=url,
+        categories=record.get("s2FieldsOfStudy") or record.get("fieldsOfStudy"),
         entities=True,
     )
 

@@ -602,6 +602,24 @@ def test_page_focus_opens_with_the_focus_selected(browser, tmp_path):
 
 
 @pytest.mark.browser
+def test_page_panel_shows_a_papers_categories(browser, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from relwork.graph.build import build_graph
+    from relwork.linker.catalog import load_catalog
+    from relwork.linker.pipeline import link_corpus
+    from relwork.loaders import load_papers
+
+    catalog = load_catalog()
+    papers = load_papers([str(Path(__file__).parent / "fixtures" / "loaders" / "arxiv-categories.jsonl")]).papers
+    G = build_graph(link_corpus(papers, catalog), catalog)
+    errors, _ = open_page(browser, write_html(G, tmp_path / "categories.html", focus="1805.04185", depth=1))
+    assert errors == []
+    assert browser.execute_script("return relwork.state.selected") == "paper:1805.04185"
+    assert "Categories: arXiv_CL" in browser.find_element(By.ID, "rw-details").text
+
+
+@pytest.mark.browser
 def test_page_dataset_fallback_filters_and_highlights(browser, hand_page):
     """The path used when vis-network's internals are not reachable (another vis version) works too."""
     from selenium.webdriver.common.by import By

@@ -336,6 +336,9 @@ def _node_details(node: Any, attrs: dict, kind: str, degree: int) -> dict[str, A
         if authors:
             more = [f"+{len(authors) - MAX_AUTHORS} more"] if len(authors) > MAX_AUTHORS else []
             details["authors"] = authors[:MAX_AUTHORS] + more
+        categories = [str(c) for c in (attrs.get("categories") or [])]
+        if categories:
+            details["categories"] = categories
         links = _paper_links(attrs)
         if links:
             details["links"] = links

@@ -439,6 +439,7 @@
     box.appendChild(el('div', 'rw-meta', metaBits.join(' \u00B7 ')));
     if (state.hiddenNodes.has(id)) box.appendChild(el('div', 'rw-hidden-note', 'Hidden by the current filters.'));
     if (d.authors) box.appendChild(el('div', 'rw-meta', d.authors.join(', ')));
+    if (d.categories) box.appendChild(el('div', 'rw-meta', 'Categories: ' + d.categories.join(', ')));
     if (d.aliases) box.appendChild(el('div', 'rw-meta', 'Also written: ' + d.aliases.join(', ')));
     if (d.area) box.appendChild(el('div', 'rw-meta', 'Area: ' + d.area));
     if (d.uncatalogued) box.appendChild(el('div', 'rw-meta', 'Not in the method catalog: named by the papers only.'));
