@@ -24,7 +24,7 @@ import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
-from typing import Iterable, NamedTuple
+from typing import Callable, Collection, Iterable, NamedTuple
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -910,11 +910,39 @@ def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
     return cached[1], cached[2]
 
 
-def _topic_vector(G: nx.MultiDiGraph, paper: str, papers: int, df: Counter) -> dict[str, float]:
-    """A paper's text as a unit TF-IDF vector: (1 + log tf) x log(papers / df) per word."""
-    vector = {w: (1.0 + math.log(n)) * math.log(papers / df[w]) for w, n in _words(G, paper).items() if df[w]}
+def _topic_vector(
+    G: nx.MultiDiGraph, paper: str, papers: int, df: Counter, ignore: Collection[str] = ()
+) -> dict[str, float]:
+    """A paper's text as a unit TF-IDF vector: (1 + log tf) x log(papers / df) per word, the words in
+    ``ignore`` left out."""
+    vector = {
+        w: (1.0 + math.log(n)) * math.log(papers / df[w])
+        for w, n in _words(G, paper).items()
+        if df[w] and w not in ignore
+    }
     norm = math.sqrt(sum(x * x for x in vector.values()))
     return {w: x / norm for w, x in vector.items()} if norm else {}
+
+
+def topic_words(text: str) -> set[str]:
+    """The words of ``text`` as the topic vectors count them (3+ letters, lower case): what to pass as
+    ``ignore`` to leave a name out of a similarity."""
+    return set(_WORD.findall(text.lower()))
+
+
+def topic_similarity(G: nx.MultiDiGraph) -> Callable[..., float]:
+    """``similarity(a, b, ignore=())``: the cosine of papers ``a`` and ``b``'s title + abstract TF-IDF vectors
+    (as ``related_papers``' ``topic``), the words in ``ignore`` left out of both.
+
+    The document frequencies are the graph's as it is now, taken once: a caller that adds edges meanwhile
+    (the build's citation pass) keeps the same word weights instead of recounting them at every edge."""
+    papers, df = _document_frequencies(G)
+
+    def similarity(a: str, b: str, ignore: Collection[str] = ()) -> float:
+        theirs = _topic_vector(G, b, papers, df, ignore)
+        return sum(x * theirs.get(w, 0.0) for w, x in _topic_vector(G, a, papers, df, ignore).items())
+
+    return similarity
 
 
 def _lineage(G: nx.MultiDiGraph, method: str) -> list[tuple[str, str]]:
