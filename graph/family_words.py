@@ -12,7 +12,8 @@ the linked part), and a reader sees which rows come from words.
 Which words: the family's name and aliases (``graph/data/families.jsonl``), or its ``words`` list where one is
 given (an empty list turns the search off for families whose words are everyday terms: "optimizer"). A phrase of
 several words matches in any case, with a space or hyphen between words ("state-space models"); one word in capitals
-("SSM", "RNNs") only in its own case; always whole words, with an optional plural 's'.
+("SSM", "RNNs") only in its own case, and not in a paper that defines it as something else ("Statistical Shape Model
+(SSM)"); always whole words, with an optional plural 's'.
 """
 
 from __future__ import annotations
@@ -48,6 +49,20 @@ def family_pattern(words: tuple[str, ...]) -> "re.Pattern | None":
     return re.compile(r"(?<![\w/])(?<!\w-)(?:" + "|".join(_phrase(p) for p in phrases) + r")(?![\w/])(?!-(?![a-z]))")
 
 
+def _acronym(surface: str) -> bool:
+    return len(surface.split()) == 1 and "-" not in surface and surface[:1].isupper()
+
+
+def _defined_otherwise(text: str, acronym: str, pattern: "re.Pattern") -> bool:
+    """Whether ``text`` defines ``acronym`` as something else: '... Statistical Shape Model (SSM)' where the words
+    before the parenthesis are not one of the family's phrases ('Super SloMo (SSM)' is not a state-space model)."""
+    for match in re.finditer(r"\(\s*" + re.escape(acronym.rstrip("s")) + r"s?\s*\)", text):
+        before = text[max(0, match.start() - 80) : match.start()].rstrip()
+        if not any(m.end() == len(before) for m in pattern.finditer(before)):
+            return True
+    return False
+
+
 def family_words(family) -> tuple[str, ...]:
     """The phrases searched for ``family``: its ``words`` if the data gives them, else its name and aliases."""
     words = getattr(family, "words", None)
@@ -81,6 +96,8 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
             for lo, hi in spans:
                 sentence = text[lo:hi]
                 for match in pattern.finditer(sentence):
+                    if _acronym(match.group()) and _defined_otherwise(f"{title} {abstract}", match.group(), pattern):
+                        continue
                     result = type_relation(sentence, match.start(), match.end(), own_names=own)
                     row = {
                         "type": _TYPE[result.relation], "field": field, "evidence": sentence, "cue": result.cue,

@@ -56,3 +56,15 @@ def test_phrases_match_in_any_case_and_acronyms_in_their_own(text):
     assert family_pattern((family.name, *family.aliases)).search(text)
     assert not family_pattern(("SSM",)).search("the ssm layer")  # an acronym only in its own case
     assert not family_pattern(("SSM",)).search("Assessment of SSMA")
+
+
+def test_an_acronym_the_paper_defines_as_something_else_is_not_the_family():
+    import networkx as nx
+
+    G = nx.MultiDiGraph()
+    G.add_node("paper:a", label="Paper", title="Shape instantiation", external=False, year=2019,
+               abstract="A 2D Statistical Shape Model (SSM) is learned. The SSM is then regressed to 3D.")
+    G.add_node("paper:b", label="Paper", title="Long sequences", external=False, year=2024,
+               abstract="Structured state space models (SSMs) scale linearly. We build on SSMs for audio.")
+    rows = papers_naming_family(G, _family_named("state-space models"))
+    assert [r["node"] for r in rows] == ["paper:b"]
