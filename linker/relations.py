@@ -1031,6 +1031,9 @@ def _is_span(span: object) -> bool:
     return isinstance(span, (tuple, list)) and len(span) == 2 and all(isinstance(i, int) for i in span)
 
 
+_NON_PREFIX = re.compile(r"\bnon[-\u2010\u2011 ]$", re.I)
+
+
 def type_relation(
     sentence: str,
     start: int,
@@ -1067,6 +1070,10 @@ def type_relation(
         raise InputError(f"others must be a list of (start, end) integer pairs, got {others!r:.80}")
     if others is not None:
         others = [span for span in others if not (span[0] < end and start < span[1])]
+    if start >= 4 and _NON_PREFIX.search(sentence, max(0, start - 5), start):
+        # "competitive against non-transformer models", "over all non-BERT models": the mention names every other
+        # method, so no cue around it speaks of this one
+        return RelationResult(MENTIONS, "non-", 0.8)
     start = _long_form_start(sentence, start, end)
     lo, hi = _clause(sentence, start, end)
     after = sentence[end:hi]
