@@ -955,9 +955,8 @@ _AGREEMENT_HOLD = _WordGroups(_AGREEMENT_WORDS)
 _POST_WORD_GROUPS = _WordGroups(*_POST_CUE_WORDS, _FAR_PASSIVE_WORDS)
 
 
-_OWN_RESULTS = re.compile(
-    r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
-)
+# (not 'this study' / 'our study', the paper itself: "This study tackles ... with ConvLSTM networks" uses ConvLSTM)
+_OWN_RESULTS = re.compile(r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|observations?)", re.I)
 # Past-tense passive of a procedure verb; background verbs (proposed, shown, reported ...) excluded.
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _PAST_PASSIVE = re.compile(
