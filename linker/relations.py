@@ -1155,9 +1155,9 @@ _MODIFIER_USE = re.compile(r"(?:pre-?)?trained|using|based\s+(?:up)?on|built\s+(
                            # extracted with traditional methods such as tf-idf", "compared with four state-of-the-art
                            # implementations (LeNet, AlexNet, ...)", "outperform the benchmark method of a sequential A*"
                            r"|(?:generated|produced|extracted|computed|encoded)\s+(?:from|with|using)"
-                           r"|implementations?|(?:method|procedure|approach|technique|algorithm|implementation)s?\s+(?:of|from|by)",
+                           r"|implementations?|training|augmentation|(?:method|procedure|approach|technique|algorithm|implementation)s?\s+(?:of|from|by)",
                            re.I)
-_COMPARED_NOUN = re.compile(r"implementations?|\w+s?\s+(?:of|from|by)", re.I)
+_COMPARED_NOUN = re.compile(r"implementations?|training|augmentation|\w+s?\s+(?:of|from|by)", re.I)
 # what may stand between the comparison and the participle: the compared class ("several baselines, including those",
 # "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
 # The model a comparison is made on, named after the compared phrase: "reduces more than 52% FLOPs on ResNet-110" (not
@@ -1166,7 +1166,10 @@ _HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:[\w.\-]+(?:\s*
 _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
 # Past a compared noun, a setting rather than more of the compared phrase: "outperforms CPU implementations of PyTorch by
 # 3.5x for the popular U-net architecture" runs U-Net; it is not what is compared.
-_SETTING_GAP = re.compile(r"(?<![\w-])(?:by|for|on|at|than)(?![\w-])", re.I)
+_SETTING_GAP = re.compile(r"(?<![\w-])(?:by|for|on|at|than|under)(?![\w-])", re.I)
+# 'training' with an object is the verb ("25 times faster in training the i-vector extractor", "enables stable training
+# of ... 101-layer ResNets"), not a compared noun
+_GERUND_OBJECT = re.compile(r"\s*(?:(?:the|an?|our|its|their)\s|of\b)", re.I)
 _MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
 
 
@@ -1279,7 +1282,8 @@ def _governing_cue(
         # past the compared phrase, the model the comparison is made on is one the paper runs
         return RelationResult(BUILDS_ON, f"{words} ... {host.group('prep').lower()}", 0.6), False
     if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words) \
-            and not (_COMPARED_NOUN.fullmatch(words) and _SETTING_GAP.search(gap)):
+            and not (_COMPARED_NOUN.fullmatch(words) and _SETTING_GAP.search(gap)) \
+            and not (words.lower() == "training" and _GERUND_OBJECT.match(gap)):
         compared = _compared_object(before, found, match)
         if compared is not None and not (_FRONTED_COMPARE.fullmatch(" ".join(compared.group(0).split())) and "," in gap
                                          and _SUBJECT_VERB.match(sentence, end or start, hi)):

@@ -74,3 +74,37 @@ def test_type_relation_use_verb_without_comparison_still_builds_on():
 def test_type_relation_this_study_is_own_voice_not_findings(sentence, surface):
     assert _type(sentence, surface).relation == "builds_on"
 
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        # 1811.09030: 'augmentation' is the compared techniques' noun, not the paper's use verb
+        ("We evaluated RICAP with current state-of-the-art CNNs (e.g., the shake-shake regularization model) by "
+         "comparison with competitive data augmentation techniques such as cutout and mixup.", "mixup",
+         "comparison with ... augmentation"),
+        # 1810.01279: 'adversarial training' is the first compared method; the list goes on
+        ("On CIFAR-10 with VGG network, our model leads to 14% accuracy improvement compared with adversarial training "
+         "(Madry 2017) and random self-ensemble (Liu 2017) under PGD attack with 0.035 distortion.",
+         "random self-ensemble", "compared with ... training"),
+    ],
+)
+def test_type_relation_compared_noun_training_augmentation_compares_to(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("compares_to", cue)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1810.01279: past the compared list, 'under PGD attack' is the setting the paper evaluates in
+        ("On CIFAR-10 with VGG network, our model leads to 14% accuracy improvement compared with adversarial training "
+         "(Madry 2017) and random self-ensemble (Liu 2017) under PGD attack with 0.035 distortion.", "PGD attack"),
+        # 1906.08556: 'training the i-vector extractor' is the verb with its object, the model the paper accelerates
+        ("In particular, we achieve an acceleration of 3000 times in frame posterior computation compared to real time "
+         "and 25 times in training the i-vector extractor compared to the CPU baseline from Kaldi toolkit.",
+         "i-vector"),
+    ],
+)
+def test_type_relation_training_with_object_or_setting_not_compared(sentence, surface):
+    assert _type(sentence, surface).relation != "compares_to"
