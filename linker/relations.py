@@ -20,8 +20,9 @@ The rules, in the order they are tried:
    Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject. A use
    participle or noun inside the phrase a comparison is against ("outperform baselines, including those using X",
    "compared with adversarial training and X", "outperform the benchmark method of X") is the comparison's; a
-   model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is the one the paper runs; a negation right before a use verb ("without using X") denies it; a 'than' with no
-   rival ("than previously possible", "more than 100 fps") is no comparison cue.
+   model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is the one the paper runs;
+   a negation right before a use verb ("without using X") denies it; a 'than' with no rival ("than previously
+   possible", "more than 100 fps") is no comparison cue.
 3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
