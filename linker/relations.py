@@ -18,10 +18,11 @@ The rules, in the order they are tried:
    "previous methods use BERT", "X has been shown to ... compared to Y" are someone else's, so
    ``mentions``; "we find that they outperform X", "Using X, we ...", "X was used" are the paper's own.
    Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject. A use
-   participle inside the phrase a comparison is against ("outperform baselines, including those using X") is
-   the comparison's; a model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is
-   the one the paper runs; a negation right before a use verb ("without using X") denies it; a 'than' with no
-   rival ("than previously possible", "more than 100 fps") is no comparison cue.
+   participle or noun inside the phrase a comparison is against ("outperform baselines, including those using X",
+   "compared with adversarial training and X", "outperform the benchmark method of X") is the comparison's; a
+   model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is the one the paper runs;
+   a negation right before a use verb ("without using X") denies it; a 'than' with no rival ("than previously
+   possible", "more than 100 fps") is no comparison cue.
 3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
    Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
@@ -955,9 +956,8 @@ _AGREEMENT_HOLD = _WordGroups(_AGREEMENT_WORDS)
 _POST_WORD_GROUPS = _WordGroups(*_POST_CUE_WORDS, _FAR_PASSIVE_WORDS)
 
 
-_OWN_RESULTS = re.compile(
-    r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|study|observations?)|this\s+study", re.I
-)
+# (not 'this study' / 'our study', the paper itself: "This study tackles ... with ConvLSTM networks" uses ConvLSTM)
+_OWN_RESULTS = re.compile(r"(?:our|the\s+(?:present|current))\s+(?:results?|findings|data|observations?)", re.I)
 # Past-tense passive of a procedure verb; background verbs (proposed, shown, reported ...) excluded.
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
 _PAST_PASSIVE = re.compile(
@@ -1158,13 +1158,26 @@ def _long_form_start(sentence: str, start: int, end: int) -> int:
 # TF-IDF", "outperforms state-of-the-art algorithms only based on appearance, such as standard Faster R-CNN"): the
 # method belongs to the compared systems, so the comparison governs it, not the use.
 _MODIFIER_USE = re.compile(r"(?:pre-?)?trained|using|based\s+(?:up)?on|built\s+(?:up)?on|fine-?tuned|relying\s+on|employing"
-                           r"|utili[sz]ing|equipped\s+with|powered\s+by|driven\s+by", re.I)
+                           r"|utili[sz]ing|equipped\s+with|powered\s+by|driven\s+by"
+                           # a participle or a noun of the compared phrase itself: "better results than keywords
+                           # extracted with traditional methods such as tf-idf", "compared with four state-of-the-art
+                           # implementations (LeNet, AlexNet, ...)", "outperform the benchmark method of a sequential A*"
+                           r"|(?:generated|produced|extracted|computed|encoded)\s+(?:from|with|using)"
+                           r"|implementations?|training|augmentation|(?:method|procedure|approach|technique|algorithm|implementation)s?\s+(?:of|from|by)",
+                           re.I)
+_COMPARED_NOUN = re.compile(r"implementations?|training|augmentation|\w+s?\s+(?:of|from|by)", re.I)
 # what may stand between the comparison and the participle: the compared class ("several baselines, including those",
 # "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
 # The model a comparison is made on, named after the compared phrase: "reduces more than 52% FLOPs on ResNet-110" (not
 # 'with': "outperform those with WaveNet vocoders" names the compared systems' part).
 _HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
 _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
+# Past a compared noun, a setting rather than more of the compared phrase: "outperforms CPU implementations of PyTorch by
+# 3.5x for the popular U-net architecture" runs U-Net; it is not what is compared.
+_SETTING_GAP = re.compile(r"(?<![\w-])(?:by|for|on|at|than|under)(?![\w-])", re.I)
+# 'training' with an object is the verb ("25 times faster in training the i-vector extractor", "enables stable training
+# of ... 101-layer ResNets"), not a compared noun
+_GERUND_OBJECT = re.compile(r"\s*(?:(?:the|an?|our|its|their)\s|of\b)", re.I)
 _MEANS_END = re.compile(r"\b(?:by|when|while|after|through|via|without|for|then|to|from|even|also)\s*$", re.I)
 
 
@@ -1276,7 +1289,9 @@ def _governing_cue(
         # "FPGM reduces more than 52% FLOPs on ResNet-110", "124x speedup compared with fully-connected layers on AlexNet":
         # past the compared phrase, the model the comparison is made on is one the paper runs
         return RelationResult(BUILDS_ON, f"{words} ... {host.group('prep').lower()}", 0.6), False
-    if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words):
+    if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words) \
+            and not (_COMPARED_NOUN.fullmatch(words) and _SETTING_GAP.search(gap)) \
+            and not (words.lower() == "training" and _GERUND_OBJECT.match(gap)):
         compared = _compared_object(before, found, match)
         if compared is not None and not (_FRONTED_COMPARE.fullmatch(" ".join(compared.group(0).split())) and "," in gap
                                          and _SUBJECT_VERB.match(sentence, end or start, hi)):
