@@ -91,7 +91,7 @@ def _bridge_nx(G, a, b, family=False):
 
 
 def _builds_on_nx(G, method, relation="builds_on", family=False):
-    return [[r["id"], r["title"], r["year"], r["method"], r["type"], r["field"], r["evidence"]]
+    return [[r["id"], r["title"], r["year"], r["method"], r["type"], r["field"], r["evidence"], r["methods"]]
             for r in queries.papers_for_method(G, method, relation, family=family)]
 
 
