@@ -554,7 +554,12 @@ def _scoped(graph: Path, category: Optional[List[str]], since: Optional[int], un
 
 def _link_cell(link: dict) -> str:
     method = f"{link['method']}, " if link.get("method") else ""
-    return f"{link['type'].lower()} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+    return f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+
+
+def _relation_words(edge_type: str) -> str:
+    """An edge type as the tables and the HTML page write it: 'BUILDS_ON' -> 'builds on'."""
+    return edge_type.lower().replace("_", " ")
 
 
 def _names(names: list[str], shown: int = 12) -> str:
@@ -736,7 +741,7 @@ def bridge_command(
         for i, path in enumerate(result["paths"], 1):
             names = {row["node"]: _node_name(row) for row in path["nodes"]}
             rows = [
-                [names[hop["source"]], hop["type"].lower() + (f" via {hop['via']}" if hop.get("via") else ""),
+                [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
                  names[hop["target"]], _short(hop.get("evidence"))]
                 for hop in path["hops"]
             ]
@@ -854,7 +859,7 @@ def _print_family_report(report: dict, shown: Optional[int], scope: str = "") ->
 
 def _relations(row: dict) -> str:
     """A row's relations, strongest first ('builds on, mentions'); an introduces row has just its type."""
-    return ", ".join(t.lower().replace("_", " ") for t in row.get("relations") or [row["type"]])
+    return ", ".join(_relation_words(t) for t in row.get("relations") or [row["type"]])
 
 
 def _methods_cell(row: dict, default: str = "") -> str:
@@ -931,7 +936,7 @@ def _related_why(matches: list[dict]) -> str:
     cells = []
     for m in matches:
         what = m["theirs"] + (f", {m['lineage']} of {m['method']}" if m["lineage"] else "")
-        how = f"{m['mine'].lower().replace('_', ' ')} / {m['their_type'].lower().replace('_', ' ')}"
+        how = f"{_relation_words(m['mine'])} / {_relation_words(m['their_type'])}"
         cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''})")
     return "; ".join(cells)
 

@@ -243,6 +243,7 @@ SEED_CASES = [
     ("builds_on", {"method": "efficient attention", "relation": "compares_to"}, False),
     ("builds_on", {"method": "PEFT"}, False),
     ("builds_on", {"method": "FlashAttention", "relation": "compares_to"}, True),
+    ("builds_on", {"method": "LLaMA", "relation": "builds_on"}, True),  # A2SF: one row, Llama-2 and LLaMA (qa6 K4)
 ]
 
 
