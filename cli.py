@@ -838,7 +838,7 @@ def _derivatives_hint(extra: Optional[dict], link: str, more: bool) -> str:
     if not extra or not extra["papers"]:
         return ""
     n, methods = extra["papers"], extra["methods"]
-    counts = ", ".join(m["name"] + (f" ({m['papers']})" if len(methods) > 1 else "") for m in methods)
+    counts = _names([m["name"] + (f" ({m['papers']})" if len(methods) > 1 else "") for m in methods], shown=5)
     papers = f"{n} {'more ' if more else ''}paper{'s' if n > 1 else ''} {'have' if n > 1 else 'has'}"
     return f"{papers} {link} to its derivative{'s' if len(methods) > 1 else ''} {counts}: add --family."
 
