@@ -554,7 +554,12 @@ def _scoped(graph: Path, category: Optional[List[str]], since: Optional[int], un
 
 def _link_cell(link: dict) -> str:
     method = f"{link['method']}, " if link.get("method") else ""
-    return f"{link['type'].lower()} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+    return f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+
+
+def _relation_words(edge_type: str) -> str:
+    """An edge type as the tables and the HTML page write it: 'BUILDS_ON' -> 'builds on'."""
+    return edge_type.lower().replace("_", " ")
 
 
 def _names(names: list[str], shown: int = 12) -> str:
@@ -724,6 +729,11 @@ def bridge_command(
             ]
             print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
             return
+        wider = result.get("with_derivatives")
+        if wider:
+            n = f"{wider} paper{'s' if wider > 1 else ''}"
+            say(f"No paper{scope} links both {result['a']} and {result['b']}, but {n} link{'s' if wider == 1 else ''} "
+                "them or their catalog derivatives: add --family.")
         if not result["paths"]:
             say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
             return
@@ -731,7 +741,7 @@ def bridge_command(
         for i, path in enumerate(result["paths"], 1):
             names = {row["node"]: _node_name(row) for row in path["nodes"]}
             rows = [
-                [names[hop["source"]], hop["type"].lower() + (f" via {hop['via']}" if hop.get("via") else ""),
+                [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
                  names[hop["target"]], _short(hop.get("evidence"))]
                 for hop in path["hops"]
             ]
@@ -768,31 +778,38 @@ def method_command(
     Relevance: the method in the paper's title first, then builds on > compares to > mentions, then the papers
     naming it most often, then link confidence, then newest first (--order oldest: oldest first).
     """
-    from relwork.graph.queries import method_report, papers_for_method, relation_type, resolve_methods
+    from relwork.graph.queries import derivatives_only, method_report, papers_for_method, relation_type, resolve_methods
 
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
         shown = limit if limit is not None or as_json else METHOD_ROWS
         if relation is not None:
             rows = papers_for_method(G, name, relation, family=family, order=order)
+            heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
+            extra = None if family else derivatives_only(G, name, relation)
+            hint = _derivatives_hint(extra, f"a {heading} link", bool(rows))
             if as_json:
                 print_json(rows[:shown])
+                if hint:
+                    info(hint)
                 return
             resolved = resolve_methods(G, name, family=family)
-            heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
             what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
             family = resolved.group
             if not rows:
-                say(f"No paper in the graph{scope} has a {heading} link to {what}.")
+                hint = _derivatives_hint(extra, "one", False)
+                say(f"No paper in the graph{scope} has a {heading} link to {what}" + (f"; {hint}" if hint else "."))
                 return
             columns = ["Year", "Id", "Paper", "Field", "Evidence"]
             cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
             if family:
                 columns.insert(1, "Method")
                 for cell, r in zip(cells, rows):
-                    cell.insert(1, r["method"])
+                    cell.insert(1, _methods_cell(r))
             print_table(f"{what}: {heading}{scope}", columns, cells)
             _more(len(rows), shown)
+            if hint:
+                say(hint)
             return
         report = method_report(G, name, family=family, order=order)
         if as_json:
@@ -810,6 +827,20 @@ def method_command(
                 + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
         title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "") + scope
         _print_method_papers(title, report, m["name"] if family else None, shown)
+        hint = _derivatives_hint(report["with_derivatives"], "a link", bool(report["papers"]))
+        if hint:
+            say(hint)
+
+
+def _derivatives_hint(extra: Optional[dict], link: str, more: bool) -> str:
+    """What --family would add to a plain answer (``derivatives_only``), as a sentence naming the option:
+    '1 more paper has a builds_on link to its derivative Llama-2: add --family.' ('' when it adds nothing)."""
+    if not extra or not extra["papers"]:
+        return ""
+    n, methods = extra["papers"], extra["methods"]
+    counts = _names([m["name"] + (f" ({m['papers']})" if len(methods) > 1 else "") for m in methods], shown=5)
+    papers = f"{n} {'more ' if more else ''}paper{'s' if n > 1 else ''} {'have' if n > 1 else 'has'}"
+    return f"{papers} {link} to its derivative{'s' if len(methods) > 1 else ''} {counts}: add --family."
 
 
 def _more(total: int, shown: Optional[int]) -> None:
@@ -828,19 +859,24 @@ def _print_family_report(report: dict, shown: Optional[int], scope: str = "") ->
 
 def _relations(row: dict) -> str:
     """A row's relations, strongest first ('builds on, mentions'); an introduces row has just its type."""
-    return ", ".join(t.lower().replace("_", " ") for t in row.get("relations") or [row["type"]])
+    return ", ".join(_relation_words(t) for t in row.get("relations") or [row["type"]])
+
+
+def _methods_cell(row: dict, default: str = "") -> str:
+    """The methods a family answer's row links, strongest first ('Llama-2, LLaMA': one row per paper)."""
+    return ", ".join(row.get("methods") or [row.get("method") or default])
 
 
 def _print_method_papers(title: str, report: dict, method: Optional[str], shown: Optional[int]) -> None:
-    """A method report's introducers, then its papers (at most ``shown`` of each), one row per paper (and
-    method): all its relations, strongest first, with the evidence of the first. ``method`` given: a Method
-    column (family answers)."""
+    """A method report's introducers, then its papers (at most ``shown`` of each), one row per paper: all its
+    relations, strongest first, with the evidence of the first. ``method`` given: a Method column naming the
+    methods each paper links (family answers)."""
     rows = []
     for r in report["introduced_by"][:shown] + report["papers"][:shown]:
         row = [_relations(r), r["year"] or "", r["id"], r["title"] + (" (external)" if r["external"] else ""),
                _short(r["evidence"])]
         if method is not None:
-            row.insert(1, r.get("method") or method)
+            row.insert(1, _methods_cell(r, method))
         rows.append(row)
     columns = ["Relations (evidence of the first)", "Year", "Id", "Paper", "Evidence"]
     if method is not None:
@@ -900,7 +936,7 @@ def _related_why(matches: list[dict]) -> str:
     cells = []
     for m in matches:
         what = m["theirs"] + (f", {m['lineage']} of {m['method']}" if m["lineage"] else "")
-        how = f"{m['mine'].lower().replace('_', ' ')} / {m['their_type'].lower().replace('_', ' ')}"
+        how = f"{_relation_words(m['mine'])} / {_relation_words(m['their_type'])}"
         cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''})")
     return "; ".join(cells)
 

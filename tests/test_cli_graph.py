@@ -159,7 +159,7 @@ def test_bridge_table(small_path):
     assert result.exit_code == 0
     assert "Papers bridging Longformer and Mamba" in result.stdout
     lines = [line for line in result.stdout.splitlines() if line.startswith("│ 1 ")]
-    assert lines and "Hybrid models" in lines[0] and "builds_on (abstract):" in lines[0] and "compares_to" in lines[0]
+    assert lines and "Hybrid models" in lines[0] and "builds on (abstract):" in lines[0] and "compares to" in lines[0]
 
 
 def test_bridge_paths_table(small_path):

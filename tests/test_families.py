@@ -169,3 +169,50 @@ def test_gan_name_rule_leaves_out_look_alikes_and_adversarial_training():
     assert not members & {"ELEGANT", "GAIL", "CDAN", "GANSpace"}
     cnn = set(_families()["convolutional neural networks"].members)
     assert {"ResNet", "VGG", "AlexNet", "R-CNN", "U-Net"} <= cnn and not cnn & {"ChebNet", "DGCNN", "GCN", "ViT"}
+
+
+# The recurrent-network rule of graph/data/families.jsonl (see the comment there): besides the roots' lineage, a
+# catalog method (not dataset, outside the graph area) whose name or alias says RNN / "recurrent ... network", and an
+# ssm-rnn method whose origin paper's title does, unless it is a CNN or a learning algorithm.
+_RNN_NAME = r"(?<![A-Za-z])RNNs?(?![A-Za-z])|(?i:recurrent (?:[\w-]+ )?(?:neural )?net)"
+_RNN_TITLE = r"(?<![A-Za-z])RNNs?(?![A-Za-z])|(?i:recurrent (?:neural )?networks?)"
+
+
+def _says_recurrent(entry, cnn: set[str]) -> bool:
+    import re
+
+    if entry.area == "graph":
+        return False  # a graph recurrent network is a GNN
+    if any(re.search(_RNN_NAME, s) for s in entry.surfaces):
+        return True
+    title = (entry.paper or {}).get("title") or ""
+    return (entry.area == "ssm-rnn" and bool(re.search(_RNN_TITLE, title)) and entry.name not in cnn
+            and not re.search(r"(?i)learning algorithm", title))
+
+
+def test_recurrent_family_lists_every_catalog_method_its_rule_finds(seed_graph):
+    """Bidirectional RNN, UGRNN, Delta-RNN, VRNN, Recurrent Highway Network and LMU were in neither the RNN nor
+    the state-space family (qa6 K3): 'builds on RNNs' missed LMUFormer, which builds on LMU."""
+    from relwork.linker.catalog import load_catalog
+
+    catalog = [e for e in load_catalog() if e.kind != "dataset"]
+    family = _families()["recurrent neural networks"]
+    cnn = set(_families()["convolutional neural networks"].members)
+    lineage, todo = set(family.roots), list(family.roots)
+    while todo:
+        parent = todo.pop()
+        for child in (e.name for e in catalog if parent in (e.parents or ()) and e.name not in lineage):
+            lineage.add(child)
+            todo.append(child)
+    found = {e.name for e in catalog if _says_recurrent(e, cnn)}
+    missing = sorted(found - set(family.members) - lineage)
+    assert missing == [], f"add to recurrent neural networks in graph/data/families.jsonl: {missing}"
+    assert {"Bidirectional RNN", "UGRNN", "Delta-RNN", "VRNN", "Recurrent Highway Network", "LMU"} <= set(family.members)
+    assert not (set(family.members) | lineage) & {"TCN", "RTRL", "BPTT", "DCRNN", "Neural ODE", "Transformer"}
+    in_graph = {seed_graph.nodes[n]["name"] for n in family_members(seed_graph, family)}
+    assert "LMU" in in_graph  # the seed graph links it, so the family question now reaches its papers
+
+
+def test_builds_on_recurrent_networks_finds_the_lmu_paper(seed_graph):
+    rows = papers_for_method(seed_graph, "recurrent neural networks", "builds_on")
+    assert any(r["method"] == "LMU" and r["title"].startswith("LMUFormer") for r in rows)

@@ -91,7 +91,7 @@ def _bridge_nx(G, a, b, family=False):
 
 
 def _builds_on_nx(G, method, relation="builds_on", family=False):
-    return [[r["id"], r["title"], r["year"], r["method"], r["type"], r["field"], r["evidence"]]
+    return [[r["id"], r["title"], r["year"], r["method"], r["type"], r["field"], r["evidence"], r["methods"]]
             for r in queries.papers_for_method(G, method, relation, family=family)]
 
 
@@ -243,6 +243,7 @@ SEED_CASES = [
     ("builds_on", {"method": "efficient attention", "relation": "compares_to"}, False),
     ("builds_on", {"method": "PEFT"}, False),
     ("builds_on", {"method": "FlashAttention", "relation": "compares_to"}, True),
+    ("builds_on", {"method": "LLaMA", "relation": "builds_on"}, True),  # A2SF: one row, Llama-2 and LLaMA (qa6 K4)
 ]
 
 

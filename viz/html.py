@@ -166,8 +166,11 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
         etype = str(attrs.get("type") or (key if isinstance(key, str) and key else "LINK")).split(":", 1)[0]
         label, colour = RELATIONS.get(etype, (etype.lower().replace("_", " "), "#607d8b"))
         # the page colours each edge from this legend entry (not repeated in every edge: 1.4 MB at 18k edges)
-        relations.setdefault(etype, {"type": etype, "label": label, "color": colour, "count": 0})["count"] += 1
+        relation = relations.setdefault(etype, {"type": etype, "label": label, "color": colour, "count": 0, "between_papers": 0})
         paper_to_paper = H.nodes[u].get("label") == schema.PAPER and H.nodes[v].get("label") == schema.PAPER
+        # the legend shows links to methods and the dashed paper -> paper links apart, as `relwork build` does
+        relation["count"] += 1
+        relation["between_papers"] += paper_to_paper
         net.add_edge(
             str(u),
             str(v),

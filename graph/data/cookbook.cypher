@@ -74,17 +74,19 @@ RETURN p.id AS id, p.title AS title, p.year AS year, type(r) AS type, r.field AS
 ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id;
 
 // name: builds_on_family
-// description: Papers that build on (or $relation) a method of list $method (a family's members, a method and its derivatives), oldest first; one row per paper, link type and method, naming the method.
+// description: Papers that build on (or $relation) a method of list $method (a family's members, a method and its derivatives), oldest first; one row per paper, naming the method of its strongest link (title evidence first, then confidence, then name) and all the methods it links.
 // params: method, relation="builds_on"
 // resolve: method=methods, relation=relation
 // networkx: papers_for_method(G, method, relation, family=...)
 WITH toUpper(replace(replace(trim($relation), '-', '_'), ' ', '_')) AS wanted,
-     {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank
+     {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3} AS rank, {title: 0, abstract: 1, catalog: 2} AS fields
 MATCH (p:Paper)-[r]->(m:Method)
 WHERE m.name IN $method AND type(r) = wanted
-RETURN p.id AS id, p.title AS title, p.year AS year, m.name AS method, type(r) AS type, r.field AS field,
-       r.evidence AS evidence
-ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id, method;
+WITH rank, p, m, r ORDER BY coalesce(fields[r.field], 3), -coalesce(r.confidence, 0.0), m.name
+WITH rank, p, collect({method: m.name, link: r}) AS links
+RETURN p.id AS id, p.title AS title, p.year AS year, links[0].method AS method, type(links[0].link) AS type,
+       links[0].link.field AS field, links[0].link.evidence AS evidence, [l IN links | l.method] AS methods
+ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(links[0].link)], p.norm_title, p.id;
 
 // name: most_compared
 // description: Methods most often compared against: number of distinct papers with a COMPARES_TO link. Datasets are left out (a score compared on GLUE is no comparison against GLUE).

@@ -26,7 +26,8 @@
 
   data.nodes.forEach(function (n) {
     var d = n.rw; delete n.rw;
-    d.search = [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]).filter(Boolean).join(' \u0001 ').toLowerCase();
+    d.texts = [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]).filter(Boolean).map(String);
+    d.search = d.texts.join(' \u0001 ').toLowerCase();
     info.set(n.id, d);
     incident.set(n.id, []);
     n.title = tooltip(d);
@@ -118,8 +119,15 @@
     var line = el('span', 'rw-line');
     line.style.borderTopColor = r.color;
     if (r.type === 'DERIVED_FROM') line.style.borderTopStyle = 'dotted';
-    relationBoxes.set(r.type, legendRow(document.getElementById('rw-relations'), line, r.label, r.count, true,
-      function (on) { setRelation(r.type, on); }));
+    // paper -> method (or method -> method) links, then the dashed paper -> paper ones: `relwork build` prints
+    // the two as "edges" and "citations", and the page must not show their sum as one number
+    var between = r.between_papers || 0;
+    var count = between ? (r.count - between) + ' \u00B7 ' + between : r.count;
+    var box = legendRow(document.getElementById('rw-relations'), line, r.label, count, true,
+      function (on) { setRelation(r.type, on); });
+    if (between) box.parentNode.title = (r.count - between) + ' ' + r.label + ' links to methods, and ' + between +
+      ' dashed paper \u2192 paper links through a method one of the two papers introduced';
+    relationBoxes.set(r.type, box);
   });
   var yearMinInput = document.getElementById('rw-year-min');
   var yearMaxInput = document.getElementById('rw-year-max');
@@ -220,22 +228,38 @@
   var resultList = document.getElementById('rw-results');
   var results = [], active = -1;
 
-  /** Node ids matching ``query`` best first: exact name, exact alias/id, prefix, word start, substring. */
+  var LETTER = /[\p{L}\p{N}]/u, LOWER = /[\p{Ll}\p{N}]/u, UPPER = /\p{Lu}/u;
+  /** Whether lower-case ``q`` starts a word of ``text``: at its start, after a character that is no letter or
+   *  digit ('IC-Mamba', 'Transformers are SSMs'), or at a capital after a small letter ('FlashAttention'). */
+  function atWordStart(text, q) {
+    var lower = text.toLowerCase();
+    for (var i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) {
+      var before = text.charAt(i - 1);
+      if (i === 0 || !LETTER.test(before) || (LOWER.test(before) && UPPER.test(text.charAt(i)))) return true;
+    }
+    return false;
+  }
+
+  /** Node ids matching ``query`` best first: exact name, exact alias/id, name prefix, a word start in the name,
+   *  an alias or id. Matches inside a word ('SSM' in 'Assessment', 'RSSM') are listed only when nothing
+   *  matches at a word start. */
   function search(query) {
     var q = String(query || '').trim().toLowerCase();
     if (!q) return [];
-    var scored = [];
+    var scored = [], best = 4;
     info.forEach(function (d, id) {
       var name = d.name.toLowerCase();
       var rank;
+      if (d.search.indexOf(q) < 0) return;
       if (name === q) rank = 0;
       else if (d.search.split(' \u0001 ').indexOf(q) >= 0) rank = 1;
       else if (name.indexOf(q) === 0) rank = 2;
-      else if (d.search.indexOf(' ' + q) >= 0 || d.search.indexOf(q) === 0) rank = 3;
-      else if (d.search.indexOf(q) >= 0) rank = 4;
-      else return;
+      else if (d.texts.some(function (t) { return atWordStart(t, q); })) rank = 3;
+      else rank = 4;
+      best = Math.min(best, rank);
       scored.push([rank, -d.degree, d.name, id]);
     });
+    if (best < 4) scored = scored.filter(function (s) { return s[0] < 4; });
     scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
     return scored.map(function (s) { return s[3]; });
   }
@@ -469,7 +493,10 @@
     out.sort(byType); inc.sort(byType);
     function section(title, items, outgoing) {
       if (!items.length) return;
-      box.appendChild(el('h3', null, title + ' (' + items.length + ')'));
+      // with a filter on, the links it shows come first; the ones it hides follow, folded away
+      var shown = items.filter(function (e) { return !state.hiddenEdges.has(e.id); });
+      var hidden = items.filter(function (e) { return state.hiddenEdges.has(e.id); });
+      box.appendChild(el('h3', null, title + ' (' + (hidden.length ? shown.length + ' shown of ' : '') + items.length + ')'));
       var perType = new Map();
       items.forEach(function (e) { perType.set(e.type, (perType.get(e.type) || 0) + 1); });
       if (perType.size > 1) {
@@ -480,11 +507,20 @@
         });
         box.appendChild(summary);
       }
-      var list = el('ol', 'rw-links');
-      items.slice(0, MAX_PANEL_LINKS).forEach(function (e) {
-        list.appendChild(linkItem(e, e.from, e.to, outgoing ? 'to' : 'from'));
-      });
-      box.appendChild(list);
+      var room = MAX_PANEL_LINKS;
+      function list(links, parent) {
+        var ol = el('ol', 'rw-links');
+        links.slice(0, room).forEach(function (e) { ol.appendChild(linkItem(e, e.from, e.to, outgoing ? 'to' : 'from')); });
+        room -= Math.min(room, links.length);
+        parent.appendChild(ol);
+      }
+      list(shown, box);
+      if (hidden.length) {
+        var fold = el('details', 'rw-hidden-links');
+        fold.appendChild(el('summary', null, hidden.length + ' hidden by the filters'));
+        list(hidden, fold);
+        box.appendChild(fold);
+      }
       if (items.length > MAX_PANEL_LINKS) box.appendChild(el('p', 'rw-small', (items.length - MAX_PANEL_LINKS) + ' more not listed.'));
     }
     section('Links from here', out, true);
