@@ -540,6 +540,22 @@ CATEGORY_OPT = typer.Option(
 )
 SINCE_OPT = typer.Option(None, "--since", help="Only papers published in or after this year.")
 UNTIL_OPT = typer.Option(None, "--until", help="Only papers published in or before this year.")
+IN_WORDS_OPT = typer.Option(
+    False, "--in-words",
+    help="For a method family: also the papers that name it only in words ('a pre-trained diffusion model'), not linked.",
+)
+
+
+def _in_words_hint(count: int, what: str) -> str:
+    """The line that says papers name the asked family only in words, and how to list them."""
+    return f"{count} more paper{'s' if count > 1 else ''} {what}: --in-words lists {'them' if count > 1 else 'it'}."
+
+
+def _print_in_words(title: str, rows: list, shown: Optional[int]) -> None:
+    """Papers naming a family only in words: relation, year, id, title and the sentence that names it."""
+    cells = [[r["type"].lower(), r["year"] or "", r["id"], r["title"], _short(r["evidence"])] for r in rows[:shown]]
+    print_table(title + " (no member linked; relation read from the sentence)", ["Relation", "Year", "Id", "Paper", "Evidence"], cells)
+    _more(len(rows), shown)
 
 
 def _scoped(graph: Path, category: Optional[List[str]], since: Optional[int], until: Optional[int]) -> tuple[Any, str]:
@@ -703,6 +719,7 @@ def bridge_command(
     category: Optional[List[str]] = CATEGORY_OPT,
     since: Optional[int] = SINCE_OPT,
     until: Optional[int] = UNTIL_OPT,
+    in_words: bool = IN_WORDS_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Papers linked to both methods, best first; if none, the shortest paths connecting them.
@@ -711,41 +728,64 @@ def bridge_command(
     Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
     then newest first. Paths go through papers and methods, with the evidence for every hop.
     """
-    from relwork.graph.queries import bridge
+    from relwork.core.errors import GraphError
+    from relwork.graph.queries import bridge, bridge_in_words, resolve_methods
 
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
-        result = bridge(G, a, b, limit=limit, max_paths=paths, family=family)
+        families = [resolve_methods(G, x, empty_family=True).family for x in (a, b)]
+        if in_words and families == [None, None]:
+            raise GraphError("--in-words needs a method family on one side ('state-space models', 'GANs', ...)")
+        result = bridge(G, a, b, limit=limit, max_paths=paths, family=family, empty_family=in_words)
+        words = bridge_in_words(G, a, b, family=family) if families != [None, None] else []
+        hint = _in_words_hint(len(words), "bridge them through a family they name only in words") if words else ""
         if as_json:
-            print_json(result)
+            print_json(result | ({"in_words": words[:limit]} if in_words else {}))
+            if hint and not in_words:
+                info(hint)
             return
-        for side in ("a", "b"):
-            if result.get(f"{side}_methods", [result[side]]) != [result[side]]:
-                say(f"{result[side]}: {_names(result[side + '_methods'])}")
-        if result["papers"]:
-            rows = [
-                [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
-                for i, row in enumerate(result["papers"], 1)
-            ]
-            print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
-            return
-        wider = result.get("with_derivatives")
-        if wider:
-            n = f"{wider} paper{'s' if wider > 1 else ''}"
-            say(f"No paper{scope} links both {result['a']} and {result['b']}, but {n} link{'s' if wider == 1 else ''} "
-                "them or their catalog derivatives: add --family.")
-        if not result["paths"]:
-            say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
-            return
-        say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections:")
-        for i, path in enumerate(result["paths"], 1):
-            names = {row["node"]: _node_name(row) for row in path["nodes"]}
-            rows = [
-                [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
-                 names[hop["target"]], _short(hop.get("evidence"))]
-                for hop in path["hops"]
-            ]
-            print_table(f"Path {i} ({path['length']} hops)", ["From", "Relation", "To", "Evidence"], rows)
+        _print_bridge(result, scope)
+        if in_words and words:
+            rows = [[i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
+                    for i, row in enumerate(words[:limit], 1)]
+            print_table(f"Also bridging {result['a']} and {result['b']}{scope}, the family named only in words "
+                        "(no member linked; relation read from the sentence)", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+        elif in_words:
+            say(f"No other paper{scope} bridges them through a family it names only in words.")
+        elif hint:
+            say(hint)
+
+
+def _print_bridge(result: dict, scope: str) -> None:
+    """`relwork bridge`'s answer: the methods each side stands for, then the bridging papers, else what
+    --family would add and the shortest connections."""
+    for side in ("a", "b"):
+        if result.get(f"{side}_methods", [result[side]]) != [result[side]]:
+            say(f"{result[side]}: {_names(result[side + '_methods'])}")
+    if result["papers"]:
+        rows = [
+            [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
+            for i, row in enumerate(result["papers"], 1)
+        ]
+        print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+        return
+    wider = result.get("with_derivatives")
+    if wider:
+        n = f"{wider} paper{'s' if wider > 1 else ''}"
+        say(f"No paper{scope} links both {result['a']} and {result['b']}, but {n} link{'s' if wider == 1 else ''} "
+            "them or their catalog derivatives: add --family.")
+    if not result["paths"]:
+        say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
+        return
+    say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections:")
+    for i, path in enumerate(result["paths"], 1):
+        names = {row["node"]: _node_name(row) for row in path["nodes"]}
+        rows = [
+            [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
+             names[hop["target"]], _short(hop.get("evidence"))]
+            for hop in path["hops"]
+        ]
+        print_table(f"Path {i} ({path['length']} hops)", ["From", "Relation", "To", "Evidence"], rows)
 
 
 METHOD_ROWS = 20  # rows `relwork method` shows without --limit (--json gives all)
@@ -771,65 +811,107 @@ def method_command(
     category: Optional[List[str]] = CATEGORY_OPT,
     since: Optional[int] = SINCE_OPT,
     until: Optional[int] = UNTIL_OPT,
+    in_words: bool = IN_WORDS_OPT,
     as_json: bool = JSON_OPT,
 ) -> None:
     """Who introduced a method, and the papers that build on / compare to / mention it, most relevant first.
 
     Relevance: the method in the paper's title first, then builds on > compares to > mentions, then the papers
     naming it most often, then link confidence, then newest first (--order oldest: oldest first).
+    A method family ("state-space models") answers with its members' papers; --in-words adds the papers that
+    name the family only in words.
     """
-    from relwork.graph.queries import derivatives_only, method_report, papers_for_method, relation_type, resolve_methods
+    from relwork.core.errors import GraphError
+    from relwork.graph.queries import family_in_words, resolve_methods
 
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
         shown = limit if limit is not None or as_json else METHOD_ROWS
-        if relation is not None:
-            rows = papers_for_method(G, name, relation, family=family, order=order)
-            heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
-            extra = None if family else derivatives_only(G, name, relation)
-            hint = _derivatives_hint(extra, f"a {heading} link", bool(rows))
+        fam = resolve_methods(G, name, empty_family=True)
+        if in_words and fam.family is None:
+            raise GraphError(f"--in-words needs a method family, and {fam.label!r} is a method "
+                             "('state-space models', 'diffusion models', 'GANs', ...)")
+        words = family_in_words(G, name, relation) if fam.family is not None else []
+        what = f"name {fam.label} only in words" + (f" ({relation_type_words(relation)})" if relation else "")
+        hint = _in_words_hint(len(words), what) if words and not in_words else ""
+        if fam.family is not None and not fam.nodes and in_words:  # no member in the graph: the words are the answer
             if as_json:
-                print_json(rows[:shown])
-                if hint:
-                    info(hint)
-                return
-            resolved = resolve_methods(G, name, family=family)
-            what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
-            family = resolved.group
-            if not rows:
-                hint = _derivatives_hint(extra, "one", False)
-                say(f"No paper in the graph{scope} has a {heading} link to {what}" + (f"; {hint}" if hint else "."))
-                return
-            columns = ["Year", "Id", "Paper", "Field", "Evidence"]
-            cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
-            if family:
-                columns.insert(1, "Method")
-                for cell, r in zip(cells, rows):
-                    cell.insert(1, _methods_cell(r))
-            print_table(f"{what}: {heading}{scope}", columns, cells)
-            _more(len(rows), shown)
-            if hint:
-                say(hint)
+                print_json({"papers": [], "in_words": words[:shown]})
+            else:
+                _print_in_words(f"Papers naming {fam.label}{scope}", words, shown)
             return
-        report = method_report(G, name, family=family, order=order)
+        if fam.family is not None and not fam.nodes:
+            raise GraphError(f"no paper in this graph links to any of the {fam.label} ({fam.family.definition()})"
+                             + (f"; {hint}" if hint else ""))
+        _method_answer(G, name, relation, family, order, shown, scope, as_json, words if in_words else None)
+        if in_words and not as_json:
+            if words:
+                _print_in_words(f"Also naming {fam.label}{scope}", words, shown)
+            else:
+                say(f"No other paper{scope} names {fam.label} in words.")
+        elif hint:
+            (info if as_json else say)(hint)
+
+
+def relation_type_words(relation: str) -> str:
+    """A relation as the tables write it: 'compares_to' -> 'compares to'."""
+    return relation.strip().lower().replace("_", " ").replace("-", " ")
+
+
+def _method_answer(G: Any, name: str, relation: Optional[str], family: bool, order: str, shown: Optional[int],
+               scope: str, as_json: bool, words: Any) -> None:
+    """`relwork method`'s answer without the in-words part (``words``: the rows --in-words adds to the JSON, or
+    None)."""
+    from relwork.graph.queries import derivatives_only, method_report, papers_for_method, relation_type, resolve_methods
+
+    if relation is not None:
+        rows = papers_for_method(G, name, relation, family=family, order=order)
+        heading = relation_type(relation).lower()  # the canonical name: compares-to -> compares_to
+        extra = None if family else derivatives_only(G, name, relation)
+        hint = _derivatives_hint(extra, f"a {heading} link", bool(rows))
         if as_json:
-            print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")})
+            print_json({"papers": rows[:shown], "in_words": words[:shown]} if words is not None else rows[:shown])
+            if hint:
+                info(hint)
             return
-        if report["family"] is not None:
-            _print_family_report(report, shown, scope)
+        resolved = resolve_methods(G, name, family=family)
+        what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
+        family = resolved.group
+        if not rows:
+            hint = _derivatives_hint(extra, "one", False)
+            say(f"No paper in the graph{scope} has a {heading} link to {what}" + (f"; {hint}" if hint else "."))
             return
-        m = report["method"]
-        say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
-        if m["aliases"]:
-            say("aliases: " + ", ".join(m["aliases"]))
-        if report["parents"] or report["children"]:
-            say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
-                + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
-        title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "") + scope
-        _print_method_papers(title, report, m["name"] if family else None, shown)
-        hint = _derivatives_hint(report["with_derivatives"], "a link", bool(report["papers"]))
+        columns = ["Year", "Id", "Paper", "Field", "Evidence"]
+        cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
+        if family:
+            columns.insert(1, "Method")
+            for cell, r in zip(cells, rows):
+                cell.insert(1, _methods_cell(r))
+        print_table(f"{what}: {heading}{scope}", columns, cells)
+        _more(len(rows), shown)
         if hint:
             say(hint)
+        return
+    report = method_report(G, name, family=family, order=order)
+    if as_json:
+        print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")}
+                   | ({"in_words": words[:shown]} if words is not None else {}))
+        return
+    if report["family"] is not None:
+        _print_family_report(report, shown, scope)
+        return
+    m = report["method"]
+    say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
+    if m["aliases"]:
+        say("aliases: " + ", ".join(m["aliases"]))
+    if report["parents"] or report["children"]:
+        say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
+            + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
+    title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "") + scope
+    _print_method_papers(title, report, m["name"] if family else None, shown)
+    hint = _derivatives_hint(report["with_derivatives"], "a link", bool(report["papers"]))
+    if hint:
+        say(hint)
 
 
 def _derivatives_hint(extra: Optional[dict], link: str, more: bool) -> str:

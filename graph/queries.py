@@ -429,13 +429,16 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 
 
 def bridge(
-    G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5, family: bool = False
+    G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5, family: bool = False,
+    empty_family: bool = False,
 ) -> dict:
     """Papers linked to both methods ``a`` and ``b``, best first; paths when no paper links both.
 
     ``a`` and ``b`` may name method families ('state-space models'), and ``family=True`` also takes each
     method's catalog derivatives (see ``resolve_methods``); a paper then bridges when it links a method of
-    each side, two different methods, and each side's link row names its ``method``.
+    each side, two different methods, and each side's link row names its ``method``. ``empty_family``: a
+    family with no member in the graph gives no papers and no paths instead of an error (``bridge_in_words``
+    may still find some).
 
     A paper's link to each method is its strongest edge (INTRODUCES, BUILDS_ON, COMPARES_TO or MENTIONS);
     on a side with several methods, the pair of methods with the best (rank, rank sum, field sum, then
@@ -449,16 +452,18 @@ def bridge(
     answer without ``family`` also has ``with_derivatives``: how many papers ``family=True`` would list (a
     paper on FlashAttention-2 and Mamba bridges FlashAttention and Mamba only with their derivatives).
     """
-    ra, rb = resolve_methods(G, a, family=family), resolve_methods(G, b, family=family)
+    ra = resolve_methods(G, a, family=family, empty_family=empty_family)
+    rb = resolve_methods(G, b, family=family, empty_family=empty_family)
     require_different(a, b, ra, rb)
     name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
     papers = _bridge_papers(G, ra, rb)[:limit]
-    paths = [] if papers else _paths_between(G, ra.nodes, rb.nodes, limit=max_paths)
+    paths = [] if papers or not ra.nodes or not rb.nodes else _paths_between(G, ra.nodes, rb.nodes, limit=max_paths)
     result = {"a": ra.label, "b": rb.label, "papers": papers, "paths": paths}
     if ra.group or rb.group:
         result |= {"a_methods": [name(n) for n in ra.nodes], "b_methods": [name(n) for n in rb.nodes]}
     if not papers and not family:
-        wider = _bridge_papers(G, resolve_methods(G, a, family=True), resolve_methods(G, b, family=True))
+        wider = _bridge_papers(G, resolve_methods(G, a, family=True, empty_family=empty_family),
+                               resolve_methods(G, b, family=True, empty_family=empty_family))
         result["with_derivatives"] = len(wider)
     return result
 
@@ -586,6 +591,8 @@ class Family:
     roots: tuple[str, ...] = ()
     members: tuple[str, ...] = ()
     areas: tuple[str, ...] = ()
+    # the phrases a paper may name the family by in words (graph/family_words.py); None: name and aliases
+    words: tuple[str, ...] | None = None
 
     def definition(self) -> str:
         """How the family is made, in words, so every answer says what it counted."""
@@ -609,7 +616,8 @@ def method_families() -> dict[str, Family]:
             continue
         try:
             d = json.loads(line)
-            family = Family(str(d["name"]), *(tuple(map(str, d.get(k) or ())) for k in ("aliases", "roots", "members", "areas")))
+            family = Family(str(d["name"]), *(tuple(map(str, d.get(k) or ())) for k in ("aliases", "roots", "members", "areas")),
+                            words=tuple(map(str, d["words"])) if d.get("words") is not None else None)
         except (ValueError, KeyError, TypeError) as exc:
             raise GraphError(f"graph/data/families.jsonl line {number}: {exc}") from exc
         for surface in (family.name, *family.aliases):
@@ -697,20 +705,22 @@ class Resolved(NamedTuple):
     group: bool
 
 
-def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False) -> Resolved:
+def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False, empty_family: bool = False) -> Resolved:
     """The methods a user means by ``name``: one method as ``resolve_method`` (with ``family=True`` also
-    its catalog derivatives), or, when no method has that exact name, a method family ("state-space
-    models", "PEFT") with its members in the graph. A family with no member in the graph is an error."""
+    its catalog derivatives), or, when no catalogued method has that exact name, a method family
+    ("state-space models", "PEFT") with its members in the graph. A family with no member in the graph is an
+    error unless ``empty_family`` (its papers may still name it in words: ``family_in_words``)."""
     text = _method_text(name)
     surfaces = _method_surfaces(G)
     node = _resolve_exact(G, text, surfaces)
+    # a family's name wins over a name only the corpus coined ('Variational Autoencoder' as one 2016 paper's own)
+    named = _family_named(text) if node is None or not G.nodes[node].get("catalogued") else None
+    if named is not None:
+        nodes = family_members(G, named)
+        if not nodes and not empty_family:
+            raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
+        return Resolved(named.name, nodes, named, True)
     if node is None:
-        named = _family_named(text)
-        if named is not None:
-            nodes = family_members(G, named)
-            if not nodes:
-                raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
-            return Resolved(named.name, nodes, named, True)
         _refuse_generic(text)
         node = _resolve_close(G, text, surfaces)
     nodes = _with_derivatives(G, node) if family else [node]
@@ -888,6 +898,65 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False, order:
         "papers": papers_for_method(G, canonical, family=family, order=order),
         "with_derivatives": None if family else derivatives_only(G, canonical),
     }
+
+
+def family_in_words(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> list[dict]:
+    """The papers that name the method family ``name`` only in words ("built on a pre-trained diffusion model")
+    and link none of its members, typed by the relation typer on their sentence (``graph.family_words``); with
+    ``relation``, only the rows of that type. Their own rows, apart from the linked answer: no edge holds them.
+    Raises GraphError when ``name`` is not a family."""
+    from relwork.graph.family_words import papers_naming_family
+
+    resolved = resolve_methods(G, name, empty_family=True)
+    if resolved.family is None:
+        raise GraphError(f"{resolved.label!r} is a method, not a method family: only families are searched in words "
+                         f"(families: {', '.join(sorted({f.name for f in method_families().values()}))})")
+    linked = {p for m in resolved.nodes for p in G.predecessors(m) if _is(G, p, PAPER)}
+    rows = papers_naming_family(G, resolved.family, exclude=linked)
+    wanted = relation_type(relation)
+    return [r for r in rows if wanted is None or r["type"] == wanted]
+
+
+def bridge_in_words(G: nx.MultiDiGraph, a: str, b: str, *, family: bool = False) -> list[dict]:
+    """Bridges that ``bridge`` leaves out because one side is a method family the paper names only in words:
+    each paper links the other side (its strongest link, as in ``bridge``) and names the family in words
+    (``family_in_words``); when both sides are families, either may be in words. Rows as ``bridge``'s, the
+    words side's cell from ``family_in_words``, best first by ``bridge``'s order."""
+    sides = []
+    for name in (a, b):
+        resolved = resolve_methods(G, name, family=family, empty_family=True)
+        words = {r["node"]: r for r in family_in_words(G, name)} if resolved.family is not None else {}
+        sides.append((resolved, words))
+    (ra, words_a), (rb, words_b) = sides
+    require_different(a, b, ra, rb)
+    label = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
+
+    def linked(resolved: Resolved, paper: str) -> dict | None:
+        best = None
+        for _, m, d in G.out_edges(paper, data=True):
+            if m in resolved.nodes and (best is None or _strength(d) < _strength(best[1])):
+                best = (m, d)
+        if best is None:
+            return None
+        return link_row(best[1]) | ({"method": label(best[0])} if resolved.group else {})
+
+    def cell(resolved: Resolved, words: dict, paper: str) -> dict | None:
+        if paper in words:
+            row = words[paper]
+            return {k: row[k] for k in ("type", "field", "evidence", "cue", "confidence")} | {"method": row["method"] + " (in words)"}
+        return linked(resolved, paper)
+
+    rows = []
+    for paper in sorted(set(words_a) | set(words_b)):
+        ca, cb = cell(ra, words_a, paper), cell(rb, words_b, paper)
+        if ca is None or cb is None:
+            continue
+        ranks = (LINK_RANK[ca["type"]], LINK_RANK[cb["type"]])
+        fields = FIELD_RANK.get(ca["field"], 3) + FIELD_RANK.get(cb["field"], 3)
+        key = (max(ranks), sum(ranks), fields, *_newest(G, paper), *_title_key(G, paper))
+        rows.append((key, dict(paper_row(G, paper), a=ca, b=cb)))
+    rows.sort(key=lambda r: r[0])
+    return [row for _, row in rows]
 
 
 def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:

@@ -308,12 +308,13 @@ def test_method_json_object_names_the_resolution_of_relation_rows(seed_build, re
 
 
 def test_method_lists_a_paper_once_with_all_its_relations(seed_build):
-    """H6: ColBERT builds on and compares to BERT: one row naming both, with the builds-on evidence (its title);
-    `-r compares_to` still lists it, with the compares-to evidence."""
+    """H6: ColBERT builds on and compares to BERT: one row naming both (and its plain mention in "every non-BERT
+    baseline"), with the builds-on evidence (its title); `-r compares_to` still lists it, with the compares-to
+    evidence."""
     G, path = seed_build
     report = json.loads(run("method", "BERT", "-g", path, "--json").stdout)
     rows = [r for r in report["papers"] if r["title"].startswith("ColBERT: Efficient")]
-    assert len(rows) == 1 and rows[0]["relations"] == ["BUILDS_ON", "COMPARES_TO"]
+    assert len(rows) == 1 and rows[0]["relations"] == ["BUILDS_ON", "COMPARES_TO", "MENTIONS"]
     assert rows[0]["type"] == "BUILDS_ON" and rows[0]["evidence"] == rows[0]["title"]
     assert len({r["node"] for r in report["papers"]}) == len(report["papers"])
     table = run("method", "BERT", "-g", path, env={"COLUMNS": "250"}).stdout

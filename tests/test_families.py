@@ -48,7 +48,7 @@ def test_family_file_lines_are_json_with_known_fields():
     rows = [json.loads(line) for line in text.splitlines() if line.strip() and not line.startswith("#")]
     assert len(rows) == len(_families()) >= 7
     for row in rows:
-        assert set(row) <= {"name", "aliases", "roots", "members", "areas"}
+        assert set(row) <= {"name", "aliases", "roots", "members", "areas", "words"}
 
 
 def test_state_space_models_are_s4_lineage_not_transformers(seed_graph):

@@ -68,3 +68,59 @@ def test_an_acronym_the_paper_defines_as_something_else_is_not_the_family():
                abstract="Structured state space models (SSMs) scale linearly. We build on SSMs for audio.")
     rows = papers_naming_family(G, _family_named("state-space models"))
     assert [r["node"] for r in rows] == ["paper:b"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# the answers: family_in_words / bridge_in_words and --in-words
+
+
+def test_family_in_words_filters_by_relation_and_refuses_a_method(seed_graph):
+    from relwork.core.errors import GraphError
+    from relwork.graph.queries import family_in_words
+
+    builders = {r["title"].split(":")[0] for r in family_in_words(seed_graph, "diffusion models", "builds_on")}
+    assert {"LaCon", "UniAnimate"} <= builders
+    assert all(r["type"] == "BUILDS_ON" for r in family_in_words(seed_graph, "SSMs", "builds_on"))
+    with pytest.raises(GraphError, match="is a method, not a method family"):
+        family_in_words(seed_graph, "Mamba")
+
+
+def test_a_family_whose_words_are_everyday_terms_is_not_searched(seed_graph):
+    from relwork.graph.queries import family_in_words
+
+    assert _family_named("optimizers").words == ()
+    assert family_in_words(seed_graph, "optimizers") == []
+
+
+def test_bridge_in_words_finds_the_transformer_and_ssm_papers_a_user_test_missed(seed_graph):
+    from relwork.graph.queries import bridge, bridge_in_words
+
+    linked = {r["node"] for r in bridge(seed_graph, "Transformer", "state-space models")["papers"]}
+    rows = bridge_in_words(seed_graph, "Transformer", "state-space models")
+    titles = {r["title"].split(":")[0] for r in rows}
+    # qa6 K3: these five write both Transformers and state-space models, naming no catalogued SSM
+    assert {"STree", "LongVQ", "UniAnimate", "In-Context Language Learning"} <= titles
+    assert not linked & {r["node"] for r in rows}
+    assert all(r["b"]["method"] == "state-space models (in words)" for r in rows)
+    assert rows[0]["a"]["type"] == "BUILDS_ON" and rows[0]["b"]["type"] == "BUILDS_ON"  # STree: both in its title
+
+
+def test_cli_in_words_lists_the_rows_and_without_it_says_how_many(tmp_path, seed_graph):
+    import json
+
+    from typer.testing import CliRunner
+
+    from relwork.cli import app
+    from relwork.graph.io import save_graph
+
+    path = save_graph(seed_graph, tmp_path / "g.json")
+    runner = CliRunner()
+    plain = runner.invoke(app, ["method", "diffusion models", "-r", "builds_on", "-g", str(path)], env={"COLUMNS": "200"})
+    assert plain.exit_code == 0, plain.output
+    assert "more papers name diffusion models only in words (builds on): --in-words lists them." in plain.stdout
+    listed = runner.invoke(app, ["method", "diffusion models", "-r", "builds_on", "-g", str(path), "--in-words", "--json"])
+    data = json.loads(listed.stdout)
+    assert {r["title"].split(":")[0] for r in data["in_words"]} >= {"LaCon", "UniAnimate"}
+    assert all(r["type"] == "BUILDS_ON" for r in data["papers"] + data["in_words"])
+    refused = runner.invoke(app, ["bridge", "Mamba", "Transformer", "-g", str(path), "--in-words"])
+    assert refused.exit_code == 4 and "--in-words needs a method family" in refused.stderr
