@@ -2788,27 +2788,32 @@ _NOVEL_OR_OWN = re.compile(r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|n
 _MIXED_OR_DIGIT = re.compile(r"[a-z\d]")
 
 
+def is_field_term(name: str, aliases: "Iterable[str]", year: int | None, field_terms: "FieldTerms | None" = None) -> bool:
+    """Whether the acronym ``name``, spelled out as ``aliases``, is a term of the field rather than a coinage:
+    ``field_terms`` (default: the packaged lexicon) lists it with the same words, head nouns included ('Long Term
+    Memory network (LTM)' is not 'long-term memory'; without a long form, any reading counts), first written in a
+    year before ``year`` (a reading first seen in the paper's own year may be its coinage that others took up;
+    with no year, any reading counts)."""
+    readings = (packaged_field_terms() if field_terms is None else field_terms).get(alias_key(name))
+    if not readings or not is_short_form(name):
+        return False
+    # what the paper spells it as: its long forms, else any alias ('NetWorks (NW)'); none: used bare
+    own = {_reading(o, heads=True) for o in long_forms_of(name, aliases) or aliases}
+    return any((not own or _reading(form, heads=True) in own) and (year is None or first < year) for form, first in readings)
+
+
 def _drop_field_terms(found: dict, order: list[str], field_terms: "FieldTerms", year: int, title_key: str) -> None:
-    """Drop introduced short forms that ``field_terms`` lists with the paper's reading, first written no later than
-    the paper: 'a monocular Simultaneous Localization and Mapping (SLAM) algorithm', 'an image quality assessment
-    (IQA) method', 'our SLAM method'. Papers that merely work in a field write its acronym as if it were theirs,
-    and other papers would then cite them for it. A short form spelled otherwise ('Long Term Memory network (LTM)')
-    stays the paper's coinage, and so does the title's name. Only all-capitals acronyms: a name with lower-case
-    letters or digits ('LiDAR', 'seq2seq') is a corpus name, which links across papers unless the corpus's own
-    definitions mark it a field term (``pipeline._CorpusNames``; its introducer keeps it)."""
+    """Drop introduced acronyms that are terms of the field (``is_field_term``): 'a monocular Simultaneous
+    Localization and Mapping (SLAM) algorithm', 'an image quality assessment (IQA) method', 'our SLAM method'.
+    Papers that merely work in a field write its acronym as if it were theirs, and other papers would then cite
+    them for it. The title's name stays. Only all-capitals acronyms: a name with lower-case letters or digits
+    ('LiDAR', 'seq2seq') is a corpus name, which links across papers unless the corpus's own definitions mark it a
+    field term (``pipeline._CorpusNames``; its introducer keeps it)."""
     for key in list(order):
-        readings = field_terms.get(key)
-        if not readings:
-            continue
         intro = found[key]
-        if not is_short_form(intro.name) or title_key in (key, *(alias_key(a) for a in intro.aliases)):
+        if _MIXED_OR_DIGIT.search(intro.name) or title_key in (key, *(alias_key(a) for a in intro.aliases)):
             continue
-        if _MIXED_OR_DIGIT.search(intro.name):
-            continue  # 'LiDAR', 'seq2seq': a corpus name, which the corpus's own definitions mark a field term
-        # what the paper spells it as: its long forms, else any alias ('NetWorks (NW)'); none: used bare. The
-        # words must be the same, head nouns too: 'Long Term Memory network (LTM)' is not 'long-term memory'
-        own = {_reading(o, heads=True) for o in long_forms_of(intro.name, intro.aliases) or intro.aliases}
-        if any((not own or _reading(form, heads=True) in own) and first <= year for form, first in readings):
+        if is_field_term(intro.name, intro.aliases, year, field_terms):
             del found[key]
             order.remove(key)
 

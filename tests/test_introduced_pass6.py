@@ -11,7 +11,7 @@ Sentences are from arXiv abstracts (quoted in part).
 from __future__ import annotations
 
 from relwork.core.records import Paper
-from relwork.linker.introduced import detect_introduced, packaged_field_terms
+from relwork.linker.introduced import detect_introduced, is_field_term, packaged_field_terms
 
 
 def names(linker, title: str, abstract: str, year: int | None = None) -> dict[str, list[str]]:
@@ -73,12 +73,24 @@ def test_an_own_spelling_of_a_field_acronym_stays_the_papers_coinage(linker):
     assert "LTM" in found and "ltm" in packaged_field_terms()
 
 
-def test_a_reading_first_written_after_the_paper_leaves_its_coinage(linker):
-    # a lexicon reading first seen after the paper: the paper may be the one the field took the term from
+def test_a_reading_first_written_in_or_after_the_papers_year_leaves_its_coinage(linker):
+    # a lexicon reading first seen in the paper's year or later: the paper may be the one the field took it from
     paper = Paper.create("Bayesian Active Learning for Object Detection", (
         "We present an Active Learning (AL) strategy for re-using a deep Convolutional Neural Network (CNN)-based "
         "object detector on a new dataset. The AL strategy selects images."), year=2019)
     later = {"al": [["active learning", 2020]]}
     assert "AL" in {i.name for i in detect_introduced(paper, linker.catalog_known, field_terms=later)}
-    earlier = {"al": [["active learning", 2019]]}
+    same_year = {"al": [["active learning", 2019]]}
+    assert "AL" in {i.name for i in detect_introduced(paper, linker.catalog_known, field_terms=same_year)}
+    earlier = {"al": [["active learning", 2018]]}
     assert "AL" not in {i.name for i in detect_introduced(paper, linker.catalog_known, field_terms=earlier)}
+
+
+def test_is_field_term_compares_the_words_and_the_years_of_a_reading():
+    lexicon = {"ltm": [["long-term memory", 2008]], "slam": [["simultaneous localization and mapping", 2017]]}
+    assert is_field_term("SLAM", ["Simultaneous Localization and Mapping"], 2018, lexicon)
+    assert is_field_term("SLAM", [], 2018, lexicon)  # used bare ('our SLAM method')
+    assert not is_field_term("SLAM", ["Simultaneous Localization and Mapping"], 2017, lexicon)
+    assert not is_field_term("LTM", ["Long Term Memory network"], 2019, lexicon)  # a network, not the concept
+    assert is_field_term("LTM", ["long term memory"], 2019, lexicon)
+    assert not is_field_term("XYZ", [], 2019, lexicon)
