@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import html
 import itertools
+import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping, Sequence
 
 from relwork.core.records import Introduced, Paper, first_submitted
 import ahocorasick_rs
@@ -40,7 +41,7 @@ GENERIC = frozenset(
     mha mhsa msa ai ml dl rl nlp cv asr tts nlu nlg qa ner pos mt nmt llm llms lm lms plm plms mllm mllms vlm vlms lvlm
     lvlms slm slms cnn cnns rnn rnns gnn gnns mlp mlps ssm ssms moe gan gans vae vaes dnn dnns ann anns
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
-    peft qat ptq ood iid fps flops macs gflops iou map auc f1 bleu rouge wer cer mse mae_loss
+    peft qat ptq ood iid fps flops macs gflops iou miou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga e2e
     transformer transformers attention convnet convnets dcnn dcnns
     """.split()
@@ -240,14 +241,15 @@ _LONG_FORM_SPLIT = re.compile(r"[\s\-/]+")
 _LONG_FORM_SKIP = frozenset("a an the of for and to in on with by from over via based".split())
 
 
-def _reading(long_form: str) -> tuple[str, ...]:
-    """A long form's content words, lower-cased and singular, trailing head nouns dropped: what it means."""
+def _reading(long_form: str, heads: bool = False) -> tuple[str, ...]:
+    """A long form's content words, lower-cased and singular, trailing head nouns dropped (kept with ``heads``):
+    what it means."""
     words = []
     for word in _LONG_FORM_SPLIT.split(long_form.lower()):
         word = "".join(c for c in word if c.isalnum())
         if word and word not in _LONG_FORM_SKIP:
             words.append(word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word)
-    while len(words) > 1 and words[-1] in _TRAILING_HEADS:
+    while not heads and len(words) > 1 and words[-1] in _TRAILING_HEADS:
         words.pop()
     return tuple(words)
 
@@ -1321,7 +1323,7 @@ def _drop_technique_acronyms(
 
 def detect_introduced(
     paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
-    years: "CatalogYears | None" = None,
+    years: "CatalogYears | None" = None, field_terms: "FieldTerms | None" = None,
 ) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -1332,6 +1334,10 @@ def detect_introduced(
     paper's own coinage of it is found as any other (the catalog's LaMDA does not hide a paper's 'Leiden
     Atomic and Molecular Database (LAMDA)'). ``years`` (``catalog_years`` of the catalog ``known`` comes from;
     default: the built-in catalog's) dates catalogued names: one dated before the paper is not its own.
+    ``field_terms`` (alias key -> readings with the year each first appears, as ``build_field_terms`` makes them
+    from unlabelled abstracts) lists acronyms the field spells out alike: a short form the paper defines with such
+    a reading, or uses bare, is the field's term, not its coinage (``_drop_field_terms``); default: the packaged
+    lexicon (``packaged_field_terms``), ``{}`` for none.
     """
     known = known or set()
     paper, written = _scripts_read(paper)
@@ -1684,6 +1690,11 @@ def detect_introduced(
         ):
             del found[key]
             order.remove(key)
+    # (after the merges: a field term takes the longer names merged into it along, 'Visual SLAM' with SLAM)
+    if field_terms is None:
+        field_terms = packaged_field_terms()
+    if found and field_terms and year:  # (undated, a paper may be the one the field took the term from)
+        _drop_field_terms(found, order, field_terms, year, alias_key(title_name) if title_name else "")
     variants = _variant_tokens(abstract) if order else []
     for key in list(order):
         _add_title_spelling(found[key], paper.title)
@@ -1773,6 +1784,8 @@ def _add_title_spelling(intro: Introduced, title: str) -> None:
 
 
 CatalogYears = tuple[dict[str, int], frozenset[str]]
+# alias key -> [(long form, the year it first appears), ...]: acronyms the field spells out alike
+FieldTerms = Mapping[str, Sequence[Sequence]]
 
 
 def catalog_years(entries: Iterable[CatalogEntry]) -> CatalogYears:
@@ -1787,6 +1800,19 @@ def catalog_years(entries: Iterable[CatalogEntry]) -> CatalogYears:
             if entry.ambiguous:
                 clashes.add(alias_key(surface))
     return years, frozenset(clashes)
+
+
+FIELD_TERMS_FILE = "field-terms.json"
+
+
+@lru_cache(maxsize=1)
+def packaged_field_terms() -> dict[str, list[list]]:
+    """The field-term lexicon shipped as ``linker/data/field-terms.json`` (``bench/build_field_terms.py`` builds it
+    from unlabelled arXiv abstracts): the default ``field_terms`` of ``detect_introduced``; empty when absent."""
+    from importlib import resources
+
+    path = resources.files("relwork.linker").joinpath("data", FIELD_TERMS_FILE)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
 
 
 @lru_cache(maxsize=1)
@@ -2342,6 +2368,10 @@ _METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
     r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
 )
+# 'we obtain a mIoU of 75.6%', 'LBD score of 2', 'cDC = 1', '27.6% HYPE-Infinity deception rate': a name written as
+# the quantity a number measures is a measure the field uses, not a method or dataset the paper coins
+_MEASURED_AFTER = re.compile(r"\s*(?:(?:scores?|values?)\s+(?:of|=)\s*\d|of\s+\d+(?:\.\d+)?\s*%|=\s*\d)")
+_MEASURED_BEFORE = re.compile(r"\d\s*%\s*$")
 
 
 _MORE_CUES = ("referred", "proposed ", "composed of", "consist of", "consists of", "compris", "new ", "novel ", "what we",
@@ -2755,6 +2785,39 @@ def _new_head_appositions(abstract: str, known: "set[str]", positions: "list[int
 _NOVEL_OR_OWN = re.compile(r"\b(?:propose[sd]?|introduce[sd]?|present(?:s|ed)?|novel|new|our)\b(?:\s+[\w\-]+){0,3}\s*$")
 
 
+_MIXED_OR_DIGIT = re.compile(r"[a-z\d]")
+
+
+def is_field_term(name: str, aliases: "Iterable[str]", year: int | None, field_terms: "FieldTerms | None" = None) -> bool:
+    """Whether the acronym ``name``, spelled out as ``aliases``, is a term of the field rather than a coinage:
+    ``field_terms`` (default: the packaged lexicon) lists it with the same words, head nouns included ('Long Term
+    Memory network (LTM)' is not 'long-term memory'; without a long form, any reading counts), first written in a
+    year before ``year`` (a reading first seen in the paper's own year may be its coinage that others took up;
+    with no year, any reading counts)."""
+    readings = (packaged_field_terms() if field_terms is None else field_terms).get(alias_key(name))
+    if not readings or not is_short_form(name):
+        return False
+    # what the paper spells it as: its long forms, else any alias ('NetWorks (NW)'); none: used bare
+    own = {_reading(o, heads=True) for o in long_forms_of(name, aliases) or aliases}
+    return any((not own or _reading(form, heads=True) in own) and (year is None or first < year) for form, first in readings)
+
+
+def _drop_field_terms(found: dict, order: list[str], field_terms: "FieldTerms", year: int, title_key: str) -> None:
+    """Drop introduced acronyms that are terms of the field (``is_field_term``): 'a monocular Simultaneous
+    Localization and Mapping (SLAM) algorithm', 'an image quality assessment (IQA) method', 'our SLAM method'.
+    Papers that merely work in a field write its acronym as if it were theirs, and other papers would then cite
+    them for it. The title's name stays. Only all-capitals acronyms: a name with lower-case letters or digits
+    ('LiDAR', 'seq2seq') is a corpus name, which links across papers unless the corpus's own definitions mark it a
+    field term (``pipeline._CorpusNames``; its introducer keeps it)."""
+    for key in list(order):
+        intro = found[key]
+        if _MIXED_OR_DIGIT.search(intro.name) or title_key in (key, *(alias_key(a) for a in intro.aliases)):
+            continue
+        if is_field_term(intro.name, intro.aliases, year, field_terms):
+            del found[key]
+            order.remove(key)
+
+
 def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
     """Remove names the abstract introduces as a metric ('a novel evaluation metric called ... (FPD)'): the
     guidelines count new methods and datasets, not measures."""
@@ -2762,10 +2825,25 @@ def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
         intro = found[key]
         for surface in [*intro.aliases, intro.name]:
             at = abstract.find(surface)
-            if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))):
+            if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))
+                             or _measured(abstract, surface, at)):
                 del found[key]
                 order.remove(key)
                 break
+
+
+def _measured(abstract: str, surface: str, at: int) -> bool:
+    """Whether the abstract writes ``surface`` (first found at ``at``) as a quantity with its value: 'a mIoU of
+    75.6%', 'cDC = 1', '27.6% HYPE-Infinity'. Every whole-word occurrence counts; a cheap test for a digit comes
+    first (most abstracts' names are never measured)."""
+    while at != -1:
+        end = at + len(surface)
+        # a whole name: not 'HYPE' of 'HYPE-Infinity'
+        whole = not re.match(r"[\w\-]", abstract[end : end + 1]) and not (at and re.match(r"[\w\-]", abstract[at - 1]))
+        if whole and (_MEASURED_AFTER.match(abstract, end) or _MEASURED_BEFORE.search(abstract, max(0, at - 12), at)):
+            return True
+        at = abstract.find(surface, end)
+    return False
 
 
 # 'we propose a new loss function, called grading loss, which ...', 'a novel training framework for GANs, namely
