@@ -76,6 +76,7 @@ def test_catalog_pass6_added_names_link(linker, sentence, expected):
         ("Quality Amplification of Error Prone Navigation for Swarms of Micro Aerial Vehicles", "ProNE"),
         ("While current deep MVS methods achieve impressive results, they crucially rely on ground-truth 3D "
          "training data.", "DeepMVS"),
+        ("Open Sesame: Getting Inside BERT's Linguistic Knowledge", "Open-SESAME"),
         # harmonic-percussive source separation is a task, not a catalogued method
         ("In this paper we propose an efficient deep learning encoder-decoder network for performing "
          "Harmonic-Percussive Source Separation (HPSS).", "HPSS"),
