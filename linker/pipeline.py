@@ -623,7 +623,7 @@ class Linker:
         for index, mentions in by_sentence.items():
             s0, e0 = spans[index]
             sentence = f.text[s0:e0]
-            others = [(m.start - s0, m.end - s0) for m in mentions]
+            others = [(m.start - s0, m.end - s0) for m in mentions if m.kind != "dataset"]  # a dataset is no rival subject
             for m in mentions:
                 start, end = m.start - s0, min(m.end, e0) - s0
                 result = type_relation(sentence, start, end, others=others, own_names=own_names)

@@ -30,3 +30,16 @@ def test_a_name_merely_starting_with_non_is_not_excluded():
     sentence = "We outperform NonLocalNet and non-local means on all benchmarks."
     start = sentence.index("NonLocalNet")
     assert type_relation(sentence, start, start + len("NonLocalNet")).relation == "compares_to"
+
+
+def test_a_dataset_is_not_the_rival_subject_of_a_comparison():
+    """'On PASCAL VOC, it outperforms ... Fast RCNN': the dataset before the verb is the setting, not another method
+    that outperforms (arXiv 1512.02736); the paper compares to Fast R-CNN."""
+    from relwork.core.records import Paper
+    from relwork.linker import link_papers, load_catalog
+
+    paper = Paper.create("Object detection at speed", "We present a single-shot detector. On PASCAL VOC, it outperforms "
+                         "the state-of-the-art result of Fast RCNN by 3.3% in absolute mAP.", year=2015)
+    (linked,) = link_papers([paper], load_catalog())
+    relations = {link.method: link.relation for link in linked.links}
+    assert relations["Fast R-CNN"] == "compares_to"
