@@ -103,14 +103,15 @@ def surface_tokens(surface: str) -> list[str]:
     return pieces
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1 << 10)
 def variants(surface: str) -> frozenset[str]:
     """Normalised spellings of a surface: its pieces joined by nothing or by a space.
 
     'FlashAttention' -> {'flashattention', 'flash attention'} (which also covers 'Flash-Attention' because
     hyphens normalise to spaces). Names of more than four pieces get only the two uniform joins.
-    Memoised (bounded): the linker asks again for the spellings of a paper's own names (~7 us a paper).
-    4,096 entries (~1 MB full) miss 8% more often than 16,384 (~4 MB full, filled by ~60,000 abstracts).
+    Memoised (bounded): the linker asks again for the spellings of a paper's own names (~7 us a paper), a
+    few papers apart at most; other papers' names rarely repeat (77% of the calls of a 100,000-paper run
+    miss with 4,096 entries). 1,024 entries (~0.25 MB full, not ~1 MB) keep the repeats.
     """
     tokens = [t.lower() for t in surface_tokens(surface)]
     if not tokens:
@@ -466,12 +467,15 @@ def _named_lowercase_tail(surface: str) -> bool:
 # A pattern's targets as the matcher holds them: a list of targets, or, for a pattern of one target that
 # ``_target`` rebuilds from its name, kind and surface (a corpus name's), only those: the name alone for a
 # method written as named, else (name, kind, surface). ~190 bytes less a corpus name (no Target, no list);
-# the list is made when the pattern first matches (``Matcher._hit``).
+# the list is made when the pattern matches, and kept in a bounded cache (``Matcher._hit``).
 
 
-def _compact(targets: list[Target]) -> "list[Target] | str | tuple[str, str, str]":
-    if len(targets) != 1:
-        return targets
+_EXPANDED_MAX = 1 << 12  # compact patterns ``Matcher._hit`` keeps made into lists (~180 bytes each)
+
+
+def _compact(targets: "list[Target] | str | tuple[str, str, str]") -> "list[Target] | str | tuple[str, str, str]":
+    if targets.__class__ is not list or len(targets) != 1:
+        return targets  # compact already (``build_table(compact=True)``), or several targets
     t = targets[0]
     if not t.exact_case or t.context or t.parents or _target(t.name, t.kind, t.surface) != t:
         return targets
@@ -482,18 +486,38 @@ def _expand(compact: "str | tuple[str, str, str]") -> list[Target]:
     return [_target(compact, "method", compact) if type(compact) is str else _target(*compact)]
 
 
+def _plain(entry: CatalogEntry) -> bool:
+    """Whether every target of ``entry`` is one ``_target`` rebuilds from (name, kind, surface): an exact-case
+    entry without context words or parents (an introduced corpus name)."""
+    return entry.ambiguous and not entry.context and not entry.parents and not entry.alias_context
+
+
+def _compact_of(name: str, kind: str, surface: str) -> "str | tuple[str, str, str]":
+    """The compact form (``_compact``) of the target ``_target(name, kind, surface)``."""
+    return name if surface == name and kind == "method" else (name, kind, surface)
+
+
 def build_table(
-    entries: Iterable[CatalogEntry], table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None
+    entries: Iterable[CatalogEntry], table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None,
+    *, compact: bool = False,
 ) -> dict[str, list[Target]]:
     """Add the normalised patterns of ``entries`` (every spelling variant of every surface) to ``table``:
     pattern -> the targets it names, in entry order. ``table`` may start as a shallow copy of ``shared``,
-    whose target lists are then copied before one is added to, never changed."""
+    whose target lists are then copied before one is added to, never changed. With ``compact`` (a matcher's
+    own table) a pattern of one target of a ``_plain`` entry holds its compact form (``_compact``), made
+    without a ``Target`` or a list: a corpus of millions of papers adds hundreds of thousands of names, and
+    a Target and a list each (~180 bytes) were all held at once until the matcher compacted them."""
     for entry in entries:
+        plain = compact and _plain(entry)
         for surface in entry.surfaces:
-            target = _target(entry.name, entry.kind, surface, entry)
-            keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
-            if not target.exact_case and surface[:2].isalpha():
-                keys = _greek_spelled(surface, keys)
+            if plain:  # exact case: the one key of the surface as written
+                target = None
+                keys = {" ".join(normalize(surface).split())}
+            else:
+                target = _target(entry.name, entry.kind, surface, entry)
+                keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
+                if not target.exact_case and surface[:2].isalpha():
+                    keys = _greek_spelled(surface, keys)
             spaced = normalize(surface).strip()
             if "  " in spaced:
                 # punctuation between words keeps its width in the text: 'Carlini & Wagner' reads 'carlini   wagner'
@@ -504,11 +528,19 @@ def build_table(
                     continue
                 bucket = table.get(key)
                 if bucket is None:
-                    table[key] = [target]  # a list of one, not over-allocated by an append
-                elif all(t.name != target.name or t.surface != surface for t in bucket):
-                    if shared is not None and bucket is shared.get(key):
-                        table[key] = bucket = list(bucket)
-                    bucket.append(target)
+                    # a list of one, not over-allocated by an append; or no list, compact
+                    table[key] = _compact_of(entry.name, entry.kind, surface) if plain else [target]
+                    continue
+                if bucket.__class__ is not list:  # compact: one target, of a plain entry
+                    held = (bucket, bucket) if bucket.__class__ is str else (bucket[0], bucket[2])
+                    if held == (entry.name, surface):
+                        continue
+                    table[key] = bucket = _expand(bucket)
+                elif any(t.name == entry.name and t.surface == surface for t in bucket):
+                    continue
+                elif shared is not None and bucket is shared.get(key):
+                    table[key] = bucket = list(bucket)
+                bucket.append(target or _target(entry.name, entry.kind, surface))
     return table
 
 
@@ -550,9 +582,9 @@ class Matcher:
             self._context_cache = parts.context
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
             if base is None:
-                self._compile(build_table(entries, {}))
+                self._compile(build_table(entries, {}, compact=True))
                 return
-            table = build_table(entries, dict(base), shared=base)
+            table = build_table(entries, dict(base), shared=base, compact=True)
             unchanged = len(table) == len(base) and all(table[k] is v for k, v in base.items())
             self._compile(base if unchanged else table, shared=base, parts=parts)
 
@@ -566,6 +598,7 @@ class Matcher:
         it is kept when it is the whole table, and its target lists are held as they are. The others are
         held compact (``_compact``)."""
         self._shared_table = table if table is shared else None
+        self._expanded: dict[int, list[Target]] = {}  # ``_hit``'s cache of compact targets made into lists
         self._keys = list(table)
         if shared is None:
             self._targets = [_compact(targets) for targets in table.values()]
@@ -589,11 +622,20 @@ class Matcher:
         )
 
     def _hit(self, index: int) -> list[Target]:
-        """The targets of pattern ``index``, made from their compact form on its first match."""
+        """The targets of pattern ``index``; a compact one is made into its list on a match and kept in a
+        bounded cache, not in ``_targets``: nearly every corpus name matches somewhere (in the paper that
+        introduces it, at least), so by the end of a run each would hold a Target and a list again (~180
+        bytes a name), and in a forked worker every first match would write to the shared list's pages."""
         targets = self._targets[index]
-        if targets.__class__ is not list:
-            targets = self._targets[index] = _expand(targets)
-        return targets
+        if targets.__class__ is list:
+            return targets
+        expanded = self._expanded
+        found = expanded.get(index)
+        if found is None:
+            if len(expanded) >= _EXPANDED_MAX:
+                expanded.clear()
+            found = expanded[index] = _expand(targets)
+        return found
 
     @property
     def _table(self) -> dict[str, list[Target]]:

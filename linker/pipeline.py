@@ -61,7 +61,7 @@ from relwork.loaders.base import GZIP_MAGIC, LineChunk, Problem, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
-_NAME_KEYS_MAX = 1 << 15  # entries of ``Linker._name_keys`` before it starts again
+_NAME_KEYS_MAX = 1 << 13  # entries of ``Linker._name_keys`` before it starts again (~0.7 MB full)
 MIN_CORPUS_NAME = 3  # introduced names shorter than this ('M1', 'BT') do not link from other papers
 
 
