@@ -24,15 +24,18 @@ from typing import Iterable
 
 import networkx as nx
 
-from relwork.graph.schema import FIELD_RANK, INTRODUCES, LINK_RANK, PAPER
+from relwork.graph.schema import INTRODUCES, PAPER, RELATION_TO_EDGE
 
 _DASHES = "\\-\u2010\u2011\u2012\u2013\u2014"
-_TYPE = {"builds_on": "BUILDS_ON", "compares_to": "COMPARES_TO", "mentions": "MENTIONS"}
+
+
+def _acronym(surface: str) -> bool:
+    """One capitalised word ('SSM', 'RNNs'): matched in its own case only."""
+    return len(surface.split()) == 1 and "-" not in surface and surface[:1].isupper()
 
 
 def _phrase(surface: str) -> str:
-    words = surface.split()
-    if len(words) == 1 and "-" not in surface and surface[:1].isupper():
+    if _acronym(surface):
         return re.escape(surface.rstrip("s")) + "s?"  # an acronym, in its own case ('SSM', 'SSMs')
     parts = re.split(r"[\s\-]+", surface)
     return "(?i:" + f"[\\s{_DASHES}]+".join(re.escape(p) for p in parts) + "(?:s|es)?)"
@@ -47,10 +50,6 @@ def family_pattern(words: tuple[str, ...]) -> "re.Pattern | None":
     # not part of a longer token: 'CNN/DailyMail' (a dataset), 'BiRNN', 'Bi-RNN', 'CNN-LSTM' (named hybrids) are not
     # the family; a lower-case word after a hyphen keeps it, as the linker's 'X-based' does ('CNN-based', 'SSM-like')
     return re.compile(r"(?<![\w/])(?<!\w-)(?:" + "|".join(_phrase(p) for p in phrases) + r")(?![\w/])(?!-(?![a-z]))")
-
-
-def _acronym(surface: str) -> bool:
-    return len(surface.split()) == 1 and "-" not in surface and surface[:1].isupper()
 
 
 def _defined_otherwise(text: str, acronym: str, pattern: "re.Pattern") -> bool:
@@ -75,6 +74,7 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
     (BUILDS_ON / COMPARES_TO / MENTIONS as the relation typer reads the sentence), ``field``, ``evidence``,
     ``cue``, ``confidence``, ``surface``. Of several mentions the strongest (type, then title before abstract,
     then confidence) is kept. Order: strongest type first, title before abstract, then newest, then title."""
+    from relwork.graph.queries import _strength, paper_row
     from relwork.linker.relations import type_relation
     from relwork.linker.sentences import split_sentences
 
@@ -100,18 +100,12 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
                         continue
                     result = type_relation(sentence, match.start(), match.end(), own_names=own)
                     row = {
-                        "type": _TYPE[result.relation], "field": field, "evidence": sentence, "cue": result.cue,
+                        "type": RELATION_TO_EDGE[result.relation], "field": field, "evidence": sentence, "cue": result.cue,
                         "confidence": round(float(result.confidence), 3), "surface": match.group(),
                     }
                     if best is None or _strength(row) < _strength(best):
                         best = row
         if best is not None:
-            year = attrs.get("year")
-            rows.append({"node": node, "id": node.split(":", 1)[1], "title": title, "year": year, "external": False,
-                         "method": family.name, **best})
+            rows.append(paper_row(G, node) | {"method": family.name, **best})
     rows.sort(key=lambda r: (_strength(r)[:2], r["year"] is None, -(r["year"] or 0), r["title"], r["node"]))
     return rows
-
-
-def _strength(row: dict) -> tuple:
-    return (LINK_RANK[row["type"]], FIELD_RANK[row["field"]], -row["confidence"])

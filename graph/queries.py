@@ -943,7 +943,7 @@ def bridge_in_words(G: nx.MultiDiGraph, a: str, b: str, *, family: bool = False)
     def cell(resolved: Resolved, words: dict, paper: str) -> dict | None:
         if paper in words:
             row = words[paper]
-            return {k: row[k] for k in ("type", "field", "evidence", "cue", "confidence")} | {"method": row["method"] + " (in words)"}
+            return link_row(row) | {"method": row["method"] + " (in words)"}
         return linked(resolved, paper)
 
     rows = []
@@ -1075,6 +1075,11 @@ def _topic_vector(
     return {w: x / norm for w, x in vector.items()} if norm else {}
 
 
+def _cosine(u: dict[str, float], v: dict[str, float]) -> float:
+    """The cosine of two unit vectors (``_topic_vector``)."""
+    return sum(x * v.get(w, 0.0) for w, x in u.items())
+
+
 def topic_words(text: str) -> set[str]:
     """The words of ``text`` as the topic vectors count them (3+ letters, lower case): what to pass as
     ``ignore`` to leave a name out of a similarity."""
@@ -1090,8 +1095,7 @@ def topic_similarity(G: nx.MultiDiGraph) -> Callable[..., float]:
     papers, df = _document_frequencies(G)
 
     def similarity(a: str, b: str, ignore: Collection[str] = ()) -> float:
-        theirs = _topic_vector(G, b, papers, df, ignore)
-        return sum(x * theirs.get(w, 0.0) for w, x in _topic_vector(G, a, papers, df, ignore).items())
+        return _cosine(_topic_vector(G, a, papers, df, ignore), _topic_vector(G, b, papers, df, ignore))
 
     return similarity
 
@@ -1183,8 +1187,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     topics: dict[str, float] = {}
     for other in candidates:
         if G.nodes[other].get("abstract"):
-            theirs = _topic_vector(G, other, papers, df)
-            topics[other] = round(sum(x * theirs.get(w, 0.0) for w, x in own.items()), 3)
+            topics[other] = round(_cosine(own, _topic_vector(G, other, papers, df)), 3)
     # a paper known by its title only (an origin paper from the catalog) counts as an average candidate
     unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
     rows = []
