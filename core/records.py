@@ -51,6 +51,11 @@ def richer_authors(a: list[str], b: list[str]) -> list[str]:
     return max(a or [], b or [], key=lambda names: (len(names), sum(map(len, names)), list(names)))
 
 
+def merged_categories(a: list[str] | None, b: list[str] | None) -> list[str]:
+    """The categories of two records of one paper: ``a``'s, then those only ``b`` has."""
+    return list(dict.fromkeys([*(a or []), *(b or [])]))
+
+
 def normalize_arxiv_id(value: str | None) -> str | None:
     """Return the versionless arXiv id ('1810.04805', 'cs/0601001') in ``value``, or None.
 

@@ -52,6 +52,7 @@ from relwork.core.records import (
     Link,
     first_submitted,
     make_paper_id,
+    merged_categories,
     normalize_arxiv_id,
     normalize_doi,
     normalize_title,
@@ -159,7 +160,7 @@ def _merge_paper(old: dict, new: dict) -> dict:
     if len(other.get("abstract") or "") > len(base.get("abstract") or ""):
         base["abstract"] = other["abstract"]
     base["authors"] = list(richer_authors(base.get("authors") or [], other.get("authors") or []))
-    base["categories"] = list(dict.fromkeys((base.get("categories") or []) + (other.get("categories") or [])))
+    base["categories"] = merged_categories(base.get("categories"), other.get("categories"))
     external = bool(old.get("external")) and bool(new.get("external"))
     if external or not (old.get("external") or new.get("external")):
         years = [y for y in (old.get("year"), new.get("year")) if y is not None]

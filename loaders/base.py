@@ -456,8 +456,7 @@ def parse_categories(value: Any) -> list[str]:
     ({category}, {term}, {display_name}): distinct, in the source's order. A string is split at ';' (Web of
     Science: 'Computer Science, Artificial Intelligence; ...'), else at '|' or ',', else at whitespace (arXiv)."""
     if isinstance(value, str):
-        if "&" in value:  # decoded before the split: '&amp;' holds a ';'
-            value = unescape_entities(value)
+        value = unescape_entities(value)  # before the split: '&amp;' holds a ';'
         if ";" in value or "|" in value or "," in value:
             parts = value.split(";" if ";" in value else "|" if "|" in value else ",")
         else:  # arXiv's 'cs.CL cs.LG': the common case, one split
@@ -468,7 +467,7 @@ def parse_categories(value: Any) -> list[str]:
             if isinstance(item, dict):
                 item = next((item[key] for key in _CATEGORY_KEYS if isinstance(item.get(key), str)), None)
             if isinstance(item, str):
-                parts.append(unescape_entities(item) if "&" in item else item)
+                parts.append(unescape_entities(item))
     else:
         return []
     names = (" ".join(part.split()) for part in parts)

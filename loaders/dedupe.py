@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
-from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, normalize_title, richer_authors
+from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, merged_categories, normalize_title, richer_authors
 from relwork.loaders.base import FileReport, LoadResult, Problem, display_name
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
@@ -89,7 +89,7 @@ def merge_into(kept: Paper, other: Paper) -> Paper:
     kept.url = kept.url or other.url
     kept.title = kept.title or other.title
     kept.sources.extend(other.sources)
-    kept.categories = list(dict.fromkeys(kept.categories + other.categories))
+    kept.categories = merged_categories(kept.categories, other.categories)
     kept.id = make_paper_id(kept.arxiv_id, kept.doi, kept.title)
     return kept
 
