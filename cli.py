@@ -822,7 +822,7 @@ def method_command(
     name the family only in words.
     """
     from relwork.core.errors import GraphError
-    from relwork.graph.queries import family_in_words, resolve_methods
+    from relwork.graph.queries import family_in_words, relation_type, resolve_methods
 
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
@@ -832,7 +832,7 @@ def method_command(
             raise GraphError(f"--in-words needs a method family, and {fam.label!r} is a method "
                              "('state-space models', 'diffusion models', 'GANs', ...)")
         words = family_in_words(G, name, relation) if fam.family is not None else []
-        what = f"name {fam.label} only in words" + (f" ({relation_type_words(relation)})" if relation else "")
+        what = f"name {fam.label} only in words" + (f" ({_relation_words(relation_type(relation))})" if relation else "")
         hint = _in_words_hint(len(words), what) if words and not in_words else ""
         if fam.family is not None and not fam.nodes and in_words:  # no member in the graph: the words are the answer
             if as_json:
@@ -851,11 +851,6 @@ def method_command(
                 say(f"No other paper{scope} names {fam.label} in words.")
         elif hint:
             (info if as_json else say)(hint)
-
-
-def relation_type_words(relation: str) -> str:
-    """A relation as the tables write it: 'compares_to' -> 'compares to'."""
-    return relation.strip().lower().replace("_", " ").replace("-", " ")
 
 
 def _method_answer(G: Any, name: str, relation: Optional[str], family: bool, order: str, shown: Optional[int],
