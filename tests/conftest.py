@@ -99,3 +99,19 @@ def linker(catalog):
 
     return Linker(catalog)
 
+
+@pytest.fixture(scope="module")
+def seeds():
+    """The example corpus's papers, loaded afresh for each module (a module may change them)."""
+    from relwork.loaders import load_papers
+
+    return load_papers(SEED_FILES).papers
+
+
+@pytest.fixture(scope="module")
+def seed_intros(seeds, catalog):
+    """What each seed paper introduces, from a Linker that skips compiling its matcher."""
+    from relwork.linker.pipeline import Linker
+
+    detector = Linker(catalog, compile=False)
+    return [detector.introduced(p) for p in seeds]

@@ -17,15 +17,7 @@ from relwork.linker.compiled import compiled_catalog
 from relwork.linker.introduced import is_short_form, long_forms_of
 from relwork.linker.matcher import Target, context_table, is_acronym
 from relwork.linker.pipeline import CorpusName, _CorpusNames, batch_definitions, corpus_names, link_files
-from relwork.loaders import load_papers
 from relwork.loaders.jsonrecords import write_jsonl
-
-from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_papers(SEED_FILES).papers
 
 
 @pytest.fixture(scope="module")

@@ -17,20 +17,6 @@ from relwork.linker.introduced import is_short_form, long_forms_of
 from relwork.linker.pipeline import (
     _UNLISTED, CorpusTable, _corpus_name_ok, _CorpusNames, _unpack, batch_definitions, corpus_names, link_files,
 )
-from relwork.loaders import load_papers
-
-from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_papers(SEED_FILES).papers
-
-
-@pytest.fixture(scope="module")
-def seed_intros(seeds, catalog):
-    detector = Linker(catalog, compile=False)
-    return [detector.introduced(p) for p in seeds]
 
 
 def _collected(seeds, intros, catalog) -> _CorpusNames:

@@ -12,20 +12,6 @@ from relwork.linker.catalog import CatalogEntry
 from relwork.linker.compiled import compiled_catalog
 from relwork.linker.matcher import Matcher, Target, build_table
 from relwork.linker.pipeline import batch_definitions, corpus_names
-from relwork.loaders import load_papers
-
-from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_papers(SEED_FILES).papers
-
-
-@pytest.fixture(scope="module")
-def seed_intros(seeds, catalog):
-    detector = Linker(catalog, compile=False)
-    return [detector.introduced(p) for p in seeds]
 
 
 @pytest.fixture(scope="module")

@@ -13,14 +13,8 @@ from relwork.linker import Linker, link_batch, link_corpus, link_papers
 from relwork.linker.fuzzy import FuzzyIndex
 from relwork.linker.pipeline import corpus_linkable, linked_dict
 from relwork.linker.uncatalogued import find_uncatalogued, is_method_like
-from relwork.loaders import load_papers
 
 from conftest import SEED_FILES
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_papers(SEED_FILES).papers
 
 
 @pytest.fixture(scope="module")

@@ -10,14 +10,6 @@ import pytest
 from relwork.linker import iter_corpus, link_corpus
 from relwork.linker import pipeline
 from relwork.linker.pipeline import linked_dict
-from relwork.loaders import load_papers
-
-SEEDS = sorted(Path(__file__).resolve().parent.parent.joinpath("examples", "hf-papers").glob("*.txt"))
-
-
-@pytest.fixture(scope="module")
-def seeds():
-    return load_papers(SEEDS).papers
 
 
 @pytest.fixture(scope="module")
