@@ -1048,7 +1048,8 @@ def stats_command(
             print_json(stats)
             return
         rows = [[label, n] for label, n in stats["nodes"].items()]
-        rows += [["external papers", stats["external_papers"]], ["catalogued methods", stats["catalogued_methods"]]]
+        rows += [["external papers", stats["external_papers"]], ["catalogued methods", stats["catalogued_methods"]],
+                 ["methods linked by papers", stats["linked_methods"]]]
         rows += [[f"edges {t}", n] for t, n in stats["edges"].items()]
         rows += [[f"citations {t}", n] for t, n in stats["citations"].items()]
         c = stats["components"]

@@ -1259,7 +1259,9 @@ def _same_title(G: nx.MultiDiGraph, node: str) -> list[str]:
 def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     """Counts and leaders.
 
-    - ``nodes``: count by label; ``external_papers``; ``catalogued_methods``.
+    - ``nodes``: count by label; ``external_papers``; ``catalogued_methods``; ``linked_methods``: methods and
+      datasets at least one non-external paper links (in a ``scoped`` view, the methods of its papers, while
+      ``nodes`` still counts every method the view keeps so that names resolve).
     - ``edges``: Paper -> Method and Method -> Method edges by type; ``citations``: Paper -> Paper by type.
     - ``top_methods``: method row + ``papers`` (distinct non-external papers with any edge to it), most
       first, then by name, then node id; methods with no such paper left out. Datasets (kind 'dataset')
@@ -1295,6 +1297,7 @@ def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
         "nodes": {label: labels.get(label, 0) for label in (PAPER, METHOD)},
         "external_papers": sum(1 for n in _papers(G) if G.nodes[n].get("external")),
         "catalogued_methods": sum(1 for n in _methods(G) if G.nodes[n].get("catalogued")),
+        "linked_methods": len(methods) + len(datasets),
         "edges": dict(sorted(edges.items())),
         "citations": dict(sorted(citations.items())),
         "top_methods": methods[:top],

@@ -166,6 +166,23 @@ def test_scope_applies_to_bridges_and_stats(graph):
     assert graph_stats(scoped(graph, categories=["arXiv_CL"]))["nodes"]["Paper"] < graph_stats(graph)["nodes"]["Paper"]
 
 
+def test_stats_of_one_category_count_the_methods_its_papers_link(graph, graph_file):
+    catalog = load_catalog()
+    linked = link_corpus(list(papers_of(CORPUS).values()), catalog)
+    def methods(paper):  # what it links and what it introduces
+        return {link.method for link in paper.links} | {name.name for name in paper.introduces}
+
+    cl_methods = set().union(*(methods(paper) for paper in linked if "arXiv_CL" in paper.paper.categories))
+    all_methods = set().union(*map(methods, linked))
+    assert len(cl_methods) < len(all_methods)
+    cl = graph_stats(scoped(graph, categories=["arXiv_CL"]))
+    assert cl["linked_methods"] == len(cl_methods)
+    assert cl["nodes"]["Method"] == graph_stats(graph)["nodes"]["Method"]  # names still resolve in the view
+    assert graph_stats(graph)["linked_methods"] == len(all_methods)
+    table = runner.invoke(app, ["stats", "-g", str(graph_file), "--category", "arXiv_CL"], env={"COLUMNS": "200"})
+    assert f"methods linked by papers │ {len(cl_methods)}" in table.stdout
+
+
 def test_no_filter_returns_the_graph_itself(graph):
     assert scoped(graph) is graph
     assert scoped(graph, categories=["", " "]) is graph
