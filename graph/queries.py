@@ -547,14 +547,16 @@ def _cheapest_edge(G: nx.MultiDiGraph, x: str, y: str) -> tuple:
 
 def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *, limit: int) -> list[dict]:
     """The ``limit`` best shortest paths from any source to the nearest targets that are not sources (for
-    ``bridge``, two groups of methods), ranked as ``connecting_paths`` says: exact, by keeping each node's ``limit`` best ways in from the sources, layer by
-    layer of the breadth-first search (a path's key only grows along it, so a best path's every prefix is one
-    of the best into its node)."""
+    ``bridge``, two groups of methods), ranked as ``connecting_paths`` says. Exact: each node keeps its
+    ``limit`` best ways in from the sources, layer by layer of the breadth-first search; a path's key only
+    grows along it, so every prefix of a best path is one of the best into its node."""
     for node in (*sources, *targets):
         if node not in G:
-            raise GraphError(f"Node {node} not in graph")
+            raise GraphError(f"no node {node!r} in the graph")
     neighbours = lambda v: G.succ[v].keys() | G.pred[v].keys()  # noqa: E731
     goal = set(targets) - set(sources)
+    if not goal:
+        return []
     layers, seen = [sorted(set(sources))], set(sources)
     while layers[-1] and not goal & set(layers[-1]):
         layers.append(sorted({w for v in layers[-1] for w in neighbours(v)} - seen))
