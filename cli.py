@@ -712,7 +712,9 @@ def bridge_command(
     b: str = typer.Argument(..., help="Second method."),
     graph: Path = GRAPH_OPT,
     limit: int = typer.Option(20, "--limit", "-n", min=1, help="Show at most this many papers."),
-    paths: int = typer.Option(5, "--paths", min=1, help="When no paper links both, show this many shortest paths."),
+    paths: int = typer.Option(
+        5, "--paths", min=1, help="When no paper links both, show this many shortest paths, most specific first."
+    ),
     family: bool = typer.Option(
         False, "--family", help="Also each method's catalog derivatives (S4: Mamba, H3, ...); cells name their method."
     ),
@@ -726,7 +728,8 @@ def bridge_command(
 
     A or B may also name a method family ("state-space models", "GANs", "VAEs", "CNNs", "PEFT").
     Ranking: builds on > compares to > mentions (introduces above all), title evidence above abstract,
-    then newest first. Paths go through papers and methods, with the evidence for every hop.
+    then newest first. Paths go through papers and methods, with the evidence for every hop; the most
+    specific come first (lowest score: hubs such as Transformer and mentions cost most).
     """
     from relwork.core.errors import GraphError
     from relwork.graph.queries import bridge, bridge_in_words, resolve_methods
@@ -777,15 +780,17 @@ def _print_bridge(result: dict, scope: str) -> None:
     if not result["paths"]:
         say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
         return
-    say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections:")
+    say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections, most specific first:")
     for i, path in enumerate(result["paths"], 1):
+        # a node in between shows its links: a hub (Transformer, 312 links) says less than a paper with 10
         names = {row["node"]: _node_name(row) for row in path["nodes"]}
+        names |= {row["node"]: f"{names[row['node']]} ({row['degree']} links)" for row in path["nodes"][1:-1]}
         rows = [
             [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
              names[hop["target"]], _short(hop.get("evidence"))]
             for hop in path["hops"]
         ]
-        print_table(f"Path {i} ({path['length']} hops)", ["From", "Relation", "To", "Evidence"], rows)
+        print_table(f"Path {i} ({path['length']} hops, score {path['score']:.2f})", ["From", "Relation", "To", "Evidence"], rows)
 
 
 METHOD_ROWS = 20  # rows `relwork method` shows without --limit (--json gives all)

@@ -172,7 +172,7 @@ def test_bridge_paths_table(small_path):
 def test_bridge_paths_when_no_paper_links_both(seed_build):
     result = run("bridge", "Longformer", "Mamba", "-g", seed_build[1], "--paths", "2")
     assert result.exit_code == 0
-    assert result.stdout.startswith("No paper links both Longformer and Mamba; shortest connections:\n")
+    assert result.stdout.startswith("No paper links both Longformer and Mamba; shortest connections, most specific first:\n")
     assert result.stderr == ""
     assert "Path 1 (" in result.stdout and "Path 2 (" in result.stdout and "Path 3" not in result.stdout
 

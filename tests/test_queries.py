@@ -223,8 +223,11 @@ def test_bridge_falls_back_to_shortest_paths(G):
     result = bridge(G, "BERT", "Mamba")
     assert result["papers"] == []
     paths = result["paths"]
-    # BERT -> Transformer <- Longformer <- paper -> Mamba, best-linked paper first
-    assert [p["nodes"][3]["node"] for p in paths] == [node(P2), node(P1), node(P3), node(P4)]
+    # BERT -> Transformer <- Longformer <- paper -> Mamba, lowest score first: P2 builds on both, P1 mentions one;
+    # P4, with 3 links, is more specific than P3 with 4 (log2 4/3 = 0.42 bit), more than compares-to over
+    # mentions is worth (0.25 bit)
+    assert [p["nodes"][3]["node"] for p in paths] == [node(P2), node(P1), node(P4), node(P3)]
+    assert [p["score"] for p in paths] == [7.43, 7.93, 8.01, 8.18]
     hops = paths[0]["hops"]
     assert [(h["source"], h["type"], h["target"]) for h in hops] == [
         (method_node("BERT"), "DERIVED_FROM", method_node("Transformer")),
@@ -514,19 +517,78 @@ def test_seed_bridge_longformer_mamba_falls_back_to_paths(seed_graph):
             assert seed_graph.edges[hop["source"], hop["target"], hop["key"]]["evidence"] == hop["evidence"]
 
 
+def _middle(path):
+    return [row.get("title") or row.get("name") for row in path["nodes"][1:-1]]
+
+
+def test_seed_path_through_a_hub_loses_to_a_specific_path_of_equal_length(seed_graph):
+    """Longformer and Mamba: the first answer went through Transformer (Longformer's catalog parent, 312 links)
+    and Hydra, which builds on both Transformer and Mamba. The Long Range Arena benchmark (it evaluates
+    Longformer) and the Mamba-360 survey (it uses that benchmark) say how the two meet, also in 3 hops: they
+    come first, although two of their hops are mentions."""
+    paths = connecting_paths(seed_graph, method_node("Longformer"), method_node("Mamba"), limit=10)
+    assert _middle(paths[0]) == [
+        "Long Range Arena: A Benchmark for Efficient Transformers",
+        "Mamba-360: Survey of State Space Models as Transformer Alternative for Long Sequence Modelling: Methods, "
+        "Applications, and Challenges",
+    ]
+    assert [h["type"] for h in paths[0]["hops"]] == ["MENTIONS", "BUILDS_ON", "MENTIONS"]
+    hub = next(p for p in paths if _middle(p) == ["Transformer", "Hydra: Bidirectional State Space Models Through "
+                                                                  "Generalized Matrix Mixers"])
+    assert [h["type"] for h in hub["hops"]] == ["DERIVED_FROM", "BUILDS_ON", "BUILDS_ON"]
+    assert hub["length"] == paths[0]["length"] == 3 and hub["score"] > paths[0]["score"]
+    assert hub["nodes"][1]["degree"] == 312 and max(r["degree"] for r in paths[0]["nodes"][1:-1]) == 28
+
+
 def test_seed_paths_prefer_specific_nodes_to_hubs(seed_graph):
-    """S4 and Longformer: through the S4 paper and the Long Range Arena paper (which evaluates Longformer)
-    ranks the same by hop types as through Transformer (Longformer's catalog parent, linked by ~300 papers);
-    the specific connection comes first, and among equal hop ranks hub degrees never go down."""
+    """S4 and Longformer: through the S4 paper and the Long Range Arena paper (which evaluates Longformer),
+    not through Transformer; every answer has the same length, scores never go down."""
     paths = connecting_paths(seed_graph, method_node("S4"), method_node("Longformer"), limit=10)
-    middle = [row.get("title") or row.get("name") for row in paths[0]["nodes"][1:-1]]
-    assert middle == ["Efficiently Modeling Long Sequences with Structured State Spaces",
-                      "Long Range Arena: A Benchmark for Efficient Transformers"]
-    assert all(method_node("Transformer") != row["node"] for row in paths[0]["nodes"])
-    rank = {"INTRODUCES": 0, "BUILDS_ON": 1, "COMPARES_TO": 2, "MENTIONS": 3, "DERIVED_FROM": 4}
-    keys = [(sum(rank[h["type"]] for h in p["hops"]), sum(seed_graph.degree(r["node"]) for r in p["nodes"][1:-1]))
-            for p in paths]
-    assert keys == sorted(keys) and keys[1][0] == keys[0][0] and keys[1][1] > keys[0][1]
+    assert _middle(paths[0]) == ["Efficiently Modeling Long Sequences with Structured State Spaces",
+                                 "Long Range Arena: A Benchmark for Efficient Transformers"]
+    assert all("Transformer" not in _middle(p) for p in paths[:2]) and "Transformer" in _middle(paths[2])
+    assert {p["length"] for p in paths} == {3}
+    assert [p["score"] for p in paths] == sorted(p["score"] for p in paths)
+
+
+@pytest.mark.parametrize(("a", "b"), [("Longformer", "Mamba"), ("FlashAttention", "LoRA"), ("BERT", "CLIP"), ("GPT-4", "S4")])
+def test_seed_connecting_paths_are_the_best_scored_of_all_shortest_paths(seed_graph, a, b):
+    """The documented score, recomputed over every shortest path (log2 of the degree of each node between the
+    ends, each hop's cheapest edge by type and confidence, in hundredths of a bit), gives the same best five."""
+    import math
+
+    import networkx as nx
+
+    from relwork.graph.queries import HOP_COST
+
+    def hop(x, y):
+        edges = [*seed_graph.get_edge_data(x, y, default={}).values(), *seed_graph.get_edge_data(y, x, default={}).values()]
+        return min(HOP_COST[d["type"]] + (100 - int(100 * d["confidence"])) // 4 for d in edges)
+
+    def score(nodes):
+        inner = sum(round(100 * math.log(seed_graph.degree(n)) / math.log(2)) for n in nodes[1:-1])
+        return (inner + sum(hop(x, y) for x, y in zip(nodes, nodes[1:]))) / 100
+
+    every = nx.all_shortest_paths(seed_graph.to_undirected(as_view=True), method_node(a), method_node(b))
+    best = sorted(score(nodes) for nodes in every)[:5]
+    paths = connecting_paths(seed_graph, method_node(a), method_node(b))
+    assert [p["score"] for p in paths] == best
+    assert [score([r["node"] for r in p["nodes"]]) for p in paths] == best
+
+
+def test_seed_paths_do_not_depend_on_the_order_the_graph_was_built_in(seed_graph):
+    """Ties in score (the two best GPT-4 to S4 paths, both through Attention Is All You Need, score 15.78) are
+    broken by hop ranks and then node ids, so a graph holding the same nodes and edges in the reverse order gives
+    the same answer."""
+    import networkx as nx
+
+    reverse = nx.MultiDiGraph()
+    reverse.add_nodes_from(reversed(list(seed_graph.nodes(data=True))))
+    reverse.add_edges_from(reversed(list(seed_graph.edges(keys=True, data=True))))
+    for a, b in [("GPT-4", "S4"), ("FlashAttention", "LoRA"), ("Longformer", "state-space models")]:
+        assert bridge(reverse, a, b, max_paths=8)["paths"] == bridge(seed_graph, a, b, max_paths=8)["paths"]
+    scores = [p["score"] for p in connecting_paths(seed_graph, method_node("GPT-4"), method_node("S4"))]
+    assert scores[0] == scores[1]
 
 
 def test_seed_family_takes_catalog_derivatives(seed_graph):

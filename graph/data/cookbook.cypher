@@ -99,7 +99,7 @@ ORDER BY papers DESC, name
 LIMIT toInteger($limit);
 
 // name: method_path
-// description: The best shortest connection between two methods through papers and methods (any direction); strongest links first, then the least connected nodes in between (no hubs).
+// description: The most specific shortest connection between two methods through papers and methods (any direction): lowest score first, in hundredths of a bit: log2 of the degree of every node in between (hubs cost most) plus each hop's cost by type and confidence.
 // params: a, b
 // resolve: a=method, b=method
 // networkx: method_path(G, a, b)
@@ -110,16 +110,21 @@ MATCH (m:Method) WHERE m.name = $b OR $b IN coalesce(m.aliases, [])
 WITH ma, m ORDER BY m.name <> $b, NOT coalesce(m.catalogued, false), m.name LIMIT 1
 WITH ma, m AS mb
 MATCH path = allShortestPaths((ma)-[*..12]-(mb))
-// like the networkx function, rank at most the first 1000 shortest paths (hubs make them countless)
+// networkx ranks every shortest path; here at most the first 1000 Neo4j finds (hubs make them countless)
 WITH path LIMIT 1000
-WITH path, {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3, DERIVED_FROM: 4} AS rank
-WITH path, [r IN relationships(path) | rank[type(r)]] AS ranks,
+// the score of connecting_paths (graph/queries.py: HOP_COST, _hop_cost, _node_cost), in the same integers
+WITH path, {INTRODUCES: 0, BUILDS_ON: 25, DERIVED_FROM: 25, COMPARES_TO: 50, MENTIONS: 75} AS cost,
+     {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3, DERIVED_FROM: 4} AS rank
+WITH path,
+     reduce(s = 0, r IN relationships(path) | s + cost[type(r)] + (100 - toInteger(100 * coalesce(r.confidence, 0.0))) / 4)
+     + reduce(s = 0, n IN nodes(path)[1..-1] | s + toInteger(round(100 * log(COUNT { (n)--() }) / log(2)))) AS score,
+     reduce(total = 0, r IN relationships(path) | total + rank[type(r)]) AS ranks,
      [n IN nodes(path) | CASE WHEN n:Paper THEN 'paper:' + n.id ELSE 'method:' + n.name END] AS ids
 RETURN length(path) AS length,
        [n IN nodes(path) | coalesce(n.name, n.title)] AS nodes,
        [r IN relationships(path) | type(r)] AS types,
        ids
-ORDER BY reduce(total = 0, x IN ranks | total + x), reduce(hubs = 0, n IN nodes(path)[1..-1] | hubs + COUNT { (n)--() }), ids
+ORDER BY score, ranks, ids
 LIMIT 1;
 
 // name: citing_papers
