@@ -901,6 +901,34 @@ _OWN_REPORT = re.compile(
     r"|indicates|suggest|suggests|highlight|highlights|identif(?:y|ies|ied))\b",
     re.I,
 )
+# What the paper's finding says the method achieves, when the method is its subject: "we demonstrate that BERT ... can
+# successfully be applied to ...", "we show that the recently proposed Info-GAN allows dramatic improvements in ...",
+# "we show that BiGRUs with label-wise attention perform better than ...": the paper ran the method (not "... can
+# drastically change their output", a finding about it; comparisons as subject stay with _SUBJECT_OF_COMPARISON).
+_FINDING_SUCCESS = re.compile(
+    r"(?P<gap>[^;:]{0,100}?)\b(?P<cue>(?:can|could|(?:is|are)\s+able\s+to|(?:is|are)\s+capable\s+of)\s+(?:\w+ly\s+|also\s+|still\s+|even\s+)*"
+    r"(?:be\s+(?:\w+ly\s+)?(?:applied|used|trained|adapted|employed)|learn\w*|achiev\w*|attain\w*|reach\w*|predict\w*|captur\w*"
+    r"|recover\w*|generat\w*|produc\w*|solv\w*)"
+    r"|(?:allows?|enables?|helps?|leads?\s+to|achieves?|yields?|attains?|gives?|brings?|provides?|obtains?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:improvements?|gains?|state[\s-]of[\s-]the[\s-]art|better|higher|superior|significant|competitive|strong|good|excellent"
+    r"|substantial|large|consistent)"
+    r"|(?:performs?|works?)\s+(?:\w+ly\s+|very\s+)?(?:better|best|well|competitively|favou?rably)"
+    r"|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+|very\s+)?(?:effective|successful|beneficial|useful|well[\s-]suited|competitive))\b",
+    re.I,
+)
+# a gap that denies, or hands the success to another subject: "LSTMs do not perform well", "... our model can learn"
+_FINDING_DENIED = re.compile(r"\b(?:not|never|no|fails?|failed|unable|cannot)\b|n't\b|\b(?:we|our|than|compared|unlike)\b", re.I)
+
+
+def _finding_success(after: str) -> str:
+    """The success the paper's finding attributes to the mention, its subject ('can successfully be applied',
+    'perform better'); '' when the finding says something else about it (see ``_FINDING_SUCCESS``)."""
+    match = _FINDING_SUCCESS.match(after)
+    if match is None or _FINDING_DENIED.search(match.group("gap")) or _FINDING_DENIED.match(after, match.end()):
+        return ""
+    return " ".join(match.group("cue").split())
+
+
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
 # the phrase of a compound ('a ResNet backbone', 'a Q-learning-based method for ...') as subject of a present passive
 _COMPOUND_PASSIVE = re.compile(
@@ -1423,6 +1451,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, " ".join(subject_of.group("cue").split()), 0.6)
     reported = _search_end(_REPORT_VERB_END, before, 3)
     if reported and not compound:
+        success = _finding_success(after)
+        if success:
+            # "we demonstrate that BERT ... can successfully be applied in ...": the paper's finding on its own run
+            return RelationResult(BUILDS_ON, f"{' '.join(reported.group('cue').split())} ... {success}", 0.6)
         return RelationResult(MENTIONS, " ".join(reported.group("cue").split()), 0.55)
     if compound:
         cue_words = " ".join(compound.group("cue").split())
@@ -1460,6 +1492,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
         report = _OWN_REPORT.search(sentence, lo, start)
         if report and not _OWN.search(sentence, report.end(), start) and _own_in(sentence[report.end():start], own) is None:
+            success = _finding_success(after) if _words(sentence[report.end():start]) <= 8 \
+                and not _FINDING_DENIED.search(sentence, report.end(), start) and "," not in sentence[report.end():start] else ""
+            if success:
+                # "we show that the recently proposed Info-GAN allows dramatic improvements in ...": as above
+                return RelationResult(BUILDS_ON, f"{' '.join(report.group(0).split())} ... {success}", 0.6)
             # "We find that ... misclassified by Inception-v3 also transfer to AlexNet", "our analyses unveil a
             # limitation of Transformer": the paper's voice only reports a finding about the method
             return RelationResult(MENTIONS, " ".join(report.group(0).split()), 0.5)
