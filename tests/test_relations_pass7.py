@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from relwork.core.records import Paper
+from relwork.linker import Linker, load_catalog
 from relation_span import type_mention as _type
 
 
@@ -55,3 +57,38 @@ def test_type_relation_finding_of_success_builds_on(sentence, surface, cue):
 )
 def test_type_relation_finding_without_success_stays_mention(sentence, surface):
     assert _type(sentence, surface).relation == "mentions"
+
+
+# ------------------------------------------------------------------------------------------------------
+# 'Rethinking / Revisiting X' titles of method papers build on X (the title rule no longer skips them); an analysis
+# paper ('Rethinking ImageNet Pre-training') is still lowered by settle_paper.
+
+
+@pytest.fixture(scope="module")
+def linker():
+    return Linker(load_catalog())
+
+
+@pytest.mark.parametrize(
+    ("title", "abstract", "method"),
+    [
+        # arXiv 1904.06493: the title names the method the paper's double-head detector modifies
+        ("Rethinking Classification and Localization in R-CNN",
+         "Modern R-CNN based detectors share the RoI feature extractor head for both classification and "
+         "localization tasks, based upon the correlation between the two tasks. In contrast, we found that "
+         "different head structures (i.e. fully connected head and convolution head) have opposite preferences"
+         " towards these two tasks. Specifically, the fully connected head is more suitable for the "
+         "classification task, while the convolution head is more suitable for the localization task. "
+         "Therefore, we propose a double-head method to separate these two tasks into different heads.", "R-CNN"),
+        # arXiv 1908.11569
+        ("Revisiting CycleGAN for semi-supervised segmentation",
+         "In this work, we study the problem of training deep networks for semantic image segmentation using "
+         "only a fraction of annotated images, which may significantly reduce human annotation efforts. "
+         "Particularly, we propose a strategy that exploits the unpaired image style transfer capabilities of "
+         "CycleGAN in semi-supervised segmentation.", "CycleGAN"),
+    ],
+)
+def test_rethinking_title_of_a_method_paper_builds_on_the_method(linker, title, abstract, method):
+    linked = linker.link(Paper(id="x", title=title, abstract=abstract))
+    [link] = [link for link in linked.links if link.field == "title" and link.method == method]
+    assert (link.relation, link.cue) == ("builds_on", "title")
