@@ -553,6 +553,9 @@ _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
     _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
+         # "we do not base our approach on ... SSD and YOLO", "not bound to any particular detection paradigms, such as R-CNN"
+         # (not "including but not limited to X", a list of what is used: 'limited' and 'restricted' need their 'is')
+         r"|(?:do|does|did)(?:\s+not|n't)\s+base\s+(?:\w+\s+){0,3}?on|not\s+(?:bound|tied)\s+to|(?:is|are)\s+not\s+(?:restricted|limited)\s+to"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
@@ -564,7 +567,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"(?:findings|results?|reports?|observations?|stud(?:y|ies)|expectations?|beliefs?|theory|theories|predictions?"
          r"|literature|claims?|what|those|that|this|intuition|conventional)\b|\s*[\[(]|\s+[A-Z][\w-]*\s+(?:et\s+al|and\s+[A-Z]))", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
-         "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
+         "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <base+<not>/n't "
+         "<bound/<tied/<restricted/<limited+<not> <need <eliminat <free <alternative "
          "<advent/<introduction/<emergence/<release/<success+<of> <populari <pioneered <failure <limitations <weaknesses "
          "<shortcomings <vulnerabilit <deficienc <contrary", first="acdefilnprstuvw"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
@@ -813,6 +817,11 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         # "Several notable models including GoogleNet and Resnet have been employed for comparison"
         r"|(?:employed|used|included|chosen|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?"
         r"for\s+comparisons?)\b", re.I)),
+    # the purpose of running the method is a comparison: "we implemented U-Net and FCN8s to compare against the proposed
+    # DSNet"
+    (COMPARES_TO, 0.8, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s+(?P<cue>(?:in\s+order\s+)?to\s+compare\s+(?:\w+\s+){0,3}?(?:against|with|to))\b",
+        re.I)),
     (COMPARES_TO, 0.85, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
     (BUILDS_ON, 0.85, re.compile(
@@ -842,6 +851,7 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
     ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated", "comparison"),
+    ("compare",),
     ("baseline",),
     ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",

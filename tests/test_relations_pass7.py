@@ -92,3 +92,36 @@ def test_rethinking_title_of_a_method_paper_builds_on_the_method(linker, title, 
     linked = linker.link(Paper(id="x", title=title, abstract=abstract))
     [link] = [link for link in linked.links if link.field == "title" and link.method == method]
     assert (link.relation, link.cue) == ("builds_on", "title")
+
+
+# ------------------------------------------------------------------------------------------------------
+# A denied basis is no use; a method run for a comparison is compared.
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cue"),
+    [
+        # 1902.11020
+        ("Unlike most recent techniques for CNN-based object detection and pose estimation, we do not base our "
+         "approach on the common 2D counterparts, i.e. SSD and YOLO, but propose a new scheme.", "YOLO",
+         "do not base our approach on"),
+        ("Furthermore, the method is real-time capable, conceptually simple and not bound to any particular detection "
+         "paradigms, such as R-CNN, SSD or YOLO.", "R-CNN", "not bound to"),
+    ],
+)
+def test_type_relation_denied_basis_mentions(sentence, surface, cue):
+    result = _type(sentence, surface)
+    assert (result.relation, result.cue) == ("mentions", cue)
+
+
+def test_type_relation_including_but_not_limited_to_is_no_denial():
+    # the clause breaks at 'but', so only 'is / are not limited to' denies
+    sentence = "We evaluate it on several backbones, including but not limited to ResNet and VGG."
+    assert _type(sentence, "ResNet").cue != "not limited to"
+
+
+def test_type_relation_run_to_compare_against_compares_to():
+    # 1907.04305
+    sentence = "Additionally, we implemented U-Net and Fully Convolutional Network (FCN8s) to compare against the proposed DSNet."
+    result = _type(sentence, "Fully Convolutional Network")
+    assert (result.relation, result.cue) == ("compares_to", "to compare against")
