@@ -83,7 +83,7 @@ _CLAUSE_BREAK = re.compile(
     (?=\s*[;,:]|\s+(?:but|whereas|however|and|--|\u2014|\u2013))    # and goes on so: ~1.35x faster again
     (?:
     \s*;\s*
-    | \s*[,:]?\s+(?:but|whereas)\b[,]?
+    | \s*[,:]?\s+(?:but(?!\s+also\b)|whereas)\b[,]?    # "not only on AlexNet but also on ResNet": one clause
     | \s*[,:]\s*(?:while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
     # "a simple, yet effective approach using X": ', yet' before an evaluative adjective joins two adjectives
     | \s*[,:]\s*yet\b(?!\s+(?:\w+ly\s+)?(?:simple|effective|efficient|powerful|robust|accurate|fast|lightweight|tractable
@@ -1208,7 +1208,9 @@ _COMPARED_NOUN = re.compile(r"implementations?|training|augmentation|\w+s?\s+(?:
 # "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
 # The model a comparison is made on, named after the compared phrase: "reduces more than 52% FLOPs on ResNet-110" (not
 # 'with': "outperform those with WaveNet vocoders" names the compared systems' part).
-_HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
+# (a class with examples too: "... but also on state-of-the-art very deep networks such as ResNet")
+_HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:(?:[\w.\-]+\s+){1,5}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
+                          r"(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
 _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
 # Past a compared noun, a setting rather than more of the compared phrase: "outperforms CPU implementations of PyTorch by
 # 3.5x for the popular U-net architecture" runs U-Net; it is not what is compared.

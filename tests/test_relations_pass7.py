@@ -10,6 +10,7 @@ import pytest
 
 from relwork.core.records import Paper
 from relwork.linker import Linker, load_catalog
+from relwork.linker.relations import type_relation
 from relation_span import type_mention as _type
 
 
@@ -125,3 +126,25 @@ def test_type_relation_run_to_compare_against_compares_to():
     sentence = "Additionally, we implemented U-Net and Fully Convolutional Network (FCN8s) to compare against the proposed DSNet."
     result = _type(sentence, "Fully Convolutional Network")
     assert (result.relation, result.cue) == ("compares_to", "to compare against")
+
+
+# ------------------------------------------------------------------------------------------------------
+# 'not only A but also B' is one clause: B shares A's cue; a class with examples after 'on' is a host too.
+
+
+def test_type_relation_but_also_shares_the_cue_and_host():
+    # 1804.09862: the pruning scheme runs on all three networks
+    sentence = ("Even with this constraint, the proposed pruning scheme reached a pruning ratio similar to that of previous "
+                "unconstrained pruning schemes, not only on AlexNet and VGG16 but also on state-of-the-art very deep "
+                "networks such as ResNet.")
+    assert {(_type(sentence, name).relation, _type(sentence, name).cue) for name in ("AlexNet", "VGG16", "ResNet")} \
+        == {("builds_on", "similar to that ... on")}
+
+
+def test_type_relation_but_also_keeps_the_improve_cue():
+    # 1810.09502
+    sentence = ("In this paper, we propose various modifications to MAML that not only stabilize the system, but also "
+                "substantially improve the generalization performance, convergence speed and computational overhead of "
+                "MAML, which we call MAML++.")
+    start = sentence.index("MAML, which")
+    assert type_relation(sentence, start, start + 4).relation == "builds_on"
