@@ -551,7 +551,8 @@ _EXPLORE_STUDY = (r"(?=\s+(?:whether|how|why|what|which|if|the\s+(?:extent|role|
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
-    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
+    # ('testing without is robust across ... models (GRU, LSTM)': a 'without' with no object denies nothing)
+    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without(?!\s+(?:is|are|was|were|has|have|had)\b)|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
          # "we do not base our approach on ... SSD and YOLO", "not bound to any particular detection paradigms, such as R-CNN"
          # (not "including but not limited to X", a list of what is used: 'limited' and 'restricted' need their 'is')

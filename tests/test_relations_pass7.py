@@ -148,3 +148,12 @@ def test_type_relation_but_also_keeps_the_improve_cue():
                 "MAML, which we call MAML++.")
     start = sentence.index("MAML, which")
     assert type_relation(sentence, start, start + 4).relation == "builds_on"
+
+
+def test_type_relation_without_with_no_object_denies_nothing():
+    # 1805.11546: 'when testing without is robust': 'without' has no object, the models are the paper's
+    sentence = ("The advantage for training with visual context when testing without is robust across different languages "
+                "(English, German and Spanish) and different models (GRU, LSTM, $\\Delta$-RNN, as well as those that use "
+                "BERT embeddings).")
+    assert _type(sentence, "GRU").cue != "without"
+    assert _type("We train the model without LSTM layers.", "LSTM").cue == "without"
