@@ -30,7 +30,8 @@ The rules, in the order they are tried:
    A use whose subject is the field is background: "Typically, X is fine-tuned", "LLMs like X are used as
    judges", "Approaches that fine-tune X", "Building on X, recent works ...", "Fine-tuning X is expensive".
 4. Without a governing cue: "our X" builds on X; X as subject of a comparison or of a reported finding
-   ("we show that Transformers outperform ...") is ``mentions``; compounds ("X-based", "X-style",
+   ("we show that Transformers outperform ...") is ``mentions``, unless the finding credits it with a success
+   ("we demonstrate that BERT ... can successfully be applied"), which reports the paper's own run; compounds ("X-based", "X-style",
    "X backbone") build on X in clauses about the paper's own work (we / our / the proposed / an
    introduced name) and are ``mentions`` elsewhere.
 5. Weak sentence-level fallbacks (confidence 0.5-0.55): a sentence setting the paper's findings beside
