@@ -644,7 +644,7 @@ class Linker:
 TITLE_RULE = True
 _NOT_OWN_WORK = re.compile(
     r"\b(?:survey|review|overview|tutorial|primer|perspective|position|limits?|limitations|lessons|"
-    r"analysis|analyzing|analysing|understanding|explain\w*|interpret\w*|probing|revisit\w*|rethink\w*|"
+    r"analysis|analyzing|analysing|understanding|explain\w*|interpret\w*|probing|"
     r"evaluat\w*|benchmark\w*|comparison|comparative|study|investigat\w*|theory|theoretical|expressive|"
     r"dissect\w*|insights?|what|why|how|when|versus|vs|face-?offs?|facing\s+off|head-to-head|showdown)\b"
     # a yes/no question opens the title or its part after a colon ('Is Mamba Effective for ...?'); inside a

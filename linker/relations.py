@@ -30,7 +30,8 @@ The rules, in the order they are tried:
    A use whose subject is the field is background: "Typically, X is fine-tuned", "LLMs like X are used as
    judges", "Approaches that fine-tune X", "Building on X, recent works ...", "Fine-tuning X is expensive".
 4. Without a governing cue: "our X" builds on X; X as subject of a comparison or of a reported finding
-   ("we show that Transformers outperform ...") is ``mentions``; compounds ("X-based", "X-style",
+   ("we show that Transformers outperform ...") is ``mentions``, unless the finding credits it with a success
+   ("we demonstrate that BERT ... can successfully be applied"), which reports the paper's own run; compounds ("X-based", "X-style",
    "X backbone") build on X in clauses about the paper's own work (we / our / the proposed / an
    introduced name) and are ``mentions`` elsewhere.
 5. Weak sentence-level fallbacks (confidence 0.5-0.55): a sentence setting the paper's findings beside
@@ -83,7 +84,7 @@ _CLAUSE_BREAK = re.compile(
     (?=\s*[;,:]|\s+(?:but|whereas|however|and|--|\u2014|\u2013))    # and goes on so: ~1.35x faster again
     (?:
     \s*;\s*
-    | \s*[,:]?\s+(?:but|whereas)\b[,]?
+    | \s*[,:]?\s+(?:but(?!\s+also\b)|whereas)\b[,]?    # "not only on AlexNet but also on ResNet": one clause
     | \s*[,:]\s*(?:while|although|though|however)\b[,]?    # "state-of-the-art yet simple": no break
     # "a simple, yet effective approach using X": ', yet' before an evaluative adjective joins two adjectives
     | \s*[,:]\s*yet\b(?!\s+(?:\w+ly\s+)?(?:simple|effective|efficient|powerful|robust|accurate|fast|lightweight|tractable
@@ -551,8 +552,12 @@ _EXPLORE_STUDY = (r"(?=\s+(?:whether|how|why|what|which|if|the\s+(?:extent|role|
 # Cues that stand before the method they govern. Nearest one wins; order here does not matter.
 _PRE_CUES: tuple[_Cue, ...] = (
     # negation, contrast and background: the method is not used
-    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
+    # ('testing without is robust across ... models (GRU, LSTM)': a 'without' with no object denies nothing)
+    _cue(MENTIONS, 0.8, r"unlike|different(?:ly)?\s+from|(?<!with\sor\s)(?<!with\sand\s)without(?!\s+(?:is|are|was|were|has|have|had)\b)|instead\s+of|rather\s+than|as\s+opposed\s+to|in\s+contrast\s+(?:to|with)"
          r"|(?:do|does|did|can|could|will)(?:\s+not|n't)\s+(?:require|need|use|rely\s+on|depend\s+on|have|contain|involve|include)"
+         # "we do not base our approach on ... SSD and YOLO", "not bound to any particular detection paradigms, such as R-CNN"
+         # (not "including but not limited to X", a list of what is used: 'limited' and 'restricted' need their 'is')
+         r"|(?:do|does|did)(?:\s+not|n't)\s+base\s+(?:\w+\s+){0,3}?on|not\s+(?:bound|tied)\s+to|(?:is|are)\s+not\s+(?:restricted|limited)\s+to"
          r"|no\s+need\s+for|eliminat\w+(?:\s+the\s+need\s+for)?|free\s+of|alternatives?\s+to"
          r"|(?:since|after)\s+the\s+(?:advent|introduction|emergence|release|success)\s+of"
          # (not "Inspired by the success of X, we propose ...": the paper's work takes after X; 'inspired by' decides)
@@ -564,7 +569,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"(?:findings|results?|reports?|observations?|stud(?:y|ies)|expectations?|beliefs?|theory|theories|predictions?"
          r"|literature|claims?|what|those|that|this|intuition|conventional)\b|\s*[\[(]|\s+[A-Z][\w-]*\s+(?:et\s+al|and\s+[A-Z]))", ANY,
          keys="<unlike <different <without <instead <rather <opposed <contrast "
-         "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <need <eliminat <free <alternative "
+         "<require/<need/<use/<rely/<depend/<have/<contain/<involve/<include+<not>/n't <base+<not>/n't "
+         "<bound/<tied/<restricted/<limited+<not> <need <eliminat <free <alternative "
          "<advent/<introduction/<emergence/<release/<success+<of> <populari <pioneered <failure <limitations <weaknesses "
          "<shortcomings <vulnerabilit <deficienc <contrary", first="acdefilnprstuvw"),
     # outlook and replacement: "open further opportunities for improving ... transformer-based LLMs", "paves
@@ -813,6 +819,11 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
         # "Several notable models including GoogleNet and Resnet have been employed for comparison"
         r"|(?:employed|used|included|chosen|selected|implemented|adopted|trained|run|tested|evaluated)\s+(?:[\w-]+\s+){0,3}?"
         r"for\s+comparisons?)\b", re.I)),
+    # the purpose of running the method is a comparison: "we implemented U-Net and FCN8s to compare against the proposed
+    # DSNet"
+    (COMPARES_TO, 0.8, re.compile(
+        r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s+(?P<cue>(?:in\s+order\s+)?to\s+compare\s+(?:\w+\s+){0,3}?(?:against|with|to))\b",
+        re.I)),
     (COMPARES_TO, 0.85, re.compile(
         r"^" + _LIST_TAIL + _HEAD_NOUN + r"\s*,?\s*(?P<cue>(?:as|are|is|were|was|serves?\s+as)\s+(?:a\s+|the\s+|our\s+|strong\s+|competitive\s+)*baselines?|baselines?)\b", re.I)),
     (BUILDS_ON, 0.85, re.compile(
@@ -842,6 +853,7 @@ _POST_CUES: tuple[tuple[str, float, re.Pattern], ...] = (
 # A lower-case word that every match of the _POST_CUES pattern at the same place holds (see _may_hold).
 _POST_CUE_WORDS: tuple[tuple[str, ...], ...] = (
     ("outperformed", "surpassed", "beaten", "exceeded", "outpaced", "compared", "benchmarked", "evaluated", "comparison"),
+    ("compare",),
     ("baseline",),
     ("used", "utili", "employed", "adopted", "leveraged", "applied", "tuned", "extended", "adapted", "modified",
      "chosen", "selected", "trained", "initiali", "incorporated", "integrated", "exploited", "implemented", "taken",
@@ -901,6 +913,34 @@ _OWN_REPORT = re.compile(
     r"|indicates|suggest|suggests|highlight|highlights|identif(?:y|ies|ied))\b",
     re.I,
 )
+# What the paper's finding says the method achieves, when the method is its subject: "we demonstrate that BERT ... can
+# successfully be applied to ...", "we show that the recently proposed Info-GAN allows dramatic improvements in ...",
+# "we show that BiGRUs with label-wise attention perform better than ...": the paper ran the method (not "... can
+# drastically change their output", a finding about it; comparisons as subject stay with _SUBJECT_OF_COMPARISON).
+_FINDING_SUCCESS = re.compile(
+    r"(?P<gap>[^;:]{0,100}?)\b(?P<cue>(?:can|could|(?:is|are)\s+able\s+to|(?:is|are)\s+capable\s+of)\s+(?:\w+ly\s+|also\s+|still\s+|even\s+)*"
+    r"(?:be\s+(?:\w+ly\s+)?(?:applied|used|trained|adapted|employed)|learn\w*|achiev\w*|attain\w*|reach\w*|predict\w*|captur\w*"
+    r"|recover\w*|generat\w*|produc\w*|solv\w*)"
+    r"|(?:allows?|enables?|helps?|leads?\s+to|achieves?|yields?|attains?|gives?|brings?|provides?|obtains?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:improvements?|gains?|state[\s-]of[\s-]the[\s-]art|better|higher|superior|significant|competitive|strong|good|excellent"
+    r"|substantial|large|consistent)"
+    r"|(?:performs?|works?)\s+(?:\w+ly\s+|very\s+)?(?:better|best|well|competitively|favou?rably)"
+    r"|(?:is|are)\s+(?:\w+ly\s+|also\s+|still\s+|very\s+)?(?:effective|successful|beneficial|useful|well[\s-]suited|competitive))\b",
+    re.I,
+)
+# a gap that denies, or hands the success to another subject: "LSTMs do not perform well", "... our model can learn"
+_FINDING_DENIED = re.compile(r"\b(?:not|never|no|fails?|failed|unable|cannot)\b|n't\b|\b(?:we|our|than|compared|unlike)\b", re.I)
+
+
+def _finding_success(after: str) -> str:
+    """The success the paper's finding attributes to the mention, its subject ('can successfully be applied',
+    'perform better'); '' when the finding says something else about it (see ``_FINDING_SUCCESS``)."""
+    match = _FINDING_SUCCESS.match(after)
+    if match is None or _FINDING_DENIED.search(match.group("gap")) or _FINDING_DENIED.match(after, match.end()):
+        return ""
+    return " ".join(match.group("cue").split())
+
+
 _ABSENT = re.compile(r"^(?P<cue>-(?:free|less|agnostic))\b", re.I)
 # the phrase of a compound ('a ResNet backbone', 'a Q-learning-based method for ...') as subject of a present passive
 _COMPOUND_PASSIVE = re.compile(
@@ -1170,7 +1210,9 @@ _COMPARED_NOUN = re.compile(r"implementations?|training|augmentation|\w+s?\s+(?:
 # "state-of-the-art algorithms only"), no verb, no voice of the paper, no means ("by using", "when trained")
 # The model a comparison is made on, named after the compared phrase: "reduces more than 52% FLOPs on ResNet-110" (not
 # 'with': "outperform those with WaveNet vocoders" names the compared systems' part).
-_HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
+# (a class with examples too: "... but also on state-of-the-art very deep networks such as ResNet")
+_HOST_BEFORE = re.compile(r"\s(?P<prep>on)\s+(?:the\s+|an?\s+)?(?:(?:[\w.\-]+\s+){1,5}?(?:such\s+as|including|like|e\.g\.,?)\s+)?"
+                          r"(?:[\w.\-]+(?:\s*,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)){0,4}$", re.I)
 _QUANTITY = re.compile(r"(?<=than)\s*(?:[\d.,]+|a\s+(?:few|dozen|hundred|thousand|million))", re.I)  # 'more than 10 datasets
 # Past a compared noun, a setting rather than more of the compared phrase: "outperforms CPU implementations of PyTorch by
 # 3.5x for the popular U-net architecture" runs U-Net; it is not what is compared.
@@ -1423,6 +1465,10 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, " ".join(subject_of.group("cue").split()), 0.6)
     reported = _search_end(_REPORT_VERB_END, before, 3)
     if reported and not compound:
+        success = _finding_success(after)
+        if success:
+            # "we demonstrate that BERT ... can successfully be applied in ...": the paper's finding on its own run
+            return RelationResult(BUILDS_ON, f"{' '.join(reported.group('cue').split())} ... {success}", 0.6)
         return RelationResult(MENTIONS, " ".join(reported.group("cue").split()), 0.55)
     if compound:
         cue_words = " ".join(compound.group("cue").split())
@@ -1460,6 +1506,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
             return RelationResult(COMPARES_TO, " ".join(own_match.group(0).split()), 0.5)
         report = _OWN_REPORT.search(sentence, lo, start)
         if report and not _OWN.search(sentence, report.end(), start) and _own_in(sentence[report.end():start], own) is None:
+            success = _finding_success(after) if _words(sentence[report.end():start]) <= 8 \
+                and not _FINDING_DENIED.search(sentence, report.end(), start) and "," not in sentence[report.end():start] else ""
+            if success:
+                # "we show that the recently proposed Info-GAN allows dramatic improvements in ...": as above
+                return RelationResult(BUILDS_ON, f"{' '.join(report.group(0).split())} ... {success}", 0.6)
             # "We find that ... misclassified by Inception-v3 also transfer to AlexNet", "our analyses unveil a
             # limitation of Transformer": the paper's voice only reports a finding about the method
             return RelationResult(MENTIONS, " ".join(report.group(0).split()), 0.5)

@@ -763,6 +763,7 @@ def test_word_prefilters_hold_for_every_match():
         " is pre-trained", " is initialized", " is incorporated", " is integrated", " is exploited", " is implemented",
         " is taken", " is combined", " is distiled", " is deployed", " is plugged", " is augmented",
         " serves as the backbone", " acts as a teacher", " as reward model", " and others were contrasted with",
+        " (FCN8s) to compare against the proposed DSNet",
     ]
     after += [a[i:] for a in texts[:40] for i in range(len(a)) if a[i].isspace()]
     groups = (*r._POST_CUE_WORDS, r._FAR_PASSIVE_WORDS)  # what _post_cue's one automaton pass looks for
