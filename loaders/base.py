@@ -336,7 +336,7 @@ class TextFile:
 
         stem, dot, suffix = self.name.rpartition(".")
         target = f"{stem}-utf8.{suffix}" if dot and "/" not in suffix else f"{self.name}-utf8"
-        lines = f"{len(self.bad_lines)} line(s)"
+        lines = f"{len(self.bad_lines)} line{'s' if len(self.bad_lines) != 1 else ''}"
         return (
             f"{lines} that are not UTF-8 read as Windows-1252 (a legacy Excel or Latin-1 export); convert the file "
             f"to UTF-8 and load it again: iconv -f cp1252 -t utf-8 {shlex.quote(self.name)} > {shlex.quote(target)}"
