@@ -34,14 +34,18 @@ def squash_whitespace(text: str) -> str:
     the text can be matched and written; control characters and bidi overrides (``_UNSHOWN``) are dropped. A
     printable text has none of them, so the common path never looks.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    text = " ".join(text.split())
-    if not text.isprintable():
-        text = _UNSHOWN.sub("", text)
-        if not text.isascii() and _SURROGATE.search(text):
-            text = _SURROGATE.sub("\ufffd", text)
+    printable = text.isprintable()
+    if printable:
+        return text if "  " not in text and text[:1] != " " and text[-1:] != " " else " ".join(text.split())
+    text = drop_unshown(text)
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
     return text
+
+
+def drop_unshown(text: str) -> str:
+    """``text`` without control characters and bidi overrides (``_UNSHOWN``), runs of white space as one space."""
+    return " ".join(_UNSHOWN.sub("", text).split())
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -126,7 +126,7 @@ def test_control_and_bidi_characters_are_dropped_from_title_authors_and_abstract
     path = tmp_path / "odd.jsonl"
     path.write_text(json.dumps({
         "id": "1903.07402",
-        "title": "Neutron:\ta\u202e Transformer\u0007 Translation Model\u2066 and its\u0085Variants\u009b",
+        "title": "Neutron:\ta\u202e Transformer\u0007 Translation Model \u2066 and its\u0085Variants\u009b",
         "authors": ["Hongfei\u0000 Xu", "Qiuhui \u2069Liu\u001b"],
         "abstract": "The Transformer\u202a translation model is easier\u000b to parallelize.\u007f",
     }) + "\n")
