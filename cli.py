@@ -268,13 +268,18 @@ def info(message: str) -> None:
 MAX_LISTED_PROBLEMS = 10
 
 
-def report_skipped(problems: List[Any]) -> None:
-    """List skipped records on stderr: the first few, or all of them with --verbose."""
+def report_skipped(problems: List[Any], notes: List[str] = ()) -> None:
+    """List skipped records on stderr: the first few, or all of them with --verbose; then each file-level
+    hint (``notes``). Nothing with --quiet: the exit code tells."""
+    if State.quiet:
+        return
     shown = problems if State.verbose else problems[:MAX_LISTED_PROBLEMS]
     for problem in shown:
         err.print(f"skipped {safe_text(str(problem))}", markup=False, highlight=False, soft_wrap=True)
     if len(shown) < len(problems):
         err.print(f"... and {len(problems) - len(shown)} more skipped; use -v to list them all", markup=False, highlight=False)
+    for note in notes:
+        err.print(f"hint {safe_text(note)}", markup=False, highlight=False, soft_wrap=True)
 
 
 @app.command("load")
@@ -315,7 +320,7 @@ def load_command(
             if not State.quiet and not papers_on_stdout:  # -o -: stdout holds the papers
                 print_table("Loaded papers", ["File", "Format", "Read", "Kept", "Merged", "Skipped"], rows)
             problems = result.problems
-            report_skipped(problems)
+            report_skipped(problems, result.notes)
             info(  # never wrapped: scripts grep this line
                 f"{counted(len(result.papers), 'paper')} from {len(result.files)} file(s): "
                 f"{counted(result.read, 'record')} read, {counted(result.merged, 'duplicate')} merged, {len(problems)} skipped"
@@ -662,7 +667,7 @@ def build_command(
         if not State.quiet:
             print_table(f"Graph {target}", ["", "Count", "Note"], rows)
         problems = result.skipped
-        report_skipped(problems)
+        report_skipped(problems, getattr(result.load, "notes", []))
         change = f" (+{summary['added']['papers']} papers, +{summary['added']['methods']} methods)" if update else ""
         info(
             f"Wrote {target}: {counted(after['papers'], 'paper')}, {counted(after['methods'], 'method')}, "

@@ -31,17 +31,28 @@ def squash_whitespace(text: str) -> str:
     (``isprintable`` is False for every whitespace character other than the ASCII space).
 
     A lone surrogate (JSON input can spell one, '\\ud800', and no UTF-8 text can hold it) becomes U+FFFD, so
-    the text can be matched and written; a printable text has none, so the common path never looks.
+    the text can be matched and written; control characters and bidi overrides (``_UNSHOWN``) are dropped. A
+    printable text has none of them, so the common path never looks.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
-    text = " ".join(text.split())
+    printable = text.isprintable()
+    if printable:
+        return text if "  " not in text and text[:1] != " " and text[-1:] != " " else " ".join(text.split())
+    text = drop_unshown(text)
     if not text.isascii() and _SURROGATE.search(text):
         text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
+def drop_unshown(text: str) -> str:
+    """``text`` without control characters and bidi overrides (``_UNSHOWN``), runs of white space as one space."""
+    return " ".join(_UNSHOWN.sub("", text).split())
+
+
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# dropped: control characters that are not white space (BEL, ESC, DEL, C1; the white-space ones are squashed
+# into spaces above) and the bidi embeddings, overrides and isolates, which reorder the text around them where
+# it is shown (a title that reads as another, a "Trojan Source" Cypher line) and which no title needs
+_UNSHOWN = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def richer_authors(a: list[str], b: list[str]) -> list[str]:

@@ -45,9 +45,10 @@ SCRIPT_BATCH_SIZE = 500
 UNUSED_ROUNDS = 16
 # Quotes and backslashes get the standard backslash escapes, never \uXXXX: Cypher decodes \uXXXX before
 # it tokenises (as Java does), so '\u0027' would close the literal. Everything written as \uXXXX below is
-# harmless once decoded inside a literal; it only keeps ';', comment markers and line breaks out of the text.
+# harmless once decoded inside a literal; it only keeps ';', comment markers, line breaks and the bidi
+# overrides and isolates (which reorder what a reader of the script sees: "Trojan Source") out of the text.
 _SIMPLE = {"\\": "\\\\", "'": "\\'", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b", "\f": "\\f"}
-_UNICODE = set(";/*`\u2028\u2029\u0085")
+_UNICODE = set(";/*`\u2028\u2029\u0085\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
 def cypher_string(text: str) -> str:

@@ -136,7 +136,7 @@ def _iter_lines(text: TextFile, head, rest) -> Iterator[tuple[int, dict] | Probl
         except ValueError as err:
             detail = getattr(err, "msg", str(err))
             column = getattr(err, "colno", None)
-            yield text.problem(number, f"malformed JSON: {detail} (column {column})")
+            yield text.problem(number, f"malformed JSON: {detail} (column {column}){text.ends_inside(number)}")
             continue
         except RecursionError:
             yield text.problem(number, "malformed JSON: nested too deeply")

@@ -24,6 +24,7 @@ from relwork.core.records import (
     Paper,
     Source,
     arxiv_doi_id,
+    drop_unshown,
     first_year,
     make_paper_id,
     normalize_arxiv_id,
@@ -55,6 +56,16 @@ class Problem:
         return cls(err.path or path, err.line, err.reason)
 
 
+class NoAbstract(Problem):
+    """A record with a title but no abstract: skipped, unless it duplicates a paper that has one, which then
+    takes its ids, URL, year, authors, sources and categories (``dedupe.load_papers``). ``paper`` is the record
+    with an empty abstract; it is no dataclass field, so reports (``asdict``) show the problem only."""
+
+    def __init__(self, text: "TextFile", line: int, paper: Paper):
+        super().__init__(text.name, line, "record has no abstract")
+        self.paper = paper
+
+
 @dataclass
 class FileReport:
     """What loading one file did: records read, papers kept (new), merged (duplicates), skipped."""
@@ -65,6 +76,7 @@ class FileReport:
     kept: int = 0
     merged: int = 0
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # file-level hints that skip nothing (an encoding)
 
     @property
     def ok(self) -> bool:
@@ -92,6 +104,10 @@ class LoadResult:
     def ok(self) -> bool:
         """True when every file was read and no record was skipped."""
         return not self.problems
+
+    @property
+    def notes(self) -> list[str]:
+        return [note for report in self.files for note in report.notes]
 
     @property
     def read(self) -> int:
@@ -233,6 +249,9 @@ class TextFile:
         self.format = format
         self.bad_lines: dict[int, str] = {}
         self.saw_text = False  # any non-blank line read: tells an empty file from one without records
+        self.unterminated: int | None = None  # the last line, when no line terminator ends it (a cut file?)
+        self.saw_utf8 = False  # a valid line that is not ASCII: the file is UTF-8, whatever its bad lines are
+        self.cp1252 = True  # every line that is not UTF-8 reads as Windows-1252
 
     cr_only = False  # lines end at carriage returns (known once ``raw_lines`` has started)
     json_lines = False  # a LineChunk: lines known to be JSON Lines (see loaders._json.iter_json)
@@ -283,15 +302,46 @@ class TextFile:
         replaced and noted in ``bad_lines``."""
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             raw = raw[3:]
+        size = len(raw)
         raw = raw.rstrip(b"\r\n")
+        if len(raw) == size:
+            self.unterminated = number
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError as err:
             self.bad_lines[number] = f"bytes are not valid UTF-8 (byte 0x{raw[err.start]:02x} at column {err.start + 1})"
             text = raw.decode("utf-8", errors="replace")
+            if self.cp1252:
+                try:
+                    raw.decode("cp1252")
+                except UnicodeDecodeError:
+                    self.cp1252 = False
+        else:
+            if not self.saw_utf8 and not raw.isascii():
+                self.saw_utf8 = True
         if not self.saw_text and text and not text.isspace():
             self.saw_text = True
         return text
+
+    def ends_inside(self, last: int) -> str:
+        """' (the file ends inside the record)' when line ``last`` ends a record and the file without a line
+        terminator (a file cut off, as a truncated download leaves it), else ''."""
+        return " (the file ends inside the record)" if last == self.unterminated else ""
+
+    def encoding_hint(self) -> str | None:
+        """A file-level hint when the lines that are not UTF-8 all read as Windows-1252 and no line is UTF-8
+        beyond ASCII: a legacy Excel CSV or a Latin-1 export, which ``iconv`` converts; else None."""
+        if not self.bad_lines or not self.cp1252 or self.saw_utf8:
+            return None
+        import shlex
+
+        stem, dot, suffix = self.name.rpartition(".")
+        target = f"{stem}-utf8.{suffix}" if dot and "/" not in suffix else f"{self.name}-utf8"
+        lines = f"{len(self.bad_lines)} line{'s' if len(self.bad_lines) != 1 else ''}"
+        return (
+            f"{lines} that are not UTF-8 read as Windows-1252 (a legacy Excel or Latin-1 export); convert the file "
+            f"to UTF-8 and load it again: iconv -f cp1252 -t utf-8 {shlex.quote(self.name)} > {shlex.quote(target)}"
+        )
 
     def read_document(self) -> tuple[str, list[int]]:
         """The whole file as one string (lines joined by '\\n') and the offset where each line starts.
@@ -567,7 +617,8 @@ def make_paper(
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
 
-    A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract. With
+    A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract (a
+    ``NoAbstract``, which still carries the record for a duplicate to merge). With
     ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
     title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
     id's (``first_year``).
@@ -584,8 +635,6 @@ def make_paper(
     if not title_text:
         return text.problem(line, "record has no title")
     abstract_text = squash_whitespace(abstract_text)
-    if not abstract_text:
-        return text.problem(line, "record has no abstract")
     arxiv_id, doi_value = split_ids(arxiv, doi)
     if doi_value:  # what Paper.create would do (normalize_doi is not idempotent for every input)
         doi_value = normalize_doi(doi_value)
@@ -594,18 +643,19 @@ def make_paper(
         year = first_year(arxiv_id, year)
     # the fields are normalised here already, so the Paper is built directly rather than by Paper.create,
     # which would normalise them a second time (about a tenth of the JSON Lines loading time)
-    return Paper(
+    paper = Paper(
         make_paper_id(arxiv_id, doi_value, title_text),
         title_text,
         abstract_text,
         year,
-        list(authors or []),
+        [name if name.isprintable() else drop_unshown(name) for name in authors] if authors else [],
         arxiv_id,
         doi_value,
         url_text,
         [Source(text.name, line, text.format)],
         parse_categories(categories) if categories else [],
     )
+    return paper if abstract_text else NoAbstract(text, line, paper)
 
 
 def papers_from(text: TextFile, records: Iterable, to_paper: Callable[..., "Paper | Problem"]) -> Iterator["Paper | Problem"]:

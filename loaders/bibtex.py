@@ -37,11 +37,16 @@ def _latex():
     return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
 
 
+_BARE_PERCENT = re.compile(r"(?<!\\)%")
+
+
 @lru_cache(maxsize=65536)  # author names and journal strings repeat across a library
 def latex_to_text(value: str) -> str:
-    """Braces and LaTeX markup removed, accents decoded: '{\\"U}ber {BERT}' -> 'Über BERT'."""
+    """Braces and LaTeX markup removed, accents decoded: '{\\"U}ber {BERT}' -> 'Über BERT'; '5%' stays '5%'."""
     if "\\" not in value and "{" not in value and "~" not in value:
         return value
+    if "%" in value:  # a bare '%' in a field value is a literal in BibTeX, not the comment LaTeX reads
+        value = _BARE_PERCENT.sub(r"\\%", value)
     try:
         return _latex().latex_to_text(value)
     except Exception:  # pylatexenc is lenient, but never let odd markup lose a record

@@ -6,6 +6,9 @@ arXiv ids, or both have DOIs, that differ (two distinct papers can share a gener
 in that order; the first match wins. An arXiv DOI (10.48550/arXiv.ID) is the arXiv id, not a DOI that
 contradicts the journal version's; every id of a merged record (a second DOI too) finds the paper later.
 
+A record without an abstract is skipped unless it duplicates a paper that has one: it is then merged like any
+duplicate (``load_papers``), after every file is read.
+
 The merged record keeps the richest fields: the longest abstract, the longest author list (then the one
 with fuller names), the earliest year (when the work first appeared), the first arXiv id / URL seen, the
 first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
@@ -19,7 +22,7 @@ from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, merged_categories, normalize_title, richer_authors
-from relwork.loaders.base import FileReport, LoadResult, Problem, display_name
+from relwork.loaders.base import FileReport, LoadResult, NoAbstract, Problem, display_name
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
@@ -51,6 +54,16 @@ class PaperIndex:
     def add(self, paper: Paper) -> bool:
         """Add ``paper``; return True when it merged into a paper already present."""
         keys = self.keys(paper)
+        if self.fold(paper, keys):
+            return True
+        self.papers.append(paper)
+        self._register(paper, len(self.papers) - 1, keys)
+        return False
+
+    def fold(self, paper: Paper, keys: list[tuple[str, str]] | None = None) -> bool:
+        """Merge ``paper`` into the paper already present that it duplicates; False (nothing changed) when
+        there is none."""
+        keys = self.keys(paper) if keys is None else keys
         for key in keys:
             index = self._keys.get(key)
             if index is None:
@@ -62,8 +75,6 @@ class PaperIndex:
             self._register(existing, index)
             self._register(paper, index, keys)  # ids only the duplicate had (a second DOI) find the paper too
             return True
-        self.papers.append(paper)
-        self._register(paper, len(self.papers) - 1, keys)
         return False
 
     def _register(self, paper: Paper, index: int, keys: list[tuple[str, str]] | None = None) -> None:
@@ -121,6 +132,7 @@ def load_papers(
         get_loader(format)  # an unknown name is a usage error: fail before reading anything
     index = PaperIndex()
     reports: list[FileReport] = []
+    untitled: list[tuple[NoAbstract, FileReport]] = []  # records without abstract, merged once all are read
     for path in paths:
         name = str(path)
         report = FileReport(path=display_name(name), format=None)
@@ -128,7 +140,9 @@ def load_papers(
         seen = 0
         try:
             report.format = get_loader(format).name if format else detect_format(name)
-            for paper in iter_papers(name, format=report.format, problems=report.skipped, strict=strict):
+            for paper in iter_papers(
+                name, format=report.format, problems=report.skipped, strict=strict, notes=report.notes
+            ):
                 if index.add(paper):
                     report.merged += 1
                 else:
@@ -147,4 +161,17 @@ def load_papers(
         report.read = report.kept + report.merged + sum(1 for p in report.skipped if p.line is not None)
         if fatal is not None:
             report.skipped.append(fatal)
+        untitled.extend((p, report) for p in report.skipped if type(p) is NoAbstract)
+    _fold_no_abstract(index, untitled)
     return LoadResult(papers=index.papers, files=reports)
+
+
+def _fold_no_abstract(index: PaperIndex, records: list[tuple[NoAbstract, FileReport]]) -> None:
+    """Merge each record without abstract into the paper it duplicates (same arXiv id, DOI or title), wherever
+    that paper was read, so that its ids, URL and source are kept; it then counts as merged, not skipped. Done
+    after every file is read, so the result is the same in any file order; a record no paper takes stays
+    skipped."""
+    for problem, report in records:
+        if index.fold(problem.paper):
+            report.skipped = [p for p in report.skipped if p is not problem]
+            report.merged += 1

@@ -205,7 +205,7 @@ def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
         except StopIteration:
             return
         except csv.Error as err:
-            yield text.problem(row_start, f"malformed CSV row: {err}")
+            yield text.problem(row_start, f"malformed CSV row: {err}{text.ends_inside(current['line'])}")
             row_start = current["line"] + 1
             continue
         first, last = row_start, current["line"]
@@ -215,7 +215,7 @@ def read_csv(text: TextFile) -> Iterator[Paper | Problem]:
         if len(row) != len(header):
             bad = text.utf8_problem(first, last)
             yield bad or text.problem(
-                first, f"malformed CSV row: expected {len(header)} fields, found {len(row)}"
+                first, f"malformed CSV row: expected {len(header)} fields, found {len(row)}{text.ends_inside(last)}"
             )
             continue
         yield record_to_paper(text, first, dict(zip(header, row)), last_line=last)

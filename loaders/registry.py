@@ -240,12 +240,14 @@ def iter_papers(
     format: str | None = None,
     problems: list[Problem] | None = None,
     strict: bool = False,
+    notes: list[str] | None = None,
 ) -> Iterator[Paper]:
     """Stream the papers of one file, without merging duplicates.
 
     A record that cannot be used is skipped and, if ``problems`` is given, recorded there; with
     ``strict=True`` it raises InputError instead. A file that cannot be used at all (missing, empty,
-    undetectable, a JSON/XML document that does not parse) raises InputError.
+    undetectable, a JSON/XML document that does not parse) raises InputError. File-level hints that skip
+    nothing (lines that read as Windows-1252: ``TextFile.encoding_hint``) go to ``notes`` when given.
     """
     loader = file_loader(path, format)
     text = TextFile(str(path), loader.name)
@@ -261,6 +263,10 @@ def iter_papers(
             continue
         found += 1
         yield item
+    if notes is not None and text.bad_lines:
+        hint = text.encoding_hint()
+        if hint:
+            notes.append(f"{name}: {hint}")
     if found == 0:
         no_records(name, loader.name, text.saw_text, strict, problems)
 

@@ -105,11 +105,13 @@ def test_load_many_problems_listed_only_with_verbose(tmp_path):
     assert len([line for line in verbose.stderr.splitlines() if line.startswith("skipped ")]) == 12
 
 
-def test_load_quiet_keeps_problems_drops_summary(tmp_path, seed_files):
+def test_load_quiet_prints_nothing_and_the_exit_code_tells_about_skipped_records(tmp_path, seed_files):
     assert run("-q", "load", seed_files[0]).stderr == ""
     path = tmp_path / "r.jsonl"
     path.write_text('{"title": "B"}\n')
-    assert run("-q", "load", path).stderr == f"skipped {path}:1: record has no abstract\n"
+    quiet = run("-q", "load", path)
+    assert (quiet.stdout, quiet.stderr, quiet.exit_code) == ("", "", 2)
+    assert run("load", path).stderr.startswith(f"skipped {path}:1: record has no abstract\n")
 
 
 def test_load_output_writes_merged_papers(tmp_path, seed_files):

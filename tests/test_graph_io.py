@@ -262,3 +262,30 @@ def test_every_writer_replaces_a_lone_surrogate_from_json_input(tmp_path):
     assert "Broken \ufffd text" in (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8")
     write_neo4j_csv(G, tmp_path / "neo4j")
     assert "Broken \ufffd text" in (tmp_path / "neo4j" / "nodes_Paper.csv").read_text(encoding="utf-8")
+
+
+def test_control_and_bidi_characters_of_a_title_reach_no_export_and_graphml_gexf_round_trip(tmp_path):
+    """A BEL and a right-to-left override in a loaded title (qa7 L13) are dropped by the loader: the HTML view
+    and the Cypher script carry neither, and GraphML/GEXF (XML 1.0 cannot hold a BEL) restore the graph exactly."""
+    from relwork.graph.cypher_script import write_cypher
+    from relwork.linker import link_corpus
+    from relwork.loaders import load_papers
+    from relwork.viz import write_html
+
+    source = tmp_path / "odd.jsonl"
+    source.write_text(json.dumps({
+        "id": "1903.07402",
+        "title": "Neutron: An Implementation of the \u202eTransformer\u0007 Translation Model and its Variants\u2069",
+        "abstract": "The Transformer translation model is easier to parallelize\u202d and provides better performance "
+                    "comparing with recurrent seq2seq models.\u0007",
+        "authors": ["Hongfei Xu\u202e", "Qiuhui Liu"],
+    }) + "\n")
+    catalog = load_catalog()
+    G = build_graph(link_corpus(load_papers([source]).papers, catalog), catalog)
+    assert G.nodes["paper:1903.07402"]["title"] == "Neutron: An Implementation of the Transformer Translation Model and its Variants"
+    unshown = {"\u0007", "\u202d", "\u202e", "\u2069"}
+    for text in (write_html(G, tmp_path / "g.html").read_text(encoding="utf-8"),
+                 write_cypher(G, tmp_path / "g.cypher").read_text(encoding="utf-8")):
+        assert not unshown & set(text) and "\\u0007" not in text and "\\u202e" not in text.lower()
+    _assert_same(G, read_graphml(write_graphml(G, tmp_path / "g.graphml")))
+    _assert_same(G, read_gexf(write_gexf(G, tmp_path / "g.gexf")))

@@ -160,7 +160,7 @@ def test_stdin_is_recorded_as_stdin_and_output_is_deterministic(tmp_path):
     outputs = []
     for i in (1, 2):
         out = tmp_path / f"p{i}.jsonl"
-        run = _relwork("-q", "load", "-", "-o", str(out), stdin=SEED.encode() + b'{"title": broken\n')
+        run = _relwork("load", "-", "-o", str(out), stdin=SEED.encode() + b'{"title": broken\n')
         assert b"<stdin>:7: malformed JSON" in run.stdout + run.stderr
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]

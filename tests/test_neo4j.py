@@ -54,6 +54,7 @@ EVIL_TITLES = [
     "Backtick `Paper` and $param and {map: 1}",
     "Unicode: é, 中文, 🚀 and \u2028 separator",
     "Control \x00 NUL, \x07 bell, \x1b[31m escape and \x7f delete",
+    "Bidi \u202e override \u202c and \u2066isolate\u2069 from a graph built before the loader dropped them",
 ]
 
 
@@ -391,6 +392,12 @@ def test_write_cypher_script_matches_driver_export(neo4j, tmp_path):
     assert done.returncode == 0, done.stderr
     assert run_read_query(neo4j, query).rows == by_driver
     assert run_read_query(neo4j, "MATCH (n) RETURN labels(n), properties(n) ORDER BY n.id, n.name").rows == nodes_by_driver
+
+
+def test_cypher_string_writes_bidi_overrides_and_isolates_as_escapes():
+    """A reader of the script sees the text in its order: no override reorders it ("Trojan Source", qa7 L13)."""
+    literal = cypher_string(EVIL_TITLES[-1])
+    assert literal == "'Bidi \\u202e override \\u202c and \\u2066isolate\\u2069 from a graph built before the loader dropped them'"
 
 
 def test_generate_cypher_only_uses_relwork_vocabulary():
