@@ -40,7 +40,7 @@ def _linked(linker: Linker, sentence: str, title: str = "A study") -> set[str]:
          "slimmable network to approximate the network accuracy of different channel configurations.",
          {"Slimmable Networks"}),
         ("Instead of directly feeding 2D-3D correspondences to the perspective-n-point (PnP) algorithm, multiple "
-         "correspondence hypotheses are sampled.", {"PnP"}),
+         "correspondence hypotheses are sampled.", {"Perspective-n-Point"}),
         ("Our methods extend approaches known as Absolute Orientation, which are popular for aligning objects in "
          "three-dimensions.", {"Absolute Orientation"}),
         ("We note that integrating deep correspondence embeddings directly in JIPDA did not bring significant "
@@ -104,7 +104,7 @@ def test_augmented_cyclegan_is_not_cyclegan(linker):
          "shown promising results.", "R-CNN"),
         # plug-and-play image restoration is not Perspective-n-Point
         ("Consequently, with PnP, state-of-the-art image-denoising techniques, such as those based on DNNs, can be "
-         "directly exploited for compressive MRI image reconstruction.", "PnP"),
+         "directly exploited for compressive MRI image reconstruction.", "Perspective-n-Point"),
         # a coinage of the paper, not the universally slimmable network
         ("We present a novel neural network architecture, US-Net, for robust nuclei instance segmentation in "
          "histopathology images.", "US-Nets"),
