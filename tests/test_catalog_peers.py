@@ -105,9 +105,6 @@ def test_augmented_cyclegan_is_not_cyclegan(linker):
         # plug-and-play image restoration is not Perspective-n-Point
         ("Consequently, with PnP, state-of-the-art image-denoising techniques, such as those based on DNNs, can be "
          "directly exploited for compressive MRI image reconstruction.", "Perspective-n-Point"),
-        # a coinage of the paper, not the universally slimmable network
-        ("We present a novel neural network architecture, US-Net, for robust nuclei instance segmentation in "
-         "histopathology images.", "US-Nets"),
         # 'BGAN' alone also names binary and Bayesian GANs
         ("We showcase the efficacy of this approach by training a BGAN that generates realistic digit images.", "BGAN"),
         # the character-level CNN of one's own is not CharCNN (long forms left out: 2 of 4 corpus hits were wrong)
