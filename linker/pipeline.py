@@ -440,7 +440,9 @@ class Linker:
                 close = text.find(")", opening, opening + 125)
                 inner = text[opening + 1 : close].strip() if close != -1 else ""
                 if inner and "(" not in inner:
-                    if is_namelike(inner) and _initials_match(inner, m.surface):
+                    if _derived_name(inner, m.surface):
+                        pass  # 'adversarial networks with MMD (MMD GAN)': a name built on the method, not its form
+                    elif is_namelike(inner) and _initials_match(inner, m.surface):
                         other = inner  # 'Low-Rank Adaptation (LRA)'
                     elif len(inner.split()) >= 2 and _initials_match(m.surface, inner):
                         other = inner  # 'BERT (Bidirectional Encoders for Transformers)'
@@ -666,6 +668,14 @@ def _same_stem(a: str, b: str) -> bool:
     'transformer')."""
     n = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     return n >= 4 and n >= min(len(a), len(b)) - 3
+
+
+def _derived_name(inner: str, surface: str) -> bool:
+    """Whether a parenthesised name holds the mention's whole name plus more words ('MMD GAN' after 'MMD',
+    'BERT-CRF' after 'BERT'): a model built on the method, never a short or long form of it."""
+    inner_words, words = normalize(inner).split(), normalize(surface).split()
+    n = len(words)
+    return len(inner_words) > n and any(inner_words[i : i + n] == words for i in range(len(inner_words) - n + 1))
 
 
 def _title_subject(links: list[Link], title: str) -> None:

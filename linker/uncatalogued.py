@@ -195,13 +195,16 @@ _USE_WORDS = frozenset(
     employed employing adopt adopts adopted adopting apply applies applied applying leverage leverages leveraged
     leveraging extend extends extended extending fine-tune fine-tunes fine-tuned fine-tuning finetune finetuned
     finetuning outperform outperforms outperformed outperforming surpass surpasses surpassed surpassing than
-    versus vs vs. against e.g. e.g., including""".split()
+    versus vs vs. against e.g. e.g., including modify modifies modified modifying improve improves improving
+    incorporate incorporates incorporated incorporating integrate integrates integrating reimplement
+    reimplemented re-implement re-implemented revisit revisits revisited""".split()
 )
 _USE_PAIRS = frozenset(
     tuple(p.split())
     for p in """based on|based upon|built on|built upon|top of|inspired by|inspired from|such as|compared with|
     compared to|compared against|compare with|compare to|comparison with|comparison to|comparable to|
-    comparable with|competitive with|competitive to""".replace("\n", "").split("|")
+    comparable with|competitive with|competitive to|build on|builds on|building on|build upon|builds upon|
+    building upon|study of|variant of|extension of|version of|modification of""".replace("\n", "").split("|")
 )
 # words that may stand between the cue and the long form ('using the recently proposed ...')
 _USE_MODIFIERS = frozenset(
@@ -241,7 +244,8 @@ _USE_AFTER = re.compile(
 )
 _METHOD_HEADS = frozenset(
     """network net model machine gan transformer autoencoder encoder algorithm architecture classifier
-    regressor detector tracker filter forest optimizer optimization policy critic estimator sampler""".split()
+    regressor detector tracker filter forest optimizer optimization policy critic estimator sampler cnn rnn
+    convnet lstm""".split()
 )
 # words a family's long form is made of ('deep convolutional spiking neural network', 'Genetic Algorithm',
 # 'Agent Based Model'); a long form with no other word names no one method
@@ -262,7 +266,10 @@ _NEXT_ITEM = re.compile(r"\)?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:t
 _COMMONLY = re.compile(r"\b(?:widely|commonly|often|frequently|extensively|generally|usually|typically)\s+$", re.I)
 # the sentence that proposes the paper's method ('we propose', 'this paper presents', 'our method is based on')
 _OWN_VOICE = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]his\s+(?:paper|work|study|article|letter))\b")
-_PROPOSAL = re.compile(r"\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I)
+# 'we modify a recently proposed ...' names a prior method, not the paper's proposal
+_PROPOSAL = re.compile(
+    r"(?<!recently )(?<!previously )\b(?:propos|present|introduc|develop|design|devis|formulat)(?:e|es|ed|ing|s)?\b", re.I
+)
 _OUR_METHOD = re.compile(
     r"\b[Oo]ur\s+(?:\w+\s+)?(?:method|approach|model|framework|system|network|architecture|algorithm)\b"
 )

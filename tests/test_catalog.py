@@ -47,7 +47,7 @@ def test_catalog_arxiv_ids_valid_and_parents_exist(catalog):
 @pytest.mark.parametrize(
     "name, parent",
     [("DistilBERT", "BERT"), ("FlashAttention-2", "FlashAttention"), ("RoBERTa", "BERT"), ("3D U-Net", "U-Net"),
-     ("BiGRU", "GRU"), ("MBConv", "MobileNetV2"), ("RTD", "ELECTRA"), ("Looped Transformer", "Transformer"),
+     ("JIPDA", "JPDA"), ("MBConv", "MobileNetV2"), ("RTD", "ELECTRA"), ("Looped Transformer", "Transformer"),
      ("DaSiamRPN", "SiamRPN"), ("HMR 2.0", "HMR"), ("FaceForensics++", "FaceForensics"), ("VHRED", "HRED")],
 )
 def test_catalog_lineage(catalog, name, parent):

@@ -104,3 +104,28 @@ def test_name_like_short_form_of_a_plain_family_links_nothing(linker):
     linked = linker.link(Paper(id="x", title="A study", abstract=abstract))
     assert "MC-CNN" not in {link.method for link in linked.links}
     assert "Rk-CNN" in _uncatalogued(linker, abstract)
+
+
+@pytest.mark.parametrize(
+    "abstract, names",
+    [
+        # the prior method the paper modifies, studies or improves ('recently proposed' is no proposal of its own)
+        ("We modify a recently proposed Multi-Grid Back-Projection (MGBP) architecture to work as a generative "
+         "system with an input parameter that can control the amount of noise.", {"MGBP"}),
+        ("Our analysis starts with a thorough study of the Deep Quality-Value Learning (DQV) algorithm, a DRL "
+         "algorithm which has been shown to outperform popular techniques.", {"DQV"}),
+        ("For dense matching our approach utilizes a modified version of a recently proposed dense geometric "
+         "correspondence network (DGC-Net), which we also improve by optimizing the training.", {"DGC-Net"}),
+        # a long form ending in 'CNN' names a method, and the list after 'including' links every item
+        ("Recently, different DCNN models including Inception residual recurrent CNN (IRRCNN), Densely Connected "
+         "Recurrent Convolution Network (DCRCN), Recurrent Residual U-Net (R2U-Net) have been proposed.",
+         {"IRRCNN", "DCRCN"}),
+    ],
+)
+def test_defined_prior_method_after_modify_study_or_list_links(linker, abstract, names):
+    assert names <= set(_uncatalogued(linker, abstract))
+
+
+def test_defined_component_of_the_papers_proposal_is_not_linked(linker):
+    abstract = "We propose a novel method that integrates a Spatial Context Network (SCN) with a decoder."
+    assert _uncatalogued(linker, abstract) == {}
