@@ -2366,8 +2366,10 @@ _WHAT_WE_CALL = re.compile(
 # 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
 _METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
-    r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
+    r"\b(?:metric|measure|score)s?\s*,?\s+(?:(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?)?(?:the\s+)?$"
 )
+# 'we also propose the Funny Score, which ...': a name whose last word is a measure's head noun
+_METRIC_HEAD = re.compile(r"\s(?:[Ss]core|[Mm]etric)s?$")
 # 'we obtain a mIoU of 75.6%', 'LBD score of 2', 'cDC = 1', '27.6% HYPE-Infinity deception rate': a name written as
 # the quantity a number measures is a measure the field uses, not a method or dataset the paper coins
 _MEASURED_AFTER = re.compile(r"\s*(?:(?:scores?|values?)\s+(?:of|=)\s*\d|of\s+\d+(?:\.\d+)?\s*%|=\s*\d)")
@@ -2819,14 +2821,14 @@ def _drop_field_terms(found: dict, order: list[str], field_terms: "FieldTerms", 
 
 
 def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
-    """Remove names the abstract introduces as a metric ('a novel evaluation metric called ... (FPD)'): the
-    guidelines count new methods and datasets, not measures."""
+    """Remove names the abstract introduces as a metric ('a novel evaluation metric called ... (FPD)', 'a new
+    metric, PARENT, which', 'the Funny Score'): the guidelines count new methods and datasets, not measures."""
     for key in list(order):
         intro = found[key]
         for surface in [*intro.aliases, intro.name]:
             at = abstract.find(surface)
             if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))
-                             or _measured(abstract, surface, at)):
+                             or _METRIC_HEAD.search(surface) or _measured(abstract, surface, at)):
                 del found[key]
                 order.remove(key)
                 break
