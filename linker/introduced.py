@@ -168,7 +168,9 @@ class Definition:
     long_span: tuple[int, int]
 
 
-_PAREN = re.compile(r"\(\s*(" + _TOKEN + r")\s*\)")
+# an adverb may open the parenthesis: 'Domain-supervised GAN (briefly, DosGAN)', '(hereafter 2LPT)'
+_SHORT_ADVERB = r"(?:(?:briefly|shortly|hereafter|henceforth)\s*,?\s+)?"
+_PAREN = re.compile(r"\(\s*" + _SHORT_ADVERB + r"(" + _TOKEN + r")\s*\)")
 _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 
 
@@ -384,7 +386,7 @@ _NAMING = re.compile(
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+"
     # 'we call the resulting algorithm K-learning', 'call the resulting networks AOGNets'
     r"|the\s+resulting\s+(?:\w+\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|estimator|estimators|procedure|scheme|classifier|detector)))?"
-    r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
+    r"(?:\s+(?:respectively|simply|hereafter|henceforth))?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -553,7 +555,7 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
-_ACRONYM_IN = re.compile(r"\((?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
+_ACRONYM_IN = re.compile(r"\(" + _SHORT_ADVERB + r"(?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
 _HEAD_WORDS = (
     r"(?:model|framework|method|approach|system|dataset|database|benchmark|corpus|solver|detector|algorithm|"
     r"architecture|network|module|pipeline|scheme|technique|tool|library|encoder|decoder|classifier|tracker|"
@@ -611,7 +613,7 @@ def _valid_name(name: str, strong: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
-_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
+_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+|(?:briefly|shortly|hereafter|henceforth)\s*,?\s+)?(" + _TOKEN + r")\s*\)")
 
 
 # lower-case words that continue a naming cue's capitalised phrase up to its short form: ' motion prediction
@@ -983,7 +985,7 @@ _USED_AS = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:\w+\s+)?(?:introd
 _SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b")
 # 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
 _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
-_TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
+_TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based(?!\s+(?:on|upon)\b)|driven|guided|inspired|like)\b")
 
 
 _WORD_PARTS = re.compile(r"[\s\-]+")
@@ -1225,18 +1227,28 @@ _COUNTED_OWN = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
     r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
 )
+# 'the three new variants, called simply as LSTM1, LSTM2, and LSTM3': a counted list the text calls new needs no
+# proposal verb
+_COUNTED_NEW = re.compile(
+    r"\b(?:two|three|four|five|several)\s+(?:new|novel)\s+(?:[\w\-]+\s+)?(?:models|methods|variants|architectures|"
+    r"networks|algorithms|systems|frameworks|datasets|benchmarks)\s*,?\s*$"
+)
+_LIST_NAMING = re.compile(r"(?:namely|called|named|dubbed|termed)(?:\s+simply)?(?:\s+as)?,?")
 _LIST_ITEM = re.compile(r"[A-Za-z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")  # each item must hold a name-like word
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
     """The names of a counted own list after 'namely' ('we present three models namely, B-LSTM, AB-LSTM and
-    Joint AB-LSTM'): the count and the proposal verb make each name the paper's own, catalogued or not
-    (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
+    Joint AB-LSTM'), or after a naming word when the count says new ('the three new variants, called simply as
+    LSTM1, LSTM2, and LSTM3'): the count and the proposal verb or 'new' make each name the paper's own, catalogued
+    or not (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
     for position in positions:
-        if not text.startswith("namely", position) or not _COUNTED_OWN.search(text, max(0, position - 90), position):
+        lead = _LIST_NAMING.match(text, position)
+        if lead is None or not (_COUNTED_NEW.search(text, max(0, position - 60), position) or text.startswith("namely", position)
+                                and _COUNTED_OWN.search(text, max(0, position - 90), position)):
             continue
-        names, at = [], position + 6 + (text[position + 6 : position + 7] == ",")
+        names, at, last = [], lead.end(), False
         while True:
             at += len(text[at:]) - len(text[at:].lstrip())
             item = _LIST_ITEM.match(text, at)
@@ -1244,8 +1256,9 @@ def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
                 return []
             names.append(item.group())
             separator = _LIST_SEPARATOR.match(text, item.end())
-            if separator is None:
-                break
+            if separator is None or last:
+                break  # (the item after 'and' ends the list: 'LSTM2, and LSTM3, can achieve')
+            last = "and" in separator.group()
             at = separator.end()
         return names if len(names) >= 2 else []
     return []

@@ -1,4 +1,6 @@
-"""Introduced names, seventh helper pass (intro7): measures a paper proposes are not introduced names.
+"""Introduced names, the thirteenth session's pass (intro7): measures a paper proposes are not introduced names;
+short forms after 'briefly,' / 'hereafter', definitions 'based on' a technique, counted new lists after a naming
+word.
 
 Sentences are from 2017-2019 arXiv abstracts of shared/data/arxiv-amds123 (quoted in part; none is from a
 test set).
@@ -9,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from relwork.core.records import Paper
+from relwork.linker import Linker
 from relwork.linker.introduced import detect_introduced
 
 
@@ -55,3 +58,58 @@ def test_a_method_proposed_beside_a_measure_stays_introduced():
                 "predict regions of interests based on historic detections. We also propose a new metric, mean "
                 "Delay(mD), which is designed for latency-critical video applications.")
     assert names("CaTDet: Cascaded Tracked Detector for Efficient Object Detection from Video", abstract) == ["CaTDet"]
+
+
+def test_a_definition_based_on_a_technique_is_still_the_own_name():
+    # 1909.01026: '(PSDNet) based on channel expansion' says what PSDNet builds on; '(DRL) based model' would
+    # make DRL a technique
+    abstract = ("The proposed Pointwise-Standard-Depthwise network (PSDNet) based on channel expansion with DWC has "
+                "fewer number of parameters, less computational cost and higher accuracy than corresponding ResNet on "
+                "CIFAR datasets.")
+    assert "PSDNet" in names("PSDNet and DPDNet: Efficient channel expansion", abstract)
+    technique = "We propose a deep reinforcement learning (DRL) based model for the task."
+    assert "DRL" not in names("A study", technique)
+
+
+@pytest.mark.parametrize(
+    "title, abstract, name, alias",
+    [
+        # an adverb opens the parenthesis of the short form (1908.10521, 1811.06533)
+        ("A Coarse-to-Fine Multi-stream Hybrid Deraining Network for Single Image Deraining",
+         "To handle this issue, this paper proposes a new coarse-to-fine single image deraining framework termed "
+         "Multi-stream Hybrid Deraining Network (shortly, MH-DerainNet).", "MH-DerainNet",
+         "Multi-stream Hybrid Deraining Network"),
+        ("Learning to Predict the Cosmological Structure Formation",
+         "We build a deep neural network, the Deep Density Displacement Model (hereafter D$^3$M), to predict the "
+         "non-linear structure formation of the Universe from simple linear perturbation theory.", "D$^3$M", None),
+    ],
+)
+def test_a_short_form_after_briefly_or_hereafter_is_the_name(title, abstract, name, alias):
+    found = {i.name: i.aliases for i in detect_introduced(Paper.create(title, abstract))}
+    assert name in found and (alias is None or alias in found[name])
+
+
+@pytest.mark.parametrize(
+    "abstract, listed",
+    [
+        # 1701.03441: a counted list the sentence calls new, after 'called simply as'
+        ("The experiments on two sequence datasets show that the three new variants, called simply as LSTM1, LSTM2, "
+         "and LSTM3, can achieve comparable performance to the standard LSTM model with less (adaptive) parameters.",
+         ["LSTM1", "LSTM2", "LSTM3"]),
+        # 1805.07732
+        ("In the policy evaluation setting, we design two new algorithms called distributional GTD2 and "
+         "distributional TDC using the Cram{\\'e}r distance on the distributional version of the Bellman error "
+         "objective function.", ["distributional GTD2", "distributional TDC"]),
+    ],
+)
+def test_a_counted_new_list_after_a_naming_word_names_each_item(abstract, listed, catalog):
+    # (with the catalog, which dates GTD2 before the paper: 'distributional GTD2' is new, GTD2 is not)
+    paper = Paper.create("A study", abstract, year=2018)
+    assert [i.name for i in detect_introduced(paper, Linker(catalog, compile=False).catalog_known)] == listed
+
+
+def test_a_counted_list_of_techniques_names_nothing():
+    # 1809.06121: no item of the list holds a name-like word
+    abstract = ("Moreover, we deploy two new techniques, namely, episode-based hard update and dual buffer experience "
+                "replay, to avoid feedback training loops.")
+    assert names("A study", abstract) == []
