@@ -43,7 +43,7 @@ GENERIC = frozenset(
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou miou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga e2e
-    transformer transformers attention convnet convnets dcnn dcnns
+    transformer transformers attention convnet convnets dcnn dcnns seq2seq
     """.split()
 )
 
@@ -525,7 +525,7 @@ _OUR_JOINED_NAME = re.compile(
 # a naming cue about someone else's method or a phenomenon, not the paper's own name
 _NOT_OURS_NEAR = re.compile(
     r"\b(?:been|often|usually|also|commonly|widely|phenomenon|problem|issue|effect|behaviou?r|property|condition|"
-    r"task|setting)\b\s*,?\s*(?:\w+\s+)?$",
+    r"(?:sub)?task|setting)\b\s*,?\s*(?:\w+\s+)?$",
     re.I,
 )
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
@@ -568,7 +568,7 @@ _MODIFIED_NOUN = re.compile(
 _NOUN_FOLLOWS = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS + r"|based|performance)\b")  # 'SE systems'
 # the lookaheads on the letters a match starts with (here and in _TASK, _OWN_VOICE) only speed up the scan
 _EARLIER = re.compile(r"(?=[RrPpEeIi])\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
-_TASK = re.compile(r"(?=[tpsc])(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
+_TASK = re.compile(r"(?=[tpsc])(?<!-)\b(?:(?:sub)?task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
 
 _PAREN_IE = re.compile(r"\((?:i\.e\.|namely),?\s+(?P<names>[^()]{2,80})\)")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
@@ -1695,12 +1695,10 @@ def detect_introduced(
                 order.remove(long_key)
                 break
     # a single word that opens another name's long form was cut from it ('Look' of 'Look, Read, Reason &
-    # Answer (LoRRA)')
+    # Answer (LoRRA)'), and so were words the long form goes on from with 'for' / 'of' ('Joint Encoders' of 'Joint
+    # Encoders for Stable Suggestion Inference (JESSI)')
     for key in list(order):
-        if " " not in found[key].name and any(
-            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0].rstrip(",;:")) == key for a in found[other].aliases)
-            for other in order
-        ):
+        if any(other != key and any(_opens_long_form(found[key], a) for a in found[other].aliases) for other in order):
             del found[key]
             order.remove(key)
     # (after the merges: a field term takes the longer names merged into it along, 'Visual SLAM' with SLAM)
@@ -1720,6 +1718,25 @@ def detect_introduced(
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
+
+
+_CUT_AT = frozenset("for of with and".split())
+
+
+def _opens_long_form(intro: Introduced, long_form: str) -> bool:
+    """Whether ``intro`` is the opening of ``long_form`` (another name's alias), cut where a name stops reading a
+    phrase: a single word ('Look' of 'Look, Read, Reason & Answer'), or words the long form goes on from with
+    'for', 'of', 'with' or 'and' ('Joint Encoders' of 'Joint Encoders for Stable Suggestion Inference')."""
+    words = long_form.split()
+    if len(words) < 2:
+        return False
+    if " " not in intro.name:
+        return alias_key(words[0].rstrip(",;:")) == alias_key(intro.name)
+    for n in range(2, len(words) - 1):
+        if words[n].lower() in _CUT_AT:
+            head = alias_key(" ".join(words[:n]))
+            return any(alias_key(s) == head for s in [intro.name, *intro.aliases])
+    return False
 
 
 def _shared_lead_short(short: str, long: str) -> bool:
@@ -2379,7 +2396,7 @@ _WHAT_WE_CALL = re.compile(
 # 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
 _METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
-    r"\b(?:metric|measure|score)s?\s*,?\s+(?:(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?)?(?:the\s+)?$"
+    r"\b(?:metric|measure|score)s?\s*,?\s+(?:(?:called|named|namely|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?)?(?:the\s+)?$"
 )
 # 'we also propose the Funny Score, which ...': a name whose last word is a measure's head noun
 _METRIC_HEAD = re.compile(r"\s(?:[Ss]core|[Mm]etric)s?$")
