@@ -529,6 +529,7 @@ _NOT_OURS_NEAR = re.compile(
     re.I,
 )
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
+_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
     "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
@@ -1511,8 +1512,11 @@ def detect_introduced(
             continue
         if _SETTING_AFTER.match(abstract, match.end("phrase")):
             continue  # 'we refer to these as Anonymous MARL settings': a setting or task, not a method
-        if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()):
-            continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
+        if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()) and not (
+                " " in phrase and " and " not in phrase and _NEW_WORD.search(abstract, max(0, position - 120, start_of_sentence(abstract, position)), position)):
+            # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above; a Title Case phrase
+            # after a new thing is its name ('a novel variant of routing-by-agreement ..., namely Guided Dynamic Routing')
+            continue
         if abstract.startswith("namely", position) and alias_key(phrase) in known:
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
         run = _LOWER_RUN.match(abstract, match.end("phrase"))

@@ -143,3 +143,29 @@ def test_a_counted_list_of_techniques_names_nothing():
 )
 def test_generic_families_subtasks_measures_and_cut_long_forms_are_not_names(title, abstract, expected):
     assert names(title, abstract) == expected
+
+
+@pytest.mark.parametrize(
+    "abstract, name",
+    [
+        # 1904.09646, 1907.10244, 1908.05317: a Title Case phrase after 'namely' in a sentence about something new
+        ("The assignment is learned with a novel variant of routing-by-agreement mechanism (Sabour et al., 2017), "
+         "namely Guided Dynamic Routing, in which what to translate at current decoding step guides the routing "
+         "process.", "Guided Dynamic Routing"),
+        ("We redefine the task as finding the spatial transform between adjacent frames and propose a new neural "
+         "network architecture that combines the two abovementioned approaches, namely Adaptive Deformable "
+         "Convolution.", "Adaptive Deformable Convolution"),
+        ("For hand-crafted machine learning approach, we propose new feature descriptor, namely Superpixel Color "
+         "Descriptor.", "Superpixel Color Descriptor"),
+    ],
+)
+def test_a_title_case_phrase_after_namely_and_a_new_thing_is_its_name(abstract, name):
+    assert names("A study", abstract) == [name]
+
+
+def test_namely_before_listed_things_names_nothing():
+    # 1810.06619: no new thing before 'namely', and the phrase lists two things
+    abstract = ("In this paper, we present our contribution and results on the automatic diacritization of two "
+                "sub-dialects of Maghrebi Arabic, namely Tunisian and Moroccan, using a character-level deep neural "
+                "network architecture.")
+    assert names("A study", abstract) == []
