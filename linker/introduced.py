@@ -1437,7 +1437,12 @@ def detect_introduced(
         full = _LEADING_ARTICLE.sub("", parts[0]) if parts else ""
         # 'The EuroCity Persons Dataset: ...' names 'EuroCity Persons'; the title's form stays an alias
         spelled = [full] if full != title_name and _DATASET_NOUN_TAIL.sub("", full) == title_name else None
-        add(title_name, _kind(title_name, paper.title), paper.title, spelled)
+        pair = _TITLE_PAIR.fullmatch(title_name)
+        if pair and is_namelike(pair.group(1)) and is_namelike(pair.group(2)):
+            add(pair.group(1), _kind(pair.group(1), paper.title), paper.title)  # 'PSDNet and DPDNet: ...' names two
+            add(pair.group(2), _kind(pair.group(2), paper.title), paper.title)
+        else:
+            add(title_name, _kind(title_name, paper.title), paper.title, spelled)
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
@@ -1741,6 +1746,9 @@ def _opens_long_form(intro: Introduced, long_form: str) -> bool:
             head = alias_key(" ".join(words[:n]))
             return any(alias_key(s) == head for s in [intro.name, *intro.aliases])
     return False
+
+
+_TITLE_PAIR = re.compile(r"(" + _TOKEN + r")\s+(?:and|&)\s+(" + _TOKEN + r")")
 
 
 def _shared_lead_short(short: str, long: str) -> bool:
@@ -2321,6 +2329,9 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
         if is_namelike(word) or (word[:1].isupper() and plain_word_can_be_name(word)):
             return word
         return None
+    if len(words) == 3 and words[1] in ("and", "&") and all(
+            is_namelike(w) and not (known and alias_key(w) in known) for w in (words[0], words[2])):
+        return " ".join(words)  # 'PSDNet and DPDNet: ...': two names (``detect_introduced`` adds each)
     if any(w.lower() in STOP_TITLE_WORDS for w in words):
         return None
     last = words[-1].lower()

@@ -169,3 +169,19 @@ def test_namely_before_listed_things_names_nothing():
                 "sub-dialects of Maghrebi Arabic, namely Tunisian and Moroccan, using a character-level deep neural "
                 "network architecture.")
     assert names("A study", abstract) == []
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        # a title prefix 'A and B:' of two name-like tokens names both (1909.01026, 1905.11640)
+        ("PSDNet and DPDNet: Efficient channel expansion, Depthwise-Pointwise-Depthwise Inverted Bottleneck Block",
+         ["PSDNet", "DPDNet"]),
+        ("AmoebaContact and GDFold: a new pipeline for rapid prediction of protein structures",
+         ["AmoebaContact", "GDFold"]),
+        # not two names: 'Divide and Generate: ...' (1901.10196)
+        ("Divide and Generate: Neural Generation of Complex Sentences", []),
+    ],
+)
+def test_a_title_prefix_of_two_names_names_both(title, expected):
+    assert names(title, "We study the problem.") == expected
