@@ -614,7 +614,7 @@ def _valid_name(name: str, strong: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
-_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+|(?:briefly|shortly|hereafter|henceforth)\s*,?\s+)?(" + _TOKEN + r")\s*\)")
+_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?" + _SHORT_ADVERB + r"(" + _TOKEN + r")\s*\)")
 
 
 # lower-case words that continue a naming cue's capitalised phrase up to its short form: ' motion prediction
@@ -2411,7 +2411,10 @@ _WHAT_WE_CALL = re.compile(
 # 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
 _METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
-    r"\b(?:metric|measure|score)s?\s*,?\s+(?:(?:called|named|namely|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?)?(?:the\s+)?$"
+    r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|namely|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
+    # 'We propose a new metric, PARENT, which', 'an alternative metric RUBY': one metric the paper puts the name to
+    # (not 'nine performance metrics, RAPDNet outperforms')
+    r"|\b(?:an?|our|new|novel|proposed)\s+(?:[\w\-]+\s+){0,3}?(?:metric|measure)\s*,?\s+(?:the\s+)?$"
 )
 # 'we also propose the Funny Score, which ...': a name whose last word is a measure's head noun
 _METRIC_HEAD = re.compile(r"\s(?:[Ss]core|[Mm]etric)s?$")

@@ -43,6 +43,13 @@ def test_a_proposed_measure_is_not_introduced(title, abstract, measure):
     assert measure not in names(title, abstract)
 
 
+def test_a_name_after_a_list_of_metrics_stays_introduced():
+    # 1908.02300: a clause ending in 'metrics,' before the name is no apposition
+    abstract = ("According to our benchmark with three handcrafted algorithms and nine performance metrics, RAPDNet "
+                "outperforms all other algorithms in every performance category.")
+    assert "RAPDNet" in names("Relative Afferent Pupillary Defect Screening through Transfer Learning", abstract)
+
+
 def test_a_method_named_after_a_measure_stays_introduced():
     # 1901.09118: a stopping method whose name ends in 'F Measure' is a method, not a measure
     abstract = ("In this paper, a new stopping method called Predicted Change of F Measure will be introduced that "
