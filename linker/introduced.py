@@ -43,7 +43,7 @@ GENERIC = frozenset(
     snn snns fnn ffn ffns kd sota api apis gpu gpus tpu tpus cpu cpus sgd nas rag icl cot sft rlhf dpo ppo
     peft qat ptq ood iid fps flops macs gflops iou miou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga e2e
-    transformer transformers attention convnet convnets dcnn dcnns
+    transformer transformers attention convnet convnets dcnn dcnns seq2seq
     """.split()
 )
 
@@ -168,7 +168,9 @@ class Definition:
     long_span: tuple[int, int]
 
 
-_PAREN = re.compile(r"\(\s*(" + _TOKEN + r")\s*\)")
+# an adverb may open the parenthesis: 'Domain-supervised GAN (briefly, DosGAN)', '(hereafter 2LPT)'
+_SHORT_ADVERB = r"(?:(?:briefly|shortly|hereafter|henceforth)\s*,?\s+)?"
+_PAREN = re.compile(r"\(\s*" + _SHORT_ADVERB + r"(" + _TOKEN + r")\s*\)")
 _PAREN_LONG = re.compile(r"(" + _TOKEN + r")\s+\(([^()]{3,120})\)")
 
 
@@ -384,7 +386,7 @@ _NAMING = re.compile(
     r"(?:\s+(?:it|them|(?:this|these)(?:\s+(?:new\s+|novel\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|unit|units|cell|operation|idea|scheme|procedure))?|our\s+\w+"
     # 'we call the resulting algorithm K-learning', 'call the resulting networks AOGNets'
     r"|the\s+resulting\s+(?:\w+\s+)?(?:" + _HEAD_WORDS_PLAIN + r"|estimator|estimators|procedure|scheme|classifier|detector)))?"
-    r"(?:\s+respectively)?(?:\s+as)?[,:]?\s+"
+    r"(?:\s+(?:respectively|simply|hereafter|henceforth))?(?:\s+as)?[,:]?\s+"
     r"(?:the\s+)?[\"'“‘`]*" + _PHRASE,
 )
 # (?=[...]) first: the letters a match can start with, so the scan skips other positions (speed only)
@@ -523,10 +525,11 @@ _OUR_JOINED_NAME = re.compile(
 # a naming cue about someone else's method or a phenomenon, not the paper's own name
 _NOT_OURS_NEAR = re.compile(
     r"\b(?:been|often|usually|also|commonly|widely|phenomenon|problem|issue|effect|behaviou?r|property|condition|"
-    r"task|setting)\b\s*,?\s*(?:\w+\s+)?$",
+    r"(?:sub)?task|setting)\b\s*,?\s*(?:\w+\s+)?$",
     re.I,
 )
 _SETTING_AFTER = re.compile(r"\s+(?:settings?|problems?|tasks?|scenarios?|phenomen\w+)\b")
+_NEW_WORD = re.compile(r"\b(?:new|novel)\b")
 _NOT_OURS_CLAUSE = re.compile(r"\b(?:existing|previous|prior|popular|well-known|so-called|baseline|earlier)\b", re.I)
 _NAMING_WORDS = "dubbed called termed named namely coined denoted nicknamed abbreviated".split() + [
     "we call", "we term", "we name", "we dub", "we coin", "we refer to", "referred to as", "referred as", "contribution is",
@@ -553,7 +556,7 @@ def _trigger_positions(text: str) -> dict[str, list[int]]:
     return found
 
 
-_ACRONYM_IN = re.compile(r"\((?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
+_ACRONYM_IN = re.compile(r"\(" + _SHORT_ADVERB + r"(?:\\textbf\{)?(?P<acr>" + _TOKEN + r")\}?\)")
 _HEAD_WORDS = (
     r"(?:model|framework|method|approach|system|dataset|database|benchmark|corpus|solver|detector|algorithm|"
     r"architecture|network|module|pipeline|scheme|technique|tool|library|encoder|decoder|classifier|tracker|"
@@ -566,7 +569,7 @@ _MODIFIED_NOUN = re.compile(
 _NOUN_FOLLOWS = re.compile(r"\s+(?:[a-z\-]+\s+)?(?:" + _HEAD_WORDS + r"|based|performance)\b")  # 'SE systems'
 # the lookaheads on the letters a match starts with (here and in _TASK, _OWN_VOICE) only speed up the scan
 _EARLIER = re.compile(r"(?=[RrPpEeIi])\b(?:[Rr]ecently|[Pp]reviously|[Ee]arlier|[Ii]n (?:our )?(?:previous|earlier|prior) work)\b")
-_TASK = re.compile(r"(?=[tpsc])(?<!-)\b(?:task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
+_TASK = re.compile(r"(?=[tpsc])(?<!-)\b(?:(?:sub)?task|problem|setting|challenge|phenomenon)\b(?!-)")  # not 'multi-task'
 
 _PAREN_IE = re.compile(r"\((?:i\.e\.|namely),?\s+(?P<names>[^()]{2,80})\)")
 _PAREN_OR = re.compile(r"\((?P<long>[^(),]{3,80}),?\s+or\s+(?P<name>" + _TOKEN + r")\)")
@@ -611,7 +614,7 @@ def _valid_name(name: str, strong: bool) -> bool:
     return all(w[:1].isupper() or w.lower() in ("of", "for", "and", "from", "with", "on", "in", "to") for w in words)
 
 
-_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?(" + _TOKEN + r")\s*\)")
+_SHORT_AFTER = re.compile(r"\s*\(\s*(?:abbreviated\s+as\s+|or\s+|i\.e\.,?\s+)?" + _SHORT_ADVERB + r"(" + _TOKEN + r")\s*\)")
 
 
 # lower-case words that continue a naming cue's capitalised phrase up to its short form: ' motion prediction
@@ -983,7 +986,7 @@ _USED_AS = re.compile(r"(?:\s+[a-z\-]+){0,3}\s+(?:is|are)\s+(?:\w+\s+)?(?:introd
 _SURVEY_WORD = re.compile(r"\b(?:[Ss]urvey|[Rr]eview|[Oo]verview|[Tt]utorial)\b")
 # 'Deep Feed-forward Sequential Memory Networks (DFSMN) has shown its ...': someone else's model the title applies
 _PRIOR_WORK_AFTER = re.compile(r"\s*(?:has|have|had)\s+(?:been|shown|achieved|become|demonstrated|proven|attracted|gained|emerged|recently)\b")
-_TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based|driven|guided|inspired|like)\b")
+_TECHNIQUE_AFTER = re.compile(r"\s*-?\s*(?:based(?!\s+(?:on|upon)\b)|driven|guided|inspired|like)\b")
 
 
 _WORD_PARTS = re.compile(r"[\s\-]+")
@@ -1225,18 +1228,28 @@ _COUNTED_OWN = re.compile(
     r"\b(?:[Ww]e|[Tt]his\s+(?:paper|work))\s+(?:propose|present|introduce|develop|design)[sd]?\s+(?:two|three|four|five|several)\s+"
     r"(?:new\s+|novel\s+)?(?:models|methods|variants|architectures|networks|algorithms|systems|frameworks)\s*,?\s*$"
 )
+# 'the three new variants, called simply as LSTM1, LSTM2, and LSTM3': a counted list the text calls new needs no
+# proposal verb
+_COUNTED_NEW = re.compile(
+    r"\b(?:two|three|four|five|several)\s+(?:new|novel)\s+(?:[\w\-]+\s+)?(?:models|methods|variants|architectures|"
+    r"networks|algorithms|systems|frameworks|datasets|benchmarks)\s*,?\s*$"
+)
+_LIST_NAMING = re.compile(r"(?:namely|called|named|dubbed|termed)(?:\s+simply)?(?:\s+as)?,?")
 _LIST_ITEM = re.compile(r"[A-Za-z][\w\-+]*(?:\s+[A-Z][\w\-+]*)?")  # each item must hold a name-like word
 _LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
 
 def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
     """The names of a counted own list after 'namely' ('we present three models namely, B-LSTM, AB-LSTM and
-    Joint AB-LSTM'): the count and the proposal verb make each name the paper's own, catalogued or not
-    (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
+    Joint AB-LSTM'), or after a naming word when the count says new ('the three new variants, called simply as
+    LSTM1, LSTM2, and LSTM3'): the count and the proposal verb or 'new' make each name the paper's own, catalogued
+    or not (B-LSTM is a catalog alias of BiLSTM). Every item must hold a name-like word, else nothing is returned."""
     for position in positions:
-        if not text.startswith("namely", position) or not _COUNTED_OWN.search(text, max(0, position - 90), position):
+        lead = _LIST_NAMING.match(text, position)
+        if lead is None or not (_COUNTED_NEW.search(text, max(0, position - 60), position) or text.startswith("namely", position)
+                                and _COUNTED_OWN.search(text, max(0, position - 90), position)):
             continue
-        names, at = [], position + 6 + (text[position + 6 : position + 7] == ",")
+        names, at, last = [], lead.end(), False
         while True:
             at += len(text[at:]) - len(text[at:].lstrip())
             item = _LIST_ITEM.match(text, at)
@@ -1244,8 +1257,9 @@ def _counted_own_list(text: str, positions: "list[int]") -> list[str]:
                 return []
             names.append(item.group())
             separator = _LIST_SEPARATOR.match(text, item.end())
-            if separator is None:
-                break
+            if separator is None or last:
+                break  # (the item after 'and' ends the list: 'LSTM2, and LSTM3, can achieve')
+            last = "and" in separator.group()
             at = separator.end()
         return names if len(names) >= 2 else []
     return []
@@ -1423,7 +1437,12 @@ def detect_introduced(
         full = _LEADING_ARTICLE.sub("", parts[0]) if parts else ""
         # 'The EuroCity Persons Dataset: ...' names 'EuroCity Persons'; the title's form stays an alias
         spelled = [full] if full != title_name and _DATASET_NOUN_TAIL.sub("", full) == title_name else None
-        add(title_name, _kind(title_name, paper.title), paper.title, spelled)
+        pair = _TITLE_PAIR.fullmatch(title_name)
+        if pair and is_namelike(pair.group(1)) and is_namelike(pair.group(2)):
+            add(pair.group(1), _kind(pair.group(1), paper.title), paper.title)  # 'PSDNet and DPDNet: ...' names two
+            add(pair.group(2), _kind(pair.group(2), paper.title), paper.title)
+        else:
+            add(title_name, _kind(title_name, paper.title), paper.title, spelled)
         component = _title_component(paper.title, known)
         if component:
             add(component, "method", paper.title)
@@ -1498,8 +1517,11 @@ def detect_introduced(
             continue
         if _SETTING_AFTER.match(abstract, match.end("phrase")):
             continue  # 'we refer to these as Anonymous MARL settings': a setting or task, not a method
-        if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()):
-            continue  # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above
+        if abstract.startswith("namely", position) and not any(is_namelike(w) for w in phrase.split()) and not (
+                " " in phrase and " and " not in phrase and _NEW_WORD.search(abstract, max(0, position - 120, start_of_sentence(abstract, position)), position)):
+            # 'namely Japanese and French' lists things; 'namely, X (ACR)' was handled above; a Title Case phrase
+            # after a new thing is its name ('a novel variant of routing-by-agreement ..., namely Guided Dynamic Routing')
+            continue
         if abstract.startswith("namely", position) and alias_key(phrase) in known:
             continue  # 'we fine-tuned a Turkish BERT model, namely BERTurk': an existing model picked by name
         run = _LOWER_RUN.match(abstract, match.end("phrase"))
@@ -1682,12 +1704,10 @@ def detect_introduced(
                 order.remove(long_key)
                 break
     # a single word that opens another name's long form was cut from it ('Look' of 'Look, Read, Reason &
-    # Answer (LoRRA)')
+    # Answer (LoRRA)'), and so were words the long form goes on from with 'for' / 'of' ('Joint Encoders' of 'Joint
+    # Encoders for Stable Suggestion Inference (JESSI)')
     for key in list(order):
-        if " " not in found[key].name and any(
-            other != key and any(len(a.split()) > 1 and alias_key(a.split()[0].rstrip(",;:")) == key for a in found[other].aliases)
-            for other in order
-        ):
+        if any(other != key and any(_opens_long_form(found[key], a) for a in found[other].aliases) for other in order):
             del found[key]
             order.remove(key)
     # (after the merges: a field term takes the longer names merged into it along, 'Visual SLAM' with SLAM)
@@ -1707,6 +1727,28 @@ def detect_introduced(
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
+
+
+_CUT_AT = frozenset("for of with and".split())
+
+
+def _opens_long_form(intro: Introduced, long_form: str) -> bool:
+    """Whether ``intro`` is the opening of ``long_form`` (another name's alias), cut where a name stops reading a
+    phrase: a single word ('Look' of 'Look, Read, Reason & Answer'), or words the long form goes on from with
+    'for', 'of', 'with' or 'and' ('Joint Encoders' of 'Joint Encoders for Stable Suggestion Inference')."""
+    words = long_form.split()
+    if len(words) < 2:
+        return False
+    if " " not in intro.name:
+        return alias_key(words[0].rstrip(",;:")) == alias_key(intro.name)
+    for n in range(2, len(words) - 1):
+        if words[n].lower() in _CUT_AT:
+            head = alias_key(" ".join(words[:n]))
+            return any(alias_key(s) == head for s in [intro.name, *intro.aliases])
+    return False
+
+
+_TITLE_PAIR = re.compile(r"(" + _TOKEN + r")\s+(?:and|&)\s+(" + _TOKEN + r")")
 
 
 def _shared_lead_short(short: str, long: str) -> bool:
@@ -2287,6 +2329,9 @@ def _prefix_name(prefix: str, known: "set[str] | None") -> str | None:
         if is_namelike(word) or (word[:1].isupper() and plain_word_can_be_name(word)):
             return word
         return None
+    if len(words) == 3 and words[1] in ("and", "&") and all(
+            is_namelike(w) and not (known and alias_key(w) in known) for w in (words[0], words[2])):
+        return " ".join(words)  # 'PSDNet and DPDNet: ...': two names (``detect_introduced`` adds each)
     if any(w.lower() in STOP_TITLE_WORDS for w in words):
         return None
     last = words[-1].lower()
@@ -2366,8 +2411,13 @@ _WHAT_WE_CALL = re.compile(
 # 'we also introduce the corrected segmentation rate (CSR) metric': the name's own head noun says it is a measure
 _METRIC_AFTER = re.compile(r"\)?\s*(?:evaluation\s+)?(?:metric|measure)s?\b")
 _METRIC_NAMED = re.compile(
-    r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
+    r"\b(?:metric|measure|score)s?\s*,?\s+(?:called|named|namely|termed|dubbed|coined|we\s+(?:call|term|name|dub))\s+(?:as\s+)?(?:the\s+)?$"
+    # 'We propose a new metric, PARENT, which', 'an alternative metric RUBY': one metric the paper puts the name to
+    # (not 'nine performance metrics, RAPDNet outperforms')
+    r"|\b(?:an?|our|new|novel|proposed)\s+(?:[\w\-]+\s+){0,3}?(?:metric|measure)\s*,?\s+(?:the\s+)?$"
 )
+# 'we also propose the Funny Score, which ...': a name whose last word is a measure's head noun
+_METRIC_HEAD = re.compile(r"\s(?:[Ss]core|[Mm]etric)s?$")
 # 'we obtain a mIoU of 75.6%', 'LBD score of 2', 'cDC = 1', '27.6% HYPE-Infinity deception rate': a name written as
 # the quantity a number measures is a measure the field uses, not a method or dataset the paper coins
 _MEASURED_AFTER = re.compile(r"\s*(?:(?:scores?|values?)\s+(?:of|=)\s*\d|of\s+\d+(?:\.\d+)?\s*%|=\s*\d)")
@@ -2819,14 +2869,14 @@ def _drop_field_terms(found: dict, order: list[str], field_terms: "FieldTerms", 
 
 
 def _drop_metric_names(abstract: str, found: dict, order: list[str]) -> None:
-    """Remove names the abstract introduces as a metric ('a novel evaluation metric called ... (FPD)'): the
-    guidelines count new methods and datasets, not measures."""
+    """Remove names the abstract introduces as a metric ('a novel evaluation metric called ... (FPD)', 'a new
+    metric, PARENT, which', 'the Funny Score'): the guidelines count new methods and datasets, not measures."""
     for key in list(order):
         intro = found[key]
         for surface in [*intro.aliases, intro.name]:
             at = abstract.find(surface)
             if at != -1 and (_METRIC_NAMED.search(abstract, max(0, at - 60), at) or _METRIC_AFTER.match(abstract, at + len(surface))
-                             or _measured(abstract, surface, at)):
+                             or _METRIC_HEAD.search(surface) or _measured(abstract, surface, at)):
                 del found[key]
                 order.remove(key)
                 break
