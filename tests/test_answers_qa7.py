@@ -57,3 +57,64 @@ def test_bertsum_is_introduced_by_the_paper_that_coined_it(tmp_path, catalog):
     later = {u for name in ("BertSumExt", "BertSumAbs")
              for u, _, k in G.in_edges(method_node(name), keys=True) if k == "INTRODUCES"}
     assert later == {paper_node("1908.08345")}
+
+
+# ---------------------------------------------------------------------------------------------------
+# L4: `build --update` links the new papers with the catalog the graph was built with
+
+SOCKEYE = {"name": "Sockeye", "kind": "method", "area": "nlp", "year": 2017,
+           "paper": {"arxiv": "1712.05690", "title": "Sockeye: A Toolkit for Neural Machine Translation"}}
+# 1804.06609 (arxiv-amds123), its abstract's first and last sentences
+CONSTRAINED = {
+    "id": "1804.06609", "year": 2018,
+    "title": "Fast Lexically Constrained Decoding with Dynamic Beam Allocation for Neural Machine Translation",
+    "abstract": "The end-to-end nature of neural machine translation (NMT) removes many ways of manually guiding the "
+                "translation process that were available in older paradigms. We present a algorithm for lexically "
+                "constrained decoding with a complexity of O(1) in the number of constraints. Our implementation is "
+                "available as part of Sockeye."}
+
+
+@pytest.fixture()
+def catalog_graph(tmp_path, seed_files):
+    """A graph of three seed papers built with a user catalog holding Sockeye, and the update's records."""
+    mycat = _write_jsonl(tmp_path / "mycat.jsonl", SOCKEYE)
+    graph = tmp_path / "g.json"
+    result = run("-q", "build", *seed_files[:3], "--catalog", mycat, "-o", graph)
+    assert result.exit_code == 0, result.output
+    return graph, mycat, _write_jsonl(tmp_path / "new.jsonl", CONSTRAINED)
+
+
+def _links(graph: Path, paper: str) -> set[str]:
+    data = json.loads(graph.read_text(encoding="utf-8"))
+    return {e["target"] for e in data["edges"] if e["source"] == paper_node(paper) and e["key"] != "INTRODUCES"}
+
+
+def test_update_reuses_the_catalog_the_graph_was_built_with(catalog_graph):
+    graph, mycat, new = catalog_graph
+    recorded = json.loads(graph.read_text(encoding="utf-8"))["graph"]["catalogs"]
+    assert [c["path"] for c in recorded] == [str(mycat.resolve())] and len(recorded[0]["sha256"]) == 64
+    result = run("-q", "build", new, "--update", graph)  # no --catalog
+    assert result.exit_code == 0, result.output
+    assert method_node("Sockeye") in _links(graph, "1804.06609")
+
+
+def test_update_after_the_graphs_catalog_changed_or_moved_says_what_to_pass(catalog_graph, tmp_path):
+    graph, mycat, new = catalog_graph
+    moved = tmp_path / "moved.jsonl"
+    shutil.move(mycat, moved)
+    result = run("build", new, "--update", graph)
+    assert result.exit_code == 2
+    message = " ".join(result.output.split())
+    assert f"was built with --catalog {mycat.resolve()} (sha256 " in message and "which is no longer there" in message
+    assert "pass --catalog FILE" in message and "or --catalog none for the built-in catalog only" in message
+    _write_jsonl(mycat, SOCKEYE, {"name": "Marian NMT"})
+    assert "which has changed since" in " ".join(run("build", new, "--update", graph).output.split())
+    assert run("-q", "build", new, "--update", graph, "--catalog", moved).exit_code == 0
+    assert method_node("Sockeye") in _links(graph, "1804.06609")
+
+
+def test_update_with_catalog_none_uses_the_builtin_catalog_and_forgets_the_record(catalog_graph):
+    graph, _, new = catalog_graph
+    assert run("-q", "build", new, "--update", graph, "--catalog", "none").exit_code == 0
+    assert method_node("Sockeye") not in _links(graph, "1804.06609")
+    assert "catalogs" not in json.loads(graph.read_text(encoding="utf-8"))["graph"]
