@@ -131,12 +131,31 @@ def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
 
 def in_category(categories: Iterable[str], wanted: Iterable[str]) -> bool:
     """Whether a paper of ``categories`` is in one of ``wanted`` (any case): the class itself, or an archive
-    naming its classes ('cs' covers 'cs.CL', 'math' covers 'math.CO'; 'cs.CL' does not cover 'cs.CLX')."""
-    have = [c.lower() for c in categories]
-    for w in (w.strip().lower() for w in wanted):
+    naming its classes ('cs' covers 'cs.CL', 'math' covers 'math.CO'; 'cs.CL' does not cover 'cs.CLX').
+    The arXiv blog label 'arXiv_CL' is the class 'cs.CL' (``category_key``)."""
+    have = [category_key(c) for c in categories]
+    for w in (category_key(w.strip()) for w in wanted):
         if w and any(c == w or c.startswith(w + ".") for c in have):
             return True
     return False
+
+
+_BLOG_LABEL = re.compile(r"arxiv_([a-z]{2})")
+
+
+@functools.lru_cache(maxsize=1024)
+def category_key(category: str) -> str:
+    """A category compared case-blind, with the arXiv blog's 'arXiv_XX' (arxiv-amds123) read as 'cs.XX' when XX
+    is one of arXiv's Computer Science classes (``data/arxiv-cs-classes.json``; every label of that corpus is)."""
+    key = category.lower()
+    label = _BLOG_LABEL.fullmatch(key)
+    return f"cs.{label.group(1)}" if label and label.group(1).upper() in _cs_classes() else key
+
+
+@functools.lru_cache(maxsize=1)
+def _cs_classes() -> dict[str, str]:
+    text = resources.files("relwork.graph").joinpath("data", "arxiv-cs-classes.json").read_text(encoding="utf-8")
+    return json.loads(text)["classes"]
 
 
 def scoped(
@@ -146,25 +165,56 @@ def scoped(
     and published from ``since`` to ``until`` (years, both included; a paper of unknown year is out as soon as
     either is given). Methods and the catalog's origin papers stay, so names resolve and introducers show as
     before. Every query runs on the result unchanged; it is a read-only view, no copy. ``G`` itself when no
-    filter is given."""
+    filter is given.
+
+    Raises GraphError when the filter keeps none of the graph's corpus papers (a question asked of no paper
+    would answer "no paper builds on X"); the message names the graph's most common categories, or the years
+    of the papers in the asked categories."""
     wanted = [c for c in categories if c and c.strip()]
     if not wanted and since is None and until is None:
         return G
     if since is not None and until is not None and since > until:
         raise GraphError(f"--since {since} is after --until {until}: no paper can match")
 
-    def keep(node: str) -> bool:
-        attrs = G.nodes[node]
-        if attrs.get("label") != PAPER or attrs.get("external"):
-            return True
+    def in_years(attrs: dict) -> bool:
         year = attrs.get("year")
         if (since is not None or until is not None) and year is None:
             return False
-        if (since is not None and year < since) or (until is not None and year > until):
-            return False
-        return not wanted or in_category(attrs.get("categories") or (), wanted)
+        return not ((since is not None and year < since) or (until is not None and year > until))
 
-    return G.subgraph([node for node in G if keep(node)])
+    kept, corpus = [], 0
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("label") != PAPER or attrs.get("external"):
+            kept.append(node)
+            continue
+        corpus += 1
+        if in_years(attrs) and (not wanted or in_category(attrs.get("categories") or (), wanted)):
+            kept.append(node)
+    if corpus and len(kept) == len(G) - corpus:
+        raise GraphError(_no_paper_in_scope(G, wanted, since, until))
+    return G.subgraph(kept)
+
+
+def _no_paper_in_scope(G: nx.MultiDiGraph, wanted: list[str], since: int | None, until: int | None) -> str:
+    """Why a paper filter keeps no corpus paper: no paper has the categories (here are the common ones), or
+    none of those that have them is from the years (here are their years)."""
+    papers = [a for _, a in G.nodes(data=True) if a.get("label") == PAPER and not a.get("external")]
+    asked = " or ".join(wanted)
+    if wanted:
+        counts = Counter(c for a in papers for c in a.get("categories") or ())
+        if not any(in_category(a.get("categories") or (), wanted) for a in papers):
+            if not counts:
+                return (f"no paper in the graph has category {asked}: none of its {len(papers):,} papers has a category "
+                        "(BibTeX, RIS, CSV and Hugging Face records carry none)")
+            common = ", ".join(f"{c} ({n:,})" for c, n in counts.most_common(5))
+            return f"no paper in the graph has category {asked}; the most common categories of its papers are {common}"
+        papers = [a for a in papers if in_category(a.get("categories") or (), wanted)]
+    years = sorted(a["year"] for a in papers if a.get("year") is not None)
+    span = (f"from {since} to {until}" if since is not None and until is not None
+            else f"from {since} on" if since is not None else f"from {until} or earlier")
+    which = f"of the {len(papers):,} papers in {asked}" if wanted else f"of the graph's {len(papers):,} papers"
+    known = f"their years run from {years[0]} to {years[-1]}" if years else "their years are unknown"
+    return f"no paper {which} is {span}; {known}"
 
 
 # ---------------------------------------------------------------------------------------------------

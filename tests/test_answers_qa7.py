@@ -118,3 +118,52 @@ def test_update_with_catalog_none_uses_the_builtin_catalog_and_forgets_the_recor
     assert run("-q", "build", new, "--update", graph, "--catalog", "none").exit_code == 0
     assert method_node("Sockeye") not in _links(graph, "1804.06609")
     assert "catalogs" not in json.loads(graph.read_text(encoding="utf-8"))["graph"]
+
+
+# ---------------------------------------------------------------------------------------------------
+# L5: a paper filter that keeps no paper says so; the arXiv blog's 'arXiv_CL' is the class cs.CL
+
+# 6 real arXiv abstracts of the amds123 corpus that name LSTM: 3 labelled arXiv_CV, 3 arXiv_CL
+CATEGORY_CORPUS = Path(__file__).resolve().parent / "fixtures" / "loaders" / "arxiv-categories.jsonl"
+CL_LSTM = {"1705.03557", "1801.01641", "1805.04185"}
+
+
+@pytest.fixture(scope="module")
+def blog_graph(tmp_path_factory):
+    from relwork.graph.io import save_graph
+
+    return save_graph(build_from_files(CATEGORY_CORPUS).graph, tmp_path_factory.mktemp("qa7") / "blog.json")
+
+
+def _method_ids(graph: Path, *args) -> set[str]:
+    result = run("method", "LSTM", "-g", graph, "--json", *args)
+    assert result.exit_code == 0, result.output
+    return {r["id"] for r in json.loads(result.stdout)["papers"]}
+
+
+def test_arxiv_blog_label_is_the_arxiv_class(blog_graph):
+    from relwork.graph.queries import in_category
+
+    assert _method_ids(blog_graph, "--category", "cs.CL") == _method_ids(blog_graph, "--category", "arXiv_CL") == CL_LSTM
+    assert len(_method_ids(blog_graph, "--category", "cs")) == 6
+    assert in_category(["arXiv_CV"], ["CS.cv"]) and in_category(["cs.CV"], ["arxiv_cv"])
+    assert not in_category(["arXiv_ML"], ["cs"])  # not a Computer Science class: left as written
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--category", "math.CO"],
+         "no paper in the graph has category math.CO; the most common categories of its papers are arXiv_CV (3), "
+         "arXiv_CL (3)"),
+        (["--category", "cs.CL", "--since", "2030"],
+         "no paper of the 3 papers in cs.CL is from 2030 on; their years run from 2017 to 2018"),
+        (["--until", "1990"], "no paper of the graph's 6 papers is from 1990 or earlier; their years run from 2017 to 2018"),
+    ],
+)
+def test_paper_filter_that_keeps_no_paper_says_so_instead_of_answering(blog_graph, args, message):
+    for command in (["method", "LSTM", "-r", "builds_on"], ["stats"], ["bridge", "LSTM", "GloVe"]):
+        result = run(*command, "-g", blog_graph, *args)
+        assert result.exit_code == 4, result.output
+        assert message in " ".join(result.stderr.split())
+        assert "has a builds_on link" not in result.output
