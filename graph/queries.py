@@ -247,18 +247,39 @@ def _method_surfaces(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 def _exact_or_variant(text: str, keys: dict | set) -> str | None:
     """The key in ``keys`` that ``text`` names exactly, as a plural ('LSTMs') or as a checkpoint of it
-    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too."""
+    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too; also with one
+    trailing generic head noun ('BERT model', 'LSTM networks', 'ELMo embeddings': ``_HEAD_NOUN``)."""
     words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    head = ""
     while words:
         key = _key(" ".join(words))
         for candidate in (key, key[:-1] if len(key) > 3 and key.endswith("s") else None):
             if candidate and candidate in keys:
-                return candidate
+                return candidate if not head or _head_noun_ok(text, head, candidate) else None
+        # 'BERT model' is BERT; a catalogued name is kept whole ('Pointer Network', 'Triplet Network')
+        if not head and len(words) > 1 and _HEAD_NOUN.match(words[-1]) and key not in _catalog_by_key():
+            head = words.pop()
+            continue
         # a catalogued name is never a checkpoint of a shorter one ('Transformer-XL' is not Transformer)
         if len(words) == 1 or not _CHECKPOINT_WORD.match(words[-1]) or key in _catalog_by_key():
             return None
         words.pop()
     return None
+
+
+# generic head nouns a method name is written with: 'BERT model', 'LSTM networks', 'word2vec embeddings'
+_HEAD_NOUN = re.compile(r"(?i)^(?:models?|networks?|nets|embeddings?|vectors|architectures?|methods?|algorithms?)$")
+
+
+def _head_noun_ok(text: str, head: str, key: str) -> bool:
+    """Whether ``text`` less its head noun ``head`` may stand for the entry of ``key``: an ambiguous catalog
+    entry only as written ('ELMo embeddings' is ELMo, 'world model' is not the WORLD vocoder), as the
+    linker links it."""
+    entry = _catalog_by_key().get(key)
+    if entry is None or not entry.ambiguous:
+        return True
+    rest = text.strip()[: -len(head)].rstrip(" _/-")
+    return rest in entry.surfaces or (rest.endswith("s") and rest[:-1] in entry.surfaces)
 
 
 def _typo_of(wanted: str, surface: str) -> bool:
@@ -408,9 +429,23 @@ def _resolve_close(G: nx.MultiDiGraph, text: str, surfaces: dict[str, set[str]])
         and (len(order) == 1 or best[order[1]] < best[order[0]])
     ):
         return order[0]
+    # methods whose whole name starts the query come first ('BERT' for 'BERT encoder'), longest name first
+    prefixed = []
+    for key in _word_prefix_keys(text):
+        for node in sorted(surfaces.get(key, ())):
+            if node not in prefixed:
+                prefixed.append(node)
+                via[node] = key
+    order = prefixed + [n for n in order if n not in prefixed]
     suggestions = [_suggestion(G, n, via[n]) for n in order[:3]]
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
+
+
+def _word_prefix_keys(text: str) -> list[str]:
+    """Keys of the whole-word beginnings of ``text``, longest first: 'BERT base encoder' -> 'bertbase', 'bert'."""
+    words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    return [_key(" ".join(words[:n])) for n in range(len(words) - 1, 0, -1)]
 
 
 def _suggestion(G: nx.MultiDiGraph, node: str, key: str) -> str:

@@ -167,3 +167,46 @@ def test_paper_filter_that_keeps_no_paper_says_so_instead_of_answering(blog_grap
         assert result.exit_code == 4, result.output
         assert message in " ".join(result.stderr.split())
         assert "has a builds_on link" not in result.output
+
+
+# ---------------------------------------------------------------------------------------------------
+# L9: 'BERT model', 'LSTM networks', 'GloVe vectors' are the method; suggestions put whole-word prefixes first
+
+
+@pytest.mark.parametrize(
+    "name, node",
+    [("BERT model", "BERT"), ("LSTM networks", "LSTM"), ("Transformer architecture", "Transformer"),
+     ("CLIP models", "CLIP"), ("Mamba-2 models", "Mamba-2"), ("Mamba architecture", "Mamba")],
+)
+def test_method_name_with_a_generic_head_noun_resolves_to_the_method(seed_graph, name, node):
+    from relwork.graph.queries import resolve_method
+
+    assert resolve_method(seed_graph, name) == method_node(node)
+
+
+def test_head_noun_after_an_arxiv_corpus_name_resolves_on_the_command_line(blog_graph):
+    for name in ("GloVe vectors", "GloVe embeddings", "LSTM network"):
+        result = run("method", name, "-g", blog_graph, "--json")
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout)["method"]["name"] == name.split()[0]
+
+
+def test_head_noun_after_an_ambiguous_name_needs_its_written_case(seed_graph):
+    """CLIP is ambiguous (exact case), as the linker reads it; so is the WORLD vocoder: 'world model' is not it."""
+    from relwork.core.errors import GraphError
+    from relwork.graph.queries import _exact_or_variant, _catalog_by_key, resolve_method
+
+    with pytest.raises(GraphError, match=r"no method named 'Clip model' in the graph; did you mean: CLIP\?"):
+        resolve_method(seed_graph, "Clip model")
+    assert _catalog_by_key()["world"].ambiguous
+    assert _exact_or_variant("world model", {"world": "WORLD"}) is None
+    assert _exact_or_variant("WORLD model", {"world": "WORLD"}) == "world"
+
+
+@pytest.mark.parametrize("name, first", [("BERT encoder", "BERT"), ("LSTM cells", "LSTM")])
+def test_suggestions_rank_a_whole_word_prefix_of_the_query_first(seed_graph, name, first):
+    from relwork.core.errors import GraphError
+    from relwork.graph.queries import resolve_method
+
+    with pytest.raises(GraphError, match=rf"no method named '{name}' in the graph; did you mean: {first}[,?]"):
+        resolve_method(seed_graph, name)
