@@ -16,8 +16,9 @@ from relwork.cli import app
 from relwork.graph.build import build_from_files
 from relwork.graph.schema import method_node, paper_node
 
+from test_html import browser, open_page  # noqa: F401 - the headless Chromium fixture
+
 runner = CliRunner()
-AMDS = Path("/work/shared/data/arxiv-amds123")
 
 
 def run(*args):
@@ -210,3 +211,64 @@ def test_suggestions_rank_a_whole_word_prefix_of_the_query_first(seed_graph, nam
 
     with pytest.raises(GraphError, match=rf"no method named '{name}' in the graph; did you mean: {first}[,?]"):
         resolve_method(seed_graph, name)
+
+
+# ---------------------------------------------------------------------------------------------------
+# L15: the side panel lists an arXiv / DOI page once; L16: the page's search ignores accents
+
+
+def _page_nodes(page: str) -> dict:
+    tag = '<script type="application/json" id="rw-data">'
+    start = page.index(tag) + len(tag)
+    return {n["id"]: n["rw"] for n in json.loads(page[start: page.index("</script>", start)])["nodes"]}
+
+
+def test_panel_does_not_list_the_records_url_of_the_arxiv_page_it_links(blog_graph):
+    from relwork.graph.io import load_graph
+    from relwork.viz import generate_html
+
+    G = load_graph(blog_graph)
+    assert G.nodes[paper_node("1705.03557")]["url"] == "http://arxiv.org/abs/1705.03557"  # the record's, http
+    nodes = _page_nodes(generate_html(G))
+    assert nodes[paper_node("1705.03557")]["links"] == [["arXiv:1705.03557", "https://arxiv.org/abs/1705.03557"]]
+
+
+@pytest.mark.parametrize(
+    "attrs, kept",
+    [
+        ({"arxiv_id": "1810.04805", "url": "https://arxiv.org/pdf/1810.04805v2.pdf"}, False),
+        ({"arxiv_id": "1810.04805", "url": "https://doi.org/10.48550/arXiv.1810.04805"}, False),
+        ({"doi": "10.18653/v1/N19-1423", "url": "http://dx.doi.org/10.18653/V1/N19-1423"}, False),
+        ({"arxiv_id": "1810.04805", "url": "https://arxiv.org/abs/1810.04806"}, True),  # another paper
+        ({"doi": "10.18653/v1/N19-1423", "url": "https://aclanthology.org/N19-1423"}, True),  # another page
+        ({"url": "http://arxiv.org/abs/1810.04805"}, True),  # no arXiv id: the URL is the only link
+    ],
+)
+def test_panel_compares_urls_without_scheme_version_or_resolver(attrs, kept):
+    from relwork.viz.html import _paper_links
+
+    assert (attrs["url"] in [url for _, url in _paper_links(attrs)]) is kept
+
+
+ACCENTED = Path(__file__).resolve().parent / "fixtures" / "qa7-accented-titles.jsonl"  # 3 real amds123 records
+
+
+@pytest.fixture(scope="module")
+def accented_page(tmp_path_factory):
+    from relwork.viz import write_html
+
+    return write_html(build_from_files(ACCENTED).graph, tmp_path_factory.mktemp("qa7html") / "accents.html")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "query, paper",
+    [("Schrodinger", "1011.1896"), ("frohlich polaron", "1603.04269"), ("Fröhlich", "1603.04269"),
+     ("systeme de representation", "cs/0607081"), ("Représentation d'aide", "cs/0607081")],
+)
+def test_page_search_ignores_accents(browser, accented_page, query, paper):
+    errors, _ = open_page(browser, accented_page)
+    assert errors == []
+    found = browser.execute_script("return relwork.search(arguments[0])", query)
+    assert found[:1] == [paper_node(paper)]
+
