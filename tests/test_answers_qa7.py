@@ -16,7 +16,7 @@ from relwork.cli import app
 from relwork.graph.build import build_from_files
 from relwork.graph.schema import method_node, paper_node
 
-from test_html import browser, open_page  # noqa: F401 - the headless Chromium fixture
+from test_html import _data_block, browser, open_page  # noqa: F401 - the headless Chromium fixture
 
 runner = CliRunner()
 
@@ -218,9 +218,7 @@ def test_suggestions_rank_a_whole_word_prefix_of_the_query_first(seed_graph, nam
 
 
 def _page_nodes(page: str) -> dict:
-    tag = '<script type="application/json" id="rw-data">'
-    start = page.index(tag) + len(tag)
-    return {n["id"]: n["rw"] for n in json.loads(page[start: page.index("</script>", start)])["nodes"]}
+    return {n["id"]: n["rw"] for n in json.loads(_data_block(page))["nodes"]}
 
 
 def test_panel_does_not_list_the_records_url_of_the_arxiv_page_it_links(blog_graph):
