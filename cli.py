@@ -600,7 +600,10 @@ def build_command(
     output: Optional[Path] = typer.Option(
         None, "--output", "-o", help="Graph file to write (.json or .json.gz). Default: the --update graph, else graph.json."
     ),
-    catalog: Optional[Path] = CATALOG_OPT,
+    catalog: Optional[Path] = typer.Option(
+        None, "--catalog", help="Extra catalog file (JSON Lines) that adds or overrides methods; the graph records it and "
+        "--update reuses it. 'none': the built-in catalog only."
+    ),
     format: Optional[str] = FORMAT_OPT,
     strict: bool = STRICT_OPT,
     update: Optional[Path] = typer.Option(

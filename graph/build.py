@@ -802,6 +802,48 @@ def build_from_files(
         return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
+NO_CATALOG = "none"  # ``--catalog none``: the built-in catalog only, also on an update of a graph built with one
+
+
+def graph_catalog(graph: nx.MultiDiGraph, catalog: str | Path | None, update: str | Path | None) -> Path | None:
+    """The user catalog file a build links with, recorded in ``graph.graph['catalogs']`` (absolute path and
+    SHA-256 of its bytes) so that ``--update`` links the new papers as the graph's papers were linked.
+
+    An explicit ``catalog`` wins (``'none'``: the built-in catalog alone). Without one, an update reuses the
+    graph's recorded catalog when that file is still there with the same content, and raises InputError
+    when it is gone or changed: linking the new papers with another catalog would mix two catalogs silently.
+    """
+    if catalog is not None and str(catalog) == NO_CATALOG:
+        graph.graph.pop("catalogs", None)
+        return None
+    if catalog is not None:
+        path = Path(catalog).resolve()
+        if path.is_file():  # else load_catalog says what is wrong with it
+            graph.graph["catalogs"] = [{"path": str(path), "sha256": _file_sha256(path)}]
+        return path
+    for recorded in (graph.graph.get("catalogs") or []) if update is not None else []:
+        path = Path(recorded.get("path") or "")
+        try:
+            digest = _file_sha256(path)
+        except OSError:
+            digest = None
+        if digest != recorded.get("sha256"):
+            state = "is no longer there" if digest is None else "has changed since"
+            raise InputError(
+                f"{update} was built with --catalog {path} (sha256 {str(recorded.get('sha256'))[:12]}), which {state}; "
+                "pass --catalog FILE to link the new papers with a catalog (that file as it is now, or where it moved), "
+                f"or --catalog {NO_CATALOG} for the built-in catalog only"
+            )
+        return path
+    return None
+
+
+def _file_sha256(path: Path) -> str:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def corpus_order(paper: Any) -> tuple:
     """Sort key of the order a build links its papers in: first submitted first (arXiv id month, else year;
     undated last), then paper id. A name several papers introduce links to the first of them in this order
@@ -1061,6 +1103,7 @@ def _build_job(inputs, catalog, format, strict, update, workers, bar: ProgressFa
 
     graph = load_graph(update) if update is not None else new_graph()
     before = summarize(graph)
+    catalog = graph_catalog(graph, catalog, update)
     cat = load_catalog(catalog)
     with bar("Loading", None) as advance:
         loaded = load_papers(inputs, format=format, strict=strict, progress=advance)

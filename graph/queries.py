@@ -132,12 +132,31 @@ def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
 
 def in_category(categories: Iterable[str], wanted: Iterable[str]) -> bool:
     """Whether a paper of ``categories`` is in one of ``wanted`` (any case): the class itself, or an archive
-    naming its classes ('cs' covers 'cs.CL', 'math' covers 'math.CO'; 'cs.CL' does not cover 'cs.CLX')."""
-    have = [c.lower() for c in categories]
-    for w in (w.strip().lower() for w in wanted):
+    naming its classes ('cs' covers 'cs.CL', 'math' covers 'math.CO'; 'cs.CL' does not cover 'cs.CLX').
+    The arXiv blog label 'arXiv_CL' is the class 'cs.CL' (``category_key``)."""
+    have = [category_key(c) for c in categories]
+    for w in (category_key(w.strip()) for w in wanted):
         if w and any(c == w or c.startswith(w + ".") for c in have):
             return True
     return False
+
+
+_BLOG_LABEL = re.compile(r"arxiv_([a-z]{2})")
+
+
+@functools.lru_cache(maxsize=1024)
+def category_key(category: str) -> str:
+    """A category compared case-blind, with the arXiv blog's 'arXiv_XX' (arxiv-amds123) read as 'cs.XX' when XX
+    is one of arXiv's Computer Science classes (``data/arxiv-cs-classes.json``; every label of that corpus is)."""
+    key = category.lower()
+    label = _BLOG_LABEL.fullmatch(key)
+    return f"cs.{label.group(1)}" if label and label.group(1).upper() in _cs_classes() else key
+
+
+@functools.lru_cache(maxsize=1)
+def _cs_classes() -> dict[str, str]:
+    text = resources.files("relwork.graph").joinpath("data", "arxiv-cs-classes.json").read_text(encoding="utf-8")
+    return json.loads(text)["classes"]
 
 
 def scoped(
@@ -147,25 +166,56 @@ def scoped(
     and published from ``since`` to ``until`` (years, both included; a paper of unknown year is out as soon as
     either is given). Methods and the catalog's origin papers stay, so names resolve and introducers show as
     before. Every query runs on the result unchanged; it is a read-only view, no copy. ``G`` itself when no
-    filter is given."""
+    filter is given.
+
+    Raises GraphError when the filter keeps none of the graph's corpus papers (a question asked of no paper
+    would answer "no paper builds on X"); the message names the graph's most common categories, or the years
+    of the papers in the asked categories."""
     wanted = [c for c in categories if c and c.strip()]
     if not wanted and since is None and until is None:
         return G
     if since is not None and until is not None and since > until:
         raise GraphError(f"--since {since} is after --until {until}: no paper can match")
 
-    def keep(node: str) -> bool:
-        attrs = G.nodes[node]
-        if attrs.get("label") != PAPER or attrs.get("external"):
-            return True
+    def in_years(attrs: dict) -> bool:
         year = attrs.get("year")
         if (since is not None or until is not None) and year is None:
             return False
-        if (since is not None and year < since) or (until is not None and year > until):
-            return False
-        return not wanted or in_category(attrs.get("categories") or (), wanted)
+        return not ((since is not None and year < since) or (until is not None and year > until))
 
-    return G.subgraph([node for node in G if keep(node)])
+    kept, corpus = [], 0
+    for node, attrs in G.nodes(data=True):
+        if attrs.get("label") != PAPER or attrs.get("external"):
+            kept.append(node)
+            continue
+        corpus += 1
+        if in_years(attrs) and (not wanted or in_category(attrs.get("categories") or (), wanted)):
+            kept.append(node)
+    if corpus and len(kept) == len(G) - corpus:
+        raise GraphError(_no_paper_in_scope(G, wanted, since, until))
+    return G.subgraph(kept)
+
+
+def _no_paper_in_scope(G: nx.MultiDiGraph, wanted: list[str], since: int | None, until: int | None) -> str:
+    """Why a paper filter keeps no corpus paper: no paper has the categories (here are the common ones), or
+    none of those that have them is from the years (here are their years)."""
+    papers = [a for _, a in G.nodes(data=True) if a.get("label") == PAPER and not a.get("external")]
+    asked = " or ".join(wanted)
+    if wanted:
+        counts = Counter(c for a in papers for c in a.get("categories") or ())
+        if not any(in_category(a.get("categories") or (), wanted) for a in papers):
+            if not counts:
+                return (f"no paper in the graph has category {asked}: none of its {len(papers):,} papers has a category "
+                        "(BibTeX, RIS, CSV and Hugging Face records carry none)")
+            common = ", ".join(f"{c} ({n:,})" for c, n in counts.most_common(5))
+            return f"no paper in the graph has category {asked}; the most common categories of its papers are {common}"
+        papers = [a for a in papers if in_category(a.get("categories") or (), wanted)]
+    years = sorted(a["year"] for a in papers if a.get("year") is not None)
+    span = (f"from {since} to {until}" if since is not None and until is not None
+            else f"from {since} on" if since is not None else f"from {until} or earlier")
+    which = f"of the {len(papers):,} papers in {asked}" if wanted else f"of the graph's {len(papers):,} papers"
+    known = f"their years run from {years[0]} to {years[-1]}" if years else "their years are unknown"
+    return f"no paper {which} is {span}; {known}"
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -198,18 +248,39 @@ def _method_surfaces(G: nx.MultiDiGraph) -> dict[str, set[str]]:
 
 def _exact_or_variant(text: str, keys: dict | set) -> str | None:
     """The key in ``keys`` that ``text`` names exactly, as a plural ('LSTMs') or as a checkpoint of it
-    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too."""
+    ('BERT-base', 'Llama-2-70b-chat' -> 'Llama-2'): what the linker links in papers too; also with one
+    trailing generic head noun ('BERT model', 'LSTM networks', 'ELMo embeddings': ``_HEAD_NOUN``)."""
     words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    head = ""
     while words:
         key = _key(" ".join(words))
         for candidate in (key, key[:-1] if len(key) > 3 and key.endswith("s") else None):
             if candidate and candidate in keys:
-                return candidate
+                return candidate if not head or _head_noun_ok(text, head, candidate) else None
+        # 'BERT model' is BERT; a catalogued name is kept whole ('Pointer Network', 'Triplet Network')
+        if not head and len(words) > 1 and _HEAD_NOUN.match(words[-1]) and key not in _catalog_by_key():
+            head = words.pop()
+            continue
         # a catalogued name is never a checkpoint of a shorter one ('Transformer-XL' is not Transformer)
         if len(words) == 1 or not _CHECKPOINT_WORD.match(words[-1]) or key in _catalog_by_key():
             return None
         words.pop()
     return None
+
+
+# generic head nouns a method name is written with: 'BERT model', 'LSTM networks', 'word2vec embeddings'
+_HEAD_NOUN = re.compile(r"(?i)^(?:models?|networks?|nets|embeddings?|vectors|architectures?|methods?|algorithms?)$")
+
+
+def _head_noun_ok(text: str, head: str, key: str) -> bool:
+    """Whether ``text`` less its head noun ``head`` may stand for the entry of ``key``: an ambiguous catalog
+    entry only as written ('ELMo embeddings' is ELMo, 'world model' is not the WORLD vocoder), as the
+    linker links it."""
+    entry = _catalog_by_key().get(key)
+    if entry is None or not entry.ambiguous:
+        return True
+    rest = text.strip()[: -len(head)].rstrip(" _/-")
+    return rest in entry.surfaces or (rest.endswith("s") and rest[:-1] in entry.surfaces)
 
 
 def _typo_of(wanted: str, surface: str) -> bool:
@@ -359,9 +430,23 @@ def _resolve_close(G: nx.MultiDiGraph, text: str, surfaces: dict[str, set[str]])
         and (len(order) == 1 or best[order[1]] < best[order[0]])
     ):
         return order[0]
+    # methods whose whole name starts the query come first ('BERT' for 'BERT encoder'), longest name first
+    prefixed = []
+    for key in _word_prefix_keys(text):
+        for node in sorted(surfaces.get(key, ())):
+            if node not in prefixed:
+                prefixed.append(node)
+                via[node] = key
+    order = prefixed + [n for n in order if n not in prefixed]
     suggestions = [_suggestion(G, n, via[n]) for n in order[:3]]
     hint = f"; did you mean: {', '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no method named {text!r} in the graph{_catalog_note(text)}{hint}")
+
+
+def _word_prefix_keys(text: str) -> list[str]:
+    """Keys of the whole-word beginnings of ``text``, longest first: 'BERT base encoder' -> 'bertbase', 'bert'."""
+    words = [w for w in re.split(r"[\s_/-]+", text) if w]
+    return [_key(" ".join(words[:n])) for n in range(len(words) - 1, 0, -1)]
 
 
 def _suggestion(G: nx.MultiDiGraph, node: str, key: str) -> str:

@@ -8,8 +8,10 @@ The built-in catalog is every ``data/catalog-*.jsonl`` file in this package, one
      "parents": ["Transformer"], "ambiguous": false}
 
 ``name`` is the canonical name and is kept apart from its aliases. ``kind`` is 'method' or 'dataset'.
-``ambiguous`` marks names that are also common words or other things (Adam, CLIP, OPT): they match only
-in their exact written case, and, when ``context`` lists words, only if one of them occurs in the paper.
+``ambiguous`` (a JSON boolean) marks names that are also common words or other things (Adam, CLIP, OPT): they
+match only in their exact written case. ``context`` words gate any entry, ambiguous or not: it links only in a
+paper holding one of them (the plain FBP needs 'tomograph', 'CT', ...; case-insensitive unless ambiguous).
+No name or alias may be one character or an English function word (``data/stopwords.json``).
 ``alias_context`` does the same for single aliases of an otherwise plain entry: {"NIC": ["captioning"]} makes
 the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper.
 A user's ``--catalog FILE`` in the same format adds entries or replaces built-in ones of the same name.
@@ -168,6 +170,11 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         for a, w in alias_context.items()
     ):
         raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings")
+    ambiguous = data.get("ambiguous", False)
+    if not isinstance(ambiguous, bool):
+        raise CatalogError(f"{where}: {name}: 'ambiguous' must be true or false, got {ambiguous!r}")
+    for surface in [name, *data.get("aliases", [])]:
+        _check_surface(surface.strip(), ambiguous or surface in alias_context, f"{where}: {name}")
     year = data.get("year")
     if year is not None and (not isinstance(year, int) or not 1900 <= year <= 2100):
         raise CatalogError(f"{where}: {name}: 'year' must be an integer year, got {year!r}")
@@ -186,12 +193,35 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         year=year,
         paper=paper,
         parents=list(data.get("parents", [])),
-        ambiguous=bool(data.get("ambiguous", False)),
+        ambiguous=ambiguous,
         context=list(data.get("context", [])),
         alias_context={a.strip(): list(w) for a, w in alias_context.items()},
         note=data.get("note", ""),
         where=where,
     )
+
+
+STOPWORDS_FILE = "stopwords.json"
+
+
+@functools.lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    """English function words no catalog surface may be (``data/stopwords.json``)."""
+    text = resources.files("relwork.linker").joinpath("data", STOPWORDS_FILE).read_text(encoding="utf-8")
+    return frozenset(json.loads(text)["words"])
+
+
+def _check_surface(surface: str, exact: bool, where: str) -> None:
+    """Refuse a name or alias that would link in nearly every abstract: one character ('A'), or an English
+    function word ('the', 'We'). A function word the entry matches only as written and in capitals stays
+    valid: the built-in HER (Hindsight Experience Replay) is ambiguous, so 'her' and 'Her' never link it."""
+    if len(surface) < 2:
+        raise CatalogError(f"{where}: name or alias {surface!r} is shorter than 2 characters (it would link everywhere)")
+    if surface.casefold() in stopwords() and not (exact and surface.isupper()):
+        raise CatalogError(
+            f"{where}: name or alias {surface!r} is an English function word (it would link in nearly every "
+            "abstract); only an exact-case surface in capitals (\"ambiguous\": true, like HER) may be one"
+        )
 
 
 def parse_catalog(lines: Iterable[str], source: str) -> Iterator[CatalogEntry]:

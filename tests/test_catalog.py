@@ -107,18 +107,18 @@ def test_catalog_user_file_adds_and_overrides(tmp_path):
 @pytest.mark.parametrize(
     "line, message",
     [
-        ('{"name": "X", "kind": "model"}', r"mine.jsonl:1: X: 'kind' must be one of method, dataset"),
-        ('{"name": "X", "paper": {"arxiv": "18.1"}}', r"mine.jsonl:1: X: invalid arXiv id '18.1'"),
+        ('{"name": "XNet", "kind": "model"}', r"mine.jsonl:1: XNet: 'kind' must be one of method, dataset"),
+        ('{"name": "XNet", "paper": {"arxiv": "18.1"}}', r"mine.jsonl:1: XNet: invalid arXiv id '18.1'"),
         ("{not json", r"mine.jsonl:1: invalid JSON"),
-        ('{"name": "X", "parents": ["NoSuchMethod"]}', r"mine.jsonl:1: 'X': parent 'NoSuchMethod' is not in the catalog"),
+        ('{"name": "XNet", "parents": ["NoSuchMethod"]}', r"mine.jsonl:1: 'XNet': parent 'NoSuchMethod' is not in the catalog"),
         ('{"name": "RoBERTa2", "aliases": ["Distil-BERT"]}',
          r"mine.jsonl:1: alias 'Distil-BERT' is claimed by both 'DistilBERT' \(.*catalog-nlp.jsonl:\d+\) and 'RoBERTa2'"),
-        ('{"name": "X"}\n{"name": "X"}', r"mine.jsonl:2: duplicate entry 'X' \(first at .*mine.jsonl:1\)"),
-        ('{"name": "X", "parents": ["X"]}', r"mine.jsonl:1: 'X' is its own parent"),
-        ('{"name": "X", "parents": ["Y"]}\n{"name": "Y", "parents": ["BERT", "X"]}',
-         r"mine.jsonl:2: parents form a cycle: X -> Y -> X"),
-        ('{"name": "X", "aliases": ["Y"], "alias_context": {"Z": ["w"]}}',
-         r"mine.jsonl:1: X: 'alias_context' must map aliases to lists of non-empty strings"),
+        ('{"name": "XNet"}\n{"name": "XNet"}', r"mine.jsonl:2: duplicate entry 'XNet' \(first at .*mine.jsonl:1\)"),
+        ('{"name": "XNet", "parents": ["XNet"]}', r"mine.jsonl:1: 'XNet' is its own parent"),
+        ('{"name": "XNet", "parents": ["YNet"]}\n{"name": "YNet", "parents": ["BERT", "XNet"]}',
+         r"mine.jsonl:2: parents form a cycle: XNet -> YNet -> XNet"),
+        ('{"name": "XNet", "aliases": ["YNet"], "alias_context": {"ZNet": ["w"]}}',
+         r"mine.jsonl:1: XNet: 'alias_context' must map aliases to lists of non-empty strings"),
     ],
 )
 def test_catalog_user_file_errors_name_the_fault(tmp_path, line, message):

@@ -621,7 +621,7 @@ def gun_graph():
     return build_graph([gun, P1, P5], load_catalog())
 
 
-@pytest.mark.parametrize("name", ["Generative Unadversarial Netw", "Longformers model"])
+@pytest.mark.parametrize("name", ["Generative Unadversarial Netw", "Longformers encoder"])
 def test_resolve_method_a_word_or_morpheme_more_or_less_is_not_a_typo(gun_graph, name):
     """'generative adversarial networks' is one 'un' away from Generative Unadversarial Networks (fuzzy
     score above the acceptance line): a run of added or missing letters is another name, so it is the

@@ -371,9 +371,23 @@ def _paper_links(attrs: dict) -> list[list[str]]:
     if doi:
         links.append([f"doi:{doi}", "https://doi.org/" + quote(str(doi), safe="/:;()._-<>")])
     url = attrs.get("url")
-    if url and urlparse(str(url)).scheme in ("http", "https") and all(str(url) != link[1] for link in links):
+    if url and urlparse(str(url)).scheme in ("http", "https") and not _same_page(str(url), arxiv, doi):
         links.append([str(url), str(url)])
     return links
+
+
+def _same_page(url: str, arxiv: Any, doi: Any) -> bool:
+    """Whether ``url`` is the arXiv or DOI page the panel links already, whatever its scheme, version or
+    resolver ('http://arxiv.org/abs/1810.04805v2', 'https://dx.doi.org/10.48550/arXiv.1810.04805')."""
+    from relwork.core.records import arxiv_doi_id, normalize_arxiv_id, normalize_doi
+
+    host = (urlparse(url).hostname or "").lower()
+    if host == "arxiv.org" or host.endswith(".arxiv.org"):
+        return bool(arxiv) and normalize_arxiv_id(url) == normalize_arxiv_id(str(arxiv))
+    if host in ("doi.org", "dx.doi.org"):
+        page = normalize_doi(url)
+        return bool(page) and (page == normalize_doi(str(doi or "")) or (bool(arxiv) and arxiv_doi_id(page) == arxiv))
+    return False
 
 
 def _edge_details(etype: str, attrs: dict, paper_to_paper: bool) -> dict[str, Any]:

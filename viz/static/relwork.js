@@ -27,7 +27,9 @@
   data.nodes.forEach(function (n) {
     var d = n.rw; delete n.rw;
     d.texts = [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]).filter(Boolean).map(String);
-    d.search = d.texts.join(' \u0001 ').toLowerCase();
+    d.folded = d.texts.map(unaccent);  // what search compares: accents off ('Café' is found by 'cafe')
+    d.search = d.folded.join(' \u0001 ').toLowerCase();
+    d.key = unaccent(d.name).toLowerCase();
     info.set(n.id, d);
     incident.set(n.id, []);
     n.title = tooltip(d);
@@ -228,6 +230,10 @@
   var resultList = document.getElementById('rw-results');
   var results = [], active = -1;
 
+  /** ``text`` without accents and other combining marks (NFD, marks dropped): 'Café' -> 'Cafe', 'Gröbner' ->
+   *  'Grobner'. The page folds its names and the query alike, as the command line ignores accents. */
+  function unaccent(text) { return String(text).normalize('NFD').replace(/\p{M}/gu, ''); }
+
   var LETTER = /[\p{L}\p{N}]/u, LOWER = /[\p{Ll}\p{N}]/u, UPPER = /\p{Lu}/u;
   /** Whether lower-case ``q`` starts a word of ``text``: at its start, after a character that is no letter or
    *  digit ('IC-Mamba', 'Transformers are SSMs'), or at a capital after a small letter ('FlashAttention'). */
@@ -244,17 +250,17 @@
    *  an alias or id. Matches inside a word ('SSM' in 'Assessment', 'RSSM') are listed only when nothing
    *  matches at a word start. */
   function search(query) {
-    var q = String(query || '').trim().toLowerCase();
+    var q = unaccent(String(query || '').trim()).toLowerCase();
     if (!q) return [];
     var scored = [], best = 4;
     info.forEach(function (d, id) {
-      var name = d.name.toLowerCase();
+      var name = d.key;
       var rank;
       if (d.search.indexOf(q) < 0) return;
       if (name === q) rank = 0;
       else if (d.search.split(' \u0001 ').indexOf(q) >= 0) rank = 1;
       else if (name.indexOf(q) === 0) rank = 2;
-      else if (d.texts.some(function (t) { return atWordStart(t, q); })) rank = 3;
+      else if (d.folded.some(function (t) { return atWordStart(t, q); })) rank = 3;
       else rank = 4;
       best = Math.min(best, rank);
       scored.push([rank, -d.degree, d.name, id]);
