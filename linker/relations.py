@@ -95,7 +95,6 @@ _CLAUSE_BREAK = re.compile(
     | \s+and\s+(?=we\b)
     | \s+(?:--|\u2014|\u2013)\s+
     | :\s*(?=\(?(?:i|1|a)\)\s)    # "outperforms the prior art: (i) it achieves ...": an enumeration of findings
-    | \s*[,;]\s*(?:and\s+)?(?=\((?:ii|iii|iv|v|vi|[2-9])\)\s)    # "(1) ... more male than female entities, (2) the trained ELMo ...": the next item
     )
     """,
     re.X | re.I,
@@ -1297,7 +1296,7 @@ def _governing_cue(
         return None, False
     if cue.relation == COMPARES_TO and others and _past_compared_clause(gap, scan_lo + match.end(), others):
         return None, False
-    if cue.relation == COMPARES_TO and "ing" in gap and _gerund_host(gap):
+    if cue.relation == COMPARES_TO and (("ing" in gap and _gerund_host(gap)) or ("(" in gap and _NEXT_ITEM.search(gap))):
         return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     negated = (_NEGATED_USE.search(before, max(0, match.start() - 60), match.start())
@@ -1377,6 +1376,11 @@ _AND_CLAUSE = re.compile(r",\s+and\s+")
 # activations" compares with the approach, and the method is what it (and the paper) works on, not a rival; a use
 # gerund ("those using TF-IDF", see _MODIFIER_USE) stays inside the compared phrase.
 _GERUND_HOST = re.compile(r"[^,;()]*?[\w-]\s+(?:to|for)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\s+(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+)?$")
+
+# The next item of an enumeration: "(1) training data for ELMo contains significantly more male than female entities,
+# (2) the trained ELMo embeddings ...": a comparison's object stays in its item (the voice that governs the items, "we
+# show that (i) ..., (ii) ...", goes on; so the enumeration is no clause break).
+_NEXT_ITEM = re.compile(r"[,;]\s*(?:and\s+)?\((?:ii|iii|iv|v|vi|[2-9]|[b-f])\)\s", re.I)
 
 
 def _gerund_host(gap: str) -> bool:
