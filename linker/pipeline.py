@@ -402,6 +402,7 @@ class Linker:
             _named_after(links, introduces)
         if links and TITLE_RULE:
             _title_subject(links, paper.title)
+            _title_baseline(links, paper.title)
         linked = LinkedPaper(paper=paper, introduces=introduces, links=links)
         if links:  # the paper-level rules only change links; their title/abstract scans cost ~35 us a paper
             settle_paper(linked)  # paper-level rules: analysis/survey papers, own-voice continuations
@@ -694,6 +695,24 @@ def _title_subject(links: list[Link], title: str) -> None:
         link.relation = "builds_on"
         link.cue = "title"
         link.confidence = round(min(link.confidence, 0.6), 3)
+
+
+# the title's head noun phrase ends in the method's baseline: 'A BERT Baseline for the Natural Questions', 'Strong
+# LSTM Baselines: ...' (no verb or preposition before it, as in 'Beating the BERT Baseline', 'Gains over LSTM Baselines')
+_BASELINE_HEAD = re.compile(r"(?:^|:\s*)(?:(?:a|an|the)\s+)?(?:(?![\w-]+ing\b|(?:over|than|against|to|with|beyond|vs|versus"
+                            r"|beat\w*|outperform\w*|improv\w*)\b)[\w-]+\s+){0,3}$", re.I)
+
+
+def _title_baseline(links: list[Link], title: str) -> None:
+    """'A BERT Baseline for the Natural Questions', 'A Mask-RCNN Baseline for Probabilistic Object Detection': a title
+    presenting its own work whose subject is an 'X baseline' offers a system built on X, not a comparison with it.
+    The title mention typed compares_to by its 'Baseline' cue is raised to builds_on (cue suffix '(title)')."""
+    for link in links:
+        if link.field == "title" and link.relation == "compares_to" and link.cue.lower().startswith("baseline") \
+                and _BASELINE_HEAD.search(title, 0, link.start) and not _NOT_OWN_WORK.search(title):
+            link.relation = "builds_on"
+            link.cue = f"{link.cue} (title)"
+            link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 def _carries(name: str, key: str, keys: list[str]) -> bool:

@@ -1114,6 +1114,9 @@ def type_relation(
         # "competitive against non-transformer models", "over all non-BERT models": the mention names every other
         # method, so no cue around it speaks of this one
         return RelationResult(MENTIONS, "non-", 0.8)
+    if sentence[:1] in "FfIiAa" and _FUTURE_WORK.match(sentence):
+        # "Future work will investigate how ... ELMO might be used": a plan, not the paper's work
+        return RelationResult(MENTIONS, "future work", 0.7)
     start = _long_form_start(sentence, start, end)
     lo, hi = _clause(sentence, start, end)
     after = sentence[end:hi]
@@ -1123,6 +1126,10 @@ def type_relation(
     pre, decisive = _governing_cue(sentence, lo, hi, start, others, own, end)
     if pre is not None and decisive:
         return pre
+    if _ADDED_WITH.search(sentence, max(lo, start - 40), start) and _ADDED_GAIN.match(sentence, end, hi):
+        # "SAN gives competitive results compared with BiLSTMs, with BERT and word information further improving
+        # segmentation": the absolute clause names what the paper adds to its system, not a rival
+        return RelationResult(BUILDS_ON, "with ... further improving", 0.7)
     post = _post_cue(after)
     if post is None and hi < len(sentence):
         # "BERT, which is a frequently preferred method for ..., is used": the main verb after a relative clause
@@ -1145,6 +1152,18 @@ def type_relation(
     if pre is not None:
         return pre
     return _uncued(sentence, lo, hi, start, end, own)
+
+
+# A sentence about the paper's future work ("Future work will investigate ...", "In future work, ...", "As future
+# work, ..."): whatever it says it will use or compare is not done in the paper.
+_FUTURE_WORK = re.compile(r"\s*(?:future\s+(?:work|research|studies|directions?|efforts?)\b|in\s+(?:the\s+|our\s+)?future(?:\s+work)?\b"
+                          r"|as\s+(?:a\s+|our\s+)?future\s+(?:work|research|direction)\b)", re.I)
+# An absolute clause naming an addition and its gain, "..., with BERT and word information further improving
+# segmentation": the mention right after ', with' and a gain gerund within a few words (not 'improving upon / over X',
+# a comparison of its own).
+_ADDED_WITH = re.compile(r",\s+with\s+(?:(?:the|an?|pre-?trained)\s+)?$", re.I)
+_ADDED_GAIN = re.compile(r"(?:\s*(?:,|and|\+)\s*[\w.\- ]{1,30}?)?\s+(?:(?:further|also|additionally|significantly|substantially"
+                         r"|consistently|greatly)\s+)?(?:improving|boosting|enhancing|increasing|raising)\b(?!\s+(?:(?:up)?on|over)\b)", re.I)
 
 
 # Sentence adverbs that set a clause in the field's practice or history rather than in the paper's own work.
@@ -1319,6 +1338,8 @@ def _governing_cue(
         return None, False
     if cue.relation == COMPARES_TO and others and _past_compared_clause(gap, scan_lo + match.end(), others):
         return None, False
+    if cue.relation == COMPARES_TO and (("ing" in gap and _gerund_host(gap)) or ("(" in gap and _NEXT_ITEM.search(gap))):
+        return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
     negated = (_NEGATED_USE.search(before, max(0, match.start() - 60), match.start())
                if cue.relation == BUILDS_ON and _words(gap) <= 4 and "," not in gap else None)
@@ -1393,6 +1414,24 @@ def _governing_cue(
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+# A comparison's object that acts on the mention: "outperform the naive approach to interpreting Transformer attention
+# activations" compares with the approach, and the method is what it (and the paper) works on, not a rival; a use
+# gerund ("those using TF-IDF", see _MODIFIER_USE) stays inside the compared phrase.
+_GERUND_HOST = re.compile(r"[^,;()]*?[\w-]\s+(?:to|for)\s+(?:\w+ly\s+)?(?P<verb>[a-z]+ing)\s+(?:(?:the|an?|its|their)\s+)?(?:[\w-]+\s+)?$")
+
+# The next item of an enumeration: "(1) training data for ELMo contains significantly more male than female entities,
+# (2) the trained ELMo embeddings ...": a comparison's object stays in its item (the voice that governs the items, "we
+# show that (i) ..., (ii) ...", goes on; so the enumeration is no clause break).
+_NEXT_ITEM = re.compile(r"[,;]\s*(?:and\s+)?\((?:ii|iii|iv|v|vi|[2-9]|[b-f])\)\s", re.I)
+
+
+def _gerund_host(gap: str) -> bool:
+    """Whether the stretch between a comparison cue and the mention is a compared noun with a 'to / for' gerund
+    acting on the mention ('the naive approach to interpreting '), so the mention is no rival (see _GERUND_HOST)."""
+    host = _GERUND_HOST.match(gap)
+    return host is not None and not _MODIFIER_USE.fullmatch(host.group("verb"))
+
+
 _TAIL_PREPOSITION = re.compile(r"(?<![\w-])(?:of|from|with|in|on|by|for|to|at)(?![\w-])", re.I)
 
 
