@@ -171,7 +171,12 @@ def _fold_no_abstract(index: PaperIndex, records: list[tuple[NoAbstract, FileRep
     that paper was read, so that its ids, URL and source are kept; it then counts as merged, not skipped. Done
     after every file is read, so the result is the same in any file order; a record no paper takes stays
     skipped."""
+    folded: dict[int, set[int]] = {}  # report -> the records it no longer skips, filtered once per report
     for problem, report in records:
         if index.fold(problem.paper):
-            report.skipped = [p for p in report.skipped if p is not problem]
+            folded.setdefault(id(report), set()).add(id(problem))
             report.merged += 1
+    for _, report in records:
+        gone = folded.pop(id(report), None)
+        if gone:
+            report.skipped = [p for p in report.skipped if id(p) not in gone]
