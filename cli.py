@@ -83,7 +83,9 @@ def _main(
 # ---------------------------------------------------------------------------------------------------
 # shared options and helpers: every command reuses these
 JSON_OPT = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table.")
-CATALOG_OPT = typer.Option(None, "--catalog", help="Extra catalog file (JSON Lines) that adds or overrides methods.")
+CATALOG_OPT = typer.Option(
+    None, "--catalog", help="Extra catalog file (JSON Lines) that adds or overrides methods; 'none': the built-in catalog only."
+)
 FORMAT_OPT = typer.Option(None, "--format", "-f", help="Input format name; detected from extension and content if omitted.")
 STRICT_OPT = typer.Option(False, "--strict", help="Stop at the first bad record instead of skipping it.")
 

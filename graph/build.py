@@ -70,6 +70,7 @@ from relwork.graph.schema import (
     paper_node,
 )
 from relwork.graph.queries import topic_similarity, topic_words
+from relwork.linker.catalog import NO_CATALOG
 
 CITATION_TYPES = tuple(RELATION_TO_EDGE.values())
 
@@ -802,26 +803,34 @@ def build_from_files(
         return _build_job(inputs, catalog, format, strict, update, workers, progress or _no_progress, min_confidence)
 
 
-NO_CATALOG = "none"  # ``--catalog none``: the built-in catalog only, also on an update of a graph built with one
-
-
 def graph_catalog(graph: nx.MultiDiGraph, catalog: str | Path | None, update: str | Path | None) -> Path | None:
     """The user catalog file a build links with, recorded in ``graph.graph['catalogs']`` (absolute path and
-    SHA-256 of its bytes) so that ``--update`` links the new papers as the graph's papers were linked.
+    SHA-256 of its bytes; ``[]`` for the built-in catalog alone) so that ``--update`` links the new papers as
+    the graph's papers were linked.
 
     An explicit ``catalog`` wins (``'none'``: the built-in catalog alone). Without one, an update reuses the
     graph's recorded catalog when that file is still there with the same content, and raises InputError
-    when it is gone or changed: linking the new papers with another catalog would mix two catalogs silently.
+    when it is gone or changed, or when the graph records none at all (written before graphs recorded their
+    catalog): linking the new papers with another catalog would mix two catalogs silently.
     """
     if catalog is not None and str(catalog) == NO_CATALOG:
-        graph.graph.pop("catalogs", None)
+        graph.graph["catalogs"] = []
         return None
     if catalog is not None:
         path = Path(catalog).resolve()
         if path.is_file():  # else load_catalog says what is wrong with it
             graph.graph["catalogs"] = [{"path": str(path), "sha256": _file_sha256(path)}]
         return path
-    for recorded in (graph.graph.get("catalogs") or []) if update is not None else []:
+    if update is None:
+        graph.graph["catalogs"] = []
+        return None
+    if "catalogs" not in graph.graph:
+        raise InputError(
+            f"{update} does not record which catalog it was built with (it was written before graphs recorded their "
+            f"catalog); pass --catalog FILE if it was built with one, or --catalog {NO_CATALOG} if it was built with "
+            "the built-in catalog only (the graph then records it, and later updates need neither)"
+        )
+    for recorded in graph.graph["catalogs"] or []:
         path = Path(recorded.get("path") or "")
         try:
             digest = _file_sha256(path)

@@ -260,10 +260,14 @@ def read_catalog(path: str | Path) -> list[CatalogEntry]:
         raise CatalogError(f"{path}: cannot read the catalog: {exc.strerror or exc}") from exc
 
 
+NO_CATALOG = "none"  # ``--catalog none`` (every command taking --catalog): the built-in catalog only
+
+
 def load_catalog(
     extra: str | Path | Iterable[str | Path] | None = None, *, builtin: bool = True, cache: bool = True
 ) -> Catalog:
-    """The built-in catalog, then each ``extra`` file adding or overriding entries by name.
+    """The built-in catalog, then each ``extra`` file adding or overriding entries by name (``'none'``,
+    ``NO_CATALOG``, is no file: ``--catalog none`` asks for the built-in catalog alone).
 
     With ``cache`` the parsed catalog comes, compiled, from the disk cache when the same files were loaded
     before (``relwork.linker.compiled``: keyed by the files' bytes and relwork's code, never stale).
@@ -273,6 +277,8 @@ def load_catalog(
     """
     files = builtin_files() if builtin else []
     n_builtin = len(files)  # listed once: listing the package folder per entry cost 0.1 s per load
+    if extra is not None and str(extra) == NO_CATALOG:
+        extra = None
     if extra is not None:
         files += [Path(extra)] if isinstance(extra, (str, Path)) else [Path(p) for p in extra]
     if cache:

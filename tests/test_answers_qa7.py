@@ -114,11 +114,11 @@ def test_update_after_the_graphs_catalog_changed_or_moved_says_what_to_pass(cata
     assert method_node("Sockeye") in _links(graph, "1804.06609")
 
 
-def test_update_with_catalog_none_uses_the_builtin_catalog_and_forgets_the_record(catalog_graph):
+def test_update_with_catalog_none_uses_the_builtin_catalog_and_records_it(catalog_graph):
     graph, _, new = catalog_graph
     assert run("-q", "build", new, "--update", graph, "--catalog", "none").exit_code == 0
     assert method_node("Sockeye") not in _links(graph, "1804.06609")
-    assert "catalogs" not in json.loads(graph.read_text(encoding="utf-8"))["graph"]
+    assert json.loads(graph.read_text(encoding="utf-8"))["graph"]["catalogs"] == []
 
 
 # ---------------------------------------------------------------------------------------------------
