@@ -416,7 +416,7 @@ def link_command(
                         min_confidence=min_confidence,
                     )
                 summary.problems[:0] = unreadable
-                report_skipped(summary.problems)
+                report_skipped(summary.problems, summary.notes)
                 if output is not None and summary.papers == 0:
                     raise InputError(f"no paper could be linked; {output} was left unchanged")
         finally:
@@ -424,7 +424,8 @@ def link_command(
         info(
             f"Linked {counted(summary.papers, 'paper')}: {counted(summary.links, 'link')}, "
             f"{counted(summary.introduced, 'introduced name')} ({summary.corpus_names} linkable across the corpus); "
-            f"{counted(len(summary.problems), 'record')} skipped"
+            + (f"{counted(summary.merged, 'record')} without abstract merged into their papers; " if summary.merged else "")
+            + f"{counted(len(summary.problems), 'record')} skipped"
             + (f"; {summary.dropped} links below --min-confidence {min_confidence:g} dropped" if min_confidence else "")
             + (f"; wrote {output}" if output is not None else "")
         )

@@ -692,9 +692,15 @@ def _title_subject(links: list[Link], title: str) -> None:
     for link in plain:
         if listed and link.start >= listed.start(1):
             continue  # 'Facing Off World Model Backbones: RNNs, Transformers, and S4': the compared, not the used
-        link.relation = "builds_on"
-        link.cue = "title"
-        link.confidence = round(min(link.confidence, 0.6), 3)
+        _title_builds_on(link, "title")
+
+
+def _title_builds_on(link: Link, cue: str) -> None:
+    """Raise a title link to builds_on, the title rules' verdict, at a confidence of at most 0.6 (a reading of
+    the title, not of a cue in a sentence)."""
+    link.relation = "builds_on"
+    link.cue = cue
+    link.confidence = round(min(link.confidence, 0.6), 3)
 
 
 # the title's head noun phrase ends in the method's baseline: 'A BERT Baseline for the Natural Questions', 'Strong
@@ -710,9 +716,7 @@ def _title_baseline(links: list[Link], title: str) -> None:
     for link in links:
         if link.field == "title" and link.relation == "compares_to" and link.cue.lower().startswith("baseline") \
                 and _BASELINE_HEAD.search(title, 0, link.start) and not _NOT_OWN_WORK.search(title):
-            link.relation = "builds_on"
-            link.cue = f"{link.cue} (title)"
-            link.confidence = round(min(link.confidence, 0.6), 3)
+            _title_builds_on(link, f"{link.cue} (title)")
 
 
 def _carries(name: str, key: str, keys: list[str]) -> bool:
@@ -1281,23 +1285,29 @@ def _dumps(linked: LinkedPaper) -> bytes:
         return _FALLBACK.encode(linked_dict(linked)).encode("ascii")
 
 
-def _worker_lines(task: tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]) -> tuple[bytes, int, int, int, int]:
+def _worker_lines(
+    task: tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None, dict[int, list[Paper]] | None]
+) -> tuple[bytes, int, int, int, int]:
     return _link_lines(_WORKER["linker"], *task)  # type: ignore[arg-type]
 
 
 def _link_lines(
-    linker: Linker, batch: _SpoolRef | list[Paper], separator: bytes, part: tuple[int, int] | None = None
+    linker: Linker, batch: _SpoolRef | list[Paper], separator: bytes, part: tuple[int, int] | None = None,
+    merges: dict[int, list[Paper]] | None = None,
 ) -> tuple[bytes, int, int, int, int]:
     """Second pass over one batch: its papers' JSON objects (UTF-8) joined by ``separator``, and the numbers
     of papers, links, introduced names and links dropped below the linker's ``min_confidence``. A batch is
     either where the first pass spooled it (read here: ``_spool_get``) or a list of papers (no first pass). One
     bytes object a batch, not one string a paper: little for a worker to send and the writer to receive, and
     nothing to encode again on the way out.
-    ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``)."""
+    ``part`` (k, n): only the k-th of n equal slices of the batch (``_pool_tasks``). ``merges``: position in
+    the batch -> the records without abstract that paper takes (``_no_abstract_merges``)."""
     if isinstance(batch, list):
         papers, found = batch, [None] * len(batch)
     else:
         papers, found = _spool_get(batch)
+    merged_ids = _fold_into_batch(papers, merges) if merges else {}
+    low = 0
     if part is not None:
         k, n = part
         low, high = len(papers) * k // n, len(papers) * (k + 1) // n
@@ -1305,12 +1315,64 @@ def _link_lines(
     lines = []
     n_links = n_introduced = 0
     dropped = linker.dropped
-    for paper, intros in zip(papers, found):
+    for position, (paper, intros) in enumerate(zip(papers, found), low):
         linked = linker.link(paper, intros)
+        if merged_ids and position in merged_ids:
+            paper.id = merged_ids[position]
         lines.append(_dumps(linked))
         n_links += len(linked.links)
         n_introduced += len(linked.introduces)
     return separator.join(lines), len(lines), n_links, n_introduced, linker.dropped - dropped
+
+
+def _fold_into_batch(papers: list[Paper], merges: dict[int, list[Paper]]) -> dict[int, str]:
+    """Merge into each paper of a batch the records without abstract it takes (``merges``: position -> records),
+    as ``load_papers`` merges them (``merge_into``): the paper gains their ids, URL, year, authors and sources
+    before it is linked, so their year and arXiv id count in the date rules. Its id stays the first pass's
+    while it is linked (the corpus names know its introduced names by it); returned: position -> merged id."""
+    from relwork.loaders.dedupe import merge_into
+
+    merged_ids = {}
+    for position, records in merges.items():
+        paper = papers[position]
+        first_id = paper.id
+        for record in records:
+            merge_into(paper, record)
+        merged_ids[position], paper.id = paper.id, first_id
+    return merged_ids
+
+
+def _no_abstract_merges(spooled: Sequence[_SpoolRef], summary: "LinkSummary") -> dict[int, dict[int, list[Paper]]]:
+    """Where the first pass's records without abstract (``NoAbstract`` problems in ``summary``) go: batch number ->
+    position -> records. A record goes to the first record of the input that is the same paper (same arXiv id,
+    DOI or normalised title, by ``PaperIndex`` as ``load_papers`` decides it), wherever it stands in the input;
+    it then leaves ``summary.problems`` and counts in ``summary.merged``. Reads the spooled batches once more,
+    only when there is such a record, and keeps only the papers sharing a key with one."""
+    from relwork.loaders.base import NoAbstract
+    from relwork.loaders.dedupe import PaperIndex
+
+    wanted = [p for p in summary.problems if type(p) is NoAbstract]
+    if not wanted:
+        return {}
+    keys = {key for problem in wanted for key in PaperIndex.keys(problem.paper)}
+    index, places = PaperIndex(), []  # places[i]: (batch, position) of index.papers[i]'s first record
+    for number, ref in enumerate(spooled):
+        for position, paper in enumerate(_spool_get(ref)[0]):
+            if not keys.isdisjoint(PaperIndex.keys(paper)) and not index.add(paper):
+                places.append((number, position))
+    merges: dict[int, dict[int, list[Paper]]] = {}
+    taken = set()
+    for problem in wanted:
+        found = index.find(problem.paper)
+        if found is None:
+            continue
+        index.fold(problem.paper)  # its ids find the paper too, for the records after it
+        number, position = places[found]
+        merges.setdefault(number, {}).setdefault(position, []).append(problem.paper)
+        taken.add(id(problem))
+    summary.problems = [p for p in summary.problems if id(p) not in taken]
+    summary.merged = len(taken)
+    return merges
 
 
 @dataclass
@@ -1323,11 +1385,13 @@ class LinkSummary:
     corpus_names: int = 0
     problems: list = field(default_factory=list)
     dropped: int = 0  # links below ``min_confidence``
+    merged: int = 0  # records without abstract folded into the paper they duplicate (``_no_abstract_merges``)
+    notes: list = field(default_factory=list)  # file-level hints that skip nothing (an encoding), in input order
 
     def to_dict(self) -> dict:
         return {"papers": self.papers, "links": self.links, "introduced": self.introduced,
-                "corpus_names": self.corpus_names, "dropped_links": self.dropped,
-                "skipped": [str(p) for p in self.problems]}
+                "corpus_names": self.corpus_names, "dropped_links": self.dropped, "merged": self.merged,
+                "skipped": [str(p) for p in self.problems], "notes": list(self.notes)}
 
 
 def link_files(
@@ -1396,22 +1460,25 @@ def link_files(
             # with paper ids only in acronyms' packed readings: memory grows with the linkable names only
             compiled = compiled_catalog(catalog)
             names = _CorpusNames(compiled.keys)
-            tasks = _first_tasks(paths, format, strict, batch_size)
+            hints: dict[str, str] = {}  # file -> its encoding hint
+            tasks = _first_tasks(paths, format, strict, batch_size, hints)
             spooled: list[_SpoolRef] = []
-            for ref, pairs, definitions in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict, spool):
+            for ref, pairs, definitions in _first_pass(tasks, catalog, compiled, workers, summary.problems, strict, spool, hints):
                 spooled.append(ref)
                 for paper_id, intros in pairs:
                     names.add(paper_id, intros)
                 names.define(definitions)
+            summary.notes = [hints[str(path)] for path in paths if str(path) in hints]
             summary.corpus_names = names.linkable
             linker = Linker(catalog, corpus_names=names.table(), compiled=compiled, min_confidence=min_confidence)
             del names  # only the compiled names stay in memory for the second pass
-            _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled))
+            merges = _no_abstract_merges(spooled, summary)
+            _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled), merges)
         finally:
             _spool_close(spool)
             shutil.rmtree(spool, ignore_errors=True)
     else:
-        papers = (p for path in paths for p in _papers_until_broken(path, format, summary.problems, strict))
+        papers = (p for path in paths for p in _papers_until_broken(path, format, summary.problems, strict, summary.notes))
         linker = Linker(catalog, min_confidence=min_confidence)
         _write_linked(_batches(papers, batch_size), output, summary, linker, output_format, workers, progress)
     return summary
@@ -1509,13 +1576,16 @@ def _raw_batches(path: Path, format: str, size: int) -> Iterator[_FirstTask]:
         yield "lines", str(path), format, first, chunk
 
 
-def _papers_until_broken(path: Path, format: str, problems: list, strict: bool) -> Iterator[Paper]:
+def _papers_until_broken(
+    path: Path, format: str, problems: list, strict: bool, notes: list | None = None
+) -> Iterator[Paper]:
     """``iter_papers``, except that a file which breaks off after some records (a truncated gzip) keeps them and
-    the break becomes one problem, as ``relwork load`` reports it (``strict``: raised)."""
+    the break becomes one problem, as ``relwork load`` reports it (``strict``: raised). The file's encoding hint
+    goes to ``notes``, as ``iter_papers`` gives it."""
     from relwork.loaders.registry import iter_papers
 
     try:
-        yield from iter_papers(path, format=format, problems=problems, strict=strict)
+        yield from iter_papers(path, format=format, problems=problems, strict=strict, notes=notes)
     except InputError as err:
         if strict:
             raise
@@ -1523,12 +1593,12 @@ def _papers_until_broken(path: Path, format: str, problems: list, strict: bool) 
 
 
 def _first_tasks(
-    paths: Sequence[Path], format: str | None, strict: bool, batch_size: int
+    paths: Sequence[Path], format: str | None, strict: bool, batch_size: int, hints: dict[str, str]
 ) -> Iterator[tuple[_FirstTask, bool]]:
     """The first pass's tasks over ``paths``, in input order, each with whether it is its file's last. A JSON
     Lines file of the JSON loaders goes out as byte ranges (or raw lines), parsed by whichever process
     detects their names (with ``strict``, which stops at the first bad record, every file is parsed here);
-    other files are parsed here, batch by batch."""
+    other files are parsed here, batch by batch, and their encoding hints go to ``hints`` (file -> hint)."""
     from relwork.loaders.registry import file_loader, read_in_chunks
 
     for path in paths:
@@ -1555,10 +1625,13 @@ def _first_tasks(
                 yield task, True
             continue
         problems: list = []
+        notes: list = []
         taken = 0
-        for batch in _batches(_papers_until_broken(path, loader.name, problems, strict), batch_size):
+        for batch in _batches(_papers_until_broken(path, loader.name, problems, strict, notes), batch_size):
             yield ("papers", batch, problems[taken:]), False
             taken = len(problems)
+        if notes:
+            hints[str(path)] = notes[0]
         if len(problems) > taken:  # problems after the last paper ('no records found')
             yield ("papers", [], problems[taken:]), False
 
@@ -1594,12 +1667,13 @@ def _worker_first(task: tuple[_FirstTask, str]) -> tuple:
 
 def _first_batch(detector: Linker, task: _FirstTask, spool: str) -> tuple:
     """One first-pass task: (where its papers were spooled (``_spool_put``); (paper id, names) pairs; their
-    ``defined_acronyms``; the problems; how many records; whether the lines had any text)."""
+    ``defined_acronyms``; the problems; how many records; whether the lines had any text; what the encoding
+    hint needs of its lines: (lines not UTF-8, all of them Windows-1252, any line UTF-8 beyond ASCII))."""
     if task[0] == "papers":
         papers = pickle.loads(task[1]) if isinstance(task[1], bytes) else task[1]
         blob = task[1] if isinstance(task[1], bytes) else pickle.dumps(papers, protocol=pickle.HIGHEST_PROTOCOL)
         found_blob, pairs, definitions = _introduce_batch(detector, papers)
-        return _spool_put(spool, blob, found_blob), pairs, definitions, [], 0, True
+        return _spool_put(spool, blob, found_blob), pairs, definitions, [], 0, True, (0, True, False)
     from relwork.loaders.registry import read_chunk
 
     if task[0] == "range":
@@ -1611,7 +1685,8 @@ def _first_batch(detector: Linker, task: _FirstTask, spool: str) -> tuple:
     papers, problems, found = read_chunk(chunk)
     found_blob, pairs, definitions = _introduce_batch(detector, papers)
     blob = pickle.dumps(papers, protocol=pickle.HIGHEST_PROTOCOL)
-    return _spool_put(spool, blob, found_blob), pairs, definitions, problems, found, chunk.saw_text
+    encoding = (len(chunk.bad_lines), chunk.cp1252, chunk.saw_utf8)
+    return _spool_put(spool, blob, found_blob), pairs, definitions, problems, found, chunk.saw_text, encoding
 
 
 def _read_range(path: str, start: int, end: int) -> list[bytes]:
@@ -1628,11 +1703,13 @@ def _read_range(path: str, start: int, end: int) -> list[bytes]:
 
 def _first_pass(
     tasks: Iterable[tuple[_FirstTask, bool]], catalog: Catalog, compiled: CompiledCatalog, workers: int,
-    problems: list, strict: bool, spool: str,
+    problems: list, strict: bool, spool: str, hints: dict[str, str],
 ) -> Iterator[tuple[_SpoolRef, list[tuple[str, list[Introduced]]], list[tuple[str, str]]]]:
     """(where the batch was spooled, pairs, definitions) for each task (``_first_tasks``), in input order:
     ``_first_batch`` in this process or over ``workers`` processes. Skipped records go to ``problems``
-    in input order, as ``iter_papers`` reports them."""
+    in input order, as ``iter_papers`` reports them; the encoding hint of a file read in chunks, from all its
+    chunks, to ``hints``."""
+    from relwork.loaders.base import display_name, encoding_hint
     from relwork.loaders.registry import no_records
 
     detector = Linker(catalog, compile=False, compiled=compiled)
@@ -1648,21 +1725,27 @@ def _first_pass(
                 yield task, spool
 
     found = saw_text = 0  # over the chunks of the file being read in chunks
+    bad, cp1252, utf8 = 0, True, False  # its lines that are not UTF-8 (``encoding_hint``)
     with _pool_or_none(workers, "detector", detector) as pool:
         if pool is None:
             results = (_first_batch(detector, *task) for task in sent())
         else:
             results = _ordered_map(pool, _worker_first, sent(), 2 * workers)
-        for ref, pairs, definitions, chunk_problems, chunk_found, chunk_text in results:
+        for ref, pairs, definitions, chunk_problems, chunk_found, chunk_text, encoding in results:
             read_problems, chunk_file, last = in_flight.popleft()
             problems.extend(read_problems)
             problems.extend(chunk_problems)
             if chunk_file is not None:
                 found, saw_text = found + chunk_found, saw_text or chunk_text
+                bad, cp1252, utf8 = bad + encoding[0], cp1252 and encoding[1], utf8 or encoding[2]
                 if last:
                     if not found:
                         no_records(chunk_file[0], chunk_file[1], saw_text, strict, problems)
-                    found = saw_text = 0
+                    hint = encoding_hint(display_name(chunk_file[0]), bad, cp1252, utf8)
+                    if hint:
+                        hints[chunk_file[0]] = f"{display_name(chunk_file[0])}: {hint}"
+                    found = saw_text = bad = 0
+                    cp1252, utf8 = True, False
             yield ref, pairs, definitions
 
 
@@ -1685,36 +1768,43 @@ def _write_linked(
     workers: int,
     progress: Callable | None,
     total: int | None = None,
+    merges: dict[int, dict[int, list[Paper]]] | None = None,
 ) -> None:
     """Second pass of ``link_files``: link and write, in one process or over ``workers``. ``total``: the
-    number of batches, when known (then the last ones are shared out in parts: ``_pool_tasks``)."""
+    number of batches, when known (then the last ones are shared out in parts: ``_pool_tasks``); ``merges``:
+    batch number -> position in it -> the records without abstract folded into that paper
+    (``_no_abstract_merges``)."""
+    merges = merges or {}
     array = output_format == "json"
     separator = b",\n" if array else b"\n"
     write = _byte_writer(output)
     if array:
         write(b"[")
     if workers == 1:
-        _emit_all((_link_lines(linker, batch, separator) for batch in batches), write, summary, array, progress)
+        lines = (_link_lines(linker, batch, separator, None, merges.get(n)) for n, batch in enumerate(batches))
+        _emit_all(lines, write, summary, array, progress)
     else:
         with _linker_pool(workers, "linker", linker) as pool:
-            tasks = _pool_tasks(batches, separator, workers, total)
+            tasks = _pool_tasks(batches, separator, workers, total, merges)
             _emit_all(_ordered_map(pool, _worker_lines, tasks, 2 * workers), write, summary, array, progress)
     if array:
         write(b"\n]\n")
 
 
 def _pool_tasks(
-    batches: Iterable[_SpoolRef | list[Paper]], separator: bytes, workers: int, total: int | None
-) -> Iterator[tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None]]:
+    batches: Iterable[_SpoolRef | list[Paper]], separator: bytes, workers: int, total: int | None,
+    merges: dict[int, dict[int, list[Paper]]],
+) -> Iterator[tuple[_SpoolRef | list[Paper], bytes, tuple[int, int] | None, dict[int, list[Paper]] | None]]:
     """The second pass's pool tasks, in order: one a batch, except that each of the last ``workers``
     batches (when ``total`` is known) goes out as ``workers`` parts. A whole batch takes a worker ~0.2 s;
-    in parts, the workers finish the pass together instead of one idling while the other links a batch."""
+    in parts, the workers finish the pass together instead of one idling while the other links a batch.
+    Each task carries its batch's ``merges`` (``_write_linked``)."""
     for index, batch in enumerate(batches):
         if total is None or index < total - workers:
-            yield batch, separator, None
+            yield batch, separator, None, merges.get(index)
         else:
             for k in range(workers):
-                yield batch, separator, (k, workers)
+                yield batch, separator, (k, workers), merges.get(index)
 
 
 def _byte_writer(output: TextIO) -> Callable[[bytes], object]:

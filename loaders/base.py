@@ -235,6 +235,23 @@ def _cr_only(head: bytes) -> bool:
     return b"\n" not in head and b"\r" in head.rstrip(b"\r")
 
 
+def encoding_hint(name: str, bad_lines: int, cp1252: bool, saw_utf8: bool) -> str | None:
+    """``TextFile.encoding_hint`` of file ``name`` from what reading it found: how many lines were not UTF-8,
+    whether they all read as Windows-1252, whether any line was UTF-8 beyond ASCII. A file parsed in chunks
+    (``LineChunk``, by ``relwork link``'s workers) adds its chunks' counts up and asks once."""
+    if not bad_lines or not cp1252 or saw_utf8:
+        return None
+    import shlex
+
+    stem, dot, suffix = name.rpartition(".")
+    target = f"{stem}-utf8.{suffix}" if dot and "/" not in suffix else f"{name}-utf8"
+    lines = f"{bad_lines} line{'s' if bad_lines != 1 else ''}"
+    return (
+        f"{lines} that are not UTF-8 read as Windows-1252 (a legacy Excel or Latin-1 export); convert the file "
+        f"to UTF-8 and load it again: iconv -f cp1252 -t utf-8 {shlex.quote(name)} > {shlex.quote(target)}"
+    )
+
+
 class TextFile:
     """A file read as numbered text lines, streamed, each line decoded as UTF-8 on its own.
 
@@ -331,17 +348,7 @@ class TextFile:
     def encoding_hint(self) -> str | None:
         """A file-level hint when the lines that are not UTF-8 all read as Windows-1252 and no line is UTF-8
         beyond ASCII: a legacy Excel CSV or a Latin-1 export, which ``iconv`` converts; else None."""
-        if not self.bad_lines or not self.cp1252 or self.saw_utf8:
-            return None
-        import shlex
-
-        stem, dot, suffix = self.name.rpartition(".")
-        target = f"{stem}-utf8.{suffix}" if dot and "/" not in suffix else f"{self.name}-utf8"
-        lines = f"{len(self.bad_lines)} line{'s' if len(self.bad_lines) != 1 else ''}"
-        return (
-            f"{lines} that are not UTF-8 read as Windows-1252 (a legacy Excel or Latin-1 export); convert the file "
-            f"to UTF-8 and load it again: iconv -f cp1252 -t utf-8 {shlex.quote(self.name)} > {shlex.quote(target)}"
-        )
+        return encoding_hint(self.name, len(self.bad_lines), self.cp1252, self.saw_utf8)
 
     def read_document(self) -> tuple[str, list[int]]:
         """The whole file as one string (lines joined by '\\n') and the offset where each line starts.

@@ -60,22 +60,30 @@ class PaperIndex:
         self._register(paper, len(self.papers) - 1, keys)
         return False
 
+    def find(self, paper: Paper, keys: list[tuple[str, str]] | None = None) -> int | None:
+        """The position in ``papers`` of the paper ``paper`` duplicates (its keys tried in order: arXiv id, DOI,
+        title; a title match is refused when identifiers contradict it), or None."""
+        for key in self.keys(paper) if keys is None else keys:
+            index = self._keys.get(key)
+            if index is None:
+                continue
+            if key[0] == "title" and self._conflicts(self.papers[index], paper):
+                continue
+            return index
+        return None
+
     def fold(self, paper: Paper, keys: list[tuple[str, str]] | None = None) -> bool:
         """Merge ``paper`` into the paper already present that it duplicates; False (nothing changed) when
         there is none."""
         keys = self.keys(paper) if keys is None else keys
-        for key in keys:
-            index = self._keys.get(key)
-            if index is None:
-                continue
-            existing = self.papers[index]
-            if key[0] == "title" and self._conflicts(existing, paper):
-                continue
-            merge_into(existing, paper)
-            self._register(existing, index)
-            self._register(paper, index, keys)  # ids only the duplicate had (a second DOI) find the paper too
-            return True
-        return False
+        index = self.find(paper, keys)
+        if index is None:
+            return False
+        existing = self.papers[index]
+        merge_into(existing, paper)
+        self._register(existing, index)
+        self._register(paper, index, keys)  # ids only the duplicate had (a second DOI) find the paper too
+        return True
 
     def _register(self, paper: Paper, index: int, keys: list[tuple[str, str]] | None = None) -> None:
         """Index ``paper`` under its keys (``keys`` when already computed for it, as for a new paper)."""

@@ -263,8 +263,8 @@ def iter_papers(
             continue
         found += 1
         yield item
-    if notes is not None and text.bad_lines:
-        hint = text.encoding_hint()
+    if notes is not None:
+        hint = text.encoding_hint()  # None at once for a file whose lines are all UTF-8
         if hint:
             notes.append(f"{name}: {hint}")
     if found == 0:
