@@ -147,7 +147,7 @@ _BLOG_LABEL = re.compile(r"arxiv_([a-z]{2})")
 @functools.lru_cache(maxsize=1024)
 def category_key(category: str) -> str:
     """A category compared case-blind, with the arXiv blog's 'arXiv_XX' (arxiv-amds123) read as 'cs.XX' when XX
-    is one of arXiv's Computer Science classes (``data/arxiv-cs-classes.json``; every label of that corpus is)."""
+    is one of arXiv's Computer Science classes (``loaders/data/arxiv-cs-classes.json``; every label of that corpus is)."""
     key = category.lower()
     label = _BLOG_LABEL.fullmatch(key)
     return f"cs.{label.group(1)}" if label and label.group(1).upper() in _cs_classes() else key
@@ -155,8 +155,9 @@ def category_key(category: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _cs_classes() -> dict[str, str]:
-    text = resources.files("relwork.graph").joinpath("data", "arxiv-cs-classes.json").read_text(encoding="utf-8")
-    return json.loads(text)["classes"]
+    from relwork.loaders.base import arxiv_cs_classes
+
+    return arxiv_cs_classes()
 
 
 def scoped(

@@ -9,11 +9,14 @@ held in memory.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import os
 import re
 import zlib
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from itertools import chain
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -27,6 +30,7 @@ from relwork.core.records import (
     drop_unshown,
     first_year,
     make_paper_id,
+    merged_categories,
     normalize_arxiv_id,
     normalize_doi,
     squash_whitespace,
@@ -531,6 +535,60 @@ def parse_categories(value: Any) -> list[str]:
     return list(dict.fromkeys(name for name in names if name))
 
 
+@functools.lru_cache(maxsize=1)
+def arxiv_cs_classes() -> dict[str, str]:
+    """arXiv's Computer Science classes, code -> name ('CL' -> 'Computation and Language'), from ``data/``."""
+    return json.loads(resources.files("relwork.loaders").joinpath("data", "arxiv-cs-classes.json").read_text(encoding="utf-8"))["classes"]
+
+
+@functools.lru_cache(maxsize=1)
+def _arxiv_subject_names() -> tuple[re.Pattern, dict[str, str]]:
+    """A pattern finding the arXiv subject names Zotero writes as keywords ('Computer Science - Computation and
+    Language', 'Statistics - Machine Learning', 'Quantum Physics'), longest first, and name key -> class code."""
+    data = json.loads(resources.files("relwork.loaders").joinpath("data", "arxiv-other-classes.json").read_text(encoding="utf-8"))
+    archives = {"cs": {"name": "Computer Science", "classes": arxiv_cs_classes()}, **data["archives"]}
+    codes: dict[str, str] = {}
+    for archive, about in archives.items():
+        if not about["classes"]:
+            codes[_subject_key(about["name"])] = archive
+        for code, name in about["classes"].items():
+            codes[_subject_key(f"{about['name']} - {name}")] = f"{archive}.{code}"
+    words = sorted(codes, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in words) + r")(?![\w-])", re.I)
+    return pattern, codes
+
+
+def _keyword_text(keyword: Any) -> str:
+    """A keyword list's item as text: a string, Zotero's ``{"tag": ...}``, or a list of them (several keyword fields)."""
+    if isinstance(keyword, str):
+        return keyword
+    if isinstance(keyword, dict):
+        return keyword["tag"] if isinstance(keyword.get("tag"), str) else ""
+    return "; ".join(map(_keyword_text, keyword)) if isinstance(keyword, (list, tuple)) else ""
+
+
+def _subject_key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def arxiv_subjects(keywords: Any) -> list[str]:
+    """The arXiv classes that subject keywords name, in their order: Zotero stores an arXiv paper's subjects as
+    keywords ('Computer Science - Computation and Language' -> 'cs.CL'; a BibTeX export joins them with ', ', though
+    'Computer Science - Computational Engineering, Finance, and Science' holds commas itself, so names are found
+    whole, not split). ``keywords`` is a string, or a list of strings or of Zotero's ``{"tag": ...}``; every other
+    keyword (a user's own tags) is left out."""
+    if not keywords:
+        return []
+    if isinstance(keywords, (list, tuple)):
+        keywords = "; ".join(_keyword_text(k) for k in keywords)
+    elif not isinstance(keywords, str):
+        return []
+    if " - " not in keywords and "quantum physics" not in keywords.lower():
+        return []  # no archive name and class in it: the common case costs one search
+    pattern, codes = _arxiv_subject_names()
+    return list(dict.fromkeys(codes[_subject_key(m)] for m in pattern.findall(keywords)))
+
+
 def parse_authors(value: Any) -> list[str]:
     """Author names from a string ('A, B and C', 'Last, First and Last, First', 'A; B') or a list of
     strings / dicts ({name}, {display_name}, {given, family}, {author: {...}}) / arXiv ``authors_parsed`` rows.
@@ -620,6 +678,7 @@ def make_paper(
     authors: list[str] | None = None,
     url: Any = None,
     categories: Any = None,
+    keywords: Any = None,
     entities: bool = False,
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
@@ -628,7 +687,8 @@ def make_paper(
     ``NoAbstract``, which still carries the record for a duplicate to merge). With
     ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
     title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
-    id's (``first_year``).
+    id's (``first_year``). ``keywords`` (Zotero's tags) add the arXiv classes they name to the categories
+    (``arxiv_subjects``).
     """
     if text.bad_lines:
         bad = text.utf8_problem(line, last_line)
@@ -660,7 +720,8 @@ def make_paper(
         doi_value,
         url_text,
         [Source(text.name, line, text.format)],
-        parse_categories(categories) if categories else [],
+        merged_categories(parse_categories(categories) if categories else [], arxiv_subjects(keywords)) if keywords
+        else parse_categories(categories) if categories else [],
     )
     return paper if abstract_text else NoAbstract(text, line, paper)
 

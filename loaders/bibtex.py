@@ -184,6 +184,7 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
         authors=bibtex_authors(fields.get("author", "")),
         url=fields.get("url") or None,
         categories=fields.get("primaryclass"),
+        keywords=fields.get("keywords"),
     )
 
 

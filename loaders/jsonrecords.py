@@ -34,6 +34,8 @@ YEAR_KEYS = (
 )
 # subject classes: arXiv 'categories', Semantic Scholar 'fieldsOfStudy', Web of Science tab-delimited 'WC'
 CATEGORY_KEYS = ("categories", "category", "s2fieldsofstudy", "fieldsofstudy", "fields_of_study", "subjects", "wc")
+# keywords and tags: only the arXiv subjects among them count, as categories (Zotero: 'Manual Tags' in its CSV export)
+KEYWORD_KEYS = ("keywords", "keyword", "manual_tags", "automatic_tags", "tags")
 AUTHOR_KEYS = ("authors", "author", "author_names", "authornames", "creators", "authorships", "af", "au")
 
 _JATS_TAG = re.compile(r"</?jats:[^>]*>")
@@ -63,7 +65,7 @@ class _KeyPlan:
     once per key set instead of once per record.
     """
 
-    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors", "categories")
+    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors", "categories", "keywords")
 
     def __init__(self, keys: tuple[str, ...]):
         lowered = {field_name(key): key for key in keys if isinstance(key, str)}
@@ -79,6 +81,7 @@ class _KeyPlan:
         self.years = present(YEAR_KEYS)
         self.authors = present(AUTHOR_KEYS)
         self.categories = present(CATEGORY_KEYS)
+        self.keywords = present(KEYWORD_KEYS)
 
 
 _PLANS: dict[tuple, _KeyPlan] = {}
@@ -143,6 +146,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         authors=parse_authors(_pick(record, plan.authors)),
         url=url,
         categories=_pick(record, plan.categories) if plan.categories else None,
+        keywords=[record[key] for key in plan.keywords if isinstance(record[key], (str, list))] if plan.keywords else None,
         entities=True,
     )
 

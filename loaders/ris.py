@@ -112,6 +112,7 @@ def record_to_paper(text: TextFile, first: int, last: int, fields: dict[str, lis
         year=year,
         authors=ris_authors(fields.get("AU", []) + fields.get("A1", [])),
         url=next(iter(fields.get("UR", ())), None),
+        keywords=fields.get("KW"),
     )
 
 
