@@ -747,11 +747,12 @@ def bridge_command(
 
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
-        families = [resolve_methods(G, x, empty_family=True).family for x in (a, b)]
+        sides = [resolve_methods(G, x, empty_family=True) for x in (a, b)]  # once: the queries take the answers
+        families = [side.family for side in sides]
         if in_words and families == [None, None]:
             raise GraphError("--in-words needs a method family on one side ('state-space models', 'GANs', ...)")
-        result = bridge(G, a, b, limit=limit, max_paths=paths, family=family, empty_family=in_words)
-        words = bridge_in_words(G, a, b, family=family) if families != [None, None] else []
+        result = bridge(G, *sides, limit=limit, max_paths=paths, family=family, empty_family=in_words)
+        words = bridge_in_words(G, *sides, family=family) if families != [None, None] else []
         hint = _in_words_hint(len(words), "bridge them through a family they name only in words") if words else ""
         if as_json:
             print_json(result | ({"in_words": words[:limit]} if in_words else {}))
@@ -847,7 +848,7 @@ def method_command(
         if in_words and fam.family is None:
             raise GraphError(f"--in-words needs a method family, and {fam.label!r} is a method "
                              "('state-space models', 'diffusion models', 'GANs', ...)")
-        words = family_in_words(G, name, relation) if fam.family is not None else []
+        words = family_in_words(G, fam, relation) if fam.family is not None else []
         what = f"name {fam.label} only in words" + (f" ({_relation_words(relation_type(relation))})" if relation else "")
         hint = _in_words_hint(len(words), what) if words and not in_words else ""
         if fam.family is not None and not fam.nodes and in_words:  # no member in the graph: the words are the answer
@@ -859,7 +860,7 @@ def method_command(
         if fam.family is not None and not fam.nodes:
             raise GraphError(f"no paper in this graph links to any of the {fam.label} ({fam.family.definition()})"
                              + (f"; {hint}" if hint else ""))
-        _method_answer(G, name, relation, family, order, shown, scope, as_json, words if in_words else None)
+        _method_answer(G, fam, relation, family, order, shown, scope, as_json, words if in_words else None)
         if in_words and not as_json:
             if words:
                 _print_in_words(f"Also naming {fam.label}{scope}", words, shown)
@@ -869,10 +870,10 @@ def method_command(
             (info if as_json else say)(hint)
 
 
-def _method_answer(G: Any, name: str, relation: Optional[str], family: bool, order: str, shown: Optional[int],
+def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, order: str, shown: Optional[int],
                scope: str, as_json: bool, words: Any) -> None:
     """`relwork method`'s answer without the in-words part (``words``: the rows --in-words adds to the JSON, or
-    None)."""
+    None). ``name`` is what ``resolve_methods`` made of the asked name: the queries do not resolve it again."""
     from relwork.graph.queries import derivatives_only, method_report, papers_for_method, relation_type, resolve_methods
 
     if relation is not None:

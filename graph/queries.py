@@ -25,7 +25,7 @@ import weakref
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
-from typing import Callable, Collection, Iterable, NamedTuple
+from typing import Callable, Collection, Iterable, NamedTuple, Union
 
 import networkx as nx
 from rapidfuzz import fuzz, process
@@ -516,7 +516,7 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 
 
 def bridge(
-    G: nx.MultiDiGraph, a: str, b: str, *, limit: int | None = None, max_paths: int = 5, family: bool = False,
+    G: nx.MultiDiGraph, a: MethodName, b: MethodName, *, limit: int | None = None, max_paths: int = 5, family: bool = False,
     empty_family: bool = False,
 ) -> dict:
     """Papers linked to both methods ``a`` and ``b``, best first; paths when no paper links both.
@@ -541,7 +541,7 @@ def bridge(
     """
     ra = resolve_methods(G, a, family=family, empty_family=empty_family)
     rb = resolve_methods(G, b, family=family, empty_family=empty_family)
-    require_different(a, b, ra, rb)
+    require_different(ra.query, rb.query, ra, rb)
     name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
     papers = _bridge_papers(G, ra, rb)[:limit]
     paths = [] if papers or not ra.nodes or not rb.nodes else _ranked_paths(G, ra.nodes, rb.nodes, limit=max_paths)
@@ -549,8 +549,8 @@ def bridge(
     if ra.group or rb.group:
         result |= {"a_methods": [name(n) for n in ra.nodes], "b_methods": [name(n) for n in rb.nodes]}
     if not papers and not family:
-        wider = _bridge_papers(G, resolve_methods(G, a, family=True, empty_family=empty_family),
-                               resolve_methods(G, b, family=True, empty_family=empty_family))
+        wider = _bridge_papers(G, resolve_methods(G, ra, family=True, empty_family=empty_family),
+                               resolve_methods(G, rb, family=True, empty_family=empty_family))
         result["with_derivatives"] = len(wider)
     return result
 
@@ -815,28 +815,47 @@ class Resolved(NamedTuple):
     nodes: list[str]
     family: Family | None
     group: bool
+    query: str = ""  # the name as asked (stripped)
 
 
-def resolve_methods(G: nx.MultiDiGraph, name: str, *, family: bool = False, empty_family: bool = False) -> Resolved:
+MethodName = Union[str, Resolved]  # what queries take: a name, or what ``resolve_methods`` made of it
+
+
+def resolve_methods(
+    G: nx.MultiDiGraph, name: MethodName, *, family: bool = False, empty_family: bool = False
+) -> Resolved:
     """The methods a user means by ``name``: one method as ``resolve_method`` (with ``family=True`` also
     its catalog derivatives), or, when no catalogued method has that exact name, a method family
     ("state-space models", "PEFT") with its members in the graph. A family with no member in the graph is an
-    error unless ``empty_family`` (its papers may still name it in words: ``family_in_words``)."""
+    error unless ``empty_family`` (its papers may still name it in words: ``family_in_words``).
+
+    ``name`` may be an earlier answer of this function for the same graph: a query that needs a name several ways
+    (with and without derivatives) resolves it once, and every query function taking a method name takes one."""
+    if isinstance(name, Resolved):
+        return _as_asked(G, name, family, empty_family)
     text = _method_text(name)
     surfaces = _method_surfaces(G)
     node = _resolve_exact(G, text, surfaces)
     # a family's name wins over a name only the corpus coined ('Variational Autoencoder' as one 2016 paper's own)
     named = _family_named(text) if node is None or not G.nodes[node].get("catalogued") else None
     if named is not None:
-        nodes = family_members(G, named)
-        if not nodes and not empty_family:
-            raise GraphError(f"no paper in this graph links to any of the {named.name} ({named.definition()})")
-        return Resolved(named.name, nodes, named, True)
+        return _as_asked(G, Resolved(named.name, family_members(G, named), named, True, text), family, empty_family)
     if node is None:
         _refuse_generic(text)
         node = _resolve_close(G, text, surfaces)
-    nodes = _with_derivatives(G, node) if family else [node]
-    return Resolved(G.nodes[node].get("name", node_key(node)), nodes, None, family)
+    return _as_asked(G, Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text), family, empty_family)
+
+
+def _as_asked(G: nx.MultiDiGraph, resolved: Resolved, family: bool, empty_family: bool) -> Resolved:
+    """A resolved name as ``resolve_methods(G, name, family=..., empty_family=...)`` answers: one method alone or
+    with its catalog derivatives; a family as it is, an error when it has no member and ``empty_family`` is off."""
+    if resolved.family is not None:
+        if not resolved.nodes and not empty_family:
+            raise GraphError(f"no paper in this graph links to any of the {resolved.family.name} "
+                             f"({resolved.family.definition()})")
+        return resolved
+    node = resolved.nodes[0]  # a method comes first among its derivatives
+    return resolved._replace(nodes=_with_derivatives(G, node) if family else [node], group=family)
 
 
 def require_different(a: str, b: str, ra: Resolved, rb: Resolved) -> None:
@@ -878,7 +897,7 @@ ORDERS = ("oldest", "relevance")
 
 
 def papers_for_method(
-    G: nx.MultiDiGraph, name: str, relation: str | None = None, *, family: bool = False, order: str = "oldest"
+    G: nx.MultiDiGraph, name: MethodName, relation: str | None = None, *, family: bool = False, order: str = "oldest"
 ) -> list[dict]:
     """Papers with a ``relation`` edge ('builds_on', 'compares_to', 'mentions', 'introduces') to the
     method: paper row + link row of that edge + ``relations`` ([its type]). With ``relation=None``, the
@@ -949,7 +968,7 @@ def _papers_for_nodes(
     return [row for _, row in rows]
 
 
-def derivatives_only(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> dict | None:
+def derivatives_only(G: nx.MultiDiGraph, name: MethodName, relation: str | None = None) -> dict | None:
     """What ``family=True`` adds to the plain answer of ``papers_for_method(G, name, relation)``: papers with
     such a link to a catalog derivative of the method (transitively) but not to the method itself, as
     ``{"papers": how many, "methods": [{"name", "papers"}]}``, the derivatives most papers first, then by name
@@ -970,7 +989,7 @@ def derivatives_only(G: nx.MultiDiGraph, name: str, relation: str | None = None)
     return {"papers": len(extra), "methods": [{"name": n, "papers": -c} for c, n in sorted(counts)]}
 
 
-def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False, order: str = "oldest") -> dict:
+def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False, order: str = "oldest") -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
     and the ``papers`` that build on / compare to / mention it, one row per paper (naming its methods in a
     family answer) with all its ``relations`` and the strongest one's evidence (``papers_for_method`` with
@@ -1000,19 +1019,18 @@ def method_report(G: nx.MultiDiGraph, name: str, *, family: bool = False, order:
     by_name = lambda n: (G.nodes[n].get("name", n), n)  # noqa: E731
     parents = sorted({v for _, v, k in G.out_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
     children = sorted({u for u, _, k in G.in_edges(node, keys=True) if k == DERIVED_FROM}, key=by_name)
-    canonical = node_key(node)
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
         "family": None,
-        "introduced_by": papers_for_method(G, canonical, "introduces", order=order),
+        "introduced_by": papers_for_method(G, resolved, "introduces", order=order),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
-        "papers": papers_for_method(G, canonical, family=family, order=order),
-        "with_derivatives": None if family else derivatives_only(G, canonical),
+        "papers": papers_for_method(G, resolved, family=family, order=order),
+        "with_derivatives": None if family else derivatives_only(G, resolved),
     }
 
 
-def family_in_words(G: nx.MultiDiGraph, name: str, relation: str | None = None) -> list[dict]:
+def family_in_words(G: nx.MultiDiGraph, name: MethodName, relation: str | None = None) -> list[dict]:
     """The papers that name the method family ``name`` only in words ("built on a pre-trained diffusion model")
     and link none of its members, typed by the relation typer on their sentence (``graph.family_words``); with
     ``relation``, only the rows of that type. Their own rows, apart from the linked answer: no edge holds them.
@@ -1029,7 +1047,7 @@ def family_in_words(G: nx.MultiDiGraph, name: str, relation: str | None = None) 
     return [r for r in rows if wanted is None or r["type"] == wanted]
 
 
-def bridge_in_words(G: nx.MultiDiGraph, a: str, b: str, *, family: bool = False) -> list[dict]:
+def bridge_in_words(G: nx.MultiDiGraph, a: MethodName, b: MethodName, *, family: bool = False) -> list[dict]:
     """Bridges that ``bridge`` leaves out because one side is a method family the paper names only in words:
     each paper links the other side (its strongest link, as in ``bridge``) and names the family in words
     (``family_in_words``); when both sides are families, either may be in words. Rows as ``bridge``'s, the
@@ -1037,10 +1055,10 @@ def bridge_in_words(G: nx.MultiDiGraph, a: str, b: str, *, family: bool = False)
     sides = []
     for name in (a, b):
         resolved = resolve_methods(G, name, family=family, empty_family=True)
-        words = {r["node"]: r for r in family_in_words(G, name)} if resolved.family is not None else {}
+        words = {r["node"]: r for r in family_in_words(G, resolved)} if resolved.family is not None else {}
         sides.append((resolved, words))
     (ra, words_a), (rb, words_b) = sides
-    require_different(a, b, ra, rb)
+    require_different(ra.query, rb.query, ra, rb)
     label = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
 
     def linked(resolved: Resolved, paper: str) -> dict | None:
