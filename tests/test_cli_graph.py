@@ -135,7 +135,11 @@ def test_export_round_trip(tmp_path, seed_build, fmt):
     result = run("export", fmt, seed_build[1], "-o", out)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == f"Wrote {out}\n"
-    assert nx.utils.graphs_equal(EXPORTERS[fmt][1](out), load_graph(seed_build[1]))
+    native = load_graph(seed_build[1])
+    # the graph's record of its catalog is for `build --update`, which reads the native file only: the flat
+    # formats carry the nodes and edges, exactly
+    assert native.graph.pop("catalogs") == []
+    assert nx.utils.graphs_equal(EXPORTERS[fmt][1](out), native)
 
 
 def test_export_missing_graph(tmp_path):
