@@ -1593,7 +1593,7 @@ def _papers_until_broken(
 
 
 def _first_tasks(
-    paths: Sequence[Path], format: str | None, strict: bool, batch_size: int, hints: dict[str, str]
+    paths: Sequence[Path], format: str | None, strict: bool, batch_size: int, hints: dict[str, str] | None = None
 ) -> Iterator[tuple[_FirstTask, bool]]:
     """The first pass's tasks over ``paths``, in input order, each with whether it is its file's last. A JSON
     Lines file of the JSON loaders goes out as byte ranges (or raw lines), parsed by whichever process
@@ -1630,7 +1630,7 @@ def _first_tasks(
         for batch in _batches(_papers_until_broken(path, loader.name, problems, strict, notes), batch_size):
             yield ("papers", batch, problems[taken:]), False
             taken = len(problems)
-        if notes:
+        if notes and hints is not None:
             hints[str(path)] = notes[0]
         if len(problems) > taken:  # problems after the last paper ('no records found')
             yield ("papers", [], problems[taken:]), False
