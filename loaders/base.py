@@ -614,6 +614,7 @@ def make_paper(
     url: Any = None,
     categories: Any = None,
     entities: bool = False,
+    record_id: str | None = None,
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
 
@@ -621,7 +622,7 @@ def make_paper(
     ``NoAbstract``, which still carries the record for a duplicate to merge). With
     ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
     title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
-    id's (``first_year``).
+    id's (``first_year``). ``record_id``: the record's own id that is no arXiv id or DOI (``Source.record_id``).
     """
     if text.bad_lines:
         bad = text.utf8_problem(line, last_line)
@@ -652,7 +653,7 @@ def make_paper(
         arxiv_id,
         doi_value,
         url_text,
-        [Source(text.name, line, text.format)],
+        [Source(text.name, line, text.format, record_id)],
         parse_categories(categories) if categories else [],
     )
     return paper if abstract_text else NoAbstract(text, line, paper)
