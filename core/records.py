@@ -292,7 +292,8 @@ class LinkedPaper:
 
     def __repr__(self) -> str:
         """Short: a notebook cell shows the paper and its counts, not its abstract and evidence sentences."""
-        return (f"LinkedPaper(id={self.paper.id!r}, title={self.paper.title!r}, {len(self.links)} links, "
+        links = len(self.links)
+        return (f"LinkedPaper(id={self.paper.id!r}, title={self.paper.title!r}, {links} link{'s' * (links != 1)}, "
                 f"{len(self.introduces)} introduced)")
 
     @classmethod

@@ -175,6 +175,8 @@ def test_linked_paper_repr_gives_id_title_and_counts_not_the_abstract(seed_linke
     assert text == (f"LinkedPaper(id={record.paper.id!r}, title={record.paper.title!r}, {len(record.links)} links, "
                     f"{len(record.introduces)} introduced)")
     assert record.paper.abstract[:40] not in text
+    single = next(r for r in seed_linked if len(r.links) == 1)
+    assert repr(single).endswith(f", 1 link, {len(single.introduces)} introduced)")
 
 
 # --- N14: the README's Python lines ------------------------------------------------------------------------
