@@ -1030,7 +1030,7 @@ def link_corpus(
     A paper never links to a name it introduces itself; that name is in its ``introduces``. With
     ``workers > 1`` both passes run on a process pool; the result is the same as with one.
     """
-    return list(_iter_corpus(_paper_list(papers, catalog, "link_corpus"), catalog, workers, progress, 500))
+    return list(_iter_corpus(_paper_list(papers, catalog, "link_corpus"), catalog, workers, progress, batch_size=500))
 
 
 def iter_corpus(
@@ -1404,8 +1404,9 @@ def link_files(
 
     ``output`` is a text stream, or a file path written as the command line writes ``-o``: replaced only when
     the run succeeds and links at least one paper (else NothingLinkedError, an InputError naming the skipped
-    files and records, and the file is left as it was). ``catalog`` is a Catalog, a catalog file added to the built-in one (``load_catalog``),
-    or None for the built-in catalog. Wrong arguments raise InputError before anything is read.
+    files and records, and the file is left as it was). ``catalog`` is a Catalog, a catalog file added to the
+    built-in one (``load_catalog``), or None for the built-in catalog. Wrong arguments raise InputError before
+    anything is read.
     """
     from relwork.loaders import expand_paths
 
