@@ -8,10 +8,15 @@ functions: ``load_papers`` -> ``link_corpus`` (or ``link_papers``, ``link_files`
 
 __version__ = "0.1.0"
 
-from relwork.core.errors import CatalogError, ExportError, GraphError, InputError, NothingLinkedError, RelworkError  # noqa: E402
+from relwork.core.errors import (  # noqa: E402
+    CatalogError, ExportError, GraphError, InputError, NothingLinkedError, RelworkError,
+)
 from relwork.core.records import Paper, Source  # noqa: E402
 
-__all__ = ["__version__", "RelworkError", "InputError", "CatalogError", "GraphError", "ExportError", "NothingLinkedError", "Paper", "Source"]
+__all__ = [
+    "__version__", "RelworkError", "InputError", "CatalogError", "GraphError", "ExportError", "NothingLinkedError",
+    "Paper", "Source",
+]
 
 # name -> module: imported on first use (the linker compiles its patterns at import; the CLI's start-up and
 # ``relwork --version`` should not pay for that)

@@ -115,7 +115,8 @@ def _through(function):
 @pytest.mark.parametrize("papers, message", [
     ([Paper(id="x", title="BERT rocks", abstract=None)],
      r": papers\[0\] \(id 'x', title 'BERT rocks'\): abstract must be a string, got None; give '' for a paper "),
-    ([Paper(id="x", title=None, abstract="We use BERT.")], r": papers\[0\] \(id 'x', title None\): title must be a string"),
+    ([Paper(id="x", title=None, abstract="We use BERT.")],
+     r": papers\[0\] \(id 'x', title None\): title must be a string"),
     ([{"title": "x", "abstract": "We use BERT."}],
      r": papers\[0\] is a dict, not a Paper \(make one with relwork.Paper.create\(title, abstract, ...\)\)"),
     ("examples/hf-papers", r" takes Paper records, got the str 'examples/hf-papers': load files first"),
