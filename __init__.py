@@ -8,10 +8,15 @@ functions: ``load_papers`` -> ``link_corpus`` (or ``link_papers``, ``link_files`
 
 __version__ = "0.1.0"
 
-from relwork.core.errors import CatalogError, ExportError, GraphError, InputError, RelworkError  # noqa: E402
+from relwork.core.errors import (  # noqa: E402
+    CatalogError, ExportError, GraphError, InputError, NothingLinkedError, RelworkError,
+)
 from relwork.core.records import Paper, Source  # noqa: E402
 
-__all__ = ["__version__", "RelworkError", "InputError", "CatalogError", "GraphError", "ExportError", "Paper", "Source"]
+__all__ = [
+    "__version__", "RelworkError", "InputError", "CatalogError", "GraphError", "ExportError", "NothingLinkedError",
+    "Paper", "Source",
+]
 
 # name -> module: imported on first use (the linker compiles its patterns at import; the CLI's start-up and
 # ``relwork --version`` should not pay for that)
@@ -25,13 +30,18 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str):
-    """The pipeline functions of ``_LAZY``, imported when first asked for."""
-    if name in _LAZY:
+def _lazy_attribute(package: str, table: dict[str, str], name: str):
+    """``name`` from the module ``table`` maps it to, imported now (a package's ``__getattr__``)."""
+    if name in table:
         import importlib
 
-        return getattr(importlib.import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'relwork' has no attribute {name!r}")
+        return getattr(importlib.import_module(table[name]), name)
+    raise AttributeError(f"module {package!r} has no attribute {name!r}")
+
+
+def __getattr__(name: str):
+    """The pipeline functions of ``_LAZY``, imported when first asked for."""
+    return _lazy_attribute("relwork", _LAZY, name)
 
 
 def __dir__() -> list[str]:

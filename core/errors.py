@@ -32,6 +32,18 @@ class InputError(RelworkError):
         super().__init__(f"{where}{message}")
 
 
+class NothingLinkedError(InputError):
+    """No paper could be linked, so an output file was left as it was (``link_files`` with a path, as
+    ``relwork link -o``). ``problems`` are the skipped files and records, the first five named in the message."""
+
+    def __init__(self, output: str, problems: list):
+        self.problems = list(problems)
+        shown = "; ".join(str(p) for p in self.problems[:5])
+        more = f"; and {len(self.problems) - 5} more" if len(self.problems) > 5 else ""
+        super().__init__(f"no paper could be linked; {output} was left unchanged"
+                         + (f" ({shown}{more})" if shown else " (the input holds no records)"))
+
+
 class CatalogError(RelworkError):
     """An invalid method catalog (built-in or a user's --catalog file)."""
 

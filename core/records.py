@@ -177,11 +177,14 @@ def make_paper_id(arxiv_id: str | None, doi: str | None, title: str) -> str:
 
 @dataclass
 class Source:
-    """Where a record was read: file path, 1-based line (or entry start line) and loader format."""
+    """Where a record was read: file path, 1-based line (or entry start line) and loader format, and the
+    record's own id when it is neither an arXiv id nor a DOI (a generic record's ``"id": "nasty-0"``, which the
+    paper id cannot keep): the key that joins an output record back to the user's data."""
 
     file: str
     line: int
     format: str
+    record_id: str | None = None
 
 
 @dataclass
@@ -284,13 +287,20 @@ class LinkedPaper:
             "url": paper["url"],
             "abstract": paper["abstract"],
             "sources": paper["sources"],
+            "categories": paper["categories"],
         }
+
+    def __repr__(self) -> str:
+        """Short: a notebook cell shows the paper and its counts, not its abstract and evidence sentences."""
+        links = len(self.links)
+        return (f"LinkedPaper(id={self.paper.id!r}, title={self.paper.title!r}, {links} link{'s' * (links != 1)}, "
+                f"{len(self.introduces)} introduced)")
 
     @classmethod
     def from_dict(cls, data: dict) -> "LinkedPaper":
         paper = Paper.from_dict(
             {k: data.get(k) for k in ("id", "title", "abstract", "year", "arxiv_id", "doi", "url")}
-            | {"authors": data.get("authors") or [], "sources": data.get("sources") or []}
+            | {k: data.get(k) or [] for k in ("authors", "sources", "categories")}
         )
         return cls(
             paper=paper,

@@ -633,7 +633,8 @@ def run_read_query(conn: Connection, query: str, params: dict[str, Any] | None =
     except _driver_errors() as exc:
         code = _error_code(exc)
         if code in ("Neo.ClientError.Statement.AccessMode", "Neo.ClientError.Transaction.ForbiddenDueToTransactionType"):
-            raise ExportError(f"relwork cypher runs read-only queries; the server refused a write: {_first_line(exc)}") from exc
+            raise ExportError("relwork cypher and run_read_query run read-only queries; the server refused a write: "
+                              f"{_first_line(exc)}") from exc
         raise ExportError(_explain(exc, conn)) from exc
     finally:
         driver.close()

@@ -20,6 +20,7 @@ import heapq
 import itertools
 import json
 import math
+import os
 import re
 import weakref
 from collections import Counter, defaultdict
@@ -58,6 +59,22 @@ FUZZY_SUGGEST = 60  # suggestions offered in the error message score at least th
 
 # ---------------------------------------------------------------------------------------------------
 # small helpers
+
+
+def _graph_first(function: Callable) -> Callable:
+    """A query whose first argument must be a graph: anything else (None, a graph file's path, a list of linked
+    papers) is a GraphError naming the query and what it got, not an AttributeError from inside networkx."""
+
+    @functools.wraps(function)
+    def query(G, *args, **kwargs):
+        if not isinstance(G, nx.Graph):
+            path = isinstance(G, (str, os.PathLike))
+            got = f"the {type(G).__name__} {str(G)!r}; load it with load_graph(path)" if path else type(G).__name__
+            raise GraphError(f"{function.__name__} takes a graph (build_graph(...) or load_graph(path)) "
+                             f"as its first argument, got {got}")
+        return function(G, *args, **kwargs)
+
+    return query
 
 
 def _is(G: nx.MultiDiGraph, node: str, label: str) -> bool:
@@ -160,6 +177,7 @@ def _cs_classes() -> dict[str, str]:
     return arxiv_cs_classes()
 
 
+@_graph_first
 def scoped(
     G: nx.MultiDiGraph, *, categories: Iterable[str] = (), since: int | None = None, until: int | None = None
 ) -> nx.MultiDiGraph:
@@ -340,6 +358,7 @@ def _resolve_exact(G: nx.MultiDiGraph, text: str, surfaces: dict[str, set[str]])
     raise GraphError(f"{text!r} names {len(nodes)} different methods in the graph: {names}; give the full name")
 
 
+@_graph_first
 def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     """The Method node a user means by ``name``: canonical name, then alias, case and punctuation
     insensitive ('flash attention' -> FlashAttention; of several methods so named, the catalogued one, and
@@ -471,6 +490,7 @@ def _introducer(G: nx.MultiDiGraph, name: str) -> str | None:
     return papers.pop() if len(papers) == 1 else None
 
 
+@_graph_first
 def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     """The Paper node a user means by ``ref``: node id, paper id, arXiv id or URL, DOI, exact title
     (normalised), then a close fuzzy title match with a unique best (a fragment of the title is enough:
@@ -515,6 +535,7 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 # bridges and paths
 
 
+@_graph_first
 def bridge(
     G: nx.MultiDiGraph, a: MethodName, b: MethodName, *, limit: int | None = None, max_paths: int = 5, family: bool = False,
     empty_family: bool = False,
@@ -605,6 +626,7 @@ def _node_cost(G: nx.MultiDiGraph, node: str) -> int:
     return round(100 * math.log(max(G.degree(node), 1)) / math.log(2))
 
 
+@_graph_first
 def connecting_paths(G: nx.MultiDiGraph, source: str, target: str, *, limit: int = 5) -> list[dict]:
     """The most specific shortest paths between two nodes, ignoring edge direction, with every hop's evidence.
 
@@ -676,6 +698,7 @@ def _path_row(G: nx.MultiDiGraph, nodes: tuple, score: int) -> dict:
     return {"length": len(hops), "score": score / 100, "nodes": rows, "hops": hops}
 
 
+@_graph_first
 def method_path(G: nx.MultiDiGraph, a: str, b: str) -> dict | None:
     """The most specific shortest connection between two methods (the first of ``connecting_paths``), or None."""
     ma, mb = resolve_method(G, a), resolve_method(G, b)
@@ -756,6 +779,7 @@ def _derivatives(G: nx.MultiDiGraph, nodes: Iterable[str]) -> set[str]:
     return seen
 
 
+@_graph_first
 def family_members(G: nx.MultiDiGraph, family: Family) -> list[str]:
     """The Method nodes of ``family`` present in the graph, ordered by name then node id: the catalogued
     methods the family file names (roots with their catalog derivatives, members, areas), then the methods
@@ -821,6 +845,7 @@ class Resolved(NamedTuple):
 MethodName = Union[str, Resolved]  # what queries take: a name, or what ``resolve_methods`` made of it
 
 
+@_graph_first
 def resolve_methods(
     G: nx.MultiDiGraph, name: MethodName, *, family: bool = False, empty_family: bool = False
 ) -> Resolved:
@@ -881,6 +906,7 @@ def relation_type(relation: str | None) -> str | None:
     return wanted
 
 
+@_graph_first
 def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
     """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
     Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
@@ -896,6 +922,7 @@ def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
 ORDERS = ("oldest", "relevance")
 
 
+@_graph_first
 def papers_for_method(
     G: nx.MultiDiGraph, name: MethodName, relation: str | None = None, *, family: bool = False, order: str = "oldest"
 ) -> list[dict]:
@@ -968,6 +995,7 @@ def _papers_for_nodes(
     return [row for _, row in rows]
 
 
+@_graph_first
 def derivatives_only(G: nx.MultiDiGraph, name: MethodName, relation: str | None = None) -> dict | None:
     """What ``family=True`` adds to the plain answer of ``papers_for_method(G, name, relation)``: papers with
     such a link to a catalog derivative of the method (transitively) but not to the method itself, as
@@ -989,6 +1017,7 @@ def derivatives_only(G: nx.MultiDiGraph, name: MethodName, relation: str | None 
     return {"papers": len(extra), "methods": [{"name": n, "papers": -c} for c, n in sorted(counts)]}
 
 
+@_graph_first
 def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False, order: str = "oldest") -> dict:
     """Everything about one method: its attributes, who introduced it, its catalog parents and children,
     and the ``papers`` that build on / compare to / mention it, one row per paper (naming its methods in a
@@ -1030,6 +1059,7 @@ def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False,
     }
 
 
+@_graph_first
 def family_in_words(G: nx.MultiDiGraph, name: MethodName, relation: str | None = None) -> list[dict]:
     """The papers that name the method family ``name`` only in words ("built on a pre-trained diffusion model")
     and link none of its members, typed by the relation typer on their sentence (``graph.family_words``); with
@@ -1047,6 +1077,7 @@ def family_in_words(G: nx.MultiDiGraph, name: MethodName, relation: str | None =
     return [r for r in rows if wanted is None or r["type"] == wanted]
 
 
+@_graph_first
 def bridge_in_words(G: nx.MultiDiGraph, a: MethodName, b: MethodName, *, family: bool = False) -> list[dict]:
     """Bridges that ``bridge`` leaves out because one side is a method family the paper names only in words:
     each paper links the other side (its strongest link, as in ``bridge``) and names the family in words
@@ -1089,6 +1120,7 @@ def bridge_in_words(G: nx.MultiDiGraph, a: MethodName, b: MethodName, *, family:
     return [row for _, row in rows]
 
 
+@_graph_first
 def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
     """Methods most often compared against: method row + ``papers`` (distinct papers with a COMPARES_TO
     edge to it), most first, then by name; methods nobody compares to are left out, and so are datasets:
@@ -1108,6 +1140,7 @@ def most_compared(G: nx.MultiDiGraph, limit: int = 10) -> list[dict]:
 # papers
 
 
+@_graph_first
 def citing_papers(G: nx.MultiDiGraph, paper: str) -> list[dict]:
     """Papers with citation-style edges to ``paper`` (id or title): one row per citing paper with its
     strongest ``type`` (BUILDS_ON > COMPARES_TO > MENTIONS) and ``via`` (sorted method names).
@@ -1118,6 +1151,7 @@ def citing_papers(G: nx.MultiDiGraph, paper: str) -> list[dict]:
     return _citation_rows(G, ((u, d) for u, _, d in G.in_edges(node, data=True) if _is(G, u, PAPER)))
 
 
+@_graph_first
 def cited_papers(G: nx.MultiDiGraph, paper: str) -> list[dict]:
     """The papers ``paper`` points to citation-style (same rows and order as ``citing_papers``)."""
     node = resolve_paper(G, paper)
@@ -1216,6 +1250,7 @@ def topic_words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
+@_graph_first
 def topic_similarity(G: nx.MultiDiGraph) -> Callable[..., float]:
     """``similarity(a, b, ignore=())``: the cosine of papers ``a`` and ``b``'s title + abstract TF-IDF vectors
     (as ``related_papers``' ``topic``), the words in ``ignore`` left out of both.
@@ -1251,6 +1286,7 @@ def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
     return kept, round(total, 3)
 
 
+@_graph_first
 def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
     """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``methods`` (the method part of
     the score), ``topic`` (the texts' similarity), ``why`` (the method matches that make it, strongest first),
@@ -1334,6 +1370,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     return [row for _, row in rows[:limit]]
 
 
+@_graph_first
 def paper_report(G: nx.MultiDiGraph, paper: str, *, related: int = 10) -> dict:
     """Everything about one paper: its attributes, what it introduces, its links to methods, the papers
     it points to and that point to it (citation-style), and its nearest related papers.
@@ -1386,6 +1423,7 @@ def _same_title(G: nx.MultiDiGraph, node: str) -> list[str]:
 # the whole graph
 
 
+@_graph_first
 def graph_stats(G: nx.MultiDiGraph, top: int = 10) -> dict:
     """Counts and leaders.
 

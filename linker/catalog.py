@@ -22,6 +22,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -94,6 +95,16 @@ class Catalog:
     def add(self, entry: CatalogEntry) -> None:
         """Add or replace (by canonical name) one entry."""
         self.entries[entry.name] = entry
+
+    def __repr__(self) -> str:
+        """Counts and files, not the ~2 MB of entries a notebook cell would print."""
+        kinds = Counter(entry.kind for entry in self)
+        builtin = {path.name for path in builtin_files()}  # by name: a cached catalog may come from another checkout
+        paths = dict.fromkeys(Path(entry.where.rpartition(":")[0]) for entry in self if entry.where)
+        files = dict.fromkeys("built-in" if p.name in builtin and p.parent.parts[-2:] == ("linker", "data") else p.name
+                              for p in paths)
+        counts = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items(), key=lambda kv: -kv[1]))
+        return f"Catalog({len(self)} entries: {counts or 'none'}" + (f"; files: {', '.join(files)})" if files else ")")
 
 
 def _same_paper_title(a: str, b: str) -> bool:

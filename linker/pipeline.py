@@ -31,7 +31,7 @@ from typing import BinaryIO, Callable, Iterable, Iterator, Sequence, TextIO
 
 import orjson
 
-from relwork.core.errors import InputError
+from relwork.core.errors import InputError, NothingLinkedError
 from relwork.core.files import atomic_text
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
@@ -990,6 +990,42 @@ def collect_introduced(papers: Iterable[Paper], catalog: Catalog, *, progress: C
     return names.corpus()
 
 
+def _refuse_container(papers: object, catalog: object, function: str) -> None:
+    """InputError when ``papers`` is not a collection of papers (a path, one dict) or ``catalog`` no Catalog:
+    a notebook's slip named up front, not an AttributeError from inside the linker."""
+    if isinstance(papers, (str, bytes, os.PathLike)):
+        raise InputError(f"{function} takes Paper records, got the {type(papers).__name__} {str(papers)[:80]!r}: "
+                         "load files first (load_papers([...]).papers) or call link_files(paths, output)")
+    if isinstance(papers, (dict, Paper)):
+        raise InputError(f"{function} takes a list of Paper records, got one {type(papers).__name__}; pass [paper]")
+    if not isinstance(catalog, Catalog):
+        raise InputError(f"{function} takes a Catalog (load_catalog()), got {type(catalog).__name__}")
+
+
+def _checked(paper: object, index: int, function: str) -> Paper:
+    """``paper`` when it is a Paper whose id, title and abstract are strings, else InputError naming it (by its
+    position in the input, its id and title)."""
+    if not isinstance(paper, Paper):
+        hint = " (make one with relwork.Paper.create(title, abstract, ...))" if isinstance(paper, dict) else ""
+        raise InputError(f"{function}: papers[{index}] is a {type(paper).__name__}, not a Paper{hint}")
+    for name in ("id", "title", "abstract"):
+        value = getattr(paper, name)
+        if type(value) is not str:
+            raise InputError(f"{function}: papers[{index}] (id {paper.id!r}, title {paper.title!r}): {name} must be "
+                             f"a string, got {type(value).__name__ if value is not None else 'None'}"
+                             + ("; give '' for a paper without abstract" if name == "abstract" else ""))
+    return paper
+
+
+def _paper_list(papers: Iterable[Paper], catalog: Catalog, function: str) -> list[Paper]:
+    """``papers`` as a list (a generator is read once: both passes see every paper), each one ``_checked``."""
+    _refuse_container(papers, catalog, function)
+    papers = papers if isinstance(papers, list) else list(papers)
+    for index, paper in enumerate(papers):
+        _checked(paper, index, function)
+    return papers
+
+
 def link_corpus(
     papers: Sequence[Paper], catalog: Catalog, *, workers: int = 1, progress: Callable | None = None
 ) -> list[LinkedPaper]:
@@ -998,7 +1034,7 @@ def link_corpus(
     A paper never links to a name it introduces itself; that name is in its ``introduces``. With
     ``workers > 1`` both passes run on a process pool; the result is the same as with one.
     """
-    return list(iter_corpus(papers, catalog, workers=workers, progress=progress))
+    return list(_iter_corpus(_paper_list(papers, catalog, "link_corpus"), catalog, workers, progress, batch_size=500))
 
 
 def iter_corpus(
@@ -1011,7 +1047,16 @@ def iter_corpus(
 ) -> Iterator[LinkedPaper]:
     """``link_corpus`` as a generator: after the first pass (introduced names, which needs every paper),
     linked papers come out in input order as they are linked, so a consumer (the graph builder) can work
-    while the workers link and never holds the whole list. ``batch_size`` papers make one pool task."""
+    while the workers link and never holds the whole list. ``batch_size`` papers make one pool task.
+    Anything but Paper records with string ids, titles and abstracts raises InputError naming the record,
+    before any work."""
+    return _iter_corpus(_paper_list(papers, catalog, "iter_corpus"), catalog, workers, progress, batch_size)
+
+
+def _iter_corpus(
+    papers: list[Paper], catalog: Catalog, workers: int, progress: Callable | None, batch_size: int
+) -> Iterator[LinkedPaper]:
+    """``iter_corpus`` on papers already checked (``_paper_list``)."""
     if workers > 1:
         yield from _iter_corpus_pool(papers, catalog, workers, progress, batch_size)
         return
@@ -1216,8 +1261,11 @@ def link_papers(
     """Stream linked papers in input order, batch by batch, over ``workers`` processes.
 
     ``introduced`` are corpus names from a first pass (``collect_introduced``); without them only catalog
-    names link across papers. Memory stays bounded by ``workers * batch_size`` papers.
+    names link across papers. Memory stays bounded by ``workers * batch_size`` papers. Anything but Paper
+    records with string ids, titles and abstracts raises InputError naming the record when it comes.
     """
+    _refuse_container(papers, catalog, "link_papers")
+    papers = (_checked(paper, index, "link_papers") for index, paper in enumerate(papers))
     if workers <= 1:
         linker = Linker(catalog, corpus_names=introduced)
         for paper in papers:
@@ -1255,6 +1303,7 @@ def _record(linked: LinkedPaper) -> dict:
         "url": paper.url,
         "abstract": paper.abstract,
         "sources": paper.sources,
+        "categories": paper.categories,  # added last: the older keys keep their places
     }
 
 
@@ -1265,6 +1314,7 @@ def linked_dict(linked: LinkedPaper) -> dict:
     record["links"] = [dict(link.__dict__) for link in linked.links]
     record["authors"] = list(linked.paper.authors)
     record["sources"] = [dict(s.__dict__) for s in linked.paper.sources]
+    record["categories"] = list(linked.paper.categories)
     return record
 
 
@@ -1417,8 +1467,10 @@ def link_files(
     Links whose (calibrated) confidence is below ``min_confidence`` are left out and counted in the summary.
 
     ``output`` is a text stream, or a file path written as the command line writes ``-o``: replaced only when
-    the run succeeds. ``catalog`` is a Catalog, a catalog file added to the built-in one (``load_catalog``),
-    or None for the built-in catalog. Wrong arguments raise InputError before anything is read.
+    the run succeeds and links at least one paper (else NothingLinkedError, an InputError naming the skipped
+    files and records, and the file is left as it was). ``catalog`` is a Catalog, a catalog file added to the
+    built-in one (``load_catalog``), or None for the built-in catalog. Wrong arguments raise InputError before
+    anything is read.
     """
     from relwork.loaders import expand_paths
 
@@ -1440,9 +1492,12 @@ def link_files(
         if any(str(p) != "-" and Path(p).resolve() == target.resolve() for p in paths):
             raise InputError(f"{target}: the output file is also an input; write the links to another file")
         with atomic_text(target) as handle:
-            return link_files(paths, handle, catalog=catalog, format=format, output_format=output_format, workers=workers,
-                              batch_size=batch_size, strict=strict, corpus=corpus, progress=progress,
-                              min_confidence=min_confidence)
+            summary = link_files(paths, handle, catalog=catalog, format=format, output_format=output_format,
+                                 workers=workers, batch_size=batch_size, strict=strict, corpus=corpus,
+                                 progress=progress, min_confidence=min_confidence)
+            if not summary.papers:  # raised inside: an earlier result at ``target`` stays (a mistyped input path)
+                raise NothingLinkedError(str(target), summary.problems)
+        return summary
     if not isinstance(output, io.TextIOBase) and (not callable(getattr(output, "write", None)) or "b" in str(
             getattr(output, "mode", "")) or isinstance(output, (io.RawIOBase, io.BufferedIOBase))):
         raise InputError(f"output must be a text stream (open(path, 'w')) or a file path, got {type(output).__name__}")

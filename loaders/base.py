@@ -680,6 +680,7 @@ def make_paper(
     categories: Any = None,
     keywords: Any = None,
     entities: bool = False,
+    record_id: str | None = None,
 ) -> Paper | Problem:
     """A Paper for a record read at ``line`` (to ``last_line``), or the Problem that skips it.
 
@@ -688,7 +689,7 @@ def make_paper(
     ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
     title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
     id's (``first_year``). ``keywords`` (Zotero's tags) add the arXiv classes they name to the categories
-    (``arxiv_subjects``).
+    (``arxiv_subjects``). ``record_id``: the record's own id that is no arXiv id or DOI (``Source.record_id``).
     """
     if text.bad_lines:
         bad = text.utf8_problem(line, last_line)
@@ -719,7 +720,7 @@ def make_paper(
         arxiv_id,
         doi_value,
         url_text,
-        [Source(text.name, line, text.format)],
+        [Source(text.name, line, text.format, record_id)],
         merged_categories(parse_categories(categories) if categories else [], arxiv_subjects(keywords)) if keywords
         else parse_categories(categories) if categories else [],
     )

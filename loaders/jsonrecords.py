@@ -2,7 +2,8 @@
 
 Field names are matched case-insensitively against the usual alternatives (``summary``, ``paperAbstract``,
 ``publication_year``, ``published``, ...), so exports from most tools load without a mapping. An ``id``
-that is an arXiv id or a DOI is used as such; other ids are ignored (the paper id is always derived).
+that is an arXiv id or a DOI is used as such; another id is kept as the source's ``record_id`` (the paper id is
+always derived).
 HTML entities in the title, abstract and authors (``Herv&#xe9;``, ``&amp;``: pages re-published as JSON keep
 them) are decoded.
 """
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from relwork.core.errors import ExportError
-from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi
+from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi, squash_whitespace
 from relwork.loaders._json import iter_json
 from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
 
@@ -116,15 +117,17 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         abstract = rebuild_inverted_abstract(abstract)
     if isinstance(abstract, str) and "<jats:" in abstract:
         abstract = _JATS_TAG.sub(" ", abstract)
-    arxiv = doi = None
+    arxiv = doi = record_id = None
     for key in plan.ids:
         value = record[key]
         if value in (None, "", [], {}):
             continue
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             value = str(value)
-            arxiv = arxiv or normalize_arxiv_id(value)
-            doi = doi or normalize_doi(value)
+            as_arxiv, as_doi = normalize_arxiv_id(value), normalize_doi(value)
+            arxiv, doi = arxiv or as_arxiv, doi or as_doi
+            if not (as_arxiv or as_doi or record_id):
+                record_id = squash_whitespace(value) or None  # the user's own key ('nasty-0', 42): kept to join on
     doi = _pick(record, plan.doi) or doi
     url = _pick(record, plan.url)
     if not arxiv and isinstance(url, str) and "arxiv.org/" in url:
@@ -148,6 +151,7 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
         categories=_pick(record, plan.categories) if plan.categories else None,
         keywords=[record[key] for key in plan.keywords if isinstance(record[key], (str, list))] if plan.keywords else None,
         entities=True,
+        record_id=record_id,
     )
 
 

@@ -63,6 +63,7 @@ def openalex_record_to_paper(text: TextFile, line: int, work: dict) -> Paper | P
         url=url,
         categories=_subfields(work),
         entities=True,
+        record_id=work.get("id") if isinstance(work.get("id"), str) else None,
     )
 
 

@@ -38,6 +38,7 @@ def s2_record_to_paper(text: TextFile, line: int, record: dict) -> Paper | Probl
         url=url,
         categories=record.get("s2FieldsOfStudy") or record.get("fieldsOfStudy"),
         entities=True,
+        record_id=paper_id if isinstance(paper_id, str) else None,
     )
 
 

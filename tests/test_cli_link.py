@@ -13,7 +13,10 @@ from conftest import FIXTURES, SEED_FILES
 
 runner = CliRunner()
 GOLD = FIXTURES / "linker" / "gold_small.jsonl"
-CONTRACT = ["id", "title", "introduces", "links", "year", "authors", "arxiv_id", "doi", "url", "abstract", "sources"]
+CONTRACT = [
+    "id", "title", "introduces", "links", "year", "authors", "arxiv_id", "doi", "url", "abstract", "sources",
+    "categories",
+]
 LINK_FIELDS = ["method", "kind", "relation", "surface", "field", "start", "end", "evidence", "cue", "confidence"]
 
 

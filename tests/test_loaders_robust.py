@@ -165,7 +165,7 @@ def test_stdin_is_recorded_as_stdin_and_output_is_deterministic(tmp_path):
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
     sources = [json.loads(line)["sources"] for line in outputs[0].decode().splitlines()]
-    assert sources[0] == [{"file": "<stdin>", "line": 1, "format": "json"}]
+    assert sources[0] == [{"file": "<stdin>", "line": 1, "format": "json", "record_id": None}]
 
 
 def test_named_pipe_is_read_like_stdin(tmp_path):
