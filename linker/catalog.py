@@ -13,7 +13,9 @@ match only in their exact written case. ``context`` words gate any entry, ambigu
 paper holding one of them (the plain FBP needs 'tomograph', 'CT', ...; case-insensitive unless ambiguous).
 No name or alias may be one character or an English function word (``data/stopwords.json``).
 ``alias_context`` does the same for single aliases of an otherwise plain entry: {"NIC": ["captioning"]} makes
-the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper.
+the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper. An empty list frees an
+alias of its entry's ``context`` words: {"PNASNet": []} links PNASNet in any paper, while the ambiguous
+PNAS still needs 'architecture search' or 'NAS' (such an alias is exact-case too).
 A user's ``--catalog FILE`` in the same format adds entries or replaces built-in ones of the same name.
 """
 
@@ -166,10 +168,12 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
             raise CatalogError(f"{where}: {name}: '{key}' must be a list of non-empty strings")
     alias_context = data.get("alias_context", {})
     if not isinstance(alias_context, dict) or not all(
-        a in data.get("aliases", []) and isinstance(w, list) and w and all(isinstance(x, str) and x.strip() for x in w)
+        a in data.get("aliases", []) and isinstance(w, list) and all(isinstance(x, str) and x.strip() for x in w)
+        and (w or data.get("context"))
         for a, w in alias_context.items()
     ):
-        raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings")
+        raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings "
+                           "(an empty list only in an entry with 'context' words)")
     ambiguous = data.get("ambiguous", False)
     if not isinstance(ambiguous, bool):
         raise CatalogError(f"{where}: {name}: 'ambiguous' must be true or false, got {ambiguous!r}")
