@@ -1004,7 +1004,9 @@ _LIST_GAP = re.compile(r"(?:\s*\[[^\[\]]{0,20}\])?" + _ANCHOR_SEP.pattern)
 _LISTED_PART = re.compile(r"\s+(?:[A-Z0-9]|(?:modules?|blocks?|layers?|units?|scores?|structures?|distance)\b)")
 
 
-def _listed_mentions(text: str, mentions: list[Mention], listed: dict[str, tuple[str, str, re.Pattern]]) -> list[Mention]:
+def _listed_mentions(
+    text: str, mentions: list[Mention], listed: dict[str, tuple[str, str, re.Pattern]]
+) -> list[Mention]:
     """``mentions`` plus the listed words (``CatalogEntry.listed``) that stand next to a linked method as items
     of one list: 'ResNet-101 and Inception', 'Inception and ResNet', 'VGG-16, ResNet-101, and Inception'.
 
@@ -1020,7 +1022,8 @@ def _listed_mentions(text: str, mentions: list[Mention], listed: dict[str, tuple
                 continue
             if any(
                 m.kind == "method" and m.name != name
-                and ((m.end <= s and _LIST_GAP.fullmatch(text, m.end, s)) or (e <= m.start and _LIST_GAP.fullmatch(text, e, m.start)))
+                and ((m.end <= s and _LIST_GAP.fullmatch(text, m.end, s))
+                     or (e <= m.start and _LIST_GAP.fullmatch(text, e, m.start)))
                 for m in mentions
             ):
                 added.append(Mention(s, e, name, kind, word, source="alias"))
