@@ -13,7 +13,11 @@ match only in their exact written case. ``context`` words gate any entry, ambigu
 paper holding one of them (the plain FBP needs 'tomograph', 'CT', ...; case-insensitive unless ambiguous).
 No name or alias may be one character or an English function word (``data/stopwords.json``).
 ``alias_context`` does the same for single aliases of an otherwise plain entry: {"NIC": ["captioning"]} makes
-the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper.
+the short alias NIC of Show and Tell exact-case and needing 'captioning' in the paper. An empty list frees an
+alias of its entry's ``context`` words: {"PNASNet": []} links PNASNet in any paper, while the ambiguous
+PNAS still needs 'architecture search' or 'NAS' (such an alias is exact-case too).
+``listed`` names words that are the entry only as an item of a list of other linked methods, written exactly so:
+GoogLeNet's "Inception" links in "ResNet-101 and Inception", never in "Inception modules" or "Inception Score".
 A user's ``--catalog FILE`` in the same format adds entries or replaces built-in ones of the same name.
 """
 
@@ -35,7 +39,8 @@ from relwork.core.records import normalize_arxiv_id, normalize_title, title_head
 
 KINDS = ("method", "dataset")
 _FIELDS = {
-    "name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "alias_context", "note"
+    "name", "kind", "area", "aliases", "year", "paper", "parents", "ambiguous", "context", "alias_context", "listed",
+    "note",
 }
 
 
@@ -53,6 +58,7 @@ class CatalogEntry:
     ambiguous: bool = False
     context: list[str] = field(default_factory=list)
     alias_context: dict[str, list[str]] = field(default_factory=dict)  # alias -> its own context words
+    listed: list[str] = field(default_factory=list)  # words that name it only in a list of linked methods
     note: str = ""
     where: str = field(default="", compare=False, repr=False)  # 'file:line' it was read from, for errors
 
@@ -171,16 +177,18 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
     kind = data.get("kind", "method")
     if kind not in KINDS:
         raise CatalogError(f"{where}: {name}: 'kind' must be one of {', '.join(KINDS)}, got {kind!r}")
-    for key in ("aliases", "parents", "context"):
+    for key in ("aliases", "parents", "context", "listed"):
         value = data.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             raise CatalogError(f"{where}: {name}: '{key}' must be a list of non-empty strings")
     alias_context = data.get("alias_context", {})
     if not isinstance(alias_context, dict) or not all(
-        a in data.get("aliases", []) and isinstance(w, list) and w and all(isinstance(x, str) and x.strip() for x in w)
+        a in data.get("aliases", []) and isinstance(w, list) and all(isinstance(x, str) and x.strip() for x in w)
+        and (w or data.get("context"))
         for a, w in alias_context.items()
     ):
-        raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings")
+        raise CatalogError(f"{where}: {name}: 'alias_context' must map aliases to lists of non-empty strings "
+                           "(an empty list only in an entry with 'context' words)")
     ambiguous = data.get("ambiguous", False)
     if not isinstance(ambiguous, bool):
         raise CatalogError(f"{where}: {name}: 'ambiguous' must be true or false, got {ambiguous!r}")
@@ -207,6 +215,7 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
         ambiguous=ambiguous,
         context=list(data.get("context", [])),
         alias_context={a.strip(): list(w) for a, w in alias_context.items()},
+        listed=[a.strip() for a in data.get("listed", [])],
         note=data.get("note", ""),
         where=where,
     )

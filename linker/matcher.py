@@ -444,7 +444,8 @@ def _target(name: str, kind: str, surface: str, entry: CatalogEntry | None = Non
         surface=surface,
         exact_case=entry is None or entry.ambiguous or own is not None,
         acronym=is_acronym(surface),
-        context=tuple(w.lower() for w in (own or entry.context)) if entry is not None else (),
+        # an alias with an empty own list needs no context words ('PNASNet' of the gated PNAS)
+        context=tuple(w.lower() for w in (entry.context if own is None else own)) if entry is not None else (),
         own_context=own is not None,
         # a surface the catalog writes lower-case first ('latent Dirichlet allocation') is meant as written
         descriptive=descriptive,

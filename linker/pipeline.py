@@ -55,7 +55,7 @@ from relwork.linker.matcher import (
 )
 from relwork.linker.relations import settle_paper, type_relation
 from relwork.linker.sentences import split_sentences
-from relwork.linker.uncatalogued import NOT_METHODS, find_uncatalogued
+from relwork.linker.uncatalogued import _ANCHOR_SEP, NOT_METHODS, find_uncatalogued
 from relwork.linker.used_names import DatasetEditions, device_mentions, drop_used_names
 from relwork.loaders.base import GZIP_MAGIC, LineChunk, Problem, TextFile
 
@@ -333,6 +333,8 @@ class Linker:
         self.matcher = Matcher(entries, base=compiled.table, parts=compiled.parts) if compile else None
         self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
+        # words that name an entry only as an item of a list of linked methods (the catalog's ``listed``)
+        self._listed = _listed_words(catalog)
         # alias keys of entry names, filled as mentions need them (most corpus names are never mentioned)
         self._name_keys: dict[str, str] = {}
         # catalog tables of introduced-name detection, built once per catalog content (and cached on disk
@@ -599,6 +601,8 @@ class Linker:
         if latest is not None and kept:
             kept = [m for m in kept if self._known_by(m.name, latest)]
         mentions = resolve_overlaps(kept)
+        if self._listed and mentions:
+            mentions = _listed_mentions(f.text, mentions, self._listed)
         taken = [(m.start, m.end) for m in mentions] + masked
         extra: list[Mention] = []
         if self.fuzzy is not None:
@@ -1024,6 +1028,46 @@ def _paper_list(papers: Iterable[Paper], catalog: Catalog, function: str) -> lis
     for index, paper in enumerate(papers):
         _checked(paper, index, function)
     return papers
+
+
+def _listed_words(catalog: Catalog) -> dict[str, tuple[str, str, re.Pattern]]:
+    """Listed word -> (entry name, kind, the word's pattern as a whole word) of the catalog's ``listed``."""
+    return {
+        word: (entry.name, entry.kind, re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])"))
+        for entry in catalog for word in entry.listed
+    }
+
+
+# a citation between two list items ('ResNet [14] and Inception [33]'), then the list separator
+_LIST_GAP = re.compile(r"(?:\s*\[[^\[\]]{0,20}\])?" + _ANCHOR_SEP.pattern)
+# what makes a listed word a part or a longer name, not the method: 'Inception modules', 'Inception Score'
+_LISTED_PART = re.compile(r"\s+(?:[A-Z0-9]|(?:modules?|blocks?|layers?|units?|scores?|structures?|distance)\b)")
+
+
+def _listed_mentions(
+    text: str, mentions: list[Mention], listed: dict[str, tuple[str, str, re.Pattern]]
+) -> list[Mention]:
+    """``mentions`` plus the listed words (``CatalogEntry.listed``) that stand next to a linked method as items
+    of one list: 'ResNet-101 and Inception', 'Inception and ResNet', 'VGG-16, ResNet-101, and Inception'.
+
+    Alone, or as part of a longer name, such a word is no mention ('Inception modules', 'Inception Score', 'high
+    Inception and Frechet scores'). ``mentions`` are sorted and do not overlap (``resolve_overlaps``)."""
+    added: list[Mention] = []
+    for word, (name, kind, pattern) in listed.items():
+        if word not in text:
+            continue
+        for hit in pattern.finditer(text):
+            s, e = hit.span()
+            if any(m.start < e and s < m.end for m in mentions) or _LISTED_PART.match(text, e):
+                continue
+            if any(
+                m.kind == "method" and m.name != name
+                and ((m.end <= s and _LIST_GAP.fullmatch(text, m.end, s))
+                     or (e <= m.start and _LIST_GAP.fullmatch(text, e, m.start)))
+                for m in mentions
+            ):
+                added.append(Mention(s, e, name, kind, word, source="alias"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 def link_corpus(
