@@ -454,7 +454,7 @@ def evaluate_command(
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
 
     Gold records meet papers by normalised title; a gold paper missing from the input counts as missed (a
-    warning says how many; none found is an error). Dataset links are not scored. Also prints the
+    warning says how many and names up to five; none found is an error). Dataset links are not scored. Also prints the
     relation confusion matrix (gold set -> predicted set) and the first errors.
     """
     from relwork.core.errors import InputError
