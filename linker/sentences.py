@@ -163,7 +163,7 @@ def _inside(cut: int, spans: list[tuple[int, int]]) -> bool:
 
 def unbroken_spans(names: Iterable) -> list[tuple[int, int]]:
     """The ``(start, end)`` spans of the names (mentions or links, with ``start``, ``end``, ``surface``) whose
-    surface holds sentence-ending punctuation ('Yahoo! Answers', 'Who? Me'): the only ones a cut can fall
+    surface holds sentence-ending punctuation ('Yahoo! Answers'): the only ones a cut can fall
     inside, so the only ones :func:`split_sentences` needs as ``unbroken`` (most abstracts have none)."""
     return [(n.start, n.end) for n in names if "!" in n.surface or "?" in n.surface or "." in n.surface]
 
