@@ -206,13 +206,19 @@ def print_json(data: Any) -> None:
 
 
 def print_table(title: str, columns: List[str], rows: List[List[Any]]) -> None:
-    """Print a rich table; no text (title, headings, cells) is interpreted as markup: file and method names
-    may hold brackets (``graph[v2].json``). Cells longer than MAX_CELL characters are cut (--json keeps them)."""
+    """Print a title line and a rich table; no text (title, headings, cells) is interpreted as markup: file and
+    method names may hold brackets (``graph[v2].json``). Cells longer than MAX_CELL characters are cut (--json
+    keeps them). The title is a line of its own, not rich's table title, which wraps at the table's width (a
+    one-column table: 'Query' / 'resul' / 't'); a heading breaks between words, never inside one."""
     from rich.table import Table
 
-    table = Table(title=_plain(title), title_justify="left")
-    for column in columns:
-        table.add_column(_plain(column), overflow="fold")
+    say(title)
+    table = Table()
+    words = [min(MAX_HEADING_WORD, max(map(len, column.split() or [""]))) for column in columns]
+    if sum(words) + 3 * len(words) + 1 > out.width:  # too narrow for whole words (a column would be cut off)
+        words = [None] * len(words)
+    for column, word in zip(columns, words):
+        table.add_column(_plain(column), overflow="fold", min_width=word)
     for row in rows:
         table.add_row(*[_plain(cell, MAX_CELL) for cell in row])
     out.print(table)
@@ -250,6 +256,7 @@ def _plain(value: Any, width: Optional[int] = None) -> Any:
 
 
 MAX_EVIDENCE = 160
+MAX_HEADING_WORD = 24  # a longer word in a table heading may break (a heading is a user's query column name)
 MAX_CELL = 300  # a title or list in a table cell; a 200 KB title would otherwise fill thousands of lines
 
 
@@ -450,7 +457,7 @@ def evaluate_command(
     """Score the linker against a gold file: link P/R/F1, relation accuracy, introduced-name F1.
 
     Gold records meet papers by normalised title; a gold paper missing from the input counts as missed (a
-    warning says how many; none found is an error). Dataset links are not scored. Also prints the
+    warning says how many and names up to five; none found is an error). Dataset links are not scored. Also prints the
     relation confusion matrix (gold set -> predicted set) and the first errors.
     """
     from relwork.core.errors import InputError
@@ -475,7 +482,9 @@ def evaluate_command(
         else:
             raise InputError("give paper FILES to link, or --linked FILE with 'relwork link' output")
         report = evaluate(gold_papers, predictions, loaded)
-        _check_gold_found(report.papers, len(report.missing_papers))
+        _check_gold_found(report.papers, report.missing_papers)
+        for warning in report.warnings:
+            err.print(f"Warning: {safe_text(warning)}", markup=False, highlight=False, soft_wrap=True)
         bounds = intervals(gold_papers, predictions, loaded, rounds=bootstrap) if bootstrap else None
         operating = by_confidence(gold_papers, predictions, loaded) if confidence else None
         if as_json:
@@ -501,10 +510,11 @@ def evaluate_command(
             ],
         )
         labels = sorted({k for k in report.confusion} | {p for row in report.confusion.values() for p in row})
+        shown_label = {label: label.replace("+", " + ") for label in labels}  # narrow: breaks at '+', not in a name
         print_table(
             "Relations: gold (rows) -> predicted (columns)",
-            ["gold \\ predicted", *labels],
-            [[g, *[report.confusion.get(g, {}).get(p, 0) for p in labels]] for g in labels],
+            ["gold \\ predicted", *shown_label.values()],
+            [[shown_label[g], *[report.confusion.get(g, {}).get(p, 0) for p in labels]] for g in labels],
         )
         if operating:
             print_table(
@@ -515,25 +525,47 @@ def evaluate_command(
             )
         shown = report.errors[: max(0, errors)]
         if shown:
-            print_table(
-                f"Errors (first {len(shown)} of {len(report.errors)})",
-                ["Type", "Paper", "Method / name", "Gold", "Predicted", "Evidence"],
-                [[e["type"], e["pid"], e.get("method") or e.get("name"), "+".join(e.get("gold", [])) if isinstance(e.get("gold"), list) else "",
-                  "+".join(e.get("predicted", [])), _short(e.get("evidence"), 120)] for e in shown],
-            )
+            _print_errors(f"Errors (first {len(shown)} of {len(report.errors)})", shown)
 
 
-def _check_gold_found(papers: int, missing: int) -> None:
-    """No gold paper among the linked ones is an error; some missing, a warning: their gold links count as
-    misses, so recall falls with every paper the input lacks."""
+# below this width (a pipe, a notebook, an 80-column terminal) the error table's evidence column would be a few
+# characters wide, one word a line: each error is printed as a block instead
+ERROR_TABLE_WIDTH = 120
+
+
+def _print_errors(title: str, shown: list[dict]) -> None:
+    """The evaluation errors: a table on a terminal of ERROR_TABLE_WIDTH columns or more, else one block an error
+    (type, paper, method or name, gold and predicted relations, cue; then the evidence on its own line)."""
+    rows = [[e["type"], e["pid"], e.get("method") or e.get("name"),
+             "+".join(e["gold"]) if isinstance(e.get("gold"), list) else "", "+".join(e.get("predicted", [])),
+             e.get("cue") or "", _short(e.get("evidence"), MAX_CELL)] for e in shown]
+    if out.is_terminal and out.width >= ERROR_TABLE_WIDTH:
+        print_table(title, ["Type", "Paper", "Method / name", "Gold", "Predicted", "Cue", "Evidence"],
+                    [row[:-1] + [_short(row[-1], 120)] for row in rows])
+        return
+    say(title)
+    for number, (kind, pid, name, gold, predicted, cue, evidence) in enumerate(rows, 1):
+        relations = "; ".join(part for part in (f"gold {gold}" if gold else "", f"predicted {predicted}" if predicted else "",
+                                                f"cue '{cue}'" if cue else "") if part)
+        say(f"{number}. {kind} | paper {pid} | {name}" + (f" | {relations}" if relations else ""))
+        if evidence:
+            say(f"   evidence: {evidence}")
+
+
+def _check_gold_found(papers: int, missing_titles: List[str]) -> None:
+    """No gold paper among the linked ones is an error; some missing, a warning naming the first five titles:
+    their gold links count as misses, so recall falls with every paper the input lacks."""
     from relwork.core.errors import InputError
 
+    missing = len(missing_titles)
     if papers and missing == papers:
         raise InputError(f"none of the {papers} gold papers is among the linked papers (they meet by normalised "
                          "title): check that the gold file and the inputs are the same papers")
     if missing:
-        err.print(f"Warning: {missing} of {papers} gold papers are not among the linked papers; their gold links "
-                  "count as missed (fn), which lowers recall", markup=False, highlight=False, soft_wrap=True)
+        named = "; ".join(repr(_short(title, 100)) for title in missing_titles[:5]) + (
+            f"; and {missing - 5} more (--json lists them all)" if missing > 5 else "")
+        err.print(safe_text(f"Warning: {missing} of {papers} gold papers are not among the linked papers ({named}); their "
+                            "gold links count as missed (fn), which lowers recall"), markup=False, highlight=False, soft_wrap=True)
 
 
 # @@LINK-COMMANDS@@

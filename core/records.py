@@ -15,6 +15,15 @@ from itertools import islice
 
 RELATIONS = ("builds_on", "compares_to", "mentions")
 
+
+def relation_name(value: object) -> str | None:
+    """The relation ``value`` spells ('builds_on', 'builds-on', 'Compares To'), or None when it names none of
+    RELATIONS: the graph queries accept the same spellings."""
+    if not isinstance(value, str):
+        return None
+    name = "_".join(value.strip().lower().replace("-", " ").replace("_", " ").split())
+    return name if name in RELATIONS else None
+
 _ARXIV_NEW = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?$", re.I)
 _ARXIV_OLD = re.compile(r"(?:arxiv[:/ ]\s*|abs/|pdf/)?([a-z][a-z.\-]+/\d{7})(?:v\d+)?(?:\.pdf)?$", re.I)
 _DOI = re.compile(r"(10\.\d{4,9}/\S+)$")

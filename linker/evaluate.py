@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable
 
 from relwork.core.errors import InputError
-from relwork.core.records import RELATIONS, LinkedPaper, normalize_title
+from relwork.core.records import RELATIONS, LinkedPaper, normalize_title, relation_name
 from relwork.linker.catalog import Catalog, alias_key
 
 STRONG = ("builds_on", "compares_to")
@@ -48,6 +48,7 @@ class GoldPaper:
     title: str
     links: list[GoldLink]
     introduces: list[dict]
+    warning: str = ""  # set by ``parse_gold`` for a record without 'links' or 'introduces' (a typo: 'link')
 
 
 def parse_gold(lines: Iterable[str], source: str) -> list[GoldPaper]:
@@ -75,10 +76,12 @@ def parse_gold(lines: Iterable[str], source: str) -> list[GoldPaper]:
         for item in data.get("links", []):
             if not isinstance(item, dict) or not isinstance(item.get("method"), str):
                 raise InputError("every gold link needs a 'method' string", source, number)
-            relations = _one_or_list(item.get("relations") or ["mentions"], "relations", source, number)
-            bad = [r for r in relations if r not in RELATIONS]
+            given = _one_or_list(item.get("relations") or ["mentions"], "relations", source, number)
+            relations = [relation_name(r) for r in given]
+            bad = [r for r, name in zip(given, relations) if name is None]
             if bad:
-                raise InputError(f"unknown relation(s) {', '.join(map(str, bad))}", source, number)
+                raise InputError(f"unknown relation(s) {', '.join(map(str, bad))} (choose from {', '.join(RELATIONS)})",
+                                 source, number)
             links.append(GoldLink(item["method"], relations, _one_or_list(item.get("surfaces", []), "surfaces", source, number), item.get("evidence", "")))
         introduces = data.get("introduces", [])
         if not isinstance(introduces, list) or not all(isinstance(i, dict) and "name" in i for i in introduces):
@@ -87,7 +90,13 @@ def parse_gold(lines: Iterable[str], source: str) -> list[GoldPaper]:
         if key in first_line:
             raise InputError(f"the gold paper of line {first_line[key]} again (same title): each paper once", source, number)
         first_line[key] = number
-        papers.append(GoldPaper(data.get("pid", number), data["title"], links, introduces))
+        absent = [key for key in ("links", "introduces") if key not in data]
+        warning = "" if not absent else (
+            f"{source}:{number}: gold record without {' or '.join(map(repr, absent))} (its keys: "
+            f"{', '.join(map(str, data))}); scored as a paper with no gold "
+            f"{' and no '.join({'links': 'methods', 'introduces': 'introduced names'}[k] for k in absent)}, so each "
+            "one predicted counts as spurious (write [] when the paper has none)")
+        papers.append(GoldPaper(data.get("pid", number), data["title"], links, introduces, warning))
     if not papers:
         raise InputError("no gold record in the file (JSON Lines: one object a line)", source)
     return papers
@@ -153,6 +162,7 @@ class Report:
     introduced: Score
     confusion: dict[str, dict[str, int]]
     errors: list[dict]
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def relation_accuracy(self) -> float:
@@ -168,6 +178,7 @@ class Report:
             "introduced": self.introduced.to_dict(),
             "confusion": self.confusion,
             "errors": self.errors,
+            "warnings": self.warnings,
         }
 
 
@@ -267,17 +278,19 @@ def _evaluate(gold: list[GoldPaper], by_title: dict[str, LinkedPaper], matcher: 
             if want == got:
                 correct += 1
             else:
-                decisive = [l for l in plinks if l.relation in got] or plinks
+                decisive = _decisive(plinks, got)
                 errors.append({"type": "relation", "pid": g.pid, "title": g.title, "method": glink.method,
                                "gold": list(want), "predicted": list(got),
-                               "cue": decisive[0].cue, "evidence": decisive[0].evidence,
+                               "cue": decisive.cue, "evidence": decisive.evidence,
                                "gold_evidence": glink.evidence})
         for key, plinks in pred.items():
             if key not in gold_by_key:
                 links.fp += 1
-                errors.append({"type": "spurious", "pid": g.pid, "title": g.title, "method": plinks[0].method,
-                               "kind": plinks[0].kind, "surface": plinks[0].surface,
-                               "evidence": plinks[0].evidence})
+                got = relation_set(link.relation for link in plinks)
+                decisive = _decisive(plinks, got)
+                errors.append({"type": "spurious", "pid": g.pid, "title": g.title, "method": decisive.method,
+                               "kind": decisive.kind, "surface": decisive.surface, "predicted": list(got),
+                               "cue": decisive.cue, "evidence": decisive.evidence})
         # introduced names
         gold_sets = [{alias_key(i["name"])} | {alias_key(a) for a in i.get("aliases", [])} for i in g.introduces]
         used: set[int] = set()
@@ -298,6 +311,7 @@ def _evaluate(gold: list[GoldPaper], by_title: dict[str, LinkedPaper], matcher: 
     return Report(
         papers=len(gold),
         missing_papers=missing,
+        warnings=[g.warning for g in gold if g.warning],
         links=links,
         relation_correct=correct,
         relation_total=total,
@@ -305,6 +319,12 @@ def _evaluate(gold: list[GoldPaper], by_title: dict[str, LinkedPaper], matcher: 
         confusion={k: dict(v) for k, v in sorted(confusion.items())},
         errors=errors,
     )
+
+
+def _decisive(plinks: list, got: tuple[str, ...]):
+    """The first of a method's links whose relation is in its predicted set ``got``: the one whose cue and
+    evidence an error shows."""
+    return next((link for link in plinks if link.relation in got), plinks[0])
 
 
 # the measures ``intervals`` bootstraps, in the order ``_measures`` computes them

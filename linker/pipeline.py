@@ -54,7 +54,7 @@ from relwork.linker.matcher import (
     NAME_FUNCTION_WORDS, Matcher, Mention, find_surface, is_acronym, is_descriptive, normalize, resolve_overlaps, variants,
 )
 from relwork.linker.relations import settle_paper, type_relation
-from relwork.linker.sentences import split_sentences
+from relwork.linker.sentences import split_sentences, unbroken_spans
 from relwork.linker.uncatalogued import _ANCHOR_SEP, NOT_METHODS, find_uncatalogued
 from relwork.linker.used_names import DatasetEditions, device_mentions, drop_used_names
 from relwork.loaders.base import GZIP_MAGIC, LineChunk, Problem, TextFile
@@ -617,7 +617,7 @@ class Linker:
 
     def _type(self, f: _Field, own_names: list[str]) -> Iterator[Link]:
         if f.name == "abstract":  # the sentences up to the last mention's (the rest would be split for nothing)
-            spans = split_sentences(f.text, until=max(m.start for m in f.mentions))
+            spans = split_sentences(f.text, until=max(m.start for m in f.mentions), unbroken=unbroken_spans(f.mentions))
         else:
             spans = [(0, len(f.text))]
         if not spans:

@@ -55,7 +55,7 @@ from typing import Iterable, Sequence
 from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 from ..core.errors import InputError
-from .sentences import split_sentences
+from .sentences import split_sentences, unbroken_spans
 
 BUILDS_ON = "builds_on"
 COMPARES_TO = "compares_to"
@@ -1981,6 +1981,12 @@ _GROUP_BEFORE = re.compile(
 _GROUP_NAMED = re.compile(r"(?<=s)\s*\((?P<acr>[A-Z][A-Za-z]*[A-Z])s?\)|\s*\((?P<acr2>[A-Z][A-Za-z]*[A-Z])s\)")
 
 
+def _abstract_sentences(linked) -> list[tuple[int, int]]:
+    """The sentence spans of the paper's abstract, split as the linker split them (no end inside a linked name)."""
+    abstract = linked.paper.abstract or ""
+    return split_sentences(abstract, unbroken=unbroken_spans(l for l in linked.links if l.field == "abstract"))
+
+
 def _settle_group_members(linked) -> None:
     """'Massively multilingual Transformers (MMTs), such as mBERT and XLM-R, are widely used ... . We thus propose
     to extract compressed models from MMTs': a background mention listed as a member of an acronym-named group,
@@ -2005,7 +2011,7 @@ def _settle_group_members(linked) -> None:
         if group is None or acr in surfaces.get(link.method, ()):
             continue  # "Vision Transformer (ViT)": the method's own acronym, typed where it is written
         acronym = re.compile(r"(?<![\w-])" + re.escape(acr) + r"s?(?![\w-])")
-        spans = spans if spans is not None else split_sentences(abstract)
+        spans = spans if spans is not None else _abstract_sentences(linked)
         for s_start, s_end in spans:
             if s_start < at + len(link.evidence):
                 continue  # only later sentences: the paper's own work follows the background
@@ -2095,7 +2101,7 @@ def _settle_anaphora(linked) -> None:
         if at < 0 or not (at <= link.start <= at + len(link.evidence)) \
                 or not _listed_example(abstract, max(at, link.start - 120), link.start):
             continue
-        spans = spans if spans is not None else split_sentences(abstract)
+        spans = spans if spans is not None else _abstract_sentences(linked)
         for a_start, a_end in anaphors:
             if a_start < at + len(link.evidence):
                 continue  # only later sentences refer back
@@ -2163,7 +2169,7 @@ def _settle_referent_comparisons(linked) -> None:
     for anaphor in anaphors:
         if not _may_hold(abstract[max(0, anaphor.start() - 40) : anaphor.start()], _COMPARISON_HOLD):
             continue  # no comparison word right before it (most 'them' / 'both'): spares the sentence split and typing
-        spans = spans if spans is not None else split_sentences(abstract)
+        spans = spans if spans is not None else _abstract_sentences(linked)
         s_start, s_end = next(((a, b) for a, b in spans if a <= anaphor.start() < b), (0, len(abstract)))
         before = [link for link in used if link.start < anaphor.start()]
         if not before:

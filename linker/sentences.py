@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from ..core.errors import InputError
 
@@ -91,7 +91,8 @@ def _matches_at_periods(pattern: re.Pattern, text: str, every: bool = False) -> 
             i = find(".", max(match.end(), i + 1))
 
 
-def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, until: int | None = None,
+                    unbroken: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the sentences in ``text``, in order.
 
     Spans exclude surrounding whitespace and cover every non-space character of ``text`` exactly once,
@@ -102,6 +103,9 @@ def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]
     sentences of its mentions, the abstract's tail after the last one is scanned for nothing): the scan stops
     at the first sentence end after ``until`` and the result is the leading part of the full list up to
     that end. Every boundary rule is local, so the spans returned are those of the whole text.
+
+    ``unbroken``: ``(start, end)`` spans no sentence ends inside, the linked names of the text (see
+    :func:`unbroken_spans`): "Yahoo! Answers" is one name, not a sentence end after "Yahoo!".
     """
     if not isinstance(text, str):
         raise InputError(f"split_sentences expects a string, got {type(text).__name__}")
@@ -114,6 +118,8 @@ def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]
         if text[dot] == "." and _is_abbreviation(text, dot, next_start):
             continue
         cut = match.end("end")
+        if unbroken and _inside(cut, unbroken):
+            continue
         cuts.add(cut)
         if cut > limit:
             stop = min(stop, cut)
@@ -123,6 +129,8 @@ def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]
         if _URLISH.search(word + text[match.start() : match.start() + 6]):
             continue
         cut = match.end()
+        if unbroken and _inside(cut, unbroken):
+            continue
         cuts.add(cut)
         if cut > limit:
             stop = min(stop, cut)
@@ -146,6 +154,18 @@ def split_sentences(text: str, until: int | None = None) -> list[tuple[int, int]
                 spans.append((left, left + len(stripped)))
         begin = cut
     return spans
+
+
+def _inside(cut: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``cut`` falls strictly inside one of ``spans``."""
+    return any(start < cut < end for start, end in spans)
+
+
+def unbroken_spans(names: Iterable) -> list[tuple[int, int]]:
+    """The ``(start, end)`` spans of the names (mentions or links, with ``start``, ``end``, ``surface``) whose
+    surface holds sentence-ending punctuation ('Yahoo! Answers'): the only ones a cut can fall
+    inside, so the only ones :func:`split_sentences` needs as ``unbroken`` (most abstracts have none)."""
+    return [(n.start, n.end) for n in names if "!" in n.surface or "?" in n.surface or "." in n.surface]
 
 
 # The longest sentence of 18,955 arXiv abstracts has 967 characters. A longer "sentence" (a list of thousands of

@@ -91,7 +91,7 @@ def test_evaluate_command_json(seed_files):
     assert report["papers"] == 3
     assert report["missing_papers"] == ["A paper that is not in the input"]
     assert report["links"]["tp"] == 6
-    assert set(report) == {"papers", "missing_papers", "links", "relations", "introduced", "confusion", "errors"}
+    assert set(report) == {"papers", "missing_papers", "links", "relations", "introduced", "confusion", "errors", "warnings"}
 
 
 def test_evaluate_command_table_from_linked_output(seed_files, tmp_path):
@@ -137,8 +137,49 @@ def test_link_json_input_with_lone_surrogates_is_linked_and_written(tmp_path):
 def test_evaluate_warns_when_gold_papers_are_missing_from_the_input(seed_files):
     result = run("evaluate", GOLD, *seed_files, "--errors", "0")
     assert result.exit_code == 0
-    assert result.stderr == ("Warning: 1 of 3 gold papers are not among the linked papers; their gold links count as "
-                             "missed (fn), which lowers recall\n")
+    assert result.stderr == ("Warning: 1 of 3 gold papers are not among the linked papers ('A paper that is not in the "
+                             "input'); their gold links count as missed (fn), which lowers recall\n")
+
+
+def test_evaluate_warning_names_the_first_five_missing_gold_titles(seed_files, tmp_path):
+    """With a typo in one of 80 titles the user must learn which: the warning names up to five, --json all."""
+    gold = GOLD.read_text(encoding="utf-8") + "".join(
+        json.dumps({"title": f"Absent paper {n}", "links": [], "introduces": []}) + "\n" for n in range(1, 7))
+    path = tmp_path / "gold.jsonl"
+    path.write_text(gold, encoding="utf-8")
+    result = run("evaluate", path, *seed_files, "--errors", "0")
+    assert result.exit_code == 0
+    assert result.stderr == ("Warning: 7 of 9 gold papers are not among the linked papers ('A paper that is not in the "
+                             "input'; 'Absent paper 1'; 'Absent paper 2'; 'Absent paper 3'; 'Absent paper 4'; and 2 more "
+                             "(--json lists them all)); their gold links count as missed (fn), which lowers recall\n")
+
+
+def test_evaluate_errors_off_a_terminal_are_one_block_an_error_with_relations_cue_and_whole_evidence(seed_files):
+    """Piped (or in a notebook) a 12-character evidence column would take a line a word: each error is a line
+    with type, paper, method, gold / predicted relations and cue, then its evidence sentence on one line."""
+    result = run("evaluate", GOLD, *seed_files, "--errors", "2")
+    assert result.exit_code == 0
+    report = json.loads(run("evaluate", GOLD, *seed_files, "--json").stdout)
+    spurious, relation = report["errors"][:2]
+    assert spurious["type"] == "spurious" and relation["type"] == "relation"
+    lines = result.stdout.splitlines()
+    at = lines.index("Errors (first 2 of 4)")
+    assert lines[at + 1:] == [
+        f"1. spurious | paper 1 | {spurious['method']} | predicted {spurious['predicted'][0]}; cue '{spurious['cue']}'",
+        f"   evidence: {spurious['evidence']}",
+        f"2. relation | paper 2 | BERT | gold compares_to; predicted {relation['predicted'][0]}; cue '{relation['cue']}'",
+        f"   evidence: {relation['evidence']}",
+    ]
+
+
+def test_evaluate_tables_keep_titles_and_relation_names_whole_at_80_columns(seed_files):
+    """A table's title is a line of its own (rich's title wrapped at the table's width) and a heading breaks
+    between words only: the confusion matrix shows 'compares_to', never 'compares' / '_to'."""
+    result = run("evaluate", GOLD, *seed_files, "--errors", "0")
+    lines = result.stdout.splitlines()
+    assert f"Evaluation against {GOLD} (3 papers, 1 not found)" in lines
+    assert "Relations: gold (rows) -> predicted (columns)" in lines
+    assert "compares_to" in result.stdout and "compares\n" not in result.stdout and "│ _to" not in result.stdout
 
 
 def test_evaluate_with_no_gold_paper_in_the_input_is_an_error():

@@ -3,6 +3,7 @@ written for these tests, bad gold input, and (when present) the shared developme
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,8 @@ def test_evaluate_linker_on_fixture(catalog):
     [
         ("{oops", r"gold.jsonl:1: invalid JSON"),
         ('{"pid": 1}', r"gold.jsonl:1: a gold record needs a 'title' string"),
-        ('{"title": "T", "links": [{"method": "BERT", "relations": ["uses"]}]}', r"unknown relation\(s\) uses"),
+        ('{"title": "T", "links": [{"method": "BERT", "relations": ["uses"]}]}',
+         r"gold.jsonl:1: unknown relation\(s\) uses \(choose from builds_on, compares_to, mentions\)"),
         ('{"title": "T", "introduces": "BERT"}', r"'introduces' must be a list"),
         ('{"title": "T", "links": [{"method": "BERT", "relations": 3}]}', r"gold.jsonl:1: a gold link's 'relations' must be a list"),
         ('[{"title": "T", "links": []}]', r"gold.jsonl:1: gold must be JSON Lines .*not one JSON array"),
@@ -94,6 +96,39 @@ def test_parse_gold_reads_a_relations_string_as_one_relation():
     line = '{"title": "T", "links": [{"method": "BERT", "relations": "builds_on", "surfaces": "BERT"}]}'
     (gold,) = parse_gold([line], "gold.jsonl")
     assert gold.links[0].relations == ["builds_on"] and gold.links[0].surfaces == ["BERT"]
+
+
+def test_parse_gold_accepts_the_relation_spellings_the_queries_accept():
+    """'builds-on', 'Compares To': the spellings ``papers_for_method`` and the cookbook take are the same gold."""
+    line = '{"title": "T", "links": [{"method": "BERT", "relations": ["builds-on", "Compares To"]}], "introduces": []}'
+    (gold,) = parse_gold([line], "gold.jsonl")
+    assert gold.links[0].relations == ["builds_on", "compares_to"] and gold.warning == ""
+
+
+def test_parse_gold_warns_about_a_record_without_links_naming_its_line_and_keys(seed_linked, catalog):
+    """A typo ('link') would make every predicted link of the paper spurious without a word: the report carries
+    a warning naming file, line and the keys the record has."""
+    bart = next(p for p in seed_linked if p.paper.title.startswith("BART: Denoising"))
+    gold = parse_gold(['{"title": "GottBERT: a pure German Language Model", "links": [], "introduces": []}',
+                       '{"title": %s, "link": [{"method": "Transformer"}], "introduces": []}' % json.dumps(bart.paper.title)],
+                      "gold.jsonl")
+    assert [g.warning for g in gold] == ["", (
+        "gold.jsonl:2: gold record without 'links' (its keys: title, link, introduces); scored as a paper with no "
+        "gold methods, so each one predicted counts as spurious (write [] when the paper has none)")]
+    report = evaluate(gold[1:], seed_linked, catalog)
+    assert report.warnings == [gold[1].warning] and report.to_dict()["warnings"] == report.warnings
+    assert report.links.fp == len({l.method for l in bart.links if l.kind != "dataset"}) > 0
+
+
+def test_spurious_error_names_the_predicted_relation_cue_and_evidence(seed_linked, catalog):
+    """A spurious link shows what the linker said about it, like a relation error: the predicted relation set,
+    the deciding cue and that link's sentence."""
+    report = evaluate(read_gold(GOLD), seed_linked, catalog)
+    (spurious,) = [e for e in report.errors if e["type"] == "spurious"]
+    bart = next(p for p in seed_linked if p.paper.title.startswith("BART: Denoising"))
+    link = next(l for l in bart.links if l.method == spurious["method"])
+    assert spurious["predicted"] == [link.relation] and spurious["cue"] == link.cue
+    assert spurious["evidence"] == link.evidence and link.surface in link.evidence
 
 
 def test_parse_gold_refuses_a_paper_listed_twice_naming_both_lines():

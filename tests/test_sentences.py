@@ -179,3 +179,44 @@ def test_link_of_a_sentence_with_thousands_of_mentions_types_every_mention():
     bert = [link for link in linked.links if link.method == "BERT"]
     assert len(bert) == 3000
     assert all(abstract[link.start:link.end] == "BERT" for link in bert)
+
+
+# Sentences of three arXiv abstracts (1905.08957, 1908.10678, 1808.09648) that name "Yahoo! Answers"
+YAHOO = [
+    ("The questions were asked by real users in a community question answering service, i.e., Yahoo! Answers. "
+     "Relevance judgments for all the answers to each question were collected through crowdsourcing.",
+     "The questions were asked by real users in a community question answering service, i.e., Yahoo! Answers."),
+    ("As a medium to relieve this burden, online communities in social media websites such as Twitter, Reddit, "
+     "and Yahoo! Answers provide potential venues for caregivers to search relevant questions and answers. "
+     "However, there are often a limited number of relevant answers.",
+     "As a medium to relieve this burden, online communities in social media websites such as Twitter, Reddit, "
+     "and Yahoo! Answers provide potential venues for caregivers to search relevant questions and answers."),
+    ("Our model significantly outperforms the text-only and VQA model baselines for both tasks on real-world CQA "
+     "data from Yahoo! Chiebukuro, a Japanese counterpart of Yahoo! Answers.",
+     "Chiebukuro, a Japanese counterpart of Yahoo! Answers."),  # "Yahoo! Chiebukuro" is not catalogued: a cut
+]
+
+
+def test_split_sentences_never_ends_a_sentence_inside_an_unbroken_span():
+    """A cut that falls strictly inside an ``unbroken`` span is dropped (also for ``until``); without the span the
+    splitter still ends a sentence after "Yahoo!"."""
+    text = YAHOO[0][0]
+    at = text.index("Yahoo! Answers")
+    name = [(at, at + len("Yahoo! Answers"))]
+    assert text[slice(*split_sentences(text)[0])].endswith("i.e., Yahoo!")
+    spans = split_sentences(text, unbroken=name)
+    assert [text[s:e] for s, e in spans] == [YAHOO[0][1], text[len(YAHOO[0][1]) + 1:]]
+    assert split_sentences(text, until=at, unbroken=name) == spans[:1]
+
+
+@pytest.mark.parametrize("abstract, sentence", YAHOO)
+def test_link_evidence_of_a_catalogued_name_with_an_exclamation_mark_holds_the_name(abstract, sentence, seed_catalog):
+    """The linker never ends a sentence inside a catalogued surface: the evidence of "Yahoo! Answers" is its
+    whole sentence, which contains the surface, and the relation is typed from that sentence."""
+    from relwork.core.records import Paper
+    from relwork.linker import Linker
+
+    linked = Linker(seed_catalog).link(Paper.create(title="A study", abstract=abstract))
+    yahoo = [link for link in linked.links if link.surface == "Yahoo! Answers"]
+    assert yahoo and all(link.evidence == sentence for link in yahoo)
+    assert all(link.surface in link.evidence for link in linked.links)
