@@ -90,12 +90,17 @@ def deep_size(obj: object, shared: set[int]) -> int:
     return total
 
 
+def relwork_caches() -> list:
+    """relwork's ``functools.lru_cache`` functions (``alias_key`` and the like), as loaded in this process."""
+    return [obj for obj in gc.get_objects()
+            if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("relwork")]
+
+
 def _clear_caches() -> None:
-    """Empty relwork's bounded function caches (``alias_key`` and the like): what they hold depends on what
-    ran before (a catalog compiled in this process fills them), and the traced sizes should not."""
-    for obj in gc.get_objects():
-        if isinstance(obj, functools._lru_cache_wrapper) and getattr(obj, "__module__", "").startswith("relwork"):
-            obj.cache_clear()
+    """Empty relwork's bounded function caches: what they hold depends on what ran before (a catalog compiled
+    in this process fills them), and the traced sizes should not."""
+    for cache in relwork_caches():
+        cache.cache_clear()
 
 
 def measure(path: Path, n: int, cache: Path | None) -> dict[str, float]:

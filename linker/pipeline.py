@@ -61,7 +61,9 @@ from relwork.loaders.base import GZIP_MAGIC, LineChunk, Problem, TextFile
 
 # How much a mention's source lowers the relation's confidence.
 SOURCE_CONFIDENCE = {"exact": 1.0, "alias": 0.9, "fuzzy": 0.8, "uncatalogued": 0.5}
-_NAME_KEYS_MAX = 1 << 13  # entries of ``Linker._name_keys`` before it starts again (~0.7 MB full)
+# entries of ``Linker._name_keys`` before it starts again (~0.2 MB full; a miss only asks ``alias_key``): 2,048
+# hold the names of the ~4,000 papers before, ~0.5 new names a paper
+_NAME_KEYS_MAX = 1 << 11
 MIN_CORPUS_NAME = 3  # introduced names shorter than this ('M1', 'BT') do not link from other papers
 
 
