@@ -1724,6 +1724,10 @@ def detect_introduced(
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
         for variant, start in _suffixed_variants(abstract, name) if len(name) >= 3 and " " not in name and is_namelike(name) else ():
             add(variant, found[key].kind, _clause_around(abstract, start, start + len(variant)).strip())
+    if not found:  # (only here: a name the abstract gives makes the title lead its long form)
+        family = title_family_name(paper.title, abstract, known)
+        if family:
+            add(family, _kind(family, paper.title), paper.title)
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
@@ -2253,6 +2257,71 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
                 return True  # 'PRM-RL, a hierarchical robot navigation method'
         at = low.find(needle, end)
     return False
+
+
+TITLE_FAMILIES_FILE = "title-families.json"
+
+
+@lru_cache(maxsize=1)
+def _title_families() -> tuple[frozenset[str], frozenset[str]]:
+    """(families, words no modifier of the title-family rule counts) from ``linker/data/title-families.json``:
+    a family's spelled-out words ('Generative Adversarial') and adjectives any model has ('Compact', 'Siamese')."""
+    from importlib import resources
+
+    data = json.loads(resources.files("relwork.linker").joinpath("data", TITLE_FAMILIES_FILE).read_text(encoding="utf-8"))
+    plain = frozenset(data["family_words"]) | frozenset(data["plain_modifiers"]) | _GENERIC_TECH_WORDS | _COMMON_WORDS
+    return frozenset(data["families"]), plain
+
+
+_FAMILY_LEAD_WORD = re.compile(r"[A-Z0-9][\w\-+]*")
+
+
+def title_family_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
+    """A title lead that ends in a model family and carries two distinctive modifiers: 'Edge Heuristic GAN for
+    Non-uniform Blind Deblurring', 'Weight Agnostic Neural Networks', 'Stochastic Wasserstein Autoencoder for ...'.
+    The lead is what comes before ':' or the first 'for / with / via ...' (or a whole title of up to five words),
+    2-5 Title Case words. Not a name: a gerund's object ('Understanding Convolutional Neural Networks'), a
+    family with plain adjectives only ('Compact Deep Neural Networks', 'Two-Stream Siamese Neural Network'), a
+    catalogued name ('Region Proposal Networks'), a survey's topic. ``detect_introduced`` asks only when no other
+    rule found a name: a paper whose abstract names its model gives the title lead as that name's long form."""
+    if " " not in title:
+        return None
+    lead = _TITLE_LEAD_END.search(title)
+    if lead and lead.start():
+        phrase, rest = title[: lead.start()].strip(), title[lead.end() :]
+    elif lead is None and title.count(" ") <= 4:
+        phrase, rest = title.strip(), ""
+    else:
+        return None
+    words = phrase.split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    families, plain = _title_families()
+    if not 2 <= len(words) <= 5 or words[-1].lower() not in families or not all(_FAMILY_LEAD_WORD.fullmatch(w) for w in words):
+        return None
+    if words[-1][-1] in "sS":
+        return None  # a plural names a class ('Hierarchical Autoregressive Transformers', 'Temporally Coherent GANs')
+    first = words[0].lower()
+    if first.endswith("ing") or first in STOP_TITLE_WORDS or (rest and _SURVEY_TITLE.match(rest)):
+        return None
+    distinctive = [w for w in words[:-1] if w.lower() not in plain and alias_key(w) not in GENERIC]
+    if len(distinctive) < 2:
+        return None
+    name = " ".join(words)
+    if not known:
+        return name
+    if alias_key(name) in known:
+        return None  # a catalogued name ('Region Proposal Network')
+    low = abstract.lower()
+    inside = low.count(name.lower())
+    for i in range(len(words) - 1):
+        for j in range(i + 2, len(words) + 1):
+            part = " ".join(words[i:j])
+            if alias_key(part) in known and low.count(part.lower()) <= inside:
+                # the catalogued name inside it is written only inside the own name, which would hide it:
+                # 'Contextual Hourglass Network' builds on Stacked Hourglass
+                return None
+    return name
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
