@@ -13,7 +13,7 @@ import pytest
 
 from relwork.core.records import Paper
 from relwork.linker import Linker, load_catalog
-from relwork.linker.introduced import detect_introduced, title_family_name
+from relwork.linker.introduced import detect_introduced, title_coined_prefix, title_family_name
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +97,41 @@ def test_title_family_lead_gives_way_to_the_abstracts_own_name(known):
                 "alignment-oriented knowledge graph (KG) embeddings by robustly encoding two KGs via multiple channels. "
                 "MuGNN is expected to reconcile the structural differences of two KGs.")
     assert list(names(title, abstract, known)) == ["MuGNN"]
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        ("3D-SIC: 3D Semantic Instance Completion for RGB-D Scans", "3D-SIC"),
+        ("KAS-term: Extracting Slovene Terms from Doctoral Theses via Supervised Machine Learning", "KAS-term"),
+        ("fairseq: A Fast, Extensible Toolkit for Sequence Modeling", "fairseq"),
+        ("Soft-bubble: A highly compliant dense geometry tactile sensor for robot manipulation", "Soft-bubble"),
+        ("3C-Net: Category Count and Center Loss for Weakly-Supervised Action Localization", "3C-Net"),
+    ],
+)
+def test_coined_title_prefix_is_read(title, name):
+    assert title_coined_prefix(title) == name
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Parenting: Safe Reinforcement Learning from Human Input",  # a plain word
+        "Post-editese: an Exacerbated Translationese",  # a phenomenon
+        "t-DCF: a Detection Cost Function for the Tandem Assessment of Spoofing Countermeasures",  # a measure
+        "1-HKUST: Object Detection in ILSVRC 2014",  # a team's entry
+        "Emotionally-Aware Chatbots: A Survey",  # two words and a survey
+        "$d$-SNE: Domain Adaptation using Stochastic Neighborhood Embedding",  # TeX debris
+    ],
+)
+def test_coined_title_prefix_leaves_out_words_measures_and_teams(title):
+    assert title_coined_prefix(title) is None
+
+
+def test_coined_title_prefix_is_introduced_when_no_other_name_is_found(known):
+    title = "3D-SIC: 3D Semantic Instance Completion for RGB-D Scans"
+    abstract = ("This paper focuses on the task of semantic instance completion: from an incomplete, RGB-D scan of a "
+                "scene, we aim to detect the individual object instances comprising the scene and jointly infer their "
+                "complete object geometry. This enables a semantically meaningful decomposition of a scanned scene into "
+                "individual, complete 3D objects.")
+    assert list(names(title, abstract, known)) == ["3D-SIC"]
