@@ -1724,6 +1724,11 @@ def detect_introduced(
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
         for variant, start in _suffixed_variants(abstract, name) if len(name) >= 3 and " " not in name and is_namelike(name) else ():
             add(variant, found[key].kind, _clause_around(abstract, start, start + len(variant)).strip())
+    for key in list(order):
+        name = found[key].name
+        if " " not in name and len(name) >= 3 and is_namelike(name) and name in abstract:
+            for other, start in _listed_with_own(abstract, name, known):
+                add(other, found[key].kind, _clause_around(abstract, start, start + len(other)).strip())
     if not found:  # (only here: a name the abstract gives makes the title lead its long form)
         family = title_family_name(paper.title, abstract, known)
         if family:
@@ -2353,6 +2358,30 @@ def title_coined_prefix(title: str, known: "set[str] | None" = None) -> str | No
     if len(key) < 3 or key in GENERIC or prefix.lower() in STOP_TITLE_WORDS or (known and key in known):
         return None
     return prefix
+
+
+# 'we propose two novel methods, tAdv and cAdv', 'The proposed ICT and CCT units', 'named BowNet and wBowNet': an own
+# cue at most three words before the first name of a list
+_LIST_CUE_BEFORE = re.compile(r"\b(?:proposed?|novel|named|termed|called|dubbed|introduce[sd]?|present[sd]?)(?:\s+[\w\-]+){0,3}\s*,?\s*$")
+_NEXT_IN_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(" + _TOKEN + r")(?![\w\-])")
+
+
+def _listed_with_own(abstract: str, name: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, offset) of the name-like tokens listed right after an own one-token name under an own cue ('propose
+    two novel methods, tAdv and cAdv', 'we propose novel DownBCL, UpBCL, and CorrBCL operations'): the list's
+    other members are the paper's too. Not after 'our' ('our DPC-Captions and PCCD dataset': evaluation data)."""
+    listed: list[tuple[str, int]] = []
+    at = abstract.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not (abstract[at - 1].isalnum() or abstract[at - 1] in "-_")) and _LIST_CUE_BEFORE.search(
+                abstract, max(0, at - 40, abstract.rfind(". ", 0, at) + 2), at):
+            match = _NEXT_IN_LIST.match(abstract, end)
+            while match and is_namelike(match.group(1)) and alias_key(match.group(1)) not in known:
+                listed.append((match.group(1), match.start(1)))
+                match = _NEXT_IN_LIST.match(abstract, match.end())
+        at = abstract.find(name, end)
+    return listed
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
