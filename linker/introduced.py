@@ -2292,7 +2292,8 @@ def title_family_name(title: str, abstract: str, known: "set[str] | None" = None
     2-5 Title Case words. Not a name: a gerund's object ('Understanding Convolutional Neural Networks'), a
     family with plain adjectives only ('Compact Deep Neural Networks', 'Two-Stream Siamese Neural Network'), a
     catalogued name ('Region Proposal Networks'), a survey's topic. ``detect_introduced`` asks only when no other
-    rule found a name: a paper whose abstract names its model gives the title lead as that name's long form."""
+    rule found a name: a paper whose abstract names its model gives the title lead as that name's long form.
+    ``abstract``: the paper's, to tell whether a catalogued name inside the lead still links outside it."""
     if " " not in title:
         return None
     lead = _TITLE_LEAD_END.search(title)
@@ -2321,15 +2322,15 @@ def title_family_name(title: str, abstract: str, known: "set[str] | None" = None
         return name
     if alias_key(name) in known:
         return None  # a catalogued name ('Region Proposal Network')
-    low = abstract.lower()
-    inside = low.count(name.lower())
+    inside = abstract.count(name)
     parts = _WORD_PARTS.split(name)  # ('Multi-Fiber Network' holds 'Fiber Network')
     for i in range(len(parts)):
         for j in range(i + 1, len(parts) + 1):
             part = " ".join(parts[i:j])
-            if alias_key(part) in known and low.count(part.lower()) <= inside:
-                # a catalogued name inside it that the abstract writes only inside the own name, which would
-                # hide it: 'Contextual Hourglass Network' builds on Stacked Hourglass
+            if alias_key(part) in known and abstract.count(part) <= inside:
+                # a catalogued name inside it that the abstract writes (as the title does) only inside the own
+                # name, which would hide it: 'Contextual Hourglass Network' builds on Stacked Hourglass (a
+                # lower-case spelling may not link: exact-case entries, context words)
                 return None
     return name
 
