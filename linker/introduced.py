@@ -2338,9 +2338,8 @@ def title_family_name(title: str, abstract: str, known: "set[str] | None" = None
 # a coined one-token title prefix: a digit, a joint or an inner capital ('3D-SIC', 'KAS-term', 'Bee+', 'PHT-bot'),
 # or a lower-case opening ('fairseq', 'rlpyt', 'compare-mt'); not TeX ('$d$-SNE') or a plain word ('Parenting')
 _COINED_PREFIX = re.compile(r"(?:[a-z][\w\-+]*|[A-Za-z0-9][\w]*(?:[\-+]|\d|[a-z][A-Z])[\w\-+]*)")
-# the rest of the title says the prefix is a measure, a phenomenon or a team, not a method or dataset
-_NOT_A_METHOD_REST = re.compile(r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:metric|measure|score|cost\s+function|translationese)\b|"
-                                r"(?:object\s+detection|[\w\s]*)\s+in\s+ILSVRC", re.I)
+# the rest of the title says the prefix is a measure ('t-DCF: a Detection Cost Function for ...'), not a method
+_NOT_A_METHOD_REST = re.compile(r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:metric|measure|score|cost\s+function)\b", re.I)
 
 
 def title_coined_prefix(title: str, known: "set[str] | None" = None) -> str | None:

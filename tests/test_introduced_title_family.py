@@ -117,14 +117,12 @@ def test_coined_title_prefix_is_read(title, name):
     "title",
     [
         "Parenting: Safe Reinforcement Learning from Human Input",  # a plain word
-        "Post-editese: an Exacerbated Translationese",  # a phenomenon
         "t-DCF: a Detection Cost Function for the Tandem Assessment of Spoofing Countermeasures",  # a measure
-        "1-HKUST: Object Detection in ILSVRC 2014",  # a team's entry
         "Emotionally-Aware Chatbots: A Survey",  # two words and a survey
         "$d$-SNE: Domain Adaptation using Stochastic Neighborhood Embedding",  # TeX debris
     ],
 )
-def test_coined_title_prefix_leaves_out_words_measures_and_teams(title):
+def test_coined_title_prefix_leaves_out_words_measures_and_surveys(title):
     assert title_coined_prefix(title) is None
 
 
