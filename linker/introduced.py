@@ -1864,10 +1864,15 @@ FIELD_TERMS_FILE = "field-terms.json"
 def packaged_field_terms() -> dict[str, list[list]]:
     """The field-term lexicon shipped as ``linker/data/field-terms.json`` (``bench/build_field_terms.py`` builds it
     from unlabelled arXiv abstracts): the default ``field_terms`` of ``detect_introduced``; empty when absent."""
+    return _packaged_json(FIELD_TERMS_FILE, {})
+
+
+def _packaged_json(filename: str, default=None):
+    """The JSON of ``linker/data/<filename>``, or ``default`` when the file is absent."""
     from importlib import resources
 
-    path = resources.files("relwork.linker").joinpath("data", FIELD_TERMS_FILE)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    path = resources.files("relwork.linker").joinpath("data", filename)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else default
 
 
 @lru_cache(maxsize=1)
@@ -2275,9 +2280,7 @@ TITLE_FAMILIES_FILE = "title-families.json"
 def _title_families() -> tuple[frozenset[str], frozenset[str]]:
     """(families, words no modifier of the title-family rule counts) from ``linker/data/title-families.json``:
     a family's spelled-out words ('Generative Adversarial') and adjectives any model has ('Compact', 'Siamese')."""
-    from importlib import resources
-
-    data = json.loads(resources.files("relwork.linker").joinpath("data", TITLE_FAMILIES_FILE).read_text(encoding="utf-8"))
+    data = _packaged_json(TITLE_FAMILIES_FILE)
     plain = frozenset(data["family_words"]) | frozenset(data["plain_modifiers"]) | _GENERIC_TECH_WORDS | _COMMON_WORDS
     return frozenset(data["families"]), plain
 
