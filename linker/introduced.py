@@ -1726,6 +1726,19 @@ def detect_introduced(
                 add(variant, found[key].kind, _clause_around(abstract, abstract.find(variant), abstract.find(variant) + 1).strip())
         for variant, start in _suffixed_variants(abstract, name) if len(name) >= 3 and " " not in name and is_namelike(name) else ():
             add(variant, found[key].kind, _clause_around(abstract, start, start + len(variant)).strip())
+    for key in list(order):
+        name = found[key].name
+        if " " not in name and len(name) >= 3 and is_namelike(name) and name in abstract:
+            for other, start in _listed_with_own(abstract, name, known):
+                add(other, found[key].kind, _clause_around(abstract, start, start + len(other)).strip())
+    if not found:  # (only here: a name the abstract gives makes the title lead its long form)
+        family = title_family_name(paper.title, abstract, known)
+        if family:
+            add(family, _kind(family, paper.title), paper.title)
+        coined = None if family else title_coined_prefix(paper.title, known)
+        if coined:  # (not through ``add``: its guards are for abstract tokens, '3D-CNN', 'GAN-based')
+            found[alias_key(coined)] = Introduced(name=coined, kind=_kind(coined, paper.title), evidence=paper.title)
+            order.append(alias_key(coined))
     if written:
         _write_scripts_back(found.values(), written)
     return [found[k] for k in order]
@@ -1853,10 +1866,15 @@ FIELD_TERMS_FILE = "field-terms.json"
 def packaged_field_terms() -> dict[str, list[list]]:
     """The field-term lexicon shipped as ``linker/data/field-terms.json`` (``bench/build_field_terms.py`` builds it
     from unlabelled arXiv abstracts): the default ``field_terms`` of ``detect_introduced``; empty when absent."""
+    return _packaged_json(FIELD_TERMS_FILE, {})
+
+
+def _packaged_json(filename: str, default=None):
+    """The JSON of ``linker/data/<filename>``, or ``default`` when the file is absent."""
     from importlib import resources
 
-    path = resources.files("relwork.linker").joinpath("data", FIELD_TERMS_FILE)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    path = resources.files("relwork.linker").joinpath("data", filename)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else default
 
 
 @lru_cache(maxsize=1)
@@ -2255,6 +2273,120 @@ def _repeated_as_own(phrase: str, prefix: bool, abstract: str, low: str) -> bool
                 return True  # 'PRM-RL, a hierarchical robot navigation method'
         at = low.find(needle, end)
     return False
+
+
+TITLE_FAMILIES_FILE = "title-families.json"
+
+
+@lru_cache(maxsize=1)
+def _title_families() -> tuple[frozenset[str], frozenset[str]]:
+    """(families, words no modifier of the title-family rule counts) from ``linker/data/title-families.json``:
+    a family's spelled-out words ('Generative Adversarial') and adjectives any model has ('Compact', 'Siamese')."""
+    data = _packaged_json(TITLE_FAMILIES_FILE)
+    plain = frozenset(data["family_words"]) | frozenset(data["plain_modifiers"]) | _GENERIC_TECH_WORDS | _COMMON_WORDS
+    return frozenset(data["families"]), plain
+
+
+_FAMILY_LEAD_WORD = re.compile(r"[A-Z0-9][\w\-+]*")
+
+
+def title_family_name(title: str, abstract: str, known: "set[str] | None" = None) -> str | None:
+    """A title lead that ends in a model family and carries two distinctive modifiers: 'Edge Heuristic GAN for
+    Non-uniform Blind Deblurring', 'Weight Agnostic Neural Networks', 'Stochastic Wasserstein Autoencoder for ...'.
+    The lead is what comes before ':' or the first 'for / with / via ...' (or a whole title of up to five words),
+    2-5 Title Case words. Not a name: a gerund's object ('Understanding Convolutional Neural Networks'), a
+    family with plain adjectives only ('Compact Deep Neural Networks', 'Two-Stream Siamese Neural Network'), a
+    catalogued name ('Region Proposal Networks'), a survey's topic. ``detect_introduced`` asks only when no other
+    rule found a name: a paper whose abstract names its model gives the title lead as that name's long form.
+    ``abstract``: the paper's, to tell whether a catalogued name inside the lead still links outside it."""
+    if " " not in title:
+        return None
+    lead = _TITLE_LEAD_END.search(title)
+    if lead and lead.start():
+        phrase, rest = title[: lead.start()].strip(), title[lead.end() :]
+    elif lead is None and title.count(" ") <= 4:
+        phrase, rest = title.strip(), ""
+    else:
+        return None
+    words = phrase.split()
+    if words[0] in ("The", "A", "An"):
+        words = words[1:]
+    families, plain = _title_families()
+    if not 2 <= len(words) <= 5 or words[-1].lower() not in families or not all(_FAMILY_LEAD_WORD.fullmatch(w) for w in words):
+        return None
+    if words[-1][-1] in "sS":
+        return None  # a plural names a class ('Hierarchical Autoregressive Transformers', 'Temporally Coherent GANs')
+    first = words[0].lower()
+    if first.endswith("ing") or first in STOP_TITLE_WORDS or (rest and _SURVEY_TITLE.match(rest)):
+        return None
+    distinctive = [w for w in words[:-1] if w.lower() not in plain and alias_key(w) not in GENERIC]
+    if len(distinctive) < 2:
+        return None
+    name = " ".join(words)
+    if not known:
+        return name
+    if alias_key(name) in known:
+        return None  # a catalogued name ('Region Proposal Network')
+    inside = abstract.count(name)
+    parts = _WORD_PARTS.split(name)  # ('Multi-Fiber Network' holds 'Fiber Network')
+    for i in range(len(parts)):
+        for j in range(i + 1, len(parts) + 1):
+            part = " ".join(parts[i:j])
+            if alias_key(part) in known and abstract.count(part) <= inside:
+                # a catalogued name inside it that the abstract writes (as the title does) only inside the own
+                # name, which would hide it: 'Contextual Hourglass Network' builds on Stacked Hourglass (a
+                # lower-case spelling may not link: exact-case entries, context words)
+                return None
+    return name
+
+
+# a coined one-token title prefix: a digit, a joint or an inner capital ('3D-SIC', 'KAS-term', 'Bee+', 'PHT-bot'),
+# or a lower-case opening ('fairseq', 'rlpyt', 'compare-mt'); not TeX ('$d$-SNE') or a plain word ('Parenting')
+_COINED_PREFIX = re.compile(r"(?:[a-z][\w\-+]*|[A-Za-z0-9][\w]*(?:[\-+]|\d|[a-z][A-Z])[\w\-+]*)")
+# the rest of the title says the prefix is a measure ('t-DCF: a Detection Cost Function for ...'), not a method
+_NOT_A_METHOD_REST = re.compile(r"(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,3}?(?:metric|measure|score|cost\s+function)\b", re.I)
+
+
+def title_coined_prefix(title: str, known: "set[str] | None" = None) -> str | None:
+    """A title prefix of one coined token ('3D-SIC: 3D Semantic Instance Completion for RGB-D Scans', 'KAS-term:
+    Extracting Slovene Terms ...', 'fairseq: A Fast, Extensible Toolkit ...'). ``detect_introduced`` asks only
+    when no rule found a name: the shape rules of :func:`title_prefix_name` leave such tokens out (a digit-led
+    token, a lower-case tail: 'GAN-based'), which elsewhere in a title are more often descriptions."""
+    parts = _title_split(title)
+    if parts is None:
+        return None
+    prefix, rest = parts
+    prefix = _LEADING_ARTICLE.sub("", prefix)
+    if " " in prefix or not _COINED_PREFIX.fullmatch(prefix) or _SURVEY_TITLE.match(rest) or _NOT_A_METHOD_REST.match(rest):
+        return None
+    key = alias_key(prefix)
+    if len(key) < 3 or key in GENERIC or prefix.lower() in STOP_TITLE_WORDS or (known and key in known):
+        return None
+    return prefix
+
+
+# 'we propose two novel methods, tAdv and cAdv', 'The proposed ICT and CCT units', 'named BowNet and wBowNet': an own
+# cue at most three words before the first name of a list
+_LIST_CUE_BEFORE = re.compile(r"\b(?:proposed?|novel|named|termed|called|dubbed|introduce[sd]?|present[sd]?)(?:\s+[\w\-]+){0,3}\s*,?\s*$")
+_NEXT_IN_LIST = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(" + _TOKEN + r")(?![\w\-])")
+
+
+def _listed_with_own(abstract: str, name: str, known: "set[str]") -> list[tuple[str, int]]:
+    """(name, offset) of the name-like tokens listed right after an own one-token name under an own cue ('propose
+    two novel methods, tAdv and cAdv', 'we propose novel DownBCL, UpBCL, and CorrBCL operations'): the list's
+    other members are the paper's too. Not after 'our' ('our DPC-Captions and PCCD dataset': evaluation data)."""
+    listed: list[tuple[str, int]] = []
+    at = abstract.find(name)
+    while at != -1:
+        end = at + len(name)
+        if (at == 0 or not (abstract[at - 1].isalnum() or abstract[at - 1] in "-_")) and _LIST_CUE_BEFORE.search(
+                abstract, max(0, at - 40, abstract.rfind(". ", 0, at) + 2), at):
+            match = _NEXT_IN_LIST.match(abstract, end)
+            while match and is_namelike(match.group(1)) and alias_key(match.group(1)) not in known:
+                listed.append((match.group(1), match.start(1)))
+                match = _NEXT_IN_LIST.match(abstract, match.end())
+        at = abstract.find(name, end)
+    return listed
 
 
 _SURVEY_TITLE = re.compile(r"(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?(?:survey|review|overview)\b", re.I)
