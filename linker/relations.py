@@ -1338,6 +1338,11 @@ def _governing_cue(
         return None, False
     if cue.relation == COMPARES_TO and others and _past_compared_clause(gap, scan_lo + match.end(), others):
         return None, False
+    if cue.relation == COMPARES_TO and _COMPARED_END.search(gap) and not _BARE_COMPARE.fullmatch(words):
+        # "Comparisons to a feedforward baseline suggest that ... the LSTM", "compared with state-of-the-art algorithms
+        # and they cannot take advantage of ... ResNet-50": the compared phrase ended at the new clause (the verb
+        # 'compare' without 'with' is left to the rule of methods compared among themselves, below)
+        return None, False
     if cue.relation == COMPARES_TO and (("ing" in gap and _gerund_host(gap)) or ("(" in gap and _NEXT_ITEM.search(gap))):
         return None, False
     confidence = cue.confidence - 0.01 * max(0, _words(gap) - 3)
@@ -1399,6 +1404,10 @@ def _governing_cue(
         # "we evaluate this approach on TSN": what is studied is the paper's own; the method is its variant or host
         return None, False
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
+        if _own_side(gap):
+            # "We compare our BERT-based model with ...", "we compare ... of the proposed LSTM decoder to a KF decoder":
+            # the mention is inside the paper's own side of the comparison, before its 'with / to'
+            return None, False
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared
         # with the paper's own method ("we compare BERT with our model")
@@ -1414,6 +1423,22 @@ def _governing_cue(
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+# a new clause inside a comparison's gap: a reported finding ('suggest that') or a pronoun subject after 'and'
+_COMPARED_END = re.compile(
+    r"(?<![\w-])(?:(?:suggest|show|indicate|reveal|demonstrate|confirm|prove|imply|verify)(?:s|ed)?\s+that"
+    r"|and\s+(?:they|it|we)\s+\w+)(?![\w-])", re.I
+)
+# list glue: after it a compared list goes on with another item ("we compare our method and BERT")
+_LIST_GLUE = re.compile(r",|&|(?<![\w-])(?:and|or|versus|vs\.?)(?![\w-])", re.I)
+
+
+def _own_side(gap: str) -> bool:
+    """Whether the mention closes a noun phrase of the paper's own ('our', 'new', 'the proposed' at most three words
+    before it, no list glue between): the side a comparison is about, not what it is compared with."""
+    last = None
+    for last in _OWN_OBJECT.finditer(gap):
+        pass
+    return last is not None and _words(gap[last.end() :]) <= 3 and not _LIST_GLUE.search(gap, last.end())
 # A comparison's object that acts on the mention: "outperform the naive approach to interpreting Transformer attention
 # activations" compares with the approach, and the method is what it (and the paper) works on, not a rival; a use
 # gerund ("those using TF-IDF", see _MODIFIER_USE) stays inside the compared phrase.
