@@ -1039,6 +1039,9 @@ _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achiev
 _RELATIVE_SKIP = re.compile(r"\)?\s*,\s*(?:which|who)\s[^;()]{3,200}?,\s*(?=(?:is|are|was|were)\s)", re.I)
 _AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
+# list glue or a preposition right before a participle makes it attributive as a determiner does: "we used LBP, HOG
+# and pre-trained deep neural network (VGG-16) as feature extractors", "with pre-trained ResNet-50"
+_GLUE_END = re.compile(r"(?:,|(?<![\w-])(?:and|or|with|of|from|using|by|via))\s+$", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
                          r"|combined|integrated|implemented|applied|fine-?tuned|finetuned|distill?ed|initiali[sz]ed)", re.I)
@@ -1313,7 +1316,8 @@ def _governing_cue(
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
-        if _DETERMINER_END.search(before, window, match.start()) and _PARTICIPLE.fullmatch(match.group(0)):
+        if (_DETERMINER_END.search(before, window, match.start()) or _GLUE_END.search(before, window, match.start())) \
+                and _PARTICIPLE.fullmatch(match.group(0)):
             # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
             # transformer"), and only decides when there is none
             attributive = attributive or (_ATTRIBUTIVE_CUE, match)
