@@ -1832,13 +1832,22 @@ def _settle_carried_subjects(linked) -> None:
 
 # the first sentence in the paper's own voice: 'we propose ...', 'We implement a framework ...', 'In this paper'
 _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
+# where a paper has stated its proposal, for descriptions of its system after it: also 'We have developed a new
+# automatic algorithm', 'This proposed solution aims ...', 'The proposed LSTM algorithm is applied' (not 'We have shown
+# previously'). Not for motivation sentences (_settle_motivation): passive procedures ('A CNN was constructed based on
+# ResNet') often come before a first 'The proposed CNN'.
+_STATED_PROPOSAL = re.compile(
+    r"(?=[WwIiTtOo])\b(?:[Ww]e\s+(?:have\s+(?=(?:developed|proposed|designed|built|created|introduced|presented|implemented"
+    r"|devised|constructed)\b))?(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)"
+    r"|[Tt]his\s+(?:paper|work|letter|article)|(?:[Tt]his|[Tt]he|[Oo]ur)\s+proposed)\b"
+)
 
 
 @lru_cache(maxsize=256)
-def _first_own_voice(abstract: str) -> int:
-    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``), or -1; cached because two
-    paper-level rules ask for the same abstract."""
-    match = _PROPOSAL_VOICE.search(abstract)
+def _first_own_voice(abstract: str, stated: bool = False) -> int:
+    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``; with ``stated``, the wider
+    ``_STATED_PROPOSAL``), or -1; cached because two paper-level rules ask for the same abstract."""
+    match = (_STATED_PROPOSAL if stated else _PROPOSAL_VOICE).search(abstract)
     return match.start() if match else -1
 
 
@@ -1927,7 +1936,7 @@ def _settle_method_description(linked) -> None:
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
     abstract = linked.paper.abstract or ""
-    first = _first_own_voice(abstract)
+    first = _first_own_voice(abstract, stated=True)
     if first < 0:
         return
     stop = abstract.find(". ", first + 1)
