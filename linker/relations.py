@@ -332,6 +332,10 @@ def _owner(
             base = clause_lo - len(sentence[max(0, clause_lo - 80) : clause_lo]) + len(antecedent) - len(head)
             if _PRIOR.search(antecedent) or _OTHER.search(head) or _namelike_in(head, base, others, own):
                 return "other"  # "Recent work introduced Mamba, which outperforms Transformers"
+            if _PROPOSAL_OPEN.match(sentence) and not _OTHER.search(sentence, 0, clause_lo):
+                # "We propose a method for mapping ... onto a distributional semantic space, which adapts the word2vec
+                # architecture": the relative clause of the sentence that states the paper's proposal describes it
+                return "own"
             return "unknown"
         if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
             # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
@@ -403,6 +407,10 @@ _AUX_ONLY = re.compile(
     r"|not|only|\w+ly)\s+)*", re.I
 )
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s*$", re.I)
+# a sentence stating the paper's proposal: "We propose ...", "In this paper, we present ..."
+_PROPOSAL_OPEN = re.compile(
+    r"\s*(?:(?:in\s+this\s+(?:paper|work|letter|article)|here(?:in)?|to\s+this\s+end)\s*,?\s+)?we\s+(?:\w+ly\s+|also\s+|further\s+)?"
+    r"(?:propose|present|introduce|develop|design|describe|devise|build|construct)\b", re.I)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
 _CLAUSE_OPENER = re.compile(
