@@ -540,6 +540,9 @@ def _cue(
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
+# what a result is measured in, when set beside another method's
+_MEASURE = r"(?:performance|results?|accuracy|accuracies|quality|scores?|precision|recall|f1)"
+
 # Improving a method's performance is applying the paper's technique to it ("improve detection accuracy of
 # DSSD", "replacing self-attention with SHE improves the performance of the Transformer"), unless the paper's
 # own named model is the subject: "ATLAS further improves the long context performance of Titans" compares.
@@ -636,6 +639,13 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
          "<against> <improv <superior <inferior", first="abcegimprstvw"),
+    # a measure set beside the method's: "comparative or better performance over Lattice-LSTM", "the same accuracy as
+    # MobileNetV2", "performance levels similar to a Mask R-CNN trained on ..." ('similar to' alone is a use, below)
+    _cue(COMPARES_TO, 0.85, r"(?:better|higher|stronger|improved|greater|superior)\s+(?:\w+\s+)?" + _MEASURE + r"\s+over"
+         r"|(?:comparative|similar|equivalent|equal|close)\s+(?:\w+\s+)?" + _MEASURE + r"(?:\s+levels?)?\s+(?:to|with)"
+         r"|same\s+(?:level\s+of\s+)?(?:\w+\s+)?" + _MEASURE + r"\s+as|" + _MEASURE + r"(?:\s+levels?)?\s+(?:similar|equivalent|equal|close)\s+to"
+         r"|" + _MEASURE + r"\s+at\s+the\s+level\s+of",
+         keys="<performance <result <accurac <quality <score <precision <recall <f1>", first="bcefhimpqrs"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
