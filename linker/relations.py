@@ -541,7 +541,8 @@ _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|sm
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
 # what a result is measured in, when set beside another method's
-_MEASURE = r"(?:performance|results?|accuracy|accuracies|quality|scores?|precision|recall|f1)"
+_MEASURE = (r"(?:performance|results?|accuracy|accuracies|quality|scores?|precision|recall|f1|bleu|map|error(?:\s+rates?)?"
+            r"|(?:mean\s+)?average\s+precision)(?:\s*\([\w@.-]{1,12}\))?")
 
 # Improving a method's performance is applying the paper's technique to it ("improve detection accuracy of
 # DSSD", "replacing self-attention with SHE improves the performance of the Transformer"), unless the paper's
@@ -644,8 +645,12 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.85, r"(?:better|higher|stronger|improved|greater|superior)\s+(?:\w+\s+)?" + _MEASURE + r"\s+over"
          r"|(?:comparative|similar|equivalent|equal|close)\s+(?:\w+\s+)?" + _MEASURE + r"(?:\s+levels?)?\s+(?:to|with)"
          r"|same\s+(?:level\s+of\s+)?(?:\w+\s+)?" + _MEASURE + r"\s+as|" + _MEASURE + r"(?:\s+levels?)?\s+(?:similar|equivalent|equal|close)\s+to"
-         r"|" + _MEASURE + r"\s+at\s+the\s+level\s+of",
-         keys="<performance <result <accurac <quality <score <precision <recall <f1>", first="bcefhimpqrs"),
+         r"|" + _MEASURE + r"\s+at\s+the\s+level\s+of"
+         # "recovers the performance of the original Transformer", "only about 60% of that of MobileNetV2"
+         r"|(?:recover|retain|preserv|maintain)\w*\s+(?:the\s+|most\s+of\s+the\s+)?(?:[\w-]+\s+)?" + _MEASURE + r"\s+of"
+         r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:that|those)\s+of",
+         keys="<performance <result <accurac <quality <score <precision <recall <f1> <bleu> <map> <error <average <that> <those>",
+         first="bcefhimpqrs0123456789"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
