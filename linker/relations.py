@@ -648,7 +648,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|" + _MEASURE + r"\s+at\s+the\s+level\s+of"
          # "recovers the performance of the original Transformer", "only about 60% of that of MobileNetV2"
          r"|(?:recover|retain|preserv|maintain)\w*\s+(?:the\s+|most\s+of\s+the\s+)?(?:[\w-]+\s+)?" + _MEASURE + r"\s+of"
-         r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:that|those)\s+of",
+         r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:that|those)\s+of", OWN,
          keys="<performance <result <accurac <quality <score <precision <recall <f1> <bleu> <map> <error <average <that> <those>",
          first="bcefhimpqrs0123456789"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
@@ -1339,12 +1339,17 @@ def _governing_cue(
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
-        if (_DETERMINER_END.search(before, window, match.start()) or _GLUE_END.search(before, window, match.start())) \
-                and _PARTICIPLE.fullmatch(match.group(0)):
-            # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
-            # transformer"), and only decides when there is none
-            attributive = attributive or (_ATTRIBUTIVE_CUE, match)
-            continue
+        if _PARTICIPLE.fullmatch(match.group(0)):
+            if _DETERMINER_END.search(before, window, match.start()):
+                # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
+                # transformer"), and only decides when there is none
+                attributive = attributive or (_ATTRIBUTIVE_CUE, match)
+                continue
+            if _GLUE_END.search(before, window, match.start()):
+                # "HOG and pre-trained deep neural network (VGG-16)": a verb further left governs; without one the
+                # participle is read as a verb as before ("with improved survivals in various cancers [5]")
+                attributive = attributive or (_PRE_CUES[index], match)
+                continue
         best = (_PRE_CUES[index], match)
         break
     best = best or attributive
