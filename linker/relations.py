@@ -1065,6 +1065,8 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
 # list glue or a preposition right before a participle makes it attributive as a determiner does: "we used LBP, HOG
 # and pre-trained deep neural network (VGG-16) as feature extractors", "with pre-trained ResNet-50"
 _GLUE_END = re.compile(r"(?:,|(?<![\w-])(?:and|or|with|of|from|using|by|via))\s+$", re.I)
+# a participle followed by a preposition heads a reduced clause (", combined with a ... HMM"), not a noun phrase
+_PREPOSITION_NEXT = re.compile(r"\s+(?:with|by|on|in|from|to|into|using|for|as|via|through|at|upon|over)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
                          r"|combined|integrated|implemented|applied|fine-?tuned|finetuned|distill?ed|initiali[sz]ed)", re.I)
@@ -1345,7 +1347,7 @@ def _governing_cue(
                 # transformer"), and only decides when there is none
                 attributive = attributive or (_ATTRIBUTIVE_CUE, match)
                 continue
-            if _GLUE_END.search(before, window, match.start()):
+            if _GLUE_END.search(before, window, match.start()) and not _PREPOSITION_NEXT.match(before, match.end()):
                 # "HOG and pre-trained deep neural network (VGG-16)": a verb further left governs; without one the
                 # participle is read as a verb as before ("with improved survivals in various cancers [5]")
                 attributive = attributive or (_PRE_CUES[index], match)
