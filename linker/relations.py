@@ -649,7 +649,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
          # "recovers the performance of the original Transformer", "only about 60% of that of MobileNetV2"
          r"|(?:recover|retain|preserv|maintain)\w*\s+(?:the\s+|most\s+of\s+the\s+)?(?:[\w-]+\s+)?" + _MEASURE + r"\s+of"
          r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:that|those)\s+of", OWN,
-         keys="<performance <result <accurac <quality <score <precision <recall <f1> <bleu> <map> <error <average <that> <those>",
+         keys="<better/<higher/<stronger/<improved/<greater/<superior+<over> <comparative <similar <equivalent <equal <close "
+         "<same> <level <recover <retain <preserv <maintain <that>/<those>+<of>",
          first="bcefhimpqrs0123456789"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
