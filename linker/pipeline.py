@@ -741,7 +741,8 @@ def _carries(name: str, key: str, keys: list[str]) -> bool:
 def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
     """A paper whose new name carries a linked method's name builds on it ('BiViT' -> ViT, 'HyenaDNA' ->
     Hyena, 'S-Mamba' -> Mamba, 'EcoFormer' -> Transformer): when no mention says builds_on, the mention
-    nearest to the introduced name (same sentence, else the first one) is raised to builds_on."""
+    nearest to the introduced name (same sentence, else the first one) is raised to builds_on; a comparison there
+    keeps its relation and gets a builds_on copy."""
     own = [alias_key(i.name) for i in introduces if i.kind != "dataset"]
     by_method: dict[str, list[Link]] = {}
     for link in links:
@@ -760,9 +761,14 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
             chosen = next((l for l in method_links if l.relation == "mentions"), None)
         if chosen is None:
             continue
+        cue, confidence = f"named after it: {carrier.name}", round(min(chosen.confidence, 0.7), 3)
+        if chosen.relation == "compares_to":
+            # "QLSTMs are compared to LSTMs": the comparison stays, the name adds the use beside it
+            links.append(replace(chosen, relation="builds_on", cue=cue, confidence=confidence))
+            continue
         chosen.relation = "builds_on"
-        chosen.cue = f"named after it: {carrier.name}"
-        chosen.confidence = round(min(chosen.confidence, 0.7), 3)
+        chosen.cue = cue
+        chosen.confidence = confidence
 
 
 # a name ending in symbols ('AdvGAN++', 'DDM*', 'C3D+'): its normalised spellings would be its base's

@@ -335,6 +335,10 @@ def _owner(
             base = clause_lo - len(sentence[max(0, clause_lo - 80) : clause_lo]) + len(antecedent) - len(head)
             if _PRIOR.search(antecedent) or _OTHER.search(head) or _namelike_in(head, base, others, own):
                 return "other"  # "Recent work introduced Mamba, which outperforms Transformers"
+            if _PROPOSAL_OPEN.match(sentence) and not _OTHER.search(sentence, 0, clause_lo):
+                # "We propose a method for mapping ... onto a distributional semantic space, which adapts the word2vec
+                # architecture": the relative clause of the sentence that states the paper's proposal describes it
+                return "own"
             return "unknown"
         if not prefix.strip(" ,") or _CLAUSE_OPENER.fullmatch(prefix):
             # "Using BERT, we ...", "When combined with RoPE, our model ...": the subject follows
@@ -406,6 +410,10 @@ _AUX_ONLY = re.compile(
     r"|not|only|\w+ly)\s+)*", re.I
 )
 _RELATIVE_BREAK = re.compile(r",\s*(?:which|who)\s*$", re.I)
+# a sentence stating the paper's proposal: "We propose ...", "In this paper, we present ..."
+_PROPOSAL_OPEN = re.compile(
+    r"\s*(?:(?:in\s+this\s+(?:paper|work|letter|article)|here(?:in)?|to\s+this\s+end)\s*,?\s+)?we\s+(?:\w+ly\s+|also\s+|further\s+)?"
+    r"(?:propose|present|introduce|develop|design|describe|devise|build|construct)\b", re.I)
 _SUBJECT_ANCHOR = re.compile(r",|\b(?:that|which|who)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^\s*(?:it|they|this|these|both)\b(?:\s+\w+ly|\s+(?:can|could|also|further|will|would|may|to))*\s*$", re.I)
 _CLAUSE_OPENER = re.compile(
@@ -535,6 +543,10 @@ def _cue(
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
+# what a result is measured in, when set beside another method's
+_MEASURE = (r"(?:performance|results?|accuracy|accuracies|quality|scores?|precision|recall|f1|bleu|map|error(?:\s+rates?)?"
+            r"|(?:mean\s+)?average\s+precision)(?:\s*\([\w@.-]{1,12}\))?")
+
 # Improving a method's performance is applying the paper's technique to it ("improve detection accuracy of
 # DSSD", "replacing self-attention with SHE improves the performance of the Transformer"), unless the paper's
 # own named model is the subject: "ATLAS further improves the long context performance of Titans" compares.
@@ -631,6 +643,18 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
          "<against> <improv <superior <inferior", first="abcegimprstvw"),
+    # a measure set beside the method's: "comparative or better performance over Lattice-LSTM", "the same accuracy as
+    # MobileNetV2", "performance levels similar to a Mask R-CNN trained on ..." ('similar to' alone is a use, below)
+    _cue(COMPARES_TO, 0.85, r"(?:better|higher|stronger|improved|greater|superior)\s+(?:\w+\s+)?" + _MEASURE + r"\s+over"
+         r"|(?:comparative|similar|equivalent|equal|close)\s+(?:\w+\s+)?" + _MEASURE + r"(?:\s+levels?)?\s+(?:to|with)"
+         r"|same\s+(?:level\s+of\s+)?(?:\w+\s+)?" + _MEASURE + r"\s+as|" + _MEASURE + r"(?:\s+levels?)?\s+(?:similar|equivalent|equal|close)\s+to"
+         r"|" + _MEASURE + r"\s+at\s+the\s+level\s+of"
+         # "recovers the performance of the original Transformer", "only about 60% of that of MobileNetV2"
+         r"|(?:recover|retain|preserv|maintain)\w*\s+(?:the\s+|most\s+of\s+the\s+)?(?:[\w-]+\s+)?" + _MEASURE + r"\s+of"
+         r"|\d+(?:\.\d+)?\s*%\s+of\s+(?:that|those)\s+of", OWN,
+         keys="<better/<higher/<stronger/<improved/<greater/<superior+<over> <comparative <similar <equivalent <equal <close "
+         "<same> <level <recover <retain <preserv <maintain <that>/<those>+<of>",
+         first="bcefhimpqrs0123456789"),
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
@@ -1042,6 +1066,11 @@ _SCORES_BY = re.compile(r"\d(?:[\d.,%]|\s+and\s+\d|\s+)*\s+(?:obtained\s+|achiev
 _RELATIVE_SKIP = re.compile(r"\)?\s*,\s*(?:which|who)\s[^;()]{3,200}?,\s*(?=(?:is|are|was|were)\s)", re.I)
 _AMONG = re.compile(r"\s*(?:with\s+|to\s+)?(?:each\s+other|one\s+another|among\s+themselves)\b", re.I)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|do|does|did)\b", re.I)
+# list glue or a preposition right before a participle makes it attributive as a determiner does: "we used LBP, HOG
+# and pre-trained deep neural network (VGG-16) as feature extractors", "with pre-trained ResNet-50"
+_GLUE_END = re.compile(r"(?:,|(?<![\w-])(?:and|or|with|of|from|using|by|via))\s+$", re.I)
+# a participle followed by a preposition heads a reduced clause (", combined with a ... HMM"), not a noun phrase
+_PREPOSITION_NEXT = re.compile(r"\s+(?:with|by|on|in|from|to|into|using|for|as|via|through|at|upon|over)\b", re.I)
 _DETERMINER_END = re.compile(r"\b(?:the|a|an|our|their|its|this|these|those|each|every)\s+$", re.I)
 _PARTICIPLE = re.compile(r"(?:pre-?)?(?:trained|used|extended|adapted|modified|employed|adopted|enhanced|improved|augmented"
                          r"|combined|integrated|implemented|applied|fine-?tuned|finetuned|distill?ed|initiali[sz]ed)", re.I)
@@ -1316,11 +1345,17 @@ def _governing_cue(
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
-        if _DETERMINER_END.search(before, window, match.start()) and _PARTICIPLE.fullmatch(match.group(0)):
-            # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
-            # transformer"), and only decides when there is none
-            attributive = attributive or (_ATTRIBUTIVE_CUE, match)
-            continue
+        if _PARTICIPLE.fullmatch(match.group(0)):
+            if _DETERMINER_END.search(before, window, match.start()):
+                # "the adapted Faster R-CNN": lets a verb further left govern ("we characterize the trained
+                # transformer"), and only decides when there is none
+                attributive = attributive or (_ATTRIBUTIVE_CUE, match)
+                continue
+            if _GLUE_END.search(before, window, match.start()) and not _PREPOSITION_NEXT.match(before, match.end()):
+                # "HOG and pre-trained deep neural network (VGG-16)": a verb further left governs; without one the
+                # participle is read as a verb as before ("with improved survivals in various cancers [5]")
+                attributive = attributive or (_PRE_CUES[index], match)
+                continue
         best = (_PRE_CUES[index], match)
         break
     best = best or attributive
@@ -1340,6 +1375,11 @@ def _governing_cue(
         # the main clause, the side the comparison is about, not what it is compared with
         return None, False
     if cue.relation == COMPARES_TO and others and _past_compared_clause(gap, scan_lo + match.end(), others):
+        return None, False
+    if cue.relation == COMPARES_TO and _COMPARED_END.search(gap) and not _BARE_COMPARE.fullmatch(words):
+        # "Comparisons to a feedforward baseline suggest that ... the LSTM", "compared with state-of-the-art algorithms
+        # and they cannot take advantage of ... ResNet-50": the compared phrase ended at the new clause (the verb
+        # 'compare' without 'with' is left to the rule of methods compared among themselves, below)
         return None, False
     if cue.relation == COMPARES_TO and (("ing" in gap and _gerund_host(gap)) or ("(" in gap and _NEXT_ITEM.search(gap))):
         return None, False
@@ -1402,6 +1442,10 @@ def _governing_cue(
         # "we evaluate this approach on TSN": what is studied is the paper's own; the method is its variant or host
         return None, False
     if cue.relation == COMPARES_TO and _BARE_COMPARE.fullmatch(words) and not _COMPARED_WITH.search(gap):
+        if _own_side(gap):
+            # "We compare our BERT-based model with ...", "we compare ... of the proposed LSTM decoder to a KF decoder":
+            # the mention is inside the paper's own side of the comparison, before its 'with / to'
+            return None, False
         # "we present and compare few rule-based and machine learning-based (Naive Bayes, Random Forests ...)
         # models": methods compared among themselves are the ones the paper runs, unless they are compared
         # with the paper's own method ("we compare BERT with our model")
@@ -1417,6 +1461,22 @@ def _governing_cue(
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+# a new clause inside a comparison's gap: a reported finding ('suggest that') or a pronoun subject after 'and'
+_COMPARED_END = re.compile(
+    r"(?<![\w-])(?:(?:suggest|show|indicate|reveal|demonstrate|confirm|prove|imply|verify)(?:s|ed)?\s+that"
+    r"|and\s+(?:they|it|we)\s+\w+)(?![\w-])", re.I
+)
+# list glue: after it a compared list goes on with another item ("we compare our method and BERT")
+_LIST_GLUE = re.compile(r",|&|(?<![\w-])(?:and|or|versus|vs\.?)(?![\w-])", re.I)
+
+
+def _own_side(gap: str) -> bool:
+    """Whether the mention closes a noun phrase of the paper's own ('our', 'new', 'the proposed' at most three words
+    before it, no list glue between): the side a comparison is about, not what it is compared with."""
+    last = None
+    for last in _OWN_OBJECT.finditer(gap):
+        pass
+    return last is not None and _words(gap[last.end() :]) <= 3 and not _LIST_GLUE.search(gap, last.end())
 # A comparison's object that acts on the mention: "outperform the naive approach to interpreting Transformer attention
 # activations" compares with the approach, and the method is what it (and the paper) works on, not a rival; a use
 # gerund ("those using TF-IDF", see _MODIFIER_USE) stays inside the compared phrase.
@@ -1806,13 +1866,22 @@ def _settle_carried_subjects(linked) -> None:
 
 # the first sentence in the paper's own voice: 'we propose ...', 'We implement a framework ...', 'In this paper'
 _PROPOSAL_VOICE = re.compile(r"(?=[WwIiTt])\b(?:[Ww]e\s+(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)|[Tt]his\s+(?:paper|work|letter|article))\b")
+# where a paper has stated its proposal, for descriptions of its system after it: also 'We have developed a new
+# automatic algorithm', 'This proposed solution aims ...', 'The proposed LSTM algorithm is applied' (not 'We have shown
+# previously'). Not for motivation sentences (_settle_motivation): passive procedures ('A CNN was constructed based on
+# ResNet') often come before a first 'The proposed CNN'.
+_STATED_PROPOSAL = re.compile(
+    r"(?=[WwIiTtOo])\b(?:[Ww]e\s+(?:have\s+(?=(?:developed|proposed|designed|built|created|introduced|presented|implemented"
+    r"|devised|constructed)\b))?(?!have\b|had\b)[a-z]+|[Ii]n\s+this\s+(?:paper|work|letter|article)"
+    r"|[Tt]his\s+(?:paper|work|letter|article)|(?:[Tt]his|[Tt]he|[Oo]ur)\s+proposed)\b"
+)
 
 
 @lru_cache(maxsize=256)
-def _first_own_voice(abstract: str) -> int:
-    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``), or -1; cached because two
-    paper-level rules ask for the same abstract."""
-    match = _PROPOSAL_VOICE.search(abstract)
+def _first_own_voice(abstract: str, stated: bool = False) -> int:
+    """Where the abstract first speaks in the paper's own voice (``_PROPOSAL_VOICE``; with ``stated``, the wider
+    ``_STATED_PROPOSAL``), or -1; cached because two paper-level rules ask for the same abstract."""
+    match = (_STATED_PROPOSAL if stated else _PROPOSAL_VOICE).search(abstract)
     return match.start() if match else -1
 
 
@@ -1901,7 +1970,7 @@ def _settle_method_description(linked) -> None:
     if not candidates:
         return  # nothing to settle: spare the abstract-wide search
     abstract = linked.paper.abstract or ""
-    first = _first_own_voice(abstract)
+    first = _first_own_voice(abstract, stated=True)
     if first < 0:
         return
     stop = abstract.find(". ", first + 1)

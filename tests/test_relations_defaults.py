@@ -21,8 +21,9 @@ from relation_span import type_mention as _type
         # 1907.07366: the baselines the paper outperforms are those using TF-IDF and pre-trained models
         ("The performance indicates our F1 scores reach over 91% and outperform several baselines, including those "
          "using TF-IDF, LIWC and pre-trained language models (ELMO and BERT).", "TF-IDF", "outperform ... using"),
+        # ('and pre-trained language models' is a noun phrase after list glue: the compared phrase's use word is 'using')
         ("The performance indicates our F1 scores reach over 91% and outperform several baselines, including those "
-         "using TF-IDF, LIWC and pre-trained language models (ELMO and BERT).", "BERT", "outperform ... pre-trained"),
+         "using TF-IDF, LIWC and pre-trained language models (ELMO and BERT).", "BERT", "outperform ... using"),
         # 1905.10858
         ("The reported results demonstrate that our approach focused on visual and textual data outperforms "
          "state-of-the-art algorithms only based on appearance, such as standard Faster R-CNN.", "Faster R-CNN",
