@@ -1,15 +1,16 @@
-"""A Cypher script of a relwork graph, for ``cypher-shell -f graph.cypher`` (or Neo4j Browser).
+"""A Cypher script of a relwork graph, for ``cypher-shell -f graph.cypher``.
 
-The script runs the same statements as ``relwork export neo4j`` (constraints, then ``UNWIND [...] AS row
+The script runs the same statements as ``relwork export neo4j`` (constraints, then ``UNWIND $rows AS row
 MERGE ...`` per batch; deleting each node's outgoing relwork relationships the graph lacks; setting the
 fingerprints; deleting the relwork-written Method and external Paper nodes the graph lacks and nothing
 uses any more), so running it twice, or after a driver export, changes nothing. Unlike the driver export it
 cannot read the database first, so it writes every node (no skipping of unchanged ones), and it repeats the
-round of deleting unused nodes ``UNUSED_ROUNDS`` times instead of until a round deletes nothing. Since a script
-cannot carry query parameters, the rows are written as Cypher literals, and every string is escaped so
+round of deleting unused nodes ``UNUSED_ROUNDS`` times instead of until a round deletes nothing. Each batch's
+rows come before its statement as a cypher-shell ``:param {rows: [...]}`` command (a Cypher map literal), so
+the statements are relwork's own text with parameters. Every string in a literal is escaped so
 that no title or abstract can end its literal: quotes, backslashes and line breaks get backslash escapes
 (``\\'``, ``\\\\``, ``\\n``), and semicolons, slashes, asterisks, backticks and other control characters
-``\\uXXXX`` escapes. The statement text therefore never holds a bare quote, ``;``, ``//`` or ``*/`` coming
+``\\uXXXX`` escapes. The script therefore never holds a bare quote, ``;``, ``//`` or ``*/`` coming
 from data, even for a tool that splits statements naively. Map keys are relwork's property names (checked identifiers).
 """
 
