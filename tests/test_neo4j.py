@@ -401,11 +401,26 @@ def test_cypher_string_writes_bidi_overrides_and_isolates_as_escapes():
 
 
 def test_generate_cypher_only_uses_relwork_vocabulary():
+    """Data only travels in ``:param`` map literals (no ';' in them); every statement is relwork's own text."""
     statements = list(generate_cypher(evil_graph()))
+    params = [line for line in statements[2:] if line.startswith(":param ")]
+    assert params and all(line.startswith((":param {rows: [", ":param {methods: [")) for line in params)
+    assert not any(";" in line or "\n" in line for line in params)
     for line in statements[2:]:
-        assert line.startswith(("CREATE CONSTRAINT relwork_", "UNWIND [", "MATCH (n:Method) ", "MATCH (n:Paper) "))
+        if line in params:
+            continue
+        assert line.startswith(("CREATE CONSTRAINT relwork_", "UNWIND $rows AS row ", "MATCH (n:Method) ", "MATCH (n:Paper) "))
         assert line.endswith(";")
         assert line.count(";") == 1
+
+
+def test_generate_cypher_passes_rows_as_parameters_not_in_statements():
+    """The server plans each query shape once: the statements hold ``$rows``, never a row (qa8: literal rows cost 2-30 s a batch)."""
+    G = evil_graph()
+    statements = [line for line in generate_cypher(G, batch_size=3) if not line.startswith(("//", ":param "))]
+    titles = graph_titles(G).values()
+    assert not any(cypher_string(title)[1:-1] in line for line in statements for title in titles)
+    assert len(set(statements)) < len(statements)
 
 
 # ---------------------------------------------------------------------------------------------------
