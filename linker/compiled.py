@@ -22,6 +22,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import importlib.util
+from importlib import resources
 import os
 import pickle
 import sys
@@ -205,6 +206,7 @@ def _cache_key(files: list[Path], n_builtin: int) -> str:
     # ``CompiledCatalog.years`` runs introduced.py's code: its source counts too (read, not imported: ~60 ms of
     # patterns compiled for a caller that never detects introduced names)
     digest.update(Path(importlib.util.find_spec("relwork.linker.introduced").origin).read_bytes())
+    digest.update(resources.files("relwork.linker").joinpath("data", matcher.SPELLING_FILE).read_bytes())
     for path in files:
         digest.update(b"\0file\0" + Path(path).read_bytes())
     return digest.hexdigest()[:40]

@@ -44,10 +44,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 from itertools import product
 from typing import Iterable, NamedTuple
 
@@ -519,6 +521,8 @@ def build_table(
                 keys = {" ".join(normalize(surface).split())} if target.exact_case else variants(surface)
                 if not target.exact_case and surface[:2].isalpha():
                     keys = _greek_spelled(surface, keys)
+                if not target.exact_case:
+                    keys = _british_spelled(surface, keys)
             spaced = normalize(surface).strip()
             if "  " in spaced:
                 # punctuation between words keeps its width in the text: 'Carlini & Wagner' reads 'carlini   wagner'
@@ -543,6 +547,53 @@ def build_table(
                     table[key] = bucket = list(bucket)
                 bucket.append(target or _target(entry.name, entry.kind, surface))
     return table
+
+
+# -ize/-ise, -ization/-isation, -yze/-yse endings ('Optimization', 'Normalised', 'Analyzer'); not '-wise'
+_IZE = re.compile(r"(?<=[a-z]{3})(?<!w)([iy])([sz])(?=(?:ation|ations|e|ed|es|er|ers|ing)$)")
+
+
+@lru_cache(maxsize=1)
+def _our_stems() -> tuple[tuple[str, str], ...]:
+    """(British, American) stems of the -our words (``data/spelling.json``): ('neighbour', 'neighbor')."""
+    text = resources.files("relwork.linker").joinpath("data", SPELLING_FILE).read_text(encoding="utf-8")
+    return tuple((w, w[:-2] + "r") for w in json.loads(text)["our"])
+
+
+SPELLING_FILE = "spelling.json"
+
+
+def _british_spelled(surface: str, keys: "set[str] | frozenset[str]") -> "set[str] | frozenset[str]":
+    """A long form in American spelling also matches in British and the other way round: 'Trust Region Policy
+    Optimisation' is TRPO, 'k-Nearest Neighbours' kNN. Only words of a long form change (7+ letters, or any
+    word of 5+ letters in a surface of several words), never one written in capitals (an acronym); made when
+    the catalog compiles, so the text scan does no extra work."""
+    words = {w.lower() for w in _LONG_WORD.findall(surface) if not w.isupper()}
+    several = " " in surface.strip() or "-" in surface
+    words = {w for w in words if len(w) >= 7 or several}
+    if not words:
+        return keys
+    swapped: dict[str, str] = {}
+    for word in words:
+        other = _IZE.sub(lambda m: m.group(1) + ("s" if m.group(2) == "z" else "z"), word)
+        for british, american in _our_stems():
+            if word.startswith(british):
+                other = american + other[len(british):]
+            elif word.startswith(american) and not word.startswith(british):
+                other = british + other[len(american):]
+        if other != word:
+            swapped[word] = other
+    if not swapped:
+        return keys
+    extra = set()
+    for key in keys:
+        for word, other in swapped.items():  # in joined keys too: 'layernormalisation'
+            key = key.replace(word, other)
+        extra.add(key)
+    return {*keys, *extra}
+
+
+_LONG_WORD = re.compile(r"[A-Za-z]{5,}")
 
 
 _GREEK_WORD = re.compile(r"([A-Za-z]+)(?=[\s\-])")

@@ -540,6 +540,12 @@ def _cue(
     return _Cue(relation, confidence, agent, max_gap, compiled, needs, tuple(keys.split()))
 
 
+# what confirming agrees with, when it is a comparison: earlier findings ("confirm previous findings with BERT", "confirms
+# the results of Smith et al."), not a finding of the paper's own ("we confirmed nested SBM is appropriate")
+_PRIOR_FINDINGS = (r"(?:(?:the|these|those|their|its|such)\s+)?(?:(?:previous|previously|earlier|prior|recent|published|reported"
+                   r"|original|theoretical|empirical|experimental|same|similar|other|known)\s+)*(?:findings|results|observations?"
+                   r"|conclusions?|claims?|predictions?|reports?|studies|work)\b")
+
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
@@ -658,7 +664,8 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
-         r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
+         r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?(?=\s+" + _PRIOR_FINDINGS + r")|as\s+(?:also\s+)?(?:re)?confirmed\s+by"
+         r"|corroborat(?:es|ed|ing)|contrary\s+to|contradict(?:s|ed|ing)?"
          r"|at\s+variance\s+with|analogous\s+to|differ(?:s|ed|ing)?\s+from|replicat(?:es|ed|ing)\s+(?=(?:the|these|those|previous|earlier|prior|our|their|this)\b)"
          r"|coincid\w+\s+with|(?:opposite|contrasting|conflicting|different)\s+(?:results?|findings)"
          r"|similar\s+to\s+(?:those|that|what|the\s+(?:results?|findings|values|observations?|ones?))"

@@ -138,3 +138,32 @@ def test_gan_metrics_are_unscored_entries_not_inception_models(linker):
 )
 def test_named_techniques_written_as_phrases_link(linker, sentence, expected):
     assert _methods(linker, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a tuning paper's title: the catalog spells TRPO's long form 'Optimization'
+        ("On-Policy Trust Region Policy Optimisation with Ordinal Regression", {"TRPO"}),
+        # 1905.12786
+        ("In this paper we describe a new QPR system implemented as a Neural Information Retrieval (NIR) system "
+         "consisting of a neural network sentence encoder and an approximate k-Nearest Neighbour index for efficient "
+         "vector retrieval.", {"k-NN"}),
+        # 1901.11436
+        ("We show how time-frequency analysis and nonnegative matrix factorisation can be jointly formulated as a "
+         "spectral mixture Gaussian process model with nonstationary priors over the amplitude variance parameters.",
+         {"NMF"}),
+    ],
+)
+def test_british_spelling_of_a_long_form_links_its_method(linker, sentence, expected):
+    assert expected <= _methods(linker, sentence)
+
+
+def test_spelling_variants_change_long_words_only_never_acronyms():
+    from relwork.linker.matcher import _british_spelled
+
+    assert "layer normalization" in _british_spelled("Layer Normalisation", variants("Layer Normalisation"))
+    assert "k nearest neighbours" in _british_spelled("k-Nearest Neighbors", variants("k-Nearest Neighbors"))
+    # an acronym and a '-wise' word keep their one spelling
+    assert _british_spelled("OPTIMIZER", variants("OPTIMIZER")) == variants("OPTIMIZER")
+    assert _british_spelled("Piecewise", variants("Piecewise")) == variants("Piecewise")

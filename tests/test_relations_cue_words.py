@@ -217,3 +217,23 @@ def test_type_relation_simple_yet_effective_is_no_clause_break():
     assert _type(sentence, "ResNeXt").relation == "builds_on"
     # ', yet it ...' still starts a clause: the first clause's voice does not reach into it
     assert _type("We propose a fast model, yet ELMo remains more accurate on long documents.", "ELMo").relation == "mentions"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1904.12986: the paper's own finding about the method it used, not agreement with earlier findings
+        ("As a result, we confirmed nested SBM is appropriate for graph clustering of patent citation networks.", "SBM"),
+        # 1904.03392
+        ("The results confirm the superiority of our proposed building blocks due to the regularization and implicit "
+         "model ensemble effect of dropout.", "dropout"),
+    ],
+)
+def test_type_relation_confirming_a_finding_of_the_papers_own_is_no_comparison(sentence, surface):
+    assert _type(sentence, surface).relation != "compares_to"
+
+
+def test_type_relation_confirming_earlier_findings_still_compares():
+    # constructed: none of the ~20k unlabelled abstracts confirms earlier findings next to a catalogued method
+    sentence = "Our experiments confirm the earlier findings reported for word2vec on analogy tasks."
+    assert _type(sentence, "word2vec").relation == "compares_to"
