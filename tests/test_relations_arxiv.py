@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from relwork.core.records import Paper
-from relwork.linker import load_catalog
-from relwork.linker.pipeline import link_corpus
 from relwork.linker.relations import is_analysis_paper, settle_paper
 
+from relation_span import link_one, relation_set
 from relation_span import type_mention as _type
 
 
@@ -75,14 +73,8 @@ def test_type_relation_use_without_classic_cue_verb(sentence, surface, cue):
         assert result.cue == cue
 
 
-def _linked(title: str, abstract: str):
-    (linked,) = link_corpus([Paper.create(title, abstract)], load_catalog())
-    return linked
-
-
-def _relations(linked, method: str) -> set[str]:
-    found = {l.relation for l in linked.links if l.method == method and l.relation != "mentions"}
-    return found or {"mentions"}
+_linked = link_one
+_relations = relation_set
 
 
 def test_settle_paper_comparison_with_both_models_adds_compares_to():

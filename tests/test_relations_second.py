@@ -7,21 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from relwork.core.records import Paper
-from relwork.linker import load_catalog
-from relwork.linker.pipeline import link_corpus
-
+from relation_span import link_one, relation_set
 from relation_span import type_mention as _type
 
 
 def _linked(title: str, abstract: str):
-    (linked,) = link_corpus([Paper.create(title, abstract, year=2019)], load_catalog())
-    return linked
+    return link_one(title, abstract, year=2019)
 
 
-def _relations(linked, method: str) -> set[str]:
-    found = {l.relation for l in linked.links if l.method == method and l.relation != "mentions"}
-    return found or {"mentions"}
+_relations = relation_set
 
 
 def test_named_after_comparison_keeps_compares_to_and_adds_builds_on():
