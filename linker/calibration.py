@@ -15,15 +15,13 @@ keep the rule confidence.
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_right
 from functools import lru_cache
-from importlib import resources
 
 from relwork.core.errors import InputError
 from relwork.core.records import Link, LinkedPaper
-from relwork.linker.catalog import alias_key
+from relwork.linker.catalog import alias_key, packaged_json
 
 CALIBRATION_FILE = "calibration.json"
 STRONG = ("builds_on", "compares_to")
@@ -97,8 +95,7 @@ class Calibration:
 @lru_cache(maxsize=1)
 def shipped() -> Calibration:
     """The packaged calibration table, read once."""
-    text = resources.files("relwork.linker").joinpath("data", CALIBRATION_FILE).read_text(encoding="utf-8")
-    return Calibration(json.loads(text))
+    return Calibration(packaged_json(CALIBRATION_FILE))
 
 
 def calibrate(linked: LinkedPaper, catalog_keys: frozenset[str]) -> None:

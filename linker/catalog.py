@@ -224,11 +224,16 @@ def parse_entry(data: object, where: str) -> CatalogEntry:
 STOPWORDS_FILE = "stopwords.json"
 
 
+def packaged_json(filename: str, default=None):
+    """The JSON of the packaged data file ``linker/data/<filename>``, or ``default`` when the file is absent."""
+    path = resources.files("relwork.linker").joinpath("data", filename)
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else default
+
+
 @functools.lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """English function words no catalog surface may be (``data/stopwords.json``)."""
-    text = resources.files("relwork.linker").joinpath("data", STOPWORDS_FILE).read_text(encoding="utf-8")
-    return frozenset(json.loads(text)["words"])
+    return frozenset(packaged_json(STOPWORDS_FILE)["words"])
 
 
 def _check_surface(surface: str, exact: bool, where: str) -> None:

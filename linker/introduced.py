@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import html
 import itertools
-import json
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -30,7 +29,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 from relwork.core.records import Introduced, Paper, first_submitted
 import ahocorasick_rs
 
-from relwork.linker.catalog import CatalogEntry, alias_key
+from relwork.linker.catalog import CatalogEntry, alias_key, packaged_json
 from relwork.linker.matcher import TEX_SUPERSCRIPT, normalize
 from relwork.linker.sentences import start_of_sentence
 
@@ -1866,15 +1865,7 @@ FIELD_TERMS_FILE = "field-terms.json"
 def packaged_field_terms() -> dict[str, list[list]]:
     """The field-term lexicon shipped as ``linker/data/field-terms.json`` (``bench/build_field_terms.py`` builds it
     from unlabelled arXiv abstracts): the default ``field_terms`` of ``detect_introduced``; empty when absent."""
-    return _packaged_json(FIELD_TERMS_FILE, {})
-
-
-def _packaged_json(filename: str, default=None):
-    """The JSON of ``linker/data/<filename>``, or ``default`` when the file is absent."""
-    from importlib import resources
-
-    path = resources.files("relwork.linker").joinpath("data", filename)
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else default
+    return packaged_json(FIELD_TERMS_FILE, {})
 
 
 @lru_cache(maxsize=1)
@@ -2282,7 +2273,7 @@ TITLE_FAMILIES_FILE = "title-families.json"
 def _title_families() -> tuple[frozenset[str], frozenset[str]]:
     """(families, words no modifier of the title-family rule counts) from ``linker/data/title-families.json``:
     a family's spelled-out words ('Generative Adversarial') and adjectives any model has ('Compact', 'Siamese')."""
-    data = _packaged_json(TITLE_FAMILIES_FILE)
+    data = packaged_json(TITLE_FAMILIES_FILE)
     plain = frozenset(data["family_words"]) | frozenset(data["plain_modifiers"]) | _GENERIC_TECH_WORDS | _COMMON_WORDS
     return frozenset(data["families"]), plain
 

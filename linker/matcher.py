@@ -44,19 +44,17 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import product
 from typing import Iterable, NamedTuple
 
 import ahocorasick_rs
 
 from relwork.core.gctools import gc_paused
-from relwork.linker.catalog import Catalog, CatalogEntry
+from relwork.linker.catalog import Catalog, CatalogEntry, packaged_json
 
 # ------------------------------------------------------------------------------------------------------
 # normalisation
@@ -556,8 +554,7 @@ _IZE = re.compile(r"(?<=[a-z]{3})(?<!w)([iy])([sz])(?=(?:ation|ations|e|ed|es|er
 @lru_cache(maxsize=1)
 def _our_stems() -> tuple[tuple[str, str], ...]:
     """(British, American) stems of the -our words (``data/spelling.json``): ('neighbour', 'neighbor')."""
-    text = resources.files("relwork.linker").joinpath("data", SPELLING_FILE).read_text(encoding="utf-8")
-    return tuple((w, w[:-2] + "r") for w in json.loads(text)["our"])
+    return tuple((w, w[:-2] + "r") for w in packaged_json(SPELLING_FILE)["our"])
 
 
 SPELLING_FILE = "spelling.json"
