@@ -40,6 +40,8 @@ Sets (see ``bench/gold/README.md`` for how they were made):
   every earlier gold file excluded (tune7 too).
 * ``tune9`` (160 papers, two annotators, the tenth session's blind estimate): ``TUNE9_*``, the same pool rule,
   every earlier gold file excluded (tune8 too).
+* ``tune10`` (160 papers, two annotators, the fifteenth session's blind check): ``TUNE10_*``, the same pool rule,
+  every earlier gold file excluded (tune9 too).
 
 ``--in-corpus`` scores the arXiv sets the way a user meets them: the whole arXiv sample of ``--data`` (~20,500
 abstracts, each id once) is linked in one run, so a name introduced by another paper of the sample links as that
@@ -248,6 +250,14 @@ TUNE8_EXCLUDED = TUNE7_EXCLUDED + (TUNE7_FILE,)
 TUNE9_SEED, TUNE9_SIZE, TUNE9_FILE = 2037, 160, "tune-arxiv-9.jsonl"
 TUNE9_EXCLUDED = TUNE8_EXCLUDED + (TUNE8_FILE,)
 
+# Tenth arXiv set (drawn 2026-11-27, fifteenth session; annotated blind in two chunks of 80 in draw order by two
+# annotators and held out from every change of that session: its first score, with the linker at the start of the
+# session, is the blind check of the eleventh to fourteenth sessions' changes, its score after the session's merges
+# that of the fifteenth): the pool rule of select_tune, every gold file of the time excluded; random.Random(2038),
+# 160 papers, fully annotated.
+TUNE10_SEED, TUNE10_SIZE, TUNE10_FILE = 2038, 160, "tune-arxiv-10.jsonl"
+TUNE10_EXCLUDED = TUNE9_EXCLUDED + (TUNE9_FILE,)
+
 
 def select_tune3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     """The arXiv ids of the third tuning set (in sample order)."""
@@ -291,13 +301,21 @@ def select_tune9(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
     return _draw(data, _gold_ids(TUNE9_EXCLUDED, gold_dir), TUNE9_SEED, TUNE9_SIZE)
 
 
+def select_tune10(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the tenth arXiv set (in sample order)."""
+    return _draw(data, _gold_ids(TUNE10_EXCLUDED, gold_dir), TUNE10_SEED, TUNE10_SIZE)
+
+
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
 # names only.
 TUNING_SETS = {"tune": "tune-arxiv.jsonl", "tune2": TUNE2_FILE, "tune3": TUNE3_FILE,
                "tune4": TUNE4_FILE, "tune5": TUNE5_FILE, "tune6": TUNE6_FILE, "tune7": TUNE7_FILE,
                "tune8": TUNE8_FILE,
-               "tune9": TUNE9_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
+               "tune9": TUNE9_FILE, "tune10": TUNE10_FILE, "silver": "silver-intro-arxiv.jsonl", "silver2": "silver-intro-arxiv-2.jsonl", "silver3": SILVER3_FILE}
 SILVER_SETS = ("silver", "silver2", "silver3")
+# Sets drawn as tuning data but held out as test data now (numbers only, like the arXiv test sets): tune9 since the
+# eleventh session, tune10 (the fifteenth session's blind check).
+HELD_OUT_TUNING = {"tune9", "tune10"}
 
 
 def select_silver2(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
@@ -469,7 +487,7 @@ def main(argv: list[str] | None = None) -> int:
                       ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
                       ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE),
                       ("tune7", select_tune7, TUNE7_FILE), ("tune8", select_tune8, TUNE8_FILE),
-                      ("tune9", select_tune9, TUNE9_FILE)]
+                      ("tune9", select_tune9, TUNE9_FILE), ("tune10", select_tune10, TUNE10_FILE)]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
@@ -507,6 +525,7 @@ def main(argv: list[str] | None = None) -> int:
             arxiv_sets.append(("arxiv2", "heldout-arxiv-2.jsonl"))
             test.add("arxiv2")
         arxiv_sets += [(name, TUNING_SETS[name]) for name in sorted(chosen & set(TUNING_SETS))]
+        test.update(chosen & HELD_OUT_TUNING)
         corpus = link_arxiv_corpus(catalog, args.data) if args.in_corpus and arxiv_sets else None
         for name, gold_file in arxiv_sets:
             gold = read_gold(GOLD / gold_file)
