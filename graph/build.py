@@ -174,9 +174,16 @@ def _merge_paper(old: dict, new: dict) -> dict:
 
 
 def _sources(items: Iterable[dict]) -> list[dict]:
-    """Distinct sources, sorted by (file, line, format)."""
-    keys = {(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in items}
-    return [{"file": f, "line": line, "format": fmt} for f, line, fmt in sorted(keys)]
+    """Distinct sources, sorted by (file, line, format); a source's ``record_id`` (the user's own key for the
+    record) is kept when it has one."""
+    keys = {(s.get("file") or "", s.get("line") or 0, s.get("format") or "", s.get("record_id") or "") for s in items}
+    return [_source_dict(f, line, fmt, rid) for f, line, fmt, rid in sorted(keys)]
+
+
+def _source_dict(file: str, line: int, fmt: str, record_id: str | None) -> dict:
+    """A source as a graph attribute: file, line, format, and ``record_id`` only when the record had one."""
+    return {"file": file, "line": line, "format": fmt, "record_id": record_id} if record_id else \
+        {"file": file, "line": line, "format": fmt}
 
 
 def _paper_node_for(attrs: dict, fallback_id: str | None, title_key: str | None = None) -> str:
@@ -404,7 +411,7 @@ class _Builder:
             "arxiv_id": normalize_arxiv_id(paper.arxiv_id),
             "doi": normalize_doi(paper.doi),
             "sources": [
-                {"file": s.file, "line": s.line, "format": s.format} if not isinstance(s, dict) else dict(s)
+                _source_dict(s.file, s.line, s.format, s.record_id) if not isinstance(s, dict) else dict(s)
                 for s in paper.sources
             ],
             "external": False,
@@ -877,7 +884,8 @@ def _graph_paper(node: str, attrs: dict) -> Any:
         doi=attrs.get("doi"),
         url=attrs.get("url"),
         sources=[
-            Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "") for s in attrs.get("sources") or []
+            Source(s.get("file") or "", s.get("line") or 0, s.get("format") or "", s.get("record_id"))
+            for s in attrs.get("sources") or []
         ],
         categories=list(attrs.get("categories") or []),
     )

@@ -8,7 +8,7 @@ whose braces never close ends where the next line starting with '@type{' begins.
 Field values are cleaned of braces and LaTeX (accents, escapes) with pylatexenc; math is kept verbatim.
 The arXiv id comes from ``eprint`` / ``arxivid`` / ``arxiv``, an arXiv ``journal`` note
 ('arXiv preprint arXiv:2101.00001'), an arxiv.org ``url`` or the arXiv DataCite DOI; arXiv's ``primaryClass``
-is the paper's category.
+is the paper's category. The citation key is kept as the source's ``record_id``.
 """
 
 from __future__ import annotations
@@ -185,7 +185,14 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
         url=fields.get("url") or None,
         categories=fields.get("primaryclass"),
         keywords=fields.get("keywords"),
+        record_id=_citation_key(entry),
     )
+
+
+def _citation_key(entry: dict) -> str | None:
+    """The entry's citation key ('vaswani2017attention'), the id a user joins output back to their .bib on."""
+    key = entry.get("ID")
+    return key.strip() or None if isinstance(key, str) else None
 
 
 def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:

@@ -10,7 +10,7 @@ Read: title ``TI``, else the book title ``BTI``; abstract ``AB``; authors ``FAU`
 else ``AU`` ('Dao T') as written, with collective authors ``CN`` in their place; year from ``DP``
 ('2019 May 3', '2018 Winter'), else the electronic date ``DEP`` ('20190503'), else ``EDAT``; the DOI from
 ``LID``/``AID`` values marked ``[doi]``; an arXiv id from an ``[arxiv]`` identifier or an 'arXiv:ID' value;
-the PubMed page of ``PMID`` as the URL. A line inside a record that is neither a tag line nor a
+the PubMed page of ``PMID`` as the URL and 'PMID:<n>' as the source's ``record_id``. A line inside a record that is neither a tag line nor a
 continuation skips that record with a Problem naming the line; the rest of the file still loads.
 """
 
@@ -98,6 +98,7 @@ def record_to_paper(text: TextFile, first: int, last: int, order: list[tuple[str
         year=_year(fields),
         authors=medline_authors(order),
         url=PUBMED_URL.format(pmid) if pmid else None,
+        record_id=f"PMID:{pmid}" if pmid else None,
     )
 
 

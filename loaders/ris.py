@@ -13,7 +13,8 @@ and series editors, not authors); year ``PY``, else ``Y1``, else ``DA`` ('2019//
 from an arxiv.org ``UR``, the arXiv DOI, an ``ID``/``AN`` that is an arXiv id, or an 'arXiv:2205.14135'
 note (``N1``, ``M1``, ``T2``/``JO``/``JF``). A record left open (no ``ER`` before the next ``TY`` or the end
 of the file), a tag line outside a record, or a line inside a record that is a tag with a broken separator
-('AB -text') skips that record with a Problem at its first line; the rest of the file still loads.
+('AB -text') skips that record with a Problem at its first line; the rest of the file still loads. The
+record's ``ID`` (else ``AN``), when it is no arXiv id or DOI, is kept as the source's ``record_id``.
 """
 
 from __future__ import annotations
@@ -113,7 +114,19 @@ def record_to_paper(text: TextFile, first: int, last: int, fields: dict[str, lis
         authors=ris_authors(fields.get("AU", []) + fields.get("A1", [])),
         url=next(iter(fields.get("UR", ())), None),
         keywords=fields.get("KW"),
+        record_id=_own_id(fields),
     )
+
+
+def _own_id(fields: dict[str, list[str]]) -> str | None:
+    """The record's own id, ``ID`` (EndNote's record number) else the accession number ``AN`` (Web of Science's
+    'WOS:...', Scopus' '2-s2.0-...'), unless it is an arXiv id or a DOI, which the paper id keeps already."""
+    for tag in ("ID", "AN"):
+        for value in fields.get(tag, ()):
+            value = " ".join(value.split())
+            if value and not normalize_arxiv_id(value) and not value.lower().startswith(("10.", "doi:")):
+                return value
+    return None
 
 
 def _records(text: TextFile) -> Iterator[tuple[int, int, dict[str, list[str]]] | Problem]:

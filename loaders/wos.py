@@ -8,7 +8,7 @@ same text (a wrapped title or abstract).
 
 Read: title ``TI``; abstract ``AB``; authors ``AF`` ('Dao, Tri' -> 'Tri Dao'), else ``AU`` ('Dao, T' ->
 'T Dao'), group authors ``GP`` after them; year ``PY``, else the early-access date ``EA`` ('JAN 2024');
-DOI ``DI`` (an arXiv DOI gives the arXiv id); the record's Web of Science page from ``UT`` as the URL; the Web of Science categories ``WC`` (split at ';'). A
+DOI ``DI`` (an arXiv DOI gives the arXiv id); the record's Web of Science page from ``UT`` as the URL and ``UT`` ('WOS:000...') as the source's ``record_id``; the Web of Science categories ``WC`` (split at ';'). A
 record left open (no ``ER``), a field line outside a record or a line that is neither a field nor a
 continuation skips that record with a Problem at its first line; the rest of the file still loads.
 """
@@ -43,6 +43,7 @@ def record_to_paper(text: TextFile, first: int, last: int, fields: dict[str, lis
         year=year,
         authors=authors,
         url=WOS_URL.format(uid) if uid else None,
+        record_id=uid,
         categories=" ".join(fields.get("WC", [])).split(";"),
     )
 
