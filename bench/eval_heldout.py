@@ -75,6 +75,7 @@ only, never for tuning).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -271,39 +272,20 @@ def select_silver3(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
                  categories=SILVER2_CATEGORIES, named=False)
 
 
-def select_tune4(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the fourth tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE4_EXCLUDED, gold_dir), TUNE4_SEED, TUNE4_SIZE)
+# The later arXiv sets share one draw: set name -> (excluded gold files, seed, size).
+_LATER_DRAWS = {
+    "tune4": (TUNE4_EXCLUDED, TUNE4_SEED, TUNE4_SIZE), "tune5": (TUNE5_EXCLUDED, TUNE5_SEED, TUNE5_SIZE),
+    "tune6": (TUNE6_EXCLUDED, TUNE6_SEED, TUNE6_SIZE), "tune7": (TUNE7_EXCLUDED, TUNE7_SEED, TUNE7_SIZE),
+    "tune8": (TUNE8_EXCLUDED, TUNE8_SEED, TUNE8_SIZE), "tune9": (TUNE9_EXCLUDED, TUNE9_SEED, TUNE9_SIZE),
+    "tune10": (TUNE10_EXCLUDED, TUNE10_SEED, TUNE10_SIZE),
+}
 
 
-def select_tune5(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the fifth tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE5_EXCLUDED, gold_dir), TUNE5_SEED, TUNE5_SIZE)
-
-
-def select_tune6(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the sixth tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE6_EXCLUDED, gold_dir), TUNE6_SEED, TUNE6_SIZE)
-
-
-def select_tune7(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the seventh tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE7_EXCLUDED, gold_dir), TUNE7_SEED, TUNE7_SIZE)
-
-
-def select_tune8(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the eighth tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE8_EXCLUDED, gold_dir), TUNE8_SEED, TUNE8_SIZE)
-
-
-def select_tune9(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the ninth tuning set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE9_EXCLUDED, gold_dir), TUNE9_SEED, TUNE9_SIZE)
-
-
-def select_tune10(data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
-    """The arXiv ids of the tenth arXiv set (in sample order)."""
-    return _draw(data, _gold_ids(TUNE10_EXCLUDED, gold_dir), TUNE10_SEED, TUNE10_SIZE)
+def select_later(name: str, data: Path = ARXIV, gold_dir: Path = GOLD) -> list[str]:
+    """The arXiv ids of the later set ``name`` ('tune4' ... 'tune10'), in sample order: the pool rule of
+    select_tune with that set's excluded gold files, seed and size (``_LATER_DRAWS``)."""
+    excluded, seed, size = _LATER_DRAWS[name]
+    return _draw(data, _gold_ids(excluded, gold_dir), seed, size)
 
 
 # The arXiv tuning sets scored by ``--set NAME`` alone: name -> gold file. The silver ones hold introduced
@@ -484,10 +466,8 @@ def main(argv: list[str] | None = None) -> int:
             checks = [("arxiv", select_arxiv, "heldout-arxiv.jsonl"), ("tune", select_tune, "tune-arxiv.jsonl"),
                       ("silver2", select_silver2, "silver-intro-arxiv-2.jsonl"), ("tune2", select_tune2, TUNE2_FILE),
                       ("arxiv2", select_heldout2, HELDOUT2_FILE), ("tune3", select_tune3, TUNE3_FILE),
-                      ("silver3", select_silver3, SILVER3_FILE), ("tune4", select_tune4, TUNE4_FILE),
-                      ("tune5", select_tune5, TUNE5_FILE), ("tune6", select_tune6, TUNE6_FILE),
-                      ("tune7", select_tune7, TUNE7_FILE), ("tune8", select_tune8, TUNE8_FILE),
-                      ("tune9", select_tune9, TUNE9_FILE), ("tune10", select_tune10, TUNE10_FILE)]
+                      ("silver3", select_silver3, SILVER3_FILE)]
+            checks += [(name, functools.partial(select_later, name), TUNING_SETS[name]) for name in _LATER_DRAWS]
             ok = True
             for name, select, gold_file in checks:
                 if not (GOLD / gold_file).exists():
