@@ -59,7 +59,7 @@ def test_catalog_methods_in_the_generic_acronyms_resolve_or_say_the_catalog_know
         assert seed_graph.nodes[node].get("catalogued")
 
 
-@pytest.mark.parametrize("name", ["LLMs", "mixture of experts", "GNN"])
+@pytest.mark.parametrize("name", ["LLMs", "knowledge distillation", "GNN"])
 def test_names_the_catalog_does_not_know_are_still_refused_as_generic(seed_graph, name):
     with pytest.raises(GraphError, match="is a generic concept"):
         resolve_methods(seed_graph, name)
