@@ -383,11 +383,12 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
 
 # Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
 # links them, so a query for one is answered by saying so, not with look-alike names ('attention' -> 'AGAN').
+# A family name comes first (mixture of experts, GANs: graph/data/families.jsonl), so none is listed here.
 GENERIC_CONCEPTS = frozenset(
     _key(phrase)
     for phrase in (
         "attention", "self-attention", "attention mechanism", "multi-head attention", "multi-head self-attention",
-        "cross-attention", "mixture of experts", "mixture-of-experts", "knowledge distillation", "distillation",
+        "cross-attention", "knowledge distillation", "distillation",
         "quantization", "pruning", "contrastive learning", "encoder-decoder", "seq2seq", "sequence to sequence",
         "sequence-to-sequence", "language model", "large language model", "foundation model",
         "vision-language model", "graph neural network", "multilayer perceptron", "multi-layer perceptron",
