@@ -187,3 +187,18 @@ def test_mixture_of_experts_answers_instead_of_refusing(seed_path, seed_graph):
     # "a novel parameter-efficient MoE method": the paper qa9 found missing, named in words only
     rows = family_in_words(seed_graph, "MoE")
     assert "Higher Layers Need More LoRA Experts" in {r["title"] for r in rows}
+
+
+def test_family_flag_resolves_alike_on_what_neo4j_reads_back(seed_graph):
+    """`relwork cypher --name builds_on --family` resolves a name on the database's Method nodes and DERIVED_FROM
+    edges alone (graph/neo4j.py, _lookup_graph): the names built on Mamba need nothing more, so the Neo4j answer
+    takes IC-Mamba too, without a graph edge for it."""
+    import networkx as nx
+
+    H = nx.MultiDiGraph()
+    for node, d in seed_graph.nodes(data=True):
+        if d.get("label") == "Method":
+            H.add_node(node, **{k: d.get(k) for k in ("label", "name", "aliases", "catalogued", "kind", "area")})
+    H.add_edges_from((u, v, k, {"type": k}) for u, v, k in seed_graph.edges(keys=True) if k == "DERIVED_FROM")
+    assert resolve_methods(H, "Mamba", family=True).nodes == method_family(seed_graph, "Mamba")
+    assert resolve_methods(H, "MoE").nodes == resolve_methods(seed_graph, "MoE").nodes
