@@ -202,3 +202,37 @@ def test_family_flag_resolves_alike_on_what_neo4j_reads_back(seed_graph):
     H.add_edges_from((u, v, k, {"type": k}) for u, v, k in seed_graph.edges(keys=True) if k == "DERIVED_FROM")
     assert resolve_methods(H, "Mamba", family=True).nodes == method_family(seed_graph, "Mamba")
     assert resolve_methods(H, "MoE").nodes == resolve_methods(seed_graph, "MoE").nodes
+
+
+@pytest.mark.parametrize(("a", "family"), [("Longformer", "state-space models"), ("BERT", "convolutional neural networks"),
+                                          ("GPT", "convolutional neural networks")])
+def test_family_bridge_paths_are_the_best_chain_of_all_shortest_paths(seed_graph, a, family):
+    """Recomputed by brute force: every shortest path from the method to its nearest family members, scored as
+    connecting_paths documents, the best of each chain of nodes in between; the answer is the best five chains."""
+    import math
+
+    import networkx as nx
+
+    from relwork.graph.queries import HOP_COST
+
+    def hop(x, y):
+        edges = [*seed_graph.get_edge_data(x, y, default={}).values(), *seed_graph.get_edge_data(y, x, default={}).values()]
+        return min(HOP_COST[d["type"]] + (100 - int(100 * d["confidence"])) // 4 for d in edges)
+
+    def score(nodes):
+        inner = sum(round(100 * math.log(seed_graph.degree(n)) / math.log(2)) for n in nodes[1:-1])
+        return (inner + sum(hop(x, y) for x, y in zip(nodes, nodes[1:]))) / 100
+
+    result = bridge(seed_graph, a, family, max_paths=5)
+    assert result["papers"] == []
+    undirected = seed_graph.to_undirected(as_view=True)
+    members = set(resolve_methods(seed_graph, family).nodes)
+    distance = nx.single_source_shortest_path_length(undirected, method_node(a))
+    nearest = min(distance[m] for m in members if m in distance)
+    chains: dict[tuple, float] = {}
+    for target in (m for m in members if distance.get(m) == nearest):
+        for nodes in nx.all_shortest_paths(undirected, method_node(a), target):
+            chain = tuple(nodes[1:-1])
+            chains[chain] = min(chains.get(chain, math.inf), score(nodes))
+    assert [p["score"] for p in result["paths"]] == sorted(chains.values())[:5]
+    assert len({tuple(r["node"] for r in p["nodes"][1:-1]) for p in result["paths"]}) == len(result["paths"])
