@@ -922,8 +922,10 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
         hint = _derivatives_hint(extra, f"a {heading} link", bool(rows))
         if as_json:
             print_json({"papers": rows[:shown], "in_words": words[:shown]} if words is not None else rows[:shown])
-            if hint:
-                info(hint)
+            others = "" if rows else _other_relations(relation_counts(G, name, family=family))
+            for note in (others, hint):
+                if note:
+                    info(note)
             return
         resolved = resolve_methods(G, name, family=family)
         what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")

@@ -152,6 +152,8 @@ def test_empty_relation_answer_says_what_other_relations_the_method_has(seed_gra
     assert (f"No paper in the graph has a compares_to link to FlashAttention; {n} paper{'s' if n > 1 else ''} "
             f"build{'' if n > 1 else 's'} on it") in said(done)
     assert "drop -r; 1 paper has one to its derivative FlashAttention-2: add --family." in said(done)
+    done = run("method", "FlashAttention", "-r", "compares_to", "--json", "-g", seed_path)
+    assert json.loads(done.stdout) == [] and f"{n} paper" in done.stderr and ": drop -r" in done.stderr
 
 
 @pytest.mark.parametrize("ref, title", [
