@@ -829,6 +829,11 @@ def _print_bridge(result: dict, scope: str) -> None:
         # a node in between shows its links: a hub (Transformer, 312 links) says less than a paper with 10
         names = {row["node"]: _node_name(row) for row in path["nodes"]}
         names |= {row["node"]: f"{names[row['node']]} ({row['degree']} links)" for row in path["nodes"][1:-1]}
+        # a chain that reaches several methods of a side is one path: its end names the others
+        for end, reached in ((path["nodes"][0]["node"], path.get("starts")), (path["nodes"][-1]["node"], path.get("ends"))):
+            others = [_node_name(row) for row in reached or () if row["node"] != end]
+            if others:
+                names[end] += f"; the same chain reaches {_names(others)}"
         rows = [
             [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
              names[hop["target"]], _short(hop.get("evidence"))]
@@ -906,7 +911,9 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
                scope: str, as_json: bool, words: Any) -> None:
     """`relwork method`'s answer without the in-words part (``words``: the rows --in-words adds to the JSON, or
     None). ``name`` is what ``resolve_methods`` made of the asked name: the queries do not resolve it again."""
-    from relwork.graph.queries import derivatives_only, method_report, papers_for_method, relation_type, resolve_methods
+    from relwork.graph.queries import (
+        derivatives_only, method_report, papers_for_method, relation_counts, relation_type, resolve_methods,
+    )
 
     if relation is not None:
         rows = papers_for_method(G, name, relation, family=family, order=order)
@@ -915,15 +922,18 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
         hint = _derivatives_hint(extra, f"a {heading} link", bool(rows))
         if as_json:
             print_json({"papers": rows[:shown], "in_words": words[:shown]} if words is not None else rows[:shown])
-            if hint:
-                info(hint)
+            others = "" if rows else _other_relations(relation_counts(G, name, family=family))
+            for note in (others, hint):
+                if note:
+                    info(note)
             return
         resolved = resolve_methods(G, name, family=family)
         what = resolved.label + (" and its derivatives" if family and resolved.family is None else "")
         family = resolved.group
         if not rows:
-            hint = _derivatives_hint(extra, "one", False)
-            say(f"No paper in the graph{scope} has a {heading} link to {what}" + (f"; {hint}" if hint else "."))
+            others = _other_relations(relation_counts(G, name, family=family))
+            hints = [h for h in (others, _derivatives_hint(extra, "one", False)) if h]
+            say(f"No paper in the graph{scope} has a {heading} link to {what}" + ("".join(f"; {h}" for h in hints) or "."))
             return
         columns = ["Year", "Id", "Paper", "Field", "Evidence"]
         cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
@@ -948,14 +958,43 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
     say(f"{m['name']} ({m['kind']}{', ' + m['area'] if m['area'] else ''}{', ' + str(m['year']) if m['year'] else ''})")
     if m["aliases"]:
         say("aliases: " + ", ".join(m["aliases"]))
-    if report["parents"] or report["children"]:
+    if report["parents"] or report["derivatives"]:
         say("derived from: " + (", ".join(p["name"] for p in report["parents"]) or "-")
-            + "; derivatives: " + (", ".join(c["name"] for c in report["children"]) or "-"))
+            + "; derivatives: " + _derivatives_words(report["derivatives"], m["name"]))
     title = f"Papers linked to {m['name']}" + (" and its derivatives" if family else "") + scope
     _print_method_papers(title, report, m["name"] if family else None, shown)
     hint = _derivatives_hint(report["with_derivatives"], "a link", bool(report["papers"]))
     if hint:
         say(hint)
+
+
+# what papers do to a method, as the empty answer of another relation says it: (one paper, several papers)
+_RELATION_VERBS = {"BUILDS_ON": ("builds on", "build on"), "COMPARES_TO": ("compares to", "compare to"),
+                   "MENTIONS": ("mentions", "mention")}
+
+
+def _other_relations(counts: dict[str, int]) -> str:
+    """The relations a method does have, when the one asked for is empty: '3 papers build on it, 1 mentions it:
+    drop -r' ('' when it has none)."""
+    if not counts:
+        return ""
+    said = [f"{n} paper{'s' if n > 1 else ''} {_RELATION_VERBS[t][n > 1]} it" for t, n in counts.items()]
+    return ", ".join(said) + ": drop -r"
+
+
+def _derivatives_words(rows: list[dict], method: str) -> str:
+    """What --family adds to a method, in the header's words: the catalog children, each with the derivatives
+    that come through it, then the names papers built on them ('YOLOv2 (and through it YOLOv3, ..., YOLOv8)';
+    'named after it: IC-Mamba, S-Mamba'), so the header names every derivative the footer's hint may name."""
+    deeper: dict[str, list[str]] = {}
+    for r in rows:
+        if "through" in r:
+            deeper.setdefault(r["through"], []).append(r["name"])
+    direct = [r["name"] for r in rows if "through" not in r and "named_after" not in r]
+    words = [n + (f" (and through it {_names(deeper[n], shown=8)})" if n in deeper else "") for n in direct]
+    named = [r["name"] + (f" (after {r['named_after']})" if r["named_after"] != method else "")
+             for r in rows if "named_after" in r]
+    return (_names(words) or "-") + (f"; named after it: {_names(named)}" if named else "")
 
 
 def _derivatives_hint(extra: Optional[dict], link: str, more: bool) -> str:

@@ -383,11 +383,12 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
 
 # Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
 # links them, so a query for one is answered by saying so, not with look-alike names ('attention' -> 'AGAN').
+# A family name comes first (mixture of experts, GANs: graph/data/families.jsonl), so none is listed here.
 GENERIC_CONCEPTS = frozenset(
     _key(phrase)
     for phrase in (
         "attention", "self-attention", "attention mechanism", "multi-head attention", "multi-head self-attention",
-        "cross-attention", "mixture of experts", "mixture-of-experts", "knowledge distillation", "distillation",
+        "cross-attention", "knowledge distillation", "distillation",
         "quantization", "pruning", "contrastive learning", "encoder-decoder", "seq2seq", "sequence to sequence",
         "sequence-to-sequence", "language model", "large language model", "foundation model",
         "vision-language model", "graph neural network", "multilayer perceptron", "multi-layer perceptron",
@@ -497,7 +498,7 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     'delta rule'), then the one paper that introduced the method ``ref`` names ('BERT', which many titles
     contain; 'Mamba-2', whose paper is titled 'Transformers are SSMs').
 
-    Raises GraphError with up to three closest titles when nothing matches well enough.
+    Raises GraphError with up to three closest titles when nothing matches well enough (``_closest_papers``).
     """
     text = (ref or "").strip()
     if not text:
@@ -526,9 +527,30 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
     introducer = _introducer(G, text)
     if introducer is not None:
         return introducer
-    suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for m in matches[:3] for n in sorted(titles[m[0]])[:1]]
+    closest = [n for m in matches[:3] for n in sorted(titles[m[0]])[:1]] or _closest_papers(G, titles, text, arxiv)
+    suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for n in closest]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
     raise GraphError(f"no paper matching {text!r} in the graph{hint}")
+
+
+def _closest_papers(G: nx.MultiDiGraph, titles: dict[str, list[str]], text: str, arxiv: str | None) -> list[str]:
+    """Up to three papers to suggest for a reference nothing matched: for an arXiv id, the papers whose id
+    differs by a typo (fuzzy ratio >= 80: 2407.09914 for 2407.09941); for words, the titles sharing the most
+    of them, a word weighing log(titles / titles with it), so that a shared 'mamba' counts and a shared 'for'
+    hardly; English function words ('not', 'does': ``linker/data/stopwords.json``) never count (what a title
+    with a wrong word or two still finds, where the fuzzy match gave nothing)."""
+    from relwork.linker.catalog import stopwords
+
+    if arxiv:
+        ids = {G.nodes[n].get("arxiv_id"): n for n in _papers(G) if G.nodes[n].get("arxiv_id")}
+        close = process.extract(arxiv, list(ids), scorer=fuzz.ratio, limit=3, score_cutoff=80)
+        return [ids[i] for i, _, _ in sorted(close, key=lambda m: (-m[1], m[0]))]
+    wanted = topic_words(text) - stopwords()
+    words = {title: topic_words(title) for title in titles}
+    frequency = Counter(w for ws in words.values() for w in ws & wanted)
+    score = {title: sum(math.log(len(words) / frequency[w]) for w in ws & wanted) for title, ws in words.items()}
+    best = sorted((t for t in score if score[t] > 0), key=lambda t: (-score[t], t))[:3]
+    return [min(titles[t]) for t in best]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -655,9 +677,13 @@ def _cheapest_edge(G: nx.MultiDiGraph, x: str, y: str) -> tuple:
 
 def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *, limit: int) -> list[dict]:
     """The ``limit`` best shortest paths from any source to the nearest targets that are not sources (for
-    ``bridge``, two groups of methods), ranked as ``connecting_paths`` says. Exact: each node keeps its
-    ``limit`` best ways in from the sources, layer by layer of the breadth-first search; a path's key only
-    grows along it, so every prefix of a best path is one of the best into its node."""
+    ``bridge``, two groups of methods), ranked as ``connecting_paths`` says, one per chain of nodes in
+    between: paths that differ only in the source or target they end at (Mamba-360 mentions DSS, GSS, HiPPO,
+    Hyena: one chain to four members of a family) are one path, the best of them, whose ``starts`` and
+    ``ends`` list every source and target its chain reaches (node rows, by name); then the next distinct
+    chains. Exact: each node keeps its ``limit`` best ways in from the sources with distinct chains, layer by
+    layer of the breadth-first search; a path's key only grows along it, so every prefix of a best path is
+    one of the best into its node."""
     for node in (*sources, *targets):
         if node not in G:
             raise GraphError(f"no node {node!r} in the graph")
@@ -686,16 +712,44 @@ def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *,
                 cost = _hop_cost(d) + (_node_cost(G, v) if depth < len(keep) - 1 else 0)
                 rank = _HOP_RANK.get(d.get("type"), len(_HOP_RANK))
                 ways += [(score + cost, total + rank, nodes + (v,)) for score, total, nodes in best[u]]
-            best[v] = heapq.nsmallest(limit, ways)
-    ranked = heapq.nsmallest(limit, (way for t in keep[-1] for way in best[t]))
-    return [_path_row(G, nodes, score) for score, _, nodes in ranked]
+            best[v] = _best_chains(sorted(ways), limit, last=depth == len(keep) - 1)
+    ranked = _best_chains(sorted(way for t in keep[-1] for way in best[t]), limit, last=True)
+    sources, goal = set(keep[0]), set(keep[-1])
+    return [_path_row(G, nodes, score, sources & neighbours(nodes[1]), goal & neighbours(nodes[-2]))
+            for score, _, nodes in ranked]
 
 
-def _path_row(G: nx.MultiDiGraph, nodes: tuple, score: int) -> dict:
+def _chain(nodes: tuple, last: bool) -> tuple:
+    """What tells two ways apart in ``_ranked_paths``: the nodes after the source, and on reaching a target
+    the nodes in between (a one-hop path: both ends)."""
+    if not last:
+        return nodes[1:]
+    return nodes[1:-1] if len(nodes) > 2 else nodes
+
+
+def _best_chains(ways: list[tuple], limit: int, *, last: bool) -> list[tuple]:
+    """The first ``limit`` of the sorted ``ways`` with distinct chains (``_chain``), each chain's best."""
+    seen, kept = set(), []
+    for way in ways:
+        chain = _chain(way[2], last)
+        if chain not in seen:
+            seen.add(chain)
+            kept.append(way)
+            if len(kept) == limit:
+                break
+    return kept
+
+
+def _path_row(G: nx.MultiDiGraph, nodes: tuple, score: int, starts: Iterable[str] = (), ends: Iterable[str] = ()) -> dict:
     hops = [{"source": u, "target": v, "key": k, **link_row(d)}
             for u, v, k, d in (_cheapest_edge(G, x, y) for x, y in zip(nodes, nodes[1:]))]
     rows = [_node_row(G, n) | {"degree": G.degree(n)} for n in nodes]
-    return {"length": len(hops), "score": score / 100, "nodes": rows, "hops": hops}
+    by_name = lambda n: (G.nodes[n].get("name") or G.nodes[n].get("title") or "", n)  # noqa: E731
+    ends_rows = lambda extra, end: [_node_row(G, n) for n in sorted(set(extra) | {end}, key=by_name)]  # noqa: E731
+    if len(nodes) == 2:  # no chain in between: the path reaches its own two ends only
+        starts, ends = (), ()
+    return {"length": len(hops), "score": score / 100, "nodes": rows, "hops": hops,
+            "starts": ends_rows(starts, nodes[0]), "ends": ends_rows(ends, nodes[-1])}
 
 
 @_graph_first
@@ -813,8 +867,13 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
     (Transferable ...)') is another method of the same name, never a member. On the seed graph this adds 4,
     all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM); on 18,795 arXiv abstracts 72 (31 CNNs such as
     Siamese Mask R-CNN, 21 RNNs such as Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2
-    arguable (MC-ISTA-Net and Frank-Wolfe Network, networks unrolling an optimizer, among the optimizers)."""
-    wanted = {tuple(_NAME_PARTS.split(G.nodes[m].get("name") or "")) for m in members}
+    arguable (MC-ISTA-Net and Frank-Wolfe Network, networks unrolling an optimizer, among the optimizers).
+    A method is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be
+    named after one (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts."""
+    wanted: dict[tuple, bool] = {}  # name parts -> True when every member so named is a dataset
+    for m in members:
+        parts = tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))
+        wanted[parts] = wanted.get(parts, True) and _is_dataset(G, m)
     longest = max(map(len, wanted), default=0)
     found = set()
     for node in _methods(G):
@@ -825,7 +884,8 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
         if _OWN_TITLE.search(name):
             continue
         parts = [p for p in _NAME_PARTS.split(name) if p]
-        if any(tuple(parts[i:j]) in wanted for i in range(len(parts))
+        dataset = _is_dataset(G, node)
+        if any(tuple(parts[i:j]) in wanted and (dataset or not wanted[tuple(parts[i:j])]) for i in range(len(parts))
                for j in range(i + 1, min(len(parts), i + longest) + 1) if j - i < len(parts)):
             found.add(node)
     return found
@@ -908,14 +968,46 @@ def relation_type(relation: str | None) -> str | None:
 
 @_graph_first
 def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
-    """The method and its catalog derivatives, transitively (DERIVED_FROM edges point child -> parent):
-    Mamba, Mamba-2, Vim, ... The method comes first, then the others by name."""
+    """The method and its derivatives: its catalog derivatives, transitively (DERIVED_FROM edges point child
+    -> parent: Mamba-2, Vim, ...), and the names papers introduce built on one of those (``_named_after``:
+    IC-Mamba, S-Mamba, Mamba Retriever), as the family query counts them. The method comes first, then the
+    others by name."""
     return _with_derivatives(G, resolve_method(G, name))
 
 
 def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
-    """``node`` first, then its catalog derivatives by name."""
-    return [node] + sorted(_derivatives(G, [node]) - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
+    """``node`` first, then its derivatives by name (see ``method_family``)."""
+    found = _derivatives(G, [node])
+    found |= _named_after(G, found)
+    return [node] + sorted(found - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
+
+
+def derivative_rows(G: nx.MultiDiGraph, node: str) -> list[dict]:
+    """The derivatives ``method_family`` adds to the method ``node``, as method rows, the catalog's first (direct
+    children, then deeper ones by name), then the names built on one of them; a deeper derivative says
+    ``through`` which child (YOLOv8 through YOLOv2), a built-on name ``named_after`` which method."""
+    catalog = _derivatives(G, [node])
+    named = _named_after(G, catalog)
+    depth, parent_of, todo = {node: 0}, {}, [node]
+    while todo:  # breadth first: the shortest lineage names the child a derivative comes through
+        parent = todo.pop(0)
+        for child, _, key in sorted(G.in_edges(parent, keys=True)):
+            if key == DERIVED_FROM and child not in depth:
+                depth[child], parent_of[child] = depth[parent] + 1, parent
+                todo.append(child)
+    name = lambda n: G.nodes[n].get("name", node_key(n))  # noqa: E731
+    rows = []
+    for child in sorted(catalog - {node}, key=lambda n: (depth[n] > 1, name(n), n)):
+        through = child
+        while parent_of[through] != node:
+            through = parent_of[through]
+        rows.append(method_row(G, child) | ({"through": name(through)} if through != child else {}))
+    for child in sorted(named, key=lambda n: (name(n), n)):
+        parts = set(_NAME_PARTS.split(name(child))) - {""}
+        source = min((m for m in catalog if set(_NAME_PARTS.split(name(m))) - {""} <= parts),
+                     key=lambda m: (-len(name(m)), name(m)), default=node)
+        rows.append(method_row(G, child) | {"named_after": name(source)})
+    return rows
 
 
 # How ``papers_for_method`` / ``method_report`` order their rows (see ``_row_order``).
@@ -996,6 +1088,16 @@ def _papers_for_nodes(
 
 
 @_graph_first
+def relation_counts(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False) -> dict[str, int]:
+    """How many papers build on / compare to / mention the method (``family``: or one of its derivatives), by
+    edge type, strongest first, types with no paper left out: what an empty answer for one relation points to
+    instead ("no paper compares to Mask R-CNN; 3 papers build on it")."""
+    resolved = resolve_methods(G, name, family=family)
+    counts = Counter(t for row in _papers_for_nodes(G, resolved.nodes, None, named=False) for t in row["relations"])
+    return {t: counts[t] for t in CITATION_TYPES if counts[t]}
+
+
+@_graph_first
 def derivatives_only(G: nx.MultiDiGraph, name: MethodName, relation: str | None = None) -> dict | None:
     """What ``family=True`` adds to the plain answer of ``papers_for_method(G, name, relation)``: papers with
     such a link to a catalog derivative of the method (transitively) but not to the method itself, as
@@ -1024,12 +1126,15 @@ def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False,
     family answer) with all its ``relations`` and the strongest one's evidence (``papers_for_method`` with
     ``relation=None`` and ``family`` as there; ``introduced_by`` is always the method's own).
 
-    ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name. When ``name`` is a method
-    family, ``method`` is None, ``family`` holds its name, definition and member rows, ``introduced_by``
-    lists the papers introducing any member, and parents and children are empty; otherwise ``family`` is
-    None. ``introduced_by`` and ``papers`` are ordered by ``order`` (``papers_for_method``).
-    ``with_derivatives``: for one method without ``family``, what ``family=True`` would add
-    (``derivatives_only``), else None.
+    ``parents`` and ``children`` (DERIVED_FROM) are method rows sorted by name; ``derivatives`` all that
+    ``family=True`` adds (``derivative_rows``: YOLOv2, and YOLOv8 through it; IC-Mamba, named after Mamba).
+    When ``name`` is a method family, ``method`` is None, ``family`` holds its name, definition and member
+    rows, ``introduced_by`` lists the papers introducing any member, and parents, children and derivatives
+    are empty; otherwise ``family`` is None. With ``family=True`` ``introduced_by`` also lists the papers
+    introducing a derivative, each row naming its method, as a family answer does (the paper proposing
+    IC-Mamba answers "what builds on Mamba, with derivatives?"). ``introduced_by`` and ``papers`` are
+    ordered by ``order`` (``papers_for_method``). ``with_derivatives``: for one method without ``family``,
+    what ``family=True`` would add (``derivatives_only``), else None.
     """
     resolved = resolve_methods(G, name)
     if resolved.family is not None:
@@ -1040,6 +1145,7 @@ def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False,
             "introduced_by": _papers_for_nodes(G, resolved.nodes, "introduces", named=True, order=order),
             "parents": [],
             "children": [],
+            "derivatives": [],
             "papers": _papers_for_nodes(G, resolved.nodes, None, named=True, order=order),
             "with_derivatives": None,
         }
@@ -1051,9 +1157,12 @@ def method_report(G: nx.MultiDiGraph, name: MethodName, *, family: bool = False,
     return {
         "method": method_row(G, node) | {k: d.get(k) for k in ("area", "aliases", "year", "catalogued")},
         "family": None,
-        "introduced_by": papers_for_method(G, resolved, "introduces", order=order),
+        # the method's own introducers first, then those of its derivatives (family=True)
+        "introduced_by": sorted(papers_for_method(G, resolved, "introduces", family=family, order=order),
+                                key=lambda row: row.get("method", resolved.label) != resolved.label),
         "parents": [method_row(G, n) for n in parents],
         "children": [method_row(G, n) for n in children],
+        "derivatives": derivative_rows(G, node),
         "papers": papers_for_method(G, resolved, family=family, order=order),
         "with_derivatives": None if family else derivatives_only(G, resolved),
     }

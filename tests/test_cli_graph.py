@@ -229,7 +229,8 @@ def test_method_relation_table_names_the_resolved_method_and_says_when_nothing_l
     assert table.exit_code == 0 and "Mamba: compares_to" in table.stdout and "Hybrid models" in table.stdout
     empty = run("method", "longformers", "-r", "compares_to", "-g", small_path)
     assert empty.exit_code == 0
-    assert "No paper in the graph has a compares_to link to Longformer." in " ".join((empty.stdout + empty.stderr).split())
+    assert ("No paper in the graph has a compares_to link to Longformer; 1 paper builds on it: drop -r"
+            in " ".join((empty.stdout + empty.stderr).split()))
 
 
 def test_method_family_adds_derivative_papers_with_a_method_column(seed_build):

@@ -216,3 +216,24 @@ def test_recurrent_family_lists_every_catalog_method_its_rule_finds(seed_graph):
 def test_builds_on_recurrent_networks_finds_the_lmu_paper(seed_graph):
     rows = papers_for_method(seed_graph, "recurrent neural networks", "builds_on")
     assert any(r["method"] == "LMU" and r["title"].startswith("LMUFormer") for r in rows)
+
+
+# The mixture-of-experts rule of graph/data/families.jsonl (see the comment there): a catalog method (not dataset)
+# whose name or alias says MoE or "mixture(s) of experts", or whose origin paper's title does, is a member, except
+# an attention layer that paper also introduced; MOEA/D (an evolutionary algorithm) is not.
+_MOE_NAME = r"MoEs?(?![a-z])|(?i:mixtures?[- ]of[- ]experts)"
+_MOE_NOT = {"Multi-head Latent Attention"}
+
+
+def test_mixture_of_experts_family_lists_every_catalog_method_its_rule_finds():
+    import re
+
+    from relwork.linker.catalog import load_catalog
+
+    catalog = [e for e in load_catalog() if e.kind != "dataset"]
+    members = set(_families()["mixture of experts"].members)
+    found = {e.name for e in catalog if any(re.search(_MOE_NAME, s) for s in e.surfaces)
+             or re.search(_MOE_NAME, (e.paper or {}).get("title") or "")} - _MOE_NOT
+    assert found - members == set(), f"add to mixture of experts in graph/data/families.jsonl: {sorted(found - members)}"
+    assert {"Switch Transformer", "GShard", "Mixtral", "DeepSeekMoE", "GLaM"} <= members <= {e.name for e in catalog}
+    assert not members & (_MOE_NOT | {"MOEA/D", "DeepSeek-R1", "Open-R1"})

@@ -600,7 +600,8 @@ def test_seed_paths_do_not_depend_on_the_order_the_graph_was_built_in(seed_graph
 def test_seed_family_takes_catalog_derivatives(seed_graph):
     """'Which papers compare against FlashAttention?': Lean Attention compares to FlashAttention-2, a
     catalog derivative; only family=True finds it, and the row says through which method."""
-    assert method_family(seed_graph, "mamba") == [method_node(n) for n in ("Mamba", "Hydra", "Mamba-2")]
+    assert method_family(seed_graph, "mamba") == [
+        method_node(n) for n in ("Mamba", "Hydra", "IC-Mamba", "Mamba Retriever", "Mamba-2", "S-Mamba")]
     assert papers_for_method(seed_graph, "FlashAttention", "compares_to") == []
     rows = papers_for_method(seed_graph, "FlashAttention", "compares_to", family=True)
     assert [(r["title"][:14], r["method"]) for r in rows] == [("Lean Attention", "FlashAttention-2")]
