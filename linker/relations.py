@@ -1614,8 +1614,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
-    if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
-        return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
+    # (an agreement word inside the mention's own name is none: "a linear support vector machine")
+    agreement = next((m for m in _FINDING_AGREEMENT.finditer(sentence) if m.end() <= start or m.start() >= end), None) \
+        if _may_hold(sentence, _AGREEMENT_HOLD) else None
+    if agreement and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
+        return RelationResult(COMPARES_TO, " ".join(agreement.group(0).split()), 0.55)
     setting = _FRONTED_SETTING.match(sentence) if lo == 0 and not own_match else None
     if setting and setting.end() > end and not _FINITE.search(sentence, 0, setting.start("main")) \
             and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])) \

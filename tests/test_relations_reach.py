@@ -75,3 +75,20 @@ def test_improve_over_does_not_cross_a_clause():
     sentence = ("Our method improves the accuracy of the detector on small objects, and runs over the ResNet-50 backbone "
                 "at 20 fps.")
     assert _type(sentence, "ResNet-50").relation != "compares_to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1905.13215: 'support' is a findings-agreement word ("support the previous findings"), here the method's name
+        ("When the sparse representations inferred by the D-Wave $2$X were passed to a linear support vector machine, we "
+         "obtained a classification score of $95.68\\%$.", "support vector machine"),
+        # 1909.00338
+        ("We found that Support Vector Machines trained on a combination of strictly and laxly labeled data with a more "
+         "fine-grained labeling yielded the best result, at an F1-score of 0.36 and an Area under the ROC curve of 0.66.",
+         "Support Vector Machines"),
+    ],
+)
+def test_agreement_word_inside_the_name_is_no_comparison(sentence, surface):
+    result = _type(sentence, surface)
+    assert result.relation != "compares_to" and not result.cue.lower().startswith("support")
