@@ -1483,6 +1483,8 @@ def _own_side_then_object(cue: _Cue, match: "re.Match", gap: str) -> bool:
     word = _COMPARED_WITH.search(gap)
     return (word is not None and _OWN_OBJECT.search(gap, 0, word.start()) is not None
             and _words(gap[word.end() :]) <= cue.max_gap)
+
+
 # a new clause inside a comparison's gap: a reported finding ('suggest that') or a pronoun subject after 'and'
 _COMPARED_END = re.compile(
     r"(?<![\w-])(?:(?:suggest|show|indicate|reveal|demonstrate|confirm|prove|imply|verify)(?:s|ed)?\s+that"
