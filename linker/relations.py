@@ -639,13 +639,16 @@ _PRE_CUES: tuple[_Cue, ...] = (
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?(?=\s+(?:\w+ly\s+)?(?:(?:the|that|those|its|their|or|and|performance|accuracy"
          r"|quality|results?|scores?)\b|(?-i:[A-Z\d])))"
          r"|compared\s+(?:to|with|against)|comparisons?\s+(?:of\s+[^,;()]{1,40}?\s+)?(?:with|to|against)|in\s+comparison\s+(?:with|to)"
+         # "Performance comparison has also been made with other popular classifiers, namely ... Random Forest"
+         r"|comparisons?\s+(?:is|are|was|were|(?:has|have|had)\s+(?:also\s+)?been|(?:can|will)\s+(?:also\s+)?be)\s+(?:\w+ly\s+|also\s+|then\s+)?"
+         r"(?:made|performed|conducted|carried\s+out|drawn|done|undertaken)\s+(?:with|to|against)"
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:in\s+(?:terms\s+of\s+)?[\w-]+(?:\s+and\s+[\w-]+)?\s+)?(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
-         r"|(?:improvements?|gains?|advantages?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
+         r"|(?:improvements?|gains?|advantages?|benefits?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+(?:of|in)\s+[^,;]{1,40}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
-         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy|quality)\s+)?(?:to|over)"
-         r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,50}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
+         r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy|quality)\s+)?(?:to|over|than)"
+         r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,120}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
          "<against> <improv <superior <inferior", first="abcegimprstvw"),
@@ -1373,7 +1376,8 @@ def _governing_cue(
     opening = gap.rfind("(")
     if opening >= 0 and ")" not in gap[opening:]:
         gap = gap[:opening]  # the mention sits in a parenthesised list: count up to the parenthesis
-    if _SCOPE_STOP.search(gap) or _words(_TRANSPARENT.sub(" ", _mask_brackets(gap))) > cue.max_gap:
+    counted = _TRANSPARENT.sub(" ", _mask_brackets(gap))
+    if _SCOPE_STOP.search(gap) or (_words(counted) > cue.max_gap and not _own_side_then_object(cue, match, counted)):
         return None, False
     words = " ".join(match.group(0).split())
     if cue.relation == COMPARES_TO and end is not None and _FRONTED_COMPARE.fullmatch(words) \
@@ -1468,6 +1472,19 @@ def _governing_cue(
 
 
 _AND_CLAUSE = re.compile(r",\s+and\s+")
+
+
+def _own_side_then_object(cue: _Cue, match: "re.Match", gap: str) -> bool:
+    """'We also compare the results of our Long Short-Term Memory Recurrent Neural Network based models to Logistic
+    Regression, XGBoost and ...': after the verb 'compare' the paper's own side ('our ...', 'the proposed ...') may be
+    long; the compared list starts at its 'with / to / against', so the cue's reach is counted from there."""
+    if cue.relation != COMPARES_TO or not _BARE_COMPARE.fullmatch(match.group(0)):
+        return False
+    word = _COMPARED_WITH.search(gap)
+    return (word is not None and _OWN_OBJECT.search(gap, 0, word.start()) is not None
+            and _words(gap[word.end() :]) <= cue.max_gap)
+
+
 # a new clause inside a comparison's gap: a reported finding ('suggest that') or a pronoun subject after 'and'
 _COMPARED_END = re.compile(
     r"(?<![\w-])(?:(?:suggest|show|indicate|reveal|demonstrate|confirm|prove|imply|verify)(?:s|ed)?\s+that"
@@ -1599,8 +1616,11 @@ def _uncued(sentence: str, lo: int, hi: int, start: int, end: int, own: Sequence
         return RelationResult(MENTIONS, words, 0.55)
     # No cue in the clause: a sentence that sets the paper's findings beside others' ("these findings are
     # in line with previous reports", "our results ..., as also reported in other studies") compares.
-    if _may_hold(sentence, _AGREEMENT_HOLD) and _FINDING_AGREEMENT.search(sentence) and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
-        return RelationResult(COMPARES_TO, " ".join(_FINDING_AGREEMENT.search(sentence).group(0).split()), 0.55)
+    # (an agreement word inside the mention's own name is none: "a linear support vector machine")
+    agreement = next((m for m in _FINDING_AGREEMENT.finditer(sentence) if m.end() <= start or m.start() >= end), None) \
+        if _may_hold(sentence, _AGREEMENT_HOLD) else None
+    if agreement and (_OWN_FINDINGS.search(sentence) or _OTHERS_FINDINGS.search(sentence)):
+        return RelationResult(COMPARES_TO, " ".join(agreement.group(0).split()), 0.55)
     setting = _FRONTED_SETTING.match(sentence) if lo == 0 and not own_match else None
     if setting and setting.end() > end and not _FINITE.search(sentence, 0, setting.start("main")) \
             and not _OTHER.search(_mask_brackets(sentence[: setting.start("main")])) \
