@@ -11,7 +11,10 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from relwork.cli import app
+from relwork.graph.io import save_graph
 from relwork.graph.queries import RELATED_WEIGHTS, related_papers, resolve_paper, topic_similarity
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
@@ -92,3 +95,15 @@ def test_related_judged_set_names_seed_papers_and_scores_rankings(seed_graph):
     result = evaluate.score(["b", "a", "x"], labels)
     assert result == {"p10": 0.1, "ndcg10": pytest.approx((1 / math.log2(3)) / (1 + 1 / math.log2(3))),
                       "unjudged": 1, "relevant": 1}
+
+
+def test_cli_paper_says_which_related_papers_share_no_method_and_which_share_a_hub(seed_graph, tmp_path):
+    path = tmp_path / "seeds.json"
+    save_graph(seed_graph, path)
+    result = CliRunner().invoke(app, ["paper", TSF, "-g", str(path), "-n", "15"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert "text only (no shared method)" in result.stdout
+    hub = next(w["hub"] for r in related_papers(seed_graph, TSF, limit=15) for w in r["why"] if "hub" in w)
+    assert f"shared by {hub} papers" in result.stdout  # e.g. the Transformer link of each Transformer user
+    assert "x 10 / n when n > 10 candidates share the method" in result.stdout
+    assert "+ 100 x that cosine (the 50 papers nearest by text are candidates too)" in result.stdout
