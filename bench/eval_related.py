@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 import tempfile
 from collections import defaultdict
 from pathlib import Path
@@ -42,8 +41,11 @@ def load_judged(path: Path = JUDGED) -> dict[tuple[str, str], dict[str, int]]:
     judged: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip():
-            row = json.loads(line)
-            judged[(row["graph"], row["paper"])][row["other"]] = int(row["label"])
+            try:
+                row = json.loads(line)
+                judged[(row["graph"], row["paper"])][row["other"]] = int(row["label"])
+            except (ValueError, KeyError, TypeError) as err:
+                raise SystemExit(f"{path}:{number}: not a judgment ({err})") from err
     return dict(judged)
 
 

@@ -1234,15 +1234,14 @@ _TOPIC_INDEXES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple]" = weakref.We
 _TOPIC_INDEX_SHARE = 0.05  # the commonest word ``_topic_index`` keeps is in this share of the papers
 
 
-def _topic_index(G: nx.MultiDiGraph) -> tuple[list[str], array, dict[str, array]]:
+def _topic_index(G: nx.MultiDiGraph, papers: int, df: Counter) -> tuple[list[str], array, dict[str, array]]:
     """(paper nodes with an abstract, their number of distinct words, word -> positions of the papers that have
     it) for the words in 2 to 5% of the papers: what ``_topic_neighbours`` looks up instead of computing every
     paper's vector at each query (a word most papers share says little and would make its list as long as the
-    graph). Cached per graph as the document frequencies are; one more pass over the texts."""
-    size = (G.number_of_nodes(), G.number_of_edges())
+    graph). ``papers`` and ``df`` are ``_document_frequencies(G)``; cached per graph for as long as those are the
+    graph's (checked by identity: no second count of the graph's edges per question); one more pass over the texts."""
     cached = _TOPIC_INDEXES.get(G)
-    if cached is None or cached[0] != size:
-        papers, df = _document_frequencies(G)
+    if cached is None or cached[0] is not df:
         common = max(2, int(papers * _TOPIC_INDEX_SHARE))
         rare = {w for w, n in df.items() if 2 <= n <= common}
         nodes: list[str] = []
@@ -1260,18 +1259,19 @@ def _topic_index(G: nx.MultiDiGraph) -> tuple[list[str], array, dict[str, array]
                 where.append(len(nodes))
             nodes.append(node)
             sizes.append(len(words))
-        cached = (size, nodes, sizes, postings)
+        cached = (df, nodes, sizes, postings)
         _TOPIC_INDEXES[G] = cached
     return cached[1], cached[2], cached[3]
 
 
-def _topic_neighbours(G: nx.MultiDiGraph, node: str, own: dict[str, float], limit: int) -> list[str]:
+def _topic_neighbours(
+    G: nx.MultiDiGraph, node: str, own: dict[str, float], limit: int, papers: int, df: Counter
+) -> list[str]:
     """About the ``limit`` papers (with an abstract, ``node`` left out) nearest to ``own``, ``node``'s unit
     vector, most first: each shares the sum of ``own``'s weight x idf over the words of ``_topic_index`` the two
     have, over the square root of its number of distinct words (a cosine without the other paper's word
     counts); ``related_papers`` then takes their exact cosine."""
-    nodes, sizes, postings = _topic_index(G)
-    papers, df = _document_frequencies(G)
+    nodes, sizes, postings = _topic_index(G, papers, df)
     shared: dict[int, float] = defaultdict(float)
     for word, mine in own.items():
         if (where := postings.get(word)) is not None:
@@ -1439,7 +1439,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
     if G.nodes[node].get("abstract"):  # a title alone says too little to rank by text
         _share_hubs(candidates, W["hub"])
-        for other in _topic_neighbours(G, node, own, W["neighbours"]):
+        for other in _topic_neighbours(G, node, own, W["neighbours"], papers, df):
             if other not in candidates:
                 candidates[other] = []
                 topics[other] = round(_cosine(own, _topic_vector(G, other, papers, df)), 3)
