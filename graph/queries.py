@@ -1380,8 +1380,8 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     through M (one uses what the other introduced) x 0.2 when M is a dataset (two papers evaluated on
     ImageNet need not be related) x 0.5 for a lineage match.
     When more than RELATED_WEIGHTS["hub"] (10) candidates match through one method of this paper, those
-    matches (citations apart) share 10 candidates' weight (``_share_hubs``): forty papers that each only build
-    on BERT no longer fill BERTScore's list at the same weight, and their texts decide among them.
+    matches (citations apart) share 10 candidates' weight (``_share_hubs``): the 99 papers that meet BERTScore
+    through BERT on a 3,000-abstract graph no longer fill its list at the same weight; their texts decide.
     Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
     FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``methods`` is the sum.
     ``topic`` is the cosine of the two papers' title + abstract TF-IDF vectors (word weights from the graph's
@@ -1390,8 +1390,9 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     ``topic``) + RELATED_WEIGHTS["topic_alone"] x ``topic``: among papers that share the same methods, the one on
     the same subject comes first (an LSTM language model before a satellite-crop dataset that also trains an
     LSTM), and the RELATED_WEIGHTS["neighbours"] (50) papers nearest by text (``_topic_neighbours``) are
-    candidates with no shared method at all (the other text-generation metrics of BERTScore). Hub sharing and
-    text neighbours need this paper's abstract: a paper known by its title only is ranked by its methods.
+    candidates with no shared method at all (the other text-generation metrics of BERTScore). Hub sharing, text
+    neighbours and the ``topic_alone`` term need this paper's abstract: a paper known by its title only is ranked
+    as before them, by ``methods`` x (1 + 8 x ``topic``).
     Scores are rounded to 3 decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other
     side), ``lineage`` ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type``
     (link types), ``citation``, ``dataset``, ``weight``, and ``hub`` (the candidates sharing M) when shared.
@@ -1437,7 +1438,8 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
             topics[other] = round(_cosine(own, _topic_vector(G, other, papers, df)), 3)
     # a paper known by its title only (an origin paper from the catalog) counts as an average candidate
     unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
-    if G.nodes[node].get("abstract"):  # a title alone says too little to rank by text
+    alone = W["topic_alone"] if G.nodes[node].get("abstract") else 0.0  # a title says too little to rank by text
+    if alone:
         _share_hubs(candidates, W["hub"])
         for other in _topic_neighbours(G, node, own, W["neighbours"], papers, df):
             if other not in candidates:
@@ -1447,7 +1449,7 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     for other, matches in candidates.items():
         why, methods = _one_to_one(matches)
         topic = topics.get(other, unknown)
-        score = round(methods * (1.0 + W["topic"] * topic) + W["topic_alone"] * topic, 3)
+        score = round(methods * (1.0 + W["topic"] * topic) + alone * topic, 3)
         shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))

@@ -74,12 +74,13 @@ def test_related_hub_method_users_share_ten_candidates_weight(seed_graph):
 
 
 def test_related_paper_without_abstract_is_ranked_by_its_methods(seed_graph):
-    """The Mamba paper is known from the catalog by its title only: its related work has no text neighbours and
-    no shared hub, every row shares a method."""
+    """The Mamba paper is known from the catalog by its title only: its related work has no text neighbours, no
+    shared hub and no topic_alone term: every row shares a method and scores methods x (1 + 8 x topic)."""
     rows = related_papers(seed_graph, "2312.00752", limit=10_000)
     assert not seed_graph.nodes[resolve_paper(seed_graph, "2312.00752")].get("abstract")
     assert rows and all(r["why"] for r in rows)
     assert not any("hub" in w for r in rows for w in r["why"])
+    assert all(r["score"] == round(r["methods"] * (1 + RELATED_WEIGHTS["topic"] * r["topic"]), 3) for r in rows)
 
 
 def test_related_judged_set_names_seed_papers_and_scores_rankings(seed_graph):
