@@ -1102,8 +1102,9 @@ def _related_why(matches: list[dict]) -> str:
     for m in matches:
         what = m["theirs"] + (f", {m['lineage']} of {m['method']}" if m["lineage"] else "")
         how = f"{_relation_words(m['mine'])} / {_relation_words(m['their_type'])}"
-        cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''})")
-    return "; ".join(cells)
+        shared = f", shared by {m['hub']} papers" if m.get("hub") else ""
+        cells.append(f"{what} {m['weight']:.1f} ({how}{', citation' if m['citation'] else ''}{shared})")
+    return "; ".join(cells) or "text only (no shared method)"
 
 
 def _related_weights(w: dict) -> str:
@@ -1113,7 +1114,9 @@ def _related_weights(w: dict) -> str:
             f"{w['mentions']:g}) x {w['title']:g} when this paper's title names it or a paper introduces it, "
             f"{w['repeated']:g} when this abstract names it more than once x {w['citation']:g} for a citation (one "
             f"introduced it) x {w['dataset']:g} for a dataset x {w['lineage']:g} through a catalog parent or "
-            f"derivative; the sum x (1 + {w['topic']:g} x the two texts' TF-IDF cosine).")
+            f"derivative x {w['hub']:g} / n when n > {w['hub']:g} candidates share the method; the sum x (1 + "
+            f"{w['topic']:g} x the two texts' TF-IDF cosine) + {w['topic_alone']:g} x that cosine (the "
+            f"{w['neighbours']:g} papers nearest by text are candidates too).")
 
 
 @app.command("stats")

@@ -23,6 +23,7 @@ import math
 import os
 import re
 import weakref
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from importlib import resources
@@ -1280,11 +1281,15 @@ def _citation_rows(G: nx.MultiDiGraph, edges: Iterable[tuple[str, dict]]) -> lis
 
 # Weights of ``related_papers`` (see there), also in ``paper_report`` so an answer says how it was made: a link
 # type's weight (lower-case type name), then the factors for a dataset, a catalog lineage and a citation, for a
-# method in a paper's title or named more than once in its abstract (its focus), and the weight of the topical
-# similarity of the two papers' texts.
+# method in a paper's title or named more than once in its abstract (its focus), the weight of the topical
+# similarity of the two papers' texts as a factor of the method evidence (``topic``) and on its own
+# (``topic_alone``), the number of candidates a method can tie before its weight is shared among them (``hub``)
+# and how many papers nearest by text alone become candidates (``neighbours``). Set on a judged set of 14 papers
+# (bench/eval_related.py).
 RELATED_WEIGHTS = {
     "introduces": 1.0, "builds_on": 1.0, "compares_to": 0.6, "mentions": 0.25,
     "dataset": 0.2, "lineage": 0.5, "citation": 2.0, "title": 2.0, "repeated": 1.5, "topic": 8.0,
+    "topic_alone": 100.0, "hub": 10, "neighbours": 50,
 }
 
 
@@ -1332,6 +1337,58 @@ def _document_frequencies(G: nx.MultiDiGraph) -> tuple[int, Counter]:
         cached = (size, papers, df)
         _DOCUMENT_FREQUENCIES[G] = cached
     return cached[1], cached[2]
+
+
+_TOPIC_INDEXES: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple]" = weakref.WeakKeyDictionary()
+_TOPIC_INDEX_SHARE = 0.05  # the commonest word ``_topic_index`` keeps is in this share of the papers
+
+
+def _topic_index(G: nx.MultiDiGraph, papers: int, df: Counter) -> tuple[list[str], array, dict[str, array]]:
+    """(paper nodes with an abstract, their number of distinct words, word -> positions of the papers that have
+    it) for the words in 2 to 5% of the papers: what ``_topic_neighbours`` looks up instead of computing every
+    paper's vector at each query (a word most papers share says little and would make its list as long as the
+    graph). ``papers`` and ``df`` are ``_document_frequencies(G)``; cached per graph for as long as those are the
+    graph's (checked by identity: no second count of the graph's edges per question); one more pass over the texts."""
+    cached = _TOPIC_INDEXES.get(G)
+    if cached is None or cached[0] is not df:
+        common = max(2, int(papers * _TOPIC_INDEX_SHARE))
+        rare = {w for w, n in df.items() if 2 <= n <= common}
+        nodes: list[str] = []
+        sizes = array("i")
+        postings: dict[str, array] = {}
+        for node in _papers(G):
+            d = G.nodes[node]
+            if not d.get("abstract"):
+                continue
+            words = topic_words(f"{d.get('title') or ''} {d['abstract']}")
+            for word in rare.intersection(words):
+                where = postings.get(word)
+                if where is None:
+                    where = postings[word] = array("i")
+                where.append(len(nodes))
+            nodes.append(node)
+            sizes.append(len(words))
+        cached = (df, nodes, sizes, postings)
+        _TOPIC_INDEXES[G] = cached
+    return cached[1], cached[2], cached[3]
+
+
+def _topic_neighbours(
+    G: nx.MultiDiGraph, node: str, own: dict[str, float], limit: int, papers: int, df: Counter
+) -> list[str]:
+    """About the ``limit`` papers (with an abstract, ``node`` left out) nearest to ``own``, ``node``'s unit
+    vector, most first: each shares the sum of ``own``'s weight x idf over the words of ``_topic_index`` the two
+    have, over the square root of its number of distinct words (a cosine without the other paper's word
+    counts); ``related_papers`` then takes their exact cosine."""
+    nodes, sizes, postings = _topic_index(G, papers, df)
+    shared: dict[int, float] = defaultdict(float)
+    for word, mine in own.items():
+        if (where := postings.get(word)) is not None:
+            weight = mine * math.log(papers / df[word])
+            for i in where:
+                shared[i] += weight
+    best = heapq.nlargest(limit + 1, shared, key=lambda i: (shared[i] / math.sqrt(sizes[i]), -i))
+    return [nodes[i] for i in best if nodes[i] != node][:limit]
 
 
 def _topic_vector(
@@ -1395,6 +1452,24 @@ def _one_to_one(matches: list[tuple[float, dict]]) -> tuple[list[dict], float]:
     return kept, round(total, 3)
 
 
+def _share_hubs(candidates: dict[str, list[tuple[float, dict]]], hub: int) -> None:
+    """Scale, in place, each match through a method of this paper that more than ``hub`` candidates share by
+    ``hub`` / their number, the number kept as the match's ``hub``: the papers that all build on BERT then split
+    what ``hub`` of them would get, and their texts decide among them. A citation (one introduced the method
+    the other uses) keeps its weight: the BERT paper is not one of BERT's many users."""
+    tied: Counter = Counter()
+    for matches in candidates.values():
+        tied.update({m["method"] for _, m in matches if not m["citation"]})
+    for other, matches in candidates.items():
+        shared = []
+        for weight, match in matches:
+            if not match["citation"] and tied[match["method"]] > hub:
+                weight *= hub / tied[match["method"]]
+                match = match | {"weight": round(weight, 3), "hub": tied[match["method"]]}
+            shared.append((weight, match))
+        candidates[other] = shared
+
+
 @_graph_first
 def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict]:
     """Nearest papers to ``paper`` as its related work: paper row + ``score``, ``methods`` (the method part of
@@ -1413,19 +1488,26 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
     'Solar image restoration with CycleGAN' is not lifted by its title) x 2 when a citation-style edge joins the two
     through M (one uses what the other introduced) x 0.2 when M is a dataset (two papers evaluated on
     ImageNet need not be related) x 0.5 for a lineage match.
+    When more than RELATED_WEIGHTS["hub"] (10) candidates match through one method of this paper, those
+    matches (citations apart) share 10 candidates' weight (``_share_hubs``): the 99 papers that meet BERTScore
+    through BERT on a 3,000-abstract graph no longer fill its list at the same weight; their texts decide.
     Each method of either paper counts in one match at most (the strongest first: a paper on BERT meets
     FlexiBERT's BERT link, not also FlexiBERT's lineage from BERT); ``methods`` is the sum.
     ``topic`` is the cosine of the two papers' title + abstract TF-IDF vectors (word weights from the graph's
     own papers; a paper without an abstract, such as a method's origin paper known from the catalog, gets the
-    candidates' mean), and ``score`` = ``methods`` x (1 + RELATED_WEIGHTS["topic"] x ``topic``): among papers that
-    share the same methods, the one on the same subject comes first (an LSTM language model before a
-    satellite-crop dataset that also trains an LSTM); a paper sharing no method is never related work.
+    mean of the candidates sharing a method), and ``score`` = ``methods`` x (1 + RELATED_WEIGHTS["topic"] x
+    ``topic``) + RELATED_WEIGHTS["topic_alone"] x ``topic``: among papers that share the same methods, the one on
+    the same subject comes first (an LSTM language model before a satellite-crop dataset that also trains an
+    LSTM), and the RELATED_WEIGHTS["neighbours"] (50) papers nearest by text (``_topic_neighbours``) are
+    candidates with no shared method at all (the other text-generation metrics of BERTScore). Hub sharing, text
+    neighbours and the ``topic_alone`` term need this paper's abstract: a paper known by its title only is ranked
+    as before them, by ``methods`` x (1 + 8 x ``topic``).
     Scores are rounded to 3 decimals. A ``why`` item: ``method`` (M), ``theirs`` (the method on the other
     side), ``lineage`` ('', 'parent' or 'derivative': what ``theirs`` is of M), ``mine`` / ``their_type``
-    (link types), ``citation``, ``dataset``, ``weight``.
+    (link types), ``citation``, ``dataset``, ``weight``, and ``hub`` (the candidates sharing M) when shared.
 
     Ordered by score (highest first), then citations (most first), then newest first, then normalised
-    title, then node id. Papers matching no method are left out.
+    title, then node id. ``why`` is empty for a text neighbour.
     """
     node = resolve_paper(G, paper)
     types: dict[str, dict[str, str]] = {}  # method -> paper -> strongest type, filled as needed
@@ -1465,11 +1547,18 @@ def related_papers(G: nx.MultiDiGraph, paper: str, limit: int = 10) -> list[dict
             topics[other] = round(_cosine(own, _topic_vector(G, other, papers, df)), 3)
     # a paper known by its title only (an origin paper from the catalog) counts as an average candidate
     unknown = round(sum(topics.values()) / len(topics), 3) if topics else 0.0
+    alone = W["topic_alone"] if G.nodes[node].get("abstract") else 0.0  # a title says too little to rank by text
+    if alone:
+        _share_hubs(candidates, W["hub"])
+        for other in _topic_neighbours(G, node, own, W["neighbours"], papers, df):
+            if other not in candidates:
+                candidates[other] = []
+                topics[other] = round(_cosine(own, _topic_vector(G, other, papers, df)), 3)
     rows = []
     for other, matches in candidates.items():
         why, methods = _one_to_one(matches)
         topic = topics.get(other, unknown)
-        score = round(methods * (1.0 + W["topic"] * topic), 3)
+        score = round(methods * (1.0 + W["topic"] * topic) + alone * topic, 3)
         shared = sorted(m["method"] for m in why if not m["lineage"])
         citations = G.number_of_edges(node, other) + G.number_of_edges(other, node)
         key = (-score, -citations, *_newest(G, other), *_title_key(G, other))

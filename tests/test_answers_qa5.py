@@ -151,7 +151,7 @@ def test_cli_method_order_oldest(seed_graph, seed_path):
 
 def test_related_score_is_method_evidence_times_topic_factor(seed_graph):
     rows = related_papers(seed_graph, "2407.09941", limit=1000)
-    assert all(r["score"] == round(r["methods"] * (1 + RELATED_WEIGHTS["topic"] * r["topic"]), 3) for r in rows)
+    assert all(r["score"] == round(r["methods"] * (1 + RELATED_WEIGHTS["topic"] * r["topic"]) + RELATED_WEIGHTS["topic_alone"] * r["topic"], 3) for r in rows)
     assert [r["score"] for r in rows] == sorted((r["score"] for r in rows), reverse=True)
     # each match's weight is rounded on its own
     assert all(abs(r["methods"] - sum(w["weight"] for w in r["why"])) <= 0.001 * len(r["why"]) for r in rows)
@@ -182,4 +182,6 @@ def test_related_method_in_the_title_weighs_double(seed_graph):
                    / len({u for u in seed_graph.predecessors("method:Transformer") if seed_graph.nodes[u]["label"] == "Paper"}))
     match = next(w for r in rows for w in r["why"]
                  if w["theirs"] == "Transformer" and w["mine"] == "BUILDS_ON" and w["their_type"] == "BUILDS_ON")
-    assert match["weight"] == round(idf * RELATED_WEIGHTS["title"], 3)
+    # Transformer ties far more candidates than RELATED_WEIGHTS["hub"]: they share 10 candidates' weight
+    assert match["hub"] > RELATED_WEIGHTS["hub"]
+    assert match["weight"] == round(idf * RELATED_WEIGHTS["title"] * RELATED_WEIGHTS["hub"] / match["hub"], 3)
