@@ -195,7 +195,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
     rel_order = {k: i for i, k in enumerate(RELATIONS)}
     return {
         "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "version": __version__,
-                 "pinned_labels": PINNED_LABELS},
+                 "pinned_labels": PINNED_LABELS, "label_max_px": LABEL_MAX_PX},
         "kinds": sorted(kinds.values(), key=lambda k: (order.get(k["key"], len(order)), k["key"])),
         "relations": sorted(relations.values(), key=lambda r: (rel_order.get(r["type"], len(rel_order)), r["type"])),
         "nodes": vis_nodes,
@@ -433,9 +433,10 @@ def _edge_details(etype: str, attrs: dict, paper_to_paper: bool) -> dict[str, An
 
 def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
     """vis-network options. Big graphs: straight edges, no hover, edges hidden while dragging (speed).
-    Labels grow a little with the number of links, and never beyond LABEL_MAX_PX on screen: a hub's label
-    drawn at 40 px covered its neighbours' names when zoomed in. Zoomed out, the page itself labels the
-    PINNED_LABELS most linked methods (relwork.js), so hubs need no giant labels to stay readable."""
+    Labels grow a little with the number of links (12 to 22 canvas units), and the page draws none beyond
+    LABEL_MAX_PX on screen (relwork.js; maxVisible alone only fades a label's colour): a hub's label drawn at
+    40-55 px covered its neighbours' names when zoomed in. Zoomed out, the page itself labels the most linked
+    methods (PINNED_LABELS), so hubs need no giant labels to stay readable."""
     big = n_nodes > PHYSICS_MAX_NODES
     label_max = 18 if n_nodes <= 60 else 22
     return {

@@ -461,6 +461,20 @@
     return item && item.options && item.options.color && 'opacity' in item.options.color;
   }));
   api.directUpdates = direct;
+
+  // No label larger than meta.label_max_px on screen, however far one zooms in: vis-network's own
+  // scaling.label.maxVisible only fades the colour and leaves the size, so a hub's label grew to 50 px and
+  // covered its neighbours' names. Before each frame, a label that would be drawn larger gets the capped size
+  // (vis-network keeps the size it computed in options.font.size); needs vis-network's node objects (direct).
+  var LABEL_MAX_PX = meta.label_max_px || 20;
+  if (direct) network.on('beforeDrawing', function () {
+    var cap = LABEL_MAX_PX / network.getScale();
+    data.nodes.forEach(function (n) {
+      var item = body.nodes[n.id], font = item.labelModule.fontOptions;
+      var want = Math.min(item.options.font.size, cap);
+      if (font.size !== want) { font.size = want; item.labelModule.labelDirty = true; }
+    });
+  });
   function setHidden(nodeChanges, edgeChanges) {
     if (!nodeChanges.length && !edgeChanges.length) return;
     if (direct) {
