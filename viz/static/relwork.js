@@ -27,7 +27,7 @@
 
   data.nodes.forEach(function (n) {
     var d = n.rw; delete n.rw;
-    searchable(d, [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]));
+    searchable(d, [d.name].concat(d.aliases || []), [d.arxiv_id, d.doi, n.id]);
     info.set(n.id, d);
     incident.set(n.id, []);
     n.title = tooltip(d);
@@ -56,7 +56,7 @@
     if (!members.length || info.has(key)) return;
     var d = { kind: 'family', name: f.name, aliases: f.aliases || [], definition: f.definition || '', members: members };
     d.degree = members.reduce(function (sum, id) { return sum + info.get(id).degree; }, 0);
-    searchable(d, [f.name].concat(d.aliases));
+    searchable(d, [f.name].concat(d.aliases), []);
     families.set(key, d);
   });
 
@@ -251,10 +251,13 @@
    *  name Faster R-CNN and 'unet' names U-Net. ``folded`` says ``text`` is unaccented already. */
   function compact(text, folded) { return (folded ? String(text) : unaccent(text)).toLowerCase().replace(KEY_DROP, ''); }
 
-  /** Give a node's (or family's) details ``d`` what search compares: its texts (name first) unaccented, those
-   *  lower-cased and joined, and their compact keys. */
-  function searchable(d, texts) {
-    d.texts = texts.filter(Boolean).map(String);
+  /** Give a node's (or family's) details ``d`` what search compares: its ``names`` (name first, then aliases)
+   *  and ``ids`` (arXiv id, DOI, node id) unaccented, those lower-cased and joined, and their compact keys;
+   *  ``d.names`` of them are names, which closest() compares. */
+  function searchable(d, names, ids) {
+    names = names.filter(Boolean).map(String);
+    d.names = names.length;
+    d.texts = names.concat(ids.filter(Boolean).map(String));
     d.folded = d.texts.map(unaccent);  // accents off ('Café' is found by 'cafe')
     d.search = d.folded.join(' \u0001 ').toLowerCase();
     d.key = d.folded[0].toLowerCase();
@@ -278,9 +281,9 @@
   /** Whether the compact key ``qc`` starts at a word of (unaccented) ``text``, spaces and hyphens aside:
    *  'rcnn' at 'R-CNN' in 'Faster R-CNN', 'unet' at 'U-Net' in '3D U-Net'. */
   function compactAtWordStart(text, qc) {
-    for (var i = 0; i < text.length; i++) {
-      if (text.charAt(i).toLowerCase() === qc.charAt(0) && wordStartsAt(text, i) &&
-          compact(text.slice(i, i + 4 * qc.length + 8), true).indexOf(qc) === 0) return true;
+    var lower = text.toLowerCase(), first = qc.charAt(0);
+    for (var i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
+      if (wordStartsAt(text, i) && compact(lower.slice(i, i + 4 * qc.length + 8), true).indexOf(qc) === 0) return true;
     }
     return false;
   }
@@ -345,7 +348,7 @@
     }
     return prev[b.length];
   }
-  /** When nothing matches: the names (methods, papers, families; any alias) within 1 edit of the query's
+  /** When nothing matches: the names (methods, paper titles, families; any alias; not ids) within 1 edit of the query's
    *  compact key (2 from 7 characters; none under 4), closest first, then most linked: 'Mambaa' -> Mamba. */
   function closest(query) {
     var qc = compact(String(query || '').trim());
@@ -354,7 +357,7 @@
     var scored = [];
     function consider(d, id, isFamily) {
       var best = max + 1;
-      d.compacts.forEach(function (c) { best = Math.min(best, editDistance(qc, c, max)); });
+      for (var i = 0; i < d.names; i++) best = Math.min(best, editDistance(qc, d.compacts[i], max));
       if (best <= max) scored.push([best, isFamily ? 1 : 0, -d.degree, d.name, id]);
     }
     info.forEach(function (d, id) { consider(d, id, false); });
