@@ -654,3 +654,220 @@ def test_focus_on_a_method_family_draws_every_member_and_its_neighbours(seed_gra
     page = generate_html(seed_graph, focus="SSMs", depth=1)
     assert "relwork graph around state-space models" in page
     assert set(select_nodes(seed_graph, focus="state-space models", depth=1, max_nodes=len(members))) == set(members)
+
+
+# ---------------------------------------------------------------------------------------------------
+# qa9: search reads names as the command line does (Q6), the panel lists each method link once (Q7), and the
+# page opens readable (Q15)
+
+NAMES = Path(__file__).resolve().parent / "fixtures" / "qa9-search-names.jsonl"  # 5 real arXiv abstracts (U-Net, Faster R-CNN)
+
+
+@pytest.fixture(scope="module")
+def names_graph():
+    from relwork.graph.build import build_from_files
+
+    return build_from_files([NAMES]).graph
+
+
+@pytest.mark.browser
+def test_page_search_reads_a_method_name_as_the_cli_does(browser, names_graph, tmp_path):
+    """qa9 Q6: 'faster rcnn', 'Faster-RCNN' and 'fasterrcnn' found nothing and 'unet' only 3D U-Net, where
+    `relwork method` answers Faster R-CNN and U-Net: the page's first result is the CLI's method."""
+    from relwork.graph.queries import resolve_methods
+
+    errors, _ = open_page(browser, write_html(names_graph, tmp_path / "names.html"))
+    assert errors == []
+    wrong = {}
+    for query in ("unet", "u-net", "UNet", "faster rcnn", "Faster-RCNN", "fasterrcnn", "FASTER R-CNN", "r cnn",
+                  "3d unet", "ResNets", "convlstm"):
+        expected = resolve_methods(names_graph, query).nodes[:1]
+        found = browser.execute_script("return relwork.search(arguments[0]).slice(0, 1)", query)
+        if found != expected:
+            wrong[query] = (found, expected)
+    assert wrong == {}
+    # dots fold away too, and a name inside a longer one is found at its word start, after the exact name
+    assert browser.execute_script("return relwork.search('Faster R.CNN')[0]") == "method:Faster R-CNN"
+    assert browser.execute_script("return relwork.search('unet').slice(0, 2)") == ["method:U-Net", "paper:1505.04597"]
+    assert "method:3D U-Net" in browser.execute_script("return relwork.search('unet')")
+
+
+@pytest.mark.browser
+def test_page_search_offers_the_closest_names_when_nothing_matches(browser, seed_graph, seed_page):
+    """qa9 Q6: 'Mambaa' said "No match" where `relwork method Mambaa` answers Mamba (and `relwork method Hydar`
+    asks "did you mean: Hydra"): the list offers the names one or two edits away, Enter takes the first; a
+    query near no name still says "No match"."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from relwork.graph.queries import resolve_methods
+
+    assert resolve_methods(seed_graph, "Mambaa").nodes == ["method:Mamba"]
+    with pytest.raises(GraphError, match="did you mean: Hydra,"):
+        resolve_methods(seed_graph, "Hydar")
+    open_page(browser, seed_page, timeout=120)
+    box = browser.find_element(By.ID, "rw-search")
+    for query, node in (("Mambaa", "method:Mamba"), ("Hydar", "method:Hydra")):  # a letter added, two swapped
+        box.clear()
+        box.send_keys(query)
+        items = browser.find_elements(By.CSS_SELECTOR, "#rw-results li")
+        assert items[0].text == "No match; the closest names:"
+        assert items[1].find_element(By.CLASS_NAME, "rw-result-name").text == seed_graph.nodes[node]["name"]
+        box.send_keys(Keys.ENTER)
+        assert browser.execute_script("return relwork.state.selected") == node
+    box.clear()
+    box.send_keys("qqqqzzzz")
+    assert [li.text for li in browser.find_elements(By.CSS_SELECTOR, "#rw-results li")] == ["No match"]
+    box.clear()
+
+
+def test_generate_html_carries_the_method_families_drawn(seed_graph):
+    """The page gets each method family with a member drawn, its members as `relwork method FAMILY` counts them;
+    a --focus page only the members it draws."""
+    from relwork.graph.queries import family_members, method_families
+
+    ssm = next(f for f in method_families().values() if f.name == "state-space models")
+    members = family_members(seed_graph, ssm)
+    families = {f["name"]: f for f in json.loads(_data_block(generate_html(seed_graph)))["families"]}
+    assert set(families["state-space models"]["members"]) == set(members) and len(members) > 10
+    assert "SSMs" in families["state-space models"]["aliases"]
+    assert "optimizers" not in families  # no optimizer in the seed graph
+    focused = json.loads(_data_block(generate_html(seed_graph, focus="Hyena", depth=1)))
+    drawn = {n["id"] for n in focused["nodes"]}
+    ssm_drawn = next(f for f in focused["families"] if f["name"] == "state-space models")["members"]
+    assert set(ssm_drawn) == set(members) & drawn and "method:Hyena" in ssm_drawn
+
+
+@pytest.mark.browser
+def test_page_search_finds_a_method_family_and_highlights_its_members(browser, seed_graph, seed_page):
+    """qa9 Q6: 'state-space models' found four titles, not the family `--focus` and `relwork method` accept:
+    the family comes first ('SSMs' too), and choosing it selects its members, fades what is not linked to
+    them and lists the members in the panel."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    from relwork.graph.queries import resolve_methods
+
+    members = resolve_methods(seed_graph, "state-space models").nodes
+    open_page(browser, seed_page, timeout=120)
+    box = browser.find_element(By.ID, "rw-search")
+    box.clear()
+    box.send_keys("state-space models")
+    first = browser.find_element(By.CSS_SELECTOR, "#rw-results li")
+    assert first.text.replace("\n", " ").endswith(f"state-space models Method family \u00B7 {len(members)} in the graph")
+    for query in ("SSMs", "state space model"):
+        assert browser.execute_script("return relwork.results(arguments[0])[0]", query) == "family:state-space models"
+    box.send_keys(Keys.ENTER)
+    assert browser.execute_script("return relwork.state.family") == "family:state-space models"
+    assert sorted(browser.execute_script("return relwork.network.getSelectedNodes()")) == sorted(members)
+    dimmed = set(browser.execute_script("return Array.from(relwork.state.dimmedNodes)"))
+    undirected = seed_graph.to_undirected(as_view=True)
+    assert dimmed == set(seed_graph) - set(members) - {n for m in members for n in undirected[m]}
+    panel = browser.find_element(By.ID, "rw-details")
+    assert panel.find_element(By.TAG_NAME, "h2").text == "state-space models"
+    listed = [b.text for b in panel.find_elements(By.CSS_SELECTOR, "ol.rw-links .rw-node-link")]
+    assert sorted(listed) == sorted(seed_graph.nodes[m]["name"] for m in members)
+    browser.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
+    assert browser.execute_script("return [relwork.state.family, relwork.state.dimmedNodes.size]") == [None, 0]
+
+
+@pytest.mark.browser
+def test_page_panel_lists_each_method_link_once_with_the_paper_it_cites(browser, seed_graph, seed_page):
+    """qa9 Q7: Hydra's panel listed 20 links, its 11 links to methods and 9 citation-style copies ("builds on
+    Attention Is All You Need ... through Transformer") with the same sentence. Each method link is listed
+    once, the origin paper it cites inside it, and the counts count the links to methods."""
+    from selenium.webdriver.common.by import By
+
+    paper = "paper:2407.09941"
+    out = [(v, t) for _, v, t in seed_graph.out_edges(paper, data="type")]
+    to_methods = [(v, t) for v, t in out if seed_graph.nodes[v]["label"] == schema.METHOD]
+    citations = {(d["via"], d["type"], v) for _, v, d in seed_graph.out_edges(paper, data=True)
+                 if seed_graph.nodes[v]["label"] == schema.PAPER}
+    assert len(to_methods) == 11 and len(citations) == 9
+    open_page(browser, seed_page, timeout=120)
+    browser.execute_script("relwork.selectNode(arguments[0], false)", paper)
+    details = browser.find_element(By.ID, "rw-details")
+    assert [h.text.upper() for h in details.find_elements(By.TAG_NAME, "h3")] == ["LINKS FROM HERE (11)"]
+    assert "2024 \u00B7 11 links \u00B7 9 citations" in details.text
+    summary = [b.text for b in details.find_elements(By.CSS_SELECTOR, ".rw-summary .rw-rel")]
+    assert sum(int(s.rsplit(" ", 1)[1]) for s in summary) == 11
+    entries = details.find_elements(By.CSS_SELECTOR, "ol.rw-links > li")
+    assert len(entries) == 11
+    cited = set()
+    labels = {t: RELATION_LABELS[t] for _, t in to_methods}
+    for entry in entries:
+        relation = entry.find_element(By.CSS_SELECTOR, ":scope > .rw-rel").text
+        method = entry.find_element(By.CSS_SELECTOR, ":scope > .rw-node-link").text
+        for line in entry.find_elements(By.CLASS_NAME, "rw-cites"):
+            title = line.find_element(By.CLASS_NAME, "rw-node-link").text
+            etype = next(t for t, label in labels.items() if label == relation)
+            origin = next(v for via, t, v in citations if via == method and t == etype)
+            assert title == seed_graph.nodes[origin]["title"]
+            cited.add((method, etype, origin))
+    assert cited == citations  # every citation once, inside the entry of the method it goes through
+
+
+RELATION_LABELS = {schema.INTRODUCES: "introduces", schema.BUILDS_ON: "builds on", schema.COMPARES_TO: "compares to",
+                   schema.MENTIONS: "mentions", schema.DERIVED_FROM: "derived from"}
+
+# records the on-screen size of every text the canvas draws (font size times the canvas transform's scale)
+_RECORD_TEXT = """
+window.rwDrawn = [];
+if (!window.rwFillText) window.rwFillText = CanvasRenderingContext2D.prototype.fillText;
+CanvasRenderingContext2D.prototype.fillText = function (text, x, y) {
+  var px = parseFloat(/([\\d.]+)px/.exec(this.font)[1]) * this.getTransform().a / window.devicePixelRatio;
+  window.rwDrawn.push([String(text), px]);
+  return window.rwFillText.apply(this, arguments);
+};
+"""
+
+
+def _drawn_texts(browser, script: str = "relwork.network.redraw()") -> list:
+    """The texts the next frame draws after ``script``, as [text, on-screen px]."""
+    browser.execute_script(_RECORD_TEXT)
+    try:
+        browser.execute_script(script)
+        deadline = time.monotonic() + 10
+        while not browser.execute_script("return window.rwDrawn.length"):
+            assert time.monotonic() < deadline, "no frame drawn"
+            time.sleep(0.05)
+        time.sleep(0.3)  # the frame is drawn whole
+        return browser.execute_script("return window.rwDrawn")
+    finally:
+        browser.execute_script("CanvasRenderingContext2D.prototype.fillText = window.rwFillText")
+
+
+@pytest.mark.browser
+def test_page_opens_with_the_most_linked_methods_labelled(browser, seed_graph, seed_page):
+    """qa9 Q15: the seed page opened on 815 dots with no readable label. It opens with the most linked
+    methods labelled at 13 px (10 to 15 of them, no two labels overlapping) and a one-line hint."""
+    from selenium.webdriver.common.by import By
+
+    methods = sorted((n for n, d in seed_graph.nodes(data=True) if d["label"] == schema.METHOD),
+                     key=lambda n: (-seed_graph.degree(n), n))
+    open_page(browser, seed_page, timeout=120)
+    hint = browser.find_element(By.ID, "rw-hint")
+    assert hint.is_displayed() and hint.text.startswith("Search a method or paper")
+    readable = {text for text, px in _drawn_texts(browser) if px >= 12}  # what the canvas really drew
+    names = [seed_graph.nodes[m]["name"] for m in methods[:15]]
+    boxes = browser.execute_script("return relwork.pinnedDrawn")
+    labelled = [b["text"] for b in boxes]
+    assert 10 <= len(labelled) <= 15 and set(labelled) <= readable
+    assert labelled == [name for name in names if name in labelled] and labelled[0] == "Transformer"  # most linked first
+    for i, a in enumerate(boxes):
+        assert all(a["right"] <= b["left"] or b["right"] <= a["left"] or a["bottom"] <= b["top"]
+                   or b["bottom"] <= a["top"] for b in boxes[i + 1:])
+    browser.find_element(By.ID, "rw-search").send_keys("m")
+    assert not hint.is_displayed()
+
+
+@pytest.mark.browser
+def test_page_hub_label_stays_small_when_zoomed_in(browser, seed_page):
+    """qa9 Q15: zoomed in, the Transformer hub's label was drawn at 30 px over its neighbours' names; no
+    label is drawn above 20 px on screen."""
+    open_page(browser, seed_page, timeout=120)
+    drawn = _drawn_texts(browser, "var n = relwork.network;"
+                         "n.moveTo({position: n.getPosition('method:Transformer'), scale: 2.5}); n.redraw()")
+    hub = [px for text, px in drawn if text == "Transformer"]
+    assert hub and max(hub) <= 20.5
+    assert max(px for _, px in drawn) <= 20.5

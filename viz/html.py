@@ -35,6 +35,8 @@ from relwork.graph.io import TEXT_ERRORS
 PHYSICS_MAX_NODES = 800  # above this, physics is off and the Python layout is final
 LABEL_CHARS = 50  # paper titles are cut to this many characters on the canvas (full title in the panel)
 MAX_AUTHORS = 12
+LABEL_MAX_PX = 20  # no label is drawn larger than this on screen, however far one zooms in (hubs included)
+PINNED_LABELS = 15  # the page opens with the most linked methods labelled, up to this many (those that fit), at any zoom
 
 # node kind -> (legend text, vis-network shape, colour); papers are 'paper' or 'external', methods use their kind
 NODE_KINDS: dict[str, tuple[str, str, str]] = {
@@ -103,6 +105,7 @@ def generate_html(
     H = G if len(nodes) == G.number_of_nodes() else G.subgraph(nodes)  # views are slow to iterate
     use_physics = H.number_of_nodes() <= PHYSICS_MAX_NODES if physics is None else bool(physics)
     data = graph_data(H, physics=use_physics)
+    data["families"] = family_data(G, H)
     label, centers = resolve_focus(G, focus) if focus is not None else (None, [])
     data["meta"].update(
         total_nodes=G.number_of_nodes(),
@@ -191,13 +194,34 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
     order = {k: i for i, k in enumerate(NODE_KINDS)}
     rel_order = {k: i for i, k in enumerate(RELATIONS)}
     return {
-        "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "version": __version__},
+        "meta": {"nodes": len(vis_nodes), "edges": len(vis_edges), "physics": physics, "version": __version__,
+                 "pinned_labels": PINNED_LABELS, "label_max_px": LABEL_MAX_PX},
         "kinds": sorted(kinds.values(), key=lambda k: (order.get(k["key"], len(order)), k["key"])),
         "relations": sorted(relations.values(), key=lambda r: (rel_order.get(r["type"], len(rel_order)), r["type"])),
         "nodes": vis_nodes,
         "edges": vis_edges,
         "options": json.loads(options_json),
     }
+
+
+def family_data(G: nx.MultiDiGraph, H: nx.MultiDiGraph) -> list[dict[str, Any]]:
+    """The method families (graph/data/families.jsonl) with a member drawn in ``H``, for the search box:
+    name, aliases, how the family is made, and the member node ids drawn, most linked first. Members are
+    found in the whole graph ``G`` (graph.queries.family_members, as ``relwork method "state-space models"``
+    answers), so a --focus page offers the same members it draws."""
+    from relwork.graph.queries import family_members, method_families
+
+    families, seen = [], set()
+    for family in method_families().values():
+        if family.name in seen:
+            continue
+        seen.add(family.name)
+        members = [str(m) for m in family_members(G, family) if m in H]
+        if members:
+            members.sort(key=lambda m: (-H.degree(m), m))
+            families.append({"name": family.name, "aliases": list(family.aliases),
+                             "definition": family.definition(), "members": members})
+    return sorted(families, key=lambda f: f["name"])
 
 
 def select_nodes(
@@ -409,10 +433,12 @@ def _edge_details(etype: str, attrs: dict, paper_to_paper: bool) -> dict[str, An
 
 def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
     """vis-network options. Big graphs: straight edges, no hover, edges hidden while dragging (speed).
-    Hub labels grow with the graph so the most connected names stay readable when zoomed out, but stay
-    modest in small graphs where everything is labelled anyway."""
+    Labels grow a little with the number of links (12 to 22 canvas units), and the page draws none beyond
+    LABEL_MAX_PX on screen (relwork.js; maxVisible alone only fades a label's colour): a hub's label drawn at
+    40-55 px covered its neighbours' names when zoomed in. Zoomed out, the page itself labels the most linked
+    methods (PINNED_LABELS), so hubs need no giant labels to stay readable."""
     big = n_nodes > PHYSICS_MAX_NODES
-    label_max = 20 if n_nodes <= 60 else 30 if n_nodes <= 300 else 42
+    label_max = 18 if n_nodes <= 60 else 22
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False},
@@ -420,9 +446,9 @@ def _vis_options(*, physics: bool, n_nodes: int) -> dict[str, Any]:
             "borderWidth": 1,
             "font": {"size": 13, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif",
                      "strokeWidth": 3, "strokeColor": "#ffffff"},
-            # hubs get big labels so that, zoomed out, the most connected names stay readable
             "scaling": {"min": 9, "max": 36 if n_nodes <= 60 else 50,
-                        "label": {"enabled": True, "min": 12, "max": label_max, "drawThreshold": 6, "maxVisible": 30}},
+                        "label": {"enabled": True, "min": 12, "max": label_max, "drawThreshold": 6,
+                                  "maxVisible": LABEL_MAX_PX}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},

@@ -16,6 +16,7 @@
   var DIM_FONT = '#d5dae1';
   var MAX_PANEL_LINKS = 300;
   var MAX_RESULTS = 15;
+  var KEY_DROP = /[\s\-\u2010-\u2015_.]+/g;  // what compact() drops from names and queries
 
   var info = new Map();      // node id -> details (kind, name, year, authors, links, aliases, search, ...)
   var edgeInfo = new Map();  // edge id -> {from, to, type, evidence, cue, field, confidence, surface, via, p2p}
@@ -26,10 +27,7 @@
 
   data.nodes.forEach(function (n) {
     var d = n.rw; delete n.rw;
-    d.texts = [d.name].concat(d.aliases || [], [d.arxiv_id, d.doi, n.id]).filter(Boolean).map(String);
-    d.folded = d.texts.map(unaccent);  // what search compares: accents off ('Café' is found by 'cafe')
-    d.search = d.folded.join(' \u0001 ').toLowerCase();
-    d.key = unaccent(d.name).toLowerCase();
+    searchable(d, [d.name].concat(d.aliases || []), [d.arxiv_id, d.doi, n.id]);
     info.set(n.id, d);
     incident.set(n.id, []);
     n.title = tooltip(d);
@@ -49,6 +47,19 @@
     e.hidden = false;
   });
 
+  // method families (graph/data/families.jsonl) with a member on the page: found by the search box like a
+  // method ("state-space models", "SSMs"); choosing one highlights its members
+  var families = new Map();  // 'family:' + name -> {name, aliases, definition, members, degree, search keys}
+  (data.families || []).forEach(function (f) {
+    var key = 'family:' + f.name;
+    var members = (f.members || []).filter(function (id) { return info.has(id); });
+    if (!members.length || info.has(key)) return;
+    var d = { kind: 'family', name: f.name, aliases: f.aliases || [], definition: f.definition || '', members: members };
+    d.degree = members.reduce(function (sum, id) { return sum + info.get(id).degree; }, 0);
+    searchable(d, [f.name].concat(d.aliases), []);
+    families.set(key, d);
+  });
+
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
   var container = document.getElementById('rw-graph');
@@ -58,7 +69,7 @@
     kinds: new Set(data.kinds.map(function (k) { return k.key; })),
     relations: new Set(data.relations.map(function (r) { return r.type; })),
     yearMin: null, yearMax: null, undated: true,
-    selected: null, dimmedNodes: new Set(), dimmedEdges: new Set(),
+    selected: null, family: null, dimmedNodes: new Set(), dimmedEdges: new Set(),
     hiddenNodes: new Set(), hiddenEdges: new Set(), offEdges: new Set()
   };
   var years = [];
@@ -68,7 +79,7 @@
 
   var api = {
     ready: false, network: network, nodes: nodes, edges: edges, data: data, state: state, info: info,
-    edgeInfo: edgeInfo, search: search, selectNode: selectNode, selectEdge: function (id) { showEdge(id); }, clearSelection: clearSelection,
+    edgeInfo: edgeInfo, families: families, search: search, results: resultIds, selectFamily: selectFamily, selectNode: selectNode, selectEdge: function (id) { showEdge(id); }, clearSelection: clearSelection,
     applyFilters: applyFilters, setKind: setKind, setRelation: setRelation, setYears: setYears,
     visibleNodeIds: function () { return Array.from(info.keys()).filter(function (id) { return !state.hiddenNodes.has(id); }); },
     visibleEdgeIds: function () { return Array.from(edgeInfo.keys()).filter(function (id) { return !state.hiddenEdges.has(id); }); }
@@ -210,6 +221,7 @@
     setHidden(nodeChanges, edgeChanges);
     updateCounts();
     if (state.selected !== null) renderPanel(state.selected);
+    else if (state.family !== null) renderFamilyPanel(families.get(state.family));
   }
 
   function updateCounts() {
@@ -234,71 +246,170 @@
    *  'Grobner'. The page folds its names and the query alike, as the command line ignores accents. */
   function unaccent(text) { return String(text).normalize('NFD').replace(/\p{M}/gu, ''); }
 
+  /** The key a name is compared by, as the command line's (linker.catalog.alias_key): case, accents, spaces,
+   *  hyphens, dashes, underscores and dots dropped, so 'faster rcnn', 'Faster-RCNN' and 'fasterrcnn' all
+   *  name Faster R-CNN and 'unet' names U-Net. ``folded`` says ``text`` is unaccented already. */
+  function compact(text, folded) { return (folded ? String(text) : unaccent(text)).toLowerCase().replace(KEY_DROP, ''); }
+
+  /** Give a node's (or family's) details ``d`` what search compares: its ``names`` (name first, then aliases)
+   *  and ``ids`` (arXiv id, DOI, node id) unaccented, those lower-cased and joined, and their compact keys;
+   *  ``d.names`` of them are names, which closest() compares. */
+  function searchable(d, names, ids) {
+    names = names.filter(Boolean).map(String);
+    d.names = names.length;
+    d.texts = names.concat(ids.filter(Boolean).map(String));
+    d.folded = d.texts.map(unaccent);  // accents off ('Café' is found by 'cafe')
+    d.search = d.folded.join(' \u0001 ').toLowerCase();
+    d.key = d.folded[0].toLowerCase();
+    d.compacts = d.folded.map(function (t) { return compact(t, true); });
+    d.compactAll = d.compacts.join('\u0001');
+  }
+
   var LETTER = /[\p{L}\p{N}]/u, LOWER = /[\p{Ll}\p{N}]/u, UPPER = /\p{Lu}/u;
-  /** Whether lower-case ``q`` starts a word of ``text``: at its start, after a character that is no letter or
-   *  digit ('IC-Mamba', 'Transformers are SSMs'), or at a capital after a small letter ('FlashAttention'). */
+  /** Whether a word of ``text`` starts at ``i``: its start, after a character that is no letter or digit
+   *  ('IC-Mamba', 'Transformers are SSMs'), or a capital after a small letter ('FlashAttention'). */
+  function wordStartsAt(text, i) {
+    var before = text.charAt(i - 1);
+    return i === 0 || !LETTER.test(before) || (LOWER.test(before) && UPPER.test(text.charAt(i)));
+  }
+  /** Whether lower-case ``q`` starts a word of ``text`` (see wordStartsAt). */
   function atWordStart(text, q) {
     var lower = text.toLowerCase();
-    for (var i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) {
-      var before = text.charAt(i - 1);
-      if (i === 0 || !LETTER.test(before) || (LOWER.test(before) && UPPER.test(text.charAt(i)))) return true;
+    for (var i = lower.indexOf(q); i >= 0; i = lower.indexOf(q, i + 1)) if (wordStartsAt(text, i)) return true;
+    return false;
+  }
+  /** Whether the compact key ``qc`` starts at a word of (unaccented) ``text``, spaces and hyphens aside:
+   *  'rcnn' at 'R-CNN' in 'Faster R-CNN', 'unet' at 'U-Net' in '3D U-Net'. */
+  function compactAtWordStart(text, qc) {
+    var lower = text.toLowerCase(), first = qc.charAt(0);
+    for (var i = lower.indexOf(first); i >= 0; i = lower.indexOf(first, i + 1)) {
+      if (wordStartsAt(text, i) && compact(lower.slice(i, i + 4 * qc.length + 8), true).indexOf(qc) === 0) return true;
     }
     return false;
   }
 
-  /** Node ids matching ``query`` best first: exact name, exact alias/id, name prefix, a word start in the name,
-   *  an alias or id. Matches inside a word ('SSM' in 'Assessment', 'RSSM') are listed only when nothing
-   *  matches at a word start. */
-  function search(query) {
+  /** How well ``d`` matches the query (``q`` folded, ``qc`` its compact key, ``qs`` that less a plural 's'),
+   *  0 best: exact name, exact alias/id, name prefix, a word start in the name or an alias, inside a word;
+   *  -1 no match. Exact means equal compact keys, so case, accents, spaces, hyphens and dots never matter,
+   *  and a plural finds its method ('LSTMs', 'SSMs') as on the command line. */
+  function rankOf(d, q, qc, qs) {
+    var plural = qs !== null && d.compacts.indexOf(qs) >= 0;
+    if (d.search.indexOf(q) < 0 && !(qc && d.compactAll.indexOf(qc) >= 0) && !plural) return -1;
+    if (qc && (d.compacts[0] === qc || d.compacts[0] === qs)) return 0;
+    if ((qc && d.compacts.indexOf(qc) >= 0) || plural) return 1;
+    if (d.key.indexOf(q) === 0 || (qc && d.compacts[0].indexOf(qc) === 0)) return 2;
+    if (d.folded.some(function (t, i) {
+      return atWordStart(t, q) || (qc && d.compacts[i].indexOf(qc) >= 0 && compactAtWordStart(t, qc));
+    })) return 3;
+    return 4;
+  }
+
+  /** Node ids and family keys matching ``query`` best first (see rankOf; at equal rank, a method before a
+   *  family of that name, as on the command line, then the most linked). Matches inside a word ('SSM' in
+   *  'Assessment', 'RSSM') are listed only when nothing matches at a word start. */
+  function matches(query) {
     var q = unaccent(String(query || '').trim()).toLowerCase();
     if (!q) return [];
+    var qc = compact(q, true), qs = qc.length > 3 && qc.charAt(qc.length - 1) === 's' ? qc.slice(0, -1) : null;
     var scored = [], best = 4;
-    info.forEach(function (d, id) {
-      var name = d.key;
-      var rank;
-      if (d.search.indexOf(q) < 0) return;
-      if (name === q) rank = 0;
-      else if (d.search.split(' \u0001 ').indexOf(q) >= 0) rank = 1;
-      else if (name.indexOf(q) === 0) rank = 2;
-      else if (d.folded.some(function (t) { return atWordStart(t, q); })) rank = 3;
-      else rank = 4;
+    function consider(d, id, isFamily) {
+      var rank = rankOf(d, q, qc, qs);
+      if (rank < 0) return;
       best = Math.min(best, rank);
-      scored.push([rank, -d.degree, d.name, id]);
-    });
+      scored.push([rank, isFamily ? 1 : 0, -d.degree, d.name, id]);
+    }
+    info.forEach(function (d, id) { consider(d, id, false); });
+    families.forEach(function (d, id) { consider(d, id, true); });
     if (best < 4) scored = scored.filter(function (s) { return s[0] < 4; });
-    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0); });
-    return scored.map(function (s) { return s[3]; });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
+    return scored.map(function (s) { return s[4]; });
   }
+  /** The nodes matching ``query``, best first (matches() without the families). */
+  function search(query) { return matches(query).filter(function (id) { return info.has(id); }); }
+
+  /** Edit distance of ``a`` and ``b`` (insert, delete, replace, swap two neighbours), or ``max`` + 1 when it
+   *  is larger than ``max``. */
+  function editDistance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var prev2 = null, prev = [], row;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      row = [i];
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+        var v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+        row.push(v);
+        low = Math.min(low, v);
+      }
+      if (low > max) return max + 1;
+      prev2 = prev; prev = row;
+    }
+    return prev[b.length];
+  }
+  /** When nothing matches: the names (methods, paper titles, families; any alias; not ids) within 1 edit of the query's
+   *  compact key (2 from 7 characters; none under 4), closest first, then most linked: 'Mambaa' -> Mamba. */
+  function closest(query) {
+    var qc = compact(String(query || '').trim());
+    var max = qc.length < 4 ? 0 : qc.length < 7 ? 1 : 2;
+    if (!max) return [];
+    var scored = [];
+    function consider(d, id, isFamily) {
+      var best = max + 1;
+      for (var i = 0; i < d.names; i++) best = Math.min(best, editDistance(qc, d.compacts[i], max));
+      if (best <= max) scored.push([best, isFamily ? 1 : 0, -d.degree, d.name, id]);
+    }
+    info.forEach(function (d, id) { consider(d, id, false); });
+    families.forEach(function (d, id) { consider(d, id, true); });
+    scored.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : 0); });
+    return scored.map(function (s) { return s[4]; });
+  }
+  /** What the result list shows for ``query``: [ids (nodes and family keys), whether they are only the
+   *  closest names because nothing matched]. */
+  function lookup(query) {
+    var found = matches(query);
+    if (found.length || !String(query || '').trim()) return [found.slice(0, MAX_RESULTS), false];
+    return [closest(query).slice(0, MAX_RESULTS), true];
+  }
+  function resultIds(query) { return lookup(query)[0]; }
+
+  var resultItems = [];
   function showResults() {
-    results = search(searchInput.value).slice(0, MAX_RESULTS);
+    var found = lookup(searchInput.value);
+    results = found[0];
     active = results.length ? 0 : -1;
     resultList.textContent = '';
+    resultItems = [];
     if (!searchInput.value.trim()) { resultList.hidden = true; return; }
-    if (!results.length) { resultList.appendChild(el('li', 'rw-empty', 'No match')); }
+    if (found[1]) resultList.appendChild(el('li', 'rw-empty', results.length ? 'No match; the closest names:' : 'No match'));
     results.forEach(function (id, i) {
-      var d = info.get(id);
+      var family = families.get(id);
+      var d = family || info.get(id);
       var item = el('li');
       item.setAttribute('role', 'option');
       item.setAttribute('aria-selected', i === active ? 'true' : 'false');
-      var glyph = el('span', 'rw-glyph', GLYPHS[kinds.get(d.kind).shape] || '\u25CF');
-      glyph.style.color = kinds.get(d.kind).color;
+      var glyph = el('span', 'rw-glyph', family ? '\u2234' : GLYPHS[kinds.get(d.kind).shape] || '\u25CF');
+      glyph.style.color = family ? kinds.get(info.get(family.members[0]).kind).color : kinds.get(d.kind).color;
       item.appendChild(glyph);
       item.appendChild(el('span', 'rw-result-name', d.name));
-      item.appendChild(el('span', 'rw-result-kind', kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '') +
-        (state.hiddenNodes.has(id) ? ' \u00B7 hidden by filters' : '')));
+      item.appendChild(el('span', 'rw-result-kind', family
+        ? 'Method family \u00B7 ' + family.members.length + ' in the graph'
+        : kindLabel(d.kind) + (d.year ? ' \u00B7 ' + d.year : '') + (state.hiddenNodes.has(id) ? ' \u00B7 hidden by filters' : '')));
       item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(id); });
       resultList.appendChild(item);
+      resultItems.push(item);
     });
     resultList.hidden = false;
   }
   function markActive() {
-    Array.prototype.forEach.call(resultList.children, function (li, i) { li.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
-    if (resultList.children[active]) resultList.children[active].scrollIntoView({ block: 'nearest' });
+    resultItems.forEach(function (li, i) { li.setAttribute('aria-selected', i === active ? 'true' : 'false'); });
+    if (resultItems[active]) resultItems[active].scrollIntoView({ block: 'nearest' });
   }
   function pick(id) {
     resultList.hidden = true;
-    searchInput.value = info.get(id).name;
-    selectNode(id, true);
+    searchInput.value = (families.get(id) || info.get(id)).name;
+    if (families.has(id)) selectFamily(id, true); else selectNode(id, true);
   }
   searchInput.addEventListener('input', showResults);
   searchInput.addEventListener('focus', function () { if (searchInput.value.trim()) showResults(); });
@@ -353,6 +464,20 @@
     return item && item.options && item.options.color && 'opacity' in item.options.color;
   }));
   api.directUpdates = direct;
+
+  // No label larger than meta.label_max_px on screen, however far one zooms in: vis-network's own
+  // scaling.label.maxVisible only fades the colour and leaves the size, so a hub's label grew to 50 px and
+  // covered its neighbours' names. Before each frame, a label that would be drawn larger gets the capped size
+  // (vis-network keeps the size it computed in options.font.size); needs vis-network's node objects (direct).
+  var LABEL_MAX_PX = meta.label_max_px || 20;
+  if (direct) network.on('beforeDrawing', function () {
+    var cap = LABEL_MAX_PX / network.getScale();
+    data.nodes.forEach(function (n) {
+      var item = body.nodes[n.id], font = item.labelModule.fontOptions;
+      var want = Math.min(item.options.font.size, cap);
+      if (font.size !== want) { font.size = want; item.labelModule.labelDirty = true; }
+    });
+  });
   function setHidden(nodeChanges, edgeChanges) {
     if (!nodeChanges.length && !edgeChanges.length) return;
     if (direct) {
@@ -390,7 +515,7 @@
   /** Select node ``id``: highlight it and its neighbours, show its details; ``focus`` moves the view to it. */
   function selectNode(id, focus) {
     if (!info.has(id)) return false;
-    state.selected = id;
+    state.selected = id; state.family = null;
     dim(neighbourhood(id));
     network.selectNodes([id], true);
     renderPanel(id);
@@ -400,8 +525,50 @@
     }
     return true;
   }
+  /** Select the family ``key`` ('family:state-space models', or its name): its members and their neighbours
+   *  highlighted, the members selected, the panel listing them; ``focus`` fits the view to the members. */
+  function selectFamily(key, focus) {
+    var f = families.get(key) || families.get('family:' + key);
+    if (!f) return false;
+    state.selected = null; state.family = 'family:' + f.name;
+    var keep = { nodes: new Set(), edges: new Set() };
+    f.members.forEach(function (id) {
+      var around = neighbourhood(id);
+      around.nodes.forEach(function (n) { keep.nodes.add(n); });
+      around.edges.forEach(function (e) { keep.edges.add(e); });
+    });
+    dim(keep);
+    network.selectNodes(f.members, false);
+    renderFamilyPanel(f);
+    if (focus) network.fit({ nodes: f.members, animation: info.size > 2000 ? false : { duration: 350, easingFunction: 'easeInOutQuad' } });
+    return true;
+  }
+  function renderFamilyPanel(f) {
+    var box = document.getElementById('rw-details');
+    box.textContent = '';
+    var badge = el('span', 'rw-badge');
+    badge.appendChild(el('span', 'rw-glyph', '\u2234'));
+    badge.appendChild(el('span', null, 'Method family'));
+    box.appendChild(badge);
+    box.appendChild(el('h2', 'rw-title', f.name));
+    box.appendChild(el('div', 'rw-meta', f.members.length + ' method' + (f.members.length === 1 ? '' : 's') +
+      ' in this graph \u00B7 ' + f.degree + ' link' + (f.degree === 1 ? '' : 's')));
+    if (f.aliases.length) box.appendChild(el('div', 'rw-meta', 'Also written: ' + f.aliases.join(', ')));
+    if (f.definition) box.appendChild(el('div', 'rw-meta', 'Made of: ' + f.definition + '; and the names papers coin after one of them.'));
+    box.appendChild(el('h3', null, 'Members in this graph (' + f.members.length + ')'));
+    var ol = el('ol', 'rw-links');
+    f.members.forEach(function (id) {
+      var d = info.get(id), item = el('li');
+      item.appendChild(nodeButton(id));
+      item.appendChild(el('span', 'rw-small', ' ' + kindLabel(d.kind) + ' \u00B7 ' + d.degree + ' link' + (d.degree === 1 ? '' : 's') +
+        (state.hiddenNodes.has(id) ? ' \u00B7 hidden by the filters' : '')));
+      ol.appendChild(item);
+    });
+    box.appendChild(ol);
+    document.getElementById('rw-panel').hidden = false;
+  }
   function clearSelection() {
-    state.selected = null;
+    state.selected = null; state.family = null;
     dim(null);
     network.unselectAll();
     document.getElementById('rw-panel').hidden = true;
@@ -410,7 +577,7 @@
     var d = edgeInfo.get(eid);
     if (!d) return;
     d.id = eid;
-    state.selected = null;
+    state.selected = null; state.family = null;
     dim({ nodes: new Set([d.from, d.to]), edges: new Set([eid]) });
     var box = document.getElementById('rw-details');
     box.textContent = '';
@@ -433,7 +600,7 @@
   }
   /** One link: ``shown`` is 'to' (outgoing list: relation + target), 'from' (incoming list: relation +
    *  source) or 'both' (a clicked edge: source, relation, target). */
-  function linkItem(d, from, to, shown, tag) {
+  function linkItem(d, from, to, shown, tag, cites) {
     var item = el(tag || 'li');
     if (shown === 'both') { item.appendChild(nodeButton(from)); item.appendChild(document.createTextNode(' ')); }
     item.appendChild(relBadge(d.type));
@@ -449,6 +616,13 @@
     if (typeof d.confidence === 'number') extra.push('confidence ' + d.confidence);
     if (state.hiddenEdges.has(d.id)) extra.push('hidden by the filters');
     if (extra.length) item.appendChild(el('div', 'rw-small', extra.join(' \u00B7 ')));
+    (cites || []).forEach(function (c) {  // the paper that introduced the method, linked through it
+      var line = el('div', 'rw-cites');
+      line.appendChild(el('span', 'rw-small', 'cites '));
+      line.appendChild(nodeButton(c.to));
+      if (state.hiddenEdges.has(c.id)) line.appendChild(el('span', 'rw-small', ' \u00B7 hidden by the filters'));
+      item.appendChild(line);
+    });
     return item;
   }
   function renderPanel(id) {
@@ -465,7 +639,11 @@
     box.appendChild(el('h2', 'rw-title', d.name));
     var metaBits = [];
     if (d.year) metaBits.push(String(d.year));
-    metaBits.push(d.degree + ' link' + (d.degree === 1 ? '' : 's'));
+    // links to methods and dashed citations apart, as the legend counts them (a citation repeats a link)
+    var citations = incident.get(id).filter(function (eid) { return edgeInfo.get(eid).p2p; }).length;
+    var plain = d.degree - citations;
+    metaBits.push(plain + ' link' + (plain === 1 ? '' : 's'));
+    if (citations) metaBits.push(citations + ' citation' + (citations === 1 ? '' : 's'));
     box.appendChild(el('div', 'rw-meta', metaBits.join(' \u00B7 ')));
     if (state.hiddenNodes.has(id)) box.appendChild(el('div', 'rw-hidden-note', 'Hidden by the current filters.'));
     if (d.authors) box.appendChild(el('div', 'rw-meta', d.authors.join(', ')));
@@ -494,10 +672,24 @@
       var e = edgeInfo.get(eid); e.id = eid;
       (e.from === id ? out : inc).push(e);
     });
+    // A dashed paper -> paper link ("builds on <origin paper>, through LoRA") repeats this paper's link to the
+    // method (same relation, same sentence): it is shown inside that method's entry as "cites <origin paper>",
+    // so each method is listed once and the counts count links to methods. One with no such entry (as in a
+    // graph built by other means) is listed under "Cites".
+    var methodLink = new Map(), cites = new Map(), unmatched = [];
+    out.forEach(function (e) { if (!e.p2p) methodLink.set(e.type + '\u0001' + info.get(e.to).name, e); });
+    out.forEach(function (e) {
+      if (!e.p2p) return;
+      var owner = e.via !== undefined ? methodLink.get(e.type + '\u0001' + e.via) : undefined;
+      if (!owner) { unmatched.push(e); return; }
+      if (!cites.has(owner.id)) cites.set(owner.id, []);
+      cites.get(owner.id).push(e);
+    });
+    out = out.filter(function (e) { return !e.p2p; });
     var order = ['INTRODUCES', 'BUILDS_ON', 'COMPARES_TO', 'MENTIONS', 'DERIVED_FROM'];
     function byType(a, b) { return order.indexOf(a.type) - order.indexOf(b.type) || (info.get(a.from === id ? a.to : a.from).name < info.get(b.from === id ? b.to : b.from).name ? -1 : 1); }
-    out.sort(byType); inc.sort(byType);
-    function section(title, items, outgoing) {
+    out.sort(byType); inc.sort(byType); unmatched.sort(byType);
+    function section(title, items, outgoing, citesOf) {
       if (!items.length) return;
       // with a filter on, the links it shows come first; the ones it hides follow, folded away
       var shown = items.filter(function (e) { return !state.hiddenEdges.has(e.id); });
@@ -516,7 +708,9 @@
       var room = MAX_PANEL_LINKS;
       function list(links, parent) {
         var ol = el('ol', 'rw-links');
-        links.slice(0, room).forEach(function (e) { ol.appendChild(linkItem(e, e.from, e.to, outgoing ? 'to' : 'from')); });
+        links.slice(0, room).forEach(function (e) {
+          ol.appendChild(linkItem(e, e.from, e.to, outgoing ? 'to' : 'from', 'li', citesOf && citesOf.get(e.id)));
+        });
         room -= Math.min(room, links.length);
         parent.appendChild(ol);
       }
@@ -529,7 +723,8 @@
       }
       if (items.length > MAX_PANEL_LINKS) box.appendChild(el('p', 'rw-small', (items.length - MAX_PANEL_LINKS) + ' more not listed.'));
     }
-    section('Links from here', out, true);
+    section('Links from here', out, true, cites);
+    section('Cites', unmatched, true);
     section('Links to here', inc, false);
     document.getElementById('rw-panel').hidden = false;
   }
@@ -541,9 +736,64 @@
   });
   document.getElementById('rw-close').addEventListener('click', clearSelection);
   document.addEventListener('keydown', function (ev) {
-    if (ev.key === 'Escape' && ev.target !== searchInput && state.selected !== null) clearSelection();
+    if (ev.key === 'Escape' && ev.target !== searchInput && (state.selected !== null || state.family !== null)) clearSelection();
   });
   document.getElementById('rw-fit').addEventListener('click', function () { network.fit({ animation: false }); });
+
+  // ---------------------------------------------------------------------------------------------
+  // pinned labels: the page opens readable. Zoomed out, vis-network draws no label under its drawThreshold,
+  // so a big graph opened as unlabelled dots. The meta.pinned_labels most linked methods (any non-paper kind)
+  // get a PINNED_PX label below them at any zoom, drawn after vis-network's frame, while vis-network's own label
+  // of them is smaller than that; not for a node that is hidden or faded by a selection, nor where it would
+  // cover the label of a more linked method (then it tries above its node). relwork.pinnedDrawn lists what the
+  // last frame drew, in page pixels.
+  var PINNED_PX = 13;
+  var pinned = Array.from(info.keys()).filter(function (id) { return !isPaper(info.get(id)); })
+    .sort(function (a, b) { return info.get(b).degree - info.get(a).degree || (a < b ? -1 : 1); })
+    .slice(0, meta.pinned_labels || 0);
+  api.pinned = pinned;
+  api.pinnedDrawn = [];
+  function visLabelPx(id, scale) {
+    var item = body && body.nodes && body.nodes[id];
+    var font = item && item.labelModule && item.labelModule.fontOptions;
+    return font && typeof font.size === 'number' ? font.size * scale : 0;
+  }
+  network.on('afterDrawing', function (ctx) {
+    var scale = network.getScale(), drawn = [], boxes = [];
+    // a chosen family's members are labelled first
+    var labelled = state.family === null ? pinned : families.get(state.family).members.concat(pinned.filter(function (id) {
+      return families.get(state.family).members.indexOf(id) < 0; }));
+    ctx.save();
+    ctx.font = '600 ' + (PINNED_PX / scale) + 'px system-ui, -apple-system, Segoe UI, Roboto, sans-serif';
+    ctx.textAlign = 'center'; ctx.textBaseline = 'top'; ctx.lineJoin = 'round';
+    ctx.lineWidth = 4 / scale; ctx.strokeStyle = '#ffffff'; ctx.fillStyle = FONT;
+    labelled.forEach(function (id) {
+      if (state.hiddenNodes.has(id) || state.dimmedNodes.has(id) || visLabelPx(id, scale) >= PINNED_PX) return;
+      var d = info.get(id), text = d.name.length > 30 ? d.name.slice(0, 29) + '\u2026' : d.name;
+      var node = network.getBoundingBox(id), x = (node.left + node.right) / 2;
+      var w = ctx.measureText(text).width, h = (PINNED_PX + 2) / scale, gap = 2 / scale;
+      var spot = [node.bottom + gap, node.top - gap - h].map(function (y) {
+        return { left: x - w / 2, right: x + w / 2, top: y, bottom: y + h };
+      }).filter(function (r) {
+        return !boxes.some(function (o) { return r.left < o.right && o.left < r.right && r.top < o.bottom && o.top < r.bottom; });
+      })[0];
+      if (!spot) return;
+      boxes.push(spot);
+      ctx.strokeText(text, x, spot.top);
+      ctx.fillText(text, x, spot.top);
+      var at = network.canvasToDOM({ x: spot.left, y: spot.top }), end = network.canvasToDOM({ x: spot.right, y: spot.bottom });
+      drawn.push({ id: id, text: text, left: at.x, top: at.y, right: end.x, bottom: end.y, px: PINNED_PX });
+    });
+    ctx.restore();
+    api.pinnedDrawn = drawn;
+  });
+
+  // a one-line hint over the graph until the first selection
+  var hint = el('p', 'rw-hint', 'Search a method or paper above, or click a node \u00B7 scroll to zoom, drag to pan');
+  hint.id = 'rw-hint';
+  container.appendChild(hint);
+  network.once('click', function () { hint.hidden = true; });
+  searchInput.addEventListener('input', function () { hint.hidden = true; }, { once: true });
 
   // ---------------------------------------------------------------------------------------------
   // ready: after the first frame (fixed layout) or once physics has settled (then physics is switched off)
