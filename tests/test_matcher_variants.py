@@ -65,6 +65,16 @@ def test_compound_with_an_uncatalogued_half_is_no_mention_of_the_other(linker):
     assert [m.name for m in linker.matcher.find("ViT-CoMer is a backbone for dense prediction.")] == []
 
 
+def test_name_inside_a_refused_compound_is_no_mention_either(linker):
+    # arXiv 1908.07801 (tune-arxiv-7): 'R101-Mask R-CNN' is refused as another name (name-like prefix), and the
+    # R-CNN inside it is not the 2014 detector; a plain 'Mask R-CNN' in the same abstract still links
+    sentence = ("With the guidance of such map, we boost the performance of R101-Mask R-CNN on instance "
+                "segmentation from 35.7 mAP to 37.9 mAP without modifying the backbone or network structure.")
+    assert linker.matcher.find(sentence) == []
+    assert [m.name for m in linker.matcher.find("we are able to improve the performance of Mask R-CNN for 1.7 "
+                                                 "mAP on COCO dataset")] == ["Mask R-CNN", "COCO"]
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [
