@@ -2943,7 +2943,8 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
 # Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
 _NEW_HEAD_APPOSED = re.compile(
     r"(?=[n])\b(?:new|novel)\s+(?:[\w\-]+\s+){0,4}?"
-    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    # the head noun may be capitalised in a Title Case long form: 'a novel Fully Convolutional Network (FCN), RatLesNet,'
+    r"(?i:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
     r"strategy|mechanism|loss|layer|block|head|representation|embedding|dataset|benchmark|corpus|database|tool|toolkit|"
     r"library|platform|agent|policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|"
     r"variant)(?:\s*\([^()]{1,15}\))?\s*,\s+(?:(?:the|namely|called|named|dubbed|termed)\s+)?"
