@@ -339,6 +339,10 @@ _TOKEN_BEFORE = re.compile(r"(?<![\w\-\^+])(" + _TOKEN + r")\s+$")
 _PHRASE_SHORT = re.compile(r"\(\s*(?:(?P<lead>[A-Za-z][a-z\-]{2,})\s+(?P<acr>" + _TOKEN + r")|(?P<acr2>" + _TOKEN + r")"
                            r"(?:\s+(?P<tail>[a-z]{3,})|\s+for\s+short))\s*\)")
 _LAST_WORD = re.compile(r"([A-Za-z][\w\-]*)\s*$")
+# a short form of two names: an acronym of the leading words, then the name the long form ends in, as written or
+# abbreviated: 'multi-scale aggregation R-CNN (MSA R-CNN)', 'temporal dynamic graph Long Short-Term Memory network
+# (TD-Graph LSTM)', 'Multi-Expert Region-based CNN (ME R-CNN)'
+_TWO_NAME_SHORT = re.compile(r"\(\s*(?P<acr>" + _TOKEN + r")\s+(?P<name>" + _TOKEN + r")\s*\)")
 
 
 def phrase_definitions(text: str) -> list[Definition]:
@@ -370,8 +374,33 @@ def phrase_definitions(text: str) -> list[Definition]:
                 short = acr if match.group("acr2") and not match.group("tail") else text[match.start("acr2") : match.end("tail")]
                 found.append(Definition(short, text[span[0] : pos].rstrip(), (match.start("acr2"), match.start("acr2") + len(short)),
                                         (span[0], pos)))
+        elif (two := _TWO_NAME_SHORT.match(text, pos)) is not None:
+            definition = _two_name_definition(text, pos, two)
+            if definition is not None:
+                found.append(definition)
         pos = text.find("(", pos + 1)
     return found
+
+
+def _two_name_definition(text: str, pos: int, match: re.Match) -> Definition | None:
+    """'multi-scale aggregation R-CNN (MSA R-CNN)': both parts of the short form are name-like (two capitals or
+    a digit), the second ends the long form as written or spells its last words, and the first spells the words
+    before those."""
+    acr, name = match.group("acr"), match.group("name")
+    if sum(c.isupper() or c.isdigit() for c in acr) < 2 or sum(c.isupper() or c.isdigit() for c in name) < 2:
+        return None
+    end = len(text[:pos].rstrip())
+    if alias_key(text[max(0, end - len(name)) : end]) == alias_key(name):
+        tail = end - len(name)  # the name itself ends the long form
+    else:
+        span = _long_form_before(text, end, name)
+        if span is None:
+            return None
+        tail = span[0]
+    lead = _long_form_before(text, len(text[:tail].rstrip()), acr) if tail > 0 and text[tail - 1] in " -" else None
+    if lead is None:
+        return None
+    return Definition(f"{acr} {name}", text[lead[0] : end], (match.start("acr"), match.end("name")), (lead[0], end))
 
 
 # ------------------------------------------------------------------------------------------------------
@@ -2914,7 +2943,8 @@ def _proposed_head_names(abstract: str, known: "set[str]") -> list[tuple[str, in
 # Snowball, ...': a Title Case name of two or more words in apposition to a new thing's head noun
 _NEW_HEAD_APPOSED = re.compile(
     r"(?=[n])\b(?:new|novel)\s+(?:[\w\-]+\s+){0,4}?"
-    r"(?:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
+    # the head noun may be capitalised in a Title Case long form: 'a novel Fully Convolutional Network (FCN), RatLesNet,'
+    r"(?i:model|method|framework|approach|system|algorithm|architecture|network|module|pipeline|scheme|technique|"
     r"strategy|mechanism|loss|layer|block|head|representation|embedding|dataset|benchmark|corpus|database|tool|toolkit|"
     r"library|platform|agent|policy|optimizer|estimator|detector|tracker|planner|controller|encoder|decoder|classifier|"
     r"variant)(?:\s*\([^()]{1,15}\))?\s*,\s+(?:(?:the|namely|called|named|dubbed|termed)\s+)?"

@@ -793,7 +793,10 @@ class Matcher:
                 continue
             found.append(Mention(s, end, target.name, target.kind, text[s:end]))
         if pending:
-            found.extend(_compound_parts(text, found, pending))
+            kept = _compound_parts(text, found, pending)
+            found.extend(kept)
+            if len(kept) < len(pending):
+                found = _outside_refused(found, [m for m in pending if m not in kept])
         if shadows and found:
             found = _unshadowed(found, shadows)
         if found and "(" in text:
@@ -1031,6 +1034,14 @@ def _compound_parts(text: str, found: list[Mention], pending: list[Mention]) -> 
                 and (not after or m.end + 1 in starts or (generic_ok and _generic_after(text, m.end + 1))):
             kept.append(m)
     return kept
+
+
+def _outside_refused(found: list[Mention], refused: list[Mention]) -> list[Mention]:
+    """Drop the mentions inside a longer name refused for its name-like hyphenated prefix: in 'R101-Mask R-CNN'
+    Mask R-CNN is refused as another name, and the R-CNN inside it is no mention of its own either (as inside
+    a paper's own name)."""
+    return [m for m in found
+            if not any(r.start <= m.start and m.end <= r.end and m.end - m.start < r.end - r.start for r in refused)]
 
 
 # generic families that make a compound with a named method ('CNN-LSTM', 'LSTM-RNN', 'BiLSTM-CNN', 'DNN-HMM'):

@@ -603,6 +603,8 @@ class Linker:
         if latest is not None and kept:
             kept = [m for m in kept if self._known_by(m.name, latest)]
         mentions = resolve_overlaps(kept)
+        if len(mentions) > 1:
+            mentions = _descriptors_dropped(f.text, mentions, self.catalog)
         if self._listed and mentions:
             mentions = _listed_mentions(f.text, mentions, self._listed)
         taken = [(m.start, m.end) for m in mentions] + masked
@@ -769,6 +771,22 @@ def _named_after(links: list[Link], introduces: list[Introduced]) -> None:
         chosen.relation = "builds_on"
         chosen.cue = cue
         chosen.confidence = confidence
+
+
+_APPOSED = re.compile(r"\s*\(\s*|\s+")
+
+
+def _descriptors_dropped(text: str, mentions: list[Mention], catalog: Catalog) -> list[Mention]:
+    """A family word written in lower case right before a method derived from it describes that method: 'a
+    pre-trained deep bidirectional transformer (BERT)' and 'the pre-trained bi-directional transformer BERT'
+    mention BERT, not the Transformer (the entry's ``parents`` tell derived from)."""
+    dropped = None
+    for a, b in zip(mentions, mentions[1:]):
+        if a.surface[:1].islower() and a.name != b.name and _APPOSED.fullmatch(text, a.end, b.start):
+            entry = catalog.get(b.name)
+            if entry is not None and a.name in entry.parents:
+                dropped = (dropped or set()) | {a.start}
+    return mentions if dropped is None else [m for m in mentions if m.start not in dropped]
 
 
 # a name ending in symbols ('AdvGAN++', 'DDM*', 'C3D+'): its normalised spellings would be its base's

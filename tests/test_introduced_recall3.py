@@ -45,6 +45,41 @@ def test_two_word_short_form_keeps_a_word_of_its_long_form(text, short, long_for
     assert [(d.short, d.long) for d in phrase_definitions(text)] == [(short, long_form)]
 
 
+@pytest.mark.parametrize(
+    "text, short, long_form",
+    [
+        # arXiv 1905.03912 (unlabelled): the long form ends in the second name as written
+        ("To effectively utilize multi-scale information with the smaller computation, we propose a multi-scale "
+         "aggregation R-CNN (MSA R-CNN).", "MSA R-CNN", "multi-scale aggregation R-CNN"),
+        # arXiv 1708.00666 (tune-arxiv-8): ... or in the words the second name abbreviates
+        ("To tackle this problem, we propose a novel temporal dynamic graph Long Short-Term Memory network "
+         "(TD-Graph LSTM).", "TD-Graph LSTM", "temporal dynamic graph Long Short-Term Memory network"),
+        # arXiv 1704.01069 (unlabelled)
+        ("We introduce Multi-Expert Region-based CNN (ME R-CNN) which is equipped with multiple experts",
+         "ME R-CNN", "Multi-Expert Region-based CNN"),
+    ],
+)
+def test_short_form_of_an_acronym_and_a_name_spells_the_long_form(text, short, long_form):
+    assert [(d.short, d.long) for d in phrase_definitions(text)] == [(short, long_form)]
+
+
+def test_two_names_in_parentheses_that_spell_nothing_are_no_definition():
+    # arXiv 1811.02735 (unlabelled): a baseline system of two parts; arXiv 1410.6593: a product name
+    assert phrase_definitions("by 0.6% absolute from a single channel end-to-end and the best baseline (LF-MMI TDNN) on") == []
+    assert phrase_definitions("a cluster of computers with distributed file system (Hadoop HDFS) and MapReduce") == []
+
+
+def test_proposed_acronym_and_name_short_form_is_introduced_and_hides_the_name_inside(linker):
+    # arXiv 1708.00666 (tune-arxiv-8): the paper's own model is no mention of LSTM
+    abstract = ("To tackle this problem, we propose a novel temporal dynamic graph Long Short-Term Memory network "
+                "(TD-Graph LSTM). TD-Graph LSTM enables global temporal reasoning by constructing a dynamic graph "
+                "that is based on temporal correlations of object proposals and spans the entire video.")
+    title = "Temporal Dynamic Graph LSTM for Action-driven Video Object Detection"
+    assert "temporal dynamic graph Long Short-Term Memory network" in names(linker, title, abstract)["TD-Graph LSTM"]
+    linked = linker.link(Paper.create(title, abstract))
+    assert "LSTM" not in {link.method for link in linked.links}
+
+
 def test_one_token_or_unspelled_short_form_is_no_two_word_definition():
     # a one-token short form is find_definitions' ('Warp-GAN'); 'Mask R-CNN' spells nothing before it
     assert phrase_definitions("a deep Warping Generative Adversarial Network (Warp-GAN) warps the clothes") == []

@@ -146,6 +146,15 @@ def test_a_name_set_off_after_a_new_head_noun_is_introduced_without_a_proposal_v
     assert found.get("AOR") == ["Adaptive On-Policy Regularization"]
 
 
+def test_a_name_set_off_after_a_capitalised_head_noun_and_its_acronym_is_introduced(linker):
+    # arXiv 1908.08746 (tune-arxiv-7): the head noun of a Title Case long form; the own name is no link
+    title = "Automatic Rodent Brain MRI Lesion Segmentation with Fully Convolutional Networks"
+    abstract = ("In this work, we propose a novel Fully Convolutional Network (FCN), RatLesNet, for the "
+                "aforementioned task.")
+    assert "RatLesNet" in names(linker, title, abstract)
+    assert "RatLesNet" not in {link.method for link in linker.link(Paper.create(title, abstract)).links}
+
+
 def test_a_new_task_set_off_after_its_noun_is_not_introduced(linker):
     found = names(linker, "Blame attribution in news", (
         "In this study, we define a new task, Blame Tie Extraction, and collect articles from three newspapers."))

@@ -65,6 +65,41 @@ def test_compound_with_an_uncatalogued_half_is_no_mention_of_the_other(linker):
     assert [m.name for m in linker.matcher.find("ViT-CoMer is a backbone for dense prediction.")] == []
 
 
+def test_name_inside_a_refused_compound_is_no_mention_either(linker):
+    # arXiv 1908.07801 (tune-arxiv-7): 'R101-Mask R-CNN' is refused as another name (name-like prefix), and the
+    # R-CNN inside it is not the 2014 detector; a plain 'Mask R-CNN' in the same abstract still links
+    sentence = ("With the guidance of such map, we boost the performance of R101-Mask R-CNN on instance "
+                "segmentation from 35.7 mAP to 37.9 mAP without modifying the backbone or network structure.")
+    assert linker.matcher.find(sentence) == []
+    assert [m.name for m in linker.matcher.find("we are able to improve the performance of Mask R-CNN for 1.7 "
+                                                 "mAP on COCO dataset")] == ["Mask R-CNN", "COCO"]
+
+
+
+@pytest.mark.parametrize(
+    "sentence, described, named",
+    [
+        # arXiv 1906.05394 (tune-arxiv-8)
+        ("(2) a neural reading comprehension model using the pre-trained bi-directional transformer BERT.",
+         "Transformer", "BERT"),
+        # arXiv 1907.03064 and 1907.05023 (unlabelled): the family words are the derived model's long form
+        ("We make use of factorised time-delay neural networks (TDNN-F) for acoustic modelling", "TDNN", "TDNN-F"),
+        ("The results show that our proposed approach outperforms the basic Inflated inception-v1 (I3D) in terms of "
+         "an average of F1-score", "GoogLeNet", "I3D"),
+    ],
+)
+def test_lower_case_family_words_right_before_a_derived_method_describe_it(linker, sentence, described, named):
+    methods = _methods(linker, sentence)
+    assert named in methods and described not in methods
+
+
+def test_family_word_apart_from_the_derived_method_still_links(linker):
+    # arXiv 1905.07504 (unlabelled): 'transformer language model' is the architecture, BERT a separate example
+    sentence = ("Recent advances, such as GPT and BERT, have shown success in incorporating a pre-trained transformer "
+                "language model and fine-tuning operation to improve downstream NLP systems.")
+    assert {"Transformer", "BERT"} <= _methods(linker, sentence)
+
+
 @pytest.mark.parametrize(
     "sentence, expected",
     [
