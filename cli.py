@@ -272,7 +272,7 @@ def _short(text: Any, width: int = MAX_EVIDENCE, surface: Optional[str] = None) 
     ``surface`` (as the sentence writes it) lies past the cut, the cell is a window around it instead, "…" + from
     a word about 3/8 of the width before it: "... such as causal Transformers, LSTMs, S4, and Mamba", not the
     sentence's first 159 characters, which may never name the method the row answers for."""
-    text = " ".join(str(text or "").split())
+    text = _one_line(text)
     if len(text) <= width:
         return text
     at = _surface_span(text, surface)
@@ -291,7 +291,7 @@ def _short(text: Any, width: int = MAX_EVIDENCE, surface: Optional[str] = None) 
 
 def _surface_span(text: str, surface: Optional[str]) -> Optional[tuple[int, int]]:
     """Where ``surface`` first stands in ``text`` as a whole word (as written, else in any case), or None."""
-    surface = " ".join(str(surface or "").split())
+    surface = _one_line(surface)
     if not surface:
         return None
     pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
@@ -302,10 +302,15 @@ def _surface_span(text: str, surface: Optional[str]) -> Optional[tuple[int, int]
 def _evidence(link: dict, title: Any = None, width: int = MAX_EVIDENCE) -> str:
     """A link's evidence for a table cell: "(title)" when it is the ``title`` of the paper the row shows already
     (a paper named after its method: the title twice in one row), else ``_short`` around its surface."""
-    evidence = " ".join(str(link.get("evidence") or "").split())
-    if evidence and title is not None and evidence == " ".join(str(title).split()):
+    evidence = _one_line(link.get("evidence"))
+    if evidence and title is not None and evidence == _one_line(title):
         return "(title)"
     return _short(evidence, width, link.get("surface"))
+
+
+def _one_line(text: Any) -> str:
+    """``text`` with every run of white space (line breaks too) as one space; None is ''."""
+    return " ".join(str(text or "").split())
 
 
 def _paper_id(row: dict) -> str:
