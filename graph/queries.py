@@ -834,7 +834,8 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
 
 class Resolved(NamedTuple):
     """What a query name stands for: a display ``label``, the Method ``nodes``, and the ``family`` when
-    the name is one (``group``: the answer spans several methods, so rows name theirs)."""
+    the name is one (``group``: the answer spans several methods, so rows name theirs); ``fuzzy`` when only the
+    typo step of ``resolve_method`` matched the name as asked (``query``), which an answer should then say."""
 
     label: str
     nodes: list[str]
