@@ -74,7 +74,9 @@ def _version(value: bool) -> None:
 def _main(
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Only errors; no progress bars or summaries."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also report every skipped record."),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Also report every skipped record; query tables also show 'title:' paper ids."
+    ),
 ) -> None:
     State.quiet = quiet
     State.verbose = verbose
@@ -205,13 +207,18 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False, default=str) + "\n")
 
 
-def print_table(title: str, columns: List[str], rows: List[List[Any]]) -> None:
+def print_table(title: str, columns: List[str], rows: List[List[Any]], *, drop_empty: bool = False) -> None:
     """Print a title line and a rich table; no text (title, headings, cells) is interpreted as markup: file and
     method names may hold brackets (``graph[v2].json``). Cells longer than MAX_CELL characters are cut (--json
     keeps them). The title is a line of its own, not rich's table title, which wraps at the table's width (a
-    one-column table: 'Query' / 'resul' / 't'); a heading breaks between words, never inside one."""
+    one-column table: 'Query' / 'resul' / 't'); a heading breaks between words, never inside one.
+    ``drop_empty``: a column empty in every row is left out (the query tables' Year on a graph of undated papers:
+    at 80 columns its width is a line more for every title)."""
     from rich.table import Table
 
+    if drop_empty and rows:
+        kept = [i for i in range(len(columns)) if any(row[i] not in (None, "") for row in rows)]
+        columns, rows = [columns[i] for i in kept], [[row[i] for i in kept] for row in rows]
     say(title)
     table = Table()
     words = [min(MAX_HEADING_WORD, max(map(len, column.split() or [""]))) for column in columns]
@@ -260,10 +267,57 @@ MAX_HEADING_WORD = 24  # a longer word in a table heading may break (a heading i
 MAX_CELL = 300  # a title or list in a table cell; a 200 KB title would otherwise fill thousands of lines
 
 
-def _short(text: Any, width: int = MAX_EVIDENCE) -> str:
-    """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole)."""
-    text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _short(text: Any, width: int = MAX_EVIDENCE, surface: Optional[str] = None) -> str:
+    """One line of evidence, cut at ``width`` characters for tables (--json keeps it whole). When the method's
+    ``surface`` (as the sentence writes it) lies past the cut, the cell is a window around it instead, "…" + from
+    a word about 3/8 of the width before it: "... such as causal Transformers, LSTMs, S4, and Mamba", not the
+    sentence's first 159 characters, which may never name the method the row answers for."""
+    text = _one_line(text)
+    if len(text) <= width:
+        return text
+    at = _surface_span(text, surface)
+    if at is None or at[1] <= width - 1:
+        return text[: width - 1] + "…"
+    start, end = at
+    begin = max(0, min(start - width * 3 // 8, len(text) - (width - 1)))
+    space = text.find(" ", begin, start)
+    if space >= 0 and end - space <= width - 2:  # begin at a word, the surface still inside the window
+        begin = space + 1
+    begin = min(begin, start)
+    if begin + width - 1 >= len(text):
+        return "…" + text[begin:]
+    return "…" + text[begin : begin + width - 2] + "…"
+
+
+def _surface_span(text: str, surface: Optional[str]) -> Optional[tuple[int, int]]:
+    """Where ``surface`` first stands in ``text`` as a whole word (as written, else in any case), or None."""
+    surface = _one_line(surface)
+    if not surface:
+        return None
+    pattern = r"(?<!\w)" + re.escape(surface) + r"(?!\w)"
+    found = re.search(pattern, text) or re.search(pattern, text, re.IGNORECASE)
+    return found.span() if found else None
+
+
+def _evidence(link: dict, title: Any = None, width: int = MAX_EVIDENCE) -> str:
+    """A link's evidence for a table cell: "(title)" when it is the ``title`` of the paper the row shows already
+    (a paper named after its method: the title twice in one row), else ``_short`` around its surface."""
+    evidence = _one_line(link.get("evidence"))
+    if evidence and title is not None and evidence == _one_line(title):
+        return "(title)"
+    return _short(evidence, width, link.get("surface"))
+
+
+def _one_line(text: Any) -> str:
+    """``text`` with every run of white space (line breaks too) as one space; None is ''."""
+    return " ".join(str(text or "").split())
+
+
+def _paper_id(row: dict) -> str:
+    """A paper's id for a table: '' for an id made from its title ('title:0ede2d5602ee23c9', which says nothing a
+    reader or `relwork paper TITLE` needs) unless -v; --json always has it."""
+    pid = row.get("id") or ""
+    return "" if pid.startswith("title:") and not State.verbose else pid
 
 
 def info(message: str) -> None:
@@ -586,6 +640,23 @@ IN_WORDS_OPT = typer.Option(
 )
 
 
+def _resolved_from(resolved: Any, prefix: str = "") -> dict:
+    """``{"resolved_from": the name as asked}`` for --json when only the typo step matched it (``Resolved.fuzzy``),
+    else {}; ``prefix`` 'a_' / 'b_' for a bridge's sides."""
+    return {f"{prefix}resolved_from": resolved.query} if resolved.fuzzy else {}
+
+
+def _say_resolved(sides: list, prefixes: tuple = ("",)) -> dict:
+    """Say on stderr which asked names only the typo step resolved ("(read 'Mambaa' as Mamba)"), so that a fuzzy
+    match never answers silently; returns their ``_resolved_from`` entries for --json."""
+    found: dict = {}
+    for side, prefix in zip(sides, prefixes):
+        if side.fuzzy:
+            info(f"(read {side.query!r} as {side.label})")
+            found |= _resolved_from(side, prefix)
+    return found
+
+
 def _in_words_hint(count: int, what: str) -> str:
     """The line that says papers name the asked family only in words, and how to list them."""
     return f"{count} more paper{'s' if count > 1 else ''} {what}: --in-words lists {'them' if count > 1 else 'it'}."
@@ -593,8 +664,9 @@ def _in_words_hint(count: int, what: str) -> str:
 
 def _print_in_words(title: str, rows: list, shown: Optional[int]) -> None:
     """Papers naming a family only in words: relation, year, id, title and the sentence that names it."""
-    cells = [[r["type"].lower(), r["year"] or "", r["id"], r["title"], _short(r["evidence"])] for r in rows[:shown]]
-    print_table(title + " (no member linked; relation read from the sentence)", ["Relation", "Year", "Id", "Paper", "Evidence"], cells)
+    cells = [[r["type"].lower(), r["year"] or "", _paper_id(r), r["title"], _evidence(r, r["title"])] for r in rows[:shown]]
+    print_table(title + " (no member linked; relation read from the sentence)", ["Relation", "Year", "Id", "Paper", "Evidence"],
+                cells, drop_empty=True)
     _more(len(rows), shown)
 
 
@@ -608,9 +680,13 @@ def _scoped(graph: Path, category: Optional[List[str]], since: Optional[int], un
     return G, (" [papers: " + "; ".join(w for w in words if w) + "]") if any(words) else ""
 
 
-def _link_cell(link: dict) -> str:
+def _link_cell(link: dict, title: Any = None) -> str:
+    """A bridge row's link to one side: 'builds on (Mamba, abstract): evidence', or just 'builds on (title)' when the
+    evidence is the row's paper ``title``."""
     method = f"{link['method']}, " if link.get("method") else ""
-    return f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'}): {_short(link.get('evidence'), 100)}"
+    evidence = _evidence(link, title, 100)
+    return f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'})" + (
+        "" if evidence == "(title)" else f": {evidence}")
 
 
 def _relation_words(edge_type: str) -> str:
@@ -780,6 +856,7 @@ def bridge_command(
     with handle_errors():
         G, scope = _scoped(graph, category, since, until)
         sides = [resolve_methods(G, x, empty_family=True) for x in (a, b)]  # once: the queries take the answers
+        resolved_from = _say_resolved(sides, ("a_", "b_"))
         families = [side.family for side in sides]
         if in_words and families == [None, None]:
             raise GraphError("--in-words needs a method family on one side ('state-space models', 'GANs', ...)")
@@ -787,16 +864,17 @@ def bridge_command(
         words = bridge_in_words(G, *sides, family=family) if families != [None, None] else []
         hint = _in_words_hint(len(words), "bridge them through a family they name only in words") if words else ""
         if as_json:
-            print_json(result | ({"in_words": words[:limit]} if in_words else {}))
+            print_json(result | resolved_from | ({"in_words": words[:limit]} if in_words else {}))
             if hint and not in_words:
                 info(hint)
             return
         _print_bridge(result, scope)
         if in_words and words:
-            rows = [[i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
+            rows = [[i, row["title"], row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
                     for i, row in enumerate(words[:limit], 1)]
             print_table(f"Also bridging {result['a']} and {result['b']}{scope}, the family named only in words "
-                        "(no member linked; relation read from the sentence)", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+                        "(no member linked; relation read from the sentence)", ["#", "Paper", "Year", result["a"], result["b"]], rows,
+                        drop_empty=True)
         elif in_words:
             say(f"No other paper{scope} bridges them through a family it names only in words.")
         elif hint:
@@ -811,20 +889,19 @@ def _print_bridge(result: dict, scope: str) -> None:
             say(f"{result[side]}: {_names(result[side + '_methods'])}")
     if result["papers"]:
         rows = [
-            [i, row["title"], row["year"] or "", _link_cell(row["a"]), _link_cell(row["b"])]
+            [i, row["title"], row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
             for i, row in enumerate(result["papers"], 1)
         ]
-        print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows)
+        print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows,
+                    drop_empty=True)
         return
     wider = result.get("with_derivatives")
-    if wider:
-        n = f"{wider} paper{'s' if wider > 1 else ''}"
-        say(f"No paper{scope} links both {result['a']} and {result['b']}, but {n} link{'s' if wider == 1 else ''} "
-            "them or their catalog derivatives: add --family.")
+    # one sentence: what --family would add, then the paths (before, two sentences both began "No paper links both")
+    more = f" ({wider} {'does' if wider == 1 else 'do'} with --family, counting their catalog derivatives)" if wider else ""
     if not result["paths"]:
-        say(f"No paper{scope} links {result['a']} and {result['b']}, and no path connects them.")
+        say(f"No paper{scope} links {result['a']} and {result['b']}{more}, and no path connects them.")
         return
-    say(f"No paper{scope} links both {result['a']} and {result['b']}; shortest connections, most specific first:")
+    say(f"No paper{scope} links both {result['a']} and {result['b']}{more}; shortest connections, most specific first:")
     for i, path in enumerate(result["paths"], 1):
         # a node in between shows its links: a hub (Transformer, 312 links) says less than a paper with 10
         names = {row["node"]: _node_name(row) for row in path["nodes"]}
@@ -834,12 +911,14 @@ def _print_bridge(result: dict, scope: str) -> None:
             others = [_node_name(row) for row in reached or () if row["node"] != end]
             if others:
                 names[end] += f"; the same chain reaches {_names(others)}"
+        titles = {row["node"]: row.get("title") for row in path["nodes"]}
         rows = [
             [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
-             names[hop["target"]], _short(hop.get("evidence"))]
+             names[hop["target"]], _evidence(hop, titles[hop["source"]])]
             for hop in path["hops"]
         ]
-        print_table(f"Path {i} ({path['length']} hops, score {path['score']:.2f})", ["From", "Relation", "To", "Evidence"], rows)
+        print_table(f"Path {i} ({counted(path['length'], 'hop')}, score {path['score']:.2f})", ["From", "Relation", "To", "Evidence"],
+                    rows)
 
 
 METHOD_ROWS = 20  # rows `relwork method` shows without --limit (--json gives all)
@@ -882,6 +961,7 @@ def method_command(
         G, scope = _scoped(graph, category, since, until)
         shown = limit if limit is not None or as_json else METHOD_ROWS
         fam = resolve_methods(G, name, empty_family=True)
+        _say_resolved([fam])
         if in_words and fam.family is None:
             raise GraphError(f"--in-words needs a method family, and {fam.label!r} is a method "
                              "('state-space models', 'diffusion models', 'GANs', ...)")
@@ -936,19 +1016,19 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
             say(f"No paper in the graph{scope} has a {heading} link to {what}" + ("".join(f"; {h}" for h in hints) or "."))
             return
         columns = ["Year", "Id", "Paper", "Field", "Evidence"]
-        cells = [[r["year"] or "", r["id"], r["title"], r["field"], _short(r["evidence"])] for r in rows[:shown]]
+        cells = [[r["year"] or "", _paper_id(r), r["title"], r["field"], _evidence(r, r["title"])] for r in rows[:shown]]
         if family:
             columns.insert(1, "Method")
             for cell, r in zip(cells, rows):
                 cell.insert(1, _methods_cell(r))
-        print_table(f"{what}: {heading}{scope}", columns, cells)
+        print_table(f"{what}: {heading}{scope}", columns, cells, drop_empty=True)
         _more(len(rows), shown)
         if hint:
             say(hint)
         return
     report = method_report(G, name, family=family, order=order)
     if as_json:
-        print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")}
+        print_json(report | {key: report[key][:shown] for key in ("introduced_by", "papers")} | _resolved_from(name)
                    | ({"in_words": words[:shown]} if words is not None else {}))
         return
     if report["family"] is not None:
@@ -1038,15 +1118,15 @@ def _print_method_papers(title: str, report: dict, method: Optional[str], shown:
     methods each paper links (family answers)."""
     rows = []
     for r in report["introduced_by"][:shown] + report["papers"][:shown]:
-        row = [_relations(r), r["year"] or "", r["id"], r["title"] + (" (external)" if r["external"] else ""),
-               _short(r["evidence"])]
+        row = [_relations(r), r["year"] or "", _paper_id(r), r["title"] + (" (external)" if r["external"] else ""),
+               _evidence(r, r["title"])]
         if method is not None:
             row.insert(1, _methods_cell(r, method))
         rows.append(row)
     columns = ["Relations (evidence of the first)", "Year", "Id", "Paper", "Evidence"]
     if method is not None:
         columns.insert(1, "Method")
-    print_table(title, columns, rows)
+    print_table(title, columns, rows, drop_empty=True)
     _more(len(report["papers"]), shown)
 
 
@@ -1083,7 +1163,7 @@ def paper_command(
             say("categories: " + ", ".join(p["categories"]))
         links = report["introduces"] + report["links"]
         print_table("Methods", ["Relations (evidence of the first)", "Method", "Field", "Evidence"],
-                    [[_relations(r), r["name"], r["field"], _short(r["evidence"])] for r in links])
+                    [[_relations(r), r["name"], r["field"], _evidence(r, p["title"])] for r in links])
         cites = [["->", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cites"]]
         cites += [["<-", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cited_by"]]
         if cites:
@@ -1091,7 +1171,7 @@ def paper_command(
         if report["related"]:
             print_table("Related papers", ["Score", "Topic", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
                         [[f"{r['score']:.1f}", f"{r['topic']:.2f}", r["title"], r["year"] or "", _related_why(r["why"])]
-                         for r in report["related"]])
+                         for r in report["related"]], drop_empty=True)
             say(_related_weights(report["related_weights"]))
 
 
@@ -1152,7 +1232,7 @@ def stats_command(
         print_table("Most compared-to methods", ["Method", "Papers comparing"],
                     [[r["name"], r["papers"]] for r in stats["top_compared"]])
         print_table("Most-connected papers", ["Paper", "Year", "Neighbours"],
-                    [[r["title"], r["year"] or "", r["neighbours"]] for r in stats["top_papers"]])
+                    [[r["title"], r["year"] or "", r["neighbours"]] for r in stats["top_papers"]], drop_empty=True)
 
 
 # @@GRAPH-COMMANDS@@

@@ -108,8 +108,9 @@ def method_row(G: nx.MultiDiGraph, node: str) -> dict:
 
 
 def link_row(attrs: dict) -> dict:
-    """The evidence of one edge."""
-    row = {k: attrs.get(k) for k in ("type", "field", "evidence", "cue", "confidence")}
+    """The evidence of one edge; ``surface`` is the method's name as the evidence sentence writes it (a table
+    cuts a long sentence around it)."""
+    row = {k: attrs.get(k) for k in ("type", "field", "evidence", "cue", "confidence", "surface")}
     if "count" in attrs:
         row["count"] = attrs["count"]
     if "via" in attrs:
@@ -894,13 +895,15 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
 
 class Resolved(NamedTuple):
     """What a query name stands for: a display ``label``, the Method ``nodes``, and the ``family`` when
-    the name is one (``group``: the answer spans several methods, so rows name theirs)."""
+    the name is one (``group``: the answer spans several methods, so rows name theirs); ``fuzzy`` when only the
+    typo step of ``resolve_method`` matched the name as asked (``query``), which an answer should then say."""
 
     label: str
     nodes: list[str]
     family: Family | None
     group: bool
     query: str = ""  # the name as asked (stripped)
+    fuzzy: bool = False  # only the typo step matched ``query`` ('Mambaa' read as Mamba): a caller says so
 
 
 MethodName = Union[str, Resolved]  # what queries take: a name, or what ``resolve_methods`` made of it
@@ -926,10 +929,12 @@ def resolve_methods(
     named = _family_named(text) if node is None or not G.nodes[node].get("catalogued") else None
     if named is not None:
         return _as_asked(G, Resolved(named.name, family_members(G, named), named, True, text), family, empty_family)
-    if node is None:
+    fuzzy = node is None
+    if fuzzy:
         _refuse_generic(text)
         node = _resolve_close(G, text, surfaces)
-    return _as_asked(G, Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text), family, empty_family)
+    return _as_asked(G, Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text, fuzzy), family,
+                     empty_family)
 
 
 def _as_asked(G: nx.MultiDiGraph, resolved: Resolved, family: bool, empty_family: bool) -> Resolved:

@@ -121,12 +121,16 @@ def test_method_unknown_order_is_an_error(seed_graph):
 
 def test_cli_method_limit_id_column_and_count_line(seed_graph, seed_path):
     total = len(papers_for_method(seed_graph, "Transformer", "builds_on"))
-    result = run("method", "Transformer", "-r", "builds_on", "-g", seed_path, "-n", 3)
+    result = run("-v", "method", "Transformer", "-r", "builds_on", "-g", seed_path, "-n", 3)
     assert result.exit_code == 0, result.stderr
     assert "┃ Id " in result.stdout
     assert f"3 of {total} papers shown; -n N shows more, --json all." in result.stdout
     top = papers_for_method(seed_graph, "Transformer", "builds_on", order="relevance")[:3]
     assert all(r["id"][:12] in result.stdout for r in top)
+    # without -v an id made from the title is left out (qa9 Q9): these three have no other id, so no Id column
+    assert all(r["id"].startswith("title:") for r in top)
+    plain = run("method", "Transformer", "-r", "builds_on", "-g", seed_path, "-n", 3)
+    assert "title:" not in plain.stdout and "┃ Id " not in plain.stdout
 
 
 def test_cli_method_table_shows_default_rows_and_json_is_complete(seed_graph, seed_path):

@@ -115,7 +115,8 @@ def test_empty_bridge_says_how_many_papers_the_family_flag_finds(seed_graph, see
     assert "with_derivatives" not in bridge(seed_graph, "Transformer", "Mamba")  # answered: nothing to add
     done = run("bridge", "ViT", "CLIP", "-g", seed_path, "--paths", "1")
     assert done.exit_code == 0
-    assert f"but {plain['with_derivatives']} papers link them or their catalog derivatives: add --family." in " ".join(done.stdout.split())
+    assert (f"No paper links both ViT and CLIP ({plain['with_derivatives']} do with --family, counting their catalog "
+            "derivatives); shortest connections") in " ".join(done.stdout.split())
 
 
 # ---------------------------------------------------------------------------------------------------
