@@ -698,11 +698,14 @@ def _head_kind(name: str, clause: str) -> str | None:
     words from it: 'collect a dataset, called Qulac'), or a head
     noun right after the name ('the X suite' -> dataset). A group noun followed by 'of' ('a suite of', 'a
     collection of') is read through to the noun after it; with no head noun after it, a data group noun decides
-    ('WINOGRANDE, a new collection of WSC problems' -> dataset)."""
+    ('WINOGRANDE, a new collection of WSC problems' -> dataset). A name whose last word is a method noun is a
+    method whatever its clause says ('Attentional Feature-pair Relation Network', 'CP-Net')."""
+    method, dataset, groups = _kind_heads()
+    if name and re.split(r"[\s\-]+", name)[-1].lower() in method:
+        return "method"  # 'Attentional Feature-pair Relation Network', 'CP-Net'
     at = clause.find(name)
     if at < 0 or not name:
         return None
-    method, dataset, groups = _kind_heads()
     heads = method | dataset
     end = at + len(name)
     apposition = _KIND_HEAD_APPOSITION.match(clause, end)
@@ -758,6 +761,19 @@ def _kind(name: str, clause: str) -> str:
     if _CLAUSE_DATA.search(clause) and _CLAUSE_DATA.search(_USED_DATA.sub(" ", clause)):
         return "dataset"
     return "method"
+
+
+def _merged_kind(kept: Introduced, other: Introduced) -> str:
+    """The kind of one name found twice: 'dataset' when either finding says so, unless only the method's own
+    phrase decides ('we propose ... called Attentional Feature-pair Relation Network (AFRN)' then 'the proposed
+    AFRN ... on the LFW dataset': a method), each finding read on its evidence (``_head_kind``)."""
+    if kept.kind == other.kind:
+        return kept.kind
+    data, method = (kept, other) if kept.kind == "dataset" else (other, kept)
+    if DATASET_WORDS.search(data.name) or _head_kind(data.name, data.evidence) == "dataset":
+        return "dataset"
+    own = (_head_kind(n, method.evidence) for n in (method.name, *method.aliases))
+    return "method" if "method" in own else "dataset"
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1510,8 +1526,7 @@ def detect_introduced(
                 for alias in aliases or []:
                     if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
                         existing.aliases.append(alias)
-                if kind == "dataset":
-                    existing.kind = "dataset"
+                existing.kind = _merged_kind(existing, Introduced(name, kind, [], evidence))
                 return
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
@@ -1752,8 +1767,7 @@ def detect_introduced(
                 order.remove(long)
                 if short in found:
                     found[short].aliases.extend(a for a in [intro.name, *intro.aliases] if a not in found[short].aliases)
-                    if intro.kind == "dataset":
-                        found[short].kind = "dataset"
+                    found[short].kind = _merged_kind(found[short], intro)
                 elif is_short_form(definition.short):
                     found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
@@ -1787,8 +1801,7 @@ def detect_introduced(
             if short_key != long_key and (" " not in short.name and (is_short_form(short.name) or short.kind == intro.kind)
                                           and _initials_match(short.name, intro.name) or _shared_lead_short(short.name, intro.name)):
                 short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
-                if intro.kind == "dataset":
-                    short.kind = "dataset"
+                short.kind = _merged_kind(short, intro)
                 del found[long_key]
                 order.remove(long_key)
                 break
