@@ -62,14 +62,16 @@ def _defined_otherwise(text: str, acronym: str, pattern: "re.Pattern") -> bool:
     return False
 
 
-_WE = re.compile(r"\b(?:[Ww]e|[Oo]ur)\b")
+# 'we' / 'our' anywhere, 'the proposed', or a sentence opening on 'This paper / work / study / approach ...'
+_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]he proposed)\b|^(?:In )?[Tt]his (?:paper|work|study|article|approach|method)\b")
 
 
 def _own_voice(sentence: str, own: list[str]) -> bool:
-    """Whether a sentence speaks of the paper's own work: 'we' / 'our' or one of its introduced names. Of two
-    equally strong sentences the own one is the evidence ('we present ... LaCon, to integrate ... into pre-trained
-    diffusion models', not 'existing studies ... incorporate them into pre-trained diffusion models')."""
-    return bool(_WE.search(sentence)) or any(name and name in sentence for name in own)
+    """Whether a sentence speaks of the paper's own work: 'we', 'our', 'the proposed', an opening 'This paper',
+    or one of its introduced names. Of two equally strong sentences the own one is the evidence ('we present ...
+    LaCon, to integrate ... into pre-trained diffusion models', not 'existing studies, termed as early-constraint
+    methods in this paper, ... incorporate them into pre-trained diffusion models')."""
+    return bool(_OWN_WORDS.search(sentence)) or any(name and name in sentence for name in own)
 
 
 def family_words(family) -> tuple[str, ...]:
