@@ -695,10 +695,10 @@ def _head_kind(name: str, clause: str) -> str | None:
     ...' -> dataset; the last of a compound: 'THuman, a 3D real-world human model dataset' -> dataset), the noun
     right before 'called / named X' when an article opens its phrase ('a suite of architectural variants called
     Bio-xLSTM' -> method; not '... metric defined over scene graphs coined SPICE'; after a comma only one or two
-    words from it: 'collect a dataset, called Qulac'), or a head
-    noun right after the name ('the X suite' -> dataset). A group noun followed by 'of' ('a suite of', 'a
-    collection of') is read through to the noun after it; with no head noun after it, a data group noun decides
-    ('WINOGRANDE, a new collection of WSC problems' -> dataset). A name whose last word is a method noun is a
+    words from it: 'collect a dataset, called Qulac'), or a head noun right after the name ('the X suite' ->
+    dataset). A group noun followed by 'of' ('a suite of', 'a collection of') is read through to the noun after
+    it; with no head noun after it, a data group noun decides ('WINOGRANDE, a new collection of WSC problems' ->
+    dataset). A name whose last word is a method noun is a
     method whatever its clause says ('Attentional Feature-pair Relation Network', 'CP-Net')."""
     method, dataset, groups = _kind_heads()
     if name and re.split(r"[\s\-]+", name)[-1].lower() in method:
