@@ -62,6 +62,18 @@ def _defined_otherwise(text: str, acronym: str, pattern: "re.Pattern") -> bool:
     return False
 
 
+# 'we' / 'our' anywhere, 'the proposed', or a sentence opening on 'This paper / work / study / approach ...'
+_OWN_WORDS = re.compile(r"\b(?:[Ww]e|[Oo]ur|[Tt]he proposed)\b|^(?:In )?[Tt]his (?:paper|work|study|article|approach|method)\b")
+
+
+def _own_voice(sentence: str, own: list[str]) -> bool:
+    """Whether a sentence speaks of the paper's own work: 'we', 'our', 'the proposed', an opening 'This paper',
+    or one of its introduced names. Of two equally strong sentences the own one is the evidence ('we present ...
+    LaCon, to integrate ... into pre-trained diffusion models', not 'existing studies, termed as early-constraint
+    methods in this paper, ... incorporate them into pre-trained diffusion models')."""
+    return bool(_OWN_WORDS.search(sentence)) or any(name and name in sentence for name in own)
+
+
 def family_words(family) -> tuple[str, ...]:
     """The phrases searched for ``family``: its ``words`` if the data gives them, else its name and aliases."""
     words = getattr(family, "words", None)
@@ -73,7 +85,8 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
     ``node``, ``id``, ``title``, ``year``, ``external`` (False), ``method`` (the family's name), ``type``
     (BUILDS_ON / COMPARES_TO / MENTIONS as the relation typer reads the sentence), ``field``, ``evidence``,
     ``cue``, ``confidence``, ``surface``. Of several mentions the strongest (type, then title before abstract,
-    then confidence) is kept. Order: strongest type first, title before abstract, then newest, then title."""
+    then confidence, then a sentence in the paper's own voice: ``_own_voice``) is kept. Order: strongest type
+    first, title before abstract, then newest, then title."""
     from relwork.graph.queries import _strength, paper_row
     from relwork.linker.relations import type_relation
     from relwork.linker.sentences import split_sentences
@@ -90,7 +103,7 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
         if not pattern.search(title) and not pattern.search(abstract):
             continue
         own = [G.nodes[m].get("name", "") for _, m, k in G.out_edges(node, keys=True) if k == INTRODUCES]
-        best = None
+        best, best_rank = None, None
         for field, text in (("title", title), ("abstract", abstract)):
             spans = split_sentences(text) if field == "abstract" else [(0, len(text))]
             for lo, hi in spans:
@@ -103,8 +116,9 @@ def papers_naming_family(G: nx.MultiDiGraph, family, *, exclude: Iterable[str] =
                         "type": RELATION_TO_EDGE[result.relation], "field": field, "evidence": sentence, "cue": result.cue,
                         "confidence": round(float(result.confidence), 3), "surface": match.group(),
                     }
-                    if best is None or _strength(row) < _strength(best):
-                        best = row
+                    rank = (_strength(row), not _own_voice(sentence, own))
+                    if best is None or rank < best_rank:
+                        best, best_rank = row, rank
         if best is not None:
             rows.append(paper_row(G, node) | {"method": family.name, **best})
     rows.sort(key=lambda r: (_strength(r)[:2], r["year"] is None, -(r["year"] or 0), r["title"], r["node"]))

@@ -685,20 +685,124 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
 # the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
 # and CIFAR-10 datasets', 'experiments on two widely used benchmark datasets' (not 'on our new benchmark')
 _USED_DATA = re.compile(
-    r"\b(?:on|across|over|using)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
+    r"\b(?:on|across|over|using|in|for|including|from)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
     r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b",
     re.I,
 )
 
 
+# a dataset word anywhere in a clause, less 'suite' and 'collection': 'a suite of architectural variants called
+# Bio-xLSTM', 'from an unstructured collection of 2D images' (they count next to the name: _head_kind)
+_CLAUSE_DATA = re.compile(
+    r"(?=[abcdlt])\b(?:datasets?|databases?|benchmarks?|corpus|corpora|leaderboard|test[- ]?bed|treebank|arena)\b", re.I
+)
+KIND_HEADS_FILE = "kind-heads.json"
+# what may stand between a name and its apposition's article: '(ArabianGPT-0.1B)', ',', ':', 'is', 'which is'
+_KIND_HEAD_APPOSITION = re.compile(
+    r"\s*(?:\([^()]{0,80}\)\s*)?(?:[,:]|-+|—|(?<=\s)(?:is|are)\b)\s*(?:(?:which|that)\s+(?:is|are)\s+)?"
+    r"(?i:an?|the|one|two|three|four|several)\s+"
+)
+_ARTICLES = frozenset("a an the our this these its their".split())
+_KIND_HEAD_NAMED = re.compile(
+    r"(?P<head>[A-Za-z][\w\-]*)(?P<comma>\s*,)?\s+(?:called|named|dubbed|termed|coined|namely|denoted)\s+(?:as\s+)?[\"'“‘`]*$"
+)
+_KIND_HEAD_TOKEN = re.compile(r"[A-Za-z][\w\-+]*|[^\sA-Za-z]")
+# words that end the noun phrase of an apposition (its head comes before them)
+_KIND_HEAD_STOP = frozenset("for to with on in from by that which who where using via into at as than over through under".split())
+
+
+@lru_cache(maxsize=1)
+def _kind_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(method nouns, dataset nouns, group nouns) from ``linker/data/kind-heads.json``."""
+    data = packaged_json(KIND_HEADS_FILE)
+    return frozenset(data["method"]), frozenset(data["dataset"]), frozenset(data["groups"])
+
+
+def _head_kind(name: str, clause: str) -> str | None:
+    """The kind the name's own noun phrase gives it, or None: the head noun of its apposition ('ArabianGPT, a
+    series of transformer-based models within the ArabianLLM suite' -> method; 'X, a large-scale benchmark for
+    ...' -> dataset; the last of a compound: 'THuman, a 3D real-world human model dataset' -> dataset), the noun
+    right before 'called / named X' when an article opens its phrase ('a suite of architectural variants called
+    Bio-xLSTM' -> method; not '... metric defined over scene graphs coined SPICE'; after a comma only one or two
+    words from it: 'collect a dataset, called Qulac'), or a head noun right after the name ('the X suite' ->
+    dataset). A group noun followed by 'of' ('a suite of', 'a collection of') is read through to the noun after
+    it; with no head noun after it, a data group noun decides ('WINOGRANDE, a new collection of WSC problems' ->
+    dataset). A name whose last word is a method noun is a
+    method whatever its clause says ('Attentional Feature-pair Relation Network', 'CP-Net')."""
+    method, dataset, groups = _kind_heads()
+    if name and re.split(r"[\s\-]+", name)[-1].lower() in method:
+        return "method"  # 'Attentional Feature-pair Relation Network', 'CP-Net'
+    at = clause.find(name)
+    if at < 0 or not name:
+        return None
+    heads = method | dataset
+    end = at + len(name)
+    apposition = _KIND_HEAD_APPOSITION.match(clause, end)
+    if apposition:
+        words = _KIND_HEAD_TOKEN.findall(clause[apposition.end() : apposition.end() + 120])[:10]
+        group = None
+        for i, word in enumerate(words):
+            low = word.lower()
+            if low in groups and i + 1 < len(words) and words[i + 1] == "of":
+                group = group or low
+                continue
+            if low in heads:
+                # a compound's head is its last noun, a group noun aside ('tool suite', 'benchmark suite')
+                while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
+                    i += 1
+                return "method" if words[i].lower() in method else "dataset"
+            if low in _KIND_HEAD_STOP or not word[0].isalnum():
+                break
+        if group in dataset:
+            return "dataset"
+    before = _KIND_HEAD_NAMED.search(clause, max(0, at - 80), at)
+    if before:
+        # after a comma the noun may close a longer phrase ('... from a rectified pair of stereo images, called
+        # MSDC-Net'): only a short one counts ('collect a dataset, called Qulac')
+        words = clause[max(0, before.start() - 60) : before.start()].split()[-2 if before.group("comma") else -6 :]
+        low = before.group("head").lower()
+        for i in range(len(words) - 1, -1, -1):  # back to the article that opens the phrase
+            word = words[i].lower()
+            if word in _ARTICLES:
+                if low in heads:
+                    return "method" if low in method else "dataset"
+                break
+            if word in _KIND_HEAD_STOP or word == "of" and not (i and words[i - 1].lower() in groups):
+                break
+    after = _KIND_HEAD_TOKEN.match(clause, end + 1) if clause[end : end + 1] == " " else None
+    if after:
+        if DATASET_WORDS.fullmatch(after.group()):
+            return "dataset"
+        if after.group().lower() in method:
+            return "method"
+    return None
+
+
 def _kind(name: str, clause: str) -> str:
-    """'dataset' when the name or its clause says so (a dataset word not only in the data the clause evaluates
-    on: ``_USED_DATA``), else 'method'."""
+    """'dataset' when the name says so; else the kind of the name's own noun phrase (``_head_kind``); else
+    'dataset' when a dataset word of the clause is not only in the data the clause evaluates on
+    (``_USED_DATA``), else 'method'."""
     if DATASET_WORDS.search(name):
         return "dataset"
-    if DATASET_WORDS.search(clause) and DATASET_WORDS.search(_USED_DATA.sub(" ", clause)):
+    head = _head_kind(name, clause)
+    if head:
+        return head
+    if _CLAUSE_DATA.search(clause) and _CLAUSE_DATA.search(_USED_DATA.sub(" ", clause)):
         return "dataset"
     return "method"
+
+
+def _merged_kind(kept: Introduced, other: Introduced) -> str:
+    """The kind of one name found twice: 'dataset' when either finding says so, unless only the method's own
+    phrase decides ('we propose ... called Attentional Feature-pair Relation Network (AFRN)' then 'the proposed
+    AFRN ... on the LFW dataset': a method), each finding read on its evidence (``_head_kind``)."""
+    if kept.kind == other.kind:
+        return kept.kind
+    data, method = (kept, other) if kept.kind == "dataset" else (other, kept)
+    if DATASET_WORDS.search(data.name) or _head_kind(data.name, data.evidence) == "dataset":
+        return "dataset"
+    own = (_head_kind(n, method.evidence) for n in (method.name, *method.aliases))
+    return "method" if "method" in own else "dataset"
 
 
 def _clause_around(text: str, start: int, end: int) -> str:
@@ -1451,8 +1555,7 @@ def detect_introduced(
                 for alias in aliases or []:
                     if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
                         existing.aliases.append(alias)
-                if kind == "dataset":
-                    existing.kind = "dataset"
+                existing.kind = _merged_kind(existing, Introduced(name, kind, [], evidence))
                 return
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
@@ -1693,8 +1796,7 @@ def detect_introduced(
                 order.remove(long)
                 if short in found:
                     found[short].aliases.extend(a for a in [intro.name, *intro.aliases] if a not in found[short].aliases)
-                    if intro.kind == "dataset":
-                        found[short].kind = "dataset"
+                    found[short].kind = _merged_kind(found[short], intro)
                 elif is_short_form(definition.short):
                     found[short] = Introduced(short_name, intro.kind, [*plural, intro.name, *intro.aliases], intro.evidence)
                     order.append(short)
@@ -1728,8 +1830,7 @@ def detect_introduced(
             if short_key != long_key and (" " not in short.name and (is_short_form(short.name) or short.kind == intro.kind)
                                           and _initials_match(short.name, intro.name) or _shared_lead_short(short.name, intro.name)):
                 short.aliases.extend(a for a in [intro.name, *intro.aliases] if a not in short.aliases)
-                if intro.kind == "dataset":
-                    short.kind = "dataset"
+                short.kind = _merged_kind(short, intro)
                 del found[long_key]
                 order.remove(long_key)
                 break

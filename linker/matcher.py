@@ -842,7 +842,9 @@ class Matcher:
         targets: list[Target], written: str, plural: bool, title_case: bool = False, tail: str = "",
         versioned: bool = False,
     ) -> Target | None:
-        """The target whose case rules accept ``written``; the one spelled exactly so is preferred.
+        """The target whose case rules accept ``written``; the one spelled exactly so is preferred. A dataset
+        written as one token ('CommonsenseQA', 'AudioSet', 'fastMRI') is not its spelling in lower-case words
+        ('commonsense QA', 'audio sets', 'fast MRI'): a proper name joins its words, plain words do not.
         ``tail`` is a '+' / '#' / '*' run ending the written name: only a surface ending in it matches.
         ``versioned``: written all lower case with a depth or version ('resnet50', 'vgg-16'), which an
         acronym-like name may be."""
@@ -853,6 +855,9 @@ class Matcher:
             if target.descriptive and (title_case or not _capitalised_tail(written)) \
                     and not (target.as_written and written + tail == target.surface):
                 continue
+            if target.kind == "dataset" and " " in written and written[:1].islower() and " " not in target.surface \
+                    and "-" not in target.surface:
+                continue  # a one-token dataset name spelled as lower-case words is those words ('commonsense QA benchmarks')
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
                 if written + tail != target.surface or (plural and not target.context):

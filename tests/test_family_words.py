@@ -34,6 +34,12 @@ def test_diffusion_model_builders_in_words(seed_graph):
     assert rows["OctGPT"]["type"] == "COMPARES_TO"  # "... surpassing ... diffusion models"
 
 
+def test_of_two_equally_strong_sentences_the_papers_own_is_the_evidence(seed_graph):
+    # qa9 Q5: both sentences read builds_on ('pre-trained', 0.8); the first says what earlier studies do
+    evidence = in_words(seed_graph, "diffusion models")["LaCon"]["evidence"]
+    assert evidence.startswith("In this paper, we present an alternative paradigm, namely Late-Constraint Diffusion")
+
+
 def test_rows_come_strongest_first(seed_graph):
     rows = list(in_words(seed_graph, "recurrent neural networks").values())
     ranks = [("BUILDS_ON", "COMPARES_TO", "MENTIONS").index(r["type"]) for r in rows]
