@@ -215,7 +215,7 @@ def _status(pid: int, field: str) -> int:
 
 def marked_link(path: Path, output: Path, marks: Path, workers: int) -> None:
     """``--timeline``'s child: ``link_files`` over ``path`` as ``relwork -q link`` runs it, appending a line per
-    phase start to ``marks``: [time, phase, this process's RSS, its malloc state]. The phases are found by
+    phase start to ``marks``: [time, phase, this process's RSS and peak RSS, its malloc state]. The phases are found by
     wrapping the pipeline's functions between them; an automaton built inside a phase is a phase of its own."""
     import ahocorasick_rs
 
@@ -226,7 +226,8 @@ def marked_link(path: Path, output: Path, marks: Path, workers: int) -> None:
 
     def mark(label: str) -> None:
         phase[0] = label
-        log.write(json.dumps([time.time(), label, _status(os.getpid(), "VmRSS"), malloc_state()]) + "\n")
+        pid = os.getpid()
+        log.write(json.dumps([time.time(), label, _status(pid, "VmRSS"), _status(pid, "VmHWM"), malloc_state()]) + "\n")
 
     def wrapped(function, label):
         @functools.wraps(function)
@@ -241,10 +242,16 @@ def marked_link(path: Path, output: Path, marks: Path, workers: int) -> None:
         mark("linker build")
 
     def automaton(patterns, *args, **kwargs):
-        outer = phase[0]
+        outer, count = phase[0], [0]
+
+        def counted():
+            for pattern in patterns:
+                count[0] += 1
+                yield pattern
+
         mark(f"automaton ({outer})")
-        built = ahocorasick_rs.AhoCorasick(patterns, *args, **kwargs)
-        mark(f"{outer}, after the automaton" if not outer.endswith("automaton") else outer)
+        built = ahocorasick_rs.AhoCorasick(counted(), *args, **kwargs)
+        mark(f"{outer}, after an automaton of {count[0]:,} patterns")
         return built
 
     original_first_pass = pipeline._first_pass
@@ -274,7 +281,8 @@ def timeline(path: Path, n: int, workers: int, interval: float) -> tuple[list[di
                 tree = [child, *child.children(recursive=True)]
                 rss = sum(p.memory_info().rss for p in tree if p.is_running())
                 pss = sum(run._pss(p.pid) for p in tree)
-                samples.append((time.time(), rss, pss, _status(child.pid, "VmHWM")))
+                if rss:  # 0: the child has exited between poll() and here
+                    samples.append((time.time(), rss, pss, _status(child.pid, "VmHWM")))
             except psutil.Error:
                 pass
             time.sleep(interval)
@@ -282,20 +290,19 @@ def timeline(path: Path, n: int, workers: int, interval: float) -> tuple[list[di
             raise SystemExit(f"{' '.join(cmd)} failed ({child.returncode})")
         rows = [json.loads(line) for line in marks.read_text().splitlines()]
     phases = []
-    for i, (start, label, rss, heap) in enumerate(rows[:-1]):
-        end = rows[i + 1][0]
+    for i, (start, label, rss, _, heap) in enumerate(rows[:-1]):
+        end, hwm = rows[i + 1][0], rows[i + 1][3]
         inside = [s for s in samples if start <= s[0] < end]
-        before_end = [s for s in samples if s[0] < end]
         phases.append({
             "phase": label, "start s": start - rows[0][0], "seconds": end - start, "RSS at start": rss,
             "peak RSS (tree, sampled)": max((s[1] for s in inside), default=0),
             "peak PSS (tree, sampled)": max((s[2] for s in inside), default=0),
-            "VmHWM by its end": max((s[3] for s in before_end), default=0),
+            "VmHWM by its end": hwm,
             "malloc heap / used / free, mmap at start": heap,
         })
     phases.append({"phase": "end", "start s": rows[-1][0] - rows[0][0], "RSS at start": rows[-1][2],
-                   "malloc heap / used / free, mmap at start": rows[-1][3],
-                   "VmHWM by its end": max((s[3] for s in samples), default=0),
+                   "malloc heap / used / free, mmap at start": rows[-1][4],
+                   "VmHWM by its end": max([rows[-1][3], *(s[3] for s in samples)]),
                    "peak RSS (tree, sampled)": max((s[1] for s in samples), default=0),
                    "peak PSS (tree, sampled)": max((s[2] for s in samples), default=0)})
     return phases, samples
