@@ -18,16 +18,33 @@ before the first batch. The matcher's automaton is native memory, outside both m
 (``bench/run.py --memory-sizes`` measures whole-process PSS). Detection is the slow part: with
 ``--pass1 FILE`` its output is written to FILE, and read from it when FILE exists, so that two versions of
 the collector can be compared on the same names in seconds.
+
+``--timeline`` measures the whole process instead: each size runs ``link_files`` (as ``relwork -q link``,
+1 worker unless ``--workers``) in a child process while this one samples the child tree's RSS and PSS
+every ``--interval`` seconds (50 ms) and its exact peak RSS (``VmHWM``, which no sample can miss). The
+child marks its phases (catalog load, pass 1, the pass-2 linker build with each automaton build inside it,
+pass 2) and reads glibc's ``mallinfo2`` at each mark (bytes in the heap, in use, free; ``mmap`` blocks):
+the table says which phase sets the peak and whether what it holds is live objects or freed heap.
+
+    python bench/bench_link_memory.py --timeline 2000 100000               # generated corpora
+    python bench/bench_link_memory.py --timeline 100000 --csv rss.csv      # every sample, for a plot
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import functools
 import gc
+import json
+import os
 import pickle
+import subprocess
 import sys
+import tempfile
+import time
 import tracemalloc
+import types
 from itertools import islice
 from pathlib import Path
 
@@ -147,12 +164,201 @@ def measure(path: Path, n: int, cache: Path | None) -> dict[str, float]:
     return {name: size / n for name, size in out.items()}
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+
+def malloc_state() -> dict[str, int] | None:
+    """glibc's heap in bytes (``mallinfo2``: ``heap`` obtained with brk, ``used`` and ``free`` in it, ``mmap``
+    blocks) and Python's small-object arenas (``pymalloc``, mapped apart from malloc); None off glibc."""
+    try:
+        info = ctypes.CDLL(None).mallinfo2
+    except (OSError, AttributeError):  # not glibc, or glibc < 2.33
+        return None
+    info.restype = _MallInfo2
+    got = info()
+    return {"heap": got.arena, "used": got.uordblks, "free": got.fordblks, "mmap": got.hblkhd,
+            "pymalloc": _pymalloc_arenas()}
+
+
+def _pymalloc_arenas() -> int:
+    """Bytes of pymalloc's arenas now allocated (``sys._debugmallocstats``, which writes to file descriptor 2)."""
+    with tempfile.TemporaryFile() as capture:
+        sys.stderr.flush()
+        saved = os.dup(2)
+        os.dup2(capture.fileno(), 2)
+        try:
+            sys._debugmallocstats()
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+        capture.seek(0)
+        for line in capture.read().decode().splitlines():
+            if line.startswith("# arenas allocated current"):
+                arenas = int(line.split("=")[1].replace(",", ""))
+                return arenas * (1 << 20 if sys.version_info >= (3, 10) else 1 << 18)
+    return 0
+
+
+def _status(pid: int, field: str) -> int:
+    """A memory field of /proc/PID/status (``VmRSS``, ``VmHWM``) in bytes; 0 when the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(field.encode() + b":"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def marked_link(path: Path, output: Path, marks: Path, workers: int) -> None:
+    """``--timeline``'s child: ``link_files`` over ``path`` as ``relwork -q link`` runs it, appending a line per
+    phase start to ``marks``: [time, phase, this process's RSS and peak RSS, its malloc state]. The phases are found by
+    wrapping the pipeline's functions between them; an automaton built inside a phase is a phase of its own."""
+    import ahocorasick_rs
+
+    from relwork.linker import matcher, pipeline
+
+    log = open(marks, "w", buffering=1)
+    phase = ["start"]
+
+    def mark(label: str) -> None:
+        phase[0] = label
+        pid = os.getpid()
+        log.write(json.dumps([time.time(), label, _status(pid, "VmRSS"), _status(pid, "VmHWM"), malloc_state()]) + "\n")
+
+    def wrapped(function, label):
+        @functools.wraps(function)
+        def run(*args, **kwargs):
+            mark(label)
+            return function(*args, **kwargs)
+        return run
+
+    def first_pass(*args, **kwargs):
+        mark("pass 1")
+        yield from original_first_pass(*args, **kwargs)
+        mark("linker build")
+
+    def automaton(patterns, *args, **kwargs):
+        outer, count = phase[0], [0]
+
+        def counted():
+            for pattern in patterns:
+                count[0] += 1
+                yield pattern
+
+        mark(f"automaton ({outer})")
+        built = ahocorasick_rs.AhoCorasick(counted(), *args, **kwargs)
+        mark(f"{outer}, after an automaton of {count[0]:,} patterns")
+        return built
+
+    original_first_pass = pipeline._first_pass
+    pipeline._first_pass = first_pass
+    pipeline.compiled_catalog = wrapped(pipeline.compiled_catalog, "catalog compile")
+    write_linked = pipeline._write_linked
+    pipeline._write_linked = wrapped(write_linked, "pass 2")
+    matcher.ahocorasick_rs = types.SimpleNamespace(AhoCorasick=automaton)
+    mark("catalog load")
+    pipeline.link_files([path], output, workers=workers)
+    mark("end")
+
+
+def timeline(path: Path, n: int, workers: int, interval: float) -> tuple[list[dict], list[tuple]]:
+    """Run ``marked_link`` over ``path`` in a child process, sampling it; (phases, samples). A sample is
+    (time, RSS summed over the child tree, PSS summed, the child's VmHWM)."""
+    import psutil
+    import run  # bench/run.py: its PSS reader and the environment of its measured runs
+
+    with tempfile.TemporaryDirectory(prefix="relwork-timeline-") as tmp:
+        marks, output = Path(tmp) / "marks.jsonl", Path(tmp) / "out.jsonl"
+        cmd = [sys.executable, __file__, "--timeline-child", str(path), str(output), str(marks), str(workers)]
+        child = psutil.Popen(cmd, env=run.child_env())
+        samples = []
+        while child.poll() is None:
+            try:
+                tree = [child, *child.children(recursive=True)]
+                rss = sum(p.memory_info().rss for p in tree if p.is_running())
+                pss = sum(run._pss(p.pid) for p in tree)
+                if rss:  # 0: the child has exited between poll() and here
+                    samples.append((time.time(), rss, pss, _status(child.pid, "VmHWM")))
+            except psutil.Error:
+                pass
+            time.sleep(interval)
+        if child.returncode not in (0, 2):
+            raise SystemExit(f"{' '.join(cmd)} failed ({child.returncode})")
+        rows = [json.loads(line) for line in marks.read_text().splitlines()]
+    phases = []
+    for i, (start, label, rss, _, heap) in enumerate(rows[:-1]):
+        end, hwm = rows[i + 1][0], rows[i + 1][3]
+        inside = [s for s in samples if start <= s[0] < end]
+        phases.append({
+            "phase": label, "start s": start - rows[0][0], "seconds": end - start, "RSS at start": rss,
+            "peak RSS (tree, sampled)": max((s[1] for s in inside), default=0),
+            "peak PSS (tree, sampled)": max((s[2] for s in inside), default=0),
+            "VmHWM by its end": hwm,
+            "malloc heap / used / free, mmap at start": heap,
+        })
+    phases.append({"phase": "end", "start s": rows[-1][0] - rows[0][0], "RSS at start": rows[-1][2],
+                   "malloc heap / used / free, mmap at start": rows[-1][4],
+                   "VmHWM by its end": max([rows[-1][3], *(s[3] for s in samples)]),
+                   "peak RSS (tree, sampled)": max((s[1] for s in samples), default=0),
+                   "peak PSS (tree, sampled)": max((s[2] for s in samples), default=0)})
+    return phases, samples
+
+
+def _print_timeline(n: int, phases: list[dict]) -> None:
+    mb = lambda b: f"{b / 1e6:,.1f}"  # noqa: E731
+    print(f"\n{n:,} papers: RSS/PSS in MB (the last row: the whole run)")
+    print("| phase | start s | RSS at start | peak RSS | peak PSS | VmHWM by its end "
+          "| malloc heap / used / free / mmap at start | pymalloc arenas |")
+    print("|---|---:|---:|---:|---:|---:|---|---:|")
+    for row in phases:
+        heap = row["malloc heap / used / free, mmap at start"]
+        malloc = " / ".join(mb(heap[k]) for k in ("heap", "used", "free", "mmap")) if heap else "-"
+        print(f"| {row['phase']} | {row['start s']:.1f} | {mb(row['RSS at start'])} | "
+              f"{mb(row['peak RSS (tree, sampled)'])} | {mb(row['peak PSS (tree, sampled)'])} | "
+              f"{mb(row['VmHWM by its end'])} | {malloc} | {mb(heap['pymalloc']) if heap else '-'} |")
+
+
+def _records(n: int, corpus: Path | None, tmp: Path) -> Path:
+    """A file of ``n`` records: a generated corpus (bench/run.py's cache), or the first ``n`` lines of ``corpus``."""
+    if corpus is None:
+        import run  # bench/run.py: its cached generated corpora
+
+        return run.corpus(n)
+    path = tmp / f"first-{n}.jsonl"
+    with open(corpus, "rb") as source, open(path, "wb") as sink:
+        sink.writelines(islice(source, n))
+    return path
+
+
 def main(argv: list[str] | None = None) -> None:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--timeline-child"]:
+        path, output, marks, workers = argv[1:]
+        marked_link(Path(path), Path(output), Path(marks), int(workers))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sizes", type=int, nargs="+", help="corpus sizes (records)")
     parser.add_argument("--corpus", type=Path, help="records to read (default: a generated corpus of each size)")
     parser.add_argument("--pass1", type=Path, help="cache of pass 1's output: FILE.<size>.pickle")
+    parser.add_argument("--timeline", action="store_true", help="whole-process RSS/PSS phase by phase (see above)")
+    parser.add_argument("--workers", type=int, default=1, help="--timeline: link_files' workers")
+    parser.add_argument("--interval", type=float, default=0.05, help="--timeline: seconds between samples")
+    parser.add_argument("--csv", type=Path, help="--timeline: write every sample to FILE.<size>.csv")
     args = parser.parse_args(argv)
+    if args.timeline:
+        with tempfile.TemporaryDirectory(prefix="relwork-records-") as tmp:
+            for n in args.sizes:
+                phases, samples = timeline(_records(n, args.corpus, Path(tmp)), n, args.workers, args.interval)
+                _print_timeline(n, phases)
+                if args.csv:
+                    with open(args.csv.with_name(f"{args.csv.name}.{n}.csv"), "w") as sink:
+                        sink.write("seconds,rss,pss,vmhwm\n")
+                        sink.writelines(f"{t - samples[0][0]:.3f},{r},{p},{h}\n" for t, r, p, h in samples)
+        return
     rows: dict[str, list[float]] = {}
     for n in args.sizes:
         if args.corpus is None:

@@ -49,7 +49,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
-from typing import Iterable, NamedTuple
+from operator import itemgetter
+from typing import Iterable, NamedTuple, Sequence
 
 import ahocorasick_rs
 
@@ -608,10 +609,26 @@ def _greek_spelled(surface: str, keys: "set[str] | frozenset[str]") -> "set[str]
     return {*keys, *(normalize(letter) + k[len(head) :] for k in keys if k.startswith(head))}
 
 
+def automaton_of(keys: Sequence[str]) -> "ahocorasick_rs.AhoCorasick | None":
+    """The automaton of a matcher's pattern keys (pattern i is ``keys[i]``, matched after a space); None
+    without keys."""
+    return ahocorasick_rs.AhoCorasick(" " + k for k in keys) if keys else None
+
+
+# Keys added to a shared base table (a corpus's names) go into automata of at most this many patterns each.
+# Building an automaton takes ~4x its final size for a moment (its uncompacted form and the pattern strings:
+# ~600 bytes a corpus name, ~140 kept): one automaton over every key of a 100,000-paper corpus raised the
+# run's peak by ~17 MB there, and by more with every paper. Each automaton is one more scan of each text.
+CORPUS_AUTOMATON_SIZE = 32768
+
+_END_START = itemgetter(2, 1)
+
+
 class Matcher:
     """Compiled exact matcher over a catalog (plus optional extra entries such as introduced names).
 
-    Build once; ``find(text)`` is then a single automaton pass plus a few checks per candidate.
+    Build once; ``find(text)`` is then an automaton pass (one more per ``CORPUS_AUTOMATON_SIZE`` keys added to
+    a shared catalog table) plus a few checks per candidate.
     Picklable: only the pattern table is pickled and the automaton is rebuilt on unpickling.
     """
 
@@ -621,12 +638,16 @@ class Matcher:
         *,
         base: dict[str, list[Target]] | None = None,
         parts: TableParts | None = None,
+        automaton: "ahocorasick_rs.AhoCorasick | None" = None,
     ):
         """``base``: a pattern table already built for other entries (a catalog's: ``compiled.py``), which
         ``entries`` are added to, in a copy; the same table as building from both in that order. ``entries``
         is read once, so a generator need not hold them all (a corpus's names: ``Linker``). ``parts``:
         ``table_parts(base)``, kept with ``base``, for ``entries`` without context words (a corpus's names):
-        their targets add none, so only the keys they add or extend are derived again, not the whole table."""
+        their targets add none, so only the keys they add or extend are derived again, not the whole table.
+        ``automaton``: ``automaton_of(list(base))``, kept with ``base``: only the keys ``entries`` add are
+        compiled here, into automata of their own (``CORPUS_AUTOMATON_SIZE``), whose matches join its matches
+        in the order one automaton over all keys gives."""
         if parts is not None:
             self._context_cache = parts.context
         with gc_paused():  # tens of thousands of lists and records, all kept: no collection would free any
@@ -635,11 +656,11 @@ class Matcher:
                 return
             table = build_table(entries, dict(base), shared=base, compact=True)
             unchanged = len(table) == len(base) and all(table[k] is v for k, v in base.items())
-            self._compile(base if unchanged else table, shared=base, parts=parts)
+            self._compile(base if unchanged else table, shared=base, parts=parts, automaton=automaton)
 
     def _compile(
         self, table: dict[str, list[Target]], shared: dict[str, list[Target]] | None = None,
-        parts: TableParts | None = None,
+        parts: TableParts | None = None, automaton: "ahocorasick_rs.AhoCorasick | None" = None,
     ) -> None:
         """The aligned key and target lists (automaton pattern i is key i), the automaton and the derived
         lookups. A table built here is not kept: the two lists say the same, and a dict would cost ~40 bytes
@@ -666,9 +687,29 @@ class Matcher:
                 self._tailed += [_tailed(targets) for targets in self._targets[len(shared) :]]
         if shared is not None and table is not shared:
             table.clear()  # this matcher's copy (``__init__``'s): its lists are held by ``_targets`` or compacted
-        self._automaton = (
-            ahocorasick_rs.AhoCorasick(" " + k for k in self._keys) if self._keys else None
-        )
+        # (first key, automaton) of the keys added to ``shared``, when its own ``automaton`` is given
+        self._more: tuple[tuple[int, ahocorasick_rs.AhoCorasick], ...] = ()
+        if automaton is None or shared is None:
+            self._automaton = automaton_of(self._keys)
+            return
+        self._automaton = automaton
+        if table is not shared:
+            keys, size = self._keys, CORPUS_AUTOMATON_SIZE
+            self._more = tuple((i, automaton_of(keys[i : i + size])) for i in range(len(shared), len(keys), size))
+
+    def _matches(self, padded: str) -> list[tuple[int, int, int]]:
+        """(pattern index, start, end) of every match in ``padded`` (overlapping): by end, then longest first,
+        as one automaton over all keys reports them (a span is one key's, so no two matches tie)."""
+        hits = self._automaton.find_matches_as_indexes(padded, overlapping=True)
+        joined = False
+        for first, automaton in self._more:
+            found = automaton.find_matches_as_indexes(padded, overlapping=True)
+            if found:
+                hits.extend([(first + index, start, end) for index, start, end in found])
+                joined = True
+        if joined:
+            hits.sort(key=_END_START)
+        return hits
 
     def _hit(self, index: int) -> list[Target]:
         """The targets of pattern ``index``; a compact one is made into its list on a match and kept in a
@@ -728,7 +769,9 @@ class Matcher:
         pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
         shadows: list[tuple[int, int, Target]] = []
         n = len(text)
-        for index, start, end in self._automaton.find_matches_as_indexes(" " + norm, overlapping=True):
+        padded = " " + norm
+        hits = self._matches(padded) if self._more else self._automaton.find_matches_as_indexes(padded, overlapping=True)
+        for index, start, end in hits:
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
             glued = e  # where the word ends: after a depth glued to the name ('ResNet10'), else at the name's end

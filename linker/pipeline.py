@@ -33,6 +33,7 @@ import orjson
 
 from relwork.core.errors import InputError, NothingLinkedError
 from relwork.core.files import atomic_text
+from relwork.core.gctools import release_free_memory
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
 from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
@@ -332,7 +333,9 @@ class Linker:
         self.origins = compiled.origins
         # the corpus names are added to a copy of the catalog's pattern table (same table as building both),
         # each entry made as the matcher reads it: they are never all held
-        self.matcher = Matcher(entries, base=compiled.table, parts=compiled.parts) if compile else None
+        self.matcher = (
+            Matcher(entries, base=compiled.table, parts=compiled.parts, automaton=compiled.automaton()) if compile else None
+        )
         self.fuzzy = compiled.fuzzy() if fuzzy and compile else None
         self.uncatalogued = uncatalogued
         # words that name an entry only as an item of a list of linked methods (the catalog's ``listed``)
@@ -1584,6 +1587,9 @@ def link_files(
             # come in, only those it will use (catalogued and non-distinctive names are skipped by it anyway),
             # with paper ids only in acronyms' packed readings: memory grows with the linkable names only
             compiled = compiled_catalog(catalog)
+            # the catalog's automaton now, while nothing else is held: building it takes ~4x its size for a
+            # moment (~10 MB), which the second pass's peak need not carry; the linker's matcher shares it
+            compiled.automaton()
             names = _CorpusNames(compiled.keys)
             hints: dict[str, str] = {}  # file -> its encoding hint
             tasks = _first_tasks(paths, format, strict, batch_size, hints)
@@ -1597,6 +1603,7 @@ def link_files(
             summary.corpus_names = names.linkable
             linker = Linker(catalog, corpus_names=names.table(), compiled=compiled, min_confidence=min_confidence)
             del names  # only the compiled names stay in memory for the second pass
+            release_free_memory()  # what building the corpus names' automata freed: not held to the end
             merges = _no_abstract_merges(spooled, summary)
             _write_linked(spooled, output, summary, linker, output_format, workers, progress, len(spooled), merges)
         finally:
