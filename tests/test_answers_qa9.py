@@ -215,15 +215,10 @@ def test_family_bridge_paths_are_the_best_chain_of_all_shortest_paths(seed_graph
 
     import networkx as nx
 
-    from relwork.graph.queries import HOP_COST
-
-    def hop(x, y):
-        edges = [*seed_graph.get_edge_data(x, y, default={}).values(), *seed_graph.get_edge_data(y, x, default={}).values()]
-        return min(HOP_COST[d["type"]] + (100 - int(100 * d["confidence"])) // 4 for d in edges)
+    from path_score import path_score
 
     def score(nodes):
-        inner = sum(round(100 * math.log(seed_graph.degree(n)) / math.log(2)) for n in nodes[1:-1])
-        return (inner + sum(hop(x, y) for x, y in zip(nodes, nodes[1:]))) / 100
+        return path_score(seed_graph, nodes)
 
     result = bridge(seed_graph, a, family, max_paths=5)
     assert result["papers"] == []

@@ -564,19 +564,12 @@ def test_seed_paths_prefer_specific_nodes_to_hubs(seed_graph):
 def test_seed_connecting_paths_are_the_best_scored_of_all_shortest_paths(seed_graph, a, b):
     """The documented score, recomputed over every shortest path (log2 of the degree of each node between the
     ends, each hop's cheapest edge by type and confidence, in hundredths of a bit), gives the same best five."""
-    import math
-
     import networkx as nx
 
-    from relwork.graph.queries import HOP_COST
-
-    def hop(x, y):
-        edges = [*seed_graph.get_edge_data(x, y, default={}).values(), *seed_graph.get_edge_data(y, x, default={}).values()]
-        return min(HOP_COST[d["type"]] + (100 - int(100 * d["confidence"])) // 4 for d in edges)
+    from path_score import path_score
 
     def score(nodes):
-        inner = sum(round(100 * math.log(seed_graph.degree(n)) / math.log(2)) for n in nodes[1:-1])
-        return (inner + sum(hop(x, y) for x, y in zip(nodes, nodes[1:]))) / 100
+        return path_score(seed_graph, nodes)
 
     every = nx.all_shortest_paths(seed_graph.to_undirected(as_view=True), method_node(a), method_node(b))
     best = sorted(score(nodes) for nodes in every)[:5]
