@@ -63,10 +63,17 @@ HEAD_NOUNS = frozenset(
     """.split()
 )
 
-DATASET_WORDS = re.compile(
-    r"(?=[abcdlst])\b(?:datasets?|databases?|benchmarks?|corpus|corpora|suite|leaderboard|test[- ]?bed|collection|treebank|arena)\b",
-    re.I,
-)
+_DATA_WORDS = (r"datasets?", r"databases?", r"benchmarks?", "corpus", "corpora", "suite", "leaderboard",
+               r"test[- ]?bed", "collection", "treebank", "arena")
+
+
+def _words_regex(words) -> re.Pattern:
+    """One case-blind whole-word pattern of ``words`` (regex pieces), gated by their first letters."""
+    first = "".join(sorted({w[0] for w in words}))
+    return re.compile(rf"(?=[{first}])\b(?:{'|'.join(words)})\b", re.I)
+
+
+DATASET_WORDS = _words_regex(_DATA_WORDS)
 
 # A name-like token: a capital after the first character ("AlgoFormer", "LATTE", "idT5"), or a digit next
 # to letters ("M1", "P2AT"); hyphens and '^' may join parts ("IA-RED^2", "S-Mamba").
@@ -693,9 +700,7 @@ _USED_DATA = re.compile(
 
 # a dataset word anywhere in a clause, less 'suite' and 'collection': 'a suite of architectural variants called
 # Bio-xLSTM', 'from an unstructured collection of 2D images' (they count next to the name: _head_kind)
-_CLAUSE_DATA = re.compile(
-    r"(?=[abcdlt])\b(?:datasets?|databases?|benchmarks?|corpus|corpora|leaderboard|test[- ]?bed|treebank|arena)\b", re.I
-)
+_CLAUSE_DATA = _words_regex([w for w in _DATA_WORDS if w not in ("suite", "collection")])
 KIND_HEADS_FILE = "kind-heads.json"
 # what may stand between a name and its apposition's article: '(ArabianGPT-0.1B)', ',', ':', 'is', 'which is'
 _KIND_HEAD_APPOSITION = re.compile(
