@@ -539,8 +539,9 @@ def _closest_papers(G: nx.MultiDiGraph, titles: dict[str, list[str]], text: str,
     """Up to three papers to suggest for a reference nothing matched: for an arXiv id, the papers whose id
     differs by a typo (fuzzy ratio >= 80: 2407.09914 for 2407.09941); for words, the titles sharing the most
     of them, a word weighing log(titles / titles with it), so that a shared 'mamba' counts and a shared 'for'
-    hardly; English function words ('not', 'does': ``linker/data/stopwords.json``) never count (what a title
-    with a wrong word or two still finds, where the fuzzy match gave nothing)."""
+    hardly, and sharing at least two of the reference's words (its one word, for a one-word reference); English
+    function words ('not', 'does': ``linker/data/stopwords.json``) never count (what a title with a wrong word or
+    two still finds, where the fuzzy match gave nothing)."""
     from relwork.linker.catalog import stopwords
 
     if arxiv:
@@ -550,7 +551,10 @@ def _closest_papers(G: nx.MultiDiGraph, titles: dict[str, list[str]], text: str,
     wanted = topic_words(text) - stopwords()
     words = {title: topic_words(title) for title in titles}
     frequency = Counter(w for ws in words.values() for w in ws & wanted)
-    score = {title: sum(math.log(len(words) / frequency[w]) for w in ws & wanted) for title, ws in words.items()}
+    # two shared words at least (one for a one-word reference): one common word ('study') is no likeness
+    need = min(2, len(wanted))
+    score = {title: sum(math.log(len(words) / frequency[w]) for w in ws & wanted) for title, ws in words.items()
+             if len(ws & wanted) >= need}
     best = sorted((t for t in score if score[t] > 0), key=lambda t: (-score[t], t))[:3]
     return [min(titles[t]) for t in best]
 

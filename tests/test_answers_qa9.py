@@ -168,10 +168,12 @@ def test_paper_not_found_suggests_the_closest_titles(seed_graph, seed_path, ref,
     assert done.exit_code == 4 and f"did you mean: {title}" in " ".join(done.output.split())
 
 
-def test_paper_not_found_suggests_nothing_for_function_words(seed_graph):
-    """'not' and 'does' are in many titles and say nothing about the paper asked for."""
+@pytest.mark.parametrize("ref", ["A paper that does not exist", "Completely unrelated zebra study"])
+def test_paper_not_found_suggests_nothing_for_function_words_or_one_common_word(seed_graph, ref):
+    """'not' and 'does' are in many titles and say nothing about the paper asked for; neither does one shared
+    'study' (a title must share two of the reference's words)."""
     with pytest.raises(GraphError) as err:
-        resolve_paper(seed_graph, "A paper that does not exist")
+        resolve_paper(seed_graph, ref)
     assert "did you mean" not in str(err.value)
 
 
