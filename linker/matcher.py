@@ -769,9 +769,7 @@ class Matcher:
         pending: list[Mention] = []  # method names refused only for a hyphenated neighbour ('MobileNet-SSD')
         shadows: list[tuple[int, int, Target]] = []
         n = len(text)
-        padded = " " + norm
-        hits = self._matches(padded) if self._more else self._automaton.find_matches_as_indexes(padded, overlapping=True)
-        for index, start, end in hits:
+        for index, start, end in self._matches(" " + norm):
             # offsets in the padded text: the leading space of the pattern sits at ``start``
             s, e = start, end - 1  # into ``text``: the match is text[s:e]
             glued = e  # where the word ends: after a depth glued to the name ('ResNet10'), else at the name's end
