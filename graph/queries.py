@@ -858,7 +858,7 @@ def family_members(G: nx.MultiDiGraph, family: Family) -> list[str]:
         if key in root_keys:
             roots.append(node)
     found |= _derivatives(G, roots)
-    found |= _named_after(G, found)
+    found.update(_named_after(G, found))
     return sorted(found, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
@@ -866,7 +866,7 @@ _NAME_PARTS = re.compile(r"[\s_/-]+")
 _OWN_TITLE = re.compile(r"\s+\(.*\)$")  # 'TCN (Transferable Contrastive Network ...)': another paper's TCN
 
 
-def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
+def _named_after(G: nx.MultiDiGraph, members: set[str]) -> dict[str, str]:
     """The uncatalogued Method nodes whose name holds the whole name of one of ``members`` as words, case
     kept ('IC-Mamba', 'Vision-LSTM-X', 'Boundary Conditional GAN'; not 'representation adapter' for Adapter,
     not 'S4WM' for S4), and is longer than it. A name the graph tells apart by its paper's title ('TCN
@@ -874,14 +874,17 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
     all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM); on 18,795 arXiv abstracts 72 (31 CNNs such as
     Siamese Mask R-CNN, 21 RNNs such as Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2
     arguable (MC-ISTA-Net and Frank-Wolfe Network, networks unrolling an optimizer, among the optimizers).
+    Each maps to the member it is named after (the longest name it holds: Mamba-2 for 'Mamba-2 Retriever').
     A method is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be
     named after one (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts."""
     wanted: dict[tuple, bool] = {}  # name parts -> True when every member so named is a dataset
+    named: dict[tuple, list[str]] = defaultdict(list)  # name parts -> the members so named
     for m in members:
         parts = tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))
         wanted[parts] = wanted.get(parts, True) and _is_dataset(G, m)
+        named[parts].append(m)
     longest = max(map(len, wanted), default=0)
-    found = set()
+    found: dict[str, str] = {}
     for node in _methods(G):
         d = G.nodes[node]
         if d.get("catalogued") or node in members:
@@ -891,9 +894,11 @@ def _named_after(G: nx.MultiDiGraph, members: set[str]) -> set[str]:
             continue
         parts = [p for p in _NAME_PARTS.split(name) if p]
         dataset = _is_dataset(G, node)
-        if any(tuple(parts[i:j]) in wanted and (dataset or not wanted[tuple(parts[i:j])]) for i in range(len(parts))
-               for j in range(i + 1, min(len(parts), i + longest) + 1) if j - i < len(parts)):
-            found.add(node)
+        after = [m for i in range(len(parts)) for j in range(i + 1, min(len(parts), i + longest) + 1)
+                 if j - i < len(parts) and (key := tuple(parts[i:j])) in wanted and (dataset or not wanted[key])
+                 for m in named[key]]
+        if after:
+            found[node] = min(after, key=lambda m: (-len(G.nodes[m].get("name") or ""), G.nodes[m].get("name") or "", m))
     return found
 
 
@@ -988,7 +993,7 @@ def method_family(G: nx.MultiDiGraph, name: str) -> list[str]:
 def _with_derivatives(G: nx.MultiDiGraph, node: str) -> list[str]:
     """``node`` first, then its derivatives by name (see ``method_family``)."""
     found = _derivatives(G, [node])
-    found |= _named_after(G, found)
+    found.update(_named_after(G, found))
     return [node] + sorted(found - {node}, key=lambda n: (G.nodes[n].get("name", n), n))
 
 
@@ -1013,10 +1018,7 @@ def derivative_rows(G: nx.MultiDiGraph, node: str) -> list[dict]:
             through = parent_of[through]
         rows.append(method_row(G, child) | ({"through": name(through)} if through != child else {}))
     for child in sorted(named, key=lambda n: (name(n), n)):
-        parts = set(_NAME_PARTS.split(name(child))) - {""}
-        source = min((m for m in catalog if set(_NAME_PARTS.split(name(m))) - {""} <= parts),
-                     key=lambda m: (-len(name(m)), name(m)), default=node)
-        rows.append(method_row(G, child) | {"named_after": name(source)})
+        rows.append(method_row(G, child) | {"named_after": name(named[child])})
     return rows
 
 
