@@ -203,8 +203,7 @@ class PoolClock:
             start = time.process_time()
             with original(workers, role, linker, columns) as pool:
                 yield pool
-                # pool._pool: the worker processes (fixed for a pool without maxtasksperchild)
-                workers_cpu = [sum(psutil.Process(p.pid).cpu_times()[:2]) for p in pool._pool]
+                workers_cpu = [sum(psutil.Process(p.pid).cpu_times()[:2]) for p in pool.processes]
             self.phases.append((role, time.process_time() - start, workers_cpu))
 
         pipeline._linker_pool = timed_pool

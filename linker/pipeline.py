@@ -1226,6 +1226,8 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
     index, e.g. the papers and their introduced names) as ``_WORKER["columns"]``, so a task can name a
     slice of them instead of carrying it (``_slices``).
     """
+    from relwork.core.workers import worker_pool
+
     context = _pool_context()
     if context.get_start_method() == "fork":
         _WORKER[role] = linker
@@ -1239,7 +1241,7 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
         frozen_before = gc.get_freeze_count()
         gc.freeze()
         try:
-            with context.Pool(workers) as pool:
+            with worker_pool(workers, context) as pool:
                 yield pool
         finally:
             if not frozen_before:
@@ -1247,7 +1249,7 @@ def _linker_pool(workers: int, role: str, linker: Linker, columns: tuple[Sequenc
             _WORKER.pop(role, None)
             _WORKER.pop("columns", None)
     else:
-        with context.Pool(workers, initializer=_worker_init, initargs=(role, linker)) as pool:
+        with worker_pool(workers, context, _worker_init, (role, linker)) as pool:
             yield pool
 
 
@@ -1272,15 +1274,11 @@ def _rows(task: _Slice) -> tuple[Sequence, ...]:
 
 
 def _ordered_map(pool, function: Callable, batches: Iterable, window: int) -> Iterator:
-    """``function(batch)`` for each batch on ``pool``, results in input order, at most ``window`` batches
-    in flight. ``Pool.imap`` would read its whole input ahead (the corpus in memory); this does not."""
-    pending: deque = deque()
-    for batch in batches:
-        pending.append(pool.apply_async(function, (batch,)))
-        if len(pending) >= window:
-            yield pending.popleft().get()
-    while pending:
-        yield pending.popleft().get()
+    """``core.workers.ordered_map``: results in input order, a dead worker a WorkerError. Imported with the
+    pool, so a one-process run never loads the pool's modules."""
+    from relwork.core.workers import ordered_map
+
+    return ordered_map(pool, function, batches, window)
 
 
 def _worker_batch(papers: list[Paper]) -> list[LinkedPaper]:

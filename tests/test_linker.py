@@ -323,6 +323,7 @@ def test_link_files_workers_report_skipped_records(tmp_path, catalog):
 def test_ordered_map_keeps_order_and_bounds_reading_ahead():
     import multiprocessing
 
+    from relwork.core.workers import worker_pool
     from relwork.linker.pipeline import _ordered_map
 
     pulled = []
@@ -332,7 +333,7 @@ def test_ordered_map_keeps_order_and_bounds_reading_ahead():
             pulled.append(i)
             yield [0] * i
 
-    with multiprocessing.get_context().Pool(2) as pool:
+    with worker_pool(2, multiprocessing.get_context()) as pool:
         results = []
         for result in _ordered_map(pool, len, batches(), 3):
             assert len(pulled) - len(results) <= 3  # never more than the window ahead of the consumer
