@@ -10,6 +10,8 @@ calling process gets the KeyboardInterrupt and ``worker_pool`` ends every worker
 
 from __future__ import annotations
 
+import ctypes
+import os
 import signal
 import sys
 from collections import deque
@@ -36,11 +38,13 @@ class WorkerPool(ProcessPoolExecutor):
         return list((getattr(self, "_processes", None) or {}).values())
 
     def death(self) -> str:
-        """Which worker ended and how, for ``WorkerError``: the first that has an exit status."""
-        for process in self.processes:
+        """Which worker ended and how, for ``WorkerError``. The pool ends the other workers with SIGTERM once
+        one has died, so a worker ended otherwise is named first."""
+        processes = self.processes
+        self.shutdown(wait=True)  # the pool is broken: this waits until its thread has ended and reaped them all
+        ended = [p for p in processes if p.exitcode is not None]
+        for process in sorted(ended, key=lambda p: p.exitcode == -signal.SIGTERM):
             code = process.exitcode
-            if code is None:
-                continue
             if code < 0:
                 try:
                     how = f"was killed by {signal.Signals(-code).name}"
@@ -54,14 +58,29 @@ class WorkerPool(ProcessPoolExecutor):
         return "a worker process ended"
 
 
-def _started(initializer: Callable | None, initargs: tuple) -> None:
+def _started(parent: int, initializer: Callable | None, initargs: tuple) -> None:
     """In each worker: Ctrl-C is the calling process's to handle (a terminal sends it to the whole process
     group: workers that took it would print tracebacks and die one by one); SIGTERM ends the worker even
-    when the caller had a handler for it."""
+    when the caller had a handler for it; the worker ends with its ``parent`` process (``_end_with``)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _end_with(parent)
     if initializer is not None:
         initializer(*initargs)
+
+
+def _end_with(parent: int) -> None:
+    """Linux: have the kernel kill this worker when ``parent`` dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), and
+    exit now if it already has. A worker whose parent was killed (``kill -9``, the out-of-memory killer)
+    would otherwise wait for its next task forever, holding its memory. Elsewhere: nothing."""
+    try:
+        prctl = ctypes.CDLL(None).prctl
+    except (OSError, AttributeError, TypeError):  # not Linux, or no C library handle
+        return
+    prctl.argtypes, prctl.restype = [ctypes.c_int, ctypes.c_ulong], ctypes.c_int
+    prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:
+        os._exit(1)
 
 
 @contextmanager
@@ -78,7 +97,8 @@ def worker_pool(workers: int, context, initializer: Callable | None = None, init
             stream.flush()
         except (AttributeError, ValueError, OSError):  # None, closed, or a reader that went away
             pass
-    pool = WorkerPool(workers, mp_context=context, initializer=_started, initargs=(initializer, initargs))
+    pool = WorkerPool(workers, mp_context=context, initializer=_started,
+                      initargs=(os.getpid(), initializer, initargs))
     try:
         yield pool
     finally:
