@@ -646,15 +646,26 @@ def _resolved_from(resolved: Any, prefix: str = "") -> dict:
     return {f"{prefix}resolved_from": resolved.query} if resolved.fuzzy else {}
 
 
-def _say_resolved(sides: list, prefixes: tuple = ("",)) -> dict:
-    """Say on stderr which asked names only the typo step resolved ("(read 'Mambaa' as Mamba)"), so that a fuzzy
-    match never answers silently; returns their ``_resolved_from`` entries for --json."""
+def _say_resolved(sides: list, prefixes: tuple = ()) -> dict:
+    """Say on stderr which asked names (``Resolved``: methods, families, papers) only a close match resolved
+    ("(read 'Mambaa' as Mamba)"), so that a fuzzy match never answers silently, in every command that takes a
+    name; returns their ``_resolved_from`` entries for --json (``prefixes``: one per side, default none)."""
     found: dict = {}
-    for side, prefix in zip(sides, prefixes):
+    for side, prefix in zip(sides, prefixes or [""] * len(sides)):
         if side.fuzzy:
             info(f"(read {side.query!r} as {side.label})")
             found |= _resolved_from(side, prefix)
     return found
+
+
+def _resolve_named(G: Any, name: str) -> Any:
+    """What a method-or-paper name stands for (``queries.resolve_name``: `html --focus`), said on stderr when only a
+    close match found it, as for every other command that takes a name."""
+    from relwork.graph.queries import resolve_name
+
+    resolved = resolve_name(G, name)
+    _say_resolved([resolved])
+    return resolved
 
 
 def _in_words_hint(count: int, what: str) -> str:
@@ -1145,12 +1156,15 @@ def paper_command(
     introduced (a citation) counts double, a shared dataset least; then by how close the two abstracts' words
     are (TF-IDF over the graph's papers). Each row says why.
     """
-    from relwork.graph.queries import paper_report
+    from relwork.graph.queries import paper_report, resolve_one_paper
 
     with handle_errors():
-        report = paper_report(_load(graph), ref, related=related)
+        G = _load(graph)
+        paper = resolve_one_paper(G, ref)
+        resolved_from = _say_resolved([paper])
+        report = paper_report(G, paper.nodes[0], related=related)
         if as_json:
-            print_json(report)
+            print_json(report | resolved_from)
             return
         p = report["paper"]
         if report["same_title"]:
@@ -1363,6 +1377,7 @@ def cypher_command(
         conn = _neo4j_connection(uri, user, password, database)
         params = parse_params(param)
         result = run_cookbook(conn, name, params, family=family) if name else run_read_query(conn, query, params)
+        _say_resolved(result.resolved)  # --json stays the bare list of rows: only stderr says it
         if as_json:
             print_json(result.records())
             return
@@ -1396,13 +1411,14 @@ def html_cmd(
         G = load_graph(graph)
         if focus is None and depth != 2:
             err.print("Note: --depth only applies with --focus; drawing the whole graph.", markup=False, highlight=False)
-        path = write_html(G, output, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
-        drawn = G.subgraph(select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes))
+        centre = None if focus is None else _resolve_named(G, focus)
+        path = write_html(G, output, focus=centre, depth=depth, max_nodes=max_nodes, physics=physics)
+        drawn = G.subgraph(select_nodes(G, focus=centre, depth=depth, max_nodes=max_nodes))
         summary = {"path": str(path), "bytes": path.stat().st_size,
                    "nodes": drawn.number_of_nodes(), "edges": drawn.number_of_edges(),
                    "graph_nodes": G.number_of_nodes(), "graph_edges": G.number_of_edges()}
         if as_json:
-            print_json(summary)
+            print_json(summary | (_resolved_from(centre) if centre is not None else {}))
         else:
             info(f"Wrote {path} ({summary['bytes'] / 1e6:.1f} MB, {summary['nodes']:,} of "
                  f"{summary['graph_nodes']:,} nodes); open it in a browser, no network needed.")

@@ -371,16 +371,24 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     Raises GraphError with up to three closest names when nothing matches well enough, and says so when
     the built-in catalog knows the name but no paper in the graph links to it.
     """
+    return resolve_one_method(G, name).nodes[0]
+
+
+@_graph_first
+def resolve_one_method(G: nx.MultiDiGraph, name: str) -> "Resolved":
+    """``resolve_method``'s answer as a ``Resolved`` (one method, ``fuzzy`` when only the typo step matched), so a
+    caller that needs exactly one method can say so as ``resolve_methods``' callers do."""
     text = _method_text(name)
     surfaces = _method_surfaces(G)
     node = _resolve_exact(G, text, surfaces)
-    if node is not None:
-        return node
-    family = _family_named(text)
-    if family is not None:
-        raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
-    _refuse_generic(text)
-    return _resolve_close(G, text, surfaces)
+    fuzzy = node is None
+    if fuzzy:
+        family = _family_named(text)
+        if family is not None:
+            raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
+        _refuse_generic(text)
+        node = _resolve_close(G, text, surfaces)
+    return Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text, fuzzy)
 
 
 # Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
@@ -502,33 +510,45 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 
     Raises GraphError with up to three closest titles when nothing matches well enough (``_closest_papers``).
     """
+    return resolve_one_paper(G, ref).nodes[0]
+
+
+@_graph_first
+def resolve_one_paper(G: nx.MultiDiGraph, ref: str) -> "Resolved":
+    """``resolve_paper``'s answer as a ``Resolved`` labelled with the paper's title: ``fuzzy`` when neither an id
+    nor the exact title found it (a close or partial title, or the paper introducing a method ``ref`` names), so
+    that callers say what the reference was read as, as they do for a misspelt method."""
     text = (ref or "").strip()
     if not text:
         raise GraphError("empty paper id or title")
+
+    def found(node: str, fuzzy: bool = False) -> Resolved:
+        return Resolved(G.nodes[node].get("title") or node_key(node), [node], None, False, text, fuzzy)
+
     for candidate in (text, paper_node(text)):
         if candidate in G and _is(G, candidate, PAPER):
-            return candidate
+            return found(candidate)
     arxiv, doi = normalize_arxiv_id(text), normalize_doi(text)
     titles: dict[str, list[str]] = defaultdict(list)
     for node in _papers(G):
         d = G.nodes[node]
         if arxiv and d.get("arxiv_id") == arxiv:
-            return node
+            return found(node)
         if doi and d.get("doi") == doi:
-            return node
+            return found(node)
         titles[normalize_title(d.get("title") or "")].append(node)
     wanted = normalize_title(text)
     if wanted in titles:
-        return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
+        return found(min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n)))
     # token_set_ratio: word order and extra words do not matter, so a title fragment finds its paper
     matches = process.extract(wanted, list(titles), scorer=fuzz.token_set_ratio, limit=5, score_cutoff=FUZZY_SUGGEST)
     matches.sort(key=lambda m: (-m[1], m[0]))
     if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
-        return min(titles[matches[0][0]])
+        return found(min(titles[matches[0][0]]), True)
     # a method name that is no single title's fragment ('BERT' is in many titles): its introducing paper
     introducer = _introducer(G, text)
     if introducer is not None:
-        return introducer
+        return found(introducer, True)
     closest = [n for m in matches[:3] for n in sorted(titles[m[0]])[:1]] or _closest_papers(G, titles, text, arxiv)
     suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for n in closest]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
@@ -944,6 +964,28 @@ def resolve_methods(
         node = _resolve_close(G, text, surfaces)
     return _as_asked(G, Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text, fuzzy), family,
                      empty_family)
+
+
+@_graph_first
+def resolve_name(G: nx.MultiDiGraph, name: str | Resolved) -> Resolved:
+    """What a name that may be a method or a paper stands for (``relwork html --focus``): a node id, else a method
+    or method family (``resolve_methods``), else a paper (``resolve_one_paper``). ``fuzzy`` as those say, so every
+    command reports a name read as another the same way. Raises GraphError with both resolvers' suggestions."""
+    if isinstance(name, Resolved):
+        return name
+    text = str(name or "").strip()
+    if not text:
+        raise GraphError("empty method or paper name")
+    if text in G and (_is(G, text, METHOD) or _is(G, text, PAPER)):
+        d = G.nodes[text]
+        return Resolved(d.get("name") or d.get("title") or node_key(text), [text], None, False, text)
+    problems = []
+    for resolve in (resolve_methods, resolve_one_paper):
+        try:
+            return resolve(G, text)
+        except GraphError as err:
+            problems.append(str(err))
+    raise GraphError("; ".join(problems))
 
 
 def _as_asked(G: nx.MultiDiGraph, resolved: Resolved, family: bool, empty_family: bool) -> Resolved:
