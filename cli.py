@@ -892,7 +892,7 @@ def build_command(
             ["papers", after["papers"], f"{after['external_papers']} external (origin papers from the catalog)"],
             ["methods", after["methods"], f"{after['catalogued_methods']} catalogued"],
         ]
-        rows += [[f"edges {etype}", count, "paper -> method" if etype != "DERIVED_FROM" else "method -> method"]
+        rows += [[f"edges {etype}", count, "method -> method" if etype in ("DERIVED_FROM", "NAMED_AFTER") else "paper -> method"]
                  for etype, count in after["edges"].items()]
         rows += [[f"citations {etype}", count, "paper -> paper, via a method"] for etype, count in after["citations"].items()]
         rows.append(["skipped records", len(result.skipped), "use -v to list them" if result.skipped and not State.verbose else ""])

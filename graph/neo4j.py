@@ -43,6 +43,7 @@ from relwork.graph.schema import (
     EDGE_TYPES,
     INTRODUCES,
     METHOD,
+    NAMED_AFTER,
     NODE_LABELS,
     PAPER,
     method_node,
@@ -920,7 +921,7 @@ def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: 
 
 class _Lookup:
     """The part of the exported graph that names resolve against, read from the database once, when a
-    name first needs it: Method names, aliases, kinds, areas, catalogued flags and DERIVED_FROM lineage;
+    name first needs it: Method names, aliases, kinds, areas, catalogued flags, DERIVED_FROM lineage and NAMED_AFTER ties;
     with ``papers`` also Paper ids, titles, arXiv ids, DOIs and the INTRODUCES links."""
 
     def __init__(self, conn: Connection, *, papers: bool) -> None:
@@ -941,9 +942,10 @@ def _lookup_graph(conn: Connection, *, papers: bool) -> nx.MultiDiGraph:
     for method, aliases, catalogued, kind, area in run_read_query(conn, query).rows:
         G.add_node(method_node(method), label=METHOD, name=method, aliases=aliases or [], catalogued=bool(catalogued),
                    kind=kind or "", area=area or "")
-    query = f"MATCH (c:Method)-[:{DERIVED_FROM}]->(p:Method) RETURN c.name, p.name"
-    for child, parent in run_read_query(conn, query).rows:
-        G.add_edge(method_node(child), method_node(parent), key=DERIVED_FROM, type=DERIVED_FROM)
+    for etype in (DERIVED_FROM, NAMED_AFTER):  # lineage and name ties: a family's members, as on networkx
+        query = f"MATCH (c:Method)-[:{etype}]->(p:Method) RETURN c.name, p.name"
+        for child, parent in run_read_query(conn, query).rows:
+            G.add_edge(method_node(child), method_node(parent), key=etype, type=etype)
     if papers:
         query = "MATCH (p:Paper) RETURN p.id, p.title, p.arxiv_id, p.doi, p.external"
         for pid, title, arxiv, doi, external in run_read_query(conn, query).rows:

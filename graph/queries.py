@@ -44,6 +44,7 @@ from relwork.graph.schema import (
     LINK_RANK,
     MENTIONS,
     METHOD,
+    NAMED_AFTER,
     PAPER,
     method_node,
     node_key,
@@ -671,7 +672,19 @@ def _hop_cost(attrs: dict) -> int:
 
 
 def _node_cost(G: nx.MultiDiGraph, node: str) -> int:
-    return round(100 * math.log(max(G.degree(node), 1)) / math.log(2))
+    return round(100 * math.log(max(_path_degree(G, node), 1)) / math.log(2))
+
+
+def _path_neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The nodes a path may step to from ``node`` (either direction): a NAMED_AFTER tie is a name, not a link a
+    paper states, so paths never take one (IC-Mamba is no hop to Mamba)."""
+    return {w for adjacent in (G.succ[node], G.pred[node]) for w, keys in adjacent.items() if keys.keys() != {NAMED_AFTER}}
+
+
+def _path_degree(G: nx.MultiDiGraph, node: str) -> int:
+    """``node``'s degree without its NAMED_AFTER ties (see ``_path_neighbours``)."""
+    ties = sum(1 for adjacent in (G.succ[node], G.pred[node]) for keys in adjacent.values() if NAMED_AFTER in keys)
+    return G.degree(node) - ties
 
 
 @_graph_first
@@ -713,7 +726,7 @@ def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *,
     for node in (*sources, *targets):
         if node not in G:
             raise GraphError(f"no node {node!r} in the graph")
-    neighbours = lambda v: G.succ[v].keys() | G.pred[v].keys()  # noqa: E731
+    neighbours = functools.partial(_path_neighbours, G)
     goal = set(targets) - set(sources)
     if not goal:
         return []
@@ -769,7 +782,7 @@ def _best_chains(ways: list[tuple], limit: int, *, last: bool) -> list[tuple]:
 def _path_row(G: nx.MultiDiGraph, nodes: tuple, score: int, starts: Iterable[str] = (), ends: Iterable[str] = ()) -> dict:
     hops = [{"source": u, "target": v, "key": k, **link_row(d)}
             for u, v, k, d in (_cheapest_edge(G, x, y) for x, y in zip(nodes, nodes[1:]))]
-    rows = [_node_row(G, n) | {"degree": G.degree(n)} for n in nodes]
+    rows = [_node_row(G, n) | {"degree": _path_degree(G, n)} for n in nodes]
     by_name = lambda n: (G.nodes[n].get("name") or G.nodes[n].get("title") or "", n)  # noqa: E731
     ends_rows = lambda extra, end: [_node_row(G, n) for n in sorted(set(extra) | {end}, key=by_name)]  # noqa: E731
     if len(nodes) == 2:  # no chain in between: the path reaches its own two ends only
@@ -886,40 +899,45 @@ _NAME_PARTS = re.compile(r"[\s_/-]+")
 _OWN_TITLE = re.compile(r"\s+\(.*\)$")  # 'TCN (Transferable Contrastive Network ...)': another paper's TCN
 
 
-def _named_after(G: nx.MultiDiGraph, members: set[str]) -> dict[str, str]:
-    """The uncatalogued Method nodes whose name holds the whole name of one of ``members`` as words, case
-    kept ('IC-Mamba', 'Vision-LSTM-X', 'Boundary Conditional GAN'; not 'representation adapter' for Adapter,
-    not 'S4WM' for S4), and is longer than it. A name the graph tells apart by its paper's title ('TCN
-    (Transferable ...)') is another method of the same name, never a member. On the seed graph this adds 4,
-    all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM); on 18,795 arXiv abstracts 72 (31 CNNs such as
-    Siamese Mask R-CNN, 21 RNNs such as Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2
-    arguable (MC-ISTA-Net and Frank-Wolfe Network, networks unrolling an optimizer, among the optimizers).
-    Each maps to the member it is named after (the longest name it holds: Mamba-2 for 'Mamba-2 Retriever').
-    A method is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be
-    named after one (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts."""
-    wanted: dict[tuple, bool] = {}  # name parts -> True when every member so named is a dataset
-    named: dict[tuple, list[str]] = defaultdict(list)  # name parts -> the members so named
-    for m in members:
-        parts = tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))
-        wanted[parts] = wanted.get(parts, True) and _is_dataset(G, m)
-        named[parts].append(m)
-    longest = max(map(len, wanted), default=0)
-    found: dict[str, str] = {}
+def named_after_ties(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """The (name, method) pairs ``build_graph`` writes as NAMED_AFTER edges: an uncatalogued Method whose name holds
+    the whole name of another Method as words, case kept ('IC-Mamba', 'Vision-LSTM-X', 'Boundary Conditional GAN';
+    not 'representation adapter' for Adapter, not 'S4WM' for S4), and is longer than it. A name the graph tells
+    apart by its paper's title ('TCN (Transferable ...)') is another method of the same name, never tied. A method
+    is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be named after one
+    (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts. On the seed graph 9 ties,
+    all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM, M2-BERT, ViT-CoMer, ...); on 18,795 arXiv abstracts
+    the family queries took 72 names from this rule (31 CNNs such as Siamese Mask R-CNN, 21 RNNs such as
+    Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2 arguable (MC-ISTA-Net and Frank-Wolfe
+    Network, networks unrolling an optimizer)."""
+    by_parts: dict[tuple, list[str]] = defaultdict(list)
+    for m in _methods(G):
+        by_parts[tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))].append(m)
+    longest = max(map(len, by_parts), default=0)
+    ties = []
     for node in _methods(G):
         d = G.nodes[node]
-        if d.get("catalogued") or node in members:
-            continue
         name = d.get("name") or ""
-        if _OWN_TITLE.search(name):
+        if d.get("catalogued") or _OWN_TITLE.search(name):
             continue
         parts = [p for p in _NAME_PARTS.split(name) if p]
         dataset = _is_dataset(G, node)
-        after = [m for i in range(len(parts)) for j in range(i + 1, min(len(parts), i + longest) + 1)
-                 if j - i < len(parts) and (key := tuple(parts[i:j])) in wanted and (dataset or not wanted[key])
-                 for m in named[key]]
-        if after:
-            found[node] = min(after, key=lambda m: (-len(G.nodes[m].get("name") or ""), G.nodes[m].get("name") or "", m))
-    return found
+        after = {m for i in range(len(parts)) for j in range(i + 1, min(len(parts), i + longest) + 1)
+                 if j - i < len(parts) for m in by_parts.get(tuple(parts[i:j]), ())}
+        ties += [(node, m) for m in sorted(after) if m != node and (dataset or not _is_dataset(G, m))]
+    return ties
+
+
+def _named_after(G: nx.MultiDiGraph, members: set[str]) -> dict[str, str]:
+    """The Method nodes outside ``members`` named after one of them (NAMED_AFTER edges, ``named_after_ties``), each
+    mapped to the member it is named after: the longest name it holds (Mamba-2 for 'Mamba-2 Retriever')."""
+    after: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        for u, _, key in G.in_edges(m, keys=True):
+            if key == NAMED_AFTER and u not in members:
+                after[u].append(m)
+    return {u: min(ms, key=lambda m: (-len(G.nodes[m].get("name") or ""), G.nodes[m].get("name") or "", m))
+            for u, ms in after.items()}
 
 
 class Resolved(NamedTuple):

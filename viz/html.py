@@ -55,7 +55,9 @@ RELATIONS: dict[str, tuple[str, str]] = {
     schema.COMPARES_TO: ("compares to", "#d7191c"),
     schema.MENTIONS: ("mentions", "#9e9e9e"),
     schema.DERIVED_FROM: ("derived from", "#8c510a"),
+    schema.NAMED_AFTER: ("named after", "#bf812d"),
 }
+LINEAGE = (schema.DERIVED_FROM, schema.NAMED_AFTER)  # method -> method ties: dotted lines
 
 _STATIC = resources.files("relwork.viz") / "static"
 _SAFE_ARXIV = re.compile(r"^[A-Za-z0-9.\-/]+$")
@@ -178,7 +180,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
             str(u),
             str(v),
             id=f"e{i}",
-            dashes=[6, 4] if paper_to_paper else (etype == schema.DERIVED_FROM and [2, 3]) or False,
+            dashes=[6, 4] if paper_to_paper else (etype in LINEAGE and [2, 3]) or False,
             rw=_edge_details(etype, attrs, paper_to_paper),
         )
     net.options = _vis_options(physics=physics, n_nodes=H.number_of_nodes())
