@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Any, Iterator, List, Optional
+from typing import Any, Iterator, List, NamedTuple, Optional
 
 import typer
 
@@ -62,6 +62,7 @@ class State:
 
     quiet = False
     verbose = False
+    width: Optional[int] = None  # --width: the columns query tables fit (``_fit_width``)
 
 
 def _version(value: bool) -> None:
@@ -77,9 +78,16 @@ def _main(
     verbose: bool = typer.Option(
         False, "--verbose", "-v", help="Also report every skipped record; query tables also show 'title:' paper ids."
     ),
+    width: Optional[int] = typer.Option(
+        None, "--width", min=40, help="Fit answer tables and lines to this many columns (default: the terminal's, or "
+        "COLUMNS; output to a pipe or file without either keeps today's 160-character evidence cells and whole lines)."
+    ),
 ) -> None:
     State.quiet = quiet
     State.verbose = verbose
+    State.width = width
+    if width is not None:
+        out.console.width = width
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -217,23 +225,116 @@ def print_table(title: str, columns: List[str], rows: List[List[Any]], *, drop_e
     from rich.table import Table
 
     if drop_empty and rows:
-        kept = [i for i in range(len(columns)) if any(row[i] not in (None, "") for row in rows)]
+        kept = [i for i in range(len(columns)) if any(_cell_text(row[i]) not in (None, "") for row in rows)]
         columns, rows = [columns[i] for i in kept], [[row[i] for i in kept] for row in rows]
     say(title)
     table = Table()
     words = [min(MAX_HEADING_WORD, max(map(len, column.split() or [""]))) for column in columns]
     if sum(words) + 3 * len(words) + 1 > out.width:  # too narrow for whole words (a column would be cut off)
         words = [None] * len(words)
-    for column, word in zip(columns, words):
-        table.add_column(_plain(column), overflow="fold", min_width=word)
+    fit = _fit_width()
+    widths = _fitted_widths(columns, rows, fit) if fit is not None else None
+    for i, (column, word) in enumerate(zip(columns, words)):
+        table.add_column(_plain(column), overflow="fold", min_width=word, width=widths[i] if widths else None)
     for row in rows:
-        table.add_row(*[_plain(cell, MAX_CELL) for cell in row])
+        if widths:
+            row = [_fit_cell(cell, w) if isinstance(cell, Cell) else cell for cell, w in zip(row, widths)]
+        table.add_row(*[_plain(cell.render() if isinstance(cell, Cell) else cell, MAX_CELL) for cell in row])
     out.print(table)
 
 
+class Cell(NamedTuple):
+    """A query-table cell that ``print_table`` cuts to the room its column gets when it fits the table to the output's
+    width (``_fit_width``): ``text`` (an evidence sentence, cut around ``surface``; a title) between ``prefix`` and
+    ``suffix``, in at most ``lines`` lines. Unfitted, it is ``text`` cut at ``limit`` characters (0: not cut), as
+    before fitting existed."""
+
+    text: str
+    surface: Optional[str] = None
+    limit: int = 0
+    prefix: str = ""
+    suffix: str = ""
+    lines: int = 3
+
+    def render(self, room: Optional[int] = None) -> str:
+        """The cell's text, its ``text`` cut to ``room`` characters (and ``limit``) around ``surface``."""
+        limit = min(self.limit or room, room) if room is not None else self.limit
+        return self.prefix + (_short(self.text, limit, self.surface) if limit else self.text) + self.suffix
+
+
+FIT_COLUMN = 14  # a plain column (relations, field, method) wraps at this width when a table must shrink
+FIT_TEXT = 40  # plain columns keep their width while each text column still gets this much (or all it needs)
+FIT_MIN = 12  # below this many characters for each text column, fitting gives up and rich lays the table out
+
+
+def _fit_width() -> Optional[int]:
+    """The width answer tables and lines fit: --width, else the terminal's (or COLUMNS, which rich reads). None when
+    stdout is a pipe or file and neither is given: such output is read later (a pager, grep, an editor), so it keeps
+    today's whole cells (160-character evidence) and one line per sentence."""
+    if State.width is not None:
+        return State.width
+    return out.width if out.is_terminal or os.environ.get("COLUMNS", "").strip().isdigit() else None
+
+
+def _cell_text(cell: Any) -> Any:
+    return cell.render() if isinstance(cell, Cell) else cell
+
+
+def _fitted_widths(columns: List[str], rows: List[List[Any]], width: int) -> Optional[List[int]]:
+    """Column widths that fit a table with text columns (``Cell``s) into ``width`` characters, or None when it fits
+    as it is (or is too narrow to fit). Plain columns keep their width up to FIT_COLUMN (a one-word cell, an id or
+    a DOI, stays whole); the text columns share the rest, the shortest first taking what it needs."""
+    room = width - 3 * len(columns) - 1  # rich's borders and padding
+    texts = [[_cell_text(row[i]) for row in rows] for i in range(len(columns))]
+    natural = [max([len(column)] + [len(str(t or "")) for t in cells]) for column, cells in zip(columns, texts)]
+    elastic = [i for i in range(len(columns)) if any(isinstance(row[i], Cell) for row in rows)]
+    if sum(natural) <= room or not elastic:
+        return None
+    widths = list(natural)
+    plain = [i for i in range(len(columns)) if i not in elastic]
+    words = {i: max([len(w) for t in texts[i] for w in str(t or "").split()] + [len(w) for w in columns[i].split()])
+             for i in plain}
+    if room - sum(natural[i] for i in plain) < sum(min(natural[i], FIT_TEXT) for i in elastic):
+        for i in plain:  # the text columns need the room: plain ones wrap
+            widths[i] = min(natural[i], max(FIT_COLUMN, words[i]))
+    if room - sum(widths[i] for i in plain) < FIT_MIN * len(elastic):  # narrow: plain columns wrap at every word
+        widths = [min(natural[i], words[i]) if i in words else w for i, w in enumerate(widths)]
+    left = room - sum(widths[i] for i in plain)
+    if left < FIT_MIN * len(elastic):
+        return None
+    waiting = sorted(elastic, key=lambda i: natural[i])
+    while waiting and natural[waiting[0]] <= left // len(waiting):  # max-min fair shares of what is left
+        left -= natural[waiting[0]]
+        waiting.pop(0)
+    for n, i in enumerate(waiting):
+        widths[i] = left // len(waiting) + (1 if n < left % len(waiting) else 0)
+    return widths
+
+
+def _fit_cell(cell: Cell, width: int) -> str:
+    """``cell`` as text that wraps into at most ``cell.lines`` lines of ``width`` characters: the longest cut of its
+    text that does (found by halving: each try wraps it once)."""
+    from rich.text import Text
+
+    def fits(text: str) -> bool:
+        return len(Text(safe_text(text)).wrap(out.console, width, overflow="fold")) <= cell.lines
+
+    whole = cell.render()
+    if fits(whole):
+        return whole
+    low, high = 2, len(_one_line(cell.text))
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(cell.render(mid)) else (low, mid - 1)
+    return cell.render(low)
+
+
 def say(text: str) -> None:
-    """An answer line on stdout (with the tables, so `> answer.txt` keeps it), printed literally."""
-    out.print(safe_text(text), markup=False, highlight=False, soft_wrap=True)
+    """An answer line on stdout (with the tables, so `> answer.txt` keeps it), printed literally; wrapped at words
+    when output is fitted to a width (``_fit_width``), else one line for a pager or grep."""
+    out.print(safe_text(text), markup=False, highlight=False, soft_wrap=_fit_width() is None)
+
+
 
 
 # C0/C1 controls and the bidirectional overrides/isolates, which reorder what a terminal shows ("Trojan Source")
@@ -283,7 +384,7 @@ def _short(text: Any, width: int = MAX_EVIDENCE, surface: Optional[str] = None) 
     space = text.find(" ", begin, start)
     if space >= 0 and end - space <= width - 2:  # begin at a word, the surface still inside the window
         begin = space + 1
-    begin = min(begin, start)
+    begin = min(begin, start) if end - begin <= width - 2 else start  # a name longer than the cell: start at it
     if begin + width - 1 >= len(text):
         return "…" + text[begin:]
     return "…" + text[begin : begin + width - 2] + "…"
@@ -299,13 +400,19 @@ def _surface_span(text: str, surface: Optional[str]) -> Optional[tuple[int, int]
     return found.span() if found else None
 
 
-def _evidence(link: dict, title: Any = None, width: int = MAX_EVIDENCE) -> str:
+def _evidence(link: dict, title: Any = None, width: int = MAX_EVIDENCE, prefix: str = "") -> Any:
     """A link's evidence for a table cell: "(title)" when it is the ``title`` of the paper the row shows already
-    (a paper named after its method: the title twice in one row), else ``_short`` around its surface."""
+    (a paper named after its method: the title twice in one row), else a ``Cell`` cut around its surface (at
+    ``width`` characters, or to fit the table)."""
     evidence = _one_line(link.get("evidence"))
     if evidence and title is not None and evidence == _one_line(title):
         return "(title)"
-    return _short(evidence, width, link.get("surface"))
+    return Cell(evidence, link.get("surface"), width, prefix) if evidence else prefix
+
+
+def _title(text: Any, suffix: str = "", lines: int = 3) -> Cell:
+    """A title (or another long name) for a query-table cell that a fitted table may cut (``Cell``)."""
+    return Cell(str(text or ""), suffix=suffix, lines=lines)
 
 
 def _one_line(text: Any) -> str:
@@ -646,15 +753,26 @@ def _resolved_from(resolved: Any, prefix: str = "") -> dict:
     return {f"{prefix}resolved_from": resolved.query} if resolved.fuzzy else {}
 
 
-def _say_resolved(sides: list, prefixes: tuple = ("",)) -> dict:
-    """Say on stderr which asked names only the typo step resolved ("(read 'Mambaa' as Mamba)"), so that a fuzzy
-    match never answers silently; returns their ``_resolved_from`` entries for --json."""
+def _say_resolved(sides: list, prefixes: tuple = ()) -> dict:
+    """Say on stderr which asked names (``Resolved``: methods, families, papers) only a close match resolved
+    ("(read 'Mambaa' as Mamba)"), so that a fuzzy match never answers silently, in every command that takes a
+    name; returns their ``_resolved_from`` entries for --json (``prefixes``: one per side, default none)."""
     found: dict = {}
-    for side, prefix in zip(sides, prefixes):
+    for side, prefix in zip(sides, prefixes or [""] * len(sides)):
         if side.fuzzy:
             info(f"(read {side.query!r} as {side.label})")
             found |= _resolved_from(side, prefix)
     return found
+
+
+def _resolve_named(G: Any, name: str) -> Any:
+    """What a method-or-paper name stands for (``queries.resolve_name``: `html --focus`), said on stderr when only a
+    close match found it, as for every other command that takes a name."""
+    from relwork.graph.queries import resolve_name
+
+    resolved = resolve_name(G, name)
+    _say_resolved([resolved])
+    return resolved
 
 
 def _in_words_hint(count: int, what: str) -> str:
@@ -664,7 +782,7 @@ def _in_words_hint(count: int, what: str) -> str:
 
 def _print_in_words(title: str, rows: list, shown: Optional[int]) -> None:
     """Papers naming a family only in words: relation, year, id, title and the sentence that names it."""
-    cells = [[r["type"].lower(), r["year"] or "", _paper_id(r), r["title"], _evidence(r, r["title"])] for r in rows[:shown]]
+    cells = [[r["type"].lower(), r["year"] or "", _paper_id(r), _title(r["title"]), _evidence(r, r["title"])] for r in rows[:shown]]
     print_table(title + " (no member linked; relation read from the sentence)", ["Relation", "Year", "Id", "Paper", "Evidence"],
                 cells, drop_empty=True)
     _more(len(rows), shown)
@@ -684,9 +802,9 @@ def _link_cell(link: dict, title: Any = None) -> str:
     """A bridge row's link to one side: 'builds on (Mamba, abstract): evidence', or just 'builds on (title)' when the
     evidence is the row's paper ``title``."""
     method = f"{link['method']}, " if link.get("method") else ""
-    evidence = _evidence(link, title, 100)
-    return f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'})" + (
-        "" if evidence == "(title)" else f": {evidence}")
+    what = f"{_relation_words(link['type'])} ({method}{link.get('field') or '-'})"
+    evidence = _evidence(link, title, 100, what + ": ")
+    return what if evidence == "(title)" else evidence
 
 
 def _relation_words(edge_type: str) -> str:
@@ -774,7 +892,7 @@ def build_command(
             ["papers", after["papers"], f"{after['external_papers']} external (origin papers from the catalog)"],
             ["methods", after["methods"], f"{after['catalogued_methods']} catalogued"],
         ]
-        rows += [[f"edges {etype}", count, "paper -> method" if etype != "DERIVED_FROM" else "method -> method"]
+        rows += [[f"edges {etype}", count, "method -> method" if etype in ("DERIVED_FROM", "NAMED_AFTER") else "paper -> method"]
                  for etype, count in after["edges"].items()]
         rows += [[f"citations {etype}", count, "paper -> paper, via a method"] for etype, count in after["citations"].items()]
         rows.append(["skipped records", len(result.skipped), "use -v to list them" if result.skipped and not State.verbose else ""])
@@ -870,7 +988,7 @@ def bridge_command(
             return
         _print_bridge(result, scope)
         if in_words and words:
-            rows = [[i, row["title"], row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
+            rows = [[i, _title(row["title"]), row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
                     for i, row in enumerate(words[:limit], 1)]
             print_table(f"Also bridging {result['a']} and {result['b']}{scope}, the family named only in words "
                         "(no member linked; relation read from the sentence)", ["#", "Paper", "Year", result["a"], result["b"]], rows,
@@ -889,7 +1007,7 @@ def _print_bridge(result: dict, scope: str) -> None:
             say(f"{result[side]}: {_names(result[side + '_methods'])}")
     if result["papers"]:
         rows = [
-            [i, row["title"], row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
+            [i, _title(row["title"]), row["year"] or "", _link_cell(row["a"], row["title"]), _link_cell(row["b"], row["title"])]
             for i, row in enumerate(result["papers"], 1)
         ]
         print_table(f"Papers bridging {result['a']} and {result['b']}{scope}", ["#", "Paper", "Year", result["a"], result["b"]], rows,
@@ -913,8 +1031,8 @@ def _print_bridge(result: dict, scope: str) -> None:
                 names[end] += f"; the same chain reaches {_names(others)}"
         titles = {row["node"]: row.get("title") for row in path["nodes"]}
         rows = [
-            [names[hop["source"]], _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
-             names[hop["target"]], _evidence(hop, titles[hop["source"]])]
+            [_title(names[hop["source"]]), _relation_words(hop["type"]) + (f" via {hop['via']}" if hop.get("via") else ""),
+             _title(names[hop["target"]]), _evidence(hop, titles[hop["source"]])]
             for hop in path["hops"]
         ]
         print_table(f"Path {i} ({counted(path['length'], 'hop')}, score {path['score']:.2f})", ["From", "Relation", "To", "Evidence"],
@@ -1016,7 +1134,7 @@ def _method_answer(G: Any, name: Any, relation: Optional[str], family: bool, ord
             say(f"No paper in the graph{scope} has a {heading} link to {what}" + ("".join(f"; {h}" for h in hints) or "."))
             return
         columns = ["Year", "Id", "Paper", "Field", "Evidence"]
-        cells = [[r["year"] or "", _paper_id(r), r["title"], r["field"], _evidence(r, r["title"])] for r in rows[:shown]]
+        cells = [[r["year"] or "", _paper_id(r), _title(r["title"]), r["field"], _evidence(r, r["title"])] for r in rows[:shown]]
         if family:
             columns.insert(1, "Method")
             for cell, r in zip(cells, rows):
@@ -1118,7 +1236,7 @@ def _print_method_papers(title: str, report: dict, method: Optional[str], shown:
     methods each paper links (family answers)."""
     rows = []
     for r in report["introduced_by"][:shown] + report["papers"][:shown]:
-        row = [_relations(r), r["year"] or "", _paper_id(r), r["title"] + (" (external)" if r["external"] else ""),
+        row = [_relations(r), r["year"] or "", _paper_id(r), _title(r["title"], " (external)" if r["external"] else ""),
                _evidence(r, r["title"])]
         if method is not None:
             row.insert(1, _methods_cell(r, method))
@@ -1145,12 +1263,15 @@ def paper_command(
     introduced (a citation) counts double, a shared dataset least; then by how close the two abstracts' words
     are (TF-IDF over the graph's papers). Each row says why.
     """
-    from relwork.graph.queries import paper_report
+    from relwork.graph.queries import paper_report, resolve_one_paper
 
     with handle_errors():
-        report = paper_report(_load(graph), ref, related=related)
+        G = _load(graph)
+        paper = resolve_one_paper(G, ref)
+        resolved_from = _say_resolved([paper])
+        report = paper_report(G, paper.nodes[0], related=related)
         if as_json:
-            print_json(report)
+            print_json(report | resolved_from)
             return
         p = report["paper"]
         if report["same_title"]:
@@ -1164,13 +1285,13 @@ def paper_command(
         links = report["introduces"] + report["links"]
         print_table("Methods", ["Relations (evidence of the first)", "Method", "Field", "Evidence"],
                     [[_relations(r), r["name"], r["field"], _evidence(r, p["title"])] for r in links])
-        cites = [["->", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cites"]]
-        cites += [["<-", r["type"].lower(), ", ".join(r["via"]), r["title"]] for r in report["cited_by"]]
+        cites = [["->", r["type"].lower(), ", ".join(r["via"]), _title(r["title"])] for r in report["cites"]]
+        cites += [["<-", r["type"].lower(), ", ".join(r["via"]), _title(r["title"])] for r in report["cited_by"]]
         if cites:
             print_table("Citation-style links", ["", "Relation", "Via", "Paper"], cites)
         if report["related"]:
             print_table("Related papers", ["Score", "Topic", "Paper", "Year", "Why: method, weight (this paper's link / theirs)"],
-                        [[f"{r['score']:.1f}", f"{r['topic']:.2f}", r["title"], r["year"] or "", _related_why(r["why"])]
+                        [[f"{r['score']:.1f}", f"{r['topic']:.2f}", _title(r["title"]), r["year"] or "", _title(_related_why(r["why"]), lines=4)]
                          for r in report["related"]], drop_empty=True)
             say(_related_weights(report["related_weights"]))
 
@@ -1363,6 +1484,7 @@ def cypher_command(
         conn = _neo4j_connection(uri, user, password, database)
         params = parse_params(param)
         result = run_cookbook(conn, name, params, family=family) if name else run_read_query(conn, query, params)
+        _say_resolved(result.resolved)  # --json stays the bare list of rows: only stderr says it
         if as_json:
             print_json(result.records())
             return
@@ -1396,13 +1518,14 @@ def html_cmd(
         G = load_graph(graph)
         if focus is None and depth != 2:
             err.print("Note: --depth only applies with --focus; drawing the whole graph.", markup=False, highlight=False)
-        path = write_html(G, output, focus=focus, depth=depth, max_nodes=max_nodes, physics=physics)
-        drawn = G.subgraph(select_nodes(G, focus=focus, depth=depth, max_nodes=max_nodes))
+        centre = None if focus is None else _resolve_named(G, focus)
+        path = write_html(G, output, focus=centre, depth=depth, max_nodes=max_nodes, physics=physics)
+        drawn = G.subgraph(select_nodes(G, focus=centre, depth=depth, max_nodes=max_nodes))
         summary = {"path": str(path), "bytes": path.stat().st_size,
                    "nodes": drawn.number_of_nodes(), "edges": drawn.number_of_edges(),
                    "graph_nodes": G.number_of_nodes(), "graph_edges": G.number_of_edges()}
         if as_json:
-            print_json(summary)
+            print_json(summary | (_resolved_from(centre) if centre is not None else {}))
         else:
             info(f"Wrote {path} ({summary['bytes'] / 1e6:.1f} MB, {summary['nodes']:,} of "
                  f"{summary['graph_nodes']:,} nodes); open it in a browser, no network needed.")
@@ -1412,22 +1535,41 @@ def html_cmd(
 
 
 GLOBAL_FLAGS = ("-q", "--quiet", "-v", "--verbose")
+GLOBAL_OPTIONS = ("--width",)  # global options that take a value
+
+
+def _split_global_flags(argv: List[str]) -> tuple[List[str], List[str]]:
+    """The global flags and options (-q, -v, --width N) in ``argv`` before any '--', and the rest in order."""
+    end = argv.index("--") if "--" in argv else len(argv)
+    flags: List[str] = []
+    rest: List[str] = []
+    i = 0
+    while i < end:
+        a = argv[i]
+        if a in GLOBAL_FLAGS or a.split("=", 1)[0] in GLOBAL_OPTIONS and "=" in a:
+            flags.append(a)
+        elif a in GLOBAL_OPTIONS and i + 1 < end:
+            flags += argv[i : i + 2]
+            i += 1
+        else:
+            rest.append(a)
+        i += 1
+    return flags, rest + argv[end:]
 
 
 def hoist_global_flags(argv: List[str]) -> List[str]:
-    """Move -q/-v written after the command name to the front: `relwork build -q ...` works too."""
-    end = argv.index("--") if "--" in argv else len(argv)
-    flags = [a for a in argv[:end] if a in GLOBAL_FLAGS]
-    return flags + [a for a in argv[:end] if a not in GLOBAL_FLAGS] + argv[end:]
+    """Move -q/-v/--width N written after the command name to the front: `relwork build -q ...` works too."""
+    flags, rest = _split_global_flags(argv)
+    return flags + rest
 
 
 def main() -> None:
     """Console-script entry point; the process ends after it."""
-    argv = hoist_global_flags(sys.argv[1:])
+    flags, rest = _split_global_flags(sys.argv[1:])
     try:
-        app(args=argv, prog_name="relwork")
+        app(args=flags + rest, prog_name="relwork")
     finally:
-        if next((a for a in argv if a not in GLOBAL_FLAGS), None) == "link":
+        if rest[:1] == ["link"]:
             # what a link run made (catalog, compiled tables, patterns: ~10^6 objects) lives until the process
             # ends; frozen, the collector does not walk it all once more at interpreter shutdown (~70 ms). The
             # command has closed its files by now, so nothing waits for a collection.

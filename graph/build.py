@@ -63,13 +63,14 @@ from relwork.graph.schema import (
     FIELD_RANK,
     INTRODUCES,
     METHOD,
+    NAMED_AFTER,
     PAPER,
     RELATION_TO_EDGE,
     method_node,
     node_key,
     paper_node,
 )
-from relwork.graph.queries import topic_similarity, topic_words
+from relwork.graph.queries import named_after_ties, topic_similarity, topic_words
 from relwork.linker.catalog import NO_CATALOG
 
 CITATION_TYPES = tuple(RELATION_TO_EDGE.values())
@@ -523,6 +524,7 @@ class _Builder:
             self._add_lineage()
             self._add_origin_papers()
         self._method_years()
+        add_named_after(self.G)
         self._citation_edges()
 
     def _add_lineage(self) -> None:
@@ -649,6 +651,17 @@ class _Builder:
                         "surface": data.get("surface", ""),
                     }
                     G.add_edge(p, q, key=f"{key}:{name}", **edge)
+
+
+def add_named_after(G: nx.MultiDiGraph) -> None:
+    """(Re)write the NAMED_AFTER edges of ``G`` (``graph.queries.named_after_ties``: IC-Mamba -> Mamba), so the
+    family queries, the exports and the HTML view read one set of ties. Called by every build and by
+    ``load_graph`` for a graph file written before these edges existed."""
+    G.remove_edges_from([(u, v, k) for u, v, k in G.edges(keys=True) if k == NAMED_AFTER])
+    for node, method in named_after_ties(G):
+        name, after = G.nodes[node]["name"], G.nodes[method]["name"]
+        G.add_edge(node, method, key=NAMED_AFTER, type=NAMED_AFTER, evidence=f"{name} is named after {after}.", cue="",
+                   field="name", confidence=1.0, surface=name)
 
 
 # ---------------------------------------------------------------------------------------------------

@@ -34,7 +34,7 @@ from relwork.core.errors import ExportError, GraphError
 from relwork.graph.schema import EDGE_ATTRS, METHOD, METHOD_ATTRS, PAPER, PAPER_ATTRS
 
 FORMAT_NAME = "relwork-graph"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: NAMED_AFTER edges (a version 1 file gets them when read)
 
 # Every text file relwork writes (graph, HTML, Cypher, CSV) is UTF-8 with this error handler: a lone
 # surrogate (JSON input may carry "\\ud800", which Python decodes to a str UTF-8 cannot encode) becomes
@@ -106,6 +106,10 @@ def parse_json(data: Any, source: str = "<graph>") -> nx.MultiDiGraph:
         if not isinstance(item.get("type"), str):
             raise GraphError(f"{source}: edge {u!r} -> {v!r} ({key}) has no 'type'")
         G.add_edge(u, v, key=key, **{k: val for k, val in item.items() if k not in ("source", "target", "key")})
+    if version < 2:  # written before the builder wrote NAMED_AFTER edges: the queries read them
+        from relwork.graph.build import add_named_after
+
+        add_named_after(G)
     return G
 
 

@@ -43,6 +43,7 @@ from relwork.graph.schema import (
     EDGE_TYPES,
     INTRODUCES,
     METHOD,
+    NAMED_AFTER,
     NODE_LABELS,
     PAPER,
     method_node,
@@ -587,6 +588,8 @@ class QueryResult:
 
     columns: list[str]
     rows: list[list[Any]]
+    # what each cookbook parameter's name was read as (``queries.Resolved``; ``fuzzy`` ones a caller says)
+    resolved: list = field(default_factory=list)
 
     def records(self) -> list[dict]:
         return [dict(zip(self.columns, row)) for row in self.rows]
@@ -827,12 +830,14 @@ def run_cookbook(conn: Connection, name: str, params: dict[str, Any], *, family:
     if family and variant is None and "methods" not in entry.resolve.values():
         takes = sorted(q.name for q in cookbook.values() if q.family or "methods" in q.resolve.values())
         raise InputError(f"cookbook query {name!r} takes no method family; --family works with: {', '.join(takes)}")
-    resolved = resolve_params(conn, entry.resolve, params, family=family, groups=variant is not None)
+    resolved, asked = _resolve_params(conn, entry.resolve, params, family=family, groups=variant is not None)
     if variant is not None and any(isinstance(resolved[p], list) for p, kind in entry.resolve.items() if kind == "method"):
         # several methods on a side: the variant takes every method parameter as a list of names
         resolved = {p: [v] if variant.resolve.get(p) == "methods" and isinstance(v, str) else v for p, v in resolved.items()}
         entry = variant
-    return run_read_query(conn, entry.query, resolved)
+    result = run_read_query(conn, entry.query, resolved)
+    result.resolved = asked
+    return result
 
 
 def resolve_params(
@@ -853,8 +858,16 @@ def resolve_params(
     aliases and lineage (and for a paper the Paper ids, titles and INTRODUCES links) once and resolves them
     in Python.
     """
+    return _resolve_params(conn, kinds, params, family=family, groups=groups)[0]
+
+
+def _resolve_params(
+    conn: Connection, kinds: dict[str, str], params: dict[str, Any], *, family: bool = False, groups: bool = False
+) -> tuple[dict[str, Any], list]:
+    """``resolve_params`` and, in order, each name's ``queries.Resolved`` (``run_cookbook`` returns them)."""
     from relwork.graph import queries
 
+    asked: list[queries.Resolved] = []
     resolved = dict(params)
     lookup = _Lookup(conn, papers="paper" in kinds.values())
     methods: dict[str, queries.Resolved] = {}
@@ -862,6 +875,7 @@ def resolve_params(
         value = resolved.get(name)
         if kind == "methods" and isinstance(value, list) and value and all(isinstance(v, str) for v in value):
             parts = [_resolve_method_param(lookup, v, family=family, groups=True) for v in value]
+            asked += parts
             nodes = list(dict.fromkeys(n for part in parts for n in part.nodes))
             methods[name] = queries.Resolved(", ".join(part.label for part in parts), nodes, None, True)
             resolved[name] = [node_key(n) for n in nodes]
@@ -877,15 +891,18 @@ def resolve_params(
             found = run_read_query(conn, "MATCH (p:Paper) WHERE p.id = $value RETURN p.id LIMIT 1", {"value": value}).rows
             if not found:
                 G = lookup.graph()
-                resolved[name] = G.nodes[queries.resolve_paper(G, value)]["paper_id"]
+                paper = queries.resolve_one_paper(G, value)
+                asked.append(paper)
+                resolved[name] = G.nodes[paper.nodes[0]]["paper_id"]
         else:
             methods[name] = found = _resolve_method_param(lookup, value, family=family, groups=groups or kind == "methods")
+            asked.append(found)
             names = [node_key(n) for n in found.nodes]
             resolved[name] = names if found.group or kind == "methods" else names[0]
     if len(methods) == 2:
         (a, ra), (b, rb) = methods.items()
         queries.require_different(str(params[a]), str(params[b]), ra, rb)
-    return resolved
+    return resolved, asked
 
 
 def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: bool) -> "queries.Resolved":
@@ -895,17 +912,16 @@ def _resolve_method_param(lookup: _Lookup, value: str, *, family: bool, groups: 
     if not family:
         exact = run_read_query(lookup.conn, "MATCH (m:Method {name: $value}) RETURN m.name LIMIT 1", {"value": value}).rows
         if exact:
-            return queries.Resolved(value, [method_node(value)], None, False)
+            return queries.Resolved(value, [method_node(value)], None, False, value)
     G = lookup.graph()
     if groups:
         return queries.resolve_methods(G, value, family=family)
-    node = queries.resolve_method(G, value)
-    return queries.Resolved(G.nodes[node]["name"], [node], None, False)
+    return queries.resolve_one_method(G, value)
 
 
 class _Lookup:
     """The part of the exported graph that names resolve against, read from the database once, when a
-    name first needs it: Method names, aliases, kinds, areas, catalogued flags and DERIVED_FROM lineage;
+    name first needs it: Method names, aliases, kinds, areas, catalogued flags, DERIVED_FROM lineage and NAMED_AFTER ties;
     with ``papers`` also Paper ids, titles, arXiv ids, DOIs and the INTRODUCES links."""
 
     def __init__(self, conn: Connection, *, papers: bool) -> None:
@@ -926,9 +942,10 @@ def _lookup_graph(conn: Connection, *, papers: bool) -> nx.MultiDiGraph:
     for method, aliases, catalogued, kind, area in run_read_query(conn, query).rows:
         G.add_node(method_node(method), label=METHOD, name=method, aliases=aliases or [], catalogued=bool(catalogued),
                    kind=kind or "", area=area or "")
-    query = f"MATCH (c:Method)-[:{DERIVED_FROM}]->(p:Method) RETURN c.name, p.name"
-    for child, parent in run_read_query(conn, query).rows:
-        G.add_edge(method_node(child), method_node(parent), key=DERIVED_FROM, type=DERIVED_FROM)
+    for etype in (DERIVED_FROM, NAMED_AFTER):  # lineage and name ties: a family's members, as on networkx
+        query = f"MATCH (c:Method)-[:{etype}]->(p:Method) RETURN c.name, p.name"
+        for child, parent in run_read_query(conn, query).rows:
+            G.add_edge(method_node(child), method_node(parent), key=etype, type=etype)
     if papers:
         query = "MATCH (p:Paper) RETURN p.id, p.title, p.arxiv_id, p.doi, p.external"
         for pid, title, arxiv, doi, external in run_read_query(conn, query).rows:

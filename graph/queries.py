@@ -44,6 +44,7 @@ from relwork.graph.schema import (
     LINK_RANK,
     MENTIONS,
     METHOD,
+    NAMED_AFTER,
     PAPER,
     method_node,
     node_key,
@@ -371,16 +372,24 @@ def resolve_method(G: nx.MultiDiGraph, name: str) -> str:
     Raises GraphError with up to three closest names when nothing matches well enough, and says so when
     the built-in catalog knows the name but no paper in the graph links to it.
     """
+    return resolve_one_method(G, name).nodes[0]
+
+
+@_graph_first
+def resolve_one_method(G: nx.MultiDiGraph, name: str) -> "Resolved":
+    """``resolve_method``'s answer as a ``Resolved`` (one method, ``fuzzy`` when only the typo step matched), so a
+    caller that needs exactly one method can say so as ``resolve_methods``' callers do."""
     text = _method_text(name)
     surfaces = _method_surfaces(G)
     node = _resolve_exact(G, text, surfaces)
-    if node is not None:
-        return node
-    family = _family_named(text)
-    if family is not None:
-        raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
-    _refuse_generic(text)
-    return _resolve_close(G, text, surfaces)
+    fuzzy = node is None
+    if fuzzy:
+        family = _family_named(text)
+        if family is not None:
+            raise GraphError(f"{text!r} names a family of methods ({family.name}: {family.definition()}), not one method")
+        _refuse_generic(text)
+        node = _resolve_close(G, text, surfaces)
+    return Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text, fuzzy)
 
 
 # Generic concepts the annotation guidelines keep out of links (besides the linker's GENERIC acronyms): no paper
@@ -502,33 +511,45 @@ def resolve_paper(G: nx.MultiDiGraph, ref: str) -> str:
 
     Raises GraphError with up to three closest titles when nothing matches well enough (``_closest_papers``).
     """
+    return resolve_one_paper(G, ref).nodes[0]
+
+
+@_graph_first
+def resolve_one_paper(G: nx.MultiDiGraph, ref: str) -> "Resolved":
+    """``resolve_paper``'s answer as a ``Resolved`` labelled with the paper's title: ``fuzzy`` when neither an id
+    nor the exact title found it (a close or partial title, or the paper introducing a method ``ref`` names), so
+    that callers say what the reference was read as, as they do for a misspelt method."""
     text = (ref or "").strip()
     if not text:
         raise GraphError("empty paper id or title")
+
+    def found(node: str, fuzzy: bool = False) -> Resolved:
+        return Resolved(G.nodes[node].get("title") or node_key(node), [node], None, False, text, fuzzy)
+
     for candidate in (text, paper_node(text)):
         if candidate in G and _is(G, candidate, PAPER):
-            return candidate
+            return found(candidate)
     arxiv, doi = normalize_arxiv_id(text), normalize_doi(text)
     titles: dict[str, list[str]] = defaultdict(list)
     for node in _papers(G):
         d = G.nodes[node]
         if arxiv and d.get("arxiv_id") == arxiv:
-            return node
+            return found(node)
         if doi and d.get("doi") == doi:
-            return node
+            return found(node)
         titles[normalize_title(d.get("title") or "")].append(node)
     wanted = normalize_title(text)
     if wanted in titles:
-        return min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n))
+        return found(min(titles[wanted], key=lambda n: (bool(G.nodes[n].get("external")), n)))
     # token_set_ratio: word order and extra words do not matter, so a title fragment finds its paper
     matches = process.extract(wanted, list(titles), scorer=fuzz.token_set_ratio, limit=5, score_cutoff=FUZZY_SUGGEST)
     matches.sort(key=lambda m: (-m[1], m[0]))
     if matches and matches[0][1] >= FUZZY_ACCEPT and (len(matches) == 1 or matches[1][1] < matches[0][1]):
-        return min(titles[matches[0][0]])
+        return found(min(titles[matches[0][0]]), True)
     # a method name that is no single title's fragment ('BERT' is in many titles): its introducing paper
     introducer = _introducer(G, text)
     if introducer is not None:
-        return introducer
+        return found(introducer, True)
     closest = [n for m in matches[:3] for n in sorted(titles[m[0]])[:1]] or _closest_papers(G, titles, text, arxiv)
     suggestions = [f"{G.nodes[n].get('title')} ({node_key(n)})" for n in closest]
     hint = f"; did you mean: {'; '.join(suggestions)}?" if suggestions else ""
@@ -651,7 +672,19 @@ def _hop_cost(attrs: dict) -> int:
 
 
 def _node_cost(G: nx.MultiDiGraph, node: str) -> int:
-    return round(100 * math.log(max(G.degree(node), 1)) / math.log(2))
+    return round(100 * math.log(max(_path_degree(G, node), 1)) / math.log(2))
+
+
+def _path_neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
+    """The nodes a path may step to from ``node`` (either direction): a NAMED_AFTER tie is a name, not a link a
+    paper states, so paths never take one (IC-Mamba is no hop to Mamba)."""
+    return {w for adjacent in (G.succ[node], G.pred[node]) for w, keys in adjacent.items() if keys.keys() != {NAMED_AFTER}}
+
+
+def _path_degree(G: nx.MultiDiGraph, node: str) -> int:
+    """``node``'s degree without its NAMED_AFTER ties (see ``_path_neighbours``)."""
+    ties = sum(1 for adjacent in (G.succ[node], G.pred[node]) for keys in adjacent.values() if NAMED_AFTER in keys)
+    return G.degree(node) - ties
 
 
 @_graph_first
@@ -693,7 +726,7 @@ def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *,
     for node in (*sources, *targets):
         if node not in G:
             raise GraphError(f"no node {node!r} in the graph")
-    neighbours = lambda v: G.succ[v].keys() | G.pred[v].keys()  # noqa: E731
+    neighbours = functools.partial(_path_neighbours, G)
     goal = set(targets) - set(sources)
     if not goal:
         return []
@@ -749,7 +782,7 @@ def _best_chains(ways: list[tuple], limit: int, *, last: bool) -> list[tuple]:
 def _path_row(G: nx.MultiDiGraph, nodes: tuple, score: int, starts: Iterable[str] = (), ends: Iterable[str] = ()) -> dict:
     hops = [{"source": u, "target": v, "key": k, **link_row(d)}
             for u, v, k, d in (_cheapest_edge(G, x, y) for x, y in zip(nodes, nodes[1:]))]
-    rows = [_node_row(G, n) | {"degree": G.degree(n)} for n in nodes]
+    rows = [_node_row(G, n) | {"degree": _path_degree(G, n)} for n in nodes]
     by_name = lambda n: (G.nodes[n].get("name") or G.nodes[n].get("title") or "", n)  # noqa: E731
     ends_rows = lambda extra, end: [_node_row(G, n) for n in sorted(set(extra) | {end}, key=by_name)]  # noqa: E731
     if len(nodes) == 2:  # no chain in between: the path reaches its own two ends only
@@ -866,40 +899,45 @@ _NAME_PARTS = re.compile(r"[\s_/-]+")
 _OWN_TITLE = re.compile(r"\s+\(.*\)$")  # 'TCN (Transferable Contrastive Network ...)': another paper's TCN
 
 
-def _named_after(G: nx.MultiDiGraph, members: set[str]) -> dict[str, str]:
-    """The uncatalogued Method nodes whose name holds the whole name of one of ``members`` as words, case
-    kept ('IC-Mamba', 'Vision-LSTM-X', 'Boundary Conditional GAN'; not 'representation adapter' for Adapter,
-    not 'S4WM' for S4), and is longer than it. A name the graph tells apart by its paper's title ('TCN
-    (Transferable ...)') is another method of the same name, never a member. On the seed graph this adds 4,
-    all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM); on 18,795 arXiv abstracts 72 (31 CNNs such as
-    Siamese Mask R-CNN, 21 RNNs such as Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2
-    arguable (MC-ISTA-Net and Frank-Wolfe Network, networks unrolling an optimizer, among the optimizers).
-    Each maps to the member it is named after (the longest name it holds: Mamba-2 for 'Mamba-2 Retriever').
-    A method is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be
-    named after one (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts."""
-    wanted: dict[tuple, bool] = {}  # name parts -> True when every member so named is a dataset
-    named: dict[tuple, list[str]] = defaultdict(list)  # name parts -> the members so named
-    for m in members:
-        parts = tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))
-        wanted[parts] = wanted.get(parts, True) and _is_dataset(G, m)
-        named[parts].append(m)
-    longest = max(map(len, wanted), default=0)
-    found: dict[str, str] = {}
+def named_after_ties(G: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    """The (name, method) pairs ``build_graph`` writes as NAMED_AFTER edges: an uncatalogued Method whose name holds
+    the whole name of another Method as words, case kept ('IC-Mamba', 'Vision-LSTM-X', 'Boundary Conditional GAN';
+    not 'representation adapter' for Adapter, not 'S4WM' for S4), and is longer than it. A name the graph tells
+    apart by its paper's title ('TCN (Transferable ...)') is another method of the same name, never tied. A method
+    is never named after a dataset (AMI-Net, a network, is no AMI meeting corpus); a dataset may be named after one
+    (Hindi Visual Genome), and a name typed dataset by mistake (Bio-xLSTM) still counts. On the seed graph 9 ties,
+    all right (IC-Mamba, S-Mamba, Mamba Retriever, Bio-xLSTM, M2-BERT, ViT-CoMer, ...); on 18,795 arXiv abstracts
+    the family queries took 72 names from this rule (31 CNNs such as Siamese Mask R-CNN, 21 RNNs such as
+    Protect-LSTM, 7 GANs, 3 VAEs, 1 PEFT, 9 optimizers), 70 right and 2 arguable (MC-ISTA-Net and Frank-Wolfe
+    Network, networks unrolling an optimizer)."""
+    by_parts: dict[tuple, list[str]] = defaultdict(list)
+    for m in _methods(G):
+        by_parts[tuple(_NAME_PARTS.split(G.nodes[m].get("name") or ""))].append(m)
+    longest = max(map(len, by_parts), default=0)
+    ties = []
     for node in _methods(G):
         d = G.nodes[node]
-        if d.get("catalogued") or node in members:
-            continue
         name = d.get("name") or ""
-        if _OWN_TITLE.search(name):
+        if d.get("catalogued") or _OWN_TITLE.search(name):
             continue
         parts = [p for p in _NAME_PARTS.split(name) if p]
         dataset = _is_dataset(G, node)
-        after = [m for i in range(len(parts)) for j in range(i + 1, min(len(parts), i + longest) + 1)
-                 if j - i < len(parts) and (key := tuple(parts[i:j])) in wanted and (dataset or not wanted[key])
-                 for m in named[key]]
-        if after:
-            found[node] = min(after, key=lambda m: (-len(G.nodes[m].get("name") or ""), G.nodes[m].get("name") or "", m))
-    return found
+        after = {m for i in range(len(parts)) for j in range(i + 1, min(len(parts), i + longest) + 1)
+                 if j - i < len(parts) for m in by_parts.get(tuple(parts[i:j]), ())}
+        ties += [(node, m) for m in sorted(after) if m != node and (dataset or not _is_dataset(G, m))]
+    return ties
+
+
+def _named_after(G: nx.MultiDiGraph, members: set[str]) -> dict[str, str]:
+    """The Method nodes outside ``members`` named after one of them (NAMED_AFTER edges, ``named_after_ties``), each
+    mapped to the member it is named after: the longest name it holds (Mamba-2 for 'Mamba-2 Retriever')."""
+    after: dict[str, list[str]] = defaultdict(list)
+    for m in members:
+        for u, _, key in G.in_edges(m, keys=True):
+            if key == NAMED_AFTER and u not in members:
+                after[u].append(m)
+    return {u: min(ms, key=lambda m: (-len(G.nodes[m].get("name") or ""), G.nodes[m].get("name") or "", m))
+            for u, ms in after.items()}
 
 
 class Resolved(NamedTuple):
@@ -944,6 +982,28 @@ def resolve_methods(
         node = _resolve_close(G, text, surfaces)
     return _as_asked(G, Resolved(G.nodes[node].get("name", node_key(node)), [node], None, False, text, fuzzy), family,
                      empty_family)
+
+
+@_graph_first
+def resolve_name(G: nx.MultiDiGraph, name: str | Resolved) -> Resolved:
+    """What a name that may be a method or a paper stands for (``relwork html --focus``): a node id, else a method
+    or method family (``resolve_methods``), else a paper (``resolve_one_paper``). ``fuzzy`` as those say, so every
+    command reports a name read as another the same way. Raises GraphError with both resolvers' suggestions."""
+    if isinstance(name, Resolved):
+        return name
+    text = str(name or "").strip()
+    if not text:
+        raise GraphError("empty method or paper name")
+    if text in G and (_is(G, text, METHOD) or _is(G, text, PAPER)):
+        d = G.nodes[text]
+        return Resolved(d.get("name") or d.get("title") or node_key(text), [text], None, False, text)
+    problems = []
+    for resolve in (resolve_methods, resolve_one_paper):
+        try:
+            return resolve(G, text)
+        except GraphError as err:
+            problems.append(str(err))
+    raise GraphError("; ".join(problems))
 
 
 def _as_asked(G: nx.MultiDiGraph, resolved: Resolved, family: bool, empty_family: bool) -> Resolved:

@@ -14,6 +14,9 @@ Model (a ``networkx.MultiDiGraph``):
   confidence, surface, and count (distinct mentions aggregated into the edge).
 - Method -> Method DERIVED_FROM (child -> parent, from catalog parents), key DERIVED_FROM, with the same
   evidence attributes (field 'catalog').
+- Method -> Method NAMED_AFTER (a name the catalog lacks -> each method whose whole name it holds as words:
+  IC-Mamba -> Mamba, Mamba-2 Retriever -> Mamba-2 and Mamba), key NAMED_AFTER, field 'name'; written by the
+  builder (``graph.queries.named_after_ties``), read by the family queries, the exports and the HTML view.
 - Paper -> Paper citation-style edges BUILDS_ON / COMPARES_TO / MENTIONS with ``via`` = the method name
   (key = 'TYPE:via').
 Every node has ``label`` ('Paper' or 'Method'); every edge has ``type``.
@@ -30,7 +33,8 @@ BUILDS_ON = "BUILDS_ON"
 COMPARES_TO = "COMPARES_TO"
 MENTIONS = "MENTIONS"
 DERIVED_FROM = "DERIVED_FROM"
-EDGE_TYPES = (INTRODUCES, BUILDS_ON, COMPARES_TO, MENTIONS, DERIVED_FROM)
+NAMED_AFTER = "NAMED_AFTER"
+EDGE_TYPES = (INTRODUCES, BUILDS_ON, COMPARES_TO, MENTIONS, DERIVED_FROM, NAMED_AFTER)
 
 # linker relation -> edge type; also the ranking order used by queries (strongest first)
 RELATION_TO_EDGE = {"builds_on": BUILDS_ON, "compares_to": COMPARES_TO, "mentions": MENTIONS}

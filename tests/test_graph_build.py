@@ -23,6 +23,7 @@ from relwork.graph.schema import (
     INTRODUCES,
     MENTIONS,
     METHOD,
+    NAMED_AFTER,
     PAPER,
     RELATION_TO_EDGE,
     method_node,
@@ -311,7 +312,7 @@ def test_seed_graph_edge_endpoints_exist_and_are_typed(seed_graph):
     for u, v, d in seed_graph.edges(data=True):
         assert u in seed_graph and v in seed_graph
         labels = (seed_graph.nodes[u]["label"], seed_graph.nodes[v]["label"])
-        if d["type"] == DERIVED_FROM:
+        if d["type"] in (DERIVED_FROM, NAMED_AFTER):
             assert labels == (METHOD, METHOD)
         elif "via" in d:
             assert labels == (PAPER, PAPER)

@@ -73,7 +73,7 @@ def test_save_graph_gzip_when_name_ends_in_gz(tmp_path, small_graph):
     path = save_graph(small_graph, tmp_path / "g.json.gz")
     assert path.read_bytes()[:2] == b"\x1f\x8b"
     data = json.loads(gzip.decompress(path.read_bytes()))
-    assert (data["format"], data["version"]) == ("relwork-graph", 1)
+    assert (data["format"], data["version"]) == ("relwork-graph", 2)
 
 
 def test_save_graph_same_graph_same_bytes(tmp_path, small_graph):
@@ -154,7 +154,7 @@ def test_write_gexf_labels_are_titles_and_names(tmp_path, small_graph):
         (b"{not json", r"invalid JSON at line 1"),
         (b"\xff\xfe\x00", r"not UTF-8 text"),
         (b'{"nodes": [], "edges": []}', r'not a relwork graph file \(no "format": "relwork-graph"\)'),
-        (b'{"format": "relwork-graph", "version": 9, "nodes": [], "edges": []}', r"version 9 is newer than this relwork reads \(1\)"),
+        (b'{"format": "relwork-graph", "version": 9, "nodes": [], "edges": []}', r"version 9 is newer than this relwork reads \(2\)"),
         (b'{"format": "relwork-graph", "version": "1", "nodes": [], "edges": []}', r"invalid graph format version '1'"),
         (b'{"format": "relwork-graph", "version": 1, "nodes": {}, "edges": []}', r"'nodes' and 'edges' must be lists"),
         (b'{"format": "relwork-graph", "version": 1, "nodes": [{"id": "x", "label": "Cat"}], "edges": []}', r"node 'x' has label 'Cat'"),

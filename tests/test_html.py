@@ -808,7 +808,32 @@ def test_page_panel_lists_each_method_link_once_with_the_paper_it_cites(browser,
 
 
 RELATION_LABELS = {schema.INTRODUCES: "introduces", schema.BUILDS_ON: "builds on", schema.COMPARES_TO: "compares to",
-                   schema.MENTIONS: "mentions", schema.DERIVED_FROM: "derived from"}
+                   schema.MENTIONS: "mentions", schema.DERIVED_FROM: "derived from", schema.NAMED_AFTER: "named after"}
+
+
+@pytest.mark.browser
+def test_page_panel_says_a_method_is_named_after_another(browser, seed_graph, seed_page):
+    """qa9 Q3: IC-Mamba, a paper's own state-space model, is in `relwork method Mamba --family` (named after
+    Mamba), but the page showed no tie between the two. The builder's NAMED_AFTER edge is drawn and listed in both
+    panels: IC-Mamba "named after Mamba", Mamba's links to here "named after" from IC-Mamba, S-Mamba and Mamba
+    Retriever."""
+    from selenium.webdriver.common.by import By
+
+    ties = sorted(seed_graph.nodes[u]["name"] for u, _, k in seed_graph.in_edges("method:Mamba", keys=True)
+                  if k == schema.NAMED_AFTER)
+    assert ties == ["IC-Mamba", "Mamba Retriever", "S-Mamba"]
+    open_page(browser, seed_page, timeout=120)
+    legend = browser.execute_script("return relwork.data.relations.map(function (r) { return [r.type, r.label, r.count]; })")
+    assert [schema.NAMED_AFTER, "named after", 9] in legend
+
+    def entries(node):
+        browser.execute_script("relwork.selectNode(arguments[0], false)", node)
+        items = browser.find_element(By.ID, "rw-details").find_elements(By.CSS_SELECTOR, "ol.rw-links > li")
+        return [(i.find_element(By.CSS_SELECTOR, ":scope > .rw-rel").text,
+                 i.find_element(By.CSS_SELECTOR, ":scope > .rw-node-link").text) for i in items]
+
+    assert ("named after", "Mamba") in entries("method:IC-Mamba")
+    assert sorted(name for rel, name in entries("method:Mamba") if rel == "named after") == ties
 
 # records the on-screen size of every text the canvas draws (font size times the canvas transform's scale)
 _RECORD_TEXT = """

@@ -656,6 +656,27 @@ def test_cookbook_unknown_names_fail_like_the_query_functions(neo4j, seed_graph)
         run_cookbook(neo4j, "bridge", {"a": ["Mamba"], "b": "BERT"})
 
 
+def test_cypher_param_typo_is_said_like_relwork_method(neo4j, seed_graph, tmp_path):
+    """Before, `relwork cypher --param method=Mambaa` answered for Mamba without a word; now stderr says it as
+    `relwork method Mambaa` does (--json stays the bare list of rows), and run_cookbook returns what each name
+    was read as."""
+    export_graph(seed_graph, neo4j)
+    result = run_cookbook(neo4j, "builds_on", {"method": "Mambaa"})
+    assert [(r.query, r.label, r.fuzzy) for r in result.resolved] == [("Mambaa", "Mamba", True)]
+    assert [r.fuzzy for r in run_cookbook(neo4j, "builds_on", {"method": "Mamba"}).resolved] == [False]
+    paper = run_cookbook(neo4j, "citing_papers", {"paper": "efficiently modeling long sequences"}).resolved
+    assert [(r.query, r.fuzzy) for r in paper] == [("efficiently modeling long sequences", True)]
+    done = CliRunner().invoke(app, ["cypher", "--name", "builds_on", "--param", "method=Mambaa", "--json", *conn_args(neo4j)],
+                              env={"COLUMNS": "200"})
+    assert done.exit_code == 0, done.output
+    assert done.stderr == "(read 'Mambaa' as Mamba)\n"
+    assert json.loads(done.stdout) == run_cookbook(neo4j, "builds_on", {"method": "Mamba"}).records()
+    typo = CliRunner().invoke(app, ["cypher", "--name", "bridge", "--param", "a=Mambo", "--param", "b=BERT",
+                                    *conn_args(neo4j)], env={"COLUMNS": "200"})
+    assert typo.exit_code == 4
+    assert "no method named 'Mambo' in the graph; did you mean: Mamba, MAM, Mamba-2?" in " ".join(typo.stderr.split())
+
+
 def test_run_cookbook_names_missing_parameter_and_unknown_query(neo4j):
     with pytest.raises(InputError, match=r"cookbook query 'bridge' needs --param b=\.\.\."):
         run_cookbook(neo4j, "bridge", {"a": "Mamba"})

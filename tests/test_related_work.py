@@ -109,5 +109,6 @@ def test_cli_paper_says_which_related_papers_share_no_method_and_which_share_a_h
     assert "text only (no shared method)" in result.stdout
     hub = next(w["hub"] for r in related_papers(seed_graph, TSF, limit=15) for w in r["why"] if "hub" in w)
     assert f"shared by {hub} papers" in result.stdout  # e.g. the Transformer link of each Transformer user
-    assert "x 10 / n when n > 10 candidates share the method" in result.stdout
-    assert "+ 100 x that cosine (the 50 papers nearest by text are candidates too)" in result.stdout
+    said = " ".join(result.stdout.split())  # the score line wraps at the terminal's 250 columns
+    assert "x 10 / n when n > 10 candidates share the method" in said
+    assert "+ 100 x that cosine (the 50 papers nearest by text are candidates too)" in said

@@ -55,7 +55,9 @@ RELATIONS: dict[str, tuple[str, str]] = {
     schema.COMPARES_TO: ("compares to", "#d7191c"),
     schema.MENTIONS: ("mentions", "#9e9e9e"),
     schema.DERIVED_FROM: ("derived from", "#8c510a"),
+    schema.NAMED_AFTER: ("named after", "#bf812d"),
 }
+LINEAGE = (schema.DERIVED_FROM, schema.NAMED_AFTER)  # method -> method ties: dotted lines
 
 _STATIC = resources.files("relwork.viz") / "static"
 _SAFE_ARXIV = re.compile(r"^[A-Za-z0-9.\-/]+$")
@@ -73,8 +75,8 @@ def write_html(
 ) -> Path:
     """Write the interactive page for ``G`` to ``path`` and return the path.
 
-    ``focus`` (a method name or alias, a paper title, arXiv id, DOI or node id) keeps the nodes within
-    ``depth`` links of it; ``max_nodes`` keeps the most connected nodes (the focus always stays).
+    ``focus`` (a method name or alias, a paper title, arXiv id, DOI or node id, or what
+    ``graph.queries.resolve_name`` made of one) keeps the nodes within ``depth`` links of it; ``max_nodes`` keeps the most connected nodes (the focus always stays).
     ``physics`` None = vis-network physics on up to PHYSICS_MAX_NODES nodes, else the Python layout only.
     Raises GraphError for an unknown focus or bad limits, ExportError when the file cannot be written.
     """
@@ -178,7 +180,7 @@ def graph_data(H: nx.MultiDiGraph, *, physics: bool) -> dict[str, Any]:
             str(u),
             str(v),
             id=f"e{i}",
-            dashes=[6, 4] if paper_to_paper else (etype == schema.DERIVED_FROM and [2, 3]) or False,
+            dashes=[6, 4] if paper_to_paper else (etype in LINEAGE and [2, 3]) or False,
             rw=_edge_details(etype, attrs, paper_to_paper),
         )
     net.options = _vis_options(physics=physics, n_nodes=H.number_of_nodes())
@@ -260,34 +262,20 @@ def _selection(G: nx.MultiDiGraph, *, focus: str | None, depth: int, max_nodes: 
     return nodes, False
 
 
-def resolve_focus(G: nx.MultiDiGraph, name: str) -> tuple[str, list]:
-    """A display label and the nodes ``name`` stands for: a node id, else a method (graph.queries
-    .resolve_methods: name or alias, any case, or a method family such as "state-space models", which stands
-    for its members in the graph), else a paper (graph.queries.resolve_paper: id, arXiv id, DOI or title), so
-    names resolve exactly as in ``relwork method`` / ``relwork paper``. Raises GraphError with both
-    resolvers' suggestions.
+def resolve_focus(G: nx.MultiDiGraph, name: Any) -> tuple[str, list]:
+    """A display label and the nodes ``name`` stands for, as ``graph.queries.resolve_name`` reads it (a node id,
+    a method or a method family such as "state-space models", which stands for its members in the graph, else a
+    paper), so names resolve exactly as in ``relwork method`` / ``relwork paper``; ``name`` may be its earlier
+    answer. Raises GraphError with both resolvers' suggestions.
     """
-    from relwork.graph.queries import resolve_methods, resolve_paper
+    from relwork.graph.queries import Resolved, resolve_name
 
-    text = str(name or "").strip()
-    if not text:
+    if not isinstance(name, Resolved) and not str(name or "").strip():
         raise GraphError("focus must name a method or a paper, got an empty string")
-    if text in G:
-        return _label(text, G.nodes[text]), [text]
-    problems = []
-    try:
-        resolved = resolve_methods(G, text)
-        if resolved.family is not None:
-            return resolved.family.name, list(resolved.nodes)
-        return _label(resolved.nodes[0], G.nodes[resolved.nodes[0]]), list(resolved.nodes)
-    except GraphError as err:
-        problems.append(str(err))
-    try:
-        node = resolve_paper(G, text)
-        return _label(node, G.nodes[node]), [node]
-    except GraphError as err:
-        problems.append(str(err))
-    raise GraphError("; ".join(problems))
+    resolved = resolve_name(G, name)
+    if resolved.family is not None:
+        return resolved.family.name, list(resolved.nodes)
+    return _label(resolved.nodes[0], G.nodes[resolved.nodes[0]]), list(resolved.nodes)
 
 
 def resolve_node(G: nx.MultiDiGraph, name: str) -> str:

@@ -109,7 +109,8 @@ WITH m AS ma
 MATCH (m:Method) WHERE m.name = $b OR $b IN coalesce(m.aliases, [])
 WITH ma, m ORDER BY m.name <> $b, NOT coalesce(m.catalogued, false), m.name LIMIT 1
 WITH ma, m AS mb
-MATCH path = allShortestPaths((ma)-[*..12]-(mb))
+// NAMED_AFTER ties (a name, not a link a paper states) are no hop, as in networkx (_path_neighbours)
+MATCH path = allShortestPaths((ma)-[:INTRODUCES|BUILDS_ON|COMPARES_TO|MENTIONS|DERIVED_FROM*..12]-(mb))
 // networkx ranks every shortest path; here at most the first 1000 Neo4j finds (hubs make them countless)
 WITH path LIMIT 1000
 // the score of connecting_paths (graph/queries.py: HOP_COST, _hop_cost, _node_cost), in the same integers
@@ -117,7 +118,7 @@ WITH path, {INTRODUCES: 0, BUILDS_ON: 25, DERIVED_FROM: 25, COMPARES_TO: 50, MEN
      {INTRODUCES: 0, BUILDS_ON: 1, COMPARES_TO: 2, MENTIONS: 3, DERIVED_FROM: 4} AS rank
 WITH path,
      reduce(s = 0, r IN relationships(path) | s + cost[type(r)] + (100 - toInteger(100 * coalesce(r.confidence, 0.0))) / 4)
-     + reduce(s = 0, n IN nodes(path)[1..-1] | s + toInteger(round(100 * log(COUNT { (n)--() }) / log(2)))) AS score,
+     + reduce(s = 0, n IN nodes(path)[1..-1] | s + toInteger(round(100 * log(COUNT { (n)-[r]-() WHERE type(r) <> 'NAMED_AFTER' }) / log(2)))) AS score,
      reduce(total = 0, r IN relationships(path) | total + rank[type(r)]) AS ranks,
      [n IN nodes(path) | CASE WHEN n:Paper THEN 'paper:' + n.id ELSE 'method:' + n.name END] AS ids
 RETURN length(path) AS length,

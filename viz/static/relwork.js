@@ -131,7 +131,7 @@
   data.relations.forEach(function (r) {
     var line = el('span', 'rw-line');
     line.style.borderTopColor = r.color;
-    if (r.type === 'DERIVED_FROM') line.style.borderTopStyle = 'dotted';
+    if (r.type === 'DERIVED_FROM' || r.type === 'NAMED_AFTER') line.style.borderTopStyle = 'dotted';
     // paper -> method (or method -> method) links, then the dashed paper -> paper ones: `relwork build` prints
     // the two as "edges" and "citations", and the page must not show their sum as one number
     var between = r.between_papers || 0;
@@ -686,7 +686,7 @@
       cites.get(owner.id).push(e);
     });
     out = out.filter(function (e) { return !e.p2p; });
-    var order = ['INTRODUCES', 'BUILDS_ON', 'COMPARES_TO', 'MENTIONS', 'DERIVED_FROM'];
+    var order = ['INTRODUCES', 'BUILDS_ON', 'COMPARES_TO', 'MENTIONS', 'DERIVED_FROM', 'NAMED_AFTER'];
     function byType(a, b) { return order.indexOf(a.type) - order.indexOf(b.type) || (info.get(a.from === id ? a.to : a.from).name < info.get(b.from === id ? b.to : b.from).name ? -1 : 1); }
     out.sort(byType); inc.sort(byType); unmatched.sort(byType);
     function section(title, items, outgoing, citesOf) {
