@@ -452,9 +452,17 @@ def author_text(value: str) -> str:
 
 
 def parse_year(value: Any) -> int | None:
-    """A plausible year (1600-2199) from an int or the first 4-digit year in a date string."""
+    """A plausible year (1600-2199) from an int, the first 4-digit year in a date string, or a CSL-JSON date
+    object (``{"date-parts": [[2021, 3]]}``, parts as numbers or strings; else its ``raw`` / ``literal`` text)."""
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            year = parse_year(parts[0][0])
+            if year:
+                return year
+        return parse_year(value.get("raw") or value.get("literal"))
     if isinstance(value, int):
         return value if 1600 <= value <= 2199 else None
     if isinstance(value, float) and value.is_integer():
@@ -644,6 +652,16 @@ def text_value(value: Any) -> str:
 
 # the start of a DOI in a field: the field may list several ('10.1364/JOSAA.23.002578 10.1364/JOSAA.32.002407')
 _DOI_START = re.compile(r"10\.\d{4,9}/")
+
+
+# an arXiv id named in a note: 'arXiv:2205.14135', 'arXiv: 1707.06347v2' (RIS N1, Zotero 'Extra', CSL 'number')
+_ARXIV_NOTE = re.compile(r"arxiv[:\s]\s*(\d{4}\.\d{4,5}|[a-z][a-z.\-]+/\d{7})(?:v\d+)?", re.I)
+
+
+def arxiv_note_id(value: Any) -> str | None:
+    """The arXiv id a note names as 'arXiv:ID' (a bare number in a note is no arXiv id), or None."""
+    match = _ARXIV_NOTE.search(value) if isinstance(value, str) and value else None
+    return normalize_arxiv_id(match.group(1)) if match else None
 
 
 def first_doi(value: str) -> str:

@@ -9,7 +9,8 @@ contradicts the journal version's; every id of a merged record (a second DOI too
 A record without an abstract is skipped unless it duplicates a paper that has one: it is then merged like any
 duplicate (``load_papers``), after every file is read.
 
-The merged record keeps the richest fields: the longest abstract, the longest author list (then the one
+The merged record keeps the richest fields: the longest abstract (entities read as characters, so an
+'&amp;'-escaped copy never wins over the same text decoded), the longest author list (then the one
 with fuller names), the earliest year (when the work first appeared), the first arXiv id / URL seen, the
 first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
 so a title-keyed HF record merged with its arXiv record takes the arXiv id.
@@ -22,7 +23,7 @@ from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, merged_categories, normalize_title, richer_authors
-from relwork.loaders.base import FileReport, LoadResult, NoAbstract, Problem, display_name
+from relwork.loaders.base import FileReport, LoadResult, NoAbstract, Problem, display_name, unescape_entities
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
@@ -96,9 +97,19 @@ def publisher_doi(paper: Paper) -> str | None:
     return paper.doi if paper.doi and not arxiv_doi_id(paper.doi) else None
 
 
+def _abstract_rank(abstract: str) -> tuple[int, bool]:
+    """How an abstract competes in a merge: its length once HTML entities are read as characters, then being
+    free of them. A BibTeX/RIS copy that keeps 'wide &amp; deep' (formats that do not decode entities) is longer
+    by four characters but no richer than the same text read from JSON ('wide & deep'), and loses to it."""
+    if "&" not in abstract:
+        return len(abstract), True
+    clean = unescape_entities(abstract)
+    return len(clean), clean == abstract
+
+
 def merge_into(kept: Paper, other: Paper) -> Paper:
     """Fold ``other`` into ``kept`` (in place), keeping the richest value of every field."""
-    if len(other.abstract) > len(kept.abstract):
+    if _abstract_rank(other.abstract) > _abstract_rank(kept.abstract):
         kept.abstract = other.abstract
     kept.authors = list(richer_authors(kept.authors, other.authors))
     if other.year and (not kept.year or other.year < kept.year):
