@@ -28,8 +28,9 @@ ABSTRACT_KEYS = (
 )
 # a record's own id: BibTeX-style keys (CSL-JSON 'citation-key') before a generic 'id', Zotero CSV's 'Key' after it
 ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "citation_key", "id", "paper_id", "paperid", "identifier", "key")
-# notes that may name an arXiv id as 'arXiv:ID': CSL-JSON 'number' (Zotero preprints), Zotero CSV 'Extra'
-NOTE_KEYS = ("number", "extra", "note", "notes")
+# fields that may name the record's arXiv id as 'arXiv:ID': CSL-JSON 'number' (Zotero preprints) and 'note' (Zotero's
+# Extra in CSL), Zotero CSV 'Extra'; not Zotero CSV 'Notes' (the user's own notes may cite other papers)
+NOTE_KEYS = ("number", "extra", "note")
 DOI_KEYS = ("doi", "di")
 URL_KEYS = ("url", "link", "abs_url", "landing_page_url", "pdf_url", "href")
 YEAR_KEYS = (

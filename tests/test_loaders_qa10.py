@@ -131,11 +131,17 @@ def test_bibtex_textless_in_the_testers_abstract_keeps_the_less_than_sign():
 
 
 @pytest.mark.parametrize("order", [("jsonl", "bib"), ("bib", "jsonl")])
-def test_merge_keeps_the_decoded_abstract_over_the_longer_entity_escaped_copy(order):
+@pytest.mark.parametrize(
+    ("paper_id", "clean", "noisy"),
+    [
+        ("1805.03586", "utilizing the wide & deep architecture", "&amp;"),  # BibTeX keeps the JSON source's entity
+        ("1905.00628", "coefficients in the $\\ell_1$ minimization", "textbackslash"),  # Zotero's escaped TeX math
+    ],
+)
+def test_merge_keeps_the_clean_copy_of_an_abstract_over_a_longer_escaped_one(order, paper_id, clean, noisy):
     result = load_papers([FIXTURES / f"qa10-merge.{suffix}" for suffix in order])
-    [paper] = [p for p in result.papers if p.id == "1805.03586"]
-    assert "&amp;" not in paper.abstract
-    assert "wide & deep architecture" in paper.abstract
+    [paper] = [p for p in result.papers if p.id == paper_id]
+    assert clean in paper.abstract and noisy not in paper.abstract
     assert {s.format for s in paper.sources} == {"json", "bibtex"}
 
 
@@ -146,3 +152,15 @@ def test_merge_still_keeps_a_longer_abstract_that_has_entities():
     kept = Paper.create("T", "Short & plain.")
     merge_into(kept, Paper.create("T", "Short &amp; plain, with a second clause."))
     assert kept.abstract == "Short &amp; plain, with a second clause."
+
+
+def test_bibtex_author_names_with_html_entities_are_decoded():
+    papers = {p.arxiv_id: p for p in iter_papers(FIXTURES / "qa10-merge.bib")}
+    assert papers["1905.00628"].authors[0] == "Pavel Záviška"  # Zotero wrote 'Z\&\#xe1;vi\&\#x161;ka'
+
+
+@pytest.mark.parametrize("order", [("jsonl", "bib"), ("bib", "jsonl")])
+def test_merge_keeps_decoded_author_names_whatever_the_file_order(order):
+    result = load_papers([FIXTURES / f"qa10-merge.{suffix}" for suffix in order])
+    [paper] = [p for p in result.papers if p.id == "1905.00628"]
+    assert paper.authors[:3] == ["Pavel Záviška", "Pavel Rajmic", "Jíří Schimmel"]

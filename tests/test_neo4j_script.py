@@ -5,20 +5,13 @@ a free port, never the default one; it starts a JVM (1-2 minutes on a loaded mac
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, free_port
 
 SCRIPT = ROOT / "scripts" / "neo4j.sh"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.skipif(
@@ -26,7 +19,7 @@ def _free_port() -> int:
 )
 def test_start_that_times_out_stops_the_server_it_started(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env |= {"RELWORK_NEO4J_HOME": str(tmp_path / "instance"), "NEO4J_BOLT_PORT": str(_free_port()),
+    env |= {"RELWORK_NEO4J_HOME": str(tmp_path / "instance"), "NEO4J_BOLT_PORT": str(free_port()),
             "NEO4J_START_TIMEOUT": "1"}
     try:
         started = subprocess.run(["bash", str(SCRIPT), "start"], capture_output=True, text=True, env=env, timeout=600)
