@@ -4,6 +4,9 @@ Field names are matched case-insensitively against the usual alternatives (``sum
 ``publication_year``, ``published``, ...), so exports from most tools load without a mapping. An ``id``
 that is an arXiv id or a DOI is used as such; another id is kept as the source's ``record_id`` (the paper id is
 always derived).
+Zotero's two exports read here as they are: CSL-JSON (year from ``issued``'s ``date-parts``, arXiv id from
+``number: "arXiv:ID"``, ``citation-key`` as record id) and CSV (arXiv id from ``Extra: "arXiv: ID"``, the item
+``Key`` as record id); CSL-JSON needs no module of its own, its fields being the generic names.
 HTML entities in the title, abstract and authors (``Herv&#xe9;``, ``&amp;``: pages re-published as JSON keep
 them) are decoded.
 """
