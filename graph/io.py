@@ -20,7 +20,6 @@ import codecs
 import csv
 import gzip
 import json
-import os
 import re
 import zlib
 from collections import deque
@@ -31,6 +30,7 @@ from typing import Any, Callable, Iterable, Iterator
 import networkx as nx
 
 from relwork.core.errors import ExportError, GraphError
+from relwork.core.files import replaced_on_success
 from relwork.graph.schema import EDGE_ATTRS, METHOD, METHOD_ATTRS, PAPER, PAPER_ATTRS
 
 FORMAT_NAME = "relwork-graph"
@@ -186,17 +186,16 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
     """Write ``G`` as node-link JSON (gzip when the name ends in .gz); returns the path.
 
     The same graph always gives the same bytes (gzip without a timestamp); the file is written next to
-    the target and renamed, so an interrupted save never leaves half a graph behind. Compressing and
-    writing run on a second thread (zlib and file writes release the GIL) while this one turns the graph
-    into text (``GZIP_LEVEL`` keeps compressing quicker than making the text), so the two overlap. The
-    chunks are compressed in order as one stream, so the bytes do not depend on the chunking.
+    the target (``.NAME.partial``, ``replaced_on_success``) and renamed, so an interrupted save never leaves
+    half a graph behind. Compressing and writing run on a second thread (zlib and file writes release the
+    GIL) while this one turns the graph into text (``GZIP_LEVEL`` keeps compressing quicker than making the
+    text), so the two overlap. The chunks are compressed in order as one stream, so the bytes do not depend
+    on the chunking.
     """
     path = Path(path)
-    partial = path.with_name(path.name + ".partial")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31) if path.suffix == ".gz" else None  # 31: gzip, mtime 0
-        with open(partial, "wb") as handle:
+        with replaced_on_success(path, "cannot write graph") as partial, open(partial, "wb") as handle:
+            packer = zlib.compressobj(GZIP_LEVEL, zlib.DEFLATED, 31) if path.suffix == ".gz" else None  # 31: gzip, mtime 0
             sink = (lambda data: handle.write(packer.compress(data))) if packer else handle.write
             # one worker runs the jobs in submission order; a few in flight bound the memory
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="relwork-save") as writer:
@@ -209,10 +208,7 @@ def save_graph(G: nx.MultiDiGraph, path: str | Path) -> Path:
                     job.result()
             if packer:
                 handle.write(packer.flush())
-        os.replace(partial, path)
     except OSError as exc:
-        if partial.exists():
-            partial.unlink()
         raise ExportError(f"{path}: cannot write graph: {exc.strerror or exc}") from exc
     return path
 

@@ -10,7 +10,8 @@ Every function documents its ordering completely (ties included), because the Ne
   where LINK_RANK is INTRODUCES 0 < BUILDS_ON 1 < COMPARES_TO 2 < MENTIONS 3 and FIELD_RANK title 0 <
   abstract 1 < catalog 2.
 - "Newest first" sorts by year descending with unknown years last; "oldest first" by year ascending with
-  unknown years last. Final tie-breakers are the normalised title (``normalize_title``) and then the node id.
+  unknown years last, then within a year by arXiv id (submission order; papers without one after). Final
+  tie-breakers are the normalised title (``normalize_title``) and then the node id.
 """
 
 from __future__ import annotations
@@ -143,8 +144,11 @@ def _newest(G: nx.MultiDiGraph, node: str) -> tuple:
 
 
 def _oldest(G: nx.MultiDiGraph, node: str) -> tuple:
-    year = G.nodes[node].get("year")
-    return (year is None, year or 0)
+    """Year ascending (unknown last), then within a year by arXiv id, which runs in submission order
+    ('1901.08128' before '1905.01303'; an old-style 'cs/0703001' by its number), papers without one after."""
+    attrs = G.nodes[node]
+    year, arxiv = attrs.get("year"), attrs.get("arxiv_id")
+    return (year is None, year or 0, not arxiv, arxiv.rsplit("/", 1)[-1] if arxiv else "")
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -1102,7 +1106,8 @@ def papers_for_method(
     link (``_strength``, then name) and ``methods`` all the methods it links, strongest first (a paper on
     Llama-2 that also mentions LLaMA is one answer to "what builds on LLaMA?", ``methods`` ['Llama-2', 'LLaMA']).
 
-    ``order="oldest"`` (the default, as the cookbook's ``builds_on`` query): oldest first, then by LINK_RANK
+    ``order="oldest"`` (the default, as the cookbook's ``builds_on`` query): oldest first (``_oldest``: year,
+    then arXiv id), then by LINK_RANK
     of the (strongest) type, then normalised title, then node id. ``order="relevance"``
     (what ``relwork method`` shows): see ``_row_order``.
     """

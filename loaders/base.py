@@ -406,7 +406,7 @@ class LineChunk(TextFile):
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|2[01]\d\d)(?!\d)")
 _AND = re.compile(r"\s+and\s+")
 # a complete character reference or named entity: '&#xe9;', '&#233;', '&amp;' (never 'AT&T' or a bare '&amp')
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _decode_entity(match: re.Match) -> str:
@@ -422,7 +422,7 @@ def unescape_entities(text: str) -> str:
     Jégou', '&amp;' -> '&', '&lt;' -> '<'), as web pages and feeds re-published as JSON leave them. Only
     complete references (ending in ';') are decoded, so 'AT&T' or 'R&D;' stay; the result is plain text, which
     every writer escapes (HTML view) or passes as a parameter (Cypher) on its own."""
-    return _ENTITY.sub(_decode_entity, text) if "&" in text else text
+    return ENTITY.sub(_decode_entity, text) if "&" in text else text
 
 
 # a parenthesised part of an author string: an affiliation or its marker, arXiv's 'Name (Affiliation)'
@@ -452,9 +452,17 @@ def author_text(value: str) -> str:
 
 
 def parse_year(value: Any) -> int | None:
-    """A plausible year (1600-2199) from an int or the first 4-digit year in a date string."""
+    """A plausible year (1600-2199) from an int, the first 4-digit year in a date string, or a CSL-JSON date
+    object (``{"date-parts": [[2021, 3]]}``, parts as numbers or strings; else its ``raw`` / ``literal`` text)."""
     if isinstance(value, bool) or value is None:
         return None
+    if isinstance(value, dict):
+        parts = value.get("date-parts")
+        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+            year = parse_year(parts[0][0])
+            if year:
+                return year
+        return parse_year(value.get("raw") or value.get("literal"))
     if isinstance(value, int):
         return value if 1600 <= value <= 2199 else None
     if isinstance(value, float) and value.is_integer():
@@ -646,6 +654,16 @@ def text_value(value: Any) -> str:
 _DOI_START = re.compile(r"10\.\d{4,9}/")
 
 
+# an arXiv id named in a note: 'arXiv:2205.14135', 'arXiv: 1707.06347v2' (RIS N1, Zotero 'Extra', CSL 'number')
+_ARXIV_NOTE = re.compile(r"arxiv[:\s]\s*(\d{4}\.\d{4,5}|[a-z][a-z.\-]+/\d{7})(?:v\d+)?", re.I)
+
+
+def arxiv_note_id(value: Any) -> str | None:
+    """The arXiv id a note names as 'arXiv:ID' (a bare number in a note is no arXiv id), or None."""
+    match = _ARXIV_NOTE.search(value) if isinstance(value, str) and value else None
+    return normalize_arxiv_id(match.group(1)) if match else None
+
+
 def first_doi(value: str) -> str:
     """The first DOI of a field that lists several, separated by white space (arXiv's ``doi``: the paper's, then
     an erratum's); ``value`` itself when it holds one DOI or none. A DOI never holds white space."""
@@ -663,6 +681,15 @@ def split_ids(arxiv: Any = None, doi: Any = None) -> tuple[str | None, str | Non
     if doi_value and not arxiv_id:
         arxiv_id = arxiv_doi_id(doi_value)
     return arxiv_id, doi_value
+
+
+def _shown_name(name: str) -> str:
+    """An author name as kept: HTML entities decoded in every format (a BibTeX or RIS export of records that came
+    from the web keeps 'Z&#xe1;vi&#x161;ka', which no name means, and which outlasted the decoded JSON copy in a
+    merge as the longer name), characters that do not show dropped."""
+    if "&" in name:
+        name = " ".join(unescape_entities(name).split())
+    return name if name.isprintable() else drop_unshown(name)
 
 
 def make_paper(
@@ -687,8 +714,8 @@ def make_paper(
     A record is skipped when it spans a line that is not UTF-8, or has no title or no abstract (a
     ``NoAbstract``, which still carries the record for a duplicate to merge). With
     ``entities`` (formats whose sources escape text as HTML: generic JSON/CSV, Semantic Scholar, OpenAlex) the
-    title's and abstract's entities are decoded ('&amp;' -> '&'). A paper's year is never later than its arXiv
-    id's (``first_year``). ``keywords`` (Zotero's tags) add the arXiv classes they name to the categories
+    title's and abstract's entities are decoded ('&amp;' -> '&'); author names are decoded in every format
+    (``_shown_name``). A paper's year is never later than its arXiv id's (``first_year``). ``keywords`` (Zotero's tags) add the arXiv classes they name to the categories
     (``arxiv_subjects``). ``record_id``: the record's own id that is no arXiv id or DOI (``Source.record_id``).
     """
     if text.bad_lines:
@@ -716,7 +743,7 @@ def make_paper(
         title_text,
         abstract_text,
         year,
-        [name if name.isprintable() else drop_unshown(name) for name in authors] if authors else [],
+        [name if "&" not in name and name.isprintable() else _shown_name(name) for name in authors] if authors else [],
         arxiv_id,
         doi_value,
         url_text,

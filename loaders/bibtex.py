@@ -13,10 +13,12 @@ is the paper's category. The citation key is kept as the source's ``record_id``.
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import warnings
 from functools import lru_cache
+from importlib import resources
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
@@ -32,9 +34,20 @@ logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 def _latex():
     """The LaTeX-to-text converter, made on first use: pylatexenc takes ~10 ms to import, which only BibTeX
     input needs (every other loader is imported with this one)."""
-    from pylatexenc.latex2text import LatexNodes2Text
+    from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 
-    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False)
+    context = get_default_latex_context_db()
+    context.add_context_category(
+        "relwork-text", prepend=True, macros=[MacroTextSpec(name, text) for name, text in _text_macros().items()]
+    )
+    return LatexNodes2Text(latex_context=context, math_mode="verbatim", strict_latex_spaces=False)
+
+
+def _text_macros() -> dict[str, str]:
+    """Text commands pylatexenc drops ('\\textless{}' -> '' lost the '<'), with the character each stands for
+    (packaged data: loaders/data/latex-text-macros.json)."""
+    data = resources.files("relwork.loaders").joinpath("data", "latex-text-macros.json").read_text(encoding="utf-8")
+    return json.loads(data)["macros"]
 
 
 _BARE_PERCENT = re.compile(r"(?<!\\)%")
@@ -195,6 +208,50 @@ def _citation_key(entry: dict) -> str | None:
     return key.strip() or None if isinstance(key, str) else None
 
 
+_KEY = re.compile(r"@\s*[A-Za-z][\w-]*\s*[{(]\s*([^,\s{}()]+)")
+# what may follow a field value that closes back at the entry's level: the next field, the entry's end, '#'
+_AFTER_VALUE = frozenset(",})#")
+_NEXT_FIELD = re.compile(r"[A-Za-z][\w-]*\s*=")
+
+
+def _early_close(entry_text: str) -> tuple[int, bool] | None:
+    """(index, is_missing_comma) of the first '}' that ends a field value and is followed by neither ',' nor
+    the entry's end nor '#', else None. Followed by 'name =' it ends a field whose ',' is missing; followed by
+    other text it is a stray '}' in the value ('bottlenecks}to formalize'), which closed the field early."""
+    depth, quoted = 0, False
+    for index, char in enumerate(entry_text):
+        if char == "{":
+            depth += 1
+        elif char == '"' and depth == 1:
+            quoted = not quoted
+        elif char == "}":
+            depth -= 1
+            if depth == 1 and not quoted:
+                rest = entry_text[index + 1 :].lstrip()
+                if rest and rest[0] not in _AFTER_VALUE:
+                    return index, bool(_NEXT_FIELD.match(rest))
+    return None
+
+
+def _unparsed(entry_text: str, first: int, last: int) -> str:
+    """Why an entry cannot be parsed, saying where: the line of a stray '}' that closes a field early (and the
+    text after it) or of a field without its ',', else the entry's first words and the line where it closes."""
+    found = _early_close(entry_text)
+    if found is not None:
+        index, missing_comma = found
+        key = _KEY.match(entry_text)
+        what = f" '{key.group(1)}'" if key else ""
+        line = first + entry_text.count("\n", 0, index)
+        if missing_comma:
+            return f"malformed BibTeX entry{what}: no ',' after the field that ends at line {line}"
+        after = entry_text[index + 1 :].split("\n", 1)[0].strip()
+        shown = after if len(after) <= 40 else after[:40] + " ..."
+        return f"malformed BibTeX entry{what}: a '}}' at line {line} closes the field early (text after it: '{shown}')"
+    head = entry_text.splitlines()[0][:60]
+    closes = f" (it closes at line {last})" if last > first else ""
+    return f"malformed BibTeX entry: cannot parse '{head}'{closes}"
+
+
 def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:
     """Every entry of a BibTeX file as a Paper; @string macros apply, @comment/@preamble are skipped."""
     parser = _EntryParser()
@@ -214,7 +271,6 @@ def read_bibtex(text: TextFile) -> Iterator[Paper | Problem]:
             continue
         entry = parser.parse(entry_text)
         if entry is None:
-            head = entry_text.splitlines()[0][:60]
-            yield text.problem(first, f"malformed BibTeX entry: cannot parse '{head}'")
+            yield text.problem(first, _unparsed(entry_text, first, last))
             continue
         yield entry_to_paper(text, first, last, entry)

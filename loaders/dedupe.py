@@ -9,7 +9,8 @@ contradicts the journal version's; every id of a merged record (a second DOI too
 A record without an abstract is skipped unless it duplicates a paper that has one: it is then merged like any
 duplicate (``load_papers``), after every file is read.
 
-The merged record keeps the richest fields: the longest abstract, the longest author list (then the one
+The merged record keeps the richest fields: the longest abstract (of two copies of the same text, the one
+with less markup: ``better_abstract``), the longest author list (then the one
 with fuller names), the earliest year (when the work first appeared), the first arXiv id / URL seen, the
 first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
 so a title-keyed HF record merged with its arXiv record takes the arXiv id.
@@ -17,12 +18,13 @@ so a title-keyed HF record merged with its arXiv record takes the arXiv id.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, merged_categories, normalize_title, richer_authors
-from relwork.loaders.base import FileReport, LoadResult, NoAbstract, Problem, display_name
+from relwork.loaders.base import ENTITY, FileReport, LoadResult, NoAbstract, Problem, display_name, unescape_entities
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
 
@@ -96,9 +98,31 @@ def publisher_doi(paper: Paper) -> str | None:
     return paper.doi if paper.doi and not arxiv_doi_id(paper.doi) else None
 
 
+# what is markup rather than text in an abstract: TeX escapes and groups, a TeX tie, an HTML entity
+_MARKUP = re.compile(r"[\\{}~]|" + ENTITY.pattern)
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def _words(abstract: str) -> str:
+    """An abstract's letters and digits, entities decoded and Zotero's '\\textbackslash{}' read as '\\': two copies
+    of one abstract give the same, however their formats escape it."""
+    return _NOT_WORD.sub("", unescape_entities(abstract).replace("\\textbackslash", "")).lower()
+
+
+def better_abstract(kept: str, other: str) -> bool:
+    """Whether ``other`` replaces ``kept`` in a merge: the same text (``_words``) in less markup, so the JSON copy
+    'wide & deep' beats BibTeX's 'wide &amp; deep' and '$\\ell_1$' beats '$\\textbackslash{}ell\\_1$', though
+    they are longer; else the longer abstract."""
+    if not other or other == kept:
+        return False
+    if _words(other) == _words(kept):
+        return len(_MARKUP.findall(other)) < len(_MARKUP.findall(kept))
+    return len(other) > len(kept)
+
+
 def merge_into(kept: Paper, other: Paper) -> Paper:
     """Fold ``other`` into ``kept`` (in place), keeping the richest value of every field."""
-    if len(other.abstract) > len(kept.abstract):
+    if better_abstract(kept.abstract, other.abstract):
         kept.abstract = other.abstract
     kept.authors = list(richer_authors(kept.authors, other.authors))
     if other.year and (not kept.year or other.year < kept.year):

@@ -4,6 +4,9 @@ Field names are matched case-insensitively against the usual alternatives (``sum
 ``publication_year``, ``published``, ...), so exports from most tools load without a mapping. An ``id``
 that is an arXiv id or a DOI is used as such; another id is kept as the source's ``record_id`` (the paper id is
 always derived).
+Zotero's two exports read here as they are: CSL-JSON (year from ``issued``'s ``date-parts``, arXiv id from
+``number: "arXiv:ID"``, ``citation-key`` as record id) and CSV (arXiv id from ``Extra: "arXiv: ID"``, the item
+``Key`` as record id); CSL-JSON needs no module of its own, its fields being the generic names.
 HTML entities in the title, abstract and authors (``Herv&#xe9;``, ``&amp;``: pages re-published as JSON keep
 them) are decoded.
 """
@@ -19,14 +22,18 @@ from typing import Any, Iterable, Iterator
 from relwork.core.errors import ExportError
 from relwork.core.records import Paper, normalize_arxiv_id, normalize_doi, squash_whitespace
 from relwork.loaders._json import iter_json
-from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_authors, parse_year
+from relwork.loaders.base import Problem, TextFile, arxiv_note_id, make_paper, papers_from, parse_authors, parse_year
 
 TITLE_KEYS = ("title", "paper_title", "papertitle", "title_text", "display_name", "name", "ti")  # TI: Web of Science tab-delimited
 ABSTRACT_KEYS = (
     "abstract", "summary", "paperabstract", "abstract_text", "abstracttext", "abstractnote", "abstract_note",
     "paper_abstract", "description", "abstract_inverted_index", "ab",
 )
-ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "id", "paper_id", "paperid", "identifier")
+# a record's own id: BibTeX-style keys (CSL-JSON 'citation-key') before a generic 'id', Zotero CSV's 'Key' after it
+ID_KEYS = ("arxiv_id", "arxivid", "arxiv", "eprint", "citation_key", "id", "paper_id", "paperid", "identifier", "key")
+# fields that may name the record's arXiv id as 'arXiv:ID': CSL-JSON 'number' (Zotero preprints) and 'note' (Zotero's
+# Extra in CSL), Zotero CSV 'Extra'; not Zotero CSV 'Notes' (the user's own notes may cite other papers)
+NOTE_KEYS = ("number", "extra", "note")
 DOI_KEYS = ("doi", "di")
 URL_KEYS = ("url", "link", "abs_url", "landing_page_url", "pdf_url", "href")
 YEAR_KEYS = (
@@ -66,7 +73,7 @@ class _KeyPlan:
     once per key set instead of once per record.
     """
 
-    __slots__ = ("title", "abstract", "ids", "doi", "url", "years", "authors", "categories", "keywords")
+    __slots__ = ("title", "abstract", "ids", "doi", "url", "notes", "years", "authors", "categories", "keywords")
 
     def __init__(self, keys: tuple[str, ...]):
         lowered = {field_name(key): key for key in keys if isinstance(key, str)}
@@ -79,6 +86,7 @@ class _KeyPlan:
         self.ids = present(ID_KEYS)
         self.doi = present(DOI_KEYS)
         self.url = present(URL_KEYS)
+        self.notes = present(NOTE_KEYS)
         self.years = present(YEAR_KEYS)
         self.authors = present(AUTHOR_KEYS)
         self.categories = present(CATEGORY_KEYS)
@@ -132,6 +140,10 @@ def record_to_paper(text: TextFile, line: int, record: dict, *, last_line: int |
     url = _pick(record, plan.url)
     if not arxiv and isinstance(url, str) and "arxiv.org/" in url:
         arxiv = normalize_arxiv_id(url)
+    for key in plan.notes if not arxiv else ():
+        arxiv = arxiv_note_id(record[key])
+        if arxiv:
+            break
     year = None
     for key in plan.years:
         year = parse_year(record[key])

@@ -50,6 +50,8 @@ LOADERS: dict[str, Loader] = {
 ALIASES = {
     "jsonl": "json",
     "ndjson": "json",
+    "csl": "json",  # CSL-JSON (Zotero 'Export -> CSL JSON') is generic JSON with CSL's date objects
+    "csl-json": "json",
     "tsv": "csv",
     "bib": "bibtex",
     "atom": "arxiv-atom",

@@ -23,7 +23,7 @@ import re
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
-from relwork.loaders.base import Problem, TextFile, make_paper, papers_from, parse_year
+from relwork.loaders.base import Problem, TextFile, arxiv_note_id, make_paper, papers_from, parse_year
 
 _TAG_LINE = re.compile(r"([A-Za-z][A-Za-z0-9])  -(?:[ \t](.*))?$")
 # the tags of the RIS specification (and the common exporters' additions): a line that starts with one of
@@ -34,7 +34,6 @@ _KNOWN_TAGS = frozenset(
     "TI TT U1 U2 U3 U4 U5 UR VL VO Y1 Y2".split()
 )
 _BROKEN_TAG = re.compile(r"([A-Z][A-Z0-9])(?:[ \t]*-(?:[ \t]|$)|[ \t]+-)")
-_ARXIV_NOTE = re.compile(r"arxiv[:\s]\s*(\d{4}\.\d{4,5}|[a-z][a-z.\-]+/\d{7})(?:v\d+)?", re.I)
 
 
 def _tag(line: str) -> tuple[str, str] | None:
@@ -80,9 +79,9 @@ def _arxiv_id(fields: dict[str, list[str]]) -> str | None:
                 return found
     for tag in ("N1", "M1", "T2", "JO", "JF", "J2"):
         for value in fields.get(tag, ()):
-            match = _ARXIV_NOTE.search(value)
-            if match:
-                return normalize_arxiv_id(match.group(1))
+            found = arxiv_note_id(value)
+            if found:
+                return found
     return None
 
 

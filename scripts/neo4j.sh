@@ -25,6 +25,7 @@
 #   RELWORK_NEO4J_HOME   the instance: conf, data, logs (default $RELWORK_NEO4J_CACHE/server);
 #                        point it elsewhere to run a second, independent server
 #   NEO4J_HEAP           max heap (default 512m); NEO4J_PAGECACHE (default 256m)
+#   NEO4J_START_TIMEOUT  seconds 'start' waits for bolt (default 90); on timeout it stops the server and fails
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -149,8 +150,12 @@ start() {
     # Neo4j recommends 40000 open files; raise the soft limit as far as the hard limit allows
     ulimit -n 40000 2>/dev/null || ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     boot org.neo4j.server.startup.Neo4jBoot start >/dev/null
+    # a start that fails (timeout) or is interrupted stops the server it launched: a failed start never leaves a
+    # JVM behind that a second 'start' would call "already running"
+    trap 'abandon "start-up interrupted"' INT TERM
     while ((SECONDS - t0 < START_TIMEOUT)); do
         if bolt_open && tail -n +"$((before + 1))" "$log" 2>/dev/null | grep -q 'INFO  Started\.'; then
+            trap - INT TERM
             note "started in $((SECONDS - t0))s: bolt://127.0.0.1:$PORT (user $USER_NAME), home $INSTANCE"
             return 0
         fi
@@ -158,7 +163,17 @@ start() {
         sleep 0.5
     done
     tail -n 30 "$log" >&2 2>/dev/null
-    die "bolt did not answer on port $PORT within ${START_TIMEOUT}s"
+    abandon "bolt did not answer on port $PORT within ${START_TIMEOUT}s (a loaded machine can need minutes: raise NEO4J_START_TIMEOUT, e.g. NEO4J_START_TIMEOUT=300)"
+}
+
+abandon() { # stop the server a failed start launched, then fail saying so (or how to stop it by hand)
+    trap - INT TERM
+    local pid
+    pid=$(cat "$INSTANCE/run/neo4j.pid" 2>/dev/null || echo "?")
+    if boot org.neo4j.server.startup.Neo4jBoot stop >/dev/null 2>&1 && ! is_running; then
+        die "$1; stopped the server it had started (pid $pid)"
+    fi
+    die "$1; the server (pid $pid) is still running: stop it with 'RELWORK_NEO4J_HOME=$INSTANCE $0 stop'"
 }
 
 stop() {

@@ -7,6 +7,7 @@ with a message saying how to run it locally.
 from __future__ import annotations
 
 import os
+import socket
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,13 @@ def require_service(available: bool, what: str, how: str) -> None:
     if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
         pytest.fail(f"{message} (CI must run this test)", pytrace=False)
     pytest.skip(message)
+
+
+def free_port() -> int:
+    """A TCP port nothing listens on now (for a test's own server, never the default one)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -474,7 +474,7 @@ def test_load_papers_progress_counts_every_record(tmp_path, seed_files):
             ["Good one", "Third"],
             [
                 "refs.bib:6: malformed BibTeX entry: unbalanced braces (the entry is still open at line 10)",
-                "refs.bib:14: malformed BibTeX entry: cannot parse '@article{d,'",
+                "refs.bib:14: malformed BibTeX entry 'd': no ',' after the field that ends at line 15",
                 "refs.bib:18: record has no abstract",
             ],
         ),

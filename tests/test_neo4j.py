@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 
 import networkx as nx
@@ -39,7 +38,7 @@ from relwork.graph.neo4j_csv import write_neo4j_csv
 from relwork.graph.schema import EDGE_TYPES, NODE_LABELS
 from relwork.linker.catalog import Catalog, CatalogEntry
 
-from conftest import ROOT, require_service
+from conftest import ROOT, free_port, require_service
 
 SCRIPT = ROOT / "scripts" / "neo4j.sh"
 HOW = "start it with `scripts/neo4j.sh start` (needs Java 17 and Maven; downloads Neo4j 5.26 once)"
@@ -200,12 +199,6 @@ def run_write(conn: Connection, query: str, **params) -> list:
 
     with GraphDatabase.driver(conn.uri, auth=(conn.user, conn.password)) as driver:
         return driver.execute_query(query, params).records
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def cli(*args: str, input: str | None = None):

@@ -5,7 +5,8 @@
 // Methods are named by their canonical name or an exact alias; papers by id, arXiv id or exact title. A
 // `// resolve:` header makes `relwork cypher --name` resolve those parameters first, as `relwork method` and
 // `relwork paper` do (any case, aliases, close misspellings, title fragments), or fail naming the closest.
-// Ties are broken as the networkx functions do: newest/oldest first, then norm_title, then id.
+// Ties are broken as the networkx functions do: newest/oldest first, then norm_title, then id; "oldest first"
+// orders a year's papers by arXiv id (submission order), papers without one after.
 // Method families: `// family: X` names the variant query X that `relwork cypher --name` runs instead when a method
 // parameter names a family ('state-space models') or with --family (a method and its catalog derivatives). A variant
 // takes LISTS of canonical method names (`// resolve: a=methods`) and its rows name the method linked; in Neo4j
@@ -71,7 +72,8 @@ WITH m, toUpper(replace(replace(trim($relation), '-', '_'), ' ', '_')) AS wanted
 MATCH (p:Paper)-[r]->(m)
 WHERE type(r) = wanted
 RETURN p.id AS id, p.title AS title, p.year AS year, type(r) AS type, r.field AS field, r.evidence AS evidence
-ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(r)], p.norm_title, p.id;
+ORDER BY p.year IS NULL, coalesce(p.year, 0), p.arxiv_id IS NULL, last(split(coalesce(p.arxiv_id, ''), '/')),
+         rank[type(r)], p.norm_title, p.id;
 
 // name: builds_on_family
 // description: Papers that build on (or $relation) a method of list $method (a family's members, a method and its derivatives), oldest first; one row per paper, naming the method of its strongest link (title evidence first, then confidence, then name) and all the methods it links.
@@ -86,7 +88,8 @@ WITH rank, p, m, r ORDER BY coalesce(fields[r.field], 3), -coalesce(r.confidence
 WITH rank, p, collect({method: m.name, link: r}) AS links
 RETURN p.id AS id, p.title AS title, p.year AS year, links[0].method AS method, type(links[0].link) AS type,
        links[0].link.field AS field, links[0].link.evidence AS evidence, [l IN links | l.method] AS methods
-ORDER BY p.year IS NULL, coalesce(p.year, 0), rank[type(links[0].link)], p.norm_title, p.id;
+ORDER BY p.year IS NULL, coalesce(p.year, 0), p.arxiv_id IS NULL, last(split(coalesce(p.arxiv_id, ''), '/')),
+         rank[type(links[0].link)], p.norm_title, p.id;
 
 // name: most_compared
 // description: Methods most often compared against: number of distinct papers with a COMPARES_TO link. Datasets are left out (a score compared on GLUE is no comparison against GLUE).
