@@ -51,7 +51,7 @@ def test_catalog_arxiv_ids_valid_and_parents_exist(catalog):
      ("JIPDA", "JPDA"), ("MBConv", "MobileNetV2"), ("RTD", "ELECTRA"), ("Looped Transformer", "Transformer"),
      ("DaSiamRPN", "SiamRPN"), ("HMR 2.0", "HMR"), ("FaceForensics++", "FaceForensics"), ("VHRED", "HRED"),
      ("ORB-SLAM3", "ORB-SLAM2"), ("ORB-SLAM2", "ORB-SLAM"), ("Double DQN", "DQN"), ("Double Q-learning", "Q-learning"),
-     ("Maximum Causal Entropy IRL", "MaxEnt IRL"), ("GMM-UBM", "GMM"), ("CycleGAN-VC2", "CycleGAN-VC")],
+     ("Maximum Causal Entropy IRL", "MaxEnt IRL"), ("CycleGAN-VC2", "CycleGAN-VC")],
 )
 def test_catalog_lineage(catalog, name, parent):
     assert parent in catalog.get(name).parents
@@ -321,8 +321,14 @@ def test_catalog_version_check_sees_the_fault_it_guards_against(catalog):
         # qa10's RL / speech / robotics gaps
         ("We develop an algorithm based on Maximum Causal Entropy IRL and use it to evaluate the idea",
          ["Maximum Causal Entropy IRL"]),
-        ("the minimum frog-call time needed to train an accurate GMM classifier, as compared to 3% with MFCC",
-         ["GMM", "MFCC"]),
+        # 1901.10345: the speaker-verification system is a named baseline; a bare GMM or MFCC is a generic model
+        # or feature (tune3 1711.07068, tune5 1908.07191: "the Gaussian mixture assumption is generic")
+        ("combining ASV systems based on Gaussian mixture model-universal background model (GMM-UBM) and i-vector.",
+         ["GMM-UBM", "i-vector"]),
+        ("the minimum frog-call time needed to train an accurate GMM classifier, as compared to 3% with MFCC", []),
+        # 1904.12146: the DCASE development data, by its own name
+        ("Experimental results on TUT Sound Events 2016/2017 and TUT Acoustic Scenes 2016 datasets indicate that",
+         ["TUT Acoustic Scenes"]),
         ("Direct design of a robot's rendered dynamics, such as in impedance control, is now well established",
          ["Impedance control"]),
         ("imitation learning: we recover Behavior Cloning (Kullback-Leibler), GAIL and Dagger (Total Variation).",
