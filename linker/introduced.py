@@ -34,7 +34,8 @@ from relwork.linker.matcher import TEX_SUPERSCRIPT, normalize
 from relwork.linker.sentences import start_of_sentence
 
 # Generic families and words that look like names but are not (annotation guidelines): never introduced,
-# never uncatalogued links.
+# never uncatalogued links. The decision-process models and the generic layer names (Keras' Conv1D ... Conv3D) are
+# the field's: "solving our MDP model", "temporal CNN, called Conv1D".
 GENERIC = frozenset(
     """
     mha mhsa msa ai ml dl rl nlp cv asr tts nlu nlg qa ner pos mt nmt llm llms lm lms plm plms mllm mllms vlm vlms lvlm
@@ -43,6 +44,7 @@ GENERIC = frozenset(
     peft qat ptq ood iid fps flops macs gflops iou miou map auc f1 bleu rouge wer cer mse mae_loss
     kv kgs kg kge ir cl ssl mtl hci iot ocr vqa vqa2 sr tsf lstf hmer sgg slu ctr ar vr xr agi zsl gzsl fsl ga e2e
     transformer transformers attention convnet convnets dcnn dcnns seq2seq
+    mdp mdps pomdp pomdps conv1d conv2d conv3d
     """.split()
 )
 

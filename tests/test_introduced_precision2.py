@@ -85,3 +85,14 @@ def test_plain_own_name_still_hides_its_spelling_variants(linker):
     linked = linker.link(Paper.create(title, abstract, arxiv_id="1801.04381"))
     assert "MobileNetV2" in [i.name for i in linked.introduces]
     assert not any(l.method == "MobileNetV2" for l in linked.links)
+
+
+def test_decision_process_models_and_generic_layer_names_are_not_introduced(linker):
+    # qa10 on unlabelled arXiv 1711.05078 and 1904.00441: the field's model and Keras' layer names, not coinages
+    mdp = ("We formulate the problem as a Markov decision process (MDP). Through simulations, we show that the policy "
+           "obtained by solving our MDP model provides more profit to the microgrids.")
+    assert intros(linker, "A unified decision making framework for microgrid networks", mdp, year=2017) == {}
+    conv = ("To feed these data into our model, we use spatio-temporal convolution layer, called Conv3D for order book "
+            "data and temporal CNN, called Conv1D for settlement data.")
+    assert intros(linker, "Cooperative Multi-Agent Reinforcement Learning Framework for Scalping Trading", conv,
+                  year=2019) == {}
