@@ -279,6 +279,10 @@ _PASSIVE_BEFORE = re.compile(
     r"\b(?P<aux>is|are|was|were|be|being|been)\s+(?:\w+ly\s+|also\s+|then\s+|first\s+|further\s+)?(?:\w+\s+)?$", re.I
 )
 _PAST_PASSIVE_END = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|then\s+|also\s+|first\s+)?\w+(?:ed|en|wn|un|ne|ut)\s*$", re.I)
+# a perfect with the paper's own system as subject reports its own work: "Our method has been compared to the
+# state-of-the-art methods ORB-SLAM2 and LDSO" (not "our previous model has been used")
+_OWN_PERFECT = re.compile(r"\b(?:our|the\s+(?:newly\s+)?proposed|the\s+presented)\s+(?!previous|prior|earlier|former)"
+                          r"(?:[\w-]+\s+){1,3}?(?:has|have)\s+(?:also\s+)?been\s+(?:\w+ly\s+)?$", re.I)
 _PERFECT = re.compile(r"\b(?:has|have|had)\s+(?:\w+ly\s+|also\s+)?been\s+(?:\w+ly\s+)?$", re.I)
 
 
@@ -303,7 +307,7 @@ def _owner(
     sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
     prefix = sentence[clause_lo:cue_start]
     own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
-    if _search_end(_PERFECT, prefix, 4) or _search_end(_HABITUAL_END, prefix, 1):
+    if (_search_end(_PERFECT, prefix, 4) and not _search_end(_OWN_PERFECT, prefix, 9)) or _search_end(_HABITUAL_END, prefix, 1):
         return "other"
     passive = _search_end(_PASSIVE_BEFORE, prefix, 3)
     if passive and passive.group("aux").lower() in ("was", "were"):
@@ -634,6 +638,10 @@ _PRE_CUES: tuple[_Cue, ...] = (
          "<similar+<behave/<perform/<act <clos/<narrow+<gap>", first="abcenopqrsw"),
     # "X times faster than": the slowest pattern, tried only when 'than' is written
     _cue(COMPARES_TO, 0.85, _COMPARATIVE + r"(?:\s+[\w()%.-]+){0,6}?\s+than", needs="than", keys="than"),
+    # a 'than' whose comparative is further left or across a comma ("is more accurate in both its estimate of the mean
+    # behaviour and model uncertainty than Gaussian Process Regression", "improved model fits, as well as tighter
+    # uncertainty estimates, than traditional dropout"); not 'rather than', 'other than' (the mentions cue, or none)
+    _cue(COMPARES_TO, 0.7, r"(?<!rather\s)(?<!other\s)than", needs="than", keys="than>", first="t"),
     # "match" as a verb with an object ("match the performance of X", "matches GPT-4", "match or exceed X"), not the
     # noun of "feature matching", "stereo matching network", "relevance matching features"
     _cue(COMPARES_TO, 0.85, r"match(?:es|ed|ing)?(?=\s+(?:\w+ly\s+)?(?:(?:the|that|those|its|their|or|and|performance|accuracy"
@@ -645,13 +653,19 @@ _PRE_CUES: tuple[_Cue, ...] = (
          r"|compar(?:e|es|ed|ing)\s+(?:our|the|its|their|this|these)\s+(?:[\w-]+\s+){0,3}?(?:with|to|against)"
          r"|compar(?:e|es|ing)(?:\s+(?:it|them|ourselves))?(?:\s+(?:with|to|against))?|(?<=we\s)compared"
          r"|versus|vs\.?|relative\s+to|comparable\s+(?:in\s+(?:terms\s+of\s+)?[\w-]+(?:\s+and\s+[\w-]+)?\s+)?(?:to|with)|as\s+(?:good|fast|accurate|strong|efficient|effective)\s+as"
+         # (and how it fares: "demonstrate its efficacy over MAML", "prevails over ... Q-learning and A3C", "a marked
+         # increase in speed over the ... EpicFlow approach", "increase mine detection by 4-28% over K-SVD")
+         # ('effectiveness against' an attack is what a defense is tested with, so these take 'over' only)
          r"|(?:improvements?|gains?|advantages?|benefits?|speed-?ups?|boosts?|superiority|margins?|edge|win\s+rates?)"
          r"(?:\s+(?:of|in)\s+[^,;]{1,40}?)?(?:\s*\([^()]{1,60}\))?\s+(?:over|against|relative\s+to)"
+         r"|(?:efficacy|effectiveness|dominance|prevail(?:s|ed|ing)?|(?:increase|reduction|decrease)s?(?=\s+in\s))"
+         r"(?:\s+(?:of|in)\s+[^,;]{1,40}?)?\s+over"
+         r"|by\s+(?:up\s+to\s+|about\s+|around\s+|nearly\s+|almost\s+|over\s+)?\d[\d.,]*(?:\s*[-\u2013]\s*\d[\d.,]*)?\s*(?:%|x|times)\s+over"
          r"|(?:superior|inferior)\s+(?:(?:performance|results?|accuracy|quality)\s+)?(?:to|over|than)"
          r"|improv\w+\s+(?:up)?on|improv(?:e|es|ed|ing)\s+(?:[^,;()]{1,120}?\s+)?over|(?:compar|benchmark|evaluat|test|validat|assess|pit|compet|measur)\w*(?:\s+[\w-]+){0,3}?\s+against"
          r"|against\s+(?=(?:the\s+)?(?:strong|competitive|state-of-the-art|existing|recent|prior|previous|baselines?|several)\b)",
          keys="<match <compar <versus <vs <relative <good>/<fast>/<accurate>/<strong>/<efficient>/<effective>+<as> <over> "
-         "<against> <improv <superior <inferior", first="abcegimprstvw"),
+         "<against> <improv <superior <inferior", first="abcdegimprstvw"),
     # a measure set beside the method's: "comparative or better performance over Lattice-LSTM", "the same accuracy as
     # MobileNetV2", "performance levels similar to a Mask R-CNN trained on ..." ('similar to' alone is a use, below)
     _cue(COMPARES_TO, 0.85, r"(?:better|higher|stronger|improved|greater|superior)\s+(?:\w+\s+)?" + _MEASURE + r"\s+over"
@@ -1293,14 +1307,32 @@ _NEGATED_USE = re.compile(
 )
 # What follows a 'than' that compares with no method: "than previously possible", "than ever", "more than 100 fps"
 # (not "less than 10% of the recent ResNet-101", nor "than 3D RANSAC").
+_DIFFERENT_BEFORE = re.compile(r"(?<![\w-])(?:different(?:ly)?|other|else)\s+(?:[\w-]+\s+){0,4}$", re.I)
 _NO_RIVAL = re.compile(r"\s+(?:(?:previously|ever|before|possible|usual|expected|needed|required|necessary|anticipated"
                        r"|reported|originally)\b|\d[\d.,]*(?:\s*(?:%|x|times|[kKMB]\b))?(?![\w.,%-])(?!\s*of\b))", re.I)
 
 
+# A use verb in a relative clause on the compared noun: "better than a baseline that uses pre-trained embeddings, such as
+# Word2Vec", "outperforms more standard techniques that rely on extended Kalman filtering", "methods which are based on
+# X" (not a reported finding: "outperforms BERT, showing that fine-tuning X ...", nor a clause of its own after a comma)
+_RELATIVE_USE = re.compile(r"(?<![\w-])(?<!that\s)(?:that|which|who)\s+(?:(?:is|are|was|were|also|only|\w+ly)\s+){0,2}$", re.I)
+_REPORT_THAT = re.compile(r"(?:show|demonstrat|indicat|suggest|prov|find|found|reveal|confirm|verif|argu|note|observ)\w*\s+$", re.I)
+
+
+def _relative_use(before: str, match: "re.Match") -> bool:
+    """Whether the use cue ``match`` opens a relative clause ('that uses', 'which are based on') whose noun is
+    no reported finding (see ``_RELATIVE_USE``)."""
+    relative = _RELATIVE_USE.search(before, max(0, match.start() - 40), match.start())
+    return relative is not None and not _REPORT_THAT.search(before, max(0, relative.start() - 30), relative.start())
+
+
 def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | None":
     """The comparison cue whose object the use participle ``use`` modifies (see ``_MODIFIER_USE``), or None.
-    Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") are walked left."""
+    Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") and relative clauses
+    ("a baseline that uses pre-trained embeddings", see ``_RELATIVE_USE``) are walked left."""
     current = use
+    if not _MODIFIER_USE.fullmatch(" ".join(use.group(0).split())) and _relative_use(before, use):
+        current = _RELATIVE_USE.search(before, max(0, use.start() - 40), use.start())
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
         if match.end() > current.start():
             continue
@@ -1309,6 +1341,11 @@ def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | N
             if not _plain_noun_phrase(before, match.end(), current.start()):
                 return None
             current = match
+            continue
+        if cue.relation == BUILDS_ON and _relative_use(before, match):
+            if not _plain_noun_phrase(before, match.end(), current.start()):
+                return None
+            current = _RELATIVE_USE.search(before, max(0, match.start() - 40), match.start())  # on to its noun
             continue
         if cue.relation == COMPARES_TO and cue.agent == ANY:
             continue  # 'baselines' is a noun of the compared phrase ('outperform several baselines, including those
@@ -1352,6 +1389,9 @@ def _governing_cue(
             continue  # a capitalised word inside a name ("Low-Rank Adaptation", "Gene Ontology")
         if _NO_RIVAL.match(before, match.end()) and match.group(0)[-4:].lower() == "than":
             continue  # "larger neural networks than previously possible, including ResNet-34": no method compared with
+        if len(match.group(0)) == 4 and _DIFFERENT_BEFORE.search(before, max(0, match.start() - 60), match.start()) \
+                and match.group(0).lower() == "than":
+            continue  # "With a different architecture than the popular U-net": a contrast, as 'unlike' is
         window = max(0, match.start() - 40)
         if _ADJECTIVAL.search(before, window, match.start()):
             continue  # "the widely used GPT-3.5": a participle modifying the name, not a verb
@@ -1406,7 +1446,8 @@ def _governing_cue(
         # "FPGM reduces more than 52% FLOPs on ResNet-110", "124x speedup compared with fully-connected layers on AlexNet":
         # past the compared phrase, the model the comparison is made on is one the paper runs
         return RelationResult(BUILDS_ON, f"{words} ... {host.group('prep').lower()}", 0.6), False
-    if cue.relation == BUILDS_ON and _MODIFIER_USE.fullmatch(words) \
+    if cue.relation == BUILDS_ON and (_MODIFIER_USE.fullmatch(words) or (not gap.strip() and _PARTICIPLE.fullmatch(words))
+                                      or (_relative_use(before, match) and not _SETTING_GAP.search(gap))) \
             and not (_COMPARED_NOUN.fullmatch(words) and _SETTING_GAP.search(gap)) \
             and not (words.lower() == "training" and _GERUND_OBJECT.match(gap)):
         compared = _compared_object(before, found, match)
