@@ -1477,6 +1477,7 @@ def _drop_technique_acronyms(
 def detect_introduced(
     paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
     years: "CatalogYears | None" = None, field_terms: "FieldTerms | None" = None,
+    own_version: "Callable[[str], bool] | None" = None,
 ) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -1490,7 +1491,9 @@ def detect_introduced(
     ``field_terms`` (alias key -> readings with the year each first appears, as ``build_field_terms`` makes them
     from unlabelled abstracts) lists acronyms the field spells out alike: a short form the paper defines with such
     a reading, or uses bare, is the field's term, not its coinage (``_drop_field_terms``); default: the packaged
-    lexicon (``packaged_field_terms``), ``{}`` for none.
+    lexicon (``packaged_field_terms``), ``{}`` for none. ``own_version(key)`` says whether this paper is a version
+    of the introducing paper of the catalogued name with that alias key (a journal extension re-proposing it):
+    such a name stays the paper's own however the catalog dates it.
     """
     known = known or set()
     paper, written = _scripts_read(paper)
@@ -1809,7 +1812,10 @@ def detect_introduced(
         _drop_technique_acronyms(abstract, definitions, found, order, paper.title, title_name)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
-    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
+    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it, unless the paper is a version of the
+    # name's own paper ('We propose Deep Back-Projection Networks (DBPN)' in the 2019 journal paper 'Deep
+    # Back-Projection Networks for Single Image Super-resolution' of the 2018 'Deep Back-Projection Networks For
+    # Super-Resolution'); a long form the catalog does
     # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
     # (CDAN)'; CDAN is marked ambiguous in the catalog)
     if known and found and year:
@@ -1821,7 +1827,8 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < year and key != title_key and key not in counted:
+            if dated and min(dated) < year and key != title_key and key not in counted and not (
+                    own_version and any(own_version(k) for k in keys if k in known)):
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')
