@@ -692,8 +692,13 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
 # the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
 # and CIFAR-10 datasets', 'experiments on two widely used benchmark datasets' (not 'on our new benchmark')
 _USED_DATA = re.compile(
-    r"\b(?:on|across|over|using|in|for|including|from)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
-    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b",
+    r"\b(?:(?:on|across|over|using|in|for|including|from)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
+    # 'a Natural Language Interface to Databases' (not 'To train the deep model, a dataset is established')
+    r"|to\s+(?:(?:the|a|an)\s+)?(?:[\w\-+.]+\s+)?)"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b"
+    # the rest of a list of such data: 'including the Cityscape dataset~\cite{..}, Facade and Aerial Maps dataset'
+    r"(?:(?:~?\\cite\{[^{}]*\})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+\s+){0,4}?"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)\b)*",
     re.I,
 )
 
@@ -710,6 +715,16 @@ _KIND_HEAD_APPOSITION = re.compile(
 _ARTICLES = frozenset("a an the our this these its their".split())
 _KIND_HEAD_NAMED = re.compile(
     r"(?P<head>[A-Za-z][\w\-]*)(?P<comma>\s*,)?\s+(?:called|named|dubbed|termed|coined|namely|denoted)\s+(?:as\s+)?[\"'“‘`]*$"
+)
+# 'which we call X', 'that is called X': the phrase before the comma holds the head noun
+_KIND_HEAD_WE_CALL = re.compile(
+    r",?\s*(?:which|that)\s+(?:we|is|are)\s+(?:call|called|name|named|term|termed|dub|dubbed|refer\s+to\s+as)\s+"
+    r"(?:it\s+|them\s+)?(?:as\s+)?[\"'“‘`]*$"
+)
+# a head noun right before the name, after an article or possessive and up to two modifiers: 'our approach ASDF',
+# 'a novel framework X', 'the proposed method X'
+_KIND_HEAD_PREMODIFIER = re.compile(
+    r"(?<![\w-])(?i:our|the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[A-Za-z][\w-]*)\s+$"
 )
 _KIND_HEAD_TOKEN = re.compile(r"[A-Za-z][\w\-+]*|[^\sA-Za-z]")
 # words that end the noun phrase of an apposition (its head comes before them)
@@ -774,6 +789,23 @@ def _head_kind(name: str, clause: str) -> str | None:
                 break
             if word in _KIND_HEAD_STOP or word == "of" and not (i and words[i - 1].lower() in groups):
                 break
+    called = _KIND_HEAD_WE_CALL.search(clause, max(0, at - 40), at)
+    if called:
+        # 'a simple debiasing algorithm based on residual fitting, which we call DRiFt': the first head noun after
+        # the article that opens the phrase 'which we call' names
+        words = _KIND_HEAD_TOKEN.findall(clause[max(0, called.start() - 100) : called.start()])
+        opens = [i for i, word in enumerate(words) if word.lower() in _ARTICLES]
+        for i in range(opens[-1] + 1 if opens else len(words), len(words)):
+            low = words[i].lower()
+            if low in heads:
+                while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
+                    i += 1
+                return "method" if words[i].lower() in method else "dataset"
+            if low in _KIND_HEAD_STOP or not words[i][0].isalnum():
+                break
+    premodifier = _KIND_HEAD_PREMODIFIER.search(clause, max(0, at - 60), at)
+    if premodifier and premodifier.group("head").lower() in heads:
+        return "method" if premodifier.group("head").lower() in method else "dataset"  # 'our approach ASDF'
     after = _KIND_HEAD_TOKEN.match(clause, end + 1) if clause[end : end + 1] == " " else None
     if after:
         if DATASET_WORDS.fullmatch(after.group()):
