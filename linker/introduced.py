@@ -738,6 +738,16 @@ def _kind_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(data["method"]), frozenset(data["dataset"]), frozenset(data["groups"])
 
 
+def _compound_head_kind(words: list[str], i: int) -> str:
+    """The kind of the compound whose first head noun is ``words[i]``: its head is its last noun, a group noun aside
+    ('tool suite', 'benchmark suite')."""
+    method, dataset, groups = _kind_heads()
+    heads = method | dataset
+    while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
+        i += 1
+    return "method" if words[i].lower() in method else "dataset"
+
+
 def _head_kind(name: str, clause: str) -> str | None:
     """The kind the name's own noun phrase gives it, or None: the head noun of its apposition ('ArabianGPT, a
     series of transformer-based models within the ArabianLLM suite' -> method; 'X, a large-scale benchmark for
@@ -767,10 +777,7 @@ def _head_kind(name: str, clause: str) -> str | None:
                 group = group or low
                 continue
             if low in heads:
-                # a compound's head is its last noun, a group noun aside ('tool suite', 'benchmark suite')
-                while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
-                    i += 1
-                return "method" if words[i].lower() in method else "dataset"
+                return _compound_head_kind(words, i)
             if low in _KIND_HEAD_STOP or not word[0].isalnum():
                 break
         if group in dataset:
@@ -798,9 +805,7 @@ def _head_kind(name: str, clause: str) -> str | None:
         for i in range(opens[-1] + 1 if opens else len(words), len(words)):
             low = words[i].lower()
             if low in heads:
-                while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
-                    i += 1
-                return "method" if words[i].lower() in method else "dataset"
+                return _compound_head_kind(words, i)
             if low in _KIND_HEAD_STOP or not words[i][0].isalnum():
                 break
     premodifier = _KIND_HEAD_PREMODIFIER.search(clause, max(0, at - 60), at)
