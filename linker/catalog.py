@@ -126,6 +126,26 @@ def _same_paper_title(a: str, b: str) -> bool:
     return any(normalize_title(longer[: cut.start()]) == shorter for cut in _SUBTITLE.finditer(longer))
 
 
+def is_version_title(entry: CatalogEntry, title: str) -> bool:
+    """Whether a paper titled ``title`` may be another version of ``entry``'s introducing paper (a journal
+    extension: 'Deep Back-Projection Networks for Single Image Super-resolution' of 'Deep Back-Projection Networks
+    For Super-Resolution'). The titles are compared past the entry's own names, which any paper using the method
+    may put in its title: the paper's title names the method, and the catalog title's other content words (at
+    least two: 'super resolution') are (nearly) all among the paper title's other words (token-set ratio >= 90).
+    A catalog title that is only the method's name ('Long Short-Term Memory', 'Deep Canonical Correlation
+    Analysis') never matches."""
+    own = {word for surface in entry.surfaces for word in normalize_title(surface).split()}
+    skip = own | stopwords()
+    known = [w for w in normalize_title((entry.paper or {}).get("title") or "").split() if w not in skip]
+    if len(known) < 2:
+        return False
+    words = normalize_title(title).split()
+    if own.isdisjoint(words):
+        return False  # the title does not name the method ('Attention Is All You Need in Speech Separation')
+    other = [w for w in words if w not in skip]
+    return bool(other) and fuzz.token_set_ratio(" ".join(known), " ".join(other)) >= 90
+
+
 _SUBTITLE = re.compile(r"\s*[:\u2014]\s*|\s+[-\u2013]{1,2}\s+")
 _TITLE_KEY_WORDS = 3
 

@@ -694,8 +694,13 @@ def _long_forms(text: str, short: tuple[str, int, int], phrase: str) -> list[str
 # the data a clause evaluates on, not what it names: 'proposing AdvGAN++, a version of AdvGAN that ... on MNIST
 # and CIFAR-10 datasets', 'experiments on two widely used benchmark datasets' (not 'on our new benchmark')
 _USED_DATA = re.compile(
-    r"\b(?:on|across|over|using|in|for|including|from)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
-    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b",
+    r"\b(?:(?:on|across|over|using|in|for|including|from)\s+(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+,?\s+){0,6}?"
+    # 'a Natural Language Interface to Databases' (not 'To train the deep model, a dataset is established')
+    r"|to\s+(?:(?:the|a|an)\s+)?(?:[\w\-+.]+\s+)?)"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)(?:\s+(?:datasets?|databases?|corpus|corpora))?\b"
+    # the rest of a list of such data: 'including the Cityscape dataset~\cite{..}, Facade and Aerial Maps dataset'
+    r"(?:(?:~?\\cite\{[^{}]*\})?\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?!our\b|new\b|novel\b|proposed\b|this\b|these\b)[\w\-+.]+\s+){0,4}?"
+    r"(?:datasets?|databases?|benchmarks?|corpus|corpora)\b)*",
     re.I,
 )
 
@@ -713,6 +718,16 @@ _ARTICLES = frozenset("a an the our this these its their".split())
 _KIND_HEAD_NAMED = re.compile(
     r"(?P<head>[A-Za-z][\w\-]*)(?P<comma>\s*,)?\s+(?:called|named|dubbed|termed|coined|namely|denoted)\s+(?:as\s+)?[\"'“‘`]*$"
 )
+# 'which we call X', 'that is called X': the phrase before the comma holds the head noun
+_KIND_HEAD_WE_CALL = re.compile(
+    r",?\s*(?:which|that)\s+(?:we|is|are)\s+(?:call|called|name|named|term|termed|dub|dubbed|refer\s+to\s+as)\s+"
+    r"(?:it\s+|them\s+)?(?:as\s+)?[\"'“‘`]*$"
+)
+# a head noun right before the name, after an article or possessive and up to two modifiers: 'our approach ASDF',
+# 'a novel framework X', 'the proposed method X'
+_KIND_HEAD_PREMODIFIER = re.compile(
+    r"(?<![\w-])(?i:our|the|a|an|this|its|their)\s+(?:[\w-]+\s+){0,2}?(?P<head>[A-Za-z][\w-]*)\s+$"
+)
 _KIND_HEAD_TOKEN = re.compile(r"[A-Za-z][\w\-+]*|[^\sA-Za-z]")
 # words that end the noun phrase of an apposition (its head comes before them)
 _KIND_HEAD_STOP = frozenset("for to with on in from by that which who where using via into at as than over through under".split())
@@ -723,6 +738,16 @@ def _kind_heads() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(method nouns, dataset nouns, group nouns) from ``linker/data/kind-heads.json``."""
     data = packaged_json(KIND_HEADS_FILE)
     return frozenset(data["method"]), frozenset(data["dataset"]), frozenset(data["groups"])
+
+
+def _compound_head_kind(words: list[str], i: int) -> str:
+    """The kind of the compound whose first head noun is ``words[i]``: its head is its last noun, a group noun aside
+    ('tool suite', 'benchmark suite')."""
+    method, dataset, groups = _kind_heads()
+    heads = method | dataset
+    while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
+        i += 1
+    return "method" if words[i].lower() in method else "dataset"
 
 
 def _head_kind(name: str, clause: str) -> str | None:
@@ -754,10 +779,7 @@ def _head_kind(name: str, clause: str) -> str | None:
                 group = group or low
                 continue
             if low in heads:
-                # a compound's head is its last noun, a group noun aside ('tool suite', 'benchmark suite')
-                while i + 1 < len(words) and words[i + 1].lower() in heads and words[i + 1].lower() not in groups:
-                    i += 1
-                return "method" if words[i].lower() in method else "dataset"
+                return _compound_head_kind(words, i)
             if low in _KIND_HEAD_STOP or not word[0].isalnum():
                 break
         if group in dataset:
@@ -776,6 +798,21 @@ def _head_kind(name: str, clause: str) -> str | None:
                 break
             if word in _KIND_HEAD_STOP or word == "of" and not (i and words[i - 1].lower() in groups):
                 break
+    called = _KIND_HEAD_WE_CALL.search(clause, max(0, at - 40), at)
+    if called:
+        # 'a simple debiasing algorithm based on residual fitting, which we call DRiFt': the first head noun after
+        # the article that opens the phrase 'which we call' names
+        words = _KIND_HEAD_TOKEN.findall(clause[max(0, called.start() - 100) : called.start()])
+        opens = [i for i, word in enumerate(words) if word.lower() in _ARTICLES]
+        for i in range(opens[-1] + 1 if opens else len(words), len(words)):
+            low = words[i].lower()
+            if low in heads:
+                return _compound_head_kind(words, i)
+            if low in _KIND_HEAD_STOP or not words[i][0].isalnum():
+                break
+    premodifier = _KIND_HEAD_PREMODIFIER.search(clause, max(0, at - 60), at)
+    if premodifier and premodifier.group("head").lower() in heads:
+        return "method" if premodifier.group("head").lower() in method else "dataset"  # 'our approach ASDF'
     after = _KIND_HEAD_TOKEN.match(clause, end + 1) if clause[end : end + 1] == " " else None
     if after:
         if DATASET_WORDS.fullmatch(after.group()):
@@ -1479,6 +1516,7 @@ def _drop_technique_acronyms(
 def detect_introduced(
     paper: Paper, known: "set[str] | None" = None, foreign: "Callable[[str, str], bool] | None" = None,
     years: "CatalogYears | None" = None, field_terms: "FieldTerms | None" = None,
+    own_version: "Callable[[str], bool] | None" = None,
 ) -> list[Introduced]:
     """Names ``paper`` introduces, from its title prefix and abstract cues, merged by alias key.
 
@@ -1492,7 +1530,9 @@ def detect_introduced(
     ``field_terms`` (alias key -> readings with the year each first appears, as ``build_field_terms`` makes them
     from unlabelled abstracts) lists acronyms the field spells out alike: a short form the paper defines with such
     a reading, or uses bare, is the field's term, not its coinage (``_drop_field_terms``); default: the packaged
-    lexicon (``packaged_field_terms``), ``{}`` for none.
+    lexicon (``packaged_field_terms``), ``{}`` for none. ``own_version(key)`` says whether this paper is a version
+    of the introducing paper of the catalogued name with that alias key (a journal extension re-proposing it):
+    such a name stays the paper's own however the catalog dates it.
     """
     known = known or set()
     paper, written = _scripts_read(paper)
@@ -1811,7 +1851,10 @@ def detect_introduced(
         _drop_technique_acronyms(abstract, definitions, found, order, paper.title, title_name)
     # a catalogued name the catalog dates to a year before the paper is someone else's method that
     # the paper uses or recalls ('we introduce deep Q-network (DQN) in a batch RL framework' in 2019,
-    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it; a long form the catalog does
+    # 'called Wasserstein GAN (WGAN)' in 2018), however the abstract words it, unless the paper is a version of the
+    # name's own paper ('We propose Deep Back-Projection Networks (DBPN)' in the 2019 journal paper 'Deep
+    # Back-Projection Networks for Single Image Super-resolution' of the 2018 'Deep Back-Projection Networks For
+    # Super-Resolution'); a long form the catalog does
     # not know names another method with the same ambiguous acronym ('Continual Diversity Adversarial Network
     # (CDAN)'; CDAN is marked ambiguous in the catalog)
     if known and found and year:
@@ -1823,7 +1866,8 @@ def detect_introduced(
             if key in clashes and intro.aliases and not any(alias_key(a) in known for a in intro.aliases):
                 continue  # a long form the catalog does not know: another method with the same acronym
             dated = [years[k] for k in keys if k in known and k in years]
-            if dated and min(dated) < year and key != title_key and key not in counted:
+            if dated and min(dated) < year and key != title_key and key not in counted and not (
+                    own_version and any(own_version(k) for k in keys if k in known)):
                 del found[key]
                 order.remove(key)
     # a multi-word name whose initials spell another introduced name is its long form ('Long Range Arena', 'LRA')

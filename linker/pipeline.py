@@ -36,7 +36,7 @@ from relwork.core.files import atomic_text
 from relwork.core.gctools import release_free_memory
 from relwork.core.records import Introduced, Link, LinkedPaper, Paper, first_submitted
 from relwork.linker.calibration import calibrate, check_threshold, drop_below
-from relwork.linker.catalog import Catalog, CatalogEntry, alias_key
+from relwork.linker.catalog import Catalog, CatalogEntry, alias_key, is_version_title
 from relwork.linker.compiled import CompiledCatalog, compiled_catalog
 from relwork.linker.introduced import (
     GENERIC,
@@ -358,7 +358,8 @@ class Linker:
         editions of catalogued datasets, devices), plus the catalog entries whose introducing paper it is
         (``CatalogEntry.is_introduced_by``: arXiv id or title)."""
         # (the date test reads this linker's catalog, --catalog entries included: ``_years``)
-        found = detect_introduced(paper, self.catalog_known, self._redefined, self._years)
+        found = detect_introduced(paper, self.catalog_known, self._redefined, self._years,
+                                  own_version=lambda key: self._own_version(key, paper.title))
         found = drop_used_names(paper, found, self._editions)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
@@ -511,6 +512,14 @@ class Linker:
         if devices:
             for f in fields:
                 f.mentions = [m for m in f.mentions if m.name not in devices]
+
+    def _own_version(self, key: str, title: str) -> bool:
+        """Whether the paper titled ``title`` is a version of the introducing paper of an entry with the alias key
+        ``key`` (``is_version_title``): asked only about a catalogued name the paper proposes and the catalog dates
+        before it."""
+        entries = self.catalog.entries
+        return any(is_version_title(entries[name], title)
+                   for name in self._short_entries.get(key, ()) if name in entries)
 
     def _redefined(self, short: str, long_form: str) -> bool:
         """Whether a paper's definition 'Long Form (SHORT)' of a catalogued ``short`` gives it another meaning

@@ -553,6 +553,14 @@ _PRIOR_FINDINGS = (r"(?:(?:the|these|those|their|its|such)\s+)?(?:(?:previous|pr
 _COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
+# "baseline" in its geometric sense, the distance between two cameras or antennas ("which requires sufficient
+# baseline" in SLAM, "wide baseline stereo", "disparate camera baselines", "Very Long Baseline Interferometry",
+# "small baseline between views"), is no comparison; the written-together forms ("wide-baseline") never match a cue.
+_NOT_GEOMETRIC = ("".join(rf"(?<!\s{w}\s)" for w in ("wide", "wider", "narrow", "short", "long", "large", "small",
+                                                     "sufficient", "camera", "stereo", "disparate"))
+                  + r"(?!baselines?\s+(?:length|distance|between\s+(?:the\s+)?(?:two\s+)?(?:views|cameras|frames|images)"
+                  r"|interferometr|neutrino))")
+
 # what a result is measured in, when set beside another method's
 _MEASURE = (r"(?:performance|results?|accuracy|accuracies|quality|scores?|precision|recall|f1|bleu|map|error(?:\s+rates?)?"
             r"|(?:mean\s+)?average\s+precision)(?:\s*\([\w@.-]{1,12}\))?")
@@ -678,7 +686,7 @@ _PRE_CUES: tuple[_Cue, ...] = (
          keys="<better/<higher/<stronger/<improved/<greater/<superior+<over> <comparative <similar <equivalent <equal <close "
          "<same> <level <recover <retain <preserv <maintain <that>/<those>+<of>",
          first="bcefhimpqrs0123456789"),
-    _cue(COMPARES_TO, 0.8, r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
+    _cue(COMPARES_TO, 0.8, _NOT_GEOMETRIC + r"baselines?(?:\s+(?:models?|methods?|systems?))?", ANY, keys="baseline"),
     _cue(COMPARES_TO, 0.75, r"as\s+(?:also\s+)?(?:previously\s+|already\s+|earlier\s+)?(?:also\s+)?(?:observed|found|noted|seen)"
          r"(?:\s+(?:previously|before|earlier|elsewhere))?(?:\s+(?:in|by))?|consistent\s+with|in\s+(?:agreement|line|keeping|accordance|conformity)\s+(?:with|to)"
          r"|agree\w*\s+(?:well\s+)?with|(?:re)?confirm(?:s|ed|ing)?(?=\s+" + _PRIOR_FINDINGS + r")|as\s+(?:also\s+)?(?:re)?confirmed\s+by"

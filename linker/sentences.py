@@ -3,8 +3,9 @@
 Abstracts are short and regular, so a boundary rule plus an abbreviation guard is enough; no NLP model is
 loaded. A boundary is a '.', '!' or '?' (optionally followed by closing quotes/brackets) and whitespace,
 followed by something that can start a sentence (capital letter, digit, opening quote or bracket). It is
-rejected when the word before the period is a known abbreviation ("e.g.", "et al.", "Fig.", "vs."), a single
-initial ("J. Smith") or a dotted acronym ("U.S."). Periods without a following space ("3.5x", "v2.1",
+rejected when the word before the period is a known abbreviation ("e.g.", "et al.", "Fig.", "vs.", "Mt.", "Feb.";
+not when written in capitals: "for SR. We" and "in MS. We" end sentences), a single initial ("J. Smith"), a dotted
+acronym ("U.S.") or a list number right after a colon or a sentence end ("questions: 1. Does NMT ..."). Periods without a following space ("3.5x", "v2.1",
 "GPT-3.5", "arxiv.org") never split. A period glued to a capitalised word after a lower-case word
 ("adoption.In this paper") does split: that is a missing space, common in scraped abstracts.
 Blank lines always split.
@@ -23,7 +24,8 @@ _ABBREVIATIONS = frozenset(
     """
     e.g eg i.e ie cf vs v viz al approx appx ca resp incl excl esp etc. fig figs eq eqs eqn sec sect secs
     tab ch chap no nos vol vols pp p ref refs dr mr mrs ms prof st jr sr inc ltd co corp dept univ
-    min max avg std var est e.t.c op lit ed eds rev nat phys proc trans conf int
+    min max avg std var est e.t.c op lit ed eds rev nat phys proc trans conf int mt lett appl
+    jan feb mar apr jun jul aug sep sept oct nov dec
     """.split()
 )
 # 'etc.' may or may not end a sentence: it ends one when followed by a capitalised pronoun/determiner.
@@ -39,6 +41,9 @@ _BOUNDARY = re.compile(
 )
 # A period glued to the next sentence: "adoption.In this" (lower-case word, period, capitalised word).
 _GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
+# What comes before a one-digit list number (read backwards from the space before it): nothing, a colon or a
+# sentence end. "as high as 4. Furthermore" ends a sentence; "two questions: 1. Does NMT" and "work. 4. Scaling" do not.
+_LIST_NUMBER_AFTER = re.compile(r"\s*(?:[:;.?]|$)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _URLISH = re.compile(r"(?:https?://|www\.|\w\.(?:com|org|io|net|ai)\b)", re.I)
@@ -60,13 +65,15 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
         return False
     low = word.lower()
     if low in _ABBREVIATIONS:
-        return True
+        return not (word.isupper() and len(word) > 1)  # "SR.", "MS.", "ST." are acronyms ending a sentence
     if low == "etc":
         return not _ETC_SENTENCE_STARTERS.match(text, next_start)
     if len(word) == 1 and word.isalpha() and word.isupper():
         return True  # an initial: "J. Smith", "A. Vaswani"
     if _DOTTED.fullmatch(word):
         return True  # dotted acronym: "U.S.", "e.g" written "e.g.", "Ph.D."
+    if len(word) == 1 and word.isdigit():
+        return _LIST_NUMBER_AFTER.match(text[max(0, dot - 4) : dot - 1][::-1]) is not None  # "questions: 1. Does"
     return False
 
 

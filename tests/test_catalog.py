@@ -11,7 +11,8 @@ import pytest
 from relwork.core.errors import CatalogError
 from relwork.core.records import Paper, normalize_arxiv_id
 from relwork.linker import Linker, load_catalog
-from relwork.linker.catalog import alias_key, builtin_files, read_catalog
+from relwork.linker.catalog import alias_key, builtin_files, is_version_title, read_catalog
+from relation_span import link_one
 
 
 def test_catalog_builtin_is_broad(catalog):
@@ -342,3 +343,70 @@ def test_catalog_version_check_sees_the_fault_it_guards_against(catalog):
 def test_catalog_versions_and_rl_speech_robotics_names_on_unlabelled_sentences(catalog, sentence, expected):
     linked = Linker(catalog).link(Paper(id="x", title="", abstract=sentence))
     assert list(dict.fromkeys(link.method for link in linked.links)) == expected
+
+
+# arXiv 1904.05677 (2019), the journal version of the catalog's DBPN paper 'Deep Back-Projection Networks For
+# Super-Resolution' (1803.02735, 2018): it proposes DBPN again, so DBPN is its own name, not prior work
+DBPN_JOURNAL_TITLE = "Deep Back-Projection Networks for Single Image Super-resolution"
+DBPN_JOURNAL_ABSTRACT = (
+    "Previous feed-forward architectures of recently proposed deep super-resolution networks learn the "
+    "features of low-resolution inputs and the non-linear mapping from those to a high-resolution output. "
+    "However, this approach does not fully address the mutual dependencies of low- and high-resolution "
+    "images. We propose Deep Back-Projection Networks (DBPN), the winner of two image super-resolution "
+    "challenges (NTIRE2018 and PIRM2018), that exploit iterative up- and down-sampling layers. These "
+    "layers are formed as a unit providing an error feedback mechanism for projection errors. We "
+    "construct mutually-connected up- and down-sampling units each of which represents different types of "
+    "image degradation and high-resolution components. We also show that extending this idea to several "
+    "variants applying the latest deep network trends, such as recurrent network, dense connection, and "
+    "residual learning, to improve the performance. The experimental results yield superior results and "
+    "in particular establishing new state-of-the-art results across multiple data sets, especially for "
+    "large scaling factors such as 8x."
+)
+# arXiv 1712.08841 (2017): a title naming LSTM, whose catalog title is only the method's name
+DUAL_LSTM_TITLE = "Dual Long Short-Term Memory Networks for Sub-Character Representation Learning"
+DUAL_LSTM_ABSTRACT = (
+    "Characters have commonly been regarded as the minimal processing unit in Natural Language Processing "
+    "(NLP). But many non-latin languages have hieroglyphic writing systems, involving a big alphabet with "
+    "thousands or millions of characters. Each character is composed of even smaller parts, which are "
+    "often ignored by the previous work. In this paper, we propose a novel architecture employing two "
+    "stacked Long Short-Term Memory Networks (LSTMs) to learn sub-character level representation and "
+    "capture deeper level of semantic meanings. To build a concrete study and substantiate the efficiency "
+    "of our neural architecture, we take Chinese Word Segmentation as a research case example. Among "
+    "those languages, Chinese is a typical case, for which every character contains several components "
+    "called radicals. Our networks employ a shared radical level embedding to solve both Simplified and "
+    "Traditional Chinese Word Segmentation, without extra Traditional to Simplified Chinese conversion, "
+    "in such a highly end-to-end way the word segmentation can be significantly simplified compared to "
+    "the previous work. Radical level embeddings can also capture deeper semantic meaning below character "
+    "level and improve the system performance of learning. By tying radical and character embeddings "
+    "together, the parameter count is reduced whereas semantic knowledge is shared and transferred "
+    "between two levels, boosting the performance largely. On 3 out of 4 Bakeoff 2005 datasets, our "
+    "method surpassed state-of-the-art results by up to 0.4%. Our results are reproducible, source codes "
+    "and corpora are available on GitHub."
+)
+
+
+@pytest.mark.parametrize(
+    "name, title, expected",
+    [
+        ("DBPN", DBPN_JOURNAL_TITLE, True),
+        ("R-C3D", "Two-Stream Region Convolutional 3D Network for Temporal Activity Detection", True),
+        ("PNN", "Product-based Neural Networks for User Response Prediction over Multi-field Categorical Data", True),
+        ("LSTM", DUAL_LSTM_TITLE, False),  # the catalog title is only the name
+        ("Deep CCA", "Multimodal Emotion Recognition Using Deep Canonical Correlation Analysis", False),
+        ("Transformer", "Attention Is All You Need in Speech Separation", False),  # the title does not name it
+    ],
+)
+def test_is_version_title_compares_titles_past_the_methods_own_names(catalog, name, title, expected):
+    assert is_version_title(catalog.get(name), title) is expected
+
+
+def test_journal_version_of_a_catalogued_methods_paper_introduces_it_instead_of_linking_it():
+    linked = link_one(DBPN_JOURNAL_TITLE, DBPN_JOURNAL_ABSTRACT, year=2019)
+    assert "DBPN" in [i.name for i in linked.introduces]
+    assert "DBPN" not in [link.method for link in linked.links]
+
+
+def test_paper_naming_a_catalogued_method_in_its_title_still_builds_on_it():
+    linked = link_one(DUAL_LSTM_TITLE, DUAL_LSTM_ABSTRACT, year=2017)
+    assert "LSTM" not in [i.name for i in linked.introduces]
+    assert "builds_on" in {link.relation for link in linked.links if link.method == "LSTM"}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from relwork.linker.introduced import _kind
+from relwork.linker.introduced import _head_kind, _kind
 
 
 def _seed_kinds(seed_abstract, linker, title: str) -> dict[str, str]:
@@ -49,6 +49,9 @@ def test_seed_datasets_keep_their_kind(seed_abstract, linker):
     ("MSDC-Net", "we propose a novel deep learning architecture for detectingthe disparity map from a rectified pair of "
                  "stereo images, called MSDC-Net"),
     ("BOAH", "BOAH: A Tool Suite for Multi-Fidelity Bayesian Optimization & Analysis of Hyperparameters"),
+    # 'which we call X' names the phrase before it (1908.10763; 'dataset bias' is no head)
+    ("DRiFt", "We formalize the concept of dataset bias under the framework of distribution shift and present a simple "
+              "debiasing algorithm based on residual fitting, which we call DRiFt"),
 ])
 def test_head_noun_of_the_names_phrase_makes_a_method(name, clause):
     assert _kind(name, clause) == "method"
@@ -63,6 +66,8 @@ def test_head_noun_of_the_names_phrase_makes_a_method(name, clause):
               "crowdsourcing"),
     ("UltraSuite", "UltraSuite: A Repository of Ultrasound and Acoustic Data from Child Speech Therapy Sessions"),
     ("NAS-Bench-101", "by introducing NAS-Bench-101, the first public architecture dataset for NAS research"),
+    ("PCFG SET", "we instantiate these five tests on a highly compositional data set which we dub PCFG SET and apply "
+                 "the resulting tests to three popular sequence-to-sequence models"),  # 1908.08351
 ])
 def test_head_noun_of_the_names_phrase_makes_a_dataset(name, clause):
     assert _kind(name, clause) == "dataset"
@@ -71,3 +76,27 @@ def test_head_noun_of_the_names_phrase_makes_a_dataset(name, clause):
 def test_dataset_word_outside_the_names_phrase_still_decides_without_a_head_noun():
     assert _kind("Foggy Driving", "For evaluation, we present Foggy Driving with 101 real-world images and a "
                                   "new benchmark") == "dataset"
+
+
+@pytest.mark.parametrize("name, clause", [
+    # 1901.06322: every data word is data the method is tested on, down a list ('..., Facade and Aerial Maps dataset')
+    ("SPAP", "In experiments, the proposed SPAP is tested in GANs on the Celeba-HQ-128 dataset~\\cite{karras2017progressive}, "
+             "and tested in CycleGANs on the Image-to-Image translation datasets including the Cityscape "
+             "dataset~\\cite{cordts2016cityscapes}, Facade and Aerial Maps dataset~\\cite{zhu2017unpaired}, both "
+             "obtaining better performance"),
+    # 1908.10917: what the interface works on
+    ("SpatialNLI", "SpatialNLI: A Spatial Domain Natural Language Interface to Databases Using Spatial Comprehension"),
+])
+def test_data_the_named_thing_is_tested_on_or_works_on_does_not_make_a_dataset(name, clause):
+    assert _kind(name, clause) == "method"
+
+
+def test_to_before_a_verb_keeps_the_dataset_of_the_clause():
+    # 1902.06197: 'To train' is no data the clause works on
+    assert _kind("DeepPCB", "To train the deep model, a dataset is established, namely DeepPCB") == "dataset"
+
+
+def test_head_noun_right_before_the_name_is_its_head():
+    # seed 'ASDF: Assembly State Detection ...' (its abstract also says 'our ASDF dataset', which still wins the merge)
+    assert _head_kind("ASDF", "To address the challenges of 6D pose estimation in combination with assembly state "
+                              "detection, our approach ASDF builds upon the strengths of YOLOv8") == "method"

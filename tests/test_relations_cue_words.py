@@ -237,3 +237,30 @@ def test_type_relation_confirming_earlier_findings_still_compares():
     # constructed: none of the ~20k unlabelled abstracts confirms earlier findings next to a catalogued method
     sentence = "Our experiments confirm the earlier findings reported for word2vec on analogy tasks."
     assert _type(sentence, "word2vec").relation == "compares_to"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        # 1902.03747: the distance between two camera positions, not a compared system
+        ("Second, since estimating the 3D structure (which requires sufficient baseline) is inherent in bundle "
+         "adjustment, the SLAM algorithm will encounter difficulties during periods of slow motion or pure rotational "
+         "motion.", "bundle adjustment"),
+        # 1905.07476
+        ("The intersection angle between two images are normally seen as the most important one in stereo data "
+         "acquisition, as the state-of-the-art DIM algorithms work best on narrow baseline (smaller intersection "
+         "angle) stereos (E.g. Semi-Global Matching regards 15-25 degrees as good intersection angle).",
+         "Semi-Global Matching"),
+    ],
+)
+def test_type_relation_geometric_baseline_is_no_comparison(sentence, surface):
+    result = _type(sentence, surface)
+    assert result.relation != "compares_to"
+    assert "baseline" not in result.cue
+
+
+def test_type_relation_strong_baseline_model_still_compares():
+    # 1909.00437: a compared system called a baseline
+    result = _type("We compare against a strong baseline, multilingual BERT (mBERT), in different cross-lingual transfer "
+                   "learning scenarios and show gains in zero-shot transfer in 4 out of these 5 tasks.", "mBERT")
+    assert (result.relation, result.cue) == ("compares_to", "baseline")

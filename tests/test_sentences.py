@@ -72,6 +72,25 @@ def test_split_sentences_real_abstract_with_abbreviations():
         # question and exclamation marks, closing quotes
         ('Can transformers count? We test "GPT-4." It fails! Results follow.',
          ["Can transformers count?", 'We test "GPT-4."', "It fails!", "Results follow."]),
+        # arXiv 1908.10425: "Mt." is an abbreviation (the sentence had started at "St. Helens,")
+        ("We took a custom camera rig to Igloo Cave at Mt. St. Helens to test our theory. We extracted features "
+         "from short video clips taken inside Igloo Cave at Mt. St. Helens, using three popular feature extractors "
+         "(FAST, SIFT, and SURF).",
+         ["We took a custom camera rig to Igloo Cave at Mt. St. Helens to test our theory.",
+          "We extracted features from short video clips taken inside Igloo Cave at Mt. St. Helens, using three "
+          "popular feature extractors (FAST, SIFT, and SURF)."]),
+        # arXiv 1904.08771: an abbreviation written in capitals is an acronym ending a sentence ("in MS.")
+        ("The model uses established conventional and advanced MRI markers in MS. We conclude that LRP and the "
+         "proposed framework have the capability to make diagnostic decisions.",
+         ["The model uses established conventional and advanced MRI markers in MS.",
+          "We conclude that LRP and the proposed framework have the capability to make diagnostic decisions."]),
+        # arXiv 1904.02877: a list number after a sentence end starts the item; "as high as 4." ends one
+        ("It is up to 5,000x faster compared to prior work. 2. Hardware-efficient ImageNet classification: "
+         "Single-Path NAS achieves 74.96% top-1 accuracy on ImageNet. The ratio is as high as 4. Furthermore, "
+         "it is open source.",
+         ["It is up to 5,000x faster compared to prior work.",
+          "2. Hardware-efficient ImageNet classification: Single-Path NAS achieves 74.96% top-1 accuracy on "
+          "ImageNet.", "The ratio is as high as 4.", "Furthermore, it is open source."]),
         # "i.e." and "U.S." are not ends; a blank line always is
         ("Models trained in the U.S. and elsewhere, i.e. Europe, agree\n\nA new paragraph starts here.",
          ["Models trained in the U.S. and elsewhere, i.e. Europe, agree", "A new paragraph starts here."]),
