@@ -19,13 +19,15 @@ The rules, in the order they are tried:
    ``mentions``; "we find that they outperform X", "Using X, we ...", "X was used" are the paper's own.
    Everyday verbs ("use", "improve", "following") need positive evidence of the paper as subject. A use
    participle or noun inside the phrase a comparison is against ("outperform baselines, including those using X",
-   "compared with adversarial training and X", "outperform the benchmark method of X") is the comparison's; a
+   "compared with adversarial training and X", "outperform the benchmark method of X") is the comparison's, and so is a use
+   verb in a relative clause on the compared noun ("better than a baseline that uses pre-trained embeddings, such as X"); a
    model named with 'on' past the compared phrase ("reduces 52% FLOPs on ResNet-110") is the one the paper runs;
    a negation right before a use verb ("without using X") denies it; a 'than' with no rival ("than previously
    possible", "more than 100 fps") is no comparison cue.
 3. A passive or role phrase right after the mention, with the method as subject: "X is used as the
    backbone", "X and Y are compared", "X serves as the encoder", "X as a baseline", "the X baseline".
-   Perfect or habitual passives ("X has been widely used") are background. A decisive verdict of rule 2
+   Perfect or habitual passives ("X has been widely used") are background, unless the paper's own system is the
+   subject ("Our method has been compared to X"). A decisive verdict of rule 2
    (negation, someone else's subject) wins over this rule; a merely unattributed verb does not.
    A use whose subject is the field is background: "Typically, X is fine-tuned", "LLMs like X are used as
    judges", "Approaches that fine-tune X", "Building on X, recent works ...", "Fine-tuning X is expensive".
