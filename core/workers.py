@@ -90,7 +90,7 @@ def worker_pool(workers: int, context, initializer: Callable | None = None, init
     results it was asked for are in, or no longer wanted), so closing never waits on a worker.
 
     Standard output and error are flushed first: a forked worker inherits their buffers, and a worker that
-    flushed them on its way out would write their contents a second time.
+    exits by itself (its initializer failed) flushes them on its way out, writing their contents a second time.
     """
     for stream in (sys.stdout, sys.stderr):
         try:
