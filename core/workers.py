@@ -58,7 +58,7 @@ class WorkerPool(ProcessPoolExecutor):
         return "a worker process ended"
 
 
-def _started(parent: int, initializer: Callable | None, initargs: tuple) -> None:
+def _started(parent: int | None, initializer: Callable | None, initargs: tuple) -> None:
     """In each worker: Ctrl-C is the calling process's to handle (a terminal sends it to the whole process
     group: workers that took it would print tracebacks and die one by one); SIGTERM ends the worker even
     when the caller had a handler for it; the worker ends with its ``parent`` process (``_end_with``)."""
@@ -69,10 +69,13 @@ def _started(parent: int, initializer: Callable | None, initargs: tuple) -> None
         initializer(*initargs)
 
 
-def _end_with(parent: int) -> None:
+def _end_with(parent: int | None) -> None:
     """Linux: have the kernel kill this worker when ``parent`` dies (``prctl(PR_SET_PDEATHSIG, SIGKILL)``), and
     exit now if it already has. A worker whose parent was killed (``kill -9``, the out-of-memory killer)
-    would otherwise wait for its next task forever, holding its memory. Elsewhere: nothing."""
+    would otherwise wait for its next task forever, holding its memory. Elsewhere, or for a worker that a
+    fork server started (its parent is that server): nothing."""
+    if parent is None:
+        return
     try:
         prctl = ctypes.CDLL(None).prctl
     except (OSError, AttributeError, TypeError):  # not Linux, or no C library handle
@@ -90,15 +93,16 @@ def worker_pool(workers: int, context, initializer: Callable | None = None, init
     results it was asked for are in, or no longer wanted), so closing never waits on a worker.
 
     Standard output and error are flushed first: a forked worker inherits their buffers, and a worker that
-    flushed them on its way out would write their contents a second time.
+    exits by itself (its initializer failed) flushes them on its way out, writing their contents a second time.
     """
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
         except (AttributeError, ValueError, OSError):  # None, closed, or a reader that went away
             pass
+    parent = None if context.get_start_method() == "forkserver" else os.getpid()
     pool = WorkerPool(workers, mp_context=context, initializer=_started,
-                      initargs=(os.getpid(), initializer, initargs))
+                      initargs=(parent, initializer, initargs))
     try:
         yield pool
     finally:

@@ -52,8 +52,8 @@ def _children(pid: int) -> list[int]:
 
 
 def _first_workers(run: subprocess.Popen) -> list[int]:
-    """The worker processes of ``run``, as soon as there are any."""
-    while not (workers := _children(run.pid)):
+    """The two worker processes of ``run``, as soon as both have started."""
+    while len(workers := _children(run.pid)) < 2:
         assert run.poll() is None, "the run ended before any worker started: " + run.stderr.read().decode()
         time.sleep(0.005)
     return workers
