@@ -277,6 +277,7 @@ def _fit_width() -> Optional[int]:
 
 
 def _cell_text(cell: Any) -> Any:
+    """A table cell as printed unfitted (a ``Cell`` rendered, anything else as it is)."""
     return cell.render() if isinstance(cell, Cell) else cell
 
 

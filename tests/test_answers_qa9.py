@@ -194,16 +194,15 @@ def test_mixture_of_experts_answers_instead_of_refusing(seed_path, seed_graph):
 
 
 def test_family_flag_resolves_alike_on_what_neo4j_reads_back(seed_graph):
-    """`relwork cypher --name builds_on --family` resolves a name on the database's Method nodes and DERIVED_FROM
-    edges alone (graph/neo4j.py, _lookup_graph): the names built on Mamba need nothing more, so the Neo4j answer
-    takes IC-Mamba too, without a graph edge for it."""
+    """`relwork cypher --name builds_on --family` resolves a name on the database's Method nodes, DERIVED_FROM and
+    NAMED_AFTER relationships alone (graph/neo4j.py, _lookup_graph), so the Neo4j answer takes IC-Mamba too."""
     import networkx as nx
 
     H = nx.MultiDiGraph()
     for node, d in seed_graph.nodes(data=True):
         if d.get("label") == "Method":
             H.add_node(node, **{k: d.get(k) for k in ("label", "name", "aliases", "catalogued", "kind", "area")})
-    H.add_edges_from((u, v, k, {"type": k}) for u, v, k in seed_graph.edges(keys=True) if k == "DERIVED_FROM")
+    H.add_edges_from((u, v, k, {"type": k}) for u, v, k in seed_graph.edges(keys=True) if k in ("DERIVED_FROM", "NAMED_AFTER"))
     assert resolve_methods(H, "Mamba", family=True).nodes == method_family(seed_graph, "Mamba")
     assert resolve_methods(H, "MoE").nodes == resolve_methods(seed_graph, "MoE").nodes
 
