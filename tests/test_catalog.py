@@ -306,6 +306,7 @@ def test_catalog_version_check_sees_the_fault_it_guards_against(catalog):
         # unlabelled arXiv 1901.07288: the 2015 system, not ORB-SLAM2
         ("we successfully exploit our unsupervised learning framework to assist the traditional ORB-SLAM system",
          ["ORB-SLAM"]),
+        ("The ORB SLAM 2 algorithm was taken as a seminal work in our research.", ["ORB-SLAM2"]),  # 1903.00675
         # 1711.08946, 1901.05431, 1904.11115: the dueling architecture with Double DQN targets is Dueling DQN
         ("as a branching variant of the Dueling Double Deep Q-Network (Dueling DDQN).", ["Dueling DQN"]),
         ("within the state-of-the-art Double Dueling Deep Q Network architecture with prioritized replay.",
