@@ -343,3 +343,23 @@ def test_catalog_version_check_sees_the_fault_it_guards_against(catalog):
 def test_catalog_versions_and_rl_speech_robotics_names_on_unlabelled_sentences(catalog, sentence, expected):
     linked = Linker(catalog).link(Paper(id="x", title="", abstract=sentence))
     assert list(dict.fromkeys(link.method for link in linked.links)) == expected
+
+
+# Robots, hands, sensors, simulators and products that robotics and speech abstracts name; a catalogued method or
+# dataset of the same name must need context words there (qa10: LUKE linked "the DEKA LUKE Arm").
+_ROBOTS_AND_PRODUCTS = (
+    "Atlas Allegro Sophia SICK LUKE Habitat Gazebo Baxter PR2 Spot NAO Pepper Jackal Fetch Sawyer iCub ANYmal Cassie "
+    "Kinova TurtleBot Roomba Kinect Vicon HoloLens Alexa Siri Cortana Echo Jetson Husky Panda Franka Jaco KUKA Shadow "
+    "Robotiq Pioneer Crazyflie Digit Valkyrie ASIMO Talos Justin Aibo Paro Cozmo Vector LoCoBot Stretch Tiago Darwin "
+    "Velodyne Ouster Hokuyo RealSense ZED Bumblebee Xtion Leap Myo YuMi Hero Michelangelo"
+).split()
+
+
+def test_catalog_names_shared_with_robots_and_products_need_context(catalog):
+    loose = []
+    for entry in catalog:
+        for surface in entry.surfaces:
+            if surface in _ROBOTS_AND_PRODUCTS and not (entry.ambiguous and (entry.context or
+                                                                              entry.alias_context.get(surface))):
+                loose.append((entry.name, surface))
+    assert not loose
