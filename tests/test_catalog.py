@@ -251,7 +251,7 @@ _SAME_WORK = {
     ("Lightning Attention", "Lightning Attention-2"),  # the entry's paper is the Lightning Attention-2 paper
     ("Medusa", "Medusa-2"), ("Phi-3", "Phi-3.5"), ("RWKV", "RWKV-4"), ("RWKV-6", "RWKV-5"),  # one report for both
     ("ChatGLM", "ChatGLM2"), ("ChatGLM", "ChatGLM3"),  # the family report, GLM-130B to GLM-4
-    ("NV-Embed", "NV-Embed-v2"), ("OpenChat", "OpenChat-3.5"), ("XTTS", "XTTSv2"), ("XTTS", "XTTS-v2"),
+    ("NV-Embed", "NV-Embed-v2"), ("OpenChat", "OpenChat-3.5"), ("XTTS", "XTTSv2"), ("XTTS", "XTTS-v2"),  # in the paper
     ("ZeRO", "ZeRO-3"),  # a stage of ZeRO, not a version
     ("LeNet", "LeNet-5"), ("LeNet", "LeNet5"),  # the 1998 paper's network
     ("Dex-Net", "Dex-Net 2.0"),  # the entry's paper is Dex-Net 2.0; Dex-Net 1.0 is not catalogued
