@@ -97,7 +97,7 @@ def measure(path: Path, n: int, sizes: list[int], miss_sizes: list[int]) -> tupl
     find = fuzzy.FuzzyIndex.find
 
     def spied_find(self, text, taken, norm=None):
-        misses.see(set(fuzzy._LONG_WORD.findall(normalize(text) if norm is None else norm)))
+        misses.see(fuzzy.long_words(normalize(text) if norm is None else norm))
         return find(self, text, taken, norm)
 
     fuzzy.FuzzyIndex.find = spied_find

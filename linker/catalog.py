@@ -353,6 +353,9 @@ def _load_files(files: list[Path], n_builtin: int) -> Catalog:
 
 
 _KEY_DROP = re.compile(r"[\s\-\u2010-\u2015_]+")
+# what _KEY_DROP matches among ASCII characters (the whitespace, '-' and '_'): an ASCII key drops them with
+# bytes.translate, ~40% of the instructions of the regex substitution
+_KEY_DROP_ASCII = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f-_"
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -364,7 +367,10 @@ def alias_key(surface: str) -> str:
     entries (~0.75 MB full) keep 93.8% of the calls hits on 20,000 bench abstracts, against 93.9% for 16,384
     (~3 MB full, which a long run fills: memory that grew with the corpus); a miss costs ~1 us.
     """
-    return _KEY_DROP.sub("", surface.casefold())
+    folded = surface.casefold()
+    if folded.isascii():
+        return folded.encode("ascii").translate(None, _KEY_DROP_ASCII).decode("ascii")
+    return _KEY_DROP.sub("", folded)
 
 
 def validate(catalog: Catalog) -> None:

@@ -23,14 +23,13 @@ import copy
 import hashlib
 import importlib.util
 from importlib import resources
-import os
 import pickle
 import sys
-import tempfile
 from collections import OrderedDict
 from pathlib import Path
 from typing import Callable
 
+from relwork.core.diskcache import cache_dir, owned, write_atomic
 from relwork.core.gctools import gc_paused
 from relwork.linker.catalog import Catalog, OriginIndex, alias_key
 from relwork.linker.fuzzy import FuzzyIndex
@@ -192,15 +191,6 @@ def _remember(key: bytes, compiled: CompiledCatalog) -> CompiledCatalog:
 # the disk cache behind load_catalog
 
 
-def cache_dir() -> Path | None:
-    """Where compiled catalogs are cached, or None when ``RELWORK_CACHE=off``."""
-    configured = os.environ.get("RELWORK_CACHE")
-    if configured is not None:
-        return None if configured.strip().lower() in ("", "off", "0", "no", "false") else Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "relwork"
-
-
 def _cache_key(files: list[Path], n_builtin: int) -> str:
     """Digest of everything a cached catalog depends on (raises OSError when a file cannot be read)."""
     import relwork
@@ -247,8 +237,7 @@ def _read(path: Path, key: str) -> tuple | None:
     """(catalog, fingerprint, compiled) from a cache file written for ``key``, or None."""
     try:
         with path.open("rb") as handle:
-            info = os.fstat(handle.fileno())
-            if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & 0o022):
+            if not owned(handle):
                 return None  # only a file this user wrote and nobody else can change is unpickled
             stored = pickle.load(handle)
         form, stored_key, catalog, fingerprint_, compiled = stored
@@ -263,15 +252,7 @@ def _read(path: Path, key: str) -> tuple | None:
 def _write(folder: Path, path: Path, data: tuple) -> None:
     """Write a cache file atomically (a reader sees the old file or the whole new one); errors are ignored."""
     try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".catalog-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, path)
-        except BaseException:
-            os.unlink(temporary)
-            raise
+        write_atomic(folder, path, lambda handle: pickle.dump(data, handle, protocol=pickle.HIGHEST_PROTOCOL))
         old = sorted(folder.glob("catalog-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for stale in old[MAX_FILES:]:
             stale.unlink(missing_ok=True)

@@ -431,3 +431,13 @@ def test_catalog_names_shared_with_robots_and_products_need_context(catalog):
                                                                               entry.alias_context.get(surface))):
                 loose.append((entry.name, surface))
     assert not loose
+
+
+def test_alias_key_of_ascii_text_drops_what_the_key_pattern_drops(catalog):
+    """The ASCII shortcut of ``alias_key`` (bytes.translate) gives the regex's key: every ASCII character, and
+    every catalog surface, written as is and upper-cased."""
+    from relwork.linker.catalog import _KEY_DROP
+
+    texts = [chr(c) * 2 + "a" + chr(c) for c in range(128)] + ["Flash-Attention", "ResNet_50 v2", "Straße-Net", "Mask\u2013RCNN"]
+    texts += [s for entry in catalog for s in entry.surfaces] + [s.upper() for entry in catalog for s in entry.surfaces]
+    assert [alias_key(t) for t in texts] == [_KEY_DROP.sub("", t.casefold()) for t in texts]
