@@ -1,6 +1,6 @@
 """Regular expressions compiled once per Python version, not once per process.
 
-Importing the linker compiles ~540 regular expressions: ~0.35-0.55 CPU s of every run's start-up, in the
+Importing the linker compiles ~500 regular expressions: ~0.35-0.55 CPU s of every run's start-up, in the
 ``re`` module's pure-Python parser and compiler, before the first paper is read. ``compiled_patterns()``
 keeps what the compiler makes of each pattern (its code, flags and groups) in one file in relwork's cache
 folder (``RELWORK_CACHE``), and while its block runs ``re.compile`` builds a pattern from that file's code

@@ -7,7 +7,7 @@ Public API: ``load_catalog``, ``Linker``, ``link_corpus`` (``iter_corpus`` strea
 from relwork.core.gctools import gc_paused
 from relwork.core.patterns import compiled_patterns
 
-# importing the linker compiles ~540 regular expressions and builds their tables: some 60 collections of the
+# importing the linker compiles ~500 regular expressions and builds their tables: some 60 collections of the
 # cyclic garbage collector for nothing (~50 ms of a run's start-up), as everything made here stays alive; the
 # patterns' compiled code comes from relwork's cache folder (~0.4 CPU s a run less: ``core/patterns.py``)
 with gc_paused(), compiled_patterns():
