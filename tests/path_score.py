@@ -6,11 +6,20 @@ from __future__ import annotations
 
 import math
 
+import networkx as nx
+
 from relwork.graph.queries import HOP_COST
+from relwork.graph.schema import NAMED_AFTER
+
+
+def path_graph(G):
+    """``G`` as paths see it: NAMED_AFTER ties (a name, not a link a paper states) are no hop."""
+    return nx.subgraph_view(G, filter_edge=lambda u, v, k: k != NAMED_AFTER)
 
 
 def path_score(G, nodes) -> float:
-    """The documented score of the path through ``nodes`` in ``G``."""
+    """The documented score of the path through ``nodes`` in ``G`` (its NAMED_AFTER ties left out)."""
+    G = path_graph(G)
 
     def hop(x, y):
         edges = [*G.get_edge_data(x, y, default={}).values(), *G.get_edge_data(y, x, default={}).values()]

@@ -216,14 +216,14 @@ def test_family_bridge_paths_are_the_best_chain_of_all_shortest_paths(seed_graph
 
     import networkx as nx
 
-    from path_score import path_score
+    from path_score import path_graph, path_score
 
     def score(nodes):
         return path_score(seed_graph, nodes)
 
     result = bridge(seed_graph, a, family, max_paths=5)
     assert result["papers"] == []
-    undirected = seed_graph.to_undirected(as_view=True)
+    undirected = path_graph(seed_graph).to_undirected(as_view=True)
     members = set(resolve_methods(seed_graph, family).nodes)
     distance = nx.single_source_shortest_path_length(undirected, method_node(a))
     nearest = min(distance[m] for m in members if m in distance)

@@ -141,6 +141,8 @@ def test_generate_html_focus_heading_escapes_the_focused_title():
 
 def test_generate_html_draws_every_node_and_edge_with_styles():
     G = hand_graph()
+    G.add_edge("method:FooNet", "method:Transformer", key=schema.NAMED_AFTER, type=schema.NAMED_AFTER, evidence="",
+               cue="", field="name", confidence=1.0, surface="FooNet")  # the one edge type hand_graph lacks
     data = json.loads(_data_block(generate_html(G)))
     assert len(data["nodes"]) == G.number_of_nodes() and len(data["edges"]) == G.number_of_edges()
     shapes = {n["id"]: n["shape"] for n in data["nodes"]}
