@@ -5,10 +5,10 @@ loaded. A boundary is a '.', '!' or '?' (optionally followed by closing quotes/b
 followed by something that can start a sentence (capital letter, digit, opening quote or bracket). It is
 rejected when the word before the period is a known abbreviation ("e.g.", "et al.", "Fig.", "vs.", "Mt.", "Feb.";
 not when written in capitals: "for SR. We" and "in MS. We" end sentences), a single initial ("J. Smith"), a dotted
-acronym ("U.S.") or a list number right after a colon or a sentence end ("questions: 1. Does NMT ..."). Periods without a following space ("3.5x", "v2.1",
-"GPT-3.5", "arxiv.org") never split. A period glued to a capitalised word after a lower-case word
-("adoption.In this paper") does split: that is a missing space, common in scraped abstracts.
-Blank lines always split.
+acronym ("U.S.") or a one-digit list number after a colon or a sentence end ("questions: 1. Does NMT ...").
+Periods without a following space ("3.5x", "v2.1", "GPT-3.5", "arxiv.org") never split. A period glued to a
+capitalised word after a lower-case word ("adoption.In this paper") does split: that is a missing space, common
+in scraped abstracts. Blank lines always split.
 """
 
 from __future__ import annotations
@@ -41,9 +41,6 @@ _BOUNDARY = re.compile(
 )
 # A period glued to the next sentence: "adoption.In this" (lower-case word, period, capitalised word).
 _GLUED = re.compile(r"(?<=[a-z]{3})\.(?=[A-Z][a-z]+\s)")
-# What comes before a one-digit list number (read backwards from the space before it): nothing, a colon or a
-# sentence end. "as high as 4. Furthermore" ends a sentence; "two questions: 1. Does NMT" and "work. 4. Scaling" do not.
-_LIST_NUMBER_AFTER = re.compile(r"\s*(?:[:;.?]|$)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _URLISH = re.compile(r"(?:https?://|www\.|\w\.(?:com|org|io|net|ai)\b)", re.I)
@@ -73,7 +70,10 @@ def _is_abbreviation(text: str, dot: int, next_start: int) -> bool:
     if _DOTTED.fullmatch(word):
         return True  # dotted acronym: "U.S.", "e.g" written "e.g.", "Ph.D."
     if len(word) == 1 and word.isdigit():
-        return _LIST_NUMBER_AFTER.match(text[max(0, dot - 4) : dot - 1][::-1]) is not None  # "questions: 1. Does"
+        # a list number opens its item: "two questions: 1. Does NMT", "prior work. 4. Scaling" (after nothing, a
+        # colon or a sentence end); "as high as 4. Furthermore" ends a sentence
+        before = text[max(0, dot - 40) : dot - 1].rstrip()
+        return not before or before[-1] in ":;.?"
     return False
 
 
