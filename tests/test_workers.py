@@ -36,11 +36,18 @@ def papers_file(tmp_path_factory, seed_papers) -> Path:
     return path
 
 
+def _foreground_signals() -> None:
+    """In the child before exec: Ctrl-C's default action, as a terminal's foreground job has it. A test run
+    started in the background of a non-interactive shell (`bash .ci/run &`) inherits SIGINT ignored, and a
+    Python started with SIGINT ignored keeps ignoring it: the Ctrl-C test would then link to the end (exit 0)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _link(papers: Path, output: Path) -> subprocess.Popen:
     """`relwork link PAPERS --workers 2 -o OUTPUT` in a child process of its own session (as a shell job)."""
     return subprocess.Popen(
         [sys.executable, "-m", "relwork", "link", str(papers), "--workers", "2", "-o", str(output)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, preexec_fn=_foreground_signals,
     )
 
 
