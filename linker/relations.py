@@ -1329,11 +1329,13 @@ _RELATIVE_USE = re.compile(r"(?<![\w-])(?<!that\s)(?:that|which|who)\s+(?:(?:is|
 _REPORT_THAT = re.compile(r"(?:show|demonstrat|indicat|suggest|prov|find|found|reveal|confirm|verif|argu|note|observ)\w*\s+$", re.I)
 
 
-def _relative_use(before: str, match: "re.Match") -> bool:
-    """Whether the use cue ``match`` opens a relative clause ('that uses', 'which are based on') whose noun is
-    no reported finding (see ``_RELATIVE_USE``)."""
+def _relative_use(before: str, match: "re.Match") -> "re.Match | None":
+    """The relative pronoun ('that uses', 'which are based on') opening the clause of the use cue ``match``, when
+    its noun is no reported finding (see ``_RELATIVE_USE``); else None."""
     relative = _RELATIVE_USE.search(before, max(0, match.start() - 40), match.start())
-    return relative is not None and not _REPORT_THAT.search(before, max(0, relative.start() - 30), relative.start())
+    if relative is None or _REPORT_THAT.search(before, max(0, relative.start() - 30), relative.start()):
+        return None
+    return relative
 
 
 def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | None":
@@ -1341,8 +1343,8 @@ def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | N
     Use participles in a row ("those using TF-IDF, LIWC and pre-trained language models") and relative clauses
     ("a baseline that uses pre-trained embeddings", see ``_RELATIVE_USE``) are walked left."""
     current = use
-    if not _MODIFIER_USE.fullmatch(" ".join(use.group(0).split())) and _relative_use(before, use):
-        current = _RELATIVE_USE.search(before, max(0, use.start() - 40), use.start())
+    if not _MODIFIER_USE.fullmatch(" ".join(use.group(0).split())) and (relative := _relative_use(before, use)):
+        current = relative
     for _end, _neg_start, index, match in sorted(found, key=lambda item: (item[0], item[1]), reverse=True):
         if match.end() > current.start():
             continue
@@ -1352,10 +1354,10 @@ def _compared_object(before: str, found: list, use: "re.Match") -> "re.Match | N
                 return None
             current = match
             continue
-        if cue.relation == BUILDS_ON and _relative_use(before, match):
+        if cue.relation == BUILDS_ON and (relative := _relative_use(before, match)):
             if not _plain_noun_phrase(before, match.end(), current.start()):
                 return None
-            current = _RELATIVE_USE.search(before, max(0, match.start() - 40), match.start())  # on to its noun
+            current = relative  # on to its noun
             continue
         if cue.relation == COMPARES_TO and cue.agent == ANY:
             continue  # 'baselines' is a noun of the compared phrase ('outperform several baselines, including those
