@@ -836,16 +836,25 @@ def _kind(name: str, clause: str) -> str:
     return "method"
 
 
-def _merged_kind(kept: Introduced, other: Introduced) -> str:
+def _merged_kind(kept: Introduced, other: Introduced, earlier: Sequence[Introduced] = ()) -> str:
     """The kind of one name found twice: 'dataset' when either finding says so, unless only the method's own
     phrase decides ('we propose ... called Attentional Feature-pair Relation Network (AFRN)' then 'the proposed
-    AFRN ... on the LFW dataset': a method), each finding read on its evidence (``_head_kind``)."""
+    AFRN ... on the LFW dataset': a method), each finding read on its evidence (``_head_kind``). ``earlier``: method
+    findings of the name merged before, read when the dataset side is only the name before a data noun."""
     if kept.kind == other.kind:
         return kept.kind
     data, method = (kept, other) if kept.kind == "dataset" else (other, kept)
-    if DATASET_WORDS.search(data.name) or _head_kind(data.name, data.evidence) == "dataset":
+    if DATASET_WORDS.search(data.name):
         return "dataset"
-    own = (_head_kind(n, method.evidence) for n in (method.name, *method.aliases))
+    own = [_head_kind(n, method.evidence) for n in (method.name, *method.aliases)]
+    if _head_kind(data.name, data.evidence) == "dataset":
+        # 'our approach ASDF' against 'our ASDF dataset': a head noun naming the name itself beats the name
+        # modifying a data noun (the paper's data named after its method)
+        at = data.evidence.find(data.name)
+        modifier_only = at >= 0 and _head_kind(data.name, data.evidence[: at + len(data.name)]) is None
+        if modifier_only:
+            own += [_head_kind(m.name, m.evidence) for m in earlier]
+        return "method" if modifier_only and "method" in own else "dataset"
     return "method" if "method" in own else "dataset"
 
 
@@ -856,10 +865,17 @@ def _clause_around(text: str, start: int, end: int) -> str:
     return text[lo:hi]
 
 
-def _coordinated(phrase: str) -> list[str]:
-    """'Attentive CNN and Paraformer' -> both names, when each side is a valid name on its own."""
+# a title such as a game's, 'called Attackers and Defenders': plain capitalised words on both sides of one 'and'
+_TITLE_AND = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+
+
+def _coordinated(phrase: str, known: Iterable[str] = ()) -> list[str]:
+    """'Attentive CNN and Paraformer' -> both names, when each side is a valid name on its own; a title of plain
+    capitalised words around one 'and', neither side catalogued, is one name ('called Attackers and Defenders')."""
     parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", phrase) if p.strip()]
     if len(parts) > 1 and all(_valid_name(p, strong=True) for p in parts):
+        if _TITLE_AND.fullmatch(phrase) and not any(alias_key(p) in known for p in parts):
+            return [phrase]
         return parts
     return [phrase]
 
@@ -1566,6 +1582,8 @@ def detect_introduced(
         return any(alias_key(" ".join(words[i:j])) in known
                    for i in range(len(words)) for j in range(i + 2, len(words) + 1))
 
+    method_findings: dict[int, list[Introduced]] = {}  # a found name's later method findings (``_merged_kind``)
+
     def add(name: str, kind: str, evidence: str, aliases: list[str] | None = None, coined: bool = False) -> None:
         name = name.strip().strip("\"'“”‘’`,.()")
         if name[-1:].isdigit() and " " in name and name + "." in abstract:
@@ -1602,7 +1620,10 @@ def detect_introduced(
                 for alias in aliases or []:
                     if alias_key(alias) != alias_key(existing.name) and alias not in existing.aliases:
                         existing.aliases.append(alias)
-                existing.kind = _merged_kind(existing, Introduced(name, kind, [], evidence))
+                finding = Introduced(name, kind, [], evidence)
+                existing.kind = _merged_kind(existing, finding, method_findings.get(id(existing), ()))
+                if kind == "method":
+                    method_findings.setdefault(id(existing), []).append(finding)
                 return
         found[key] = Introduced(name=name, kind=kind, aliases=list(aliases or []), evidence=evidence)
         order.append(key)
@@ -1711,7 +1732,7 @@ def detect_introduced(
             if short and _initials_match(short[0], extended):
                 add(short[0], _kind(extended, clause), clause.strip(), [extended])
                 continue
-        for part in _coordinated(phrase):
+        for part in _coordinated(phrase, known):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:

@@ -363,6 +363,7 @@ class Linker:
         found = drop_used_names(paper, found, self._editions)
         entries = self.origins.entries_for(paper.arxiv_id, paper.title)
         if entries:
+            found = _fold_own_entries(found, entries)
             taken = {alias_key(n) for i in found for n in [i.name, *i.aliases]}
             written = alias_key(paper.title + " " + paper.abstract)
             for entry in entries:
@@ -803,6 +804,25 @@ def _descriptors_dropped(text: str, mentions: list[Mention], catalog: Catalog) -
 
 # a name ending in symbols ('AdvGAN++', 'DDM*', 'C3D+'): its normalised spellings would be its base's
 _SYMBOL_TAIL = re.compile(r"[^\w\s]+$")
+
+
+def _fold_own_entries(found: list[Introduced], entries: list[CatalogEntry]) -> list[Introduced]:
+    """Detected names of a catalog entry this paper introduces take the catalog's kind (an environment, benchmark or
+    metric is a dataset: 'Habitat: A Platform for Embodied AI Research'), and one that is a part of the entry's own
+    name written as a name of its own joins it as an alias: 'AI2-THOR' from the title and 'The House Of inteRactions
+    (THOR)' from the abstract are one environment, not two names."""
+    for entry in entries:
+        keys = {alias_key(s) for s in entry.surfaces}
+        hits = [i for i in found if any(alias_key(n) in keys for n in [i.name, *i.aliases])]
+        for intro in hits:
+            intro.kind = entry.kind
+        whole = next((i for i in hits if alias_key(i.name) == alias_key(entry.name)), None)
+        parts = re.split(r"[\s\-]+", entry.name.lower())
+        for intro in hits:
+            if intro is not whole and whole is not None and intro.name.lower() in parts:
+                whole.aliases.extend(n for n in [intro.name, *intro.aliases] if n not in whole.aliases)
+                found = [i for i in found if i is not intro]
+    return found
 
 
 def _own_variants(introduces: list[Introduced]) -> tuple[list[str], list[str]]:

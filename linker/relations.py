@@ -307,6 +307,15 @@ def _owner(
     """
     # Bracketed asides ("(up to 46.35 ROUGE-1, 77 BERTScore)") are blanked so they neither anchor nor name.
     sentence = sentence[:clause_lo] + _mask_brackets(sentence[clause_lo:cue_start]) + sentence[cue_start:]
+    earlier = None
+    for earlier in _EARLIER_COMPARISON.finditer(sentence, clause_lo, cue_start):
+        pass
+    if earlier is not None:
+        # "a significant improvement ... over previous Transformer based models being over 10x smaller than X": the
+        # words after an earlier comparison are its object, not the subject of the later cue
+        sentence = sentence[: earlier.end()] + " " * (cue_start - earlier.end()) + sentence[cue_start:]
+        if others:
+            others = [span for span in others if not earlier.end() <= span[0] < cue_start]
     prefix = sentence[clause_lo:cue_start]
     own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
     if (_search_end(_PERFECT, prefix, 4) and not _search_end(_OWN_PERFECT, prefix, 9)) or _search_end(_HABITUAL_END, prefix, 1):
@@ -391,6 +400,10 @@ def _owner(
     return "unknown"
 
 
+# an earlier comparison in the clause, whose object runs on to the next cue (see ``_owner``)
+_EARLIER_COMPARISON = re.compile(
+    r"(?=[igaocsbtv])\b(?:(?:improvements?|gains?|advantages?)\s+(?:[\w-]+\s+){0,3}?over|outperform\w*|surpass\w*"
+    r"|compared\s+(?:to|with)|than|versus)(?=\s)", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
@@ -552,7 +565,8 @@ _PRIOR_FINDINGS = (r"(?:(?:the|these|those|their|its|such)\s+)?(?:(?:previous|pr
                    r"|original|theoretical|empirical|experimental|same|similar|other|known)\s+)*(?:findings|results|observations?"
                    r"|conclusions?|claims?|predictions?|reports?|studies|work)\b")
 
-_COMPARATIVE = (r"(?:\w+er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
+# (a capitalised "-er" word is a name, not a comparative: "Transformer based models ... 10x smaller than")
+_COMPARATIVE = (r"(?:(?-i:[a-z])\w*er|more(?:\s+\w+)?|less(?:\s+\w+)?|fewer|better|worse|smaller|larger|higher|lower"
                 r"|faster|slower|stronger|weaker|cheaper|(?:\d+(?:\.\d+)?\s*(?:x|\u00d7|times|%)))")
 
 # "baseline" in its geometric sense, the distance between two cameras or antennas ("which requires sufficient

@@ -18,16 +18,12 @@ from bisect import bisect_right
 from typing import Iterable, Iterator
 
 from ..core.errors import InputError
+from .catalog import packaged_json
 
-# Abbreviations after which a period does not end a sentence (compared lower-case, without the period).
-_ABBREVIATIONS = frozenset(
-    """
-    e.g eg i.e ie cf vs v viz al approx appx ca resp incl excl esp etc. fig figs eq eqs eqn sec sect secs
-    tab ch chap no nos vol vols pp p ref refs dr mr mrs ms prof st jr sr inc ltd co corp dept univ
-    min max avg std var est e.t.c op lit ed eds rev nat phys proc trans conf int mt lett appl
-    jan feb mar apr jun jul aug sep sept oct nov dec
-    """.split()
-)
+# Abbreviations after which a period does not end a sentence (compared lower-case, without the period): a packaged
+# data file, so that the list is edited without touching code.
+ABBREVIATIONS_FILE = "abbreviations.json"
+_ABBREVIATIONS = frozenset(packaged_json(ABBREVIATIONS_FILE)["words"])
 # 'etc.' may or may not end a sentence: it ends one when followed by a capitalised pronoun/determiner.
 _ETC_SENTENCE_STARTERS = re.compile(r"(?:We|Our|This|These|The|In|It|Its|To|Finally|Moreover|However|Furthermore)\b")
 
