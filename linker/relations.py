@@ -312,10 +312,12 @@ def _owner(
         pass
     if earlier is not None:
         # "a significant improvement ... over previous Transformer based models being over 10x smaller than X": the
-        # words after an earlier comparison are its object, not the subject of the later cue
-        sentence = sentence[: earlier.end()] + " " * (cue_start - earlier.end()) + sentence[cue_start:]
+        # words after an earlier comparison, up to a comma, are its object, not the subject of the later cue
+        stop = _OBJECT_END.search(sentence, earlier.end(), cue_start)
+        stop = stop.start() if stop else cue_start
+        sentence = sentence[: earlier.end()] + " " * (stop - earlier.end()) + sentence[stop:]
         if others:
-            others = [span for span in others if not earlier.end() <= span[0] < cue_start]
+            others = [span for span in others if not earlier.end() <= span[0] < stop]
     prefix = sentence[clause_lo:cue_start]
     own_in_prefix = bool(_OWN.search(prefix)) or _own_in(prefix, own) is not None
     if (_search_end(_PERFECT, prefix, 4) and not _search_end(_OWN_PERFECT, prefix, 9)) or _search_end(_HABITUAL_END, prefix, 1):
@@ -403,7 +405,8 @@ def _owner(
 # an earlier comparison in the clause, whose object runs on to the next cue (see ``_owner``)
 _EARLIER_COMPARISON = re.compile(
     r"(?=[igaocsbtv])\b(?:(?:improvements?|gains?|advantages?)\s+(?:[\w-]+\s+){0,3}?over|outperform\w*|surpass\w*"
-    r"|compared\s+(?:to|with)|than|versus)(?=\s)", re.I)
+    r"|compared\s+(?:to|with)|(?<!rather\s)(?<!other\s)than|versus)(?=\s)", re.I)
+_OBJECT_END = re.compile(r"[,;:]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
