@@ -867,14 +867,18 @@ def _clause_around(text: str, start: int, end: int) -> str:
 
 # a title such as a game's, 'called Attackers and Defenders': plain capitalised words on both sides of one 'and'
 _TITLE_AND = re.compile(r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*\s+and\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*")
+# several things named at once: a count word, or a plural noun right before the naming word
+_SEVERAL = re.compile(r"\b(?:two|three|four|both|pair)\b|[a-z]{3}(?<!ss)s\s*,?\s*$", re.I)
 
 
-def _coordinated(phrase: str, known: Iterable[str] = ()) -> list[str]:
+def _coordinated(phrase: str, known: Iterable[str] = (), lead: str = "") -> list[str]:
     """'Attentive CNN and Paraformer' -> both names, when each side is a valid name on its own; a title of plain
-    capitalised words around one 'and', neither side catalogued, is one name ('called Attackers and Defenders')."""
+    capitalised words around one 'and', neither side catalogued, is one name ('a game ... called Attackers and
+    Defenders'), unless ``lead``, the words before the naming word, names several things ('two novel automated
+    metrics, dubbed Semantic Similarity and Response Echo Index', 'two IBM 20-qubit systems named Tokyo and ...')."""
     parts = [p.strip() for p in re.split(r",\s*|\s+and\s+", phrase) if p.strip()]
     if len(parts) > 1 and all(_valid_name(p, strong=True) for p in parts):
-        if _TITLE_AND.fullmatch(phrase) and not any(alias_key(p) in known for p in parts):
+        if _TITLE_AND.fullmatch(phrase) and not any(alias_key(p) in known for p in parts) and not _SEVERAL.search(lead):
             return [phrase]
         return parts
     return [phrase]
@@ -1732,7 +1736,7 @@ def detect_introduced(
             if short and _initials_match(short[0], extended):
                 add(short[0], _kind(extended, clause), clause.strip(), [extended])
                 continue
-        for part in _coordinated(phrase, known):
+        for part in _coordinated(phrase, known, abstract[max(0, position - 60, start_of_sentence(abstract, position)) : position]):
             s = match.start("phrase") + match.group("phrase").find(part)
             short = _short_after(abstract, s + len(part)) or _or_short(abstract, s + len(part), part)
             if short:
