@@ -376,7 +376,12 @@ def _owner(
         if own_in_prefix and not _PRIOR.search(prefix):
             return "own"  # "we find that they outperform X", "a framework which integrates X"
         region_lo, region = clause_lo, prefix
-    if _OWN.search(region) or _own_in(region, own) is not None or _ORDINAL_SUBJECT.fullmatch(region):
+    own_word = _OWN.search(region)
+    if own_word and _FIELD_SUBJECT.match(region) and _PREPOSITION_END.search(region, 0, own_word.start()):
+        # "The existing models counting on this framework merely employ ... ResNet": the own words sit in a modifier
+        # of the field's subject, which is who employs
+        return "other"
+    if own_word or _own_in(region, own) is not None or _ORDINAL_SUBJECT.fullmatch(region):
         return "own"
     if _REPORTED.search(prefix):
         return "own"  # "we show that Mamba SSMs are more stable than Transformers": the paper's finding
@@ -407,6 +412,7 @@ _EARLIER_COMPARISON = re.compile(
     r"(?=[igaocsbtv])\b(?:(?:improvements?|gains?|advantages?)\s+(?:[\w-]+\s+){0,3}?over|outperform\w*|surpass\w*"
     r"|compared\s+(?:to|with)|(?<!rather\s)(?<!other\s)than|versus)(?=\s)", re.I)
 _OBJECT_END = re.compile(r"[,;:]")
+_PREPOSITION_END = re.compile(r"\b(?:on|of|in|to|from|with|by|for|upon|like)\s+$", re.I)
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 

@@ -125,3 +125,15 @@ def test_splitter_reads_its_abbreviations_from_the_packaged_file():
 @pytest.mark.parametrize("text", ["The gain holds for SR. We also test it.", "It runs at 3 fps. Two more cases follow."])
 def test_splitter_still_ends_sentences_outside_the_list(text):
     assert len(split_sentences(text)) == 2
+
+
+def test_own_words_inside_a_field_subject_do_not_make_it_the_papers():
+    """arXiv 1807.09986 (tune6): 'this framework' modifies 'The existing models', who are the ones employing ResNet."""
+    sentence = ("The existing models counting on this framework merely employ one kind of CNNs, e.g., ResNet or "
+                "Inception-X, which describe image contents from only one specific view point.")
+    assert type_relation(sentence, *span(sentence, "ResNet")).relation == "mentions"
+
+
+def test_own_subject_with_a_prepositional_phrase_still_builds_on():
+    sentence = "The proposed model based on this framework employs ResNet as its backbone."
+    assert type_relation(sentence, *span(sentence, "ResNet")).relation == "builds_on"
