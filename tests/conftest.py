@@ -28,6 +28,16 @@ def require_service(available: bool, what: str, how: str) -> None:
     pytest.skip(message)
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that use the one Neo4j server (tests/test_neo4j.py's ``server`` fixture) get the ``neo4j`` marker
+    and one xdist group: they clear and load the same database, so under ``pytest -n`` (scripts/test.sh) they run
+    one after another on a single worker. ``-m "not neo4j"`` leaves them out."""
+    for item in items:
+        if "server" in getattr(item, "fixturenames", ()) or item.get_closest_marker("neo4j"):
+            item.add_marker(pytest.mark.neo4j)
+            item.add_marker(pytest.mark.xdist_group("neo4j"))
+
+
 def free_port() -> int:
     """A TCP port nothing listens on now (for a test's own server, never the default one)."""
     with socket.socket() as sock:
