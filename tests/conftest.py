@@ -28,20 +28,6 @@ def require_service(available: bool, what: str, how: str) -> None:
     pytest.skip(message)
 
 
-def pytest_collection_modifyitems(items) -> None:
-    """xdist groups for ``pytest -n --dist loadgroup`` (scripts/test.sh): tests that use the one Neo4j server
-    (tests/test_neo4j.py's ``server`` fixture) clear and load the same database, so they get the ``neo4j`` marker
-    and one group and run one after another on a single worker (``-m "not neo4j"`` leaves them out); every other
-    test is grouped by its file, so a module's fixtures (catalog, linked seeds, Chromium) are built on one
-    worker only. Without xdist the groups do nothing."""
-    for item in items:
-        if "server" in getattr(item, "fixturenames", ()) or item.get_closest_marker("neo4j"):
-            item.add_marker(pytest.mark.neo4j)
-            item.add_marker(pytest.mark.xdist_group("neo4j"))
-        else:
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::", 1)[0]))
-
-
 def free_port() -> int:
     """A TCP port nothing listens on now (for a test's own server, never the default one)."""
     with socket.socket() as sock:

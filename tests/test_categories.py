@@ -210,9 +210,10 @@ def test_cli_years_in_the_wrong_order_are_a_clear_error(graph_file):
 # Neo4j (the server fixtures are tests/test_neo4j.py's; under CI=true a missing server fails the suite)
 
 
-def test_neo4j_category_filter_gives_the_scoped_papers(graph, neo4j):  # noqa: F811 - the imported fixture
+def test_neo4j_category_filter_gives_the_scoped_papers(graph, request):
     from relwork.graph.neo4j import export_graph, run_read_query
 
+    neo4j = request.getfixturevalue("neo4j")
     export_graph(graph, neo4j)
     rows = run_read_query(
         neo4j, "MATCH (p:Paper)-[:BUILDS_ON]->(:Method {name: 'LSTM'}) WHERE 'arXiv_CV' IN p.categories RETURN p.id AS id"
