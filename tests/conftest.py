@@ -28,6 +28,26 @@ def require_service(available: bool, what: str, how: str) -> None:
     pytest.skip(message)
 
 
+_TERMINAL_SIZE = ("COLUMNS", "LINES")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node) -> None:
+    """pytest-xdist (scripts/test.sh runs ``-n auto``): hand each worker the controller's COLUMNS and LINES."""
+    node.workerinput["terminal_size"] = {name: os.environ.get(name) for name in _TERMINAL_SIZE}
+
+
+def pytest_configure(config) -> None:
+    """An xdist worker starts with COLUMNS=80 LINES=24 in its environment, which relwork's answer tables read
+    as the output width (cli.py): give it the controller's values, so a test sees the width a serial run sees."""
+    terminal_size = getattr(config, "workerinput", {}).get("terminal_size")
+    for name, value in (terminal_size or {}).items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 def free_port() -> int:
     """A TCP port nothing listens on now (for a test's own server, never the default one)."""
     with socket.socket() as sock:

@@ -532,7 +532,7 @@ def test_iter_papers_bad_records_are_skipped_with_exact_message(tmp_path, name, 
         ("rss.xml", "<rss><channel/></rss>\n", "rss.xml:1: not an Atom feed (root element <rss>)"),
         ("bomb.xml", '<?xml version="1.0"?>\n<!DOCTYPE feed [<!ENTITY a "aaaa">]>\n<feed>&a;</feed>\n',
          "bomb.xml: forbidden XML construct (EntitiesForbidden)"),
-        ("broken.jsonl.gz", gzip.compress(b'{"title": "A", "abstract": "x"}\n' * 50)[:-30],
+        ("broken.jsonl.gz", gzip.compress(b'{"title": "A", "abstract": "x"}\n' * 50, mtime=0)[:-30],
          "broken.jsonl.gz: corrupt gzip data"),
     ],
 )

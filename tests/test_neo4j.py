@@ -7,10 +7,14 @@ missing server fails the tests; locally they skip with how to start it.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import shutil
 import subprocess
+import tempfile
+from pathlib import Path
+from urllib.parse import urlsplit
 
 import networkx as nx
 import pytest
@@ -186,12 +190,17 @@ def server() -> Connection:
 
 
 @pytest.fixture()
-def neo4j(server: Connection) -> Connection:
-    """The test server with relwork's data, test nodes and test constraints removed."""
-    wipe_database(server)
-    run_write(server, "MATCH (n:RelworkTestOther) DETACH DELETE n")
-    run_write(server, "DROP CONSTRAINT relwork_test_kind IF EXISTS")
-    return server
+def neo4j(server: Connection):
+    """The test server with relwork's data, test nodes and test constraints removed, held by this test alone:
+    every test wipes and loads the one database, so a lock file per bolt port keeps tests of other xdist workers
+    (scripts/test.sh runs ``pytest -n auto``) or of another pytest run off the server until this one ends."""
+    lock = Path(tempfile.gettempdir()) / f"relwork-test-neo4j-{urlsplit(server.uri).port}.lock"
+    with open(lock, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)  # released when the handle closes, also if the worker dies
+        wipe_database(server)
+        run_write(server, "MATCH (n:RelworkTestOther) DETACH DELETE n")
+        run_write(server, "DROP CONSTRAINT relwork_test_kind IF EXISTS")
+        yield server
 
 
 def run_write(conn: Connection, query: str, **params) -> list:
