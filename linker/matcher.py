@@ -905,7 +905,8 @@ class Matcher:
                 continue  # a one-token dataset name spelled as lower-case words is those words ('commonsense QA benchmarks')
             if target.exact_case:
                 # a plural of a common word ('Adams') is not the name, unless context words vouch for it
-                if written + tail != target.surface or (plural and not target.context):
+                if (written + tail != target.surface and not _hyphen_spelled(written + tail, target.surface)) \
+                        or (plural and not target.context):
                     continue
             elif target.acronym and not versioned and not _acronym_case_ok(written, target.surface):
                 continue
@@ -1118,6 +1119,12 @@ def _generic_after(text: str, start: int) -> bool:
     if token is None or token.group() not in GENERIC_HALVES:
         return False
     return token.end() == len(text) or text[token.end()] not in _DASHES
+
+
+def _hyphen_spelled(written: str, surface: str) -> bool:
+    """Whether ``written`` is the words of ``surface`` joined by hyphens where it has spaces: 'feature-matching
+    GAN' writes the exact-case technique 'feature matching' as a compound modifier."""
+    return "-" in written and " " in surface and written.replace("-", " ") == surface
 
 
 def accept_span(text: str, norm: str, s: int, e: int, hyphens: bool = True) -> int:

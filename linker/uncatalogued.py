@@ -421,9 +421,15 @@ _CUE_KEYS = ["outperform", "surpass", "beat", "compared", "comparison", "compara
              "vs", "against", "over", "baseline", "such as", "including", "e g", "based on", "built on", "built upon",
              "on top of", "extend", "fine tun", "finetun", "initiali", "distill", "like"]
 _HEAD_KEYS = ["model", "architecture", "network", "baseline", "backbone"]
-_AUTOMATON = ahocorasick_rs.AhoCorasick([" " + k for k in _CUE_KEYS + _HEAD_KEYS + list(_PRIOR_WORDS)])
+# 'the DiffAI system', 'the SafeRTS algorithm': heads that also follow software, tasks and sensors ('the
+# reCAPTCHA system', 'the rPPG algorithm'), so the name before them must open with a capital
+_CAPITAL_HEAD_KEYS = ["system", "algorithm", "detector", "tracker"]
+_AUTOMATON = ahocorasick_rs.AhoCorasick(
+    [" " + k for k in _CUE_KEYS + _HEAD_KEYS + _CAPITAL_HEAD_KEYS + list(_PRIOR_WORDS)]
+)
 _N_CUES = len(_CUE_KEYS)
-_N_HEADS = _N_CUES + len(_HEAD_KEYS)  # keys from here on are the first words of _PRIOR_APPOSITION
+_N_PLAIN_HEADS = _N_CUES + len(_HEAD_KEYS)  # keys from here on need a capitalised name before them
+_N_HEADS = _N_PLAIN_HEADS + len(_CAPITAL_HEAD_KEYS)  # keys from here on are the first words of _PRIOR_APPOSITION
 _SIZE_SUFFIX = re.compile(r"-(?:[BSLHTG]\d*|Base|Large|Small|Tiny|XL|\d+[BMK])$", re.I)
 _LIST_ITEM = re.compile(r"(?P<name>" + _NAME + r")(?:\s*\[[\d,\s]+\])?(?:\s*\([^()]{0,40}\))?")
 _LIST_SEP = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+|/)")
@@ -634,18 +640,31 @@ _PLAIN_MODIFIERS = frozenset(
 )
 
 
-def _defined_as_family(text: str, acronym: str) -> bool:
-    """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
-    (SGAN)' names GANs, and 'multi-class CNN (MC-CNN)' a plain CNN classifier, not one prior method."""
+def _long_form(text: str, acronym: str) -> list[str] | None:
+    """The lower-cased words of the long form the abstract spells ``acronym`` out with ('long form (ACR)'), or
+    None when it gives none."""
     i = text.find("(" + acronym + ")")
     if i == -1:
-        return False
+        return None
     base = max(0, i - 200)
     for d in find_definitions(text[base : i + len(acronym) + 2], i - base):
         if d.short == acronym:
-            words = [w.lower() for w in _ALNUM_WORD.findall(d.long)]
-            return all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS or w in GENERIC for w in words)
-    return False
+            return [w.lower() for w in _ALNUM_WORD.findall(d.long)]
+    return None
+
+
+def _defined_as_family(text: str, acronym: str) -> bool:
+    """Whether the abstract spells the acronym out as a plain family: 'standard generative adversarial network
+    (SGAN)' names GANs, and 'multi-class CNN (MC-CNN)' a plain CNN classifier, not one prior method."""
+    words = _long_form(text, acronym)
+    return words is not None and all(w in _FAMILY_WORDS or w in _PLAIN_MODIFIERS or w in GENERIC for w in words)
+
+
+def _defined_as_no_method(text: str, name: str) -> bool:
+    """Whether the abstract spells ``name`` out as something other than a method: 'query-by-example (QbE)',
+    'Internet of Drones (IoD)' (the long form ends in no method noun)."""
+    words = _long_form(text, name)
+    return bool(words) and _singular(words[-1]) not in _METHOD_HEADS
 
 
 def find_uncatalogued(
@@ -745,9 +764,12 @@ def find_uncatalogued(
             # 'the X model': look at the word before the head noun first, the regex only if it is name-like
             j = text.rfind(" ", 0, max(0, start - 1)) + 1
             word = text[j : start - 1]
+            capital_head = index >= _N_PLAIN_HEADS
+            if capital_head and not word[:1].isupper():
+                continue
             if not word.islower() and is_method_like(word.strip(".,;:()\"'")):  # lower case: never name-like
                 match = _HEAD.search(text, max(0, start - 60), start)
-                if match:
+                if match and not (capital_head and _defined_as_no_method(text, match.group("name"))):
                     consider(match.group("name"), match.start("name"))
             elif text.startswith("baseline", start):
                 match = _AS_BASELINE.search(text, max(0, start - 60), start)
