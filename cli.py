@@ -331,7 +331,7 @@ def _folded(columns: List[str], rows: List[List[Any]]) -> tuple[List[str], List[
         tail = (f" [{pid}]" if pid else "") + (f" {year}" if year else "")
         row = list(row)
         row[into] = cell._replace(suffix=cell.suffix + tail, lines=cell.lines + 1) if tail else cell
-        folded.append([cell for i, cell in enumerate(row) if i not in at.values()])
+        folded.append([value for i, value in enumerate(row) if i not in at.values()])
     heading = FOLD_INTO + (" [id]" if "Id" in at else "") + (" year" if "Year" in at else "")
     return [heading if i == into else c for i, c in enumerate(columns) if i not in at.values()], folded
 
