@@ -229,11 +229,15 @@ def print_table(title: str, columns: List[str], rows: List[List[Any]], *, drop_e
         columns, rows = [columns[i] for i in kept], [[row[i] for i in kept] for row in rows]
     say(title)
     table = Table()
+    fit = _fit_width()
+    widths = _fitted_widths(columns, rows, fit) if fit is not None else None
+    if (widths and len(columns) > FIT_MAX_COLUMNS and FOLD_INTO in columns and set(FOLDED) & set(columns)
+            and widths[columns.index(FOLD_INTO)] < FIT_TEXT):
+        columns, rows = _folded(columns, rows)
+        widths = _fitted_widths(columns, rows, fit)
     words = [min(MAX_HEADING_WORD, max(map(len, column.split() or [""]))) for column in columns]
     if sum(words) + 3 * len(words) + 1 > out.width:  # too narrow for whole words (a column would be cut off)
         words = [None] * len(words)
-    fit = _fit_width()
-    widths = _fitted_widths(columns, rows, fit) if fit is not None else None
     for i, (column, word) in enumerate(zip(columns, words)):
         table.add_column(_plain(column), overflow="fold", min_width=word, width=widths[i] if widths else None)
     for row in rows:
@@ -265,6 +269,8 @@ class Cell(NamedTuple):
 FIT_COLUMN = 14  # a plain column (relations, field, method) wraps at this width when a table must shrink
 FIT_TEXT = 40  # plain columns keep their width while each text column still gets this much (or all it needs)
 FIT_MIN = 12  # below this many characters for each text column, fitting gives up and rich lays the table out
+FIT_MAX_COLUMNS = 5  # a fitted table with more columns whose titles get < FIT_TEXT characters folds (``_folded``)
+FOLD_INTO, FOLDED = "Paper", ("Year", "Id")
 
 
 def _fit_width() -> Optional[int]:
@@ -310,6 +316,24 @@ def _fitted_widths(columns: List[str], rows: List[List[Any]], width: int) -> Opt
     for n, i in enumerate(waiting):
         widths[i] = left // len(waiting) + (1 if n < left % len(waiting) else 0)
     return widths
+
+
+def _folded(columns: List[str], rows: List[List[Any]]) -> tuple[List[str], List[List[Any]]]:
+    """The table with its FOLDED columns (Year, Id) moved into the FOLD_INTO (Paper) cell as "title [id] year", the
+    paper command's title line: a fitted table of six columns or more (a family's answer at 80 columns) otherwise
+    leaves a title 13-20 characters a line, cut after ~35 characters."""
+    at = {column: columns.index(column) for column in FOLDED if column in columns}
+    into = columns.index(FOLD_INTO)
+    folded = []
+    for row in rows:
+        year, pid = (str(row[at[c]] or "") if c in at else "" for c in ("Year", "Id"))
+        cell = row[into] if isinstance(row[into], Cell) else Cell(str(row[into] or ""))
+        tail = (f" [{pid}]" if pid else "") + (f" {year}" if year else "")
+        row = list(row)
+        row[into] = cell._replace(suffix=cell.suffix + tail, lines=cell.lines + 1) if tail else cell
+        folded.append([value for i, value in enumerate(row) if i not in at.values()])
+    heading = FOLD_INTO + (" [id]" if "Id" in at else "") + (" year" if "Year" in at else "")
+    return [heading if i == into else c for i, c in enumerate(columns) if i not in at.values()], folded
 
 
 def _fit_cell(cell: Cell, width: int) -> str:
@@ -696,22 +720,25 @@ ERROR_TABLE_WIDTH = 120
 
 
 def _print_errors(title: str, shown: list[dict]) -> None:
-    """The evaluation errors: a table on a terminal of ERROR_TABLE_WIDTH columns or more, else one block an error
-    (type, paper, method or name, gold and predicted relations, cue; then the evidence on its own line)."""
-    rows = [[e["type"], e["pid"], e.get("method") or e.get("name"),
-             "+".join(e["gold"]) if isinstance(e.get("gold"), list) else "", "+".join(e.get("predicted", [])),
-             e.get("cue") or "", _short(e.get("evidence"), MAX_CELL)] for e in shown]
-    if out.is_terminal and out.width >= ERROR_TABLE_WIDTH:
-        print_table(title, ["Type", "Paper", "Method / name", "Gold", "Predicted", "Cue", "Evidence"],
-                    [row[:-1] + [_short(row[-1], 120)] for row in rows])
-        return
-    say(title)
-    for number, (kind, pid, name, gold, predicted, cue, evidence) in enumerate(rows, 1):
+    """The evaluation errors: a table fitted to the output's width (``_fit_width``) when it is ERROR_TABLE_WIDTH
+    columns or more (type, paper, method or name, relations: gold, predicted and cue; the evidence cut around the
+    method's name to four lines of the room left); else one block an error, the evidence on its own line."""
+    rows = []
+    for e in shown:
+        gold = "+".join(e["gold"]) if isinstance(e.get("gold"), list) else ""
+        predicted, cue = "+".join(e.get("predicted", [])), e.get("cue") or ""
         relations = "; ".join(part for part in (f"gold {gold}" if gold else "", f"predicted {predicted}" if predicted else "",
                                                 f"cue '{cue}'" if cue else "") if part)
+        rows.append([e["type"], e["pid"], e.get("method") or e.get("name"), relations, _one_line(e.get("evidence"))])
+    if (_fit_width() or 0) >= ERROR_TABLE_WIDTH:
+        print_table(title, ["Type", "Paper", "Method / name", "Relations", "Evidence"],
+                    [row[:3] + [row[3].replace("+", " + "), Cell(row[4], row[2], MAX_CELL, lines=4)] for row in rows])
+        return
+    say(title)
+    for number, (kind, pid, name, relations, evidence) in enumerate(rows, 1):
         say(f"{number}. {kind} | paper {pid} | {name}" + (f" | {relations}" if relations else ""))
         if evidence:
-            say(f"   evidence: {evidence}")
+            say(f"   evidence: {_short(evidence, MAX_CELL)}")
 
 
 def _check_gold_found(papers: int, missing_titles: List[str]) -> None:

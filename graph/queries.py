@@ -681,8 +681,10 @@ def _node_cost(G: nx.MultiDiGraph, node: str) -> int:
 
 def _path_neighbours(G: nx.MultiDiGraph, node: str) -> set[str]:
     """The nodes a path may step to from ``node`` (either direction): a NAMED_AFTER tie is a name, not a link a
-    paper states, so paths never take one (IC-Mamba is no hop to Mamba)."""
-    return {w for adjacent in (G.succ[node], G.pred[node]) for w, keys in adjacent.items() if keys.keys() != {NAMED_AFTER}}
+    paper states, so paths never take one (IC-Mamba is no hop to Mamba). Tested by length and membership: comparing
+    the keys view with a set ran collections.abc's Python ``__le__`` for every neighbour (half a bridge's time)."""
+    return {w for adjacent in (G.succ[node], G.pred[node]) for w, keys in adjacent.items()
+            if len(keys) != 1 or NAMED_AFTER not in keys}
 
 
 def _path_degree(G: nx.MultiDiGraph, node: str) -> int:
@@ -730,7 +732,15 @@ def _ranked_paths(G: nx.MultiDiGraph, sources: list[str], targets: list[str], *,
     for node in (*sources, *targets):
         if node not in G:
             raise GraphError(f"no node {node!r} in the graph")
-    neighbours = functools.partial(_path_neighbours, G)
+    known: dict[str, set[str]] = {}
+
+    def neighbours(node: str) -> set[str]:
+        """``_path_neighbours``, once a node: the search asks for a node's up to three times (layers, pruning, ways)."""
+        found = known.get(node)
+        if found is None:
+            found = known[node] = _path_neighbours(G, node)
+        return found
+
     goal = set(targets) - set(sources)
     if not goal:
         return []

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
-from relwork.loaders.base import Problem, TextFile, make_paper, parse_year
+from relwork.loaders.base import Problem, TextFile, make_paper, parse_year, unescape_entities
 
 _ENTRY_START = re.compile(r"@\s*([A-Za-z][\w-]*)\s*([{(])")
 _LINE_START = re.compile(r"^@\s*[A-Za-z][\w-]*\s*[{(]")
@@ -188,7 +188,7 @@ def entry_to_paper(text: TextFile, first: int, last: int, entry: dict) -> Paper 
     return make_paper(
         text,
         first,
-        latex_to_text(fields.get("title", "")),
+        unescape_entities(latex_to_text(fields.get("title", ""))),  # a web export's 'Wide \&amp; Deep', as its authors
         latex_to_text(fields.get("abstract", "")),
         last_line=last,
         arxiv=arxiv,

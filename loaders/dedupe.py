@@ -10,9 +10,9 @@ A record without an abstract is skipped unless it duplicates a paper that has on
 duplicate (``load_papers``), after every file is read.
 
 The merged record keeps the richest fields: the longest abstract (of two copies of the same text, the one
-with less markup: ``better_abstract``), the longest author list (then the one
-with fuller names), the earliest year (when the work first appeared), the first arXiv id / URL seen, the
-first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
+with less markup; else the one with more letters and digits once decoded: ``better_abstract``), the longest
+author list (then the one with fuller names), the earliest year (when the work first appeared), the first arXiv
+id / URL seen, the first publisher DOI (else the arXiv DOI), and every source. Its id is recomputed by the usual priority,
 so a title-keyed HF record merged with its arXiv record takes the arXiv id.
 """
 
@@ -24,6 +24,7 @@ from typing import Callable, Iterable
 
 from relwork.core.errors import InputError
 from relwork.core.records import Paper, arxiv_doi_id, make_paper_id, merged_categories, normalize_title, richer_authors
+from relwork.loaders.arxiv import decode_accents
 from relwork.loaders.base import ENTITY, FileReport, LoadResult, NoAbstract, Problem, display_name, unescape_entities
 from relwork.loaders.registry import detect_format, expand_paths, get_loader, iter_papers
 
@@ -104,20 +105,24 @@ _NOT_WORD = re.compile(r"[\W_]+")
 
 
 def _words(abstract: str) -> str:
-    """An abstract's letters and digits, entities decoded and Zotero's '\\textbackslash{}' read as '\\': two copies
-    of one abstract give the same, however their formats escape it."""
-    return _NOT_WORD.sub("", unescape_entities(abstract).replace("\\textbackslash", "")).lower()
+    """An abstract's letters and digits once decoded: entities, TeX accents outside math (``decode_accents``:
+    'Na\\"ive' -> 'Naïve') and Zotero's '\\textbackslash{}' read as '\\': two copies of one abstract give the
+    same, however their formats escape it."""
+    decoded = unescape_entities(abstract).replace("\\textbackslash", "")
+    return _NOT_WORD.sub("", decode_accents(decoded)).lower()
 
 
 def better_abstract(kept: str, other: str) -> bool:
     """Whether ``other`` replaces ``kept`` in a merge: the same text (``_words``) in less markup, so the JSON copy
     'wide & deep' beats BibTeX's 'wide &amp; deep' and '$\\ell_1$' beats '$\\textbackslash{}ell\\_1$', though
-    they are longer; else the longer abstract."""
+    they are longer; else the one with more decoded text, so a cut copy whose entities or TeX make it longer in
+    characters ('... &amp; find...') never replaces the whole abstract."""
     if not other or other == kept:
         return False
-    if _words(other) == _words(kept):
+    kept_words, other_words = _words(kept), _words(other)
+    if other_words == kept_words:
         return len(_MARKUP.findall(other)) < len(_MARKUP.findall(kept))
-    return len(other) > len(kept)
+    return len(other_words) > len(kept_words)
 
 
 def merge_into(kept: Paper, other: Paper) -> Paper:

@@ -23,7 +23,9 @@ import re
 from typing import Iterator
 
 from relwork.core.records import Paper, normalize_arxiv_id
-from relwork.loaders.base import Problem, TextFile, arxiv_note_id, make_paper, papers_from, parse_year
+from relwork.loaders.base import (
+    Problem, TextFile, arxiv_note_id, make_paper, papers_from, parse_year, unescape_entities,
+)
 
 _TAG_LINE = re.compile(r"([A-Za-z][A-Za-z0-9])  -(?:[ \t](.*))?$")
 # the tags of the RIS specification (and the common exporters' additions): a line that starts with one of
@@ -104,7 +106,7 @@ def record_to_paper(text: TextFile, first: int, last: int, fields: dict[str, lis
     return make_paper(
         text,
         first,
-        _first_text(fields, "TI", "T1"),
+        unescape_entities(_first_text(fields, "TI", "T1")),  # 'Wide &amp; Deep' from a web export, as authors
         abstract,
         last_line=last,
         arxiv=_arxiv_id(fields),
