@@ -1078,8 +1078,28 @@ _PASSIVE_INTRODUCED = re.compile(
 _PASSIVE_VERBS = ("introduced", "proposed", "designed", "developed", "devised")
 
 
+# the words the rules hand to ``_find_all``: one automaton pass finds them all in an abstract, once
+_FIND_WORDS = ("new", "novel", "new ", "novel ", "newly ", "our ", "Our ", "proposed ", *_PASSIVE_VERBS)
+_FIND_AUTOMATON = ahocorasick_rs.AhoCorasick(_FIND_WORDS, implementation=ahocorasick_rs.Implementation.DFA)
+_FIND_INDEX = dict.fromkeys(_FIND_WORDS)
+_found_in: list = [None, {}]  # (text, word -> its (start, end) spans): the last text indexed, kept so ``is`` is safe
+
+
 def _find_all(text: str, words: "tuple[str, ...]") -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each of ``words`` in ``text``, ascending (str.find, no regex)."""
+    """(start, end) of every occurrence of each of ``words`` in ``text``, ascending (str.find, no regex). The
+    words of :data:`_FIND_WORDS` come from one automaton pass over ``text`` shared by the rules that ask for them
+    (five ask per abstract, ~2x the instructions of str.find loops)."""
+    if all(word in _FIND_INDEX for word in words):
+        if _found_in[0] is not text:
+            spans: dict[str, list[tuple[int, int]]] = {word: [] for word in _FIND_WORDS}
+            for index, start, end in _FIND_AUTOMATON.find_matches_as_indexes(text, overlapping=True):
+                spans[_FIND_WORDS[index]].append((start, end))
+            _found_in[:] = text, spans
+        if len(words) == 1:
+            return list(_found_in[1][words[0]])
+        found = [span for word in words for span in _found_in[1][word]]
+        found.sort()
+        return found
     found = []
     for word in words:
         i = text.find(word)
