@@ -789,8 +789,9 @@ def _head_kind(name: str, clause: str) -> str | None:
         if group in dataset:
             return "dataset"
     # (the regex tries every word start of the window: only when one of its naming words is there)
-    window = clause[max(0, at - 80) : at]
-    before = _KIND_HEAD_NAMED.search(clause, max(0, at - 80), at) if any(w in window for w in _KIND_HEAD_NAMING) else None
+    lo = max(0, at - 80)
+    window = clause[lo:at]
+    before = _KIND_HEAD_NAMED.search(clause, lo, at) if any(w in window for w in _KIND_HEAD_NAMING) else None
     if before:
         # after a comma the noun may close a longer phrase ('... from a rectified pair of stereo images, called
         # MSDC-Net'): only a short one counts ('collect a dataset, called Qulac')
@@ -922,6 +923,8 @@ def _noun_apposition(text: str) -> re.Match | None:
         if match:
             return match
     return None
+
+
 _SENTENCE_END = re.compile(r";|\.\s")
 
 
@@ -1120,6 +1123,11 @@ def _find_all(text: str, words: "tuple[str, ...]") -> list[tuple[int, int]]:
         found = [span for word in words for span in _found_in[1][word]]
         found.sort()
         return found
+    return _find_each(text, words)
+
+
+def _find_each(text: str, words: "tuple[str, ...]") -> list[tuple[int, int]]:
+    """``_find_all`` by a ``str.find`` loop a word: for the words outside :data:`_FIND_WORDS`."""
     found = []
     for word in words:
         i = text.find(word)
@@ -3006,8 +3014,8 @@ _DATA_SPACED = re.compile(r"data\sset")  # (a literal prefix: sre's fast prefix 
 def _has_data_noun(text: str) -> bool:
     """Whether :data:`_DATA_NOUN` occurs in ``text``, by substring tests (a whole-abstract regex scan costs
     ~3x as much; the regex runs only for 'data' + one whitespace + 'set')."""
-    return "benchmark" in text or "corpus" in text or "data" in text and (
-        "dataset" in text or "database" in text or _DATA_SPACED.search(text) is not None)
+    return "benchmark" in text or "corpus" in text or (
+        "data" in text and ("dataset" in text or "database" in text or _DATA_SPACED.search(text) is not None))
 # 'a new dataset for figure captioning, FigCAP', 'a brand-new synthetic 2D shape dataset, InShape;', 'a new dataset for
 # periocular in the wild, namely Ethnic-ocular dataset': a Title Case name set off after a new dataset noun
 _NEW_DATASET_APPOSED = re.compile(

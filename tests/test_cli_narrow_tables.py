@@ -5,7 +5,6 @@ Real seed answers and the seeds' gold fixture."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 from typer.testing import CliRunner

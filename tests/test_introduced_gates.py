@@ -17,6 +17,7 @@ from relwork.linker.introduced import (
     _NOUN_APPOSITION,
     _PASSIVE_VERBS,
     _find_all,
+    _find_each,
     _has_data_noun,
     _head_kind,
     _noun_apposition,
@@ -29,16 +30,6 @@ def _texts(papers) -> list[str]:
 
 def _windows(text: str, size: int = 160, step: int = 37) -> list[str]:
     return [text[i : i + size] for i in range(0, max(1, len(text)), step)]
-
-
-def _str_find_all(text: str, words) -> list[tuple[int, int]]:
-    found = []
-    for word in words:
-        i = text.find(word)
-        while i != -1:
-            found.append((i, i + len(word)))
-            i = text.find(word, i + 1)
-    return sorted(found)
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -93,7 +84,7 @@ def test_head_kind_reads_the_noun_before_a_naming_word():
 ])
 def test_find_all_gives_what_str_find_loops_give(seed_papers, words):
     for text in _texts(seed_papers):
-        assert _find_all(text, words) == _str_find_all(text, words)
+        assert _find_all(text, words) == _find_each(text, words)
 
 
 def test_find_all_reindexes_a_new_text_and_hands_out_copies():
